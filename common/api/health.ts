@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { FEATURE_IDS } from '../features';
+
+/**
+ * State of one subsystem. `reason` is a stable code the UI translates; it
+ * never carries personal data. `detail` is for technicians (kioskctl doctor).
+ */
+export const SubsystemState = z.object({
+  state: z.enum(['ok', 'degraded', 'unavailable', 'off']),
+  reason: z.string().optional(),
+  detail: z.string().optional(),
+});
+export type SubsystemState = z.infer<typeof SubsystemState>;
+
+export const FeatureStateSchema = z.discriminatedUnion('available', [
+  z.object({ id: z.enum(FEATURE_IDS), available: z.literal(true) }),
+  z.object({
+    id: z.enum(FEATURE_IDS),
+    available: z.literal(false),
+    reason: z.enum(['disabled-on-terminal', 'not-in-this-version', 'needs-hub']),
+  }),
+]);
+
+/** What the UI needs to know about the terminal it runs on. No secrets. */
+export const TerminalInfo = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  regionName: z.string(),
+  languages: z.array(z.enum(['zh-CN', 'en'])),
+  defaultLanguage: z.enum(['zh-CN', 'en']),
+  idleTimeoutSeconds: z.number(),
+  countdownSeconds: z.number(),
+  hotlines: z.object({
+    publicLegalService: z.string(),
+    local: z.array(z.object({ name: z.string(), number: z.string() })),
+  }),
+});
+export type TerminalInfo = z.infer<typeof TerminalInfo>;
+
+export const Health = z.object({
+  version: z.string(),
+  startedAt: z.string(),
+  uptimeSeconds: z.number(),
+  /** Name of the configuration file the service runs on, e.g. `demo.json`. */
+  configName: z.string(),
+  terminal: TerminalInfo,
+  subsystems: z.object({
+    storage: SubsystemState,
+    idCardReader: SubsystemState,
+    receiptPrinter: SubsystemState,
+    hub: SubsystemState,
+  }),
+  features: z.array(FeatureStateSchema),
+});
+export type Health = z.infer<typeof Health>;
+export type SubsystemName = keyof Health['subsystems'];

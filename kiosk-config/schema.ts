@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { FEATURE_IDS, type FeatureId } from '../common/features';
+
+/**
+ * The configuration of one terminal. Technicians edit these files by hand in
+ * the field, so every object is strict (a misspelt key is an error, not
+ * silently ignored) and every limit says what it is for.
+ */
+
+const TerminalId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,39}$/, 'expected 3–40 letters, digits or "-", starting with a letter or digit');
+
+/** GB/T 2260 administrative division code, e.g. 420111 for 武汉市洪山区. */
+const RegionCode = z.string().regex(/^\d{6}$/, 'expected a 6-digit GB/T 2260 region code such as "420111"');
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+const PhoneNumber = z.string().regex(/^[0-9+\-() ]{3,20}$/, 'expected a phone number such as "12348" or "027-87654321"');
+
+export const BAUD_RATES = [9600, 19200, 38400, 57600, 115200] as const;
+const BaudRate = z
+  .number()
+  .int()
+  .refine((n) => (BAUD_RATES as readonly number[]).includes(n), {
+    message: `expected one of ${BAUD_RATES.join(', ')}`,
+  });
+
+/** A serial port: /dev/ttyUSB0, /dev/serial/by-id/…, COM3. */
+const PortPath = z.string().regex(/^(\/dev\/\S+|COM\d{1,3}|\\\\\.\\COM\d{1,3})$/, 'expected a serial port path such as "/dev/ttyUSB0" or "COM3"');
+
+const NoDevice = z.strictObject({ mode: z.literal('none') });
+const SimulatedIdCardReader = z.strictObject({ mode: z.literal('simulated') });
+const SerialIdCardReader = z.strictObject({
+  mode: z.literal('serial'),
+  port: PortPath,
+  // Readers built on the common SAM modules speak 115200 8N1 out of the box.
+  baudRate: BaudRate.default(115200),
+  model: z.string().min(1).max(60),
+});
+
+export const PRINTER_ENCODINGS = ['gb18030', 'gbk'] as const;
+const SimulatedPrinter = z.strictObject({
+  mode: z.literal('simulated'),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+});
+const SerialPrinter = z.strictObject({
+  mode: z.literal('serial'),
+  port: PortPath,
+  baudRate: BaudRate.default(9600),
+  model: z.string().min(1).max(60),
+  encoding: z.enum(PRINTER_ENCODINGS),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]),
+});
+
+const deviceError = (modes: string) => ({ error: `expected an object whose "mode" is ${modes}` });
+export const IdCardReaderConfig = z.discriminatedUnion('mode', [NoDevice, SimulatedIdCardReader, SerialIdCardReader], deviceError('"none", "simulated" or "serial"'));
+export const ReceiptPrinterConfig = z.discriminatedUnion('mode', [NoDevice, SimulatedPrinter, SerialPrinter], deviceError('"none", "simulated" or "serial"'));
+export type IdCardReaderConfig = z.infer<typeof IdCardReaderConfig>;
+export type ReceiptPrinterConfig = z.infer<typeof ReceiptPrinterConfig>;
+
+const featureShape = Object.fromEntries(FEATURE_IDS.map((id) => [id, z.boolean().default(true)])) as Record<
+  FeatureId,
+  z.ZodDefault<z.ZodBoolean>
+>;
+const Features = z.strictObject(featureShape);
+
+const HubUrl = z
+  .url({ message: 'expected an absolute URL such as "https://hub.example.gov.cn"' })
+  // Plain http only to a hub on this machine (tests, demos); the field uses TLS.
+  .refine(
+    (u) => /^https:\/\//i.test(u) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/i.test(u),
+    'expected an https:// URL (http:// is allowed only for localhost)',
+  );
+
+export const TerminalConfig = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: TerminalId,
+    displayName: z.string().trim().min(1).max(60),
+    location: z.strictObject({
+      address: z.string().trim().min(1).max(200),
+      regionCode: RegionCode,
+      /** Human name of the region, shown to staff, e.g. 湖北省武汉市洪山区. */
+      regionName: z.string().trim().min(1).max(60),
+    }),
+    languages: z.array(Language).min(1).default(['zh-CN', 'en']),
+    defaultLanguage: Language.default('zh-CN'),
+    /** Seconds without a touch before the countdown starts. */
+    idleTimeoutSeconds: z.number().int().min(30).max(900).default(120),
+    /** Length of the visible "are you still there?" countdown; at least 20 s for elderly users. */
+    countdownSeconds: z.number().int().min(20).max(120).default(30),
+    /** The kiosk works fully offline; a hub adds delivery, updates and video lawyers. */
+    hub: z.strictObject({ url: HubUrl }).optional(),
+    devices: z.strictObject({
+      idCardReader: IdCardReaderConfig,
+      receiptPrinter: ReceiptPrinterConfig,
+    }),
+    features: Features.default(Object.fromEntries(FEATURE_IDS.map((id) => [id, true])) as Record<FeatureId, boolean>),
+    hotlines: z
+      .strictObject({
+        /** 12348 is the national public legal-service hotline. */
+        publicLegalService: PhoneNumber.default('12348'),
+        /** Local numbers shown beside it, e.g. the district legal-aid centre. */
+        local: z
+          .array(z.strictObject({ name: z.string().trim().min(1).max(40), number: PhoneNumber }))
+          .max(5)
+          .default([]),
+      })
+      .default({ publicLegalService: '12348', local: [] }),
+    legalAid: z.strictObject({
+      /** Province whose economic-hardship standard applies (法律援助法 第三十四条). */
+      province: z.string().trim().min(2).max(20),
+      /** Monthly disposable income per family member at or below which a family counts as in hardship, in yuan. */
+      hardshipMonthlyIncomePerCapitaYuan: z.number().positive().max(100000),
+      /** Where the figure comes from, shown to staff, e.g. "湖北省 2025 年最低工资标准（一类地区）". */
+      thresholdSource: z.string().trim().min(1).max(200),
+    }),
+  })
+  .superRefine((cfg, ctx) => {
+    if (!cfg.languages.includes(cfg.defaultLanguage)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultLanguage'],
+        message: `expected one of the configured languages (${cfg.languages.join(', ')})`,
+        input: cfg.defaultLanguage,
+      });
+    }
+  });
+
+export type TerminalConfig = z.infer<typeof TerminalConfig>;

@@ -42,9 +42,10 @@ const SerialIdCardReader = z.strictObject({
 });
 
 export const PRINTER_ENCODINGS = ['gb18030', 'gbk'] as const;
+const PaperWidth = z.union([z.literal(58), z.literal(80)], { error: 'expected 58 or 80 (paper width in millimetres)' });
 const SimulatedPrinter = z.strictObject({
   mode: z.literal('simulated'),
-  paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80),
+  paperWidthMm: PaperWidth.default(80),
 });
 const SerialPrinter = z.strictObject({
   mode: z.literal('serial'),
@@ -52,7 +53,7 @@ const SerialPrinter = z.strictObject({
   baudRate: BaudRate.default(9600),
   model: z.string().min(1).max(60),
   encoding: z.enum(PRINTER_ENCODINGS),
-  paperWidthMm: z.union([z.literal(58), z.literal(80)]),
+  paperWidthMm: PaperWidth,
 });
 
 const deviceError = (modes: string) => ({ error: `expected an object whose "mode" is ${modes}` });

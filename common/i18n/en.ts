@@ -8,4 +8,102 @@ export const en: Catalogue<typeof zhCN> = {
     unavailableHotline: 'For legal advice, call the public legal service hotline {{number}}',
     unavailableStaff: 'If you need help, please ask the staff on site.',
   },
+  app: {
+    name: 'Internet · Unmanned Law Firm',
+    starting: 'Starting, please wait',
+  },
+  language: {
+    name: 'English',
+  },
+  nav: {
+    back: 'Back',
+    home: 'Home',
+    backToHome: 'Back to home',
+  },
+  hotline: {
+    title: 'Call for advice',
+    publicLegalService: 'Public legal service hotline',
+    bar: 'Legal advice hotline',
+    local: 'Local numbers',
+  },
+  home: {
+    lead: 'Choose the service you need',
+    leadComingSoon: 'Our services are opening soon. If you need legal help now, please call the hotline.',
+    services: 'Services',
+    noticesHeading: 'Not available right now (other services are not affected):',
+  },
+  features: {
+    consultation: { title: 'Legal Q&A', description: 'Answers to common legal questions' },
+    lawLookup: { title: 'Laws and regulations', description: 'Look up the text of laws' },
+    legalAid: { title: 'Legal aid', description: 'See if you can get free legal help' },
+    documents: { title: 'Document templates', description: 'Fill in and print common legal forms' },
+    mediation: { title: 'Mediation', description: 'Ask for help settling a dispute' },
+    videoCall: { title: 'Video call with a lawyer', description: 'Talk to the lawyer on duty by video' },
+    directory: { title: 'Find legal services', description: 'Legal service offices near you' },
+  },
+  featureUnavailable: {
+    'disabled-on-terminal': {
+      badge: 'Not offered here',
+      explain: 'This service is not offered on this kiosk.',
+    },
+    'not-in-this-version': {
+      badge: 'Coming soon',
+      explain: 'We are preparing this service. It will open soon.',
+    },
+    'needs-hub': {
+      badge: 'Not available now',
+      explain: 'This service needs a connection to the service centre, which cannot be reached right now. Please try again later.',
+    },
+    meanwhile: 'If you need legal help now, please call:',
+  },
+  status: {
+    allOk: 'Everything is working',
+    someUnavailable: 'Some devices are unavailable',
+    version: 'Version {{version}}',
+    storage: {
+      notice: 'Saving is not possible right now: you can look things up, but cannot submit applications yet',
+      degraded: 'Saving is not fully reliable. If submitting fails, please ask the staff.',
+      reasons: {
+        'data-dir-not-writable': 'There is a storage problem on this kiosk; staff will fix it soon',
+        unknown: 'Staff will fix this soon',
+      },
+    },
+    idCardReader: {
+      notice: 'ID card reader unavailable: you can look things up, but cannot read an ID card for now',
+      degraded: 'The ID card reader is not fully reliable. If reading fails, please ask the staff.',
+      reasons: {
+        'not-configured': 'This kiosk has no ID card reader',
+        'driver-not-installed': 'This version does not support the ID card reader yet',
+        unknown: 'Staff will fix this soon',
+      },
+    },
+    receiptPrinter: {
+      notice: 'Printer unavailable: you can look things up, but cannot print for now',
+      degraded: 'The printer is not fully reliable. If printing fails, please ask the staff.',
+      reasons: {
+        'not-configured': 'This kiosk has no printer',
+        'driver-not-installed': 'This version does not support the printer yet',
+        unknown: 'Staff will fix this soon',
+      },
+    },
+    hub: {
+      notice: 'Not connected to the service centre: video calls are unavailable for now',
+      degraded: 'The connection to the service centre is unstable; video calls may drop',
+      reasons: {
+        'not-configured': 'This kiosk is not connected to a service centre',
+        'link-not-in-this-version': 'This version cannot connect to the service centre yet',
+        unknown: 'Staff will fix this soon',
+      },
+    },
+  },
+  restoring: {
+    title: 'Restoring service',
+    body: 'Please wait. The kiosk will come back by itself; you do not need to do anything.',
+    hotline: 'For legal help, call the public legal service hotline {{number}}',
+    technicianHint: 'For technicians: the page address has no access key. Please reopen this page from the kiosk service.',
+  },
+  screenError: {
+    title: 'This page cannot be shown right now',
+    body: 'Please go back to the home screen and choose again.',
+  },
 };

@@ -1,0 +1,10 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const SERVICE_BUNDLE = join(DIST, 'service', 'main.js');
+export const ELECTRON_BUNDLE = join(DIST, 'electron', 'main.cjs');
+export const RENDERER_DIR = join(DIST, 'renderer');
+export const BUILD_STAMP = join(DIST, '.build-stamp');
+export const DEMO_CONFIG = join(ROOT, 'kiosk-config', 'demo.json');

@@ -1,0 +1,66 @@
+import { Command } from 'commander';
+import { z } from 'zod';
+import { TerminalConfig } from '../../kiosk-config/schema';
+import { formatConfigReport, loadConfig } from '../config/load-config';
+import { resolveDataDir } from '../data-dir';
+import { VERSION } from '../version';
+import { runDoctor } from './doctor';
+
+/** The technicians' CLI: `npm run kioskctl -- <command>`. */
+const program = new Command('kioskctl')
+  .description('Technicians’ tool for 无人律所 kiosk terminals')
+  .showHelpAfterError()
+  .exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 64);
+  });
+
+program
+  .command('version')
+  .description('print the kiosk software version')
+  .action(() => {
+    process.stdout.write(`${VERSION}\n`);
+  });
+
+const config = program.command('config').description('terminal configuration files');
+
+config
+  .command('check')
+  .argument('<file>', 'configuration file, e.g. kiosk-config/demo.json')
+  .description('validate a configuration file and list every problem with its JSON path')
+  .action((file: string) => {
+    const result = loadConfig(file);
+    if (!result.ok) {
+      process.stderr.write(`${formatConfigReport(result)}\n`);
+      process.exit(1);
+    }
+    const c = result.config;
+    process.stdout.write(
+      `${file}: valid — terminal ${c.id} “${c.displayName}”, ${c.location.regionName} (${c.location.regionCode}), ` +
+        `ID-card reader ${c.devices.idCardReader.mode}, printer ${c.devices.receiptPrinter.mode}, hub ${c.hub?.url ?? 'none'}\n`,
+    );
+  });
+
+config
+  .command('schema')
+  .description('print the JSON Schema of a configuration file (for editors)')
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(z.toJSONSchema(TerminalConfig, { io: 'input' }), null, 2)}\n`);
+  });
+
+program
+  .command('doctor')
+  .description('check configuration, data directory, the running service and the devices')
+  .option('--config <file>', 'configuration file (default: KIOSK_CONFIG, else the running service’s)')
+  .option('--data-dir <dir>', 'data directory (default: KIOSK_DATA_DIR, else the user data folder)')
+  .option('--json', 'print the checks as JSON')
+  .action(async (opts: { config?: string; dataDir?: string; json?: boolean }) => {
+    const checks = await runDoctor({ configPath: opts.config ?? process.env['KIOSK_CONFIG'], dataDir: resolveDataDir(opts.dataDir) });
+    if (opts.json === true) process.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
+    else {
+      const mark = { pass: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
+      for (const c of checks) process.stdout.write(`[${mark[c.status]}] ${c.name}: ${c.detail.replace(/\n/g, '\n       ')}\n`);
+    }
+    if (checks.some((c) => c.status === 'fail')) process.exitCode = 1;
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import { api, EVENTS_PATH, type Api, type RequestBody, type ResponseBody, type RouteName } from '../../common/api/contract';
+import type { ApiErrorBody } from '../../common/api/errors';
+import { EVENTS_PROTOCOL, type ServiceEvent } from '../../common/api/events';
+import { describeZodError, problemsToText } from '../../common/api/format-issues';
+import { createGuard, type Guard } from './request-guard';
+import { securityHeaders } from './security-headers';
+
+/** One handler per route of the contract; a missing one is a compile error. */
+export type Handlers = {
+  [R in RouteName]: (body: RequestBody<R> extends undefined ? undefined : Exclude<RequestBody<R>, undefined>) =>
+    | ResponseBody<R>
+    | Promise<ResponseBody<R>>;
+};
+
+export interface ServerOptions {
+  logger: Logger;
+  handlers: Handlers;
+  /** Built renderer (index.html and assets); served at `/` when present. */
+  rendererDir: string | undefined;
+  /** Called for each UI that connects to the event socket, with a sender for that UI only. */
+  onEventsConnect?: (send: (event: ServiceEvent) => void) => void;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+export interface KioskServer {
+  app: FastifyInstance;
+  port: number;
+  secret: string;
+  /** Sends an event to every connected UI. */
+  broadcast(event: ServiceEvent): void;
+  close(): Promise<void>;
+}
+
+function sendError(reply: FastifyReply, status: number, error: ApiErrorBody['error']): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').send({ error } satisfies ApiErrorBody);
+}
+
+/**
+ * The local service's HTTP + WebSocket server, bound to 127.0.0.1 only.
+ * Listens first (port 0 picks a free one), then installs the guard, which
+ * needs the port to know its own Host and Origin.
+ */
+export async function startServer(opts: ServerOptions & { port: number; secret: string }): Promise<KioskServer> {
+  const app = Fastify({
+    loggerInstance: opts.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: opts.bodyLimit ?? 64 * 1024,
+    // The socket closes quickly on shutdown instead of waiting for idle keep-alives.
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  const sockets = new Set<WebSocket>();
+  // Both depend on the port, known only once listening.
+  const bound: { guard?: Guard; headers: Record<string, string> } = { headers: {} };
+
+  app.addHook('onRequest', async (request, reply) => {
+    const guard = bound.guard;
+    if (guard === undefined) return sendError(reply, 503, { code: 'internal', message: 'Service is starting' });
+    const header = (name: string): string | undefined => {
+      const v = request.headers[name];
+      return Array.isArray(v) ? v.join(',') : v;
+    };
+    const decision = guard.decide({
+      host: header('host'),
+      origin: header('origin'),
+      secFetchSite: header('sec-fetch-site'),
+      authorization: header('authorization'),
+      webSocketProtocols: header('sec-websocket-protocol'),
+      needsSecret: request.url.startsWith('/api/') || request.url === '/api',
+    });
+    if (!decision.allow) {
+      request.log.warn({ method: request.method, url: request.url.split('?')[0], status: decision.status }, decision.message);
+      return sendError(reply, decision.status, {
+        code: decision.status === 401 ? 'unauthorized' : 'forbidden',
+        message: decision.message,
+      });
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(bound.headers);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    request.log.info(
+      { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'api request',
+    );
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendError(reply, 413, { code: 'too-large', message: 'Request body is too large' });
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, 400, { code: 'bad-request', message: 'Request body must be JSON (Content-Type: application/json)' });
+    }
+    if (status >= 400 && status < 500) {
+      const message = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'Request body is empty; expected a JSON object' : `Request body is not valid JSON: ${error.message}`;
+      return sendError(reply, 400, { code: 'bad-request', message });
+    }
+    request.log.error({ err: error, url: request.url.split('?')[0] }, 'request failed');
+    return sendError(reply, 500, { code: 'internal', message: 'Internal error' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, { code: 'not-found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  await app.register(fastifyWebsocket, {
+    options: {
+      maxPayload: 64 * 1024,
+      handleProtocols: (protocols: Set<string>) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
+    },
+  });
+
+  for (const name of Object.keys(api) as RouteName[]) registerRoute(app, name, api[name], opts.handlers);
+
+  app.register(async (scope) => {
+    scope.get(EVENTS_PATH, { websocket: true }, (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => sockets.delete(socket));
+      opts.onEventsConnect?.((event) => socket.send(JSON.stringify(event)));
+      // The UI only listens; anything it sends is ignored.
+    });
+  });
+
+  if (opts.rendererDir !== undefined && existsSync(opts.rendererDir)) {
+    await app.register(fastifyStatic, { root: opts.rendererDir, prefix: '/', index: 'index.html', wildcard: false });
+  }
+
+  await app.listen({ host: '127.0.0.1', port: opts.port });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('Server did not bind to a TCP port');
+  bound.guard = createGuard(address.port, opts.secret);
+  bound.headers = securityHeaders(address.port);
+
+  return {
+    app,
+    port: address.port,
+    secret: opts.secret,
+    broadcast(event) {
+      const text = JSON.stringify(event);
+      for (const s of sockets) if (s.readyState === s.OPEN) s.send(text);
+    },
+    async close() {
+      for (const s of sockets) s.close(1001, 'service stopping');
+      await app.close();
+    },
+  };
+}
+
+function registerRoute<R extends RouteName>(app: FastifyInstance, name: R, def: Api[R], handlers: Handlers): void {
+  const handler = handlers[name] as (body: unknown) => unknown;
+  app.route({
+    method: def.method,
+    url: def.path,
+    handler: async (request, reply) => {
+      let body: unknown = undefined;
+      if (def.method !== 'GET') {
+        const parsed = def.body.safeParse(request.body);
+        if (!parsed.success) {
+          const problems = describeZodError(parsed.error, request.body, 'body');
+          return sendError(reply, 400, { code: 'bad-request', message: `Invalid request body: ${problemsToText(problems)}`, problems });
+        }
+        body = parsed.data;
+      }
+      const result = await handler(body);
+      return reply.code(200).send(result);
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { startupBench } from './bench/startup';
+
+/**
+ * `npm run bench -- <name>`: runs one benchmark. Its last output line is one
+ * JSON object `{"bench":"<name>", …figures}`; speed is claimed against a
+ * baseline measured in the same run, never by one absolute time.
+ */
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  startup: startupBench,
+};
+
+const name = process.argv[2];
+const run = name === undefined ? undefined : benches[name];
+if (run === undefined) {
+  process.stderr.write(`usage: npm run bench -- <name>\nbenchmarks: ${Object.keys(benches).join(', ')}\n`);
+  process.exit(64);
+}
+const figures = await run();
+process.stdout.write(`${JSON.stringify({ bench: name, ...figures })}\n`);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { bearerProtocol, EVENTS_PROTOCOL } from '../../common/api/events';
+import { createGuard, type GuardInput } from './request-guard';
+
+const guard = createGuard(4321, 'right-secret');
+const base: GuardInput = {
+  host: '127.0.0.1:4321',
+  origin: undefined,
+  secFetchSite: undefined,
+  authorization: 'Bearer right-secret',
+  webSocketProtocols: undefined,
+  needsSecret: true,
+};
+const decide = (over: Partial<GuardInput>) => guard.decide({ ...base, ...over });
+
+describe('request guard', () => {
+  it('allows our own page with the secret', () => {
+    expect(decide({})).toEqual({ allow: true });
+    expect(decide({ host: 'localhost:4321', origin: 'http://localhost:4321' })).toEqual({ allow: true });
+  });
+  it('refuses a missing or wrong secret with 401', () => {
+    expect(decide({ authorization: undefined })).toMatchObject({ allow: false, status: 401 });
+    expect(decide({ authorization: 'Bearer wrong-secret' })).toMatchObject({ allow: false, status: 401 });
+    expect(decide({ authorization: 'right-secret' })).toMatchObject({ allow: false, status: 401 });
+  });
+  it('refuses a foreign Origin with 403 even with the secret', () => {
+    expect(decide({ origin: 'http://evil.example' })).toMatchObject({ allow: false, status: 403 });
+    expect(decide({ origin: 'http://127.0.0.1:9999' })).toMatchObject({ allow: false, status: 403 });
+    expect(decide({ origin: 'null' })).toMatchObject({ allow: false, status: 403 });
+  });
+  it('refuses a rebound Host name with 403 (DNS rebinding)', () => {
+    expect(decide({ host: 'evil.example:4321' })).toMatchObject({ allow: false, status: 403 });
+    expect(decide({ host: undefined })).toMatchObject({ allow: false, status: 403 });
+  });
+  it('refuses cross-site fetches', () => {
+    expect(decide({ secFetchSite: 'cross-site' })).toMatchObject({ allow: false, status: 403 });
+  });
+  it('serves static files without the secret but still checks Host', () => {
+    expect(decide({ authorization: undefined, needsSecret: false })).toEqual({ allow: true });
+    expect(decide({ authorization: undefined, needsSecret: false, host: 'evil.example:4321' })).toMatchObject({ status: 403 });
+  });
+  it('accepts the secret as a WebSocket subprotocol', () => {
+    const protocols = `${EVENTS_PROTOCOL}, ${bearerProtocol('right-secret')}`;
+    expect(decide({ authorization: undefined, webSocketProtocols: protocols })).toEqual({ allow: true });
+    expect(decide({ authorization: undefined, webSocketProtocols: `${EVENTS_PROTOCOL}, ${bearerProtocol('nope')}` })).toMatchObject({ status: 401 });
+  });
+});

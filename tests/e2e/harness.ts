@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const SERVICE_BUNDLE = join(ROOT, 'dist', 'service', 'main.js');
+export const DEMO_CONFIG = join(ROOT, 'kiosk-config', 'demo.json');
+
+export interface RunningKiosk {
+  child: ChildProcess;
+  /** The UI URL including `#secret=`. */
+  url: string;
+  origin: string;
+  port: number;
+  secret: string;
+  dataDir: string;
+  /** Every line the service wrote to stdout so far. */
+  stdout: string[];
+  stderr: string[];
+  exited: Promise<number | null>;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts the real, built service (dist/service/main.js — `npm test` builds it
+ * first) on a free port with a throwaway data directory.
+ */
+export async function startKiosk(opts: { config?: string; dataDir?: string; extraArgs?: string[] } = {}): Promise<RunningKiosk> {
+  if (!existsSync(SERVICE_BUNDLE)) throw new Error('dist/service/main.js is missing: run `npm run build` (npm test does)');
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const child = spawn(process.execPath, [SERVICE_BUNDLE, '--config', opts.config ?? DEMO_CONFIG, '--data-dir', dataDir, ...(opts.extraArgs ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (l) => stderr.push(l));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      stdout.push(line);
+      if (line.startsWith('KIOSK_URL=')) resolve(line.slice('KIOSK_URL='.length));
+    });
+    void exited.then((code) => reject(new Error(`service exited with ${code} before it was ready:\n${stderr.join('\n')}`)));
+    setTimeout(() => reject(new Error('service did not print KIOSK_URL within 15 s')), 15_000);
+  });
+  const parsed = new URL(url);
+  const secret = new URLSearchParams(parsed.hash.slice(1)).get('secret') ?? '';
+  const kiosk: RunningKiosk = {
+    child,
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    secret,
+    dataDir,
+    stdout,
+    stderr,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const code = await exited;
+      if (opts.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+  return kiosk;
+}
+
+/** Runs the built service expecting it to refuse to start. */
+export async function runServiceExpectingExit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [SERVICE_BUNDLE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, driven by playwright-core (Playwright's own browser downloads are not available here). */
+export async function launchChromium(): Promise<Browser> {
+  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+}
+
+/** The two screen orientations kiosks are installed in. */
+export const PORTRAIT = { width: 1080, height: 1920 } as const;
+export const LANDSCAPE = { width: 1920, height: 1080 } as const;

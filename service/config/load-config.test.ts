@@ -6,8 +6,12 @@ import { formatConfigReport, lineAndColumn, loadConfig, parseConfig } from './lo
 const root = join(import.meta.dirname, '..', '..');
 const demoText = readFileSync(join(root, 'kiosk-config', 'demo.json'), 'utf8');
 
-function withChanges(change: (cfg: Record<string, any>) => void): string {
-  const cfg = JSON.parse(demoText) as Record<string, any>;
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/** The demo configuration after an edit, as text (what a technician would save). */
+function withChanges(change: (cfg: JsonObject) => void): string {
+  const cfg = JSON.parse(demoText) as JsonObject;
   change(cfg);
   return JSON.stringify(cfg);
 }
@@ -38,7 +42,7 @@ describe('terminal configuration', () => {
     const result = parseConfig(
       withChanges((c) => {
         c['idleTimeoutSeconds'] = 5;
-        c['devices'].receiptPrinter = { mode: 'serial', port: 'lpt1', baudRate: 12345, model: 'x', encoding: 'gbk', paperWidthMm: 80 };
+        (c['devices'] as JsonObject)['receiptPrinter'] = { mode: 'serial', port: 'lpt1', baudRate: 12345, model: 'x', encoding: 'gbk', paperWidthMm: 80 };
         c['hub'] = { url: 'http://hub.example.org' };
       }),
       'bad.json',

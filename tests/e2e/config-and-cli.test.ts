@@ -8,14 +8,19 @@ import { DEMO_CONFIG, ROOT, runServiceExpectingExit, startKiosk } from './harnes
 const work = mkdtempSync(join(tmpdir(), 'kiosk-config-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The demo configuration with three wrong values. */
+/** The demo configuration with three values edited wrongly, as a technician might. */
 function threeWrongValues(): string {
-  const cfg = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as Record<string, any>;
-  cfg['idleTimeoutSeconds'] = 'soon';
-  cfg['location'].regionCode = '4201';
-  cfg['devices'].receiptPrinter.paperWidthMm = 60;
+  let text = readFileSync(DEMO_CONFIG, 'utf8');
+  for (const [from, to] of [
+    ['"idleTimeoutSeconds": 120', '"idleTimeoutSeconds": "soon"'],
+    ['"regionCode": "420111"', '"regionCode": "4201"'],
+    ['"paperWidthMm": 80', '"paperWidthMm": 60'],
+  ] as const) {
+    if (!text.includes(from)) throw new Error(`demo.json no longer contains ${from}`);
+    text = text.replace(from, to);
+  }
   const file = join(work, 'three-wrong.json');
-  writeFileSync(file, JSON.stringify(cfg, null, 2));
+  writeFileSync(file, text);
   return file;
 }
 

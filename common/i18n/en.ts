@@ -24,7 +24,6 @@ export const en: Catalogue<typeof zhCN> = {
     title: 'Call for advice',
     publicLegalService: 'Public legal service hotline',
     bar: 'Legal advice hotline',
-    local: 'Local numbers',
   },
   home: {
     lead: 'Choose the service you need',
@@ -34,11 +33,11 @@ export const en: Catalogue<typeof zhCN> = {
   },
   features: {
     consultation: { title: 'Legal Q&A', description: 'Answers to common legal questions' },
-    lawLookup: { title: 'Laws and regulations', description: 'Look up the text of laws' },
+    lawLookup: { title: 'Look up the law', description: 'Find laws and regulations' },
     legalAid: { title: 'Legal aid', description: 'See if you can get free legal help' },
-    documents: { title: 'Document templates', description: 'Fill in and print common legal forms' },
+    documents: { title: 'Legal forms', description: 'Fill in and print common legal documents' },
     mediation: { title: 'Mediation', description: 'Ask for help settling a dispute' },
-    videoCall: { title: 'Video call with a lawyer', description: 'Talk to the lawyer on duty by video' },
+    videoCall: { title: 'Video call', description: 'Talk to the lawyer on duty by video' },
     directory: { title: 'Find legal services', description: 'Legal service offices near you' },
   },
   featureUnavailable: {
@@ -59,7 +58,6 @@ export const en: Catalogue<typeof zhCN> = {
   status: {
     allOk: 'Everything is working',
     someUnavailable: 'Some devices are unavailable',
-    version: 'Version {{version}}',
     storage: {
       notice: 'Saving is not possible right now: you can look things up, but cannot submit applications yet',
       degraded: 'Saving is not fully reliable. If submitting fails, please ask the staff.',
@@ -99,7 +97,6 @@ export const en: Catalogue<typeof zhCN> = {
   restoring: {
     title: 'Restoring service',
     body: 'Please wait. The kiosk will come back by itself; you do not need to do anything.',
-    hotline: 'For legal help, call the public legal service hotline {{number}}',
     technicianHint: 'For technicians: the page address has no access key. Please reopen this page from the kiosk service.',
   },
   screenError: {

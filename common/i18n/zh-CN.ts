@@ -26,7 +26,6 @@ export const zhCN = {
     title: '电话咨询',
     publicLegalService: '公共法律服务热线',
     bar: '法律咨询热线',
-    local: '本地电话',
   },
   home: {
     lead: '请选择您需要的服务',
@@ -61,7 +60,6 @@ export const zhCN = {
   status: {
     allOk: '本机运行正常',
     someUnavailable: '部分设备暂不可用',
-    version: '版本 {{version}}',
     storage: {
       notice: '暂时不能保存资料：可以查询，但暂时不能提交申请',
       degraded: '资料保存不太稳定，提交申请时如遇问题请找现场工作人员',
@@ -101,7 +99,6 @@ export const zhCN = {
   restoring: {
     title: '正在恢复服务',
     body: '请稍等，本机会自动恢复，您不需要做任何操作。',
-    hotline: '需要法律帮助，请拨打 {{number}} 公共法律服务热线',
     technicianHint: '技术人员请注意：页面地址里缺少访问密钥，请从本机服务程序重新打开此页面。',
   },
   screenError: {

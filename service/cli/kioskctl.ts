@@ -54,7 +54,9 @@ program
   .option('--data-dir <dir>', 'data directory (default: KIOSK_DATA_DIR, else the user data folder)')
   .option('--json', 'print the checks as JSON')
   .action(async (opts: { config?: string; dataDir?: string; json?: boolean }) => {
-    const checks = await runDoctor({ configPath: opts.config ?? process.env['KIOSK_CONFIG'], dataDir: resolveDataDir(opts.dataDir) });
+    const envConfig = process.env['KIOSK_CONFIG'];
+    const configPath = opts.config ?? (envConfig === '' ? undefined : envConfig);
+    const checks = await runDoctor({ configPath, dataDir: resolveDataDir(opts.dataDir) });
     if (opts.json === true) process.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
     else {
       const mark = { pass: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;

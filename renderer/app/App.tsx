@@ -1,0 +1,106 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Health } from '../../common/api/health';
+import { BottomBar } from '../components/BottomBar';
+import { isLanguageTag } from '../i18n/i18n';
+import { FeatureUnavailableScreen } from '../screens/FeatureUnavailableScreen';
+import { HomeScreen } from '../screens/HomeScreen';
+import { RestoringScreen } from '../screens/RestoringScreen';
+import { ScreenError } from '../screens/ScreenError';
+import { StartingScreen } from '../screens/StartingScreen';
+import { ServicesProvider, type Services, useServiceSnapshot } from '../service/ServiceContext';
+import { NATIONAL_HOTLINE, hotlineNumber } from '../service/health-view';
+import { ErrorBoundary } from './ErrorBoundary';
+import { NavigationProvider, useNavigation } from './NavigationContext';
+import type { Screen, ScreenName } from './navigation';
+
+export interface AppProps {
+  services: Services;
+  /** Told the name of the screen on show, for error reports. */
+  onScreenChange?(name: ScreenName): void;
+}
+
+export function App({ services, onScreenChange }: AppProps) {
+  return (
+    <ServicesProvider services={services}>
+      <NavigationProvider>
+        <Shell onScreenChange={onScreenChange} />
+      </NavigationProvider>
+    </ServicesProvider>
+  );
+}
+
+function CurrentScreen({ screen, health }: { screen: Screen; health: Health }) {
+  switch (screen.name) {
+    case 'home':
+      return <HomeScreen health={health} />;
+    case 'feature-unavailable':
+      return <FeatureUnavailableScreen feature={screen.feature} reason={screen.reason} health={health} />;
+  }
+}
+
+/**
+ * Follows the terminal's language settings: its default language when the
+ * first health arrives, and back to it if the language on screen is no longer
+ * offered. A citizen's own switch is left alone otherwise.
+ */
+function useTerminalLanguage(health: Health | null): void {
+  const { i18n } = useTranslation();
+  const applied = useRef(false);
+  useEffect(() => {
+    if (!health) return;
+    const { defaultLanguage, languages } = health.terminal;
+    const current = i18n.language;
+    const offered = isLanguageTag(current) && languages.includes(current);
+    if (applied.current && offered) return;
+    applied.current = true;
+    if (current !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
+  }, [health, i18n]);
+}
+
+function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] }) {
+  const { phase, health } = useServiceSnapshot();
+  const nav = useNavigation();
+  useTerminalLanguage(health);
+
+  const screenName = nav.current.name;
+  useEffect(() => {
+    onScreenChange?.(screenName);
+  }, [onScreenChange, screenName]);
+
+  if (!health) return phase === 'down' ? <RestoringScreen hotline={NATIONAL_HOTLINE} /> : <StartingScreen />;
+
+  // While the service is away the screens stay mounted underneath, inert, so
+  // the citizen is back exactly where they were when it returns.
+  const down = phase === 'down';
+  return (
+    <>
+      <div className="app" inert={down}>
+        <ErrorBoundary
+          key={nav.generation}
+          fallback={(retry) => (
+            <ScreenError
+              onHome={() => {
+                nav.home();
+                retry();
+              }}
+            />
+          )}
+        >
+          <CurrentScreen screen={nav.current} health={health} />
+        </ErrorBoundary>
+        <BottomBar health={health} />
+      </div>
+      {down && <RestoringScreen hotline={hotlineNumber(health)} />}
+    </>
+  );
+}
+
+/** Last resort when the shell itself fails to render: calm screen, then a fresh start (the hash keeps the secret). */
+export function FatalFallback() {
+  useEffect(() => {
+    const timer = setTimeout(() => window.location.reload(), 5000);
+    return () => clearTimeout(timer);
+  }, []);
+  return <RestoringScreen hotline={NATIONAL_HOTLINE} />;
+}

@@ -1,0 +1,77 @@
+import type { FeatureId, FeatureState, FeatureUnavailableReason } from '../../common/features';
+
+/**
+ * Where the citizen is: a stack of screens with home at the bottom. No router
+ * and no URL — the kiosk has no address bar, and the fragment carries the secret.
+ */
+export type Screen =
+  | { name: 'home' }
+  | { name: 'feature-unavailable'; feature: FeatureId; reason: FeatureUnavailableReason };
+
+/** Kebab-case screen names, also used in client logs (`ClientLogEntry.screen`). */
+export type ScreenName = Screen['name'];
+
+export interface NavState {
+  /** Never empty; `stack[0]` is always home. */
+  stack: readonly [Screen, ...Screen[]];
+  /** Bumped by `reset`, used as a React key so every screen's local state is dropped. */
+  generation: number;
+}
+
+export type NavAction =
+  | { type: 'push'; screen: Screen }
+  | { type: 'back' }
+  | { type: 'home' }
+  /** End of a session: home, with nothing of the previous citizen kept. */
+  | { type: 'reset' };
+
+const HOME: Screen = { name: 'home' };
+
+export const initialNavState: NavState = { stack: [HOME], generation: 0 };
+
+function sameScreen(a: Screen, b: Screen): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function navReducer(state: NavState, action: NavAction): NavState {
+  switch (action.type) {
+    case 'push': {
+      // A double tap must not stack the same screen twice (back would seem broken).
+      if (sameScreen(currentScreen(state), action.screen)) return state;
+      if (action.screen.name === 'home') return navReducer(state, { type: 'home' });
+      return { ...state, stack: [...state.stack, action.screen] };
+    }
+    case 'back': {
+      if (state.stack.length <= 1) return state;
+      const [home, ...rest] = state.stack;
+      return { ...state, stack: [home, ...rest.slice(0, -1)] };
+    }
+    case 'home':
+      if (state.stack.length === 1) return state;
+      return { ...state, stack: [state.stack[0]] };
+    case 'reset':
+      return { stack: [HOME], generation: state.generation + 1 };
+  }
+}
+
+export function currentScreen(state: NavState): Screen {
+  return state.stack[state.stack.length - 1] ?? HOME;
+}
+
+/**
+ * The screen each feature opens. This release has no feature screens yet;
+ * each later issue adds its own here.
+ */
+const FEATURE_SCREENS: Partial<Record<FeatureId, Screen>> = {};
+
+/**
+ * Where a home tile leads: the feature's screen when it is available and this
+ * UI has one, otherwise the explanation of why not. A service newer than this
+ * UI may call a feature available that has no screen here; that is "not in
+ * this version", never a dead button.
+ */
+export function featureTarget(feature: FeatureState): Screen {
+  const screen = feature.available ? FEATURE_SCREENS[feature.id] : undefined;
+  if (screen) return screen;
+  return { name: 'feature-unavailable', feature: feature.id, reason: feature.available ? 'not-in-this-version' : feature.reason };
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { Health } from '../../common/api/health';
+import { hotlineNumber, subsystemNotices } from '../service/health-view';
+import { Icon } from './Icon';
+import { LanguageSwitch } from './LanguageSwitch';
+import './components.css';
+
+/** Always at the bottom: how the kiosk is doing, the hotline, and the language switch. */
+export function BottomBar({ health }: { health: Health | null }) {
+  const { t } = useTranslation();
+  const limited = health !== null && subsystemNotices(health).length > 0;
+  return (
+    <footer className="bottom-bar">
+      {health && (
+        <p className="bottom-bar__status" data-testid="kiosk-status" data-limited={limited}>
+          <Icon name={limited ? 'info' : 'ok'} className="bottom-bar__status-icon" />
+          {limited ? t('status.someUnavailable') : t('status.allOk')}
+        </p>
+      )}
+      <p className="bottom-bar__hotline">
+        <Icon name="phone" className="bottom-bar__hotline-icon" />
+        <span>{t('hotline.bar')}</span>
+        <strong className="bottom-bar__hotline-number">{hotlineNumber(health)}</strong>
+      </p>
+      <LanguageSwitch offered={health?.terminal.languages} />
+    </footer>
+  );
+}

@@ -1,0 +1,88 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createApiClient } from './api/client';
+import { createErrorReporter, installGlobalErrorReporting } from './api/error-reporter';
+import { eventsUrl, openEventStream } from './api/events';
+import { readSecret } from './api/secret';
+import { App, FatalFallback } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import type { ScreenName } from './app/navigation';
+import { createI18n } from './i18n/i18n';
+import { RestoringScreen } from './screens/RestoringScreen';
+import { ServiceConnection } from './service/connection';
+import { NATIONAL_HOTLINE } from './service/health-view';
+import './styles/tokens.css';
+import './styles/base.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root');
+
+const i18n = createI18n();
+const syncDocument = (): void => {
+  document.documentElement.lang = i18n.language;
+  document.title = i18n.t('app.name');
+};
+syncDocument();
+i18n.on('languageChanged', syncDocument);
+
+// A long press on a touchscreen opens the browser's context menu; a kiosk has no use for it.
+window.addEventListener('contextmenu', (e) => e.preventDefault());
+
+// Kept in memory only; the fragment stays in the address so a reload still works.
+const secret = readSecret(window.location.hash);
+
+// A shell that restarted the service opens the same page with the new boot's
+// secret; changing only the fragment does not reload, so start afresh here.
+window.addEventListener('hashchange', () => {
+  if (readSecret(window.location.hash) !== secret) window.location.reload();
+});
+
+if (secret === null) {
+  // Opened by hand or by a misconfigured shell: nothing can be fetched without the key.
+  createRoot(container).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <RestoringScreen hotline={NATIONAL_HOTLINE} technicianHint />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+} else {
+  const origin = window.location.origin;
+  const client = createApiClient({ baseUrl: origin, secret });
+
+  let screen: ScreenName = 'home';
+  const trackScreen = (name: ScreenName): void => {
+    screen = name;
+  };
+  const reporter = createErrorReporter({ send: (entry) => client.call('clientLog', entry), currentScreen: () => screen });
+  installGlobalErrorReporting(window, reporter);
+
+  const connection = new ServiceConnection({
+    fetchHealth: (signal) => client.call('health', undefined, { signal }),
+    openEvents: (handlers) =>
+      openEventStream({
+        url: eventsUrl(origin),
+        secret,
+        ...handlers,
+        onInvalidMessage: (data) => reporter.report(`invalid service event: ${String(data).slice(0, 200)}`, 'events'),
+      }),
+  });
+  connection.start();
+
+  createRoot(container, {
+    // Errors caught by an ErrorBoundary never reach window.onerror; report them here.
+    onCaughtError: (error, info) => {
+      reporter.report(error, `react${info.componentStack ? ` (${info.componentStack.trim().split('\n')[0]?.trim()})` : ''}`);
+      console.error(error);
+    },
+  }).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <ErrorBoundary fallback={() => <FatalFallback />}>
+          <App services={{ client, connection }} onScreenChange={trackScreen} />
+        </ErrorBoundary>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Health } from '../../common/api/health';
+import { NATIONAL_HOTLINE, availableFeatureCount, hotlineNumber, subsystemNotices, subsystemReasonKey } from './health-view';
+
+function health(subsystems: Partial<Health['subsystems']> = {}): Health {
+  return {
+    version: '0.1.0',
+    startedAt: '2025-01-01T00:00:00.000Z',
+    uptimeSeconds: 1,
+    configName: 'demo.json',
+    terminal: {
+      id: 'demo-1',
+      displayName: '测试站',
+      regionName: '测试区',
+      languages: ['zh-CN'],
+      defaultLanguage: 'zh-CN',
+      idleTimeoutSeconds: 120,
+      countdownSeconds: 30,
+      hotlines: { publicLegalService: '027-12348', local: [] },
+    },
+    subsystems: {
+      storage: { state: 'ok' },
+      idCardReader: { state: 'ok' },
+      receiptPrinter: { state: 'ok' },
+      hub: { state: 'ok' },
+      ...subsystems,
+    },
+    features: [
+      { id: 'consultation', available: true },
+      { id: 'lawLookup', available: false, reason: 'not-in-this-version' },
+    ],
+  };
+}
+
+describe('subsystemNotices', () => {
+  it('says nothing when everything works', () => {
+    expect(subsystemNotices(health())).toEqual([]);
+  });
+
+  it('lists what is not working, most important first, with the reason', () => {
+    const notices = subsystemNotices(
+      health({
+        hub: { state: 'off', reason: 'not-configured' },
+        receiptPrinter: { state: 'unavailable', reason: 'driver-not-installed', detail: 'tech only' },
+        storage: { state: 'degraded' },
+      }),
+    );
+    expect(notices).toEqual([
+      { subsystem: 'storage', state: 'degraded', textKey: 'status.storage.degraded', reasonKey: null },
+      {
+        subsystem: 'receiptPrinter',
+        state: 'unavailable',
+        textKey: 'status.receiptPrinter.notice',
+        reasonKey: 'status.receiptPrinter.reasons.driver-not-installed',
+      },
+      { subsystem: 'hub', state: 'off', textKey: 'status.hub.notice', reasonKey: 'status.hub.reasons.not-configured' },
+    ]);
+  });
+});
+
+describe('subsystemReasonKey', () => {
+  it('translates known codes per subsystem and falls back for unknown ones', () => {
+    expect(subsystemReasonKey('storage', 'data-dir-not-writable')).toBe('status.storage.reasons.data-dir-not-writable');
+    expect(subsystemReasonKey('hub', 'link-not-in-this-version')).toBe('status.hub.reasons.link-not-in-this-version');
+    expect(subsystemReasonKey('storage', 'not-configured')).toBe('status.storage.reasons.unknown');
+    expect(subsystemReasonKey('idCardReader', 'toString')).toBe('status.idCardReader.reasons.unknown');
+    expect(subsystemReasonKey('hub', undefined)).toBeNull();
+  });
+});
+
+describe('hotlineNumber / availableFeatureCount', () => {
+  it("uses the terminal's hotline, or the national one before health is known", () => {
+    expect(hotlineNumber(health())).toBe('027-12348');
+    expect(hotlineNumber(null)).toBe(NATIONAL_HOTLINE);
+  });
+
+  it('counts available features', () => {
+    expect(availableFeatureCount(health())).toBe(1);
+  });
+});

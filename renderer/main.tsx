@@ -59,7 +59,8 @@ if (secret === null) {
   installGlobalErrorReporting(window, reporter);
 
   const connection = new ServiceConnection({
-    fetchHealth: (signal) => client.call('health', undefined, { signal }),
+    // Health is answered locally in milliseconds; a short timeout notices a hung service sooner.
+    fetchHealth: (signal) => client.call('health', undefined, { signal, timeoutMs: 2500 }),
     openEvents: (handlers) =>
       openEventStream({
         url: eventsUrl(origin),

@@ -15,7 +15,7 @@ import type { ServiceEvent } from '../../common/api/events';
 
 export const DOWN_AFTER_MS = 3000;
 export const RETRY_MS = 2000;
-export const REFRESH_MS = 10_000;
+export const REFRESH_MS = 5000;
 
 export type ServicePhase =
   /** No answer yet, and not for long enough to call the service down. */

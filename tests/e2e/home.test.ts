@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+
+/**
+ * The citizen's first screen, in the real service and Debian's Chromium with
+ * touch enabled, in both orientations kiosks are installed in.
+ */
+let kiosk: RunningKiosk;
+let browser: Browser;
+
+beforeAll(async () => {
+  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+const FEATURE_TITLES_ZH = ['智能咨询', '法规查询', '法律援助', '文书模板', '调解申请', '视频咨询', '机构查询'];
+
+async function openHome(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(kiosk.url);
+  await page.getByTestId('home').waitFor();
+  return { context, page, errors };
+}
+
+for (const [label, viewport] of [
+  ['portrait 1080×1920', PORTRAIT],
+  ['landscape 1920×1080', LANDSCAPE],
+] as const) {
+  describe(`home screen, ${label}`, () => {
+    it('shows the terminal, every feature tile and what is unavailable, without scrolling', async () => {
+      const { context, page, errors } = await openHome(viewport);
+      try {
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('无人律所演示终端');
+        for (const title of FEATURE_TITLES_ZH) {
+          const tile = page.getByRole('button', { name: new RegExp(`^${title}`) });
+          await tile.waitFor();
+          const box = await tile.boundingBox();
+          expect(box, title).not.toBeNull();
+          // Touch targets of at least 64×64 px, entirely on screen.
+          expect(box!.width).toBeGreaterThanOrEqual(64);
+          expect(box!.height).toBeGreaterThanOrEqual(64);
+          expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+        }
+        // Nothing is built behind the tiles yet: each says so in words, not only by colour.
+        await expect.poll(() => page.getByRole('button', { name: /即将开放/ }).count()).toBe(7);
+        // The demo's simulated printer has no driver yet: the home says printing is unavailable but the kiosk serves.
+        await expect.poll(() => page.getByText(/打印机暂不可用/).count()).toBeGreaterThan(0);
+        await expect.poll(() => page.getByTestId('hotline').textContent()).toContain('12348');
+        const overflow = await page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight);
+        expect(overflow).toBeLessThanOrEqual(0);
+        const bodySize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+        expect(bodySize).toBeGreaterThanOrEqual(24);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
+
+describe('touch interaction', () => {
+  it('a tap on an unavailable feature explains why and offers the hotline; home comes back', async () => {
+    const { context, page } = await openHome(PORTRAIT);
+    try {
+      await page.getByTestId('tile-legalAid').tap();
+      const screen = page.getByTestId('feature-unavailable');
+      await screen.waitFor();
+      expect(await screen.getByRole('heading', { level: 1 }).textContent()).toBe('法律援助');
+      expect(await screen.textContent()).toContain('12348');
+      await page.getByTestId('nav-home').tap();
+      await page.getByTestId('home').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('switches to English with one tap, and back', async () => {
+    const { context, page } = await openHome(LANDSCAPE);
+    try {
+      await page.getByTestId('language-switch').tap();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.getByRole('button', { name: /^Legal aid/i }).waitFor();
+      expect(await page.getByRole('button', { name: /Coming soon/ }).count()).toBe(7);
+      // Only the terminal's own name and region, and the name of the other language, stay in Chinese.
+      expect(new Set(await page.getByText(/[\u4e00-\u9fff]/).allTextContents())).toEqual(new Set(['无人律所演示终端', '湖北省武汉市洪山区', '中文']));
+      await page.getByTestId('language-switch').tap();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('when the service stops answering', () => {
+  it('shows the calm restoring screen and recovers by itself', async () => {
+    const { context, page } = await openHome(PORTRAIT);
+    try {
+      // Freeze the service (as a hung process would be), then let it go.
+      kiosk.child.kill('SIGSTOP');
+      const restoring = page.getByTestId('restoring');
+      await restoring.waitFor({ timeout: 20_000 });
+      expect(await restoring.getByRole('heading', { level: 1 }).textContent()).toBe('正在恢复服务');
+      expect(await restoring.textContent()).toContain('12348');
+      kiosk.child.kill('SIGCONT');
+      await restoring.waitFor({ state: 'detached', timeout: 20_000 });
+      await page.getByTestId('home').waitFor();
+    } finally {
+      kiosk.child.kill('SIGCONT');
+      await context.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { Health, SubsystemState } from '../common/api/health';
+import type { Health, SubsystemReason, SubsystemState } from '../common/api/health';
 import { BUILT_FEATURES, featureStates } from '../common/features';
 import type { IdCardReaderConfig, ReceiptPrinterConfig, TerminalConfig } from '../kiosk-config/schema';
 import { checkDataDirWritable } from './data-dir';
@@ -17,15 +17,21 @@ export interface HealthSources {
  * configured device is reported as unavailable with that reason, so the UI
  * says printing is off instead of failing when a citizen presses "print".
  */
+type DeviceReason = SubsystemReason<'idCardReader'> & SubsystemReason<'receiptPrinter'>;
+
 function deviceState(device: IdCardReaderConfig | ReceiptPrinterConfig): SubsystemState {
-  if (device.mode === 'none') return { state: 'off', reason: 'not-configured' };
+  if (device.mode === 'none') return { state: 'off', reason: 'not-configured' satisfies DeviceReason };
   const where = device.mode === 'serial' ? `${device.port} @ ${device.baudRate}` : 'simulated';
-  return { state: 'unavailable', reason: 'driver-not-installed', detail: `${where}: device support is not in this version` };
+  return { state: 'unavailable', reason: 'driver-not-installed' satisfies DeviceReason, detail: `${where}: device support is not in this version` };
 }
 
 function hubState(config: TerminalConfig): SubsystemState {
-  if (config.hub === undefined) return { state: 'off', reason: 'not-configured' };
-  return { state: 'unavailable', reason: 'link-not-in-this-version', detail: `${config.hub.url}: the hub link is not in this version` };
+  if (config.hub === undefined) return { state: 'off', reason: 'not-configured' satisfies SubsystemReason<'hub'> };
+  return {
+    state: 'unavailable',
+    reason: 'link-not-in-this-version' satisfies SubsystemReason<'hub'>,
+    detail: `${config.hub.url}: the hub link is not in this version`,
+  };
 }
 
 export function createHealthReporter(src: HealthSources): () => Health {
@@ -45,7 +51,7 @@ export function createHealthReporter(src: HealthSources): () => Health {
     const dir = checkDataDirWritable(src.dataDir);
     const storage: SubsystemState = dir.ok
       ? { state: 'ok' }
-      : { state: 'unavailable', reason: dir.reason, detail: dir.detail };
+      : { state: 'unavailable', reason: dir.reason satisfies SubsystemReason<'storage'>, detail: dir.detail };
     const hub = hubState(config);
     return {
       version: src.version,

@@ -12,6 +12,19 @@ export const SubsystemState = z.object({
 });
 export type SubsystemState = z.infer<typeof SubsystemState>;
 
+/**
+ * Reason codes each subsystem reports today. The service may only use these
+ * (the compiler checks it) and the UI translates every one of them; an
+ * unknown code from a newer service still shows a generic sentence.
+ */
+export const SUBSYSTEM_REASONS = {
+  storage: ['data-dir-not-writable'],
+  idCardReader: ['not-configured', 'driver-not-installed'],
+  receiptPrinter: ['not-configured', 'driver-not-installed'],
+  hub: ['not-configured', 'link-not-in-this-version'],
+} as const;
+export type SubsystemReason<S extends keyof typeof SUBSYSTEM_REASONS> = (typeof SUBSYSTEM_REASONS)[S][number];
+
 export const FeatureStateSchema = z.discriminatedUnion('available', [
   z.object({ id: z.enum(FEATURE_IDS), available: z.literal(true) }),
   z.object({

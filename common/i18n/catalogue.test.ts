@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureStateSchema } from '../api/health';
+import { FeatureStateSchema, SUBSYSTEM_REASONS } from '../api/health';
 import { FEATURE_IDS } from '../features';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -18,17 +18,6 @@ function flatten(node: unknown, prefix = ''): Map<string, unknown> {
 }
 
 const catalogues = { 'zh-CN': flatten(zhCN), en: flatten(en) };
-
-/**
- * Reason codes the service reports per subsystem today. The service owns
- * them; this list is what the UI promises to translate.
- */
-const SUBSYSTEM_REASONS = {
-  storage: ['data-dir-not-writable'],
-  idCardReader: ['not-configured', 'driver-not-installed'],
-  receiptPrinter: ['not-configured', 'driver-not-installed'],
-  hub: ['not-configured', 'link-not-in-this-version'],
-} as const;
 
 const unavailableVariant = FeatureStateSchema.options.find((o) => o.shape.available.value === false);
 const FEATURE_UNAVAILABLE_REASONS = unavailableVariant && 'reason' in unavailableVariant.shape ? unavailableVariant.shape.reason.options : [];

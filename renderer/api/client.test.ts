@@ -1,30 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Health } from '../../common/api/health';
+import { sampleHealth } from '../test-support/sample-health';
 import { ApiError, InvalidResponseError, ServiceUnreachableError, createApiClient, isClientError } from './client';
 
-const health: Health = {
-  version: '0.1.0',
-  startedAt: '2025-01-01T00:00:00.000Z',
+const health: Health = sampleHealth({
   uptimeSeconds: 5,
-  configName: 'demo.json',
-  terminal: {
-    id: 'demo-1',
-    displayName: '洪山区公共法律服务站',
-    regionName: '湖北省武汉市洪山区',
-    languages: ['zh-CN', 'en'],
-    defaultLanguage: 'zh-CN',
-    idleTimeoutSeconds: 120,
-    countdownSeconds: 30,
-    hotlines: { publicLegalService: '12348', local: [] },
-  },
-  subsystems: {
-    storage: { state: 'ok' },
-    idCardReader: { state: 'off', reason: 'not-configured' },
-    receiptPrinter: { state: 'ok' },
-    hub: { state: 'off', reason: 'not-configured' },
-  },
+  terminal: { displayName: '洪山区公共法律服务站', regionName: '湖北省武汉市洪山区' },
+  subsystems: { idCardReader: { state: 'off', reason: 'not-configured' }, hub: { state: 'off', reason: 'not-configured' } },
   features: [{ id: 'consultation', available: false, reason: 'not-in-this-version' }],
-};
+});
 
 interface Recorded {
   url: string;

@@ -1,31 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Health } from '../../common/api/health';
+import { sampleHealth } from '../test-support/sample-health';
 import { DOWN_AFTER_MS, type EventHandlers, REFRESH_MS, RETRY_MS, ServiceConnection } from './connection';
 
-function makeHealth(version = '0.1.0'): Health {
-  return {
-    version,
-    startedAt: '2025-01-01T00:00:00.000Z',
-    uptimeSeconds: 1,
-    configName: 'demo.json',
-    terminal: {
-      id: 'demo-1',
-      displayName: '测试站',
-      regionName: '测试区',
-      languages: ['zh-CN', 'en'],
-      defaultLanguage: 'zh-CN',
-      idleTimeoutSeconds: 120,
-      countdownSeconds: 30,
-      hotlines: { publicLegalService: '12348', local: [] },
-    },
-    subsystems: {
-      storage: { state: 'ok' },
-      idCardReader: { state: 'ok' },
-      receiptPrinter: { state: 'ok' },
-      hub: { state: 'ok' },
-    },
-    features: [],
-  };
+function makeHealth(version = '0.1.0') {
+  return sampleHealth({ version });
 }
 
 function setup() {

@@ -1,35 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Health } from '../../common/api/health';
+import { sampleHealth } from '../test-support/sample-health';
 import { NATIONAL_HOTLINE, availableFeatureCount, hotlineNumber, subsystemNotices, subsystemReasonKey } from './health-view';
 
 function health(subsystems: Partial<Health['subsystems']> = {}): Health {
-  return {
-    version: '0.1.0',
-    startedAt: '2025-01-01T00:00:00.000Z',
-    uptimeSeconds: 1,
-    configName: 'demo.json',
-    terminal: {
-      id: 'demo-1',
-      displayName: '测试站',
-      regionName: '测试区',
-      languages: ['zh-CN'],
-      defaultLanguage: 'zh-CN',
-      idleTimeoutSeconds: 120,
-      countdownSeconds: 30,
-      hotlines: { publicLegalService: '027-12348', local: [] },
-    },
-    subsystems: {
-      storage: { state: 'ok' },
-      idCardReader: { state: 'ok' },
-      receiptPrinter: { state: 'ok' },
-      hub: { state: 'ok' },
-      ...subsystems,
-    },
+  return sampleHealth({
+    terminal: { languages: ['zh-CN'], hotlines: { publicLegalService: '027-12348', local: [] } },
+    subsystems,
     features: [
       { id: 'consultation', available: true },
       { id: 'lawLookup', available: false, reason: 'not-in-this-version' },
     ],
-  };
+  });
 }
 
 describe('subsystemNotices', () => {

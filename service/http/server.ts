@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { api, EVENTS_PATH, type Api, type RequestBody, type ResponseBody, type RouteName } from '../../common/api/contract';
@@ -50,7 +50,8 @@ function sendError(reply: FastifyReply, status: number, error: ApiErrorBody['err
 export async function startServer(opts: ServerOptions & { port: number; secret: string }): Promise<KioskServer> {
   const app = Fastify({
     loggerInstance: opts.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // API requests are logged once, on response, by our own hook; static files not at all.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
     // The socket closes quickly on shutdown instead of waiting for idle keep-alives.
     forceCloseConnections: true,

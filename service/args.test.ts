@@ -8,6 +8,7 @@ describe('service arguments', () => {
       dataDir: undefined,
       port: 8080,
       rendererDir: undefined,
+      contentPath: undefined,
     });
   });
   it('falls back to KIOSK_CONFIG and a free port', () => {

@@ -5,13 +5,14 @@ export interface ServiceArgs {
   dataDir: string | undefined;
   port: number;
   rendererDir: string | undefined;
+  contentPath: string | undefined;
 }
 
 export class UsageError extends Error {}
 
-const USAGE = 'usage: kiosk-service --config FILE [--data-dir DIR] [--port N] [--renderer-dir DIR]';
+const USAGE = 'usage: kiosk-service --config FILE [--data-dir DIR] [--port N] [--renderer-dir DIR] [--content FILE]';
 
-/** Flags win over environment variables (KIOSK_CONFIG, KIOSK_DATA_DIR, KIOSK_PORT). */
+/** Flags win over environment variables (KIOSK_CONFIG, KIOSK_DATA_DIR, KIOSK_PORT, KIOSK_CONTENT). */
 export function parseServiceArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServiceArgs {
   let values;
   try {
@@ -22,6 +23,7 @@ export function parseServiceArgs(argv: readonly string[], env: NodeJS.ProcessEnv
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         'renderer-dir': { type: 'string' },
+        content: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -34,5 +36,6 @@ export function parseServiceArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   const portText = values.port ?? env['KIOSK_PORT'] ?? '0';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: expected a number 0–65535, got "${portText}"`);
-  return { configPath, dataDir: values['data-dir'], port, rendererDir: values['renderer-dir'] };
+  const contentPath = values.content ?? (env['KIOSK_CONTENT'] || undefined);
+  return { configPath, dataDir: values['data-dir'], port, rendererDir: values['renderer-dir'], contentPath };
 }

@@ -9,6 +9,7 @@ export interface HealthSources {
   configName: string;
   config: TerminalConfig;
   dataDir: string;
+  content: () => SubsystemState;
   now?: () => number;
 }
 
@@ -61,6 +62,7 @@ export function createHealthReporter(src: HealthSources): () => Health {
       terminal,
       subsystems: {
         storage,
+        content: src.content(),
         idCardReader: deviceState(config.devices.idCardReader),
         receiptPrinter: deviceState(config.devices.receiptPrinter),
         hub,

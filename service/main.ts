@@ -5,8 +5,9 @@ import { api, SECRET_FRAGMENT_KEY } from '../common/api/contract';
 import { parseServiceArgs, UsageError } from './args';
 import { formatConfigReport, loadConfig } from './config/load-config';
 import { prepareDataDir, resolveDataDir } from './data-dir';
+import { openContentService, ContentUnavailableError } from './content/content-service';
 import { createHealthReporter } from './health';
-import { startServer } from './http/server';
+import { ServiceUnavailableError, startServer } from './http/server';
 import { createLogger } from './logger';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { VERSION } from './version';
@@ -41,9 +42,21 @@ async function main(): Promise<void> {
   const dirCheck = prepareDataDir(dataDir);
   if (!dirCheck.ok) logger.error({ detail: dirCheck.detail }, 'data directory is not writable; storage is unavailable');
 
-  const health = createHealthReporter({ version: VERSION, startedAt, configName: loaded.name, config: loaded.config, dataDir });
-  // The built renderer sits next to the service bundle: dist/service/main.js → dist/renderer.
+  // The built renderer and content release sit next to the service bundle: dist/service/main.js → dist/renderer, dist/content.
   const here = dirname(fileURLToPath(import.meta.url));
+  const contentPath = args.contentPath !== undefined ? resolve(args.contentPath) : join(here, '..', 'content', 'content.db');
+  const content = openContentService(contentPath);
+  const contentState = content.state();
+  if (contentState.state !== 'ok') logger.error({ detail: contentState.detail }, 'no usable content release; search and answers are unavailable');
+  const withContent = <T>(use: () => T): T => {
+    try {
+      return use();
+    } catch (error) {
+      if (error instanceof ContentUnavailableError) throw new ServiceUnavailableError(`Legal content is unavailable: ${error.message}`);
+      throw error;
+    }
+  };
+  const health = createHealthReporter({ version: VERSION, startedAt, configName: loaded.name, config: loaded.config, dataDir, content: () => contentState });
   const rendererDir = args.rendererDir !== undefined ? resolve(args.rendererDir) : join(here, '..', 'renderer');
   const secret = randomBytes(32).toString('base64url');
   // Lets the UI notice that the service restarted (and its secret changed).
@@ -60,6 +73,8 @@ async function main(): Promise<void> {
     },
     handlers: {
       health: () => health(),
+      search: ({ query, limit }) => withContent(() => content.search().search(query, limit)),
+      suggest: ({ prefix, limit }) => withContent(() => content.search().suggest(prefix, limit)),
       clientLog: (entry) => {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);
         return {};
@@ -92,6 +107,13 @@ async function main(): Promise<void> {
   // The shells wait for exactly this line; the secret travels in the fragment, never to a server.
   process.stdout.write(`KIOSK_URL=http://127.0.0.1:${server.port}/#${SECRET_FRAGMENT_KEY}=${secret}\n`);
 
+  // Load the search dictionaries now, after the URL is out, so the first citizen does not wait.
+  setImmediate(() => {
+    const t0 = Date.now();
+    content.warm();
+    logger.info({ ms: Date.now() - t0 }, 'search ready');
+  });
+
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -104,6 +126,7 @@ async function main(): Promise<void> {
       .close()
       .catch((error: unknown) => logger.error({ err: error }, 'error while closing'))
       .finally(() => {
+        content.close();
         removeRuntimeFile(dataDir, process.pid);
         logger.info('stopped');
         process.exit(0);

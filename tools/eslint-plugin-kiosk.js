@@ -38,9 +38,13 @@ export const ROOMS = {
   'kiosk-config': { imports: ['common', 'kiosk-config'], env: 'pure' },
   native: { imports: ['common', 'native'], env: 'node' },
   service: { imports: ['common', 'kiosk-config', 'native', 'service'], env: 'node' },
+  // kioskctl, the technicians' CLI, also drives the content builder (`content build`).
+  'service/cli': { imports: ['common', 'kiosk-config', 'native', 'service', 'service/cli', 'content'], env: 'node' },
   hub: { imports: ['common', 'kiosk-config', 'hub'], env: 'node' },
   'hub/console': { imports: ['common', 'hub/console'], env: 'dom' },
-  content: { imports: ['common', 'kiosk-config', 'content'], env: 'node' },
+  // The builder indexes text with the service's search analyzer and writes the
+  // service's content schema, so build-time and query-time agree by construction.
+  content: { imports: ['common', 'kiosk-config', 'service', 'content'], env: 'node' },
   renderer: { imports: ['common', 'renderer'], env: 'dom' },
   electron: { imports: ['common', 'electron'], env: 'electron' },
   // Dev tooling and end-to-end tests may reach anything; nothing may reach them
@@ -78,7 +82,8 @@ const TEST_FILE = /\.test\.[cm]?[jt]sx?$/;
  */
 function roomOf(rel) {
   const [first, second] = rel.split('/');
-  if (first === 'hub' && second === 'console') return 'hub/console';
+  const nested = `${first}/${second}`;
+  if (nested in ROOMS) return nested;
   return first !== undefined && first in ROOMS ? first : undefined;
 }
 

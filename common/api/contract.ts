@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClientLogEntry } from './client-log';
 import { Health } from './health';
+import { SearchRequest, SearchResponse, SuggestRequest, SuggestResponse } from './search';
 
 /**
  * The local service's HTTP API, shared by the service (which validates
@@ -25,6 +26,8 @@ const Empty = z.object({});
 export const api = {
   health: route({ method: 'GET', path: '/api/health', body: NoBody, response: Health }),
   clientLog: route({ method: 'POST', path: '/api/client-log', body: ClientLogEntry, response: Empty }),
+  search: route({ method: 'POST', path: '/api/search', body: SearchRequest, response: SearchResponse }),
+  suggest: route({ method: 'POST', path: '/api/suggest', body: SuggestRequest, response: SuggestResponse }),
 };
 
 export type Api = typeof api;

@@ -19,6 +19,7 @@ export type SubsystemState = z.infer<typeof SubsystemState>;
  */
 export const SUBSYSTEM_REASONS = {
   storage: ['data-dir-not-writable'],
+  content: ['content-missing', 'content-unreadable'],
   idCardReader: ['not-configured', 'driver-not-installed'],
   receiptPrinter: ['not-configured', 'driver-not-installed'],
   hub: ['not-configured', 'link-not-in-this-version'],
@@ -59,6 +60,8 @@ export const Health = z.object({
   terminal: TerminalInfo,
   subsystems: z.object({
     storage: SubsystemState,
+    /** The content release: laws, answers and the search index. */
+    content: SubsystemState,
     idCardReader: SubsystemState,
     receiptPrinter: SubsystemState,
     hub: SubsystemState,

@@ -66,6 +66,15 @@ export const en: Catalogue<typeof zhCN> = {
         unknown: 'Staff will fix this soon',
       },
     },
+    content: {
+      notice: 'Legal information cannot be shown right now: please call the hotline',
+      degraded: 'The legal information may not be the latest; staff can tell you more',
+      reasons: {
+        'content-missing': 'The legal information has not been installed on this kiosk yet; staff will fix it soon',
+        'content-unreadable': 'The legal information on this kiosk is damaged; staff will fix it soon',
+        unknown: 'Staff will fix it soon',
+      },
+    },
     idCardReader: {
       notice: 'ID card reader unavailable: you can look things up, but cannot read an ID card for now',
       degraded: 'The ID card reader is not fully reliable. If reading fails, please ask the staff.',

@@ -68,6 +68,15 @@ export const zhCN = {
         unknown: '工作人员会尽快处理',
       },
     },
+    content: {
+      notice: '法律资料暂时无法查阅：可以拨打热线咨询',
+      degraded: '法律资料可能不是最新的，请以工作人员说明为准',
+      reasons: {
+        'content-missing': '本机还没有装好法律资料，工作人员会尽快处理',
+        'content-unreadable': '本机的法律资料出了问题，工作人员会尽快处理',
+        unknown: '工作人员会尽快处理',
+      },
+    },
     idCardReader: {
       notice: '读卡器暂不可用：可以查询，但暂时不能刷身份证',
       degraded: '读卡器工作不太稳定，刷卡时如遇问题请找现场工作人员',

@@ -14,7 +14,7 @@ export function hotlineNumber(health: Health | null): string {
 }
 
 // Most citizen impact first: not being able to submit matters more than the hub.
-const SUBSYSTEM_ORDER: readonly SubsystemName[] = ['storage', 'receiptPrinter', 'idCardReader', 'hub'];
+const SUBSYSTEM_ORDER: readonly SubsystemName[] = ['storage', 'content', 'receiptPrinter', 'idCardReader', 'hub'];
 
 type StatusCatalogue = (typeof zhCN)['status'];
 type ReasonCode<S extends SubsystemName> = Extract<keyof StatusCatalogue[S]['reasons'], string>;

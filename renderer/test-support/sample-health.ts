@@ -28,6 +28,7 @@ export function sampleHealth(over: SampleOverrides = {}): Health {
     },
     subsystems: {
       storage: { state: 'ok' },
+      content: { state: 'ok' },
       idCardReader: { state: 'ok' },
       receiptPrinter: { state: 'ok' },
       hub: { state: 'ok' },

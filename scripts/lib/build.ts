@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { BUILD_STAMP, DIST, ELECTRON_BUNDLE, ROOT, SERVICE_BUNDLE } from './paths';
+import { buildRelease } from '../../content/build/build-release';
+import { BUILD_STAMP, CONTENT_DB, CONTENT_STAMP, DIST, ELECTRON_BUNDLE, ROOT, SERVICE_BUNDLE } from './paths';
 
 /** Everything the build reads; a change to any of these makes `npm start` rebuild. */
 const SOURCES = ['common', 'kiosk-config', 'service', 'native', 'renderer', 'electron', 'package.json', 'vite.config.ts'];
@@ -19,15 +20,31 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-export function buildIsStale(): boolean {
-  if (!existsSync(BUILD_STAMP) || !existsSync(SERVICE_BUNDLE)) return true;
-  const stamp = statSync(BUILD_STAMP).mtimeMs;
-  return SOURCES.some((s) => newestMtime(join(ROOT, s)) > stamp);
+/** What the content release is built from (the builder itself included). */
+const CONTENT_SOURCES = ['content', 'common/legal', 'service/search', 'service/content'];
+
+function staleAgainst(stamp: string, output: string, sources: readonly string[]): boolean {
+  if (!existsSync(stamp) || !existsSync(output)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return sources.some((s) => newestMtime(join(ROOT, s)) > built);
 }
 
-/** Renderer with Vite; the service and the Electron main process with esbuild. */
+export function buildIsStale(): boolean {
+  return staleAgainst(BUILD_STAMP, SERVICE_BUNDLE, SOURCES) || staleAgainst(CONTENT_STAMP, CONTENT_DB, CONTENT_SOURCES);
+}
+
+/** The kiosk's content release in dist/content, rebuilt when its sources changed. */
+export async function buildContentIfStale(): Promise<void> {
+  if (!staleAgainst(CONTENT_STAMP, CONTENT_DB, CONTENT_SOURCES)) return;
+  await buildRelease({ contentDir: join(ROOT, 'content'), outDir: dirname(CONTENT_DB), laws: 'shipped' });
+  writeFileSync(CONTENT_STAMP, new Date().toISOString());
+}
+
+/** Renderer with Vite; the service and the Electron main process with esbuild; the content release. */
 export async function buildAll(): Promise<void> {
   mkdirSync(DIST, { recursive: true });
+  await buildContentIfStale();
+  if (!staleAgainst(BUILD_STAMP, SERVICE_BUNDLE, SOURCES)) return;
   await viteBuild({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
   await esbuild({
     entryPoints: [join(ROOT, 'service', 'main.ts')],

@@ -8,3 +8,5 @@ export const ELECTRON_BUNDLE = join(DIST, 'electron', 'main.cjs');
 export const RENDERER_DIR = join(DIST, 'renderer');
 export const BUILD_STAMP = join(DIST, '.build-stamp');
 export const DEMO_CONFIG = join(ROOT, 'kiosk-config', 'demo.json');
+export const CONTENT_DB = join(DIST, 'content', 'content.db');
+export const CONTENT_STAMP = join(DIST, 'content', '.build-stamp');

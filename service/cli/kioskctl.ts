@@ -4,6 +4,7 @@ import { TerminalConfig } from '../../kiosk-config/schema';
 import { formatConfigReport, loadConfig } from '../config/load-config';
 import { resolveDataDir } from '../data-dir';
 import { VERSION } from '../version';
+import { addContentCommands } from './content-commands';
 import { runDoctor } from './doctor';
 
 /** The technicians' CLI: `npm run kioskctl -- <command>`. */
@@ -64,5 +65,7 @@ program
     }
     if (checks.some((c) => c.status === 'fail')) process.exitCode = 1;
   });
+
+addContentCommands(program);
 
 await program.parseAsync(process.argv);

@@ -38,6 +38,9 @@ export interface KioskServer {
   close(): Promise<void>;
 }
 
+/** Thrown by a handler whose subsystem is down (e.g. no content release): 503 with the reason. */
+export class ServiceUnavailableError extends Error {}
+
 function sendError(reply: FastifyReply, status: number, error: ApiErrorBody['error']): FastifyReply {
   return reply.code(status).header('cache-control', 'no-store').send({ error } satisfies ApiErrorBody);
 }
@@ -100,6 +103,7 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ServiceUnavailableError) return sendError(reply, 503, { code: 'unavailable', message: error.message });
     const status = error.statusCode ?? 500;
     if (status === 413) return sendError(reply, 413, { code: 'too-large', message: 'Request body is too large' });
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

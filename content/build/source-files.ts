@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { z } from 'zod';
+import { pathToString } from '../../common/api/format-issues';
+
+/**
+ * Our own content is written by people in YAML. Every problem is reported as
+ * `file:line: what is wrong`, all at once, so an editor can fix a whole batch
+ * in one pass instead of one error per build.
+ */
+export interface ContentProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export class ContentError extends Error {
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
+  }
+}
+
+/** A parsed YAML file that can say on which line any value stands. */
+export interface SourceFile<T> {
+  file: string;
+  data: T;
+  lineOf(path: readonly (string | number)[]): number;
+}
+
+export function loadYaml<S extends z.ZodType>(file: string, schema: S, problems: ContentProblem[], displayName = file): SourceFile<z.output<S>> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.push({ file: displayName, line: 1, message: `cannot read: ${(error as Error).message}` });
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) problems.push({ file: displayName, line: lineCounter.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split('\n')[0]}` });
+    return undefined;
+  }
+  const lineOf = (path: readonly (string | number)[]): number => {
+    // The nearest ancestor that exists in the document names the line.
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const raw: unknown = doc.toJS();
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+      problems.push({ file: displayName, line: lineOf(path), message: `${pathToString(path)}: ${issue.message}` });
+    }
+    return undefined;
+  }
+  return { file: displayName, data: parsed.data, lineOf };
+}
+
+const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and dashes');
+const WIDE = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’';
+const SPACE_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])\\s+(?=[${WIDE}])`, 'gu');
+
+/** YAML folds a wrapped line into a space; Chinese puts no space between characters, so take it out again. */
+export function tidyChinese(text: string): string {
+  return text.replace(SPACE_BETWEEN_WIDE, '').trim();
+}
+
+const Text = z.string().trim().min(1).transform(tidyChinese);
+const Bilingual = z.strictObject({ 'zh-CN': Text, en: Text });
+const Citations = z.array(Text);
+// A bare number in YAML (12315, 110) is still a word people type.
+const Keywords = z.array(z.union([Text, z.number().transform(String)])).default([]);
+
+export const ShippedLaws = z.strictObject({
+  instruments: z
+    .array(
+      z.strictObject({
+        short: Text,
+        category: Text,
+        path: Text.optional(),
+        parts: z.array(Text).min(1).optional(),
+        effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      }),
+    )
+    .min(1),
+});
+
+export const Topics = z.strictObject({
+  topics: z
+    .array(
+      z.strictObject({
+        id: Id,
+        title: Bilingual,
+        icon: Id,
+        situations: z.array(z.strictObject({ id: Id, title: Bilingual })).min(1),
+      }),
+    )
+    .min(1),
+});
+
+export const FaqFile = z.strictObject({
+  topic: Id,
+  items: z
+    .array(
+      z.strictObject({
+        id: Id,
+        situation: Id.optional(),
+        question: Text,
+        answer: Text,
+        next_steps: z.array(z.strictObject({ step: Text, time_limit: Text.optional() })).default([]),
+        cites: Citations,
+        keywords: Keywords,
+        related: z.array(Id).default([]),
+      }),
+    )
+    .min(1),
+});
+
+export const GuideFile = z.strictObject({
+  id: Id,
+  topic: Id,
+  title: Text,
+  summary: Text,
+  steps: z
+    .array(z.strictObject({ title: Text, body: Text, time_limit: Text.optional(), cites: Citations.default([]) }))
+    .min(1),
+  cites: Citations.min(1, 'a guide cites at least one article'),
+  keywords: Keywords,
+});
+
+export const SlidesFile = z.strictObject({
+  slides: z.array(z.strictObject({ id: Id, title: Text, body: Text, cites: Citations.default([]) })).min(1),
+});
+
+export const SynonymsFile = z.strictObject({
+  groups: z.array(z.strictObject({ terms: z.array(Text).min(1), expand: z.array(Text).min(1) })),
+});

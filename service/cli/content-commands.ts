@@ -1,0 +1,88 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type { SearchHit } from '../../common/api/search';
+import { buildRelease } from '../../content/build/build-release';
+import { ContentError } from '../../content/build/source-files';
+import { openContentDb } from '../content/content-db';
+import { openSearch } from '../search/open-search';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const DEFAULT_RELEASE_DIR = join(ROOT, 'dist', 'content');
+
+/** The shape `kioskctl search --json` prints: what a technician or a script needs of a hit. */
+function hitForJson(h: SearchHit): Record<string, unknown> {
+  const base = { kind: h.kind, title: h.title, snippet: h.snippet, score: h.score };
+  if (h.kind === 'article') return { ...base, law: h.law, article: h.article, lawShort: h.lawShort, versionDate: h.versionDate };
+  return { ...base, id: h.id, cites: h.cites.map((c) => ({ law: c.law, article: c.article })) };
+}
+
+export function addContentCommands(program: Command): void {
+  const content = program.command('content').description('content releases: laws, answers, search index');
+
+  content
+    .command('build')
+    .description('build a content release (content.db + manifest.json) from content/')
+    .option('--out <dir>', 'output folder', DEFAULT_RELEASE_DIR)
+    .option('--all-laws', 'index every instrument of the corpus, not only the shipped ones (benchmarks)')
+    .action(async (opts: { out: string; allLaws?: boolean }) => {
+      try {
+        const manifest = await buildRelease({
+          contentDir: join(ROOT, 'content'),
+          outDir: opts.out,
+          laws: opts.allLaws === true ? 'all' : 'shipped',
+          log: (line) => process.stderr.write(`${line}\n`),
+        });
+        process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+      } catch (error) {
+        if (!(error instanceof ContentError)) throw error;
+        process.stderr.write(`content build failed (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):\n${error.message}\n`);
+        process.exit(1);
+      }
+    });
+
+  content
+    .command('info')
+    .description('version, counts and size of a content release')
+    .option('--db <file>', 'content.db to read', join(DEFAULT_RELEASE_DIR, 'content.db'))
+    .action((opts: { db: string }) => {
+      const { db, version } = openContentDb(opts.db);
+      const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const created = (db.prepare("SELECT value FROM meta WHERE key = 'created'").get() as { value: string } | undefined)?.value;
+      const lines = [
+        `release   ${version} (created ${created ?? 'unknown'})`,
+        `file      ${opts.db} (${(statSync(opts.db).size / 1e6).toFixed(1)} MB)`,
+        `laws      ${count('laws')} instruments, ${count('articles')} articles`,
+        `answers   ${count('faq')} FAQ in ${count("topics WHERE parent_id IS NULL")} topics, ${count('guides')} guides, ${count('slides')} slides`,
+        `search    ${count('search_docs')} indexed rows, ${count('terms')} terms, ${count('search_synonyms')} colloquial phrases`,
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      db.close();
+    });
+
+  program
+    .command('search')
+    .argument('<query>', 'what a citizen would type: 离婚, 老板不给钱, lh …')
+    .description('search the content release as the kiosk does')
+    .option('--json', 'print the hits as a JSON array')
+    .option('--limit <n>', 'number of hits', '10')
+    .option('--db <file>', 'content.db to search', join(DEFAULT_RELEASE_DIR, 'content.db'))
+    .action((query: string, opts: { json?: boolean; limit: string; db: string }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
+        process.stderr.write(`--limit: expected a whole number 1–50, got "${opts.limit}"\n`);
+        process.exit(64);
+      }
+      const { db } = openContentDb(opts.db);
+      const result = openSearch(db).search(query, limit);
+      if (opts.json === true) {
+        process.stdout.write(`${JSON.stringify(result.hits.map(hitForJson), null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(`searched for: ${result.interpretedAs.join(' · ') || '(nothing searchable)'} — ${result.hits.length} hits\n`);
+      for (const h of result.hits) {
+        const where = h.kind === 'article' ? '' : `  [${h.cites.map((c) => `${c.lawShort} ${c.article}`).join('; ')}]`;
+        process.stdout.write(`${h.kind.padEnd(7)} ${h.title}${where}\n        ${h.snippet}\n`);
+      }
+    });
+}

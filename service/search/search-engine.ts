@@ -1,0 +1,244 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { CitedArticle, HitKind, SearchHit, SearchResponse, SuggestResponse } from '../../common/api/search';
+import { SEARCH_WEIGHTS } from '../content/content-schema';
+import { hanBigrams, type Analyzer } from './analyzer';
+import { normalizeQuery, splitRuns } from './normalize';
+import { findRanges, makeSnippet } from './snippet';
+
+/**
+ * Query side of the search. A query becomes AND-ed groups of alternatives:
+ *
+ *   老板不给钱 → (拖欠 | 劳动报酬 | 工资)           colloquial phrase, from the synonym table
+ *   离婚 孩子  → (离婚) AND (孩子)                 segmented words
+ *   lh         → (离婚 | 劳动合同 | … | pinyin:lh)  pinyin read back into Chinese words
+ *
+ * If nothing matches every group, any group will do; if still nothing, Han
+ * bigrams of the query find text the segmenter split differently. Every term
+ * reaches FTS5 as a quoted string built here, so nothing a user types is ever
+ * read as query syntax.
+ */
+export interface SynonymGroup {
+  terms: readonly string[];
+  expand: readonly string[];
+}
+
+export interface SearchEngineDeps {
+  db: Database;
+  analyzer: Analyzer;
+  synonyms: readonly SynonymGroup[];
+  stopwords: ReadonlySet<string>;
+}
+
+interface Group {
+  /** Chinese (or other) words, any of which satisfies the group. */
+  words: string[];
+  /** Pinyin typed by the user, matched against the pinyin column. */
+  pinyin: string[];
+  /** A lone character: matched as a prefix of bigrams. */
+  prefix: string[];
+}
+
+/** How many rows are ranked before the cited-article boost picks from them. */
+const CANDIDATES = 40;
+/** How many of the best answers lend their citations a score. */
+const CITING_ANSWERS = 5;
+/** A cited article scores this share of the citing answer's score… */
+const CITED_SHARE = 0.9;
+/** …less for each citation further down the answer's list. */
+const CITE_ORDER_DECAY = 0.85;
+
+const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
+const TEXT_COLUMNS = '{title body keywords}';
+
+function groupExpression(g: Group): string {
+  const parts = [
+    ...g.words.map((w) => `${TEXT_COLUMNS} : ${quote(w)}`),
+    ...g.pinyin.map((p) => `pinyin : ${quote(p)}${p.length >= 3 ? '*' : ''}`),
+    ...g.prefix.map((c) => `bigrams : ${quote(c)}*`),
+  ];
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
+export class SearchEngine {
+  private readonly byRank: Statement;
+  private readonly unranked: Statement;
+  private readonly pinyinExact: Statement;
+  private readonly initialsExact: Statement;
+  private readonly pinyinPrefix: Statement;
+  private readonly termPrefix: Statement;
+  private readonly articleRow: Statement;
+  private readonly faqRow: Statement;
+  private readonly guideRow: Statement;
+  private readonly citesOf: Statement;
+  private readonly phrases: { phrase: string; group: SynonymGroup }[];
+  private readonly synonymOf = new Map<string, readonly string[]>();
+  readonly contentVersion: string;
+
+  constructor(private readonly deps: SearchEngineDeps) {
+    const { db } = deps;
+    const w = SEARCH_WEIGHTS;
+    this.byRank = db.prepare(`
+      SELECT d.kind, d.ref, bm25(search, ${w.title}, ${w.body}, ${w.keywords}, ${w.bigrams}, ${w.pinyin}) * d.prior AS score
+      FROM search s JOIN search_docs d ON d.rowid = s.rowid
+      WHERE search MATCH ? ORDER BY score LIMIT ?`);
+    // For a lone character, which matches a large share of everything: take
+    // the first rows (FAQ and guides come first in the index) without ranking them all.
+    this.unranked = db.prepare(`SELECT d.kind, d.ref, -d.prior AS score FROM search s JOIN search_docs d ON d.rowid = s.rowid WHERE search MATCH ? LIMIT ?`);
+    this.pinyinExact = db.prepare('SELECT term FROM terms WHERE pinyin = ? ORDER BY weight DESC LIMIT ?');
+    this.initialsExact = db.prepare('SELECT term FROM terms WHERE initials = ? ORDER BY weight DESC LIMIT ?');
+    this.pinyinPrefix = db.prepare("SELECT term, pinyin FROM terms WHERE pinyin >= ? AND pinyin < ? || '{' ORDER BY weight DESC LIMIT ?");
+    this.termPrefix = db.prepare("SELECT term, pinyin FROM terms WHERE term >= ? AND term < ? || '\uFFFF' ORDER BY weight DESC LIMIT ?");
+    this.articleRow = db.prepare(`
+      SELECT a.id, a.number, a.headings, a.text, l.title AS law, l.short_name AS lawShort, l.version_date AS versionDate
+      FROM articles a JOIN laws l ON l.id = a.law_id WHERE a.id = ?`);
+    this.faqRow = db.prepare('SELECT id, topic_id AS topicId, question, answer FROM faq WHERE id = ?');
+    this.guideRow = db.prepare('SELECT id, topic_id AS topicId, title, summary FROM guides WHERE id = ?');
+    this.citesOf = db.prepare(`
+      SELECT a.id AS articleId, a.number AS article, l.title AS law, l.short_name AS lawShort
+      FROM citations c JOIN articles a ON a.id = c.article_id JOIN laws l ON l.id = a.law_id
+      WHERE c.source_kind = ? AND c.source_id = ? ORDER BY c.sort`);
+    this.phrases = deps.synonyms
+      .flatMap((group) => group.terms.map((phrase) => ({ phrase: normalizeQuery(phrase), group })))
+      .filter((p) => p.phrase !== '')
+      .sort((a, b) => b.phrase.length - a.phrase.length);
+    for (const { phrase, group } of this.phrases) this.synonymOf.set(phrase, group.expand);
+    this.contentVersion = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)?.value ?? 'unknown';
+  }
+
+  /** What the query asks for, as groups; exported for tests and `kioskctl search --explain`. */
+  interpret(query: string): Group[] {
+    const groups: Group[] = [];
+    for (const run of splitRuns(query)) {
+      if (run.kind === 'cjk') groups.push(...this.chineseGroups(run.text));
+      else if (run.kind === 'latin') groups.push(this.pinyinGroup(run.text));
+      else groups.push({ words: [run.text], pinyin: [], prefix: [] });
+    }
+    return groups;
+  }
+
+  private chineseGroups(text: string): Group[] {
+    const groups: Group[] = [];
+    // Colloquial phrases first, longest first; what they cover is not segmented again.
+    let rest = text;
+    for (const { phrase, group } of this.phrases) {
+      if (!rest.includes(phrase)) continue;
+      groups.push({ words: [...new Set([phrase, ...group.expand])], pinyin: [], prefix: [] });
+      rest = rest.split(phrase).join(' ');
+    }
+    for (const word of this.deps.analyzer.cut(rest)) {
+      if (this.deps.stopwords.has(word)) continue;
+      if ([...word].length === 1) groups.push({ words: [word], pinyin: [], prefix: [word] });
+      else groups.push({ words: [word], pinyin: [], prefix: [] });
+    }
+    if (groups.length === 0 && text.length > 0) {
+      // Only stopwords (e.g. 怎么办): search them rather than nothing.
+      groups.push(...this.deps.analyzer.cut(text).map((w) => ({ words: [w], pinyin: [], prefix: [] })));
+    }
+    return groups;
+  }
+
+  private pinyinGroup(latin: string): Group {
+    const limit = 4;
+    const found = new Set<string>();
+    for (const r of this.pinyinExact.all(latin, limit) as { term: string }[]) found.add(r.term);
+    for (const r of this.initialsExact.all(latin, limit) as { term: string }[]) if (found.size < limit) found.add(r.term);
+    if (found.size === 0 && latin.length >= 3) for (const r of this.pinyinPrefix.all(latin, latin, limit) as { term: string }[]) found.add(r.term);
+    // A word read from pinyin is treated like the same word typed in Chinese: 欠薪 also finds 劳动报酬.
+    const words = [...found].flatMap((w) => [w, ...(this.synonymOf.get(w) ?? [])]);
+    return { words: [...new Set(words)], pinyin: [latin], prefix: [] };
+  }
+
+  search(rawQuery: string, limit = 20): SearchResponse {
+    const query = normalizeQuery(rawQuery);
+    const empty: SearchResponse = { query, interpretedAs: [], hits: [], groups: { faq: [], article: [], guide: [] }, contentVersion: this.contentVersion };
+    const groups = this.interpret(query);
+    if (groups.length === 0) return empty;
+
+    const onlyOneChar = groups.length === 1 && groups[0]!.prefix.length === 1;
+    type Row = { kind: HitKind; ref: string; score: number };
+    // Look a little deeper than asked: the answers found decide which articles rise (see below).
+    const depth = Math.max(limit, CANDIDATES);
+    const run = (expr: string): Row[] => (onlyOneChar ? this.unranked : this.byRank).all(expr, depth) as Row[];
+
+    let rows = run(groups.map(groupExpression).join(' AND '));
+    if (rows.length === 0 && groups.length > 1) rows = run(groups.map(groupExpression).join(' OR '));
+    let terms = groups.flatMap((g) => [...g.words, ...g.prefix]);
+    if (rows.length === 0) {
+      const bigrams = [...new Set(splitRuns(query).flatMap((r) => (r.kind === 'cjk' ? hanBigrams(r.text) : [])))];
+      if (bigrams.length > 0) {
+        rows = run(bigrams.map((b) => `bigrams : ${quote(b)}`).join(' OR '));
+        terms = bigrams;
+      }
+    }
+
+    const hits = rows.flatMap((r) => this.hydrate(r.kind, r.ref, r.score, terms) ?? []);
+    // The articles our best answers cite are, by a lawyer's judgement, the law on
+    // this question: they rise to just below the answer that cites them, even
+    // when they do not contain the words typed (欠薪 is never in a statute).
+    const citedScore = new Map<string, number>();
+    const answers = hits.filter((x): x is Exclude<SearchHit, { kind: 'article' }> => x.kind !== 'article');
+    for (const h of answers.slice(0, CITING_ANSWERS)) {
+      h.cites.forEach((c, i) => {
+        const s = h.score * CITED_SHARE * CITE_ORDER_DECAY ** i;
+        if (s > (citedScore.get(String(c.articleId)) ?? 0)) citedScore.set(String(c.articleId), s);
+      });
+    }
+    for (const h of hits) if (h.kind === 'article') h.score = Math.max(h.score, citedScore.get(h.id) ?? 0);
+    const present = new Set(hits.filter((h) => h.kind === 'article').map((h) => h.id));
+    for (const [id, score] of citedScore) {
+      const hit = present.has(id) ? undefined : this.hydrate('article', id, -score, terms);
+      if (hit !== undefined) hits.push(hit);
+    }
+    hits.sort((a, b) => b.score - a.score);
+    hits.splice(limit);
+    const by = (k: HitKind): SearchHit[] => hits.filter((h) => h.kind === k);
+    return { query, interpretedAs: [...new Set(terms)], hits, groups: { faq: by('faq'), article: by('article'), guide: by('guide') }, contentVersion: this.contentVersion };
+  }
+
+  private cites(kind: 'faq' | 'guide', id: string): CitedArticle[] {
+    return this.citesOf.all(kind, id) as CitedArticle[];
+  }
+
+  private hydrate(kind: HitKind, ref: string, score: number, terms: readonly string[]): SearchHit | undefined {
+    const rounded = Math.round(-score * 1000) / 1000;
+    if (kind === 'article') {
+      const a = this.articleRow.get(Number(ref)) as { id: number; number: string; headings: string; text: string; law: string; lawShort: string; versionDate: string } | undefined;
+      if (a === undefined) return undefined;
+      const title = `${a.lawShort} ${a.number}`;
+      const snip = makeSnippet(a.text, terms);
+      return { kind, id: String(a.id), title, titleHighlights: findRanges(title, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, law: a.law, lawShort: a.lawShort, article: a.number, versionDate: a.versionDate };
+    }
+    if (kind === 'faq') {
+      const f = this.faqRow.get(ref) as { id: string; topicId: string; question: string; answer: string } | undefined;
+      if (f === undefined) return undefined;
+      const snip = makeSnippet(f.answer, terms);
+      return { kind, id: f.id, title: f.question, titleHighlights: findRanges(f.question, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, topicId: f.topicId, cites: this.cites('faq', f.id) };
+    }
+    const g = this.guideRow.get(ref) as { id: string; topicId: string; title: string; summary: string } | undefined;
+    if (g === undefined) return undefined;
+    const snip = makeSnippet(g.summary, terms);
+    return { kind: 'guide', id: g.id, title: g.title, titleHighlights: findRanges(g.title, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, topicId: g.topicId, cites: this.cites('guide', g.id) };
+  }
+
+  /** As-you-type suggestions: words that start with what was typed, in Chinese or in pinyin. */
+  suggest(rawPrefix: string, limit = 8): SuggestResponse {
+    const prefix = normalizeQuery(rawPrefix);
+    const runs = splitRuns(prefix);
+    const last = runs.at(-1);
+    if (last === undefined) return { suggestions: [] };
+    const head = prefix.slice(0, prefix.lastIndexOf(last.text));
+    let rows: { term: string; pinyin: string }[];
+    if (last.kind === 'latin') {
+      const exact = [...(this.pinyinExact.all(last.text, limit) as { term: string }[]), ...(this.initialsExact.all(last.text, limit) as { term: string }[])];
+      const byPrefix = this.pinyinPrefix.all(last.text, last.text, limit) as { term: string; pinyin: string }[];
+      const seen = new Set<string>();
+      rows = [...exact.map((r) => ({ term: r.term, pinyin: '' })), ...byPrefix].filter((r) => !seen.has(r.term) && seen.add(r.term));
+    } else if (last.kind === 'cjk') {
+      rows = this.termPrefix.all(last.text, last.text, limit + 1) as { term: string; pinyin: string }[];
+      rows = rows.filter((r) => r.term !== last.text);
+    } else {
+      rows = [];
+    }
+    return { suggestions: rows.slice(0, limit).map((r) => ({ text: head + r.term, pinyin: r.pinyin })) };
+  }
+}

@@ -1,3 +1,4 @@
+import { searchBench } from './bench/search';
 import { startupBench } from './bench/startup';
 
 /**
@@ -7,9 +8,10 @@ import { startupBench } from './bench/startup';
  */
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: startupBench,
+  search: searchBench,
 };
 
-const name = process.argv[2];
+const name = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const run = name === undefined ? undefined : benches[name];
 if (run === undefined) {
   process.stderr.write(`usage: npm run bench -- <name>\nbenchmarks: ${Object.keys(benches).join(', ')}\n`);

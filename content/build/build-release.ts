@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseCitation } from '../../common/legal/citation';
-import { CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../../service/content/content-schema';
+import { COMMON_TERM_DOCS, CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../../service/content/content-schema';
 import { createAnalyzer, wordPinyin, type Analyzer } from '../../service/search/analyzer';
 import { isCjk } from '../../service/search/normalize';
 import { unpackCorpus } from './corpus-archive';
@@ -103,6 +103,8 @@ function shippedLaws(opts: BuildOptions, corpus: Map<string, string>, problems: 
   return out;
 }
 
+const CATEGORY_ORDER = ['宪法', '民法典', '宪法相关法', '民法商法', '社会法', '行政法', '经济法', '刑法', '诉讼与非诉讼程序法', '行政法规', '司法解释', '部门规章', '其他', 'DLC'];
+
 /** Every instrument of the corpus, the newest version of each title; files that are not article-structured are skipped. */
 function allLaws(corpus: Map<string, string>, log: (l: string) => void): LawInput[] {
   const newest = new Map<string, LawInput>();
@@ -132,7 +134,12 @@ function allLaws(corpus: Map<string, string>, log: (l: string) => void): LawInpu
     });
   }
   log(`corpus: ${newest.size} instruments (newest version of each), ${skipped} files without numbered articles skipped`);
-  return [...newest.values()];
+  // Index order is importance order: national laws, then regulations, interpretations, rules, local regulations.
+  const rank = (category: string): number => {
+    const i = CATEGORY_ORDER.indexOf(category);
+    return i === -1 ? CATEGORY_ORDER.length : i;
+  };
+  return [...newest.values()].sort((a, b) => rank(a.category) - rank(b.category) || b.versionDate.localeCompare(a.versionDate));
 }
 
 function readLines(file: string): string[] {
@@ -354,6 +361,8 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   const dangling = db.pragma('foreign_key_check') as unknown[];
   if (dangling.length > 0) throw new Error(`content release has ${dangling.length} dangling references: ${JSON.stringify(dangling.slice(0, 3))}`);
   db.exec("INSERT INTO search (search) VALUES ('optimize')");
+  db.exec("CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, search, 'row')");
+  db.prepare('INSERT INTO search_df (term, docs) SELECT term, doc FROM temp.search_vocab WHERE doc >= ?').run(COMMON_TERM_DOCS);
   const counts: Record<string, number> = {};
   for (const table of ['laws', 'articles', 'topics', 'faq', 'guides', 'slides', 'citations', 'search_docs', 'terms', 'templates', 'directory', 'media']) {
     counts[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -7,6 +7,9 @@
  */
 export const CONTENT_SCHEMA_VERSION = 1;
 
+/** Tokens in at least this many search rows are recorded in search_df. */
+export const COMMON_TERM_DOCS = 50;
+
 /** Column weights of `search` for bm25, in column order. */
 export const SEARCH_WEIGHTS = { title: 4, body: 1, keywords: 3, bigrams: 0.3, pinyin: 2 } as const;
 
@@ -137,6 +140,14 @@ CREATE TABLE search_docs (
   ref   TEXT NOT NULL,
   prior REAL NOT NULL
 ) STRICT;
+
+-- How many rows contain each common token (those in at least
+-- COMMON_TERM_DOCS rows): lets a query see it will match a large share of
+-- everything before asking FTS5 to rank it (ranking reads every match).
+CREATE TABLE search_df (
+  term TEXT PRIMARY KEY,
+  docs INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
 
 -- The query side's vocabulary travels with the index it was built for:
 -- colloquial phrases and the statute words they stand for, words that carry

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CitedArticle, HitKind, SearchHit, SearchResponse, SuggestResponse } from '../../common/api/search';
-import { SEARCH_WEIGHTS } from '../content/content-schema';
+import { COMMON_TERM_DOCS, SEARCH_WEIGHTS } from '../content/content-schema';
 import { hanBigrams, type Analyzer } from './analyzer';
 import { normalizeQuery, splitRuns } from './normalize';
 import { findRanges, makeSnippet } from './snippet';
@@ -40,10 +40,17 @@ interface Group {
 
 /** How many rows are ranked before the cited-article boost picks from them. */
 const CANDIDATES = 40;
+/** The most matches one query scores (see `search`). */
+const RANK_WINDOW = 1000;
+/** Past this many likely matches a query is not ranked by bm25 at all (see `search`). */
+const HUGE_MATCH_COUNT = 5000;
+// The three constants below were chosen on the relevance evaluation set
+// (content/eval, `npm run eval -- search`) from a coarse grid; the results were
+// flat around these values, so they are not tuned to a few questions.
 /** How many of the best answers lend their citations a score. */
-const CITING_ANSWERS = 5;
-/** A cited article scores this share of the citing answer's score… */
-const CITED_SHARE = 0.9;
+const CITING_ANSWERS = 8;
+/** A cited article gains this share of each citing answer's score… */
+const CITED_SHARE = 0.6;
 /** …less for each citation further down the answer's list. */
 const CITE_ORDER_DECAY = 0.85;
 
@@ -60,7 +67,8 @@ function groupExpression(g: Group): string {
 }
 
 export class SearchEngine {
-  private readonly byRank: Statement;
+  private readonly windowed: Statement;
+  private readonly docsOf: Statement;
   private readonly unranked: Statement;
   private readonly pinyinExact: Statement;
   private readonly initialsExact: Statement;
@@ -77,13 +85,14 @@ export class SearchEngine {
   constructor(private readonly deps: SearchEngineDeps) {
     const { db } = deps;
     const w = SEARCH_WEIGHTS;
-    this.byRank = db.prepare(`
+    this.windowed = db.prepare(`
       SELECT d.kind, d.ref, bm25(search, ${w.title}, ${w.body}, ${w.keywords}, ${w.bigrams}, ${w.pinyin}) * d.prior AS score
       FROM search s JOIN search_docs d ON d.rowid = s.rowid
-      WHERE search MATCH ? ORDER BY score LIMIT ?`);
+      WHERE search MATCH ? LIMIT ?`);
     // For a lone character, which matches a large share of everything: take
     // the first rows (FAQ and guides come first in the index) without ranking them all.
     this.unranked = db.prepare(`SELECT d.kind, d.ref, -d.prior AS score FROM search s JOIN search_docs d ON d.rowid = s.rowid WHERE search MATCH ? LIMIT ?`);
+    this.docsOf = db.prepare('SELECT docs FROM search_df WHERE term = ?').pluck();
     this.pinyinExact = db.prepare('SELECT term FROM terms WHERE pinyin = ? ORDER BY weight DESC LIMIT ?');
     this.initialsExact = db.prepare('SELECT term FROM terms WHERE initials = ? ORDER BY weight DESC LIMIT ?');
     this.pinyinPrefix = db.prepare("SELECT term, pinyin FROM terms WHERE pinyin >= ? AND pinyin < ? || '{' ORDER BY weight DESC LIMIT ?");
@@ -156,41 +165,67 @@ export class SearchEngine {
 
     const onlyOneChar = groups.length === 1 && groups[0]!.prefix.length === 1;
     type Row = { kind: HitKind; ref: string; score: number };
-    // Look a little deeper than asked: the answers found decide which articles rise (see below).
-    const depth = Math.max(limit, CANDIDATES);
-    const run = (expr: string): Row[] => (onlyOneChar ? this.unranked : this.byRank).all(expr, depth) as Row[];
+    // Upper bound on a group's matches, from the recorded document frequencies.
+    const docs = (g: Group): number =>
+      g.prefix.length > 0 ? Infinity : [...g.words, ...g.pinyin].reduce((n, t) => n + ((this.docsOf.get(t) as number | undefined) ?? COMMON_TERM_DOCS), 0);
+    const run = (expr: string, estimate: number): Row[] => {
+      // A lone character, or words in a large share of everything (规定, 管理):
+      // ranking would read every match only to compute term weights, so take
+      // the first rows in index order — curated answers, then the most
+      // important instruments (see the builder) — by their prior alone.
+      if (onlyOneChar || estimate > HUGE_MATCH_COUNT) return this.unranked.all(expr, CANDIDATES) as Row[];
+      // Rank at most RANK_WINDOW matches, taken in index order — curated answers
+      // first, then the most important instruments (see the builder). A query
+      // with fewer matches is ranked in full; a word found in half the corpus
+      // (规定, 管理) is ranked among its most important documents instead of
+      // scoring tens of thousands of rows for every keystroke.
+      const rows = this.windowed.all(expr, RANK_WINDOW) as Row[];
+      return rows.sort((x, y) => x.score - y.score).slice(0, Math.max(limit, CANDIDATES));
+    };
 
-    let rows = run(groups.map(groupExpression).join(' AND '));
-    if (rows.length === 0 && groups.length > 1) rows = run(groups.map(groupExpression).join(' OR '));
-    let terms = groups.flatMap((g) => [...g.words, ...g.prefix]);
+    // Every group must match; if nothing does, let go of the weakest group —
+    // a lone character (不, 没, 还), else the most common word — and try again,
+    // so 爸妈去世没留遗嘱房子怎么分 still finds inheritance, not anything with 没.
+    let active = groups.map((g) => ({ g, weakness: g.words.every((w) => [...w].length === 1) ? Infinity : docs(g) }));
+    let rows = run(active.map((a) => groupExpression(a.g)).join(' AND '), Math.min(...active.map((a) => a.weakness)));
+    while (rows.length === 0 && active.length > 1) {
+      const weakest = active.reduce((w, a) => (a.weakness > w.weakness ? a : w));
+      active = active.filter((a) => a !== weakest);
+      rows = run(active.map((a) => groupExpression(a.g)).join(' AND '), Math.min(...active.map((a) => a.weakness)));
+    }
+    let terms = active.flatMap((a) => [...a.g.words, ...a.g.prefix]);
     if (rows.length === 0) {
       const bigrams = [...new Set(splitRuns(query).flatMap((r) => (r.kind === 'cjk' ? hanBigrams(r.text) : [])))];
       if (bigrams.length > 0) {
-        rows = run(bigrams.map((b) => `bigrams : ${quote(b)}`).join(' OR '));
+        rows = run(bigrams.map((b) => `bigrams : ${quote(b)}`).join(' OR '), bigrams.length * COMMON_TERM_DOCS);
         terms = bigrams;
       }
     }
 
-    const hits = rows.flatMap((r) => this.hydrate(r.kind, r.ref, r.score, terms) ?? []);
+    // Scores as positive numbers, larger is better.
+    const scored = rows.map((r) => ({ kind: r.kind, ref: r.ref, score: -r.score }));
     // The articles our best answers cite are, by a lawyer's judgement, the law on
-    // this question: they rise to just below the answer that cites them, even
-    // when they do not contain the words typed (欠薪 is never in a statute).
+    // this question: they rise among the hits even when they do not contain the
+    // words typed (欠薪 is never in a statute). An article several good answers
+    // cite collects evidence from each, up to the best answer's own score.
+    const answers = scored.filter((r) => r.kind !== 'article').slice(0, CITING_ANSWERS);
+    const citesOfAnswer = new Map(answers.map((r) => [`${r.kind}:${r.ref}`, this.cites(r.kind as 'faq' | 'guide', r.ref)]));
     const citedScore = new Map<string, number>();
-    const answers = hits.filter((x): x is Exclude<SearchHit, { kind: 'article' }> => x.kind !== 'article');
-    for (const h of answers.slice(0, CITING_ANSWERS)) {
-      h.cites.forEach((c, i) => {
-        const s = h.score * CITED_SHARE * CITE_ORDER_DECAY ** i;
-        if (s > (citedScore.get(String(c.articleId)) ?? 0)) citedScore.set(String(c.articleId), s);
+    const cap = answers[0]?.score ?? 0;
+    for (const r of answers) {
+      citesOfAnswer.get(`${r.kind}:${r.ref}`)!.forEach((c, i) => {
+        const id = String(c.articleId);
+        citedScore.set(id, Math.min(cap, (citedScore.get(id) ?? 0) + r.score * CITED_SHARE * CITE_ORDER_DECAY ** i));
       });
     }
-    for (const h of hits) if (h.kind === 'article') h.score = Math.max(h.score, citedScore.get(h.id) ?? 0);
-    const present = new Set(hits.filter((h) => h.kind === 'article').map((h) => h.id));
-    for (const [id, score] of citedScore) {
-      const hit = present.has(id) ? undefined : this.hydrate('article', id, -score, terms);
-      if (hit !== undefined) hits.push(hit);
-    }
-    hits.sort((a, b) => b.score - a.score);
-    hits.splice(limit);
+    // Matching the words and being cited by good answers are separate evidence: they add up.
+    for (const r of scored) if (r.kind === 'article') r.score += citedScore.get(r.ref) ?? 0;
+    const present = new Set(scored.filter((r) => r.kind === 'article').map((r) => r.ref));
+    for (const [id, score] of citedScore) if (!present.has(id)) scored.push({ kind: 'article', ref: id, score });
+    scored.sort((x, y) => y.score - x.score);
+
+    // Only what is shown is read back and given a snippet.
+    const hits = scored.slice(0, limit).flatMap((r) => this.hydrate(r.kind, r.ref, Math.round(r.score * 1000) / 1000, terms, citesOfAnswer.get(`${r.kind}:${r.ref}`)) ?? []);
     const by = (k: HitKind): SearchHit[] => hits.filter((h) => h.kind === k);
     return { query, interpretedAs: [...new Set(terms)], hits, groups: { faq: by('faq'), article: by('article'), guide: by('guide') }, contentVersion: this.contentVersion };
   }
@@ -199,8 +234,7 @@ export class SearchEngine {
     return this.citesOf.all(kind, id) as CitedArticle[];
   }
 
-  private hydrate(kind: HitKind, ref: string, score: number, terms: readonly string[]): SearchHit | undefined {
-    const rounded = Math.round(-score * 1000) / 1000;
+  private hydrate(kind: HitKind, ref: string, rounded: number, terms: readonly string[], knownCites?: CitedArticle[]): SearchHit | undefined {
     if (kind === 'article') {
       const a = this.articleRow.get(Number(ref)) as { id: number; number: string; headings: string; text: string; law: string; lawShort: string; versionDate: string } | undefined;
       if (a === undefined) return undefined;
@@ -212,12 +246,12 @@ export class SearchEngine {
       const f = this.faqRow.get(ref) as { id: string; topicId: string; question: string; answer: string } | undefined;
       if (f === undefined) return undefined;
       const snip = makeSnippet(f.answer, terms);
-      return { kind, id: f.id, title: f.question, titleHighlights: findRanges(f.question, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, topicId: f.topicId, cites: this.cites('faq', f.id) };
+      return { kind, id: f.id, title: f.question, titleHighlights: findRanges(f.question, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, topicId: f.topicId, cites: knownCites ?? this.cites('faq', f.id) };
     }
     const g = this.guideRow.get(ref) as { id: string; topicId: string; title: string; summary: string } | undefined;
     if (g === undefined) return undefined;
     const snip = makeSnippet(g.summary, terms);
-    return { kind: 'guide', id: g.id, title: g.title, titleHighlights: findRanges(g.title, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, topicId: g.topicId, cites: this.cites('guide', g.id) };
+    return { kind: 'guide', id: g.id, title: g.title, titleHighlights: findRanges(g.title, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, topicId: g.topicId, cites: knownCites ?? this.cites('guide', g.id) };
   }
 
   /** As-you-type suggestions: words that start with what was typed, in Chinese or in pinyin. */

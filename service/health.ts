@@ -10,6 +10,8 @@ export interface HealthSources {
   config: TerminalConfig;
   dataDir: string;
   content: () => SubsystemState;
+  /** The records database, when it could not be opened. */
+  records: () => SubsystemState | undefined;
   now?: () => number;
 }
 
@@ -50,9 +52,9 @@ export function createHealthReporter(src: HealthSources): () => Health {
   };
   return () => {
     const dir = checkDataDirWritable(src.dataDir);
-    const storage: SubsystemState = dir.ok
-      ? { state: 'ok' }
-      : { state: 'unavailable', reason: dir.reason satisfies SubsystemReason<'storage'>, detail: dir.detail };
+    const storage: SubsystemState = !dir.ok
+      ? { state: 'unavailable', reason: dir.reason satisfies SubsystemReason<'storage'>, detail: dir.detail }
+      : (src.records() ?? { state: 'ok' });
     const hub = hubState(config);
     return {
       version: src.version,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, SECRET_FRAGMENT_KEY } from '../common/api/contract';
+import type { SubsystemState } from '../common/api/health';
 import { parseServiceArgs, UsageError } from './args';
 import { formatConfigReport, loadConfig } from './config/load-config';
 import { prepareDataDir, resolveDataDir } from './data-dir';
@@ -10,6 +11,8 @@ import { createHealthReporter } from './health';
 import { ServiceUnavailableError, startServer } from './http/server';
 import { createLogger } from './logger';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
+import { DatabaseTooNewError } from './storage/migrations';
+import { openRecordsDb } from './storage/records-db';
 import { VERSION } from './version';
 
 /** Exit codes the shells act on: 2 means "fix the configuration", so do not restart. */
@@ -17,6 +20,7 @@ export const EXIT_BAD_CONFIG = 2;
 export const EXIT_USAGE = 64;
 
 const HEALTH_PUSH_MS = 5000;
+const SEARCH_WARM_DELAY_MS = 1500;
 
 async function main(): Promise<void> {
   const startedAt = new Date();
@@ -42,6 +46,20 @@ async function main(): Promise<void> {
   const dirCheck = prepareDataDir(dataDir);
   if (!dirCheck.ok) logger.error({ detail: dirCheck.detail }, 'data directory is not writable; storage is unavailable');
 
+  // records.db: the kiosk's own records. Without it the kiosk still answers
+  // questions; submissions are off and the UI says so.
+  let records: ReturnType<typeof openRecordsDb> | undefined;
+  let recordsState: SubsystemState | undefined;
+  if (dirCheck.ok) {
+    try {
+      records = openRecordsDb(join(dataDir, 'records.db'));
+    } catch (error) {
+      const tooNew = error instanceof DatabaseTooNewError;
+      recordsState = { state: 'unavailable', reason: tooNew ? 'records-too-new' : 'records-unavailable', detail: (error as Error).message };
+      logger.error({ detail: recordsState.detail }, 'records database unavailable; submissions are off');
+    }
+  }
+
   // The built renderer and content release sit next to the service bundle: dist/service/main.js → dist/renderer, dist/content.
   const here = dirname(fileURLToPath(import.meta.url));
   const contentPath = args.contentPath !== undefined ? resolve(args.contentPath) : join(here, '..', 'content', 'content.db');
@@ -56,7 +74,7 @@ async function main(): Promise<void> {
       throw error;
     }
   };
-  const health = createHealthReporter({ version: VERSION, startedAt, configName: loaded.name, config: loaded.config, dataDir, content: () => contentState });
+  const health = createHealthReporter({ version: VERSION, startedAt, configName: loaded.name, config: loaded.config, dataDir, content: () => contentState, records: () => recordsState });
   const rendererDir = args.rendererDir !== undefined ? resolve(args.rendererDir) : join(here, '..', 'renderer');
   const secret = randomBytes(32).toString('base64url');
   // Lets the UI notice that the service restarted (and its secret changed).
@@ -107,12 +125,14 @@ async function main(): Promise<void> {
   // The shells wait for exactly this line; the secret travels in the fragment, never to a server.
   process.stdout.write(`KIOSK_URL=http://127.0.0.1:${server.port}/#${SECRET_FRAGMENT_KEY}=${secret}\n`);
 
-  // Load the search dictionaries now, after the URL is out, so the first citizen does not wait.
-  setImmediate(() => {
+  // Load the search dictionaries soon after start — not at once, so the
+  // shell's first requests are answered first — and before any citizen can
+  // have typed a query.
+  setTimeout(() => {
     const t0 = Date.now();
     content.warm();
     logger.info({ ms: Date.now() - t0 }, 'search ready');
-  });
+  }, SEARCH_WARM_DELAY_MS).unref();
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -127,6 +147,7 @@ async function main(): Promise<void> {
       .catch((error: unknown) => logger.error({ err: error }, 'error while closing'))
       .finally(() => {
         content.close();
+        records?.close();
         removeRuntimeFile(dataDir, process.pid);
         logger.info('stopped');
         process.exit(0);

@@ -18,7 +18,7 @@ export type SubsystemState = z.infer<typeof SubsystemState>;
  * unknown code from a newer service still shows a generic sentence.
  */
 export const SUBSYSTEM_REASONS = {
-  storage: ['data-dir-not-writable'],
+  storage: ['data-dir-not-writable', 'records-unavailable', 'records-too-new'],
   content: ['content-missing', 'content-unreadable'],
   idCardReader: ['not-configured', 'driver-not-installed'],
   receiptPrinter: ['not-configured', 'driver-not-installed'],

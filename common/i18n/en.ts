@@ -63,6 +63,8 @@ export const en: Catalogue<typeof zhCN> = {
       degraded: 'Saving is not fully reliable. If submitting fails, please ask the staff.',
       reasons: {
         'data-dir-not-writable': 'There is a storage problem on this kiosk; staff will fix it soon',
+        'records-unavailable': 'The kiosk cannot open its records; staff will fix it soon',
+        'records-too-new': 'The kiosk records were written by a newer version; staff need to check it',
         unknown: 'Staff will fix this soon',
       },
     },

@@ -65,6 +65,8 @@ export const zhCN = {
       degraded: '资料保存不太稳定，提交申请时如遇问题请找现场工作人员',
       reasons: {
         'data-dir-not-writable': '本机存储出了问题，工作人员会尽快处理',
+        'records-unavailable': '本机的记录库打不开，工作人员会尽快处理',
+        'records-too-new': '本机的记录库版本比软件新，需要工作人员处理',
         unknown: '工作人员会尽快处理',
       },
     },

@@ -165,3 +165,33 @@ describe('shutdown', () => {
     await own.stop();
   });
 });
+
+describe('records database', () => {
+  it('is created in the data directory in WAL mode at start', async () => {
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    expect(existsSync(join(kiosk.dataDir, 'records.db'))).toBe(true);
+    expect(existsSync(join(kiosk.dataDir, 'records.db-wal'))).toBe(true);
+  });
+
+  it('written by a newer version is refused: storage is reported unavailable, the kiosk still serves', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const Database = (await import('better-sqlite3')).default;
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-newer-'));
+    const db = new Database(join(dataDir, 'records.db'));
+    db.pragma('user_version = 99');
+    db.close();
+    const own = await startKiosk({ dataDir });
+    try {
+      const res = await fetch(`${own.origin}/api/health`, { headers: { authorization: `Bearer ${own.secret}` } });
+      const health = Health.parse(await res.json());
+      expect(health.subsystems.storage).toMatchObject({ state: 'unavailable', reason: 'records-too-new' });
+      expect(health.subsystems.storage.detail).toMatch(/schema version 99, but this kiosk software supports up to \d+/);
+      expect(health.subsystems.content.state).toBe('ok');
+    } finally {
+      await own.stop();
+    }
+  });
+});

@@ -40,6 +40,8 @@ interface Group {
 
 /** How many rows are ranked before the cited-article boost picks from them. */
 const CANDIDATES = 40;
+/** A reading of pinyin initials is kept if its weight is at least this share of the best reading's. */
+const INITIALS_KEEP = 0.75;
 /** The most matches one query scores (see `search`). */
 const RANK_WINDOW = 1000;
 /** Past this many likely matches a query is not ranked by bm25 at all (see `search`). */
@@ -94,7 +96,7 @@ export class SearchEngine {
     this.unranked = db.prepare(`SELECT d.kind, d.ref, -d.prior AS score FROM search s JOIN search_docs d ON d.rowid = s.rowid WHERE search MATCH ? LIMIT ?`);
     this.docsOf = db.prepare('SELECT docs FROM search_df WHERE term = ?').pluck();
     this.pinyinExact = db.prepare('SELECT term FROM terms WHERE pinyin = ? ORDER BY weight DESC LIMIT ?');
-    this.initialsExact = db.prepare('SELECT term FROM terms WHERE initials = ? ORDER BY weight DESC LIMIT ?');
+    this.initialsExact = db.prepare('SELECT term, weight FROM terms WHERE initials = ? ORDER BY weight DESC LIMIT ?');
     this.pinyinPrefix = db.prepare("SELECT term, pinyin FROM terms WHERE pinyin >= ? AND pinyin < ? || '{' ORDER BY weight DESC LIMIT ?");
     this.termPrefix = db.prepare("SELECT term, pinyin FROM terms WHERE term >= ? AND term < ? || '\uFFFF' ORDER BY weight DESC LIMIT ?");
     this.articleRow = db.prepare(`
@@ -150,7 +152,10 @@ export class SearchEngine {
     const limit = 4;
     const found = new Set<string>();
     for (const r of this.pinyinExact.all(latin, limit) as { term: string }[]) found.add(r.term);
-    for (const r of this.initialsExact.all(latin, limit) as { term: string }[]) if (found.size < limit) found.add(r.term);
+    // Initials are ambiguous (lh: 离婚, 利害, 老化…): keep only readings nearly as common as the best one.
+    const byInitials = this.initialsExact.all(latin, limit) as { term: string; weight: number }[];
+    const best = byInitials[0]?.weight ?? 0;
+    for (const r of byInitials) if (found.size < limit && r.weight >= best * INITIALS_KEEP) found.add(r.term);
     if (found.size === 0 && latin.length >= 3) for (const r of this.pinyinPrefix.all(latin, latin, limit) as { term: string }[]) found.add(r.term);
     // A word read from pinyin is treated like the same word typed in Chinese: 欠薪 also finds 劳动报酬.
     const words = [...found].flatMap((w) => [w, ...(this.synonymOf.get(w) ?? [])]);

@@ -28,8 +28,8 @@ const BaudRate = z
     message: `expected one of ${BAUD_RATES.join(', ')}`,
   });
 
-/** A serial port: /dev/ttyUSB0, /dev/serial/by-id/…, COM3. */
-const PortPath = z.string().regex(/^(\/dev\/\S+|COM\d{1,3}|\\\\\.\\COM\d{1,3})$/, 'expected a serial port path such as "/dev/ttyUSB0" or "COM3"');
+/** A serial port: /dev/ttyUSB0, /dev/serial/by-id/…, COM3 — or any absolute path (a udev or socat link). */
+const PortPath = z.string().regex(/^(\/\S+|COM\d{1,3}|\\\\\.\\COM\d{1,3})$/, 'expected a serial port path such as "/dev/ttyUSB0" or "COM3"');
 
 const NoDevice = z.strictObject({ mode: z.literal('none') });
 const SimulatedIdCardReader = z.strictObject({ mode: z.literal('simulated') });

@@ -1,6 +1,6 @@
 import type { Health, SubsystemReason, SubsystemState } from '../common/api/health';
 import { BUILT_FEATURES, featureStates } from '../common/features';
-import type { IdCardReaderConfig, ReceiptPrinterConfig, TerminalConfig } from '../kiosk-config/schema';
+import type { TerminalConfig } from '../kiosk-config/schema';
 import { checkDataDirWritable } from './data-dir';
 
 export interface HealthSources {
@@ -12,20 +12,8 @@ export interface HealthSources {
   content: () => SubsystemState;
   /** The records database, when it could not be opened. */
   records: () => SubsystemState | undefined;
+  device: (name: 'idCardReader' | 'receiptPrinter') => SubsystemState;
   now?: () => number;
-}
-
-/**
- * Device drivers arrive with the device-manager release; until then a
- * configured device is reported as unavailable with that reason, so the UI
- * says printing is off instead of failing when a citizen presses "print".
- */
-type DeviceReason = SubsystemReason<'idCardReader'> & SubsystemReason<'receiptPrinter'>;
-
-function deviceState(device: IdCardReaderConfig | ReceiptPrinterConfig): SubsystemState {
-  if (device.mode === 'none') return { state: 'off', reason: 'not-configured' satisfies DeviceReason };
-  const where = device.mode === 'serial' ? `${device.port} @ ${device.baudRate}` : 'simulated';
-  return { state: 'unavailable', reason: 'driver-not-installed' satisfies DeviceReason, detail: `${where}: device support is not in this version` };
 }
 
 function hubState(config: TerminalConfig): SubsystemState {
@@ -65,8 +53,8 @@ export function createHealthReporter(src: HealthSources): () => Health {
       subsystems: {
         storage,
         content: src.content(),
-        idCardReader: deviceState(config.devices.idCardReader),
-        receiptPrinter: deviceState(config.devices.receiptPrinter),
+        idCardReader: src.device('idCardReader'),
+        receiptPrinter: src.device('receiptPrinter'),
         hub,
       },
       features: featureStates({ enabled: config.features, built: BUILT_FEATURES, hubUp: hub.state === 'ok' }),

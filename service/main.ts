@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, SECRET_FRAGMENT_KEY } from '../common/api/contract';
+import type { ServiceEvent } from '../common/api/events';
 import type { SubsystemState } from '../common/api/health';
 import { parseServiceArgs, UsageError } from './args';
 import { formatConfigReport, loadConfig } from './config/load-config';
 import { prepareDataDir, resolveDataDir } from './data-dir';
 import { openContentService, ContentUnavailableError } from './content/content-service';
 import { createHealthReporter } from './health';
-import { ServiceUnavailableError, startServer } from './http/server';
+import { DeviceManager } from './devices/device-manager';
+import { HttpError, ServiceUnavailableError, startServer } from './http/server';
 import { createLogger } from './logger';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { DatabaseTooNewError } from './storage/migrations';
@@ -74,7 +76,24 @@ async function main(): Promise<void> {
       throw error;
     }
   };
-  const health = createHealthReporter({ version: VERSION, startedAt, configName: loaded.name, config: loaded.config, dataDir, content: () => contentState, records: () => recordsState });
+  // Events go to connected UIs once the server is up; until then there is no one to tell.
+  let broadcast: (event: ServiceEvent) => void = () => undefined;
+  const devices = new DeviceManager({
+    reader: loaded.config.devices.idCardReader,
+    printer: loaded.config.devices.receiptPrinter,
+    logger,
+    publish: (event) => broadcast(event),
+  });
+  const health = createHealthReporter({
+    version: VERSION,
+    startedAt,
+    configName: loaded.name,
+    config: loaded.config,
+    dataDir,
+    content: () => contentState,
+    records: () => recordsState,
+    device: (name) => devices.subsystem(name),
+  });
   const rendererDir = args.rendererDir !== undefined ? resolve(args.rendererDir) : join(here, '..', 'renderer');
   const secret = randomBytes(32).toString('base64url');
   // Lets the UI notice that the service restarted (and its secret changed).
@@ -93,12 +112,43 @@ async function main(): Promise<void> {
       health: () => health(),
       search: ({ query, limit }) => withContent(() => content.search().search(query, limit)),
       suggest: ({ prefix, limit }) => withContent(() => content.search().suggest(prefix, limit)),
+      devices: () => ({ devices: devices.devices() }),
+      idcardWatch: ({ watch }) => {
+        devices.watchIdCard(watch);
+        return {};
+      },
+      print: ({ title, receipt }) => {
+        if (loaded.config.devices.receiptPrinter.mode === 'none') throw new ServiceUnavailableError('This terminal has no receipt printer');
+        return devices.print(title, receipt);
+      },
+      printPreview: ({ receipt }) => {
+        const layout = devices.preview(receipt);
+        if (layout === undefined) throw new ServiceUnavailableError('This terminal has no receipt printer');
+        return layout;
+      },
+      printJobs: () => ({ jobs: devices.printJobs() }),
+      printRetry: ({ id }) => {
+        const job = devices.retryPrint(id);
+        if (job === undefined) throw new HttpError(404, 'not-found', `No failed print job ${id}`);
+        return job;
+      },
+      simulate: ({ idcard, printer }) => {
+        const sim = devices.simulated;
+        if ((idcard !== undefined && sim.reader === undefined) || (printer !== undefined && sim.printer === undefined)) {
+          throw new HttpError(409, 'conflict', 'Only devices in "simulated" mode can be changed this way');
+        }
+        if (idcard !== undefined) devices.simulateCard(idcard);
+        if (printer !== undefined) sim.printer!.set({ ...(printer.paper !== undefined ? { paper: printer.paper } : {}), ...(printer.coverOpen !== undefined ? { coverOpen: printer.coverOpen } : {}) });
+        return {};
+      },
       clientLog: (entry) => {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);
         return {};
       },
     },
   });
+  broadcast = (event) => server.broadcast(event);
+  devices.start();
   if (dirCheck.ok) {
     writeRuntimeFile(dataDir, {
       pid: process.pid,
@@ -145,6 +195,7 @@ async function main(): Promise<void> {
     server
       .close()
       .catch((error: unknown) => logger.error({ err: error }, 'error while closing'))
+      .then(() => devices.stop())
       .finally(() => {
         content.close();
         records?.close();

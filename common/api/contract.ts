@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ClientLogEntry } from './client-log';
 import { Health } from './health';
 import { SearchRequest, SearchResponse, SuggestRequest, SuggestResponse } from './search';
+import { DeviceStatus, PrintJob, SIMULATED_CARDS } from './devices';
+import { Receipt } from '../receipt/receipt';
+import { ReceiptLayout } from '../receipt/layout';
 
 /**
  * The local service's HTTP API, shared by the service (which validates
@@ -28,11 +31,30 @@ export const api = {
   clientLog: route({ method: 'POST', path: '/api/client-log', body: ClientLogEntry, response: Empty }),
   search: route({ method: 'POST', path: '/api/search', body: SearchRequest, response: SearchResponse }),
   suggest: route({ method: 'POST', path: '/api/suggest', body: SuggestRequest, response: SuggestResponse }),
+  devices: route({ method: 'GET', path: '/api/devices', body: NoBody, response: z.object({ devices: z.array(DeviceStatus) }) }),
+  /** A screen that needs a card turns watching on; the reader is polled only then. */
+  idcardWatch: route({ method: 'POST', path: '/api/idcard/watch', body: z.strictObject({ watch: z.boolean() }), response: Empty }),
+  print: route({ method: 'POST', path: '/api/print', body: z.strictObject({ title: z.string().min(1).max(80), receipt: Receipt }), response: PrintJob }),
+  printPreview: route({ method: 'POST', path: '/api/print/preview', body: z.strictObject({ receipt: Receipt }), response: ReceiptLayout }),
+  printJobs: route({ method: 'GET', path: '/api/print/jobs', body: NoBody, response: z.object({ jobs: z.array(PrintJob) }) }),
+  printRetry: route({ method: 'POST', path: '/api/print/retry', body: z.strictObject({ id: z.string() }), response: PrintJob }),
+  /** Demo and test terminals only (devices in "simulated" mode): change what the simulators report. */
+  simulate: route({
+    method: 'POST',
+    path: '/api/simulate',
+    body: z.strictObject({
+      idcard: z.enum(SIMULATED_CARDS).nullable().optional(),
+      printer: z.strictObject({ paper: z.enum(['ok', 'near-end', 'out']).optional(), coverOpen: z.boolean().optional() }).optional(),
+    }),
+    response: Empty,
+  }),
 };
 
 export type Api = typeof api;
 export type RouteName = keyof Api;
 export type RequestBody<R extends RouteName> = z.input<Api[R]['body']>;
+/** A request body after validation (defaults filled in), as handlers receive it. */
+export type ParsedBody<R extends RouteName> = z.output<Api[R]['body']>;
 export type ResponseBody<R extends RouteName> = z.output<Api[R]['response']>;
 
 /** Path of the WebSocket on which the service pushes {@link ServiceEvent}s. */

@@ -36,3 +36,7 @@ export const PrintJob = z.object({
   updatedAt: z.string(),
 });
 export type PrintJob = z.infer<typeof PrintJob>;
+
+/** The sample cards a simulated reader can be given (fictional people). */
+export const SIMULATED_CARDS = ['mainlandLongTerm', 'mainlandDated', 'hkPermit', 'foreign2017', 'foreign2023'] as const;
+export type SimulatedCard = (typeof SIMULATED_CARDS)[number];

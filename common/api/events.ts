@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { IdCard } from '../idcard/card';
+import { DeviceStatus, PrintJob } from './devices';
 import { Health } from './health';
 
 /** Messages the service pushes over the `/api/events` WebSocket. */
 export const ServiceEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), bootId: z.string() }),
   z.object({ type: z.literal('health'), health: Health }),
+  z.object({ type: z.literal('device'), status: DeviceStatus }),
+  /** A card was put on the reader while a screen asked for one; sent once per insertion. */
+  z.object({ type: z.literal('idcard'), card: IdCard }),
+  /** The reader could not read the card that is on it (the UI asks to put it on again). */
+  z.object({ type: z.literal('idcard-error'), code: z.string() }),
+  z.object({ type: z.literal('print-job'), job: PrintJob }),
 ]);
 export type ServiceEvent = z.infer<typeof ServiceEvent>;
 

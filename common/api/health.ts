@@ -20,8 +20,8 @@ export type SubsystemState = z.infer<typeof SubsystemState>;
 export const SUBSYSTEM_REASONS = {
   storage: ['data-dir-not-writable', 'records-unavailable', 'records-too-new'],
   content: ['content-missing', 'content-unreadable'],
-  idCardReader: ['not-configured', 'driver-not-installed'],
-  receiptPrinter: ['not-configured', 'driver-not-installed'],
+  idCardReader: ['not-configured', 'disconnected', 'not-responding'],
+  receiptPrinter: ['not-configured', 'disconnected', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'cutter-error'],
   hub: ['not-configured', 'link-not-in-this-version'],
 } as const;
 export type SubsystemReason<S extends keyof typeof SUBSYSTEM_REASONS> = (typeof SUBSYSTEM_REASONS)[S][number];

@@ -82,7 +82,8 @@ export const en: Catalogue<typeof zhCN> = {
       degraded: 'The ID card reader is not fully reliable. If reading fails, please ask the staff.',
       reasons: {
         'not-configured': 'This kiosk has no ID card reader',
-        'driver-not-installed': 'This version does not support the ID card reader yet',
+        disconnected: 'The ID card reader is not connected; staff will fix it soon',
+        'not-responding': 'The ID card reader does not respond; staff will fix it soon',
         unknown: 'Staff will fix this soon',
       },
     },
@@ -91,7 +92,12 @@ export const en: Catalogue<typeof zhCN> = {
       degraded: 'The printer is not fully reliable. If printing fails, please ask the staff.',
       reasons: {
         'not-configured': 'This kiosk has no printer',
-        'driver-not-installed': 'This version does not support the printer yet',
+        disconnected: 'The printer is not connected; please ask the staff',
+        'paper-near-end': 'The printer paper is running low; staff should refill it soon',
+        'paper-out': 'The printer is out of paper; please ask the staff to refill it',
+        'cover-open': 'The printer cover is open; please ask the staff',
+        offline: 'The printer has stopped; please ask the staff',
+        'cutter-error': 'The printer cannot cut the paper; please ask the staff',
         unknown: 'Staff will fix this soon',
       },
     },

@@ -84,7 +84,8 @@ export const zhCN = {
       degraded: '读卡器工作不太稳定，刷卡时如遇问题请找现场工作人员',
       reasons: {
         'not-configured': '这台机器没有安装读卡器',
-        'driver-not-installed': '当前版本还不支持读卡器',
+        disconnected: '读卡器没有连接好，工作人员会尽快处理',
+        'not-responding': '读卡器没有反应，工作人员会尽快处理',
         unknown: '工作人员会尽快处理',
       },
     },
@@ -93,7 +94,12 @@ export const zhCN = {
       degraded: '打印机工作不太稳定，打印时如遇问题请找现场工作人员',
       reasons: {
         'not-configured': '这台机器没有安装打印机',
-        'driver-not-installed': '当前版本还不支持打印机',
+        disconnected: '打印机没有连接好，请找现场工作人员',
+        'paper-near-end': '打印纸快用完了，请工作人员及时加纸',
+        'paper-out': '打印机缺纸，请找现场工作人员加纸',
+        'cover-open': '打印机盖子没有关好，请找现场工作人员',
+        offline: '打印机暂停工作，请找现场工作人员',
+        'cutter-error': '打印机切纸出了问题，请找现场工作人员',
         unknown: '工作人员会尽快处理',
       },
     },

@@ -133,6 +133,13 @@ export class ServiceConnection {
       if (restarted) this.refresh();
       return;
     }
+    // A device changed: its health line changes with it, so ask now rather than at the next refresh.
+    if (event.type === 'device') {
+      this.refresh();
+      return;
+    }
+    // Card reads and print jobs are for the screens that asked for them, not the connection.
+    if (event.type !== 'health') return;
     // A pushed health is as good as a fetched one; any older request is stale.
     this.inflight?.abort();
     this.inflight = null;

@@ -23,7 +23,7 @@ describe('subsystemNotices', () => {
     const notices = subsystemNotices(
       health({
         hub: { state: 'off', reason: 'not-configured' },
-        receiptPrinter: { state: 'unavailable', reason: 'driver-not-installed', detail: 'tech only' },
+        receiptPrinter: { state: 'unavailable', reason: 'paper-out', detail: 'tech only' },
         storage: { state: 'degraded' },
       }),
     );
@@ -33,7 +33,7 @@ describe('subsystemNotices', () => {
         subsystem: 'receiptPrinter',
         state: 'unavailable',
         textKey: 'status.receiptPrinter.notice',
-        reasonKey: 'status.receiptPrinter.reasons.driver-not-installed',
+        reasonKey: 'status.receiptPrinter.reasons.paper-out',
       },
       { subsystem: 'hub', state: 'off', textKey: 'status.hub.notice', reasonKey: 'status.hub.reasons.not-configured' },
     ]);

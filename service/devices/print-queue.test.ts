@@ -3,7 +3,7 @@ import type { PrinterState, PrintJob } from '../../common/api/devices';
 import { PrintQueue } from './print-queue';
 
 function setup(initial: PrinterState | undefined = 'ready') {
-  let state = initial;
+  let state: PrinterState | undefined = initial;
   const sent: string[] = [];
   const changes: PrintJob[] = [];
   let failNext = false;

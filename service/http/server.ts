@@ -4,7 +4,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import { api, EVENTS_PATH, type Api, type RequestBody, type ResponseBody, type RouteName } from '../../common/api/contract';
+import { api, EVENTS_PATH, type Api, type ParsedBody, type ResponseBody, type RouteName } from '../../common/api/contract';
 import type { ApiErrorBody } from '../../common/api/errors';
 import { EVENTS_PROTOCOL, type ServiceEvent } from '../../common/api/events';
 import { describeZodError, problemsToText } from '../../common/api/format-issues';
@@ -13,7 +13,7 @@ import { securityHeaders } from './security-headers';
 
 /** One handler per route of the contract; a missing one is a compile error. */
 export type Handlers = {
-  [R in RouteName]: (body: RequestBody<R> extends undefined ? undefined : Exclude<RequestBody<R>, undefined>) =>
+  [R in RouteName]: (body: ParsedBody<R> extends undefined ? undefined : Exclude<ParsedBody<R>, undefined>) =>
     | ResponseBody<R>
     | Promise<ResponseBody<R>>;
 };
@@ -38,8 +38,23 @@ export interface KioskServer {
   close(): Promise<void>;
 }
 
+/** Thrown by a handler to answer with a given status and error code. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 404 | 409 | 503,
+    readonly code: ApiErrorBody['error']['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Thrown by a handler whose subsystem is down (e.g. no content release): 503 with the reason. */
-export class ServiceUnavailableError extends Error {}
+export class ServiceUnavailableError extends HttpError {
+  constructor(message: string) {
+    super(503, 'unavailable', message);
+  }
+}
 
 function sendError(reply: FastifyReply, status: number, error: ApiErrorBody['error']): FastifyReply {
   return reply.code(status).header('cache-control', 'no-store').send({ error } satisfies ApiErrorBody);
@@ -103,7 +118,7 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ServiceUnavailableError) return sendError(reply, 503, { code: 'unavailable', message: error.message });
+    if (error instanceof HttpError) return sendError(reply, error.status, { code: error.code, message: error.message });
     const status = error.statusCode ?? 500;
     if (status === 413) return sendError(reply, 413, { code: 'too-large', message: 'Request body is too large' });
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

@@ -17,6 +17,15 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
+async function simulate(body: unknown): Promise<void> {
+  const res = await fetch(`${kiosk.origin}/api/simulate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${kiosk.secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`simulate: ${res.status}`);
+}
+
 const FEATURE_TITLES_ZH = ['智能咨询', '法规查询', '法律援助', '文书模板', '调解申请', '视频咨询', '机构查询'];
 
 async function openHome(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
@@ -51,8 +60,15 @@ for (const [label, viewport] of [
         }
         // Nothing is built behind the tiles yet: each says so in words, not only by colour.
         await expect.poll(() => page.getByRole('button', { name: /即将开放/ }).count()).toBe(7);
-        // The demo's simulated printer has no driver yet: the home says printing is unavailable but the kiosk serves.
-        await expect.poll(() => page.getByText(/打印机暂不可用/).count()).toBeGreaterThan(0);
+        // A printer out of paper: the home says printing is unavailable, and why, but the kiosk still serves.
+        await simulate({ printer: { paper: 'out' } });
+        try {
+          await expect.poll(() => page.getByText(/打印机暂不可用/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+          await expect.poll(() => page.getByText(/打印机缺纸/).count()).toBeGreaterThan(0);
+        } finally {
+          await simulate({ printer: { paper: 'ok' } });
+        }
+        await expect.poll(() => page.getByText(/打印机暂不可用/).count(), { timeout: 10_000 }).toBe(0);
         await expect.poll(() => page.getByTestId('hotline').textContent()).toContain('12348');
         const overflow = await page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight);
         expect(overflow).toBeLessThanOrEqual(0);

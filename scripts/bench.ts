@@ -1,3 +1,4 @@
+import { devicesBench } from './bench/devices';
 import { searchBench } from './bench/search';
 import { startupBench } from './bench/startup';
 
@@ -9,6 +10,7 @@ import { startupBench } from './bench/startup';
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: startupBench,
   search: searchBench,
+  devices: devicesBench,
 };
 
 const name = process.argv.slice(2).find((a) => !a.startsWith('--'));

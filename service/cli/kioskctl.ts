@@ -5,6 +5,7 @@ import { formatConfigReport, loadConfig } from '../config/load-config';
 import { resolveDataDir } from '../data-dir';
 import { VERSION } from '../version';
 import { addContentCommands } from './content-commands';
+import { addDeviceCommands } from './device-commands';
 import { runDoctor } from './doctor';
 
 /** The technicians' CLI: `npm run kioskctl -- <command>`. */
@@ -67,5 +68,6 @@ program
   });
 
 addContentCommands(program);
+addDeviceCommands(program);
 
 await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import type { SubsystemState } from '../common/api/health';
 import { parseServiceArgs, UsageError } from './args';
 import { formatConfigReport, loadConfig } from './config/load-config';
 import { prepareDataDir, resolveDataDir } from './data-dir';
+import { ContentNotFoundError } from './content/content-reader';
 import { openContentService, ContentUnavailableError } from './content/content-service';
 import { createHealthReporter } from './health';
 import { DeviceManager } from './devices/device-manager';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
       return use();
     } catch (error) {
       if (error instanceof ContentUnavailableError) throw new ServiceUnavailableError(`Legal content is unavailable: ${error.message}`);
+      if (error instanceof ContentNotFoundError) throw new HttpError(404, 'not-found', error.message);
       throw error;
     }
   };
@@ -112,6 +114,13 @@ async function main(): Promise<void> {
       health: () => health(),
       search: ({ query, limit }) => withContent(() => content.search().search(query, limit)),
       suggest: ({ prefix, limit }) => withContent(() => content.search().suggest(prefix, limit)),
+      topics: () => withContent(() => content.reader().topics()),
+      faqList: ({ topicId }) => withContent(() => content.reader().faqList(topicId)),
+      faq: ({ id }) => withContent(() => content.reader().faq(id)),
+      guide: ({ id }) => withContent(() => content.reader().guide(id)),
+      laws: () => withContent(() => content.reader().laws()),
+      law: ({ id }) => withContent(() => content.reader().law(id)),
+      article: ({ articleId }) => withContent(() => content.reader().article(articleId)),
       devices: () => ({ devices: devices.devices() }),
       idcardWatch: ({ watch }) => {
         devices.watchIdCard(watch);

@@ -3,6 +3,7 @@ import { ClientLogEntry } from './client-log';
 import { Health } from './health';
 import { SearchRequest, SearchResponse, SuggestRequest, SuggestResponse } from './search';
 import { DeviceStatus, PrintJob, SIMULATED_CARDS } from './devices';
+import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, TopicsResponse } from './content';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
 
@@ -31,6 +32,13 @@ export const api = {
   clientLog: route({ method: 'POST', path: '/api/client-log', body: ClientLogEntry, response: Empty }),
   search: route({ method: 'POST', path: '/api/search', body: SearchRequest, response: SearchResponse }),
   suggest: route({ method: 'POST', path: '/api/suggest', body: SuggestRequest, response: SuggestResponse }),
+  topics: route({ method: 'GET', path: '/api/content/topics', body: NoBody, response: TopicsResponse }),
+  faqList: route({ method: 'POST', path: '/api/content/faq-list', body: ByTopic, response: FaqListResponse }),
+  faq: route({ method: 'POST', path: '/api/content/faq', body: ById, response: FaqResponse }),
+  guide: route({ method: 'POST', path: '/api/content/guide', body: ById, response: GuideResponse }),
+  laws: route({ method: 'GET', path: '/api/content/laws', body: NoBody, response: LawsResponse }),
+  law: route({ method: 'POST', path: '/api/content/law', body: LawByIdRequest, response: LawResponse }),
+  article: route({ method: 'POST', path: '/api/content/article', body: ArticleRequest, response: ArticleResponse }),
   devices: route({ method: 'GET', path: '/api/devices', body: NoBody, response: z.object({ devices: z.array(DeviceStatus) }) }),
   /** A screen that needs a card turns watching on; the reader is polled only then. */
   idcardWatch: route({ method: 'POST', path: '/api/idcard/watch', body: z.strictObject({ watch: z.boolean() }), response: Empty }),

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { SubsystemReason, SubsystemState } from '../../common/api/health';
 import { openSearch } from '../search/open-search';
 import type { SearchEngine } from '../search/search-engine';
+import { ContentReader } from './content-reader';
 import { ContentReleaseError, openContentDb } from './content-db';
 
 export class ContentUnavailableError extends Error {}
@@ -16,6 +17,7 @@ export class ContentUnavailableError extends Error {}
 export interface ContentService {
   state(): SubsystemState;
   search(): SearchEngine;
+  reader(): ContentReader;
   warm(): void;
   close(): void;
 }
@@ -35,6 +37,7 @@ export function openContentService(file: string): ContentService {
     }
   }
   let engine: SearchEngine | undefined;
+  let reader: ContentReader | undefined;
   const search = (): SearchEngine => {
     if (db === undefined) throw new ContentUnavailableError(failure?.detail ?? 'no content release');
     engine ??= openSearch(db);
@@ -43,6 +46,11 @@ export function openContentService(file: string): ContentService {
   return {
     state: () => (failure !== undefined ? { state: 'unavailable', reason: failure.reason, detail: failure.detail } : { state: 'ok', detail: `release ${version}` }),
     search,
+    reader: () => {
+      if (db === undefined) throw new ContentUnavailableError(failure?.detail ?? 'no content release');
+      reader ??= new ContentReader(db);
+      return reader;
+    },
     warm: () => {
       if (db !== undefined) search();
     },

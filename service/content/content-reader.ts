@@ -1,0 +1,118 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ArticleRef, ArticleResponse, FaqResponse, LawResponse, LawsResponse, TopicsResponse } from '../../common/api/content';
+
+export class ContentNotFoundError extends Error {}
+
+interface LawRow {
+  id: number;
+  shortName: string;
+  title: string;
+  category: string;
+  versionDate: string;
+  effectiveDate: string | null;
+  issuer: string | null;
+  articleCount: number;
+}
+
+/** Reads of the content release for the screens: prepared once, answered in microseconds. */
+export class ContentReader {
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: Database) {
+    const lawCols = `l.id, l.short_name AS shortName, l.title, l.category, l.version_date AS versionDate, l.effective_date AS effectiveDate, l.issuer,
+      (SELECT count(*) FROM articles a WHERE a.law_id = l.id) AS articleCount`;
+    this.s = {
+      topics: db.prepare('SELECT id, parent_id AS parentId, title_zh AS zh, title_en AS en, icon FROM topics ORDER BY parent_id IS NOT NULL, sort'),
+      faqCounts: db.prepare('SELECT topic_id AS topicId, count(*) AS n FROM faq GROUP BY topic_id'),
+      faqList: db.prepare("SELECT id, question FROM faq WHERE topic_id = ? OR topic_id LIKE ? || '/%' ORDER BY sort"),
+      faq: db.prepare('SELECT id, topic_id AS topicId, question, answer, next_steps AS nextSteps, related FROM faq WHERE id = ?'),
+      faqQuestion: db.prepare('SELECT id, question FROM faq WHERE id = ?'),
+      cites: db.prepare(`SELECT a.id AS articleId, a.number AS article, l.title AS law, l.short_name AS lawShort
+        FROM citations c JOIN articles a ON a.id = c.article_id JOIN laws l ON l.id = a.law_id
+        WHERE c.source_kind = ? AND c.source_id = ? ORDER BY c.sort`),
+      guide: db.prepare('SELECT id, topic_id AS topicId, title, summary, steps FROM guides WHERE id = ?'),
+      laws: db.prepare(`SELECT ${lawCols} FROM laws l ORDER BY l.category, l.id`),
+      law: db.prepare(`SELECT ${lawCols} FROM laws l WHERE l.id = ?`),
+      articles: db.prepare('SELECT id, number, headings, text FROM articles WHERE law_id = ? ORDER BY ordinal, sub'),
+      article: db.prepare('SELECT id, law_id AS lawId, number, headings, text FROM articles WHERE id = ?'),
+    };
+  }
+
+  topics(): TopicsResponse {
+    const counts = new Map((this.s['faqCounts']!.all() as { topicId: string; n: number }[]).map((r) => [r.topicId, r.n]));
+    const rows = this.s['topics']!.all() as { id: string; parentId: string | null; zh: string; en: string; icon: string | null }[];
+    const topics: TopicsResponse['topics'] = rows
+      .filter((r) => r.parentId === null)
+      .map((t) => ({
+        id: t.id,
+        title: { 'zh-CN': t.zh, en: t.en },
+        icon: t.icon,
+        situations: rows
+          .filter((r) => r.parentId === t.id)
+          .map((s) => ({ id: s.id, title: { 'zh-CN': s.zh, en: s.en }, faqCount: counts.get(s.id) ?? 0 })),
+      }));
+    return { topics };
+  }
+
+  faqList(topicId: string): { items: { id: string; question: string }[] } {
+    return { items: this.s['faqList']!.all(topicId, topicId) as { id: string; question: string }[] };
+  }
+
+  private cites(kind: 'faq' | 'guide', id: string): ArticleRef[] {
+    return this.s['cites']!.all(kind, id) as ArticleRef[];
+  }
+
+  faq(id: string): FaqResponse {
+    const row = this.s['faq']!.get(id) as { id: string; topicId: string; question: string; answer: string; nextSteps: string; related: string } | undefined;
+    if (row === undefined) throw new ContentNotFoundError(`No answer "${id}"`);
+    const steps = JSON.parse(row.nextSteps) as { step: string; time_limit?: string }[];
+    const related = (JSON.parse(row.related) as string[]).flatMap((r) => (this.s['faqQuestion']!.get(r) as { id: string; question: string } | undefined) ?? []);
+    return {
+      id: row.id,
+      topicId: row.topicId,
+      question: row.question,
+      answer: row.answer,
+      nextSteps: steps.map((s) => (s.time_limit === undefined ? { step: s.step } : { step: s.step, timeLimit: s.time_limit })),
+      cites: this.cites('faq', row.id),
+      related,
+    };
+  }
+
+  guide(id: string) {
+    const row = this.s['guide']!.get(id) as { id: string; topicId: string; title: string; summary: string; steps: string } | undefined;
+    if (row === undefined) throw new ContentNotFoundError(`No guide "${id}"`);
+    const steps = JSON.parse(row.steps) as { title: string; body: string; time_limit?: string }[];
+    return {
+      id: row.id,
+      topicId: row.topicId,
+      title: row.title,
+      summary: row.summary,
+      steps: steps.map((s) => ({ title: s.title, body: s.body, ...(s.time_limit === undefined ? {} : { timeLimit: s.time_limit }) })),
+      cites: this.cites('guide', row.id),
+    };
+  }
+
+  laws(): LawsResponse {
+    const categories = new Map<string, LawsResponse['categories'][number]['laws']>();
+    for (const { issuer: _issuer, ...law } of this.s['laws']!.all() as LawRow[]) {
+      const list = categories.get(law.category) ?? [];
+      list.push(law);
+      categories.set(law.category, list);
+    }
+    return { categories: [...categories].map(([name, laws]) => ({ name, laws })) };
+  }
+
+  law(id: number): LawResponse {
+    const law = this.s['law']!.get(id) as LawRow | undefined;
+    if (law === undefined) throw new ContentNotFoundError(`No law ${id}`);
+    const articles = (this.s['articles']!.all(id) as { id: number; number: string; headings: string; text: string }[]).map((a) => ({ ...a, headings: JSON.parse(a.headings) as string[] }));
+    return { ...law, articles };
+  }
+
+  article(articleId: number): ArticleResponse {
+    const a = this.s['article']!.get(articleId) as { id: number; lawId: number; number: string; headings: string; text: string } | undefined;
+    if (a === undefined) throw new ContentNotFoundError(`No article ${articleId}`);
+    const { issuer: _issuer, ...law } = this.s['law']!.get(a.lawId) as LawRow;
+    return { id: a.id, number: a.number, headings: JSON.parse(a.headings) as string[], text: a.text, law };
+  }
+}

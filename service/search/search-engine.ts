@@ -43,7 +43,7 @@ const CANDIDATES = 40;
 /** A reading of pinyin initials is kept if its weight is at least this share of the best reading's. */
 const INITIALS_KEEP = 0.75;
 /** The most matches one query scores (see `search`). */
-const RANK_WINDOW = 1000;
+const RANK_WINDOW = 400;
 /** Past this many likely matches a query is not ranked by bm25 at all (see `search`). */
 const HUGE_MATCH_COUNT = 5000;
 // The three constants below were chosen on the relevance evaluation set

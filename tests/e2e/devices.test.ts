@@ -145,3 +145,28 @@ describe('device manager over real serial ports', () => {
     expect(Date.now() - replugged).toBeLessThan(2000);
   }, 30_000);
 });
+
+describe('a device that is not there', () => {
+  it('is reported disconnected while the service keeps serving and retrying', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-nodev-'));
+    const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as { devices: unknown };
+    config.devices = {
+      idCardReader: { mode: 'serial', port: join(dir, 'no-such-reader'), baudRate: 115200, model: 'sam-v-generic' },
+      receiptPrinter: { mode: 'serial', port: join(dir, 'no-such-printer'), baudRate: 9600, model: 'generic-80mm-gb18030', encoding: 'gb18030', paperWidthMm: 80 },
+    };
+    writeFileSync(join(dir, 'terminal.json'), JSON.stringify(config));
+    const own = await startKiosk({ config: join(dir, 'terminal.json') });
+    try {
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(own.child.exitCode).toBeNull();
+      const res = await fetch(`${own.origin}/api/health`, { headers: { authorization: `Bearer ${own.secret}` } });
+      const health = Health.parse(await res.json());
+      expect(health.subsystems.idCardReader).toMatchObject({ state: 'unavailable', reason: 'disconnected' });
+      expect(health.subsystems.receiptPrinter).toMatchObject({ state: 'unavailable', reason: 'disconnected' });
+      expect(health.subsystems.content.state).toBe('ok');
+    } finally {
+      await own.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { ClientLogEntry } from './client-log';
 import { Health } from './health';
 import { SearchRequest, SearchResponse, SuggestRequest, SuggestResponse } from './search';
 import { DeviceStatus, PrintJob, SIMULATED_CARDS } from './devices';
+import { ImeRequest, ImeResponse } from './ime';
 import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, TopicsResponse } from './content';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
@@ -32,6 +33,7 @@ export const api = {
   clientLog: route({ method: 'POST', path: '/api/client-log', body: ClientLogEntry, response: Empty }),
   search: route({ method: 'POST', path: '/api/search', body: SearchRequest, response: SearchResponse }),
   suggest: route({ method: 'POST', path: '/api/suggest', body: SuggestRequest, response: SuggestResponse }),
+  ime: route({ method: 'POST', path: '/api/ime', body: ImeRequest, response: ImeResponse }),
   topics: route({ method: 'GET', path: '/api/content/topics', body: NoBody, response: TopicsResponse }),
   faqList: route({ method: 'POST', path: '/api/content/faq-list', body: ByTopic, response: FaqListResponse }),
   faq: route({ method: 'POST', path: '/api/content/faq', body: ById, response: FaqResponse }),

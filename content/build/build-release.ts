@@ -7,6 +7,7 @@ import { COMMON_TERM_DOCS, CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../../ser
 import { createAnalyzer, wordPinyin, type Analyzer } from '../../service/search/analyzer';
 import { isCjk } from '../../service/search/normalize';
 import { unpackCorpus } from './corpus-archive';
+import { buildImeDictionary } from './ime-dictionary';
 import { LawParseError, parseLaw, shortTitle, versionDateFromPath, type ParsedArticle } from './parse-law';
 import { ContentError, FaqFile, GuideFile, loadYaml, ShippedLaws, SlidesFile, SynonymsFile, Topics, type ContentProblem } from './source-files';
 
@@ -351,6 +352,16 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
       }
     }
     if (opts.laws === 'shipped') for (const law of laws) for (const a of law.articles) countTerms(a.text, 0.2);
+    // The keyboard's dictionary: our legal vocabulary (lexicon, colloquial phrases, FAQ keywords, law names) boosted.
+    const legalWords = new Set<string>([
+      ...laws.map((l) => l.short),
+      ...(lexicon?.toString('utf8').split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '') ?? []),
+      ...(synonyms?.data.groups ?? []).flatMap((g) => [...g.terms, ...g.expand]),
+      ...faqRows.flatMap((r) => r.item.keywords),
+      ...guideRows.flatMap((r) => r.g.keywords),
+    ]);
+    const insIme = db.prepare('INSERT INTO ime (pinyin, initials, word, weight) VALUES (?, ?, ?, ?)');
+    for (const e of buildImeDictionary(legalWords)) insIme.run(e.pinyin, e.initials, e.word, Math.round(e.weight * 1000) / 1000);
     const insTerm = db.prepare('INSERT INTO terms (term, pinyin, initials, weight) VALUES (?, ?, ?, ?)');
     for (const [term, freq] of termFreq) {
       const p = wordPinyin(term);
@@ -364,7 +375,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   db.exec("CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, search, 'row')");
   db.prepare('INSERT INTO search_df (term, docs) SELECT term, doc FROM temp.search_vocab WHERE doc >= ?').run(COMMON_TERM_DOCS);
   const counts: Record<string, number> = {};
-  for (const table of ['laws', 'articles', 'topics', 'faq', 'guides', 'slides', 'citations', 'search_docs', 'terms', 'templates', 'directory', 'media']) {
+  for (const table of ['laws', 'articles', 'topics', 'faq', 'guides', 'slides', 'citations', 'search_docs', 'terms', 'ime', 'templates', 'directory', 'media']) {
     counts[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   }
   const inputs = createHash('sha256');

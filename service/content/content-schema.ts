@@ -159,6 +159,18 @@ CREATE TABLE search_synonyms (
 CREATE TABLE search_stopwords (word TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
 CREATE TABLE search_lexicon (line TEXT NOT NULL) STRICT;
 
+-- The on-screen keyboard's pinyin dictionary: common words (jieba's word
+-- list with its frequencies) and every Han character, with our legal words
+-- weighted up so 法律援助 comes before homophones.
+CREATE TABLE ime (
+  pinyin   TEXT NOT NULL,
+  initials TEXT NOT NULL,
+  word     TEXT NOT NULL,
+  weight   REAL NOT NULL,
+  PRIMARY KEY (pinyin, word)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX ime_initials ON ime (initials, weight);
+
 -- Words for as-you-type suggestions and for reading pinyin typed on the
 -- on-screen keyboard back into Chinese: 离婚 ← lihun / lh.
 CREATE TABLE terms (

@@ -4,6 +4,7 @@ import type { SubsystemReason, SubsystemState } from '../../common/api/health';
 import { openSearch } from '../search/open-search';
 import type { SearchEngine } from '../search/search-engine';
 import { ContentReader } from './content-reader';
+import { PinyinIme } from '../search/ime';
 import { ContentReleaseError, openContentDb } from './content-db';
 
 export class ContentUnavailableError extends Error {}
@@ -18,6 +19,7 @@ export interface ContentService {
   state(): SubsystemState;
   search(): SearchEngine;
   reader(): ContentReader;
+  ime(): PinyinIme;
   warm(): void;
   close(): void;
 }
@@ -38,6 +40,7 @@ export function openContentService(file: string): ContentService {
   }
   let engine: SearchEngine | undefined;
   let reader: ContentReader | undefined;
+  let ime: PinyinIme | undefined;
   const search = (): SearchEngine => {
     if (db === undefined) throw new ContentUnavailableError(failure?.detail ?? 'no content release');
     engine ??= openSearch(db);
@@ -50,6 +53,11 @@ export function openContentService(file: string): ContentService {
       if (db === undefined) throw new ContentUnavailableError(failure?.detail ?? 'no content release');
       reader ??= new ContentReader(db);
       return reader;
+    },
+    ime: () => {
+      if (db === undefined) throw new ContentUnavailableError(failure?.detail ?? 'no content release');
+      ime ??= new PinyinIme(db);
+      return ime;
     },
     warm: () => {
       if (db !== undefined) search();

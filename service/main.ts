@@ -114,6 +114,11 @@ async function main(): Promise<void> {
       health: () => health(),
       search: ({ query, limit }) => withContent(() => content.search().search(query, limit)),
       suggest: ({ prefix, limit }) => withContent(() => content.search().suggest(prefix, limit)),
+      sessionEnd: ({ reason }) => {
+        devices.endSession();
+        logger.info({ reason }, 'session ended');
+        return {};
+      },
       ime: ({ input, page, pageSize }) => withContent(() => content.ime().candidates(input, page, pageSize)),
       topics: () => withContent(() => content.reader().topics()),
       faqList: ({ topicId }) => withContent(() => content.reader().faqList(topicId)),

@@ -33,6 +33,12 @@ export const api = {
   clientLog: route({ method: 'POST', path: '/api/client-log', body: ClientLogEntry, response: Empty }),
   search: route({ method: 'POST', path: '/api/search', body: SearchRequest, response: SearchResponse }),
   suggest: route({ method: 'POST', path: '/api/suggest', body: SuggestRequest, response: SuggestResponse }),
+  /**
+   * The citizen finished (or walked away): the service forgets what that
+   * session left — a card being waited for, the list of printed receipts.
+   * Jobs still waiting for paper are kept: their receipts are owed.
+   */
+  sessionEnd: route({ method: 'POST', path: '/api/session/end', body: z.strictObject({ reason: z.enum(['finish', 'idle']) }), response: Empty }),
   ime: route({ method: 'POST', path: '/api/ime', body: ImeRequest, response: ImeResponse }),
   topics: route({ method: 'GET', path: '/api/content/topics', body: NoBody, response: TopicsResponse }),
   faqList: route({ method: 'POST', path: '/api/content/faq-list', body: ByTopic, response: FaqListResponse }),

@@ -139,6 +139,12 @@ export class DeviceManager {
     return this.printerModel === undefined ? undefined : layoutForModel(receipt, this.printerModel);
   }
 
+  /** The end of a citizen's session: stop waiting for their card, forget their finished receipts. */
+  endSession(): void {
+    this.watchIdCard(false);
+    this.queue.forgetFinished();
+  }
+
   printJobs(): PrintJob[] {
     return this.queue.jobs();
   }

@@ -72,4 +72,15 @@ describe('print queue', () => {
     expect(sent).toEqual(['R']);
     expect(queue.retry(job.id)).toBeUndefined();
   });
+
+  it('forgets finished jobs at the end of a session but keeps jobs still owed', async () => {
+    const { queue, setState } = setup();
+    queue.enqueue('done', bytes('D'));
+    await queue.kick();
+    setState('paper-out');
+    queue.enqueue('owed', bytes('O'));
+    await queue.kick();
+    queue.forgetFinished();
+    expect(queue.jobs().map((j) => [j.title, j.state])).toEqual([['owed', 'waiting']]);
+  });
 });

@@ -52,6 +52,11 @@ export class PrintQueue {
     return this.list.map((e) => e.job);
   }
 
+  /** Forgets finished jobs (a session ended); jobs still to print stay. */
+  forgetFinished(): void {
+    for (let i = this.list.length - 1; i >= 0; i--) if (this.list[i]!.job.state === 'printed' || this.list[i]!.job.state === 'failed') this.list.splice(i, 1);
+  }
+
   /** Sends a failed job again, at the end of the line. */
   retry(id: string): PrintJob | undefined {
     const i = this.list.findIndex((e) => e.job.id === id && e.job.state === 'failed');

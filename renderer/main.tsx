@@ -68,6 +68,10 @@ if (secret === null) {
         ...handlers,
         onInvalidMessage: (data) => reporter.report(`invalid service event: ${String(data).slice(0, 200)}`, 'events'),
       }),
+    reportError: (error) => {
+      reporter.report(error, 'event listener');
+      console.error(error);
+    },
   });
   connection.start();
 

@@ -3,11 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { Health } from '../../common/api/health';
 import { BottomBar } from '../components/BottomBar';
 import { isLanguageTag } from '../i18n/i18n';
+import { ReadingSizeProvider } from '../reading/ReadingSize';
 import { FeatureUnavailableScreen } from '../screens/FeatureUnavailableScreen';
 import { HomeScreen } from '../screens/HomeScreen';
 import { RestoringScreen } from '../screens/RestoringScreen';
 import { ScreenError } from '../screens/ScreenError';
 import { StartingScreen } from '../screens/StartingScreen';
+import { AnswerScreen } from '../screens/consultation/AnswerScreen';
+import { GuideScreen } from '../screens/consultation/GuideScreen';
+import { QuestionsScreen } from '../screens/consultation/QuestionsScreen';
+import { SituationsScreen } from '../screens/consultation/SituationsScreen';
+import { TopicsScreen } from '../screens/consultation/TopicsScreen';
+import { ArticleScreen } from '../screens/law/ArticleScreen';
+import { LawCategoriesScreen } from '../screens/law/LawCategoriesScreen';
+import { LawListScreen } from '../screens/law/LawListScreen';
+import { LawReaderScreen } from '../screens/law/LawReaderScreen';
+import { PrintScreen } from '../screens/print/PrintScreen';
+import { SearchScreen } from '../screens/search/SearchScreen';
 import { ServicesProvider, type Services, useServiceSnapshot } from '../service/ServiceContext';
 import { NATIONAL_HOTLINE, hotlineNumber } from '../service/health-view';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -36,6 +48,28 @@ function CurrentScreen({ screen, health }: { screen: Screen; health: Health }) {
       return <HomeScreen health={health} />;
     case 'feature-unavailable':
       return <FeatureUnavailableScreen feature={screen.feature} reason={screen.reason} health={health} />;
+    case 'topics':
+      return <TopicsScreen />;
+    case 'situations':
+      return <SituationsScreen topicId={screen.topicId} />;
+    case 'questions':
+      return <QuestionsScreen situationId={screen.situationId} health={health} />;
+    case 'answer':
+      return <AnswerScreen faqId={screen.faqId} health={health} />;
+    case 'guide':
+      return <GuideScreen guideId={screen.guideId} />;
+    case 'law-categories':
+      return <LawCategoriesScreen />;
+    case 'law-list':
+      return <LawListScreen category={screen.category} />;
+    case 'law-reader':
+      return <LawReaderScreen lawId={screen.lawId} articleId={screen.articleId} />;
+    case 'article':
+      return <ArticleScreen articleId={screen.articleId} health={health} />;
+    case 'print':
+      return <PrintScreen source={screen.source} health={health} />;
+    case 'search':
+      return <SearchScreen query={screen.query} health={health} />;
   }
 }
 
@@ -87,7 +121,10 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
             />
           )}
         >
-          <CurrentScreen screen={nav.current} health={health} />
+          <ReadingSizeProvider>
+            {/* Keyed by the screen itself: an answer opened from an answer starts fresh, at the top. */}
+            <CurrentScreen key={`${nav.depth}:${JSON.stringify(nav.current)}`} screen={nav.current} health={health} />
+          </ReadingSizeProvider>
         </ErrorBoundary>
         <BottomBar health={health} />
       </div>

@@ -4,6 +4,8 @@ import { type Screen, currentScreen, initialNavState, navReducer } from './navig
 export interface Navigation {
   current: Screen;
   canGoBack: boolean;
+  /** How many screens are above home (0 on home). */
+  depth: number;
   /** Bumped on reset; key screens on it so their state goes with the session. */
   generation: number;
   push(screen: Screen): void;
@@ -20,6 +22,7 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     () => ({
       current: currentScreen(state),
       canGoBack: state.stack.length > 1,
+      depth: state.stack.length - 1,
       generation: state.generation,
       push: (screen) => dispatch({ type: 'push', screen }),
       back: () => dispatch({ type: 'back' }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_FEATURES } from '../../common/features';
 import { type NavState, type Screen, currentScreen, featureTarget, initialNavState, navReducer } from './navigation';
 
 const unavailable: Screen = { name: 'feature-unavailable', feature: 'legalAid', reason: 'not-in-this-version' };
@@ -50,10 +51,21 @@ describe('featureTarget', () => {
   });
 
   it('never leads to a dead end when the service offers a feature this UI has no screen for', () => {
-    expect(featureTarget({ id: 'consultation', available: true })).toEqual({
+    expect(featureTarget({ id: 'documents', available: true })).toEqual({
       name: 'feature-unavailable',
-      feature: 'consultation',
+      feature: 'documents',
       reason: 'not-in-this-version',
     });
+  });
+
+  it('opens the screens of the features this UI has', () => {
+    expect(featureTarget({ id: 'consultation', available: true })).toEqual({ name: 'topics' });
+    expect(featureTarget({ id: 'lawLookup', available: true })).toEqual({ name: 'law-categories' });
+    // Switched off on this terminal: explained, even though the screen exists.
+    expect(featureTarget({ id: 'lawLookup', available: false, reason: 'disabled-on-terminal' })).toMatchObject({ name: 'feature-unavailable' });
+  });
+
+  it('every feature marked built has a screen here', () => {
+    for (const id of BUILT_FEATURES) expect(featureTarget({ id, available: true }).name, id).not.toBe('feature-unavailable');
   });
 });

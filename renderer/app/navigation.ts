@@ -6,7 +6,23 @@ import type { FeatureId, FeatureState, FeatureUnavailableReason } from '../../co
  */
 export type Screen =
   | { name: 'home' }
-  | { name: 'feature-unavailable'; feature: FeatureId; reason: FeatureUnavailableReason };
+  | { name: 'feature-unavailable'; feature: FeatureId; reason: FeatureUnavailableReason }
+  // 智能咨询: topic → situation → question → answer.
+  | { name: 'topics' }
+  | { name: 'situations'; topicId: string }
+  | { name: 'questions'; situationId: string }
+  | { name: 'answer'; faqId: string }
+  | { name: 'guide'; guideId: string }
+  // 法规查询: category → law → reader; an article on its own.
+  | { name: 'law-categories' }
+  | { name: 'law-list'; category: string }
+  | { name: 'law-reader'; lawId: number; articleId?: number }
+  | { name: 'article'; articleId: number }
+  | { name: 'print'; source: PrintSource }
+  | { name: 'search'; query: string };
+
+/** What a print screen puts on paper. */
+export type PrintSource = { kind: 'answer'; faqId: string } | { kind: 'article'; articleId: number };
 
 /** Kebab-case screen names, also used in client logs (`ClientLogEntry.screen`). */
 export type ScreenName = Screen['name'];
@@ -59,10 +75,13 @@ export function currentScreen(state: NavState): Screen {
 }
 
 /**
- * The screen each feature opens. This release has no feature screens yet;
- * each later issue adds its own here.
+ * The screen each feature opens. Features without one here are "not in this
+ * version"; each later issue adds its own (and lists it in BUILT_FEATURES).
  */
-const FEATURE_SCREENS: Partial<Record<FeatureId, Screen>> = {};
+const FEATURE_SCREENS: Partial<Record<FeatureId, Screen>> = {
+  consultation: { name: 'topics' },
+  lawLookup: { name: 'law-categories' },
+};
 
 /**
  * Where a home tile leads: the feature's screen when it is available and this

@@ -108,9 +108,161 @@ const PATHS = {
       <path d="M8 12.5l3 3 5-6" />
     </>
   ),
+  // Actions
+  print: (
+    <>
+      <path d="M7 9V3h10v6" />
+      <rect x="3" y="9" width="18" height="8" rx="2" />
+      <path d="M7 14h10v7H7z" />
+    </>
+  ),
+  search: (
+    <>
+      <circle cx="10.5" cy="10.5" r="6.5" />
+      <path d="M15.5 15.5L21 21" />
+    </>
+  ),
+  contents: <path d="M8 6h13M8 12h13M8 18h13M3.5 6h.01M3.5 12h.01M3.5 18h.01" />,
+  jump: (
+    <>
+      <path d="M5 4h14" />
+      <path d="M12 8v12M7 15l5 5 5-5" />
+    </>
+  ),
+  forward: <path d="M9 5l7 7-7 7" />,
+  article: (
+    <>
+      <path d="M6 3h12v18H6z" />
+      <path d="M9 8h6M9 12h6M9 16h4" />
+    </>
+  ),
+  retry: (
+    <>
+      <path d="M20 12a8 8 0 1 1-2.3-5.7" />
+      <path d="M20 4v5h-5" />
+    </>
+  ),
+  close: <path d="M6 6l12 12M18 6L6 18" />,
+  // Consultation topics (content/topics.yaml names them); `topic` when a name is unknown.
+  topic: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M9.8 9.3a2.3 2.3 0 1 1 3 2.2c-.6.2-.8.6-.8 1.2v.8" />
+      <path d="M12 16.5h.01" />
+    </>
+  ),
+  wallet: (
+    <>
+      <path d="M4 7h15a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h11v3" />
+      <path d="M16 12.5h5v4h-5a2 2 0 0 1 0-4z" />
+    </>
+  ),
+  bandage: (
+    <>
+      <rect x="2.5" y="8" width="19" height="8" rx="4" transform="rotate(-45 12 12)" />
+      <path d="M10.5 10.5h.01M13.5 13.5h.01M10.5 13.5h.01M13.5 10.5h.01" />
+    </>
+  ),
+  umbrella: (
+    <>
+      <path d="M3 12a9 9 0 0 1 18 0z" />
+      <path d="M12 12v6.5a2 2 0 0 1-4 0" />
+      <path d="M12 3V2" />
+    </>
+  ),
+  family: (
+    <>
+      <circle cx="7.5" cy="6" r="2.5" />
+      <circle cx="16.5" cy="6" r="2.5" />
+      <circle cx="12" cy="13" r="2" />
+      <path d="M3.5 20v-5.5a4 4 0 0 1 6-3.5M20.5 20v-5.5a4 4 0 0 0-6-3.5M9 21v-2a3 3 0 0 1 6 0v2" />
+    </>
+  ),
+  shield: (
+    <>
+      <path d="M12 3l8 3v6c0 4.6-3.4 8-8 9-4.6-1-8-4.4-8-9V6z" />
+      <path d="M12 8v5M12 16h.01" />
+    </>
+  ),
+  handshake: (
+    <>
+      <path d="M2 11l4-4 4 1 3-2 3 1 4 4" />
+      <path d="M2 11l7 7c.8.8 2 .8 2.8 0l6.2-6.2" />
+      <path d="M13 6l-4 4a1.5 1.5 0 0 0 2 2l2.5-2 4.5 4.5" />
+      <path d="M22 11l-4 4" />
+    </>
+  ),
+  car: (
+    <>
+      <path d="M3 16v-4l2.5-5.5A2 2 0 0 1 7.3 5h9.4a2 2 0 0 1 1.8 1.5L21 12v4z" />
+      <path d="M3 12h18" />
+      <path d="M5 16v3h3v-3M16 16v3h3v-3" />
+      <path d="M7 14h.01M17 14h.01" />
+    </>
+  ),
+  cart: (
+    <>
+      <path d="M2 3h3l2.6 11.5a2 2 0 0 0 2 1.5H18a2 2 0 0 0 2-1.6L21.5 7H6" />
+      <circle cx="9.5" cy="20" r="1.5" />
+      <circle cx="17.5" cy="20" r="1.5" />
+    </>
+  ),
+  key: (
+    <>
+      <circle cx="7.5" cy="15.5" r="4.5" />
+      <path d="M10.7 12.3L20 3M16 7l3 3M14 9l2 2" />
+    </>
+  ),
+  building: (
+    <>
+      <path d="M4 21V4a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v17" />
+      <path d="M15 9h4a1 1 0 0 1 1 1v11" />
+      <path d="M2 21h20" />
+      <path d="M8 7h3M8 11h3M8 15h3" />
+      <path d="M10 21v-3" />
+    </>
+  ),
+  scroll: (
+    <>
+      <path d="M7 3h11a2 2 0 0 1 2 2v12" />
+      <path d="M7 3a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2v-2H10v2a2 2 0 0 1-2 2" />
+      <path d="M9 8h7M9 12h7" />
+    </>
+  ),
+  elder: (
+    <>
+      <circle cx="11" cy="4.5" r="2" />
+      <path d="M9 21l1.5-7L9 10.5 11 8l2.5 3.5L16 13" />
+      <path d="M12.5 14.5L14 21" />
+      <path d="M17 11v10" />
+    </>
+  ),
+  alert: (
+    <>
+      <path d="M8.5 3h7L21 8.5v7L15.5 21h-7L3 15.5v-7z" />
+      <path d="M12 7.5v5.5" />
+      <path d="M12 16.5h.01" />
+    </>
+  ),
+  scales: (
+    <>
+      <path d="M12 3v18M7 21h10" />
+      <path d="M4 7h16" />
+      <path d="M6 7l-3 7a3 3 0 0 0 6 0zM18 7l-3 7a3 3 0 0 0 6 0z" />
+    </>
+  ),
 } satisfies Record<FeatureId, ReactNode> & Record<string, ReactNode>; // every feature has an icon
 
 export type IconName = keyof typeof PATHS;
+
+export function isIconName(name: string): name is IconName {
+  return Object.hasOwn(PATHS, name);
+}
+
+/** Content names its own icons (topics.yaml); one this UI does not draw gets the generic `topic` icon, never a blank. */
+export function contentIcon(name: string | null | undefined): IconName {
+  return name != null && isIconName(name) ? name : 'topic';
+}
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {
   return (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { displayWidth } from '../../common/receipt/display-width';
 import { useNavigation } from '../app/NavigationContext';
 import { Icon } from './Icon';
 import './components.css';
@@ -7,6 +8,9 @@ export interface ScreenHeaderProps {
   /** The screen's heading (rendered as its h1). */
   title: string;
 }
+
+/** Titles wider than this many columns (a Han character is 2) — a question, a law's name — are set a size smaller so they wrap less. */
+const LONG_TITLE_COLUMNS = 20;
 
 /**
  * The top of every screen but home: "返回" on the left, the title, "首页" on
@@ -25,7 +29,7 @@ export function ScreenHeader({ title }: ScreenHeaderProps) {
           </button>
         )}
       </div>
-      <h1 className="screen-header__title">{title}</h1>
+      <h1 className={displayWidth(title) > LONG_TITLE_COLUMNS ? 'screen-header__title screen-header__title--long' : 'screen-header__title'}>{title}</h1>
       <div className="screen-header__side screen-header__side--end">
         {nav.current.name !== 'home' && (
           <button type="button" className="nav-button" data-testid="nav-home" onClick={nav.home}>

@@ -4,9 +4,10 @@ import type { Health } from '../../common/api/health';
 import { useNavigation } from '../app/NavigationContext';
 import { featureTarget } from '../app/navigation';
 import { HotlineCard } from '../components/HotlineCard';
+import { SearchForm } from '../components/SearchForm';
 import { StatusNotice } from '../components/StatusNotice';
 import { Tile } from '../components/Tile';
-import { availableFeatureCount, subsystemNotices } from '../service/health-view';
+import { availableFeatureCount, featureState, subsystemNotices } from '../service/health-view';
 import { REASON_ICON } from './reason-icons';
 import './screens.css';
 
@@ -21,13 +22,18 @@ export function HomeScreen({ health }: { health: Health }) {
   const noticesHeadingId = useId();
   const notices = subsystemNotices(health);
   const { terminal } = health;
+  // Search answers from the consultation and law content: offered when either is.
+  const searchable = featureState(health, 'consultation').available || featureState(health, 'lawLookup').available;
 
   return (
     <main className="screen home" data-testid="home">
       <header className="home__header">
-        <h1 className="home__title">{terminal.displayName}</h1>
-        <p className="home__region">{terminal.regionName}</p>
-        <p className="home__lead">{availableFeatureCount(health) === 0 ? t('home.leadComingSoon') : t('home.lead')}</p>
+        <div className="home__intro">
+          <h1 className="home__title">{terminal.displayName}</h1>
+          <p className="home__region">{terminal.regionName}</p>
+          <p className="home__lead">{availableFeatureCount(health) === 0 ? t('home.leadComingSoon') : t('home.lead')}</p>
+        </div>
+        {searchable && <SearchForm className="home__search" onSearch={(query) => nav.push({ name: 'search', query })} />}
       </header>
 
       {notices.length > 0 && (

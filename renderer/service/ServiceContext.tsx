@@ -1,4 +1,5 @@
-import { type ReactNode, createContext, useContext, useSyncExternalStore } from 'react';
+import { type ReactNode, createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { ServiceEvent } from '../../common/api/events';
 import type { ApiClient } from '../api/client';
 import type { ServiceConnection, ServiceSnapshot } from './connection';
 
@@ -28,4 +29,18 @@ export function useApi(): ApiClient {
 export function useServiceSnapshot(): ServiceSnapshot {
   const { connection } = useServices();
   return useSyncExternalStore(connection.subscribe, connection.getSnapshot);
+}
+
+/**
+ * Calls `handler` with every event the service pushes while the calling
+ * screen is mounted. The latest handler is used, so it may close over state
+ * without resubscribing on every render.
+ */
+export function useServiceEvents(handler: (event: ServiceEvent) => void): void {
+  const { connection } = useServices();
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => connection.onEvent((event) => latest.current(event)), [connection]);
 }

@@ -6,7 +6,7 @@ function makeHealth(version = '0.1.0') {
   return sampleHealth({ version });
 }
 
-function setup() {
+function setup(extra: { reportError?: (error: unknown) => void } = {}) {
   let serviceUp = true;
   let healthVersion = '0.1.0';
   let handlers: EventHandlers | null = null;
@@ -21,6 +21,7 @@ function setup() {
       return { close: vi.fn() };
     },
     now: () => Date.now(),
+    ...extra,
   });
   const socket = () => {
     if (!handlers) throw new Error('events not opened');
@@ -152,5 +153,51 @@ describe('ServiceConnection', () => {
     await vi.advanceTimersByTimeAsync(REFRESH_MS * 3);
     expect(fetchHealth).toHaveBeenCalledTimes(1);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('passes every pushed event to its subscribers until they unsubscribe', async () => {
+    const { conn, socket } = setup();
+    conn.start();
+    const seen: string[] = [];
+    const stop = conn.onEvent((e) => seen.push(e.type));
+    const job = { id: 'j1', title: '回执', state: 'printed' as const, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:01Z' };
+    socket().onEvent({ type: 'print-job', job });
+    socket().onEvent({ type: 'hello', bootId: 'a' });
+    socket().onEvent({ type: 'health', health: makeHealth('0.4.0') });
+    expect(seen).toEqual(['print-job', 'hello', 'health']);
+    // The connection still takes what it needs from the events it shares.
+    expect(conn.getSnapshot()).toMatchObject({ bootId: 'a', health: { version: '0.4.0' } });
+    stop();
+    socket().onEvent({ type: 'print-job', job });
+    expect(seen).toHaveLength(3);
+    conn.stop();
+  });
+
+  it('keeps telling the other subscribers when one of them throws, and reports the error', async () => {
+    const reportError = vi.fn();
+    const { conn, socket } = setup({ reportError });
+    conn.start();
+    const boom = new Error('listener broke');
+    const after = vi.fn();
+    conn.onEvent(() => {
+      throw boom;
+    });
+    conn.onEvent(after);
+    socket().onEvent({ type: 'idcard-error', code: 'no-card' });
+    expect(after).toHaveBeenCalledWith({ type: 'idcard-error', code: 'no-card' });
+    expect(reportError).toHaveBeenCalledWith(boom);
+    conn.stop();
+  });
+
+  it('lets a subscriber unsubscribe while it is being told, without skipping the next one', async () => {
+    const { conn, socket } = setup();
+    conn.start();
+    const second = vi.fn();
+    const stopFirst = conn.onEvent(() => stopFirst());
+    conn.onEvent(second);
+    socket().onEvent({ type: 'hello', bootId: 'x' });
+    socket().onEvent({ type: 'hello', bootId: 'x' });
+    expect(second).toHaveBeenCalledTimes(2);
+    conn.stop();
   });
 });

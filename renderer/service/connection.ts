@@ -42,12 +42,18 @@ export interface ServiceConnectionDeps {
   fetchHealth(signal: AbortSignal): Promise<Health>;
   openEvents(handlers: EventHandlers): { close(): void };
   now?: () => number;
+  /** Where an event listener's exception goes; it never reaches the socket. */
+  reportError?: (error: unknown) => void;
 }
+
+export type ServiceEventListener = (event: ServiceEvent) => void;
 
 export class ServiceConnection {
   private snapshot: ServiceSnapshot = { phase: 'starting', health: null, bootId: null };
   private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<ServiceEventListener>();
   private readonly now: () => number;
+  private readonly reportError: (error: unknown) => void;
   private httpFailingSince: number | null = null;
   private socketDownSince: number | null = null;
   private pollTimer: ReturnType<typeof setTimeout> | null = null;
@@ -58,6 +64,7 @@ export class ServiceConnection {
 
   constructor(private readonly deps: ServiceConnectionDeps) {
     this.now = deps.now ?? Date.now;
+    this.reportError = deps.reportError ?? ((error) => console.error(error));
   }
 
   start(): void {
@@ -68,7 +75,10 @@ export class ServiceConnection {
     this.httpFailingSince = now;
     this.socketDownSince = now;
     this.events = this.deps.openEvents({
-      onEvent: (e) => this.onEvent(e),
+      onEvent: (e) => {
+        this.onServiceEvent(e);
+        this.dispatch(e);
+      },
       onOpen: () => {
         this.socketDownSince = null;
         // The service is back: ask for health now rather than at the next retry.
@@ -102,6 +112,30 @@ export class ServiceConnection {
 
   getSnapshot = (): ServiceSnapshot => this.snapshot;
 
+  /**
+   * Every event the service pushes, for screens that wait on one (a print
+   * job's progress, a card on the reader). Listeners are called after the
+   * connection has taken what it needs from the event; one that throws does
+   * not keep the event from the others. Returns the unsubscribe function.
+   */
+  onEvent = (listener: ServiceEventListener): (() => void) => {
+    this.eventListeners.add(listener);
+    return () => {
+      this.eventListeners.delete(listener);
+    };
+  };
+
+  private dispatch(event: ServiceEvent): void {
+    // A copy: a listener may unsubscribe (or subscribe another) while being told.
+    for (const listener of [...this.eventListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.reportError(error);
+      }
+    }
+  }
+
   /** Fetch health now (replacing any request in flight), then keep polling. */
   refresh(): void {
     if (!this.running) return;
@@ -125,7 +159,7 @@ export class ServiceConnection {
     );
   }
 
-  private onEvent(event: ServiceEvent): void {
+  private onServiceEvent(event: ServiceEvent): void {
     if (event.type === 'hello') {
       const restarted = this.snapshot.bootId !== null && this.snapshot.bootId !== event.bootId;
       this.update({ bootId: event.bootId });
@@ -138,7 +172,7 @@ export class ServiceConnection {
       this.refresh();
       return;
     }
-    // Card reads and print jobs are for the screens that asked for them, not the connection.
+    // Card reads and print jobs are for the screens that asked for them (see onEvent), not the connection.
     if (event.type !== 'health') return;
     // A pushed health is as good as a fetched one; any older request is stale.
     this.inflight?.abort();

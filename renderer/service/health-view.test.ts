@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Health } from '../../common/api/health';
 import { sampleHealth } from '../test-support/sample-health';
-import { NATIONAL_HOTLINE, availableFeatureCount, hotlineNumber, subsystemNotices, subsystemReasonKey } from './health-view';
+import { NATIONAL_HOTLINE, availableFeatureCount, featureState, hotlineNumber, printerAvailability, subsystemNotices, subsystemReasonKey } from './health-view';
 
 function health(subsystems: Partial<Health['subsystems']> = {}): Health {
   return sampleHealth({
@@ -58,5 +58,30 @@ describe('hotlineNumber / availableFeatureCount', () => {
 
   it('counts available features', () => {
     expect(availableFeatureCount(health())).toBe(1);
+  });
+});
+
+describe('featureState', () => {
+  it('gives the word of the service on a feature, and "not in this version" for one it does not list', () => {
+    expect(featureState(health(), 'consultation')).toEqual({ id: 'consultation', available: true });
+    expect(featureState(health(), 'videoCall')).toEqual({ id: 'videoCall', available: false, reason: 'not-in-this-version' });
+  });
+});
+
+describe('printerAvailability', () => {
+  it('prints when the printer is ready or only low on paper', () => {
+    expect(printerAvailability(health())).toEqual({ state: 'ready' });
+    expect(printerAvailability(health({ receiptPrinter: { state: 'degraded', reason: 'paper-near-end' } }))).toEqual({ state: 'ready' });
+  });
+
+  it('offers nothing on a terminal without a printer', () => {
+    expect(printerAvailability(health({ receiptPrinter: { state: 'off', reason: 'not-configured' } }))).toEqual({ state: 'none' });
+  });
+
+  it('says why a printer cannot print now (a job would wait)', () => {
+    expect(printerAvailability(health({ receiptPrinter: { state: 'unavailable', reason: 'paper-out' } }))).toEqual({
+      state: 'waiting',
+      reasonKey: 'status.receiptPrinter.reasons.paper-out',
+    });
   });
 });

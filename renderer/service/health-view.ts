@@ -1,4 +1,5 @@
 import type { Health, SubsystemName, SubsystemState } from '../../common/api/health';
+import type { FeatureId, FeatureState } from '../../common/features';
 import { zhCN } from '../../common/i18n/zh-CN';
 
 /**
@@ -60,4 +61,24 @@ export function subsystemNotices(health: Health): SubsystemNotice[] {
 
 export function availableFeatureCount(health: Health): number {
   return health.features.filter((f) => f.available).length;
+}
+
+/** A feature's state from health; a feature the service does not list (it is older than this UI) is "not in this version". */
+export function featureState(health: Health, id: FeatureId): FeatureState {
+  return health.features.find((f) => f.id === id) ?? { id, available: false, reason: 'not-in-this-version' };
+}
+
+export type PrinterAvailability =
+  /** Ready, or nearly out of paper: printing works. */
+  | { state: 'ready' }
+  /** This terminal has no printer: there is no point offering to print. */
+  | { state: 'none' }
+  /** A printer that cannot print right now; a job sent now waits and prints when it can. */
+  | { state: 'waiting'; reasonKey: SubsystemReasonKey | null };
+
+export function printerAvailability(health: Health): PrinterAvailability {
+  const { state, reason } = health.subsystems.receiptPrinter;
+  if (state === 'ok' || state === 'degraded') return { state: 'ready' };
+  if (state === 'off') return { state: 'none' };
+  return { state: 'waiting', reasonKey: subsystemReasonKey('receiptPrinter', reason) };
 }

@@ -48,6 +48,7 @@ const PAIRS: [string, string, number][] = [
   ['color-border', 'color-bg', 3],
   ['color-focus', 'color-bg', 3],
   ['color-focus', 'color-surface', 3],
+  ['color-paper-ink', 'color-paper', 7],
 ];
 
 describe('design token colours', () => {

@@ -1,0 +1,131 @@
+import type { ArticleRef } from '../../common/api/content';
+import type { ReceiptInput } from '../../common/receipt/receipt';
+
+/**
+ * Receipts the citizen takes away: an answer or an article on paper, with
+ * where and when it was printed and the hotline. Pure: the screen passes the
+ * words (in the language on screen) and the time, so what is previewed is
+ * exactly what prints. The law texts and answers stay as written (Chinese).
+ */
+
+/** The printed words around the content, from the catalogue (`print.receipt.*`). */
+export interface ReceiptLabels {
+  answerTitle: string;
+  articleTitle: string;
+  nextSteps: string;
+  timeLimit: string;
+  cites: string;
+  terminal: string;
+  printedAt: string;
+  hotline: string;
+  disclaimer: string;
+}
+
+export interface ReceiptContext {
+  terminalName: string;
+  /** Already formatted for the language on screen. */
+  printedAt: string;
+  hotline: string;
+  labels: ReceiptLabels;
+}
+
+export interface AnswerForPrint {
+  question: string;
+  answer: string;
+  nextSteps: readonly { step: string; timeLimit?: string }[];
+  cites: readonly ArticleRef[];
+}
+
+export interface ArticleForPrint {
+  number: string;
+  headings: readonly string[];
+  text: string;
+  law: { shortName: string; title: string };
+  /** E.g. "版本日期：2012年12月28日", formatted by the screen. */
+  versionLine: string;
+}
+
+type Block = ReceiptInput['blocks'][number];
+
+/** A receipt text block holds at most this many characters (see common/receipt/receipt.ts). */
+export const MAX_TEXT_BLOCK = 4000;
+/** `print` takes a title of at most 80 characters. */
+export const MAX_JOB_TITLE = 80;
+
+/** Cuts text into pieces the receipt schema accepts, at line ends where it can and never inside a character. */
+export function splitText(text: string, max = MAX_TEXT_BLOCK): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut <= 0) {
+      cut = max;
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    }
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(rest[cut] === '\n' ? cut + 1 : cut);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+function text(value: string, options: { bold?: boolean; align?: 'left' | 'center' | 'right'; size?: 'normal' | 'double' } = {}): Block[] {
+  return splitText(value).map((t) => ({ type: 'text', text: t, ...options }));
+}
+
+function heading(title: string): Block[] {
+  return [...text(title, { align: 'center', bold: true, size: 'double' }), { type: 'rule', style: 'solid' }];
+}
+
+function footer(ctx: ReceiptContext): Block[] {
+  return [
+    { type: 'rule', style: 'solid' },
+    { type: 'pair', label: ctx.labels.terminal, value: ctx.terminalName },
+    { type: 'pair', label: ctx.labels.printedAt, value: ctx.printedAt },
+    { type: 'pair', label: ctx.labels.hotline, value: ctx.hotline, bold: true },
+    { type: 'cut' },
+  ];
+}
+
+/** "劳动合同法 第三十条": how the screen and the paper name a cited article. */
+export function citationLabel(cite: Pick<ArticleRef, 'lawShort' | 'article'>): string {
+  return `${cite.lawShort} ${cite.article}`;
+}
+
+export function answerReceipt(answer: AnswerForPrint, ctx: ReceiptContext): ReceiptInput {
+  const { labels } = ctx;
+  const blocks: Block[] = [...heading(labels.answerTitle), ...text(answer.question, { bold: true }), ...text(answer.answer)];
+  if (answer.nextSteps.length > 0) {
+    blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.nextSteps, { bold: true }));
+    answer.nextSteps.forEach(({ step, timeLimit }, i) => {
+      blocks.push(...text(`${i + 1}. ${step}`));
+      if (timeLimit !== undefined) blocks.push(...text(`   【${labels.timeLimit}】${timeLimit}`, { bold: true }));
+    });
+  }
+  if (answer.cites.length > 0) {
+    blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.cites, { bold: true }));
+    for (const cite of answer.cites) blocks.push(...text(`${cite.law} ${cite.article}`));
+  }
+  blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.disclaimer), ...footer(ctx));
+  return { blocks };
+}
+
+export function articleReceipt(article: ArticleForPrint, ctx: ReceiptContext): ReceiptInput {
+  const blocks: Block[] = [
+    ...heading(ctx.labels.articleTitle),
+    ...text(`${article.law.shortName} ${article.number}`, { bold: true }),
+    ...text(article.law.title),
+    ...text(article.versionLine),
+  ];
+  if (article.headings.length > 0) blocks.push(...text(article.headings.join(' ')));
+  blocks.push({ type: 'rule', style: 'dashed' }, ...text(article.text), ...footer(ctx));
+  return { blocks };
+}
+
+/** A job title the service accepts: at most {@link MAX_JOB_TITLE} characters, never a split character. */
+export function jobTitle(title: string): string {
+  const chars = [...title.trim()];
+  if (chars.length <= MAX_JOB_TITLE) return chars.join('') || '—';
+  return `${chars.slice(0, MAX_JOB_TITLE - 1).join('')}…`;
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/NavigationContext';
+import { contentIcon } from '../../components/Icon';
+import { QueryView } from '../../components/QueryView';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Tile } from '../../components/Tile';
+import { pickLanguage, useLanguage } from '../../i18n/use-language';
+import { useServiceQuery } from '../../service/use-service-query';
+import '../content.css';
+
+/** 智能咨询, first step: what kind of problem — large tiles with an icon each. */
+export function TopicsScreen() {
+  const { t } = useTranslation();
+  const nav = useNavigation();
+  const language = useLanguage();
+  const topics = useServiceQuery('topics', undefined);
+  return (
+    <main className="screen choice-screen" data-testid="topics">
+      <ScreenHeader title={t('features.consultation.title')} />
+      <p className="screen__lead">{t('consultation.topicsLead')}</p>
+      <QueryView query={topics}>
+        {({ topics: list }) => (
+          <section className="tile-grid topic-grid" aria-label={t('features.consultation.title')}>
+            {list.map((topic) => (
+              <Tile
+                key={topic.id}
+                testId={`topic-${topic.id}`}
+                title={pickLanguage(topic.title, language)}
+                icon={contentIcon(topic.icon)}
+                onPress={() => nav.push({ name: 'situations', topicId: topic.id })}
+              />
+            ))}
+          </section>
+        )}
+      </QueryView>
+    </main>
+  );
+}

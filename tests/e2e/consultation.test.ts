@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PrintJob } from '../../common/api/devices';
+import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+
+/**
+ * A citizen's way through 智能咨询 and 法规查询 on the real service in
+ * Debian's Chromium, by touch alone (no mouse, no keyboard except where a
+ * physical keyboard is the stated way in), in both orientations: from a topic
+ * to an answer, to the article it cites, onto paper, and through a whole law.
+ * Assertions are about what the citizen sees: headings, words, marks.
+ */
+let kiosk: RunningKiosk;
+let browser: Browser;
+
+beforeAll(async () => {
+  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${kiosk.origin}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+const printJobs = async (): Promise<PrintJob[]> => (await api<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs;
+
+/** The question in "老板拖欠工资" whose answer cites 劳动合同法 第三十条, as the content release has it. */
+async function questionCitingArticle30(): Promise<string> {
+  const { items } = await api<{ items: { id: string; question: string }[] }>('/api/content/faq-list', { topicId: 'labour-wages/unpaid-wages' });
+  for (const item of items) {
+    const faq = await api<{ cites: { lawShort: string; article: string }[] }>('/api/content/faq', { id: item.id });
+    if (faq.cites.some((c) => c.lawShort === '劳动合同法' && c.article === '第三十条')) return item.question;
+  }
+  throw new Error('no answer in 老板拖欠工资 cites 劳动合同法 第三十条');
+}
+
+async function openHome(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(kiosk.url);
+  await page.getByTestId('home').waitFor();
+  return { context, page, errors };
+}
+
+const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function expectTouchTarget(page: Page, name: string | RegExp): Promise<void> {
+  const box = await page.getByRole('button', { name }).first().boundingBox();
+  expect(box, String(name)).not.toBeNull();
+  expect(box!.height, String(name)).toBeGreaterThanOrEqual(64);
+  expect(box!.width, String(name)).toBeGreaterThanOrEqual(64);
+}
+
+for (const [label, viewport] of [
+  ['portrait 1080×1920', PORTRAIT],
+  ['landscape 1920×1080', LANDSCAPE],
+] as const) {
+  describe(`智能咨询 by touch, ${label}`, () => {
+    it('topic → situation → answer → cited article → print → printed → home', async () => {
+      const question = await questionCitingArticle30();
+      const printedBefore = (await printJobs()).filter((j) => j.state === 'printed').length;
+      const { context, page, errors } = await openHome(viewport);
+      try {
+        await page.getByRole('button', { name: /^智能咨询/ }).tap();
+        await expect.poll(() => heading1(page).textContent()).toBe('智能咨询');
+        await expectTouchTarget(page, /^劳动工资/);
+        await page.getByRole('button', { name: /^劳动工资/ }).tap();
+        await expect.poll(() => heading1(page).textContent()).toBe('劳动工资');
+
+        await page.getByRole('button', { name: '老板拖欠工资' }).tap();
+        await expect.poll(() => heading1(page).textContent()).toBe('老板拖欠工资');
+        await page.getByRole('button', { name: question }).tap();
+
+        // The answer: the question as the heading, the plain answer, the steps with their time limits marked in words.
+        await expect.poll(() => heading1(page).textContent()).toBe(question);
+        const answer = page.getByTestId('answer');
+        await page.getByRole('heading', { name: '下一步怎么做' }).waitFor();
+        expect(await answer.textContent()).toContain('时限');
+        await page.getByRole('heading', { name: '法律依据' }).waitFor();
+        // Services not open yet are shown, with the reason, not hidden or broken.
+        expect(await page.getByRole('button', { name: /找律师视频咨询/ }).textContent()).toMatch(/即将开放|暂时不能使用|本机未开通/);
+
+        const citation = page.getByRole('button', { name: '劳动合同法 第三十条' });
+        await citation.scrollIntoViewIfNeeded();
+        await expectTouchTarget(page, '劳动合同法 第三十条');
+        await citation.tap();
+
+        // The article: law and number as the heading, the full text, the law's title and version date.
+        await expect.poll(() => heading1(page).textContent()).toBe('劳动合同法 第三十条');
+        const article = page.getByTestId('article');
+        await expect.poll(() => page.getByTestId('article-text').textContent()).toContain('劳动报酬');
+        expect(await article.textContent()).toContain('中华人民共和国劳动合同法');
+        expect(await article.textContent()).toContain('版本日期：2012年12月28日');
+        const bodySize = await page.getByTestId('article-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        expect(bodySize).toBeGreaterThanOrEqual(24);
+
+        await page.getByRole('button', { name: /打印这一条/ }).tap();
+        await expect.poll(() => heading1(page).textContent()).toBe('打印');
+        const paper = page.getByRole('figure', { name: '打印预览' });
+        await paper.waitFor();
+        await expect.poll(() => paper.textContent()).toContain('劳动合同法 第三十条');
+        expect(await paper.textContent()).toContain('无人律所演示终端');
+
+        await page.getByRole('button', { name: '打印', exact: true }).tap();
+        await page.getByText('打印好了，请取走回执').waitFor({ timeout: 15_000 });
+        await expect
+          .poll(async () => (await printJobs()).filter((j) => j.state === 'printed').length, { timeout: 10_000 })
+          .toBe(printedBefore + 1);
+        const latest = (await printJobs()).at(-1);
+        expect(latest).toMatchObject({ title: '劳动合同法 第三十条', state: 'printed' });
+
+        await page.getByRole('button', { name: '首页' }).tap();
+        await page.getByTestId('home').waitFor();
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe(`法规查询 by touch, ${label}`, () => {
+    it('category → 劳动合同法 → jump to 第三十条 → A+ makes the text larger', async () => {
+      const { context, page, errors } = await openHome(viewport);
+      try {
+        await page.getByRole('button', { name: /^法规查询/ }).tap();
+        await expect.poll(() => heading1(page).textContent()).toBe('法规查询');
+        await page.getByRole('button', { name: /^社会法/ }).tap();
+        await expect.poll(() => heading1(page).textContent()).toBe('社会法');
+        const law = page.getByRole('button', { name: /^中华人民共和国劳动合同法/ });
+        expect(await law.textContent()).toContain('2012年12月28日');
+        await law.tap();
+
+        await expect.poll(() => heading1(page).textContent()).toBe('劳动合同法');
+        const reader = page.getByTestId('law-reader');
+        expect(await reader.textContent()).toContain('版本日期：2012年12月28日');
+
+        await page.getByRole('button', { name: /跳到第几条/ }).tap();
+        for (const key of ['3', '0']) await page.getByRole('button', { name: key, exact: true }).tap();
+        await expect.poll(() => page.getByTestId('jump-display').textContent()).toContain('第三十条');
+        await page.getByRole('button', { name: /跳转/ }).tap();
+
+        // 第三十条 is on screen, at the top of the text, marked in words as the one asked for.
+        const articles = page.getByRole('region', { name: '法律条文' });
+        const target = articles.locator('article[data-target="true"]');
+        await expect.poll(() => target.textContent()).toContain('您要看的这一条');
+        expect(await target.textContent()).toContain('第三十条');
+        expect(await target.textContent()).toContain('劳动报酬');
+        const inView = async (): Promise<boolean> => {
+          const [box, area] = await Promise.all([target.boundingBox(), articles.boundingBox()]);
+          return box !== null && area !== null && box.y >= area.y - 1 && box.y < area.y + area.height / 2;
+        };
+        await expect.poll(inView).toBe(true);
+
+        const size = () => target.locator('p').last().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        const before = await size();
+        expect(before).toBeGreaterThanOrEqual(24);
+        await page.getByRole('button', { name: /字变大/ }).tap();
+        await expect.poll(size).toBeGreaterThan(before);
+        // A larger text keeps the reader's place.
+        await expect.poll(inView).toBe(true);
+
+        // The chapters to jump to.
+        await page.getByRole('button', { name: /目录/ }).tap();
+        await page.getByRole('button', { name: /第五章 特别规定/ }).tap();
+        await expect.poll(() => target.textContent()).toContain('第五十一条');
+
+        // "Find in this law", with a physical keyboard for now.
+        await page.getByRole('searchbox', { name: '在本法中查找' }).tap();
+        await page.keyboard.type('支付令');
+        await expect.poll(() => articles.textContent()).toContain('有 1 条含有“支付令”');
+        expect(await articles.locator('mark').first().textContent()).toBe('支付令');
+
+        await page.getByRole('button', { name: '首页' }).tap();
+        await page.getByTestId('home').waitFor();
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
+
+async function simulate(body: unknown): Promise<void> {
+  await api('/api/simulate', body);
+}
+
+describe('printing when the printer has no paper', () => {
+  it('keeps the job, says why in plain words, and prints it once paper is back', async () => {
+    const { context, page } = await openHome(PORTRAIT);
+    try {
+      await page.getByRole('button', { name: /^智能咨询/ }).tap();
+      await page.getByRole('button', { name: /^劳动工资/ }).tap();
+      await page.getByRole('button', { name: '老板拖欠工资' }).tap();
+      await page.getByRole('button', { name: await questionCitingArticle30() }).tap();
+      await page.getByRole('button', { name: /打印这条解答/ }).tap();
+      await page.getByRole('figure', { name: '打印预览' }).waitFor();
+
+      await simulate({ printer: { paper: 'out' } });
+      try {
+        // Told before printing, not halfway through.
+        await page.getByText('这台机器暂时不能打印').waitFor({ timeout: 10_000 });
+        expect(await page.getByTestId('print').textContent()).toContain('打印机缺纸');
+        await page.getByRole('button', { name: '打印', exact: true }).tap();
+        const status = page.getByTestId('print-status');
+        await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('打印机缺纸 — 请找工作人员');
+        expect(await status.textContent()).toContain('不会丢失');
+      } finally {
+        await simulate({ printer: { paper: 'ok' } });
+      }
+      await page.getByText('打印好了，请取走回执').waitFor({ timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('in English', () => {
+  it('translates the screens around the answer; the answer and the law stay in Chinese', async () => {
+    const { context, page } = await openHome(LANDSCAPE);
+    try {
+      await page.getByTestId('language-switch').tap();
+      await page.getByRole('button', { name: /^Legal Q&A/ }).tap();
+      await page.getByRole('button', { name: /^Work and wages/ }).tap();
+      await page.getByRole('button', { name: 'My employer owes me wages' }).tap();
+      const question = await questionCitingArticle30();
+      await page.getByRole('button', { name: question }).tap();
+      await page.getByRole('heading', { name: 'What to do next' }).waitFor();
+      await page.getByRole('heading', { name: 'The law behind this answer' }).waitFor();
+      expect(await heading1(page).textContent()).toBe(question);
+      await page.getByRole('button', { name: '劳动合同法 第三十条' }).tap();
+      await expect.poll(() => page.getByTestId('article').textContent()).toContain('Version of 28 December 2012');
+      expect(await page.getByTestId('article-text').textContent()).toContain('劳动报酬');
+    } finally {
+      await context.close();
+    }
+  });
+});

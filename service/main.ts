@@ -120,6 +120,7 @@ async function main(): Promise<void> {
         return {};
       },
       ime: ({ input, page, pageSize }) => withContent(() => content.ime().candidates(input, page, pageSize)),
+      slides: () => withContent(() => content.reader().slides()),
       topics: () => withContent(() => content.reader().topics()),
       faqList: ({ topicId }) => withContent(() => content.reader().faqList(topicId)),
       faq: ({ id }) => withContent(() => content.reader().faq(id)),

@@ -72,3 +72,9 @@ export const GuideResponse = z.object({
   steps: z.array(z.object({ title: z.string(), body: z.string(), timeLimit: z.string().optional() })),
   cites: z.array(ArticleRef),
 });
+
+/** Law-education slides for the attract loop, in order. */
+export const SlidesResponse = z.object({
+  slides: z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), cites: z.array(ArticleRef) })),
+});
+export type SlidesResponse = z.infer<typeof SlidesResponse>;

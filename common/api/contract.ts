@@ -4,7 +4,7 @@ import { Health } from './health';
 import { SearchRequest, SearchResponse, SuggestRequest, SuggestResponse } from './search';
 import { DeviceStatus, PrintJob, SIMULATED_CARDS } from './devices';
 import { ImeRequest, ImeResponse } from './ime';
-import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, TopicsResponse } from './content';
+import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from './content';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
 
@@ -40,6 +40,7 @@ export const api = {
    */
   sessionEnd: route({ method: 'POST', path: '/api/session/end', body: z.strictObject({ reason: z.enum(['finish', 'idle']) }), response: Empty }),
   ime: route({ method: 'POST', path: '/api/ime', body: ImeRequest, response: ImeResponse }),
+  slides: route({ method: 'GET', path: '/api/content/slides', body: NoBody, response: SlidesResponse }),
   topics: route({ method: 'GET', path: '/api/content/topics', body: NoBody, response: TopicsResponse }),
   faqList: route({ method: 'POST', path: '/api/content/faq-list', body: ByTopic, response: FaqListResponse }),
   faq: route({ method: 'POST', path: '/api/content/faq', body: ById, response: FaqResponse }),

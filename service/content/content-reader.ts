@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ArticleRef, ArticleResponse, FaqResponse, LawResponse, LawsResponse, TopicsResponse } from '../../common/api/content';
+import type { ArticleRef, ArticleResponse, FaqResponse, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from '../../common/api/content';
 
 export class ContentNotFoundError extends Error {}
 
@@ -30,6 +30,7 @@ export class ContentReader {
       cites: db.prepare(`SELECT a.id AS articleId, a.number AS article, l.title AS law, l.short_name AS lawShort
         FROM citations c JOIN articles a ON a.id = c.article_id JOIN laws l ON l.id = a.law_id
         WHERE c.source_kind = ? AND c.source_id = ? ORDER BY c.sort`),
+      slides: db.prepare('SELECT id, title, body FROM slides ORDER BY sort'),
       guide: db.prepare('SELECT id, topic_id AS topicId, title, summary, steps FROM guides WHERE id = ?'),
       laws: db.prepare(`SELECT ${lawCols} FROM laws l ORDER BY l.category, l.id`),
       law: db.prepare(`SELECT ${lawCols} FROM laws l WHERE l.id = ?`),
@@ -58,7 +59,12 @@ export class ContentReader {
     return { items: this.s['faqList']!.all(topicId, topicId) as { id: string; question: string }[] };
   }
 
-  private cites(kind: 'faq' | 'guide', id: string): ArticleRef[] {
+  slides(): SlidesResponse {
+    const rows = this.s['slides']!.all() as { id: string; title: string; body: string }[];
+    return { slides: rows.map((r) => ({ ...r, cites: this.cites('slide', r.id) })) };
+  }
+
+  private cites(kind: 'faq' | 'guide' | 'slide', id: string): ArticleRef[] {
     return this.s['cites']!.all(kind, id) as ArticleRef[];
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArticleResponse, FaqListResponse, FaqResponse, LawResponse, LawsResponse, TopicsResponse } from '../../common/api/content';
+import { ArticleResponse, FaqListResponse, FaqResponse, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from '../../common/api/content';
 import { startKiosk, type RunningKiosk } from './harness';
 
 let kiosk: RunningKiosk;
@@ -45,6 +45,13 @@ describe('content API', () => {
     const full = LawResponse.parse((await call('/api/content/law', { id: law.id })).json);
     expect(full.articles[29]?.number).toBe('第三十条');
     expect(full.articles.length).toBe(law.articleCount);
+  });
+
+  it('serves the attract-loop slides with what they cite', async () => {
+    const { slides } = SlidesResponse.parse((await call('/api/content/slides')).json);
+    expect(slides.length).toBeGreaterThanOrEqual(5);
+    expect(slides.every((s) => s.title.length > 0 && s.body.length > 0)).toBe(true);
+    expect(slides.some((s) => s.cites.length > 0)).toBe(true);
   });
 
   it('says 404 for an answer that does not exist, and 400 for a malformed request', async () => {

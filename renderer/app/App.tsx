@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../common/api/health';
 import { BottomBar } from '../components/BottomBar';
-import { isLanguageTag } from '../i18n/i18n';
+import { DEFAULT_LANGUAGE, isLanguageTag } from '../i18n/i18n';
 import { ReadingSizeProvider } from '../reading/ReadingSize';
 import { FeatureUnavailableScreen } from '../screens/FeatureUnavailableScreen';
 import { HomeScreen } from '../screens/HomeScreen';
@@ -20,7 +20,12 @@ import { LawListScreen } from '../screens/law/LawListScreen';
 import { LawReaderScreen } from '../screens/law/LawReaderScreen';
 import { PrintScreen } from '../screens/print/PrintScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
-import { ServicesProvider, type Services, useServiceSnapshot } from '../service/ServiceContext';
+import { ServicesProvider, type Services, useApi, useServiceSnapshot } from '../service/ServiceContext';
+import { AttractLoop } from '../session/AttractLoop';
+import { CountdownDialog } from '../session/CountdownDialog';
+import { SessionProvider, useKioskSession } from '../session/SessionContext';
+import type { EndReason } from '../session/session-machine';
+import { wipeSession } from '../session/wipe';
 import { NATIONAL_HOTLINE, hotlineNumber } from '../service/health-view';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NavigationProvider, useNavigation } from './NavigationContext';
@@ -95,6 +100,8 @@ function useTerminalLanguage(health: Health | null): void {
 function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] }) {
   const { phase, health } = useServiceSnapshot();
   const nav = useNavigation();
+  const api = useApi();
+  const { i18n } = useTranslation();
   useTerminalLanguage(health);
 
   const screenName = nav.current.name;
@@ -102,16 +109,30 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
     onScreenChange?.(screenName);
   }, [onScreenChange, screenName]);
 
+  // The end of a session: nothing of this citizen may be recoverable by the next one.
+  const defaultLanguage = health?.terminal.defaultLanguage ?? DEFAULT_LANGUAGE;
+  const endSession = (reason: EndReason): void => {
+    void wipeSession(reason, {
+      window,
+      resetNavigation: nav.reset,
+      resetLanguage: () => (i18n.language === defaultLanguage ? undefined : i18n.changeLanguage(defaultLanguage)),
+      endSession: (why) => api.call('sessionEnd', { reason: why }),
+      report: (error, where) => console.warn(where, error),
+    });
+  };
+  const session = useKioskSession(health?.terminal ?? null, endSession);
+  const sessionPhase = session.snapshot.phase;
+
   if (!health) return phase === 'down' ? <RestoringScreen hotline={NATIONAL_HOTLINE} /> : <StartingScreen />;
 
   // While the service is away the screens stay mounted underneath, inert, so
   // the citizen is back exactly where they were when it returns.
   const down = phase === 'down';
   return (
-    <>
-      <div className="app" inert={down}>
+    <SessionProvider session={session}>
+      {/* Keyed by the session generation: a reset remounts everything, so no component state survives it. */}
+      <div className="app" key={nav.generation} inert={down || sessionPhase !== 'active'}>
         <ErrorBoundary
-          key={nav.generation}
           fallback={(retry) => (
             <ScreenError
               onHome={() => {
@@ -126,10 +147,19 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
             <CurrentScreen key={`${nav.depth}:${JSON.stringify(nav.current)}`} screen={nav.current} health={health} />
           </ReadingSizeProvider>
         </ErrorBoundary>
-        <BottomBar health={health} />
+        <BottomBar health={health} onFinish={session.finish} />
       </div>
+      {sessionPhase === 'countdown' && session.snapshot.secondsLeft !== null && (
+        <CountdownDialog
+          secondsLeft={session.snapshot.secondsLeft}
+          total={session.snapshot.countdownSeconds}
+          onContinue={session.continue}
+          onFinish={session.finish}
+        />
+      )}
+      <AttractLoop showing={sessionPhase === 'attract'} onWake={session.wake} terminalName={health.terminal.displayName} />
       {down && <RestoringScreen hotline={hotlineNumber(health)} />}
-    </>
+    </SessionProvider>
   );
 }
 

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../common/api/health';
 import { hotlineNumber, subsystemNotices } from '../service/health-view';
+import { FinishButton } from '../session/FinishButton';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';
 import './components.css';
 
-/** Always at the bottom: how the kiosk is doing, the hotline, and the language switch. */
-export function BottomBar({ health }: { health: Health | null }) {
+/** Always at the bottom: how the kiosk is doing, the hotline, the language switch and, in a session, "结束使用". */
+export function BottomBar({ health, onFinish }: { health: Health | null; onFinish?: () => void }) {
   const { t } = useTranslation();
   const limited = health !== null && subsystemNotices(health).length > 0;
   return (
@@ -23,6 +24,7 @@ export function BottomBar({ health }: { health: Health | null }) {
         <strong className="bottom-bar__hotline-number">{hotlineNumber(health)}</strong>
       </p>
       <LanguageSwitch offered={health?.terminal.languages} />
+      {onFinish && <FinishButton onFinish={onFinish} />}
     </footer>
   );
 }

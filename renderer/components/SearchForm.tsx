@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KeyboardField } from '../keyboard/KeyboardField';
 import { BigButton } from './BigButton';
 import { Icon } from './Icon';
 import './components.css';
@@ -11,16 +12,17 @@ export interface SearchFormProps {
 }
 
 /**
- * A search field and its button. Typing works with a physical keyboard (the
- * on-screen keyboard comes later); Enter or the button searches. An empty
- * field searches nothing.
+ * A search field and its button. Touching the field opens the on-screen
+ * keyboard (pinyin with phrases, English, 123); its 搜索 key, Enter or the
+ * button searches. A physical keyboard works too. An empty field searches
+ * nothing.
  */
 export function SearchForm({ initial = '', onSearch, className }: SearchFormProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState(initial);
   const inputId = useId();
-  const submit = (): void => {
-    const q = query.trim();
+  const submit = (text: string = query): void => {
+    const q = text.trim();
     if (q !== '') onSearch(q);
   };
   return (
@@ -36,7 +38,7 @@ export function SearchForm({ initial = '', onSearch, className }: SearchFormProp
         <Icon name="search" className="search-form__icon" />
         <span className="visually-hidden">{t('search.label')}</span>
       </label>
-      <input
+      <KeyboardField
         id={inputId}
         className="search-form__input"
         type="search"
@@ -46,9 +48,11 @@ export function SearchForm({ initial = '', onSearch, className }: SearchFormProp
         placeholder={t('search.placeholder')}
         value={query}
         data-testid="search-input"
-        onChange={(e) => setQuery(e.target.value)}
+        onValueChange={setQuery}
+        doneKind="search"
+        onDone={submit}
       />
-      <BigButton variant="primary" data-testid="search-submit" onClick={submit}>
+      <BigButton variant="primary" data-testid="search-submit" onClick={() => submit()}>
         {t('search.submit')}
       </BigButton>
     </form>

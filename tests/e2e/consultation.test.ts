@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
-import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
 
 /**
  * A citizen's way through 智能咨询 and 法规查询 on the real service in
@@ -51,6 +51,7 @@ async function openHome(viewport: { width: number; height: number }): Promise<{ 
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(kiosk.url);
+  await wakeKiosk(page);
   await page.getByTestId('home').waitFor();
   return { context, page, errors };
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SERVICE_BUNDLE = join(ROOT, 'dist', 'service', 'main.js');
@@ -91,3 +91,12 @@ export async function launchChromium(): Promise<Browser> {
 /** The two screen orientations kiosks are installed in. */
 export const PORTRAIT = { width: 1080, height: 1920 } as const;
 export const LANDSCAPE = { width: 1920, height: 1080 } as const;
+
+/**
+ * The kiosk opens on its attract loop (law-education slides). One tap wakes
+ * it to the home screen; that tap is swallowed, so it presses nothing.
+ */
+export async function wakeKiosk(page: Page): Promise<void> {
+  await page.getByTestId('attract').tap();
+  await page.locator('.attract').waitFor({ state: 'detached' });
+}

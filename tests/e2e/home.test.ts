@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
 
 /**
  * The citizen's first screen, in the real service and Debian's Chromium with
@@ -35,6 +35,7 @@ async function openHome(viewport: { width: number; height: number }): Promise<{ 
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(kiosk.url);
+  await wakeKiosk(page);
   await page.getByTestId('home').waitFor();
   return { context, page, errors };
 }

@@ -5,6 +5,7 @@ import { formatArticleLabel } from '../../../common/legal/chinese-numerals';
 import { BigButton } from '../../components/BigButton';
 import { Highlighted } from '../../components/Highlighted';
 import { Icon } from '../../components/Icon';
+import { KeyboardField } from '../../keyboard/KeyboardField';
 import { NumberPad } from '../../components/NumberPad';
 import { QueryView } from '../../components/QueryView';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -98,7 +99,7 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
               <Icon name="search" className="find__icon" />
               {t('reader.find')}
             </label>
-            <input
+            <KeyboardField
               id={findId}
               className="find__input"
               type="search"
@@ -107,7 +108,7 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
               placeholder={t('reader.findPlaceholder')}
               value={find}
               data-testid="reader-find"
-              onChange={(e) => setFind(e.target.value)}
+              onValueChange={setFind}
             />
             {find !== '' && (
               <BigButton icon="close" onClick={() => setFind('')}>

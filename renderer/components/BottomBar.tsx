@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../common/api/health';
-import { hotlineNumber, subsystemNotices } from '../service/health-view';
+import { faultNotices, hotlineNumber } from '../service/health-view';
 import { FinishButton } from '../session/FinishButton';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -9,7 +9,8 @@ import './components.css';
 /** Always at the bottom: how the kiosk is doing, the hotline, the language switch and, in a session, "结束使用". */
 export function BottomBar({ health, onFinish }: { health: Health | null; onFinish?: () => void }) {
   const { t } = useTranslation();
-  const limited = health !== null && subsystemNotices(health).length > 0;
+  // A part switched off on purpose (no hub configured) is not a fault of this kiosk.
+  const limited = health !== null && faultNotices(health).length > 0;
   return (
     <footer className="bottom-bar">
       {health && (
@@ -20,7 +21,7 @@ export function BottomBar({ health, onFinish }: { health: Health | null; onFinis
       )}
       <p className="bottom-bar__hotline">
         <Icon name="phone" className="bottom-bar__hotline-icon" />
-        <span>{t('hotline.bar')}</span>
+        <span className="bottom-bar__hotline-label">{t('hotline.bar')}</span>
         <strong className="bottom-bar__hotline-number">{hotlineNumber(health)}</strong>
       </p>
       <LanguageSwitch offered={health?.terminal.languages} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Health } from '../../common/api/health';
 import { sampleHealth } from '../test-support/sample-health';
-import { NATIONAL_HOTLINE, availableFeatureCount, featureState, hotlineNumber, printerAvailability, subsystemNotices, subsystemReasonKey } from './health-view';
+import { NATIONAL_HOTLINE, availableFeatureCount, faultNotices, featureState, hotlineNumber, printerAvailability, subsystemNotices, subsystemReasonKey } from './health-view';
 
 function health(subsystems: Partial<Health['subsystems']> = {}): Health {
   return sampleHealth({
@@ -83,5 +83,13 @@ describe('printerAvailability', () => {
       state: 'waiting',
       reasonKey: 'status.receiptPrinter.reasons.paper-out',
     });
+  });
+});
+
+describe('faultNotices', () => {
+  it('leaves out parts the terminal does not have, keeps what is broken', () => {
+    const h = health({ hub: { state: 'off', reason: 'not-configured' }, receiptPrinter: { state: 'unavailable', reason: 'paper-out' } });
+    expect(faultNotices(h).map((n) => n.subsystem)).toEqual(['receiptPrinter']);
+    expect(faultNotices(health({ hub: { state: 'off', reason: 'not-configured' } }))).toEqual([]);
   });
 });

@@ -59,6 +59,11 @@ export function subsystemNotices(health: Health): SubsystemNotice[] {
   return notices;
 }
 
+/** Notices about something that is wrong, leaving out what this terminal simply does not have. */
+export function faultNotices(health: Health): SubsystemNotice[] {
+  return subsystemNotices(health).filter((n) => n.state !== 'off');
+}
+
 export function availableFeatureCount(health: Health): number {
   return health.features.filter((f) => f.available).length;
 }

@@ -55,4 +55,14 @@ describe('serviceArgs', () => {
   it('keeps a path with spaces as one argument', () => {
     expect(serviceArgs({ configPath: '/my kiosk/c.json', env: {} })).toEqual(['--config', '/my kiosk/c.json']);
   });
+
+  it('points an installed kiosk at the content release shipped outside the archive, unless KIOSK_CONTENT says otherwise', () => {
+    expect(serviceArgs({ configPath: '/c.json', env: {}, contentPath: '/opt/kiosk/resources/content/content.db' })).toEqual([
+      '--config',
+      '/c.json',
+      '--content',
+      '/opt/kiosk/resources/content/content.db',
+    ]);
+    expect(serviceArgs({ configPath: '/c.json', env: { KIOSK_CONTENT: '/srv/content.db' }, contentPath: '/x/content.db' })).toEqual(['--config', '/c.json']);
+  });
 });

@@ -29,6 +29,13 @@ export function resolveConfigPath(i: ConfigPathInputs): string {
 export interface ServiceArgsInputs {
   configPath: string;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * The content release shipped with an installed kiosk
+   * (`resourcesPath/content/content.db`, outside the asar archive: SQLite
+   * opens files itself and cannot read inside one). Undefined in development,
+   * where the service finds dist/content beside its bundle.
+   */
+  contentPath?: string;
 }
 
 /**
@@ -41,5 +48,6 @@ export function serviceArgs(i: ServiceArgsInputs): string[] {
   const args = ['--config', i.configPath];
   const dataDir = i.env['KIOSK_DATA_DIR']?.trim();
   if (dataDir) args.push('--data-dir', dataDir);
+  if (i.contentPath !== undefined && !i.env['KIOSK_CONTENT']?.trim()) args.push('--content', i.contentPath);
   return args;
 }

@@ -125,7 +125,11 @@ function startService(): void {
   if (quitting) return;
   let child: UtilityProcess;
   try {
-    child = utilityProcess.fork(SERVICE_PATH, serviceArgs({ configPath: configPath(), env: process.env }), {
+    child = utilityProcess.fork(SERVICE_PATH, serviceArgs({
+      configPath: configPath(),
+      env: process.env,
+      contentPath: app.isPackaged ? path.join(process.resourcesPath, 'content', 'content.db') : undefined,
+    }), {
       stdio: 'pipe',
       serviceName: 'kiosk-service',
     });

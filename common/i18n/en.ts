@@ -111,6 +111,11 @@ export const en: Catalogue<typeof zhCN> = {
       },
     },
   },
+  accessibility: {
+    elderly: 'Large mode',
+    on: 'On',
+    readAloud: 'Read aloud',
+  },
   session: {
     finish: 'Finish',
     countdownTitle: 'Are you still there?',

@@ -113,6 +113,11 @@ export const zhCN = {
       },
     },
   },
+  accessibility: {
+    elderly: '长辈模式',
+    on: '已开启',
+    readAloud: '朗读',
+  },
   session: {
     finish: '结束使用',
     countdownTitle: '还在使用吗？',

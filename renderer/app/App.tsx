@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../common/api/health';
+import { ElderlyModeProvider } from '../accessibility/ElderlyMode';
 import { BottomBar } from '../components/BottomBar';
 import { DEFAULT_LANGUAGE, isLanguageTag } from '../i18n/i18n';
 import { ReadingSizeProvider } from '../reading/ReadingSize';
@@ -132,6 +133,8 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
     <SessionProvider session={session}>
       {/* Keyed by the session generation: a reset remounts everything, so no component state survives it. */}
       <div className="app" key={nav.generation} inert={down || sessionPhase !== 'active'}>
+        {/* 长辈模式 lives inside the keyed tree: a reset remounts it, off. */}
+        <ElderlyModeProvider>
         <ErrorBoundary
           fallback={(retry) => (
             <ScreenError
@@ -148,6 +151,7 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
           </ReadingSizeProvider>
         </ErrorBoundary>
         <BottomBar health={health} onFinish={session.finish} />
+        </ElderlyModeProvider>
       </div>
       {sessionPhase === 'countdown' && session.snapshot.secondsLeft !== null && (
         <CountdownDialog

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../common/api/health';
+import { ElderlyToggle, ReadAloudButton } from '../accessibility/ElderlyMode';
 import { faultNotices, hotlineNumber } from '../service/health-view';
 import { FinishButton } from '../session/FinishButton';
 import { Icon } from './Icon';
 import { LanguageSwitch } from './LanguageSwitch';
 import './components.css';
 
-/** Always at the bottom: how the kiosk is doing, the hotline, the language switch and, in a session, "结束使用". */
+/** Always at the bottom: how the kiosk is doing, the hotline, the language switch and, in a session, 朗读, 长辈模式 and "结束使用". */
 export function BottomBar({ health, onFinish }: { health: Health | null; onFinish?: () => void }) {
   const { t } = useTranslation();
   // A part switched off on purpose (no hub configured) is not a fault of this kiosk.
@@ -24,6 +25,8 @@ export function BottomBar({ health, onFinish }: { health: Health | null; onFinis
         <span className="bottom-bar__hotline-label">{t('hotline.bar')}</span>
         <strong className="bottom-bar__hotline-number">{hotlineNumber(health)}</strong>
       </p>
+      {onFinish && <ReadAloudButton />}
+      {onFinish && <ElderlyToggle />}
       <LanguageSwitch offered={health?.terminal.languages} />
       {onFinish && <FinishButton onFinish={onFinish} />}
     </footer>

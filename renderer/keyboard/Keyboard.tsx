@@ -44,7 +44,7 @@ function press(action: () => void) {
 }
 
 /**
- * For keys that close the keyboard (完成, 收起): they act on the click, once
+ * For keys that close the keyboard (完成, 收起) or shrink it (a candidate): they act on the click, once
  * the finger is up. Closing on pointer down would let the click that follows
  * land on whatever was under the keyboard.
  */
@@ -143,7 +143,9 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind }: Keyboard
                 type="button"
                 className={i === 0 ? 'kb-candidate kb-candidate--first' : 'kb-candidate'}
                 data-testid={`kb-candidate-${i}`}
-                {...press(() => dispatch({ type: 'pick', index: i }))}
+                // On the click, not pointer down: picking empties the candidate row and the keyboard gets shorter,
+                // so the click that follows would land on whatever is then under the finger (a home tile, in 长辈模式).
+                {...pressAndClose(() => dispatch({ type: 'pick', index: i }))}
               >
                 {c.text}
               </button>

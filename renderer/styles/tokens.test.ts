@@ -22,6 +22,22 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** The default colours with the `:root[data-mode='elderly']` block's overrides applied. */
+function elderlyColours(): Map<string, string> {
+  const css = readFileSync(new URL('./tokens.css', import.meta.url), 'utf8');
+  const block = /:root\[data-mode='elderly'\]\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
+  const merged = new Map(rootColours());
+  for (const m of block.matchAll(/--(color-[\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)) merged.set(m[1] ?? '', (m[2] ?? '').toLowerCase());
+  return merged;
+}
+
+/** Pixel sizes declared in a block of tokens.css. */
+function sizes(selector: RegExp): Map<string, number> {
+  const css = readFileSync(new URL('./tokens.css', import.meta.url), 'utf8');
+  const block = selector.exec(css)?.[1] ?? '';
+  return new Map([...block.matchAll(/--([\w-]+):\s*(\d+)px\s*;/g)].map((m) => [m[1] ?? '', Number(m[2])]));
+}
+
 const colours = rootColours();
 
 // [foreground, background, minimum]: 7:1 for body text, 4.5:1 for other text, 3:1 for icons and borders.
@@ -66,5 +82,29 @@ describe('design token colours', () => {
   it('computes contrast like WCAG', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrast('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
+  });
+});
+
+describe('elderly mode tokens (长辈模式)', () => {
+  const elderly = elderlyColours();
+  // Every pair that carries text reaches 7:1 in this mode; icons and borders 3:1.
+  const TEXT_PAIRS = PAIRS.filter(([, , min]) => min > 3);
+  it.each(TEXT_PAIRS)('%s on %s reaches 7:1', (fg, bg) => {
+    expect(contrast(elderly.get(fg) ?? '#000000', elderly.get(bg) ?? '#000000')).toBeGreaterThanOrEqual(7);
+  });
+  it.each(PAIRS.filter(([, , min]) => min === 3))('%s on %s reaches 3:1', (fg, bg) => {
+    expect(contrast(elderly.get(fg) ?? '#000000', elderly.get(bg) ?? '#000000')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sets text ≥ 32 px and targets ≥ 80 px; standard mode text ≥ 24 px and targets ≥ 64 px', () => {
+    const standard = sizes(/:root\s*\{([^}]*)\}/);
+    const big = sizes(/:root\[data-mode='elderly'\]\s*\{([^}]*)\}/);
+    for (const name of ['text-small', 'text-body', 'text-lead', 'text-title', 'text-display']) {
+      expect(standard.get(name), name).toBeGreaterThanOrEqual(24);
+      expect(big.get(name), name).toBeGreaterThanOrEqual(32);
+    }
+    expect(standard.get('target-min')).toBeGreaterThanOrEqual(64);
+    expect(big.get('target-min')).toBeGreaterThanOrEqual(80);
+    expect(big.get('target-large')).toBeGreaterThanOrEqual(80);
   });
 });

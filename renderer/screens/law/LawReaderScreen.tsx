@@ -122,7 +122,7 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
       {panel === 'contents' && <ContentsPanel law={law} onJump={goTo} onClose={() => setPanel('text')} />}
       {panel === 'jump' && <JumpPanel law={law} onJump={goTo} onClose={() => setPanel('text')} />}
       {panel === 'text' && (
-        <div className={`reader__articles ${readingSizeClass(step)}`} ref={listRef} lang="zh-CN" aria-label={t('reader.articles')} role="region" data-testid="law-articles">
+        <div className={`reader__articles ${readingSizeClass(step)}`} ref={listRef} lang="zh-CN" aria-label={t('reader.articles')} role="region" tabIndex={0} data-testid="law-articles">
           {find.trim() === '' ? <WholeText articles={law.articles} target={target} /> : <FoundArticles articles={law.articles} query={find} />}
         </div>
       )}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
-import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
+import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
 
 /**
  * A citizen's way through 智能咨询 and 法规查询 on the real service in
@@ -21,17 +21,10 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${kiosk.origin}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
+const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
+const simulate = (body: unknown) => callApi(kiosk, '/api/simulate', body);
+const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);
 const printJobs = async (): Promise<PrintJob[]> => (await api<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs;
 
 /** The question in "老板拖欠工资" whose answer cites 劳动合同法 第三十条, as the content release has it. */
@@ -44,17 +37,6 @@ async function questionCitingArticle30(): Promise<string> {
   throw new Error('no answer in 老板拖欠工资 cites 劳动合同法 第三十条');
 }
 
-async function openHome(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(kiosk.url);
-  await wakeKiosk(page);
-  await page.getByTestId('home').waitFor();
-  return { context, page, errors };
-}
 
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -194,9 +176,6 @@ for (const [label, viewport] of [
   });
 }
 
-async function simulate(body: unknown): Promise<void> {
-  await api('/api/simulate', body);
-}
 
 describe('printing when the printer has no paper', () => {
   it('keeps the job, says why in plain words, and prints it once paper is back', async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SERVICE_BUNDLE = join(ROOT, 'dist', 'service', 'main.js');
@@ -99,4 +99,33 @@ export const LANDSCAPE = { width: 1920, height: 1080 } as const;
 export async function wakeKiosk(page: Page): Promise<void> {
   await page.getByTestId('attract').tap();
   await page.locator('.attract').waitFor({ state: 'detached' });
+}
+
+/** Calls the kiosk's API as its UI does (with the secret); GET without a body, POST with one. Throws on a non-2xx answer. */
+export async function callApi<T>(kiosk: RunningKiosk, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${kiosk.origin}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A fresh touch-screen browser context on the kiosk's home screen (woken from the attract loop), collecting page errors. */
+export async function openHome(
+  browser: Browser,
+  kiosk: RunningKiosk,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(kiosk.url);
+  await wakeKiosk(page);
+  await page.getByTestId('home').waitFor();
+  return { context, page, errors };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
+import type { Browser } from 'playwright-core';
+import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
 
 /**
  * The citizen's first screen, in the real service and Debian's Chromium with
@@ -17,28 +17,11 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-async function simulate(body: unknown): Promise<void> {
-  const res = await fetch(`${kiosk.origin}/api/simulate`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`simulate: ${res.status}`);
-}
+const simulate = (body: unknown) => callApi(kiosk, '/api/simulate', body);
+const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);
 
 const FEATURE_TITLES_ZH = ['智能咨询', '法规查询', '法律援助', '文书模板', '调解申请', '视频咨询', '机构查询'];
 
-async function openHome(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(kiosk.url);
-  await wakeKiosk(page);
-  await page.getByTestId('home').waitFor();
-  return { context, page, errors };
-}
 
 for (const [label, viewport] of [
   ['portrait 1080×1920', PORTRAIT],

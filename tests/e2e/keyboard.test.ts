@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
 
 /**
  * The kiosk's own on-screen keyboard, by touch alone, in the real service and
@@ -18,23 +18,8 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-async function openHome(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(kiosk.url);
-  // The kiosk may open on its attract loop: one tap wakes it.
-  const attract = page.getByTestId('attract');
-  await page.getByTestId('home').or(attract).filter({ visible: true }).first().waitFor();
-  if (await attract.isVisible()) {
-    await attract.tap();
-    await attract.waitFor({ state: 'detached' });
-  }
-  await page.getByTestId('home').waitFor();
-  return { context, page, errors };
-}
+
+const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);
 
 async function tapKeys(page: Page, letters: string): Promise<void> {
   for (const ch of letters) await page.getByTestId(`kb-key-${ch}`).tap();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
-import { DEMO_CONFIG, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+import { callApi, DEMO_CONFIG, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
 
 /**
  * Sessions that forget: the attract loop, the first touch (which presses
@@ -37,15 +37,7 @@ afterAll(async () => {
   if (configDir) rmSync(configDir, { recursive: true, force: true });
 });
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${kiosk.origin}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
+const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
 const printJobs = async (): Promise<PrintJob[]> => (await api<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs;
 
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });

@@ -187,19 +187,7 @@ async function main(): Promise<void> {
   const timer = setInterval(push, HEALTH_PUSH_MS);
   timer.unref();
 
-  logger.info({ port: server.port, version: VERSION, configName: loaded.name, dataDir, bootId, routes: Object.keys(api) }, 'service ready');
-  // The shells wait for exactly this line; the secret travels in the fragment, never to a server.
-  process.stdout.write(`KIOSK_URL=http://127.0.0.1:${server.port}/#${SECRET_FRAGMENT_KEY}=${secret}\n`);
-
-  // Load the search dictionaries soon after start — not at once, so the
-  // shell's first requests are answered first — and before any citizen can
-  // have typed a query.
-  setTimeout(() => {
-    const t0 = Date.now();
-    content.warm();
-    logger.info({ ms: Date.now() - t0 }, 'search ready');
-  }, SEARCH_WARM_DELAY_MS).unref();
-
+  // Handlers first: a shell may send SIGTERM as soon as it has read the URL line.
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -226,6 +214,20 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, 'uncaught exception');
     stop('uncaughtException');
   });
+
+  logger.info({ port: server.port, version: VERSION, configName: loaded.name, dataDir, bootId, routes: Object.keys(api) }, 'service ready');
+  // The shells wait for exactly this line; the secret travels in the fragment, never to a server.
+  process.stdout.write(`KIOSK_URL=http://127.0.0.1:${server.port}/#${SECRET_FRAGMENT_KEY}=${secret}\n`);
+
+  // Load the search dictionaries soon after start — not at once, so the
+  // shell's first requests are answered first — and before any citizen can
+  // have typed a query.
+  setTimeout(() => {
+    const t0 = Date.now();
+    content.warm();
+    logger.info({ ms: Date.now() - t0 }, 'search ready');
+  }, SEARCH_WARM_DELAY_MS).unref();
+
 }
 
 void main();

@@ -128,6 +128,7 @@ async function main(): Promise<void> {
       laws: () => withContent(() => content.reader().laws()),
       law: ({ id }) => withContent(() => content.reader().law(id)),
       article: ({ articleId }) => withContent(() => content.reader().article(articleId)),
+      directory: ({ kind }) => withContent(() => content.reader().directory(loaded.config.location.regionCode, kind)),
       devices: () => ({ devices: devices.devices() }),
       idcardWatch: ({ watch }) => {
         devices.watchIdCard(watch);

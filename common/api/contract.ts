@@ -4,6 +4,7 @@ import { Health } from './health';
 import { SearchRequest, SearchResponse, SuggestRequest, SuggestResponse } from './search';
 import { DeviceStatus, PrintJob, SIMULATED_CARDS } from './devices';
 import { ImeRequest, ImeResponse } from './ime';
+import { DirectoryRequest, DirectoryResponse } from './directory';
 import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from './content';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
@@ -48,6 +49,8 @@ export const api = {
   laws: route({ method: 'GET', path: '/api/content/laws', body: NoBody, response: LawsResponse }),
   law: route({ method: 'POST', path: '/api/content/law', body: LawByIdRequest, response: LawResponse }),
   article: route({ method: 'POST', path: '/api/content/article', body: ArticleRequest, response: ArticleResponse }),
+  /** The legal-service offices for this terminal's region (from its configuration), nearest first. */
+  directory: route({ method: 'POST', path: '/api/content/directory', body: DirectoryRequest, response: DirectoryResponse }),
   devices: route({ method: 'GET', path: '/api/devices', body: NoBody, response: z.object({ devices: z.array(DeviceStatus) }) }),
   /** A screen that needs a card turns watching on; the reader is polled only then. */
   idcardWatch: route({ method: 'POST', path: '/api/idcard/watch', body: z.strictObject({ watch: z.boolean() }), response: Empty }),

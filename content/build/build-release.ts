@@ -7,6 +7,7 @@ import { COMMON_TERM_DOCS, CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../../ser
 import { createAnalyzer, wordPinyin, type Analyzer } from '../../service/search/analyzer';
 import { isCjk } from '../../service/search/normalize';
 import { unpackCorpus } from './corpus-archive';
+import { insertDirectory, loadDirectory } from './directory';
 import { buildImeDictionary } from './ime-dictionary';
 import { LawParseError, parseLaw, shortTitle, versionDateFromPath, type ParsedArticle } from './parse-law';
 import { ContentError, FaqFile, GuideFile, loadYaml, ShippedLaws, SlidesFile, SynonymsFile, Topics, type ContentProblem } from './source-files';
@@ -242,6 +243,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     return [{ g: g.data, cites }];
   });
   const slideRows = (slides?.data.slides ?? []).map((s, i) => ({ s, cites: s.cites.flatMap((c, j) => resolve(c, slides!.file, slides!.lineOf(['slides', i, 'cites', j])) ?? []) }));
+  const directory = loadDirectory(opts.contentDir, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
   log(`sources: ${laws.length} laws, ${faqRows.length} FAQ, ${guideRows.length} guides, ${slideRows.length} slides (${Date.now() - started} ms)`);
@@ -340,6 +342,8 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
       cites.forEach((c, j) => insCite.run('slide', s.id, c.articleId, j));
     });
 
+    insertDirectory(db, directory.entries);
+
     // Terms: words people type, weighted by how much our content uses them.
     for (const g of synonyms?.data.groups ?? []) {
       for (const t of g.terms) countTerms(t, 3);
@@ -383,6 +387,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   for (const f of [join(opts.contentDir, 'laws', 'shipped.yaml'), topicsFile, ...yamlFiles(join(opts.contentDir, 'faq')), ...yamlFiles(join(opts.contentDir, 'guides')), slidesPath, synonymsPath, lexiconPath]) {
     if (existsSync(f)) inputs.update(readFileSync(f));
   }
+  for (const f of directory.files) inputs.update(readFileSync(f));
   const created = new Date();
   const version = `${created.toISOString().slice(0, 10).replace(/-/g, '.')}-${inputs.digest('hex').slice(0, 8)}`;
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');

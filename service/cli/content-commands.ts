@@ -55,6 +55,7 @@ export function addContentCommands(program: Command): void {
         `laws      ${count('laws')} instruments, ${count('articles')} articles`,
         `answers   ${count('faq')} FAQ in ${count("topics WHERE parent_id IS NULL")} topics, ${count('guides')} guides, ${count('slides')} slides`,
         `search    ${count('search_docs')} indexed rows, ${count('terms')} terms, ${count('search_synonyms')} colloquial phrases`,
+        `directory ${count('directory')} offices in ${count('(SELECT DISTINCT region_code FROM directory)')} regions, ${count('directory WHERE demo = 1')} of them demo data`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
       db.close();

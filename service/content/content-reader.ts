@@ -1,5 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ArticleRef, ArticleResponse, FaqResponse, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from '../../common/api/content';
+import type { DirectoryEntry, DirectoryResponse } from '../../common/api/directory';
+import type { DirectoryKind } from '../../common/directory/kinds';
+import { officesForTerminal } from '../../common/directory/region';
 
 export class ContentNotFoundError extends Error {}
 
@@ -36,6 +39,9 @@ export class ContentReader {
       law: db.prepare(`SELECT ${lawCols} FROM laws l WHERE l.id = ?`),
       articles: db.prepare('SELECT id, number, headings, text FROM articles WHERE law_id = ? ORDER BY ordinal, sub'),
       article: db.prepare('SELECT id, law_id AS lawId, number, headings, text FROM articles WHERE id = ?'),
+      // The region rule never crosses a province: read the terminal's province, order in common/directory/region.ts.
+      directory: db.prepare(`SELECT id, kind, name, region_code AS regionCode, address, hours, phone, services, map_url AS mapUrl, demo
+        FROM directory WHERE substr(region_code, 1, 2) = substr(?, 1, 2)`),
     };
   }
 
@@ -113,6 +119,14 @@ export class ContentReader {
     if (law === undefined) throw new ContentNotFoundError(`No law ${id}`);
     const articles = (this.s['articles']!.all(id) as { id: number; number: string; headings: string; text: string }[]).map((a) => ({ ...a, headings: JSON.parse(a.headings) as string[] }));
     return { ...law, articles };
+  }
+
+  /** The offices a terminal in `regionCode` lists, optionally of one kind: nearest region first, then kind, then name. */
+  directory(regionCode: string, kind?: DirectoryKind): DirectoryResponse {
+    type Row = Omit<DirectoryEntry, 'scope' | 'services' | 'demo'> & { services: string; demo: number };
+    const rows = this.s['directory']!.all(regionCode) as Row[];
+    const entries = officesForTerminal(rows, regionCode, kind).map(({ services, demo, ...o }) => ({ ...o, services: JSON.parse(services) as string[], demo: demo === 1 }));
+    return { regionCode, entries };
   }
 
   article(articleId: number): ArticleResponse {

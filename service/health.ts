@@ -37,6 +37,7 @@ export function createHealthReporter(src: HealthSources): () => Health {
     idleTimeoutSeconds: config.idleTimeoutSeconds,
     countdownSeconds: config.countdownSeconds,
     hotlines: config.hotlines,
+    hubUrl: config.hub?.url ?? null,
   };
   return () => {
     const dir = checkDataDirWritable(src.dataDir);

@@ -59,7 +59,8 @@ const UI_ONLY = ['react', 'react-dom', 'react-i18next'];
 /** @type {Record<Env, PackagePolicy>} */
 export const PACKAGES = {
   pure: { only: ['zod'], builtins: false },
-  dom: { only: ['react', 'react-dom', 'i18next', 'react-i18next', 'zod'], builtins: false },
+  // qrcode-generator: the on-screen "take it with you" codes (the printer draws its own).
+  dom: { only: ['react', 'react-dom', 'i18next', 'react-i18next', 'zod', 'qrcode-generator'], builtins: false },
   node: { except: ['electron', ...UI_ONLY], builtins: true },
   electron: { except: UI_ONLY, builtins: true },
   tooling: { except: [], builtins: true },

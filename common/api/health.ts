@@ -48,6 +48,11 @@ export const TerminalInfo = z.object({
     publicLegalService: z.string(),
     local: z.array(z.object({ name: z.string(), number: z.string() })),
   }),
+  /**
+   * The hub's address when one is configured: answers and articles then carry
+   * a QR link to its public pages. Null on a terminal that works alone.
+   */
+  hubUrl: z.string().nullable(),
 });
 export type TerminalInfo = z.infer<typeof TerminalInfo>;
 

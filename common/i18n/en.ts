@@ -184,6 +184,14 @@ export const en: Catalogue<typeof zhCN> = {
     readWholeLaw: 'Read the whole law',
     print: 'Print this article',
   },
+  takeAway: {
+    title: 'Take it with you',
+    codeLabel: 'QR code: scan it with a phone to take this page with you',
+    link: 'Scan with your phone to open this page on it.',
+    text: 'Scan with your phone to keep the text — no need to copy it out.',
+    citationArticle: 'The text is too long, so the code holds the law and article number to look it up later.',
+    citationAnswer: 'The text is too long, so the code holds the question and the articles it rests on.',
+  },
   laws: {
     categoriesLead: 'Choose a group of laws',
     lawCount: 'Laws: {{count}}',
@@ -274,6 +282,7 @@ export const en: Catalogue<typeof zhCN> = {
       printedAt: 'Date and time',
       hotline: 'Legal advice hotline',
       disclaimer: 'This is a general answer; please ask a lawyer about your own case.',
+      link: 'Scan to read it on your phone',
     },
   },
   search: {

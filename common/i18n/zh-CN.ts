@@ -186,6 +186,14 @@ export const zhCN = {
     readWholeLaw: '阅读整部法律',
     print: '打印这一条',
   },
+  takeAway: {
+    title: '扫码带走',
+    codeLabel: '二维码：用手机扫一扫，把这一页带走',
+    link: '用手机扫一扫，在手机上打开这一页。',
+    text: '用手机扫一扫，文字就存到手机上，不用抄写。',
+    citationArticle: '内容太长，二维码里是法律名称和条文序号，方便以后查找。',
+    citationAnswer: '内容太长，二维码里是问题和依据的法条，方便以后查找。',
+  },
   laws: {
     categoriesLead: '请选择法律的类别',
     lawCount: '共 {{count}} 部',
@@ -276,6 +284,7 @@ export const zhCN = {
       printedAt: '打印时间',
       hotline: '法律咨询热线',
       disclaimer: '以上是一般性解答，具体情况请咨询律师。',
+      link: '扫码在手机上查看',
     },
   },
   search: {

@@ -17,6 +17,7 @@ const ctx: ReceiptContext = {
     printedAt: '打印时间',
     hotline: '法律咨询热线',
     disclaimer: '以上是一般性解答，具体情况请咨询律师。',
+    link: '扫码在手机上查看',
   },
 };
 
@@ -55,6 +56,19 @@ describe('answerReceipt', () => {
       expect(all.replace(/\n/g, ''), expected).toContain(expected);
     }
     expect(lines.at(-1)).toBe('[cut]');
+  });
+
+  it('prints no code without a hub, and the public page as a QR code with its caption when there is one', () => {
+    expect(printed(answerReceipt(answer, ctx))).not.toContain('[qr]');
+    const lines = printed(answerReceipt(answer, { ...ctx, link: 'https://hub.example.gov.cn/p/answer/wages' }));
+    const qr = lines.indexOf('[qr]');
+    expect(qr).toBeGreaterThan(0);
+    expect(lines[qr + 1]).toBe('扫码在手机上查看');
+    expect(Receipt.safeParse(articleReceipt(article, { ...ctx, link: 'https://hub.example.gov.cn/p/law?article=x' })).success).toBe(true);
+    // Too long for the printer's code store: the receipt still prints, without the code.
+    const tooLong = articleReceipt(article, { ...ctx, link: `https://hub.example.gov.cn/p/law?title=${'%E6%B3%95'.repeat(40)}` });
+    expect(Receipt.safeParse(tooLong).success).toBe(true);
+    expect(printed(tooLong)).not.toContain('[qr]');
   });
 
   it('leaves out the sections an answer does not have', () => {

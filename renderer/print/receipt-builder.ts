@@ -1,5 +1,6 @@
 import type { ArticleRef } from '../../common/api/content';
-import type { ReceiptInput } from '../../common/receipt/receipt';
+import { QR_MAX_BYTES, type ReceiptInput } from '../../common/receipt/receipt';
+import { utf8Bytes } from '../../common/take-away';
 
 /**
  * Receipts the citizen takes away: an answer or an article on paper, with
@@ -19,6 +20,8 @@ export interface ReceiptLabels {
   printedAt: string;
   hotline: string;
   disclaimer: string;
+  /** Caption under the QR link to the hub's public page. */
+  link: string;
 }
 
 export interface ReceiptContext {
@@ -27,6 +30,8 @@ export interface ReceiptContext {
   printedAt: string;
   hotline: string;
   labels: ReceiptLabels;
+  /** The hub's public page for what is printed (terminals with a hub); printed as a QR code. */
+  link?: string;
 }
 
 export interface AnswerForPrint {
@@ -79,7 +84,10 @@ function heading(title: string): Block[] {
 }
 
 function footer(ctx: ReceiptContext): Block[] {
+  // A link longer than the printer's QR store (long law titles, percent-encoded) is left off rather than failing the print.
+  const link: Block[] = ctx.link === undefined || utf8Bytes(ctx.link) > QR_MAX_BYTES ? [] : [{ type: 'qr', data: ctx.link, caption: ctx.labels.link }];
   return [
+    ...link,
     { type: 'rule', style: 'solid' },
     { type: 'pair', label: ctx.labels.terminal, value: ctx.terminalName },
     { type: 'pair', label: ctx.labels.printedAt, value: ctx.printedAt },

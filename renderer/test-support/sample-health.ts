@@ -24,6 +24,7 @@ export function sampleHealth(over: SampleOverrides = {}): Health {
       idleTimeoutSeconds: 120,
       countdownSeconds: 30,
       hotlines: { publicLegalService: '12348', local: [] },
+      hubUrl: null,
       ...terminal,
     },
     subsystems: {

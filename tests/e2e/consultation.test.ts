@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
-import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, readQrCode, startKiosk, type RunningKiosk } from './harness';
 
 /**
  * A citizen's way through 智能咨询 and 法规查询 on the real service in
@@ -37,6 +37,16 @@ async function questionCitingArticle30(): Promise<string> {
   throw new Error('no answer in 老板拖欠工资 cites 劳动合同法 第三十条');
 }
 
+/** The content release's id of an article cited in 老板拖欠工资. */
+async function articleIdOf(lawShort: string, number: string): Promise<number> {
+  const { items } = await api<{ items: { id: string }[] }>('/api/content/faq-list', { topicId: 'labour-wages/unpaid-wages' });
+  for (const item of items) {
+    const faq = await api<{ cites: { articleId: number; lawShort: string; article: string }[] }>('/api/content/faq', { id: item.id });
+    const cite = faq.cites.find((c) => c.lawShort === lawShort && c.article === number);
+    if (cite) return cite.articleId;
+  }
+  throw new Error(`no answer cites ${lawShort} ${number}`);
+}
 
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -75,6 +85,10 @@ for (const [label, viewport] of [
         await page.getByRole('heading', { name: '法律依据' }).waitFor();
         // Services not open yet are shown, with the reason, not hidden or broken.
         expect(await page.getByRole('button', { name: /找律师视频咨询/ }).textContent()).toMatch(/即将开放|暂时不能使用|本机未开通/);
+        // Take it with you: a phone scanning the code gets the question and what the answer rests on (no hub on the demo terminal).
+        const answerCode = await readQrCode(page.getByTestId('take-away-code'));
+        expect(answerCode).toMatch(new RegExp(`^问：${question.replace(/[?？()（）]/g, '.')}\n`));
+        expect(answerCode).toContain('劳动合同法第三十条');
 
         const citation = page.getByRole('button', { name: '劳动合同法 第三十条' });
         await citation.scrollIntoViewIfNeeded();
@@ -87,6 +101,9 @@ for (const [label, viewport] of [
         await expect.poll(() => page.getByTestId('article-text').textContent()).toContain('劳动报酬');
         expect(await article.textContent()).toContain('中华人民共和国劳动合同法');
         expect(await article.textContent()).toContain('版本日期：2012年12月28日');
+        // The code holds the article itself: it is short enough to scan from the screen.
+        const shown = await api<{ text: string }>('/api/content/article', { articleId: await articleIdOf('劳动合同法', '第三十条') });
+        expect(await readQrCode(page.getByTestId('take-away-code'))).toBe(`中华人民共和国劳动合同法（2012-12-28）\n第三十条 ${shown.text}`);
         const bodySize = await page.getByTestId('article-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
         expect(bodySize).toBeGreaterThanOrEqual(24);
 

@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SERVICE_BUNDLE = join(ROOT, 'dist', 'service', 'main.js');
@@ -128,4 +130,16 @@ export async function openHome(
   await wakeKiosk(page);
   await page.getByTestId('home').waitFor();
   return { context, page, errors };
+}
+
+/**
+ * Reads a QR code on screen as a phone would: a screenshot of the element,
+ * decoded by a real QR decoder (jsQR). Returns the text, or null if the code
+ * cannot be read.
+ */
+export async function readQrCode(locator: Locator): Promise<string | null> {
+  // Centred: a citizen holds the phone to the code in the middle of the screen, not one half-scrolled under the bar.
+  await locator.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const png = PNG.sync.read(await locator.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
 }

@@ -5,6 +5,7 @@ import { ListButton } from '../../components/ListButton';
 import { QueryView } from '../../components/QueryView';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useServiceQuery } from '../../service/use-service-query';
+import { TakeAwayQr } from '../../take-away/TakeAwayQr';
 import { Citations, FeatureLinkButton, PrintButton, Section, StepList } from './parts';
 import '../content.css';
 
@@ -39,6 +40,10 @@ export function AnswerScreen({ faqId, health }: { faqId: string; health: Health 
               </div>
             </Section>
             <p className="disclaimer">{t('answer.disclaimer')}</p>
+            <TakeAwayQr
+              subject={{ kind: 'answer', id: answer.id, question: answer.question, answer: answer.answer, cites: answer.cites }}
+              hubUrl={health.terminal.hubUrl}
+            />
             <div className="screen-actions">
               <PrintButton source={{ kind: 'answer', faqId: answer.id }} label={t('answer.print')} health={health} />
             </div>

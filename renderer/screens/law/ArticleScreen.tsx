@@ -10,6 +10,7 @@ import { useLanguage } from '../../i18n/use-language';
 import { TextSizeControl, readingSizeClass, useReadingSize } from '../../reading/ReadingSize';
 import { featureState } from '../../service/health-view';
 import { useServiceQuery } from '../../service/use-service-query';
+import { TakeAwayQr } from '../../take-away/TakeAwayQr';
 import { PrintButton } from '../consultation/parts';
 import { REASON_ICON } from '../reason-icons';
 import '../content.css';
@@ -48,6 +49,10 @@ export function ArticleScreen({ articleId, health }: { articleId: number; health
                 </p>
               ))}
             </div>
+            <TakeAwayQr
+              subject={{ kind: 'article', lawTitle: a.law.title, lawShort: a.law.shortName, versionDate: a.law.versionDate, number: a.number, text: a.text }}
+              hubUrl={health.terminal.hubUrl}
+            />
             <div className="screen-actions">
               <BigButton
                 icon="lawLookup"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintJob } from '../../../common/api/devices';
 import type { Health } from '../../../common/api/health';
 import type { ReceiptInput } from '../../../common/receipt/receipt';
+import { publicPageUrl } from '../../../common/take-away';
 import { useNavigation } from '../../app/NavigationContext';
 import type { PrintSource } from '../../app/navigation';
 import { BigButton } from '../../components/BigButton';
@@ -52,27 +53,34 @@ export function PrintScreen({ source, health }: { source: PrintSource; health: H
         printedAt: t('print.receipt.printedAt'),
         hotline: t('print.receipt.hotline'),
         disclaimer: t('print.receipt.disclaimer'),
+        link: t('print.receipt.link'),
       },
     }),
     [health, printedAt, language, t],
   );
 
+  const hubUrl = health.terminal.hubUrl;
   const faqData = faq.status === 'ok' ? faq.data : null;
   const articleData = article.status === 'ok' ? article.data : null;
   const printDoc = useMemo((): { title: string; receipt: ReceiptInput } | null => {
     if (source.kind === 'answer' && faqData) {
-      return { title: jobTitle(faqData.question), receipt: answerReceipt(faqData, ctx) };
+      const link = hubUrl === null ? {} : { link: publicPageUrl(hubUrl, { kind: 'answer', ...faqData }) };
+      return { title: jobTitle(faqData.question), receipt: answerReceipt(faqData, { ...ctx, ...link }) };
     }
     if (source.kind === 'article' && articleData) {
       const a = articleData;
       const versionLine = t('article.versionDate', { date: formatLegalDate(a.law.versionDate, language) });
+      const link =
+        hubUrl === null
+          ? {}
+          : { link: publicPageUrl(hubUrl, { kind: 'article', lawTitle: a.law.title, lawShort: a.law.shortName, versionDate: a.law.versionDate, number: a.number, text: a.text }) };
       return {
         title: jobTitle(citationLabel({ lawShort: a.law.shortName, article: a.number })),
-        receipt: articleReceipt({ number: a.number, headings: a.headings, text: a.text, law: a.law, versionLine }, ctx),
+        receipt: articleReceipt({ number: a.number, headings: a.headings, text: a.text, law: a.law, versionLine }, { ...ctx, ...link }),
       };
     }
     return null;
-  }, [source.kind, faqData, articleData, ctx, t, language]);
+  }, [source.kind, faqData, articleData, ctx, t, language, hubUrl]);
 
   const printer = printerAvailability(health);
   return (

@@ -1,3 +1,4 @@
+import { legalAidEn } from './sections/legal-aid';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -300,4 +301,5 @@ export const en: Catalogue<typeof zhCN> = {
       guide: 'How-to guides',
     },
   },
+  legalAid: legalAidEn,
 };

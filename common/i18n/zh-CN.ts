@@ -1,3 +1,5 @@
+import { legalAidZhCN } from './sections/legal-aid';
+
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
  * here and in en.ts. Plain words, short sentences: many readers are elderly.
@@ -302,4 +304,5 @@ export const zhCN = {
       guide: '办事指南',
     },
   },
+  legalAid: legalAidZhCN,
 };

@@ -62,6 +62,15 @@ const keepFocus = {
   onMouseDown: (e: MouseEvent) => e.preventDefault(),
 };
 
+/**
+ * A key's spoken name starts with what is printed on it, then says what it
+ * does: "123 切换到数字". Someone who says or hears the printed word finds the
+ * key (WCAG 2.5.3, label in name).
+ */
+function spoken(printed: string, action: string): string {
+  return `${printed} ${action}`;
+}
+
 interface KeyProps {
   children: ReactNode;
   onPress(): void;
@@ -177,7 +186,12 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind }: Keyboard
                 </Key>
               )}
               {r === 2 && (
-                <Key testId="kb-letters" className="kb-key--action" label={t('keyboard.toLetters')} onPress={act({ type: 'letters' })}>
+                <Key
+                  testId="kb-letters"
+                  className="kb-key--action"
+                  label={spoken(state.letterMode === 'zh' ? t('keyboard.pinyin') : t('keyboard.letters'), t('keyboard.toLetters'))}
+                  onPress={act({ type: 'letters' })}
+                >
                   {state.letterMode === 'zh' ? t('keyboard.pinyin') : t('keyboard.letters')}
                 </Key>
               )}
@@ -207,13 +221,13 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind }: Keyboard
             </div>
           ))}
           <div className="kb__row kb__row--bottom">
-            <Key testId="kb-digits" className="kb-key--action" label={t('keyboard.toDigits')} onPress={act({ type: 'digits' })}>
+            <Key testId="kb-digits" className="kb-key--action" label={spoken(t('keyboard.digits'), t('keyboard.toDigits'))} onPress={act({ type: 'digits' })}>
               {t('keyboard.digits')}
             </Key>
             <Key
               testId="kb-language"
               className="kb-key--action kb-key--language"
-              label={state.mode === 'zh' ? t('keyboard.toEnglish') : t('keyboard.toChinese')}
+              label={spoken(`${t('keyboard.chinese')}/${t('keyboard.english')}`, state.mode === 'zh' ? t('keyboard.toEnglish') : t('keyboard.toChinese'))}
               onPress={act({ type: 'toggleLanguage' })}
             >
               <span className={state.mode === 'zh' ? 'kb-key__on' : 'kb-key__off'}>{t('keyboard.chinese')}</span>

@@ -1,23 +1,16 @@
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
+import { axeViolations, LIMITS, measure, saveScreen } from './a11y';
+import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
 
 /**
- * Accessibility of the citizen's screens in standard mode and in 长辈模式,
- * portrait, on the real service in Debian's Chromium: axe-core finds no
- * serious or critical violation (in 长辈模式 with the 7:1 contrast rule on),
- * main text and every button meet the mode's sizes, and 长辈模式 is one tap away.
+ * Accessibility of every citizen screen in standard mode and in 长辈模式, in
+ * portrait and landscape, on the real service in Debian's Chromium: axe-core
+ * finds no serious or critical violation (in 长辈模式 with the 7:1 contrast
+ * rule on), main text and every button meet the mode's sizes, 长辈模式 is one
+ * tap away, the on-screen keyboard never covers the field it types into, and
+ * each screen is kept as a screenshot under test-results/screens.
  */
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-
-type Mode = 'standard' | 'elderly';
-const LIMITS = {
-  standard: { text: 24, target: 64 },
-  elderly: { text: 32, target: 80 },
-} as const;
-
 let kiosk: RunningKiosk;
 let browser: Browser;
 
@@ -29,147 +22,157 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-interface Measured {
-  smallText: { text: string; size: number }[];
-  smallTargets: { name: string; width: number; height: number }[];
-  paragraphs: number;
-  buttons: number;
-  minText: number;
-  minTarget: number;
-}
-
-async function axeViolations(page: Page, mode: Mode): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (enhanced) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    // 长辈模式 promises 7:1: axe's AAA contrast rule, off by default, is on for it.
-    const result = await axe.run(document, { resultTypes: ['violations'], rules: { 'color-contrast-enhanced': { enabled: enhanced } } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  }, mode === 'elderly');
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-/**
- * Main text: every visible paragraph (and list item) with words inside `<main>`.
- * Targets: every visible button on the page, the on-screen keyboard included.
- */
-async function measure(page: Page, mode: Mode): Promise<Measured> {
-  return page.evaluate(({ text, target }) => {
-    const visible = (el: Element): boolean => el.checkVisibility() && el.getBoundingClientRect().width > 0;
-    const paragraphs = [...document.querySelectorAll('main p, main li')].filter((el) => visible(el) && (el.textContent ?? '').trim() !== '');
-    const sizes = paragraphs.map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 30), size: parseFloat(getComputedStyle(el).fontSize) }));
-    const buttons = [...document.querySelectorAll('button')].filter(visible);
-    const boxes = buttons.map((b) => {
-      const r = b.getBoundingClientRect();
-      return { name: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim().slice(0, 30), width: r.width, height: r.height };
-    });
-    return {
-      smallText: sizes.filter((s) => s.size < text),
-      smallTargets: boxes.filter((b) => b.width < target - 0.5 || b.height < target - 0.5),
-      paragraphs: sizes.length,
-      buttons: boxes.length,
-      minText: Math.min(...sizes.map((s) => s.size)),
-      minTarget: Math.min(...boxes.map((b) => Math.min(b.width, b.height))),
-    };
-  }, LIMITS[mode]);
-}
-
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
+const IDLE_MS = 120_000; // demo.json's idleTimeoutSeconds
 
-for (const mode of ['standard', 'elderly'] as const) {
-  describe(`accessibility, ${mode} mode, portrait`, () => {
-    it('home, topics, an answer, an article, the law reader and search results pass axe and the size rules', { timeout: 180_000 }, async () => {
-      const context = await browser.newContext({ viewport: PORTRAIT, hasTouch: true, isMobile: false, locale: 'zh-CN', bypassCSP: true });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(String(e)));
-      const report: string[] = [];
-      try {
-        await page.goto(kiosk.url);
-        await wakeKiosk(page);
-        await page.getByTestId('home').waitFor();
-        const toggle = page.getByRole('button', { name: /^长辈模式/ });
-        if (mode === 'elderly') {
-          await toggle.tap();
-          await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).toBe('elderly');
-        }
+for (const [orientation, viewport] of [
+  ['portrait', PORTRAIT],
+  ['landscape', LANDSCAPE],
+] as const) {
+  for (const mode of ['standard', 'elderly'] as const) {
+    describe(`accessibility, ${mode} mode, ${orientation}`, () => {
+      it('every screen passes axe and the size rules', { timeout: 240_000 }, async () => {
+        const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN', bypassCSP: true });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        page.on('pageerror', (e) => errors.push(String(e)));
+        const report: string[] = [];
+        try {
+          // The app's clock is Playwright's, so the idle countdown can be reached without waiting two minutes.
+          await page.clock.install();
+          await page.goto(kiosk.url);
+          const toggle = page.getByTestId('elderly-toggle');
 
-        const check = async (screen: string): Promise<void> => {
-          // 长辈模式 is one tap away, on screen, saying whether it is on.
-          expect(await toggle.isVisible(), `${screen}: 长辈模式 button`).toBe(true);
-          const box = (await toggle.boundingBox())!;
-          expect(box.y + box.height, `${screen}: 长辈模式 on screen`).toBeLessThanOrEqual(PORTRAIT.height);
-          expect(await toggle.getAttribute('aria-pressed')).toBe(mode === 'elderly' ? 'true' : 'false');
+          const check = async (screen: string, opts: { scope?: string; toggle?: boolean } = {}): Promise<void> => {
+            const name = `${orientation}-${mode}-${screen.replace(/\s+/g, '-')}`;
+            await saveScreen(page, name);
+            if (opts.toggle !== false) {
+              // 长辈模式 is one tap away, on screen, saying whether it is on.
+              expect(await toggle.isVisible(), `${screen}: 长辈模式 button`).toBe(true);
+              const box = (await toggle.boundingBox())!;
+              expect(box.y + box.height, `${screen}: 长辈模式 on screen`).toBeLessThanOrEqual(viewport.height);
+              expect(await toggle.getAttribute('aria-pressed')).toBe(mode === 'elderly' ? 'true' : 'false');
+            }
+            const violations = await axeViolations(page, mode);
+            if (violations.length > 0) console.log(`${name}: axe violations\n${JSON.stringify(violations, null, 2)}`);
+            const m = await measure(page, mode, opts.scope);
+            if (m.smallText.length > 0 || m.smallTargets.length > 0) console.log(`${name}: too small\n${JSON.stringify({ text: m.smallText, targets: m.smallTargets }, null, 2)}`);
+            report.push(`${screen}: ${m.paragraphs} text blocks, min ${m.minText}px; ${m.buttons} buttons, min ${Math.round(m.minTarget)}px; axe serious/critical ${violations.length}`);
+            expect(violations.map((v) => `${v.id}: ${v.help}`), `${name}: axe`).toEqual([]);
+            expect(m.paragraphs, `${name}: main text`).toBeGreaterThan(0);
+            expect(m.smallText, `${name}: text ≥ ${LIMITS[mode].text}px`).toEqual([]);
+            expect(m.smallTargets, `${name}: targets ≥ ${LIMITS[mode].target}px`).toEqual([]);
+          };
+          const home = async (): Promise<void> => {
+            await page.getByRole('button', { name: /^首页|^Home/ }).tap();
+            await page.getByTestId('home').waitFor();
+          };
+          const back = async (): Promise<void> => {
+            await page.getByRole('button', { name: /^返回/ }).first().tap();
+          };
 
-          const violations = await axeViolations(page, mode);
-          if (violations.length > 0) console.log(`${mode} ${screen}: axe violations\n${JSON.stringify(violations, null, 2)}`);
-          const m = await measure(page, mode);
-          if (m.smallText.length > 0 || m.smallTargets.length > 0) console.log(`${mode} ${screen}: too small\n${JSON.stringify({ text: m.smallText, targets: m.smallTargets }, null, 2)}`);
-          report.push(`${screen}: ${m.paragraphs} text blocks, min ${m.minText}px; ${m.buttons} buttons, min ${Math.round(m.minTarget)}px; axe serious/critical ${violations.length}`);
-          expect(violations.map((v) => `${v.id}: ${v.help}`), `${screen}: axe`).toEqual([]);
-          expect(m.paragraphs, `${screen}: main text`).toBeGreaterThan(0);
-          expect(m.smallText, `${screen}: text ≥ ${LIMITS[mode].text}px`).toEqual([]);
-          expect(m.smallTargets, `${screen}: targets ≥ ${LIMITS[mode].target}px`).toEqual([]);
-        };
-        const home = async (): Promise<void> => {
-          await page.getByRole('button', { name: '首页' }).tap();
+          // The attract loop is always in standard mode: a reset switches 长辈模式 off.
+          await page.getByTestId('attract').waitFor();
+          if (mode === 'standard') await check('attract', { scope: '.attract', toggle: false });
+          await wakeKiosk(page);
           await page.getByTestId('home').waitFor();
-        };
+          if (mode === 'elderly') {
+            await toggle.tap();
+            await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).toBe('elderly');
+          }
+          await check('home');
 
-        await check('home');
+          await page.getByRole('button', { name: /^智能咨询/ }).tap();
+          await expect.poll(() => heading1(page).textContent()).toBe('智能咨询');
+          await page.getByRole('button', { name: /^劳动工资/ }).waitFor();
+          await check('topics');
 
-        await page.getByRole('button', { name: /^智能咨询/ }).tap();
-        await expect.poll(() => heading1(page).textContent()).toBe('智能咨询');
-        await page.getByRole('button', { name: /^劳动工资/ }).waitFor();
-        await check('topics');
+          await page.getByRole('button', { name: /^劳动工资/ }).tap();
+          await expect.poll(() => heading1(page).textContent()).toBe('劳动工资');
+          await check('situations');
+          await page.getByRole('button', { name: '老板拖欠工资' }).tap();
+          await expect.poll(() => heading1(page).textContent()).toBe('老板拖欠工资');
+          await page.locator('main .choice-list button').first().waitFor();
+          await check('questions');
+          await page.locator('main .choice-list button').first().tap();
+          await page.getByRole('heading', { name: '法律依据' }).waitFor();
+          await page.getByTestId('take-away-code').waitFor();
+          await check('answer');
 
-        await page.getByRole('button', { name: /^劳动工资/ }).tap();
-        await expect.poll(() => heading1(page).textContent()).toBe('劳动工资');
-        await page.getByRole('button', { name: '老板拖欠工资' }).tap();
-        await expect.poll(() => heading1(page).textContent()).toBe('老板拖欠工资');
-        await page.locator('main .choice-list button').first().waitFor();
-        await page.locator('main .choice-list button').first().tap();
-        await page.getByRole('heading', { name: '法律依据' }).waitFor();
-        await check('answer');
+          await page.getByRole('button', { name: /第.+条$/ }).first().tap();
+          await page.getByTestId('article-text').waitFor();
+          await expect.poll(() => page.getByTestId('article-text').textContent()).not.toBe('');
+          await check('article');
 
-        await page.getByRole('button', { name: /第.+条$/ }).first().tap();
-        await page.getByTestId('article-text').waitFor();
-        await expect.poll(() => page.getByTestId('article-text').textContent()).not.toBe('');
-        await check('article');
+          await page.getByRole('button', { name: /打印这一条/ }).tap();
+          await page.getByRole('figure', { name: '打印预览' }).waitFor();
+          await check('print preview');
+          await back();
+          await page.getByTestId('article').waitFor();
 
-        await home();
-        await page.getByRole('button', { name: /^法规查询/ }).tap();
-        await page.getByRole('button', { name: /^社会法/ }).tap();
-        await page.getByRole('button', { name: /^中华人民共和国劳动合同法/ }).tap();
-        await expect.poll(() => heading1(page).textContent()).toBe('劳动合同法');
-        await page.locator('[data-testid^="law-article-"]').first().waitFor();
-        await check('law reader');
+          await home();
+          await page.getByRole('button', { name: /^法规查询/ }).tap();
+          await page.getByTestId('law-categories').waitFor();
+          await page.getByRole('button', { name: /^社会法/ }).waitFor();
+          await check('law categories');
+          await page.getByRole('button', { name: /^社会法/ }).tap();
+          await page.getByRole('button', { name: /^中华人民共和国劳动合同法/ }).waitFor();
+          await check('law list');
+          await page.getByRole('button', { name: /^中华人民共和国劳动合同法/ }).tap();
+          await expect.poll(() => heading1(page).textContent()).toBe('劳动合同法');
+          await page.locator('[data-testid^="law-article-"]').first().waitFor();
+          await check('law reader');
 
-        await home();
-        await page.getByTestId('search-input').tap();
-        await page.getByTestId('keyboard').waitFor();
-        for (const ch of 'falvyuanzhu') await page.getByTestId(`kb-key-${ch}`).tap();
-        await expect.poll(() => page.getByTestId('kb-candidate-0').textContent()).toBe('法律援助');
-        await page.getByTestId('kb-candidate-0').tap();
-        await page.getByTestId('kb-done').tap();
-        await page.getByTestId('search').waitFor();
-        await expect.poll(() => page.locator('[data-testid^="results-"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-        await check('search results');
+          await home();
+          await page.getByTestId('search-input').tap();
+          await page.getByTestId('keyboard').waitFor();
+          for (const ch of 'laodongzhongcai') await page.getByTestId(`kb-key-${ch}`).tap();
+          await expect.poll(() => page.getByTestId('kb-candidate-0').textContent()).not.toBe('');
+          // The keyboard never covers the field it types into.
+          const field = (await page.getByTestId('search-input').boundingBox())!;
+          const keys = (await page.getByTestId('keyboard').boundingBox())!;
+          expect(field.y + field.height, 'search field above the keyboard').toBeLessThanOrEqual(keys.y + 1);
+          expect(field.y, 'search field on screen').toBeGreaterThanOrEqual(0);
+          await check('keyboard');
+          await page.getByTestId('kb-candidate-0').tap();
+          await page.getByTestId('kb-done').tap();
+          await page.getByTestId('search').waitFor();
+          await expect.poll(() => page.locator('[data-testid^="results-"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+          await check('search results');
+          const guides = page.getByTestId('results-guide').getByRole('button');
+          expect(await guides.count(), 'a guide among the results for 劳动仲裁').toBeGreaterThan(0);
+          await guides.first().tap();
+          await page.getByTestId('guide').waitFor();
+          await check('guide');
 
-        console.log(`${mode} mode, portrait:\n  ${report.join('\n  ')}`);
-        expect(errors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+          await home();
+          await page.getByTestId('tile-videoCall').tap();
+          await page.getByTestId('feature-unavailable').waitFor();
+          await check('feature unavailable');
+
+          await home();
+          await page.getByTestId('language-switch').tap();
+          await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+          await check('home in English');
+          await page.getByTestId('language-switch').tap();
+          await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+
+          // Idle: the countdown, over the screen, in the same mode.
+          await page.clock.runFor(IDLE_MS);
+          await page.getByTestId('session-countdown').waitFor();
+          await check('countdown', { scope: '.session-countdown', toggle: false });
+          await page.getByTestId('session-continue').tap();
+          await page.getByTestId('session-countdown').waitFor({ state: 'detached' });
+
+          console.log(`${mode} mode, ${orientation}:\n  ${report.join('\n  ')}`);
+          expect(errors).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
     });
-  });
+  }
 }
 
 describe('长辈模式 lasts one session', () => {
@@ -195,6 +198,55 @@ describe('长辈模式 lasts one session', () => {
       await page.getByTestId('attract').waitFor();
       await wakeKiosk(page);
       expect(await page.getByTestId('elderly-toggle').getAttribute('aria-pressed')).toBe('false');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('朗读 (read aloud)', () => {
+  it('speaks the screen in Chinese, a long-pressed button without pressing it, and English in English', async () => {
+    const context = await browser.newContext({ viewport: PORTRAIT, hasTouch: true, isMobile: false, locale: 'zh-CN' });
+    // The machine has no audio device: what the app hands to the browser's speechSynthesis is recorded, then spoken as usual.
+    await context.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+      const speak = window.speechSynthesis.speak.bind(window.speechSynthesis);
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        spoken.push({ text: u.text, lang: u.lang });
+        speak(u);
+      };
+    });
+    const page = await context.newPage();
+    const spoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.slice());
+    try {
+      await page.goto(kiosk.url);
+      await wakeKiosk(page);
+      await page.getByRole('button', { name: /^智能咨询/ }).tap();
+      await page.getByRole('button', { name: /^劳动工资/ }).tap();
+      await expect.poll(() => heading1(page).textContent()).toBe('劳动工资');
+
+      await page.getByTestId('read-aloud').tap();
+      await expect.poll(spoken).toHaveLength(1);
+      const [screen] = await spoken();
+      expect(screen!.lang).toBe('zh-CN');
+      expect(screen!.text.startsWith('劳动工资。')).toBe(true);
+
+      // A long press reads the button and does not press it: still on the same screen.
+      const situation = (await page.getByRole('button', { name: '老板拖欠工资' }).boundingBox())!;
+      await page.mouse.move(situation.x + situation.width / 2, situation.y + situation.height / 2);
+      await page.mouse.down();
+      await expect.poll(spoken).toHaveLength(2);
+      await page.mouse.up();
+      expect((await spoken())[1]).toEqual({ text: '老板拖欠工资', lang: 'zh-CN' });
+      await page.waitForTimeout(300);
+      expect(await heading1(page).textContent()).toBe('劳动工资');
+
+      await page.getByTestId('language-switch').tap();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.getByTestId('read-aloud').tap();
+      await expect.poll(spoken).toHaveLength(3);
+      expect((await spoken())[2]!.lang).toBe('en-US');
     } finally {
       await context.close();
     }

@@ -52,7 +52,7 @@ for (const [label, viewport] of [
           expect(box.height, id).toBeGreaterThanOrEqual(64);
         }
         // Keys are named for screen readers.
-        for (const name of ['删除', '空格', '清空', '搜索', '切换到英文字母', '切换到数字', '下一页候选词']) {
+        for (const name of ['删除', '空格', '清空', '搜索', '中/英 切换到英文字母', '123 切换到数字', '下一页候选词']) {
           expect(await keyboard.getByRole('button', { name, exact: true }).count(), name).toBe(1);
         }
         expect(await page.getByRole('toolbar', { name: '候选词' }).count()).toBe(1);

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
+import { saveScreen } from './a11y';
 import { callApi, DEMO_CONFIG, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
 
 /**
@@ -15,7 +16,6 @@ import { callApi, DEMO_CONFIG, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, 
  */
 const IDLE_S = 30;
 const COUNTDOWN_S = 20;
-const SCREENS = '/tmp/screens';
 
 let kiosk: RunningKiosk;
 let browser: Browser;
@@ -28,7 +28,6 @@ beforeAll(async () => {
   const configPath = join(configDir, 'terminal.json');
   // The schema's minimums.
   writeFileSync(configPath, JSON.stringify({ ...config, idleTimeoutSeconds: IDLE_S, countdownSeconds: COUNTDOWN_S }, null, 2));
-  mkdirSync(SCREENS, { recursive: true });
   [kiosk, browser] = await Promise.all([startKiosk({ config: configPath }), launchChromium()]);
 });
 afterAll(async () => {
@@ -75,7 +74,7 @@ describe('a session, portrait 1080×1920', () => {
       await expect.poll(() => page.getByTestId('attract-slide').locator('h1').textContent()).not.toBe('有法律问题，来这里问');
       await expect.poll(() => attract.textContent()).toMatch(/依据：\S+ 第\S+条/);
       expect(await page.getByTestId('attract-prompt').textContent()).toBe('轻触屏幕开始');
-      await page.screenshot({ path: `${SCREENS}/session-attract-portrait.png`, animations: 'disabled' });
+      await saveScreen(page, 'session-attract-portrait');
 
       // The waking tap lands where the 智能咨询 tile is, but only wakes the kiosk.
       await wakeOver(page, 'tile-consultation');
@@ -117,7 +116,7 @@ describe('a session, portrait 1080×1920', () => {
       await expect.poll(() => page.getByTestId('session-countdown-seconds').textContent()).toBe(String(COUNTDOWN_S - 3));
       const continueBox = await countdown.getByRole('button', { name: '继续使用' }).boundingBox();
       expect(continueBox!.height).toBeGreaterThanOrEqual(88);
-      await page.screenshot({ path: `${SCREENS}/session-countdown-portrait.png`, animations: 'disabled' });
+      await saveScreen(page, 'session-countdown-portrait');
 
       // 继续使用: back exactly where they were.
       await countdown.getByRole('button', { name: '继续使用' }).tap();
@@ -174,7 +173,7 @@ describe('a session, portrait 1080×1920', () => {
       expect(box!.height).toBeGreaterThanOrEqual(64);
       expect(box!.y + box!.height).toBeLessThanOrEqual(PORTRAIT.height);
       expect(await page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `${SCREENS}/session-home-finish-portrait.png`, animations: 'disabled' });
+      await saveScreen(page, 'session-home-finish-portrait');
 
       await page.getByRole('button', { name: /^智能咨询/ }).tap();
       await page.getByRole('button', { name: /^劳动工资/ }).tap();
@@ -208,7 +207,7 @@ describe('the attract loop, landscape 1920×1080', () => {
       expect(await attract.boundingBox()).toEqual({ x: 0, y: 0, width: LANDSCAPE.width, height: LANDSCAPE.height });
       const prompt = await page.getByTestId('attract-prompt').boundingBox();
       expect(prompt!.y + prompt!.height).toBeLessThanOrEqual(LANDSCAPE.height);
-      await page.screenshot({ path: `${SCREENS}/session-attract-landscape.png`, animations: 'disabled' });
+      await saveScreen(page, 'session-attract-landscape');
       await page.clock.runFor(8000);
       await expect.poll(() => title.textContent()).not.toBe(first);
       expect(errors).toEqual([]);

@@ -168,7 +168,8 @@ function PrintDocument({ title, receipt, health }: { title: string; receipt: Rec
       <div className="print-layout__preview">
         <p className="screen__lead">{t('print.lead')}</p>
         {preview.status === 'ok' ? (
-          <div className="paper-scroll">
+          // Long receipts scroll here; focusable so a keyboard can scroll it too.
+          <div className="paper-scroll" tabIndex={0} role="region" aria-label={t('print.preview')}>
             <ReceiptPaper layout={preview.data} label={t('print.preview')} qrLabel="QR" />
           </div>
         ) : preview.status === 'loading' ? (

@@ -9,6 +9,7 @@ import { formatConfigReport, loadConfig } from './config/load-config';
 import { prepareDataDir, resolveDataDir } from './data-dir';
 import { ContentNotFoundError } from './content/content-reader';
 import { openContentService, ContentUnavailableError } from './content/content-service';
+import { previewTemplate } from './content/template-preview';
 import { createHealthReporter } from './health';
 import { DeviceManager } from './devices/device-manager';
 import { HttpError, ServiceUnavailableError, startServer } from './http/server';
@@ -129,6 +130,14 @@ async function main(): Promise<void> {
       law: ({ id }) => withContent(() => content.reader().law(id)),
       article: ({ articleId }) => withContent(() => content.reader().article(articleId)),
       directory: ({ kind }) => withContent(() => content.reader().directory(loaded.config.location.regionCode, kind)),
+      templates: () => withContent(() => content.reader().templates()),
+      template: ({ id }) => withContent(() => content.reader().template(id)),
+      templatePreview: ({ id, values }) =>
+        previewTemplate(withContent(() => content.reader().template(id)), values, (receipt) => {
+          const layout = devices.preview(receipt);
+          if (layout === undefined) throw new ServiceUnavailableError('This terminal has no receipt printer');
+          return layout;
+        }),
       devices: () => ({ devices: devices.devices() }),
       idcardWatch: ({ watch }) => {
         devices.watchIdCard(watch);

@@ -5,6 +5,7 @@ import { SearchRequest, SearchResponse, SuggestRequest, SuggestResponse } from '
 import { DeviceStatus, PrintJob, SIMULATED_CARDS } from './devices';
 import { ImeRequest, ImeResponse } from './ime';
 import { DirectoryRequest, DirectoryResponse } from './directory';
+import { TemplatePreviewRequest, TemplatePreviewResponse, TemplateResponse, TemplatesResponse } from './templates';
 import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from './content';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
@@ -51,6 +52,10 @@ export const api = {
   article: route({ method: 'POST', path: '/api/content/article', body: ArticleRequest, response: ArticleResponse }),
   /** The legal-service offices for this terminal's region (from its configuration), nearest first. */
   directory: route({ method: 'POST', path: '/api/content/directory', body: DirectoryRequest, response: DirectoryResponse }),
+  templates: route({ method: 'GET', path: '/api/content/templates', body: NoBody, response: TemplatesResponse }),
+  template: route({ method: 'POST', path: '/api/content/template', body: ById, response: TemplateResponse }),
+  /** Checks the answers on the service and fills the template; field errors come back with 200 (see TemplatePreviewResponse). Print the receipt with `print`. */
+  templatePreview: route({ method: 'POST', path: '/api/templates/preview', body: TemplatePreviewRequest, response: TemplatePreviewResponse }),
   devices: route({ method: 'GET', path: '/api/devices', body: NoBody, response: z.object({ devices: z.array(DeviceStatus) }) }),
   /** A screen that needs a card turns watching on; the reader is polled only then. */
   idcardWatch: route({ method: 'POST', path: '/api/idcard/watch', body: z.strictObject({ watch: z.boolean() }), response: Empty }),

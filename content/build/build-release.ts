@@ -11,6 +11,7 @@ import { insertDirectory, loadDirectory } from './directory';
 import { buildImeDictionary } from './ime-dictionary';
 import { LawParseError, parseLaw, shortTitle, versionDateFromPath, type ParsedArticle } from './parse-law';
 import { ContentError, FaqFile, GuideFile, loadYaml, ShippedLaws, SlidesFile, SynonymsFile, Topics, type ContentProblem } from './source-files';
+import { insertTemplates, loadTemplates } from './templates';
 
 export interface BuildOptions {
   /** The content/ folder. */
@@ -243,6 +244,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     return [{ g: g.data, cites }];
   });
   const slideRows = (slides?.data.slides ?? []).map((s, i) => ({ s, cites: s.cites.flatMap((c, j) => resolve(c, slides!.file, slides!.lineOf(['slides', i, 'cites', j])) ?? []) }));
+  const templateRows = loadTemplates(join(opts.contentDir, 'templates'), (f) => rel(opts.contentDir, f), resolve, problems);
   const directory = loadDirectory(opts.contentDir, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
@@ -343,6 +345,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     });
 
     insertDirectory(db, directory.entries);
+    insertTemplates(db, templateRows);
 
     // Terms: words people type, weighted by how much our content uses them.
     for (const g of synonyms?.data.groups ?? []) {
@@ -384,7 +387,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   }
   const inputs = createHash('sha256');
   inputs.update(readFileSync(corpusFile));
-  for (const f of [join(opts.contentDir, 'laws', 'shipped.yaml'), topicsFile, ...yamlFiles(join(opts.contentDir, 'faq')), ...yamlFiles(join(opts.contentDir, 'guides')), slidesPath, synonymsPath, lexiconPath]) {
+  for (const f of [join(opts.contentDir, 'laws', 'shipped.yaml'), topicsFile, ...yamlFiles(join(opts.contentDir, 'faq')), ...yamlFiles(join(opts.contentDir, 'guides')), ...yamlFiles(join(opts.contentDir, 'templates')), slidesPath, synonymsPath, lexiconPath]) {
     if (existsSync(f)) inputs.update(readFileSync(f));
   }
   for (const f of directory.files) inputs.update(readFileSync(f));

@@ -21,7 +21,7 @@ function newestMtime(path: string): number {
 }
 
 /** What the content release is built from (the builder itself included). */
-const CONTENT_SOURCES = ['content', 'common/legal', 'common/directory', 'service/search', 'service/content'];
+const CONTENT_SOURCES = ['content', 'common/legal', 'common/directory', 'common/templates', 'service/search', 'service/content'];
 
 function staleAgainst(stamp: string, output: string, sources: readonly string[]): boolean {
   if (!existsSync(stamp) || !existsSync(output)) return true;

@@ -3,6 +3,8 @@ import type { ArticleRef, ArticleResponse, FaqResponse, LawResponse, LawsRespons
 import type { DirectoryEntry, DirectoryResponse } from '../../common/api/directory';
 import type { DirectoryKind } from '../../common/directory/kinds';
 import { officesForTerminal } from '../../common/directory/region';
+import type { TemplatesResponse } from '../../common/api/templates';
+import { TemplateForm, type Template, type TemplateGoverns } from '../../common/templates/template';
 
 export class ContentNotFoundError extends Error {}
 
@@ -42,6 +44,7 @@ export class ContentReader {
       // The region rule never crosses a province: read the terminal's province, order in common/directory/region.ts.
       directory: db.prepare(`SELECT id, kind, name, region_code AS regionCode, address, hours, phone, services, map_url AS mapUrl, demo
         FROM directory WHERE substr(region_code, 1, 2) = substr(?, 1, 2)`),
+      ...templateStatements(db),
     };
   }
 
@@ -135,4 +138,34 @@ export class ContentReader {
     const { issuer: _issuer, ...law } = this.s['law']!.get(a.lawId) as LawRow;
     return { id: a.id, number: a.number, headings: JSON.parse(a.headings) as string[], text: a.text, law };
   }
+
+  /** Every document template, in list order, with the article it rests on. */
+  templates(): TemplatesResponse {
+    const rows = this.s['templates']!.all() as (Omit<TemplatesResponse['templates'][number], 'governs'> & GovernsCols)[];
+    return { templates: rows.map(({ articleId, law, lawShort, article, ...t }) => ({ ...t, governs: governs({ articleId, law, lawShort, article }) })) };
+  }
+
+  /** One template with its form, body and governing article. */
+  template(id: string): Template {
+    const row = this.s['template']!.get(id) as ({ id: string; title: string; category: string; fields: string; body: string } & GovernsCols) | undefined;
+    if (row === undefined) throw new ContentNotFoundError(`No template "${id}"`);
+    const { articleId, law, lawShort, article, fields, ...t } = row;
+    return { ...t, ...TemplateForm.parse(JSON.parse(fields)), governs: governs({ articleId, law, lawShort, article }) };
+  }
+}
+
+type GovernsCols = { articleId: number | null; law: string | null; lawShort: string | null; article: string | null };
+
+function governs(c: GovernsCols): TemplateGoverns | null {
+  return c.articleId === null ? null : { articleId: c.articleId, law: c.law!, lawShort: c.lawShort!, article: c.article! };
+}
+
+function templateStatements(db: Database): Record<string, Statement> {
+  const cols = `t.id, t.title, t.category, a.id AS articleId, l.title AS law, l.short_name AS lawShort, a.number AS article`;
+  const from = 'templates t LEFT JOIN articles a ON a.id = t.governing_article_id LEFT JOIN laws l ON l.id = a.law_id';
+  return {
+    // The builder writes templates in list order (by category), so rowid is the order.
+    templates: db.prepare(`SELECT ${cols} FROM ${from} ORDER BY t.rowid`),
+    template: db.prepare(`SELECT ${cols}, t.fields, t.body FROM ${from} WHERE t.id = ?`),
+  };
 }

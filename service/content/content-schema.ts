@@ -92,6 +92,8 @@ CREATE TABLE citations (
 CREATE INDEX citations_article ON citations (article_id);
 
 -- Filled by later releases: document templates, the service directory, media files.
+-- templates.fields is a TemplateForm (common/templates/template.ts): the
+-- fields, signature lines and the citizen's note; body is the body text.
 CREATE TABLE templates (
   id                   TEXT PRIMARY KEY,
   title                TEXT NOT NULL,

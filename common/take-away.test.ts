@@ -66,6 +66,27 @@ describe('takeAwayCode', () => {
     expect(cut).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 
+  it('carries a guide as a link, as its steps, or as the names of its steps and articles', () => {
+    const guide: TakeAwaySubject = {
+      kind: 'guide',
+      id: 'labour-arbitration',
+      title: '申请劳动仲裁',
+      summary: '向劳动人事争议仲裁委员会申请，不收费。',
+      steps: [
+        { title: '准备材料', body: '身份证、劳动合同、工资条。' },
+        { title: '提交申请', body: '到仲裁委立案窗口。', timeLimit: '离职后一年内' },
+      ],
+      cites: [{ lawShort: '劳动争议调解仲裁法', article: '第二十七条' }],
+    };
+    expect(takeAwayCode(guide, 'https://h.example')).toEqual({ kind: 'link', data: 'https://h.example/p/guide/labour-arbitration' });
+    expect(takeAwayCode(guide, null)).toEqual({
+      kind: 'text',
+      data: '申请劳动仲裁\n向劳动人事争议仲裁委员会申请，不收费。\n1. 准备材料：身份证、劳动合同、工资条。\n2. 提交申请：到仲裁委立案窗口。（时限：离职后一年内）\n依据：劳动争议调解仲裁法第二十七条',
+    });
+    const long = takeAwayCode({ ...guide, summary: '长'.repeat(400) }, null);
+    expect(long).toEqual({ kind: 'citation', data: '申请劳动仲裁\n1. 准备材料\n2. 提交申请\n依据：劳动争议调解仲裁法第二十七条' });
+  });
+
   it('counts UTF-8 bytes as a phone decodes them', () => {
     expect(utf8Bytes('a')).toBe(1);
     expect(utf8Bytes('é')).toBe(2);

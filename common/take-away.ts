@@ -25,6 +25,14 @@ export type TakeAwaySubject =
       cites: readonly { lawShort: string; article: string }[];
     }
   | {
+      kind: 'guide';
+      id: string;
+      title: string;
+      summary: string;
+      steps: readonly { title: string; body: string; timeLimit?: string | undefined }[];
+      cites: readonly { lawShort: string; article: string }[];
+    }
+  | {
       kind: 'article';
       lawTitle: string;
       lawShort: string;
@@ -57,6 +65,7 @@ export function publicPageUrl(hubUrl: string, subject: TakeAwaySubject): string 
   // Built by hand: common/ has neither the DOM's nor Node's URL type. The hub URL is validated by the configuration schema.
   const base = `${hubUrl.replace(/\/+$/, '')}/p/`;
   if (subject.kind === 'answer') return `${base}answer/${encodeURIComponent(subject.id)}`;
+  if (subject.kind === 'guide') return `${base}guide/${encodeURIComponent(subject.id)}`;
   const query = [
     ['title', subject.lawTitle],
     ['version', subject.versionDate],
@@ -70,6 +79,10 @@ export function publicPageUrl(hubUrl: string, subject: TakeAwaySubject): string 
 function fullText(subject: TakeAwaySubject): string {
   if (subject.kind === 'article') return `${subject.lawTitle}（${subject.versionDate}）\n${subject.number} ${subject.text}`;
   const cites = subject.cites.map((c) => `${c.lawShort}${c.article}`).join('、');
+  if (subject.kind === 'guide') {
+    const steps = subject.steps.map((s, i) => `${i + 1}. ${s.title}：${s.body}${s.timeLimit === undefined ? '' : `（时限：${s.timeLimit}）`}`).join('\n');
+    return `${subject.title}\n${subject.summary}\n${steps}${cites === '' ? '' : `\n依据：${cites}`}`;
+  }
   return `问：${subject.question}\n答：${subject.answer}${cites === '' ? '' : `\n依据：${cites}`}`;
 }
 
@@ -89,8 +102,11 @@ function fitBytes(text: string, max: number): string {
 
 function citation(subject: TakeAwaySubject): string {
   if (subject.kind === 'article') return `${subject.lawTitle}（${subject.versionDate}）${subject.number}`;
-  // The question always fits first; the articles that answer it follow as far as they fit.
-  const question = fitBytes(`问：${subject.question}`, SCREEN_QR_MAX_BYTES / 2);
+  // The question (or the guide's title and its steps' names) always fits first; the articles follow as far as they fit.
+  const question =
+    subject.kind === 'guide'
+      ? fitBytes(`${subject.title}\n${subject.steps.map((s, i) => `${i + 1}. ${s.title}`).join('\n')}`, SCREEN_QR_MAX_BYTES / 2)
+      : fitBytes(`问：${subject.question}`, SCREEN_QR_MAX_BYTES / 2);
   const cites = subject.cites.map((c) => `${c.lawShort}${c.article}`).join('、');
   return cites === '' ? question : fitBytes(`${question}\n依据：${cites}`, SCREEN_QR_MAX_BYTES);
 }

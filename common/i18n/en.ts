@@ -178,6 +178,7 @@ export const en: Catalogue<typeof zhCN> = {
   guide: {
     steps: 'Steps',
     stepNumber: 'Step {{number}}',
+    print: 'Print this guide',
   },
   article: {
     versionDate: 'Version of {{date}}',
@@ -192,6 +193,7 @@ export const en: Catalogue<typeof zhCN> = {
     text: 'Scan with your phone to keep the text — no need to copy it out.',
     citationArticle: 'The text is too long, so the code holds the law and article number to look it up later.',
     citationAnswer: 'The text is too long, so the code holds the question and the articles it rests on.',
+    citationGuide: 'The text is too long, so the code holds the steps and the articles they rest on.',
   },
   laws: {
     categoriesLead: 'Choose a group of laws',
@@ -276,6 +278,8 @@ export const en: Catalogue<typeof zhCN> = {
     receipt: {
       answerTitle: 'Legal question and answer',
       articleTitle: 'Text of the law',
+      guideTitle: 'How-to guide',
+      steps: 'Steps',
       nextSteps: 'What to do next',
       timeLimit: 'Time limit',
       cites: 'The law behind this answer',

@@ -181,6 +181,7 @@ export const zhCN = {
   guide: {
     steps: '办理步骤',
     stepNumber: '第 {{number}} 步',
+    print: '打印这份指南',
   },
   article: {
     versionDate: '版本日期：{{date}}',
@@ -195,6 +196,7 @@ export const zhCN = {
     text: '用手机扫一扫，文字就存到手机上，不用抄写。',
     citationArticle: '内容太长，二维码里是法律名称和条文序号，方便以后查找。',
     citationAnswer: '内容太长，二维码里是问题和依据的法条，方便以后查找。',
+    citationGuide: '内容太长，二维码里是办事步骤和依据的法条，方便以后查找。',
   },
   laws: {
     categoriesLead: '请选择法律的类别',
@@ -279,6 +281,8 @@ export const zhCN = {
     receipt: {
       answerTitle: '法律问题解答',
       articleTitle: '法律条文',
+      guideTitle: '办事指南',
+      steps: '办理步骤',
       nextSteps: '下一步怎么做',
       timeLimit: '时限',
       cites: '法律依据',

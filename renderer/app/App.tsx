@@ -63,7 +63,7 @@ function CurrentScreen({ screen, health }: { screen: Screen; health: Health }) {
     case 'answer':
       return <AnswerScreen faqId={screen.faqId} health={health} />;
     case 'guide':
-      return <GuideScreen guideId={screen.guideId} />;
+      return <GuideScreen guideId={screen.guideId} health={health} />;
     case 'law-categories':
       return <LawCategoriesScreen />;
     case 'law-list':

@@ -22,7 +22,7 @@ export type Screen =
   | { name: 'search'; query: string };
 
 /** What a print screen puts on paper. */
-export type PrintSource = { kind: 'answer'; faqId: string } | { kind: 'article'; articleId: number };
+export type PrintSource = { kind: 'answer'; faqId: string } | { kind: 'guide'; guideId: string } | { kind: 'article'; articleId: number };
 
 /** Kebab-case screen names, also used in client logs (`ClientLogEntry.screen`). */
 export type ScreenName = Screen['name'];

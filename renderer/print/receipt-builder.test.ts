@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutReceipt } from '../../common/receipt/layout';
 import { Receipt } from '../../common/receipt/receipt';
-import { answerReceipt, articleReceipt, jobTitle, splitText, type ReceiptContext } from './receipt-builder';
+import { answerReceipt, articleReceipt, guideReceipt, jobTitle, splitText, type ReceiptContext } from './receipt-builder';
 
 const ctx: ReceiptContext = {
   terminalName: '无人律所演示终端',
@@ -10,6 +10,8 @@ const ctx: ReceiptContext = {
   labels: {
     answerTitle: '法律问题解答',
     articleTitle: '法律条文',
+    guideTitle: '办事指南',
+    steps: '办理步骤',
     nextSteps: '下一步怎么做',
     timeLimit: '时限',
     cites: '法律依据',
@@ -44,6 +46,28 @@ function printed(receipt: unknown): string[] {
   const layout = layoutReceipt(Receipt.parse(receipt), { columns: 48 });
   return layout.lines.map((l) => (l.kind === 'text' ? l.text : `[${l.kind}]`));
 }
+
+describe('guideReceipt', () => {
+  it('prints the title, summary, each step with its time limit, the articles and the footer', () => {
+    const receipt = guideReceipt(
+      {
+        title: '申请劳动仲裁',
+        summary: '向劳动人事争议仲裁委员会申请，不收费。',
+        steps: [
+          { title: '准备材料', body: '身份证、劳动合同、工资条。' },
+          { title: '提交申请', body: '到仲裁委立案窗口。', timeLimit: '离职后一年内' },
+        ],
+        cites: [{ articleId: 1, law: '中华人民共和国劳动争议调解仲裁法', lawShort: '劳动争议调解仲裁法', article: '第二十七条' }],
+      },
+      ctx,
+    );
+    expect(Receipt.safeParse(receipt).success).toBe(true);
+    const all = printed(receipt).join('\n');
+    for (const expected of ['办事指南', '申请劳动仲裁', '办理步骤', '1. 准备材料', '2. 提交申请', '【时限】离职后一年内', '中华人民共和国劳动争议调解仲裁法 第二十七条', '12348']) {
+      expect(all, expected).toContain(expected);
+    }
+  });
+});
 
 describe('answerReceipt', () => {
   it('is a valid receipt with the title, question, answer, steps with time limits, citations, place, time and a cut', () => {

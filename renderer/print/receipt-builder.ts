@@ -13,6 +13,8 @@ import { utf8Bytes } from '../../common/take-away';
 export interface ReceiptLabels {
   answerTitle: string;
   articleTitle: string;
+  guideTitle: string;
+  steps: string;
   nextSteps: string;
   timeLimit: string;
   cites: string;
@@ -114,6 +116,31 @@ export function answerReceipt(answer: AnswerForPrint, ctx: ReceiptContext): Rece
   if (answer.cites.length > 0) {
     blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.cites, { bold: true }));
     for (const cite of answer.cites) blocks.push(...text(`${cite.law} ${cite.article}`));
+  }
+  blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.disclaimer), ...footer(ctx));
+  return { blocks };
+}
+
+export interface GuideForPrint {
+  title: string;
+  summary: string;
+  steps: readonly { title: string; body: string; timeLimit?: string | undefined }[];
+  cites: readonly ArticleRef[];
+}
+
+export function guideReceipt(guide: GuideForPrint, ctx: ReceiptContext): ReceiptInput {
+  const { labels } = ctx;
+  const blocks: Block[] = [...heading(labels.guideTitle), ...text(guide.title, { bold: true }), ...text(guide.summary)];
+  if (guide.steps.length > 0) {
+    blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.steps, { bold: true }));
+    guide.steps.forEach(({ title, body, timeLimit }, i) => {
+      blocks.push(...text(`${i + 1}. ${title}`, { bold: true }), ...text(body));
+      if (timeLimit !== undefined) blocks.push(...text(`   【${labels.timeLimit}】${timeLimit}`, { bold: true }));
+    });
+  }
+  if (guide.cites.length > 0) {
+    blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.cites, { bold: true }));
+    for (const cite of guide.cites) blocks.push(...text(`${cite.law} ${cite.article}`));
   }
   blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.disclaimer), ...footer(ctx));
   return { blocks };

@@ -24,7 +24,8 @@ export function TakeAwayQr({ subject, hubUrl }: { subject: TakeAwaySubject; hubU
   }, [code.data]);
   // A whole number of pixels per module: scaled codes with uneven modules are what phones misread.
   const px = side * Math.max(2, Math.floor(MAX_SIDE_PX / side));
-  const what = code.kind === 'citation' ? (subject.kind === 'article' ? 'citationArticle' : 'citationAnswer') : code.kind;
+  const citation = { article: 'citationArticle', guide: 'citationGuide', answer: 'citationAnswer' } as const;
+  const what = code.kind === 'citation' ? citation[subject.kind] : code.kind;
   return (
     <section className="take-away" aria-labelledby={titleId} data-testid="take-away" data-code-kind={code.kind}>
       <svg

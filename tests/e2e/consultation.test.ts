@@ -194,6 +194,37 @@ for (const [label, viewport] of [
 }
 
 
+describe('a guide, found by search', () => {
+  it('shows its steps, a code with them for the phone, and prints them', async () => {
+    const { context, page, errors } = await openHome(PORTRAIT);
+    try {
+      await page.getByTestId('search-input').tap();
+      await page.keyboard.insertText('劳动仲裁');
+      await page.keyboard.press('Enter');
+      const guides = page.getByTestId('results-guide').getByRole('button');
+      await guides.first().waitFor({ timeout: 10_000 });
+      await guides.first().tap();
+      // The heading is the guide's title once it has loaded (the code appears with it).
+      await page.getByTestId('take-away-code').waitFor();
+      const title = (await heading1(page).textContent())!;
+      const code = await readQrCode(page.getByTestId('take-away-code'));
+      expect(code?.startsWith(`${title}\n`), String(code)).toBe(true);
+
+      const printedBefore = (await printJobs()).filter((j) => j.state === 'printed').length;
+      await page.getByRole('button', { name: /打印这份指南/ }).tap();
+      const paper = page.getByRole('figure', { name: '打印预览' });
+      await expect.poll(() => paper.textContent()).toContain('办理步骤');
+      await page.getByRole('button', { name: '打印', exact: true }).tap();
+      await page.getByText('打印好了，请取走回执').waitFor({ timeout: 15_000 });
+      await expect.poll(async () => (await printJobs()).filter((j) => j.state === 'printed').length).toBe(printedBefore + 1);
+      expect((await printJobs()).at(-1)).toMatchObject({ title, state: 'printed' });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('printing when the printer has no paper', () => {
   it('keeps the job, says why in plain words, and prints it once paper is back', async () => {
     const { context, page } = await openHome(PORTRAIT);

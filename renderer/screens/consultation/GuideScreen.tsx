@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import type { Health } from '../../../common/api/health';
 import { QueryView } from '../../components/QueryView';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useServiceQuery } from '../../service/use-service-query';
-import { Citations, Section, StepList } from './parts';
+import { TakeAwayQr } from '../../take-away/TakeAwayQr';
+import { Citations, PrintButton, Section, StepList } from './parts';
 import '../content.css';
 
-/** 办事指南: how to do one thing (apply for arbitration…), step by step, with time limits marked. */
-export function GuideScreen({ guideId }: { guideId: string }) {
+/** 办事指南: how to do one thing (apply for arbitration…), step by step, with time limits marked; on paper or phone to take along. */
+export function GuideScreen({ guideId, health }: { guideId: string; health: Health }) {
   const { t } = useTranslation();
   const guide = useServiceQuery('guide', { id: guideId });
   return (
@@ -22,6 +24,10 @@ export function GuideScreen({ guideId }: { guideId: string }) {
               </Section>
             </div>
             <Citations cites={g.cites} />
+            <TakeAwayQr subject={{ kind: 'guide', id: g.id, title: g.title, summary: g.summary, steps: g.steps, cites: g.cites }} hubUrl={health.terminal.hubUrl} />
+            <div className="screen-actions">
+              <PrintButton source={{ kind: 'guide', guideId: g.id }} label={t('guide.print')} health={health} />
+            </div>
           </>
         )}
       </QueryView>

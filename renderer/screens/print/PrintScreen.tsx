@@ -15,7 +15,7 @@ import { StatusNotice } from '../../components/StatusNotice';
 import { formatLegalDate, formatPrintedAt } from '../../content/dates';
 import { useLanguage } from '../../i18n/use-language';
 import { type PrintPhase, newerJob, printJobView } from '../../print/print-job';
-import { type ReceiptContext, answerReceipt, articleReceipt, citationLabel, jobTitle } from '../../print/receipt-builder';
+import { type ReceiptContext, answerReceipt, articleReceipt, citationLabel, guideReceipt, jobTitle } from '../../print/receipt-builder';
 import { useApi, useServiceEvents } from '../../service/ServiceContext';
 import { hotlineNumber, printerAvailability } from '../../service/health-view';
 import { useServiceQuery } from '../../service/use-service-query';
@@ -35,8 +35,9 @@ export function PrintScreen({ source, health }: { source: PrintSource; health: H
   // One time for preview and paper: what is shown is what prints.
   const [printedAt] = useState(() => new Date());
   const faq = useServiceQuery('faq', { id: source.kind === 'answer' ? source.faqId : '-' }, { enabled: source.kind === 'answer' });
+  const guide = useServiceQuery('guide', { id: source.kind === 'guide' ? source.guideId : '-' }, { enabled: source.kind === 'guide' });
   const article = useServiceQuery('article', { articleId: source.kind === 'article' ? source.articleId : 1 }, { enabled: source.kind === 'article' });
-  const content = source.kind === 'answer' ? faq : article;
+  const content = source.kind === 'answer' ? faq : source.kind === 'guide' ? guide : article;
 
   const ctx: ReceiptContext = useMemo(
     () => ({
@@ -46,6 +47,8 @@ export function PrintScreen({ source, health }: { source: PrintSource; health: H
       labels: {
         answerTitle: t('print.receipt.answerTitle'),
         articleTitle: t('print.receipt.articleTitle'),
+        guideTitle: t('print.receipt.guideTitle'),
+        steps: t('print.receipt.steps'),
         nextSteps: t('print.receipt.nextSteps'),
         timeLimit: t('print.receipt.timeLimit'),
         cites: t('print.receipt.cites'),
@@ -62,10 +65,15 @@ export function PrintScreen({ source, health }: { source: PrintSource; health: H
   const hubUrl = health.terminal.hubUrl;
   const faqData = faq.status === 'ok' ? faq.data : null;
   const articleData = article.status === 'ok' ? article.data : null;
+  const guideData = guide.status === 'ok' ? guide.data : null;
   const printDoc = useMemo((): { title: string; receipt: ReceiptInput } | null => {
     if (source.kind === 'answer' && faqData) {
       const link = hubUrl === null ? {} : { link: publicPageUrl(hubUrl, { kind: 'answer', ...faqData }) };
       return { title: jobTitle(faqData.question), receipt: answerReceipt(faqData, { ...ctx, ...link }) };
+    }
+    if (source.kind === 'guide' && guideData) {
+      const link = hubUrl === null ? {} : { link: publicPageUrl(hubUrl, { kind: 'guide', ...guideData }) };
+      return { title: jobTitle(guideData.title), receipt: guideReceipt(guideData, { ...ctx, ...link }) };
     }
     if (source.kind === 'article' && articleData) {
       const a = articleData;
@@ -80,7 +88,7 @@ export function PrintScreen({ source, health }: { source: PrintSource; health: H
       };
     }
     return null;
-  }, [source.kind, faqData, articleData, ctx, t, language, hubUrl]);
+  }, [source.kind, faqData, guideData, articleData, ctx, t, language, hubUrl]);
 
   const printer = printerAvailability(health);
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, redactDeep, redactText } from './redact';
+import { maskIdNumber, maskPersonalData, maskPhone, redactDeep, redactText } from './redact';
 
 describe('redactText', () => {
   it('masks 18-character ID numbers, including a trailing X', () => {
@@ -37,5 +37,24 @@ describe('redactDeep', () => {
       list: ['420***********1234'],
       count: 3,
     });
+  });
+});
+
+describe('maskPersonalData', () => {
+  it('keeps ID and phone numbers recognisable by their ends, names by their first character, drops addresses', () => {
+    expect(
+      maskPersonalData({
+        applicant: { name: '张三丰', idNumber: '420111199001011234', phone: '13812345678', address: '武汉市洪山区某路1号' },
+        otherParty: { name: '王五', phone: '027-87654321' },
+        matter: { summary: '对方电话 13912345678，身份证 42011119900101123X', amountFen: 100 },
+        list: [{ mobile: '+86 139 1234 5678' }],
+      }),
+    ).toEqual({
+      applicant: { name: '张**', idNumber: '420***********1234', phone: '138****5678', address: '[redacted]' },
+      otherParty: { name: '王*', phone: '027****4321' },
+      matter: { summary: '对方电话 139****5678，身份证 420***********123X', amountFen: 100 },
+      list: [{ mobile: '139****5678' }],
+    });
+    expect(maskPhone('12348')).toBe('*****');
   });
 });

@@ -55,3 +55,42 @@ export function redactDeep(value: unknown, depth = 0): unknown {
   }
   return out;
 }
+
+/** Keeps the first three and last four digits of a phone number: 138****5678, 027*****4321. */
+export function maskPhone(phone: string): string {
+  let digits = phone.replace(/\D/g, '');
+  // +86 in front of a mobile number is not part of it.
+  if (/^861[3-9]\d{9}$/.test(digits)) digits = digits.slice(2);
+  if (digits.length < 8) return '*'.repeat(digits.length);
+  return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
+}
+
+/** Keeps the first character of a name: 张**. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length === 0 ? '' : chars[0]! + '*'.repeat(Math.max(1, chars.length - 1));
+}
+
+/**
+ * A deep copy for a technician's screen (kioskctl): still recognisable,
+ * never identifying — ID and phone numbers masked to their ends, names to
+ * their first character, other personal fields replaced whole, and ID or
+ * mobile numbers inside any other text masked. There is deliberately no
+ * unmasked variant.
+ */
+export function maskPersonalData(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 8) return '[…]';
+  if (Array.isArray(value)) return value.map((v) => maskPersonalData(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const key = k.toLowerCase().replace(/[-_]/g, '');
+    if (typeof v !== 'string' || v === '') out[k] = isSensitiveKey(k) && v !== undefined && v !== null && v !== '' ? '[redacted]' : maskPersonalData(v, depth + 1);
+    else if (key === 'idnumber' || key === 'idcard') out[k] = maskIdNumber(v.trim());
+    else if (key === 'phone' || key === 'mobile') out[k] = maskPhone(v);
+    else if (key === 'name' || key === 'fullname') out[k] = maskName(v);
+    else out[k] = isSensitiveKey(k) ? '[redacted]' : redactText(v);
+  }
+  return out;
+}

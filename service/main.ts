@@ -17,6 +17,8 @@ import { createLogger } from './logger';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { DatabaseTooNewError } from './storage/migrations';
 import { openRecordsDb } from './storage/records-db';
+import { Outbox } from './outbox/outbox';
+import { outboxHandlers } from './outbox/outbox-handlers';
 import { VERSION } from './version';
 
 /** Exit codes the shells act on: 2 means "fix the configuration", so do not restart. */
@@ -87,6 +89,19 @@ async function main(): Promise<void> {
     logger,
     publish: (event) => broadcast(event),
   });
+  // Submissions and their receipts; without records.db the routes answer 503.
+  const outbox =
+    records === undefined
+      ? undefined
+      : new Outbox({
+          db: records,
+          terminalId: loaded.config.id,
+          logger,
+          printer:
+            loaded.config.devices.receiptPrinter.mode === 'none'
+              ? undefined
+              : { print: (t, r) => devices.print(t, r), retry: (id) => devices.retryPrint(id), jobs: () => devices.printJobs(), onJob: (l) => devices.onPrintJob(l) },
+        });
   const health = createHealthReporter({
     version: VERSION,
     startedAt,
@@ -167,6 +182,7 @@ async function main(): Promise<void> {
         if (printer !== undefined) sim.printer!.set({ ...(printer.paper !== undefined ? { paper: printer.paper } : {}), ...(printer.coverOpen !== undefined ? { coverOpen: printer.coverOpen } : {}) });
         return {};
       },
+      ...outboxHandlers(outbox, () => recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable')),
       clientLog: (entry) => {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);
         return {};
@@ -212,6 +228,7 @@ async function main(): Promise<void> {
       .then(() => devices.stop())
       .finally(() => {
         content.close();
+        outbox?.close();
         records?.close();
         removeRuntimeFile(dataDir, process.pid);
         logger.info('stopped');

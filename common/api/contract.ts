@@ -9,6 +9,7 @@ import { TemplatePreviewRequest, TemplatePreviewResponse, TemplateResponse, Temp
 import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from './content';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
+import { ReprintRequest, ReprintResponse, SubmissionStatus, SubmissionStatusRequest, SubmitRequest, SubmitResponse } from './submissions';
 
 /**
  * The local service's HTTP API, shared by the service (which validates
@@ -63,6 +64,17 @@ export const api = {
   printPreview: route({ method: 'POST', path: '/api/print/preview', body: z.strictObject({ receipt: Receipt }), response: ReceiptLayout }),
   printJobs: route({ method: 'GET', path: '/api/print/jobs', body: NoBody, response: z.object({ jobs: z.array(PrintJob) }) }),
   printRetry: route({ method: 'POST', path: '/api/print/retry', body: z.strictObject({ id: z.string() }), response: PrintJob }),
+  /**
+   * Stores a submission (legal-aid application, mediation request, rating…)
+   * with a new reference number and prints its receipt (a template in which
+   * `{{reference}}` is filled in). The same idempotencyKey again returns the
+   * first submission and prints nothing. 503 while records.db is unavailable.
+   */
+  submit: route({ method: 'POST', path: '/api/submissions', body: SubmitRequest, response: SubmitResponse }),
+  /** A submission's state by its reference number (read tolerantly; a wrong check character is a 400). No personal data. */
+  submission: route({ method: 'POST', path: '/api/submissions/status', body: SubmissionStatusRequest, response: SubmissionStatus }),
+  /** Prints a submission's receipt again, on request (marked 补打); a job already under way for it is returned instead. */
+  submissionReprint: route({ method: 'POST', path: '/api/submissions/reprint', body: ReprintRequest, response: ReprintResponse }),
   /** Demo and test terminals only (devices in "simulated" mode): change what the simulators report. */
   simulate: route({
     method: 'POST',

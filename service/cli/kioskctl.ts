@@ -6,6 +6,7 @@ import { resolveDataDir } from '../data-dir';
 import { VERSION } from '../version';
 import { addContentCommands } from './content-commands';
 import { addDeviceCommands } from './device-commands';
+import { addOutboxCommands } from './outbox-commands';
 import { runDoctor } from './doctor';
 
 /** The technicians' CLI: `npm run kioskctl -- <command>`. */
@@ -69,5 +70,6 @@ program
 
 addContentCommands(program);
 addDeviceCommands(program);
+addOutboxCommands(program);
 
 await program.parseAsync(process.argv);

@@ -49,6 +49,7 @@ export class DeviceManager {
   private cardPresent = false;
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
+  private readonly jobListeners = new Set<(job: PrintJob) => void>();
   /** Present in simulated mode: what the demo and tests can change. */
   readonly simulated: { reader?: IdCardReaderSimulator; printer?: PrinterSimulator } = {};
 
@@ -102,6 +103,13 @@ export class DeviceManager {
       },
       onChange: (job) => {
         this.opts.publish({ type: 'print-job', job });
+        for (const listener of [...this.jobListeners]) {
+          try {
+            listener(job);
+          } catch (error) {
+            logger.error({ err: error, jobId: job.id }, 'print-job listener failed');
+          }
+        }
         if (job.state === 'failed') logger.warn({ jobId: job.id, reason: job.reason }, 'print job failed');
       },
     });
@@ -151,6 +159,12 @@ export class DeviceManager {
 
   retryPrint(id: string): PrintJob | undefined {
     return this.queue.retry(id);
+  }
+
+  /** Calls `listener` with every change of a print job (the outbox records when a receipt printed). Returns the unsubscribe. */
+  onPrintJob(listener: (job: PrintJob) => void): () => void {
+    this.jobListeners.add(listener);
+    return () => this.jobListeners.delete(listener);
   }
 
   /** For the demo configuration: put a sample card on the simulated reader, or take it off. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
-import { migrate, type Migration } from './migrations';
+import { DatabaseTooNewError, migrate, type Migration } from './migrations';
 
 /**
  * records.db — what the kiosk itself writes: the outbox of submissions
@@ -34,6 +34,39 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
     `);
   },
+  // 2: receipts and reference serials for submissions; daily usage figures.
+  (db) => {
+    db.exec(`
+      -- The receipt (Receipt JSON, reference filled in) printed for a
+      -- submission, NULL when it has none. receipt_printed_at is set when the
+      -- printer reports the job printed; a crash before that leaves it NULL,
+      -- and such a receipt is printed again only on request.
+      ALTER TABLE outbox ADD COLUMN receipt TEXT CHECK (receipt IS NULL OR json_valid(receipt));
+      ALTER TABLE outbox ADD COLUMN receipt_printed_at TEXT;
+      ALTER TABLE outbox ADD COLUMN receipt_prints INTEGER NOT NULL DEFAULT 0;
+      -- A row waiting for its first attempt is due at once: the pending
+      -- lookup is then one range search on outbox_pending.
+      UPDATE outbox SET next_attempt_at = created_at WHERE next_attempt_at IS NULL AND delivered_at IS NULL;
+      CREATE INDEX outbox_unprinted ON outbox (created_at) WHERE receipt IS NOT NULL AND receipt_printed_at IS NULL;
+
+      -- Submissions per local day: the n-th one of a day gets serial n of
+      -- that day's reference numbers (see common/reference-number.ts).
+      CREATE TABLE reference_serials (
+        day  TEXT PRIMARY KEY,
+        last INTEGER NOT NULL CHECK (last >= 1)
+      ) STRICT;
+
+      -- Usage figures: how many times per local day (YYYY-MM-DD) something
+      -- happened, by metric and key (topic, template, score…). No personal data.
+      CREATE TABLE daily_stats (
+        day    TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        key    TEXT NOT NULL DEFAULT '',
+        count  INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0),
+        PRIMARY KEY (day, metric, key)
+      ) STRICT, WITHOUT ROWID;
+    `);
+  },
 ];
 
 export function openRecordsDb(file: string): Db {
@@ -44,5 +77,25 @@ export function openRecordsDb(file: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 2000');
   migrate(db, RECORDS_MIGRATIONS);
+  return db;
+}
+
+/** Thrown by {@link openRecordsDbReadOnly} for a file written by another schema version. */
+export class RecordsSchemaMismatchError extends Error {}
+
+/**
+ * records.db for looking only (kioskctl), whether or not the service runs:
+ * WAL lets this reader see every committed row without blocking the writer.
+ * Never migrates; a file at another schema version is refused with what to do.
+ */
+export function openRecordsDbReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 2000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version !== RECORDS_MIGRATIONS.length) {
+    db.close();
+    if (version > RECORDS_MIGRATIONS.length) throw new DatabaseTooNewError(file, version, RECORDS_MIGRATIONS.length);
+    throw new RecordsSchemaMismatchError(`${file} has schema version ${version}, this kioskctl reads version ${RECORDS_MIGRATIONS.length}: start the kiosk service once so it upgrades the database`);
+  }
   return db;
 }

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Usage figures the kiosk counts per day (records.db `daily_stats`) and the
+ * admin console reports: consultations by topic, legal-aid checks and
+ * applications, templates printed, mediation requests, ratings. Counts only —
+ * never who: a key names a topic, template or score, not a person.
+ */
+export const STAT_METRICS = [
+  /** key: the topic id (labour-wages…). */
+  'consultation',
+  /** key: the outcome (likely-eligible, likely-not, needs-review). */
+  'legal-aid-check',
+  /** key: the matter category. */
+  'legal-aid-application',
+  /** key: the template id. */
+  'template-printed',
+  /** key: the dispute category. */
+  'mediation-request',
+  /** key: `<subject>:<score>`, e.g. consultation:5. */
+  'rating',
+] as const;
+export const StatMetric = z.enum(STAT_METRICS);
+export type StatMetric = z.infer<typeof StatMetric>;
+
+/**
+ * A short code; '' when the metric has no breakdown. Anything that looks like
+ * an ID or phone number (a long digit run) is refused, so a mistaken caller
+ * cannot turn the statistics into a register of people.
+ */
+export const StatKey = z
+  .string()
+  .max(64)
+  .regex(/^[\p{L}\p{N}._:/-]*$/u, 'expected a short code: letters, digits and . _ : / -')
+  .refine((k) => !/\d{7,}/.test(k), 'a statistics key must not hold a long number (ID or phone numbers are not statistics)');
+
+export const DailyStat = z.object({
+  /** The terminal's local date, YYYY-MM-DD. */
+  day: z.string(),
+  metric: StatMetric,
+  key: z.string(),
+  count: z.number().int(),
+});
+export type DailyStat = z.infer<typeof DailyStat>;

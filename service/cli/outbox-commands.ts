@@ -1,0 +1,198 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { PrintJob } from '../../common/api/devices';
+import { ApiErrorBody } from '../../common/api/errors';
+import { ReprintResponse } from '../../common/api/submissions';
+import { STAT_METRICS, type DailyStat } from '../../common/api/stats';
+import { maskPersonalData, redactText } from '../../common/redact';
+import { InvalidReferenceError, parseReference } from '../../common/reference-number';
+import { resolveDataDir } from '../data-dir';
+import { countOutbox, listOutbox, type OutboxRow } from '../outbox/outbox-store';
+import { readRuntimeFile } from '../runtime-file';
+import { localDay, readDailyStats } from '../storage/daily-stats';
+import { DatabaseTooNewError } from '../storage/migrations';
+import { openRecordsDbReadOnly, RecordsSchemaMismatchError } from '../storage/records-db';
+
+/**
+ * Outbox, receipts and usage figures for technicians. The read-only commands
+ * read records.db directly (read-only; WAL lets them look while the service
+ * writes, and after it died); `receipt reprint` asks the running service, the
+ * only one allowed to print. Personal data is always masked — there is no
+ * option to show it.
+ */
+
+const EXIT_FAILED = 1;
+/** Bad or unknown reference, or no running service to ask. */
+const EXIT_REFERENCE_OR_SERVICE = 2;
+const EXIT_USAGE = 64;
+
+function fail(message: string, code = EXIT_FAILED): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function openForReading(dataDir: string) {
+  const file = join(dataDir, 'records.db');
+  if (!existsSync(file)) fail(`no records.db in ${dataDir}: the kiosk service has not run with this data directory (use --data-dir or KIOSK_DATA_DIR)`);
+  try {
+    return openRecordsDbReadOnly(file);
+  } catch (error) {
+    if (error instanceof RecordsSchemaMismatchError || error instanceof DatabaseTooNewError) fail(error.message);
+    fail(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+function positiveInt(text: string, flag: string, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max) fail(`${flag}: expected a whole number 1–${max}, got "${text}"`, EXIT_USAGE);
+  return n;
+}
+
+/** One outbox row as a technician sees it: masked, without the idempotency key or the receipt's text. */
+export function describeOutboxRow(row: OutboxRow) {
+  let payload: unknown;
+  try {
+    payload = maskPersonalData(JSON.parse(row.payload));
+  } catch {
+    payload = '[unreadable]';
+  }
+  return {
+    reference: row.reference,
+    kind: row.kind,
+    createdAt: row.created_at,
+    delivered: row.delivered_at !== null,
+    deliveredAt: row.delivered_at,
+    receipt: row.receipt === null ? ('none' as const) : row.receipt_printed_at === null ? ('not printed' as const) : ('printed' as const),
+    receiptPrintedAt: row.receipt_printed_at,
+    receiptPrints: row.receipt_prints,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error === null ? null : redactText(row.last_error),
+    payload,
+  };
+}
+
+function localTime(iso: string | null): string {
+  if (iso === null) return '';
+  const d = new Date(iso);
+  return `${localDay(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+async function callService(dataDir: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const runtime = readRuntimeFile(dataDir);
+  if (runtime === undefined) fail(`the kiosk service is not running (no ${join(dataDir, 'run', 'service.json')}); start it, then try again`, EXIT_REFERENCE_OR_SERVICE);
+  let res: Response;
+  try {
+    res = await fetch(`http://127.0.0.1:${runtime.port}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${runtime.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(5000),
+    });
+  } catch (error) {
+    fail(`the kiosk service (port ${runtime.port}) does not answer, so it is probably not running: ${(error as Error).message}`, EXIT_REFERENCE_OR_SERVICE);
+  }
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+function errorMessage(json: unknown): string {
+  const parsed = ApiErrorBody.safeParse(json);
+  return parsed.success ? parsed.data.error.message : JSON.stringify(json);
+}
+
+export function addOutboxCommands(program: Command): void {
+  program
+    .command('outbox')
+    .description('submissions kept on this terminal: reference, kind, delivery, receipt (personal data masked)')
+    .option('--data-dir <dir>', 'data directory of the service (default: KIOSK_DATA_DIR, else the user data folder)')
+    .option('--limit <n>', 'newest N submissions', '50')
+    .option('--json', 'print JSON')
+    .action((opts: { dataDir?: string; limit: string; json?: boolean }) => {
+      const limit = positiveInt(opts.limit, '--limit', 100_000);
+      const db = openForReading(resolveDataDir(opts.dataDir));
+      const rows = listOutbox(db, limit).map(describeOutboxRow);
+      const counts = countOutbox(db);
+      db.close();
+      if (opts.json === true) {
+        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      if (rows.length === 0) {
+        process.stdout.write('no submissions\n');
+        return;
+      }
+      for (const r of rows) {
+        const receipt = r.receipt === 'printed' && r.receiptPrints > 1 ? `printed ×${r.receiptPrints}` : r.receipt;
+        process.stdout.write(
+          `${r.reference}  ${r.kind.padEnd(21)}  ${localTime(r.createdAt)}  delivered: ${r.delivered ? 'yes' : 'no '}  receipt: ${receipt.padEnd(11)}  attempts: ${r.attempts}\n`,
+        );
+        if (r.lastError !== null) process.stdout.write(`    last error: ${r.lastError}\n`);
+      }
+      process.stdout.write(`${counts.total} submission(s), ${counts.undelivered} not delivered, ${counts.unprinted} receipt(s) not printed${rows.length < counts.total ? ` (newest ${rows.length} shown)` : ''}\n`);
+    });
+
+  const receipt = program.command('receipt').description('submission receipts');
+  receipt
+    .command('reprint')
+    .argument('<reference>', 'the reference number on the receipt, e.g. A250314-7K3Q-X (case, spaces and hyphens do not matter)')
+    .description('ask the running service to print a submission’s receipt again (marked 补打)')
+    .option('--data-dir <dir>', 'data directory of the service')
+    .option('--wait <seconds>', 'how long to wait for the printer to finish (0: do not wait)', '20')
+    .action(async (text: string, opts: { dataDir?: string; wait: string }) => {
+      let reference: string;
+      try {
+        reference = parseReference(text).reference;
+      } catch (error) {
+        if (error instanceof InvalidReferenceError) fail(`"${text}": ${error.message}`, EXIT_REFERENCE_OR_SERVICE);
+        throw error;
+      }
+      const wait = Number(opts.wait);
+      if (!Number.isFinite(wait) || wait < 0 || wait > 600) fail(`--wait: expected seconds 0–600, got "${opts.wait}"`, EXIT_USAGE);
+      const dataDir = resolveDataDir(opts.dataDir);
+      const answer = await callService(dataDir, '/api/submissions/reprint', { reference });
+      if (answer.status === 404 || answer.status === 400) fail(errorMessage(answer.json), EXIT_REFERENCE_OR_SERVICE);
+      if (answer.status !== 200) fail(`not reprinted: ${errorMessage(answer.json)}`);
+      let job = ReprintResponse.parse(answer.json).printJob;
+      const deadline = Date.now() + wait * 1000;
+      while ((job.state === 'queued' || job.state === 'waiting' || job.state === 'printing') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        const jobs = await callService(dataDir, '/api/print/jobs');
+        const found = (jobs.json as { jobs?: unknown[] } | null)?.jobs?.map((j) => PrintJob.parse(j)).find((j) => j.id === job.id);
+        if (found === undefined) break;
+        job = found;
+      }
+      if (job.state === 'printed') process.stdout.write(`${reference}: receipt printed\n`);
+      else if (job.state === 'failed') fail(`${reference}: the receipt did not print (${job.reason ?? 'failed'}); run this command again to retry`);
+      else if (wait === 0) process.stdout.write(`${reference}: receipt queued (job ${job.id})\n`);
+      else fail(`${reference}: not printed yet — the job is ${job.state}${job.reason !== undefined ? ` (${job.reason})` : ''}; it prints once the printer is ready`);
+    });
+
+  program
+    .command('stats')
+    .description('usage figures per day: consultations by topic, legal-aid checks and applications, templates printed, mediation requests, ratings')
+    .option('--data-dir <dir>', 'data directory of the service')
+    .option('--days <n>', 'the last N days, today included', '7')
+    .option('--json', 'print JSON')
+    .action((opts: { dataDir?: string; days: string; json?: boolean }) => {
+      const days = positiveInt(opts.days, '--days', 3660);
+      const today = new Date();
+      const toDay = localDay(today);
+      const fromDay = localDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days - 1)));
+      const db = openForReading(resolveDataDir(opts.dataDir));
+      const rows = readDailyStats(db, { fromDay, toDay });
+      db.close();
+      const totals: Record<string, number> = {};
+      for (const m of STAT_METRICS) totals[m] = 0;
+      for (const r of rows) totals[r.metric] = (totals[r.metric] ?? 0) + r.count;
+      if (opts.json === true) {
+        process.stdout.write(`${JSON.stringify({ fromDay, toDay, rows, totals }, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(`usage ${fromDay} … ${toDay} (${days} day${days === 1 ? '' : 's'})\n`);
+      const line = (r: DailyStat) => `${r.day}  ${r.metric.padEnd(21)}  ${(r.key === '' ? '—' : r.key).padEnd(24)}  ${r.count}\n`;
+      for (const r of rows) process.stdout.write(line(r));
+      process.stdout.write('totals\n');
+      for (const m of STAT_METRICS) process.stdout.write(`  ${m.padEnd(21)}  ${totals[m]}\n`);
+    });
+}

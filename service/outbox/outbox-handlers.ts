@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { fillReceiptTemplate, type SubmissionKind, type SubmissionPayload } from '../../common/api/submissions';
+import { HttpError, ServiceUnavailableError, type Handlers } from '../http/server';
+import { ClockError, IdempotencyConflictError, NoPrinterError, NoReceiptError, UnknownReferenceError, type Outbox } from './outbox';
+
+/** SQLite failures that mean "the records database cannot be used right now", not a bug. */
+const STORAGE_FAILURES = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/;
+
+/**
+ * The HTTP handlers of the submission routes. Without records.db (`outbox`
+ * undefined) every one answers 503 with `unavailable`, and the UI says
+ * submissions are off; the rest of the kiosk keeps working.
+ */
+export function outboxHandlers(outbox: Outbox | undefined, unavailable: () => string): Pick<Handlers, 'submit' | 'submission' | 'submissionReprint'> {
+  const use = <T>(f: (o: Outbox) => T): T => {
+    if (outbox === undefined) throw new ServiceUnavailableError(`Submissions are unavailable: ${unavailable()}`);
+    try {
+      return f(outbox);
+    } catch (error) {
+      if (error instanceof UnknownReferenceError) throw new HttpError(404, 'not-found', error.message);
+      if (error instanceof IdempotencyConflictError || error instanceof NoReceiptError) throw new HttpError(409, 'conflict', error.message);
+      if (error instanceof NoPrinterError) throw new ServiceUnavailableError(`The receipt cannot be printed: ${error.message}`);
+      if (error instanceof ClockError) throw new ServiceUnavailableError(`Submissions are unavailable: ${error.message}`);
+      if (error instanceof Database.SqliteError && STORAGE_FAILURES.test(error.code)) {
+        throw new ServiceUnavailableError(`Submissions are unavailable: the records database failed (${error.code})`);
+      }
+      throw error;
+    }
+  };
+  return {
+    submit: (body) =>
+      use((o) => {
+        const template = body.receipt;
+        return o.submit<SubmissionKind>({
+          kind: body.kind,
+          payload: body.payload as SubmissionPayload,
+          idempotencyKey: body.idempotencyKey,
+          ...(template === undefined ? {} : { receipt: (reference: string) => fillReceiptTemplate(template, reference) }),
+          ...(body.title === undefined ? {} : { title: body.title }),
+        });
+      }),
+    submission: ({ reference }) =>
+      use((o) => {
+        const status = o.status(reference);
+        if (status === undefined) throw new HttpError(404, 'not-found', `No submission with reference ${reference} on this terminal`);
+        return status;
+      }),
+    submissionReprint: ({ reference }) => use((o) => ({ reference, printJob: o.reprint(reference) })),
+  };
+}

@@ -1,0 +1,96 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The SQL of the outbox (records.db, schema version 2). Reads work on a
+ * read-only handle too, so kioskctl can look while the service runs — or
+ * after it died.
+ */
+
+export interface OutboxRow {
+  id: number;
+  kind: string;
+  reference: string;
+  idempotency_key: string;
+  /** JSON. */
+  payload: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  /** Receipt JSON with the reference filled in; null when the submission has none. */
+  receipt: string | null;
+  receipt_printed_at: string | null;
+  receipt_prints: number;
+}
+
+/** The lookups that must stay fast as the outbox grows; records-db.test.ts checks each uses an index. */
+export const OUTBOX_LOOKUPS = {
+  byIdempotencyKey: 'SELECT * FROM outbox WHERE idempotency_key = ?',
+  byReference: 'SELECT * FROM outbox WHERE reference = ?',
+  pendingDelivery: 'SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?',
+  unprintedReceipts: 'SELECT * FROM outbox WHERE receipt IS NOT NULL AND receipt_printed_at IS NULL ORDER BY created_at LIMIT ?',
+} as const;
+
+export interface NewOutboxRow {
+  kind: string;
+  reference: string;
+  idempotencyKey: string;
+  payload: string;
+  createdAt: string;
+  receipt: string | null;
+}
+
+export function findByIdempotencyKey(db: Database, key: string): OutboxRow | undefined {
+  return db.prepare(OUTBOX_LOOKUPS.byIdempotencyKey).get(key) as OutboxRow | undefined;
+}
+
+export function findByReference(db: Database, reference: string): OutboxRow | undefined {
+  return db.prepare(OUTBOX_LOOKUPS.byReference).get(reference) as OutboxRow | undefined;
+}
+
+/** The next serial of `day` (1 for its first submission). Call inside the transaction that inserts the row. */
+export function allocateSerial(db: Database, day: string): number {
+  const row = db
+    .prepare('INSERT INTO reference_serials (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last')
+    .get(day) as { last: number };
+  return row.last;
+}
+
+export function insertOutboxRow(db: Database, row: NewOutboxRow): void {
+  db.prepare(
+    `INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at, next_attempt_at, receipt)
+     VALUES (@kind, @reference, @idempotencyKey, @payload, @createdAt, @createdAt, @receipt)`,
+  ).run(row);
+}
+
+/** The printer reported the receipt printed (once more). */
+export function markReceiptPrinted(db: Database, reference: string, at: string): void {
+  db.prepare('UPDATE outbox SET receipt_printed_at = ?, receipt_prints = receipt_prints + 1 WHERE reference = ?').run(at, reference);
+}
+
+/** Submissions due for delivery at `now` (ISO), oldest due first: what the sender takes next. */
+export function pendingDelivery(db: Database, now: string, limit: number): OutboxRow[] {
+  return db.prepare(OUTBOX_LOOKUPS.pendingDelivery).all(now, limit) as OutboxRow[];
+}
+
+/** Submissions whose receipt was never confirmed printed, oldest first. */
+export function unprintedReceipts(db: Database, limit: number): OutboxRow[] {
+  return db.prepare(OUTBOX_LOOKUPS.unprintedReceipts).all(limit) as OutboxRow[];
+}
+
+/** Newest first. */
+export function listOutbox(db: Database, limit: number): OutboxRow[] {
+  return db.prepare('SELECT * FROM outbox ORDER BY id DESC LIMIT ?').all(limit) as OutboxRow[];
+}
+
+export function countOutbox(db: Database): { total: number; undelivered: number; unprinted: number } {
+  return db
+    .prepare(
+      `SELECT count(*) AS total,
+              count(*) FILTER (WHERE delivered_at IS NULL) AS undelivered,
+              count(*) FILTER (WHERE receipt IS NOT NULL AND receipt_printed_at IS NULL) AS unprinted
+       FROM outbox`,
+    )
+    .get() as { total: number; undelivered: number; unprinted: number };
+}

@@ -1,6 +1,7 @@
 import { devicesBench } from './bench/devices';
 import { searchBench } from './bench/search';
 import { startupBench } from './bench/startup';
+import { uiBench } from './bench/ui';
 
 /**
  * `npm run bench -- <name>`: runs one benchmark. Its last output line is one
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   startup: startupBench,
   search: searchBench,
   devices: devicesBench,
+  ui: uiBench,
 };
 
 const name = process.argv.slice(2).find((a) => !a.startsWith('--'));

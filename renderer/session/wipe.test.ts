@@ -10,6 +10,7 @@ function fakeWindow() {
   const blur = vi.fn();
   const replaceState = vi.fn();
   const removeAllRanges = vi.fn();
+  const timeline = { clearResourceTimings: vi.fn(), clearMarks: vi.fn(), clearMeasures: vi.fn() };
   const win: WipeWindow = {
     sessionStorage: { clear: () => session.clear() },
     localStorage: { clear: () => local.clear() },
@@ -24,8 +25,9 @@ function fakeWindow() {
       querySelectorAll: () => [field as unknown as Element],
     },
     getSelection: () => ({ removeAllRanges }),
+    performance: timeline,
   };
-  return { win, session, local, cacheNames, field, blur, replaceState, removeAllRanges };
+  return { win, session, local, cacheNames, field, blur, replaceState, removeAllRanges, timeline };
 }
 
 describe('wipeSession', () => {
@@ -46,6 +48,8 @@ describe('wipeSession', () => {
     expect(w.cacheNames.size).toBe(0);
     expect(w.blur).toHaveBeenCalled();
     expect(w.removeAllRanges).toHaveBeenCalled();
+    expect(w.timeline.clearResourceTimings).toHaveBeenCalled();
+    expect(w.timeline.clearMarks).toHaveBeenCalled();
     // Same address (the secret is in the fragment), no state object.
     expect(w.replaceState).toHaveBeenCalledWith(null, '', 'http://127.0.0.1:8420/#secret=abc');
     expect(endSession).toHaveBeenCalledWith('idle');

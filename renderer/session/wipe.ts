@@ -19,6 +19,7 @@ export interface WipeWindow {
     querySelectorAll(selector: string): Iterable<Element>;
   };
   getSelection?(): { removeAllRanges(): void } | null;
+  performance?: Pick<Performance, 'clearResourceTimings' | 'clearMarks' | 'clearMeasures'>;
 }
 
 export interface WipeDeps {
@@ -72,6 +73,12 @@ export function wipeSession(reason: EndReason, deps: WipeDeps): Promise<void> {
     // The same address (the fragment carries the per-boot secret) with no state object: the app pushes no entries of its own.
     attempt(deps, 'session wipe: history', () => w.history.replaceState(null, '', w.location.href)),
     attempt(deps, 'session wipe: caches', () => (w.caches ? clearCaches(w.caches) : undefined)),
+    // The performance timeline lists what the last session fetched (which answers, which laws); it goes too.
+    attempt(deps, 'session wipe: performance timeline', () => {
+      w.performance?.clearResourceTimings();
+      w.performance?.clearMarks();
+      w.performance?.clearMeasures();
+    }),
     // The service may be down; the reset on screen never waits for it.
     attempt(deps, 'session wipe: service', () => deps.endSession(reason)),
   ];

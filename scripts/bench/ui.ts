@@ -1,0 +1,259 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from 'playwright-core';
+import { buildAll, buildIsStale } from '../lib/build';
+import { findChromium } from '../lib/chromium';
+import { DEMO_CONFIG, SERVICE_BUNDLE } from '../lib/paths';
+import { startService } from '../lib/service-process';
+
+/**
+ * The citizen UI under a scripted touch session, in Debian's Chromium at
+ * 1080×1920 on the demo terminal:
+ *
+ * - home_interactive_ms: from navigation to the home screen having answered
+ *   the first touch (the tap that wakes the attract loop), median of 5 fresh
+ *   pages; against a one-button page measured the same way in the same run.
+ * - inp_p95_ms: interaction to next paint (Event Timing API, the longest
+ *   entry of each interaction), p95 over every tap of the scripted sessions;
+ *   the same figure for taps on a one-button page is the machine's floor.
+ *   Event Timing reports only interactions of 16 ms or more, so taps that
+ *   were never reported count as 16 ms: the percentile is an upper bound.
+ * - heap_growth_pct: renderer JS heap (after forced garbage collection)
+ *   after N scripted sessions against after one. N is 200 unless
+ *   `--sessions N` says otherwise.
+ *
+ * Each session is what a citizen does: wake the kiosk, 智能咨询 → 劳动工资 →
+ * 老板拖欠工资 → a question → its answer → a cited article → the whole law in
+ * the reader, home, search by typing pinyin on the on-screen keyboard, open
+ * the results, then 结束使用 (which resets everything).
+ */
+const INTERACTIVE_RUNS = 5;
+const EVENT_TIMING_FLOOR_MS = 16;
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+/**
+ * Collects the longest Event Timing entry of each interaction, in the page,
+ * before any of its scripts run. Page-side code is kept as text: this file is
+ * type-checked as Node code, without the DOM's types.
+ */
+const INTERACTION_RECORDER = `
+  window.__interactions = new Map();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.interactionId) continue;
+      window.__interactions.set(entry.interactionId, Math.max(window.__interactions.get(entry.interactionId) ?? 0, entry.duration));
+    }
+  }).observe({ type: 'event', durationThreshold: ${EVENT_TIMING_FLOOR_MS}, buffered: true });
+`;
+
+async function takeInteractions(page: Page): Promise<number[]> {
+  // Entries are delivered after the next frame; give the observer two.
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  return page.evaluate<number[]>('(() => { const v = [...window.__interactions.values()]; window.__interactions.clear(); return v; })()');
+}
+
+/** Counts taps so unreported (fast) interactions are still counted. */
+class Taps {
+  count = 0;
+  constructor(private readonly page: Page) {}
+  async tap(locator: ReturnType<Page['getByTestId']>): Promise<void> {
+    await locator.tap();
+    this.count += 1;
+  }
+}
+
+async function scriptedSession(page: Page, taps: Taps): Promise<void> {
+  const h1 = page.getByRole('heading', { level: 1 });
+  await taps.tap(page.getByTestId('attract'));
+  await page.getByTestId('home').waitFor();
+  await taps.tap(page.getByRole('button', { name: /^智能咨询/ }));
+  await taps.tap(page.getByRole('button', { name: /^劳动工资/ }));
+  await taps.tap(page.getByRole('button', { name: '老板拖欠工资' }));
+  await taps.tap(page.locator('main .choice-list button').first());
+  await page.getByTestId('take-away-code').waitFor();
+  await taps.tap(page.getByRole('button', { name: '劳动合同法 第三十条' }));
+  await page.getByTestId('article-text').waitFor();
+  await taps.tap(page.getByRole('button', { name: /阅读整部法律/ }));
+  await page.locator('[data-testid^="law-article-"]').first().waitFor();
+  await taps.tap(page.getByRole('button', { name: '首页' }));
+  await page.getByTestId('home').waitFor();
+  await taps.tap(page.getByTestId('search-input'));
+  await page.getByTestId('keyboard').waitFor();
+  for (const ch of 'laodong') await taps.tap(page.getByTestId(`kb-key-${ch}`));
+  await page.getByTestId('kb-candidate-0').getByText('劳动').waitFor();
+  await taps.tap(page.getByTestId('kb-candidate-0'));
+  await taps.tap(page.getByTestId('kb-done'));
+  await page.locator('[data-testid^="results-"]').first().waitFor();
+  await h1.waitFor();
+  await taps.tap(page.getByTestId('session-finish'));
+  await page.getByTestId('attract').waitFor();
+}
+
+async function jsHeapBytes(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+/**
+ * The same heap split by what it holds, from a heap snapshot: compiled code
+ * (V8's JIT output, which grows while the engine warms up and is not data the
+ * app keeps) against everything else (the app's objects, strings, closures).
+ * A leak of citizen data would show in the second.
+ */
+async function heapComposition(page: Page): Promise<{ codeBytes: number; objectBytes: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  let json = '';
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => {
+    json += e.chunk;
+  });
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  const snap = JSON.parse(json) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+  const fields = snap.snapshot.meta.node_fields;
+  const typeNames = snap.snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  let codeBytes = 0;
+  let objectBytes = 0;
+  for (let i = 0; i < snap.nodes.length; i += fields.length) {
+    const type = typeNames[snap.nodes[i + typeAt]!];
+    const size = snap.nodes[i + sizeAt]!;
+    // 'native' nodes are the browser's own (DOM, devtools bookkeeping), outside the JS heap measured above.
+    if (type === 'code') codeBytes += size;
+    else if (type !== 'native' && type !== 'synthetic') objectBytes += size;
+  }
+  return { codeBytes, objectBytes };
+}
+
+const BLANK_PAGE = `data:text/html,<!doctype html><meta charset=utf-8><button id=b style="width:200px;height:100px" onclick="this.textContent=Date.now()">tap</button>`;
+
+export async function uiBench(): Promise<Record<string, unknown>> {
+  const sessions = Number(argValue('--sessions') ?? 200);
+  if (!Number.isInteger(sessions) || sessions < 2) throw new Error('--sessions must be a whole number of at least 2');
+  if (buildIsStale()) await buildAll();
+  const executablePath = findChromium(process.env);
+  if (executablePath === undefined) throw new Error('Chromium not found (install Debian’s chromium or set CHROMIUM_PATH)');
+  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-ui-'));
+  const svc = startService(SERVICE_BUNDLE, ['--config', DEMO_CONFIG, '--data-dir', dataDir], { forward: false });
+  const browser = await chromium.launch({ executablePath, headless: true, args });
+  try {
+    const url = await svc.ready;
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'zh-CN' });
+    await context.addInitScript({ content: INTERACTION_RECORDER });
+
+    // Time to an interactive home screen, against a one-button page.
+    const interactive: number[] = [];
+    const blankInteractive: number[] = [];
+    for (let i = 0; i < INTERACTIVE_RUNS; i++) {
+      const page = await context.newPage();
+      const t0 = performance.now();
+      await page.goto(url);
+      await page.getByTestId('attract').tap();
+      await page.locator('.attract').waitFor({ state: 'detached' });
+      await page.getByTestId('home').waitFor();
+      interactive.push(performance.now() - t0);
+      await page.close();
+
+      const blank = await context.newPage();
+      const b0 = performance.now();
+      await blank.goto(BLANK_PAGE);
+      await blank.locator('#b').tap();
+      await blank.locator('#b').filter({ hasNotText: 'tap' }).waitFor();
+      blankInteractive.push(performance.now() - b0);
+      await blank.close();
+    }
+
+    // The machine's floor for a tap: a one-button page in the same browser.
+    const blank = await context.newPage();
+    await blank.goto(BLANK_PAGE);
+    for (let i = 0; i < 40; i++) await blank.locator('#b').tap();
+    const blankReported = await takeInteractions(blank);
+    const blankInp = [...blankReported, ...Array<number>(Math.max(0, 40 - blankReported.length)).fill(EVENT_TIMING_FLOOR_MS)];
+    await blank.close();
+
+    // Sessions: INP over every tap, heap after one and after N.
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('attract').waitFor();
+    const taps = new Taps(page);
+    const inp: number[] = [];
+    let slowTaps = 0;
+    /** Heap every 20 sessions: a leak climbs steadily, warm-up levels off. */
+    const heapCurve: number[] = [];
+    const t0 = performance.now();
+    await scriptedSession(page, taps);
+    const heapAfterOne = await jsHeapBytes(page);
+    const compositionAfterOne = await heapComposition(page);
+    for (let i = 1; i < sessions; i++) {
+      const before = taps.count;
+      await scriptedSession(page, taps);
+      const reported = await takeInteractions(page);
+      slowTaps += reported.length;
+      inp.push(...reported, ...Array<number>(Math.max(0, taps.count - before - reported.length)).fill(EVENT_TIMING_FLOOR_MS));
+      if ((i + 1) % 20 === 0) {
+        const heap = await jsHeapBytes(page);
+        heapCurve.push(round1(heap / 1048576));
+        process.stderr.write(`session ${i + 1}/${sessions} (${Math.round((performance.now() - t0) / 1000)} s), heap ${round1(heap / 1048576)} MB\n`);
+      }
+    }
+    const heapAfterN = await jsHeapBytes(page);
+    const compositionAfterN = await heapComposition(page);
+    await context.close();
+
+    const homeInteractive = median(interactive);
+    const blankHome = median(blankInteractive);
+    const inpP95 = percentile(inp, 95);
+    const blankP95 = percentile(blankInp, 95);
+    return {
+      sessions,
+      taps: taps.count,
+      home_interactive_ms: Math.round(homeInteractive),
+      blank_page_interactive_ms: Math.round(blankHome),
+      home_vs_blank_page: round1(homeInteractive / blankHome),
+      inp_p95_ms: round1(inpP95),
+      inp_p50_ms: round1(percentile(inp, 50)),
+      inp_max_ms: round1(Math.max(...inp)),
+      /** Interactions of 16 ms or more to the next paint (the only ones Event Timing reports; a tap can be more than one). */
+      interactions_reported: slowTaps,
+      blank_page_inp_p95_ms: round1(blankP95),
+      heap_after_one_mb: round1(heapAfterOne / 1048576),
+      heap_after_all_mb: round1(heapAfterN / 1048576),
+      heap_growth_pct: round1(((heapAfterN - heapAfterOne) / heapAfterOne) * 100),
+      heap_every_20_sessions_mb: heapCurve,
+      heap_code_growth_mb: round1((compositionAfterN.codeBytes - compositionAfterOne.codeBytes) / 1048576),
+      heap_objects_growth_pct: round1(((compositionAfterN.objectBytes - compositionAfterOne.objectBytes) / compositionAfterOne.objectBytes) * 100),
+    };
+  } finally {
+    await browser.close();
+    svc.child.kill('SIGTERM');
+    await svc.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeCardForLog, IdCard, NATION_BY_CODE, nationFromCode, SEX_BY_CODE, sexCode, sexFromCode } from './card';
+import { SAMPLE_MAINLAND_LONG_TERM } from './sample-cards';
 
-const MAINLAND: IdCard = {
-  cardType: 'mainland',
-  name: '李秀英',
-  sex: 'female',
-  nation: '汉',
-  nationCode: '01',
-  birthDate: '1950-03-08',
-  address: '湖北省武汉市洪山区珞喻路1号',
-  idNumber: '420111195003080241',
-  idNumberValid: true,
-  idNumberProblems: [],
-  issuer: '武汉市公安局洪山分局',
-  validFrom: '2010-05-20',
-  validTo: '长期',
-};
+const MAINLAND: IdCard = SAMPLE_MAINLAND_LONG_TERM;
 
 describe('nation table (GB 3304)', () => {
   it('has the 56 nations plus 97 and 98, as the card prints them', () => {

@@ -4,7 +4,7 @@ import type { IdCard } from '../../common/idcard/card';
 import { encodeCardText } from './encode';
 import { encodeAnswer, IdCardFrameParser, PREAMBLE, type BadFrame, type ParsedAnswer } from './frame';
 import { decodeReadAnswer } from './read-answer';
-import { SAMPLE_CARDS } from './sample-cards';
+import { SAMPLE_CARDS } from '../../common/idcard/sample-cards';
 
 /**
  * The frame parser against what a serial line does to bytes: arbitrary

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeCardText } from './encode';
 import { CardDecodeError, ReaderCorruptAnswerError } from './errors';
 import { decodeReadAnswer } from './read-answer';
-import { SAMPLE_CARDS } from './sample-cards';
+import { SAMPLE_CARDS } from '../../common/idcard/sample-cards';
 
 function readData(text: Buffer, photo = Buffer.alloc(1024, 0x57), lengths = [256, 1024]): Buffer {
   const head = Buffer.alloc(lengths.length * 2);

@@ -12,7 +12,7 @@ import {
 } from './errors';
 import { encodeAnswer, IdCardCommandParser, type ParsedAnswer, type ParsedCommand } from './frame';
 import { IdCardReader, type IdCardReaderOptions } from './reader';
-import { SAMPLE_CARDS } from './sample-cards';
+import { SAMPLE_CARDS } from '../../common/idcard/sample-cards';
 import { createDuplexPair, createInProcessReader, type InProcessReader, type SimulatorOptions } from './simulator';
 
 const TODAY = () => '2026-01-01';

@@ -3,7 +3,7 @@ import { IdCard } from '../../common/idcard/card';
 import { checkForeignCard2017Number, checkIdNumber } from '../../common/idcard/id-number';
 import { decodeCardText } from './decode';
 import { encodeCardText } from './encode';
-import { SAMPLE_CARDS } from './sample-cards';
+import { SAMPLE_CARDS } from '../../common/idcard/sample-cards';
 
 describe('sample cards', () => {
   it.each(Object.entries(SAMPLE_CARDS))('%s has a valid number and fits the schema', (_name, card) => {

@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeCommand, IdCardFrameParser, type BadFrame, type ParsedAnswer } from './frame';
 import { COMMANDS, type CommandName } from './protocol';
-import { SAMPLE_CARDS } from './sample-cards';
+import { SAMPLE_CARDS } from '../../common/idcard/sample-cards';
 import { createInProcessReader, type InProcessReader, type SimulatorOptions } from './simulator';
 
 /** Talks to the simulator at byte level, without the driver. */

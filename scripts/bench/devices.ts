@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { encodeCardText } from '../../native/idcard/encode';
 import { encodeAnswer, IdCardFrameParser } from '../../native/idcard/frame';
 import { openIdCardReader } from '../../native/idcard/reader';
-import { SAMPLE_MAINLAND_LONG_TERM } from '../../native/idcard/sample-cards';
+import { SAMPLE_MAINLAND_LONG_TERM } from '../../common/idcard/sample-cards';
 import { startSerialSimulator } from '../../native/idcard/simulator';
 import { renderReceipt } from '../../native/printer/escpos-encoder';
 import { findPrinterModel } from '../../native/printer/models';

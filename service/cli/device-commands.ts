@@ -6,7 +6,7 @@ import { DeviceStatus } from '../../common/api/devices';
 import { SIMULATED_CARDS, type SimulatedCard } from '../../common/api/devices';
 import { IdCardError, NoCardError } from '../../native/idcard/errors';
 import { openIdCardReader } from '../../native/idcard/reader';
-import { SAMPLE_CARDS } from '../../native/idcard/sample-cards';
+import { SAMPLE_CARDS } from '../../common/idcard/sample-cards';
 import { startSerialSimulator } from '../../native/idcard/simulator';
 import { findPrinterModel, PRINTER_MODELS } from '../../native/printer/models';
 import { ReceiptPrinter } from '../../native/printer/printer';

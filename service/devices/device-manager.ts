@@ -7,7 +7,7 @@ import type { ReceiptLayout } from '../../common/receipt/layout';
 import type { Receipt } from '../../common/receipt/receipt';
 import { IdCardError, NoCardError, ReaderClosedError } from '../../native/idcard/errors';
 import { IdCardReader, openIdCardReader } from '../../native/idcard/reader';
-import { SAMPLE_CARDS } from '../../native/idcard/sample-cards';
+import { SAMPLE_CARDS } from '../../common/idcard/sample-cards';
 import { createInProcessReader, type IdCardReaderSimulator } from '../../native/idcard/simulator';
 import { layoutForModel, renderReceipt } from '../../native/printer/escpos-encoder';
 import { findPrinterModel, resolvePrinterModel, type PrinterModel } from '../../native/printer/models';

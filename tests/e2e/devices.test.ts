@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { DeviceStatus } from '../../common/api/devices';
 import { bearerProtocol, EVENTS_PROTOCOL, ServiceEvent } from '../../common/api/events';
 import { Health } from '../../common/api/health';
-import { SAMPLE_MAINLAND_LONG_TERM } from '../../native/idcard/sample-cards';
+import { SAMPLE_MAINLAND_LONG_TERM } from '../../common/idcard/sample-cards';
 import { startSerialSimulator, type SerialSimulator as ReaderSim } from '../../native/idcard/simulator';
 import { findPrinterModel } from '../../native/printer/models';
 import { PrinterSimulator, serveSimulatorOnSerial, type SerialSimulator as PrinterSim } from '../../native/printer/simulator';

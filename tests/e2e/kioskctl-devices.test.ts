@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_MAINLAND_LONG_TERM } from '../../native/idcard/sample-cards';
+import { SAMPLE_MAINLAND_LONG_TERM } from '../../common/idcard/sample-cards';
 import { startSerialSimulator, type SerialSimulator } from '../../native/idcard/simulator';
 import { findPrinterModel } from '../../native/printer/models';
 import { PrinterSimulator, serveSimulatorOnSerial } from '../../native/printer/simulator';

@@ -1,15 +1,9 @@
-import type { SimulatedCard } from '../../common/api/devices';
-import type { IdCard } from '../../common/idcard/card';
-import type {
-  ForeignPermanentCard,
-  ForeignPermanentCard2023,
-  HkMacauTaiwanPermit,
-  MainlandCard,
-} from '../../common/idcard/card';
+import type { SimulatedCard } from '../api/devices';
+import type { ForeignPermanentCard, ForeignPermanentCard2023, HkMacauTaiwanPermit, IdCard, MainlandCard } from './card';
 
 /**
  * Fictional people for the simulator, tests and demos. Their numbers carry
- * valid check characters (sample-cards.test.ts proves it); addresses are
+ * valid check characters (native/idcard/sample-cards.test.ts proves it); addresses are
  * public landmarks, not homes.
  */
 

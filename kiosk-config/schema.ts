@@ -118,7 +118,27 @@ export const TerminalConfig = z
       hardshipMonthlyIncomePerCapitaYuan: z.number().positive().max(100000),
       /** Where the figure comes from, shown to staff, e.g. "湖北省 2025 年最低工资标准（一类地区）". */
       thresholdSource: z.string().trim().min(1).max(200),
+      /** The day the figure took effect (YYYY-MM-DD), when the source gives one; without it the figure counts as in force from the day the service starts with it. */
+      thresholdEffectiveFrom: z.iso.date().optional(),
+      /** Family assets at or below which a family counts as in hardship, in yuan, where the province's standard also caps assets. */
+      hardshipFamilyAssetsYuan: z.number().positive().max(100000000).optional(),
     }),
+    /**
+     * Local figures the calculators (算一算) need and the kiosk cannot know.
+     * Optional: without them the screen asks the citizen, with a hint where
+     * to look the figure up. Update them when the city publishes new ones.
+     */
+    calculators: z
+      .strictObject({
+        /**
+         * 本地区上年度职工月平均工资, in yuan, as the city government publishes it.
+         * 经济补偿 is capped at three times this figure (劳动合同法 第四十七条第二款).
+         */
+        localAverageMonthlyWageYuan: z.number().positive().max(1000000),
+        /** Where the figure comes from, shown beside it, e.g. "武汉市人社局公布的 2024 年度全口径城镇单位就业人员月平均工资". */
+        source: z.string().trim().min(1).max(200),
+      })
+      .optional(),
   })
   .superRefine((cfg, ctx) => {
     if (!cfg.languages.includes(cfg.defaultLanguage)) {

@@ -25,6 +25,26 @@ function hubState(config: TerminalConfig): SubsystemState {
   };
 }
 
+/**
+ * The hardship standard as the legal-aid check takes it. A configuration that
+ * names no effective date states the figure the terminal applies now: it is
+ * dated from the (local) day the service started with it.
+ */
+export function legalAidInfo(config: TerminalConfig, startedAt: Date): Health['terminal']['legalAid'] {
+  const c = config.legalAid;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const startDay = `${startedAt.getFullYear()}-${pad(startedAt.getMonth() + 1)}-${pad(startedAt.getDate())}`;
+  return {
+    province: c.province,
+    threshold: {
+      monthlyIncomePerPersonYuan: c.hardshipMonthlyIncomePerCapitaYuan,
+      ...(c.hardshipFamilyAssetsYuan === undefined ? {} : { familyAssetsYuan: c.hardshipFamilyAssetsYuan }),
+      source: c.thresholdSource,
+      effectiveFrom: c.thresholdEffectiveFrom ?? startDay,
+    },
+  };
+}
+
 export function createHealthReporter(src: HealthSources): () => Health {
   const now = src.now ?? Date.now;
   const { config } = src;
@@ -38,6 +58,11 @@ export function createHealthReporter(src: HealthSources): () => Health {
     countdownSeconds: config.countdownSeconds,
     hotlines: config.hotlines,
     hubUrl: config.hub?.url ?? null,
+    calculators:
+      config.calculators === undefined
+        ? null
+        : { localAverageMonthlyWageFen: Math.round(config.calculators.localAverageMonthlyWageYuan * 100), source: config.calculators.source },
+    legalAid: legalAidInfo(config, src.startedAt),
   };
   return () => {
     const dir = checkDataDirWritable(src.dataDir);

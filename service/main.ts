@@ -19,6 +19,8 @@ import { DatabaseTooNewError } from './storage/migrations';
 import { openRecordsDb } from './storage/records-db';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
+import { createDailyStats } from './storage/daily-stats';
+import { countSubmission, usageHandler } from './usage/usage';
 import { VERSION } from './version';
 
 /** Exit codes the shells act on: 2 means "fix the configuration", so do not restart. */
@@ -89,6 +91,8 @@ async function main(): Promise<void> {
     logger,
     publish: (event) => broadcast(event),
   });
+  // Usage figures (kioskctl stats): submissions are counted when stored, screen events through /api/usage.
+  const stats = records === undefined ? undefined : createDailyStats(records);
   // Submissions and their receipts; without records.db the routes answer 503.
   const outbox =
     records === undefined
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
           db: records,
           terminalId: loaded.config.id,
           logger,
+          onStored: stats === undefined ? undefined : countSubmission(stats),
           printer:
             loaded.config.devices.receiptPrinter.mode === 'none'
               ? undefined
@@ -144,6 +149,7 @@ async function main(): Promise<void> {
       laws: () => withContent(() => content.reader().laws()),
       law: ({ id }) => withContent(() => content.reader().law(id)),
       article: ({ articleId }) => withContent(() => content.reader().article(articleId)),
+      articlesByCitation: ({ citations }) => withContent(() => content.reader().articlesByCitation(citations)),
       directory: ({ kind }) => withContent(() => content.reader().directory(loaded.config.location.regionCode, kind)),
       templates: () => withContent(() => content.reader().templates()),
       template: ({ id }) => withContent(() => content.reader().template(id)),
@@ -183,6 +189,7 @@ async function main(): Promise<void> {
         return {};
       },
       ...outboxHandlers(outbox, () => recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable')),
+      usage: usageHandler(stats, () => recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable')),
       clientLog: (entry) => {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);
         return {};

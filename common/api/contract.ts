@@ -9,7 +9,9 @@ import { TemplatePreviewRequest, TemplatePreviewResponse, TemplateResponse, Temp
 import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from './content';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
+import { ArticlesByCitationRequest, ArticlesByCitationResponse } from './citations';
 import { ReprintRequest, ReprintResponse, SubmissionStatus, SubmissionStatusRequest, SubmitRequest, SubmitResponse } from './submissions';
+import { UsageRequest } from './usage';
 
 /**
  * The local service's HTTP API, shared by the service (which validates
@@ -51,6 +53,8 @@ export const api = {
   laws: route({ method: 'GET', path: '/api/content/laws', body: NoBody, response: LawsResponse }),
   law: route({ method: 'POST', path: '/api/content/law', body: LawByIdRequest, response: LawResponse }),
   article: route({ method: 'POST', path: '/api/content/article', body: ArticleRequest, response: ArticleResponse }),
+  /** Articles named by law short name and number (a calculator's basis), in the order asked; null for one the release does not ship. */
+  articlesByCitation: route({ method: 'POST', path: '/api/content/articles-by-citation', body: ArticlesByCitationRequest, response: ArticlesByCitationResponse }),
   /** The legal-service offices for this terminal's region (from its configuration), nearest first. */
   directory: route({ method: 'POST', path: '/api/content/directory', body: DirectoryRequest, response: DirectoryResponse }),
   templates: route({ method: 'GET', path: '/api/content/templates', body: NoBody, response: TemplatesResponse }),
@@ -75,6 +79,8 @@ export const api = {
   submission: route({ method: 'POST', path: '/api/submissions/status', body: SubmissionStatusRequest, response: SubmissionStatus }),
   /** Prints a submission's receipt again, on request (marked 补打); a job already under way for it is returned instead. */
   submissionReprint: route({ method: 'POST', path: '/api/submissions/reprint', body: ReprintRequest, response: ReprintResponse }),
+  /** A usage figure from a screen (an answer opened, a template printed…): counted for today; codes only, never personal data. Submissions are counted by the service itself. */
+  usage: route({ method: 'POST', path: '/api/usage', body: UsageRequest, response: Empty }),
   /** Demo and test terminals only (devices in "simulated" mode): change what the simulators report. */
   simulate: route({
     method: 'POST',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FEATURE_IDS } from '../features';
+import { HardshipThreshold } from '../legal-aid/threshold';
 
 /**
  * State of one subsystem. `reason` is a stable code the UI translates; it
@@ -53,6 +54,17 @@ export const TerminalInfo = z.object({
    * a QR link to its public pages. Null on a terminal that works alone.
    */
   hubUrl: z.string().nullable(),
+  /**
+   * Local figures for the calculators (算一算) from the configuration, or null
+   * when it gives none (the screen then asks the citizen). Money in fen.
+   */
+  calculators: z.object({ localAverageMonthlyWageFen: z.number().int().positive(), source: z.string() }).nullable().default(null),
+  /**
+   * The local economic-hardship standard for the legal-aid pre-check
+   * (法律援助法 第三十四条: set by each province), from the configuration,
+   * in the shape `checkLegalAid` takes.
+   */
+  legalAid: z.object({ province: z.string(), threshold: HardshipThreshold }),
 });
 export type TerminalInfo = z.infer<typeof TerminalInfo>;
 

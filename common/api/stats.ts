@@ -3,8 +3,9 @@ import { z } from 'zod';
 /**
  * Usage figures the kiosk counts per day (records.db `daily_stats`) and the
  * admin console reports: consultations by topic, legal-aid checks and
- * applications, templates printed, mediation requests, ratings. Counts only —
- * never who: a key names a topic, template or score, not a person.
+ * applications, templates printed, mediation requests, ratings, calculator
+ * uses. Counts only — never who: a key names a topic, template or score, not
+ * a person.
  */
 export const STAT_METRICS = [
   /** key: the topic id (labour-wages…). */
@@ -19,6 +20,8 @@ export const STAT_METRICS = [
   'mediation-request',
   /** key: `<subject>:<score>`, e.g. consultation:5. */
   'rating',
+  /** key: the calculator (overtime-pay, court-fee…). */
+  'calculator',
 ] as const;
 export const StatMetric = z.enum(STAT_METRICS);
 export type StatMetric = z.infer<typeof StatMetric>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEGAL_AID_OUTCOMES } from '../legal-aid/codes';
+import { RATING_REASONS } from '../rating/rating';
 import { InvalidReferenceError, parseReference, REFERENCE_LENGTH } from '../reference-number';
 import { QR_MAX_BYTES, Receipt, utf8Length, type ReceiptBlock } from '../receipt/receipt';
 import { PrintJob } from './devices';
@@ -113,6 +114,8 @@ export const RatingPayload = z.strictObject({
   comment: Text(300).optional(),
   /** The answer, lawyer session or template rated, when there is one. */
   subjectId: Text(80).optional(),
+  /** Chips the citizen tapped (解答清楚, 等待太久…): codes from a fixed list, never free text. */
+  reasons: z.array(z.enum(RATING_REASONS)).max(RATING_REASONS.length).optional(),
 });
 
 /** A filled document template sent on to a lawyer or office (the citizen keeps the printed copy). */
@@ -209,7 +212,7 @@ const submitShape = <K extends SubmissionKind>(kind: K) =>
     idempotencyKey: z.uuid(),
     /** Printed once stored; omitted for kinds that give no receipt (ratings). */
     receipt: ReceiptTemplate.optional(),
-    /** What the print-job list shows; defaults to 回执 and the reference. */
+    /** What the print-job list shows (`{{reference}}` in it is filled in); defaults to 回执 and the reference. */
     title: Text(80).optional(),
   });
 

@@ -25,6 +25,11 @@ export function sampleHealth(over: SampleOverrides = {}): Health {
       countdownSeconds: 30,
       hotlines: { publicLegalService: '12348', local: [] },
       hubUrl: null,
+      calculators: null,
+      legalAid: {
+        province: '湖北省',
+        threshold: { monthlyIncomePerPersonYuan: 2210, source: '演示数据：按湖北省最低工资标准（一类地区）计', effectiveFrom: '2025-01-01' },
+      },
       ...terminal,
     },
     subsystems: {

@@ -170,7 +170,7 @@ export function addOutboxCommands(program: Command): void {
 
   program
     .command('stats')
-    .description('usage figures per day: consultations by topic, legal-aid checks and applications, templates printed, mediation requests, ratings')
+    .description('usage figures per day: consultations by topic, legal-aid checks and applications, templates printed, mediation requests, ratings, calculator uses')
     .option('--data-dir <dir>', 'data directory of the service')
     .option('--days <n>', 'the last N days, today included', '7')
     .option('--json', 'print JSON')

@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ArticleRef, ArticleResponse, FaqResponse, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from '../../common/api/content';
 import type { DirectoryEntry, DirectoryResponse } from '../../common/api/directory';
+import type { ArticlesByCitationResponse } from '../../common/api/citations';
+import { parseArticleLabel } from '../../common/legal/chinese-numerals';
 import type { DirectoryKind } from '../../common/directory/kinds';
 import { officesForTerminal } from '../../common/directory/region';
 import type { TemplatesResponse } from '../../common/api/templates';
@@ -41,6 +43,8 @@ export class ContentReader {
       law: db.prepare(`SELECT ${lawCols} FROM laws l WHERE l.id = ?`),
       articles: db.prepare('SELECT id, number, headings, text FROM articles WHERE law_id = ? ORDER BY ordinal, sub'),
       article: db.prepare('SELECT id, law_id AS lawId, number, headings, text FROM articles WHERE id = ?'),
+      articleByNumber: db.prepare(`SELECT a.id AS articleId, a.number AS article, l.title AS law, l.short_name AS lawShort
+        FROM articles a JOIN laws l ON l.id = a.law_id WHERE l.short_name = ? AND a.ordinal = ? AND a.sub = ?`),
       // The region rule never crosses a province: read the terminal's province, order in common/directory/region.ts.
       directory: db.prepare(`SELECT id, kind, name, region_code AS regionCode, address, hours, phone, services, map_url AS mapUrl, demo
         FROM directory WHERE substr(region_code, 1, 2) = substr(?, 1, 2)`),
@@ -137,6 +141,17 @@ export class ContentReader {
     if (a === undefined) throw new ContentNotFoundError(`No article ${articleId}`);
     const { issuer: _issuer, ...law } = this.s['law']!.get(a.lawId) as LawRow;
     return { id: a.id, number: a.number, headings: JSON.parse(a.headings) as string[], text: a.text, law };
+  }
+
+  /** The articles citations name (law short name + 第N条), in order; null where the release has no such article. */
+  articlesByCitation(citations: readonly { lawShort: string; article: string }[]): ArticlesByCitationResponse {
+    return {
+      articles: citations.map(({ lawShort, article }) => {
+        const number = parseArticleLabel(article.trim());
+        if (number === undefined) return null;
+        return (this.s['articleByNumber']!.get(lawShort.trim(), number.ordinal, number.sub) as ArticleRef | undefined) ?? null;
+      }),
+    };
   }
 
   /** Every document template, in list order, with the article it rests on. */

@@ -117,6 +117,13 @@ describe('Outbox.submit', () => {
     expect(outbox.status(result.reference)).toEqual({ reference: result.reference, kind: 'legal-aid-application', createdAt: result.createdAt, delivered: false, hasReceipt: true, receiptPrinted: true });
   });
 
+  it('fills the reference into the print job’s title', () => {
+    const printer = fakePrinter();
+    const { outbox } = open(tempDbFile(), printer.port);
+    const result = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor, title: '法律援助申请回执 {{reference}}' });
+    expect(result.printJob).toMatchObject({ title: `法律援助申请回执 ${result.reference}` });
+  });
+
   it('gives every submission of a day its own reference', () => {
     const { outbox } = open(tempDbFile(), undefined, () => new Date(2025, 2, 14, 12));
     const refs = new Set<string>();

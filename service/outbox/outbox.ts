@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { PrintJob } from '../../common/api/devices';
-import { SUBMISSION_KIND_LETTERS, SUBMISSION_PAYLOADS, SubmissionKind, type SubmissionPayload, type SubmissionStatus, type SubmitResponse } from '../../common/api/submissions';
+import { REFERENCE_PLACEHOLDER, SUBMISSION_KIND_LETTERS, SUBMISSION_PAYLOADS, SubmissionKind, type SubmissionPayload, type SubmissionStatus, type SubmitResponse } from '../../common/api/submissions';
 import { Receipt, type ReceiptInput } from '../../common/receipt/receipt';
 import { formatReference, serialNumberFor } from '../../common/reference-number';
 import { localDay } from '../storage/daily-stats';
@@ -46,6 +46,12 @@ export interface OutboxOptions {
   printer: ReceiptPrinterPort | undefined;
   logger: Logger;
   now?: () => Date;
+  /**
+   * Told once about each new submission after it is committed — never about a
+   * repeat of one (same idempotency key) — for the usage figures. A failure
+   * here is logged and never undoes or fails the submission.
+   */
+  onStored?: (kind: SubmissionKind, payload: SubmissionPayload) => void;
 }
 
 export interface SubmitInput<K extends SubmissionKind> {
@@ -55,7 +61,7 @@ export interface SubmitInput<K extends SubmissionKind> {
   idempotencyKey: string;
   /** The receipt for the reference the transaction allocates; omit for submissions without one (ratings). */
   receipt?: (reference: string) => ReceiptInput;
-  /** The print job's title; default 回执 and the reference. */
+  /** The print job's title (`{{reference}}` in it is filled in); default 回执 and the reference. */
   title?: string;
 }
 
@@ -128,8 +134,15 @@ export class Outbox {
     const { row, duplicate } = stored;
     // Never the payload: it may hold a name and an ID number.
     this.opts.logger.info({ reference: row.reference, kind, duplicate }, duplicate ? 'submission repeated; the first one stands' : 'submission stored');
+    if (!duplicate && this.opts.onStored !== undefined) {
+      try {
+        this.opts.onStored(kind, JSON.parse(payload) as SubmissionPayload);
+      } catch (error) {
+        this.opts.logger.warn({ reference: row.reference, err: error }, 'submission stored but not counted in the usage figures');
+      }
+    }
     let printJob = this.currentJob(row.reference) ?? null;
-    if (!duplicate && row.receipt !== null) printJob = this.enqueue(row, input.title ?? `回执 ${row.reference}`, false);
+    if (!duplicate && row.receipt !== null) printJob = this.enqueue(row, input.title?.replaceAll(REFERENCE_PLACEHOLDER, row.reference) ?? `回执 ${row.reference}`, false);
     return {
       reference: row.reference,
       kind,

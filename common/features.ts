@@ -16,7 +16,7 @@ export const FEATURE_IDS = [
 export type FeatureId = (typeof FEATURE_IDS)[number];
 
 /** Features whose screens exist in this build. Later releases extend this list. */
-export const BUILT_FEATURES: ReadonlySet<FeatureId> = new Set<FeatureId>(['consultation', 'lawLookup']);
+export const BUILT_FEATURES: ReadonlySet<FeatureId> = new Set<FeatureId>(['consultation', 'lawLookup', 'documents', 'directory', 'legalAid', 'mediation']);
 
 export type FeatureUnavailableReason =
   /** Switched off in this terminal's configuration. */

@@ -1,4 +1,12 @@
+import { documentsEn } from './sections/documents';
 import { legalAidEn } from './sections/legal-aid';
+import { legalAidScreensEn } from './sections/legal-aid-screens';
+import { idCardEn } from './sections/id-card';
+import { directoryEn } from './sections/directory';
+import { calculatorsEn } from './sections/calculators';
+import { mediationEn } from './sections/mediation';
+import { submissionStatusEn } from './sections/submission-status';
+import { ratingEn } from './sections/rating';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -306,4 +314,12 @@ export const en: Catalogue<typeof zhCN> = {
     },
   },
   legalAid: legalAidEn,
+  legalAidScreens: legalAidScreensEn,
+  idCard: idCardEn,
+  directory: directoryEn,
+  calculators: calculatorsEn,
+  documents: documentsEn,
+  mediation: mediationEn,
+  submissionStatus: submissionStatusEn,
+  rating: ratingEn,
 };

@@ -1,4 +1,12 @@
+import { documentsZhCN } from './sections/documents';
 import { legalAidZhCN } from './sections/legal-aid';
+import { legalAidScreensZhCN } from './sections/legal-aid-screens';
+import { idCardZhCN } from './sections/id-card';
+import { directoryZhCN } from './sections/directory';
+import { calculatorsZhCN } from './sections/calculators';
+import { mediationZhCN } from './sections/mediation';
+import { submissionStatusZhCN } from './sections/submission-status';
+import { ratingZhCN } from './sections/rating';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -309,4 +317,12 @@ export const zhCN = {
     },
   },
   legalAid: legalAidZhCN,
+  legalAidScreens: legalAidScreensZhCN,
+  idCard: idCardZhCN,
+  directory: directoryZhCN,
+  calculators: calculatorsZhCN,
+  documents: documentsZhCN,
+  mediation: mediationZhCN,
+  submissionStatus: submissionStatusZhCN,
+  rating: ratingZhCN,
 };

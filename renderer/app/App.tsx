@@ -20,7 +20,22 @@ import { LawCategoriesScreen } from '../screens/law/LawCategoriesScreen';
 import { LawListScreen } from '../screens/law/LawListScreen';
 import { LawReaderScreen } from '../screens/law/LawReaderScreen';
 import { PrintScreen } from '../screens/print/PrintScreen';
+import { DirectoryKindsScreen } from '../screens/directory/DirectoryKindsScreen';
+import { DirectoryListScreen } from '../screens/directory/DirectoryListScreen';
+import { OfficeScreen } from '../screens/directory/OfficeScreen';
+import { CalculatorsScreen } from '../screens/calculators/CalculatorsScreen';
+import { CalculatorFormScreen } from '../screens/calculators/CalculatorFormScreen';
+import { CalculatorResultScreen } from '../screens/calculators/CalculatorResultScreen';
+import { DocumentScreen } from '../screens/documents/DocumentScreen';
+import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { SearchScreen } from '../screens/search/SearchScreen';
+import { LegalAidApplyScreen } from '../screens/legal-aid/LegalAidApplyScreen';
+import { LegalAidQuestionScreen } from '../screens/legal-aid/LegalAidQuestionScreen';
+import { LegalAidResultScreen } from '../screens/legal-aid/LegalAidResultScreen';
+import { LegalAidScreen } from '../screens/legal-aid/LegalAidScreen';
+import { MediationScreen } from '../mediation/MediationScreen';
+import { SubmissionStatusScreen } from '../submission-status/SubmissionStatusScreen';
+import { SessionUseProvider } from '../usage/SessionUse';
 import { ServicesProvider, type Services, useApi, useServiceSnapshot } from '../service/ServiceContext';
 import { AttractLoop } from '../session/AttractLoop';
 import { CountdownDialog } from '../session/CountdownDialog';
@@ -72,10 +87,38 @@ function CurrentScreen({ screen, health }: { screen: Screen; health: Health }) {
       return <LawReaderScreen lawId={screen.lawId} articleId={screen.articleId} />;
     case 'article':
       return <ArticleScreen articleId={screen.articleId} health={health} />;
+    case 'directory':
+      return <DirectoryKindsScreen />;
+    case 'directory-list':
+      return <DirectoryListScreen choice={screen.choice} health={health} />;
+    case 'directory-office':
+      return <OfficeScreen choice={screen.choice} officeId={screen.officeId} health={health} />;
+    case 'calculators':
+      return <CalculatorsScreen />;
+    case 'calculator':
+      return <CalculatorFormScreen calculator={screen.calculator} initial={screen.draft} health={health} />;
+    case 'calculator-result':
+      return <CalculatorResultScreen draft={screen.draft} health={health} />;
     case 'print':
       return <PrintScreen source={screen.source} health={health} />;
     case 'search':
       return <SearchScreen query={screen.query} health={health} />;
+    case 'documents':
+      return <DocumentsScreen />;
+    case 'document':
+      return <DocumentScreen templateId={screen.templateId} health={health} />;
+    case 'legal-aid':
+      return <LegalAidScreen health={health} />;
+    case 'legal-aid-question':
+      return <LegalAidQuestionScreen step={screen.step} draft={screen.draft} health={health} />;
+    case 'legal-aid-result':
+      return <LegalAidResultScreen answers={screen.answers} health={health} />;
+    case 'legal-aid-apply':
+      return <LegalAidApplyScreen answers={screen.answers} health={health} />;
+    case 'mediation':
+      return <MediationScreen health={health} />;
+    case 'submission-status':
+      return <SubmissionStatusScreen health={health} />;
   }
 }
 
@@ -135,6 +178,8 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
       <div className="app" key={nav.generation} inert={down || sessionPhase !== 'active'}>
         {/* 长辈模式 lives inside the keyed tree: a reset remounts it, off. */}
         <ElderlyModeProvider>
+        {/* What this session used, submitted and rated (for the rating at 结束使用): inside the keyed tree, so a reset forgets it. */}
+        <SessionUseProvider>
         <ErrorBoundary
           fallback={(retry) => (
             <ScreenError
@@ -151,6 +196,7 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
           </ReadingSizeProvider>
         </ErrorBoundary>
         <BottomBar health={health} onFinish={session.finish} />
+        </SessionUseProvider>
         </ElderlyModeProvider>
       </div>
       {sessionPhase === 'countdown' && session.snapshot.secondsLeft !== null && (

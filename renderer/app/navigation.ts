@@ -1,4 +1,9 @@
 import type { FeatureId, FeatureState, FeatureUnavailableReason } from '../../common/features';
+import type { ReceiptInput } from '../../common/receipt/receipt';
+import type { CalculatorDraft, CalculatorId } from '../calculators/forms';
+import type { DirectoryChoice } from '../directory/office-view';
+import type { LegalAidAnswers } from '../../common/legal-aid/answers';
+import type { CheckDraft, CheckStep } from '../legal-aid/questions';
 
 /**
  * Where the citizen is: a stack of screens with home at the bottom. No router
@@ -18,11 +23,32 @@ export type Screen =
   | { name: 'law-list'; category: string }
   | { name: 'law-reader'; lawId: number; articleId?: number }
   | { name: 'article'; articleId: number }
+  // 机构查询: kind → the offices, nearest first → one office.
+  | { name: 'directory' }
+  | { name: 'directory-list'; choice: DirectoryChoice }
+  | { name: 'directory-office'; choice: DirectoryChoice; officeId: string }
+  // 算一算 (from 智能咨询): the calculators → a form (its draft kept here, so "back" brings it back) → the result.
+  | { name: 'calculators' }
+  | { name: 'calculator'; calculator: CalculatorId; draft?: CalculatorDraft }
+  | { name: 'calculator-result'; draft: CalculatorDraft }
   | { name: 'print'; source: PrintSource }
-  | { name: 'search'; query: string };
+  | { name: 'search'; query: string }
+  // 文书模板: the list → one template (introduction, form and preview are steps of that one screen, so answers survive them).
+  | { name: 'documents' }
+  | { name: 'document'; templateId: string }
+  // 法律援助: start → one question per screen (the answers so far travel along, so "back" brings them back) → the outcome → the application.
+  | { name: 'legal-aid' }
+  | { name: 'legal-aid-question'; step: CheckStep; draft: CheckDraft }
+  | { name: 'legal-aid-result'; answers: LegalAidAnswers }
+  | { name: 'legal-aid-apply'; answers: LegalAidAnswers | null }
+  // 调解申请: one screen whose steps hold the answers; 查询办理进度 by the reference on a receipt (any service's).
+  | { name: 'mediation' }
+  | { name: 'submission-status' };
 
 /** What a print screen puts on paper. */
-export type PrintSource = { kind: 'answer'; faqId: string } | { kind: 'guide'; guideId: string } | { kind: 'article'; articleId: number };
+export type PrintSource = { kind: 'answer'; faqId: string } | { kind: 'guide'; guideId: string } | { kind: 'article'; articleId: number }
+  /** Built by the screen that prints it (机构查询, 算一算): the slip as previewed. */
+  | { kind: 'receipt'; title: string; receipt: ReceiptInput };
 
 /** Kebab-case screen names, also used in client logs (`ClientLogEntry.screen`). */
 export type ScreenName = Screen['name'];
@@ -81,6 +107,10 @@ export function currentScreen(state: NavState): Screen {
 const FEATURE_SCREENS: Partial<Record<FeatureId, Screen>> = {
   consultation: { name: 'topics' },
   lawLookup: { name: 'law-categories' },
+  directory: { name: 'directory' },
+  documents: { name: 'documents' },
+  legalAid: { name: 'legal-aid' },
+  mediation: { name: 'mediation' },
 };
 
 /**

@@ -143,6 +143,25 @@ const PATHS = {
     </>
   ),
   close: <path d="M6 6l12 12M18 6L6 18" />,
+  idCard: (
+    <>
+      <rect x="2.5" y="5" width="19" height="14" rx="2" />
+      <circle cx="8.5" cy="11" r="2.2" />
+      <path d="M5.5 16c.6-1.6 1.7-2.4 3-2.4s2.4.8 3 2.4M14 10h4.5M14 14h4.5" />
+    </>
+  ),
+  edit: (
+    <>
+      <path d="M4 20h4L19 9l-4-4L4 16z" />
+      <path d="M13.5 6.5l4 4" />
+    </>
+  ),
+  qrCode: (
+    <>
+      <path d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4z" />
+      <path d="M14 14h2v2h-2zM18 14h2M14 18v2M17 17h3v3h-3z" />
+    </>
+  ),
   // Consultation topics (content/topics.yaml names them); `topic` when a name is unknown.
   topic: (
     <>
@@ -249,6 +268,58 @@ const PATHS = {
       <path d="M12 3v18M7 21h10" />
       <path d="M4 7h16" />
       <path d="M6 7l-3 7a3 3 0 0 0 6 0zM18 7l-3 7a3 3 0 0 0 6 0z" />
+    </>
+  ),
+  // 算一算 and 机构查询 (law firms).
+  calculator: (
+    <>
+      <rect x="5" y="2.5" width="14" height="19" rx="2" />
+      <path d="M8 6.5h8v3H8z" />
+      <path d="M8.5 13h.01M12 13h.01M15.5 13h.01M8.5 16.5h.01M12 16.5h.01M15.5 16.5h.01" />
+    </>
+  ),
+  briefcase: (
+    <>
+      <rect x="3" y="7" width="18" height="13" rx="2" />
+      <path d="M9 7V5a1 1 0 0 1 1-1h4a1 1 0 0 1 1 1v2" />
+      <path d="M3 12.5h18" />
+    </>
+  ),
+  // 法律援助: who the citizen is, the integrity pledge.
+  person: (
+    <>
+      <circle cx="12" cy="7.5" r="3.5" />
+      <path d="M5 21v-1.5a7 7 0 0 1 14 0V21" />
+    </>
+  ),
+  worker: (
+    <>
+      <path d="M4 12.5h16" />
+      <path d="M6 12.5a6 6 0 0 1 12 0" />
+      <path d="M12 6.5V4" />
+      <path d="M7 14.5a5 5 0 0 0 10 0" />
+      <path d="M5.5 21a6.5 6.5 0 0 1 13 0" />
+    </>
+  ),
+  child: (
+    <>
+      <circle cx="12" cy="5.5" r="2.5" />
+      <path d="M8 10.5l4-1.5 4 1.5" />
+      <path d="M12 9v6M9.5 21l2.5-6 2.5 6" />
+    </>
+  ),
+  accessible: (
+    <>
+      <circle cx="10" cy="4.5" r="2" />
+      <path d="M10 8v6h6l2.5 5" />
+      <path d="M10 11h5" />
+      <path d="M7 11.5a5.5 5.5 0 1 0 7.5 7" />
+    </>
+  ),
+  pen: (
+    <>
+      <path d="M3 21h18" />
+      <path d="M6 17.5l1-4L16.5 4l3 3L10 16.5z" />
     </>
   ),
 } satisfies Record<FeatureId, ReactNode> & Record<string, ReactNode>; // every feature has an icon

@@ -7,6 +7,8 @@ import './components.css';
 export interface ScreenHeaderProps {
   /** The screen's heading (rendered as its h1). */
   title: string;
+  /** What "返回" does when a screen has steps of its own (a form: the previous item); default: the previous screen. */
+  onBack?(): void;
 }
 
 /** Titles wider than this many columns (a Han character is 2) — a question, a law's name — are set a size smaller so they wrap less. */
@@ -16,14 +18,14 @@ const LONG_TITLE_COLUMNS = 20;
  * The top of every screen but home: "返回" on the left, the title, "首页" on
  * the right. Both buttons carry a word and an icon and are at least 64 px.
  */
-export function ScreenHeader({ title }: ScreenHeaderProps) {
+export function ScreenHeader({ title, onBack }: ScreenHeaderProps) {
   const { t } = useTranslation();
   const nav = useNavigation();
   return (
     <header className="screen-header">
       <div className="screen-header__side">
-        {nav.canGoBack && (
-          <button type="button" className="nav-button" data-testid="nav-back" onClick={nav.back}>
+        {(nav.canGoBack || onBack !== undefined) && (
+          <button type="button" className="nav-button" data-testid="nav-back" onClick={onBack ?? nav.back}>
             <Icon name="back" className="nav-button__icon" />
             <span>{t('nav.back')}</span>
           </button>

@@ -13,6 +13,10 @@ export interface KeyboardProps {
   onDone(): void;
   onHide(): void;
   doneKind: DoneKind;
+  /** The keys either side of 0 on the 123 pad (default X and -: ID and phone numbers); null leaves the place empty. */
+  digitKeys?: readonly [string | null, string | null];
+  /** Words above the keys instead of the layout's own hint (e.g. what a number field wants). */
+  hint?: string;
 }
 
 const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'] as const;
@@ -20,8 +24,8 @@ const DIGIT_ROWS = [
   ['1', '2', '3'],
   ['4', '5', '6'],
   ['7', '8', '9'],
-  ['X', '0', '-'],
 ] as const;
+const DEFAULT_DIGIT_KEYS = ['X', '-'] as const;
 
 /**
  * Handlers for a key: it acts on pointer down, and the pointer down is
@@ -109,14 +113,15 @@ function Key({ children, onPress, label, testId, className, inactive = false, pr
  * being typed in: pinyin with phrase candidates, English letters, and a
  * 123 layout for ID card and phone numbers.
  */
-export function Keyboard({ state, dispatch, onDone, onHide, doneKind }: KeyboardProps) {
+export function Keyboard({ state, dispatch, onDone, onHide, doneKind, digitKeys = DEFAULT_DIGIT_KEYS, hint: hintOverride }: KeyboardProps) {
   const { t } = useTranslation();
   const act = (action: KeyboardAction) => () => dispatch(action);
   const doneLabel = doneKind === 'search' ? t('keyboard.search') : t('keyboard.done');
   const candidates = visibleCandidates(state);
   const composing = state.composition !== '';
 
-  const hint = state.mode === 'zh' ? t('keyboard.hintPinyin') : state.mode === 'en' ? t('keyboard.hintEnglish') : t('keyboard.hintDigits');
+  const digitRows = [...DIGIT_ROWS, [digitKeys[0], '0', digitKeys[1]]] as const;
+  const hint = hintOverride ?? (state.mode === 'zh' ? t('keyboard.hintPinyin') : state.mode === 'en' ? t('keyboard.hintEnglish') : t('keyboard.hintDigits'));
 
   return (
     <div className="kb" role="group" aria-label={t('keyboard.label')} data-testid="keyboard" data-mode={state.mode} {...keepFocus}>
@@ -167,13 +172,17 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind }: Keyboard
       )}
       {state.mode === 'digits' ? (
         <div className="kb__keys kb__keys--digits">
-          {DIGIT_ROWS.map((row, r) => (
+          {digitRows.map((row, r) => (
             <div className="kb__row" key={r}>
-              {row.map((ch) => (
-                <Key key={ch} testId={`kb-key-${ch}`} className="kb-key--digit" onPress={act({ type: 'insert', text: ch })}>
-                  {ch}
-                </Key>
-              ))}
+              {row.map((ch, c) =>
+                ch === null ? (
+                  <span key={`empty-${c}`} className="kb-key-gap" aria-hidden="true" />
+                ) : (
+                  <Key key={ch} testId={`kb-key-${ch}`} className="kb-key--digit" onPress={act({ type: 'insert', text: ch })}>
+                    {ch}
+                  </Key>
+                ),
+              )}
               {r === 0 && (
                 <Key testId="kb-backspace" className="kb-key--action" label={t('keyboard.backspace')} onPress={act({ type: 'backspace' })}>
                   <Icon name="back" className="kb-key__icon" />

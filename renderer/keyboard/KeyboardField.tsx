@@ -13,6 +13,10 @@ export interface KeyboardFieldProps extends Omit<InputHTMLAttributes<HTMLInputEl
   /** The layout the keyboard opens with: pinyin letters, or 123 for a number. */
   layout?: 'letters' | 'digits';
   maxLength?: number;
+  /** The keys either side of 0 on the 123 pad (default X and -); '.' for an amount. */
+  digitKeys?: readonly [string | null, string | null];
+  /** Words on the keyboard saying what this field wants, instead of the layout's own hint. */
+  keyboardHint?: string;
 }
 
 /** Candidates per page: what fits one row of the screen's width. */
@@ -39,6 +43,8 @@ export function KeyboardField({
   doneKind = 'done',
   layout = 'letters',
   maxLength = 100,
+  digitKeys,
+  keyboardHint,
   onFocus,
   onKeyDown,
   ...inputProps
@@ -184,7 +190,7 @@ export function KeyboardField({
         }}
         onKeyDown={handleKeyDown}
       />
-      {open && <Keyboard state={kb} dispatch={dispatch} onDone={done} onHide={hide} doneKind={doneKind} />}
+      {open && <Keyboard state={kb} dispatch={dispatch} onDone={done} onHide={hide} doneKind={doneKind} digitKeys={digitKeys} hint={keyboardHint} />}
     </span>
   );
 }

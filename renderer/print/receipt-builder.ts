@@ -52,7 +52,9 @@ export interface ArticleForPrint {
   versionLine: string;
 }
 
-type Block = ReceiptInput['blocks'][number];
+/** One block of a receipt (text, pair, rule, QR code, cut). */
+export type ReceiptBlock = ReceiptInput['blocks'][number];
+type Block = ReceiptBlock;
 
 /** A receipt text block holds at most this many characters (see common/receipt/receipt.ts). */
 export const MAX_TEXT_BLOCK = 4000;
@@ -77,25 +79,40 @@ export function splitText(text: string, max = MAX_TEXT_BLOCK): string[] {
   return pieces;
 }
 
-function text(value: string, options: { bold?: boolean; align?: 'left' | 'center' | 'right'; size?: 'normal' | 'double' } = {}): Block[] {
+/** Text blocks for `value`, cut where the receipt schema needs it. */
+export function receiptText(value: string, options: { bold?: boolean; align?: 'left' | 'center' | 'right'; size?: 'normal' | 'double' | 'tall' } = {}): Block[] {
   return splitText(value).map((t) => ({ type: 'text', text: t, ...options }));
 }
+const text = receiptText;
 
 function heading(title: string): Block[] {
   return [...text(title, { align: 'center', bold: true, size: 'double' }), { type: 'rule', style: 'solid' }];
 }
 
+/** The end of every slip: which terminal printed it, when (if given), the hotline in bold, then the cut. */
+export interface ReceiptFooterLines {
+  terminalName: string;
+  /** Already formatted for the language on screen; left off when absent. */
+  printedAt?: string;
+  hotline: string;
+  labels: { terminal: string; printedAt?: string; hotline: string };
+}
+
+export function receiptFooter(f: ReceiptFooterLines): Block[] {
+  const printed: Block[] = f.printedAt === undefined || f.labels.printedAt === undefined ? [] : [{ type: 'pair', label: f.labels.printedAt, value: f.printedAt }];
+  return [
+    { type: 'rule', style: 'solid' },
+    { type: 'pair', label: f.labels.terminal, value: f.terminalName },
+    ...printed,
+    { type: 'pair', label: f.labels.hotline, value: f.hotline, bold: true },
+    { type: 'cut' },
+  ];
+}
+
 function footer(ctx: ReceiptContext): Block[] {
   // A link longer than the printer's QR store (long law titles, percent-encoded) is left off rather than failing the print.
   const link: Block[] = ctx.link === undefined || utf8Bytes(ctx.link) > QR_MAX_BYTES ? [] : [{ type: 'qr', data: ctx.link, caption: ctx.labels.link }];
-  return [
-    ...link,
-    { type: 'rule', style: 'solid' },
-    { type: 'pair', label: ctx.labels.terminal, value: ctx.terminalName },
-    { type: 'pair', label: ctx.labels.printedAt, value: ctx.printedAt },
-    { type: 'pair', label: ctx.labels.hotline, value: ctx.hotline, bold: true },
-    { type: 'cut' },
-  ];
+  return [...link, ...receiptFooter(ctx)];
 }
 
 /** "劳动合同法 第三十条": how the screen and the paper name a cited article. */

@@ -27,7 +27,7 @@ import { startService } from '../lib/service-process';
  * Each session is what a citizen does: wake the kiosk, 智能咨询 → 劳动工资 →
  * 老板拖欠工资 → a question → its answer → a cited article → the whole law in
  * the reader, home, search by typing pinyin on the on-screen keyboard, open
- * the results, then 结束使用 (which resets everything).
+ * the results, then 结束使用 and a five-star rating (which resets everything).
  */
 const INTERACTIVE_RUNS = 5;
 const EVENT_TIMING_FLOOR_MS = 16;
@@ -105,6 +105,10 @@ async function scriptedSession(page: Page, taps: Taps): Promise<void> {
   await page.locator('[data-testid^="results-"]').first().waitFor();
   await h1.waitFor();
   await taps.tap(page.getByTestId('session-finish'));
+  // The kiosk asks how it went; this citizen gives five stars, which ends the session.
+  await page.getByTestId('finish-rating').waitFor();
+  await taps.tap(page.getByTestId('rating-score-5'));
+  await taps.tap(page.getByTestId('rating-submit'));
   await page.getByTestId('attract').waitFor();
 }
 

@@ -62,7 +62,7 @@ for (const [label, viewport] of [
   ['landscape 1920×1080', LANDSCAPE],
 ] as const) {
   describe(`智能咨询 by touch, ${label}`, () => {
-    it('topic → situation → answer → cited article → print → printed → home', async () => {
+    it('topic → situation → answer → cited article → print → printed → finish', async () => {
       const question = await questionCitingArticle30();
       const printedBefore = (await printJobs()).filter((j) => j.state === 'printed').length;
       const { context, page, errors } = await openHome(viewport);
@@ -122,8 +122,11 @@ for (const [label, viewport] of [
         const latest = (await printJobs()).at(-1);
         expect(latest).toMatchObject({ title: '劳动合同法 第三十条', state: 'printed' });
 
-        await page.getByRole('button', { name: '首页' }).tap();
-        await page.getByTestId('home').waitFor();
+        // Finish: the kiosk asks for a rating (one tap to skip), then forgets the session and plays the attract loop.
+        await page.getByTestId('session-finish').tap();
+        await page.getByTestId('finish-rating').waitFor();
+        await page.getByTestId('rating-skip').tap();
+        await page.getByTestId('attract').waitFor();
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -6,7 +6,10 @@ import { QueryView } from '../../components/QueryView';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useServiceQuery } from '../../service/use-service-query';
 import { TakeAwayQr } from '../../take-away/TakeAwayQr';
-import { Citations, FeatureLinkButton, PrintButton, Section, StepList } from './parts';
+import { useCountOnce } from '../../usage/SessionUse';
+import { PrintButton } from '../../print/PrintSlipButton';
+import { Citations, FeatureLinkButton, Section, StepList } from './parts';
+import '../../styles/flows.css';
 import '../content.css';
 
 /**
@@ -17,6 +20,8 @@ import '../content.css';
 export function AnswerScreen({ faqId, health }: { faqId: string; health: Health }) {
   const { t } = useTranslation();
   const faq = useServiceQuery('faq', { id: faqId });
+  // Usage figures: an answer opened (once a session), by its topic — a code, never anything the citizen typed.
+  useCountOnce('consultation', faq.status === 'ok' ? faq.data.topicId : null, `answer:${faqId}`);
   return (
     <main className="screen answer" data-testid="answer">
       {faq.status === 'ok' ? <ScreenHeader title={faq.data.question} /> : <ScreenHeader title={t('features.consultation.title')} />}
@@ -24,7 +29,7 @@ export function AnswerScreen({ faqId, health }: { faqId: string; health: Health 
         {(answer) => (
           <>
             <div className="answer__body" lang="zh-CN">
-              <p className="answer__text reading">{answer.answer}</p>
+              <p className="accent-box accent-box--roomy accent-box--reading reading">{answer.answer}</p>
               {answer.nextSteps.length > 0 && (
                 <Section title={t('answer.nextSteps')}>
                   <StepList steps={answer.nextSteps} />

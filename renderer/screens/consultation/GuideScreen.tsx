@@ -4,7 +4,9 @@ import { QueryView } from '../../components/QueryView';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useServiceQuery } from '../../service/use-service-query';
 import { TakeAwayQr } from '../../take-away/TakeAwayQr';
-import { Citations, PrintButton, Section, StepList } from './parts';
+import { PrintButton } from '../../print/PrintSlipButton';
+import { Citations, Section, StepList } from './parts';
+import '../../styles/flows.css';
 import '../content.css';
 
 /** 办事指南: how to do one thing (apply for arbitration…), step by step, with time limits marked; on paper or phone to take along. */
@@ -18,7 +20,7 @@ export function GuideScreen({ guideId, health }: { guideId: string; health: Heal
         {(g) => (
           <>
             <div className="answer__body" lang="zh-CN">
-              <p className="answer__text reading">{g.summary}</p>
+              <p className="accent-box accent-box--roomy accent-box--reading reading">{g.summary}</p>
               <Section title={t('guide.steps')}>
                 <StepList steps={g.steps.map((s) => ({ title: s.title, step: s.body, timeLimit: s.timeLimit }))} />
               </Section>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/NavigationContext';
+import { BigButton } from '../../components/BigButton';
 import { contentIcon } from '../../components/Icon';
 import { QueryView } from '../../components/QueryView';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -33,6 +34,10 @@ export function TopicsScreen() {
           </section>
         )}
       </QueryView>
+      {/* 算一算: the calculators, for the sums labour and court questions lead to. */}
+      <BigButton icon="calculator" data-testid="open-calculators" onClick={() => nav.push({ name: 'calculators' })}>
+        {t('calculators.openFromTopics')}
+      </BigButton>
     </main>
   );
 }

@@ -4,11 +4,11 @@ import type { ArticleRef } from '../../../common/api/content';
 import type { Health } from '../../../common/api/health';
 import type { FeatureId } from '../../../common/features';
 import { useNavigation } from '../../app/NavigationContext';
-import { type PrintSource, featureTarget } from '../../app/navigation';
+import { featureTarget } from '../../app/navigation';
 import { BigButton } from '../../components/BigButton';
 import { TimeLimit } from '../../components/TimeLimit';
 import { citationLabel } from '../../print/receipt-builder';
-import { featureState, printerAvailability } from '../../service/health-view';
+import { featureState } from '../../service/health-view';
 import { REASON_ICON } from '../reason-icons';
 import '../content.css';
 
@@ -76,30 +76,6 @@ export function FeatureLinkButton({ feature, label, health }: { feature: Feature
     target.name === 'feature-unavailable' ? { label: t(`featureUnavailable.${target.reason}.badge`), icon: REASON_ICON[target.reason] } : undefined;
   return (
     <BigButton icon={feature} unavailable={unavailable} data-testid={`link-${feature}`} onClick={() => nav.push(target)}>
-      {label}
-    </BigButton>
-  );
-}
-
-/**
- * "Print": opens the preview. Without a printer it is disabled and says so;
- * with a printer that cannot print right now it says why but still opens
- * (a job sent then waits and prints by itself).
- */
-export function PrintButton({ source, label, health }: { source: PrintSource; label: string; health: Health }) {
-  const { t } = useTranslation();
-  const nav = useNavigation();
-  const printer = printerAvailability(health);
-  if (printer.state === 'none') {
-    return (
-      <BigButton variant="primary" icon="print" disabled unavailable={{ label: t('print.notConfigured'), icon: 'notOffered' }} data-testid="print-button">
-        {label}
-      </BigButton>
-    );
-  }
-  const unavailable = printer.state === 'waiting' ? { label: t('print.unavailable'), icon: 'warning' as const } : undefined;
-  return (
-    <BigButton variant="primary" icon="print" unavailable={unavailable} data-testid="print-button" onClick={() => nav.push({ name: 'print', source })}>
       {label}
     </BigButton>
   );

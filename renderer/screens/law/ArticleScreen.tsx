@@ -11,7 +11,7 @@ import { TextSizeControl, readingSizeClass, useReadingSize } from '../../reading
 import { featureState } from '../../service/health-view';
 import { useServiceQuery } from '../../service/use-service-query';
 import { TakeAwayQr } from '../../take-away/TakeAwayQr';
-import { PrintButton } from '../consultation/parts';
+import { PrintButton } from '../../print/PrintSlipButton';
 import { REASON_ICON } from '../reason-icons';
 import '../content.css';
 

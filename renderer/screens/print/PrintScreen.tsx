@@ -1,28 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintJob } from '../../../common/api/devices';
 import type { Health } from '../../../common/api/health';
 import type { ReceiptInput } from '../../../common/receipt/receipt';
 import { publicPageUrl } from '../../../common/take-away';
-import { useNavigation } from '../../app/NavigationContext';
 import type { PrintSource } from '../../app/navigation';
-import { BigButton } from '../../components/BigButton';
-import { Icon, type IconName } from '../../components/Icon';
 import { LoadFailed, Loading, QueryView } from '../../components/QueryView';
 import { ReceiptPaper } from '../../components/ReceiptPaper';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { StatusNotice } from '../../components/StatusNotice';
 import { formatLegalDate, formatPrintedAt } from '../../content/dates';
 import { useLanguage } from '../../i18n/use-language';
-import { type PrintPhase, newerJob, printJobView } from '../../print/print-job';
 import { type ReceiptContext, answerReceipt, articleReceipt, citationLabel, guideReceipt, jobTitle } from '../../print/receipt-builder';
-import { useApi, useServiceEvents } from '../../service/ServiceContext';
 import { hotlineNumber, printerAvailability } from '../../service/health-view';
 import { useServiceQuery } from '../../service/use-service-query';
+import { PrintJobControls } from './PrintJobControls';
 import '../content.css';
-
-/** While a job is not settled, ask for it this often too, in case an event was missed (socket reconnecting). */
-const JOB_POLL_MS = 2000;
 
 /**
  * Print preview and printing: the slip as it will come out, "打印", then
@@ -98,6 +90,9 @@ export function PrintScreen({ source, health }: { source: PrintSource; health: H
         <div className="screen__content">
           <StatusNotice tone="warning">{t('print.notConfigured')}</StatusNotice>
         </div>
+      ) : source.kind === 'receipt' ? (
+        // Built by the screen that prints it (机构查询, 算一算), with its own print time.
+        <PrintDocument title={source.title} receipt={source.receipt} health={health} />
       ) : content.status !== 'ok' ? (
         <QueryView query={content}>{() => null}</QueryView>
       ) : (
@@ -109,68 +104,7 @@ export function PrintScreen({ source, health }: { source: PrintSource; health: H
 
 function PrintDocument({ title, receipt, health }: { title: string; receipt: ReceiptInput; health: Health }) {
   const { t } = useTranslation();
-  const api = useApi();
   const preview = useServiceQuery('printPreview', { receipt });
-  const [job, setJob] = useState<PrintJob | null>(null);
-  const [sending, setSending] = useState(false);
-  const [sendError, setSendError] = useState<unknown>(null);
-  // Events can arrive before the answer to `print` says which job is ours: keep the latest of each.
-  const seen = useRef(new Map<string, PrintJob>());
-
-  const merge = (incoming: PrintJob): void => setJob((current) => (current === null || current.id === incoming.id ? newerJob(current, incoming) : current));
-
-  useServiceEvents((event) => {
-    if (event.type !== 'print-job') return;
-    seen.current.set(event.job.id, newerJob(seen.current.get(event.job.id) ?? null, event.job));
-    setJob((current) => (current !== null && current.id === event.job.id ? newerJob(current, event.job) : current));
-  });
-
-  const view = printJobView(job);
-  const jobId = job?.id;
-  const settled = job !== null && view.settled;
-  useEffect(() => {
-    if (jobId === undefined || settled) return;
-    const timer = setInterval(() => {
-      api.call('printJobs').then(
-        ({ jobs }) => {
-          const latest = jobs.find((j) => j.id === jobId);
-          if (latest) setJob((current) => (current !== null && current.id === latest.id ? newerJob(current, latest) : current));
-        },
-        () => undefined, // the events or the next poll will tell
-      );
-    }, JOB_POLL_MS);
-    return () => clearInterval(timer);
-  }, [api, jobId, settled]);
-
-  const print = async (): Promise<void> => {
-    if (sending) return;
-    setSending(true);
-    setSendError(null);
-    try {
-      const created = await api.call('print', { title, receipt });
-      const early = seen.current.get(created.id);
-      setJob(early ? newerJob(created, early) : created);
-    } catch (error) {
-      setSendError(error);
-    } finally {
-      setSending(false);
-    }
-  };
-
-  const retry = async (): Promise<void> => {
-    if (job === null || sending) return;
-    setSending(true);
-    setSendError(null);
-    try {
-      merge(await api.call('printRetry', { id: job.id }));
-    } catch (error) {
-      setSendError(error);
-    } finally {
-      setSending(false);
-    }
-  };
-
-  const printer = printerAvailability(health);
   return (
     <div className="print-layout">
       <div className="print-layout__preview">
@@ -187,53 +121,8 @@ function PrintDocument({ title, receipt, health }: { title: string; receipt: Rec
         )}
       </div>
       <div className="print-layout__actions">
-        {job === null && printer.state === 'waiting' && (
-          <StatusNotice tone="warning" detail={printer.reasonKey ? t(printer.reasonKey) : undefined}>
-            {t('print.unavailable')}
-          </StatusNotice>
-        )}
-        {job === null ? (
-          <BigButton variant="primary" icon="print" data-testid="print-now" disabled={sending || preview.status !== 'ok'} onClick={() => void print()}>
-            {t('print.print')}
-          </BigButton>
-        ) : (
-          <JobStatus phase={view.phase} reason={view.reasonKey ? t(view.reasonKey) : null} sending={sending} onRetry={() => void retry()} />
-        )}
-        {sendError !== null && (
-          <StatusNotice tone="warning" detail={t('print.sendFailedDetail')}>
-            {t('print.sendFailed')}
-          </StatusNotice>
-        )}
+        <PrintJobControls title={title} receipt={receipt} health={health} ready={preview.status === 'ok'} />
       </div>
-    </div>
-  );
-}
-
-const PHASE_ICON: Record<PrintPhase, IconName> = { sending: 'print', printing: 'print', printed: 'ok', waiting: 'warning', failed: 'warning' };
-
-function JobStatus({ phase, reason, sending, onRetry }: { phase: PrintPhase; reason: string | null; sending: boolean; onRetry(): void }) {
-  const { t } = useTranslation();
-  const nav = useNavigation();
-  return (
-    <div className="job-status" data-phase={phase} data-testid="print-status">
-      <div className="job-status__message" role="status">
-        <Icon name={PHASE_ICON[phase]} className="job-status__icon" />
-        <div>
-          <p className="job-status__text">{t(`print.${phase}`)}</p>
-          {reason && <p className="job-status__reason">{reason}</p>}
-          {phase === 'waiting' && <p className="job-status__reason">{t('print.waitingKept')}</p>}
-        </div>
-      </div>
-      {phase === 'failed' && (
-        <BigButton variant="primary" icon="retry" disabled={sending} data-testid="print-retry" onClick={onRetry}>
-          {t('print.retry')}
-        </BigButton>
-      )}
-      {(phase === 'printed' || phase === 'waiting' || phase === 'failed') && (
-        <BigButton icon="back" data-testid="print-done" onClick={nav.back}>
-          {t('print.done')}
-        </BigButton>
-      )}
     </div>
   );
 }

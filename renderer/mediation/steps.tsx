@@ -1,0 +1,499 @@
+import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DirectoryEntry } from '../../common/api/directory';
+import type { Health } from '../../common/api/health';
+import {
+  AVAILABILITIES,
+  DISPUTE_CATEGORIES,
+  type MediationAnswers,
+  type MediationStep,
+  OTHER_PARTY_RELATIONS,
+  parseAmountYuan,
+  situationsOf,
+  toggleSituation,
+} from '../../common/mediation/mediation';
+import { formatYuan } from '../../common/money/fen';
+import { formatRmbCapitals } from '../../common/money/rmb-capitals';
+import { useNavigation } from '../app/NavigationContext';
+import { BigButton } from '../components/BigButton';
+import { HotlineCard } from '../components/HotlineCard';
+import { Icon, type IconName } from '../components/Icon';
+import { StatusNotice } from '../components/StatusNotice';
+import { hotlineNumber } from '../service/health-view';
+import { ToggleChip } from '../rating/ToggleChip';
+import { StatusLookupButton } from '../submission-status/StatusLookupButton';
+import { MediationField } from './MediationField';
+import { DISPUTE_ICON, problemKey, situationKey } from './mediation-view';
+
+export type SendState = 'idle' | 'sending' | 'failed' | 'unavailable';
+
+/**
+ * A step: its question as a level-2 heading that is also the screen's first
+ * paragraph, so 朗读 speaks the question right after the title.
+ */
+function StepSection({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className="flow-step med-step" aria-labelledby={headingId}>
+      <p id={headingId} className="med-step__title" role="heading" aria-level={2}>
+        {title}
+      </p>
+      {lead !== undefined && <p className="med-step__lead">{lead}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** A big answer button (a dispute type, a time): icon, words, and a tick when it is the answer already given. */
+function ChoiceButton({ icon, label, chosen, onPress, testId }: { icon: IconName; label: string; chosen: boolean; onPress(): void; testId: string }) {
+  return (
+    <button type="button" className="option-button" aria-pressed={chosen} data-testid={testId} onClick={onPress}>
+      <Icon name={icon} className="option-button__icon" />
+      <span className="med-choice__label">{label}</span>
+      {chosen && <Icon name="ok" className="med-choice__tick" />}
+    </button>
+  );
+}
+
+function NextButton({ onNext }: { onNext(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="med-actions">
+      <BigButton variant="primary" icon="forward" data-testid="mediation-next" onClick={onNext}>
+        {t('mediation.next')}
+      </BigButton>
+    </div>
+  );
+}
+
+/** What is wrong with a choice (no field to put it under), said under the choices. */
+function ChoiceProblem({ text }: { text: string | null }) {
+  if (text === null) return null;
+  return (
+    <p className="med-field__error" data-testid="mediation-choice-error">
+      <Icon name="warning" className="med-field__error-icon" />
+      {text}
+    </p>
+  );
+}
+
+export function IntroStep({ committee, onStart }: { committee: DirectoryEntry | null; onStart(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flow-step med-intro">
+      <p className="screen__lead">{t('mediation.intro.lead')}</p>
+      <ul className="med-points">
+        <li>
+          <Icon name="ok" className="med-points__icon" />
+          {t('mediation.intro.free')}
+        </li>
+        <li>
+          <Icon name="handshake" className="med-points__icon" />
+          {t('mediation.intro.voluntary')}
+        </li>
+        <li>
+          <Icon name="clock" className="med-points__icon" />
+          {t('mediation.intro.time')}
+        </li>
+        <li>
+          <Icon name="phone" className="med-points__icon" />
+          {t('mediation.intro.needs')}
+        </li>
+      </ul>
+      <StatusNotice tone="warning">{t('mediation.intro.danger')}</StatusNotice>
+      <p className="med-basis">{t('mediation.intro.basis')}</p>
+      <div className="med-actions">
+        <BigButton variant="primary" icon="mediation" data-testid="mediation-start" onClick={onStart}>
+          {t('mediation.intro.start')}
+        </BigButton>
+      </div>
+      <StatusLookupButton />
+      {committee !== null && <CommitteeCard committee={committee} />}
+    </div>
+  );
+}
+
+export interface AnswerStepProps {
+  step: MediationStep;
+  answers: MediationAnswers;
+  /** Field → problem code, for the fields to mark now. */
+  problems: Partial<Record<string, string>>;
+  onChange(patch: Partial<MediationAnswers>): void;
+  /** An answer given by one big button: stored and on to the next step. */
+  onChoose(patch: Partial<MediationAnswers>): void;
+  onNext(): void;
+}
+
+export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext }: AnswerStepProps) {
+  const { t } = useTranslation();
+  const relationLabelId = useId();
+  const problem = (field: string): string | null => {
+    const p = problems[field];
+    return p === undefined ? null : t(problemKey(field, p));
+  };
+  switch (step) {
+    case 'category':
+      return (
+        <StepSection title={t('mediation.category.title')} lead={t('mediation.category.lead')}>
+          <div className="option-grid option-grid--3 med-choices">
+            {DISPUTE_CATEGORIES.map((c) => (
+              <ChoiceButton
+                key={c}
+                icon={DISPUTE_ICON[c]}
+                label={t(`mediation.category.names.${c}`)}
+                chosen={answers.category === c}
+                testId={`dispute-${c}`}
+                onPress={() => onChoose({ category: c, situations: answers.category === c ? answers.situations : [] })}
+              />
+            ))}
+          </div>
+          <ChoiceProblem text={problem('category')} />
+        </StepSection>
+      );
+    case 'situation': {
+      const category = answers.category ?? 'other';
+      return (
+        <StepSection title={t('mediation.situation.title')} lead={t('mediation.situation.lead')}>
+          <div className="med-chips" role="group" aria-label={t('mediation.situation.title')}>
+            {situationsOf(category).map((s) => (
+              <ToggleChip
+                key={s}
+                pressed={answers.situations.includes(s)}
+                testId={`situation-${s}`}
+                onPress={() => onChange({ situations: toggleSituation(category, answers.situations, s) })}
+              >
+                {t(situationKey(category, s))}
+              </ToggleChip>
+            ))}
+          </div>
+          <ChoiceProblem text={problem('situation')} />
+          <MediationField
+            label={t('mediation.situation.detailsLabel')}
+            value={answers.details}
+            onChange={(details) => onChange({ details })}
+            error={problem('details')}
+            layout="letters"
+            keyboardHint={t('mediation.situation.keyboardHint')}
+            placeholder={t('mediation.situation.detailsPlaceholder')}
+            maxLength={300}
+            testId="mediation-details"
+          />
+          <NextButton onNext={onNext} />
+        </StepSection>
+      );
+    }
+    case 'applicant':
+      return (
+        <StepSection title={t('mediation.applicant.title')} lead={t('mediation.applicant.lead')}>
+          <MediationField
+            label={t('mediation.applicant.name')}
+            value={answers.applicantName}
+            onChange={(applicantName) => onChange({ applicantName })}
+            error={problem('applicantName')}
+            layout="letters"
+            keyboardHint={t('mediation.applicant.nameKeyboard')}
+            maxLength={50}
+            testId="applicant-name"
+          />
+          <MediationField
+            label={t('mediation.applicant.phone')}
+            value={answers.applicantPhone}
+            onChange={(applicantPhone) => onChange({ applicantPhone })}
+            error={problem('applicantPhone')}
+            layout="digits"
+            digitKeys={[null, null]}
+            keyboardHint={t('mediation.applicant.phoneKeyboard')}
+            maxLength={12}
+            testId="applicant-phone"
+          />
+          <MediationField
+            label={t('mediation.applicant.idNumber')}
+            hint={t('mediation.applicant.idNumberHint')}
+            value={answers.applicantIdNumber}
+            onChange={(applicantIdNumber) => onChange({ applicantIdNumber })}
+            error={problem('applicantIdNumber')}
+            layout="digits"
+            digitKeys={['X', null]}
+            keyboardHint={t('mediation.applicant.idNumberKeyboard')}
+            maxLength={18}
+            testId="applicant-id"
+          />
+          <NextButton onNext={onNext} />
+        </StepSection>
+      );
+    case 'other-party':
+      return (
+        <StepSection title={t('mediation.otherParty.title')} lead={t('mediation.otherParty.lead')}>
+          <MediationField
+            label={t('mediation.otherParty.name')}
+            hint={t('mediation.otherParty.nameHint')}
+            value={answers.otherPartyName}
+            onChange={(otherPartyName) => onChange({ otherPartyName })}
+            error={problem('otherPartyName')}
+            layout="letters"
+            keyboardHint={t('mediation.otherParty.nameKeyboard')}
+            maxLength={100}
+            testId="other-name"
+          />
+          <div className="med-field">
+            <p className="med-field__label" id={relationLabelId}>
+              {t('mediation.otherParty.relation')}
+            </p>
+            <div className="med-chips" role="group" aria-labelledby={relationLabelId}>
+              {OTHER_PARTY_RELATIONS.map((r) => (
+                <ToggleChip
+                  key={r}
+                  pressed={answers.otherPartyRelation === r}
+                  testId={`relation-${r}`}
+                  onPress={() => onChange({ otherPartyRelation: answers.otherPartyRelation === r ? null : r })}
+                >
+                  {t(`mediation.relations.${r}`)}
+                </ToggleChip>
+              ))}
+            </div>
+          </div>
+          <MediationField
+            label={t('mediation.otherParty.phone')}
+            value={answers.otherPartyPhone}
+            onChange={(otherPartyPhone) => onChange({ otherPartyPhone })}
+            error={problem('otherPartyPhone')}
+            layout="digits"
+            digitKeys={[null, null]}
+            keyboardHint={t('mediation.otherParty.phoneKeyboard')}
+            maxLength={12}
+            testId="other-phone"
+          />
+          <NextButton onNext={onNext} />
+        </StepSection>
+      );
+    case 'amount': {
+      const parsed = parseAmountYuan(answers.amountYuan);
+      return (
+        <StepSection title={t('mediation.amount.title')} lead={t('mediation.amount.lead')}>
+          <MediationField
+            label={t('mediation.amount.label')}
+            value={answers.amountYuan}
+            onChange={(amountYuan) => onChange({ amountYuan })}
+            error={problem('amountYuan')}
+            layout="digits"
+            digitKeys={[null, '.']}
+            keyboardHint={t('mediation.amount.keyboard')}
+            maxLength={15}
+            testId="mediation-amount"
+          />
+          <p className="med-capitals" aria-live="polite" data-testid="amount-capitals">
+            {parsed.fen !== null && <span lang="zh-CN">{t('mediation.amount.capitals', { capitals: formatRmbCapitals(parsed.fen) })}</span>}
+          </p>
+          <div className="med-actions">
+            <BigButton icon="forward" data-testid="amount-skip" onClick={() => onChoose({ amountYuan: '' })}>
+              {t('mediation.amount.skip')}
+            </BigButton>
+            <BigButton variant="primary" icon="forward" data-testid="mediation-next" onClick={onNext}>
+              {t('mediation.next')}
+            </BigButton>
+          </div>
+        </StepSection>
+      );
+    }
+    case 'availability':
+      return (
+        <StepSection title={t('mediation.availability.title')} lead={t('mediation.availability.lead')}>
+          <div className="option-grid option-grid--3 med-choices">
+            {AVAILABILITIES.map((a) => (
+              <ChoiceButton
+                key={a}
+                icon="clock"
+                label={t(`mediation.availability.options.${a}`)}
+                chosen={answers.availability === a}
+                testId={`availability-${a}`}
+                onPress={() => onChoose({ availability: a })}
+              />
+            ))}
+          </div>
+          <ChoiceProblem text={problem('availability')} />
+        </StepSection>
+      );
+  }
+}
+
+/**
+ * The notice before anything is sent (个人信息保护法 第十四条、第十七条):
+ * what is collected, what for, how long it is kept — in three short parts —
+ * and a tap to agree. Not agreeing is a plain way out, with where to go instead.
+ */
+export function ConsentStep({ onAgree, onDecline }: { onAgree(): void; onDecline(): void }) {
+  const { t } = useTranslation();
+  return (
+    <StepSection title={t('mediation.consent.title')} lead={t('mediation.consent.lead')}>
+      <dl className="med-notice">
+        <div className="accent-box med-notice__part">
+          <dt>{t('mediation.consent.whatTitle')}</dt>
+          <dd>{t('mediation.consent.what')}</dd>
+        </div>
+        <div className="accent-box med-notice__part">
+          <dt>{t('mediation.consent.whyTitle')}</dt>
+          <dd>{t('mediation.consent.why')}</dd>
+        </div>
+        <div className="accent-box med-notice__part">
+          <dt>{t('mediation.consent.howLongTitle')}</dt>
+          <dd>{t('mediation.consent.howLong')}</dd>
+        </div>
+      </dl>
+      <p className="med-step__lead">{t('mediation.consent.receipt')}</p>
+      <div className="med-actions">
+        <BigButton icon="close" data-testid="consent-decline" onClick={onDecline}>
+          {t('mediation.consent.disagree')}
+        </BigButton>
+        <BigButton variant="primary" icon="ok" data-testid="consent-agree" onClick={onAgree}>
+          {t('mediation.consent.agree')}
+        </BigButton>
+      </div>
+    </StepSection>
+  );
+}
+
+export function DeclinedStep({ committee, health }: { committee: DirectoryEntry | null; health: Health }) {
+  const { t } = useTranslation();
+  const nav = useNavigation();
+  return (
+    <div className="flow-step med-intro" data-testid="mediation-declined">
+      <p className="screen__lead">{t('mediation.consent.disagreed')}</p>
+      {committee !== null ? <CommitteeCard committee={committee} /> : <p className="med-step__lead">{t('mediation.committee.none')}</p>}
+      <HotlineCard number={hotlineNumber(health)} local={health.terminal.hotlines.local} />
+      <div className="med-actions">
+        <BigButton icon="home" onClick={nav.home}>
+          {t('mediation.done.home')}
+        </BigButton>
+      </div>
+    </div>
+  );
+}
+
+export function ReviewStep({
+  answers,
+  send,
+  health,
+  onEdit,
+  onSubmit,
+}: {
+  answers: MediationAnswers;
+  send: SendState;
+  health: Health;
+  onEdit(step: MediationStep): void;
+  onSubmit(): void;
+}) {
+  const { t } = useTranslation();
+  const none = t('mediation.review.none');
+  const category = answers.category ?? 'other';
+  const summary = [
+    ...answers.situations.map((s) => t(situationKey(category, s))),
+    answers.details.trim(),
+  ]
+    .filter((x) => x !== '')
+    .join('；');
+  const amount = parseAmountYuan(answers.amountYuan).fen;
+  const rows: { step: MediationStep; items: { label: string; value: string; testId?: string }[] }[] = [
+    { step: 'category', items: [{ label: t('mediation.review.category'), value: answers.category === null ? none : t(`mediation.category.names.${answers.category}`) }] },
+    { step: 'situation', items: [{ label: t('mediation.review.summary'), value: summary || none }] },
+    {
+      step: 'applicant',
+      items: [
+        { label: t('mediation.review.applicant'), value: answers.applicantName.trim() },
+        { label: t('mediation.review.phone'), value: answers.applicantPhone.trim() },
+        { label: t('mediation.review.idNumber'), value: answers.applicantIdNumber.trim() || none },
+      ],
+    },
+    {
+      step: 'other-party',
+      items: [
+        { label: t('mediation.review.otherParty'), value: answers.otherPartyName.trim() },
+        { label: t('mediation.review.relation'), value: answers.otherPartyRelation === null ? none : t(`mediation.relations.${answers.otherPartyRelation}`) },
+        { label: t('mediation.review.otherPhone'), value: answers.otherPartyPhone.trim() || none },
+      ],
+    },
+    {
+      step: 'amount',
+      items: [
+        {
+          label: t('mediation.review.amount'),
+          value: amount === null ? none : t('mediation.review.amountValue', { yuan: formatYuan(amount), capitals: formatRmbCapitals(amount) }),
+        },
+      ],
+    },
+    {
+      step: 'availability',
+      items: [{ label: t('mediation.review.availability'), value: answers.availability === null ? none : t(`mediation.availability.options.${answers.availability}`) }],
+    },
+  ];
+  return (
+    <StepSection title={t('mediation.review.title')} lead={t('mediation.review.lead')}>
+      <div className="med-review">
+        {rows.map((row) => (
+          <div key={row.step} className="med-review__group">
+            <dl className="med-review__items">
+              {row.items.map((item) => (
+                <div key={item.label} className="med-review__item">
+                  <dt>{item.label}</dt>
+                  <dd lang="zh-CN">{item.value}</dd>
+                </div>
+              ))}
+            </dl>
+            <BigButton icon="edit" data-testid={`review-edit-${row.step}`} onClick={() => onEdit(row.step)}>
+              {t('mediation.review.edit')}
+            </BigButton>
+          </div>
+        ))}
+      </div>
+      <div aria-live="polite">
+        {send === 'failed' && <StatusNotice tone="warning">{t('mediation.review.failed')}</StatusNotice>}
+        {send === 'unavailable' && (
+          <StatusNotice tone="warning" detail={`${t('hotline.bar')} ${hotlineNumber(health)}`}>
+            {t('mediation.review.unavailable')}
+          </StatusNotice>
+        )}
+      </div>
+      <div className="med-actions">
+        <BigButton variant="primary" icon="mediation" disabled={send === 'sending'} data-testid="mediation-submit" onClick={onSubmit}>
+          {send === 'sending' ? t('mediation.review.submitting') : t('mediation.review.submit')}
+        </BigButton>
+      </div>
+    </StepSection>
+  );
+}
+
+/** The nearest people's mediation committee from the directory: name, address, phone, hours. */
+export function CommitteeCard({ committee, title }: { committee: DirectoryEntry; title?: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="med-committee" aria-label={title ?? t('mediation.done.committee')} data-testid="mediation-committee">
+      {title !== undefined && <p className="med-committee__title">{title}</p>}
+      <p className="med-committee__name" lang="zh-CN">
+        {committee.name}
+      </p>
+      {committee.demo && (
+        <p className="med-committee__demo">
+          <Icon name="info" className="med-committee__demo-icon" />
+          {t('mediation.done.demo')}
+        </p>
+      )}
+      <dl className="med-committee__facts">
+        <div>
+          <dt>{t('mediation.committee.address')}</dt>
+          <dd lang="zh-CN">{committee.address}</dd>
+        </div>
+        {committee.phone !== null && (
+          <div>
+            <dt>{t('mediation.committee.phone')}</dt>
+            <dd className="med-committee__phone">{committee.phone}</dd>
+          </div>
+        )}
+        {committee.hours !== null && (
+          <div>
+            <dt>{t('mediation.committee.hours')}</dt>
+            <dd lang="zh-CN">{committee.hours}</dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}

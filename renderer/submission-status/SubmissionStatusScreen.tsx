@@ -1,0 +1,210 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Health } from '../../common/api/health';
+import type { SubmissionStatus } from '../../common/api/submissions';
+import type { ReferenceProblem } from '../../common/reference-number';
+import { ApiError } from '../api/client';
+import { BigButton } from '../components/BigButton';
+import { Icon } from '../components/Icon';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { StatusNotice } from '../components/StatusNotice';
+import { formatPrintedAt } from '../content/dates';
+import { useLanguage } from '../i18n/use-language';
+import { useApi } from '../service/ServiceContext';
+import { hotlineNumber, printerAvailability } from '../service/health-view';
+import { useSessionUse } from '../usage/SessionUse';
+import { useTrackedJob } from '../print/use-tracked-job';
+import { ReceiptJobStatus } from './ReceiptJob';
+import { ReferencePad } from './ReferencePad';
+import { checkEntry, deleteChar, displaySlots, hyphenated, nextPart, typeChar } from './reference-entry';
+import '../styles/flows.css';
+import './submission-status.css';
+
+type Lookup =
+  | { state: 'entry'; problem: ReferenceProblem | 'not-found' | 'unavailable' | 'failed' | null; busy: boolean }
+  | { state: 'result'; status: SubmissionStatus };
+
+const NEXT_KEY = { letter: 'nextLetter', date: 'nextDate', serial: 'nextSerial', complete: 'complete' } as const;
+
+/**
+ * 查询办理进度: the reference number from a receipt, typed on a pad with
+ * only the characters a reference can hold; then what became of the
+ * submission — its kind, when it was sent, delivered or not, receipt
+ * printed — and nothing about the person.
+ *
+ * Reprinting a receipt (it shows a masked name and phone, and what the
+ * matter is) is offered only for a submission made in this same session:
+ * anyone can type a reference they saw on a slip left behind, and the status
+ * says nothing personal, but a reprint would hand a stranger that person's
+ * receipt. Later, the office or the hotline helps; a technician can reprint
+ * with `kioskctl receipt reprint`.
+ */
+export function SubmissionStatusScreen({ health }: { health: Health }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [entry, setEntry] = useState('');
+  const [lookup, setLookup] = useState<Lookup>({ state: 'entry', problem: null, busy: false });
+  const asking = useRef(false);
+
+  const edit = (next: string): void => {
+    setEntry(next);
+    if (lookup.state === 'entry' && lookup.problem !== null) setLookup({ state: 'entry', problem: null, busy: false });
+  };
+
+  const submit = async (): Promise<void> => {
+    if (asking.current) return;
+    const checked = checkEntry(entry);
+    if ('problem' in checked) {
+      setLookup({ state: 'entry', problem: checked.problem, busy: false });
+      return;
+    }
+    asking.current = true;
+    setLookup({ state: 'entry', problem: null, busy: true });
+    try {
+      const status = await api.call('submission', { reference: checked.reference });
+      setLookup({ state: 'result', status });
+    } catch (error) {
+      const problem = error instanceof ApiError ? (error.code === 'not-found' ? 'not-found' : error.code === 'unavailable' ? 'unavailable' : 'failed') : 'failed';
+      setLookup({ state: 'entry', problem, busy: false });
+    } finally {
+      asking.current = false;
+    }
+  };
+
+  return (
+    <main className="screen status-screen" data-testid="submission-status">
+      <ScreenHeader title={t('submissionStatus.title')} />
+      {lookup.state === 'result' ? (
+        <StatusResult
+          status={lookup.status}
+          health={health}
+          onAnother={() => {
+            setEntry('');
+            setLookup({ state: 'entry', problem: null, busy: false });
+          }}
+        />
+      ) : (
+        <div className="flow-step status-entry">
+          <p className="screen__lead">{t('submissionStatus.lead')}</p>
+          <ReferenceDisplay compact={entry} />
+          <div aria-live="polite" className="status-entry__messages">
+            {lookup.problem === null ? (
+              <p className="status-entry__next" data-testid="reference-next">
+                {entry === '' ? t('submissionStatus.example') : t(`submissionStatus.${NEXT_KEY[nextPart(entry)]}`)}
+              </p>
+            ) : (
+              <div data-testid="reference-problem">
+                <StatusNotice tone="warning">
+                  {lookup.problem === 'not-found'
+                    ? t('submissionStatus.notFound')
+                    : lookup.problem === 'unavailable'
+                      ? t('submissionStatus.unavailable')
+                      : lookup.problem === 'failed'
+                        ? t('submissionStatus.failed')
+                        : t(`submissionStatus.problems.${lookup.problem}`)}
+                </StatusNotice>
+              </div>
+            )}
+          </div>
+          <ReferencePad
+            canDelete={entry !== ''}
+            busy={lookup.busy}
+            onChar={(ch) => edit(typeChar(entry, ch))}
+            onDelete={() => edit(deleteChar(entry))}
+            onClear={() => edit('')}
+            onSubmit={() => void submit()}
+          />
+        </div>
+      )}
+    </main>
+  );
+}
+
+/** The reference as typed, in the receipt's form, with the places still to fill. */
+function ReferenceDisplay({ compact }: { compact: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="ref-display" data-testid="reference-display">
+      <p className="ref-display__label">{t('submissionStatus.field')}</p>
+      <p className="ref-display__value">
+        <span className="visually-hidden">{compact === '' ? t('submissionStatus.empty') : hyphenated(compact)}</span>
+        {displaySlots(compact).map((slot, i) => (
+          <span key={i} className={`ref-display__slot ref-display__slot--${slot.kind}`} aria-hidden="true">
+            {slot.char}
+          </span>
+        ))}
+      </p>
+    </div>
+  );
+}
+
+function StatusResult({ status, health, onAnother }: { status: SubmissionStatus; health: Health; onAnother(): void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const language = useLanguage();
+  const use = useSessionUse();
+  const { job, track } = useTrackedJob();
+  const [reprintError, setReprintError] = useState<'failed' | 'no-printer' | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const mine = use.submittedHere(status.reference);
+  const printer = printerAvailability(health);
+  const reprint = async (): Promise<void> => {
+    if (sending) return;
+    setSending(true);
+    setReprintError(null);
+    try {
+      track((await api.call('submissionReprint', { reference: status.reference })).printJob);
+    } catch (error) {
+      setReprintError(error instanceof ApiError && error.code === 'unavailable' ? 'no-printer' : 'failed');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const receipt = !status.hasReceipt ? t('submissionStatus.result.noReceipt') : status.receiptPrinted ? t('submissionStatus.result.receiptPrinted') : t('submissionStatus.result.receiptNotPrinted');
+  return (
+    <div className="flow-step status-result" data-testid="status-result">
+      <p className="status-result__reference" data-testid="status-reference">
+        {status.reference}
+      </p>
+      <dl className="status-result__facts">
+        <div className="status-result__fact">
+          <dt>{t('submissionStatus.result.kind')}</dt>
+          <dd data-testid="status-kind">{t(`submissionStatus.kinds.${status.kind}`)}</dd>
+        </div>
+        <div className="status-result__fact">
+          <dt>{t('submissionStatus.result.submittedAt')}</dt>
+          <dd>{formatPrintedAt(new Date(status.createdAt), language)}</dd>
+        </div>
+        <div className="status-result__fact">
+          <dt>{t('submissionStatus.result.delivery')}</dt>
+          <dd data-testid="status-delivery" data-delivered={status.delivered}>
+            <Icon name={status.delivered ? 'ok' : 'clock'} className="status-result__icon" />
+            {status.delivered ? t('submissionStatus.result.delivered') : t('submissionStatus.result.pending')}
+          </dd>
+        </div>
+        <div className="status-result__fact">
+          <dt>{t('submissionStatus.result.receipt')}</dt>
+          <dd data-testid="status-receipt">{receipt}</dd>
+        </div>
+      </dl>
+      {status.hasReceipt &&
+        (mine && printer.state !== 'none' ? (
+          job === null ? (
+            <BigButton icon="print" disabled={sending} data-testid="status-reprint" onClick={() => void reprint()}>
+              {t('submissionStatus.reprint')}
+            </BigButton>
+          ) : (
+            <ReceiptJobStatus job={job} retrying={sending} onRetry={() => void reprint()} />
+          )
+        ) : (
+          !mine && <p className="status-result__note">{t('submissionStatus.reprintOnlyHere', { hotline: hotlineNumber(health) })}</p>
+        ))}
+      {reprintError !== null && <StatusNotice tone="warning">{reprintError === 'no-printer' ? t('print.notConfigured') : t('submissionStatus.reprintFailed')}</StatusNotice>}
+      <BigButton icon="search" data-testid="status-another" onClick={onAnother}>
+        {t('submissionStatus.another')}
+      </BigButton>
+    </div>
+  );
+}

@@ -1,0 +1,442 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrintJob } from '../../common/api/devices';
+import { SubmissionStatus } from '../../common/api/submissions';
+import { parseReference } from '../../common/reference-number';
+import { axeViolations, measure, saveScreen, type Mode } from './a11y';
+import { callApi, LANDSCAPE, launchChromium, openHome as openHomeScreen, PORTRAIT, ROOT, startKiosk, wakeKiosk, type RunningKiosk } from './harness';
+
+/**
+ * 法律援助 on the real service in Debian's Chromium, by touch, in both
+ * orientations: the check (one question per screen) → the outcome → the
+ * application (notice and consent, the simulated ID card, phone, matter,
+ * review) → the reference number, one record in the outbox and one receipt.
+ * Assertions are about what the citizen sees, and what the kiosk kept.
+ */
+const work = mkdtempSync(join(tmpdir(), 'kiosk-legal-aid-e2e-'));
+const dataDir = join(work, 'data');
+let kiosk: RunningKiosk;
+let browser: Browser;
+
+beforeAll(async () => {
+  [kiosk, browser] = await Promise.all([startKiosk({ dataDir }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
+const simulate = (body: unknown) => api('/api/simulate', body);
+const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);
+/** As openHome, with the page's CSP bypassed so axe-core can be injected (as accessibility.test.ts does). */
+async function openHomeForAxe(viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN', bypassCSP: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(kiosk.url);
+  await wakeKiosk(page);
+  await page.getByTestId('home').waitFor();
+  return { context, page, errors };
+}
+const printJobs = async (): Promise<PrintJob[]> => (await api<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs;
+const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+interface OutboxRow {
+  reference: string;
+  kind: string;
+  receipt: string;
+  receiptPrints: number;
+  payload: {
+    applicant: { name: string; idNumber: string; phone: string; address?: string; idSource: string };
+    matter: { category: string; summary: string };
+    precheck?: { outcome: string; reasons: string[] };
+    consent: { agreed: boolean; noticeVersion: string };
+  };
+}
+
+/** What a technician sees: `kioskctl outbox --json` on this test's data directory (personal data masked). */
+function outbox(): Promise<OutboxRow[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', 'outbox', '--json', '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, KIOSK_DATA_DIR: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout) as OutboxRow[]) : reject(new Error(`kioskctl outbox: ${code} ${stderr}`))));
+  });
+}
+
+/** The receipt the service stored (and printed) for a reference, as text. */
+function storedReceipt(reference: string): string {
+  const db = new Database(join(dataDir, 'records.db'), { readonly: true });
+  try {
+    const row = db.prepare('SELECT receipt FROM outbox WHERE reference = ?').get(reference) as { receipt: string } | undefined;
+    return row?.receipt ?? '';
+  } finally {
+    db.close();
+  }
+}
+
+async function tapChoice(page: Page, id: string): Promise<void> {
+  const choice = page.getByTestId(`choice-${id}`);
+  await choice.scrollIntoViewIfNeeded();
+  await choice.tap();
+}
+
+/** The step of the check on screen, once it is there. */
+async function question(page: Page, step: string): Promise<void> {
+  await page.locator(`[data-testid="legal-aid-question"][data-step="${step}"]`).waitFor();
+}
+
+async function typeDigits(page: Page, digits: string): Promise<void> {
+  for (const ch of digits) await page.getByTestId(`kb-key-${ch}`).tap();
+}
+
+/** 法律援助 → 看看能不能申请 → the acceptance case's answers → the outcome. */
+async function checkAsMigrantWorker(page: Page): Promise<void> {
+  await page.getByTestId('tile-legalAid').tap();
+  await expect.poll(() => heading1(page).textContent()).toBe('法律援助');
+  await page.getByTestId('legal-aid-start-check').tap();
+  await question(page, 'matter-group');
+  expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('您遇到的是什么事？');
+  await tapChoice(page, 'work');
+  await question(page, 'matter');
+  await tapChoice(page, 'wages');
+  await question(page, 'for-whom');
+  await tapChoice(page, 'self');
+  await question(page, 'groups');
+  await tapChoice(page, 'migrant-worker');
+  expect(await page.getByTestId('choice-migrant-worker').getAttribute('aria-pressed')).toBe('true');
+  expect(await page.getByTestId('choice-migrant-worker').textContent()).toContain('已选');
+  await page.getByTestId('choice-next').tap();
+  await question(page, 'agent');
+  await tapChoice(page, 'no');
+  await question(page, 'court');
+  await tapChoice(page, 'no');
+  await question(page, 'urgency');
+  await tapChoice(page, 'none');
+  await page.getByTestId('legal-aid-result').waitFor();
+}
+
+/** From the outcome: 现在申请 → 同意 → the card on the reader → details prefilled → phone → matter → review. */
+async function applyWithCard(page: Page): Promise<void> {
+  await page.getByTestId('legal-aid-apply-now').tap();
+  await page.getByTestId('legal-aid-consent').waitFor();
+  await page.getByTestId('consent-agree').tap();
+  await page.locator('[data-testid="idcard-step"][data-phase="waiting"]').waitFor();
+  // Let the screen turn the reader's watching on before the card goes down.
+  await new Promise((r) => setTimeout(r, 300));
+  await simulate({ idcard: 'mainlandLongTerm' });
+  await page.getByTestId('legal-aid-identity').waitFor({ timeout: 10_000 });
+  await simulate({ idcard: null });
+  await page.getByTestId('step-next').tap();
+  await page.getByTestId('legal-aid-phone').waitFor();
+  await page.getByTestId('phone-input').tap();
+  await typeDigits(page, '13812345678');
+  await page.getByTestId('kb-done').tap();
+  await page.getByTestId('legal-aid-matter').waitFor();
+  expect(await page.getByTestId('category-wages').getAttribute('aria-pressed')).toBe('true');
+  await page.getByTestId('step-next').tap();
+  await page.getByTestId('legal-aid-review').waitFor();
+}
+
+async function check(page: Page, orientation: string, mode: Mode, name: string): Promise<void> {
+  // Let fonts, queries and transitions settle so what is measured is what a citizen sees.
+  await page.waitForTimeout(250);
+  const violations = await axeViolations(page, mode);
+  expect(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 2))}`), `${orientation} ${mode} ${name}`).toEqual([]);
+  const m = await measure(page, mode);
+  expect(m.smallText, `${orientation} ${mode} ${name}: text`).toEqual([]);
+  expect(m.smallTargets, `${orientation} ${mode} ${name}: targets`).toEqual([]);
+  await saveScreen(page, `${orientation}-${mode}-legal-aid-${name}`);
+}
+
+/** Axe, sizes and a screenshot of the screen on show, in standard and then 长辈模式 (switched back after). */
+async function checkBothModes(page: Page, orientation: string, name: string): Promise<void> {
+  await check(page, orientation, 'standard', name);
+  await page.getByTestId('elderly-toggle').tap();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).toBe('elderly');
+  await check(page, orientation, 'elderly', name);
+  await page.getByTestId('elderly-toggle').tap();
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).not.toBe('elderly');
+}
+
+for (const [label, viewport, orientation] of [
+  ['portrait 1080×1920', PORTRAIT, 'portrait'],
+  ['landscape 1920×1080', LANDSCAPE, 'landscape'],
+] as const) {
+  describe(`法律援助 by touch, ${label}`, () => {
+    it('a migrant worker owed wages: likely eligible, no hardship review → applies with the ID card → one reference, one record, one receipt', async () => {
+      const rowsBefore = (await outbox()).length;
+      const { context, page, errors } = await openHome(viewport);
+      try {
+        await checkAsMigrantWorker(page);
+
+        // The outcome in large words with its icon, and why.
+        const outcome = page.getByTestId('legal-aid-outcome');
+        expect(await outcome.getAttribute('data-outcome')).toBe('likely-eligible');
+        expect(await outcome.textContent()).toContain('您很可能可以得到法律援助');
+        expect(await outcome.locator('svg').count()).toBe(1);
+        const hardship = page.getByTestId('legal-aid-hardship');
+        expect(await hardship.textContent()).toContain('不用审查经济困难');
+        expect(await hardship.textContent()).toContain('进城务工人员讨要工资');
+        expect(await page.getByTestId('legal-aid-reasons').textContent()).toContain('法律列明可以申请法律援助的事项');
+        expect(await page.getByTestId('legal-aid-materials').textContent()).toContain('务工证明');
+        expect(await page.getByTestId('legal-aid-time-limits').textContent()).toContain('7天内决定');
+        expect(await page.getByTestId('legal-aid-time-limits').textContent()).toContain('3天内安排律师');
+        const office = page.getByTestId('legal-aid-office');
+        await office.waitFor();
+        expect(await office.textContent()).toMatch(/法律援助/);
+        expect(await office.textContent()).toContain('地址');
+        expect(await page.getByTestId('link-videoCall').textContent()).toMatch(/找律师视频咨询/);
+
+        // 第四十二条 is a button to its text.
+        const art42 = page.getByRole('button', { name: '法律援助法 第四十二条' });
+        await art42.scrollIntoViewIfNeeded();
+        await art42.tap();
+        await expect.poll(() => heading1(page).textContent()).toBe('法律援助法 第四十二条');
+        await expect.poll(() => page.getByTestId('article-text').textContent()).toContain('进城务工人员');
+        await page.getByTestId('nav-back').tap();
+        await page.getByTestId('legal-aid-result').waitFor();
+
+        await applyWithCard(page);
+        // Prefilled from the card, the number masked until asked for.
+        expect(await page.getByTestId('review-name').textContent()).toContain('李秀英');
+        expect(await page.getByTestId('review-id-number').textContent()).toBe('420***********0241');
+        await page.getByTestId('review-id-number-toggle').tap();
+        expect(await page.getByTestId('review-id-number').textContent()).toBe('420111 19500308 0241');
+        await page.getByTestId('review-id-number-toggle').tap();
+        expect(await page.getByTestId('review-phone').textContent()).toContain('13812345678');
+        expect(await page.getByTestId('review-matter').textContent()).toContain('讨要工资');
+
+        // A double tap on 提交申请 is one application: whatever reaches the service carries one idempotency key.
+        const keys: string[] = [];
+        page.on('request', (r) => {
+          if (r.url().endsWith('/api/submissions') && r.method() === 'POST') keys.push((JSON.parse(r.postData() ?? '{}') as { idempotencyKey: string }).idempotencyKey);
+        });
+        const submit = page.getByTestId('legal-aid-submit');
+        await submit.scrollIntoViewIfNeeded();
+        const box = (await submit.boundingBox())!;
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        await Promise.all([page.touchscreen.tap(x, y), page.touchscreen.tap(x, y)]);
+
+        const shown = page.getByTestId('legal-aid-reference');
+        await shown.waitFor({ timeout: 15_000 });
+        const reference = (await shown.textContent())!.trim();
+        expect(keys.length).toBeGreaterThanOrEqual(1);
+        expect(new Set(keys).size).toBe(1);
+        expect(parseReference(reference)).toMatchObject({ letter: 'A', reference });
+        expect(await page.getByTestId('legal-aid-done').textContent()).toContain('您的受理编号');
+        const fontSize = await shown.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        expect(fontSize).toBeGreaterThanOrEqual(72);
+        await expect.poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 }).toContain('回执打印好了');
+        expect(await page.getByTestId('legal-aid-next').textContent()).toContain('138****5678');
+
+        // Exactly one record for it, masked for the technician; the check's outcome went with it.
+        const rows = await outbox();
+        expect(rows).toHaveLength(rowsBefore + 1);
+        const mine = rows.filter((r) => r.reference === reference);
+        expect(mine).toHaveLength(1);
+        expect(mine[0]).toMatchObject({
+          kind: 'legal-aid-application',
+          payload: {
+            applicant: { idNumber: '420***********0241', phone: '138****5678', idSource: 'card' },
+            matter: { category: 'wages' },
+            precheck: { outcome: 'likely-eligible' },
+            consent: { agreed: true },
+          },
+        });
+        expect(mine[0]!.payload.precheck!.reasons).toContain('art42-migrant-worker-wages');
+        const status = SubmissionStatus.parse(await api('/api/submissions/status', { reference }));
+        expect(status).toMatchObject({ kind: 'legal-aid-application', hasReceipt: true, receiptPrinted: true });
+
+        // Exactly one receipt, and it carries the reference — large, as a QR code — and the ID number only masked.
+        const jobs = (await printJobs()).filter((j) => j.title.includes(reference));
+        expect(jobs).toHaveLength(1);
+        expect(jobs[0]).toMatchObject({ state: 'printed' });
+        expect(mine[0]!.receiptPrints).toBe(1);
+        const receipt = storedReceipt(reference);
+        expect(receipt).toContain(`"data":"${reference}"`);
+        expect(receipt).toContain('420***********0241');
+        expect(receipt).not.toContain('420111195003080241');
+        expect(receipt).not.toContain('{{reference}}');
+
+        // Nothing of the card in the service's log.
+        expect(kiosk.stdout.join('\n')).not.toContain('420111195003080241');
+        expect(kiosk.stdout.join('\n')).not.toContain('13812345678');
+
+        await page.getByTestId('legal-aid-finish').tap();
+        await page.getByTestId('home').waitFor();
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+
+    it('refuses a wrong typed ID number with the reason, and takes the right one', async () => {
+      const { context, page, errors } = await openHome(viewport);
+      try {
+        await page.getByTestId('tile-legalAid').tap();
+        await page.getByTestId('legal-aid-start-apply').tap();
+        await page.getByTestId('consent-agree').tap();
+        await page.getByTestId('idcard-manual').tap();
+        await page.getByTestId('legal-aid-apply').locator('[data-testid="idcard-manual-form"]').waitFor();
+
+        // The name in pinyin on the on-screen keyboard.
+        await page.getByTestId('manual-name').tap();
+        for (const ch of 'zhangsan') await page.getByTestId(`kb-key-${ch}`).tap();
+        await page.getByTestId('kb-candidate-0').tap();
+        await expect.poll(() => page.getByTestId('manual-name').inputValue()).not.toBe('');
+
+        // One digit wrong: refused, and the reason says which kind of mistake.
+        await page.getByTestId('manual-id-number').tap();
+        await expect.poll(() => page.getByTestId('keyboard').getAttribute('data-mode')).toBe('digits');
+        await typeDigits(page, '420111195003080242');
+        await page.getByTestId('kb-done').tap();
+        const problem = page.getByTestId('field-problem');
+        await problem.waitFor();
+        expect(await problem.textContent()).toContain('校验码对不上');
+        expect(await page.getByTestId('manual-id-number').getAttribute('aria-invalid')).toBe('true');
+        expect(await page.getByTestId('legal-aid-identity').count()).toBe(0);
+
+        // Too short: the length is the reason.
+        await page.getByTestId('manual-id-number').tap();
+        await page.getByTestId('kb-backspace').tap();
+        await page.getByTestId('kb-done').tap();
+        await expect.poll(() => problem.textContent()).toContain('18位');
+
+        await page.getByTestId('manual-id-number').tap();
+        await typeDigits(page, '1');
+        await page.getByTestId('kb-done').tap();
+        const identity = page.getByTestId('legal-aid-identity');
+        await identity.waitFor();
+        expect(await identity.getAttribute('data-source')).toBe('typed');
+        expect(await page.getByTestId('identity-id-number').textContent()).toBe('420***********0241');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 90_000);
+
+    it('passes axe and the size rules on every legal-aid screen, standard and 长辈模式', async () => {
+      const { context, page, errors } = await openHomeForAxe(viewport);
+      try {
+        await page.getByTestId('tile-legalAid').tap();
+        await page.getByTestId('legal-aid').waitFor();
+        await page.getByTestId('legal-aid-office').waitFor();
+        await checkBothModes(page, orientation, 'start');
+
+        await page.getByTestId('legal-aid-start-check').tap();
+        await question(page, 'matter-group');
+        await checkBothModes(page, orientation, 'question-matter');
+        await tapChoice(page, 'work');
+        await question(page, 'matter');
+        await tapChoice(page, 'wages');
+        await question(page, 'for-whom');
+        await tapChoice(page, 'self');
+        await question(page, 'groups');
+        await tapChoice(page, 'social-assistance');
+        await checkBothModes(page, orientation, 'question-groups');
+        // Not that one after all: none of these, so the income is asked.
+        await tapChoice(page, 'social-assistance');
+        await tapChoice(page, 'none');
+        await question(page, 'agent');
+        await tapChoice(page, 'no');
+        await question(page, 'court');
+        await tapChoice(page, 'yes');
+        await question(page, 'urgency');
+        await tapChoice(page, 'deadline');
+        await question(page, 'income');
+        const standard = await page.getByTestId('legal-aid-standard').textContent();
+        expect(standard).toContain('湖北省标准：每人每月 2210 元');
+        expect(standard).toContain('演示数据');
+        await checkBothModes(page, orientation, 'question-income');
+        await tapChoice(page, 'above');
+
+        // Above the standard and no presumption: likely not — but the application stays open, with a note.
+        await page.getByTestId('legal-aid-result').waitFor();
+        expect(await page.getByTestId('legal-aid-outcome').getAttribute('data-outcome')).toBe('likely-not');
+        expect(await page.getByTestId('legal-aid-result').textContent()).toContain('您仍然可以申请');
+        await page.getByTestId('legal-aid-office').waitFor();
+        await checkBothModes(page, orientation, 'result');
+
+        // 打印这份结果: the shared print screen with the slip.
+        await page.getByTestId('print-button').tap();
+        const paper = page.getByRole('figure', { name: '打印预览' });
+        await paper.waitFor();
+        await expect.poll(() => paper.textContent()).toContain('法律援助初步判断');
+        expect(await paper.textContent()).toContain('可能不符合法律援助条件');
+        await page.getByTestId('nav-back').tap();
+
+        await page.getByTestId('legal-aid-apply-now').tap();
+        await page.getByTestId('legal-aid-consent').waitFor();
+        await checkBothModes(page, orientation, 'consent');
+        await page.getByTestId('consent-agree').tap();
+        await page.locator('[data-testid="idcard-step"][data-phase="waiting"]').waitFor();
+        await checkBothModes(page, orientation, 'idcard');
+        await page.getByTestId('idcard-manual').tap();
+        await page.getByTestId('idcard-manual-form').waitFor();
+        await checkBothModes(page, orientation, 'idcard-manual');
+        await page.getByTestId('idcard-use-card').tap();
+        await page.locator('[data-testid="idcard-step"][data-phase="waiting"]').waitFor();
+        await new Promise((r) => setTimeout(r, 300));
+        await simulate({ idcard: 'mainlandDated' });
+        await page.getByTestId('legal-aid-identity').waitFor({ timeout: 10_000 });
+        await simulate({ idcard: null });
+        expect(await page.getByTestId('identity-name').textContent()).toContain('王小明');
+        await checkBothModes(page, orientation, 'identity');
+        await page.getByTestId('step-next').tap();
+        await page.getByTestId('phone-input').tap();
+        await typeDigits(page, '027-87654321');
+        // The docked keyboard covers the bottom bar: hide it to switch modes, then open it again.
+        await check(page, orientation, 'standard', 'phone-keyboard');
+        await page.getByTestId('kb-hide').tap();
+        await page.getByTestId('elderly-toggle').tap();
+        await page.getByTestId('phone-input').tap();
+        await check(page, orientation, 'elderly', 'phone-keyboard');
+        await page.getByTestId('kb-hide').tap();
+        await page.getByTestId('elderly-toggle').tap();
+        await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).not.toBe('elderly');
+        await page.getByTestId('step-next').tap();
+        await page.getByTestId('legal-aid-matter').waitFor();
+        await checkBothModes(page, orientation, 'matter');
+        await page.getByTestId('step-next').tap();
+        await page.getByTestId('legal-aid-review').waitFor();
+        await checkBothModes(page, orientation, 'review');
+        await page.getByTestId('legal-aid-submit').tap();
+        await page.getByTestId('legal-aid-reference').waitFor({ timeout: 15_000 });
+        await expect.poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 }).toContain('回执打印好了');
+        await checkBothModes(page, orientation, 'done');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 240_000);
+  });
+}
+
+describe('不同意', () => {
+  it('goes back and keeps nothing', async () => {
+    const before = (await outbox()).length;
+    const { context, page } = await openHome(PORTRAIT);
+    try {
+      await page.getByTestId('tile-legalAid').tap();
+      await page.getByTestId('legal-aid-start-apply').tap();
+      await page.getByTestId('consent-disagree').tap();
+      await page.getByTestId('legal-aid').waitFor();
+      expect(await outbox()).toHaveLength(before);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import jsQR from 'jsqr';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { findPrinterModel } from '../../native/printer/models';
+import { PrinterSimulator, serveSimulatorOnSerial } from '../../native/printer/simulator';
+import { startPtyPair } from '../../native/serial/pty';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SERVICE_BUNDLE = join(ROOT, 'dist', 'service', 'main.js');
@@ -142,4 +145,45 @@ export async function readQrCode(locator: Locator): Promise<string | null> {
   await locator.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const png = PNG.sync.read(await locator.screenshot());
   return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
+}
+
+export interface KioskOnPaper {
+  kiosk: RunningKiosk;
+  /** Everything the printer has received, decoded as the paper shows it (lines joined: wrapping cannot split a phrase). */
+  printed(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The demo terminal with its receipt printer on a real serial line: a socat
+ * pty pair with our printer simulator on the far end, so a test can decode
+ * the bytes that reached "paper". The ID-card reader stays simulated in the
+ * service (`/api/simulate` inserts cards).
+ */
+export async function startKioskWithSerialPrinter(opts: { dataDir?: string } = {}): Promise<KioskOnPaper> {
+  const work = mkdtempSync(join(tmpdir(), 'kiosk-paper-'));
+  mkdirSync(join(work, 'pty'));
+  const printer = new PrinterSimulator(findPrinterModel('generic-80mm-gb18030')!);
+  const pty = await startPtyPair({ dir: join(work, 'pty') });
+  const served = await serveSimulatorOnSerial(printer, { path: pty.b, baudRate: 115200 });
+  const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as { $schema?: string; devices: Record<string, unknown> };
+  delete config.$schema;
+  config.devices['receiptPrinter'] = { mode: 'serial', port: pty.a, baudRate: 115200, model: 'generic-80mm-gb18030', encoding: 'gb18030', paperWidthMm: 80 };
+  const configFile = join(work, 'terminal.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  const kiosk = await startKiosk({ config: configFile, ...opts });
+  return {
+    kiosk,
+    printed: () =>
+      printer
+        .decode()
+        .lines.map((l) => l.text.trim())
+        .join(''),
+    async stop() {
+      await kiosk.stop();
+      await served.close();
+      await pty.stop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
 }

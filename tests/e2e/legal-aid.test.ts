@@ -9,7 +9,7 @@ import type { PrintJob } from '../../common/api/devices';
 import { SubmissionStatus } from '../../common/api/submissions';
 import { parseReference } from '../../common/reference-number';
 import { axeViolations, measure, saveScreen, type Mode } from './a11y';
-import { callApi, LANDSCAPE, launchChromium, openHome as openHomeScreen, PORTRAIT, ROOT, startKiosk, wakeKiosk, type RunningKiosk } from './harness';
+import { callApi, LANDSCAPE, launchChromium, openHome as openHomeScreen, PORTRAIT, ROOT, startKioskWithSerialPrinter, wakeKiosk, type KioskOnPaper, type RunningKiosk } from './harness';
 
 /**
  * 法律援助 on the real service in Debian's Chromium, by touch, in both
@@ -22,13 +22,16 @@ const work = mkdtempSync(join(tmpdir(), 'kiosk-legal-aid-e2e-'));
 const dataDir = join(work, 'data');
 let kiosk: RunningKiosk;
 let browser: Browser;
+/** The printer is on a real serial line, so what reached paper can be decoded. */
+let paper: KioskOnPaper;
 
 beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk({ dataDir }), launchChromium()]);
+  [paper, browser] = await Promise.all([startKioskWithSerialPrinter({ dataDir }), launchChromium()]);
+  kiosk = paper.kiosk;
 });
 afterAll(async () => {
   await browser?.close();
-  await kiosk?.stop();
+  await paper?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -270,6 +273,11 @@ for (const [label, viewport, orientation] of [
         expect(receipt).toContain('420***********0241');
         expect(receipt).not.toContain('420111195003080241');
         expect(receipt).not.toContain('{{reference}}');
+        // On paper: the bytes the printer received decode to the reference, once, and the masked ID number only.
+        const printed = paper.printed();
+        expect(printed.split(reference).length - 1).toBe(1);
+        expect(printed).toContain('420***********0241');
+        expect(printed).not.toContain('420111195003080241');
 
         // Nothing of the card in the service's log.
         expect(kiosk.stdout.join('\n')).not.toContain('420111195003080241');

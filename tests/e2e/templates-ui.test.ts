@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { axeViolations, LIMITS, measure, saveScreen, type Mode } from './a11y';
-import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, wakeKiosk, type RunningKiosk } from './harness';
+import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, startKioskWithSerialPrinter, wakeKiosk, type KioskOnPaper, type RunningKiosk } from './harness';
 
 /**
  * 文书模板 by touch on the real service in Debian's Chromium, in both
@@ -16,13 +16,16 @@ import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAI
  */
 let kiosk: RunningKiosk;
 let browser: Browser;
+/** The printer is on a real serial line, so what reached paper can be decoded. */
+let onPaper: KioskOnPaper;
 
 beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
+  [onPaper, browser] = await Promise.all([startKioskWithSerialPrinter(), launchChromium()]);
+  kiosk = onPaper.kiosk;
 });
 afterAll(async () => {
   await browser?.close();
-  await kiosk?.stop();
+  await onPaper?.stop();
 });
 
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
@@ -220,6 +223,9 @@ for (const [label, viewport] of [
         await page.getByText('打印好了，请取走回执').waitFor({ timeout: 15_000 });
         await expect.poll(async () => (await printJobs()).filter((j) => j.state === 'printed').length, { timeout: 10_000 }).toBe(printedBefore + 1);
         expect((await printJobs()).at(-1)).toMatchObject({ title: '借条', state: 'printed' });
+        // The bytes that reached the printer decode to the amount in capitals and the parties.
+        expect(onPaper.printed()).toContain(CAPITALS);
+        expect(onPaper.printed()).toContain(CARD.name);
 
         await page.getByRole('button', { name: '首页' }).tap();
         await page.getByTestId('home').waitFor();

@@ -1,3 +1,4 @@
+import { PROVINCE_LEVEL_CODES } from '../province-codes';
 import { DIRECTORY_KINDS, type DirectoryKind } from './kinds';
 
 /**
@@ -7,23 +8,12 @@ import { DIRECTORY_KINDS, type DirectoryKind } from './kinds';
  * 420000 湖北省 · 420100 武汉市 · 420111 武汉市洪山区.
  */
 
-/** First two digits of every province-level division (provinces, autonomous regions, municipalities, 台湾, 香港, 澳门). */
-const PROVINCES = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82',
-]);
-
 export type RegionLevel = 'province' | 'city' | 'county';
 
 /** Why `code` is not a region code, or undefined when it is one. */
 export function regionCodeProblem(code: string): string | undefined {
   if (!/^\d{6}$/.test(code)) return `"${code}" is not a region code: expected 6 digits (GB/T 2260), e.g. "420111"`;
-  if (!PROVINCES.has(code.slice(0, 2))) return `"${code}" is not a region code: no province starts with ${code.slice(0, 2)}`;
+  if (!PROVINCE_LEVEL_CODES.has(code.slice(0, 2))) return `"${code}" is not a region code: no province starts with ${code.slice(0, 2)}`;
   if (code.slice(2, 4) === '00' && code.slice(4) !== '00') return `"${code}" is not a region code: a county code needs its city digits (${code.slice(0, 2)}XX${code.slice(4)})`;
   return undefined;
 }

@@ -1,3 +1,5 @@
+import { PROVINCE_LEVEL_CODES } from '../province-codes';
+
 /**
  * Citizen ID numbers (公民身份号码, GB 11643): 6-digit region, 8-digit birth
  * date, 3-digit sequence (odd = male), check character. HK/Macau/Taiwan
@@ -13,19 +15,12 @@ export const ID_NUMBER_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8,
 const CHECK_CHARS = '10X98765432';
 
 /**
- * Province-level codes (GB/T 2260) plus 81/82/83 (HK, Macau, Taiwan permits).
+ * Province-level codes plus 83, which starts the residence permits of people
+ * from Taiwan (81/82 serve both Hong Kong/Macau regions and their permits).
  * Counties are renamed and merged every year, so only the province is checked:
  * a number from a county that no longer exists is still a real number.
  */
-const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15',
-  '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54',
-  '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
-]);
+const PROVINCE_CODES: ReadonlySet<string> = new Set([...PROVINCE_LEVEL_CODES, '83']);
 
 /**
  * - format: not 17 digits and a digit or X

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ROOT } from './harness';
 
 /**
@@ -76,6 +77,25 @@ export async function measure(page: Page, mode: Mode, scope = 'main'): Promise<M
     },
     { ...LIMITS[mode], scope },
   );
+}
+
+/**
+ * The check every citizen screen passes: a screenshot kept as `<name>.png`,
+ * no serious or critical axe violation, some main text, and text and targets
+ * no smaller than the mode allows. Failures are printed in full before the
+ * assertion names the screen. Returns what was measured, for reports.
+ */
+export async function expectAccessible(page: Page, mode: Mode, name: string, scope = 'main'): Promise<{ violations: AxeViolation[]; measured: Measured }> {
+  await saveScreen(page, name);
+  const violations = await axeViolations(page, mode);
+  if (violations.length > 0) console.log(`${name}: axe violations\n${JSON.stringify(violations, null, 2)}`);
+  const m = await measure(page, mode, scope);
+  if (m.smallText.length > 0 || m.smallTargets.length > 0) console.log(`${name}: too small\n${JSON.stringify({ text: m.smallText, targets: m.smallTargets }, null, 2)}`);
+  expect(violations.map((v) => `${v.id}: ${v.help}`), `${name}: axe`).toEqual([]);
+  expect(m.paragraphs, `${name}: main text`).toBeGreaterThan(0);
+  expect(m.smallText, `${name}: text ≥ ${LIMITS[mode].text}px`).toEqual([]);
+  expect(m.smallTargets, `${name}: targets ≥ ${LIMITS[mode].target}px`).toEqual([]);
+  return { violations, measured: m };
 }
 
 /** Keeps what the screen shows as test-results/screens/<name>.png. */

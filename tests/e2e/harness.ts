@@ -123,8 +123,10 @@ export async function openHome(
   browser: Browser,
   kiosk: RunningKiosk,
   viewport: { width: number; height: number },
+  /** forAxe: the page's CSP is bypassed so axe-core can be injected as a script. */
+  opts: { forAxe?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN', ...(opts.forAxe === true ? { bypassCSP: true } : {}) });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -186,4 +188,20 @@ export async function startKioskWithSerialPrinter(opts: { dataDir?: string } = {
       rmSync(work, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs the technicians' CLI as a technician would (`npm run kioskctl -- …`),
+ * without a data directory from the environment. Asynchronous on purpose:
+ * simulators served from the test's own process must keep answering meanwhile.
+ */
+export function kioskctl(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', ...args], { cwd: ROOT, env: { ...process.env, KIOSK_DATA_DIR: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +7,9 @@ import { startSerialSimulator, type SerialSimulator } from '../../native/idcard/
 import { findPrinterModel } from '../../native/printer/models';
 import { PrinterSimulator, serveSimulatorOnSerial } from '../../native/printer/simulator';
 import { startPtyPair, type PtyPair } from '../../native/serial/pty';
-import { ROOT } from './harness';
+import { kioskctl } from './harness';
 
 /** The technicians' device commands against simulators on real pty pairs. */
-function kioskctl(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const work = mkdtempSync(join(tmpdir(), 'kiosk-ctl-dev-'));
 let readerPair: PtyPair;

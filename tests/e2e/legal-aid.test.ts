@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import type { PrintJob } from '../../common/api/devices';
 import { SubmissionStatus } from '../../common/api/submissions';
 import { parseReference } from '../../common/reference-number';
 import { axeViolations, measure, saveScreen, type Mode } from './a11y';
-import { callApi, LANDSCAPE, launchChromium, openHome as openHomeScreen, PORTRAIT, ROOT, startKioskWithSerialPrinter, wakeKiosk, type KioskOnPaper, type RunningKiosk } from './harness';
+import { callApi, LANDSCAPE, launchChromium, openHome as openHomeScreen, PORTRAIT, startKioskWithSerialPrinter, type KioskOnPaper, type RunningKiosk, kioskctl } from './harness';
 
 /**
  * 法律援助 on the real service in Debian's Chromium, by touch, in both
@@ -38,18 +37,7 @@ afterAll(async () => {
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
 const simulate = (body: unknown) => api('/api/simulate', body);
 const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);
-/** As openHome, with the page's CSP bypassed so axe-core can be injected (as accessibility.test.ts does). */
-async function openHomeForAxe(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN', bypassCSP: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(kiosk.url);
-  await wakeKiosk(page);
-  await page.getByTestId('home').waitFor();
-  return { context, page, errors };
-}
+const openHomeForAxe = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport, { forAxe: true });
 const printJobs = async (): Promise<PrintJob[]> => (await api<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs;
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -67,15 +55,10 @@ interface OutboxRow {
 }
 
 /** What a technician sees: `kioskctl outbox --json` on this test's data directory (personal data masked). */
-function outbox(): Promise<OutboxRow[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', 'outbox', '--json', '--data-dir', dataDir], { cwd: ROOT, env: { ...process.env, KIOSK_DATA_DIR: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout) as OutboxRow[]) : reject(new Error(`kioskctl outbox: ${code} ${stderr}`))));
-  });
+async function outbox(): Promise<OutboxRow[]> {
+  const r = await kioskctl('outbox', '--json', '--data-dir', dataDir);
+  if (r.status !== 0) throw new Error(`kioskctl outbox: ${r.status} ${r.stderr}`);
+  return JSON.parse(r.stdout) as OutboxRow[];
 }
 
 /** The receipt the service stored (and printed) for a reference, as text. */

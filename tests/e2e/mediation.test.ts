@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { SubmissionStatus } from '../../common/api/submissions';
 import { REFERENCE_ALPHABET } from '../../common/reference-number';
-import { axeViolations, LIMITS, measure, type Mode, saveScreen } from './a11y';
-import { callApi, LANDSCAPE, launchChromium, PORTRAIT, ROOT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
+import { expectAccessible, type Mode } from './a11y';
+import { callApi, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk, kioskctl } from './harness';
 
 /**
  * 调解申请 by touch on the real service in Debian's Chromium, in portrait and
@@ -59,16 +58,6 @@ function outboxRows(kind: string): { reference: string; payload: string; receipt
   }
 }
 
-function kioskctl(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', ...args], { cwd: ROOT, env: { ...process.env, KIOSK_DATA_DIR: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** Pinyin on the kiosk's keyboard, then the candidate that is `want`. */
 async function typePinyin(page: Page, letters: string, want: string): Promise<void> {
@@ -103,16 +92,7 @@ for (const [orientation, viewport] of [
         page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
         page.on('pageerror', (e) => errors.push(String(e)));
         const check = async (screen: string, scope = 'main'): Promise<void> => {
-          const name = `${orientation}-${mode}-mediation-${screen}`;
-          await saveScreen(page, name);
-          const violations = await axeViolations(page, mode);
-          if (violations.length > 0) console.log(`${name}: axe violations\n${JSON.stringify(violations, null, 2)}`);
-          const m = await measure(page, mode, scope);
-          if (m.smallText.length > 0 || m.smallTargets.length > 0) console.log(`${name}: too small\n${JSON.stringify({ text: m.smallText, targets: m.smallTargets }, null, 2)}`);
-          expect(violations.map((v) => `${v.id}: ${v.help}`), `${name}: axe`).toEqual([]);
-          expect(m.paragraphs, `${name}: main text`).toBeGreaterThan(0);
-          expect(m.smallText, `${name}: text ≥ ${LIMITS[mode].text}px`).toEqual([]);
-          expect(m.smallTargets, `${name}: targets ≥ ${LIMITS[mode].target}px`).toEqual([]);
+          await expectAccessible(page, mode, `${orientation}-${mode}-mediation-${screen}`, scope);
         };
         const step = (name: string) => expect.poll(() => page.getByTestId('mediation').getAttribute('data-step')).toBe(name);
         try {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +12,7 @@ import { findPrinterModel } from '../../native/printer/models';
 import { PrinterSimulator, serveSimulatorOnSerial, type SerialSimulator } from '../../native/printer/simulator';
 import { startPtyPair, type PtyPair } from '../../native/serial/pty';
 import { createDailyStats } from '../../service/storage/daily-stats';
-import { DEMO_CONFIG, ROOT, startKiosk, type RunningKiosk } from './harness';
+import { DEMO_CONFIG, startKiosk, type RunningKiosk, kioskctl } from './harness';
 
 /**
  * The submission outbox with the real service and a simulated printer on a
@@ -60,17 +59,6 @@ async function get<T>(k: RunningKiosk, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-function kioskctl(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    // Async, not spawnSync: the printer simulator lives in this process and must keep answering.
-    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', ...args], { cwd: ROOT, env: { ...process.env, KIOSK_DATA_DIR: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const printedText = () =>
   printer

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
-import { axeViolations, LIMITS, measure, saveScreen, type Mode } from './a11y';
+import { expectAccessible, type Mode } from './a11y';
 import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, startKioskWithSerialPrinter, wakeKiosk, type KioskOnPaper, type RunningKiosk } from './harness';
 
 /**
@@ -332,16 +332,7 @@ for (const [orientation, viewport] of [
             await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).toBe('elderly');
           }
           const check = async (screen: string): Promise<void> => {
-            const name = `${orientation}-${mode}-${screen}`;
-            await saveScreen(page, name);
-            const violations = await axeViolations(page, mode);
-            if (violations.length > 0) console.log(`${name}: axe violations\n${JSON.stringify(violations, null, 2)}`);
-            const m = await measure(page, mode);
-            if (m.smallText.length > 0 || m.smallTargets.length > 0) console.log(`${name}: too small\n${JSON.stringify({ text: m.smallText, targets: m.smallTargets }, null, 2)}`);
-            expect(violations.map((v) => `${v.id}: ${v.help}`), `${name}: axe`).toEqual([]);
-            expect(m.paragraphs, `${name}: main text`).toBeGreaterThan(0);
-            expect(m.smallText, `${name}: text ≥ ${LIMITS[mode].text}px`).toEqual([]);
-            expect(m.smallTargets, `${name}: targets ≥ ${LIMITS[mode].target}px`).toEqual([]);
+            await expectAccessible(page, mode, `${orientation}-${mode}-${screen}`);
           };
 
           await page.getByRole('button', { name: /^文书模板/ }).tap();

@@ -18,6 +18,7 @@ import { withShellCsp } from './csp';
 import { fallbackPageHtml, fallbackPageUrl, hotlineFromConfigText } from './fallback-page';
 import { shouldBlockInput } from './input-filter';
 import { DENY_WINDOW_OPEN, isAllowedNavigation } from './navigation';
+import { RENDERER_JS_FLAGS } from './renderer-js-flags';
 import { decidePermission, isCallActive, setCallActive } from './permissions';
 import {
   RELAUNCH_HISTORY_FILE,
@@ -399,6 +400,8 @@ function main(): void {
   app.enableSandbox();
   app.commandLine.appendSwitch('disable-pinch');
   app.commandLine.appendSwitch('overscroll-history-navigation', '0');
+  // Renderers only (see renderer-js-flags.ts): the main process has started already.
+  app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS);
 
   // Electron's default shows a modal error box over the kiosk.
   process.on('uncaughtException', (error) => {

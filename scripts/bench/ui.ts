@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { RENDERER_JS_FLAGS } from '../../electron/renderer-js-flags';
 import { buildAll, buildIsStale } from '../lib/build';
 import { findChromium } from '../lib/chromium';
 import { DEMO_CONFIG, SERVICE_BUNDLE } from '../lib/paths';
@@ -23,6 +24,11 @@ import { startService } from '../lib/service-process';
  * - heap_growth_pct: renderer JS heap (after forced garbage collection)
  *   after N scripted sessions against after one. N is 200 unless
  *   `--sessions N` says otherwise.
+ *
+ * The page runs with the kiosk's V8 flags (electron/renderer-js-flags.ts:
+ * no optimizing compilers). The same sessions then run again in a browser
+ * with V8's defaults, and the `v8_defaults_*` figures show what those flags
+ * change, measured in the same run.
  *
  * Each session is what a citizen does: wake the kiosk, 智能咨询 → 劳动工资 →
  * 老板拖欠工资 → a question → its answer → a cited article → the whole law in
@@ -155,6 +161,67 @@ async function heapComposition(page: Page): Promise<{ codeBytes: number; objectB
 
 const BLANK_PAGE = `data:text/html,<!doctype html><meta charset=utf-8><button id=b style="width:200px;height:100px" onclick="this.textContent=Date.now()">tap</button>`;
 
+interface SessionsFigures {
+  taps: number;
+  /** Every tap's interaction to next paint, after the first session. */
+  inp: number[];
+  slowTaps: number;
+  heapAfterOne: number;
+  heapAfterN: number;
+  /** Heap every 20 sessions: a leak climbs steadily, warm-up levels off. */
+  heapCurve: number[];
+  codeGrowth: number;
+  objectsGrowthPct: number;
+}
+
+/** N scripted sessions on one page: INP over every tap after the first session, heap after one and after N. */
+async function runSessions(browser: Browser, url: string, sessions: number, label: string): Promise<SessionsFigures> {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'zh-CN' });
+  try {
+    await context.addInitScript({ content: INTERACTION_RECORDER });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('attract').waitFor();
+    const taps = new Taps(page);
+    const inp: number[] = [];
+    let slowTaps = 0;
+    const heapCurve: number[] = [];
+    const t0 = performance.now();
+    await scriptedSession(page, taps);
+    const heapAfterOne = await jsHeapBytes(page);
+    const compositionAfterOne = await heapComposition(page);
+    for (let i = 1; i < sessions; i++) {
+      const before = taps.count;
+      await scriptedSession(page, taps);
+      const reported = await takeInteractions(page);
+      slowTaps += reported.length;
+      inp.push(...reported, ...Array<number>(Math.max(0, taps.count - before - reported.length)).fill(EVENT_TIMING_FLOOR_MS));
+      if ((i + 1) % 20 === 0) {
+        const heap = await jsHeapBytes(page);
+        heapCurve.push(round1(heap / 1048576));
+        process.stderr.write(`${label}: session ${i + 1}/${sessions} (${Math.round((performance.now() - t0) / 1000)} s), heap ${round1(heap / 1048576)} MB\n`);
+      }
+    }
+    const heapAfterN = await jsHeapBytes(page);
+    const compositionAfterN = await heapComposition(page);
+    return {
+      taps: taps.count,
+      inp,
+      slowTaps,
+      heapAfterOne,
+      heapAfterN,
+      heapCurve,
+      codeGrowth: compositionAfterN.codeBytes - compositionAfterOne.codeBytes,
+      objectsGrowthPct: ((compositionAfterN.objectBytes - compositionAfterOne.objectBytes) / compositionAfterOne.objectBytes) * 100,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const growthPct = (f: SessionsFigures): number => round1(((f.heapAfterN - f.heapAfterOne) / f.heapAfterOne) * 100);
+const mb = (bytes: number): number => round1(bytes / 1048576);
+
 export async function uiBench(): Promise<Record<string, unknown>> {
   const sessions = Number(argValue('--sessions') ?? 200);
   if (!Number.isInteger(sessions) || sessions < 2) throw new Error('--sessions must be a whole number of at least 2');
@@ -166,7 +233,8 @@ export async function uiBench(): Promise<Record<string, unknown>> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-ui-'));
   const svc = startService(SERVICE_BUNDLE, ['--config', DEMO_CONFIG, '--data-dir', dataDir], { forward: false });
-  const browser = await chromium.launch({ executablePath, headless: true, args });
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...args, `--js-flags=${RENDERER_JS_FLAGS}`] });
+  let defaultsBrowser: Browser | undefined;
   try {
     const url = await svc.ready;
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'zh-CN' });
@@ -200,62 +268,45 @@ export async function uiBench(): Promise<Record<string, unknown>> {
     for (let i = 0; i < 40; i++) await blank.locator('#b').tap();
     const blankReported = await takeInteractions(blank);
     const blankInp = [...blankReported, ...Array<number>(Math.max(0, 40 - blankReported.length)).fill(EVENT_TIMING_FLOOR_MS)];
-    await blank.close();
-
-    // Sessions: INP over every tap, heap after one and after N.
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.getByTestId('attract').waitFor();
-    const taps = new Taps(page);
-    const inp: number[] = [];
-    let slowTaps = 0;
-    /** Heap every 20 sessions: a leak climbs steadily, warm-up levels off. */
-    const heapCurve: number[] = [];
-    const t0 = performance.now();
-    await scriptedSession(page, taps);
-    const heapAfterOne = await jsHeapBytes(page);
-    const compositionAfterOne = await heapComposition(page);
-    for (let i = 1; i < sessions; i++) {
-      const before = taps.count;
-      await scriptedSession(page, taps);
-      const reported = await takeInteractions(page);
-      slowTaps += reported.length;
-      inp.push(...reported, ...Array<number>(Math.max(0, taps.count - before - reported.length)).fill(EVENT_TIMING_FLOOR_MS));
-      if ((i + 1) % 20 === 0) {
-        const heap = await jsHeapBytes(page);
-        heapCurve.push(round1(heap / 1048576));
-        process.stderr.write(`session ${i + 1}/${sessions} (${Math.round((performance.now() - t0) / 1000)} s), heap ${round1(heap / 1048576)} MB\n`);
-      }
-    }
-    const heapAfterN = await jsHeapBytes(page);
-    const compositionAfterN = await heapComposition(page);
     await context.close();
+
+    const kiosk = await runSessions(browser, url, sessions, 'kiosk flags');
+    await browser.close();
+    defaultsBrowser = await chromium.launch({ executablePath, headless: true, args });
+    const defaults = await runSessions(defaultsBrowser, url, sessions, 'V8 defaults');
 
     const homeInteractive = median(interactive);
     const blankHome = median(blankInteractive);
-    const inpP95 = percentile(inp, 95);
-    const blankP95 = percentile(blankInp, 95);
     return {
       sessions,
-      taps: taps.count,
+      js_flags: RENDERER_JS_FLAGS,
+      taps: kiosk.taps,
       home_interactive_ms: Math.round(homeInteractive),
       blank_page_interactive_ms: Math.round(blankHome),
       home_vs_blank_page: round1(homeInteractive / blankHome),
-      inp_p95_ms: round1(inpP95),
-      inp_p50_ms: round1(percentile(inp, 50)),
-      inp_max_ms: round1(Math.max(...inp)),
+      inp_p95_ms: round1(percentile(kiosk.inp, 95)),
+      inp_p50_ms: round1(percentile(kiosk.inp, 50)),
+      inp_max_ms: round1(Math.max(...kiosk.inp)),
       /** Interactions of 16 ms or more to the next paint (the only ones Event Timing reports; a tap can be more than one). */
-      interactions_reported: slowTaps,
-      blank_page_inp_p95_ms: round1(blankP95),
-      heap_after_one_mb: round1(heapAfterOne / 1048576),
-      heap_after_all_mb: round1(heapAfterN / 1048576),
-      heap_growth_pct: round1(((heapAfterN - heapAfterOne) / heapAfterOne) * 100),
-      heap_every_20_sessions_mb: heapCurve,
-      heap_code_growth_mb: round1((compositionAfterN.codeBytes - compositionAfterOne.codeBytes) / 1048576),
-      heap_objects_growth_pct: round1(((compositionAfterN.objectBytes - compositionAfterOne.objectBytes) / compositionAfterOne.objectBytes) * 100),
+      interactions_reported: kiosk.slowTaps,
+      blank_page_inp_p95_ms: round1(percentile(blankInp, 95)),
+      heap_after_one_mb: mb(kiosk.heapAfterOne),
+      heap_after_all_mb: mb(kiosk.heapAfterN),
+      heap_growth_pct: growthPct(kiosk),
+      heap_every_20_sessions_mb: kiosk.heapCurve,
+      heap_code_growth_mb: mb(kiosk.codeGrowth),
+      heap_objects_growth_pct: round1(kiosk.objectsGrowthPct),
+      v8_defaults_inp_p95_ms: round1(percentile(defaults.inp, 95)),
+      v8_defaults_inp_p50_ms: round1(percentile(defaults.inp, 50)),
+      v8_defaults_heap_after_one_mb: mb(defaults.heapAfterOne),
+      v8_defaults_heap_after_all_mb: mb(defaults.heapAfterN),
+      v8_defaults_heap_growth_pct: growthPct(defaults),
+      v8_defaults_heap_code_growth_mb: mb(defaults.codeGrowth),
+      v8_defaults_heap_objects_growth_pct: round1(defaults.objectsGrowthPct),
     };
   } finally {
     await browser.close();
+    await defaultsBrowser?.close();
     svc.child.kill('SIGTERM');
     await svc.exited;
     rmSync(dataDir, { recursive: true, force: true });

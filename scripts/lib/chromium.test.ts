@@ -7,7 +7,7 @@ describe('Chromium fallback shell', () => {
     expect(args).toContain('--kiosk');
     expect(args).toContain('--app=http://127.0.0.1:1/#secret=s');
     expect(args).toContain('--user-data-dir=/tmp/p');
-    for (const flag of ['--touch-events=enabled', '--disable-pinch', '--noerrdialogs', '--disable-session-crashed-bubble', '--overscroll-history-navigation=0', '--disable-background-networking', '--no-first-run']) {
+    for (const flag of ['--touch-events=enabled', '--disable-pinch', '--noerrdialogs', '--disable-session-crashed-bubble', '--overscroll-history-navigation=0', '--disable-background-networking', '--no-first-run', '--js-flags=--max-opt=1']) {
       expect(args).toContain(flag);
     }
     expect(args).not.toContain('--no-sandbox');

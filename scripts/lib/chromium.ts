@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
+import { RENDERER_JS_FLAGS } from '../../electron/renderer-js-flags';
 
 /**
  * The fallback shell: Debian's Chromium in kiosk mode. Flags from the kiosk
  * hardening notes: no pinch zoom, no swipe-back, no crash bubbles or
  * first-run dialogs, no background calls to Google services (which also fail
  * on a closed network), and a fresh profile every start so nothing of a
- * previous citizen survives in the browser.
+ * previous citizen survives in the browser. V8 runs the page as the Electron
+ * shell does (electron/renderer-js-flags.ts).
  */
 export function chromiumKioskArgs(opts: { url: string; profileDir: string; runningAsRoot: boolean; headless?: boolean }): string[] {
   const args = [
@@ -25,6 +27,7 @@ export function chromiumKioskArgs(opts: { url: string; profileDir: string; runni
     '--no-default-browser-check',
     '--disable-features=Translate',
     '--password-store=basic',
+    `--js-flags=${RENDERER_JS_FLAGS}`,
   ];
   // Chromium refuses to run as root with its sandbox; kiosks should run as an unprivileged user.
   if (opts.runningAsRoot) args.push('--no-sandbox');

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import jsQR from 'jsqr';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { RENDERER_JS_FLAGS } from '../../electron/renderer-js-flags';
 import { findPrinterModel } from '../../native/printer/models';
 import { PrinterSimulator, serveSimulatorOnSerial } from '../../native/printer/simulator';
 import { startPtyPair } from '../../native/serial/pty';
@@ -86,9 +87,15 @@ export async function runServiceExpectingExit(args: string[]): Promise<{ code: n
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, driven by playwright-core (Playwright's own browser downloads are not available here). */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, driven by playwright-core (Playwright's own browser
+ * downloads are not available here), running the page with the kiosk's V8
+ * flags unless a test asks for V8's defaults.
+ */
+export async function launchChromium(opts: { jsFlags?: string | null } = {}): Promise<Browser> {
   const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+  const jsFlags = opts.jsFlags === undefined ? RENDERER_JS_FLAGS : opts.jsFlags;
+  if (jsFlags !== null) args.push(`--js-flags=${jsFlags}`);
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }

@@ -110,7 +110,34 @@ export const LANDSCAPE = { width: 1920, height: 1080 } as const;
  */
 export async function wakeKiosk(page: Page): Promise<void> {
   await page.getByTestId('attract').tap();
-  await page.locator('.attract').waitFor({ state: 'detached' });
+  await waitForWake(page);
+}
+
+/**
+ * Waits for the attract loop to go after a waking tap. When it stays, the
+ * error says what the page showed (the topmost element where the finger
+ * landed, the overlays, the attract loop's state), so a rare failure can be
+ * read from one CI log.
+ */
+export async function waitForWake(page: Page, tappedAt?: { x: number; y: number }): Promise<void> {
+  try {
+    await page.locator('.attract').waitFor({ state: 'detached', timeout: 15_000 });
+  } catch (error) {
+    const seen = await page
+      .evaluate((at) => {
+        const describe = (el: Element | null): string =>
+          el === null ? 'nothing' : `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}.${el.className}`;
+        const fixed = [...document.body.querySelectorAll('*')].filter((el) => getComputedStyle(el).position === 'fixed').map(describe);
+        return {
+          atTap: at ? describe(document.elementFromPoint(at.x, at.y)) : 'not given',
+          overlays: fixed,
+          attract: [...document.querySelectorAll('.attract')].map(describe),
+          heading: document.querySelector('h1')?.textContent ?? null,
+        };
+      }, tappedAt ?? null)
+      .catch((e: unknown) => ({ evaluateFailed: String(e) }));
+    throw new Error(`the waking tap did not wake the kiosk; the page showed ${JSON.stringify(seen)}`, { cause: error });
+  }
 }
 
 /** Calls the kiosk's API as its UI does (with the secret); GET without a body, POST with one. Throws on a non-2xx answer. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { saveScreen } from './a11y';
-import { callApi, DEMO_CONFIG, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+import { callApi, DEMO_CONFIG, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, waitForWake, type RunningKiosk } from './harness';
 
 /**
  * Sessions that forget: the attract loop, the first touch (which presses
@@ -58,8 +58,9 @@ async function wakeOver(page: Page, testId: string): Promise<void> {
   const box = await page.getByTestId(testId).boundingBox();
   expect(box).not.toBeNull();
   await page.getByTestId('attract').waitFor();
-  await page.touchscreen.tap(box!.x + box!.width / 2, box!.y + box!.height / 2);
-  await page.locator('.attract').waitFor({ state: 'detached' });
+  const at = { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 };
+  await page.touchscreen.tap(at.x, at.y);
+  await waitForWake(page, at);
 }
 
 describe('a session, portrait 1080×1920', () => {

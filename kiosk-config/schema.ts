@@ -118,7 +118,7 @@ export const TerminalConfig = z
       hardshipMonthlyIncomePerCapitaYuan: z.number().positive().max(100000),
       /** Where the figure comes from, shown to staff, e.g. "湖北省 2025 年最低工资标准（一类地区）". */
       thresholdSource: z.string().trim().min(1).max(200),
-      /** The day the figure took effect (YYYY-MM-DD), when the source gives one; without it the figure counts as in force from the day the service starts with it. */
+      /** The day the figure took effect (YYYY-MM-DD), when the source gives one; left out, no date is shown or passed on. */
       thresholdEffectiveFrom: z.iso.date().optional(),
       /** Family assets at or below which a family counts as in hardship, in yuan, where the province's standard also caps assets. */
       hardshipFamilyAssetsYuan: z.number().positive().max(100000000).optional(),

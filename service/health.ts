@@ -26,21 +26,19 @@ function hubState(config: TerminalConfig): SubsystemState {
 }
 
 /**
- * The hardship standard as the legal-aid check takes it. A configuration that
- * names no effective date states the figure the terminal applies now: it is
- * dated from the (local) day the service started with it.
+ * The hardship standard as the legal-aid check takes it. The effective date
+ * is passed on only when the configuration names one: a date the kiosk made
+ * up would read as a fact about the standard.
  */
-export function legalAidInfo(config: TerminalConfig, startedAt: Date): Health['terminal']['legalAid'] {
+export function legalAidInfo(config: TerminalConfig): Health['terminal']['legalAid'] {
   const c = config.legalAid;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const startDay = `${startedAt.getFullYear()}-${pad(startedAt.getMonth() + 1)}-${pad(startedAt.getDate())}`;
   return {
     province: c.province,
     threshold: {
       monthlyIncomePerPersonYuan: c.hardshipMonthlyIncomePerCapitaYuan,
       ...(c.hardshipFamilyAssetsYuan === undefined ? {} : { familyAssetsYuan: c.hardshipFamilyAssetsYuan }),
       source: c.thresholdSource,
-      effectiveFrom: c.thresholdEffectiveFrom ?? startDay,
+      ...(c.thresholdEffectiveFrom === undefined ? {} : { effectiveFrom: c.thresholdEffectiveFrom }),
     },
   };
 }
@@ -62,7 +60,7 @@ export function createHealthReporter(src: HealthSources): () => Health {
       config.calculators === undefined
         ? null
         : { localAverageMonthlyWageFen: Math.round(config.calculators.localAverageMonthlyWageYuan * 100), source: config.calculators.source },
-    legalAid: legalAidInfo(config, src.startedAt),
+    legalAid: legalAidInfo(config),
   };
   return () => {
     const dir = checkDataDirWritable(src.dataDir);

@@ -5,14 +5,15 @@ import { z } from 'zod';
  * requires it to be adjusted over time, and we did not find Hubei's figure:
  * it comes from the terminal's configuration, never from code. `source` names
  * the document it was taken from so a technician can check it; `effectiveFrom`
- * (YYYY-MM-DD) says which version is meant.
+ * (YYYY-MM-DD) says which version is meant, when the configuration knows it
+ * (the kiosk never makes one up).
  */
 export const HardshipThreshold = z.object({
   monthlyIncomePerPersonYuan: z.number().nonnegative(),
   /** Some places also cap family assets; absent where the standard has no asset test. */
   familyAssetsYuan: z.number().nonnegative().optional(),
   source: z.string().trim().min(1),
-  effectiveFrom: z.iso.date(),
+  effectiveFrom: z.iso.date().optional(),
 });
 export type HardshipThreshold = z.infer<typeof HardshipThreshold>;
 

@@ -197,6 +197,45 @@ for (const [label, viewport] of [
 }
 
 
+describe('the whole Civil Code in the reader, portrait', () => {
+  // Over a thousand articles, laid out only near the view: a jump far into it must still land at the top, and stay there.
+  it('jumps to 第一千零七十九条, comes back to it from the contents, and keeps it in view when the text grows', async () => {
+    const { context, page, errors } = await openHome(PORTRAIT);
+    try {
+      await page.getByRole('button', { name: /^法规查询/ }).tap();
+      await page.getByRole('button', { name: /^民法/ }).first().tap();
+      await page.getByRole('button', { name: /^中华人民共和国民法典/ }).tap();
+      await expect.poll(() => heading1(page).textContent()).toBe('民法典');
+
+      const articles = page.getByRole('region', { name: '法律条文' });
+      const target = articles.locator('article[data-target="true"]');
+      const inView = async (): Promise<boolean> => {
+        const [box, area] = await Promise.all([target.boundingBox(), articles.boundingBox()]);
+        return box !== null && area !== null && box.y >= area.y - 1 && box.y < area.y + area.height / 2;
+      };
+
+      await page.getByRole('button', { name: /跳到第几条/ }).tap();
+      for (const key of ['1', '0', '7', '9']) await page.getByRole('button', { name: key, exact: true }).tap();
+      await page.getByRole('button', { name: /跳转/ }).tap();
+      await expect.poll(() => target.textContent()).toContain('第一千零七十九条');
+      expect(await target.textContent()).toContain('离婚');
+      await expect.poll(inView).toBe(true);
+
+      // The contents, and back to the text at 第一编 总则, far from there.
+      await page.getByRole('button', { name: /目录/ }).tap();
+      await page.getByTestId('reader-contents-panel').getByRole('button', { name: /总则/ }).first().tap();
+      await expect.poll(() => target.textContent()).toContain('第一条');
+      await expect.poll(inView).toBe(true);
+
+      await page.getByRole('button', { name: /字变大/ }).tap();
+      await expect.poll(inView).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('a guide, found by search', () => {
   it('shows its steps, a code with them for the phone, and prints them', async () => {
     const { context, page, errors } = await openHome(PORTRAIT);

@@ -51,7 +51,12 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
 
   useEffect(() => {
     if (panel !== 'text' || target === undefined) return;
-    listRef.current?.querySelector(`[data-article-id="${target}"]`)?.scrollIntoView({ block: 'start' });
+    const scroll = (): void => listRef.current?.querySelector(`[data-article-id="${target}"]`)?.scrollIntoView({ block: 'start' });
+    scroll();
+    // Articles off screen are laid out at an estimated height (content-visibility); the ones that come
+    // near the view are measured for real in the next frame and can push the target: settle it there.
+    const frame = requestAnimationFrame(() => requestAnimationFrame(scroll));
+    return () => cancelAnimationFrame(frame);
   }, [panel, target, jumps]);
 
   // Larger or smaller text reflows everything: keep the article at the top of the view where it was.
@@ -121,11 +126,19 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
       </div>
       {panel === 'contents' && <ContentsPanel law={law} onJump={goTo} onClose={() => setPanel('text')} />}
       {panel === 'jump' && <JumpPanel law={law} onJump={goTo} onClose={() => setPanel('text')} />}
-      {panel === 'text' && (
-        <div className={`reader__articles ${readingSizeClass(step)}`} ref={listRef} lang="zh-CN" aria-label={t('reader.articles')} role="region" tabIndex={0} data-testid="law-articles">
-          {find.trim() === '' ? <WholeText articles={law.articles} target={target} /> : <FoundArticles articles={law.articles} query={find} />}
-        </div>
-      )}
+      {/* Hidden, not unmounted, while a panel is open: a whole code is over a thousand articles, and coming back from the contents or the number pad should not build them again. */}
+      <div
+        className={`reader__articles ${readingSizeClass(step)}`}
+        ref={listRef}
+        lang="zh-CN"
+        aria-label={t('reader.articles')}
+        role="region"
+        tabIndex={0}
+        hidden={panel !== 'text'}
+        data-testid="law-articles"
+      >
+        {find.trim() === '' ? <WholeText articles={law.articles} target={target} /> : <FoundArticles articles={law.articles} query={find} />}
+      </div>
     </>
   );
 }

@@ -13,9 +13,11 @@
  * - The kind letter, serial and check character come from a 31-character
  *   alphabet without look-alikes: digits 2–9 and the letters without I, L, O.
  *   0 and 1 never appear outside the date.
- * - The serial is the day's n-th submission on this terminal (a counter in
- *   records.db, never random), passed through a bijection of the 31⁴ serials
- *   keyed by the terminal id and the day. So one terminal never repeats a
+ * - The serial is a counter of the day's submissions on this terminal (in
+ *   records.db, never random, and never behind the second of the day, so a
+ *   records.db restored from a backup does not hand out today's serials
+ *   again), passed through a bijection of the 31⁴ serials keyed by the
+ *   terminal id and the day. So one terminal never repeats a
  *   reference (different day → different date group; same day → different n →
  *   different serial), consecutive submissions do not look consecutive, and two
  *   terminals filing on the same day usually differ too — at no extra length.

@@ -49,11 +49,15 @@ export function findByReference(db: Database, reference: string): OutboxRow | un
   return db.prepare(OUTBOX_LOOKUPS.byReference).get(reference) as OutboxRow | undefined;
 }
 
-/** The next serial of `day` (1 for its first submission). Call inside the transaction that inserts the row. */
-export function allocateSerial(db: Database, day: string): number {
+/**
+ * The next serial counter of `day`: one more than the last, and never less
+ * than `floor` (1 when not given). Call inside the transaction that inserts
+ * the row.
+ */
+export function allocateSerial(db: Database, day: string, floor = 1): number {
   const row = db
-    .prepare('INSERT INTO reference_serials (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last')
-    .get(day) as { last: number };
+    .prepare('INSERT INTO reference_serials (day, last) VALUES (?, max(1, ?)) ON CONFLICT (day) DO UPDATE SET last = max(last + 1, excluded.last) RETURNING last')
+    .get(day, floor) as { last: number };
   return row.last;
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -171,6 +171,31 @@ describe('Outbox.submit', () => {
     // An invalid payload is refused before anything is written.
     expect(() => outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 9 }, idempotencyKey: randomUUID() })).toThrow();
     expect(listOutbox(db, 10)).toHaveLength(0);
+  });
+
+  it('never hands out a reference again after records.db is restored from an earlier backup', () => {
+    const file = tempDbFile();
+    const rating = (outbox: Outbox) => outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 5 }, idempotencyKey: randomUUID() }).reference;
+
+    // 09:00: one submission, then a backup of records.db.
+    let opened = open(file, undefined, () => new Date(2025, 2, 14, 9, 0, 0));
+    const beforeBackup = rating(opened.outbox);
+    opened.db.close();
+    copyFileSync(file, `${file}.bak`);
+
+    // 10:00: two more receipts go out (in the same second).
+    opened = open(file, undefined, () => new Date(2025, 2, 14, 10, 0, 0));
+    const afterBackup = [rating(opened.outbox), rating(opened.outbox)];
+    opened.db.close();
+
+    // The disk is replaced and the backup restored; at 10:05 the kiosk takes submissions again.
+    copyFileSync(`${file}.bak`, file);
+    opened = open(file, undefined, () => new Date(2025, 2, 14, 10, 5, 0));
+    const afterRestore = [rating(opened.outbox), rating(opened.outbox)];
+    opened.db.close();
+
+    const all = [beforeBackup, ...afterBackup, ...afterRestore];
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('refuses to date a reference by a clock that is plainly wrong', () => {

@@ -85,6 +85,22 @@ function localDateTime(d: Date): string {
   return `${localDay(d)} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/**
+ * The lowest serial counter a submission made at `now` may take: the second
+ * of the local day, counted from 1. The counter lives in records.db; a
+ * records.db restored from a backup brings back an older counter, which
+ * would hand out again the references already printed on today's receipts
+ * (and maybe already at the hub). Time has moved on since they were handed
+ * out, so a counter that never falls behind the clock does not repeat them
+ * (unless submissions came faster than one a second just before the restore,
+ * which this terminal's citizens cannot do). A day has 86,400
+ * seconds and a day's serials number 31⁴ (923,521), so the floor never runs
+ * out of room.
+ */
+export function serialFloor(now: Date): number {
+  return now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds() + 1;
+}
+
 export class Outbox {
   private readonly now: () => Date;
   /** Print jobs of this run of the service → the reference whose receipt they print. */
@@ -123,7 +139,7 @@ export class Outbox {
         const now = this.now();
         const day = localDay(now);
         if (!/^20\d\d-/.test(day)) throw new ClockError(`the terminal's clock says ${day}; set the date and time, then submit again`);
-        const counter = allocateSerial(db, day);
+        const counter = allocateSerial(db, day, serialFloor(now));
         const reference = formatReference({ letter: SUBMISSION_KIND_LETTERS[kind], day, serialNumber: serialNumberFor(counter, this.opts.terminalId, day) });
         const receipt = input.receipt === undefined ? null : JSON.stringify(Receipt.parse(input.receipt(reference)));
         insertOutboxRow(db, { kind, reference, idempotencyKey: input.idempotencyKey, payload, createdAt: now.toISOString(), receipt });

@@ -48,6 +48,12 @@ describe('records.db migration 2', () => {
     db.close();
   });
 
+  it('keeps a day’s serial counter at or above the floor it is given, and still counting up', () => {
+    const db = openRecordsDb(tempFile('records.db'));
+    expect([allocateSerial(db, '2025-03-14', 500), allocateSerial(db, '2025-03-14', 3), allocateSerial(db, '2025-03-14', 501), allocateSerial(db, '2025-03-14', 900)]).toEqual([500, 501, 502, 900]);
+    db.close();
+  });
+
   it('answers the pending-delivery, by-reference, by-key and unprinted lookups from indexes', () => {
     const db = openRecordsDb(tempFile('records.db'));
     expect(plan(db, OUTBOX_LOOKUPS.pendingDelivery)).toMatch(/SEARCH outbox USING INDEX outbox_pending \(next_attempt_at<\?\)/);

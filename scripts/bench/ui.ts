@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { RENDERER_JS_FLAGS } from '../../electron/renderer-js-flags';
 import { buildAll, buildIsStale } from '../lib/build';
 import { findChromium } from '../lib/chromium';
+import { heapSnapshotNodes } from '../lib/heap-snapshot';
 import { DEMO_CONFIG, SERVICE_BUNDLE } from '../lib/paths';
 import { startService } from '../lib/service-process';
 
@@ -134,32 +135,24 @@ async function jsHeapBytes(page: Page): Promise<number> {
  * A leak of citizen data would show in the second.
  */
 async function heapComposition(page: Page): Promise<{ codeBytes: number; objectBytes: number }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  let json = '';
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => {
-    json += e.chunk;
-  });
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await cdp.detach();
-  const snap = JSON.parse(json) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
-  const fields = snap.snapshot.meta.node_fields;
-  const typeNames = snap.snapshot.meta.node_types[0];
-  const typeAt = fields.indexOf('type');
-  const sizeAt = fields.indexOf('self_size');
   let codeBytes = 0;
   let objectBytes = 0;
-  for (let i = 0; i < snap.nodes.length; i += fields.length) {
-    const type = typeNames[snap.nodes[i + typeAt]!];
-    const size = snap.nodes[i + sizeAt]!;
+  for (const { type, selfSize } of await heapSnapshotNodes(page)) {
     // 'native' nodes are the browser's own (DOM, devtools bookkeeping), outside the JS heap measured above.
-    if (type === 'code') codeBytes += size;
-    else if (type !== 'native' && type !== 'synthetic') objectBytes += size;
+    if (type === 'code') codeBytes += selfSize;
+    else if (type !== 'native' && type !== 'synthetic') objectBytes += selfSize;
   }
   return { codeBytes, objectBytes };
 }
 
 const BLANK_PAGE = `data:text/html,<!doctype html><meta charset=utf-8><button id=b style="width:200px;height:100px" onclick="this.textContent=Date.now()">tap</button>`;
+
+/** A portrait kiosk screen with touch, recording interactions from the first script on. */
+async function kioskContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'zh-CN' });
+  await context.addInitScript({ content: INTERACTION_RECORDER });
+  return context;
+}
 
 interface SessionsFigures {
   taps: number;
@@ -176,9 +169,8 @@ interface SessionsFigures {
 
 /** N scripted sessions on one page: INP over every tap after the first session, heap after one and after N. */
 async function runSessions(browser: Browser, url: string, sessions: number, label: string): Promise<SessionsFigures> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'zh-CN' });
+  const context = await kioskContext(browser);
   try {
-    await context.addInitScript({ content: INTERACTION_RECORDER });
     const page = await context.newPage();
     await page.goto(url);
     await page.getByTestId('attract').waitFor();
@@ -237,8 +229,7 @@ export async function uiBench(): Promise<Record<string, unknown>> {
   let defaultsBrowser: Browser | undefined;
   try {
     const url = await svc.ready;
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'zh-CN' });
-    await context.addInitScript({ content: INTERACTION_RECORDER });
+    const context = await kioskContext(browser);
 
     // Time to an interactive home screen, against a one-button page.
     const interactive: number[] = [];

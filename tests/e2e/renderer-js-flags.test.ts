@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { RENDERER_JS_FLAGS } from '../../electron/renderer-js-flags';
+import { heapSnapshotNodes } from '../../scripts/lib/heap-snapshot';
 import { launchChromium } from './harness';
 
 /**
@@ -32,19 +33,7 @@ const HOT_CODE = `(() => {
 })()`;
 
 async function deoptDataCount(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  let json = '';
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => {
-    json += e.chunk;
-  });
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await cdp.detach();
-  const snap = JSON.parse(json) as { snapshot: { meta: { node_fields: string[] } }; nodes: number[]; strings: string[] };
-  const fields = snap.snapshot.meta.node_fields;
-  const nameAt = fields.indexOf('name');
-  let count = 0;
-  for (let i = 0; i < snap.nodes.length; i += fields.length) if (snap.strings[snap.nodes[i + nameAt]!] === DEOPT_DATA_NODE) count += 1;
-  return count;
+  return (await heapSnapshotNodes(page)).filter((node) => node.name === DEOPT_DATA_NODE).length;
 }
 
 /** Deoptimization data added by running hot code for a few rounds (optimizing happens on background threads, so rounds are spread out). */

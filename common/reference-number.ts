@@ -32,6 +32,7 @@
  *
  * Pure: used by the service (to make them), the UI and kioskctl (to read them).
  */
+import { isRealDate } from './idcard/id-number';
 
 /** 2–9 and A–Z without I, L, O: 31 characters, the check modulus. */
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -125,11 +126,6 @@ function encodeSerial(n: number): string {
   return out;
 }
 
-function isRealDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** True when `letter` can start a reference (an alphabet letter, not a digit). */
 export function isKindLetter(letter: string): boolean {
   return /^[A-Z]$/.test(letter) && REFERENCE_ALPHABET.includes(letter);
@@ -143,7 +139,7 @@ export function formatReference(parts: { letter: string; day: string; serialNumb
   const { letter, day, serialNumber } = parts;
   if (!isKindLetter(letter)) throw new RangeError(`a kind letter is one of ${REFERENCE_ALPHABET.replace(/\d/g, '')}, got "${letter}"`);
   const m = /^20(\d\d)-(\d\d)-(\d\d)$/.exec(day);
-  if (m === null || !isRealDay(Number(`20${m[1]}`), Number(m[2]), Number(m[3]))) throw new RangeError(`expected a date 2000-01-01 … 2099-12-31, got "${day}"`);
+  if (m === null || !isRealDate(`20${m[1]}${m[2]}${m[3]}`)) throw new RangeError(`expected a date 2000-01-01 … 2099-12-31, got "${day}"`);
   if (!Number.isInteger(serialNumber) || serialNumber < 0 || serialNumber >= SERIALS_PER_DAY) throw new RangeError(`serial out of range: ${serialNumber}`);
   const body = `${letter}${m[1]}${m[2]}${m[3]}${encodeSerial(serialNumber)}`;
   return hyphenate(body + referenceCheckChar(body));
@@ -198,14 +194,11 @@ export function parseReference(text: string): ParsedReference {
       `${hyphenate(body + check)} is not a valid reference number: its check character does not match (a character was misread or two were swapped)`,
     );
   }
-  const year = 2000 + Number(date.slice(0, 2));
-  const month = Number(date.slice(2, 4));
-  const day = Number(date.slice(4, 6));
-  if (!isRealDay(year, month, day)) throw new InvalidReferenceError('date', `the date in reference number ${hyphenate(body + check)} (${date}) is not a real date`);
+  if (!isRealDate(`20${date}`)) throw new InvalidReferenceError('date', `the date in reference number ${hyphenate(body + check)} (${date}) is not a real date`);
   return {
     reference: hyphenate(body + check),
     letter,
-    day: `${year}-${date.slice(2, 4)}-${date.slice(4, 6)}`,
+    day: `20${date.slice(0, 2)}-${date.slice(2, 4)}-${date.slice(4, 6)}`,
     serial: rest.slice(0, SERIAL_LENGTH).join(''),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCREEN_QR_MAX_BYTES, publicPageUrl, takeAwayCode, utf8Bytes, type TakeAwaySubject } from './take-away';
+import { utf8Length } from './receipt/receipt';
+import { SCREEN_QR_MAX_BYTES, publicPageUrl, takeAwayCode, type TakeAwaySubject } from './take-away';
 
 const article: TakeAwaySubject = {
   kind: 'article',
@@ -57,12 +58,12 @@ describe('takeAwayCode', () => {
     const huge = { ...answer, question: '问'.repeat(500), answer: '答'.repeat(500), cites: Array.from({ length: 80 }, () => ({ lawShort: '民法典', article: '第一千零七十九条' })) };
     const code = takeAwayCode(huge, null);
     expect(code.kind).toBe('citation');
-    expect(utf8Bytes(code.data)).toBeLessThanOrEqual(SCREEN_QR_MAX_BYTES);
+    expect(utf8Length(code.data)).toBeLessThanOrEqual(SCREEN_QR_MAX_BYTES);
     expect(code.data.endsWith('…')).toBe(true);
     expect(code.data).toContain('依据：');
     const emoji = { ...answer, question: '😀'.repeat(300), answer: 'x'.repeat(700), cites: [] };
     const cut = takeAwayCode(emoji, null).data;
-    expect(utf8Bytes(cut)).toBeLessThanOrEqual(SCREEN_QR_MAX_BYTES);
+    expect(utf8Length(cut)).toBeLessThanOrEqual(SCREEN_QR_MAX_BYTES);
     expect(cut).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 
@@ -88,9 +89,9 @@ describe('takeAwayCode', () => {
   });
 
   it('counts UTF-8 bytes as a phone decodes them', () => {
-    expect(utf8Bytes('a')).toBe(1);
-    expect(utf8Bytes('é')).toBe(2);
-    expect(utf8Bytes('法')).toBe(3);
-    expect(utf8Bytes('😀')).toBe(4);
+    expect(utf8Length('a')).toBe(1);
+    expect(utf8Length('é')).toBe(2);
+    expect(utf8Length('法')).toBe(3);
+    expect(utf8Length('😀')).toBe(4);
   });
 });

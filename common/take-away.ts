@@ -14,6 +14,7 @@
  * releases (an answer's id; a law's title, version date and article number),
  * never by database row ids, so a code printed today still opens next year.
  */
+import { utf8Length } from './receipt/receipt';
 
 /** What one screen shows. Text stays as written (the law texts and answers are Chinese). */
 export type TakeAwaySubject =
@@ -51,15 +52,6 @@ export type TakeAwayCode = { kind: 'link' | 'text' | 'citation'; data: string };
  */
 export const SCREEN_QR_MAX_BYTES = 600;
 
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
-
 /** The hub's public page for a subject, under `<hub>/p/`. */
 export function publicPageUrl(hubUrl: string, subject: TakeAwaySubject): string {
   // Built by hand: common/ has neither the DOM's nor Node's URL type. The hub URL is validated by the configuration schema.
@@ -88,11 +80,11 @@ function fullText(subject: TakeAwaySubject): string {
 
 /** Cuts text to at most `max` UTF-8 bytes, ending with "…" when cut, never inside a character. */
 function fitBytes(text: string, max: number): string {
-  if (utf8Bytes(text) <= max) return text;
+  if (utf8Length(text) <= max) return text;
   let out = '';
-  let used = utf8Bytes('…');
+  let used = utf8Length('…');
   for (const ch of text) {
-    const size = utf8Bytes(ch);
+    const size = utf8Length(ch);
     if (used + size > max) break;
     out += ch;
     used += size;
@@ -114,6 +106,6 @@ function citation(subject: TakeAwaySubject): string {
 export function takeAwayCode(subject: TakeAwaySubject, hubUrl: string | null): TakeAwayCode {
   if (hubUrl !== null) return { kind: 'link', data: publicPageUrl(hubUrl, subject) };
   const text = fullText(subject);
-  if (utf8Bytes(text) <= SCREEN_QR_MAX_BYTES) return { kind: 'text', data: text };
+  if (utf8Length(text) <= SCREEN_QR_MAX_BYTES) return { kind: 'text', data: text };
   return { kind: 'citation', data: citation(subject) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDay } from '../local-date';
 import { checkIdNumber, isRealDate, type IdNumberProblem } from '../idcard/id-number';
 import { formatYuan } from '../money/fen';
 import { formatRmbCapitals, parseYuan } from '../money/rmb-capitals';
@@ -93,10 +94,7 @@ const ID_PROBLEM_ORDER: readonly [IdNumberProblem, FieldErrorCode][] = [
   ['check-character', 'id-number-check-character'],
 ];
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const localToday = (): string => localDay(new Date());
 
 /** Full-width digits and letters (from a Chinese keyboard) as ASCII; spaces out. */
 function compact(text: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../../common/templates/fill';
-import { SCREEN_QR_MAX_BYTES, utf8Bytes } from '../../common/take-away';
+import { utf8Length } from '../../common/receipt/receipt';
+import { SCREEN_QR_MAX_BYTES } from '../../common/take-away';
 import { documentCode, documentText } from './document-text';
 import { previewValues } from './form-model';
 import { IOU, IOU_ANSWERS } from './test-template';
@@ -25,7 +26,7 @@ describe('the filled document as text for a phone', () => {
     expect(documentCode(exact).kind).toBe('text');
     expect(documentCode(`${exact}a`)).toEqual({ kind: 'too-long', bytes: SCREEN_QR_MAX_BYTES + 1 });
     // A whole 借条 is longer than that: the screen asks to print it instead.
-    expect(utf8Bytes(text)).toBeGreaterThan(SCREEN_QR_MAX_BYTES);
+    expect(utf8Length(text)).toBeGreaterThan(SCREEN_QR_MAX_BYTES);
     expect(documentCode(text).kind).toBe('too-long');
   });
 });

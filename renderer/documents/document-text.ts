@@ -1,5 +1,6 @@
 import type { Receipt } from '../../common/receipt/receipt';
-import { SCREEN_QR_MAX_BYTES, utf8Bytes } from '../../common/take-away';
+import { utf8Length } from '../../common/receipt/receipt';
+import { SCREEN_QR_MAX_BYTES } from '../../common/take-away';
 
 /**
  * "扫码带走" for a filled document: its text, for a phone to keep. The text
@@ -31,6 +32,6 @@ export type DocumentCode = { kind: 'text'; data: string } | { kind: 'too-long'; 
  * document cut short is worse than none, so the citizen is asked to print it.
  */
 export function documentCode(text: string): DocumentCode {
-  const bytes = utf8Bytes(text);
+  const bytes = utf8Length(text);
   return bytes <= SCREEN_QR_MAX_BYTES ? { kind: 'text', data: text } : { kind: 'too-long', bytes };
 }

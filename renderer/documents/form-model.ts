@@ -110,10 +110,6 @@ export function joinDate(parts: DateParts): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-/** The local date as yyyy-mm-dd. */
-export function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** A complete, real date as yyyy-mm-dd, or null: for showing the date in words while it is typed. */
 export function completeDate(value: string): string | null {

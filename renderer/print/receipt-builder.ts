@@ -1,6 +1,5 @@
 import type { ArticleRef } from '../../common/api/content';
-import { QR_MAX_BYTES, type ReceiptInput } from '../../common/receipt/receipt';
-import { utf8Bytes } from '../../common/take-away';
+import { QR_MAX_BYTES, utf8Length, type ReceiptInput } from '../../common/receipt/receipt';
 
 /**
  * Receipts the citizen takes away: an answer or an article on paper, with
@@ -111,7 +110,7 @@ export function receiptFooter(f: ReceiptFooterLines): Block[] {
 
 function footer(ctx: ReceiptContext): Block[] {
   // A link longer than the printer's QR store (long law titles, percent-encoded) is left off rather than failing the print.
-  const link: Block[] = ctx.link === undefined || utf8Bytes(ctx.link) > QR_MAX_BYTES ? [] : [{ type: 'qr', data: ctx.link, caption: ctx.labels.link }];
+  const link: Block[] = ctx.link === undefined || utf8Length(ctx.link) > QR_MAX_BYTES ? [] : [{ type: 'qr', data: ctx.link, caption: ctx.labels.link }];
   return [...link, ...receiptFooter(ctx)];
 }
 

@@ -10,7 +10,8 @@ import { InvalidReferenceError, parseReference } from '../../common/reference-nu
 import { resolveDataDir } from '../data-dir';
 import { countOutbox, listOutbox, type OutboxRow } from '../outbox/outbox-store';
 import { readRuntimeFile } from '../runtime-file';
-import { localDay, readDailyStats } from '../storage/daily-stats';
+import { localDateTime, localDay } from '../../common/local-date';
+import { readDailyStats } from '../storage/daily-stats';
 import { DatabaseTooNewError } from '../storage/migrations';
 import { openRecordsDbReadOnly, RecordsSchemaMismatchError } from '../storage/records-db';
 
@@ -75,8 +76,7 @@ export function describeOutboxRow(row: OutboxRow) {
 
 function localTime(iso: string | null): string {
   if (iso === null) return '';
-  const d = new Date(iso);
-  return `${localDay(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return localDateTime(new Date(iso));
 }
 
 async function callService(dataDir: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {

@@ -4,7 +4,7 @@ import type { PrintJob } from '../../common/api/devices';
 import { REFERENCE_PLACEHOLDER, SUBMISSION_KIND_LETTERS, SUBMISSION_PAYLOADS, SubmissionKind, type SubmissionPayload, type SubmissionStatus, type SubmitResponse } from '../../common/api/submissions';
 import { Receipt, type ReceiptInput } from '../../common/receipt/receipt';
 import { formatReference, serialNumberFor } from '../../common/reference-number';
-import { localDay } from '../storage/daily-stats';
+import { localDateTime, localDay } from '../../common/local-date';
 import { allocateSerial, findByIdempotencyKey, findByReference, insertOutboxRow, markReceiptPrinted, type OutboxRow } from './outbox-store';
 
 /**
@@ -79,11 +79,6 @@ export class NoPrinterError extends Error {}
 export class ClockError extends Error {}
 
 const IN_FLIGHT: ReadonlySet<PrintJob['state']> = new Set(['queued', 'waiting', 'printing']);
-
-function localDateTime(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${localDay(d)} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /**
  * The lowest serial counter a submission made at `now` may take: the second

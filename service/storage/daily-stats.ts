@@ -1,11 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { DailyStat, StatKey, StatMetric } from '../../common/api/stats';
+import { localDay } from '../../common/local-date';
 
-/** The terminal's local date (its clock and time zone), YYYY-MM-DD: what a receipt and a day's figures are dated by. */
-export function localDay(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
-}
+export { localDay };
 
 export interface DailyStats {
   /** Counts one more `metric` (with its breakdown `key`) for today. Refuses an unknown metric or a key that could hold personal data. */

@@ -1,10 +1,11 @@
 import { type FocusEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDay } from '../../../common/local-date';
 import type { TemplateField } from '../../../common/templates/template';
 import { BigButton } from '../../components/BigButton';
 import { Icon } from '../../components/Icon';
 import { formatLegalDate } from '../../content/dates';
-import { type DateParts, amountPreview, completeDate, groupIdNumber, isoDate, joinDate, keyboardFor, offersToday, splitDate } from '../../documents/form-model';
+import { type DateParts, amountPreview, completeDate, groupIdNumber, joinDate, keyboardFor, offersToday, splitDate } from '../../documents/form-model';
 import { useLanguage } from '../../i18n/use-language';
 import { KeyboardField } from '../../keyboard/KeyboardField';
 
@@ -155,7 +156,7 @@ function DateInput({ field, value, inputId, labelId, describedBy, invalid, onCha
         ))}
       </div>
       {offersToday(field) && (
-        <BigButton icon="clock" data-testid="date-today" onClick={() => onChange(isoDate(new Date()))}>
+        <BigButton icon="clock" data-testid="date-today" onClick={() => onChange(localDay(new Date()))}>
           {t('documents.form.dateToday')}
         </BigButton>
       )}

@@ -55,7 +55,9 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
     scroll();
     // Articles off screen are laid out at an estimated height (content-visibility); the ones that come
     // near the view are measured for real in the next frame and can push the target: settle it there.
-    const frame = requestAnimationFrame(() => requestAnimationFrame(scroll));
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(scroll);
+    });
     return () => cancelAnimationFrame(frame);
   }, [panel, target, jumps]);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from './a11y';
-import { LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
+import { LANDSCAPE, launchChromium, openHome, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
 
 /**
  * Accessibility of every citizen screen in standard mode and in 长辈模式, in
@@ -169,12 +169,8 @@ for (const [orientation, viewport] of [
 
 describe('长辈模式 lasts one session', () => {
   it('is switched on in one tap and off again by 结束使用', async () => {
-    const context = await browser.newContext({ viewport: PORTRAIT, hasTouch: true, isMobile: false, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const { context, page } = await openHome(browser, kiosk, PORTRAIT);
     try {
-      await page.goto(kiosk.url);
-      await wakeKiosk(page);
-      await page.getByTestId('home').waitFor();
       const mode = () => page.evaluate(() => document.documentElement.dataset['mode'] ?? 'standard');
       const bodySize = () => page.locator('.home__lead').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       const before = await bodySize();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { DirectoryResponse } from '../../common/api/directory';
 import { expectAccessible } from './a11y';
-import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, readQrCode, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
+import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, readQrCode, startKiosk, type RunningKiosk } from './harness';
 
 /**
  * 机构查询 and 算一算 on the real service in Debian's Chromium, by touch
@@ -299,15 +299,8 @@ for (const [orientation, viewport] of [
     describe(`accessibility of 机构查询 and 算一算, ${mode} mode, ${orientation}`, () => {
       it('every screen passes axe and the size rules', { timeout: 180_000 }, async () => {
         // axe is injected as a script: this context lets it past the kiosk's content security policy.
-        const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN', bypassCSP: true });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        page.on('pageerror', (e) => errors.push(String(e)));
+        const { context, page, errors } = await openHomeScreen(browser, kiosk, viewport, { forAxe: true });
         try {
-          await page.goto(kiosk.url);
-          await wakeKiosk(page);
-          await page.getByTestId('home').waitFor();
           const check = async (screen: string): Promise<void> => {
             await expectAccessible(page, mode, `${orientation}-${mode}-${screen}`);
           };

@@ -8,7 +8,7 @@ import type { PrintJob } from '../../common/api/devices';
 import { SubmissionStatus } from '../../common/api/submissions';
 import { REFERENCE_ALPHABET } from '../../common/reference-number';
 import { expectAccessible, type Mode } from './a11y';
-import { callApi, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk, kioskctl } from './harness';
+import { callApi, LANDSCAPE, launchChromium, openHome, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk, kioskctl } from './harness';
 
 /**
  * 调解申请 by touch on the real service in Debian's Chromium, in portrait and
@@ -86,19 +86,12 @@ for (const [orientation, viewport] of [
   for (const mode of ['standard', 'elderly'] as const) {
     describe(`调解申请, ${orientation}, ${mode === 'elderly' ? '长辈模式' : 'standard mode'}`, () => {
       it('a neighbour-noise request → reference and receipt → progress by that reference → rating at 结束使用 → attract loop', { timeout: 300_000 }, async () => {
-        const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN', bypassCSP: true });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        page.on('pageerror', (e) => errors.push(String(e)));
+        const { context, page, errors } = await openHome(browser, kiosk, viewport, { forAxe: true });
         const check = async (screen: string, scope = 'main'): Promise<void> => {
           await expectAccessible(page, mode, `${orientation}-${mode}-mediation-${screen}`, scope);
         };
         const step = (name: string) => expect.poll(() => page.getByTestId('mediation').getAttribute('data-step')).toBe(name);
         try {
-          await page.goto(kiosk.url);
-          await wakeKiosk(page);
-          await page.getByTestId('home').waitFor();
           if (mode === 'elderly') {
             await page.getByTestId('elderly-toggle').tap();
             await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).toBe('elderly');
@@ -301,12 +294,8 @@ for (const [orientation, viewport] of [
 describe('查询办理进度 in a later session', () => {
   it('shows the state but offers no reprint of a receipt submitted in another session', { timeout: 60_000 }, async () => {
     const reference = runs[0]?.reference ?? outboxRows('mediation-request')[0]!.reference;
-    const context = await browser.newContext({ viewport: PORTRAIT, hasTouch: true, isMobile: false, locale: 'zh-CN' });
-    const page = await context.newPage();
+    const { context, page } = await openHome(browser, kiosk, PORTRAIT);
     try {
-      await page.goto(kiosk.url);
-      await wakeKiosk(page);
-      await page.getByTestId('home').waitFor();
       await page.getByRole('button', { name: /^调解申请/ }).tap();
       await page.getByTestId('status-lookup').tap();
       for (const ch of reference.replace(/-/g, '')) await page.getByTestId(`ref-key-${ch}`).tap();

@@ -318,15 +318,8 @@ for (const [orientation, viewport] of [
   for (const mode of ['standard', 'elderly'] as const satisfies readonly Mode[]) {
     describe(`accessibility of 文书模板, ${mode} mode, ${orientation}`, () => {
       it('every step passes axe and the size rules', { timeout: 120_000 }, async () => {
-        const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN', bypassCSP: true });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        page.on('pageerror', (e) => errors.push(String(e)));
+        const { context, page, errors } = await openHomeScreen(browser, kiosk, viewport, { forAxe: true });
         try {
-          await page.goto(kiosk.url);
-          await wakeKiosk(page);
-          await page.getByTestId('home').waitFor();
           if (mode === 'elderly') {
             await page.getByTestId('elderly-toggle').tap();
             await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).toBe('elderly');

@@ -164,18 +164,6 @@ export type FieldError =
   | 'hours-none'
   | 'hours-too-many';
 
-export const FIELD_ERRORS: readonly FieldError[] = [
-  'required',
-  'date-incomplete',
-  'date-invalid',
-  'before-start',
-  'amount-invalid',
-  'amount-zero',
-  'amount-too-large',
-  'hours-none',
-  'hours-too-many',
-];
-
 /** Field name → what is wrong with it, for the fields that need changing. */
 export type FieldErrors = Partial<Record<string, FieldError>>;
 

@@ -4,22 +4,16 @@ import type { FieldError } from '../../../common/templates/values';
 import { BigButton } from '../../components/BigButton';
 import { Icon } from '../../components/Icon';
 import { fieldErrorText } from '../../documents/field-errors';
+import { readerAvailability } from '../../idcard/identity';
 import { useLanguage } from '../../i18n/use-language';
 import { subsystemReasonKey } from '../../service/health-view';
 import '../../styles/flows.css';
 import './documents.css';
 
-/** Whether this terminal can read an ID card now: none (no reader at all: nothing is offered), ready, or down for now (said why). */
-export function cardReader(health: Health): 'none' | 'ready' | 'unavailable' {
-  const { state } = health.subsystems.idCardReader;
-  if (state === 'off') return 'none';
-  return state === 'unavailable' ? 'unavailable' : 'ready';
-}
-
 /** "读身份证填写": on terminals with a reader; while the reader is down it says so and does nothing. */
 export function CardButton({ health, label, onPress, variant = 'secondary' }: { health: Health; label: string; onPress(): void; variant?: 'primary' | 'secondary' }) {
   const { t } = useTranslation();
-  const reader = cardReader(health);
+  const reader = readerAvailability(health);
   if (reader === 'none') return null;
   const reason = subsystemReasonKey('idCardReader', health.subsystems.idCardReader.reason);
   return (

@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PrintJob } from '../../../common/api/devices';
 import type { DirectoryEntry } from '../../../common/api/directory';
 import type { Health } from '../../../common/api/health';
 import type { SubmitResponse } from '../../../common/api/submissions';
@@ -35,13 +36,14 @@ import {
 import { type ApplicationCategory, categoryChoices, categoryOf } from '../../legal-aid/questions';
 import { applicationReceipt } from '../../legal-aid/receipts';
 import { DEFAULT_MATERIALS } from '../../legal-aid/result-view';
+import { PHASE_ICON } from '../../print/JobStatusMessage';
 import { type PrintPhase, printJobView } from '../../print/print-job';
+import { useTrackedJob } from '../../print/use-tracked-job';
 import { useApi } from '../../service/ServiceContext';
 import { hotlineNumber, printerAvailability } from '../../service/health-view';
-import { qrMatrix, qrPath } from '../../take-away/qr-matrix';
+import { QrCode } from '../../take-away/QrCode';
 import { useSessionUse } from '../../usage/SessionUse';
 import { ChoiceButton, NumberedList, OfficeCard, useNearestLegalAidOffice } from './parts';
-import { useReceiptJob } from './receipt-job';
 import '../../idcard/idcard.css';
 import '../content.css';
 import '../../styles/flows.css';
@@ -75,6 +77,8 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   const check = useMemo(() => (answers === null ? null : checkLegalAid(answers, health.terminal.legalAid.threshold)), [answers, health.terminal.legalAid.threshold]);
   const preselected = answers === null ? null : categoryOf(answers.matter);
   const nearest = useNearestLegalAidOffice();
+  // Mounted before the submission: events about its receipt can arrive before the answer naming the job.
+  const receiptJob = useTrackedJob();
 
   const [step, setStep] = useState<Step>('consent');
   const [consentAt, setConsentAt] = useState<string | null>(null);
@@ -155,6 +159,7 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
     try {
       const response = await api.call('submit', submitRequest(payload, receipt, idempotencyKey), { timeoutMs: 15_000 });
       setSubmitted({ response, maskedPhone: maskPhone(normalisePhone(phone)) });
+      receiptJob.track(response.printJob);
       // This session's own submission (its receipt may be reprinted here); the rating at 结束使用 asks about legal aid.
       use.markSubmitted(response.reference);
       use.served('legal-aid');
@@ -176,7 +181,7 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="done">
         <ScreenHeader title={t('legalAidScreens.apply.title')} />
-        <Done submitted={submitted} materials={materials} nextSteps={nextSteps} office={nearest.office} officeLoading={nearest.status === 'loading'} health={health} />
+        <Done submitted={submitted} job={receiptJob.job} onReprinted={receiptJob.track} materials={materials} nextSteps={nextSteps} office={nearest.office} officeLoading={nearest.status === 'loading'} health={health} />
       </main>
     );
   }
@@ -555,28 +560,27 @@ function Review(props: {
   );
 }
 
-const RECEIPT_PHASE_ICON: Record<PrintPhase, IconName> = { sending: 'print', printing: 'print', printed: 'ok', waiting: 'warning', failed: 'warning' };
-
-function Done(props: { submitted: Submitted; materials: readonly string[]; nextSteps: readonly string[]; office: DirectoryEntry | null; officeLoading: boolean; health: Health }) {
+function Done(props: {
+  submitted: Submitted;
+  /** The receipt's print job as the service reports it (null when none was queued). */
+  job: PrintJob | null;
+  onReprinted(job: PrintJob): void;
+  materials: readonly string[]; nextSteps: readonly string[]; office: DirectoryEntry | null; officeLoading: boolean; health: Health }) {
   const { t } = useTranslation();
   const nav = useNavigation();
   const api = useApi();
   const { response } = props.submitted;
-  const { job, replace } = useReceiptJob(response.printJob);
+  const { job } = props;
   const [reprinting, setReprinting] = useState(false);
   const hasPrinter = printerAvailability(props.health).state !== 'none';
   // No job in this answer: printed already (a repeated submission), or it could not be queued (offer to print again).
   const phase: PrintPhase = job !== null ? printJobView(job).phase : response.receiptPrinted ? 'printed' : 'failed';
-  const qr = useMemo(() => {
-    const matrix = qrMatrix(response.reference);
-    return { path: qrPath(matrix, 4), side: matrix.length + 8 };
-  }, [response.reference]);
 
   const reprint = async (): Promise<void> => {
     if (reprinting) return;
     setReprinting(true);
     try {
-      replace((await api.call('submissionReprint', { reference: response.reference })).printJob);
+      props.onReprinted((await api.call('submissionReprint', { reference: response.reference })).printJob);
     } catch {
       // The status line keeps saying it did not print; the hotline and staff remain.
     } finally {
@@ -598,7 +602,7 @@ function Done(props: { submitted: Submitted; materials: readonly string[]; nextS
       </div>
       {hasPrinter ? (
         <p className="la-receipt-status" role="status" data-phase={phase} data-testid="legal-aid-receipt-status">
-          <Icon name={RECEIPT_PHASE_ICON[phase]} className="la-receipt-status__icon" />
+          <Icon name={PHASE_ICON[phase]} className="la-receipt-status__icon" />
           <span>{t(`legalAidScreens.apply.done.${phase === 'sending' ? 'printing' : phase}`)}</span>
         </p>
       ) : (
@@ -613,10 +617,7 @@ function Done(props: { submitted: Submitted; materials: readonly string[]; nextS
         </BigButton>
       )}
       <div className="la-done__qr">
-        <svg viewBox={`0 0 ${qr.side} ${qr.side}`} width={qr.side * 6} height={qr.side * 6} role="img" aria-label={t('legalAidScreens.apply.done.qr')} shapeRendering="crispEdges" data-testid="legal-aid-reference-qr">
-          <rect width={qr.side} height={qr.side} fill="#fff" />
-          <path d={qr.path} fill="#000" />
-        </svg>
+        <QrCode data={response.reference} label={t('legalAidScreens.apply.done.qr')} maxSide={174} testId="legal-aid-reference-qr" />
         <p className="la-done__qr-text">{t('legalAidScreens.apply.done.qr')}</p>
       </div>
       <h3 className="la-done__heading">{t('legalAidScreens.apply.done.next')}</h3>

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { api, SECRET_FRAGMENT_KEY } from '../common/api/contract';
 import type { ServiceEvent } from '../common/api/events';
 import type { SubsystemState } from '../common/api/health';
+import type { ReceiptLayout } from '../common/receipt/layout';
+import type { Receipt } from '../common/receipt/receipt';
 import { parseServiceArgs, UsageError } from './args';
 import { formatConfigReport, loadConfig } from './config/load-config';
 import { prepareDataDir, resolveDataDir } from './data-dir';
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
       throw error;
     }
   };
+  /** Why submissions and usage figures answer 503, when records.db is not open. */
+  const recordsUnavailable = (): string => recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable');
   // Events go to connected UIs once the server is up; until then there is no one to tell.
   let broadcast: (event: ServiceEvent) => void = () => undefined;
   const devices = new DeviceManager({
@@ -91,17 +95,23 @@ async function main(): Promise<void> {
     logger,
     publish: (event) => broadcast(event),
   });
+  /** A receipt laid out as this terminal's printer would print it (the print preview, a filled template). */
+  const receiptLayout = (receipt: Receipt): ReceiptLayout => {
+    const layout = devices.preview(receipt);
+    if (layout === undefined) throw new ServiceUnavailableError('This terminal has no receipt printer');
+    return layout;
+  };
   // Usage figures (kioskctl stats): submissions are counted when stored, screen events through /api/usage.
   const stats = records === undefined ? undefined : createDailyStats(records);
   // Submissions and their receipts; without records.db the routes answer 503.
   const outbox =
-    records === undefined
+    records === undefined || stats === undefined
       ? undefined
       : new Outbox({
           db: records,
           terminalId: loaded.config.id,
           logger,
-          onStored: stats === undefined ? undefined : countSubmission(stats),
+          onStored: countSubmission(stats),
           printer:
             loaded.config.devices.receiptPrinter.mode === 'none'
               ? undefined
@@ -154,11 +164,7 @@ async function main(): Promise<void> {
       templates: () => withContent(() => content.reader().templates()),
       template: ({ id }) => withContent(() => content.reader().template(id)),
       templatePreview: ({ id, values }) =>
-        previewTemplate(withContent(() => content.reader().template(id)), values, (receipt) => {
-          const layout = devices.preview(receipt);
-          if (layout === undefined) throw new ServiceUnavailableError('This terminal has no receipt printer');
-          return layout;
-        }),
+        previewTemplate(withContent(() => content.reader().template(id)), values, receiptLayout),
       devices: () => ({ devices: devices.devices() }),
       idcardWatch: ({ watch }) => {
         devices.watchIdCard(watch);
@@ -168,11 +174,7 @@ async function main(): Promise<void> {
         if (loaded.config.devices.receiptPrinter.mode === 'none') throw new ServiceUnavailableError('This terminal has no receipt printer');
         return devices.print(title, receipt);
       },
-      printPreview: ({ receipt }) => {
-        const layout = devices.preview(receipt);
-        if (layout === undefined) throw new ServiceUnavailableError('This terminal has no receipt printer');
-        return layout;
-      },
+      printPreview: ({ receipt }) => receiptLayout(receipt),
       printJobs: () => ({ jobs: devices.printJobs() }),
       printRetry: ({ id }) => {
         const job = devices.retryPrint(id);
@@ -188,8 +190,8 @@ async function main(): Promise<void> {
         if (printer !== undefined) sim.printer!.set({ ...(printer.paper !== undefined ? { paper: printer.paper } : {}), ...(printer.coverOpen !== undefined ? { coverOpen: printer.coverOpen } : {}) });
         return {};
       },
-      ...outboxHandlers(outbox, () => recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable')),
-      usage: usageHandler(stats, () => recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable')),
+      ...outboxHandlers(outbox, recordsUnavailable),
+      usage: usageHandler(stats, recordsUnavailable),
       clientLog: (entry) => {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);
         return {};

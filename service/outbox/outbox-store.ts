@@ -73,11 +73,6 @@ export function markReceiptPrinted(db: Database, reference: string, at: string):
   db.prepare('UPDATE outbox SET receipt_printed_at = ?, receipt_prints = receipt_prints + 1 WHERE reference = ?').run(at, reference);
 }
 
-/** Submissions due for delivery at `now` (ISO), oldest due first: what the sender takes next. */
-export function pendingDelivery(db: Database, now: string, limit: number): OutboxRow[] {
-  return db.prepare(OUTBOX_LOOKUPS.pendingDelivery).all(now, limit) as OutboxRow[];
-}
-
 /** Submissions whose receipt was never confirmed printed, oldest first. */
 export function unprintedReceipts(db: Database, limit: number): OutboxRow[] {
   return db.prepare(OUTBOX_LOOKUPS.unprintedReceipts).all(limit) as OutboxRow[];

@@ -80,11 +80,11 @@ export function DoneStep({ reference, category, committee, job, expectJob, healt
       )}
       {retryFailed && <StatusNotice tone="warning">{t('submissionStatus.reprintFailed')}</StatusNotice>}
       <section className="med-next" aria-labelledby={nextTitleId}>
-        <h2 id={nextTitleId} className="med-step__title">
+        <h2 id={nextTitleId} className="flow-title">
           {t('mediation.done.nextTitle')}
         </h2>
         <p className="med-next__text">{t('mediation.done.next', { days: COMMITTEE_CONTACT_WORKING_DAYS })}</p>
-        <p className="med-step__lead">{t('mediation.done.promise')}</p>
+        <p className="flow-hint">{t('mediation.done.promise')}</p>
       </section>
       {committee !== null && <CommitteeCard committee={committee} title={t('mediation.done.committee')} />}
       <RatingPanel subject="mediation" mode="inline" />

@@ -41,7 +41,7 @@ export function MediationField({ label, value, onChange, hint, error, layout, di
         {label}
       </label>
       {hint !== undefined && (
-        <p id={hintId} className="med-field__hint">
+        <p id={hintId} className="flow-hint">
           {hint}
         </p>
       )}

@@ -35,10 +35,10 @@ function StepSection({ title, lead, children }: { title: string; lead?: string; 
   const headingId = useId();
   return (
     <section className="flow-step med-step" aria-labelledby={headingId}>
-      <p id={headingId} className="med-step__title" role="heading" aria-level={2}>
+      <p id={headingId} className="flow-title" role="heading" aria-level={2}>
         {title}
       </p>
-      {lead !== undefined && <p className="med-step__lead">{lead}</p>}
+      {lead !== undefined && <p className="flow-hint">{lead}</p>}
       {children}
     </section>
   );
@@ -101,7 +101,7 @@ export function IntroStep({ committee, onStart }: { committee: DirectoryEntry | 
         </li>
       </ul>
       <StatusNotice tone="warning">{t('mediation.intro.danger')}</StatusNotice>
-      <p className="med-basis">{t('mediation.intro.basis')}</p>
+      <p className="flow-footnote">{t('mediation.intro.basis')}</p>
       <div className="med-actions">
         <BigButton variant="primary" icon="mediation" data-testid="mediation-start" onClick={onStart}>
           {t('mediation.intro.start')}
@@ -339,7 +339,7 @@ export function ConsentStep({ onAgree, onDecline }: { onAgree(): void; onDecline
           <dd>{t('mediation.consent.howLong')}</dd>
         </div>
       </dl>
-      <p className="med-step__lead">{t('mediation.consent.receipt')}</p>
+      <p className="flow-hint">{t('mediation.consent.receipt')}</p>
       <div className="med-actions">
         <BigButton icon="close" data-testid="consent-decline" onClick={onDecline}>
           {t('mediation.consent.disagree')}
@@ -358,7 +358,7 @@ export function DeclinedStep({ committee, health }: { committee: DirectoryEntry 
   return (
     <div className="flow-step med-intro" data-testid="mediation-declined">
       <p className="screen__lead">{t('mediation.consent.disagreed')}</p>
-      {committee !== null ? <CommitteeCard committee={committee} /> : <p className="med-step__lead">{t('mediation.committee.none')}</p>}
+      {committee !== null ? <CommitteeCard committee={committee} /> : <p className="flow-hint">{t('mediation.committee.none')}</p>}
       <HotlineCard number={hotlineNumber(health)} local={health.terminal.hotlines.local} />
       <div className="med-actions">
         <BigButton icon="home" onClick={nav.home}>

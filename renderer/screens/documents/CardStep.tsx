@@ -70,7 +70,7 @@ export function CardStep({
   if (party === null) {
     return (
       <section className="flow-card doc-card" data-testid="card-step" data-phase="choose">
-        <h2 className="doc-card__title">{t('documents.card.chooseTitle')}</h2>
+        <h2 className="flow-title">{t('documents.card.chooseTitle')}</h2>
         <p className="screen__lead">{t('documents.card.chooseLead')}</p>
         <ul className="choice-list">
           {parties.map((p) => (
@@ -93,7 +93,7 @@ export function CardStep({
   if (phase === 'notice') {
     return (
       <section className="flow-card doc-card" data-testid="card-step" data-phase="notice">
-        <h2 className="doc-card__title">{t('documents.card.noticeTitle')}</h2>
+        <h2 className="flow-title">{t('documents.card.noticeTitle')}</h2>
         <p className="doc-card__text">{t('documents.card.noticeWhat')}</p>
         <ul className="doc-card__fields" lang="zh-CN">
           {party.fields.map((f) => (

@@ -64,12 +64,12 @@ export function FieldStep({ template, index, values, error, unknownFields, healt
       <StepProgress look="large" text={t('documents.form.progress', { current: index + 1, total })} current={index + 1} total={total} testId="field-progress" />
       {unknownFields && <StatusNotice tone="warning">{t('documents.form.unknownField')}</StatusNotice>}
       <section ref={sectionRef} className="doc-field" aria-labelledby={labelId} data-field={field.id} data-invalid={error !== null || undefined} data-testid="field">
-        <h2 className="doc-field__label" id={labelId}>
+        <h2 className="flow-title" id={labelId}>
           {field.kind === 'choice' || field.kind === 'date' ? <span lang="zh-CN">{field.label}</span> : <label htmlFor={inputId} lang="zh-CN">{field.label}</label>}
         </h2>
         {!field.required && <p className="doc-field__optional">{t('documents.form.optional')}</p>}
         {field.hint !== undefined && (
-          <p className="doc-field__hint" id={hintId} lang="zh-CN">
+          <p className="flow-hint" id={hintId} lang="zh-CN">
             {field.hint}
           </p>
         )}

@@ -62,7 +62,7 @@ export function Overview({
   const wrong = template.fields.filter((f) => errors[f.id] !== undefined).length;
   return (
     <>
-      <h2 className="doc-overview__title">{t('documents.form.overviewTitle')}</h2>
+      <h2 className="flow-title">{t('documents.form.overviewTitle')}</h2>
       <p className="screen__lead">{t('documents.form.overviewLead')}</p>
       {unknownFields && <StatusNotice tone="warning">{t('documents.form.unknownField')}</StatusNotice>}
       {wrong > 0 && <StatusNotice tone="warning">{t('documents.form.fixCount', { count: wrong })}</StatusNotice>}

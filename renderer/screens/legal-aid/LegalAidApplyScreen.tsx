@@ -307,7 +307,7 @@ function Consent({ onAgree, onDisagree }: { onAgree(): void; onDisagree(): void 
         </div>
       ))}
       <p className="la-consent__text">{t('legalAidScreens.apply.consent.card')}</p>
-      <p className="la-consent__version">{t('legalAidScreens.apply.consent.version', { version: NOTICE_VERSION })}</p>
+      <p className="flow-footnote">{t('legalAidScreens.apply.consent.version', { version: NOTICE_VERSION })}</p>
       <div className="flow-actions">
         <BigButton icon="close" data-testid="consent-disagree" onClick={onDisagree}>
           {t('legalAidScreens.apply.consent.disagree')}
@@ -370,7 +370,7 @@ function IdentityCheck({ identity, address, onAddress, onAgain, onNext }: { iden
           <span>{t('legalAidScreens.apply.identity.takeCard')}</span>
         </p>
       )}
-      <p className="la-step__lead">{identity.source === 'card' ? t('legalAidScreens.apply.identity.fromCard') : t('legalAidScreens.apply.identity.typed')}</p>
+      <p className="screen__lead">{identity.source === 'card' ? t('legalAidScreens.apply.identity.fromCard') : t('legalAidScreens.apply.identity.typed')}</p>
       <Facts>
         <Fact label={t('legalAidScreens.apply.identity.name')} testId="identity-name">
           <span lang="zh-CN">{identity.name}</span>
@@ -414,7 +414,7 @@ function PhoneStep({ phone, onPhone, onNext }: { phone: string; onPhone(v: strin
       <h2 className="la-step__title">
         <label htmlFor={inputId}>{t('legalAidScreens.apply.phone.title')}</label>
       </h2>
-      <p className="la-step__lead">{t('legalAidScreens.apply.phone.hint')}</p>
+      <p className="screen__lead">{t('legalAidScreens.apply.phone.hint')}</p>
       <div className="form-field">
         {problem !== null && <FieldProblem id={problemId}>{t(`legalAidScreens.apply.phone.problems.${problem}`)}</FieldProblem>}
         <KeyboardField
@@ -460,7 +460,7 @@ function MatterStep(props: {
   return (
     <section className="flow-step la-step" data-testid="legal-aid-matter">
       <h2 className="la-step__title">{t('legalAidScreens.apply.matter.title')}</h2>
-      <p className="la-step__lead">{props.preselected !== null && props.category === props.preselected ? t('legalAidScreens.apply.matter.preselected') : t('legalAidScreens.apply.matter.lead')}</p>
+      <p className="screen__lead">{props.preselected !== null && props.category === props.preselected ? t('legalAidScreens.apply.matter.preselected') : t('legalAidScreens.apply.matter.lead')}</p>
       {missing && props.category === null && <FieldProblem id={missingId}>{t('legalAidScreens.apply.matter.pickOne')}</FieldProblem>}
       <ul className="choice-list la-choices la-choices--compact" aria-describedby={missing && props.category === null ? missingId : undefined}>
         {choices.map((c) => (
@@ -620,9 +620,9 @@ function Done(props: {
         <QrCode data={response.reference} label={t('legalAidScreens.apply.done.qr')} maxSide={174} testId="legal-aid-reference-qr" />
         <p className="la-done__qr-text">{t('legalAidScreens.apply.done.qr')}</p>
       </div>
-      <h3 className="la-done__heading">{t('legalAidScreens.apply.done.next')}</h3>
+      <h3 className="flow-title">{t('legalAidScreens.apply.done.next')}</h3>
       <NumberedList items={[...props.nextSteps, t('legalAidScreens.apply.done.call', { phone: props.submitted.maskedPhone })]} testId="legal-aid-next" />
-      <h3 className="la-done__heading">{t('legalAidScreens.apply.done.bring')}</h3>
+      <h3 className="flow-title">{t('legalAidScreens.apply.done.bring')}</h3>
       <NumberedList items={props.materials} />
       <OfficeCard office={props.office} loading={props.officeLoading} health={props.health} linkToDirectory={false} />
       <div className="flow-actions">

@@ -276,7 +276,7 @@ function Choices({ question, hint, extra, children }: { question: string; hint?:
       <p className="la-question__text" id={headingId} role="heading" aria-level={2}>
         {question}
       </p>
-      {hint && <p className="la-question__hint">{hint}</p>}
+      {hint && <p className="screen__lead">{hint}</p>}
       {extra}
       <ul className="choice-list la-choices">{children}</ul>
     </section>

@@ -39,21 +39,36 @@ const SENSITIVE_KEYS = new Set([
   'token',
 ]);
 
+const normaliseKey = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');
+
 function isSensitiveKey(key: string): boolean {
-  return SENSITIVE_KEYS.has(key.toLowerCase().replace(/[-_]/g, ''));
+  return SENSITIVE_KEYS.has(normaliseKey(key));
+}
+
+/** A partial mask for a non-empty string field, by its normalised key; undefined leaves the field to the general rule. */
+type FieldMask = (key: string, value: string) => string | undefined;
+
+/**
+ * The one walk both copies take: strings have ID and mobile numbers masked,
+ * sensitive fields are replaced whole unless `mask` masks them partially,
+ * and nesting stops at depth 8.
+ */
+function walk(value: unknown, depth: number, mask?: FieldMask): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 8) return '[…]';
+  if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1, mask));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const masked = mask !== undefined && typeof v === 'string' && v !== '' ? mask(normaliseKey(k), v) : undefined;
+    out[k] = masked ?? (isSensitiveKey(k) && v !== undefined && v !== null && v !== '' ? '[redacted]' : walk(v, depth + 1, mask));
+  }
+  return out;
 }
 
 /** A deep copy with sensitive fields replaced and every string masked. */
 export function redactDeep(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (depth > 8) return '[…]';
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = isSensitiveKey(k) && v !== undefined && v !== null && v !== '' ? '[redacted]' : redactDeep(v, depth + 1);
-  }
-  return out;
+  return walk(value, depth);
 }
 
 /** Keeps the first three and last four digits of a phone number: 138****5678, 027*****4321. */
@@ -79,18 +94,12 @@ export function maskName(name: string): string {
  * unmasked variant.
  */
 export function maskPersonalData(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (depth > 8) return '[…]';
-  if (Array.isArray(value)) return value.map((v) => maskPersonalData(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const key = k.toLowerCase().replace(/[-_]/g, '');
-    if (typeof v !== 'string' || v === '') out[k] = isSensitiveKey(k) && v !== undefined && v !== null && v !== '' ? '[redacted]' : maskPersonalData(v, depth + 1);
-    else if (key === 'idnumber' || key === 'idcard') out[k] = maskIdNumber(v.trim());
-    else if (key === 'phone' || key === 'mobile') out[k] = maskPhone(v);
-    else if (key === 'name' || key === 'fullname') out[k] = maskName(v);
-    else out[k] = isSensitiveKey(k) ? '[redacted]' : redactText(v);
-  }
-  return out;
+  return walk(value, depth, technicianMask);
+}
+
+function technicianMask(key: string, value: string): string | undefined {
+  if (key === 'idnumber' || key === 'idcard') return maskIdNumber(value.trim());
+  if (key === 'phone' || key === 'mobile') return maskPhone(value);
+  if (key === 'name' || key === 'fullname') return maskName(value);
+  return undefined;
 }

@@ -43,10 +43,14 @@ const IdNumber = z
   .trim()
   .toUpperCase()
   .regex(/^[0-9A-Z]{15,18}$/, 'expected an ID-card number: 15–18 letters and digits');
+/** A mainland mobile number (11 digits, 1[3-9]…) or a landline with its area code (0…, a hyphen after it allowed). */
+const PHONE_CORE = '1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}';
+/** The phone rule the screens check typed numbers against (after dropping spaces and a +86), the same as the payload's. */
+export const PHONE_NUMBER = new RegExp(`^(?:${PHONE_CORE})$`);
 const Phone = z
   .string()
   .trim()
-  .regex(/^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'expected a mobile number (11 digits) or a landline with area code');
+  .regex(new RegExp(`^(\\+?86[- ]?)?(?:${PHONE_CORE})$`), 'expected a mobile number (11 digits) or a landline with area code');
 /** Topic ids of the content release (labour-wages…), or another short code. */
 const Code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a code of lower-case letters, digits and "-"');
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MediationRequestPayload } from '../api/submissions';
+import { PHONE_NUMBER, type MediationRequestPayload } from '../api/submissions';
 import { checkIdNumber } from '../idcard/id-number';
 
 /**
@@ -88,7 +88,7 @@ export function phoneDigits(phone: string): string {
 export function checkPhone(phone: string, required: boolean): PhoneProblem | null {
   const p = phoneDigits(phone);
   if (p === '') return required ? 'required' : null;
-  return /^(1[3-9]\d{9}|0\d{9,11})$/.test(p) ? null : 'format';
+  return PHONE_NUMBER.test(p) ? null : 'format';
 }
 
 /** The ID number is optional for mediation; when given it must be a real one (GB 11643 check character). */

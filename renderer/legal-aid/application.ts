@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LegalAidApplicationPayload, SubmitRequest } from '../../common/api/submissions';
+import { PHONE_NUMBER, type LegalAidApplicationPayload, type SubmitRequest } from '../../common/api/submissions';
 import { zhCN } from '../../common/i18n/zh-CN';
 import type { LegalAidResult } from '../../common/legal-aid/check';
 import type { Identity } from '../idcard/identity';
@@ -26,8 +26,6 @@ export const MAX_ADDRESS = 200;
 
 export type PhoneProblem = 'empty' | 'mobile-length' | 'landline' | 'format';
 
-/** As the payload schema reads a phone number: a mobile (11 digits, 1[3-9]…) or a landline with its area code. */
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 /** A typed phone number without spaces; a leading +86 / 86 before a mobile is dropped. */
 export function normalisePhone(text: string): string {
@@ -40,7 +38,7 @@ export function normalisePhone(text: string): string {
 export function checkPhone(text: string): PhoneProblem | null {
   const phone = normalisePhone(text);
   if (phone === '') return 'empty';
-  if (PHONE.test(phone)) return null;
+  if (PHONE_NUMBER.test(phone)) return null;
   if (/^1\d*$/.test(phone) && phone.length !== 11) return 'mobile-length';
   if (/^\d{7,8}$/.test(phone)) return 'landline';
   if (/^0/.test(phone)) return 'landline';

@@ -8,6 +8,7 @@ import {
   COMMITTEE_CONTACT_WORKING_DAYS,
   type DisputeCategory,
   EMPTY_ANSWERS,
+  MEDIATION_STEPS,
   type MediationAnswers,
   type MediationStep,
   buildMediationPayload,
@@ -183,15 +184,20 @@ export function MediationScreen({ health }: { health: Health }) {
     }
   };
 
+  /** On from an answer step: the next one, or the notice after the last. */
+  const advance = (from: MediationStep): void => {
+    const following = nextStep(from);
+    go(following === 'consent' ? { kind: 'consent' } : { kind: 'answer', step: following, fromReview: false });
+  };
+
   const back = (): (() => void) | undefined => {
     switch (step.kind) {
       case 'intro':
         return undefined;
       case 'answer': {
         if (step.fromReview) return () => toReview();
-        const order: MediationStep[] = ['category', 'situation', 'applicant', 'other-party', 'amount', 'availability'];
-        const i = order.indexOf(step.step);
-        return () => go(i === 0 ? { kind: 'intro' } : { kind: 'answer', step: order[i - 1]!, fromReview: false });
+        const i = MEDIATION_STEPS.indexOf(step.step);
+        return () => go(i === 0 ? { kind: 'intro' } : { kind: 'answer', step: MEDIATION_STEPS[i - 1]!, fromReview: false });
       }
       case 'consent':
       case 'declined':
@@ -218,8 +224,7 @@ export function MediationScreen({ health }: { health: Health }) {
             toReview();
             return;
           }
-          const following = nextStep(step.step);
-          go(following === 'consent' ? { kind: 'consent' } : { kind: 'answer', step: following, fromReview: false });
+          advance(step.step);
         };
         return (
           <AnswerStep
@@ -237,8 +242,7 @@ export function MediationScreen({ health }: { health: Health }) {
                 toReview(consentAt, next);
                 return;
               }
-              const following = nextStep(step.step);
-              go(following === 'consent' ? { kind: 'consent' } : { kind: 'answer', step: following, fromReview: false });
+              advance(step.step);
             }}
           />
         );

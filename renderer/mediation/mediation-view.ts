@@ -1,4 +1,4 @@
-import type { DisputeCategory, DisputeSituation, MediationStep } from '../../common/mediation/mediation';
+import { MEDIATION_STEPS, type DisputeCategory, type DisputeSituation, type MediationStep } from '../../common/mediation/mediation';
 import type { IconName } from '../components/Icon';
 
 /**
@@ -63,7 +63,7 @@ export function problemKey(field: string, problem: string): `mediation.problems.
 }
 
 /** The steps a citizen counts through ("第 3 步，共 8 步"): the answers, the notice and the check. */
-export const COUNTED_STEPS = ['category', 'situation', 'applicant', 'other-party', 'amount', 'availability', 'consent', 'review'] as const;
+export const COUNTED_STEPS = [...MEDIATION_STEPS, 'consent', 'review'] as const;
 export type CountedStep = (typeof COUNTED_STEPS)[number];
 
 export function stepNumber(step: CountedStep): number {
@@ -72,8 +72,7 @@ export function stepNumber(step: CountedStep): number {
 
 /** The answer step after `step`, or 'consent' after the last one. */
 export function nextStep(step: MediationStep): MediationStep | 'consent' {
-  const order: MediationStep[] = ['category', 'situation', 'applicant', 'other-party', 'amount', 'availability'];
-  return order[order.indexOf(step) + 1] ?? 'consent';
+  return MEDIATION_STEPS[MEDIATION_STEPS.indexOf(step) + 1] ?? 'consent';
 }
 
 export type SituationKey = { [C in DisputeCategory]: `mediation.situations.${C}.${DisputeSituation<C>}` }[DisputeCategory];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseCitation } from '../../common/legal/citation';
 import { COMMON_TERM_DOCS, CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../../service/content/content-schema';
@@ -10,7 +10,7 @@ import { unpackCorpus } from './corpus-archive';
 import { insertDirectory, loadDirectory } from './directory';
 import { buildImeDictionary } from './ime-dictionary';
 import { LawParseError, parseLaw, shortTitle, versionDateFromPath, type ParsedArticle } from './parse-law';
-import { ContentError, FaqFile, GuideFile, loadYaml, ShippedLaws, SlidesFile, SynonymsFile, Topics, type ContentProblem } from './source-files';
+import { ContentError, FaqFile, GuideFile, loadYaml, rel, ShippedLaws, SlidesFile, SynonymsFile, Topics, yamlFiles, type ContentProblem } from './source-files';
 import { insertTemplates, loadTemplates } from './templates';
 
 export interface BuildOptions {
@@ -43,8 +43,6 @@ interface LawInput {
   source: string;
   articles: ParsedArticle[];
 }
-
-const rel = (contentDir: string, file: string): string => file.slice(dirname(contentDir).length + 1);
 
 function issuerOf(history: readonly string[]): string | undefined {
   const text = history.join(' ');
@@ -147,10 +145,6 @@ function allLaws(corpus: Map<string, string>, log: (l: string) => void): LawInpu
 
 function readLines(file: string): string[] {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')) : [];
-}
-
-function yamlFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : [];
 }
 
 export async function buildRelease(opts: BuildOptions): Promise<Manifest> {

@@ -1,10 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { DIRECTORY_KINDS, type DirectoryKind } from '../../common/directory/kinds';
 import { regionCodeProblem } from '../../common/directory/region';
-import { loadYaml, tidyChinese, type ContentProblem } from './source-files';
+import { Id, loadYaml, rel, tidyChinese, yamlFiles, type ContentProblem } from './source-files';
 
 /**
  * The directory (机构查询): legal-service offices, from content/directory/*.yaml
@@ -20,7 +19,6 @@ export const DEMO_MARK = '（演示数据）';
  */
 const DEMO_PHONE = /^(?:12348|0\d{2,3}-0000-\d{4})$/;
 
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and dashes');
 const text = (max: number) => z.string().trim().min(1).max(max).transform(tidyChinese);
 /** A bare number in YAML (420111, 12348) is read as the digits it is written with. */
 const digitsOrText = z.union([z.string().trim(), z.number().int().nonnegative().transform(String)]);
@@ -83,13 +81,12 @@ export interface LoadedDirectory {
 
 /** Reads and checks content/directory/*.yaml; problems go to `problems`, named by file and line. */
 export function loadDirectory(contentDir: string, problems: ContentProblem[]): LoadedDirectory {
-  const dir = join(contentDir, 'directory');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : [];
+  const files = yamlFiles(join(contentDir, 'directory'));
   const entries: DirectoryRow[] = [];
   const ids = new Map<string, string>();
   const names = new Map<string, string>();
   for (const file of files) {
-    const source = loadYaml(file, DirectoryFile, problems, file.slice(dirname(contentDir).length + 1));
+    const source = loadYaml(file, DirectoryFile, problems, rel(contentDir, file));
     if (source === undefined) continue;
     source.data.entries.forEach((e, i) => {
       const line = source.lineOf(['entries', i, 'id']);

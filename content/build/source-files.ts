@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
 import { pathToString } from '../../common/api/format-issues';
@@ -20,10 +21,20 @@ export class ContentError extends Error {
   }
 }
 
+/** The `*.yaml` files directly in `dir`, sorted by name, as paths; none if `dir` does not exist. */
+export function yamlFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : [];
+}
+
+/** How problems name a file under the content folder: from `content/` on, e.g. `content/faq/labour.yaml`. */
+export const rel = (contentDir: string, file: string): string => file.slice(dirname(contentDir).length + 1);
+
 /** A parsed YAML file that can say on which line any value stands. */
 export interface SourceFile<T> {
   file: string;
   data: T;
+  /** The file's text as read, for locating what the parsed data cannot (e.g. a line inside a block scalar). */
+  text: string;
   lineOf(path: readonly (string | number)[]): number;
 }
 
@@ -58,10 +69,10 @@ export function loadYaml<S extends z.ZodType>(file: string, schema: S, problems:
     }
     return undefined;
   }
-  return { file: displayName, data: parsed.data, lineOf };
+  return { file: displayName, data: parsed.data, text, lineOf };
 }
 
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and dashes');
+export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and dashes');
 const WIDE = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’';
 const SPACE_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])\\s+(?=[${WIDE}])`, 'gu');
 
@@ -70,7 +81,7 @@ export function tidyChinese(text: string): string {
   return text.replace(SPACE_BETWEEN_WIDE, '').trim();
 }
 
-const Text = z.string().trim().min(1).transform(tidyChinese);
+export const Text = z.string().trim().min(1).transform(tidyChinese);
 const Bilingual = z.strictObject({ 'zh-CN': Text, en: Text });
 const Citations = z.array(Text);
 // A bare number in YAML (12315, 110) is still a word people type.

@@ -1,9 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { TemplateField, TemplateForm, TemplateNote, TemplateSignature, templateProblems, type TemplateProblem } from '../../common/templates/template';
-import { loadYaml, tidyChinese, type ContentProblem, type SourceFile } from './source-files';
+import { Id, loadYaml, Text, tidyChinese, yamlFiles, type ContentProblem, type SourceFile } from './source-files';
 
 /**
  * Document templates (content/templates/<id>.yaml): loaded, checked against
@@ -14,9 +13,6 @@ import { loadYaml, tidyChinese, type ContentProblem, type SourceFile } from './s
 
 /** The order templates are listed in, by category (then `sort`); a category not listed here is a typo. */
 export const TEMPLATE_CATEGORIES = ['借贷', '婚姻家庭', '劳动', '法律援助'] as const;
-
-const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and dashes');
-const Text = z.string().trim().min(1).transform(tidyChinese);
 
 export const TemplateFile = z.strictObject({
   id: Id,
@@ -46,14 +42,14 @@ export interface TemplateRow {
 type Resolve = (citation: string, file: string, line: number) => { articleId: number } | undefined;
 
 /** The line a template problem is about: its field's entry, the placeholder's own line in the body, or the body. */
-function lineOfProblem(p: TemplateProblem, f: SourceFile<TemplateFile>, source: string): number {
+function lineOfProblem(p: TemplateProblem, f: SourceFile<TemplateFile>): number {
   if (p.field !== undefined) {
     const i = f.data.fields.findIndex((field) => field.id === p.field);
     if (i >= 0) return f.lineOf(['fields', i]);
   }
   const bodyLine = f.lineOf(['body']);
   if (p.placeholder !== undefined) {
-    const lines = source.split('\n');
+    const lines = f.text.split('\n');
     const inner = p.placeholder.slice(2, -2);
     const at = lines.findIndex((l, i) => i + 1 >= bodyLine && new RegExp(`\\{\\{\\s*${inner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\}\\}`).test(l));
     if (at >= 0) return at + 1;
@@ -63,10 +59,8 @@ function lineOfProblem(p: TemplateProblem, f: SourceFile<TemplateFile>, source: 
 
 /** Every template file under `dir`, checked; problems name `templates/<file>.yaml:<line>`. */
 export function loadTemplates(dir: string, displayName: (file: string) => string, resolve: Resolve, problems: ContentProblem[]): TemplateRow[] {
-  if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
   const rows: (TemplateRow & { file: string; line: number; sort: number })[] = [];
-  for (const path of files) {
+  for (const path of yamlFiles(dir)) {
     const f = loadYaml(path, TemplateFile, problems, displayName(path));
     if (f === undefined) continue;
     const t = f.data;
@@ -75,8 +69,7 @@ export function loadTemplates(dir: string, displayName: (file: string) => string
     const dup = rows.find((r) => r.id === t.id);
     if (dup !== undefined) problems.push({ file: f.file, line: idLine, message: `template id "${t.id}" is already used at ${dup.file}:${dup.line}` });
     const fields = t.fields.map((field) => (field.hint === undefined ? field : { ...field, hint: tidyChinese(field.hint) }));
-    const source = readFileSync(path, 'utf8');
-    for (const p of templateProblems({ fields, signatures: t.signatures, body: t.body })) problems.push({ file: f.file, line: lineOfProblem(p, f, source), message: p.message });
+    for (const p of templateProblems({ fields, signatures: t.signatures, body: t.body })) problems.push({ file: f.file, line: lineOfProblem(p, f), message: p.message });
     const cite = resolve(t.governs, f.file, f.lineOf(['governs']));
     rows.push({
       id: t.id,

@@ -16,16 +16,10 @@ import { startPtyPair } from '../../native/serial/pty';
 import { loadConfig } from '../config/load-config';
 import { resolveDataDir } from '../data-dir';
 import { readRuntimeFile } from '../runtime-file';
+import { EXIT_FAILED, EXIT_USAGE, fail } from './exit';
 
-/** Exit codes a script can act on. */
-const EXIT_FAILED = 1;
+/** Exit code when there is no card on the reader (the others are in ./exit). */
 const EXIT_NO_CARD = 2;
-const EXIT_USAGE = 64;
-
-function fail(message: string, code = EXIT_FAILED): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 function baudOf(text: string): number {
   const n = Number(text);

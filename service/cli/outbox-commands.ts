@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { PrintJob } from '../../common/api/devices';
+import type { z } from 'zod';
+import { api, type RouteDef } from '../../common/api/contract';
 import { ApiErrorBody } from '../../common/api/errors';
-import { ReprintResponse } from '../../common/api/submissions';
 import { STAT_METRICS, type DailyStat } from '../../common/api/stats';
 import { maskPersonalData, redactText } from '../../common/redact';
 import { InvalidReferenceError, parseReference } from '../../common/reference-number';
@@ -14,6 +14,7 @@ import { localDateTime, localDay } from '../../common/local-date';
 import { readDailyStats } from '../storage/daily-stats';
 import { DatabaseTooNewError } from '../storage/migrations';
 import { openRecordsDbReadOnly, RecordsSchemaMismatchError } from '../storage/records-db';
+import { EXIT_USAGE, fail } from './exit';
 
 /**
  * Outbox, receipts and usage figures for technicians. The read-only commands
@@ -23,15 +24,8 @@ import { openRecordsDbReadOnly, RecordsSchemaMismatchError } from '../storage/re
  * option to show it.
  */
 
-const EXIT_FAILED = 1;
-/** Bad or unknown reference, or no running service to ask. */
+/** Bad or unknown reference, or no running service to ask (the other exit codes are in ./exit). */
 const EXIT_REFERENCE_OR_SERVICE = 2;
-const EXIT_USAGE = 64;
-
-function fail(message: string, code = EXIT_FAILED): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 function openForReading(dataDir: string) {
   const file = join(dataDir, 'records.db');
@@ -79,13 +73,23 @@ function localTime(iso: string | null): string {
   return localDateTime(new Date(iso));
 }
 
-async function callService(dataDir: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+/**
+ * Asks the running service on one route of the API contract. The answer comes
+ * back unparsed, whatever its status: callers check the status, then parse a
+ * success body with the route's response schema (an error body with
+ * {@link errorMessage}).
+ */
+async function callService<Body extends z.ZodType, Res extends z.ZodType>(
+  dataDir: string,
+  route: RouteDef<Body, Res>,
+  body?: z.input<Body>,
+): Promise<{ status: number; json: unknown }> {
   const runtime = readRuntimeFile(dataDir);
   if (runtime === undefined) fail(`the kiosk service is not running (no ${join(dataDir, 'run', 'service.json')}); start it, then try again`, EXIT_REFERENCE_OR_SERVICE);
   let res: Response;
   try {
-    res = await fetch(`http://127.0.0.1:${runtime.port}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
+    res = await fetch(`http://127.0.0.1:${runtime.port}${route.path}`, {
+      method: route.method,
       headers: { authorization: `Bearer ${runtime.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
@@ -150,15 +154,16 @@ export function addOutboxCommands(program: Command): void {
       const wait = Number(opts.wait);
       if (!Number.isFinite(wait) || wait < 0 || wait > 600) fail(`--wait: expected seconds 0–600, got "${opts.wait}"`, EXIT_USAGE);
       const dataDir = resolveDataDir(opts.dataDir);
-      const answer = await callService(dataDir, '/api/submissions/reprint', { reference });
+      const answer = await callService(dataDir, api.submissionReprint, { reference });
       if (answer.status === 404 || answer.status === 400) fail(errorMessage(answer.json), EXIT_REFERENCE_OR_SERVICE);
       if (answer.status !== 200) fail(`not reprinted: ${errorMessage(answer.json)}`);
-      let job = ReprintResponse.parse(answer.json).printJob;
+      let job = api.submissionReprint.response.parse(answer.json).printJob;
       const deadline = Date.now() + wait * 1000;
       while ((job.state === 'queued' || job.state === 'waiting' || job.state === 'printing') && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 250));
-        const jobs = await callService(dataDir, '/api/print/jobs');
-        const found = (jobs.json as { jobs?: unknown[] } | null)?.jobs?.map((j) => PrintJob.parse(j)).find((j) => j.id === job.id);
+        const jobs = await callService(dataDir, api.printJobs);
+        // An error answer ends the wait; a job list is held to the contract.
+        const found = jobs.status !== 200 ? undefined : api.printJobs.response.parse(jobs.json).jobs.find((j) => j.id === job.id);
         if (found === undefined) break;
         job = found;
       }

@@ -88,16 +88,18 @@ function installLongPressToSpeak(language: string): (() => void) | undefined {
     e.preventDefault();
     e.stopPropagation();
   };
+  const onUp = (): void => clearTimeout(timer);
   const opts = { capture: true } as const;
   document.addEventListener('pointerdown', onDown, opts);
   document.addEventListener('pointermove', onMove, opts);
-  document.addEventListener('pointerup', () => clearTimeout(timer), opts);
+  document.addEventListener('pointerup', onUp, opts);
   document.addEventListener('pointercancel', cancel, opts);
   document.addEventListener('click', onClick, opts);
   return () => {
     cancel();
     document.removeEventListener('pointerdown', onDown, opts);
     document.removeEventListener('pointermove', onMove, opts);
+    document.removeEventListener('pointerup', onUp, opts);
     document.removeEventListener('pointercancel', cancel, opts);
     document.removeEventListener('click', onClick, opts);
   };

@@ -133,6 +133,8 @@ export async function waitForWake(page: Page, tappedAt?: { x: number; y: number 
           overlays: fixed,
           attract: [...document.querySelectorAll('.attract')].map(describe),
           heading: document.querySelector('h1')?.textContent ?? null,
+          // Set by a test that records the page's pointer events (session.test.ts).
+          events: (window as { __pointerLog?: string[] }).__pointerLog ?? null,
         };
       }, tappedAt ?? null)
       .catch((e: unknown) => ({ evaluateFailed: String(e) }));

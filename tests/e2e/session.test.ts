@@ -47,19 +47,55 @@ async function open(viewport: { width: number; height: number }): Promise<{ cont
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
+  // The last touches the page saw, for waitForWake's message if a waking tap ever goes unanswered.
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as { __pointerLog?: string[] }).__pointerLog = log;
+    for (const type of ['touchstart', 'touchend', 'pointerdown', 'pointerup', 'pointercancel', 'click']) {
+      window.addEventListener(
+        type,
+        (e) => {
+          const el = e.target instanceof Element ? e.target : null;
+          log.push(`${type} ${el ? `${el.tagName.toLowerCase()}.${el.className}` : '?'} defaultPrevented=${e.defaultPrevented}`);
+          if (log.length > 30) log.shift();
+        },
+        { capture: true },
+      );
+    }
+  });
   // Installed before the page loads, so every timer of the app runs on it.
   await page.clock.install();
   await page.goto(kiosk.url);
   return { context, page, errors };
 }
 
-/** Taps the attract loop at the centre of the element that lies beneath it (which must not be pressed). */
+/**
+ * Taps the attract loop at the centre of the element that lies beneath it
+ * (which must not be pressed).
+ *
+ * The fake clock's jumps (runFor) can turn one slow health answer on a
+ * loaded machine into several seconds of "service away", and then the
+ * restoring screen lies over everything for a moment: a tap then lands on
+ * it, rightly does nothing, and the kiosk stays asleep. Only in that case,
+ * told by the page's own record of where the tap landed, the tap is made
+ * again once the service is back; any other unanswered tap fails.
+ */
 async function wakeOver(page: Page, testId: string): Promise<void> {
   const box = await page.getByTestId(testId).boundingBox();
   expect(box).not.toBeNull();
   await page.getByTestId('attract').waitFor();
   const at = { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 };
-  await page.touchscreen.tap(at.x, at.y);
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('restoring').waitFor({ state: 'detached' });
+    await page.touchscreen.tap(at.x, at.y);
+    const woke = await page
+      .locator('.attract')
+      .waitFor({ state: 'detached', timeout: 5000 })
+      .then(() => true, () => false);
+    if (woke) return;
+    const landedOn = await page.evaluate(() => [...((window as { __pointerLog?: string[] }).__pointerLog ?? [])].reverse().find((e) => e.startsWith('pointerdown ')) ?? '');
+    if (attempt >= 3 || !landedOn.startsWith('pointerdown div.restoring')) break;
+  }
   await waitForWake(page, at);
 }
 

@@ -52,7 +52,7 @@ export async function buildAll(): Promise<void> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node24',
     // npm packages stay in node_modules: native modules must be loaded from there.
     packages: 'external',
     sourcemap: 'linked',
@@ -64,7 +64,7 @@ export async function buildAll(): Promise<void> {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node24',
     external: ['electron'],
     sourcemap: 'linked',
     logLevel: 'warning',

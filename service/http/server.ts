@@ -12,6 +12,7 @@ import Fastify, {
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { api, EVENTS_PATH, type Api, type ParsedBody, type ResponseBody, type RouteName } from '../../common/api/contract';
+import { DEFAULT_BODY_LIMIT } from '../../common/api/body-limits';
 import type { ApiErrorBody } from '../../common/api/errors';
 import { EVENTS_PROTOCOL, type ServiceEvent } from '../../common/api/events';
 import { describeZodError, problemsToText } from '../../common/api/format-issues';
@@ -96,7 +97,7 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
     loggerInstance: opts.logger as FastifyBaseLogger,
     // API requests are logged once, on response, by our own hook; static files not at all.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: opts.bodyLimit ?? 64 * 1024,
+    bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // The socket closes quickly on shutdown instead of waiting for idle keep-alives.
     forceCloseConnections: true,
     return503OnClosing: true,
@@ -241,6 +242,7 @@ function registerRoute<R extends RouteName>(
     method: def.method,
     url: def.path,
     config: { access: 'caller' } satisfies RouteConfig,
+    bodyLimit: def.maxBodyBytes ?? DEFAULT_BODY_LIMIT,
     handler: async (request, reply) => {
       let body: unknown = undefined;
       if (def.method !== 'GET') {

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   if (contentState.state !== 'ok') logger.error({ detail: contentState.detail }, 'no usable content release; search and answers are unavailable');
   const withContent = <T>(use: () => T): T => {
     try {
-      return use();
+      return content.guard(use);
     } catch (error) {
       if (error instanceof ContentUnavailableError) throw new ServiceUnavailableError(`Legal content is unavailable: ${error.message}`);
       if (error instanceof ContentNotFoundError) throw new HttpError(404, 'not-found', error.message);
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     configName: loaded.name,
     config: loaded.config,
     dataDir,
-    content: () => contentState,
+    content: () => content.state(),
     records: () => recordsState,
     device: (name) => devices.subsystem(name),
   });
@@ -260,8 +260,9 @@ async function main(): Promise<void> {
   // have typed a query.
   setTimeout(() => {
     const t0 = Date.now();
-    content.warm();
-    logger.info({ ms: Date.now() - t0 }, 'search ready');
+    const warmed = content.warm();
+    if (warmed.state === 'ok') logger.info({ ms: Date.now() - t0 }, 'search ready');
+    else if (contentState.state === 'ok') logger.error({ detail: warmed.detail }, 'content release is damaged; search and answers are unavailable');
   }, SEARCH_WARM_DELAY_MS).unref();
 
 }

@@ -8,7 +8,7 @@ import type { ReceiptLayout } from '../common/receipt/layout';
 import type { Receipt } from '../common/receipt/receipt';
 import { parseServiceArgs, UsageError } from './args';
 import { formatConfigReport, loadConfig } from './config/load-config';
-import { prepareDataDir, resolveDataDir } from './data-dir';
+import { prepareDataDir, resolveDataDir, restrictNewFileModes } from './data-dir';
 import { ContentNotFoundError } from './content/content-reader';
 import { openContentService, ContentUnavailableError } from './content/content-service';
 import { previewTemplate } from './content/template-preview';
@@ -34,6 +34,7 @@ const SEARCH_WARM_DELAY_MS = 1500;
 
 async function main(): Promise<void> {
   const startedAt = new Date();
+  restrictNewFileModes();
   let args;
   try {
     args = parseServiceArgs(process.argv.slice(2), process.env);

@@ -3,7 +3,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, SECRET_FRAGMENT_KEY } from '../common/api/contract';
 import type { ServiceEvent } from '../common/api/events';
-import type { SubsystemState } from '../common/api/health';
 import type { ReceiptLayout } from '../common/receipt/layout';
 import type { Receipt } from '../common/receipt/receipt';
 import { parseServiceArgs, UsageError } from './args';
@@ -17,8 +16,7 @@ import { DeviceManager } from './devices/device-manager';
 import { HttpError, ServiceUnavailableError, startServer } from './http/server';
 import { createLogger } from './logger';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
-import { DatabaseTooNewError } from './storage/migrations';
-import { openRecordsDb } from './storage/records-db';
+import { openRecords } from './storage/open-records';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { createDailyStats } from './storage/daily-stats';
@@ -59,17 +57,7 @@ async function main(): Promise<void> {
 
   // records.db: the kiosk's own records. Without it the kiosk still answers
   // questions; submissions are off and the UI says so.
-  let records: ReturnType<typeof openRecordsDb> | undefined;
-  let recordsState: SubsystemState | undefined;
-  if (dirCheck.ok) {
-    try {
-      records = openRecordsDb(join(dataDir, 'records.db'));
-    } catch (error) {
-      const tooNew = error instanceof DatabaseTooNewError;
-      recordsState = { state: 'unavailable', reason: tooNew ? 'records-too-new' : 'records-unavailable', detail: (error as Error).message };
-      logger.error({ detail: recordsState.detail }, 'records database unavailable; submissions are off');
-    }
-  }
+  const { db: records, state: recordsState } = dirCheck.ok ? openRecords(join(dataDir, 'records.db'), logger) : { db: undefined, state: undefined };
 
   // The built renderer and content release sit next to the service bundle: dist/service/main.js → dist/renderer, dist/content.
   const here = dirname(fileURLToPath(import.meta.url));

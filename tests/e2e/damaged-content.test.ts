@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../common/api/health';
@@ -53,6 +54,28 @@ describe.each<Damage>(['truncated', 'garbage', 'garbled-pages'])('a %s content.d
       const submitted = await call(kiosk, '/api/submissions', { kind: 'rating', payload: { subject: 'overall', score: 5 }, idempotencyKey: randomUUID() });
       expect(submitted.status).toBe(200);
       expect(kiosk.stdout.join('\n')).not.toContain('uncaught exception');
+    } finally {
+      await kiosk.stop();
+    }
+  });
+});
+
+describe('a content.db the search cannot load from', () => {
+  it('passes the check at start, then the warm-up marks content unavailable instead of stopping the service', async () => {
+    const file = join(work, 'no-lexicon-content.db');
+    copyFileSync(RELEASE, file);
+    // Sound pages, but a table the search loads is gone: quick_check cannot see it, the warm-up does.
+    const db = new Database(file);
+    db.exec('DROP TABLE search_lexicon');
+    db.close();
+    const kiosk = await startKiosk({ extraArgs: ['--content', file] });
+    try {
+      await expect.poll(async () => (await health(kiosk)).subsystems.content.state, { timeout: 20_000, interval: 250 }).toBe('unavailable');
+      expect((await health(kiosk)).subsystems.content).toMatchObject({ reason: 'content-unreadable', detail: expect.stringContaining('search_lexicon') });
+      expect(kiosk.child.exitCode).toBeNull();
+      expect((await call(kiosk, '/api/search', { query: '拖欠工资' })).status).toBe(503);
+      expect((await call(kiosk, '/api/devices')).status).toBe(200);
+      expect(kiosk.stdout.join('\n')).toContain('content release is damaged; search and answers are unavailable');
     } finally {
       await kiosk.stop();
     }

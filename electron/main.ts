@@ -199,7 +199,8 @@ function scheduleServiceRestart(code: number, readyForMs: number | null): void {
     case 'none':
       return;
     case 'fallback':
-      log('error', 'service rejected its configuration (report above); not restarting', { code, config: configPath() });
+      if (decision.reason === 'config-invalid') log('error', 'service rejected its configuration (report above); not restarting', { code, config: configPath() });
+      else log('error', 'service keeps failing (output above); not restarting', { code, consecutiveFailures: decision.consecutiveFailures });
       pinFallback();
       return;
     case 'restart':

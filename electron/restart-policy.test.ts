@@ -4,6 +4,7 @@ import {
   RELAUNCH_BUDGET,
   RENDERER_FAILURES_BEFORE_RELAUNCH,
   RENDERER_FAILURE_WINDOW_MS,
+  SERVICE_GIVE_UP_AFTER,
   SERVICE_STABLE_AFTER_MS,
   backoffDelay,
   budgetAllows,
@@ -13,6 +14,8 @@ import {
   recordRelaunch,
   relaunchOptions,
   serializeRelaunchHistory,
+  type ServiceExit,
+  type ServiceExitDecision,
 } from './restart-policy';
 
 const MIN = 60_000;
@@ -46,19 +49,42 @@ describe('decideAfterServiceExit', () => {
   });
 
   it('never restarts a service that rejected its configuration', () => {
-    expect(decideAfterServiceExit({ ...crash, code: 2 })).toEqual({ kind: 'fallback', reason: 'config-invalid' });
+    expect(decideAfterServiceExit({ ...crash, code: 2 })).toEqual({ kind: 'fallback', reason: 'config-invalid', consecutiveFailures: 1 });
   });
 
-  it('restarts with a growing delay while the service keeps failing', () => {
-    const delays: number[] = [];
+  /** Feeds each decision's count into the next exit, as the shells do, until the policy stops restarting. */
+  function exitsInARow(exit: Omit<ServiceExit, 'consecutiveFailures'>, max = 50): ServiceExitDecision[] {
+    const decisions: ServiceExitDecision[] = [];
     let failures = 0;
-    for (let i = 0; i < 8; i++) {
-      const d = decideAfterServiceExit({ ...crash, consecutiveFailures: failures });
-      if (d.kind !== 'restart') throw new Error(`expected restart, got ${d.kind}`);
-      delays.push(d.delayMs);
+    for (let i = 0; i < max; i++) {
+      const d = decideAfterServiceExit({ ...exit, consecutiveFailures: failures });
+      decisions.push(d);
+      if (d.kind !== 'restart') break;
       failures = d.consecutiveFailures;
     }
-    expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]);
+    return decisions;
+  }
+
+  it('restarts with a growing delay while the service keeps failing, then gives up and says why', () => {
+    const decisions = exitsInARow(crash);
+    expect(decisions).toEqual([
+      { kind: 'restart', delayMs: 1_000, consecutiveFailures: 1 },
+      { kind: 'restart', delayMs: 2_000, consecutiveFailures: 2 },
+      { kind: 'restart', delayMs: 4_000, consecutiveFailures: 3 },
+      { kind: 'restart', delayMs: 8_000, consecutiveFailures: 4 },
+      { kind: 'fallback', reason: 'keeps-failing', consecutiveFailures: SERVICE_GIVE_UP_AFTER },
+    ]);
+  });
+
+  it('gives up on a service that comes up and crashes soon after, each time', () => {
+    const decisions = exitsInARow({ ...crash, readyForMs: SERVICE_STABLE_AFTER_MS - 1 });
+    expect(decisions.at(-1)).toEqual({ kind: 'fallback', reason: 'keeps-failing', consecutiveFailures: SERVICE_GIVE_UP_AFTER });
+  });
+
+  it('never gives up on a service that runs a while between crashes', () => {
+    const decisions = exitsInARow({ ...crash, readyForMs: SERVICE_STABLE_AFTER_MS });
+    expect(decisions).toHaveLength(50);
+    expect(decisions.every((d) => d.kind === 'restart' && d.delayMs === 1_000)).toBe(true);
   });
 
   it('restarts an unexpected clean exit too', () => {

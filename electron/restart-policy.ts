@@ -21,8 +21,8 @@ export function backoffDelay(attempt: number, { initialMs, maxMs }: Backoff): nu
 /** The service exits with this code when its configuration is invalid; restarting cannot fix that. */
 export const CONFIG_INVALID_EXIT_CODE = 2;
 
-// A crash loop settles at one try a minute: cheap for the machine, and a
-// service that can come back (a remounted disk, a replaced device) does.
+// Each failure in a row waits twice as long as the one before; see
+// SERVICE_GIVE_UP_AFTER for when the shell stops trying.
 export const SERVICE_BACKOFF: Backoff = { initialMs: 1_000, maxMs: 60_000 };
 
 /** Up at least this long counts as healthy: the next crash starts the backoff afresh. */
@@ -34,6 +34,17 @@ export const SERVICE_SLOW_START_MS = 8_000;
 // Opening and checking a large content release on a slow eMMC takes a while;
 // only a service silent for this long is considered stuck and killed.
 export const SERVICE_READY_TIMEOUT_MS = 120_000;
+
+/**
+ * Failed starts and crashes in a row, none after a stable run, after which
+ * the shell stops restarting. A service that dies at start the same way each
+ * time (a port taken by another program, a broken install) is not helped by
+ * trying again; with the backoff above, five tries take about fifteen
+ * seconds, long enough for anything passing (the previous copy still
+ * releasing its port) to pass. Past that the shell says why and leaves the
+ * machine alone: a loop that never ends only hides the fault.
+ */
+export const SERVICE_GIVE_UP_AFTER = 5;
 
 export interface ServiceExit {
   /** Exit code reported by the utility process. */
@@ -48,14 +59,16 @@ export interface ServiceExit {
 
 export type ServiceExitDecision =
   | { kind: 'none' }
-  | { kind: 'fallback'; reason: 'config-invalid' }
+  /** Do not restart: the configuration is invalid, or the service keeps failing (SERVICE_GIVE_UP_AFTER times in a row). */
+  | { kind: 'fallback'; reason: 'config-invalid' | 'keeps-failing'; consecutiveFailures: number }
   | { kind: 'restart'; delayMs: number; consecutiveFailures: number };
 
 export function decideAfterServiceExit(exit: ServiceExit): ServiceExitDecision {
   if (exit.quitting) return { kind: 'none' };
-  if (exit.code === CONFIG_INVALID_EXIT_CODE) return { kind: 'fallback', reason: 'config-invalid' };
   const wasStable = exit.readyForMs !== null && exit.readyForMs >= SERVICE_STABLE_AFTER_MS;
   const consecutiveFailures = wasStable ? 1 : exit.consecutiveFailures + 1;
+  if (exit.code === CONFIG_INVALID_EXIT_CODE) return { kind: 'fallback', reason: 'config-invalid', consecutiveFailures };
+  if (consecutiveFailures >= SERVICE_GIVE_UP_AFTER) return { kind: 'fallback', reason: 'keeps-failing', consecutiveFailures };
   return { kind: 'restart', delayMs: backoffDelay(consecutiveFailures, SERVICE_BACKOFF), consecutiveFailures };
 }
 

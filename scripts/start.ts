@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { decideAfterServiceExit } from '../electron/restart-policy';
 import { buildAll, buildIsStale } from './lib/build';
 import { chromiumKioskArgs, findChromium, hasDisplay } from './lib/chromium';
 import { findElectronBinary } from './lib/electron-binary';
@@ -67,7 +68,6 @@ async function runWithChromiumOrHeadless(): Promise<void> {
   let browser: ChildProcess | undefined;
   let profileDir: string | undefined;
   let stopping = false;
-  let restarts = 0;
 
   const closeBrowser = (): void => {
     browser?.kill('SIGTERM');
@@ -99,12 +99,16 @@ async function runWithChromiumOrHeadless(): Promise<void> {
   process.on('SIGTERM', stop);
 
   // Keep the service up: restart with backoff when it dies, reopening the
-  // browser on the new URL (the secret changes with every boot).
+  // browser on the new URL (the secret changes with every boot). The policy
+  // is the Electron shell's (electron/restart-policy.ts): a service that
+  // keeps failing is not restarted forever; npm start says why and exits.
+  let failures = 0;
   for (;;) {
     service = startService(SERVICE_BUNDLE, serviceArgs);
+    let readyAt: number | null = null;
     try {
       const url = await service.ready;
-      restarts = 0;
+      readyAt = Date.now();
       if (canShow) say('opening in Chromium kiosk mode');
       openBrowser(url);
     } catch {
@@ -112,14 +116,22 @@ async function runWithChromiumOrHeadless(): Promise<void> {
     }
     const { code, signal } = await service.exited;
     if (stopping) process.exit(0);
-    if (code === EXIT_BAD_CONFIG) {
+    const decision = decideAfterServiceExit({
+      code: code ?? -1,
+      quitting: stopping,
+      readyForMs: readyAt === null ? null : Date.now() - readyAt,
+      consecutiveFailures: failures,
+    });
+    if (decision.kind !== 'restart') {
       closeBrowser();
-      process.exit(EXIT_BAD_CONFIG);
+      if (decision.kind === 'fallback' && decision.reason === 'keeps-failing') {
+        say(`service failed ${decision.consecutiveFailures} times in a row (last: code ${code}, signal ${signal}); not restarting it again: see its output above`);
+      }
+      process.exit(code === EXIT_BAD_CONFIG ? EXIT_BAD_CONFIG : 1);
     }
-    restarts += 1;
-    const delay = Math.min(30_000, 1000 * 2 ** Math.min(restarts - 1, 5));
-    say(`service stopped (code ${code}, signal ${signal}); restarting in ${delay / 1000} s`);
-    await new Promise((r) => setTimeout(r, delay));
+    failures = decision.consecutiveFailures;
+    say(`service stopped (code ${code}, signal ${signal}); restarting in ${decision.delayMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, decision.delayMs));
     if (stopping) process.exit(0);
   }
 }

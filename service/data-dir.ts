@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import envPaths from 'env-paths';
 
@@ -15,12 +15,34 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv 
   return envPaths(APP_DIR_NAME, { suffix: '' }).data;
 }
 
+/** The sticky bit of a directory's mode (S_ISVTX; Node's fs.constants does not name it). */
+const STICKY_BIT = 0o1000;
+
 export type DataDirCheck = { ok: true } | { ok: false; reason: 'data-dir-not-writable'; detail: string };
 
-/** Creates the directory if needed and checks that we can write there. */
+/**
+ * Owner-only for everything the service creates from now on: records,
+ * run/service.json with the boot secret, anything kept aside. Modes are
+ * also set explicitly on each file and directory (see prepareDataDir), as
+ * a umask only applies to what is created, not to what was already there.
+ */
+export function restrictNewFileModes(): void {
+  process.umask(0o077);
+}
+
+/**
+ * Creates the directory if needed, makes it owner-only (0700) whatever mode
+ * it had, and checks that we can write there. A shared directory such as
+ * /tmp (sticky bit) is refused rather than locked down: it is not ours to
+ * close, and not a place for citizens' records.
+ */
 export function prepareDataDir(dir: string): DataDirCheck {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if ((statSync(dir).mode & STICKY_BIT) !== 0) {
+      return { ok: false, reason: 'data-dir-not-writable', detail: `${dir} is a shared directory (sticky bit): give the kiosk a data directory of its own` };
+    }
+    chmodSync(dir, 0o700);
     accessSync(dir, constants.W_OK);
     return { ok: true };
   } catch (error) {

@@ -10,7 +10,7 @@ export interface HealthSources {
   config: TerminalConfig;
   dataDir: string;
   content: () => SubsystemState;
-  /** The records database, when it could not be opened. */
+  /** The records database when it is not plainly ok: it could not be opened, or it was started afresh. */
   records: () => SubsystemState | undefined;
   device: (name: 'idCardReader' | 'receiptPrinter') => SubsystemState;
   now?: () => number;

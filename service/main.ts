@@ -3,12 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { api, SECRET_FRAGMENT_KEY } from '../common/api/contract';
 import type { ServiceEvent } from '../common/api/events';
-import type { SubsystemState } from '../common/api/health';
 import type { ReceiptLayout } from '../common/receipt/layout';
 import type { Receipt } from '../common/receipt/receipt';
 import { parseServiceArgs, UsageError } from './args';
 import { formatConfigReport, loadConfig } from './config/load-config';
-import { prepareDataDir, resolveDataDir } from './data-dir';
+import { prepareDataDir, resolveDataDir, restrictNewFileModes } from './data-dir';
 import { ContentNotFoundError } from './content/content-reader';
 import { openContentService, ContentUnavailableError } from './content/content-service';
 import { previewTemplate } from './content/template-preview';
@@ -17,8 +16,7 @@ import { DeviceManager } from './devices/device-manager';
 import { HttpError, ServiceUnavailableError, startServer } from './http/server';
 import { createLogger } from './logger';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
-import { DatabaseTooNewError } from './storage/migrations';
-import { openRecordsDb } from './storage/records-db';
+import { openRecords } from './storage/open-records';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { createDailyStats } from './storage/daily-stats';
@@ -34,6 +32,7 @@ const SEARCH_WARM_DELAY_MS = 1500;
 
 async function main(): Promise<void> {
   const startedAt = new Date();
+  restrictNewFileModes();
   let args;
   try {
     args = parseServiceArgs(process.argv.slice(2), process.env);
@@ -58,17 +57,7 @@ async function main(): Promise<void> {
 
   // records.db: the kiosk's own records. Without it the kiosk still answers
   // questions; submissions are off and the UI says so.
-  let records: ReturnType<typeof openRecordsDb> | undefined;
-  let recordsState: SubsystemState | undefined;
-  if (dirCheck.ok) {
-    try {
-      records = openRecordsDb(join(dataDir, 'records.db'));
-    } catch (error) {
-      const tooNew = error instanceof DatabaseTooNewError;
-      recordsState = { state: 'unavailable', reason: tooNew ? 'records-too-new' : 'records-unavailable', detail: (error as Error).message };
-      logger.error({ detail: recordsState.detail }, 'records database unavailable; submissions are off');
-    }
-  }
+  const { db: records, state: recordsState } = dirCheck.ok ? openRecords(join(dataDir, 'records.db'), logger) : { db: undefined, state: undefined };
 
   // The built renderer and content release sit next to the service bundle: dist/service/main.js → dist/renderer, dist/content.
   const here = dirname(fileURLToPath(import.meta.url));
@@ -78,7 +67,7 @@ async function main(): Promise<void> {
   if (contentState.state !== 'ok') logger.error({ detail: contentState.detail }, 'no usable content release; search and answers are unavailable');
   const withContent = <T>(use: () => T): T => {
     try {
-      return use();
+      return content.guard(use);
     } catch (error) {
       if (error instanceof ContentUnavailableError) throw new ServiceUnavailableError(`Legal content is unavailable: ${error.message}`);
       if (error instanceof ContentNotFoundError) throw new HttpError(404, 'not-found', error.message);
@@ -123,7 +112,7 @@ async function main(): Promise<void> {
     configName: loaded.name,
     config: loaded.config,
     dataDir,
-    content: () => contentState,
+    content: () => content.state(),
     records: () => recordsState,
     device: (name) => devices.subsystem(name),
   });
@@ -263,8 +252,9 @@ async function main(): Promise<void> {
   // have typed a query.
   setTimeout(() => {
     const t0 = Date.now();
-    content.warm();
-    logger.info({ ms: Date.now() - t0 }, 'search ready');
+    const warmed = content.warm();
+    if (warmed.state === 'ok') logger.info({ ms: Date.now() - t0 }, 'search ready');
+    else if (contentState.state === 'ok') logger.error({ detail: warmed.detail }, 'content release is damaged; search and answers are unavailable');
   }, SEARCH_WARM_DELAY_MS).unref();
 
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -24,9 +24,23 @@ export function runtimeFilePath(dataDir: string): string {
   return join(dataDir, 'run', 'service.json');
 }
 
+/**
+ * Writes the file owner-only, and its directory too, whatever modes they had
+ * before: a mode given at creation does nothing to a file or directory that
+ * already exists. The text goes to a fresh file first and is renamed into
+ * place, so the secret is never in a file another user can read, and
+ * kioskctl never reads half a file.
+ */
 export function writeRuntimeFile(dataDir: string, info: RuntimeInfo): void {
-  mkdirSync(join(dataDir, 'run'), { recursive: true, mode: 0o700 });
-  writeFileSync(runtimeFilePath(dataDir), JSON.stringify(info, null, 2), { mode: 0o600 });
+  const runDir = join(dataDir, 'run');
+  mkdirSync(runDir, { recursive: true, mode: 0o700 });
+  chmodSync(runDir, 0o700);
+  const file = runtimeFilePath(dataDir);
+  const fresh = `${file}.${process.pid}.tmp`;
+  rmSync(fresh, { force: true });
+  writeFileSync(fresh, JSON.stringify(info, null, 2), { mode: 0o600, flag: 'wx' });
+  chmodSync(fresh, 0o600);
+  renameSync(fresh, file);
 }
 
 export function readRuntimeFile(dataDir: string): RuntimeInfo | undefined {

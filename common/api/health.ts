@@ -19,7 +19,7 @@ export type SubsystemState = z.infer<typeof SubsystemState>;
  * unknown code from a newer service still shows a generic sentence.
  */
 export const SUBSYSTEM_REASONS = {
-  storage: ['data-dir-not-writable', 'records-unavailable', 'records-too-new'],
+  storage: ['data-dir-not-writable', 'records-unavailable', 'records-too-new', 'records-damaged', 'records-recreated'],
   content: ['content-missing', 'content-unreadable'],
   idCardReader: ['not-configured', 'disconnected', 'not-responding'],
   receiptPrinter: ['not-configured', 'disconnected', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'cutter-error'],

@@ -74,6 +74,8 @@ export const en: Catalogue<typeof zhCN> = {
         'data-dir-not-writable': 'There is a storage problem on this kiosk; staff will fix it soon',
         'records-unavailable': 'The kiosk cannot open its records; staff will fix it soon',
         'records-too-new': 'The kiosk records were written by a newer version; staff need to check it',
+        'records-damaged': 'The kiosk records are damaged; staff will fix it soon',
+        'records-recreated': 'The kiosk records were started afresh; staff will check the earlier ones',
         unknown: 'Staff will fix this soon',
       },
     },

@@ -77,6 +77,8 @@ export const zhCN = {
         'data-dir-not-writable': '本机存储出了问题，工作人员会尽快处理',
         'records-unavailable': '本机的记录库打不开，工作人员会尽快处理',
         'records-too-new': '本机的记录库版本比软件新，需要工作人员处理',
+        'records-damaged': '本机的记录库损坏了，工作人员会尽快处理',
+        'records-recreated': '本机的记录库已重新建立，之前的记录需要工作人员核查',
         unknown: '工作人员会尽快处理',
       },
     },

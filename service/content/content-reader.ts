@@ -31,7 +31,9 @@ export class ContentReader {
     this.s = {
       topics: db.prepare('SELECT id, parent_id AS parentId, title_zh AS zh, title_en AS en, icon FROM topics ORDER BY parent_id IS NOT NULL, sort'),
       faqCounts: db.prepare('SELECT topic_id AS topicId, count(*) AS n FROM faq GROUP BY topic_id'),
-      faqList: db.prepare("SELECT id, question FROM faq WHERE topic_id = ? OR topic_id LIKE ? || '/%' ORDER BY sort"),
+      // A topic and the situations under it, compared as plain text: LIKE would
+      // read % and _ in the request as wildcards (and ignore ASCII case).
+      faqList: db.prepare("SELECT id, question FROM faq WHERE topic_id = @topic OR substr(topic_id, 1, length(@topic) + 1) = @topic || '/' ORDER BY sort"),
       faq: db.prepare('SELECT id, topic_id AS topicId, question, answer, next_steps AS nextSteps, related FROM faq WHERE id = ?'),
       faqQuestion: db.prepare('SELECT id, question FROM faq WHERE id = ?'),
       cites: db.prepare(`SELECT a.id AS articleId, a.number AS article, l.title AS law, l.short_name AS lawShort
@@ -69,7 +71,7 @@ export class ContentReader {
   }
 
   faqList(topicId: string): { items: { id: string; question: string }[] } {
-    return { items: this.s['faqList']!.all(topicId, topicId) as { id: string; question: string }[] };
+    return { items: this.s['faqList']!.all({ topic: topicId }) as { id: string; question: string }[] };
   }
 
   slides(): SlidesResponse {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Database } from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { SubsystemReason, SubsystemState } from '../../common/api/health';
 import { openSearch } from '../search/open-search';
 import type { SearchEngine } from '../search/search-engine';
@@ -10,22 +10,38 @@ import { ContentReleaseError, openContentDb } from './content-db';
 export class ContentUnavailableError extends Error {}
 
 /**
- * The content release the service answers from. Opening the database is
- * instant; the search engine loads its segmentation dictionary (~0.2 s), so
- * it is built on first use — and warmed right after the service is ready, so
- * no citizen waits for it.
+ * The content release the service answers from. Opening the database takes
+ * one quick_check; the search engine loads its segmentation dictionary
+ * (~0.2 s), so it is built on first use — and warmed right after the service
+ * is ready, so no citizen waits for it.
+ *
+ * A release that turns out damaged after it was opened (a page the disk
+ * garbled, a table the search needs missing) makes content unavailable from
+ * then on, as one that could not be opened does: the service keeps running
+ * for everything that does not need content, and health says why.
  */
 export interface ContentService {
   state(): SubsystemState;
   search(): SearchEngine;
   reader(): ContentReader;
   ime(): PinyinIme;
-  warm(): void;
+  /** Builds the search engine now; a release it cannot be built from is marked unavailable (see `state`). */
+  warm(): SubsystemState;
+  /**
+   * Runs one read of the release; a read that finds the file damaged marks
+   * content unavailable and is thrown as a ContentUnavailableError.
+   */
+  guard<T>(use: () => T): T;
   close(): void;
 }
 
+/** SQLite's words for "this file is damaged" (and the disk under it failing), as opposed to a bad query. */
+function isDamage(error: unknown): error is Error & { code: string } {
+  return error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(error.code);
+}
+
 export function openContentService(file: string): ContentService {
-  let db: Database | undefined;
+  let db: Database.Database | undefined;
   let version = '';
   let failure: { reason: SubsystemReason<'content'>; detail: string } | undefined;
   if (!existsSync(file)) {
@@ -41,26 +57,60 @@ export function openContentService(file: string): ContentService {
   let engine: SearchEngine | undefined;
   let reader: ContentReader | undefined;
   let ime: PinyinIme | undefined;
-  const search = (): SearchEngine => {
+  const open = (): Database.Database => {
     if (db === undefined) throw new ContentUnavailableError(failure?.detail ?? 'no content release');
-    engine ??= openSearch(db);
+    return db;
+  };
+  /** From now on content is unavailable: the file stays closed until the service starts again on a good release. */
+  const giveUp = (detail: string): void => {
+    failure = { reason: 'content-unreadable', detail };
+    engine = undefined;
+    reader = undefined;
+    ime = undefined;
+    try {
+      db?.close();
+    } catch {
+      // Closing a damaged file may fail too; it is no longer used either way.
+    }
+    db = undefined;
+  };
+  const state = (): SubsystemState =>
+    failure !== undefined ? { state: 'unavailable', reason: failure.reason, detail: failure.detail } : { state: 'ok', detail: `release ${version}` };
+  const search = (): SearchEngine => {
+    engine ??= openSearch(open());
     return engine;
   };
   return {
-    state: () => (failure !== undefined ? { state: 'unavailable', reason: failure.reason, detail: failure.detail } : { state: 'ok', detail: `release ${version}` }),
+    state,
     search,
     reader: () => {
-      if (db === undefined) throw new ContentUnavailableError(failure?.detail ?? 'no content release');
-      reader ??= new ContentReader(db);
+      reader ??= new ContentReader(open());
       return reader;
     },
     ime: () => {
-      if (db === undefined) throw new ContentUnavailableError(failure?.detail ?? 'no content release');
-      ime ??= new PinyinIme(db);
+      ime ??= new PinyinIme(open());
       return ime;
     },
     warm: () => {
-      if (db !== undefined) search();
+      if (db === undefined) return state();
+      try {
+        search();
+      } catch (error) {
+        // Whatever stops the search from loading (a damaged page, a missing
+        // table, a vocabulary row that does not parse) is a fault of this
+        // release, never a reason for the service to stop.
+        giveUp(`${file}: the search cannot be loaded from this release (${(error as Error).message}); install the release again`);
+      }
+      return state();
+    },
+    guard: (use) => {
+      try {
+        return use();
+      } catch (error) {
+        if (!isDamage(error)) throw error;
+        giveUp(`${file}: the content release is damaged (${error.code}: ${error.message}); install the release again`);
+        throw new ContentUnavailableError(failure?.detail ?? 'the content release is damaged');
+      }
     },
     close: () => db?.close(),
   };

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
 import { DatabaseTooNewError, migrate, type Migration } from './migrations';
@@ -69,14 +69,77 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** Thrown by {@link openRecordsDb} for a file that is damaged: not a database, cut short, or failing its check. */
+export class RecordsDamagedError extends Error {}
+
+/** The files SQLite keeps for one WAL database: the database, its write-ahead log and the log's index. */
+export function recordsFiles(file: string): string[] {
+  return [file, `${file}-wal`, `${file}-shm`];
+}
+
+/**
+ * Below this size records.db is checked with integrity_check, above it with
+ * quick_check. integrity_check also compares every index with its table: the
+ * outbox's UNIQUE reference and idempotency-key indexes are what stop a
+ * submission from being stored twice, so a damaged index matters here. A
+ * year of submissions is a few megabytes, checked in milliseconds; a file
+ * past this size is unusual, and quick_check (one pass over the pages, no
+ * index lookups) keeps the start from stalling on a slow disk.
+ */
+export const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+
+/** How many of the check's findings a message quotes. */
+const CHECK_LINES_QUOTED = 3;
+
+/** SQLite's words for "this file is damaged", as opposed to a file it cannot open (permissions, a full disk). */
+function isDamage(error: unknown): error is Error & { code: string } {
+  return error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code);
+}
+
+/** Owner-only, whatever mode the file had: records.db holds citizens' submissions. */
+export function restrictRecordsModes(file: string): void {
+  for (const f of recordsFiles(file)) {
+    if (existsSync(f)) chmodSync(f, 0o600);
+  }
+}
+
+function checkRecords(db: Db, file: string): void {
+  const full = statSync(file).size <= FULL_CHECK_MAX_BYTES;
+  const pragma = full ? 'integrity_check' : 'quick_check';
+  const problems = (db.pragma(pragma) as Record<string, string>[]).map((r) => Object.values(r)[0]);
+  if (problems.length !== 1 || problems[0] !== 'ok') {
+    throw new RecordsDamagedError(`${file} is damaged (${pragma}: ${problems.slice(0, CHECK_LINES_QUOTED).join('; ')}); it is left as it is for recovery`);
+  }
+}
+
+/**
+ * Opens (creating if needed) records.db for the service: checked before
+ * anything is written to it, then WAL, synchronous=FULL, secure_delete (a
+ * deleted or updated row's text is overwritten with zeros, not left in free
+ * space on the disk), owner-only modes, migrated. A damaged file is refused
+ * with a RecordsDamagedError and not touched: it may hold submissions not
+ * yet delivered, which a technician can still recover.
+ */
 export function openRecordsDb(file: string): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // Before opening: SQLite gives a new -wal and -shm the database's mode.
+  restrictRecordsModes(file);
+  const existed = existsSync(file);
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 2000');
-  migrate(db, RECORDS_MIGRATIONS);
+  try {
+    if (existed) checkRecords(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 2000');
+    migrate(db, RECORDS_MIGRATIONS);
+    restrictRecordsModes(file);
+  } catch (error) {
+    db.close();
+    if (isDamage(error)) throw new RecordsDamagedError(`${file} is damaged (${error.message}); it is left as it is for recovery`);
+    throw error;
+  }
   return db;
 }
 

@@ -7,6 +7,7 @@ import { VERSION } from '../version';
 import { addContentCommands } from './content-commands';
 import { addDeviceCommands } from './device-commands';
 import { addOutboxCommands } from './outbox-commands';
+import { addShellCommands } from './shell-commands';
 import { runDoctor } from './doctor';
 
 /** The technicians' CLI: `npm run kioskctl -- <command>`. */
@@ -71,5 +72,6 @@ program
 addContentCommands(program);
 addDeviceCommands(program);
 addOutboxCommands(program);
+addShellCommands(program);
 
 await program.parseAsync(process.argv);

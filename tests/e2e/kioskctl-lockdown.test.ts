@@ -3,12 +3,14 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ShellState } from '../../common/shell-state';
 import { SHIPPED_POLICY_FILE } from '../../service/lockdown/chromium-policy';
-import { ROOT } from './harness';
+import { ROOT, startKiosk } from './harness';
 
 /**
  * The terminal's lockdown as a technician sees it: `kioskctl shell
- * install-policy`, run as the technician runs it (`npm run kioskctl -- …`).
+ * install-policy` and the lockdown lines of `kioskctl doctor`, run as the
+ * technician runs them (`npm run kioskctl -- …`) against the real service.
  */
 
 const work = mkdtempSync(join(tmpdir(), 'kiosk-lockdown-e2e-'));
@@ -16,6 +18,12 @@ const work = mkdtempSync(join(tmpdir(), 'kiosk-lockdown-e2e-'));
 chmodSync(work, 0o755);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const isRoot = process.getuid?.() === 0;
+
+interface Check {
+  name: string;
+  status: 'pass' | 'warn' | 'fail';
+  detail: string;
+}
 
 function kioskctl(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -71,5 +79,60 @@ describe('kioskctl shell install-policy', () => {
     expect(r.stderr).toContain('sudo npm run kioskctl -- shell install-policy');
     expect(r.status).toBe(77);
     expect(existsSync(target)).toBe(false);
+  });
+});
+
+describe('kioskctl doctor on the lockdown', () => {
+  it('reports the service user, the shell from run/shell.json, the browser policy and the runtime, in text and JSON', async () => {
+    const dataDir = join(work, 'data');
+    const policyDir = join(work, 'doctor-policy');
+    mkdirSync(policyDir);
+    writeFileSync(join(policyDir, 'wurenlvsuo-kiosk.json'), readFileSync(SHIPPED_POLICY_FILE));
+    const kiosk = await startKiosk({ dataDir });
+    try {
+      // A Chromium shell as a careless install would run it: as root, without its sandbox. This test's own
+      // process stands in for the shell, so the pid is alive.
+      const shell: ShellState = {
+        pid: process.pid,
+        shell: 'chromium',
+        engine: '/usr/bin/chromium',
+        sandbox: false,
+        runningAsRoot: true,
+        policyFile: join(policyDir, 'wurenlvsuo-kiosk.json'),
+        startedAt: new Date().toISOString(),
+      };
+      writeFileSync(join(dataDir, 'run', 'shell.json'), JSON.stringify(shell), { mode: 0o600 });
+
+      const json = await kioskctl(['doctor', '--data-dir', dataDir, '--policy-dir', policyDir, '--json']);
+      const checks = JSON.parse(json.stdout) as Check[];
+      const byName = (name: string) => checks.find((c) => c.name === name);
+      expect(byName('shell')).toMatchObject({ status: 'fail', detail: expect.stringContaining('sandbox OFF') });
+      expect(byName('shell')?.detail).toContain('running as ROOT');
+      expect(byName('shell')?.detail).toContain(`chromium (/usr/bin/chromium), pid ${process.pid}`);
+      expect(byName('browser policy')).toMatchObject({ status: 'pass', detail: expect.stringContaining('identical to the shipped policy') });
+      expect(byName('runtime')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/^Node\.js 24\.\d+\.\d+: its release line gets security fixes until 2028-04-30/) });
+      expect(byName('service user')).toMatchObject(
+        isRoot
+          ? { status: 'fail', detail: expect.stringContaining(`service pid ${kiosk.child.pid} runs as ROOT`) }
+          : { status: 'pass', detail: expect.stringContaining(`service pid ${kiosk.child.pid} runs as`) },
+      );
+      expect(json.status).toBe(1);
+
+      const text = await kioskctl(['doctor', '--data-dir', dataDir, '--policy-dir', policyDir]);
+      expect(text.stdout).toMatch(/^\[FAIL\] shell: chromium .*sandbox OFF/m);
+      expect(text.stdout).toMatch(/^\[ok {2}\] browser policy: .* is installed and identical to the shipped policy$/m);
+      expect(text.stdout).toMatch(/^\[ok {2}\] runtime: Node\.js 24\./m);
+      expect(text.stdout).toMatch(/^\[(FAIL|ok {2})\] service user: service pid \d+ runs as /m);
+
+      // The same shell with its sandbox, not root; the policy loosened by hand; root allowed as in tests.
+      writeFileSync(join(dataDir, 'run', 'shell.json'), JSON.stringify({ ...shell, sandbox: true, runningAsRoot: false }));
+      writeFileSync(join(policyDir, 'wurenlvsuo-kiosk.json'), '{"DeveloperToolsAvailability": 1}');
+      const allowed = JSON.parse((await kioskctl(['doctor', '--data-dir', dataDir, '--policy-dir', policyDir, '--json'], { KIOSK_ALLOW_ROOT: '1' })).stdout) as Check[];
+      expect(allowed.find((c) => c.name === 'shell')).toMatchObject({ status: 'pass', detail: expect.stringContaining('sandbox on; not running as root') });
+      expect(allowed.find((c) => c.name === 'browser policy')).toMatchObject({ status: 'fail', detail: expect.stringContaining('differs from the shipped policy') });
+      if (isRoot) expect(allowed.find((c) => c.name === 'service user')).toMatchObject({ status: 'warn', detail: expect.stringContaining('KIOSK_ALLOW_ROOT=1') });
+    } finally {
+      await kiosk.stop();
+    }
   });
 });

@@ -136,3 +136,16 @@ describe('kioskctl doctor on the lockdown', () => {
     }
   });
 });
+
+describe('the service started as root', () => {
+  it.skipIf(!isRoot)('says so once in its log, without the secret', async () => {
+    const kiosk = await startKiosk();
+    try {
+      const warnings = kiosk.stdout.filter((l) => l.includes('"level":"warn"') && l.includes('running as root'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).not.toContain(kiosk.secret);
+    } finally {
+      await kiosk.stop();
+    }
+  });
+});

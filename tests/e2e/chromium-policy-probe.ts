@@ -15,12 +15,12 @@ import { CHROMIUM_PATH } from './harness';
  * attach to a page (DeveloperToolsAvailability covers such clients too).
  */
 
-async function serve(text: string): Promise<Server> {
+async function serve(text: string, host = '127.0.0.1'): Promise<Server> {
   const server = createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(`<!doctype html><title>${text}</title><h1>${text}</h1>`);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   return server;
 }
 const portOf = (s: Server) => (s.address() as { port: number }).port;
@@ -46,6 +46,7 @@ const POLICY_ROWS = `function () {
 async function pages(): Promise<unknown> {
   const own = await serve('kiosk');
   const other = await serve('other');
+  const elsewhere = await serve('elsewhere', '127.0.0.2');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox'] });
   try {
     const context = await browser.newContext();
@@ -54,22 +55,19 @@ async function pages(): Promise<unknown> {
     // Passed as text: tsx would wrap named inner functions in a helper the page does not have.
     await page.waitForFunction(`(${POLICY_ROWS})().length > 0`);
     const statuses = (await page.evaluate(`(${POLICY_ROWS})()`)) as [string, string][];
+    // Each page's title when it shows its own document, else "blocked" (an error page, whether or not goto threw).
     const loads: Record<string, string> = {};
-    const targets = {
-      own: `http://127.0.0.1:${portOf(own)}/`,
-      otherPort: `http://127.0.0.1:${portOf(other)}/`,
-      localhost: `http://localhost:${portOf(own)}/`,
-      web: 'https://example.com/',
-      data: 'data:text/html,<h1>data</h1>',
+    const targets: Record<string, [string, string]> = {
+      own: [`http://127.0.0.1:${portOf(own)}/`, 'kiosk'],
+      otherPort: [`http://127.0.0.1:${portOf(other)}/`, 'other'],
+      localhost: [`http://localhost:${portOf(own)}/`, 'kiosk'],
+      otherAddress: [`http://127.0.0.2:${portOf(elsewhere)}/`, 'elsewhere'],
+      data: ['data:text/html,<title>data</title><h1>data</h1>', 'data'],
     };
-    for (const [key, url] of Object.entries(targets)) {
+    for (const [key, [url, title]] of Object.entries(targets)) {
       const p = await context.newPage();
-      try {
-        await p.goto(url, { timeout: 10_000 });
-        loads[key] = `loaded: ${await p.title()}`;
-      } catch (error) {
-        loads[key] = (error as Error).message.split('\n')[0] ?? 'error';
-      }
+      await p.goto(url, { timeout: 10_000 }).catch(() => undefined);
+      loads[key] = (await p.title()) === title ? title : 'blocked';
       await p.close();
     }
     return { statuses: Object.fromEntries(statuses), loads };
@@ -77,12 +75,13 @@ async function pages(): Promise<unknown> {
     await browser.close();
     own.close();
     other.close();
+    elsewhere.close();
   }
 }
 
 async function cdp(): Promise<unknown> {
   const own = await serve('kiosk');
-  const profile = mkdtempSync(join(tmpdir(), 'kiosk-policy-cdp-'));
+  const profile = mkdtempSync(join(tmpdir(), 'policy-cdp-probe-'));
   const child = spawn(CHROMIUM_PATH, ['--headless=new', '--no-sandbox', '--remote-debugging-pipe', `--user-data-dir=${profile}`, `http://127.0.0.1:${portOf(own)}/`], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
   });

@@ -15,6 +15,7 @@ import { createHealthReporter } from './health';
 import { DeviceManager } from './devices/device-manager';
 import { HttpError, ServiceUnavailableError, startServer } from './http/server';
 import { createLogger } from './logger';
+import { rootWarning } from './lockdown/process-user';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { openRecords } from './storage/open-records';
 import { Outbox } from './outbox/outbox';
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger();
+  // Said once at start so the journal shows it; kioskctl doctor reports it as a failure.
+  const asRoot = rootWarning(process.getuid?.());
+  if (asRoot !== undefined) logger.warn(asRoot);
   const dataDir = resolveDataDir(args.dataDir);
   const dirCheck = prepareDataDir(dataDir);
   if (!dirCheck.ok) logger.error({ detail: dirCheck.detail }, 'data directory is not writable; storage is unavailable');

@@ -1,20 +1,26 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { Health } from '../../common/api/health';
 import type { TerminalConfig } from '../../kiosk-config/schema';
 import { formatConfigReport, loadConfig } from '../config/load-config';
 import { checkDataDirWritable } from '../data-dir';
-import { readRuntimeFile } from '../runtime-file';
+import { rootAllowedForTests, type Check } from '../lockdown/check';
+import { comparePolicy, DEFAULT_POLICY_DIR, readInstalledPolicy, SHIPPED_POLICY_FILE } from '../lockdown/chromium-policy';
+import { browserPolicyCheck, runtimeCheck, serviceUserCheck, shellCheck } from '../lockdown/doctor-checks';
+import { readPasswd, readProcStatus } from '../lockdown/process-user';
+import { isPidAlive, readShellState } from '../lockdown/shell-state-file';
+import { readRuntimeFile, type RuntimeInfo } from '../runtime-file';
 
-export interface Check {
-  name: string;
-  status: 'pass' | 'warn' | 'fail';
-  detail: string;
-}
+export type { Check } from '../lockdown/check';
 
 export interface DoctorOptions {
   configPath: string | undefined;
   dataDir: string;
   fetchTimeoutMs?: number;
+  /** Chromium's managed policy directory (tests point it at a temporary one). */
+  policyDir?: string;
+  env?: NodeJS.ProcessEnv;
+  now?: Date;
 }
 
 function describeDevice(label: string, device: TerminalConfig['devices'][keyof TerminalConfig['devices']]): Check {
@@ -68,9 +74,66 @@ export async function runDoctor(opts: DoctorOptions): Promise<Check[]> {
     }
   }
 
+  checks.push(...lockdownChecks(opts, runtime));
+
   if (config !== undefined) {
     checks.push(describeDevice('ID-card reader', config.devices.idCardReader));
     checks.push(describeDevice('receipt printer', config.devices.receiptPrinter));
   }
   return checks;
+}
+
+/** How the terminal is locked down: who the service and the shell run as, the browser's policy, the runtime. */
+function lockdownChecks(opts: DoctorOptions, runtime: RuntimeInfo | undefined): Check[] {
+  const env = opts.env ?? process.env;
+  const allowRoot = rootAllowedForTests(env);
+  const servicePid = runtime !== undefined && isPidAlive(runtime.pid) ? runtime.pid : undefined;
+  const shell = readShellState(opts.dataDir);
+  const chromiumShellRunning = shell.state === 'present' && shell.shell.shell === 'chromium' && isPidAlive(shell.shell.pid);
+  const policyDir = opts.policyDir ?? DEFAULT_POLICY_DIR;
+  const installed = readInstalledPolicy(policyDir);
+  return [
+    serviceUserCheck({ pid: servicePid, procStatus: servicePid === undefined ? undefined : readProcStatus(servicePid), passwd: readPasswd(), allowRoot }),
+    shellCheck({ read: shell, alive: isPidAlive, allowRoot }),
+    browserPolicyCheck({
+      comparison: comparePolicy(readFileSync(SHIPPED_POLICY_FILE, 'utf8'), installed),
+      dir: policyDir,
+      ...(installed.state === 'unreadable' ? { problem: installed.detail } : {}),
+      chromiumShellRunning,
+    }),
+    ...runtimeChecks(opts.now ?? new Date(), servicePid),
+  ];
+}
+
+/**
+ * The Node.js this kioskctl runs on, which on a terminal is the one the
+ * service was started with; if the running service uses another Node binary,
+ * that one is checked too.
+ */
+function runtimeChecks(today: Date, servicePid: number | undefined): Check[] {
+  const own = runtimeCheck({ version: process.version, today });
+  const serviceExe = servicePid === undefined ? undefined : realpathOrUndefined(`/proc/${servicePid}/exe`);
+  if (serviceExe === undefined || serviceExe === realpathOrUndefined(process.execPath)) return [own];
+  const version = nodeVersionOf(serviceExe);
+  if (version === undefined) return [{ ...own, detail: `${own.detail} (kioskctl's; the service runs in ${serviceExe})` }];
+  return [{ ...own, detail: `${own.detail} (kioskctl's)` }, runtimeCheck({ version, today, name: 'runtime (service)' })];
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `node --version` of another Node binary; only for a file named like Node, never an arbitrary program. */
+function nodeVersionOf(exe: string): string | undefined {
+  if (!/(^|\/)node(js)?[\d.]*$/.test(exe)) return undefined;
+  try {
+    const out = execFileSync(exe, ['--version'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return /^v\d+\.\d+\.\d+/.test(out) ? out : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,12 +1,15 @@
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { TerminalConfig } from '../../kiosk-config/schema';
 import { formatConfigReport, loadConfig } from '../config/load-config';
 import { resolveDataDir } from '../data-dir';
+import { DEFAULT_POLICY_DIR } from '../lockdown/chromium-policy';
 import { VERSION } from '../version';
 import { addContentCommands } from './content-commands';
 import { addDeviceCommands } from './device-commands';
 import { addOutboxCommands } from './outbox-commands';
+import { addShellCommands } from './shell-commands';
 import { runDoctor } from './doctor';
 
 /** The technicians' CLI: `npm run kioskctl -- <command>`. */
@@ -52,14 +55,15 @@ config
 
 program
   .command('doctor')
-  .description('check configuration, data directory, the running service and the devices')
+  .description('check configuration, data directory, the running service, the devices and the terminal’s lockdown (service user, shell, browser policy, runtime)')
   .option('--config <file>', 'configuration file (default: KIOSK_CONFIG, else the running service’s)')
   .option('--data-dir <dir>', 'data directory (default: KIOSK_DATA_DIR, else the user data folder)')
+  .option('--policy-dir <dir>', 'Chromium’s managed policy directory', DEFAULT_POLICY_DIR)
   .option('--json', 'print the checks as JSON')
-  .action(async (opts: { config?: string; dataDir?: string; json?: boolean }) => {
+  .action(async (opts: { config?: string; dataDir?: string; policyDir: string; json?: boolean }) => {
     const envConfig = process.env['KIOSK_CONFIG'];
     const configPath = opts.config ?? (envConfig === '' ? undefined : envConfig);
-    const checks = await runDoctor({ configPath, dataDir: resolveDataDir(opts.dataDir) });
+    const checks = await runDoctor({ configPath, dataDir: resolveDataDir(opts.dataDir), policyDir: resolve(opts.policyDir) });
     if (opts.json === true) process.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
     else {
       const mark = { pass: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
@@ -71,5 +75,6 @@ program
 addContentCommands(program);
 addDeviceCommands(program);
 addOutboxCommands(program);
+addShellCommands(program);
 
 await program.parseAsync(process.argv);

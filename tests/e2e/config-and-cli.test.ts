@@ -24,8 +24,9 @@ function threeWrongValues(): string {
   return file;
 }
 
+// KIOSK_ALLOW_ROOT: tests run as root, which doctor fails on a terminal (tests/e2e/kioskctl-lockdown.test.ts checks that).
 function kioskctl(...args: string[]) {
-  return spawnSync('npm', ['run', '-s', 'kioskctl', '--', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KIOSK_CONFIG: '' } });
+  return spawnSync('npm', ['run', '-s', 'kioskctl', '--', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KIOSK_CONFIG: '', KIOSK_ALLOW_ROOT: '1' } });
 }
 
 describe('an invalid configuration', () => {

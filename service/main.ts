@@ -115,7 +115,7 @@ async function main(): Promise<void> {
           printer:
             loaded.config.devices.receiptPrinter.mode === 'none'
               ? undefined
-              : { print: (t, r) => devices.print(t, r), retry: (id) => devices.retryPrint(id), jobs: () => devices.printJobs(), onJob: (l) => devices.onPrintJob(l) },
+              : { print: (t, r, o) => devices.print(t, r, o), retry: (id) => devices.retryPrint(id), jobs: () => devices.printJobs(), onJob: (l) => devices.onPrintJob(l) },
         });
   const health = createHealthReporter({
     version: VERSION,

@@ -15,7 +15,7 @@ import { ReceiptPrinter } from '../../native/printer/printer';
 import { createInProcessPrinter, PrinterSimulator } from '../../native/printer/simulator';
 import type { IdCardReaderConfig, ReceiptPrinterConfig } from '../../kiosk-config/schema';
 import { DeviceConnection, type ConnectionState } from './device-connection';
-import { PrintQueue } from './print-queue';
+import { PrintQueue, type EnqueueOptions, type SessionEndResult } from './print-queue';
 
 /**
  * The kiosk's hardware, owned by the service: opens the configured ports (or
@@ -138,19 +138,32 @@ export class DeviceManager {
     else void this.tick();
   }
 
-  print(title: string, receipt: Receipt): PrintJob {
+  /** Queues a receipt; throws `PrintQueueFullError` when the queue has no room. `owed` marks a stored submission's receipt. */
+  print(title: string, receipt: Receipt, opts: EnqueueOptions = {}): PrintJob {
     if (this.printerModel === undefined) throw new Error('no printer configured');
-    return this.queue.enqueue(title, renderReceipt(receipt, this.printerModel));
+    return this.queue.enqueue(title, renderReceipt(receipt, this.printerModel), opts);
   }
 
   preview(receipt: Receipt): ReceiptLayout | undefined {
     return this.printerModel === undefined ? undefined : layoutForModel(receipt, this.printerModel);
   }
 
-  /** The end of a citizen's session: stop waiting for their card, forget their finished receipts. */
-  endSession(): void {
+  /**
+   * The end of a citizen's session: stop waiting for their card, forget their
+   * receipts, and take out what has not printed so it never prints for the
+   * next person (see PrintQueue.endSession).
+   */
+  endSession(): SessionEndResult {
     this.watchIdCard(false);
-    this.queue.forgetFinished();
+    const ended = this.queue.endSession();
+    // Job ids and counts only: titles can name a person or a document.
+    if (ended.held.length > 0) {
+      this.opts.logger.info({ jobIds: ended.held.map((j) => j.id), count: ended.held.length }, 'session ended with receipts unprinted; held for reprint on request');
+    }
+    if (ended.dropped.length > 0) {
+      this.opts.logger.info({ jobIds: ended.dropped.map((j) => j.id), count: ended.dropped.length }, 'session ended with print jobs unprinted; dropped');
+    }
+    return ended;
   }
 
   printJobs(): PrintJob[] {

@@ -32,7 +32,8 @@ import { allocateSerial, findByIdempotencyKey, findByReference, insertOutboxRow,
 
 /** What the outbox needs of the print queue (the device manager provides it). */
 export interface ReceiptPrinterPort {
-  print(title: string, receipt: Receipt): PrintJob;
+  /** `owed`: the receipt of a stored submission, held (not dropped) when the session ends unprinted. */
+  print(title: string, receipt: Receipt, opts: { owed: true }): PrintJob;
   retry(jobId: string): PrintJob | undefined;
   jobs(): PrintJob[];
   onJob(listener: (job: PrintJob) => void): () => void;
@@ -217,7 +218,7 @@ export class Outbox {
         // A copy printed on request says so: two slips with one reference are then told apart.
         receipt = { blocks: [{ type: 'text', text: `补打 ${localDateTime(this.now())}`, align: 'center', bold: false, size: 'normal' }, ...receipt.blocks] };
       }
-      const job = printer.print(title, receipt);
+      const job = printer.print(title, receipt, { owed: true });
       this.referenceByJob.set(job.id, row.reference);
       this.jobByReference.set(row.reference, job.id);
       this.opts.logger.info({ reference: row.reference, jobId: job.id, reprint }, 'receipt queued');

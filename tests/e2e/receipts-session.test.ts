@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrintJob } from '../../common/api/devices';
+import { SubmitResponse } from '../../common/api/submissions';
+import { findPrinterModel } from '../../native/printer/models';
+import { PrinterSimulator, serveSimulatorOnSerial, type SerialSimulator } from '../../native/printer/simulator';
+import { startPtyPair, type PtyPair } from '../../native/serial/pty';
+import { DEMO_CONFIG, kioskctl, startKiosk, type RunningKiosk } from './harness';
+
+/**
+ * Receipts and the end of a session, with the real service and the printer
+ * simulator on a socat pty pair: what has not printed when a citizen finishes
+ * never prints for the next person. A submission's receipt stays owed in the
+ * outbox (kioskctl lists it, a reprint on request prints it, marked 补打);
+ * any other job is dropped.
+ */
+
+const work = mkdtempSync(join(tmpdir(), 'kiosk-receipts-e2e-'));
+const dataDir = join(work, 'data');
+const printer = new PrinterSimulator(findPrinterModel('generic-80mm-gb18030')!);
+let pty: PtyPair;
+let served: SerialSimulator;
+let kiosk: RunningKiosk;
+
+const APPLICANT = { name: '张三丰', idNumber: '420111199001011234', phone: '13812345678' };
+const application = {
+  applicant: { ...APPLICANT, idSource: 'card' },
+  matter: { category: 'labour-wages', summary: '公司拖欠三个月工资' },
+  consent: { agreed: true, noticeVersion: 'pipl-2025-01', at: '2025-03-14T10:20:00+08:00' },
+};
+const receipt = {
+  blocks: [
+    { type: 'text', text: '法律援助申请回执', align: 'center', bold: true },
+    { type: 'pair', label: '参考编号', value: '{{reference}}' },
+    { type: 'pair', label: '申请人', value: APPLICANT.name },
+    { type: 'cut' },
+  ],
+};
+const text = (t: string) => ({ blocks: [{ type: 'text', text: t }, { type: 'cut' }] });
+
+async function post(path: string, body: unknown): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${kiosk.origin}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${kiosk.secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+async function get<T>(path: string): Promise<T> {
+  const res = await fetch(`${kiosk.origin}${path}`, { headers: { authorization: `Bearer ${kiosk.secret}` } });
+  return (await res.json()) as T;
+}
+
+async function printerState(): Promise<string | undefined> {
+  const { devices } = await get<{ devices: { device: string; state?: string }[] }>('/api/devices');
+  return devices.find((d) => d.device === 'receiptPrinter')?.state;
+}
+
+async function jobState(id: string): Promise<string | undefined> {
+  return (await get<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs.find((j) => j.id === id)?.state;
+}
+
+const printedText = () =>
+  printer
+    .decode()
+    .lines.map((l) => l.text.trim())
+    .join('');
+
+/** Prints a marker and waits for it: the queue prints in order, so whatever was still queued before it would have printed first. */
+async function printMarker(marker: string): Promise<void> {
+  const job = PrintJob.parse((await post('/api/print', { title: 'marker', receipt: text(marker) })).json);
+  await expect.poll(() => jobState(job.id), { timeout: 10_000 }).toBe('printed');
+}
+
+beforeAll(async () => {
+  mkdirSync(join(work, 'pty'));
+  pty = await startPtyPair({ dir: join(work, 'pty') });
+  served = await serveSimulatorOnSerial(printer, { path: pty.b, baudRate: 115200 });
+  const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as { $schema?: string; devices: unknown };
+  delete config.$schema;
+  config.devices = {
+    idCardReader: { mode: 'none' },
+    receiptPrinter: { mode: 'serial', port: pty.a, baudRate: 115200, model: 'generic-80mm-gb18030', encoding: 'gb18030', paperWidthMm: 80 },
+  };
+  const configFile = join(work, 'terminal.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  kiosk = await startKiosk({ config: configFile, dataDir });
+});
+
+afterAll(async () => {
+  await kiosk?.stop();
+  await served?.close();
+  await pty?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the end of a session with the printer out of paper', () => {
+  it('prints nothing of it when paper comes back; the owed receipt stays in the outbox and prints on request as 补打', async () => {
+    await expect.poll(() => printerState(), { timeout: 10_000 }).toBe('ready');
+    printer.set({ paper: 'out' });
+    await expect.poll(() => printerState(), { timeout: 5000 }).toBe('paper-out');
+    printer.clear();
+
+    const submitted = await post('/api/submissions', { kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt });
+    expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
+    const { reference, printJob } = SubmitResponse.parse(submitted.json);
+    expect(printJob).not.toBeNull();
+    const article = PrintJob.parse((await post('/api/print', { title: '法条', receipt: text('ARTICLE-OF-THE-LAST-CITIZEN') })).json);
+    await expect.poll(() => jobState(printJob!.id), { timeout: 5000 }).toBe('waiting');
+
+    expect((await post('/api/session/end', { reason: 'finish' })).status).toBe(200);
+
+    // Paper is back; the next person prints something.
+    printer.set({ paper: 'ok' });
+    await expect.poll(() => printerState(), { timeout: 5000 }).toBe('ready');
+    await printMarker('NEXT-PERSON-MARKER');
+    expect(printedText()).toContain('NEXT-PERSON-MARKER');
+    expect(printedText()).not.toContain(reference);
+    expect(printedText()).not.toContain('ARTICLE-OF-THE-LAST-CITIZEN');
+    expect(printer.decode().cuts).toBe(1);
+    expect(await jobState(printJob!.id)).toBeUndefined();
+    expect(await jobState(article.id)).toBeUndefined();
+
+    // The outbox still owes the receipt, and a technician's reprint prints it once, marked 补打.
+    const listed = await kioskctl('outbox', '--json', '--data-dir', dataDir);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect((JSON.parse(listed.stdout) as { reference: string; receipt: string }[]).find((r) => r.reference === reference)).toMatchObject({ receipt: 'not printed' });
+    printer.clear();
+    const reprint = await kioskctl('receipt', 'reprint', reference, '--data-dir', dataDir);
+    expect(reprint.status, reprint.stderr).toBe(0);
+    expect(printedText()).toContain(reference);
+    expect(printedText()).toContain('补打');
+
+    // The log says what was held and dropped, without the person.
+    const log = kiosk.stdout.join('\n');
+    expect(log).toContain('held for reprint on request');
+    expect(log).toContain('dropped');
+    for (const value of Object.values(APPLICANT)) expect(log).not.toContain(value);
+  }, 60_000);
+});

@@ -14,6 +14,7 @@ import { openContentService, ContentUnavailableError } from './content/content-s
 import { previewTemplate } from './content/template-preview';
 import { createHealthReporter } from './health';
 import { DeviceManager } from './devices/device-manager';
+import { PrintQueueFullError } from './devices/print-queue';
 import { HttpError, ServiceUnavailableError, startServer } from './http/server';
 import { createLogger } from './logger';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
@@ -172,7 +173,12 @@ async function main(): Promise<void> {
       },
       print: ({ title, receipt }) => {
         if (loaded.config.devices.receiptPrinter.mode === 'none') throw new ServiceUnavailableError('This terminal has no receipt printer');
-        return devices.print(title, receipt);
+        try {
+          return devices.print(title, receipt);
+        } catch (error) {
+          if (error instanceof PrintQueueFullError) throw new ServiceUnavailableError(`Not printed: ${error.message}`);
+          throw error;
+        }
       },
       printPreview: ({ receipt }) => receiptLayout(receipt),
       printJobs: () => ({ jobs: devices.printJobs() }),

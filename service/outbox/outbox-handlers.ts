@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { fillReceiptTemplate, type SubmissionKind, type SubmissionPayload } from '../../common/api/submissions';
+import { PrintQueueFullError } from '../devices/print-queue';
 import { HttpError, ServiceUnavailableError, type Handlers } from '../http/server';
 import { ClockError, IdempotencyConflictError, NoPrinterError, NoReceiptError, UnknownReferenceError, type Outbox } from './outbox';
 
@@ -20,6 +21,7 @@ export function outboxHandlers(outbox: Outbox | undefined, unavailable: () => st
       if (error instanceof UnknownReferenceError) throw new HttpError(404, 'not-found', error.message);
       if (error instanceof IdempotencyConflictError || error instanceof NoReceiptError) throw new HttpError(409, 'conflict', error.message);
       if (error instanceof NoPrinterError) throw new ServiceUnavailableError(`The receipt cannot be printed: ${error.message}`);
+      if (error instanceof PrintQueueFullError) throw new ServiceUnavailableError(`The receipt cannot be printed now: ${error.message}`);
       if (error instanceof ClockError) throw new ServiceUnavailableError(`Submissions are unavailable: ${error.message}`);
       if (error instanceof Database.SqliteError && STORAGE_FAILURES.test(error.code)) {
         throw new ServiceUnavailableError(`Submissions are unavailable: the records database failed (${error.code})`);

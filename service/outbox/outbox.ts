@@ -5,6 +5,7 @@ import { REFERENCE_PLACEHOLDER, SUBMISSION_KIND_LETTERS, SUBMISSION_PAYLOADS, Su
 import { Receipt, type ReceiptInput } from '../../common/receipt/receipt';
 import { formatReference, serialNumberFor } from '../../common/reference-number';
 import { localDateTime, localDay } from '../../common/local-date';
+import { PrintQueueFullError } from '../devices/print-queue';
 import { allocateSerial, findByIdempotencyKey, findByReference, insertOutboxRow, markReceiptPrinted, type OutboxRow } from './outbox-store';
 
 /**
@@ -181,7 +182,8 @@ export class Outbox {
   /**
    * Prints a submission's receipt again, on request. A job for it that is
    * still queued, waiting or printing is returned as is; a failed one is
-   * retried; otherwise a new copy marked 补打 is queued.
+   * retried; otherwise a new copy marked 补打 is queued (a full print queue
+   * throws PrintQueueFullError).
    */
   reprint(reference: string): PrintJob {
     const row = findByReference(this.opts.db, reference);
@@ -224,7 +226,11 @@ export class Outbox {
       this.opts.logger.info({ reference: row.reference, jobId: job.id, reprint }, 'receipt queued');
       return job;
     } catch (error) {
-      this.opts.logger.error({ reference: row.reference, err: error }, 'receipt could not be queued; it can be reprinted on request');
+      // A reprint is asked for by someone waiting at the kiosk: they are told the queue is full.
+      if (reprint && error instanceof PrintQueueFullError) throw error;
+      // The submission is stored either way; its receipt stays owed, for a reprint on request.
+      if (error instanceof PrintQueueFullError) this.opts.logger.warn({ reference: row.reference }, 'print queue full; the receipt can be reprinted on request');
+      else this.opts.logger.error({ reference: row.reference, err: error }, 'receipt could not be queued; it can be reprinted on request');
       return null;
     }
   }

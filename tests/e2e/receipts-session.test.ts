@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrintJob } from '../../common/api/devices';
+import { ApiErrorBody } from '../../common/api/errors';
 import { SubmitResponse } from '../../common/api/submissions';
 import { findPrinterModel } from '../../native/printer/models';
 import { PrinterSimulator, serveSimulatorOnSerial, type SerialSimulator } from '../../native/printer/simulator';
@@ -74,6 +75,8 @@ const printedText = () =>
 async function printMarker(marker: string): Promise<void> {
   const job = PrintJob.parse((await post('/api/print', { title: 'marker', receipt: text(marker) })).json);
   await expect.poll(() => jobState(job.id), { timeout: 10_000 }).toBe('printed');
+  // Sent is not yet read: wait for the far end of the serial line too.
+  await printer.waitFor(() => printedText().includes(marker), 10_000);
 }
 
 beforeAll(async () => {
@@ -132,7 +135,7 @@ describe('the end of a session with the printer out of paper', () => {
     printer.clear();
     const reprint = await kioskctl('receipt', 'reprint', reference, '--data-dir', dataDir);
     expect(reprint.status, reprint.stderr).toBe(0);
-    expect(printedText()).toContain(reference);
+    await printer.waitFor(() => printedText().includes(reference), 10_000);
     expect(printedText()).toContain('补打');
 
     // The log says what was held and dropped, without the person.
@@ -142,3 +145,52 @@ describe('the end of a session with the printer out of paper', () => {
     for (const value of Object.values(APPLICANT)) expect(log).not.toContain(value);
   }, 60_000);
 });
+
+describe('a print queue that is full', () => {
+  it('answers 503 with the reason, still stores submissions, and keeps their receipts owed instead of dropping them', async () => {
+    await expect.poll(() => printerState(), { timeout: 10_000 }).toBe('ready');
+    printer.set({ paper: 'out' });
+    await expect.poll(() => printerState(), { timeout: 5000 }).toBe('paper-out');
+
+    let refused: { status: number; json: unknown } | undefined;
+    let accepted = 0;
+    for (let i = 0; i < 500 && refused === undefined; i++) {
+      const r = await post('/api/print', { title: '法条', receipt: text(`ARTICLE ${i} ${'条'.repeat(1000)}`) });
+      if (r.status === 200) accepted++;
+      else refused = r;
+    }
+    expect(refused?.status).toBe(503);
+    expect(ApiErrorBody.parse(refused?.json).error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/^Not printed: the printer already has \d+ job\(s\) waiting/) });
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(100);
+
+    // Submissions are stored whatever the queue; a receipt it has no room for stays owed.
+    const references: string[] = [];
+    let unqueued: string | undefined;
+    for (let i = 0; i < 50 && unqueued === undefined; i++) {
+      const r = await post('/api/submissions', { kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt });
+      expect(r.status, JSON.stringify(r.json)).toBe(200);
+      const answer = SubmitResponse.parse(r.json);
+      references.push(answer.reference);
+      if (answer.printJob === null) unqueued = answer.reference;
+    }
+    // The first receipts used the reserve the articles cannot use.
+    expect(references.length).toBeGreaterThan(1);
+    expect(unqueued).toBeDefined();
+    const listed = JSON.parse((await kioskctl('outbox', '--json', '--data-dir', dataDir)).stdout) as { reference: string; receipt: string }[];
+    for (const reference of references) expect(listed.find((r) => r.reference === reference)).toMatchObject({ receipt: 'not printed' });
+    const reprint = await post('/api/submissions/reprint', { reference: unqueued });
+    expect(reprint.status).toBe(503);
+    expect(ApiErrorBody.parse(reprint.json).error.message).toMatch(/^The receipt cannot be printed now: the printer already has/);
+
+    // The session ends: nothing of it prints, and the queue has room again.
+    expect((await post('/api/session/end', { reason: 'idle' })).status).toBe(200);
+    expect((await get<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs).toEqual([]);
+    printer.clear();
+    printer.set({ paper: 'ok' });
+    await expect.poll(() => printerState(), { timeout: 5000 }).toBe('ready');
+    await printMarker('QUEUE-HAS-ROOM');
+    expect(printer.decode().cuts).toBe(1);
+  }, 120_000);
+});
+

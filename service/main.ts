@@ -15,6 +15,7 @@ import { previewTemplate } from './content/template-preview';
 import { createHealthReporter } from './health';
 import { DeviceManager } from './devices/device-manager';
 import { PrintQueueFullError } from './devices/print-queue';
+import { publicPhones } from './devices/public-phones';
 import { HttpError, ServiceUnavailableError, startServer } from './http/server';
 import { createLogger } from './logger';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
@@ -95,6 +96,10 @@ async function main(): Promise<void> {
     printer: loaded.config.devices.receiptPrinter,
     logger,
     publish: (event) => broadcast(event),
+    publicPhones: () =>
+      publicPhones([loaded.config.hotlines.publicLegalService, ...loaded.config.hotlines.local.map((h) => h.number)], () =>
+        content.reader().directory(loaded.config.location.regionCode).entries.map((e) => e.phone),
+      ),
   });
   /** A receipt laid out as this terminal's printer would print it (the print preview, a filled template). */
   const receiptLayout = (receipt: Receipt): ReceiptLayout => {

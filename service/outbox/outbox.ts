@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { PrintJob } from '../../common/api/devices';
 import { REFERENCE_PLACEHOLDER, SUBMISSION_KIND_LETTERS, SUBMISSION_PAYLOADS, SubmissionKind, type SubmissionPayload, type SubmissionStatus, type SubmitResponse } from '../../common/api/submissions';
+import { knownValues, maskKnownValues } from '../../common/receipt/mask-receipt';
 import { Receipt, type ReceiptInput } from '../../common/receipt/receipt';
 import { formatReference, serialNumberFor } from '../../common/reference-number';
 import { localDateTime, localDay } from '../../common/local-date';
@@ -138,7 +139,8 @@ export class Outbox {
         if (!/^20\d\d-/.test(day)) throw new ClockError(`the terminal's clock says ${day}; set the date and time, then submit again`);
         const counter = allocateSerial(db, day, serialFloor(now));
         const reference = formatReference({ letter: SUBMISSION_KIND_LETTERS[kind], day, serialNumber: serialNumberFor(counter, this.opts.terminalId, day) });
-        const receipt = input.receipt === undefined ? null : JSON.stringify(Receipt.parse(input.receipt(reference)));
+        // Stored as it prints: the payload's names and ID numbers masked, whatever the client put in the receipt.
+        const receipt = input.receipt === undefined ? null : JSON.stringify(maskKnownValues(Receipt.parse(input.receipt(reference)), knownValues(JSON.parse(payload))));
         insertOutboxRow(db, { kind, reference, idempotencyKey: input.idempotencyKey, payload, createdAt: now.toISOString(), receipt });
         return { row: findByReference(db, reference)!, duplicate: false };
       })
@@ -215,7 +217,8 @@ export class Outbox {
     const printer = this.opts.printer;
     if (printer === undefined || row.receipt === null) return null;
     try {
-      let receipt = Receipt.parse(JSON.parse(row.receipt));
+      // Rows stored before receipts were masked at storage are masked here too.
+      let receipt = maskKnownValues(Receipt.parse(JSON.parse(row.receipt)), knownValues(JSON.parse(row.payload)));
       if (reprint) {
         // A copy printed on request says so: two slips with one reference are then told apart.
         receipt = { blocks: [{ type: 'text', text: `补打 ${localDateTime(this.now())}`, align: 'center', bold: false, size: 'normal' }, ...receipt.blocks] };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrintJob } from '../../common/api/devices';
@@ -192,5 +193,88 @@ describe('a print queue that is full', () => {
     await printMarker('QUEUE-HAS-ROOM');
     expect(printer.decode().cuts).toBe(1);
   }, 120_000);
+});
+
+describe('masking at the service, whatever the client sends', () => {
+  const careless = {
+    blocks: [
+      { type: 'text', text: '证件ID420111199001011234' },
+      { type: 'text', text: '身份证４２０１１１１９９００１０１１２３Ｘ' },
+      { type: 'pair', label: '手机', value: '138 1234 5678' },
+      { type: 'pair', label: '座机', value: '027-87654321' },
+      { type: 'pair', label: '中心电话', value: '027-0000-0101' },
+      { type: 'cut' },
+    ],
+  };
+
+  it('prints ID and phone numbers masked and the listed offices’ numbers whole, on paper and in the preview', async () => {
+    await expect.poll(() => printerState(), { timeout: 10_000 }).toBe('ready');
+    printer.clear();
+    const job = PrintJob.parse((await post('/api/print', { title: '回执', receipt: careless })).json);
+    await expect.poll(() => jobState(job.id), { timeout: 10_000 }).toBe('printed');
+    await printer.waitFor(() => printedText().includes('中心电话'), 10_000);
+    const paper = printedText();
+    for (const part of ['ID420***********1234', '身份证420***********123X', '138****5678', '027****4321', '027-0000-0101']) expect(paper).toContain(part);
+    for (const whole of ['420111199001011234', '4201111990010112', '13812345678', '1234 5678', '87654321']) expect(paper).not.toContain(whole);
+
+    const layout = (await post('/api/print/preview', { receipt: careless })).json as { lines: { kind: string; text?: string }[] };
+    const shown = layout.lines.map((l) => l.text ?? '').join('');
+    expect(shown).toContain('ID420***********1234');
+    expect(shown).not.toContain('420111199001011234');
+  }, 30_000);
+
+  it('masks a filled template’s ID and phone numbers in its preview', async () => {
+    const res = await post('/api/templates/preview', {
+      id: 'iou',
+      values: {
+        'borrower.name': '张三',
+        'borrower.idNumber': '11010519491231002X',
+        'borrower.address': '湖北省武汉市洪山区珞喻路1号',
+        'borrower.phone': '138 0013 8000',
+        'lender.name': '李四',
+        'lender.idNumber': '420111195003080241',
+        'loan.amount': '12,345.60',
+        'loan.date': '2024-03-05',
+        'loan.method': '银行转账',
+        'loan.due': '2025-03-05',
+      },
+    });
+    expect(res.status).toBe(200);
+    const text = (res.json as { layout: { lines: { text?: string }[] } }).layout.lines.map((l) => l.text ?? '').join('');
+    expect(text).toContain('110***********002X');
+    expect(text).toContain('138****8000');
+    for (const whole of ['11010519491231002X', '420111195003080241', '13800138000']) expect(text).not.toContain(whole);
+  });
+
+  it('prints a submission’s names as 张** and no whole ID number, whatever its receipt says, and stores it so', async () => {
+    const leaky = {
+      blocks: [
+        { type: 'text', text: '调解申请回执 {{reference}}' },
+        { type: 'pair', label: '申请人', value: '张三丰' },
+        { type: 'pair', label: '对方', value: '王小五' },
+        { type: 'pair', label: '证件', value: '420111199001011234' },
+        { type: 'cut' },
+      ],
+    };
+    const mediation = {
+      applicant: { name: '张三丰', phone: '13812345678', idNumber: '420111199001011234', idSource: 'card' },
+      otherParty: { name: '王小五', relation: '房东' },
+      dispute: { category: 'neighbours', summary: '漏水' },
+      consent: { agreed: true, noticeVersion: 'pipl-2025-01', at: '2025-03-14T10:20:00+08:00' },
+    };
+    printer.clear();
+    const r = await post('/api/submissions', { kind: 'mediation-request', payload: mediation, idempotencyKey: randomUUID(), receipt: leaky });
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    const { reference } = SubmitResponse.parse(r.json);
+    await printer.waitFor(() => printedText().includes(reference), 10_000);
+    const paper = printedText();
+    for (const part of ['张**', '王**', '420***********1234']) expect(paper).toContain(part);
+    for (const whole of ['张三丰', '王小五', '420111199001011234']) expect(paper).not.toContain(whole);
+
+    const db = new Database(join(dataDir, 'records.db'), { readonly: true });
+    const stored = (db.prepare('SELECT receipt FROM outbox WHERE reference = ?').get(reference) as { receipt: string }).receipt;
+    db.close();
+    for (const whole of ['张三丰', '王小五']) expect(stored).not.toContain(whole);
+  }, 30_000);
 });
 

@@ -135,6 +135,7 @@ async function main(): Promise<void> {
   });
   const rendererDir = args.rendererDir !== undefined ? resolve(args.rendererDir) : join(here, '..', 'renderer');
   const secret = randomBytes(32).toString('base64url');
+  const technicianToken = randomBytes(32).toString('base64url');
   // Lets the UI notice that the service restarted (and its secret changed).
   const bootId = randomBytes(8).toString('hex');
 
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
     logger,
     port: args.port,
     secret,
+    technicianToken,
     rendererDir,
     onEventsConnect: (send) => {
       send({ type: 'hello', bootId });
@@ -216,6 +218,7 @@ async function main(): Promise<void> {
       pid: process.pid,
       port: server.port,
       secret,
+      technicianToken,
       version: VERSION,
       configPath: resolve(args.configPath),
       startedAt: startedAt.toISOString(),

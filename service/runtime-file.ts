@@ -5,12 +5,15 @@ import { z } from 'zod';
 /**
  * While the service runs it leaves `run/service.json` in the data directory
  * (readable by its own user only) so kioskctl on the same machine can find
- * the port and secret without anyone copying them by hand.
+ * the port and its technician token without anyone copying them by hand.
+ * The UI's secret is kept apart from the token so that the service can tell
+ * the touchscreen from a technician (a reprint of any receipt, for example).
  */
 export const RuntimeInfo = z.object({
   pid: z.number().int(),
   port: z.number().int(),
   secret: z.string(),
+  technicianToken: z.string(),
   version: z.string(),
   configPath: z.string(),
   startedAt: z.string(),

@@ -12,6 +12,7 @@ import { ReceiptLayout } from '../receipt/layout';
 import { ArticlesByCitationRequest, ArticlesByCitationResponse } from './citations';
 import { ReprintRequest, ReprintResponse, SubmissionStatus, SubmissionStatusRequest, SubmitRequest, SubmitResponse } from './submissions';
 import { UsageRequest } from './usage';
+import { checkReceiptSize, RECEIPT_ROUTE_BODY_LIMIT, SUBMIT_BODY_LIMIT } from './body-limits';
 
 /**
  * The local service's HTTP API, shared by the service (which validates
@@ -24,6 +25,8 @@ export interface RouteDef<Body extends z.ZodType, Res extends z.ZodType> {
   path: `/api/${string}`;
   body: Body;
   response: Res;
+  /** Largest request body accepted, in bytes (default DEFAULT_BODY_LIMIT); body-limits.test.ts checks it holds the largest valid body. */
+  maxBodyBytes?: number;
 }
 
 function route<Body extends z.ZodType, Res extends z.ZodType>(def: RouteDef<Body, Res>): RouteDef<Body, Res> {
@@ -31,6 +34,8 @@ function route<Body extends z.ZodType, Res extends z.ZodType>(def: RouteDef<Body
 }
 
 const NoBody = z.undefined();
+/** A receipt the service is asked to print: capped in size so the route's body limit always holds it. */
+const SizedReceipt = Receipt.superRefine(checkReceiptSize);
 const Empty = z.object({});
 
 export const api = {
@@ -62,12 +67,30 @@ export const api = {
   templates: route({ method: 'GET', path: '/api/content/templates', body: NoBody, response: TemplatesResponse }),
   template: route({ method: 'POST', path: '/api/content/template', body: ById, response: TemplateResponse }),
   /** Checks the answers on the service and fills the template; field errors come back with 200 (see TemplatePreviewResponse). Print the receipt with `print`. */
-  templatePreview: route({ method: 'POST', path: '/api/templates/preview', body: TemplatePreviewRequest, response: TemplatePreviewResponse }),
+  templatePreview: route({
+    method: 'POST',
+    path: '/api/templates/preview',
+    body: TemplatePreviewRequest,
+    response: TemplatePreviewResponse,
+    maxBodyBytes: RECEIPT_ROUTE_BODY_LIMIT,
+  }),
   devices: route({ method: 'GET', path: '/api/devices', body: NoBody, response: z.object({ devices: z.array(DeviceStatus) }) }),
   /** A screen that needs a card turns watching on; the reader is polled only then. */
   idcardWatch: route({ method: 'POST', path: '/api/idcard/watch', body: z.strictObject({ watch: z.boolean() }), response: Empty }),
-  print: route({ method: 'POST', path: '/api/print', body: z.strictObject({ title: z.string().min(1).max(80), receipt: Receipt }), response: PrintJob }),
-  printPreview: route({ method: 'POST', path: '/api/print/preview', body: z.strictObject({ receipt: Receipt }), response: ReceiptLayout }),
+  print: route({
+    method: 'POST',
+    path: '/api/print',
+    body: z.strictObject({ title: z.string().min(1).max(80), receipt: SizedReceipt }),
+    response: PrintJob,
+    maxBodyBytes: RECEIPT_ROUTE_BODY_LIMIT,
+  }),
+  printPreview: route({
+    method: 'POST',
+    path: '/api/print/preview',
+    body: z.strictObject({ receipt: SizedReceipt }),
+    response: ReceiptLayout,
+    maxBodyBytes: RECEIPT_ROUTE_BODY_LIMIT,
+  }),
   printJobs: route({ method: 'GET', path: '/api/print/jobs', body: NoBody, response: z.object({ jobs: z.array(PrintJob) }) }),
   printRetry: route({ method: 'POST', path: '/api/print/retry', body: z.strictObject({ id: z.string() }), response: PrintJob }),
   /**
@@ -76,7 +99,7 @@ export const api = {
    * `{{reference}}` is filled in). The same idempotencyKey again returns the
    * first submission and prints nothing. 503 while records.db is unavailable.
    */
-  submit: route({ method: 'POST', path: '/api/submissions', body: SubmitRequest, response: SubmitResponse }),
+  submit: route({ method: 'POST', path: '/api/submissions', body: SubmitRequest, response: SubmitResponse, maxBodyBytes: SUBMIT_BODY_LIMIT }),
   /** A submission's state by its reference number (read tolerantly; a wrong check character is a 400). No personal data. */
   submission: route({ method: 'POST', path: '/api/submissions/status', body: SubmissionStatusRequest, response: SubmissionStatus }),
   /** Prints a submission's receipt again, on request (marked 补打); a job already under way for it is returned instead. */

@@ -3,6 +3,7 @@ import { LEGAL_AID_OUTCOMES } from '../legal-aid/codes';
 import { RATING_REASONS } from '../rating/rating';
 import { InvalidReferenceError, parseReference, REFERENCE_LENGTH } from '../reference-number';
 import { QR_MAX_BYTES, Receipt, utf8Length, type ReceiptBlock } from '../receipt/receipt';
+import { checkReceiptSize, TEMPLATE_HANDOFF_MAX_CHARS, TEMPLATE_MAX_FIELDS } from './body-limits';
 import { PrintJob } from './devices';
 
 /**
@@ -129,8 +130,15 @@ export const TemplateHandoffPayload = z.strictObject({
   title: Text(80),
   /** Field id (`lender.name`) → the answer as printed. */
   values: z
-    .record(z.string().regex(/^[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/, 'expected a field id like "lender.name"'), z.string().max(2000))
-    .refine((v) => Object.keys(v).length <= 100, 'expected at most 100 fields'),
+    .record(
+      z.string().max(100).regex(/^[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/, 'expected a field id like "lender.name"'),
+      z.string().max(2000),
+    )
+    .refine((v) => Object.keys(v).length <= TEMPLATE_MAX_FIELDS, `expected at most ${TEMPLATE_MAX_FIELDS} fields`)
+    .refine(
+      (v) => Object.values(v).reduce((n, text) => n + text.length, 0) <= TEMPLATE_HANDOFF_MAX_CHARS,
+      `expected at most ${TEMPLATE_HANDOFF_MAX_CHARS} characters in all the answers together`,
+    ),
   recipient: z.enum(['lawyer', 'legal-aid-office', 'mediation-committee']),
 });
 
@@ -173,6 +181,7 @@ export function fillReceiptTemplate(receipt: Receipt, reference: string): Receip
 
 /** A receipt with the reference placeholder; it must show the reference, and still fit once it is filled in. */
 export const ReceiptTemplate = Receipt.superRefine((receipt, ctx) => {
+  checkReceiptSize(receipt, ctx);
   let found = false;
   receipt.blocks.forEach((block, i) => {
     mapBlockText(block, (s) => {

@@ -3,6 +3,7 @@ import { localDay } from '../local-date';
 import { checkIdNumber, isRealDate, type IdNumberProblem } from '../idcard/id-number';
 import { formatYuan } from '../money/fen';
 import { formatRmbCapitals, parseYuan } from '../money/rmb-capitals';
+import { TEMPLATE_HANDOFF_MAX_CHARS, TEMPLATE_MAX_FIELDS } from '../api/body-limits';
 import { BLANK, type FieldOf, type Template, type TemplateField } from './template';
 
 /**
@@ -64,7 +65,13 @@ export const FieldError = z.object({
 export type FieldError = z.infer<typeof FieldError>;
 
 /** What the form sends: text per field id; a missing or blank entry is an empty answer. */
-export const RawTemplateValues = z.record(z.string().max(100), z.string().max(4000));
+export const RawTemplateValues = z
+  .record(z.string().max(100), z.string().max(4000))
+  .refine((v) => Object.keys(v).length <= TEMPLATE_MAX_FIELDS, `expected at most ${TEMPLATE_MAX_FIELDS} fields`)
+  .refine(
+    (v) => Object.values(v).reduce((n, text) => n + text.length, 0) <= TEMPLATE_HANDOFF_MAX_CHARS,
+    `expected at most ${TEMPLATE_HANDOFF_MAX_CHARS} characters in all the answers together`,
+  );
 export type RawTemplateValues = Readonly<Record<string, string | undefined>>;
 
 /**

@@ -44,7 +44,7 @@ export function addDeviceCommands(program: Command): void {
       const runtime = readRuntimeFile(resolveDataDir(opts.dataDir));
       if (runtime !== undefined) {
         try {
-          const res = await fetch(`http://127.0.0.1:${runtime.port}/api/devices`, { headers: { authorization: `Bearer ${runtime.secret}` }, signal: AbortSignal.timeout(3000) });
+          const res = await fetch(`http://127.0.0.1:${runtime.port}/api/devices`, { headers: { authorization: `Bearer ${runtime.technicianToken}` }, signal: AbortSignal.timeout(3000) });
           const { devices } = (await res.json()) as { devices: unknown[] };
           const list = devices.map((d) => DeviceStatus.parse(d));
           if (opts.json === true) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);

@@ -51,7 +51,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<Check[]> {
   } else {
     try {
       const res = await fetch(`http://127.0.0.1:${runtime.port}/api/health`, {
-        headers: { authorization: `Bearer ${runtime.secret}` },
+        headers: { authorization: `Bearer ${runtime.technicianToken}` },
         signal: AbortSignal.timeout(opts.fetchTimeoutMs ?? 3000),
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);

@@ -90,7 +90,7 @@ async function callService<Body extends z.ZodType, Res extends z.ZodType>(
   try {
     res = await fetch(`http://127.0.0.1:${runtime.port}${route.path}`, {
       method: route.method,
-      headers: { authorization: `Bearer ${runtime.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${runtime.technicianToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
     });

@@ -2,21 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { bearerProtocol, EVENTS_PROTOCOL } from '../../common/api/events';
 import { createGuard, type GuardInput } from './request-guard';
 
-const guard = createGuard(4321, 'right-secret');
+const guard = createGuard(4321, { ui: 'right-secret', technician: 'technician-token' });
 const base: GuardInput = {
   host: '127.0.0.1:4321',
   origin: undefined,
   secFetchSite: undefined,
   authorization: 'Bearer right-secret',
   webSocketProtocols: undefined,
-  needsSecret: true,
+  needsCaller: true,
 };
 const decide = (over: Partial<GuardInput>) => guard.decide({ ...base, ...over });
 
 describe('request guard', () => {
   it('allows our own page with the secret', () => {
-    expect(decide({})).toEqual({ allow: true });
-    expect(decide({ host: 'localhost:4321', origin: 'http://localhost:4321' })).toEqual({ allow: true });
+    expect(decide({})).toEqual({ allow: true, role: 'ui' });
+    expect(decide({ host: 'localhost:4321', origin: 'http://localhost:4321' })).toEqual({ allow: true, role: 'ui' });
+  });
+  it('tells the technician token from the UI secret', () => {
+    expect(decide({ authorization: 'Bearer technician-token' })).toEqual({ allow: true, role: 'technician' });
+    expect(decide({ authorization: 'Bearer technician-tokenX' })).toMatchObject({ allow: false, status: 401 });
+    expect(() => createGuard(1, { ui: 'same', technician: 'same' })).toThrow(/differ/);
   });
   it('refuses a missing or wrong secret with 401', () => {
     expect(decide({ authorization: undefined })).toMatchObject({ allow: false, status: 401 });
@@ -36,12 +41,12 @@ describe('request guard', () => {
     expect(decide({ secFetchSite: 'cross-site' })).toMatchObject({ allow: false, status: 403 });
   });
   it('serves static files without the secret but still checks Host', () => {
-    expect(decide({ authorization: undefined, needsSecret: false })).toEqual({ allow: true });
-    expect(decide({ authorization: undefined, needsSecret: false, host: 'evil.example:4321' })).toMatchObject({ status: 403 });
+    expect(decide({ authorization: undefined, needsCaller: false })).toEqual({ allow: true });
+    expect(decide({ authorization: undefined, needsCaller: false, host: 'evil.example:4321' })).toMatchObject({ status: 403 });
   });
   it('accepts the secret as a WebSocket subprotocol', () => {
     const protocols = `${EVENTS_PROTOCOL}, ${bearerProtocol('right-secret')}`;
-    expect(decide({ authorization: undefined, webSocketProtocols: protocols })).toEqual({ allow: true });
+    expect(decide({ authorization: undefined, webSocketProtocols: protocols })).toEqual({ allow: true, role: 'ui' });
     expect(decide({ authorization: undefined, webSocketProtocols: `${EVENTS_PROTOCOL}, ${bearerProtocol('nope')}` })).toMatchObject({ status: 401 });
   });
 });

@@ -7,9 +7,14 @@ import { BEARER_PROTOCOL_PREFIX } from '../../common/api/events';
  * 127.0.0.1 — or rebind a DNS name to it. So:
  *  - Host must be our own address and port (defeats DNS rebinding);
  *  - Origin, when the browser sends one, must be our own (defeats cross-site requests);
- *  - the API and the event socket need the per-boot secret, which only the
- *    process that started the service (and the page it opened) knows.
+ *  - every route but the UI's static files needs a caller: the kiosk UI with
+ *    the per-boot secret, which only the shell that started the service (and
+ *    the page it opened) knows, or a technician with the per-boot technician
+ *    token that kioskctl reads from the owner-only `run/service.json`.
  */
+
+/** Who is calling: the touchscreen UI, or a technician's kioskctl on the machine. */
+export type CallerRole = 'ui' | 'technician';
 export interface GuardInput {
   host: string | undefined;
   origin: string | undefined;
@@ -17,26 +22,28 @@ export interface GuardInput {
   authorization: string | undefined;
   /** Offered WebSocket subprotocols, comma-separated, as sent by the browser. */
   webSocketProtocols: string | undefined;
-  /** Whether this path needs the secret (the API and events do; the UI's static files do not). */
-  needsSecret: boolean;
+  /** Whether the route that matched needs a caller (every route but the UI's static files). */
+  needsCaller: boolean;
 }
 
-export type GuardDecision = { allow: true } | { allow: false; status: 401 | 403; message: string };
+export type GuardDecision = { allow: true; role?: CallerRole } | { allow: false; status: 401 | 403; message: string };
 
 export interface Guard {
   decide(input: GuardInput): GuardDecision;
 }
 
-export function createGuard(port: number, secret: string): Guard {
+function tokenMatches(expected: Buffer, candidate: string | undefined): boolean {
+  if (candidate === undefined) return false;
+  const given = Buffer.from(candidate, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function createGuard(port: number, tokens: Record<CallerRole, string>): Guard {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const origins = new Set([...hosts].map((h) => `http://${h}`));
-  const expected = Buffer.from(secret, 'utf8');
-
-  const secretMatches = (candidate: string | undefined): boolean => {
-    if (candidate === undefined) return false;
-    const given = Buffer.from(candidate, 'utf8');
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  };
+  if (tokens.ui === tokens.technician) throw new Error('The UI secret and the technician token must differ');
+  const expected = (Object.entries(tokens) as [CallerRole, string][]).map(([role, token]) => ({ role, token: Buffer.from(token, 'utf8') }));
+  const roleOf = (candidate: string | undefined): CallerRole | undefined => expected.find((e) => tokenMatches(e.token, candidate))?.role;
 
   return {
     decide(input) {
@@ -49,14 +56,15 @@ export function createGuard(port: number, secret: string): Guard {
       if (input.secFetchSite === 'cross-site') {
         return { allow: false, status: 403, message: 'Cross-site requests are refused' };
       }
-      if (!input.needsSecret) return { allow: true };
+      if (!input.needsCaller) return { allow: true };
       const bearer = /^Bearer\s+(\S+)$/i.exec(input.authorization ?? '')?.[1];
       const fromProtocol = (input.webSocketProtocols ?? '')
         .split(',')
         .map((p) => p.trim())
         .find((p) => p.startsWith(BEARER_PROTOCOL_PREFIX))
         ?.slice(BEARER_PROTOCOL_PREFIX.length);
-      if (secretMatches(bearer) || secretMatches(fromProtocol)) return { allow: true };
+      const role = roleOf(bearer) ?? roleOf(fromProtocol);
+      if (role !== undefined) return { allow: true, role };
       return { allow: false, status: 401, message: 'Missing or wrong service secret' };
     },
   };

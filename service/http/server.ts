@@ -1,22 +1,49 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { api, EVENTS_PATH, type Api, type ParsedBody, type ResponseBody, type RouteName } from '../../common/api/contract';
+import { DEFAULT_BODY_LIMIT } from '../../common/api/body-limits';
 import type { ApiErrorBody } from '../../common/api/errors';
 import { EVENTS_PROTOCOL, type ServiceEvent } from '../../common/api/events';
 import { describeZodError, problemsToText } from '../../common/api/format-issues';
-import { createGuard, type Guard } from './request-guard';
+import { createGuard, type CallerRole, type Guard } from './request-guard';
 import { securityHeaders } from './security-headers';
+
+/** Who made a request the guard let through; handlers check object-level rights with it. */
+export interface RequestContext {
+  role: CallerRole;
+}
 
 /** One handler per route of the contract; a missing one is a compile error. */
 export type Handlers = {
-  [R in RouteName]: (body: ParsedBody<R> extends undefined ? undefined : Exclude<ParsedBody<R>, undefined>) =>
-    | ResponseBody<R>
-    | Promise<ResponseBody<R>>;
+  [R in RouteName]: (
+    body: ParsedBody<R> extends undefined ? undefined : Exclude<ParsedBody<R>, undefined>,
+    ctx: RequestContext,
+  ) => ResponseBody<R> | Promise<ResponseBody<R>>;
 };
+
+/**
+ * Whether a route may be reached without the secret. Only the UI's static
+ * files are public; every other route — the contract's, the event socket and
+ * any route added later — needs a caller unless it is declared public here.
+ * Read from the route that matched, after the router decoded the path, so no
+ * spelling of a URL can change the answer.
+ */
+type RouteAccess = 'public' | 'caller';
+interface RouteConfig {
+  access?: RouteAccess;
+}
+const routeAccess = (request: FastifyRequest): RouteAccess => (request.routeOptions.config as RouteConfig).access ?? 'caller';
 
 export interface ServerOptions {
   logger: Logger;
@@ -65,17 +92,19 @@ function sendError(reply: FastifyReply, status: number, error: ApiErrorBody['err
  * Listens first (port 0 picks a free one), then installs the guard, which
  * needs the port to know its own Host and Origin.
  */
-export async function startServer(opts: ServerOptions & { port: number; secret: string }): Promise<KioskServer> {
+export async function startServer(opts: ServerOptions & { port: number; secret: string; technicianToken: string }): Promise<KioskServer> {
   const app = Fastify({
     loggerInstance: opts.logger as FastifyBaseLogger,
     // API requests are logged once, on response, by our own hook; static files not at all.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: opts.bodyLimit ?? 64 * 1024,
+    bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // The socket closes quickly on shutdown instead of waiting for idle keep-alives.
     forceCloseConnections: true,
     return503OnClosing: true,
   });
   const sockets = new Set<WebSocket>();
+  // Set by the guard for each request it let through with a caller; handlers read it.
+  const callers = new WeakMap<FastifyRequest, RequestContext>();
   // Both depend on the port, known only once listening.
   const bound: { guard?: Guard; headers: Record<string, string> } = { headers: {} };
 
@@ -92,27 +121,30 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
       secFetchSite: header('sec-fetch-site'),
       authorization: header('authorization'),
       webSocketProtocols: header('sec-websocket-protocol'),
-      needsSecret: request.url.startsWith('/api/') || request.url === '/api',
+      needsCaller: routeAccess(request) !== 'public',
     });
     if (!decision.allow) {
-      request.log.warn({ method: request.method, url: request.url.split('?')[0], status: decision.status }, decision.message);
+      request.log.warn({ method: request.method, url: pathForLog(request), status: decision.status }, decision.message);
       return sendError(reply, decision.status, {
         code: decision.status === 401 ? 'unauthorized' : 'forbidden',
         message: decision.message,
       });
     }
+    if (decision.role !== undefined) callers.set(request, { role: decision.role });
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(bound.headers);
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (routeAccess(request) !== 'public') reply.header('cache-control', 'no-store');
     return payload;
   });
 
+  // Every request to a route that needs a caller is logged, refused ones too;
+  // a static file is not (the UI loads dozens at every start).
   app.addHook('onResponse', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (routeAccess(request) === 'public' && reply.statusCode < 400) return;
     request.log.info(
-      { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      { method: request.method, url: pathForLog(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'api request',
     );
   });
@@ -128,12 +160,12 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
       const message = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'Request body is empty; expected a JSON object' : `Request body is not valid JSON: ${error.message}`;
       return sendError(reply, 400, { code: 'bad-request', message });
     }
-    request.log.error({ err: error, url: request.url.split('?')[0] }, 'request failed');
+    request.log.error({ err: error, url: pathForLog(request) }, 'request failed');
     return sendError(reply, 500, { code: 'internal', message: 'Internal error' });
   });
 
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, { code: 'not-found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` }),
+    sendError(reply, 404, { code: 'not-found', message: `No such endpoint: ${request.method} ${pathForLog(request)}` }),
   );
 
   await app.register(fastifyWebsocket, {
@@ -143,10 +175,16 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
     },
   });
 
-  for (const name of Object.keys(api) as RouteName[]) registerRoute(app, name, api[name], opts.handlers);
+  const contextOf = (request: FastifyRequest): RequestContext => {
+    const ctx = callers.get(request);
+    // Unreachable while the guard runs first; refuse rather than guess a role.
+    if (ctx === undefined) throw new Error(`No caller recorded for ${request.method} ${pathForLog(request)}`);
+    return ctx;
+  };
+  for (const name of Object.keys(api) as RouteName[]) registerRoute(app, name, api[name], opts.handlers, contextOf);
 
   app.register(async (scope) => {
-    scope.get(EVENTS_PATH, { websocket: true }, (socket) => {
+    scope.get(EVENTS_PATH, { websocket: true, config: { access: 'caller' } satisfies RouteConfig }, (socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => sockets.delete(socket));
@@ -156,13 +194,20 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
   });
 
   if (opts.rendererDir !== undefined && existsSync(opts.rendererDir)) {
-    await app.register(fastifyStatic, { root: opts.rendererDir, prefix: '/', index: 'index.html', wildcard: false });
+    const rendererDir = opts.rendererDir;
+    // The UI's files are the only public routes: the page must load before it can present the secret.
+    await app.register(async (scope) => {
+      scope.addHook('onRoute', (route) => {
+        route.config = { ...(route.config as RouteConfig | undefined), access: 'public' } satisfies RouteConfig;
+      });
+      await scope.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html', wildcard: false });
+    });
   }
 
   await app.listen({ host: '127.0.0.1', port: opts.port });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('Server did not bind to a TCP port');
-  bound.guard = createGuard(address.port, opts.secret);
+  bound.guard = createGuard(address.port, { ui: opts.secret, technician: opts.technicianToken });
   bound.headers = securityHeaders(address.port);
 
   return {
@@ -180,11 +225,24 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
   };
 }
 
-function registerRoute<R extends RouteName>(app: FastifyInstance, name: R, def: Api[R], handlers: Handlers): void {
-  const handler = handlers[name] as (body: unknown) => unknown;
+/** The path without its query, for logs: a query could carry what a citizen typed. */
+function pathForLog(request: FastifyRequest): string {
+  return request.url.split('?')[0] ?? '';
+}
+
+function registerRoute<R extends RouteName>(
+  app: FastifyInstance,
+  name: R,
+  def: Api[R],
+  handlers: Handlers,
+  contextOf: (request: FastifyRequest) => RequestContext,
+): void {
+  const handler = handlers[name] as (body: unknown, ctx: RequestContext) => unknown;
   app.route({
     method: def.method,
     url: def.path,
+    config: { access: 'caller' } satisfies RouteConfig,
+    bodyLimit: def.maxBodyBytes ?? DEFAULT_BODY_LIMIT,
     handler: async (request, reply) => {
       let body: unknown = undefined;
       if (def.method !== 'GET') {
@@ -195,7 +253,7 @@ function registerRoute<R extends RouteName>(app: FastifyInstance, name: R, def: 
         }
         body = parsed.data;
       }
-      const result = await handler(body);
+      const result = await handler(body, contextOf(request));
       return reply.code(200).send(result);
     },
   });

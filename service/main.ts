@@ -23,6 +23,7 @@ import { DatabaseTooNewError } from './storage/migrations';
 import { openRecordsDb } from './storage/records-db';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
+import { SessionReferences } from './outbox/session-references';
 import { createDailyStats } from './storage/daily-stats';
 import { countSubmission, usageHandler } from './usage/usage';
 import { VERSION } from './version';
@@ -123,6 +124,8 @@ async function main(): Promise<void> {
               ? undefined
               : { print: (t, r, o) => devices.print(t, r, o), retry: (id) => devices.retryPrint(id), jobs: () => devices.printJobs(), onJob: (l) => devices.onPrintJob(l) },
         });
+  // What the touchscreen may reprint: the references of the session under way.
+  const sessionReferences = new SessionReferences();
   const health = createHealthReporter({
     version: VERSION,
     startedAt,
@@ -155,6 +158,7 @@ async function main(): Promise<void> {
       suggest: ({ prefix, limit }) => withContent(() => content.search().suggest(prefix, limit)),
       sessionEnd: ({ reason }) => {
         devices.endSession();
+        sessionReferences.forget();
         logger.info({ reason }, 'session ended');
         return {};
       },
@@ -203,7 +207,7 @@ async function main(): Promise<void> {
         if (printer !== undefined) sim.printer!.set({ ...(printer.paper !== undefined ? { paper: printer.paper } : {}), ...(printer.coverOpen !== undefined ? { coverOpen: printer.coverOpen } : {}) });
         return {};
       },
-      ...outboxHandlers(outbox, recordsUnavailable),
+      ...outboxHandlers(outbox, recordsUnavailable, sessionReferences),
       usage: usageHandler(stats, recordsUnavailable),
       clientLog: (entry) => {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);

@@ -74,6 +74,8 @@ export type SubmitResult = SubmitResponse;
 export class IdempotencyConflictError extends Error {}
 /** No submission has this reference (on this terminal). */
 export class UnknownReferenceError extends Error {}
+/** The one message for a reference that is not known here — or not the caller's to see. */
+export const unknownReferenceMessage = (reference: string): string => `no submission with reference ${reference} on this terminal`;
 /** The submission has no receipt to print. */
 export class NoReceiptError extends Error {}
 /** The terminal has no receipt printer. */
@@ -189,7 +191,7 @@ export class Outbox {
    */
   reprint(reference: string): PrintJob {
     const row = findByReference(this.opts.db, reference);
-    if (row === undefined) throw new UnknownReferenceError(`no submission with reference ${reference} on this terminal`);
+    if (row === undefined) throw new UnknownReferenceError(unknownReferenceMessage(reference));
     if (row.receipt === null) throw new NoReceiptError(`submission ${reference} has no receipt to print`);
     const printer = this.opts.printer;
     if (printer === undefined) throw new NoPrinterError('this terminal has no receipt printer');

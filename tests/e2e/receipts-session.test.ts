@@ -10,6 +10,7 @@ import { SubmitResponse } from '../../common/api/submissions';
 import { findPrinterModel } from '../../native/printer/models';
 import { PrinterSimulator, serveSimulatorOnSerial, type SerialSimulator } from '../../native/printer/simulator';
 import { startPtyPair, type PtyPair } from '../../native/serial/pty';
+import { readRuntimeFile } from '../../service/runtime-file';
 import { DEMO_CONFIG, kioskctl, startKiosk, type RunningKiosk } from './harness';
 
 /**
@@ -275,6 +276,50 @@ describe('masking at the service, whatever the client sends', () => {
     const stored = (db.prepare('SELECT receipt FROM outbox WHERE reference = ?').get(reference) as { receipt: string }).receipt;
     db.close();
     for (const whole of ['张三丰', '王小五']) expect(stored).not.toContain(whole);
+  }, 30_000);
+});
+
+describe('reprint rights, checked at the service', () => {
+  async function reprintAs(token: string, reference: string): Promise<{ status: number; json: unknown }> {
+    const res = await fetch(`${kiosk.origin}/api/submissions/reprint`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reference }),
+    });
+    return { status: res.status, json: await res.json() };
+  }
+  /** The answer with the reference taken out: what tells one refusal from another, if anything does. */
+  const shape = (answer: { status: number; json: unknown }, reference: string) => ({ status: answer.status, body: JSON.stringify(answer.json).replaceAll(reference, 'REF') });
+  const submit = async (body: Record<string, unknown>) => SubmitResponse.parse((await post('/api/submissions', { idempotencyKey: randomUUID(), ...body })).json).reference;
+
+  it('lets the touchscreen reprint only what this session submitted, a technician anything, and refuses as if the reference did not exist', async () => {
+    await expect.poll(() => printerState(), { timeout: 10_000 }).toBe('ready');
+    const technician = readRuntimeFile(dataDir)!.technicianToken;
+    expect(technician).not.toBe(kiosk.secret);
+
+    const earlier = await submit({ kind: 'legal-aid-application', payload: application, receipt });
+    const earlierRating = await submit({ kind: 'rating', payload: { subject: 'overall', score: 5 } });
+    // This session may reprint its own receipt.
+    expect((await reprintAs(kiosk.secret, earlier)).status).toBe(200);
+    expect((await post('/api/session/end', { reason: 'finish' })).status).toBe(200);
+
+    // The next person, holding a slip left behind or guessing: refused exactly as an unknown reference is.
+    const mine = await submit({ kind: 'legal-aid-application', payload: application, receipt });
+    const unknown = 'A250314-2222-W';
+    const refusedUnknown = await reprintAs(kiosk.secret, unknown);
+    expect(refusedUnknown.status).toBe(404);
+    for (const stranger of [earlier, earlierRating]) {
+      const refused = await reprintAs(kiosk.secret, stranger);
+      expect(shape(refused, stranger)).toEqual(shape(refusedUnknown, unknown));
+    }
+    expect((await reprintAs(kiosk.secret, mine)).status).toBe(200);
+
+    // A technician may reprint any receipt.
+    const byTechnician = await reprintAs(technician, earlier);
+    expect(byTechnician.status, JSON.stringify(byTechnician.json)).toBe(200);
+    expect((await reprintAs(technician, earlierRating)).status).toBe(409);
+    expect((await reprintAs(technician, unknown)).status).toBe(404);
+    await post('/api/session/end', { reason: 'finish' });
   }, 30_000);
 });
 

@@ -321,5 +321,19 @@ describe('reprint rights, checked at the service', () => {
     expect((await reprintAs(technician, unknown)).status).toBe(404);
     await post('/api/session/end', { reason: 'finish' });
   }, 30_000);
+
+  it('tells a technician waiting for a reprint that a session end took it out of the queue', async () => {
+    const reference = await submit({ kind: 'legal-aid-application', payload: application, receipt });
+    await post('/api/session/end', { reason: 'finish' });
+    printer.set({ paper: 'out' });
+    await expect.poll(() => printerState(), { timeout: 5000 }).toBe('paper-out');
+    const waiting = kioskctl('receipt', 'reprint', reference, '--data-dir', dataDir, '--wait', '60');
+    await expect.poll(async () => (await get<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs.some((j) => j.title.includes(reference) && j.state === 'waiting'), { timeout: 15_000 }).toBe(true);
+    await post('/api/session/end', { reason: 'idle' });
+    const result = await waiting;
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${reference}: not printed — a session ended and took the job out of the queue before it printed; run this command again`);
+    printer.set({ paper: 'ok' });
+  }, 60_000);
 });
 

@@ -2,25 +2,67 @@
  * Masking of personal data for logs and printed receipts.
  *
  * ID numbers keep the first three and last four characters
- * (`420***********1234`), as privacy rules for receipts allow; mobile numbers
- * keep the first three and last four (`138****5678`). Object fields whose name
- * says they hold personal data are replaced whole, whatever their format.
+ * (`420***********1234`), as privacy rules for receipts allow; phone numbers,
+ * mobile or landline, keep the first three and last four digits
+ * (`138****5678`, `027*****4321`). Object fields whose name says they hold
+ * personal data are replaced whole, whatever their format.
  */
 
-// 18-character resident ID (last may be X) or the old 15-digit form; not part of a longer digit run.
-const ID_NUMBER = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
-// Mainland mobile numbers, optionally with +86/86 in front.
-const MOBILE = /(?<!\d)((?:\+?86[- ]?)?)(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)/g;
+// The formats people really type: full-width digits (０-９), a letter glued in
+// front (ID4201…), groups split by spaces or dashes (420111 19900101 1234,
+// 138-1234-5678). A number is never taken from inside a longer digit run.
+const D = '[0-9０-９]';
+/** At most one separator between two characters of a number. */
+const S = '[-－‐‑–— \u3000]?';
+const NOT_AFTER_DIGIT = `(?<!${D})`;
+const NOT_BEFORE_DIGIT = `(?!${D})`;
 
-export function maskIdNumber(id: string): string {
-  if (id.length <= 7) return '*'.repeat(id.length);
-  return id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4);
+/**
+ * Resident ID numbers: 18 characters (the last may be X; HK/Macau/Taiwan
+ * residence permits and the 2023 foreign permanent-residence card, which
+ * starts with 9, share the form) or the old 15 digits.
+ */
+const ID_NUMBER = new RegExp(`${NOT_AFTER_DIGIT}(?:${D}(?:${S}${D}){16}${S}[0-9０-９XxＸｘ]|${D}(?:${S}${D}){14})${NOT_BEFORE_DIGIT}`, 'g');
+/** The 2017 foreign permanent-residence card: three letters (nationality) and twelve digits. */
+const FOREIGN_ID_2017 = new RegExp(`(?<![A-Za-z])[A-Za-z]{3}${S}${D}(?:${S}${D}){11}${NOT_BEFORE_DIGIT}`, 'g');
+/** Mainland mobile numbers, optionally with +86/86 in front. */
+const MOBILE = new RegExp(`${NOT_AFTER_DIGIT}((?:[+＋]?(?:86|８６)${S})?)([1１]${S}[3-9３-９](?:${S}${D}){9})${NOT_BEFORE_DIGIT}`, 'g');
+/** Landlines with their area code (0 and two or three digits), in brackets or not: 027-87654321, (0710)1234567. */
+const LANDLINE = new RegExp(`${NOT_AFTER_DIGIT}(?:[(（][0０]${D}{2,3}[)）]${S}|[0０]${D}{2,3}${S})${D}(?:${S}${D}){6,7}${NOT_BEFORE_DIGIT}`, 'g');
+
+/** Full-width digits and letters as ASCII. */
+function halfWidth(text: string): string {
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-export function redactText(text: string): string {
+/** The digits of a phone number (full-width ones too), without a +86 in front of a mobile number. */
+export function phoneDigits(phone: string): string {
+  const digits = halfWidth(phone).replace(/\D/g, '');
+  return /^861[3-9]\d{9}$/.test(digits) ? digits.slice(2) : digits;
+}
+
+export function maskIdNumber(id: string): string {
+  const plain = halfWidth(id).replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  if (plain.length <= 7) return '*'.repeat(plain.length);
+  return plain.slice(0, 3) + '*'.repeat(plain.length - 7) + plain.slice(-4);
+}
+
+export interface RedactOptions {
+  /**
+   * Phone numbers (digits only) left as they are: public numbers such as an
+   * office's in the directory, which a printed receipt must show whole.
+   */
+  keepPhones?: ReadonlySet<string>;
+}
+
+/** Masks ID numbers, mobile numbers and landlines inside any text. */
+export function redactText(text: string, opts: RedactOptions = {}): string {
+  const keep = (m: string): boolean => opts.keepPhones?.has(phoneDigits(m)) === true;
   return text
     .replace(ID_NUMBER, (m) => maskIdNumber(m))
-    .replace(MOBILE, (_m, cc: string, a: string, _b: string, c: string) => `${cc}${a}****${c}`);
+    .replace(FOREIGN_ID_2017, (m) => maskIdNumber(m))
+    .replace(MOBILE, (m, cc: string, number: string) => (keep(m) ? m : `${cc}${maskPhone(number)}`))
+    .replace(LANDLINE, (m) => (keep(m) ? m : maskPhone(m)));
 }
 
 /** Field names (lower-cased, without `_`/`-`) whose values are personal data. */
@@ -73,9 +115,7 @@ export function redactDeep(value: unknown, depth = 0): unknown {
 
 /** Keeps the first three and last four digits of a phone number: 138****5678, 027*****4321. */
 export function maskPhone(phone: string): string {
-  let digits = phone.replace(/\D/g, '');
-  // +86 in front of a mobile number is not part of it.
-  if (/^861[3-9]\d{9}$/.test(digits)) digits = digits.slice(2);
+  const digits = phoneDigits(phone);
   if (digits.length < 8) return '*'.repeat(digits.length);
   return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
 }

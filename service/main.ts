@@ -13,6 +13,8 @@ import { openContentService, ContentUnavailableError } from './content/content-s
 import { previewTemplate } from './content/template-preview';
 import { createHealthReporter } from './health';
 import { DeviceManager } from './devices/device-manager';
+import { PrintQueueFullError } from './devices/print-queue';
+import { publicPhones } from './devices/public-phones';
 import { HttpError, ServiceUnavailableError, startServer } from './http/server';
 import { createLogger } from './logger';
 import { rootWarning } from './lockdown/process-user';
@@ -20,6 +22,7 @@ import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { openRecords } from './storage/open-records';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
+import { SessionReferences } from './outbox/session-references';
 import { createDailyStats } from './storage/daily-stats';
 import { countSubmission, usageHandler } from './usage/usage';
 import { VERSION } from './version';
@@ -87,6 +90,10 @@ async function main(): Promise<void> {
     printer: loaded.config.devices.receiptPrinter,
     logger,
     publish: (event) => broadcast(event),
+    publicPhones: () =>
+      publicPhones([loaded.config.hotlines.publicLegalService, ...loaded.config.hotlines.local.map((h) => h.number)], () =>
+        content.reader().directory(loaded.config.location.regionCode).entries.map((e) => e.phone),
+      ),
   });
   /** A receipt laid out as this terminal's printer would print it (the print preview, a filled template). */
   const receiptLayout = (receipt: Receipt): ReceiptLayout => {
@@ -108,8 +115,10 @@ async function main(): Promise<void> {
           printer:
             loaded.config.devices.receiptPrinter.mode === 'none'
               ? undefined
-              : { print: (t, r) => devices.print(t, r), retry: (id) => devices.retryPrint(id), jobs: () => devices.printJobs(), onJob: (l) => devices.onPrintJob(l) },
+              : { print: (t, r, o) => devices.print(t, r, o), retry: (id) => devices.retryPrint(id), jobs: () => devices.printJobs(), onJob: (l) => devices.onPrintJob(l) },
         });
+  // What the touchscreen may reprint: the references of the session under way.
+  const sessionReferences = new SessionReferences();
   const health = createHealthReporter({
     version: VERSION,
     startedAt,
@@ -142,6 +151,7 @@ async function main(): Promise<void> {
       suggest: ({ prefix, limit }) => withContent(() => content.search().suggest(prefix, limit)),
       sessionEnd: ({ reason }) => {
         devices.endSession();
+        sessionReferences.forget();
         logger.info({ reason }, 'session ended');
         return {};
       },
@@ -167,7 +177,12 @@ async function main(): Promise<void> {
       },
       print: ({ title, receipt }) => {
         if (loaded.config.devices.receiptPrinter.mode === 'none') throw new ServiceUnavailableError('This terminal has no receipt printer');
-        return devices.print(title, receipt);
+        try {
+          return devices.print(title, receipt);
+        } catch (error) {
+          if (error instanceof PrintQueueFullError) throw new ServiceUnavailableError(`Not printed: ${error.message}`);
+          throw error;
+        }
       },
       printPreview: ({ receipt }) => receiptLayout(receipt),
       printJobs: () => ({ jobs: devices.printJobs() }),
@@ -185,7 +200,7 @@ async function main(): Promise<void> {
         if (printer !== undefined) sim.printer!.set({ ...(printer.paper !== undefined ? { paper: printer.paper } : {}), ...(printer.coverOpen !== undefined ? { coverOpen: printer.coverOpen } : {}) });
         return {};
       },
-      ...outboxHandlers(outbox, recordsUnavailable),
+      ...outboxHandlers(outbox, recordsUnavailable, sessionReferences),
       usage: usageHandler(stats, recordsUnavailable),
       clientLog: (entry) => {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);

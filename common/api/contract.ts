@@ -46,7 +46,9 @@ export const api = {
   /**
    * The citizen finished (or walked away): the service forgets what that
    * session left — a card being waited for, the list of printed receipts.
-   * Jobs still waiting for paper are kept: their receipts are owed.
+   * Nothing of it prints afterwards: a submission's receipt still waiting
+   * for paper is held in the outbox for reprint on request (补打), any
+   * other waiting job is dropped.
    */
   sessionEnd: route({ method: 'POST', path: '/api/session/end', body: z.strictObject({ reason: z.enum(['finish', 'idle']) }), response: Empty }),
   ime: route({ method: 'POST', path: '/api/ime', body: ImeRequest, response: ImeResponse }),

@@ -60,14 +60,15 @@ describe('the application receipt', () => {
     expect(filled.blocks.at(-1)).toEqual({ type: 'cut' });
   });
 
-  it('prints the ID number and the phone number masked, never whole', () => {
+  it('prints the name, the ID number and the phone number masked, never whole', () => {
     const text = words(applicationReceipt(APPLICATION));
     expect(text).toContain('420***********0241');
     expect(text).not.toContain('420111195003080241');
     expect(text).not.toContain('19500308');
     expect(text).toContain('138****5678');
     expect(text).not.toContain('13812345678');
-    expect(text).toContain('李秀英');
+    expect(text).toContain('李**');
+    expect(text).not.toContain('李秀英');
   });
 
   it('says what happens next, what to bring, the office (marked when it is sample data), when and where, and the hotline', () => {

@@ -1,6 +1,6 @@
 import { REFERENCE_PLACEHOLDER } from '../../common/api/submissions';
 import type { ReceiptInput } from '../../common/receipt/receipt';
-import { maskIdNumber, maskPhone } from '../../common/redact';
+import { maskIdNumber, maskName, maskPhone } from '../../common/redact';
 import { type ReceiptBlock, receiptFooter, receiptText } from '../print/receipt-builder';
 
 /**
@@ -10,9 +10,11 @@ import { type ReceiptBlock, receiptFooter, receiptText } from '../print/receipt-
  *
  * - The application receipt is a template: the service puts the reference
  *   number it allocates, in the same transaction that stores the application,
- *   wherever {@link REFERENCE_PLACEHOLDER} stands. The ID number and the
- *   phone number are printed masked — a slip left at the kiosk must not give
- *   a stranger someone's ID number.
+ *   wherever {@link REFERENCE_PLACEHOLDER} stands. The name, the ID number
+ *   and the phone number are printed masked (李**, 420***********0241,
+ *   138****5678), as on the mediation receipt — a slip left at the kiosk must
+ *   not tell a stranger who applied for legal aid, nor give them an ID
+ *   number. The reference on the slip is what the office asks for.
  * - The check result holds no personal data at all.
  */
 
@@ -99,7 +101,7 @@ export function applicationReceipt(input: ApplicationReceiptInput): ReceiptInput
       ...text(REFERENCE_PLACEHOLDER, { align: 'center', bold: true, size: 'tall' }),
       { type: 'qr', data: REFERENCE_PLACEHOLDER, caption: labels.qrCaption },
       { type: 'rule', style: 'dashed' },
-      { type: 'pair', label: labels.applicant, value: input.applicant.name },
+      { type: 'pair', label: labels.applicant, value: maskName(input.applicant.name) },
       { type: 'pair', label: labels.idNumber, value: maskIdNumber(input.applicant.idNumber) },
       { type: 'pair', label: labels.phone, value: maskPhone(input.applicant.phone) },
       { type: 'pair', label: labels.matter, value: input.matter },

@@ -158,19 +158,26 @@ export function addOutboxCommands(program: Command): void {
       if (answer.status === 404 || answer.status === 400) fail(errorMessage(answer.json), EXIT_REFERENCE_OR_SERVICE);
       if (answer.status !== 200) fail(`not reprinted: ${errorMessage(answer.json)}`);
       let job = api.submissionReprint.response.parse(answer.json).printJob;
+      let gone = false;
       const deadline = Date.now() + wait * 1000;
       while ((job.state === 'queued' || job.state === 'waiting' || job.state === 'printing') && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 250));
         const jobs = await callService(dataDir, api.printJobs);
         // An error answer ends the wait; a job list is held to the contract.
-        const found = jobs.status !== 200 ? undefined : api.printJobs.response.parse(jobs.json).jobs.find((j) => j.id === job.id);
-        if (found === undefined) break;
+        if (jobs.status !== 200) break;
+        const found = api.printJobs.response.parse(jobs.json).jobs.find((j) => j.id === job.id);
+        if (found === undefined) {
+          gone = true;
+          break;
+        }
         job = found;
       }
+      // A session ending takes unprinted jobs out of the queue: the receipt stays owed, and never prints by itself.
+      if (gone && job.state !== 'printing') fail(`${reference}: not printed — a session ended and took the job out of the queue before it printed; run this command again`);
       if (job.state === 'printed') process.stdout.write(`${reference}: receipt printed\n`);
       else if (job.state === 'failed') fail(`${reference}: the receipt did not print (${job.reason ?? 'failed'}); run this command again to retry`);
       else if (wait === 0) process.stdout.write(`${reference}: receipt queued (job ${job.id})\n`);
-      else fail(`${reference}: not printed yet — the job is ${job.state}${job.reason !== undefined ? ` (${job.reason})` : ''}; it prints once the printer is ready`);
+      else fail(`${reference}: not printed yet — the job is ${job.state}${job.reason !== undefined ? ` (${job.reason})` : ''}; it prints once the printer is ready, unless a session ends first (then run this command again)`);
     });
 
   program

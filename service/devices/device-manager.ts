@@ -4,6 +4,7 @@ import type { SubsystemState } from '../../common/api/health';
 import type { ServiceEvent } from '../../common/api/events';
 import { describeCardForLog, type IdCard } from '../../common/idcard/card';
 import type { ReceiptLayout } from '../../common/receipt/layout';
+import { maskReceipt } from '../../common/receipt/mask-receipt';
 import type { Receipt } from '../../common/receipt/receipt';
 import { IdCardError, NoCardError, ReaderClosedError } from '../../native/idcard/errors';
 import { IdCardReader, openIdCardReader } from '../../native/idcard/reader';
@@ -15,7 +16,7 @@ import { ReceiptPrinter } from '../../native/printer/printer';
 import { createInProcessPrinter, PrinterSimulator } from '../../native/printer/simulator';
 import type { IdCardReaderConfig, ReceiptPrinterConfig } from '../../kiosk-config/schema';
 import { DeviceConnection, type ConnectionState } from './device-connection';
-import { PrintQueue } from './print-queue';
+import { PrintQueue, type EnqueueOptions, type SessionEndResult } from './print-queue';
 
 /**
  * The kiosk's hardware, owned by the service: opens the configured ports (or
@@ -32,6 +33,11 @@ export interface DeviceManagerOptions {
   publish(event: ServiceEvent): void;
   /** How often the printer's status and the reader's presence are checked. */
   pollMs?: number;
+  /**
+   * Phone numbers (digits only) printed whole: the offices the kiosk lists.
+   * Every other ID or phone number on a receipt is masked.
+   */
+  publicPhones?: () => ReadonlySet<string>;
 }
 
 /** A screen's request for a card lapses after this long, so a forgotten screen cannot keep the reader busy. */
@@ -138,19 +144,49 @@ export class DeviceManager {
     else void this.tick();
   }
 
-  print(title: string, receipt: Receipt): PrintJob {
+  /**
+   * Queues a receipt, its ID and phone numbers masked whatever the client
+   * sent; throws `PrintQueueFullError` when the queue has no room. `owed`
+   * marks a stored submission's receipt.
+   */
+  print(title: string, receipt: Receipt, opts: EnqueueOptions = {}): PrintJob {
     if (this.printerModel === undefined) throw new Error('no printer configured');
-    return this.queue.enqueue(title, renderReceipt(receipt, this.printerModel));
+    return this.queue.enqueue(title, renderReceipt(this.masked(receipt), this.printerModel), opts);
   }
 
+  /** The receipt laid out as it would print: masked the same way, so the preview is the paper. */
   preview(receipt: Receipt): ReceiptLayout | undefined {
-    return this.printerModel === undefined ? undefined : layoutForModel(receipt, this.printerModel);
+    return this.printerModel === undefined ? undefined : layoutForModel(this.masked(receipt), this.printerModel);
   }
 
-  /** The end of a citizen's session: stop waiting for their card, forget their finished receipts. */
-  endSession(): void {
+  /** The one mask every printed or previewed receipt passes. */
+  private masked(receipt: Receipt): Receipt {
+    let keepPhones: ReadonlySet<string> | undefined;
+    try {
+      keepPhones = this.opts.publicPhones?.();
+    } catch (error) {
+      // Without the list every number is masked: a safe paper, if a less useful one.
+      this.opts.logger.warn({ err: error }, 'public phone numbers unavailable; masking every number on the receipt');
+    }
+    return maskReceipt(receipt, keepPhones === undefined ? {} : { keepPhones });
+  }
+
+  /**
+   * The end of a citizen's session: stop waiting for their card, forget their
+   * receipts, and take out what has not printed so it never prints for the
+   * next person (see PrintQueue.endSession).
+   */
+  endSession(): SessionEndResult {
     this.watchIdCard(false);
-    this.queue.forgetFinished();
+    const ended = this.queue.endSession();
+    // Job ids and counts only: titles can name a person or a document.
+    if (ended.held.length > 0) {
+      this.opts.logger.info({ jobIds: ended.held.map((j) => j.id), count: ended.held.length }, 'session ended with receipts unprinted; held for reprint on request');
+    }
+    if (ended.dropped.length > 0) {
+      this.opts.logger.info({ jobIds: ended.dropped.map((j) => j.id), count: ended.dropped.length }, 'session ended with print jobs unprinted; dropped');
+    }
+    return ended;
   }
 
   printJobs(): PrintJob[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PrinterState, PrintJob } from '../../common/api/devices';
-import { PrintQueue } from './print-queue';
+import { PrintQueue, PrintQueueFullError } from './print-queue';
 
 function setup(initial: PrinterState | undefined = 'ready') {
   let state: PrinterState | undefined = initial;
@@ -73,14 +73,77 @@ describe('print queue', () => {
     expect(queue.retry(job.id)).toBeUndefined();
   });
 
-  it('forgets finished jobs at the end of a session but keeps jobs still owed', async () => {
-    const { queue, setState } = setup();
+  it('at the end of a session forgets finished jobs, holds unprinted submission receipts, drops the rest; none prints when paper is back', async () => {
+    const { queue, sent, setState } = setup();
     queue.enqueue('done', bytes('D'));
     await queue.kick();
     setState('paper-out');
-    queue.enqueue('owed', bytes('O'));
+    const receipt = queue.enqueue('owed receipt', bytes('O'), { owed: true });
+    const article = queue.enqueue('article', bytes('A'));
     await queue.kick();
-    queue.forgetFinished();
-    expect(queue.jobs().map((j) => [j.title, j.state])).toEqual([['owed', 'waiting']]);
+    expect(queue.jobs().map((j) => [j.title, j.state])).toEqual([
+      ['done', 'printed'],
+      ['owed receipt', 'waiting'],
+      ['article', 'queued'],
+    ]);
+    const ended = queue.endSession();
+    expect(ended.held.map((j) => j.id)).toEqual([receipt.id]);
+    expect(ended.dropped.map((j) => j.id)).toEqual([article.id]);
+    expect(queue.jobs()).toEqual([]);
+    setState('ready');
+    await queue.kick();
+    expect(sent).toEqual(['D']);
+  });
+
+  it('does not send a job the session ended while the printer was being asked', async () => {
+    let answer: (s: PrinterState) => void = () => undefined;
+    const sent: Uint8Array[] = [];
+    const queue = new PrintQueue({
+      status: () => new Promise<PrinterState>((resolve) => (answer = resolve)),
+      send: async (b) => void sent.push(b),
+      onChange: () => undefined,
+    });
+    queue.enqueue('article', bytes('A'));
+    const pass = queue.kick();
+    queue.endSession();
+    answer('ready');
+    await pass;
+    expect(sent).toEqual([]);
+  });
+
+  it('refuses jobs past its limit, in jobs and in bytes, and lets a submission receipt use the reserve', async () => {
+    const limits = { jobs: 3, bytes: 100, owedJobs: 1, owedBytes: 50 };
+    let state: PrinterState = 'paper-out';
+    const queue = new PrintQueue({ status: async () => state, send: async () => undefined, onChange: () => undefined, limits });
+    for (let i = 0; i < 3; i++) queue.enqueue(`a${i}`, bytes('x'.repeat(10)));
+    expect(() => queue.enqueue('one too many', bytes('x'))).toThrow(PrintQueueFullError);
+    const owed = queue.enqueue('receipt', bytes('x'.repeat(10)), { owed: true });
+    expect(owed.state).toBe('queued');
+    expect(() => queue.enqueue('second receipt', bytes('x'), { owed: true })).toThrow(PrintQueueFullError);
+    expect(queue.jobs()).toHaveLength(4);
+
+    // Printed jobs no longer count, and their bytes are let go.
+    state = 'ready';
+    await queue.kick();
+    const big = queue.enqueue('big', bytes('x'.repeat(100)));
+    expect(big.state).toBe('queued');
+    state = 'paper-out';
+    expect(() => queue.enqueue('over the bytes', bytes('x'))).toThrow(PrintQueueFullError);
+    expect(queue.enqueue('receipt over the bytes', bytes('x'.repeat(50)), { owed: true }).state).toBe('queued');
+    expect(() => queue.enqueue('past the reserve', bytes('x'), { owed: true })).toThrow(PrintQueueFullError);
+  });
+
+  it('has a default limit', () => {
+    const queue = new PrintQueue({ status: async () => 'paper-out', send: async () => undefined, onChange: () => undefined });
+    let refused: unknown;
+    for (let i = 0; i < 1000 && refused === undefined; i++) {
+      try {
+        queue.enqueue(`article ${i}`, bytes('x'.repeat(100 * 1024)));
+      } catch (error) {
+        refused = error;
+      }
+    }
+    expect(refused).toBeInstanceOf(PrintQueueFullError);
+    expect(queue.jobs().length).toBeLessThan(100);
   });
 });

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { fillReceiptTemplate, type SubmissionKind, type SubmissionPayload } from '../../common/api/submissions';
+import { PrintQueueFullError } from '../devices/print-queue';
 import { HttpError, ServiceUnavailableError, type Handlers } from '../http/server';
-import { ClockError, IdempotencyConflictError, NoPrinterError, NoReceiptError, UnknownReferenceError, type Outbox } from './outbox';
+import { ClockError, IdempotencyConflictError, NoPrinterError, NoReceiptError, UnknownReferenceError, unknownReferenceMessage, type Outbox } from './outbox';
+import { mayReprint, type SessionReferences } from './session-references';
 
 /** SQLite failures that mean "the records database cannot be used right now", not a bug. */
 const STORAGE_FAILURES = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|CORRUPT|NOTADB|PROTOCOL)/;
@@ -11,7 +13,12 @@ const STORAGE_FAILURES = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN|CORR
  * undefined) every one answers 503 with `unavailable`, and the UI says
  * submissions are off; the rest of the kiosk keeps working.
  */
-export function outboxHandlers(outbox: Outbox | undefined, unavailable: () => string): Pick<Handlers, 'submit' | 'submission' | 'submissionReprint'> {
+export function outboxHandlers(
+  outbox: Outbox | undefined,
+  unavailable: () => string,
+  /** The references made in the session under way: the touchscreen may reprint only those. */
+  session: SessionReferences,
+): Pick<Handlers, 'submit' | 'submission' | 'submissionReprint'> {
   const use = <T>(f: (o: Outbox) => T): T => {
     if (outbox === undefined) throw new ServiceUnavailableError(`Submissions are unavailable: ${unavailable()}`);
     try {
@@ -20,6 +27,7 @@ export function outboxHandlers(outbox: Outbox | undefined, unavailable: () => st
       if (error instanceof UnknownReferenceError) throw new HttpError(404, 'not-found', error.message);
       if (error instanceof IdempotencyConflictError || error instanceof NoReceiptError) throw new HttpError(409, 'conflict', error.message);
       if (error instanceof NoPrinterError) throw new ServiceUnavailableError(`The receipt cannot be printed: ${error.message}`);
+      if (error instanceof PrintQueueFullError) throw new ServiceUnavailableError(`The receipt cannot be printed now: ${error.message}`);
       if (error instanceof ClockError) throw new ServiceUnavailableError(`Submissions are unavailable: ${error.message}`);
       if (error instanceof Database.SqliteError && STORAGE_FAILURES.test(error.code)) {
         throw new ServiceUnavailableError(`Submissions are unavailable: the records database failed (${error.code})`);
@@ -28,16 +36,18 @@ export function outboxHandlers(outbox: Outbox | undefined, unavailable: () => st
     }
   };
   return {
-    submit: (body) =>
+    submit: (body, ctx) =>
       use((o) => {
         const template = body.receipt;
-        return o.submit<SubmissionKind>({
+        const result = o.submit<SubmissionKind>({
           kind: body.kind,
           payload: body.payload as SubmissionPayload,
           idempotencyKey: body.idempotencyKey,
           ...(template === undefined ? {} : { receipt: (reference: string) => fillReceiptTemplate(template, reference) }),
           ...(body.title === undefined ? {} : { title: body.title }),
         });
+        if (ctx.role === 'ui') session.remember(result.reference);
+        return result;
       }),
     submission: ({ reference }) =>
       use((o) => {
@@ -45,6 +55,11 @@ export function outboxHandlers(outbox: Outbox | undefined, unavailable: () => st
         if (status === undefined) throw new HttpError(404, 'not-found', `No submission with reference ${reference} on this terminal`);
         return status;
       }),
-    submissionReprint: ({ reference }) => use((o) => ({ reference, printJob: o.reprint(reference) })),
+    submissionReprint: ({ reference }, ctx) =>
+      use((o) => {
+        // Refused exactly as an unknown reference is, before anything else is looked at: the answer must not tell a guessed reference from a real one.
+        if (!mayReprint(ctx.role, reference, session)) throw new UnknownReferenceError(unknownReferenceMessage(reference));
+        return { reference, printJob: o.reprint(reference) };
+      }),
   };
 }

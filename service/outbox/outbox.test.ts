@@ -7,7 +7,7 @@ import type { PrinterState, PrintJob } from '../../common/api/devices';
 import type { SubmissionPayload } from '../../common/api/submissions';
 import type { Receipt, ReceiptInput } from '../../common/receipt/receipt';
 import { parseReference } from '../../common/reference-number';
-import { PrintQueue } from '../devices/print-queue';
+import { PrintQueue, PrintQueueFullError, type PrintQueueLimits } from '../devices/print-queue';
 import { createLogger } from '../logger';
 import { openRecordsDb } from '../storage/records-db';
 import { ClockError, IdempotencyConflictError, NoPrinterError, NoReceiptError, Outbox, UnknownReferenceError, type ReceiptPrinterPort } from './outbox';
@@ -39,7 +39,7 @@ const receiptFor = (reference: string): ReceiptInput => ({
 });
 
 /** The real print queue in front of a pretend printer whose state the test sets. */
-function fakePrinter(initial: PrinterState = 'ready') {
+function fakePrinter(initial: PrinterState = 'ready', limits?: PrintQueueLimits) {
   let state: PrinterState | undefined = initial;
   let failNext = false;
   const printed: Receipt[] = [];
@@ -56,10 +56,11 @@ function fakePrinter(initial: PrinterState = 'ready') {
     onChange: (job) => {
       for (const l of listeners) l(job);
     },
+    ...(limits === undefined ? {} : { limits }),
   });
   const port: ReceiptPrinterPort = {
-    print: (title, receipt) => {
-      return queue.enqueue(title, new TextEncoder().encode(JSON.stringify(receipt)));
+    print: (title, receipt, opts) => {
+      return queue.enqueue(title, new TextEncoder().encode(JSON.stringify(receipt)), opts);
     },
     retry: (id) => queue.retry(id),
     jobs: () => queue.jobs(),
@@ -291,5 +292,28 @@ describe('receipts across a crash', () => {
     expect(() => outbox.reprint(rating.reference)).toThrow(NoReceiptError);
     expect(() => outbox.reprint('A250314-2222-2')).toThrow(UnknownReferenceError);
     expect(outbox.status('A250314-2222-2')).toBeUndefined();
+  });
+
+  it('stores a submission whose receipt the full print queue has no room for, and keeps the receipt owed', async () => {
+    const printer = fakePrinter('paper-out', { jobs: 1, bytes: 1 << 20, owedJobs: 1, owedBytes: 0 });
+    const { outbox, db, lines } = open(tempDbFile(), printer.port);
+    printer.queue.enqueue('article', new TextEncoder().encode('{}'));
+    const first = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    expect(first.printJob).not.toBeNull();
+    const second = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    expect(second.printJob).toBeNull();
+    expect(unprintedReceipts(db, 10).map((r) => r.reference)).toEqual([first.reference, second.reference]);
+    expect(() => outbox.reprint(second.reference)).toThrow(PrintQueueFullError);
+    expect(lines.join('')).toContain('print queue full; the receipt can be reprinted on request');
+
+    // The session ends: the queue has room again, and the owed receipt prints on request.
+    printer.queue.endSession();
+    await printer.set('ready');
+    expect(printer.printed).toHaveLength(0);
+    outbox.reprint(second.reference);
+    await printer.settle();
+    expect(printer.printed).toHaveLength(1);
+    expect(texts(printer.printed[0]!)).toContain(second.reference);
+    expect(texts(printer.printed[0]!)).toMatch(/^补打/);
   });
 });

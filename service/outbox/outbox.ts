@@ -2,9 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { PrintJob } from '../../common/api/devices';
 import { REFERENCE_PLACEHOLDER, SUBMISSION_KIND_LETTERS, SUBMISSION_PAYLOADS, SubmissionKind, type SubmissionPayload, type SubmissionStatus, type SubmitResponse } from '../../common/api/submissions';
+import { knownValues, maskKnownValues } from '../../common/receipt/mask-receipt';
 import { Receipt, type ReceiptInput } from '../../common/receipt/receipt';
 import { formatReference, serialNumberFor } from '../../common/reference-number';
 import { localDateTime, localDay } from '../../common/local-date';
+import { PrintQueueFullError } from '../devices/print-queue';
 import { allocateSerial, findByIdempotencyKey, findByReference, insertOutboxRow, markReceiptPrinted, type OutboxRow } from './outbox-store';
 
 /**
@@ -32,7 +34,8 @@ import { allocateSerial, findByIdempotencyKey, findByReference, insertOutboxRow,
 
 /** What the outbox needs of the print queue (the device manager provides it). */
 export interface ReceiptPrinterPort {
-  print(title: string, receipt: Receipt): PrintJob;
+  /** `owed`: the receipt of a stored submission, held (not dropped) when the session ends unprinted. */
+  print(title: string, receipt: Receipt, opts: { owed: true }): PrintJob;
   retry(jobId: string): PrintJob | undefined;
   jobs(): PrintJob[];
   onJob(listener: (job: PrintJob) => void): () => void;
@@ -71,6 +74,8 @@ export type SubmitResult = SubmitResponse;
 export class IdempotencyConflictError extends Error {}
 /** No submission has this reference (on this terminal). */
 export class UnknownReferenceError extends Error {}
+/** The one message for a reference that is not known here — or not the caller's to see. */
+export const unknownReferenceMessage = (reference: string): string => `no submission with reference ${reference} on this terminal`;
 /** The submission has no receipt to print. */
 export class NoReceiptError extends Error {}
 /** The terminal has no receipt printer. */
@@ -136,7 +141,8 @@ export class Outbox {
         if (!/^20\d\d-/.test(day)) throw new ClockError(`the terminal's clock says ${day}; set the date and time, then submit again`);
         const counter = allocateSerial(db, day, serialFloor(now));
         const reference = formatReference({ letter: SUBMISSION_KIND_LETTERS[kind], day, serialNumber: serialNumberFor(counter, this.opts.terminalId, day) });
-        const receipt = input.receipt === undefined ? null : JSON.stringify(Receipt.parse(input.receipt(reference)));
+        // Stored as it prints: the payload's names and ID numbers masked, whatever the client put in the receipt.
+        const receipt = input.receipt === undefined ? null : JSON.stringify(maskKnownValues(Receipt.parse(input.receipt(reference)), knownValues(JSON.parse(payload))));
         insertOutboxRow(db, { kind, reference, idempotencyKey: input.idempotencyKey, payload, createdAt: now.toISOString(), receipt });
         return { row: findByReference(db, reference)!, duplicate: false };
       })
@@ -180,11 +186,12 @@ export class Outbox {
   /**
    * Prints a submission's receipt again, on request. A job for it that is
    * still queued, waiting or printing is returned as is; a failed one is
-   * retried; otherwise a new copy marked 补打 is queued.
+   * retried; otherwise a new copy marked 补打 is queued (a full print queue
+   * throws PrintQueueFullError).
    */
   reprint(reference: string): PrintJob {
     const row = findByReference(this.opts.db, reference);
-    if (row === undefined) throw new UnknownReferenceError(`no submission with reference ${reference} on this terminal`);
+    if (row === undefined) throw new UnknownReferenceError(unknownReferenceMessage(reference));
     if (row.receipt === null) throw new NoReceiptError(`submission ${reference} has no receipt to print`);
     const printer = this.opts.printer;
     if (printer === undefined) throw new NoPrinterError('this terminal has no receipt printer');
@@ -212,18 +219,23 @@ export class Outbox {
     const printer = this.opts.printer;
     if (printer === undefined || row.receipt === null) return null;
     try {
-      let receipt = Receipt.parse(JSON.parse(row.receipt));
+      // Rows stored before receipts were masked at storage are masked here too.
+      let receipt = maskKnownValues(Receipt.parse(JSON.parse(row.receipt)), knownValues(JSON.parse(row.payload)));
       if (reprint) {
         // A copy printed on request says so: two slips with one reference are then told apart.
         receipt = { blocks: [{ type: 'text', text: `补打 ${localDateTime(this.now())}`, align: 'center', bold: false, size: 'normal' }, ...receipt.blocks] };
       }
-      const job = printer.print(title, receipt);
+      const job = printer.print(title, receipt, { owed: true });
       this.referenceByJob.set(job.id, row.reference);
       this.jobByReference.set(row.reference, job.id);
       this.opts.logger.info({ reference: row.reference, jobId: job.id, reprint }, 'receipt queued');
       return job;
     } catch (error) {
-      this.opts.logger.error({ reference: row.reference, err: error }, 'receipt could not be queued; it can be reprinted on request');
+      // A reprint is asked for by someone waiting at the kiosk: they are told the queue is full.
+      if (reprint && error instanceof PrintQueueFullError) throw error;
+      // The submission is stored either way; its receipt stays owed, for a reprint on request.
+      if (error instanceof PrintQueueFullError) this.opts.logger.warn({ reference: row.reference }, 'print queue full; the receipt can be reprinted on request');
+      else this.opts.logger.error({ reference: row.reference, err: error }, 'receipt could not be queued; it can be reprinted on request');
       return null;
     }
   }

@@ -54,7 +54,7 @@ describe('templates API', () => {
     expect((await call('/api/content/template', { id: 'no-such-template' })).status).toBe(404);
   });
 
-  it('previews a filled 借条 laid out for this printer, with the amount in capitals, and prints it as is', async () => {
+  it('previews a filled 借条 laid out for this printer, with the amount in capitals and the numbers masked, and prints it', async () => {
     const res = await call('/api/templates/preview', { id: 'iou', values: IOU_VALUES });
     expect(res.status).toBe(200);
     const preview = TemplatePreviewResponse.parse(res.json);
@@ -63,7 +63,10 @@ describe('templates API', () => {
     expect(preview.layout.columns).toBe(48);
     expect(text).toContain('壹万贰仟叁佰肆拾伍元陆角');
     expect(text).toContain('￥12,345.60');
-    expect(text).toContain('13800138000');
+    // ID and phone numbers are masked on every receipt the service lays out or prints, documents too.
+    expect(text).toContain('138****8000');
+    expect(text).not.toContain('13800138000');
+    expect(text).toContain('110***********002X');
     expect(text).toContain('《中华人民共和国民法典》第六百六十八');
     const job = PrintJob.parse((await call('/api/print', { title: '借条', receipt: preview.receipt })).json);
     expect(job.title).toBe('借条');

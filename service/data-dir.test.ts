@@ -42,7 +42,7 @@ describe('the data directory', () => {
 });
 
 describe('run/service.json', () => {
-  const info = { pid: 1, port: 2, secret: 's3cret', version: 'v', configPath: '/c.json', startedAt: 'now' };
+  const info = { pid: 1, port: 2, secret: 's3cret', technicianToken: 't0ken', version: 'v', configPath: '/c.json', startedAt: 'now' };
 
   it('is written owner-only over a file and directory that were open to others', () => {
     const dir = tempDir();

@@ -5,12 +5,13 @@ import { api, SECRET_FRAGMENT_KEY } from '../common/api/contract';
 import type { ServiceEvent } from '../common/api/events';
 import type { ReceiptLayout } from '../common/receipt/layout';
 import type { Receipt } from '../common/receipt/receipt';
+import type { PrintJob } from '../common/api/devices';
 import { parseServiceArgs, UsageError } from './args';
 import { formatConfigReport, loadConfig } from './config/load-config';
 import { prepareDataDir, resolveDataDir, restrictNewFileModes } from './data-dir';
 import { ContentNotFoundError } from './content/content-reader';
 import { openContentService, ContentUnavailableError } from './content/content-service';
-import { previewTemplate } from './content/template-preview';
+import { fillTemplateForPrint, previewTemplate, TemplateAnswersRejectedError } from './content/template-preview';
 import { createHealthReporter } from './health';
 import { DeviceManager } from './devices/device-manager';
 import { PrintQueueFullError } from './devices/print-queue';
@@ -95,11 +96,27 @@ async function main(): Promise<void> {
         content.reader().directory(loaded.config.location.regionCode).entries.map((e) => e.phone),
       ),
   });
-  /** A receipt laid out as this terminal's printer would print it (the print preview, a filled template). */
+  /** A receipt laid out as this terminal's printer would print it (the print preview). */
   const receiptLayout = (receipt: Receipt): ReceiptLayout => {
     const layout = devices.preview(receipt);
     if (layout === undefined) throw new ServiceUnavailableError('This terminal has no receipt printer');
     return layout;
+  };
+  /** A filled document laid out as `templatePrint` prints it: the citizen's own numbers whole. */
+  const documentLayout = (document: Receipt): ReceiptLayout => {
+    const layout = devices.previewFilledDocument(document);
+    if (layout === undefined) throw new ServiceUnavailableError('This terminal has no receipt printer');
+    return layout;
+  };
+  /** Queues a job; a full queue is a 503 that says so. */
+  const queued = (enqueue: () => PrintJob): PrintJob => {
+    if (loaded.config.devices.receiptPrinter.mode === 'none') throw new ServiceUnavailableError('This terminal has no receipt printer');
+    try {
+      return enqueue();
+    } catch (error) {
+      if (error instanceof PrintQueueFullError) throw new ServiceUnavailableError(`Not printed: ${error.message}`);
+      throw error;
+    }
   };
   // Usage figures (kioskctl stats): submissions are counted when stored, screen events through /api/usage.
   const stats = records === undefined ? undefined : createDailyStats(records);
@@ -168,22 +185,23 @@ async function main(): Promise<void> {
       directory: ({ kind }) => withContent(() => content.reader().directory(loaded.config.location.regionCode, kind)),
       templates: () => withContent(() => content.reader().templates()),
       template: ({ id }) => withContent(() => content.reader().template(id)),
-      templatePreview: ({ id, values }) =>
-        previewTemplate(withContent(() => content.reader().template(id)), values, receiptLayout),
+      templatePreview: ({ id, values }) => previewTemplate(withContent(() => content.reader().template(id)), values, documentLayout),
+      templatePrint: ({ id, values, title }) => {
+        const template = withContent(() => content.reader().template(id));
+        try {
+          const document = fillTemplateForPrint(template, values);
+          return queued(() => devices.printFilledDocument(title, document));
+        } catch (error) {
+          if (error instanceof TemplateAnswersRejectedError) throw new HttpError(409, 'conflict', error.message);
+          throw error;
+        }
+      },
       devices: () => ({ devices: devices.devices() }),
       idcardWatch: ({ watch }) => {
         devices.watchIdCard(watch);
         return {};
       },
-      print: ({ title, receipt }) => {
-        if (loaded.config.devices.receiptPrinter.mode === 'none') throw new ServiceUnavailableError('This terminal has no receipt printer');
-        try {
-          return devices.print(title, receipt);
-        } catch (error) {
-          if (error instanceof PrintQueueFullError) throw new ServiceUnavailableError(`Not printed: ${error.message}`);
-          throw error;
-        }
-      },
+      print: ({ title, receipt }) => queued(() => devices.print(title, receipt)),
       printPreview: ({ receipt }) => receiptLayout(receipt),
       printJobs: () => ({ jobs: devices.printJobs() }),
       printRetry: ({ id }) => {

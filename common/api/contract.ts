@@ -5,7 +5,7 @@ import { SearchRequest, SearchResponse, SuggestRequest, SuggestResponse } from '
 import { DeviceStatus, PrintJob, SIMULATED_CARDS } from './devices';
 import { ImeRequest, ImeResponse } from './ime';
 import { DirectoryRequest, DirectoryResponse } from './directory';
-import { TemplatePreviewRequest, TemplatePreviewResponse, TemplateResponse, TemplatesResponse } from './templates';
+import { TemplatePreviewRequest, TemplatePreviewResponse, TemplatePrintRequest, TemplateResponse, TemplatesResponse } from './templates';
 import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from './content';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
@@ -72,6 +72,13 @@ export const api = {
     path: '/api/templates/preview',
     body: TemplatePreviewRequest,
     response: TemplatePreviewResponse,
+    maxBodyBytes: RECEIPT_ROUTE_BODY_LIMIT,
+  }),
+  templatePrint: route({
+    method: 'POST',
+    path: '/api/templates/print',
+    body: TemplatePrintRequest,
+    response: PrintJob,
     maxBodyBytes: RECEIPT_ROUTE_BODY_LIMIT,
   }),
   devices: route({ method: 'GET', path: '/api/devices', body: NoBody, response: z.object({ devices: z.array(DeviceStatus) }) }),

@@ -20,6 +20,20 @@ export type TemplateResponse = z.infer<typeof TemplateResponse>;
 export const TemplatePreviewRequest = z.strictObject({ id: z.string().min(1).max(200), values: RawTemplateValues });
 
 /**
+ * Print a filled document: the service fills the template from the answers
+ * again and prints what it made, with the parties' numbers whole — unlike a
+ * receipt sent to `print`, which is always masked, since the service cannot
+ * tell whose numbers a client-made receipt holds. Answers that no longer
+ * pass are a 409.
+ */
+export const TemplatePrintRequest = z.strictObject({
+  id: z.string().min(1).max(200),
+  values: RawTemplateValues,
+  /** What the print-job list shows. */
+  title: z.string().trim().min(1).max(80),
+});
+
+/**
  * Answers that do not pass are an ordinary outcome of filling a form, not a
  * malformed request, so they come back with 200 and `ok: false`, one error
  * per field (code and params, which the UI translates). A 400 still means

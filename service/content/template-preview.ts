@@ -18,3 +18,15 @@ export function previewTemplate(template: Template, values: RawTemplateValues, l
   const receipt = receiptForTemplate(template, checked.values);
   return { ok: true, receipt, layout: layout(receipt) };
 }
+
+/** Thrown when answers sent to be printed do not pass the template's checks (the screen checked an older version of them). */
+export class TemplateAnswersRejectedError extends Error {}
+
+/** The filled document for `templatePrint`, made from the answers again here; never a receipt a client made. */
+export function fillTemplateForPrint(template: Template, values: RawTemplateValues): Receipt {
+  const checked = validateTemplateValues(template, values);
+  if (checked.errors.length > 0) {
+    throw new TemplateAnswersRejectedError(`The answers do not pass: ${checked.errors.map((e) => `${e.field} (${e.code})`).join(', ')}`);
+  }
+  return receiptForTemplate(template, checked.values);
+}

@@ -154,9 +154,25 @@ export class DeviceManager {
     return this.queue.enqueue(title, renderReceipt(this.masked(receipt), this.printerModel), opts);
   }
 
+  /**
+   * Queues a legal document the service itself filled from a template with
+   * the citizen's own answers, as it is: a 借条 or 起诉状 must carry the
+   * parties' full ID numbers to be of any use. Only the template route may
+   * call this; a receipt a client sends always goes through `print`.
+   */
+  printFilledDocument(title: string, document: Receipt): PrintJob {
+    if (this.printerModel === undefined) throw new Error('no printer configured');
+    return this.queue.enqueue(title, renderReceipt(document, this.printerModel));
+  }
+
   /** The receipt laid out as it would print: masked the same way, so the preview is the paper. */
   preview(receipt: Receipt): ReceiptLayout | undefined {
     return this.printerModel === undefined ? undefined : layoutForModel(this.masked(receipt), this.printerModel);
+  }
+
+  /** A filled document laid out as `printFilledDocument` prints it. */
+  previewFilledDocument(document: Receipt): ReceiptLayout | undefined {
+    return this.printerModel === undefined ? undefined : layoutForModel(document, this.printerModel);
   }
 
   /** The one mask every printed or previewed receipt passes. */

@@ -63,6 +63,7 @@ const LARGEST: Partial<Record<RouteName, () => unknown>> = {
   print: () => ({ title: han(80), receipt: largestReceipt() }),
   printPreview: () => ({ receipt: largestReceipt() }),
   templatePreview: () => ({ id: 'iou', values: largestValues(4000) }),
+  templatePrint: () => ({ id: 'iou', values: largestValues(4000), title: han(80) }),
 };
 
 let kiosk: RunningKiosk;
@@ -101,6 +102,7 @@ describe('request bodies and their limits agree', () => {
       const res = await post(api[name].path, body);
       expect(res.status, JSON.stringify(res.json).slice(0, 300)).not.toBe(413);
       expect(res.json.error?.code).not.toBe('bad-request');
+      expect(res.json.error?.code).not.toBe('too-large');
     });
   }
 

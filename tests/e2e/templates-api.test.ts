@@ -54,7 +54,7 @@ describe('templates API', () => {
     expect((await call('/api/content/template', { id: 'no-such-template' })).status).toBe(404);
   });
 
-  it('previews a filled 借条 laid out for this printer, with the amount in capitals and the numbers masked, and prints it', async () => {
+  it('previews a filled 借条 laid out for this printer, with the amount in capitals and the parties whole, and prints it', async () => {
     const res = await call('/api/templates/preview', { id: 'iou', values: IOU_VALUES });
     expect(res.status).toBe(200);
     const preview = TemplatePreviewResponse.parse(res.json);
@@ -63,13 +63,25 @@ describe('templates API', () => {
     expect(preview.layout.columns).toBe(48);
     expect(text).toContain('壹万贰仟叁佰肆拾伍元陆角');
     expect(text).toContain('￥12,345.60');
-    // ID and phone numbers are masked on every receipt the service lays out or prints, documents too.
-    expect(text).toContain('138****8000');
-    expect(text).not.toContain('13800138000');
-    expect(text).toContain('110***********002X');
+    // A 借条 is only of use with the parties' full numbers: the document is the citizen's own.
+    expect(text).toContain('13800138000');
+    expect(text).toContain('11010519491231002X');
     expect(text).toContain('《中华人民共和国民法典》第六百六十八');
-    const job = PrintJob.parse((await call('/api/print', { title: '借条', receipt: preview.receipt })).json);
+    const job = PrintJob.parse((await call('/api/templates/print', { id: 'iou', values: IOU_VALUES, title: '借条' })).json);
     expect(job.title).toBe('借条');
+  });
+
+  it('prints a document only from answers that pass, and never a client-made receipt unmasked', async () => {
+    const stale = await call('/api/templates/print', { id: 'iou', values: { ...IOU_VALUES, 'borrower.idNumber': '110105194912310021' }, title: '借条' });
+    expect(stale.status).toBe(409);
+    expect(ApiErrorBody.parse(stale.json).error.message).toContain('borrower.idNumber');
+    // The same filled text sent as a receipt of the client's own making is masked like any other receipt.
+    const preview = TemplatePreviewResponse.parse((await call('/api/templates/preview', { id: 'iou', values: IOU_VALUES })).json);
+    if (!preview.ok) throw new Error('expected a preview');
+    const asReceipt = (await call('/api/print/preview', { receipt: preview.receipt })).json as { lines: { kind: string; text?: string }[] };
+    const text = asReceipt.lines.map((l) => l.text ?? '').join('');
+    expect(text).toContain('110***********002X');
+    expect(text).not.toContain('11010519491231002X');
   });
 
   it('answers a bad ID number with an error naming the field, and nothing to print', async () => {

@@ -226,6 +226,8 @@ for (const [label, viewport] of [
         // The bytes that reached the printer decode to the amount in capitals and the parties.
         expect(onPaper.printed()).toContain(CAPITALS);
         expect(onPaper.printed()).toContain(CARD.name);
+        // A document is the citizen's own: the parties' ID numbers print whole, unlike on any receipt.
+        expect(onPaper.printed()).toContain(CARD.idNumber);
 
         await page.getByRole('button', { name: '首页' }).tap();
         await page.getByTestId('home').waitFor();

@@ -13,6 +13,7 @@ import { jobTitle } from '../../print/receipt-builder';
 import { printerAvailability } from '../../service/health-view';
 import { useSessionUse } from '../../usage/SessionUse';
 import { useServiceQuery } from '../../service/use-service-query';
+import { useApi } from '../../service/ServiceContext';
 import { QrPanel } from '../../take-away/QrCode';
 import { PrintJobControls } from '../print/PrintJobControls';
 import '../../take-away/take-away.css';
@@ -38,6 +39,7 @@ export function DocumentPreview({
 }) {
   const { t } = useTranslation();
   const use = useSessionUse();
+  const api = useApi();
   // The answers cannot change while the preview is on screen: one check per visit.
   const [body] = useState(() => ({ id: template.id, values: previewValues(template, values) }));
   const preview = useServiceQuery('templatePreview', body);
@@ -73,6 +75,8 @@ export function DocumentPreview({
           <PrintJobControls
             title={jobTitle(template.title)}
             receipt={result.receipt}
+            // The service fills the document again from the answers and prints that, the parties' numbers whole.
+            send={() => api.call('templatePrint', { ...body, title: jobTitle(template.title) })}
             health={health}
             ready
             printLabel={t('documents.preview.print')}

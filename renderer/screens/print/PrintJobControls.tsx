@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PrintJob } from '../../../common/api/devices';
 import type { Health } from '../../../common/api/health';
 import type { ReceiptInput } from '../../../common/receipt/receipt';
 import { useNavigation } from '../../app/NavigationContext';
@@ -22,6 +23,8 @@ export interface PrintJobControlsProps {
   printLabel?: string;
   /** Called once the service has accepted a job (usage figures count what went to paper). */
   onSent?: () => void;
+  /** How the job reaches the service; default: `print` with the receipt (a filled document has its own route). */
+  send?: () => Promise<PrintJob>;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface PrintJobControlsProps {
  * is kept and prints by itself) — with 重试 after a failure and 完成.
  * Shared by the print screen and the document preview.
  */
-export function PrintJobControls({ title, receipt, health, ready, printLabel, onSent }: PrintJobControlsProps) {
+export function PrintJobControls({ title, receipt, health, ready, printLabel, onSent, send }: PrintJobControlsProps) {
   const { t } = useTranslation();
   const api = useApi();
   const { job, track, merge } = useTrackedJob();
@@ -43,7 +46,7 @@ export function PrintJobControls({ title, receipt, health, ready, printLabel, on
     setSending(true);
     setSendError(null);
     try {
-      track(await api.call('print', { title, receipt }));
+      track(await (send !== undefined ? send() : api.call('print', { title, receipt })));
       onSent?.();
     } catch (error) {
       setSendError(error);

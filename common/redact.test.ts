@@ -114,7 +114,9 @@ function checkMasked(number: fc.Arbitrary<string>, allowedLeft: (n: string) => s
     fc.property(prefix, number, noDigits.filter((s) => !/^[xX]/.test(s)), fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), (before, n, after, fw) => {
       const typed = fullWidthSome(n, fw);
       const out = redactText(`${before}${typed}${after}`);
-      expect(leftDigits(out)).toBe(allowedLeft(n));
+      // Letters glued in front may make a number read as a 2017 foreign residence number,
+      // which keeps only its last four digits: fewer digits left is masking too.
+      expect([allowedLeft(n), allowedLeft(n).slice(3)]).toContain(leftDigits(out));
       expect(out).toContain('*');
     }),
   );

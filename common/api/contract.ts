@@ -135,5 +135,15 @@ export type ResponseBody<R extends RouteName> = z.output<Api[R]['response']>;
 /** Path of the WebSocket on which the service pushes {@link ServiceEvent}s. */
 export const EVENTS_PATH = '/api/events';
 
-/** Fragment key carrying the per-boot secret in the URL that opens the UI. */
+/** Fragment key carrying the per-boot secret in the URL that opens the UI (headless starts, technicians, tests). */
 export const SECRET_FRAGMENT_KEY = 'secret';
+
+/**
+ * The cookie by which a shell hands the per-boot secret to its window
+ * without putting it in any URL, argv or file: set by the shell itself
+ * (Chromium: `Storage.setCookies` over the DevTools pipe, which needs no
+ * DevTools on the page; Electron: its session's cookie store) as HttpOnly,
+ * SameSite=Strict and without an expiry, so it lives in the browser's
+ * memory only and the page's scripts never see it.
+ */
+export const SECRET_COOKIE = 'kiosk-secret';

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { SECRET_COOKIE } from '../../common/api/contract';
 import { BEARER_PROTOCOL_PREFIX } from '../../common/api/events';
 
 /**
@@ -20,6 +21,8 @@ export interface GuardInput {
   origin: string | undefined;
   secFetchSite: string | undefined;
   authorization: string | undefined;
+  /** The Cookie header: a shell may hand the UI its secret as the SECRET_COOKIE cookie. */
+  cookie: string | undefined;
   /** Offered WebSocket subprotocols, comma-separated, as sent by the browser. */
   webSocketProtocols: string | undefined;
   /** Whether the route that matched needs a caller (every route but the UI's static files). */
@@ -65,7 +68,25 @@ export function createGuard(port: number, tokens: Record<CallerRole, string>): G
         ?.slice(BEARER_PROTOCOL_PREFIX.length);
       const role = roleOf(bearer) ?? roleOf(fromProtocol);
       if (role !== undefined) return { allow: true, role };
+      // A cookie travels by itself, so it counts only on a request the browser
+      // says is from our own page: a fetch marked same-origin, or a WebSocket
+      // (which carries no Sec-Fetch-Site) with our Origin — a foreign one was
+      // refused above. And only as the UI: a technician has no cookie.
+      const fromCookie = cookieValue(input.cookie, SECRET_COOKIE);
+      const ownPage = input.secFetchSite === 'same-origin' || (input.secFetchSite === undefined && input.origin !== undefined);
+      if (ownPage && roleOf(fromCookie) === 'ui') return { allow: true, role: 'ui' };
       return { allow: false, status: 401, message: 'Missing or wrong service secret' };
     },
   };
+}
+
+/** One cookie's value from a Cookie header; undefined when absent or given more than once (ambiguous). */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (header === undefined) return undefined;
+  const values = header
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part.startsWith(`${name}=`))
+    .map((part) => part.slice(name.length + 1));
+  return values.length === 1 ? values[0] : undefined;
 }

@@ -120,6 +120,7 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
       origin: header('origin'),
       secFetchSite: header('sec-fetch-site'),
       authorization: header('authorization'),
+      cookie: header('cookie'),
       webSocketProtocols: header('sec-websocket-protocol'),
       needsCaller: routeAccess(request) !== 'public',
     });

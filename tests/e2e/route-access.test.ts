@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, EVENTS_PATH } from '../../common/api/contract';
+import { api, EVENTS_PATH, SECRET_COOKIE } from '../../common/api/contract';
 import { bearerProtocol, EVENTS_PROTOCOL } from '../../common/api/events';
 import { readRuntimeFile } from '../../service/runtime-file';
 import { startKiosk, type RunningKiosk } from './harness';
@@ -98,34 +98,40 @@ function raw(target: string, lines: string[], body?: string): Promise<Answer> {
   });
 }
 
-function httpRequest(method: string, target: string, auth: string | undefined, body?: string): Promise<Answer> {
-  const lines = [`${method} ${target} HTTP/1.1`, `host: 127.0.0.1:${kiosk.port}`];
+function httpRequest(method: string, target: string, auth: string | undefined, body?: string, extra: string[] = []): Promise<Answer> {
+  const lines = [`${method} ${target} HTTP/1.1`, `host: 127.0.0.1:${kiosk.port}`, ...extra];
   if (auth !== undefined) lines.push(`authorization: ${auth}`);
   return raw(target, lines, method === 'POST' ? (body ?? '{}') : undefined);
 }
 
-function upgrade(target: string, protocols: string, auth?: string): Promise<Answer> {
+function upgrade(target: string, protocols: string, auth?: string, extra: string[] = []): Promise<Answer> {
   const lines = [
     `GET ${target} HTTP/1.1`,
     `host: 127.0.0.1:${kiosk.port}`,
-    `origin: http://127.0.0.1:${kiosk.port}`,
+    // A browser always sends its Origin on a WebSocket; a test may send another.
+    ...(extra.some((l) => l.startsWith('origin:')) ? [] : [`origin: http://127.0.0.1:${kiosk.port}`]),
     'upgrade: websocket',
     'connection: Upgrade',
     `sec-websocket-key: ${randomBytes(16).toString('base64')}`,
     'sec-websocket-version: 13',
     `sec-websocket-protocol: ${protocols}`,
+    ...extra,
   ];
   if (auth !== undefined) lines.push(`authorization: ${auth}`);
   return raw(target, lines);
 }
 
 /** The callers that must be refused: nobody, a wrong secret, a malformed header, the secret's own name. */
-const INTRUDERS: { name: string; auth: () => string | undefined }[] = [
+const INTRUDERS: { name: string; auth: () => string | undefined; headers?: () => string[] }[] = [
   { name: 'no Authorization', auth: () => undefined },
   { name: 'a wrong secret', auth: () => `Bearer ${randomBytes(32).toString('base64url')}` },
   { name: 'an empty bearer', auth: () => 'Bearer ' },
   { name: 'the secret without its scheme', auth: () => kiosk.secret },
   { name: 'Basic credentials', auth: () => `Basic ${Buffer.from(`kiosk:${kiosk.secret}`).toString('base64')}` },
+  // The shell's cookie counts only on requests the browser marks as from our own page.
+  { name: 'the secret cookie from no page', auth: () => undefined, headers: () => [`cookie: ${SECRET_COOKIE}=${kiosk.secret}`] },
+  { name: 'the secret cookie from a sibling site', auth: () => undefined, headers: () => [`cookie: ${SECRET_COOKIE}=${kiosk.secret}`, 'sec-fetch-site: same-site'] },
+  { name: 'a wrong secret cookie', auth: () => undefined, headers: () => [`cookie: ${SECRET_COOKIE}=wrong`, 'sec-fetch-site: same-origin'] },
 ];
 
 const ROUTES = Object.entries(api).map(([name, def]) => ({ name, method: def.method, path: def.path as string }));
@@ -142,7 +148,7 @@ describe('every route needs a caller, however its path is spelled', () => {
       for (const method of methods) {
         for (const target of spellings(route.path)) {
           for (const intruder of INTRUDERS) {
-            const { status } = await httpRequest(method, target, intruder.auth());
+            const { status } = await httpRequest(method, target, intruder.auth(), undefined, intruder.headers?.() ?? []);
             // 401 (no caller), 400 (a request line the server will not parse) or 403 are refusals; anything else answered.
             if (![400, 401, 403].includes(status)) leaks.push(`${method} ${target} with ${intruder.name} → ${status}`);
           }
@@ -170,6 +176,12 @@ describe('every route needs a caller, however its path is spelled', () => {
         expect.soft(status, `${route.method} ${route.path}`).not.toBe(403);
       }
     }
+  });
+
+  it('takes the secret cookie from our own page, as the browser marks it', async () => {
+    const cookie = `cookie: ${SECRET_COOKIE}=${kiosk.secret}`;
+    expect((await httpRequest('GET', '/api/health', undefined, undefined, [cookie, 'sec-fetch-site: same-origin'])).status).toBe(200);
+    expect((await upgrade(EVENTS_PATH, EVENTS_PROTOCOL, undefined, [cookie])).status).toBe(101);
   });
 
   it('refuses unknown paths without a caller instead of telling which exist', async () => {
@@ -207,6 +219,14 @@ describe('the event socket needs a caller, however its path is spelled', () => {
         ['a wrong Authorization', EVENTS_PROTOCOL, 'Bearer wrong'],
       ] as const) {
         const { status } = await upgrade(target, protocols, auth);
+        if (status === 101 || (status >= 200 && status < 300)) opened.push(`${target} with ${name} → ${status}`);
+      }
+      // A wrong cookie, and the right one from a foreign page.
+      for (const [name, extra] of [
+        ['a wrong cookie', [`cookie: ${SECRET_COOKIE}=wrong`]],
+        ['the cookie from a foreign Origin', [`cookie: ${SECRET_COOKIE}=${kiosk.secret}`, 'origin: http://evil.example']],
+      ] as const) {
+        const { status } = await upgrade(target, EVENTS_PROTOCOL, undefined, [...extra]);
         if (status === 101 || (status >= 200 && status < 300)) opened.push(`${target} with ${name} → ${status}`);
       }
     }

@@ -79,10 +79,14 @@ async function runWithChromiumOrHeadless(): Promise<void> {
   let restarts = 0;
   const { openBrowser, closeBrowser } = chromiumShell();
 
+  // The browser is closed and its profile removed before the process ends:
+  // the service, which gets the same signal from the terminal or systemd,
+  // often stops first.
+  let browserClosed: Promise<void> = Promise.resolve();
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void closeBrowser().finally(() => service?.child.kill('SIGTERM'));
+    browserClosed = closeBrowser().finally(() => service?.child.kill('SIGTERM'));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -99,7 +103,10 @@ async function runWithChromiumOrHeadless(): Promise<void> {
       // Exit status is handled below.
     }
     const { code, signal } = await service.exited;
-    if (stopping) process.exit(0);
+    if (stopping) {
+      await browserClosed;
+      process.exit(0);
+    }
     if (code === EXIT_BAD_CONFIG) {
       await closeBrowser();
       process.exit(EXIT_BAD_CONFIG);
@@ -108,7 +115,10 @@ async function runWithChromiumOrHeadless(): Promise<void> {
     const delay = Math.min(30_000, 1000 * 2 ** Math.min(restarts - 1, 5));
     say(`service stopped (code ${code}, signal ${signal}); restarting in ${delay / 1000} s`);
     await new Promise((r) => setTimeout(r, delay));
-    if (stopping) process.exit(0);
+    if (stopping) {
+      await browserClosed;
+      process.exit(0);
+    }
   }
 }
 

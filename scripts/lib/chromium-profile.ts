@@ -76,5 +76,6 @@ export function createProfile(dir: string = tmpdir()): string {
 }
 
 export function removeProfile(profile: string): void {
-  rmSync(profile, { recursive: true, force: true });
+  // Retries: a helper process of the browser may still be finishing a write.
+  rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }

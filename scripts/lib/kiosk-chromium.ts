@@ -86,6 +86,10 @@ export async function launchKioskChromium(opts: KioskChromiumOptions): Promise<K
   const child = spawn(opts.executable, chromiumKioskArgs({ profileDir: opts.profileDir, sandbox: opts.sandbox }), {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     env: opts.env ?? process.env,
+    // Its own process group: Ctrl+C in a terminal reaches the shell, which
+    // closes the browser in order (profile writes finished) before removing
+    // its profile. Killing the shell still ends the browser: its pipe closes.
+    detached: true,
   });
   child.stderr!.resume();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -134,9 +138,8 @@ async function takeControl(
         if (info.targetId === kioskTargetId) return;
         if (info.type === 'page') {
           // A popup shares its opener's renderer, which stays paused (and
-          // the kiosk page with it) until the popup is let run; its requests
-          // are held first so it loads nothing in the moment before it closes.
-          cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] }, sessionId).catch(ignore);
+          // the kiosk page with it) until the popup is let run; its request
+          // to leave the origin is stopped like any other (Fetch, below).
           closeOther(info.targetId, info.url);
         }
         cdp.send('Runtime.runIfWaitingForDebugger', {}, sessionId).catch(ignore);
@@ -196,7 +199,9 @@ async function takeControl(
   await cdp.send('Page.enable', {}, pageSession);
   await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true }, pageSession);
   await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: KEY_GUARD_SCRIPT }, pageSession);
-  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] }, pageSession);
+  // For the whole browser, not only the kiosk page: a new tab's first
+  // request may leave before the tab can be closed.
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] });
   await fitWindowToScreen(cdp, page.targetId, pageSession);
 
   const openService = async (next: KioskTarget): Promise<void> => {

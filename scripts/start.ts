@@ -55,7 +55,8 @@ if (buildIsStale()) {
 if (electronBinary !== undefined) {
   // The Electron main process starts and watches the service itself.
   say(`opening in Electron (${electronBinary})`);
-  const electron = spawn(electronBinary, [ELECTRON_BUNDLE], {
+  // As root (allowed for tests) Electron starts only without its sandbox.
+  const electron = spawn(electronBinary, [ELECTRON_BUNDLE, ...(root.run && !root.sandbox ? ['--no-sandbox'] : [])], {
     stdio: 'inherit',
     env: { ...process.env, KIOSK_CONFIG: configPath },
   });

@@ -161,6 +161,17 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     expect(elsewhereHits).not.toContain('/navigate');
   });
 
+  it('answers dialogs and permission requests itself: nothing pops up over the kiosk', async () => {
+    // A native alert/confirm would block the page until someone with a mouse dismissed it.
+    expect(await inPage(`(() => { alert('x'); return confirm('leave?'); })()`)).toBe(false);
+    // A permission request is refused instead of asking with a bubble.
+    expect(await inPage('Notification.requestPermission()')).toBe('denied');
+    expect(
+      await inPage(`new Promise((resolve) => navigator.geolocation.getCurrentPosition(() => resolve('granted'), (e) => resolve(e.code === e.PERMISSION_DENIED ? 'denied' : String(e.code))))`),
+    ).toBe('denied');
+    await expectOnlyTheKioskPage();
+  });
+
   it('comes back to the service when a script leaves for a page no request precedes (about:blank)', async () => {
     const left = nextEvent(shell.cdp, 'the page leaving for about:blank', (e) => e.method === 'Page.frameNavigated' && e.sessionId === shell.pageSession && (e.params['frame'] as { url: string }).url === 'about:blank');
     await inPage(`location.href = 'about:blank'; true`);

@@ -161,6 +161,37 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     expect(elsewhereHits).not.toContain('/navigate');
   });
 
+  it('ignores the keyboard shortcuts that open tabs, windows, DevTools or page source', async () => {
+    const CTRL = 2;
+    const SHIFT = 8;
+    const chords = [
+      { key: 't', code: 'KeyT', vk: 84, modifiers: CTRL },
+      { key: 'n', code: 'KeyN', vk: 78, modifiers: CTRL },
+      { key: 'N', code: 'KeyN', vk: 78, modifiers: CTRL | SHIFT },
+      { key: 'u', code: 'KeyU', vk: 85, modifiers: CTRL },
+      { key: 'I', code: 'KeyI', vk: 73, modifiers: CTRL | SHIFT },
+      { key: 'F12', code: 'F12', vk: 123, modifiers: 0 },
+    ];
+    const opened: string[] = [];
+    const off = shell.cdp.onEvent((e) => {
+      const info = e.params['targetInfo'] as { type: string; url: string } | undefined;
+      if (e.method === 'Target.targetCreated' && info !== undefined && info.type !== 'browser_ui') opened.push(`${info.type} ${info.url}`);
+    });
+    try {
+      for (const { key, code, vk, modifiers } of chords) {
+        for (const type of ['rawKeyDown', 'keyUp']) {
+          await shell.cdp.send('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode: vk, nativeVirtualKeyCode: vk, modifiers }, shell.pageSession);
+        }
+      }
+      // A page opened on purpose last: whatever a shortcut opened was reported before it.
+      await expectNewPageClosed(() => shell.cdp.send('Target.createTarget', { url: 'about:blank#marker' }));
+    } finally {
+      off();
+    }
+    expect(opened).toEqual(['page about:blank#marker']);
+    await expectOnlyTheKioskPage();
+  });
+
   it('answers dialogs and permission requests itself: nothing pops up over the kiosk', async () => {
     // A native alert/confirm would block the page until someone with a mouse dismissed it.
     expect(await inPage(`(() => { alert('x'); return confirm('leave?'); })()`)).toBe(false);

@@ -72,6 +72,27 @@ const KEY_GUARD_SCRIPT = `(() => {
   window.addEventListener('keyup', swallow, true);
 })();`;
 
+/** How long the window shows Chromium's error page (the service did not answer) before trying the service again. */
+const ERROR_PAGE_RETRY_MS = 2000;
+const FIRST_PAGE_TIMEOUT_MS = 30_000;
+
+/** The kiosk window's page: setDiscoverTargets reports every existing target, then each new one. */
+function waitForFirstPage(cdp: CdpPipe): Promise<{ targetId: string }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error('Chromium opened no kiosk window'));
+    }, FIRST_PAGE_TIMEOUT_MS);
+    const off = cdp.onEvent((e) => {
+      const info = e.params['targetInfo'] as { targetId: string; type: string } | undefined;
+      if (e.method !== 'Target.targetCreated' || info?.type !== 'page') return;
+      clearTimeout(timer);
+      off();
+      resolve(info);
+    });
+  });
+}
+
 function originOf(url: string): string {
   try {
     return new URL(url).origin;
@@ -125,9 +146,12 @@ async function takeControl(
     opts.onBlocked?.({ kind: 'window', origin: originOf(url) });
     cdp.send('Target.closeTarget', { targetId }).catch(ignore);
   };
-  const sendHome = (): void => {
-    cdp.send('Page.navigate', { url: `${target.origin}/` }, pageSession).catch(ignore);
+  let homeTimer: NodeJS.Timeout | undefined;
+  const sendHome = (delayMs = 0): void => {
+    clearTimeout(homeTimer);
+    homeTimer = setTimeout(() => cdp.send('Page.navigate', { url: `${target.origin}/` }, pageSession).catch(ignore), delayMs);
   };
+  void exited.then(() => clearTimeout(homeTimer));
 
   cdp.onEvent((event: CdpEvent) => {
     const p = event.params;
@@ -167,7 +191,14 @@ async function takeControl(
         if (event.sessionId !== pageSession || !openedService) return;
         const frame = p['frame'] as { url: string; parentId?: string };
         if (frame.parentId !== undefined || originOf(frame.url) === target.origin) return;
-        // Only what no request precedes gets here (about:blank, data:, an error page).
+        // Only what no request precedes gets here: about:blank, data:, and
+        // Chromium's error page when the service did not answer. That one is
+        // retried calmly — the service may be restarting (and the shell then
+        // opens its new address anyway) — rather than in a tight loop.
+        if (frame.url.startsWith('chrome-error:')) {
+          sendHome(ERROR_PAGE_RETRY_MS);
+          return;
+        }
         opts.onBlocked?.({ kind: 'navigation', origin: originOf(frame.url) });
         sendHome();
         return;
@@ -184,14 +215,15 @@ async function takeControl(
   });
 
   const { product } = (await cdp.send('Browser.getVersion')) as { product: string };
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const page = targetInfos.find((t) => t.type === 'page' && t.url.startsWith('data:'));
-  if (page === undefined) throw new Error(`Chromium opened no kiosk page (targets: ${targetInfos.map((t) => t.type).join(', ')})`);
+  // The pipe may answer before the kiosk window exists: wait for its page.
+  const firstPage = waitForFirstPage(cdp);
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  const page = await firstPage;
   kioskTargetId = page.targetId;
   ({ sessionId: pageSession } = (await cdp.send('Target.attachToTarget', { targetId: page.targetId, flatten: true })) as { sessionId: string });
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
 
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' });
-  await cdp.send('Target.setDiscoverTargets', { discover: true });
   // Every page that appears from now on is paused before it runs a line, then closed.
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true, filter: [{ type: 'page' }] });
   for (const t of targetInfos) if (t.type === 'page') closeOther(t.targetId, t.url);

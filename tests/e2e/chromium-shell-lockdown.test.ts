@@ -50,19 +50,19 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     return result.value;
   };
 
-  /** The page is the kiosk's UI, woken by nothing yet: the attract loop shows. */
-  const kioskShowing = async (): Promise<void> => {
+  /** The page is the kiosk's UI, woken by nothing yet: the attract loop shows (its slides come from the service's API, with the secret). */
+  const kioskShowing = async (on: RunningKiosk = kiosk): Promise<void> => {
     for (let i = 0; i < 150; i++) {
-      const ok = await inPage(`location.origin === ${JSON.stringify(kiosk.origin)} && document.querySelector('[data-testid="attract"]') !== null`).catch(() => false);
+      const ok = await inPage(`location.origin === ${JSON.stringify(on.origin)} && document.querySelector('[data-testid="attract"]') !== null`).catch(() => false);
       if (ok === true) return;
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error('the kiosk page never showed its attract loop');
   };
 
-  const expectOnlyTheKioskPage = async (): Promise<void> => {
+  const expectOnlyTheKioskPage = async (on: RunningKiosk = kiosk): Promise<void> => {
     const pages = await shell.pageTargets();
-    expect(pages.map((p) => new URL(p.url).origin)).toEqual([kiosk.origin]);
+    expect(pages.map((p) => new URL(p.url).origin)).toEqual([on.origin]);
   };
 
   /** Runs `attempt` and waits until the page it opens has been opened and closed again. */
@@ -109,8 +109,11 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     await kioskShowing();
   });
 
+  let restarted: RunningKiosk | undefined;
+
   afterAll(async () => {
     await shell?.close();
+    await restarted?.stop();
     if (profileDir !== undefined) removeProfile(profileDir);
     await kiosk?.stop();
     await xvfb?.stop();
@@ -209,5 +212,18 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     await left;
     await kioskShowing();
     await expectOnlyTheKioskPage();
+  });
+
+  // Last: it moves the shell to another service.
+  it('follows the service to its new address and secret after a restart, and the old one is foreign', async () => {
+    restarted = await startKiosk();
+    await shell.retarget({ origin: restarted.origin, secret: restarted.secret });
+    await kioskShowing(restarted);
+    await expectOnlyTheKioskPage(restarted);
+    const stopped = nextEvent(shell.cdp, 'the navigation to the old address being stopped', (e) => e.method === 'Fetch.requestPaused' && (e.params['request'] as { url: string }).url.startsWith(kiosk.origin));
+    await inPage(`location.href = ${JSON.stringify(`${kiosk.origin}/`)}; true`);
+    await stopped;
+    await kioskShowing(restarted);
+    await expectOnlyTheKioskPage(restarted);
   });
 });

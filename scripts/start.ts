@@ -181,7 +181,13 @@ function chromiumShell(): { openBrowser: (url: string) => void; closeBrowser: ()
   const open = (target: { origin: string; secret: string }): Promise<void> => {
     const next = (opening ?? Promise.resolve())
       .then(() => (browser !== undefined ? browser.retarget(target) : launch(target)))
-      .catch((error: unknown) => say(`could not open the kiosk window: ${(error as Error).message}`));
+      .catch((error: unknown) => {
+        say(`could not open the kiosk window: ${(error as Error).message}`);
+        if (browser !== undefined || closing) return;
+        // Chromium did not come up: its profile goes, and it is tried again.
+        forgetProfile();
+        setTimeout(() => wanted !== undefined && !closing && browser === undefined && void open(wanted), 5000);
+      });
     opening = next;
     return next;
   };

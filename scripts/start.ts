@@ -168,8 +168,9 @@ function chromiumShell(): { openBrowser: (url: string) => void; closeBrowser: ()
       runningAsRoot: process.getuid?.() === 0,
       startedAt: new Date().toISOString(),
     });
-    void started.exited.then(() => {
+    void started.exited.then(({ code, signal }) => {
       if (browser !== started) return;
+      if (!closing) say(`the browser exited (code ${code}, signal ${signal}); reopening it`);
       browser = undefined;
       removeShellStateFile(dataDir, process.pid);
       forgetProfile();

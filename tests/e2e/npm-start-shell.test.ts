@@ -106,7 +106,7 @@ describe.each([
 
     const shown = topLevelWindows(xvfb.display).filter((w) => w.viewable && w.width > 1 && w.height > 1 && w.x + w.width > 0 && w.y + w.height > 0);
     const kiosk = shown.filter((w) => w.name.includes('互联网·无人律所'));
-    expect(kiosk, JSON.stringify(shown)).toHaveLength(1);
+    expect(kiosk, `${JSON.stringify(shown)}\n${shell.stderr()}`).toHaveLength(1);
     const win = kiosk[0]!;
     // The whole screen is covered: Chromium's X11 code will not make a window
     // exactly a monitor's size, so the shell makes it one pixel larger.
@@ -123,7 +123,7 @@ describe.each([
 
   it('says in run/shell.json, owner-only, what it runs in', () => {
     const state = shell.state();
-    expect(state).toBeDefined();
+    expect(state, shell.stderr()).toBeDefined();
     expect(state).toMatchObject({ shell: 'chromium', sandbox: process.getuid?.() !== 0, runningAsRoot: process.getuid?.() === 0 });
     expect(state?.engine).toMatch(/chromium.*Chrome\/\d+/i);
     expect(statSync(join(dataDir, 'run', 'shell.json')).mode & 0o777).toBe(0o600);

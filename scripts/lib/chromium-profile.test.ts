@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROFILE_PREFIX, createProfile, removeLeftoverProfiles, removeProfile } from './chromium-profile';
+import { PROFILE_PREFIX, createProfile, profileOwner, removeLeftoverProfiles, removeProfile } from './chromium-profile';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -28,7 +28,8 @@ describe('the Chromium shell’s throw-away profile', () => {
     const a = createProfile(dir);
     const b = createProfile(dir);
     expect(a).not.toBe(b);
-    expect(a.startsWith(join(dir, PROFILE_PREFIX))).toBe(true);
+    expect(a.startsWith(join(dir, `${PROFILE_PREFIX}${process.pid}-`))).toBe(true);
+    expect(profileOwner(basename(a))).toBe(process.pid);
     expect(statSync(a).mode & 0o777).toBe(0o700);
     const prefs = JSON.parse(readFileSync(join(a, 'Default', 'Preferences'), 'utf8')) as { translate: { enabled: boolean } };
     expect(prefs.translate.enabled).toBe(false);
@@ -39,16 +40,18 @@ describe('the Chromium shell’s throw-away profile', () => {
   it('left by a shell that is gone is removed; one in use, or not ours, is kept', async () => {
     const dir = scratch();
     const inUse = createProfile(dir);
-    const orphan = createProfile(dir);
-    writeFileSync(join(orphan, 'kiosk-shell.pid'), String(await deadPid()));
-    const unowned = join(dir, `${PROFILE_PREFIX}half-made`);
-    mkdirSync(unowned);
-    const other = join(dir, 'someone-elses');
-    mkdirSync(other);
-    expect(removeLeftoverProfiles(dir).sort()).toEqual([orphan, unowned].sort());
+    const orphan = join(dir, `${PROFILE_PREFIX}${await deadPid()}-AbC123`);
+    mkdirSync(join(orphan, 'Default'), { recursive: true });
+    // Not ours by name: an older shell's, or anybody else's.
+    const others = [join(dir, 'kiosk-chromium-Xy12Zq'), join(dir, `${PROFILE_PREFIX}nopid`), join(dir, 'someone-elses')];
+    for (const o of others) mkdirSync(o);
+    expect(removeLeftoverProfiles(dir)).toEqual([orphan]);
     expect(existsSync(inUse)).toBe(true);
-    expect(existsSync(other)).toBe(true);
+    for (const o of others) expect(existsSync(o)).toBe(true);
     // Another user's leftovers are theirs to remove.
+    const theirs = join(dir, `${PROFILE_PREFIX}${await deadPid()}-Qw9Er8`);
+    mkdirSync(theirs);
     expect(removeLeftoverProfiles(dir, 12345)).toEqual([]);
+    expect(existsSync(theirs)).toBe(true);
   });
 });

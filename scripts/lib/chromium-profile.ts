@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,10 +9,20 @@ import { join } from 'node:path';
  * in the browser, and nothing is left for "restore pages?".
  */
 
-/** Recognisable, so a later start finds what a killed one left. */
-export const PROFILE_PREFIX = 'kiosk-chromium-';
-/** Inside each profile: the pid of the shell that owns it. */
-const OWNER_FILE = 'kiosk-shell.pid';
+/**
+ * Recognisable, so a later start finds what a killed one left: the name
+ * carries the pid of the shell that owns it (`kiosk-shell-profile-<pid>-XXXXXX`),
+ * set in the same step that makes the directory, so no moment exists in
+ * which a profile has no known owner.
+ */
+export const PROFILE_PREFIX = 'kiosk-shell-profile-';
+const PROFILE_NAME = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`);
+
+/** The pid of the shell that owns a profile directory, from its name. */
+export function profileOwner(name: string): number | undefined {
+  const m = PROFILE_NAME.exec(name);
+  return m === null ? undefined : Number(m[1]);
+}
 
 /**
  * Preferences Chromium reads from a new profile. The translate offer is a
@@ -49,17 +59,16 @@ function isAlive(pid: number): boolean {
 export function removeLeftoverProfiles(dir: string = tmpdir(), uid: number | undefined = process.getuid?.()): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(dir)) {
-    if (!name.startsWith(PROFILE_PREFIX)) continue;
+    const owner = profileOwner(name);
+    if (owner === undefined || isAlive(owner)) continue;
     const path = join(dir, name);
     try {
       const st = statSync(path);
       if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) continue;
-      const owner = Number.parseInt(readFileSync(join(path, OWNER_FILE), 'utf8'), 10);
-      if (Number.isInteger(owner) && isAlive(owner)) continue;
     } catch {
-      // No owner file (killed while it was being made): nobody owns it.
+      continue;
     }
-    rmSync(path, { recursive: true, force: true });
+    removeProfile(path);
     removed.push(path);
   }
   return removed;
@@ -67,9 +76,8 @@ export function removeLeftoverProfiles(dir: string = tmpdir(), uid: number | und
 
 /** Makes a fresh profile (mode 0700) owned by this process, with the kiosk's preferences. */
 export function createProfile(dir: string = tmpdir()): string {
-  const profile = mkdtempSync(join(dir, PROFILE_PREFIX));
+  const profile = mkdtempSync(join(dir, `${PROFILE_PREFIX}${process.pid}-`));
   chmodSync(profile, 0o700);
-  writeFileSync(join(profile, OWNER_FILE), String(process.pid), { mode: 0o600 });
   mkdirSync(join(profile, 'Default'), { mode: 0o700 });
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(PREFERENCES), { mode: 0o600 });
   return profile;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROFILE_PREFIX } from '../../scripts/lib/chromium-profile';
+import { profileOwner } from '../../scripts/lib/chromium-profile';
 import { LANDSCAPE, PORTRAIT, ROOT } from './harness';
 import { pageReachedService, startShell, topLevelWindows, waitFor, type RunningShell } from './kiosk-shell';
 import { startXvfb, type RunningXvfb } from './xvfb';
@@ -16,19 +16,9 @@ import { startXvfb, type RunningXvfb } from './xvfb';
 
 const SHOTS = join(ROOT, 'test-results', 'shell');
 
-/** The Chromium profile directories in the temp folder, by the owner pid written in each. */
-function profilesByOwner(): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(PROFILE_PREFIX)) continue;
-    const dir = join(tmpdir(), name);
-    try {
-      found.set(dir, Number(readFileSync(join(dir, 'kiosk-shell.pid'), 'utf8')));
-    } catch {
-      found.set(dir, Number.NaN);
-    }
-  }
-  return found;
+/** The Chromium shell's profile directories in the temp folder, by the pid of the shell that owns each. */
+function profilesByOwner(): Map<string, number | undefined> {
+  return new Map(readdirSync(tmpdir()).map((name) => [join(tmpdir(), name), profileOwner(name)]));
 }
 
 /** The --user-data-dir of every Chromium started, directly or not, by process `ancestor`. */
@@ -61,6 +51,18 @@ function profileOf(pid: number): string | undefined {
   return [...profilesByOwner()].find(([, owner]) => owner === pid)?.[0];
 }
 
+/**
+ * Stops npm start and waits for the shell itself to finish (it closes the
+ * browser and removes its profile) before the X server goes: a browser that
+ * loses its display dies where it stands, writing as it goes.
+ */
+async function stopShellThenX(shell: RunningShell | undefined, xvfb: RunningXvfb | undefined): Promise<void> {
+  const pid = shell?.state()?.pid;
+  await shell?.stop();
+  if (pid !== undefined) await ended(pid);
+  await xvfb?.stop();
+}
+
 /** Alive and not a zombie waiting for its parent. */
 function isRunning(pid: number): boolean {
   try {
@@ -86,14 +88,13 @@ describe.each([
 
   beforeAll(async () => {
     xvfb = await startXvfb(screen);
-    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-shell-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-start-data-'));
     shell = startShell({ display: xvfb.display, dataDir });
     await waitFor(shell, 'API call from the kiosk page', () => pageReachedService(shell));
   });
 
   afterAll(async () => {
-    await shell?.stop();
-    await xvfb?.stop();
+    await stopShellThenX(shell, xvfb);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -138,7 +139,7 @@ describe('the boot secret after a production start', () => {
 
   beforeAll(async () => {
     xvfb = await startXvfb(PORTRAIT);
-    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-shell-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'kiosk-start-data-'));
     shell = startShell({ display: xvfb.display, dataDir });
     await waitFor(shell, 'API call from the kiosk page', () => pageReachedService(shell));
     // Learnt as the kiosk's own user (here root) from the service's runtime file.
@@ -147,8 +148,7 @@ describe('the boot secret after a production start', () => {
   });
 
   afterAll(async () => {
-    await shell?.stop();
-    await xvfb?.stop();
+    await stopShellThenX(shell, xvfb);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -201,7 +201,7 @@ describe('the throw-away profile and run/shell.json', () => {
   });
 
   it('are removed on a normal stop', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-shell-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-start-data-'));
     dataDirs.push(dataDir);
     const shell = startShell({ display: xvfb.display, dataDir });
     let state;
@@ -219,7 +219,7 @@ describe('the throw-away profile and run/shell.json', () => {
   });
 
   it('left by a shell killed with SIGKILL is removed at the next start', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-shell-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-start-data-'));
     dataDirs.push(dataDir);
     const first = startShell({ display: xvfb.display, dataDir });
     const { pid } = await waitFor(first, 'run/shell.json', () => first.state()).catch(async (error: unknown) => {
@@ -244,8 +244,8 @@ describe('the throw-away profile and run/shell.json', () => {
       expect(second.stderr()).toContain(`removed a browser profile left by an earlier start (${leftover})`);
       expect(profileOf(next.pid)).toBeDefined();
     } finally {
-      await second.stop();
       const s = second.state();
+      await second.stop();
       if (s !== undefined) await ended(s.pid);
     }
   });
@@ -253,7 +253,7 @@ describe('the throw-away profile and run/shell.json', () => {
 
 describe.runIf(process.getuid?.() === 0)('npm start as root', () => {
   it('refuses to open a window, with the reason, unless KIOSK_ALLOW_ROOT=1', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-shell-'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-start-data-'));
     const shell = startShell({ display: ':99999', dataDir, env: { KIOSK_ALLOW_ROOT: '' } });
     try {
       const code = await Promise.race([shell.exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);

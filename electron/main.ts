@@ -14,6 +14,7 @@ import path from 'node:path';
 import { BrowserWindow, Menu, app, powerSaveBlocker, session, utilityProcess } from 'electron';
 import type { Session, UtilityProcess, WebContents } from 'electron';
 import { resolveConfigPath, serviceArgs } from './config-path';
+import { kioskDataDir } from './data-dir';
 import { withShellCsp } from './csp';
 import { fallbackPageHtml, fallbackPageUrl, hotlineFromConfigText } from './fallback-page';
 import { shouldBlockInput } from './input-filter';
@@ -33,7 +34,10 @@ import {
   relaunchOptions,
   serializeRelaunchHistory,
 } from './restart-policy';
+import { EXIT_REFUSED_ROOT, decideRoot } from './root-policy';
+import { DEVTOOLS_PROTOCOL_VERSION, handoverCommands, kioskPageUrl } from './secret-handover';
 import { KIOSK_URL_PREFIX, type ServiceEndpoint, parseKioskUrlLine, takeLines } from './service-url-line';
+import { removeShellStateFile, writeShellStateFile } from './shell-state-file';
 import { KIOSK_PARTITION, kioskWindowOptions } from './window-options';
 
 // Bundled to dist/electron/main.cjs; the service is built beside it.
@@ -94,13 +98,41 @@ function configPath(): string {
 
 // ── What the window shows ────────────────────────────────────────────────────
 
+/** The secret handover script installed in the window's DevTools session, if any. */
+let handoverScriptId: string | null = null;
+
+/** Installs this boot's secret handover (secret-handover.ts) in the window, replacing an earlier boot's. */
+async function handOverSecret(wc: WebContents, endpoint: ServiceEndpoint): Promise<void> {
+  if (!wc.debugger.isAttached()) {
+    wc.debugger.attach(DEVTOOLS_PROTOCOL_VERSION);
+    handoverScriptId = null;
+    // A detached session (a crashed renderer) loses its scripts: install them afresh next time.
+    wc.debugger.once('detach', () => {
+      handoverScriptId = null;
+    });
+  }
+  for (const command of handoverCommands(endpoint, handoverScriptId)) {
+    const result = (await wc.debugger.sendCommand(command.method, command.params)) as { identifier?: string };
+    if (command.method === 'Page.addScriptToEvaluateOnNewDocument') handoverScriptId = result.identifier ?? null;
+  }
+}
+
 function showService(): void {
   const endpoint = service?.endpoint;
   if (win === null || endpoint == null || pinnedFallback || quitting) return;
   showing = 'service';
-  win.loadURL(endpoint.url).catch(() => {
-    // did-fail-load reports the failure and drives the retry.
-  });
+  const w = win;
+  handOverSecret(w.webContents, endpoint).then(
+    () =>
+      w.loadURL(kioskPageUrl(endpoint)).catch(() => {
+        // did-fail-load reports the failure and drives the retry.
+      }),
+    (error: unknown) => {
+      // Without the handover the page has no key: retry as for a failed load.
+      log('error', 'cannot hand the secret to the window', { error: String(error) });
+      onRendererFailure('secret handover failed', {});
+    },
+  );
 }
 
 function showFallback(force = false): void {
@@ -170,8 +202,9 @@ function onServiceLine(running: RunningService, line: string): void {
     if (line !== '') process.stdout.write(`${line}\n`);
     return;
   }
-  // The line carries the boot secret: it is never put in a log record, only
-  // passed on to our own stdout (whoever started the shell may open the UI).
+  // The line carries the boot secret: it goes to no log and not to our own
+  // stdout (the journal, under systemd); the window gets the secret over its
+  // DevTools session (secret-handover.ts).
   const endpoint = parseKioskUrlLine(line);
   if (endpoint === null) {
     log('error', 'service announced a URL the shell refuses (not http on a loopback port, or no secret)');
@@ -180,7 +213,6 @@ function onServiceLine(running: RunningService, line: string): void {
   if (service !== running || running.endpoint !== null) return;
   running.endpoint = endpoint;
   running.readyAt = Date.now();
-  process.stdout.write(`${line}\n`);
   for (const t of running.timers) clearTimeout(t);
   log('info', 'service ready', { origin: endpoint.origin });
   showService();
@@ -390,10 +422,35 @@ function onReady(): void {
   lockDownSession(session.fromPartition(KIOSK_PARTITION));
   powerSaveBlocker.start('prevent-display-sleep');
   win = createWindow();
+  writeShellState();
   startService();
 }
 
+/** run/shell.json for kioskctl doctor; removed when the shell quits. */
+function writeShellState(): void {
+  const runningAsRoot = process.getuid?.() === 0;
+  try {
+    writeShellStateFile(kioskDataDir(process.env), {
+      pid: process.pid,
+      shell: 'electron',
+      engine: `Electron ${process.versions.electron} (Chrome ${process.versions.chrome})`,
+      sandbox: !app.commandLine.hasSwitch('no-sandbox'),
+      runningAsRoot,
+      startedAt: new Date().toISOString(),
+    });
+  } catch (error) {
+    log('warn', 'cannot write run/shell.json', { error: String(error) });
+  }
+}
+
 function main(): void {
+  // As root Electron starts only with --no-sandbox (npm start passes it when
+  // KIOSK_ALLOW_ROOT=1); whoever passes it by hand is still refused here.
+  const root = decideRoot(process.getuid?.(), process.env);
+  if (!root.run) {
+    log('error', root.reason);
+    process.exit(EXIT_REFUSED_ROOT);
+  }
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -430,6 +487,7 @@ function main(): void {
     quitting = true;
   });
   app.on('will-quit', (event) => {
+    removeShellStateFile(kioskDataDir(process.env), process.pid);
     if (service === null) return;
     event.preventDefault();
     void stopService().finally(() => app.quit());

@@ -49,6 +49,7 @@ describe('parseKioskUrlLine', () => {
     expect(parseKioskUrlLine(LINE)).toEqual({
       url: 'http://127.0.0.1:43117/#secret=Zm9vYmFyYmF6cXV4MTIzNA',
       origin: 'http://127.0.0.1:43117',
+      secret: 'Zm9vYmFyYmF6cXV4MTIzNA',
     });
   });
 

@@ -38,10 +38,12 @@ function stripCarriageReturn(line: string): string {
 }
 
 export interface ServiceEndpoint {
-  /** The full URL to load, fragment (with the boot secret) included. */
+  /** The full URL as announced, fragment (with the boot secret) included. */
   url: string;
   /** `http://127.0.0.1:<port>`: navigation and camera permission are pinned to it. */
   origin: string;
+  /** The boot secret, which the shells hand to the page without a URL (common/shell-handover.ts). */
+  secret: string;
 }
 
 // The shell locks navigation to this origin and may grant it the camera, so a
@@ -61,5 +63,5 @@ export function parseKioskUrlLine(line: string): ServiceEndpoint | null {
   if (url.username !== '' || url.password !== '') return null;
   const secret = new URLSearchParams(url.hash.slice(1)).get('secret');
   if (secret === null || secret === '') return null;
-  return { url: url.href, origin: url.origin };
+  return { url: url.href, origin: url.origin, secret };
 }

@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createApiClient } from './api/client';
 import { createErrorReporter, installGlobalErrorReporting } from './api/error-reporter';
 import { eventsUrl, openEventStream } from './api/events';
-import { readSecret } from './api/secret';
+import { pageSecret, readSecret } from './api/secret';
 import { App, FatalFallback } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import type { ScreenName } from './app/navigation';
@@ -29,13 +29,16 @@ i18n.on('languageChanged', syncDocument);
 // A long press on a touchscreen opens the browser's context menu; a kiosk has no use for it.
 window.addEventListener('contextmenu', (e) => e.preventDefault());
 
-// Kept in memory only; the fragment stays in the address so a reload still works.
-const secret = readSecret(window.location.hash);
+// Kept in memory only. A kiosk shell hands it over without any URL; tests and
+// technicians pass it in the fragment, which stays so a reload still works.
+const secret = pageSecret(window, window.location.hash);
 
-// A shell that restarted the service opens the same page with the new boot's
-// secret; changing only the fragment does not reload, so start afresh here.
+// Someone who restarted the service opens the same page with the new boot's
+// secret in the fragment; changing only the fragment does not reload, so start
+// afresh here. (The shells reload the page themselves.)
 window.addEventListener('hashchange', () => {
-  if (readSecret(window.location.hash) !== secret) window.location.reload();
+  const fromFragment = readSecret(window.location.hash);
+  if (fromFragment !== null && fromFragment !== secret) window.location.reload();
 });
 
 if (secret === null) {

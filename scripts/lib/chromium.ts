@@ -1,36 +1,71 @@
 import { existsSync } from 'node:fs';
 import { RENDERER_JS_FLAGS } from '../../electron/renderer-js-flags';
 
+/** What the window shows until the shell has locked it and opens the service: the kiosk's calm background, no URL worth logging. */
+export const BLANK_START_PAGE = 'data:text/html,<body style="background:%23f4f1ea">';
+
 /**
- * The fallback shell: Debian's Chromium in kiosk mode. Flags from the kiosk
- * hardening notes: no pinch zoom, no swipe-back, no crash bubbles or
- * first-run dialogs, no background calls to Google services (which also fail
- * on a closed network), and a fresh profile every start so nothing of a
- * previous citizen survives in the browser. V8 runs the page as the Electron
- * shell does (electron/renderer-js-flags.ts).
+ * Features of Chromium's own UI that would draw over the kiosk or call out
+ * to Google: the translate offer (the page is Chinese, the browser's locale
+ * often is not), the cast/media controls, optimisation hints, autofill and
+ * feed downloads. One flag: a second `--disable-features` replaces the first.
  */
-export function chromiumKioskArgs(opts: { url: string; profileDir: string; runningAsRoot: boolean; headless?: boolean }): string[] {
+export const DISABLED_FEATURES = [
+  'Translate',
+  'MediaRouter',
+  'GlobalMediaControls',
+  'OptimizationHints',
+  'AutofillServerCommunication',
+  'InterestFeedContentSuggestions',
+  'CertificateTransparencyComponentUpdater',
+];
+
+/**
+ * The fallback shell: Debian's Chromium in kiosk mode, driven over
+ * `--remote-debugging-pipe` (scripts/lib/kiosk-chromium.ts), which locks the
+ * window to the service's origin and hands the secret to the page — so the
+ * command line carries no URL of the service, let alone its secret.
+ * Flags from the kiosk hardening notes: no pinch zoom, no swipe-back, no
+ * crash bubbles, infobars, first-run or default-browser prompts, no
+ * background calls to Google services (which also fail on a closed network),
+ * and a fresh profile every start so nothing of a previous citizen survives
+ * in the browser. V8 runs the page as the Electron shell does
+ * (electron/renderer-js-flags.ts).
+ */
+export function chromiumKioskArgs(opts: { profileDir: string; sandbox: boolean }): string[] {
   const args = [
-    opts.headless === true ? '--headless=new' : '--kiosk',
-    `--app=${opts.url}`,
+    '--kiosk',
+    '--start-fullscreen',
+    // Without a window manager Chromium places a new window at +10+10; the
+    // shell then sizes it to the screen over the pipe.
+    '--window-position=0,0',
+    `--app=${BLANK_START_PAGE}`,
     `--user-data-dir=${opts.profileDir}`,
+    '--remote-debugging-pipe',
     '--touch-events=enabled',
     '--disable-pinch',
     '--noerrdialogs',
     '--disable-session-crashed-bubble',
+    '--hide-crash-restore-bubble',
     '--overscroll-history-navigation=0',
     '--autoplay-policy=no-user-gesture-required',
     '--disable-background-networking',
     '--disable-component-update',
+    '--disable-default-apps',
     '--disable-sync',
     '--no-first-run',
     '--no-default-browser-check',
-    '--disable-features=Translate',
+    // A permission request (camera, location, notifications…) is answered no instead of with a bubble.
+    '--deny-permission-prompts',
+    `--disable-features=${DISABLED_FEATURES.join(',')}`,
     '--password-store=basic',
     `--js-flags=${RENDERER_JS_FLAGS}`,
   ];
-  // Chromium refuses to run as root with its sandbox; kiosks should run as an unprivileged user.
-  if (opts.runningAsRoot) args.push('--no-sandbox');
+  // Only for tests and CI containers that run as root (KIOSK_ALLOW_ROOT=1):
+  // Chromium's sandbox cannot run as root, and a kiosk is never root.
+  // --test-type keeps Chromium from putting its "unsupported command-line
+  // flag" infobar over the kiosk for that --no-sandbox.
+  if (!opts.sandbox) args.push('--no-sandbox', '--test-type');
   return args;
 }
 

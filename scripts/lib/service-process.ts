@@ -8,12 +8,24 @@ export interface RunningService {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+export interface StartServiceOptions {
+  /** Pass the service's output on to ours (default: yes). */
+  forward?: boolean;
+  /**
+   * Pass on the `KIOSK_URL=` line too (default: no). It carries the boot
+   * secret, and our stdout ends up in the journal under systemd, so only a
+   * headless start (technicians, tests) prints it.
+   */
+  forwardUrlLine?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Starts the built service and watches its stdout for the KIOSK_URL line.
- * Its output is passed through unchanged, so logs and that line reach the
- * terminal exactly as the service wrote them.
+ * Its log lines are passed through unchanged, so they reach the terminal
+ * exactly as the service wrote them.
  */
-export function startService(bundle: string, args: string[], opts: { forward?: boolean; env?: NodeJS.ProcessEnv } = {}): RunningService {
+export function startService(bundle: string, args: string[], opts: StartServiceOptions = {}): RunningService {
   const child = spawn(process.execPath, [bundle, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: opts.env ?? process.env,
@@ -24,8 +36,9 @@ export function startService(bundle: string, args: string[], opts: { forward?: b
   const ready = new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      if (opts.forward !== false) process.stdout.write(`${line}\n`);
-      if (line.startsWith('KIOSK_URL=')) resolve(line.slice('KIOSK_URL='.length));
+      const isUrlLine = line.startsWith('KIOSK_URL=');
+      if (opts.forward !== false && (!isUrlLine || opts.forwardUrlLine === true)) process.stdout.write(`${line}\n`);
+      if (isUrlLine) resolve(line.slice('KIOSK_URL='.length));
     });
     void exited.then(({ code, signal }) => reject(new Error(`service exited before it was ready (code ${code}, signal ${signal})`)));
   });

@@ -35,7 +35,7 @@ import {
   serializeRelaunchHistory,
 } from './restart-policy';
 import { EXIT_REFUSED_ROOT, decideRoot } from './root-policy';
-import { DEVTOOLS_PROTOCOL_VERSION, handoverCommands, kioskPageUrl } from './secret-handover';
+import { kioskPageUrl, secretCookie } from '../common/shell-handover';
 import { KIOSK_URL_PREFIX, type ServiceEndpoint, parseKioskUrlLine, takeLines } from './service-url-line';
 import { removeShellStateFile, writeShellStateFile } from './shell-state-file';
 import { KIOSK_PARTITION, kioskWindowOptions } from './window-options';
@@ -98,23 +98,14 @@ function configPath(): string {
 
 // ── What the window shows ────────────────────────────────────────────────────
 
-/** The secret handover script installed in the window's DevTools session, if any. */
-let handoverScriptId: string | null = null;
-
-/** Installs this boot's secret handover (secret-handover.ts) in the window, replacing an earlier boot's. */
+/**
+ * Hands this boot's secret to the window as the cookie common/shell-handover.ts
+ * describes (HttpOnly, SameSite=Strict, in memory only), replacing an earlier
+ * boot's: no URL, argv or file ever holds it, and the page never sees it.
+ */
 async function handOverSecret(wc: WebContents, endpoint: ServiceEndpoint): Promise<void> {
-  if (!wc.debugger.isAttached()) {
-    wc.debugger.attach(DEVTOOLS_PROTOCOL_VERSION);
-    handoverScriptId = null;
-    // A detached session (a crashed renderer) loses its scripts: install them afresh next time.
-    wc.debugger.once('detach', () => {
-      handoverScriptId = null;
-    });
-  }
-  for (const command of handoverCommands(endpoint, handoverScriptId)) {
-    const result = (await wc.debugger.sendCommand(command.method, command.params)) as { identifier?: string };
-    if (command.method === 'Page.addScriptToEvaluateOnNewDocument') handoverScriptId = result.identifier ?? null;
-  }
+  const cookie = secretCookie(endpoint.origin, endpoint.secret);
+  await wc.session.cookies.set({ url: cookie.url, name: cookie.name, value: cookie.value, httpOnly: cookie.httpOnly, sameSite: 'strict' });
 }
 
 function showService(): void {
@@ -124,7 +115,7 @@ function showService(): void {
   const w = win;
   handOverSecret(w.webContents, endpoint).then(
     () =>
-      w.loadURL(kioskPageUrl(endpoint)).catch(() => {
+      w.loadURL(kioskPageUrl(endpoint.origin)).catch(() => {
         // did-fail-load reports the failure and drives the retry.
       }),
     (error: unknown) => {
@@ -203,8 +194,8 @@ function onServiceLine(running: RunningService, line: string): void {
     return;
   }
   // The line carries the boot secret: it goes to no log and not to our own
-  // stdout (the journal, under systemd); the window gets the secret over its
-  // DevTools session (secret-handover.ts).
+  // stdout (the journal, under systemd); the window gets it as a cookie
+  // (common/shell-handover.ts).
   const endpoint = parseKioskUrlLine(line);
   if (endpoint === null) {
     log('error', 'service announced a URL the shell refuses (not http on a loopback port, or no secret)');

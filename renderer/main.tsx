@@ -4,7 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import { createApiClient } from './api/client';
 import { createErrorReporter, installGlobalErrorReporting } from './api/error-reporter';
 import { eventsUrl, openEventStream } from './api/events';
-import { pageSecret, readSecret } from './api/secret';
+import { readSecret } from './api/secret';
+import { installKeyGuard } from './app/key-guard';
 import { App, FatalFallback } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import type { ScreenName } from './app/navigation';
@@ -29,9 +30,14 @@ i18n.on('languageChanged', syncDocument);
 // A long press on a touchscreen opens the browser's context menu; a kiosk has no use for it.
 window.addEventListener('contextmenu', (e) => e.preventDefault());
 
-// Kept in memory only. A kiosk shell hands it over without any URL; tests and
-// technicians pass it in the fragment, which stays so a reload still works.
-const secret = pageSecret(window, window.location.hash);
+// Keys a kiosk has no use for are the browser's shortcuts (new tab, DevTools,
+// print, reload…): swallowed here in every shell, before any app code sees them.
+installKeyGuard(window);
+
+// From the fragment (tests, technicians), kept in memory only and left in the
+// address so a reload still works; null when the kiosk shell handed the
+// secret over as a cookie the page never sees (common/shell-handover.ts).
+const secret = readSecret(window.location.hash);
 
 // Someone who restarted the service opens the same page with the new boot's
 // secret in the fragment; changing only the fragment does not reload, so start
@@ -41,7 +47,18 @@ window.addEventListener('hashchange', () => {
   if (fromFragment !== null && fromFragment !== secret) window.location.reload();
 });
 
-if (secret === null) {
+/** Without a secret in the fragment, whether the shell's cookie lets the page in. */
+async function cookieLetsUsIn(): Promise<boolean> {
+  try {
+    const res = await fetch(new URL('/api/health', window.location.origin), { cache: 'no-store' });
+    return res.status !== 401;
+  } catch {
+    // The service is away: the app's own connection handling says so and retries.
+    return true;
+  }
+}
+
+if (secret === null && !(await cookieLetsUsIn())) {
   // Opened by hand or by a misconfigured shell: nothing can be fetched without the key.
   createRoot(container).render(
     <StrictMode>

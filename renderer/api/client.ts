@@ -70,7 +70,8 @@ export interface ApiClient {
 export interface ApiClientOptions {
   /** Origin of the service, e.g. `http://127.0.0.1:8420`. */
   baseUrl: string;
-  secret: string;
+  /** null when the shell handed the secret over as a cookie (common/shell-handover.ts): requests carry it by themselves. */
+  secret: string | null;
   fetch?: typeof fetch;
 }
 
@@ -89,7 +90,8 @@ export function createApiClient({ baseUrl, secret, fetch: fetchImpl = globalThis
   return {
     async call<R extends RouteName>(route: R, body?: RequestBody<R>, options: CallOptions = {}): Promise<ResponseBody<R>> {
       const def = api[route];
-      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${secret}` };
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (secret !== null) headers['Authorization'] = `Bearer ${secret}`;
       const init: RequestInit = { method: def.method, headers, cache: 'no-store' };
       if (def.method !== 'GET') {
         headers['Content-Type'] = 'application/json';

@@ -40,7 +40,8 @@ type WebSocketLike = Pick<WebSocket, 'close'> & {
 
 export interface EventStreamOptions {
   url: string;
-  secret: string;
+  /** null when the shell's cookie carries it (the browser sends cookies on a WebSocket too). */
+  secret: string | null;
   onEvent(event: ServiceEvent): void;
   onOpen?(): void;
   /** Called once per lost (or failed) connection, before the next attempt is scheduled. */
@@ -68,7 +69,7 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     let ws: WebSocketLike;
     try {
       // Browsers cannot set headers on a WebSocket; the secret rides as a subprotocol.
-      ws = new Impl(options.url, [EVENTS_PROTOCOL, bearerProtocol(options.secret)]);
+      ws = new Impl(options.url, options.secret === null ? [EVENTS_PROTOCOL] : [EVENTS_PROTOCOL, bearerProtocol(options.secret)]);
     } catch {
       // Only a malformed URL throws here; report it like a failed connection.
       options.onClose?.();

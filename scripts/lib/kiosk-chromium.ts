@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { shellSecretScript } from '../../common/shell-handover';
-import { CdpPipe, type CdpEvent } from './cdp-pipe';
+import { execFileSync } from 'node:child_process';
+import { kioskPageUrl, secretCookie } from '../../common/shell-handover';
+import { CdpError, CdpPipe, type CdpEvent } from './cdp-pipe';
 import { chromiumKioskArgs } from './chromium';
 
 /**
@@ -13,12 +14,20 @@ import { chromiumKioskArgs } from './chromium';
  *   sent back to the service;
  * - closes every other page (window.open, target=_blank, a new tab or window
  *   from a keyboard) before it runs;
- * - hands the page the service's secret without any URL
- *   (common/shell-handover.ts);
+ * - hands the page the service's secret without any URL, as a cookie set
+ *   in the browser's own cookie store (common/shell-handover.ts);
  * - refuses downloads, file choosers and JavaScript dialogs, and swallows
  *   keyboard chords in the page, as the Electron shell does;
  * - sizes the window to the screen, since without a window manager Chromium's
  *   fullscreen does not.
+ *
+ * Under the kiosk's managed policy (kiosk-config/chromium-policy/) DevTools
+ * are off, and Chromium then refuses to let any DevTools client attach to a
+ * page, this one included: the page-level guards (dialogs, file chooser,
+ * sending the page back with Page.navigate) are then the policy's to keep,
+ * and everything here works on the browser's own session — the cookie,
+ * closing other pages, stopping navigations (Fetch), and putting the kiosk
+ * page back by opening a fresh one and closing the one that strayed.
  */
 
 export interface KioskTarget {
@@ -48,8 +57,8 @@ export interface KioskChromium {
   cdp: CdpPipe;
   /** Chromium's product string, e.g. `Chrome/156.0.8078.129`. */
   product: string;
-  /** The kiosk page's protocol session. */
-  pageSession: string;
+  /** The kiosk page's protocol session; null under the kiosk's policy, which lets no client attach to a page. */
+  pageSession: string | null;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Opens another origin and secret (the service restarted); the page reloads there. */
   retarget(target: KioskTarget): Promise<void>;
@@ -136,9 +145,10 @@ async function takeControl(
 ): Promise<KioskChromium> {
   let target = opts.target;
   let kioskTargetId: string | null = null;
-  let pageSession = '';
-  let secretScriptId: string | null = null;
+  let pageSession: string | null = null;
   let openedService = false;
+  // While a fresh kiosk page is being opened (policy mode), new pages are not closed on sight.
+  let adopting = false;
 
   const ignore = (): undefined => undefined;
   const closeOther = (targetId: string, url: string): void => {
@@ -149,7 +159,24 @@ async function takeControl(
   let homeTimer: NodeJS.Timeout | undefined;
   const sendHome = (delayMs = 0): void => {
     clearTimeout(homeTimer);
-    homeTimer = setTimeout(() => cdp.send('Page.navigate', { url: `${target.origin}/` }, pageSession).catch(ignore), delayMs);
+    homeTimer = setTimeout(() => void goTo(kioskPageUrl(target.origin)).catch(ignore), delayMs);
+  };
+  /** Shows `url` in the kiosk window: a navigation where the shell may drive the page, else a fresh page in place of the old. */
+  const goTo = async (url: string): Promise<void> => {
+    if (pageSession !== null) {
+      await cdp.send('Page.navigate', { url }, pageSession);
+      return;
+    }
+    adopting = true;
+    try {
+      const { targetId } = (await cdp.send('Target.createTarget', { url })) as { targetId: string };
+      kioskTargetId = targetId;
+    } finally {
+      adopting = false;
+    }
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    for (const t of targetInfos) if (t.type === 'page' && t.targetId !== kioskTargetId) cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(ignore);
+    await fitWindowToScreen(cdp, kioskTargetId, null, opts.env);
   };
   void exited.then(() => clearTimeout(homeTimer));
 
@@ -171,7 +198,20 @@ async function takeControl(
       }
       case 'Target.targetCreated': {
         const info = p['targetInfo'] as { targetId: string; type: string; url: string };
-        if (info.type === 'page' && kioskTargetId !== null) closeOther(info.targetId, info.url);
+        if (info.type === 'page' && kioskTargetId !== null && !adopting) closeOther(info.targetId, info.url);
+        return;
+      }
+      case 'Target.targetInfoChanged': {
+        // Where the shell may not watch the page itself (policy mode), its address changes here.
+        if (pageSession !== null || !openedService) return;
+        const info = p['targetInfo'] as { targetId: string; type: string; url: string };
+        if (info.targetId !== kioskTargetId || info.url === '' || originOf(info.url) === target.origin) return;
+        if (info.url.startsWith('chrome-error:')) {
+          sendHome(ERROR_PAGE_RETRY_MS);
+          return;
+        }
+        opts.onBlocked?.({ kind: 'navigation', origin: originOf(info.url) });
+        sendHome();
         return;
       }
       case 'Fetch.requestPaused': {
@@ -220,7 +260,7 @@ async function takeControl(
   await cdp.send('Target.setDiscoverTargets', { discover: true });
   const page = await firstPage;
   kioskTargetId = page.targetId;
-  ({ sessionId: pageSession } = (await cdp.send('Target.attachToTarget', { targetId: page.targetId, flatten: true })) as { sessionId: string });
+  pageSession = await attachIfAllowed(cdp, page.targetId);
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
 
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' });
@@ -228,22 +268,22 @@ async function takeControl(
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true, filter: [{ type: 'page' }] });
   for (const t of targetInfos) if (t.type === 'page') closeOther(t.targetId, t.url);
 
-  await cdp.send('Page.enable', {}, pageSession);
-  await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true }, pageSession);
-  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: KEY_GUARD_SCRIPT }, pageSession);
+  if (pageSession !== null) {
+    await cdp.send('Page.enable', {}, pageSession);
+    await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true }, pageSession);
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: KEY_GUARD_SCRIPT }, pageSession);
+  }
   // For the whole browser, not only the kiosk page: a new tab's first
   // request may leave before the tab can be closed.
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] });
-  await fitWindowToScreen(cdp, page.targetId, pageSession);
+  await fitWindowToScreen(cdp, page.targetId, pageSession, opts.env);
 
   const openService = async (next: KioskTarget): Promise<void> => {
-    if (secretScriptId !== null) await cdp.send('Page.removeScriptToEvaluateOnNewDocument', { identifier: secretScriptId }, pageSession);
     target = next;
-    ({ identifier: secretScriptId } = (await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: shellSecretScript(next.origin, next.secret) }, pageSession)) as {
-      identifier: string;
-    });
+    // Before the page asks for anything: a new boot's cookie replaces the old.
+    await cdp.send('Storage.setCookies', { cookies: [secretCookie(next.origin, next.secret)] });
     openedService = true;
-    await cdp.send('Page.navigate', { url: `${next.origin}/` }, pageSession);
+    await goTo(kioskPageUrl(next.origin));
   };
   await openService(target);
 
@@ -276,12 +316,15 @@ async function takeControl(
  * is made one pixel larger than the screen, which still covers all of it.
  * Then the fullscreen state, which a window manager (if any) honours exactly.
  */
-async function fitWindowToScreen(cdp: CdpPipe, targetId: string, pageSession: string): Promise<void> {
-  const { result } = (await cdp.send('Runtime.evaluate', { expression: '[screen.width, screen.height]', returnByValue: true }, pageSession)) as {
-    result: { value: [number, number] };
-  };
-  const [width, height] = result.value;
+async function fitWindowToScreen(cdp: CdpPipe, targetId: string, pageSession: string | null, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const { windowId } = (await cdp.send('Browser.getWindowForTarget', { targetId })) as { windowId: number };
+  const screen = pageSession !== null ? await screenSizeFromPage(cdp, pageSession) : screenSizeFromX(env);
+  if (screen === undefined) {
+    // Not X11 (a Wayland kiosk compositor such as cage sizes the window itself), or no xdpyinfo.
+    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'fullscreen' } });
+    return;
+  }
+  const [width, height] = screen;
   const bounds = async (): Promise<{ width: number; height: number }> =>
     ((await cdp.send('Browser.getWindowBounds', { windowId })) as { bounds: { width: number; height: number } }).bounds;
   await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
@@ -293,3 +336,38 @@ async function fitWindowToScreen(cdp: CdpPipe, targetId: string, pageSession: st
   await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'fullscreen' } });
 }
 
+
+async function screenSizeFromPage(cdp: CdpPipe, pageSession: string): Promise<[number, number]> {
+  const { result } = (await cdp.send('Runtime.evaluate', { expression: '[screen.width, screen.height]', returnByValue: true }, pageSession)) as {
+    result: { value: [number, number] };
+  };
+  return result.value;
+}
+
+/** The X screen's size from xdpyinfo (x11-utils), where no page can be asked. */
+export function screenSizeFromX(env: NodeJS.ProcessEnv = process.env): [number, number] | undefined {
+  if (!env['DISPLAY']) return undefined;
+  try {
+    const out = execFileSync('xdpyinfo', [], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+    const m = /dimensions:\s+(\d+)x(\d+) pixels/.exec(out);
+    return m === null ? undefined : [Number(m[1]), Number(m[2])];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Attaches to the kiosk page, or returns null where the browser says no:
+ * under the kiosk's managed policy DevTools are off, and Chromium then lets
+ * no DevTools client attach to a page ("Not allowed"). Anything else is a
+ * real failure.
+ */
+async function attachIfAllowed(cdp: CdpPipe, targetId: string): Promise<string | null> {
+  try {
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    return sessionId;
+  } catch (error) {
+    if (error instanceof CdpError && /Not allowed/i.test(error.message)) return null;
+    throw error;
+  }
+}

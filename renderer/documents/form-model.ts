@@ -124,16 +124,6 @@ export function offersToday(field: TemplateField): boolean {
   return field.kind === 'date' && field.max === 'today' && field.prefill !== 'birthDate';
 }
 
-// ---------------------------------------------------------------- ID numbers
-
-/** 420111195003080241 → 420111 19500308 0241: region, birth date, the rest — easier to check against the card. */
-export function groupIdNumber(text: string): string {
-  const t = text.replace(/\s+/g, '').toUpperCase();
-  if (t.length <= 6) return t;
-  if (t.length <= 14) return `${t.slice(0, 6)} ${t.slice(6)}`;
-  return `${t.slice(0, 6)} ${t.slice(6, 14)} ${t.slice(14)}`;
-}
-
 // ---------------------------------------------------------------- the keyboard per field
 
 export interface FieldKeyboard {

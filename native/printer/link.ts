@@ -1,4 +1,4 @@
-import { Duplex } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import { SerialPort } from 'serialport';
 import { PrinterError } from './errors';
 
@@ -102,7 +102,11 @@ function openError(path: string, err: Error): PrinterError {
   return new PrinterError('open-failed', `cannot open ${path}: ${message}`, { cause: err });
 }
 
-/** A {@link ByteLink} over a Node stream, e.g. one end of {@link createDuplexPair}. */
+/**
+ * A {@link ByteLink} over a Node stream, e.g. one end of `createDuplexPair`
+ * (native/serial/duplex-pair.ts); `onClose` reports the error the stream was
+ * destroyed with, which for a pulled cable says `disconnected`.
+ */
 export function duplexLink(stream: Duplex): ByteLink {
   const data = new Listeners<[Uint8Array]>();
   const closed = new Listeners<[Error | undefined]>();
@@ -137,30 +141,4 @@ export function duplexLink(stream: Duplex): ByteLink {
       });
     },
   };
-}
-
-/**
- * Two connected in-memory streams: what one writes, the other reads. Stands
- * in for a serial cable in unit tests (Node 20 has no `duplexPair`).
- */
-export function createDuplexPair(): [Duplex, Duplex] {
-  const make = (peer: () => Duplex) =>
-    new Duplex({
-      read() {},
-      write(chunk: Buffer, _encoding, callback) {
-        const other = peer();
-        if (!other.destroyed) other.push(Uint8Array.from(chunk));
-        callback();
-      },
-      final(callback) {
-        peer().push(null);
-        callback();
-      },
-    });
-  const a: Duplex = make(() => b);
-  const b: Duplex = make(() => a);
-  // A cable unplugged at one end is unplugged at both.
-  a.once('close', () => b.destroy());
-  b.once('close', () => a.destroy());
-  return [a, b];
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDuplexPair } from '../serial/duplex-pair';
 import { isUnplugged } from '../serial/unplugged';
-import { PrinterError } from './errors';
+import { PrinterError, PrinterNotReadyError } from './errors';
 import { renderReceipt } from './escpos-encoder';
 import { duplexLink, openSerialLink } from './link';
 import { findPrinterModel } from './models';
-import { PrinterNotReadyError, ReceiptPrinter } from './printer';
+import { ReceiptPrinter } from './printer';
 import { connectSimulator, createInProcessPrinter, PrinterSimulator } from './simulator';
 import { buildTestReceipt } from './test-receipt';
 

@@ -82,7 +82,7 @@ export function amountPreview(text: string): AmountPreview {
   if (text.trim() === '') return { state: 'empty' };
   const parsed = parseYuan(text);
   if (!parsed.ok) return { state: 'error', reason: parsed.error };
-  return { state: 'ok', fen: parsed.fen, capitals: formatRmbCapitals(parsed.fen) };
+  return { state: 'ok', fen: parsed.value, capitals: formatRmbCapitals(parsed.value) };
 }
 
 // ---------------------------------------------------------------- dates

@@ -25,6 +25,15 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
+/** Each error is a DeviceError of the driver's family, named for it, with the code given. */
+function expectFamily(family: abstract new (...args: never[]) => DeviceError, name: string, errors: [unknown, string][]): void {
+  for (const [error, code] of errors) {
+    expect(error).toBeInstanceOf(DeviceError);
+    expect(error).toBeInstanceOf(family);
+    expect(error).toMatchObject({ name, code });
+  }
+}
+
 describe('the ID-card reader’s errors', () => {
   it('are DeviceErrors named for the reader, with the codes the UI knows', async () => {
     const unavailable = await rejection(openIdCardReader(MISSING_PORT));
@@ -38,15 +47,11 @@ describe('the ID-card reader’s errors', () => {
     const closed = await rejection(reader.readCard());
     expect(closed).toBeInstanceOf(ReaderClosedError);
 
-    for (const [error, code] of [
+    expectFamily(IdCardError, 'IdCardError', [
       [unavailable, 'unavailable'],
       [noCard, 'no-card'],
       [closed, 'closed'],
-    ] as const) {
-      expect(error).toBeInstanceOf(DeviceError);
-      expect(error).toBeInstanceOf(IdCardError);
-      expect(error).toMatchObject({ name: 'IdCardError', code });
-    }
+    ]);
   });
 });
 
@@ -64,14 +69,10 @@ describe('the printer’s errors', () => {
     const closed = await rejection(printer.print(Uint8Array.of(0x0a)));
     expect(closed).toBeInstanceOf(PrinterClosedError);
 
-    for (const [error, code] of [
+    expectFamily(PrinterError, 'PrinterError', [
       [missing, 'port-not-found'],
       [notReady, 'not-ready'],
       [closed, 'closed'],
-    ] as const) {
-      expect(error).toBeInstanceOf(DeviceError);
-      expect(error).toBeInstanceOf(PrinterError);
-      expect(error).toMatchObject({ name: 'PrinterError', code });
-    }
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { hex, sw3Meaning, type CommandName } from './protocol';
 
 /**
  * Everything the ID-card driver throws (the design is in ../device-error.ts).
- * The codes reach the UI through the `idcard-error` event and the health view.
+ * The device manager sends the codes to the UI in the `idcard-error` event.
  */
 export type IdCardErrorCode = 'no-card' | 'timeout' | 'protocol' | 'corrupt-answer' | 'closed' | 'unavailable' | 'card-unreadable';
 

@@ -136,7 +136,7 @@ describe('parseYuan', () => {
     ['999999999999.99', MAX_FEN],
     ['000999999999999.99', MAX_FEN],
   ])('%j → %i fen', (text, fen) => {
-    expect(parseYuan(text)).toEqual({ ok: true, fen });
+    expect(parseYuan(text)).toEqual({ ok: true, value: fen });
   });
 
   it.each<[string, ParseYuanError]>([
@@ -165,7 +165,7 @@ describe('parseYuan', () => {
   it('reads back what formatYuan writes', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: MAX_FEN }), (fen) => {
       const r = parseYuan(formatYuan(fen));
-      return r.ok && r.fen === fen;
+      return r.ok && r.value === fen;
     }));
   });
 });

@@ -27,6 +27,7 @@
  * - The caller writes 人民币 right before the capitals, as the rules require;
  *   templates print it.
  */
+import { err, ok, type Result } from '../result';
 import { MAX_FEN, assertFen } from './fen';
 
 const DIGITS = '零壹贰叁肆伍陆柒捌玖';
@@ -212,7 +213,8 @@ export const PARSE_YUAN_ERRORS = [
 ] as const;
 export type ParseYuanError = (typeof PARSE_YUAN_ERRORS)[number];
 
-export type ParseYuanResult = { ok: true; fen: number } | { ok: false; error: ParseYuanError };
+/** The amount in fen, or why the text is not one. */
+export type ParseYuanResult = Result<number, ParseYuanError>;
 
 const PLAIN = /^(\d*)(?:\.(\d*))?$/;
 const GROUPED = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d*))?$/;
@@ -227,17 +229,17 @@ export function parseYuan(text: string): ParseYuanResult {
   // NFKC folds full-width digits, ．，￥ and the ideographic space to ASCII.
   let s = text.normalize('NFKC').trim();
   s = s.replace(/^¥\s*/, '').replace(/\s*元$/, '');
-  if (s === '') return { ok: false, error: 'empty' };
-  if (/^[-\u2212]/.test(s)) return { ok: false, error: 'negative' };
+  if (s === '') return err('empty');
+  if (/^[-\u2212]/.test(s)) return err('negative');
   const match = PLAIN.exec(s) ?? GROUPED.exec(s);
   if (match === null) {
-    return { ok: false, error: /^[\d,]*(?:\.\d*)?$/.test(s) ? 'bad-grouping' : 'not-a-number' };
+    return err(/^[\d,]*(?:\.\d*)?$/.test(s) ? 'bad-grouping' : 'not-a-number');
   }
   const whole = (match[1] ?? '').replace(/,/g, '').replace(/^0+(?=\d)/, '');
   const decimals = match[2] ?? '';
-  if (whole === '' && decimals === '') return { ok: false, error: 'not-a-number' }; // "." alone
-  if (decimals.length > 2) return { ok: false, error: 'too-many-decimals' };
-  if (whole.length > 12) return { ok: false, error: 'too-large' };
+  if (whole === '' && decimals === '') return err('not-a-number'); // "." alone
+  if (decimals.length > 2) return err('too-many-decimals');
+  if (whole.length > 12) return err('too-large');
   const fen = Number(whole === '' ? '0' : whole) * 100 + Number(decimals.padEnd(2, '0'));
-  return fen > MAX_FEN ? { ok: false, error: 'too-large' } : { ok: true, fen };
+  return fen > MAX_FEN ? err('too-large') : ok(fen);
 }

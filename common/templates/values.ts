@@ -3,6 +3,7 @@ import { localDay } from '../local-date';
 import { checkIdNumber, isRealDate, type IdNumberProblem } from '../idcard/id-number';
 import { formatYuan } from '../money/fen';
 import { formatRmbCapitals, parseYuan } from '../money/rmb-capitals';
+import { err, ok, type Result } from '../result';
 import { TEMPLATE_HANDOFF_MAX_CHARS, TEMPLATE_MAX_FIELDS } from '../api/body-limits';
 import { BLANK, type FieldOf, type Template, type TemplateField } from './template';
 
@@ -108,8 +109,8 @@ function compact(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
-type Checked = { value: TemplateValue } | { error: Omit<FieldError, 'field'> };
-const fail = (code: FieldErrorCode, params?: FieldError['params']): Checked => ({ error: params === undefined ? { code } : { code, params } });
+type Checked = Result<TemplateValue, Omit<FieldError, 'field'>>;
+const fail = (code: FieldErrorCode, params?: FieldError['params']): Checked => err(params === undefined ? { code } : { code, params });
 
 function checkText(field: FieldOf<'text'> | FieldOf<'multiline'>, raw: string): Checked {
   // Control characters would never print; a one-line field stays on one line.
@@ -117,18 +118,18 @@ function checkText(field: FieldOf<'text'> | FieldOf<'multiline'>, raw: string): 
   text = field.kind === 'text' ? text.replace(/\s*\n\s*/g, ' ') : text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
   text = text.trim();
   if ([...text].length > field.max) return fail('too-long', { max: field.max });
-  return { value: text };
+  return ok(text);
 }
 
 function checkAmount(field: FieldOf<'amount'>, raw: string): Checked {
   const parsed = parseYuan(raw);
   if (!parsed.ok) return parsed.error === 'too-large' ? fail('amount-too-large', { max: field.max }) : fail('amount-format', { reason: parsed.error });
-  const fen = parsed.fen;
+  const fen = parsed.value;
   const min = Math.round(field.min * 100);
   const max = Math.round(field.max * 100);
   if (fen < min) return fail('amount-too-small', { min: field.min });
   if (fen > max) return fail('amount-too-large', { max: field.max });
-  return { value: fen };
+  return ok(fen);
 }
 
 const DATE = /^(\d{4})(?:-|\/|\.|年)(\d{1,2})(?:-|\/|\.|月)(\d{1,2})日?$/;
@@ -145,13 +146,13 @@ function checkDate(raw: string): Checked {
   const d = parseDate(raw);
   if (d === undefined) return fail('date-format');
   if (!d.real) return fail('date-not-real');
-  return { value: d.iso };
+  return ok(d.iso);
 }
 
 function checkId(raw: string, today: string): Checked {
   const id = compact(raw).toUpperCase();
   const check = checkIdNumber(id, { today });
-  if (check.valid) return { value: id };
+  if (check.valid) return ok(id);
   const [, code] = ID_PROBLEM_ORDER.find(([p]) => check.problems.includes(p)) ?? ID_PROBLEM_ORDER[0]!;
   return fail(code);
 }
@@ -187,7 +188,7 @@ export function normalizePhone(raw: string): string | undefined {
 
 function checkChoice(field: FieldOf<'choice'>, raw: string): Checked {
   const v = raw.trim();
-  return field.options.includes(v) ? { value: v } : fail('not-an-option', { options: field.options.join('、') });
+  return field.options.includes(v) ? ok(v) : fail('not-an-option', { options: field.options.join('、') });
 }
 
 function checkInteger(field: FieldOf<'integer'>, raw: string): Checked {
@@ -196,7 +197,7 @@ function checkInteger(field: FieldOf<'integer'>, raw: string): Checked {
   const n = Number(t);
   if (n < field.min) return fail('too-small', { min: field.min });
   if (n > field.max) return fail('too-large', { max: field.max });
-  return { value: n };
+  return ok(n);
 }
 
 function checkPercent(field: FieldOf<'percent'>, raw: string): Checked {
@@ -206,7 +207,7 @@ function checkPercent(field: FieldOf<'percent'>, raw: string): Checked {
   const n = Number(t);
   if (n < field.min) return fail('too-small', { min: field.min });
   if (n > field.max) return fail('too-large', { max: field.max });
-  return { value: n };
+  return ok(n);
 }
 
 function escapeRegExp(s: string): string {
@@ -226,7 +227,7 @@ function checkField(field: TemplateField, raw: string, today: string): Checked {
       return checkId(raw, today);
     case 'phone': {
       const p = normalizePhone(raw);
-      return p === undefined ? fail('phone-format') : { value: p };
+      return p === undefined ? fail('phone-format') : ok(p);
     }
     case 'choice':
       return checkChoice(field, raw);
@@ -256,7 +257,7 @@ export function validateTemplateValues(template: Pick<Template, 'fields'>, raw: 
       continue;
     }
     const checked = checkField(field, text, today);
-    if ('error' in checked) errors.push({ field: field.id, ...checked.error });
+    if (!checked.ok) errors.push({ field: field.id, ...checked.error });
     // Text of nothing but unprintable characters is no answer either.
     else if (checked.value === '' && field.required) errors.push({ field: field.id, code: 'required' });
     else values[field.id] = checked.value === '' ? null : checked.value;

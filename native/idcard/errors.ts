@@ -1,22 +1,21 @@
+import { DeviceError } from '../device-error';
 import type { BadFrameReason } from './frame';
 import { hex, sw3Meaning, type CommandName } from './protocol';
 
 /**
- * Everything the ID-card driver throws. `code` is stable for the device
- * manager to map onto health reasons and UI messages; messages are for
- * technicians and never contain card content.
+ * Everything the ID-card driver throws (the design is in ../device-error.ts).
+ * The device manager sends the codes to the UI in the `idcard-error` event.
  */
 export type IdCardErrorCode = 'no-card' | 'timeout' | 'protocol' | 'corrupt-answer' | 'closed' | 'unavailable' | 'card-unreadable';
 
-export abstract class IdCardError extends Error {
-  abstract readonly code: IdCardErrorCode;
+export abstract class IdCardError extends DeviceError<IdCardErrorCode> {
+  override readonly name = 'IdCardError';
 }
 
 export class NoCardError extends IdCardError {
   readonly code = 'no-card';
   constructor() {
     super('no card on the reader');
-    this.name = 'NoCardError';
   }
 }
 
@@ -27,7 +26,6 @@ export class ReaderTimeoutError extends IdCardError {
     readonly timeoutMs: number,
   ) {
     super(`the reader did not answer "${command}" within ${timeoutMs} ms`);
-    this.name = 'ReaderTimeoutError';
   }
 }
 
@@ -42,7 +40,6 @@ export class ReaderProtocolError extends IdCardError {
     const meaning = sw3Meaning(sw3);
     super(`the reader answered "${command}" with SW3 ${hex(sw3)}: ${meaning}`);
     this.meaning = meaning;
-    this.name = 'ReaderProtocolError';
   }
 }
 
@@ -67,7 +64,6 @@ export class ReaderCorruptAnswerError extends IdCardError {
       `the reader's answer to "${command}" was corrupted (${REASON_TEXT[reason]})` +
         (attempts > 1 ? ` on each of ${attempts} attempts` : ''),
     );
-    this.name = 'ReaderCorruptAnswerError';
   }
 }
 
@@ -79,7 +75,6 @@ export class ReaderClosedError extends IdCardError {
     readonly disconnected = false,
   ) {
     super(message);
-    this.name = 'ReaderClosedError';
   }
 }
 
@@ -88,7 +83,6 @@ export class ReaderUnavailableError extends IdCardError {
   readonly code = 'unavailable';
   constructor(path: string, cause: unknown) {
     super(`cannot open the ID-card reader at ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    this.name = 'ReaderUnavailableError';
   }
 }
 
@@ -103,6 +97,5 @@ export class CardDecodeError extends IdCardError {
     reason: string,
   ) {
     super(`ID card field "${field}": ${reason}`);
-    this.name = 'CardDecodeError';
   }
 }

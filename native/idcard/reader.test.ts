@@ -13,7 +13,8 @@ import {
 import { encodeAnswer, IdCardCommandParser, type ParsedAnswer, type ParsedCommand } from './frame';
 import { IdCardReader, type IdCardReaderOptions } from './reader';
 import { SAMPLE_CARDS } from '../../common/idcard/sample-cards';
-import { createDuplexPair, createInProcessReader, type InProcessReader, type SimulatorOptions } from './simulator';
+import { createDuplexPair } from '../serial/duplex-pair';
+import { createInProcessReader, IdCardReaderSimulator, type InProcessReader, type SimulatorOptions } from './simulator';
 
 const TODAY = () => '2026-01-01';
 const cleanups: (() => unknown)[] = [];
@@ -252,6 +253,21 @@ describe('closing', () => {
     expect(await closed).toEqual({ disconnected: false });
     await expect(reader.findCard()).rejects.toBeInstanceOf(ReaderClosedError);
     expect(reader.isClosed).toBe(true);
+  });
+
+  it('says the reader was unplugged when the far end of the cable goes away', async () => {
+    const [host, device] = createDuplexPair();
+    const simulator = new IdCardReaderSimulator({ baudRate: null, card: SAMPLE_CARDS.mainlandLongTerm, faults: [{ kind: 'silent', on: 'find' }] });
+    simulator.attach(device);
+    const reader = new IdCardReader(host, { today: TODAY });
+    cleanups.push(() => reader.close(), () => simulator.detach());
+    const closed = new Promise((resolve) => reader.once('close', resolve));
+    const pending = reader.readCard();
+    device.destroy();
+    const error = await rejection(pending);
+    expect(error).toBeInstanceOf(ReaderClosedError);
+    expect(error).toMatchObject({ code: 'closed', disconnected: true });
+    expect(await closed).toEqual({ disconnected: true });
   });
 
   it('close() fails requests and calls the owner’s close', async () => {

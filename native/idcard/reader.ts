@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { SerialPort } from 'serialport';
 import type { IdCard } from '../../common/idcard/card';
+import { isUnplugged } from '../serial/unplugged';
 import { decodeLatestAddress, type DecodeOptions } from './decode';
 import {
   NoCardError,
@@ -105,11 +106,16 @@ export class IdCardReader extends EventEmitter<{ close: [info: { disconnected: b
     if (item.type === 'answer') this.pending?.onAnswer(item);
     else this.pending?.onBadFrame(item.reason);
   };
-  private readonly onStreamClose = (info?: { disconnected?: boolean } | null) => {
-    this.markClosed(info?.disconnected === true);
+  /** The error the stream last reported: an in-memory cable says it was unplugged this way before 'close'. */
+  private streamError: unknown;
+  // serialport passes the reason to 'close'; a destroyed stream has emitted it as 'error' just before.
+  private readonly onStreamClose = (reason?: unknown) => {
+    this.markClosed(isUnplugged(reason) || isUnplugged(this.streamError));
   };
   // Failures surface through write callbacks and 'close'; an unheard 'error' would crash the service.
-  private readonly onStreamError = () => {};
+  private readonly onStreamError = (error: unknown) => {
+    this.streamError = error;
+  };
 
   constructor(
     private readonly stream: Duplex,

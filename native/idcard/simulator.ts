@@ -1,6 +1,7 @@
-import { Duplex } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import { SerialPort } from 'serialport';
 import type { IdCard } from '../../common/idcard/card';
+import { createDuplexPair } from '../serial/duplex-pair';
 import { encodeCardText } from './encode';
 import { encodeAnswer, IdCardCommandParser, PREAMBLE, type BadFrame, type ParsedCommand } from './frame';
 import {
@@ -273,25 +274,6 @@ export class IdCardReaderSimulator {
 /** Stands in for the WLT photo and fingerprint data: fixed filler, never a real image. */
 function dummyBytes(length: number, fill: number): Buffer {
   return Buffer.alloc(length, fill);
-}
-
-/** Two streams joined back to back: what one writes, the other reads. */
-export function createDuplexPair(): [Duplex, Duplex] {
-  const make = (peer: () => Duplex) =>
-    new Duplex({
-      read() {},
-      write(chunk: Buffer, _encoding, callback) {
-        peer().push(Buffer.from(chunk));
-        callback();
-      },
-      final(callback) {
-        peer().push(null);
-        callback();
-      },
-    });
-  const a: Duplex = make(() => b);
-  const b: Duplex = make(() => a);
-  return [a, b];
 }
 
 export interface InProcessReader {

@@ -1,6 +1,13 @@
-import { Duplex } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import { SerialPort } from 'serialport';
-import { PrinterError } from './errors';
+import {
+  PrinterClosedError,
+  PrinterOpenFailedError,
+  PrinterPermissionDeniedError,
+  PrinterPortNotFoundError,
+  PrinterWriteFailedError,
+  type PrinterError,
+} from './errors';
 
 /**
  * A two-way byte pipe to a printer (or, for the simulator, to its host). The
@@ -64,10 +71,10 @@ export async function openSerialLink({ path, baudRate, rtscts = false }: SerialL
     },
     write(bytes) {
       return new Promise((resolve, reject) => {
-        if (!port.isOpen) return reject(new PrinterError('closed', `${path} is not open`));
+        if (!port.isOpen) return reject(new PrinterClosedError(`${path} is not open`));
         const failed = (err: Error) => {
           lastError = err;
-          reject(new PrinterError('write-failed', `writing to ${path} failed: ${err.message}`, { cause: err }));
+          reject(new PrinterWriteFailedError(`writing to ${path} failed: ${err.message}`, { cause: err }));
         };
         port.write(Buffer.from(bytes), (err) => {
           if (err) return failed(err);
@@ -90,19 +97,22 @@ export async function openSerialLink({ path, baudRate, rtscts = false }: SerialL
 function openError(path: string, err: Error): PrinterError {
   const message = err.message;
   if (/permission denied|EACCES/i.test(message)) {
-    return new PrinterError(
-      'permission-denied',
+    return new PrinterPermissionDeniedError(
       `no permission to open ${path}: add the service user to the "dialout" group or install a udev rule`,
       { cause: err },
     );
   }
   if (/no such file|ENOENT|cannot find/i.test(message)) {
-    return new PrinterError('port-not-found', `${path} does not exist: is the printer plugged in and the path right?`, { cause: err });
+    return new PrinterPortNotFoundError(`${path} does not exist: is the printer plugged in and the path right?`, { cause: err });
   }
-  return new PrinterError('open-failed', `cannot open ${path}: ${message}`, { cause: err });
+  return new PrinterOpenFailedError(`cannot open ${path}: ${message}`, { cause: err });
 }
 
-/** A {@link ByteLink} over a Node stream, e.g. one end of {@link createDuplexPair}. */
+/**
+ * A {@link ByteLink} over a Node stream, e.g. one end of `createDuplexPair`
+ * (native/serial/duplex-pair.ts); `onClose` reports the error the stream was
+ * destroyed with, which for a pulled cable says `disconnected`.
+ */
 export function duplexLink(stream: Duplex): ByteLink {
   const data = new Listeners<[Uint8Array]>();
   const closed = new Listeners<[Error | undefined]>();
@@ -123,8 +133,8 @@ export function duplexLink(stream: Duplex): ByteLink {
     },
     write(bytes) {
       return new Promise((resolve, reject) => {
-        if (!open || stream.destroyed) return reject(new PrinterError('closed', 'the link is closed'));
-        stream.write(bytes, (err) => (err ? reject(new PrinterError('write-failed', err.message, { cause: err })) : resolve()));
+        if (!open || stream.destroyed) return reject(new PrinterClosedError('the link is closed'));
+        stream.write(bytes, (err) => (err ? reject(new PrinterWriteFailedError(err.message, { cause: err })) : resolve()));
       });
     },
     onData: (listener) => data.add(listener),
@@ -137,30 +147,4 @@ export function duplexLink(stream: Duplex): ByteLink {
       });
     },
   };
-}
-
-/**
- * Two connected in-memory streams: what one writes, the other reads. Stands
- * in for a serial cable in unit tests (Node 20 has no `duplexPair`).
- */
-export function createDuplexPair(): [Duplex, Duplex] {
-  const make = (peer: () => Duplex) =>
-    new Duplex({
-      read() {},
-      write(chunk: Buffer, _encoding, callback) {
-        const other = peer();
-        if (!other.destroyed) other.push(Uint8Array.from(chunk));
-        callback();
-      },
-      final(callback) {
-        peer().push(null);
-        callback();
-      },
-    });
-  const a: Duplex = make(() => b);
-  const b: Duplex = make(() => a);
-  // A cable unplugged at one end is unplugged at both.
-  a.once('close', () => b.destroy());
-  b.once('close', () => a.destroy());
-  return [a, b];
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PrinterError } from './errors';
+import { createDuplexPair } from '../serial/duplex-pair';
+import { isUnplugged } from '../serial/unplugged';
+import { PrinterError, PrinterNotReadyError } from './errors';
 import { renderReceipt } from './escpos-encoder';
-import { openSerialLink } from './link';
+import { duplexLink, openSerialLink } from './link';
 import { findPrinterModel } from './models';
-import { PrinterNotReadyError, ReceiptPrinter } from './printer';
-import { createInProcessPrinter, PrinterSimulator } from './simulator';
+import { ReceiptPrinter } from './printer';
+import { connectSimulator, createInProcessPrinter, PrinterSimulator } from './simulator';
 import { buildTestReceipt } from './test-receipt';
 
 const model = findPrinterModel('simulated-80mm')!;
@@ -51,6 +53,19 @@ describe('ReceiptPrinter', () => {
     await expect(printer.print(Uint8Array.of(0x0a))).rejects.toMatchObject({ name: 'PrinterError', code: 'closed' });
     expect(await printer.status()).toMatchObject({ answered: false, failure: 'not-open' });
     await printer.close();
+  });
+
+  it('says the printer went away when the far end of the cable is unplugged', async () => {
+    const [host, device] = createDuplexPair();
+    const simulator = new PrinterSimulator(model);
+    connectSimulator(simulator, duplexLink(device));
+    const printer = new ReceiptPrinter(duplexLink(host), model, { statusTimeoutMs: 300 });
+    expect(await printer.status()).toMatchObject({ state: 'ready' });
+    const closed = new Promise<Error | undefined>((resolve) => printer.onClose(resolve));
+    device.destroy();
+    expect(isUnplugged(await closed)).toBe(true);
+    expect(printer.isOpen).toBe(false);
+    await expect(printer.print(Uint8Array.of(0x0a))).rejects.toMatchObject({ name: 'PrinterError', code: 'closed' });
   });
 
   it('runs one operation at a time, so polls never steal each other’s answers', async () => {

@@ -1,6 +1,6 @@
 import type { ReceiptLayout } from '../../common/receipt/layout';
 import type { Receipt } from '../../common/receipt/receipt';
-import { PrinterError } from './errors';
+import { PrinterNotReadyError } from './errors';
 import { layoutForModel, renderReceipt } from './escpos-encoder';
 import { openSerialLink, type ByteLink, type SerialLinkOptions } from './link';
 import type { PrinterModel } from './models';
@@ -29,7 +29,7 @@ export class ReceiptPrinter {
     this.statusTimeoutMs = options.statusTimeoutMs ?? 1000;
   }
 
-  /** Opens the serial port; rejects with a {@link PrinterError} (`port-not-found`, `permission-denied`, `open-failed`). */
+  /** Opens the serial port; rejects with a `PrinterError` (`port-not-found`, `permission-denied`, `open-failed`). */
   static async openSerial(
     options: SerialLinkOptions & { model: PrinterModel } & ReceiptPrinterOptions,
   ): Promise<ReceiptPrinter> {
@@ -93,11 +93,5 @@ export class ReceiptPrinter {
     const run = this.queue.then(operation, operation);
     this.queue = run.catch(() => undefined);
     return run;
-  }
-}
-
-export class PrinterNotReadyError extends PrinterError {
-  constructor(readonly status: StatusReport) {
-    super('not-ready', `the printer cannot print now: ${status.answered ? status.state : status.detail}`);
   }
 }

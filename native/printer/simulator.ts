@@ -1,5 +1,6 @@
+import { createDuplexPair } from '../serial/duplex-pair';
 import { decodeEscPos, readEscPos, type DecodedPrint } from './escpos-parser';
-import { createDuplexPair, duplexLink, openSerialLink, type ByteLink, type SerialLinkOptions } from './link';
+import { duplexLink, openSerialLink, type ByteLink, type SerialLinkOptions } from './link';
 import { findPrinterModel, type PrinterModel } from './models';
 import type { StatusBytes } from './status';
 

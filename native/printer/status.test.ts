@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PrinterError } from './errors';
+import { PrinterWriteFailedError } from './errors';
 import type { ByteLink } from './link';
 import { createInProcessPrinter, PrinterSimulator } from './simulator';
 import { interpretStatus, pollStatus, statusQuery } from './status';
@@ -92,7 +92,7 @@ describe('pollStatus', () => {
     const { link } = createInProcessPrinter();
     await link.close();
     expect(await pollStatus(link, 100)).toMatchObject({ answered: false, failure: 'not-open' });
-    const failing: ByteLink = { ...fakeLink(() => {}), write: () => Promise.reject(new PrinterError('write-failed', 'EIO')) };
+    const failing: ByteLink = { ...fakeLink(() => {}), write: () => Promise.reject(new PrinterWriteFailedError('EIO')) };
     expect(await pollStatus(failing, 100)).toMatchObject({ answered: false, failure: 'write-failed' });
   });
 });

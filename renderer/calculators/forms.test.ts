@@ -56,11 +56,11 @@ describe('checking', () => {
 
   it('says which fields need changing, and why', () => {
     const draft: CalculatorDraft = { ...emptyDraft('economic-compensation', defaults), startDate: { year: '2026', month: '1', day: '1' }, averageWage: '0' } as CalculatorDraft;
-    expect(parseDraft(draft)).toEqual({ ok: false, errors: { endDate: 'before-start', averageWage: 'amount-zero' } });
-    expect(parseDraft({ ...emptyDraft('overtime-pay', defaults), wage: '5000' } as CalculatorDraft)).toEqual({ ok: false, errors: { extendedHours: 'hours-none' } });
-    expect(parseDraft(emptyDraft('court-fee', defaults))).toEqual({ ok: false, errors: { claim: 'required' } });
+    expect(parseDraft(draft)).toEqual({ ok: false, error: { endDate: 'before-start', averageWage: 'amount-zero' } });
+    expect(parseDraft({ ...emptyDraft('overtime-pay', defaults), wage: '5000' } as CalculatorDraft)).toEqual({ ok: false, error: { extendedHours: 'hours-none' } });
+    expect(parseDraft(emptyDraft('court-fee', defaults))).toEqual({ ok: false, error: { claim: 'required' } });
     const signedWithoutDate = { ...emptyDraft('double-wages', defaults), startDate: dateDraft('2024-01-01'), monthlyWage: '4000', signed: true } as CalculatorDraft;
-    expect(parseDraft(signedWithoutDate)).toEqual({ ok: false, errors: { signedDate: 'required' } });
+    expect(parseDraft(signedWithoutDate)).toEqual({ ok: false, error: { signedDate: 'required' } });
   });
 });
 

@@ -6,6 +6,7 @@ import { type EconomicCompensationInput, economicCompensation } from '../../comm
 import { type OvertimeInput, overtimePay } from '../../common/calculators/overtime-pay';
 import { MAX_FEN } from '../../common/money/fen';
 import { parseYuan } from '../../common/money/rmb-capitals';
+import { err, ok, type Result } from '../../common/result';
 
 /**
  * The calculators' forms as data: what the citizen has typed (a draft of
@@ -167,39 +168,40 @@ export type FieldError =
 /** Field name → what is wrong with it, for the fields that need changing. */
 export type FieldErrors = Partial<Record<string, FieldError>>;
 
-export type ParsedDraft = { ok: true; value: CalculatorInput } | { ok: false; errors: FieldErrors };
+/** The calculator's input, or what is wrong with each field that needs changing. */
+export type ParsedDraft = Result<CalculatorInput, FieldErrors>;
 
 /** At most this many hours in one class: a year of overtime is far less. */
 export const MAX_HOURS = 9999;
 
-type Check<T> = { ok: true; value: T } | { ok: false; error: FieldError };
+type Check<T> = Result<T, FieldError>;
 
 export function checkDate(draft: DateDraft): Check<string> {
   const { year, month, day } = draft;
-  if (year === '' && month === '' && day === '') return { ok: false, error: 'required' };
-  if (year === '' || month === '' || day === '') return { ok: false, error: 'date-incomplete' };
+  if (year === '' && month === '' && day === '') return err('required');
+  if (year === '' || month === '' || day === '') return err('date-incomplete');
   const y = Number(year);
   const m = Number(month);
   const d = Number(day);
-  if (year.length !== 4 || y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, error: 'date-invalid' };
-  return { ok: true, value: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  if (year.length !== 4 || y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return err('date-invalid');
+  return ok(`${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
 export function checkAmount(text: string): Check<number> {
-  if (text.trim() === '') return { ok: false, error: 'required' };
+  if (text.trim() === '') return err('required');
   const parsed = parseYuan(text);
-  if (!parsed.ok) return { ok: false, error: parsed.error === 'too-large' ? 'amount-too-large' : 'amount-invalid' };
-  if (parsed.fen === 0) return { ok: false, error: 'amount-zero' };
-  if (parsed.fen > MAX_FEN) return { ok: false, error: 'amount-too-large' };
-  return { ok: true, value: parsed.fen };
+  if (!parsed.ok) return err(parsed.error === 'too-large' ? 'amount-too-large' : 'amount-invalid');
+  if (parsed.value === 0) return err('amount-zero');
+  if (parsed.value > MAX_FEN) return err('amount-too-large');
+  return ok(parsed.value);
 }
 
 function checkHours(text: string): Check<number> {
-  if (text === '') return { ok: true, value: 0 };
+  if (text === '') return ok(0);
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) return { ok: false, error: 'amount-invalid' };
-  if (n > MAX_HOURS) return { ok: false, error: 'hours-too-many' };
-  return { ok: true, value: n };
+  if (!Number.isInteger(n) || n < 0) return err('amount-invalid');
+  if (n > MAX_HOURS) return err('hours-too-many');
+  return ok(n);
 }
 
 /** Collects each field's check; `errors` is empty when every field is fine. */
@@ -241,21 +243,18 @@ export function parseDraft(draft: CalculatorDraft): ParsedDraft {
       if (startDate !== undefined && endDate !== undefined && endDate < startDate) c.fail('endDate', 'before-start');
       const wage = c.take('averageWage', checkAmount(draft.averageWage));
       const localAverage = c.take('localAverage', checkAmount(draft.localAverage));
-      if (!c.ok || startDate === undefined || endDate === undefined || wage === undefined || localAverage === undefined) return { ok: false, errors: c.errors };
+      if (!c.ok || startDate === undefined || endDate === undefined || wage === undefined || localAverage === undefined) return err(c.errors);
       const months = wageMonths(startDate, endDate);
-      return {
-        ok: true,
-        value: {
-          calculator: draft.calculator,
-          input: {
-            startDate,
-            endDate,
-            monthlyWagesFen: Array.from({ length: months }, () => wage),
-            localAverageMonthlyWageFen: localAverage,
-            unlawfulTermination: draft.unlawful,
-          },
+      return ok({
+        calculator: draft.calculator,
+        input: {
+          startDate,
+          endDate,
+          monthlyWagesFen: Array.from({ length: months }, () => wage),
+          localAverageMonthlyWageFen: localAverage,
+          unlawfulTermination: draft.unlawful,
         },
-      };
+      });
     }
     case 'double-wages': {
       const startDate = c.take('startDate', checkDate(draft.startDate));
@@ -263,14 +262,11 @@ export function parseDraft(draft: CalculatorDraft): ParsedDraft {
       const untilDate = c.take('untilDate', checkDate(draft.untilDate));
       if (startDate !== undefined && untilDate !== undefined && untilDate < startDate) c.fail('untilDate', 'before-start');
       const wage = c.take('monthlyWage', checkAmount(draft.monthlyWage));
-      if (!c.ok || startDate === undefined || untilDate === undefined || wage === undefined) return { ok: false, errors: c.errors };
-      return {
-        ok: true,
-        value: {
-          calculator: draft.calculator,
-          input: { startDate, untilDate, monthlyWageFen: wage, ...(signedDate === undefined ? {} : { signedDate }) },
-        },
-      };
+      if (!c.ok || startDate === undefined || untilDate === undefined || wage === undefined) return err(c.errors);
+      return ok({
+        calculator: draft.calculator,
+        input: { startDate, untilDate, monthlyWageFen: wage, ...(signedDate === undefined ? {} : { signedDate }) },
+      });
     }
     case 'overtime-pay': {
       const wage = c.take('wage', checkAmount(draft.wage));
@@ -279,18 +275,15 @@ export function parseDraft(draft: CalculatorDraft): ParsedDraft {
       const holidayHours = c.take('holidayHours', checkHours(draft.holidayHours));
       if (c.ok && extendedHours === 0 && restDayHours === 0 && holidayHours === 0) c.fail('extendedHours', 'hours-none');
       if (!c.ok || wage === undefined || extendedHours === undefined || restDayHours === undefined || holidayHours === undefined) {
-        return { ok: false, errors: c.errors };
+        return err(c.errors);
       }
-      return {
-        ok: true,
-        value: { calculator: draft.calculator, input: { wage: { kind: draft.wageKind, fen: wage }, extendedHours, restDayHours, holidayHours } },
-      };
+      return ok({ calculator: draft.calculator, input: { wage: { kind: draft.wageKind, fen: wage }, extendedHours, restDayHours, holidayHours } });
     }
     case 'court-fee': {
       const claimFen = c.take('claim', checkAmount(draft.claim));
-      if (!c.ok || claimFen === undefined) return { ok: false, errors: c.errors };
+      if (!c.ok || claimFen === undefined) return err(c.errors);
       const halving = HALVING_GROUNDS.filter((g) => draft.halving.includes(g));
-      return { ok: true, value: { calculator: draft.calculator, input: { claimFen, halving } } };
+      return ok({ calculator: draft.calculator, input: { claimFen, halving } });
     }
   }
 }

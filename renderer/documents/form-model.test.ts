@@ -11,7 +11,6 @@ import {
   countOptional,
   errorsByField,
   firstErrorIndex,
-  groupIdNumber,
   hasAnswers,
   hasUnknownFieldErrors,
   joinDate,
@@ -148,13 +147,6 @@ describe('the keyboard for each kind of item', () => {
     expect(keyboardFor(field('borrower.idNumber'))).toMatchObject({ layout: 'digits', digitKeys: ['X', null], maxLength: 18 });
     expect(keyboardFor(field('borrower.phone'))).toMatchObject({ layout: 'digits', digitKeys: [null, '-'] });
     expect(keyboardFor(field('loan.rate'))).toMatchObject({ layout: 'digits', digitKeys: ['.', null] });
-  });
-
-  it('groups an ID number as it is checked against the card', () => {
-    expect(groupIdNumber('420111195003080241')).toBe('420111 19500308 0241');
-    expect(groupIdNumber('4201111950')).toBe('420111 1950');
-    expect(groupIdNumber('42011')).toBe('42011');
-    expect(groupIdNumber('11010519491231002x')).toBe('110105 19491231 002X');
   });
 });
 

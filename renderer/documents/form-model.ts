@@ -82,7 +82,7 @@ export function amountPreview(text: string): AmountPreview {
   if (text.trim() === '') return { state: 'empty' };
   const parsed = parseYuan(text);
   if (!parsed.ok) return { state: 'error', reason: parsed.error };
-  return { state: 'ok', fen: parsed.fen, capitals: formatRmbCapitals(parsed.fen) };
+  return { state: 'ok', fen: parsed.value, capitals: formatRmbCapitals(parsed.value) };
 }
 
 // ---------------------------------------------------------------- dates
@@ -122,16 +122,6 @@ export function completeDate(value: string): string | null {
 /** "填今天" is offered for dates that may not be later than today (when money changed hands, when signed) — not for birth dates. */
 export function offersToday(field: TemplateField): boolean {
   return field.kind === 'date' && field.max === 'today' && field.prefill !== 'birthDate';
-}
-
-// ---------------------------------------------------------------- ID numbers
-
-/** 420111195003080241 → 420111 19500308 0241: region, birth date, the rest — easier to check against the card. */
-export function groupIdNumber(text: string): string {
-  const t = text.replace(/\s+/g, '').toUpperCase();
-  if (t.length <= 6) return t;
-  if (t.length <= 14) return `${t.slice(0, 6)} ${t.slice(6)}`;
-  return `${t.slice(0, 6)} ${t.slice(6, 14)} ${t.slice(14)}`;
 }
 
 // ---------------------------------------------------------------- the keyboard per field

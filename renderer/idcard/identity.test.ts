@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ForeignPermanentCard2023 } from '../../common/idcard/card';
 import { SAMPLE_MAINLAND_LONG_TERM } from '../../common/idcard/sample-cards';
 import { sampleHealth } from '../test-support/sample-health';
-import { checkTypedIdentity, groupIdNumber, identityFromCard, normaliseIdNumber, readErrorKind, readerAvailability, typedIdentity } from './identity';
+import { checkTypedIdentity, identityFromCard, normaliseIdNumber, readErrorKind, readerAvailability, typedIdentity } from './identity';
 
 /** A fictional card with a valid check character (the simulator's sample card). */
 const MAINLAND = SAMPLE_MAINLAND_LONG_TERM;
@@ -47,10 +47,6 @@ describe('typed identity', () => {
     // One digit mistyped: the check character no longer matches.
     expect(checkTypedIdentity('张三', '420111195003080242', TODAY).idNumber).toBe('check-character');
     expect(checkTypedIdentity('', '420111195003080241', TODAY).name).toBe('name-empty');
-  });
-
-  it('groups a number for reading it against the card', () => {
-    expect(groupIdNumber('420111195003080241')).toBe('420111 19500308 0241');
   });
 });
 

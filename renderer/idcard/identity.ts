@@ -64,11 +64,6 @@ export function typedIdentity(name: string, idNumber: string): Identity {
   return { name: name.trim().slice(0, MAX_NAME_LENGTH), idNumber: normaliseIdNumber(idNumber), address: null, source: 'typed' };
 }
 
-/** 420111195003080241 → 420111 19500308 0241: region, birth date, the rest — easier to check against the card. */
-export function groupIdNumber(id: string): string {
-  return id.length === 18 ? `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}` : id;
-}
-
 /**
  * What the reader can do for the screen: read a card, nothing (this terminal
  * has none: go straight to typing), or not now (say so, and offer typing).

@@ -1,9 +1,10 @@
 import iconv from 'iconv-lite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PrinterNotReadyError } from '../../native/printer/errors';
 import { renderReceipt } from '../../native/printer/escpos-encoder';
 import { hex } from '../../native/printer/escpos-parser';
 import { findPrinterModel, type PrinterModel } from '../../native/printer/models';
-import { PrinterNotReadyError, ReceiptPrinter } from '../../native/printer/printer';
+import { ReceiptPrinter } from '../../native/printer/printer';
 import { PrinterSimulator, serveSimulatorOnSerial, type SerialSimulator } from '../../native/printer/simulator';
 import { buildTestReceipt } from '../../native/printer/test-receipt';
 import { startPtyPair, type PtyPair } from '../../native/serial/pty';

@@ -43,7 +43,7 @@ export function CalculatorFormScreen({ calculator, initial, health }: { calculat
   // Errors show once "算一算" has been pressed, and follow the answers from then on.
   const [tried, setTried] = useState(false);
   const parsed = useMemo(() => parseDraft(draft), [draft]);
-  const errors: FieldErrors = tried && !parsed.ok ? parsed.errors : {};
+  const errors: FieldErrors = tried && !parsed.ok ? parsed.error : {};
   const errorCount = Object.keys(errors).length;
 
   const formRef = useRef<HTMLDivElement>(null);
@@ -74,7 +74,7 @@ export function CalculatorFormScreen({ calculator, initial, health }: { calculat
   const calculate = (): void => {
     setTried(true);
     if (!parsed.ok) {
-      const first = Object.keys(parsed.errors)[0];
+      const first = Object.keys(parsed.error)[0];
       if (first !== undefined) setScrollTo((s) => ({ field: first, n: (s?.n ?? 0) + 1 }));
       return;
     }

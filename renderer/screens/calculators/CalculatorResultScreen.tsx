@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../../common/api/health';
+import { err, ok, type Result } from '../../../common/result';
 import { useNavigation } from '../../app/NavigationContext';
 import { BigButton } from '../../components/BigButton';
 import { QueryView } from '../../components/QueryView';
@@ -29,16 +30,17 @@ import '../content.css';
 import '../../styles/flows.css';
 import './calculators.css';
 
-type Outcome = { ok: true; value: CalculatorInput; calc: AnyCalculation } | { ok: false };
+/** The answers and the sum made of them, or why there is none: the screen says the same calm words for both. */
+type Outcome = Result<{ input: CalculatorInput; calc: AnyCalculation }, 'draft-invalid' | 'out-of-range'>;
 
 function calculate(draft: CalculatorDraft): Outcome {
   const parsed = parseDraft(draft);
-  if (!parsed.ok) return { ok: false };
+  if (!parsed.ok) return err('draft-invalid');
   try {
-    return { ok: true, value: parsed.value, calc: runCalculator(parsed.value) };
+    return ok({ input: parsed.value, calc: runCalculator(parsed.value) });
   } catch (error) {
     // The form checks what the calculators check; a case it missed is said calmly, not thrown.
-    if (error instanceof RangeError) return { ok: false };
+    if (error instanceof RangeError) return err('out-of-range');
     throw error;
   }
 }
@@ -61,7 +63,7 @@ export function CalculatorResultScreen({ draft, health }: { draft: CalculatorDra
     <main className="screen calculator-result" data-testid="calculator-result" data-calculator={calculator}>
       <ScreenHeader title={t(`calculators.names.${calculator}.title`)} />
       {outcome.ok ? (
-        <Result calculator={calculator} value={outcome.value} calc={outcome.calc} health={health} />
+        <Estimate calculator={calculator} value={outcome.value.input} calc={outcome.value.calc} health={health} />
       ) : (
         <>
           <StatusNotice tone="warning">{t('calculators.errors.date-invalid')}</StatusNotice>
@@ -76,7 +78,7 @@ export function CalculatorResultScreen({ draft, health }: { draft: CalculatorDra
   );
 }
 
-function Result({ calculator, value, calc, health }: { calculator: CalculatorId; value: CalculatorInput; calc: AnyCalculation; health: Health }) {
+function Estimate({ calculator, value, calc, health }: { calculator: CalculatorId; value: CalculatorInput; calc: AnyCalculation; health: Health }) {
   const { t: typedT } = useTranslation();
   const t = typedT as unknown as LooseT;
   const nav = useNavigation();

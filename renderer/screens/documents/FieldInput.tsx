@@ -1,11 +1,12 @@
 import { type FocusEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupIdNumber } from '../../../common/idcard/group-id-number';
 import { localDay } from '../../../common/local-date';
 import type { TemplateField } from '../../../common/templates/template';
 import { BigButton } from '../../components/BigButton';
 import { Icon } from '../../components/Icon';
 import { formatLegalDate } from '../../content/dates';
-import { type DateParts, amountPreview, completeDate, groupIdNumber, joinDate, keyboardFor, offersToday, splitDate } from '../../documents/form-model';
+import { type DateParts, amountPreview, completeDate, joinDate, keyboardFor, offersToday, splitDate } from '../../documents/form-model';
 import { useLanguage } from '../../i18n/use-language';
 import { KeyboardField } from '../../keyboard/KeyboardField';
 

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../../common/api/health';
 import type { TemplateResponse } from '../../../common/api/templates';
+import { groupIdNumber } from '../../../common/idcard/group-id-number';
 import type { TemplateField } from '../../../common/templates/template';
 import { BigButton } from '../../components/BigButton';
 import { Icon } from '../../components/Icon';
 import { StatusNotice } from '../../components/StatusNotice';
 import { formatLegalDate } from '../../content/dates';
-import { type FieldErrors, type FormValues, type Party, amountPreview, completeDate, groupIdNumber } from '../../documents/form-model';
+import { type FieldErrors, type FormValues, type Party, amountPreview, completeDate } from '../../documents/form-model';
 import { useLanguage } from '../../i18n/use-language';
 import { CardButton, FieldErrorLine } from './parts';
 

@@ -4,6 +4,7 @@ import type { PrintJob } from '../../../common/api/devices';
 import type { DirectoryEntry } from '../../../common/api/directory';
 import type { Health } from '../../../common/api/health';
 import type { SubmitResponse } from '../../../common/api/submissions';
+import { groupIdNumber } from '../../../common/idcard/group-id-number';
 import type { LegalAidAnswers } from '../../../common/legal-aid/answers';
 import { checkLegalAid, type LegalAidResult } from '../../../common/legal-aid/check';
 import { APPLICATION_TIME_LIMITS } from '../../../common/legal-aid/procedure';
@@ -19,7 +20,7 @@ import { formatPrintedAt } from '../../content/dates';
 import { useLanguage } from '../../i18n/use-language';
 import { IdCardStep } from '../../idcard/IdCardStep';
 import { FieldProblem, keepAboveKeyboard, LabelledKeyboardField } from '../../keyboard/LabelledKeyboardField';
-import { groupIdNumber, type Identity } from '../../idcard/identity';
+import type { Identity } from '../../idcard/identity';
 import { KeyboardField } from '../../keyboard/KeyboardField';
 import {
   applicationPayload,

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { decideAfterServiceExit } from '../electron/restart-policy';
 import { EXIT_REFUSED_ROOT, decideRoot } from '../electron/root-policy';
 import { parseKioskUrlLine } from '../electron/service-url-line';
 import { removeShellStateFile, writeShellStateFile } from '../electron/shell-state-file';
 import { resolveDataDir } from '../service/data-dir';
+import { DEFAULT_POLICY_DIR, installedPolicyPath } from '../service/lockdown/chromium-policy';
 import { buildAll, buildIsStale } from './lib/build';
 import { findChromium, hasDisplay } from './lib/chromium';
 import { createProfile, removeLeftoverProfiles, removeProfile } from './lib/chromium-profile';
@@ -178,6 +180,8 @@ function chromiumShell(): { openBrowser: (url: string) => void; closeBrowser: ()
       engine: `${chromium!} (${started.product})`,
       sandbox,
       runningAsRoot: process.getuid?.() === 0,
+      // Chromium reads its managed policies at start: the one in effect is the one there now.
+      ...(existsSync(installedPolicyPath(DEFAULT_POLICY_DIR)) ? { policyFile: installedPolicyPath(DEFAULT_POLICY_DIR) } : {}),
       startedAt: new Date().toISOString(),
     });
     void started.exited.then(({ code, signal }) => {

@@ -91,8 +91,14 @@ function sendError(reply: FastifyReply, status: number, error: ApiErrorBody['err
  * The local service's HTTP + WebSocket server, bound to 127.0.0.1 only.
  * Listens first (port 0 picks a free one), then installs the guard, which
  * needs the port to know its own Host and Origin.
+ *
+ * With `listen: false` nothing is bound: the app answers `app.inject` only
+ * (route tests in-process), and the guard takes `port` as its own, so a test
+ * sends `Host: 127.0.0.1:<port>` and meets the same guard as a real caller.
  */
-export async function startServer(opts: ServerOptions & { port: number; secret: string; technicianToken: string }): Promise<KioskServer> {
+export async function startServer(
+  opts: ServerOptions & { port: number; secret: string; technicianToken: string; listen?: boolean },
+): Promise<KioskServer> {
   const app = Fastify({
     loggerInstance: opts.logger as FastifyBaseLogger,
     // API requests are logged once, on response, by our own hook; static files not at all.
@@ -205,15 +211,13 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
     });
   }
 
-  await app.listen({ host: '127.0.0.1', port: opts.port });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('Server did not bind to a TCP port');
-  bound.guard = createGuard(address.port, { ui: opts.secret, technician: opts.technicianToken });
-  bound.headers = securityHeaders(address.port);
+  const port = opts.listen === false ? await readyWithoutListening(app, opts.port) : await listenOnLoopback(app, opts.port);
+  bound.guard = createGuard(port, { ui: opts.secret, technician: opts.technicianToken });
+  bound.headers = securityHeaders(port);
 
   return {
     app,
-    port: address.port,
+    port,
     secret: opts.secret,
     broadcast(event) {
       const text = JSON.stringify(event);
@@ -224,6 +228,21 @@ export async function startServer(opts: ServerOptions & { port: number; secret: 
       await app.close();
     },
   };
+}
+
+/** Binds 127.0.0.1 and returns the port it got (port 0 picks a free one). */
+async function listenOnLoopback(app: FastifyInstance, port: number): Promise<number> {
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('Server did not bind to a TCP port');
+  return address.port;
+}
+
+/** Readies the app for `inject` without binding; the guard needs a real port number to check Host against. */
+async function readyWithoutListening(app: FastifyInstance, port: number): Promise<number> {
+  if (!Number.isInteger(port) || port <= 0) throw new Error('A server that does not listen needs the port its guard checks Host against');
+  await app.ready();
+  return port;
 }
 
 /** The path without its query, for logs: a query could carry what a citizen typed. */

@@ -1,0 +1,205 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { ServiceEvent } from '../common/api/events';
+import type { Health } from '../common/api/health';
+import type { TerminalConfig } from '../kiosk-config/schema';
+import { contentHandlers } from './content/content-handlers';
+import { openContentService, type ContentService } from './content/content-service';
+import { templateHandlers } from './content/template-handlers';
+import { prepareDataDir } from './data-dir';
+import { deviceHandlers } from './devices/device-handlers';
+import { DeviceManager } from './devices/device-manager';
+import { printAnswers } from './devices/print-answers';
+import { publicPhones } from './devices/public-phones';
+import { createHealthReporter } from './health';
+import { startServer, type KioskServer } from './http/server';
+import { Outbox } from './outbox/outbox';
+import { outboxHandlers } from './outbox/outbox-handlers';
+import { SessionReferences } from './outbox/session-references';
+import { sessionHandlers } from './session/session-handlers';
+import { createDailyStats } from './storage/daily-stats';
+import { openRecords } from './storage/open-records';
+import { countSubmission, usageHandler } from './usage/usage';
+import { VERSION } from './version';
+
+const HEALTH_PUSH_MS = 5000;
+const SEARCH_WARM_DELAY_MS = 1500;
+
+/** What `main` decided before the service is built: from the arguments, the configuration and the environment. */
+export interface ServiceDeps {
+  config: TerminalConfig;
+  /** The configuration's name, as health reports it. */
+  configName: string;
+  dataDir: string;
+  /** The content release (content.db) to answer from. */
+  contentPath: string;
+  /** The built renderer served at `/`; none in route tests. */
+  rendererDir: string | undefined;
+  logger: Logger;
+  /** 0 picks a free port. */
+  port: number;
+  /** The UI's per-boot secret and the technician's token (see request-guard.ts). */
+  secret: string;
+  technicianToken: string;
+  startedAt: Date;
+  /** false: bind no port and answer `server.app.inject` only; `port` is then the one the guard checks Host against. */
+  listen?: boolean;
+}
+
+/** The service's running pieces. */
+export interface KioskService {
+  server: KioskServer;
+  devices: DeviceManager;
+  /** Undefined without records.db: submissions answer 503. */
+  outbox: Outbox | undefined;
+  content: ContentService;
+  health: () => Health;
+  /** Lets the UI notice that the service restarted (and its secret changed). */
+  bootId: string;
+  /** Whether the data directory could be made ready; without it there is no records.db and no runtime file. */
+  dataDirReady: boolean;
+  /** Opens the devices, starts pushing health changes and, a little later, loads the search. */
+  start(): void;
+  /** Closes the server, then the devices, then the databases. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens storage, the content release and the devices, and serves the
+ * contract's routes over them. Nothing here reads arguments, the environment
+ * or the process: `main` decides those, and a test passes its own.
+ */
+export async function buildService(deps: ServiceDeps): Promise<KioskService> {
+  const { config, dataDir, logger } = deps;
+  const dirCheck = prepareDataDir(dataDir);
+  if (!dirCheck.ok) logger.error({ detail: dirCheck.detail }, 'data directory is not writable; storage is unavailable');
+
+  // records.db: the kiosk's own records. Without it the kiosk still answers
+  // questions; submissions are off and the UI says so.
+  const { db: records, state: recordsState } = dirCheck.ok ? openRecords(join(dataDir, 'records.db'), logger) : { db: undefined, state: undefined };
+
+  const content = openContentService(deps.contentPath);
+  const contentState = content.state();
+  if (contentState.state !== 'ok') logger.error({ detail: contentState.detail }, 'no usable content release; search and answers are unavailable');
+  /** Why submissions and usage figures answer 503, when records.db is not open. */
+  const recordsUnavailable = (): string => recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable');
+  // Events go to connected UIs once the server is up; until then there is no one to tell.
+  let broadcast: (event: ServiceEvent) => void = () => undefined;
+  const devices = new DeviceManager({
+    reader: config.devices.idCardReader,
+    printer: config.devices.receiptPrinter,
+    logger,
+    publish: (event) => broadcast(event),
+    publicPhones: () =>
+      publicPhones([config.hotlines.publicLegalService, ...config.hotlines.local.map((h) => h.number)], () =>
+        content.reader().directory(config.location.regionCode).entries.map((e) => e.phone),
+      ),
+  });
+  const printing = printAnswers(devices, config.devices.receiptPrinter);
+  // Usage figures (kioskctl stats): submissions are counted when stored, screen events through /api/usage.
+  const stats = records === undefined ? undefined : createDailyStats(records);
+  // Submissions and their receipts; without records.db the routes answer 503.
+  const outbox =
+    records === undefined || stats === undefined
+      ? undefined
+      : new Outbox({
+          db: records,
+          terminalId: config.id,
+          logger,
+          onStored: countSubmission(stats),
+          printer:
+            config.devices.receiptPrinter.mode === 'none'
+              ? undefined
+              : { print: (t, r, o) => devices.print(t, r, o), retry: (id) => devices.retryPrint(id), jobs: () => devices.printJobs(), onJob: (l) => devices.onPrintJob(l) },
+        });
+  // What the touchscreen may reprint: the references of the session under way.
+  const sessionReferences = new SessionReferences();
+  const health = createHealthReporter({
+    version: VERSION,
+    startedAt: deps.startedAt,
+    configName: deps.configName,
+    config,
+    dataDir,
+    content: () => content.state(),
+    records: () => recordsState,
+    device: (name) => devices.subsystem(name),
+  });
+  const bootId = randomBytes(8).toString('hex');
+
+  const server = await startServer({
+    logger,
+    port: deps.port,
+    ...(deps.listen === undefined ? {} : { listen: deps.listen }),
+    secret: deps.secret,
+    technicianToken: deps.technicianToken,
+    rendererDir: deps.rendererDir,
+    onEventsConnect: (send) => {
+      send({ type: 'hello', bootId });
+      send({ type: 'health', health: health() });
+    },
+    handlers: {
+      health: () => health(),
+      ...contentHandlers(content, config.location.regionCode),
+      ...templateHandlers(content, devices, printing),
+      ...sessionHandlers(devices, sessionReferences, logger),
+      ...deviceHandlers(devices, printing),
+      ...outboxHandlers(outbox, recordsUnavailable, sessionReferences),
+      usage: usageHandler(stats, recordsUnavailable),
+      clientLog: (entry) => {
+        logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);
+        return {};
+      },
+    },
+  });
+  broadcast = (event) => server.broadcast(event);
+
+  let pushTimer: NodeJS.Timeout | undefined;
+  let warmTimer: NodeJS.Timeout | undefined;
+  let lastPushed = '';
+  /** Tells the UIs the health when it changed (the uptime alone is no change). */
+  const push = (): void => {
+    const h = health();
+    const key = JSON.stringify({ ...h, uptimeSeconds: 0 });
+    if (key === lastPushed) return;
+    lastPushed = key;
+    server.broadcast({ type: 'health', health: h });
+  };
+
+  return {
+    server,
+    devices,
+    outbox,
+    content,
+    health,
+    bootId,
+    dataDirReady: dirCheck.ok,
+    start() {
+      devices.start();
+      pushTimer = setInterval(push, HEALTH_PUSH_MS);
+      pushTimer.unref();
+      // Load the search dictionaries soon after start — not at once, so the
+      // shell's first requests are answered first — and before any citizen can
+      // have typed a query.
+      warmTimer = setTimeout(() => {
+        const t0 = Date.now();
+        const warmed = content.warm();
+        if (warmed.state === 'ok') logger.info({ ms: Date.now() - t0 }, 'search ready');
+        else if (contentState.state === 'ok') logger.error({ detail: warmed.detail }, 'content release is damaged; search and answers are unavailable');
+      }, SEARCH_WARM_DELAY_MS);
+      warmTimer.unref();
+    },
+    async stop() {
+      clearInterval(pushTimer);
+      clearTimeout(warmTimer);
+      try {
+        await server.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
+        await devices.stop();
+      } finally {
+        content.close();
+        outbox?.close();
+        records?.close();
+      }
+    },
+  };
+}

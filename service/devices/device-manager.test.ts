@@ -115,6 +115,31 @@ describe('the device manager on simulated devices', () => {
     expect(m.cardEvents()).toEqual([]);
   });
 
+  it('drops a card whose read was under way when the session ended: it never reaches the next person', async () => {
+    // The session ends at every moment of the first read in turn, so one of them falls while the card is being read.
+    const published: number[] = [];
+    let readAt: number | undefined;
+    for (let at = 0; readAt === undefined || at <= readAt; at += 10) {
+      const m = manager();
+      m.devices.start();
+      await advanceUntil(() => m.devices.subsystem('idCardReader').state === 'ok');
+      m.devices.simulateCard('mainlandDated');
+      m.devices.watchIdCard(true);
+      await vi.advanceTimersByTimeAsync(at);
+      if (m.cardEvents().length > 0) {
+        // Read before the session ended: fine, that citizen put it there. Past here, every moment has been tried.
+        readAt ??= at;
+        continue;
+      }
+      m.devices.endSession();
+      await vi.advanceTimersByTimeAsync(QUIET_MS);
+      if (m.cardEvents().length > 0) published.push(at);
+      await m.devices.stop();
+      if (at > 5000) throw new Error('the card was never read');
+    }
+    expect(published).toEqual([]);
+  });
+
   it('makes the printer unavailable while out of paper and ok again when paper is back', async () => {
     const m = manager();
     m.devices.start();

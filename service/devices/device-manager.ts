@@ -52,6 +52,8 @@ export class DeviceManager {
   private readonly statuses = new Map<DeviceName, DeviceStatus>();
   private printerState: PrinterState | undefined;
   private watchUntil = 0;
+  /** Counts ended watches, so a read that outlives its watch is known for what it is. */
+  private watchEpoch = 0;
   private cardPresent = false;
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
@@ -140,8 +142,11 @@ export class DeviceManager {
   /** A screen wants a card (legal-aid form, templates): poll the reader until it gets one or stops asking. */
   watchIdCard(watch: boolean): void {
     this.watchUntil = watch ? Date.now() + WATCH_LIMIT_MS : 0;
-    if (!watch) this.cardPresent = false;
-    else void this.tick();
+    if (!watch) {
+      this.cardPresent = false;
+      // A read already under way belongs to the watch that just ended.
+      this.watchEpoch += 1;
+    } else void this.tick();
   }
 
   /**
@@ -289,6 +294,7 @@ export class DeviceManager {
     const driver = this.readerConn?.current;
     if (driver === undefined) return;
     const watching = Date.now() < this.watchUntil;
+    const epoch = this.watchEpoch;
     try {
       if (!watching) {
         // Not asked for a card: only check the reader still answers.
@@ -298,10 +304,17 @@ export class DeviceManager {
         if (!present) this.cardPresent = false;
         else if (!this.cardPresent) {
           const card: IdCard = await driver.readCard();
-          this.cardPresent = true;
-          this.opts.logger.info(describeCardForLog(card), 'ID card read');
-          // Once per insertion, to the screen that asked; the service keeps no copy.
-          this.opts.publish({ type: 'idcard', card });
+          if (epoch !== this.watchEpoch || Date.now() >= this.watchUntil) {
+            // The screen stopped asking, or the session ended, while the card was
+            // being read: it may be the next person's screen now. Dropped unseen;
+            // a screen that asks again reads it afresh.
+            this.opts.logger.info('ID card read after the screen stopped asking; dropped');
+          } else {
+            this.cardPresent = true;
+            this.opts.logger.info(describeCardForLog(card), 'ID card read');
+            // Once per insertion, to the screen that asked; the service keeps no copy.
+            this.opts.publish({ type: 'idcard', card });
+          }
         }
       }
       this.setResponding(true);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LEGAL_AID_OUTCOMES } from '../legal-aid/codes';
 import { RATING_REASONS } from '../rating/rating';
 import { InvalidReferenceError, parseReference, REFERENCE_LENGTH } from '../reference-number';
-import { QR_MAX_BYTES, Receipt, utf8Length, type ReceiptBlock } from '../receipt/receipt';
+import { mapBlockText, QR_MAX_BYTES, Receipt, utf8Length } from '../receipt/receipt';
 import { checkReceiptSize, TEMPLATE_HANDOFF_MAX_CHARS, TEMPLATE_MAX_FIELDS } from './body-limits';
 import { PrintJob } from './devices';
 
@@ -160,19 +160,6 @@ export type SubmissionPayload<K extends SubmissionKind = SubmissionKind> = z.out
  * replaced with the reference before it is stored and printed.
  */
 export const REFERENCE_PLACEHOLDER = '{{reference}}';
-
-function mapBlockText(block: ReceiptBlock, f: (s: string) => string): ReceiptBlock {
-  switch (block.type) {
-    case 'text':
-      return { ...block, text: f(block.text) };
-    case 'pair':
-      return { ...block, label: f(block.label), value: f(block.value) };
-    case 'qr':
-      return { ...block, data: f(block.data), ...(block.caption !== undefined ? { caption: f(block.caption) } : {}) };
-    default:
-      return block;
-  }
-}
 
 /** The receipt with the placeholder replaced by `reference`. */
 export function fillReceiptTemplate(receipt: Receipt, reference: string): Receipt {

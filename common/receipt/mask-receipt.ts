@@ -1,5 +1,5 @@
 import { maskIdNumber, maskName, redactText, type RedactOptions } from '../redact';
-import type { Receipt, ReceiptBlock } from './receipt';
+import { mapBlockText, type Receipt } from './receipt';
 
 /**
  * Personal data on paper. A receipt left in the tray is read by whoever
@@ -12,22 +12,9 @@ import type { Receipt, ReceiptBlock } from './receipt';
  * receipt prints them (张**), and its ID numbers masked in any format.
  */
 
-function mapText(block: ReceiptBlock, f: (s: string) => string): ReceiptBlock {
-  switch (block.type) {
-    case 'text':
-      return { ...block, text: f(block.text) };
-    case 'pair':
-      return { ...block, label: f(block.label), value: f(block.value) };
-    case 'qr':
-      return { ...block, data: f(block.data), ...(block.caption !== undefined ? { caption: f(block.caption) } : {}) };
-    default:
-      return block;
-  }
-}
-
 /** ID and phone numbers masked in every block (text, pairs, QR data and captions). */
 export function maskReceipt(receipt: Receipt, opts: RedactOptions = {}): Receipt {
-  return { blocks: receipt.blocks.map((b) => mapText(b, (s) => redactText(s, opts))) };
+  return { blocks: receipt.blocks.map((b) => mapBlockText(b, (s) => redactText(s, opts))) };
 }
 
 /** A submission's own personal values, wherever its receipt shows them. */
@@ -72,5 +59,5 @@ export function maskKnownValues(receipt: Receipt, known: KnownValues): Receipt {
   ].sort((a, b) => b[0].length - a[0].length);
   if (replacements.length === 0) return receipt;
   const mask = (s: string): string => replacements.reduce((text, [from, to]) => text.split(from).join(to), s);
-  return { blocks: receipt.blocks.map((b) => mapText(b, mask)) };
+  return { blocks: receipt.blocks.map((b) => mapBlockText(b, mask)) };
 }

@@ -84,3 +84,17 @@ export const Receipt = z.strictObject({
 export type Receipt = z.output<typeof Receipt>;
 /** What a caller writes before `Receipt.parse` fills in the defaults. */
 export type ReceiptInput = z.input<typeof Receipt>;
+
+/** The block with every piece of text in it (text, pair label and value, QR data and caption) passed through `f`. */
+export function mapBlockText(block: ReceiptBlock, f: (s: string) => string): ReceiptBlock {
+  switch (block.type) {
+    case 'text':
+      return { ...block, text: f(block.text) };
+    case 'pair':
+      return { ...block, label: f(block.label), value: f(block.value) };
+    case 'qr':
+      return { ...block, data: f(block.data), ...(block.caption !== undefined ? { caption: f(block.caption) } : {}) };
+    default:
+      return block;
+  }
+}

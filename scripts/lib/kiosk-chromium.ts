@@ -161,6 +161,21 @@ async function takeControl(
     clearTimeout(homeTimer);
     homeTimer = setTimeout(() => void goTo(kioskPageUrl(target.origin)).catch(ignore), delayMs);
   };
+  /**
+   * The kiosk page left the service for `url`. Only what no request precedes
+   * gets here (requests elsewhere are stopped): about:blank, data:, and
+   * Chromium's error page when the service did not answer. That one is
+   * retried calmly — the service may be restarting (and the shell then opens
+   * its new address anyway) — rather than in a tight loop.
+   */
+  const bringBack = (url: string): void => {
+    if (url.startsWith('chrome-error:')) {
+      sendHome(ERROR_PAGE_RETRY_MS);
+      return;
+    }
+    opts.onBlocked?.({ kind: 'navigation', origin: originOf(url) });
+    sendHome();
+  };
   /** Shows `url` in the kiosk window: a navigation where the shell may drive the page, else a fresh page in place of the old. */
   const goTo = async (url: string): Promise<void> => {
     if (pageSession !== null) {
@@ -206,12 +221,7 @@ async function takeControl(
         if (pageSession !== null || !openedService) return;
         const info = p['targetInfo'] as { targetId: string; type: string; url: string };
         if (info.targetId !== kioskTargetId || info.url === '' || originOf(info.url) === target.origin) return;
-        if (info.url.startsWith('chrome-error:')) {
-          sendHome(ERROR_PAGE_RETRY_MS);
-          return;
-        }
-        opts.onBlocked?.({ kind: 'navigation', origin: originOf(info.url) });
-        sendHome();
+        bringBack(info.url);
         return;
       }
       case 'Fetch.requestPaused': {
@@ -231,16 +241,7 @@ async function takeControl(
         if (event.sessionId !== pageSession || !openedService) return;
         const frame = p['frame'] as { url: string; parentId?: string };
         if (frame.parentId !== undefined || originOf(frame.url) === target.origin) return;
-        // Only what no request precedes gets here: about:blank, data:, and
-        // Chromium's error page when the service did not answer. That one is
-        // retried calmly — the service may be restarting (and the shell then
-        // opens its new address anyway) — rather than in a tight loop.
-        if (frame.url.startsWith('chrome-error:')) {
-          sendHome(ERROR_PAGE_RETRY_MS);
-          return;
-        }
-        opts.onBlocked?.({ kind: 'navigation', origin: originOf(frame.url) });
-        sendHome();
+        bringBack(frame.url);
         return;
       }
       case 'Page.javascriptDialogOpening':

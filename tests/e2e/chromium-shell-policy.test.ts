@@ -1,47 +1,28 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { POLICY_FILE_NAME, SHIPPED_POLICY_FILE } from '../../service/lockdown/chromium-policy';
-import { CHROMIUM_PATH, PORTRAIT, ROOT } from './harness';
+import { SHIPPED_POLICY_FILE } from '../../service/lockdown/chromium-policy';
+import { PORTRAIT } from './harness';
+import { canRunUnderPolicy, runUnderPolicy } from './policy-namespace';
 
 /**
  * The Chromium shell under the kiosk's shipped policy, as on a terminal where
  * a technician ran `kioskctl shell install-policy`: DevTools are off, so the
  * shell may not attach to its page, yet the page must get its secret (as a
  * cookie), reach the service, stay the only window, fill the screen, and
- * follow the service when it restarts. Chromium reads policies only from
- * /etc/chromium, so the probe runs in a private mount namespace (root only).
+ * follow the service when it restarts. The probe runs in a private mount
+ * namespace with the policy (policy-namespace.ts).
  */
 
 const work = mkdtempSync(join(tmpdir(), 'shell-policy-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const UNSHARE = '/usr/bin/unshare';
-const canRun =
-  process.getuid?.() === 0 &&
-  existsSync(UNSHARE) &&
-  existsSync('/etc/chromium') &&
-  existsSync(CHROMIUM_PATH) &&
-  spawnSync(UNSHARE, ['-m', '--propagation', 'private', 'true']).status === 0;
-
 function runProbe(): Record<string, unknown> {
-  const etc = mkdtempSync(join(work, 'etc-'));
-  if (existsSync('/etc/chromium/master_preferences')) copyFileSync('/etc/chromium/master_preferences', join(etc, 'master_preferences'));
-  mkdirSync(join(etc, 'policies', 'managed'), { recursive: true });
-  writeFileSync(join(etc, 'policies', 'managed', POLICY_FILE_NAME), readFileSync(SHIPPED_POLICY_FILE));
-  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const r = spawnSync(
-    UNSHARE,
-    ['-m', '--propagation', 'private', 'sh', '-c', 'mount --bind "$1" /etc/chromium && exec "$2" "$3" "$4"', 'sh', etc, process.execPath, tsx, join(ROOT, 'tests', 'e2e', 'chromium-shell-policy-probe.ts')],
-    { cwd: ROOT, encoding: 'utf8', timeout: 110_000 },
-  );
-  if (r.status !== 0) throw new Error(`probe failed (${r.status}): ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+  return runUnderPolicy(work, readFileSync(SHIPPED_POLICY_FILE, 'utf8'), 'chromium-shell-policy-probe.ts', [], 110_000);
 }
 
-describe.skipIf(!canRun)('the Chromium shell under the kiosk’s policy (DevTools off)', () => {
+describe.skipIf(!canRunUnderPolicy)('the Chromium shell under the kiosk’s policy (DevTools off)', () => {
   it('hands over the secret, keeps one window on the service, fills the screen and follows a restart', { timeout: 120_000 }, () => {
     const seen = runProbe();
     expect(seen['error']).toBeUndefined();

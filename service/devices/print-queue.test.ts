@@ -146,4 +146,24 @@ describe('print queue', () => {
     expect(refused).toBeInstanceOf(PrintQueueFullError);
     expect(queue.jobs().length).toBeLessThan(100);
   });
+
+  it('lets a job being sent when the session ends finish, then forgets it: the next person can neither see nor resend it', async () => {
+    for (const outcome of ['printed', 'failed'] as const) {
+      let finishSend: (ok: boolean) => void = () => undefined;
+      const queue = new PrintQueue({
+        status: async () => 'ready',
+        send: () => new Promise<void>((resolve, reject) => (finishSend = (ok) => (ok ? resolve() : reject(new Error('paper jam'))))),
+        onChange: () => undefined,
+      });
+      const job = queue.enqueue('回执 A-STRANGER', bytes('R'), { owed: true });
+      const pass = queue.kick();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(queue.jobs()[0]?.state).toBe('printing');
+      expect(queue.endSession()).toEqual({ held: [], dropped: [] });
+      finishSend(outcome === 'printed');
+      await pass;
+      expect(queue.jobs(), outcome).toEqual([]);
+      expect(queue.retry(job.id), outcome).toBeUndefined();
+    }
+  });
 });

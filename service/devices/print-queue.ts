@@ -72,6 +72,8 @@ interface Entry {
   job: PrintJob;
   bytes: Uint8Array;
   owed: boolean;
+  /** Being sent when its session ended: it leaves the queue as soon as the send is over, printed or not. */
+  orphaned?: boolean;
 }
 
 export class PrintQueue {
@@ -122,14 +124,18 @@ export class PrintQueue {
    * The session ended. Finished jobs are forgotten; jobs that have not
    * printed are taken out so they never print for the next person —
    * submission receipts are held (the outbox keeps them for reprint), the
-   * rest dropped. A job being sent at this moment cannot be called back and
-   * finishes.
+   * rest dropped. A job being sent at this moment cannot be called back: it
+   * finishes, and then leaves the queue whether it printed or failed, so the
+   * next person neither sees it listed nor can send it again.
    */
   endSession(): SessionEndResult {
     const result: SessionEndResult = { held: [], dropped: [] };
     for (let i = this.list.length - 1; i >= 0; i--) {
       const entry = this.list[i]!;
-      if (entry.job.state === 'printing') continue;
+      if (entry.job.state === 'printing') {
+        entry.orphaned = true;
+        continue;
+      }
       this.list.splice(i, 1);
       if (entry.job.state === 'printed' || entry.job.state === 'failed') continue;
       (entry.owed ? result.held : result.dropped).unshift(entry.job);
@@ -195,6 +201,8 @@ export class PrintQueue {
       } catch {
         this.update(entry, { state: 'failed', reason: 'interrupted' });
       }
+      // Its citizen is gone: a failed receipt stays owed in the outbox, for reprint on request only.
+      if (entry.orphaned === true) this.list.splice(this.list.indexOf(entry), 1);
     }
   }
 

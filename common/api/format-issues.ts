@@ -26,7 +26,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean;
 }
 
 function describeValue(value: unknown): string {
-  const json = JSON.stringify(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // Nested past the stack's depth (a hostile body): say what it is, not all of it.
+    return Array.isArray(value) ? 'an array nested too deep to show' : `a ${typeof value} nested too deep to show`;
+  }
   if (json === undefined) return typeof value;
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }

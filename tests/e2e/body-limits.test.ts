@@ -121,4 +121,18 @@ describe('request bodies and their limits agree', () => {
     expect(res.status).toBe(400);
     expect(res.json.error?.message).toContain(`at most ${RECEIPT_MAX_BYTES} bytes`);
   });
+
+  it('a body nested thousands deep is a 400 naming the field, not a 500', async () => {
+    const deep = `{"query":${'['.repeat(30_000)}${']'.repeat(30_000)}}`;
+    const res = await fetch(`${kiosk.origin}/api/search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${kiosk.secret}`, 'content-type': 'application/json' },
+      body: deep,
+    });
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { error: { code: string; message: string } };
+    expect(json.error.code).toBe('bad-request');
+    expect(json.error.message).toContain('body.query');
+    expect(kiosk.stdout.some((l) => l.includes('Maximum call stack'))).toBe(false);
+  });
 });

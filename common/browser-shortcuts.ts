@@ -15,6 +15,8 @@ export interface KeyPress {
   control: boolean;
   meta: boolean;
   alt: boolean;
+  /** Only Shift+Escape needs it (Chromium's task manager, which can end the kiosk's own processes). */
+  shift?: boolean;
 }
 
 // F5 reload, F11 fullscreen, F12 devtools, F7 caret browsing, F10 menu…: none
@@ -35,5 +37,6 @@ const BROWSER_KEYS: ReadonlySet<string> = new Set([
 export function isBrowserShortcut(press: KeyPress): boolean {
   if (press.control || press.meta || press.alt) return true;
   if (FUNCTION_KEY.test(press.key) || FUNCTION_KEY.test(press.code)) return true;
+  if (press.shift === true && press.key === 'Escape') return true;
   return BROWSER_KEYS.has(press.key) || BROWSER_KEYS.has(press.code);
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createApiClient } from './api/client';
+import { ApiError, createApiClient } from './api/client';
 import { createErrorReporter, installGlobalErrorReporting } from './api/error-reporter';
 import { eventsUrl, openEventStream } from './api/events';
 import { readSecret } from './api/secret';
@@ -47,6 +47,17 @@ window.addEventListener('hashchange', () => {
   if (fromFragment !== null && fromFragment !== secret) window.location.reload();
 });
 
+const KEY_RETRY_MS = 10_000;
+
+/**
+ * A page on the shell's cookie that is refused has lost it (the browser
+ * dropped it): loading the page again lets the shell set it again.
+ */
+function reloadIfKeyLost(error: unknown): never {
+  if (secret === null && error instanceof ApiError && error.status === 401) window.location.reload();
+  throw error;
+}
+
 /** Without a secret in the fragment, whether the shell's cookie lets the page in. */
 async function cookieLetsUsIn(): Promise<boolean> {
   try {
@@ -67,6 +78,14 @@ if (secret === null && !(await cookieLetsUsIn())) {
       </I18nextProvider>
     </StrictMode>,
   );
+  // A shell that hands the key over a moment late (or again) lets us in later.
+  const retry = setInterval(() => {
+    void cookieLetsUsIn().then((ok) => {
+      if (!ok) return;
+      clearInterval(retry);
+      window.location.reload();
+    });
+  }, KEY_RETRY_MS);
 } else {
   const origin = window.location.origin;
   const client = createApiClient({ baseUrl: origin, secret });
@@ -78,9 +97,15 @@ if (secret === null && !(await cookieLetsUsIn())) {
   const reporter = createErrorReporter({ send: (entry) => client.call('clientLog', entry), currentScreen: () => screen });
   installGlobalErrorReporting(window, reporter);
 
+  // A page that (re)starts starts with nobody: whatever the service still holds
+  // from before — a receipt waiting for paper, the references a reprint may
+  // use, a card being waited for — belongs to someone who is gone. Before
+  // anything else is asked of the service.
+  void client.call('sessionEnd', { reason: 'start' }).catch(() => undefined);
+
   const connection = new ServiceConnection({
     // Health is answered locally in milliseconds; a short timeout notices a hung service sooner.
-    fetchHealth: (signal) => client.call('health', undefined, { signal, timeoutMs: 2500 }),
+    fetchHealth: (signal) => client.call('health', undefined, { signal, timeoutMs: 2500 }).catch(reloadIfKeyLost),
     openEvents: (handlers) =>
       openEventStream({
         url: eventsUrl(origin),

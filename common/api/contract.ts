@@ -50,7 +50,12 @@ export const api = {
    * for paper is held in the outbox for reprint on request (补打), any
    * other waiting job is dropped.
    */
-  sessionEnd: route({ method: 'POST', path: '/api/session/end', body: z.strictObject({ reason: z.enum(['finish', 'idle']) }), response: Empty }),
+  /**
+   * `start`: the UI (re)loaded — after a crash, a reload or a new browser the
+   * screen shows the attract loop, so whatever the service still holds from
+   * before belongs to someone who is gone.
+   */
+  sessionEnd: route({ method: 'POST', path: '/api/session/end', body: z.strictObject({ reason: z.enum(['finish', 'idle', 'start']) }), response: Empty }),
   ime: route({ method: 'POST', path: '/api/ime', body: ImeRequest, response: ImeResponse }),
   slides: route({ method: 'GET', path: '/api/content/slides', body: NoBody, response: SlidesResponse }),
   topics: route({ method: 'GET', path: '/api/content/topics', body: NoBody, response: TopicsResponse }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { installKeyGuard } from './key-guard';
 
 /** A key event as the page receives it, recording what the guard did with it. */
-function press(init: { key: string; code?: string; ctrlKey?: boolean; altKey?: boolean; metaKey?: boolean }) {
+function press(init: { key: string; code?: string; ctrlKey?: boolean; altKey?: boolean; metaKey?: boolean; shiftKey?: boolean }) {
   const done = { prevented: false, stopped: false };
   const event = {
     key: init.key,
@@ -10,6 +10,7 @@ function press(init: { key: string; code?: string; ctrlKey?: boolean; altKey?: b
     ctrlKey: init.ctrlKey ?? false,
     altKey: init.altKey ?? false,
     metaKey: init.metaKey ?? false,
+    shiftKey: init.shiftKey ?? false,
     preventDefault: () => void (done.prevented = true),
     stopImmediatePropagation: () => void (done.stopped = true),
   };
@@ -41,13 +42,15 @@ describe('the page’s key guard', () => {
       { key: 'F5', code: 'F5' },
       { key: 'ArrowLeft', code: 'ArrowLeft', altKey: true },
       { key: 'BrowserBack', code: 'BrowserBack' },
+      // Chromium's task manager, whose "End process" takes the kiosk down.
+      { key: 'Escape', code: 'Escape', shiftKey: true },
     ]) {
       expect(dispatch('keydown', init), init.key).toEqual({ prevented: true, stopped: true });
     }
   });
 
   it('lets plain typing through', () => {
-    for (const init of [{ key: 'a' }, { key: 'A' }, { key: '1' }, { key: 'Enter' }, { key: 'Backspace' }, { key: 'Escape' }, { key: 'ArrowDown' }]) {
+    for (const init of [{ key: 'a' }, { key: 'A' }, { key: '1' }, { key: 'Enter' }, { key: 'Backspace' }, { key: 'Escape' }, { key: 'ArrowDown' }, { key: 'A', shiftKey: true }]) {
       expect(dispatch('keydown', init), init.key).toEqual({ prevented: false, stopped: false });
     }
   });

@@ -72,7 +72,7 @@ export interface KioskChromium {
 const KEY_GUARD_SCRIPT = `(() => {
   const fn = /^F([1-9]|1\\d|2[0-4])$/;
   const swallow = (e) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || fn.test(e.key) || e.key.startsWith('Browser')) {
+    if (e.ctrlKey || e.metaKey || e.altKey || fn.test(e.key) || e.key.startsWith('Browser') || (e.shiftKey && e.key === 'Escape')) {
       e.preventDefault();
       e.stopImmediatePropagation();
     }
@@ -228,7 +228,13 @@ async function takeControl(
         const requestId = p['requestId'] as string;
         const url = (p['request'] as { url: string }).url;
         if (originOf(url) === target.origin) {
-          cdp.send('Fetch.continueRequest', { requestId }, event.sessionId).catch(ignore);
+          // Each time the kiosk page loads, its cookie is set again first: the
+          // browser may have lost it (its network process restarted, say), and
+          // a page without it could not reach the service.
+          cdp
+            .send('Storage.setCookies', { cookies: [secretCookie(target.origin, target.secret)] })
+            .catch(ignore)
+            .finally(() => cdp.send('Fetch.continueRequest', { requestId }, event.sessionId).catch(ignore));
           return;
         }
         opts.onBlocked?.({ kind: 'navigation', origin: originOf(url) });

@@ -11,7 +11,7 @@ import { findPrinterModel } from '../../native/printer/models';
 import { PrinterSimulator, serveSimulatorOnSerial, type SerialSimulator } from '../../native/printer/simulator';
 import { startPtyPair, type PtyPair } from '../../native/serial/pty';
 import { readRuntimeFile } from '../../service/runtime-file';
-import { DEMO_CONFIG, kioskctl, startKiosk, type RunningKiosk } from './harness';
+import { DEMO_CONFIG, kioskctl, launchChromium, openHome, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
 
 /**
  * Receipts and the end of a session, with the real service and the printer
@@ -145,6 +145,35 @@ describe('the end of a session with the printer out of paper', () => {
     expect(log).toContain('held for reprint on request');
     expect(log).toContain('dropped');
     for (const value of Object.values(APPLICANT)) expect(log).not.toContain(value);
+  }, 60_000);
+});
+
+describe('a page that (re)loads starts with nobody', () => {
+  it('ends what the service held of the session before: nothing of it prints, and the new page may not reprint it', async () => {
+    await expect.poll(() => printerState(), { timeout: 10_000 }).toBe('ready');
+    printer.set({ paper: 'out' });
+    await expect.poll(() => printerState(), { timeout: 5000 }).toBe('paper-out');
+    printer.clear();
+    const submitted = SubmitResponse.parse((await post('/api/submissions', { kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt })).json);
+    await expect.poll(() => jobState(submitted.printJob!.id), { timeout: 5000 }).toBe('waiting');
+
+    // The renderer crashed, or the shell reopened the browser: the page loads afresh, and no one pressed 结束使用.
+    const browser = await launchChromium();
+    try {
+      const { context } = await openHome(browser, kiosk, PORTRAIT);
+      await expect.poll(() => kiosk.stdout.some((l) => l.includes('"reason":"start"') && l.includes('session ended')), { timeout: 10_000 }).toBe(true);
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+    expect(await jobState(submitted.printJob!.id)).toBeUndefined();
+    const reprint = await post('/api/submissions/reprint', { reference: submitted.reference });
+    expect(reprint.status).toBe(404);
+
+    printer.set({ paper: 'ok' });
+    await expect.poll(() => printerState(), { timeout: 5000 }).toBe('ready');
+    await printMarker('AFTER-RELOAD-MARKER');
+    expect(printedText()).not.toContain(submitted.reference);
   }, 60_000);
 });
 

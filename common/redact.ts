@@ -12,8 +12,12 @@
 // front (ID4201…), groups split by spaces or dashes (420111 19900101 1234,
 // 138-1234-5678). A number is never taken from inside a longer digit run.
 const D = '[0-9０-９]';
-/** At most one separator between two characters of a number. */
-const S = '[-－‐‑–— \u3000]?';
+/**
+ * At most two separators between two characters of a number: dashes and
+ * spaces of every width, and the dots, slashes, underscores, middle dots,
+ * commas and invisible spaces someone may type or paste between groups.
+ */
+const S = '(?:[-－‐‑–— \u3000.．/／_·・,，、\u200b\u200c\u2060\ufeff]|\u200d){0,2}';
 const NOT_AFTER_DIGIT = `(?<!${D})`;
 const NOT_BEFORE_DIGIT = `(?!${D})`;
 

@@ -58,6 +58,15 @@ export function maskKnownValues(receipt: Receipt, known: KnownValues): Receipt {
     ...known.idNumbers.filter((n) => n.length >= 4).map((n) => [n, maskIdNumber(n)] as const),
   ].sort((a, b) => b[0].length - a[0].length);
   if (replacements.length === 0) return receipt;
-  const mask = (s: string): string => replacements.reduce((text, [from, to]) => text.split(from).join(to), s);
+  // Spaces or marks between the characters (张 三 丰, 4.2.0.1…) do not hide a value.
+  const spaced = replacements.map(([from, to]) => [new RegExp([...from].map(escapeRegExp).join(BETWEEN), 'giu'), to] as const);
+  const mask = (s: string): string => spaced.reduce((text, [from, to]) => text.replace(from, to), s);
   return { blocks: receipt.blocks.map((b) => mapBlockText(b, mask)) };
+}
+
+/** What may stand between two characters of a known name or number: spaces of any width, dots, dashes, slashes, invisible spaces. */
+const BETWEEN = '[\\s\\u3000\\u200b-\\u200d\\u2060\\ufeff.．·・/／_\\-－—,，、]{0,2}';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

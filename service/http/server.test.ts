@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Health } from '../../common/api/health';
 import { createLogger } from '../logger';
-import { startServer, type Handlers, type KioskServer } from './server';
+import { LogBudget, startServer, type Handlers, type KioskServer } from './server';
 
 // startServer without a port, as the in-process route tests use it. Only the
 // health route has a handler here: the others are never called.
@@ -40,5 +40,21 @@ describe('a server that listens (the default)', () => {
     expect(server.port).toBeGreaterThan(0);
     const res = await fetch(`http://127.0.0.1:${server.port}/api/health`, { headers: { authorization: 'Bearer ui-secret' } });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('the budget of logged refusals', () => {
+  it('logs up to its number a window, counts the rest, and tells the count with the next window', () => {
+    let now = 0;
+    const lines: string[] = [];
+    const budget = new LogBudget(3, 60_000, (skipped) => lines.push(`skipped ${skipped}`), () => now);
+    for (let i = 0; i < 10; i++) budget.note(() => lines.push(`line ${i}`));
+    expect(lines).toEqual(['line 0', 'line 1', 'line 2']);
+    now = 59_999;
+    budget.note(() => lines.push('still the same window'));
+    expect(lines).toHaveLength(3);
+    now = 60_000;
+    budget.note(() => lines.push('next window'));
+    expect(lines.slice(3)).toEqual(['skipped 8', 'next window']);
   });
 });

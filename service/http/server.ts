@@ -111,6 +111,12 @@ export async function startServer(
   const sockets = new Set<WebSocket>();
   // Set by the guard for each request it let through with a caller; handlers read it.
   const callers = new WeakMap<FastifyRequest, RequestContext>();
+  // Anyone on the machine can send refused requests as fast as they like: each
+  // is logged, up to a budget a minute, so they cannot flood the journal.
+  const refused = new WeakSet<FastifyRequest>();
+  const refusalLog = new LogBudget(REFUSALS_LOGGED_PER_MINUTE, 60_000, (skipped) =>
+    opts.logger.warn({ skipped }, 'more requests were refused than are logged: the rest of the last minute’s are only counted'),
+  );
   // Both depend on the port, known only once listening.
   const bound: { guard?: Guard; headers: Record<string, string> } = { headers: {} };
 
@@ -121,6 +127,10 @@ export async function startServer(
       const v = request.headers[name];
       return Array.isArray(v) ? v.join(',') : v;
     };
+    // A WebSocket to anything but the event socket (the UI's files answer plain GETs only).
+    if (routeAccess(request) === 'public' && header('upgrade')?.toLowerCase() === 'websocket') {
+      return sendError(reply, 404, { code: 'not-found', message: `No such endpoint: WebSocket ${pathForLog(request)}` });
+    }
     const decision = guard.decide({
       host: header('host'),
       origin: header('origin'),
@@ -131,7 +141,8 @@ export async function startServer(
       needsCaller: routeAccess(request) !== 'public',
     });
     if (!decision.allow) {
-      request.log.warn({ method: request.method, url: pathForLog(request), status: decision.status }, decision.message);
+      refused.add(request);
+      refusalLog.note(() => request.log.warn({ method: request.method, url: pathForLog(request), status: decision.status }, decision.message));
       return sendError(reply, decision.status, {
         code: decision.status === 401 ? 'unauthorized' : 'forbidden',
         message: decision.message,
@@ -150,6 +161,8 @@ export async function startServer(
   // a static file is not (the UI loads dozens at every start).
   app.addHook('onResponse', async (request, reply) => {
     if (routeAccess(request) === 'public' && reply.statusCode < 400) return;
+    // Logged once already, within the refusals' budget.
+    if (refused.has(request)) return;
     request.log.info(
       { method: request.method, url: pathForLog(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'api request',
@@ -243,6 +256,41 @@ async function readyWithoutListening(app: FastifyInstance, port: number): Promis
   if (!Number.isInteger(port) || port <= 0) throw new Error('A server that does not listen needs the port its guard checks Host against');
   await app.ready();
   return port;
+}
+
+const REFUSALS_LOGGED_PER_MINUTE = 20;
+
+/**
+ * Lets through at most `perWindow` log lines a window; of the rest only the
+ * number is told, once, with the first line of the next window.
+ */
+export class LogBudget {
+  private windowStart = -Infinity;
+  private used = 0;
+  private skipped = 0;
+
+  constructor(
+    private readonly perWindow: number,
+    private readonly windowMs: number,
+    private readonly tellSkipped: (skipped: number) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  note(log: () => void): void {
+    const t = this.now();
+    if (t - this.windowStart >= this.windowMs) {
+      if (this.skipped > 0) this.tellSkipped(this.skipped);
+      this.windowStart = t;
+      this.used = 0;
+      this.skipped = 0;
+    }
+    if (this.used < this.perWindow) {
+      this.used += 1;
+      log();
+    } else {
+      this.skipped += 1;
+    }
+  }
 }
 
 /** The path without its query, for logs: a query could carry what a citizen typed. */

@@ -137,6 +137,14 @@ const INTRUDERS: { name: string; auth: () => string | undefined; headers?: () =>
 const ROUTES = Object.entries(api).map(([name, def]) => ({ name, method: def.method, path: def.path as string }));
 
 describe('every route needs a caller, however its path is spelled', () => {
+  // First, while the minute's budget of logged refusals is unused.
+  it('logs refused requests, whatever their spelling', async () => {
+    await httpRequest('GET', '/%61pi/health', undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    const refused = kiosk.stdout.filter((l) => l.includes('/%61pi/health') && l.includes('"status":401'));
+    expect(refused).toHaveLength(1);
+  });
+
   it('the contract has routes to test', () => {
     expect(ROUTES.length).toBeGreaterThan(20);
   });
@@ -190,24 +198,29 @@ describe('every route needs a caller, however its path is spelled', () => {
     expect((await httpRequest('GET', '/api/no-such-route', `Bearer ${kiosk.secret}`)).status).toBe(404);
   });
 
+  it('logs refusals only up to a budget a minute, so nobody can flood the journal with them', () => {
+    const logged = kiosk.stdout.filter((l) => l.includes('"status":401') || l.includes('"status":403')).length;
+    // The table above sent thousands; 20 are logged a minute (two minutes' worth, should the table straddle one).
+    expect(logged).toBeGreaterThan(0);
+    expect(logged).toBeLessThanOrEqual(40);
+  });
+
   it('still serves the UI itself without the secret', async () => {
     const { status, head } = await httpRequest('GET', '/', undefined);
     expect(status).toBe(200);
     expect(head).toMatch(/content-type: text\/html/i);
   });
 
-  it('logs refused requests, whatever their spelling', async () => {
-    await httpRequest('GET', '/%61pi/health', undefined);
-    await new Promise((r) => setTimeout(r, 200));
-    const refused = kiosk.stdout.filter((l) => l.includes('/%61pi/health') && l.includes('"status":401'));
-    expect(refused.length).toBeGreaterThan(0);
-  });
 });
 
 describe('the event socket needs a caller, however its path is spelled', () => {
   it('opens with the secret (the positive control)', async () => {
     expect((await upgrade(EVENTS_PATH, `${EVENTS_PROTOCOL}, ${bearerProtocol(kiosk.secret)}`)).status).toBe(101);
     expect((await upgrade('/%61pi/events', `${EVENTS_PROTOCOL}, ${bearerProtocol(kiosk.secret)}`)).status).toBe(101);
+  });
+
+  it('is the only WebSocket: an upgrade on the UI’s files is refused', async () => {
+    for (const target of ['/', '/index.html']) expect((await upgrade(target, EVENTS_PROTOCOL, `Bearer ${kiosk.secret}`)).status, target).toBe(404);
   });
 
   it('never opens without one', async () => {

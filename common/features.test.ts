@@ -10,15 +10,25 @@ describe('featureStates', () => {
   });
   it('a feature switched off on the terminal says so, before anything else', () => {
     const states = featureStates({ enabled: { ...allOn, mediation: false }, built: new Set(), hubUp: false });
-    expect(states.find((f) => f.id === 'mediation')).toEqual({ id: 'mediation', available: false, reason: 'disabled-on-terminal' });
+    expect(states.find((f) => f.id === 'mediation')).toEqual({
+      id: 'mediation',
+      available: false,
+      reason: 'disabled-on-terminal',
+    });
   });
   it('a feature not in this version is unavailable with that reason', () => {
     const states = featureStates({ enabled: allOn, built: new Set<FeatureId>(['lawLookup']), hubUp: true });
     expect(states.find((f) => f.id === 'lawLookup')).toEqual({ id: 'lawLookup', available: true });
-    expect(states.find((f) => f.id === 'consultation')).toEqual({ id: 'consultation', available: false, reason: 'not-in-this-version' });
+    expect(states.find((f) => f.id === 'consultation')).toEqual({
+      id: 'consultation',
+      available: false,
+      reason: 'not-in-this-version',
+    });
   });
   it('video calls need the hub; other features do not', () => {
     const states = featureStates({ enabled: allOn, built: allBuilt, hubUp: false });
-    expect(states.filter((f) => !f.available).map((f) => [f.id, !f.available && f.reason])).toEqual([['videoCall', 'needs-hub']]);
+    expect(states.filter((f) => !f.available).map((f) => [f.id, !f.available && f.reason])).toEqual([
+      ['videoCall', 'needs-hub'],
+    ]);
   });
 });

@@ -16,7 +16,14 @@ export const FEATURE_IDS = [
 export type FeatureId = (typeof FEATURE_IDS)[number];
 
 /** Features whose screens exist in this build. Later releases extend this list. */
-export const BUILT_FEATURES: ReadonlySet<FeatureId> = new Set<FeatureId>(['consultation', 'lawLookup', 'documents', 'directory', 'legalAid', 'mediation']);
+export const BUILT_FEATURES: ReadonlySet<FeatureId> = new Set<FeatureId>([
+  'consultation',
+  'lawLookup',
+  'documents',
+  'directory',
+  'legalAid',
+  'mediation',
+]);
 
 export type FeatureUnavailableReason =
   /** Switched off in this terminal's configuration. */
@@ -27,8 +34,7 @@ export type FeatureUnavailableReason =
   | 'needs-hub';
 
 export type FeatureState =
-  | { id: FeatureId; available: true }
-  | { id: FeatureId; available: false; reason: FeatureUnavailableReason };
+  { id: FeatureId; available: true } | { id: FeatureId; available: false; reason: FeatureUnavailableReason };
 
 export interface FeatureInputs {
   enabled: Readonly<Record<FeatureId, boolean>>;

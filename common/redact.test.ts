@@ -45,7 +45,12 @@ describe('maskPersonalData', () => {
   it('keeps ID and phone numbers recognisable by their ends, names by their first character, drops addresses', () => {
     expect(
       maskPersonalData({
-        applicant: { name: '张三丰', idNumber: '420111199001011234', phone: '13812345678', address: '武汉市洪山区某路1号' },
+        applicant: {
+          name: '张三丰',
+          idNumber: '420111199001011234',
+          phone: '13812345678',
+          address: '武汉市洪山区某路1号',
+        },
         otherParty: { name: '王五', phone: '027-87654321' },
         matter: { summary: '对方电话 13912345678，身份证 42011119900101123X', amountFen: 100 },
         list: [{ mobile: '+86 139 1234 5678' }],
@@ -82,15 +87,23 @@ describe('redactText on the formats people really type', () => {
   });
   it('keeps the public numbers it is told to keep', () => {
     const keepPhones = new Set(['02700000101']);
-    expect(redactText('中心电话 027-0000-0101，申请人 027-87654321', { keepPhones })).toBe('中心电话 027-0000-0101，申请人 027****4321');
+    expect(redactText('中心电话 027-0000-0101，申请人 027-87654321', { keepPhones })).toBe(
+      '中心电话 027-0000-0101，申请人 027****4321',
+    );
   });
 });
 
 /** Text around a number that holds no digits of its own: letters glued on, Chinese, punctuation, nothing. */
-const noDigits = fc.string({ unit: fc.constantFrom('I', 'D', 'x', 'a', '号', '码', '：', ':', ' ', '(', '。', '\n'), maxLength: 6 });
+const noDigits = fc.string({
+  unit: fc.constantFrom('I', 'D', 'x', 'a', '号', '码', '：', ':', ' ', '(', '。', '\n'),
+  maxLength: 6,
+});
 const digit = fc.integer({ min: 0, max: 9 }).map(String);
 const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(''));
-const fullWidthSome = (s: string, mask: boolean[]) => [...s].map((c, i) => (mask[i % mask.length] && /\d/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
+const fullWidthSome = (s: string, mask: boolean[]) =>
+  [...s]
+    .map((c, i) => (mask[i % mask.length] && /\d/.test(c) ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c))
+    .join('');
 const sep = fc.constantFrom('', '', '-', ' ');
 /** Splits a number into groups at the given sizes, joined by one separator. */
 const grouped = (s: string, sizes: readonly number[], by: string) => {
@@ -111,14 +124,20 @@ function leftDigits(text: string): string {
 
 function checkMasked(number: fc.Arbitrary<string>, allowedLeft: (n: string) => string, prefix = noDigits) {
   fc.assert(
-    fc.property(prefix, number, noDigits.filter((s) => !/^[xX]/.test(s)), fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), (before, n, after, fw) => {
-      const typed = fullWidthSome(n, fw);
-      const out = redactText(`${before}${typed}${after}`);
-      // Letters glued in front may make a number read as a 2017 foreign residence number,
-      // which keeps only its last four digits: fewer digits left is masking too.
-      expect([allowedLeft(n), allowedLeft(n).slice(3)]).toContain(leftDigits(out));
-      expect(out).toContain('*');
-    }),
+    fc.property(
+      prefix,
+      number,
+      noDigits.filter((s) => !/^[xX]/.test(s)),
+      fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+      (before, n, after, fw) => {
+        const typed = fullWidthSome(n, fw);
+        const out = redactText(`${before}${typed}${after}`);
+        // Letters glued in front may make a number read as a 2017 foreign residence number,
+        // which keeps only its last four digits: fewer digits left is masking too.
+        expect([allowedLeft(n), allowedLeft(n).slice(3)]).toContain(leftDigits(out));
+        expect(out).toContain('*');
+      },
+    ),
   );
 }
 
@@ -129,7 +148,13 @@ const ends = (n: string) => {
 
 describe('redactText, property: no number escapes whole', () => {
   it('18-character IDs (resident, permits, 2023 foreign cards), however grouped', () => {
-    const id18 = fc.tuple(fc.oneof(digits(17), digits(16).map((d) => `9${d}`)), fc.constantFrom('0', '5', '9', 'X', 'x'));
+    const id18 = fc.tuple(
+      fc.oneof(
+        digits(17),
+        digits(16).map((d) => `9${d}`),
+      ),
+      fc.constantFrom('0', '5', '9', 'X', 'x'),
+    );
     const layout = fc.constantFrom([18], [6, 8, 4], [6, 4, 4, 4], [3, 3, 4, 4, 4]);
     checkMasked(
       fc.tuple(id18, layout, sep).map(([[head, last], sizes, by]) => grouped(`${head}${last}`, sizes, by)),
@@ -153,19 +178,37 @@ describe('redactText, property: no number escapes whole', () => {
     );
   });
   it('mobile numbers with spaces or dashes, with or without +86', () => {
-    const mobile = fc.tuple(fc.constantFrom('3', '5', '8', '9'), digits(9), fc.constantFrom([11], [3, 4, 4], [4, 3, 4], [3, 8]), sep);
+    const mobile = fc.tuple(
+      fc.constantFrom('3', '5', '8', '9'),
+      digits(9),
+      fc.constantFrom([11], [3, 4, 4], [4, 3, 4], [3, 8]),
+      sep,
+    );
     fc.assert(
-      fc.property(noDigits, fc.constantFrom('', '+86 ', '+86-', '86'), mobile, noDigits, (before, cc, [second, rest, sizes, by], after) => {
-        const n = `1${second}${rest}`;
-        const out = redactText(`${before}${cc}${grouped(n, sizes, by)}${after}`);
-        expect(leftDigits(out)).toBe(`${cc.replace(/\D/g, '')}${n.slice(0, 3)}${n.slice(-4)}`);
-      }),
+      fc.property(
+        noDigits,
+        fc.constantFrom('', '+86 ', '+86-', '86'),
+        mobile,
+        noDigits,
+        (before, cc, [second, rest, sizes, by], after) => {
+          const n = `1${second}${rest}`;
+          const out = redactText(`${before}${cc}${grouped(n, sizes, by)}${after}`);
+          expect(leftDigits(out)).toBe(`${cc.replace(/\D/g, '')}${n.slice(0, 3)}${n.slice(-4)}`);
+        },
+      ),
     );
   });
   it('landlines with their area code', () => {
-    const landline = fc.tuple(fc.oneof(digits(2), digits(3)), fc.integer({ min: 2, max: 9 }), fc.oneof(digits(6), digits(7)), fc.constantFrom('-', ' ', '', 'brackets'));
+    const landline = fc.tuple(
+      fc.oneof(digits(2), digits(3)),
+      fc.integer({ min: 2, max: 9 }),
+      fc.oneof(digits(6), digits(7)),
+      fc.constantFrom('-', ' ', '', 'brackets'),
+    );
     checkMasked(
-      landline.map(([area, first, rest, by]) => (by === 'brackets' ? `(0${area})${first}${rest}` : `0${area}${by}${first}${rest}`)),
+      landline.map(([area, first, rest, by]) =>
+        by === 'brackets' ? `(0${area})${first}${rest}` : `0${area}${by}${first}${rest}`,
+      ),
       ends,
     );
   });

@@ -26,13 +26,22 @@ const NOT_BEFORE_DIGIT = `(?!${D})`;
  * residence permits and the 2023 foreign permanent-residence card, which
  * starts with 9, share the form) or the old 15 digits.
  */
-const ID_NUMBER = new RegExp(`${NOT_AFTER_DIGIT}(?:${D}(?:${S}${D}){16}${S}[0-9０-９XxＸｘ]|${D}(?:${S}${D}){14})${NOT_BEFORE_DIGIT}`, 'g');
+const ID_NUMBER = new RegExp(
+  `${NOT_AFTER_DIGIT}(?:${D}(?:${S}${D}){16}${S}[0-9０-９XxＸｘ]|${D}(?:${S}${D}){14})${NOT_BEFORE_DIGIT}`,
+  'g',
+);
 /** The 2017 foreign permanent-residence card: three letters (nationality) and twelve digits. */
 const FOREIGN_ID_2017 = new RegExp(`(?<![A-Za-z])[A-Za-z]{3}${S}${D}(?:${S}${D}){11}${NOT_BEFORE_DIGIT}`, 'g');
 /** Mainland mobile numbers, optionally with +86/86 in front. */
-const MOBILE = new RegExp(`${NOT_AFTER_DIGIT}((?:[+＋]?(?:86|８６)${S})?)([1１]${S}[3-9３-９](?:${S}${D}){9})${NOT_BEFORE_DIGIT}`, 'g');
+const MOBILE = new RegExp(
+  `${NOT_AFTER_DIGIT}((?:[+＋]?(?:86|８６)${S})?)([1１]${S}[3-9３-９](?:${S}${D}){9})${NOT_BEFORE_DIGIT}`,
+  'g',
+);
 /** Landlines with their area code (0 and two or three digits), in brackets or not: 027-87654321, (0710)1234567. */
-const LANDLINE = new RegExp(`${NOT_AFTER_DIGIT}(?:[(（][0０]${D}{2,3}[)）]${S}|[0０]${D}{2,3}${S})${D}(?:${S}${D}){6,7}${NOT_BEFORE_DIGIT}`, 'g');
+const LANDLINE = new RegExp(
+  `${NOT_AFTER_DIGIT}(?:[(（][0０]${D}{2,3}[)）]${S}|[0０]${D}{2,3}${S})${D}(?:${S}${D}){6,7}${NOT_BEFORE_DIGIT}`,
+  'g',
+);
 
 /** Full-width digits and letters as ASCII. */
 function halfWidth(text: string): string {
@@ -46,7 +55,9 @@ export function phoneDigits(phone: string): string {
 }
 
 export function maskIdNumber(id: string): string {
-  const plain = halfWidth(id).replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  const plain = halfWidth(id)
+    .replace(/[^0-9A-Za-z]/g, '')
+    .toUpperCase();
   if (plain.length <= 7) return '*'.repeat(plain.length);
   return plain.slice(0, 3) + '*'.repeat(plain.length - 7) + plain.slice(-4);
 }
@@ -107,7 +118,9 @@ function walk(value: unknown, depth: number, mask?: FieldMask): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     const masked = mask !== undefined && typeof v === 'string' && v !== '' ? mask(normaliseKey(k), v) : undefined;
-    out[k] = masked ?? (isSensitiveKey(k) && v !== undefined && v !== null && v !== '' ? '[redacted]' : walk(v, depth + 1, mask));
+    out[k] =
+      masked ??
+      (isSensitiveKey(k) && v !== undefined && v !== null && v !== '' ? '[redacted]' : walk(v, depth + 1, mask));
   }
   return out;
 }

@@ -52,7 +52,9 @@ describe('formatReference', () => {
     expect(ref).toBe(`A250314-2222-${referenceCheckChar('A2503142222')}`);
     expect(ref).toHaveLength(REFERENCE_LENGTH);
     expect(REFERENCE_LENGTH).toBeLessThanOrEqual(16);
-    expect(formatReference({ letter: 'Z', day: '2099-12-31', serialNumber: SERIALS_PER_DAY - 1 })).toMatch(/^Z991231-ZZZZ-[2-9A-Z]$/);
+    expect(formatReference({ letter: 'Z', day: '2099-12-31', serialNumber: SERIALS_PER_DAY - 1 })).toMatch(
+      /^Z991231-ZZZZ-[2-9A-Z]$/,
+    );
   });
 
   it('refuses a kind letter outside the alphabet, a date outside 2000–2099 or unreal, a serial out of range', () => {
@@ -60,7 +62,9 @@ describe('formatReference', () => {
     expect(() => formatReference({ letter: '7', day: '2025-03-14', serialNumber: 1 })).toThrow(RangeError);
     expect(() => formatReference({ letter: 'A', day: '1999-03-14', serialNumber: 1 })).toThrow(RangeError);
     expect(() => formatReference({ letter: 'A', day: '2025-02-29', serialNumber: 1 })).toThrow(RangeError);
-    expect(() => formatReference({ letter: 'A', day: '2025-03-14', serialNumber: SERIALS_PER_DAY })).toThrow(RangeError);
+    expect(() => formatReference({ letter: 'A', day: '2025-03-14', serialNumber: SERIALS_PER_DAY })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -94,7 +98,10 @@ describe('parseReference', () => {
     ['lower case', ref.toLowerCase()],
     ['no hyphens', compact],
     ['spaces', ` ${ref.slice(0, 1)} ${ref.slice(1, 7)}  ${ref.slice(8, 12)} ${ref.slice(13)} `],
-    ['full-width characters and hyphens', ref.replace(/[A-Z0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))],
+    [
+      'full-width characters and hyphens',
+      ref.replace(/[A-Z0-9-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+    ],
     ['an ideographic space and en dashes', ref.replace('-', '\u3000').replace('-', '–')],
     ['O and I for 0 and 1 in the date group', ref.replace('250314', '25O3I4')],
     ['l for 1 in the date group, lower case', `a25o3l4${ref.slice(7)}`.toLowerCase()],
@@ -138,12 +145,15 @@ describe('error detection (property)', () => {
   const DIGITS = '0123456789';
   /** Characters a position can be mistyped as, each read differently from the original (O for 0 in the date is the same reading). */
   const CANDIDATES = [...new Set([...DIGITS, ...REFERENCE_ALPHABET])];
-  const sameReading = (pos: number, a: string, b: string) => a === b || (pos >= 1 && pos <= 6 && ((a === '0' && b === 'O') || (a === '1' && (b === 'I' || b === 'L'))));
+  const sameReading = (pos: number, a: string, b: string) =>
+    a === b || (pos >= 1 && pos <= 6 && ((a === '0' && b === 'O') || (a === '1' && (b === 'I' || b === 'L'))));
 
   const reference = fc
     .record({
       letter: fc.constantFrom(...REFERENCE_ALPHABET.replace(/\d/g, '')),
-      day: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      day: fc
+        .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
       serialNumber: fc.integer({ min: 0, max: SERIALS_PER_DAY - 1 }),
     })
     .map((parts) => formatReference(parts));

@@ -85,7 +85,9 @@ function bodyValues(body: string): number[] {
 /** The check character for a compact body: kind letter, six date digits, serial (11 characters). */
 export function referenceCheckChar(body: string): string {
   if (!/^[A-Z]\d{6}[2-9A-Z]{4}$/.test(body) || bodyValues(body).some((v) => v < 0)) {
-    throw new RangeError(`a reference body is a kind letter, six date digits and ${SERIAL_LENGTH} serial characters, got "${body}"`);
+    throw new RangeError(
+      `a reference body is a kind letter, six date digits and ${SERIAL_LENGTH} serial characters, got "${body}"`,
+    );
   }
   let p = 0;
   for (const v of bodyValues(body)) p = ((p + v) * RADIX) % MODULUS;
@@ -110,7 +112,9 @@ function fnv1a(text: string): number {
  */
 export function serialNumberFor(counter: number, terminalId: string, day: string): number {
   if (!Number.isInteger(counter) || counter < 1 || counter > SERIALS_PER_DAY) {
-    throw new RangeError(`a terminal can give out ${SERIALS_PER_DAY} references a day; counter ${counter} is out of range`);
+    throw new RangeError(
+      `a terminal can give out ${SERIALS_PER_DAY} references a day; counter ${counter} is out of range`,
+    );
   }
   const offset = fnv1a(`${terminalId}/${day}`) % SERIALS_PER_DAY;
   // Both terms stay far below 2^53: exact in floating point.
@@ -137,10 +141,13 @@ export function isKindLetter(letter: string): boolean {
  */
 export function formatReference(parts: { letter: string; day: string; serialNumber: number }): string {
   const { letter, day, serialNumber } = parts;
-  if (!isKindLetter(letter)) throw new RangeError(`a kind letter is one of ${REFERENCE_ALPHABET.replace(/\d/g, '')}, got "${letter}"`);
+  if (!isKindLetter(letter))
+    throw new RangeError(`a kind letter is one of ${REFERENCE_ALPHABET.replace(/\d/g, '')}, got "${letter}"`);
   const m = /^20(\d\d)-(\d\d)-(\d\d)$/.exec(day);
-  if (m === null || !isRealDate(`20${m[1]}${m[2]}${m[3]}`)) throw new RangeError(`expected a date 2000-01-01 … 2099-12-31, got "${day}"`);
-  if (!Number.isInteger(serialNumber) || serialNumber < 0 || serialNumber >= SERIALS_PER_DAY) throw new RangeError(`serial out of range: ${serialNumber}`);
+  if (m === null || !isRealDate(`20${m[1]}${m[2]}${m[3]}`))
+    throw new RangeError(`expected a date 2000-01-01 … 2099-12-31, got "${day}"`);
+  if (!Number.isInteger(serialNumber) || serialNumber < 0 || serialNumber >= SERIALS_PER_DAY)
+    throw new RangeError(`serial out of range: ${serialNumber}`);
   const body = `${letter}${m[1]}${m[2]}${m[3]}${encodeSerial(serialNumber)}`;
   return hyphenate(body + referenceCheckChar(body));
 }
@@ -172,12 +179,17 @@ export function parseReference(text: string): ParsedReference {
     );
   }
   const letter = chars[0]!;
-  if (!isKindLetter(letter)) throw new InvalidReferenceError('kind', `a reference number starts with a letter such as A or M, not "${letter}"`);
+  if (!isKindLetter(letter))
+    throw new InvalidReferenceError('kind', `a reference number starts with a letter such as A or M, not "${letter}"`);
   const date = chars
     .slice(1, 7)
     .map((c) => DATE_LOOKALIKES[c] ?? c)
     .join('');
-  if (!/^\d{6}$/.test(date)) throw new InvalidReferenceError('date-digits', `characters 2–7 of a reference number are the date in digits (yymmdd), got "${chars.slice(1, 7).join('')}"`);
+  if (!/^\d{6}$/.test(date))
+    throw new InvalidReferenceError(
+      'date-digits',
+      `characters 2–7 of a reference number are the date in digits (yymmdd), got "${chars.slice(1, 7).join('')}"`,
+    );
   const rest = chars.slice(7);
   const bad = rest.find((c) => alphabetValue(c) < 0);
   if (bad !== undefined) {
@@ -194,7 +206,11 @@ export function parseReference(text: string): ParsedReference {
       `${hyphenate(body + check)} is not a valid reference number: its check character does not match (a character was misread or two were swapped)`,
     );
   }
-  if (!isRealDate(`20${date}`)) throw new InvalidReferenceError('date', `the date in reference number ${hyphenate(body + check)} (${date}) is not a real date`);
+  if (!isRealDate(`20${date}`))
+    throw new InvalidReferenceError(
+      'date',
+      `the date in reference number ${hyphenate(body + check)} (${date}) is not a real date`,
+    );
   return {
     reference: hyphenate(body + check),
     letter,

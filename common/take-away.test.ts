@@ -23,16 +23,25 @@ const answer: TakeAwaySubject = {
 
 describe('takeAwayCode', () => {
   it('links to the hub public page when a hub is configured, naming content by what survives a new release', () => {
-    expect(takeAwayCode(answer, 'https://hub.example.gov.cn')).toEqual({ kind: 'link', data: 'https://hub.example.gov.cn/p/answer/wages-unpaid-what-to-do' });
+    expect(takeAwayCode(answer, 'https://hub.example.gov.cn')).toEqual({
+      kind: 'link',
+      data: 'https://hub.example.gov.cn/p/answer/wages-unpaid-what-to-do',
+    });
     const link = takeAwayCode(article, 'https://hub.example.gov.cn/kiosk/');
     expect(link.kind).toBe('link');
     const url = new URL(link.data);
     expect(url.pathname).toBe('/kiosk/p/law');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ title: '中华人民共和国劳动合同法', version: '2012-12-28', article: '第三十条' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      title: '中华人民共和国劳动合同法',
+      version: '2012-12-28',
+      article: '第三十条',
+    });
   });
 
   it('escapes ids so a link can never be steered to another path', () => {
-    expect(publicPageUrl('https://h.example', { ...answer, id: '../admin?x=1' } as TakeAwaySubject)).toBe('https://h.example/p/answer/..%2Fadmin%3Fx%3D1');
+    expect(publicPageUrl('https://h.example', { ...answer, id: '../admin?x=1' } as TakeAwaySubject)).toBe(
+      'https://h.example/p/answer/..%2Fadmin%3Fx%3D1',
+    );
   });
 
   it('carries the text itself offline when it fits', () => {
@@ -42,12 +51,17 @@ describe('takeAwayCode', () => {
     });
     const code = takeAwayCode(answer, null);
     expect(code.kind).toBe('text');
-    expect(code.data).toBe('问：老板拖欠工资怎么办？\n答：可以先向劳动保障监察机构投诉，也可以申请劳动仲裁。\n依据：劳动合同法第三十条、劳动争议调解仲裁法第二十七条');
+    expect(code.data).toBe(
+      '问：老板拖欠工资怎么办？\n答：可以先向劳动保障监察机构投诉，也可以申请劳动仲裁。\n依据：劳动合同法第三十条、劳动争议调解仲裁法第二十七条',
+    );
   });
 
   it('falls back to the citation when the text is too long for a code read from a screen', () => {
     const long = { ...article, text: '劳'.repeat(400) };
-    expect(takeAwayCode(long, null)).toEqual({ kind: 'citation', data: '中华人民共和国劳动合同法（2012-12-28）第三十条' });
+    expect(takeAwayCode(long, null)).toEqual({
+      kind: 'citation',
+      data: '中华人民共和国劳动合同法（2012-12-28）第三十条',
+    });
     const longAnswer = { ...answer, answer: '答'.repeat(400) };
     const code = takeAwayCode(longAnswer, null);
     expect(code.kind).toBe('citation');
@@ -55,7 +69,12 @@ describe('takeAwayCode', () => {
   });
 
   it('never exceeds the screen limit, cutting at a character and marking the cut', () => {
-    const huge = { ...answer, question: '问'.repeat(500), answer: '答'.repeat(500), cites: Array.from({ length: 80 }, () => ({ lawShort: '民法典', article: '第一千零七十九条' })) };
+    const huge = {
+      ...answer,
+      question: '问'.repeat(500),
+      answer: '答'.repeat(500),
+      cites: Array.from({ length: 80 }, () => ({ lawShort: '民法典', article: '第一千零七十九条' })),
+    };
     const code = takeAwayCode(huge, null);
     expect(code.kind).toBe('citation');
     expect(utf8Length(code.data)).toBeLessThanOrEqual(SCREEN_QR_MAX_BYTES);
@@ -79,13 +98,19 @@ describe('takeAwayCode', () => {
       ],
       cites: [{ lawShort: '劳动争议调解仲裁法', article: '第二十七条' }],
     };
-    expect(takeAwayCode(guide, 'https://h.example')).toEqual({ kind: 'link', data: 'https://h.example/p/guide/labour-arbitration' });
+    expect(takeAwayCode(guide, 'https://h.example')).toEqual({
+      kind: 'link',
+      data: 'https://h.example/p/guide/labour-arbitration',
+    });
     expect(takeAwayCode(guide, null)).toEqual({
       kind: 'text',
       data: '申请劳动仲裁\n向劳动人事争议仲裁委员会申请，不收费。\n1. 准备材料：身份证、劳动合同、工资条。\n2. 提交申请：到仲裁委立案窗口。（时限：离职后一年内）\n依据：劳动争议调解仲裁法第二十七条',
     });
     const long = takeAwayCode({ ...guide, summary: '长'.repeat(400) }, null);
-    expect(long).toEqual({ kind: 'citation', data: '申请劳动仲裁\n1. 准备材料\n2. 提交申请\n依据：劳动争议调解仲裁法第二十七条' });
+    expect(long).toEqual({
+      kind: 'citation',
+      data: '申请劳动仲裁\n1. 准备材料\n2. 提交申请\n依据：劳动争议调解仲裁法第二十七条',
+    });
   });
 
   it('counts UTF-8 bytes as a phone decodes them', () => {

@@ -69,10 +69,13 @@ export function publicPageUrl(hubUrl: string, subject: TakeAwaySubject): string 
 }
 
 function fullText(subject: TakeAwaySubject): string {
-  if (subject.kind === 'article') return `${subject.lawTitle}（${subject.versionDate}）\n${subject.number} ${subject.text}`;
+  if (subject.kind === 'article')
+    return `${subject.lawTitle}（${subject.versionDate}）\n${subject.number} ${subject.text}`;
   const cites = subject.cites.map((c) => `${c.lawShort}${c.article}`).join('、');
   if (subject.kind === 'guide') {
-    const steps = subject.steps.map((s, i) => `${i + 1}. ${s.title}：${s.body}${s.timeLimit === undefined ? '' : `（时限：${s.timeLimit}）`}`).join('\n');
+    const steps = subject.steps
+      .map((s, i) => `${i + 1}. ${s.title}：${s.body}${s.timeLimit === undefined ? '' : `（时限：${s.timeLimit}）`}`)
+      .join('\n');
     return `${subject.title}\n${subject.summary}\n${steps}${cites === '' ? '' : `\n依据：${cites}`}`;
   }
   return `问：${subject.question}\n答：${subject.answer}${cites === '' ? '' : `\n依据：${cites}`}`;
@@ -97,7 +100,10 @@ function citation(subject: TakeAwaySubject): string {
   // The question (or the guide's title and its steps' names) always fits first; the articles follow as far as they fit.
   const question =
     subject.kind === 'guide'
-      ? fitBytes(`${subject.title}\n${subject.steps.map((s, i) => `${i + 1}. ${s.title}`).join('\n')}`, SCREEN_QR_MAX_BYTES / 2)
+      ? fitBytes(
+          `${subject.title}\n${subject.steps.map((s, i) => `${i + 1}. ${s.title}`).join('\n')}`,
+          SCREEN_QR_MAX_BYTES / 2,
+        )
       : fitBytes(`问：${subject.question}`, SCREEN_QR_MAX_BYTES / 2);
   const cites = subject.cites.map((c) => `${c.lawShort}${c.article}`).join('、');
   return cites === '' ? question : fitBytes(`${question}\n依据：${cites}`, SCREEN_QR_MAX_BYTES);

@@ -28,7 +28,9 @@ describe('resolveConfigPath', () => {
   });
 
   it('resolves a relative KIOSK_CONFIG against the working directory', () => {
-    expect(resolveConfigPath({ ...base, env: { KIOSK_CONFIG: 'cfg/a.json' } })).toBe(path.join('/home', 'dev', 'cfg', 'a.json'));
+    expect(resolveConfigPath({ ...base, env: { KIOSK_CONFIG: 'cfg/a.json' } })).toBe(
+      path.join('/home', 'dev', 'cfg', 'a.json'),
+    );
   });
 
   it('ignores an empty or blank KIOSK_CONFIG', () => {
@@ -57,12 +59,11 @@ describe('serviceArgs', () => {
   });
 
   it('points an installed kiosk at the content release shipped outside the archive, unless KIOSK_CONTENT says otherwise', () => {
-    expect(serviceArgs({ configPath: '/c.json', env: {}, contentPath: '/opt/kiosk/resources/content/content.db' })).toEqual([
-      '--config',
-      '/c.json',
-      '--content',
-      '/opt/kiosk/resources/content/content.db',
-    ]);
-    expect(serviceArgs({ configPath: '/c.json', env: { KIOSK_CONTENT: '/srv/content.db' }, contentPath: '/x/content.db' })).toEqual(['--config', '/c.json']);
+    expect(
+      serviceArgs({ configPath: '/c.json', env: {}, contentPath: '/opt/kiosk/resources/content/content.db' }),
+    ).toEqual(['--config', '/c.json', '--content', '/opt/kiosk/resources/content/content.db']);
+    expect(
+      serviceArgs({ configPath: '/c.json', env: { KIOSK_CONTENT: '/srv/content.db' }, contentPath: '/x/content.db' }),
+    ).toEqual(['--config', '/c.json']);
   });
 });

@@ -6,7 +6,9 @@ import { DEFAULT_HOTLINE, fallbackPageHtml, fallbackPageUrl, hotlineFromConfigTe
 
 describe('hotlineFromConfigText', () => {
   it('reads hotlines.publicLegalService', () => {
-    expect(hotlineFromConfigText(JSON.stringify({ hotlines: { publicLegalService: '027-12348', local: [] } }))).toBe('027-12348');
+    expect(hotlineFromConfigText(JSON.stringify({ hotlines: { publicLegalService: '027-12348', local: [] } }))).toBe(
+      '027-12348',
+    );
   });
 
   it('trims the number', () => {
@@ -41,7 +43,12 @@ describe('fallbackPageHtml', () => {
     const enTitle = html.indexOf(en.shell.unavailableTitle);
     expect(zhTitle).toBeGreaterThan(0);
     expect(enTitle).toBeGreaterThan(zhTitle);
-    for (const s of [zhCN.shell.unavailableBody, zhCN.shell.unavailableStaff, en.shell.unavailableBody, en.shell.unavailableStaff]) {
+    for (const s of [
+      zhCN.shell.unavailableBody,
+      zhCN.shell.unavailableStaff,
+      en.shell.unavailableBody,
+      en.shell.unavailableStaff,
+    ]) {
       expect(html).toContain(s);
     }
     expect(html).toContain('lang="zh-CN"');

@@ -50,7 +50,9 @@ const ERR_ABORTED = -3;
 
 const LEVELS = { info: 30, warn: 40, error: 50 } as const;
 function log(level: keyof typeof LEVELS, msg: string, fields: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ level: LEVELS[level], time: Date.now(), name: 'shell', msg, ...fields })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ level: LEVELS[level], time: Date.now(), name: 'shell', msg, ...fields })}\n`,
+  );
 }
 
 function readText(file: string): string | undefined {
@@ -105,7 +107,13 @@ function configPath(): string {
  */
 async function handOverSecret(wc: WebContents, endpoint: ServiceEndpoint): Promise<void> {
   const cookie = secretCookie(endpoint.origin, endpoint.secret);
-  await wc.session.cookies.set({ url: cookie.url, name: cookie.name, value: cookie.value, httpOnly: cookie.httpOnly, sameSite: 'strict' });
+  await wc.session.cookies.set({
+    url: cookie.url,
+    name: cookie.name,
+    value: cookie.value,
+    httpOnly: cookie.httpOnly,
+    sameSite: 'strict',
+  });
 }
 
 function showService(): void {
@@ -149,14 +157,18 @@ function startService(): void {
   if (quitting) return;
   let child: UtilityProcess;
   try {
-    child = utilityProcess.fork(SERVICE_PATH, serviceArgs({
-      configPath: configPath(),
-      env: process.env,
-      contentPath: app.isPackaged ? path.join(process.resourcesPath, 'content', 'content.db') : undefined,
-    }), {
-      stdio: 'pipe',
-      serviceName: 'kiosk-service',
-    });
+    child = utilityProcess.fork(
+      SERVICE_PATH,
+      serviceArgs({
+        configPath: configPath(),
+        env: process.env,
+        contentPath: app.isPackaged ? path.join(process.resourcesPath, 'content', 'content.db') : undefined,
+      }),
+      {
+        stdio: 'pipe',
+        serviceName: 'kiosk-service',
+      },
+    );
   } catch (error) {
     log('error', 'cannot start the service', { error: String(error) });
     scheduleServiceRestart(-1, null);
@@ -222,13 +234,25 @@ function scheduleServiceRestart(code: number, readyForMs: number | null): void {
     case 'none':
       return;
     case 'fallback':
-      if (decision.reason === 'config-invalid') log('error', 'service rejected its configuration (report above); not restarting', { code, config: configPath() });
-      else log('error', 'service keeps failing (output above); not restarting', { code, consecutiveFailures: decision.consecutiveFailures });
+      if (decision.reason === 'config-invalid')
+        log('error', 'service rejected its configuration (report above); not restarting', {
+          code,
+          config: configPath(),
+        });
+      else
+        log('error', 'service keeps failing (output above); not restarting', {
+          code,
+          consecutiveFailures: decision.consecutiveFailures,
+        });
       pinFallback();
       return;
     case 'restart':
       serviceFailures = decision.consecutiveFailures;
-      log('warn', 'service exited; restarting', { code, delayMs: decision.delayMs, consecutiveFailures: serviceFailures });
+      log('warn', 'service exited; restarting', {
+        code,
+        delayMs: decision.delayMs,
+        consecutiveFailures: serviceFailures,
+      });
       showFallback();
       restartTimer = setTimeout(startService, decision.delayMs);
       return;
@@ -309,7 +333,9 @@ function relaunchOrPinFallback(reason: string): void {
   void stopService().finally(() => {
     // relaunch() only schedules the new copy; exit() skips the quit events,
     // which is why the service was stopped first.
-    app.relaunch(relaunchOptions({ isPackaged: app.isPackaged, appImage: process.env['APPIMAGE'], argv: process.argv }));
+    app.relaunch(
+      relaunchOptions({ isPackaged: app.isPackaged, appImage: process.env['APPIMAGE'], argv: process.argv }),
+    );
     app.exit(0);
   });
 }
@@ -319,8 +345,15 @@ function relaunchOrPinFallback(reason: string): void {
 function lockDownSession(ses: Session): void {
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    const requestingOrigin = ('securityOrigin' in details ? details.securityOrigin : undefined) ?? details.requestingUrl;
-    const granted = decidePermission({ permission, requestingOrigin, ourOrigin: ourOrigin(), callActive: isCallActive(), mediaTypes });
+    const requestingOrigin =
+      ('securityOrigin' in details ? details.securityOrigin : undefined) ?? details.requestingUrl;
+    const granted = decidePermission({
+      permission,
+      requestingOrigin,
+      ourOrigin: ourOrigin(),
+      callActive: isCallActive(),
+      mediaTypes,
+    });
     if (!granted) log('info', 'permission denied', { permission, mediaTypes });
     callback(granted);
   });
@@ -472,7 +505,12 @@ function main(): void {
     win.focus();
   });
   app.on('child-process-gone', (_event, details) => {
-    log('warn', 'child process gone', { type: details.type, reason: details.reason, exitCode: details.exitCode, name: details.name });
+    log('warn', 'child process gone', {
+      type: details.type,
+      reason: details.reason,
+      exitCode: details.exitCode,
+      name: details.name,
+    });
   });
   app.on('before-quit', () => {
     quitting = true;

@@ -45,11 +45,17 @@ describe('decideAfterServiceExit', () => {
 
   it('does nothing when the shell stopped the service itself', () => {
     expect(decideAfterServiceExit({ ...crash, quitting: true })).toEqual({ kind: 'none' });
-    expect(decideAfterServiceExit({ ...crash, code: CONFIG_INVALID_EXIT_CODE, quitting: true })).toEqual({ kind: 'none' });
+    expect(decideAfterServiceExit({ ...crash, code: CONFIG_INVALID_EXIT_CODE, quitting: true })).toEqual({
+      kind: 'none',
+    });
   });
 
   it('never restarts a service that rejected its configuration', () => {
-    expect(decideAfterServiceExit({ ...crash, code: 2 })).toEqual({ kind: 'fallback', reason: 'config-invalid', consecutiveFailures: 1 });
+    expect(decideAfterServiceExit({ ...crash, code: 2 })).toEqual({
+      kind: 'fallback',
+      reason: 'config-invalid',
+      consecutiveFailures: 1,
+    });
   });
 
   /** Feeds each decision's count into the next exit, as the shells do, until the policy stops restarting. */
@@ -78,7 +84,11 @@ describe('decideAfterServiceExit', () => {
 
   it('gives up on a service that comes up and crashes soon after, each time', () => {
     const decisions = exitsInARow({ ...crash, readyForMs: SERVICE_STABLE_AFTER_MS - 1 });
-    expect(decisions.at(-1)).toEqual({ kind: 'fallback', reason: 'keeps-failing', consecutiveFailures: SERVICE_GIVE_UP_AFTER });
+    expect(decisions.at(-1)).toEqual({
+      kind: 'fallback',
+      reason: 'keeps-failing',
+      consecutiveFailures: SERVICE_GIVE_UP_AFTER,
+    });
   });
 
   it('never gives up on a service that runs a while between crashes', () => {
@@ -100,7 +110,9 @@ describe('decideAfterServiceExit', () => {
   });
 
   it('keeps backing off when it crashes soon after coming up', () => {
-    expect(decideAfterServiceExit({ ...crash, readyForMs: SERVICE_STABLE_AFTER_MS - 1, consecutiveFailures: 3 })).toEqual({
+    expect(
+      decideAfterServiceExit({ ...crash, readyForMs: SERVICE_STABLE_AFTER_MS - 1, consecutiveFailures: 3 }),
+    ).toEqual({
       kind: 'restart',
       delayMs: 8_000,
       consecutiveFailures: 4,
@@ -113,7 +125,10 @@ describe('decideAfterRendererFailure', () => {
 
   it('reloads quickly on a first failure, then backs off', () => {
     expect(decideAfterRendererFailure([now], now)).toEqual({ kind: 'reload', delayMs: 500 });
-    expect(decideAfterRendererFailure([now - 2_000, now - 1_000, now], now)).toEqual({ kind: 'reload', delayMs: 2_000 });
+    expect(decideAfterRendererFailure([now - 2_000, now - 1_000, now], now)).toEqual({
+      kind: 'reload',
+      delayMs: 2_000,
+    });
   });
 
   it('relaunches once failures pile up within the window', () => {
@@ -177,12 +192,16 @@ describe('relaunch budget', () => {
 
 describe('relaunchOptions', () => {
   it('keeps Electron’s defaults for installed and development runs', () => {
-    expect(relaunchOptions({ isPackaged: true, appImage: undefined, argv: ['/opt/kiosk/wurenlvsuo-kiosk'] })).toBeUndefined();
+    expect(
+      relaunchOptions({ isPackaged: true, appImage: undefined, argv: ['/opt/kiosk/wurenlvsuo-kiosk'] }),
+    ).toBeUndefined();
     expect(relaunchOptions({ isPackaged: true, appImage: '', argv: ['/opt/kiosk/wurenlvsuo-kiosk'] })).toBeUndefined();
   });
 
   it('ignores a stray APPIMAGE in a development run', () => {
-    expect(relaunchOptions({ isPackaged: false, appImage: '/home/dev/Other.AppImage', argv: ['electron', '.'] })).toBeUndefined();
+    expect(
+      relaunchOptions({ isPackaged: false, appImage: '/home/dev/Other.AppImage', argv: ['electron', '.'] }),
+    ).toBeUndefined();
   });
 
   it('relaunches the .AppImage file, not the binary in its temporary mount', () => {

@@ -67,8 +67,10 @@ export function decideAfterServiceExit(exit: ServiceExit): ServiceExitDecision {
   if (exit.quitting) return { kind: 'none' };
   const wasStable = exit.readyForMs !== null && exit.readyForMs >= SERVICE_STABLE_AFTER_MS;
   const consecutiveFailures = wasStable ? 1 : exit.consecutiveFailures + 1;
-  if (exit.code === CONFIG_INVALID_EXIT_CODE) return { kind: 'fallback', reason: 'config-invalid', consecutiveFailures };
-  if (consecutiveFailures >= SERVICE_GIVE_UP_AFTER) return { kind: 'fallback', reason: 'keeps-failing', consecutiveFailures };
+  if (exit.code === CONFIG_INVALID_EXIT_CODE)
+    return { kind: 'fallback', reason: 'config-invalid', consecutiveFailures };
+  if (consecutiveFailures >= SERVICE_GIVE_UP_AFTER)
+    return { kind: 'fallback', reason: 'keeps-failing', consecutiveFailures };
   return { kind: 'restart', delayMs: backoffDelay(consecutiveFailures, SERVICE_BACKOFF), consecutiveFailures };
 }
 
@@ -126,7 +128,8 @@ export function parseRelaunchHistory(text: string | undefined): number[] {
   } catch {
     return [];
   }
-  if (typeof data !== 'object' || data === null || !('relaunches' in data) || !Array.isArray(data.relaunches)) return [];
+  if (typeof data !== 'object' || data === null || !('relaunches' in data) || !Array.isArray(data.relaunches))
+    return [];
   return data.relaunches.filter((t: unknown): t is number => typeof t === 'number' && Number.isFinite(t));
 }
 

@@ -6,7 +6,13 @@ describe('kioskWindowOptions', () => {
   const web = options.webPreferences ?? {};
 
   it('is a frameless fullscreen kiosk window', () => {
-    expect(options).toMatchObject({ kiosk: true, fullscreen: true, frame: false, resizable: false, minimizable: false });
+    expect(options).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+      resizable: false,
+      minimizable: false,
+    });
     expect(options.backgroundColor).toBe(KIOSK_BACKGROUND);
   });
 

@@ -18,7 +18,9 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-const PhoneNumber = z.string().regex(/^[0-9+\-() ]{3,20}$/, 'expected a phone number such as "12348" or "027-87654321"');
+const PhoneNumber = z
+  .string()
+  .regex(/^[0-9+\-() ]{3,20}$/, 'expected a phone number such as "12348" or "027-87654321"');
 
 export const BAUD_RATES = [9600, 19200, 38400, 57600, 115200] as const;
 const BaudRate = z
@@ -29,7 +31,9 @@ const BaudRate = z
   });
 
 /** A serial port: /dev/ttyUSB0, /dev/serial/by-id/…, COM3 — or any absolute path (a udev or socat link). */
-const PortPath = z.string().regex(/^(\/\S+|COM\d{1,3}|\\\\\.\\COM\d{1,3})$/, 'expected a serial port path such as "/dev/ttyUSB0" or "COM3"');
+const PortPath = z
+  .string()
+  .regex(/^(\/\S+|COM\d{1,3}|\\\\\.\\COM\d{1,3})$/, 'expected a serial port path such as "/dev/ttyUSB0" or "COM3"');
 
 const NoDevice = z.strictObject({ mode: z.literal('none') });
 const SimulatedIdCardReader = z.strictObject({ mode: z.literal('simulated') });
@@ -57,8 +61,16 @@ const SerialPrinter = z.strictObject({
 });
 
 const deviceError = (modes: string) => ({ error: `expected an object whose "mode" is ${modes}` });
-export const IdCardReaderConfig = z.discriminatedUnion('mode', [NoDevice, SimulatedIdCardReader, SerialIdCardReader], deviceError('"none", "simulated" or "serial"'));
-export const ReceiptPrinterConfig = z.discriminatedUnion('mode', [NoDevice, SimulatedPrinter, SerialPrinter], deviceError('"none", "simulated" or "serial"'));
+export const IdCardReaderConfig = z.discriminatedUnion(
+  'mode',
+  [NoDevice, SimulatedIdCardReader, SerialIdCardReader],
+  deviceError('"none", "simulated" or "serial"'),
+);
+export const ReceiptPrinterConfig = z.discriminatedUnion(
+  'mode',
+  [NoDevice, SimulatedPrinter, SerialPrinter],
+  deviceError('"none", "simulated" or "serial"'),
+);
 export type IdCardReaderConfig = z.infer<typeof IdCardReaderConfig>;
 export type ReceiptPrinterConfig = z.infer<typeof ReceiptPrinterConfig>;
 

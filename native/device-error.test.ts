@@ -26,7 +26,11 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** Each error is a DeviceError of the driver's family, named for it, with the code given. */
-function expectFamily(family: abstract new (...args: never[]) => DeviceError, name: string, errors: [unknown, string][]): void {
+function expectFamily(
+  family: abstract new (...args: never[]) => DeviceError,
+  name: string,
+  errors: [unknown, string][],
+): void {
   for (const [error, code] of errors) {
     expect(error).toBeInstanceOf(DeviceError);
     expect(error).toBeInstanceOf(family);

@@ -94,7 +94,10 @@ if (secret === null && !(await cookieLetsUsIn())) {
   const trackScreen = (name: ScreenName): void => {
     screen = name;
   };
-  const reporter = createErrorReporter({ send: (entry) => client.call('clientLog', entry), currentScreen: () => screen });
+  const reporter = createErrorReporter({
+    send: (entry) => client.call('clientLog', entry),
+    currentScreen: () => screen,
+  });
   installGlobalErrorReporting(window, reporter);
 
   // A page that (re)starts starts with nobody: whatever the service still holds
@@ -123,7 +126,10 @@ if (secret === null && !(await cookieLetsUsIn())) {
   createRoot(container, {
     // Errors caught by an ErrorBoundary never reach window.onerror; report them here.
     onCaughtError: (error, info) => {
-      reporter.report(error, `react${info.componentStack ? ` (${info.componentStack.trim().split('\n')[0]?.trim()})` : ''}`);
+      reporter.report(
+        error,
+        `react${info.componentStack ? ` (${info.componentStack.trim().split('\n')[0]?.trim()})` : ''}`,
+      );
       console.error(error);
     },
   }).render(

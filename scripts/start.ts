@@ -75,7 +75,9 @@ async function runWithChromiumOrHeadless(): Promise<void> {
   if (values.port !== undefined) serviceArgs.push('--port', values.port);
 
   if (!values.headless && !canShowChromium) {
-    say(`${chromium === undefined ? 'no Electron and no Chromium found (set CHROMIUM_PATH)' : 'no display'}: serving only (npm start -- --headless prints the address to open)`);
+    say(
+      `${chromium === undefined ? 'no Electron and no Chromium found (set CHROMIUM_PATH)' : 'no display'}: serving only (npm start -- --headless prints the address to open)`,
+    );
   }
 
   let service: RunningService | undefined;
@@ -123,7 +125,9 @@ async function runWithChromiumOrHeadless(): Promise<void> {
     if (decision.kind !== 'restart') {
       await closeBrowser();
       if (decision.kind === 'fallback' && decision.reason === 'keeps-failing') {
-        say(`service failed ${decision.consecutiveFailures} times in a row (last: code ${code}, signal ${signal}); not restarting it again: see its output above`);
+        say(
+          `service failed ${decision.consecutiveFailures} times in a row (last: code ${code}, signal ${signal}); not restarting it again: see its output above`,
+        );
       }
       process.exit(code === EXIT_BAD_CONFIG ? EXIT_BAD_CONFIG : 1);
     }
@@ -171,7 +175,12 @@ function chromiumShell(): { openBrowser: (url: string) => void; closeBrowser: ()
       profileDir,
       sandbox,
       target,
-      onBlocked: ({ kind, origin }) => say(kind === 'window' ? `closed a browser window (${origin})` : `kept the kiosk page: stopped a navigation to ${origin}`),
+      onBlocked: ({ kind, origin }) =>
+        say(
+          kind === 'window'
+            ? `closed a browser window (${origin})`
+            : `kept the kiosk page: stopped a navigation to ${origin}`,
+        ),
     });
     browser = started;
     writeShellStateFile(dataDir, {
@@ -181,7 +190,9 @@ function chromiumShell(): { openBrowser: (url: string) => void; closeBrowser: ()
       sandbox,
       runningAsRoot: process.getuid?.() === 0,
       // Chromium reads its managed policies at start: the one in effect is the one there now.
-      ...(existsSync(installedPolicyPath(DEFAULT_POLICY_DIR)) ? { policyFile: installedPolicyPath(DEFAULT_POLICY_DIR) } : {}),
+      ...(existsSync(installedPolicyPath(DEFAULT_POLICY_DIR))
+        ? { policyFile: installedPolicyPath(DEFAULT_POLICY_DIR) }
+        : {}),
       startedAt: new Date().toISOString(),
     });
     void started.exited.then(({ code, signal }) => {

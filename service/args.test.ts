@@ -3,7 +3,9 @@ import { parseServiceArgs, UsageError } from './args';
 
 describe('service arguments', () => {
   it('takes flags over environment variables', () => {
-    expect(parseServiceArgs(['--config', 'a.json', '--port', '8080'], { KIOSK_CONFIG: 'b.json', KIOSK_PORT: '1' })).toEqual({
+    expect(
+      parseServiceArgs(['--config', 'a.json', '--port', '8080'], { KIOSK_CONFIG: 'b.json', KIOSK_PORT: '1' }),
+    ).toEqual({
       configPath: 'a.json',
       dataDir: undefined,
       port: 8080,
@@ -16,7 +18,9 @@ describe('service arguments', () => {
   });
   it('explains what is missing or wrong', () => {
     expect(() => parseServiceArgs([], {})).toThrow(/no configuration given/);
-    expect(() => parseServiceArgs(['--config', 'a', '--port', 'http'], {})).toThrow(/--port: expected a number 0–65535, got "http"/);
+    expect(() => parseServiceArgs(['--config', 'a', '--port', 'http'], {})).toThrow(
+      /--port: expected a number 0–65535, got "http"/,
+    );
     expect(() => parseServiceArgs(['--config', 'a', '--colour'], {})).toThrow(UsageError);
   });
 });

@@ -32,10 +32,12 @@ export function parseServiceArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   const configPath = values.config ?? env['KIOSK_CONFIG'];
-  if (configPath === undefined || configPath === '') throw new UsageError(`no configuration given (--config or KIOSK_CONFIG)\n${USAGE}`);
+  if (configPath === undefined || configPath === '')
+    throw new UsageError(`no configuration given (--config or KIOSK_CONFIG)\n${USAGE}`);
   const portText = values.port ?? env['KIOSK_PORT'] ?? '0';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port: expected a number 0–65535, got "${portText}"`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new UsageError(`--port: expected a number 0–65535, got "${portText}"`);
   const contentPath = values.content ?? (env['KIOSK_CONTENT'] || undefined);
   return { configPath, dataDir: values['data-dir'], port, rendererDir: values['renderer-dir'], contentPath };
 }

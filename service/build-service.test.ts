@@ -34,7 +34,9 @@ describe('a service built in-process', () => {
     expect(foreignHost.statusCode).toBe(403);
     expect(foreignHost.json()).toEqual({ error: { code: 'forbidden', message: 'Host is not this service' } });
     expect((await health({ host: `127.0.0.1:${GUARD_PORT}` })).statusCode).toBe(401);
-    expect((await health({ host: `127.0.0.1:${GUARD_PORT}`, authorization: 'Bearer not-the-secret' })).statusCode).toBe(401);
+    expect((await health({ host: `127.0.0.1:${GUARD_PORT}`, authorization: 'Bearer not-the-secret' })).statusCode).toBe(
+      401,
+    );
     expect((await kiosk.ok('health')).configName).toBe('demo.json');
     expect((await kiosk.ok('health', undefined, 'technician')).terminal.id).toBe('demo-0001');
   });
@@ -44,7 +46,11 @@ describe('a service built in-process', () => {
   });
 
   it('logs what the touchscreen reports, at its level, with personal data masked', async () => {
-    await kiosk.ok('clientLog', { level: 'warn', screen: 'legal-aid', message: 'card 420111199001011234 did not fit the form' });
+    await kiosk.ok('clientLog', {
+      level: 'warn',
+      screen: 'legal-aid',
+      message: 'card 420111199001011234 did not fit the form',
+    });
     const line = kiosk.logs().find((l) => l['source'] === 'renderer');
     expect(line).toMatchObject({ level: 'warn', screen: 'legal-aid' });
     expect(JSON.stringify(line)).not.toContain('420111199001011234');
@@ -66,13 +72,23 @@ describe('a service whose data directory cannot be made', () => {
     expect(kiosk.service.dataDirReady).toBe(false);
     expect(kiosk.service.outbox).toBeUndefined();
     expect(kiosk.logs().map((l) => l['msg'])).toContain('data directory is not writable; storage is unavailable');
-    const submit = await kiosk.refused('submit', { kind: 'rating', payload: { subject: 'overall', score: 5 }, idempotencyKey: randomUUID() });
-    expect(submit).toEqual({ status: 503, error: { code: 'unavailable', message: 'Submissions are unavailable: the data directory is not writable' } });
+    const submit = await kiosk.refused('submit', {
+      kind: 'rating',
+      payload: { subject: 'overall', score: 5 },
+      idempotencyKey: randomUUID(),
+    });
+    expect(submit).toEqual({
+      status: 503,
+      error: { code: 'unavailable', message: 'Submissions are unavailable: the data directory is not writable' },
+    });
     expect(await kiosk.refused('usage', { metric: 'consultation', key: 'labour-wages' })).toEqual({
       status: 503,
       error: { code: 'unavailable', message: 'Usage figures are unavailable: the data directory is not writable' },
     });
-    expect((await kiosk.ok('health')).subsystems.storage).toMatchObject({ state: 'unavailable', reason: 'data-dir-not-writable' });
+    expect((await kiosk.ok('health')).subsystems.storage).toMatchObject({
+      state: 'unavailable',
+      reason: 'data-dir-not-writable',
+    });
     expect((await kiosk.ok('topics')).topics.length).toBeGreaterThan(0);
   });
 });
@@ -87,7 +103,11 @@ describe('a service stopped and built again on the same data directory', () => {
     const dataDir = tempDir();
     const first = await startInProcessKiosk({ dataDir });
     running.push(first);
-    const { reference } = await first.ok('submit', { kind: 'rating', payload: { subject: 'overall', score: 4 }, idempotencyKey: randomUUID() });
+    const { reference } = await first.ok('submit', {
+      kind: 'rating',
+      payload: { subject: 'overall', score: 4 },
+      idempotencyKey: randomUUID(),
+    });
     await first.stop();
     running.splice(0);
     // Closed, not just dropped: the last connection to records.db folded its log back in.
@@ -97,6 +117,8 @@ describe('a service stopped and built again on the same data directory', () => {
     running.push(second);
     expect(second.service.bootId).not.toBe(first.service.bootId);
     expect(await second.ok('submission', { reference }, 'technician')).toMatchObject({ reference, kind: 'rating' });
-    await expect.poll(async () => (await second.ok('devices')).devices.map((d) => d.connection), { timeout: 15_000 }).toEqual(['connected', 'connected']);
+    await expect
+      .poll(async () => (await second.ok('devices')).devices.map((d) => d.connection), { timeout: 15_000 })
+      .toEqual(['connected', 'connected']);
   });
 });

@@ -77,13 +77,17 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
 
   // records.db: the kiosk's own records. Without it the kiosk still answers
   // questions; submissions are off and the UI says so.
-  const { db: records, state: recordsState } = dirCheck.ok ? openRecords(join(dataDir, 'records.db'), logger) : { db: undefined, state: undefined };
+  const { db: records, state: recordsState } = dirCheck.ok
+    ? openRecords(join(dataDir, 'records.db'), logger)
+    : { db: undefined, state: undefined };
 
   const content = openContentService(deps.contentPath);
   const contentState = content.state();
-  if (contentState.state !== 'ok') logger.error({ detail: contentState.detail }, 'no usable content release; search and answers are unavailable');
+  if (contentState.state !== 'ok')
+    logger.error({ detail: contentState.detail }, 'no usable content release; search and answers are unavailable');
   /** Why submissions and usage figures answer 503, when records.db is not open. */
-  const recordsUnavailable = (): string => recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable');
+  const recordsUnavailable = (): string =>
+    recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable');
   // Events go to connected UIs once the server is up; until then there is no one to tell.
   let broadcast: (event: ServiceEvent) => void = () => undefined;
   const devices = new DeviceManager({
@@ -93,7 +97,10 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     publish: (event) => broadcast(event),
     publicPhones: () =>
       publicPhones([config.hotlines.publicLegalService, ...config.hotlines.local.map((h) => h.number)], () =>
-        content.reader().directory(config.location.regionCode).entries.map((e) => e.phone),
+        content
+          .reader()
+          .directory(config.location.regionCode)
+          .entries.map((e) => e.phone),
       ),
   });
   const printing = printAnswers(devices, config.devices.receiptPrinter);
@@ -111,7 +118,12 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           printer:
             config.devices.receiptPrinter.mode === 'none'
               ? undefined
-              : { print: (t, r, o) => devices.print(t, r, o), retry: (id) => devices.retryPrint(id), jobs: () => devices.printJobs(), onJob: (l) => devices.onPrintJob(l) },
+              : {
+                  print: (t, r, o) => devices.print(t, r, o),
+                  retry: (id) => devices.retryPrint(id),
+                  jobs: () => devices.printJobs(),
+                  onJob: (l) => devices.onPrintJob(l),
+                },
         });
   // What the touchscreen may reprint: the references of the session under way.
   const sessionReferences = new SessionReferences();
@@ -185,7 +197,8 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
         const t0 = Date.now();
         const warmed = content.warm();
         if (warmed.state === 'ok') logger.info({ ms: Date.now() - t0 }, 'search ready');
-        else if (contentState.state === 'ok') logger.error({ detail: warmed.detail }, 'content release is damaged; search and answers are unavailable');
+        else if (contentState.state === 'ok')
+          logger.error({ detail: warmed.detail }, 'content release is damaged; search and answers are unavailable');
       }, SEARCH_WARM_DELAY_MS);
       warmTimer.unref();
     },

@@ -36,13 +36,25 @@ describe('the data directory', () => {
     const dir = join(tempDir(), 'shared');
     mkdirSync(dir);
     chmodSync(dir, 0o1777);
-    expect(prepareDataDir(dir)).toMatchObject({ ok: false, reason: 'data-dir-not-writable', detail: expect.stringContaining('shared directory') });
+    expect(prepareDataDir(dir)).toMatchObject({
+      ok: false,
+      reason: 'data-dir-not-writable',
+      detail: expect.stringContaining('shared directory'),
+    });
     expect(mode(dir)).toBe(0o1777);
   });
 });
 
 describe('run/service.json', () => {
-  const info = { pid: 1, port: 2, secret: 's3cret', technicianToken: 't0ken', version: 'v', configPath: '/c.json', startedAt: 'now' };
+  const info = {
+    pid: 1,
+    port: 2,
+    secret: 's3cret',
+    technicianToken: 't0ken',
+    version: 'v',
+    configPath: '/c.json',
+    startedAt: 'now',
+  };
 
   it('is written owner-only over a file and directory that were open to others', () => {
     const dir = tempDir();

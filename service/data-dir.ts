@@ -40,7 +40,11 @@ export function prepareDataDir(dir: string): DataDirCheck {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if ((statSync(dir).mode & STICKY_BIT) !== 0) {
-      return { ok: false, reason: 'data-dir-not-writable', detail: `${dir} is a shared directory (sticky bit): give the kiosk a data directory of its own` };
+      return {
+        ok: false,
+        reason: 'data-dir-not-writable',
+        detail: `${dir} is a shared directory (sticky bit): give the kiosk a data directory of its own`,
+      };
     }
     chmodSync(dir, 0o700);
     accessSync(dir, constants.W_OK);

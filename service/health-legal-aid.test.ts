@@ -5,7 +5,9 @@ import { HardshipThreshold } from '../common/legal-aid/threshold';
 import { TerminalConfig } from '../kiosk-config/schema';
 import { legalAidInfo } from './health';
 
-const demo = TerminalConfig.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'kiosk-config', 'demo.json'), 'utf8')));
+const demo = TerminalConfig.parse(
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'kiosk-config', 'demo.json'), 'utf8')),
+);
 
 describe('the legal-aid standard the UI is given', () => {
   it('is the configured figure and source, in the shape the check takes, with no effective date made up', () => {
@@ -19,7 +21,10 @@ describe('the legal-aid standard the UI is given', () => {
   });
 
   it('takes the effective date and the asset limit when the configuration gives them', () => {
-    const config = TerminalConfig.parse({ ...demo, legalAid: { ...demo.legalAid, thresholdEffectiveFrom: '2024-07-01', hardshipFamilyAssetsYuan: 50000 } });
+    const config = TerminalConfig.parse({
+      ...demo,
+      legalAid: { ...demo.legalAid, thresholdEffectiveFrom: '2024-07-01', hardshipFamilyAssetsYuan: 50000 },
+    });
     expect(legalAidInfo(config).threshold).toMatchObject({ effectiveFrom: '2024-07-01', familyAssetsYuan: 50000 });
   });
 });

@@ -59,7 +59,10 @@ export function createHealthReporter(src: HealthSources): () => Health {
     calculators:
       config.calculators === undefined
         ? null
-        : { localAverageMonthlyWageFen: Math.round(config.calculators.localAverageMonthlyWageYuan * 100), source: config.calculators.source },
+        : {
+            localAverageMonthlyWageFen: Math.round(config.calculators.localAverageMonthlyWageYuan * 100),
+            source: config.calculators.source,
+          },
     legalAid: legalAidInfo(config),
   };
   return () => {

@@ -23,7 +23,10 @@ describe('service logger', () => {
   it('keeps an error’s own fields and its cause, masked the same way', () => {
     const { logger, last } = capture();
     const cause = Object.assign(new Error('EACCES: open /data/records.db'), { code: 'EACCES' });
-    const error = Object.assign(new Error('records unavailable', { cause }), { code: 'E_RECORDS', idNumber: '11010519491231002X' });
+    const error = Object.assign(new Error('records unavailable', { cause }), {
+      code: 'E_RECORDS',
+      idNumber: '11010519491231002X',
+    });
     logger.error({ err: error }, 'start failed');
     const err = last()['err'] as Record<string, unknown>;
     expect(err['message']).toBe('records unavailable');
@@ -35,7 +38,9 @@ describe('service logger', () => {
   it('serialises errors anywhere in the logged object, and errors that are not Error instances as they are', () => {
     const { logger, last } = capture();
     logger.warn({ detail: { attempts: [new RangeError('too far')] }, reason: 'string thrown' }, 'retrying');
-    expect(last()['detail']).toEqual({ attempts: [expect.objectContaining({ type: 'RangeError', message: 'too far' })] });
+    expect(last()['detail']).toEqual({
+      attempts: [expect.objectContaining({ type: 'RangeError', message: 'too far' })],
+    });
     expect(last()['reason']).toBe('string thrown');
   });
 

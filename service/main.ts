@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   }
   const loaded = loadConfig(args.configPath);
   if (!loaded.ok) {
-    process.stderr.write(`${formatConfigReport(loaded)}\nThe kiosk service will not start until the configuration is fixed.\n`);
+    process.stderr.write(
+      `${formatConfigReport(loaded)}\nThe kiosk service will not start until the configuration is fixed.\n`,
+    );
     process.exit(EXIT_BAD_CONFIG);
   }
   const logger = createLogger();
@@ -38,13 +40,33 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(args.dataDir);
   // The built renderer and content release sit next to the service bundle: dist/service/main.js → dist/renderer, dist/content.
   const here = dirname(fileURLToPath(import.meta.url));
-  const contentPath = args.contentPath !== undefined ? resolve(args.contentPath) : join(here, '..', 'content', 'content.db');
+  const contentPath =
+    args.contentPath !== undefined ? resolve(args.contentPath) : join(here, '..', 'content', 'content.db');
   const rendererDir = args.rendererDir !== undefined ? resolve(args.rendererDir) : join(here, '..', 'renderer');
   const [secret, technicianToken] = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')];
-  const service = await buildService({ config: loaded.config, configName: loaded.name, dataDir, contentPath, rendererDir, logger, port: args.port, secret, technicianToken, startedAt });
+  const service = await buildService({
+    config: loaded.config,
+    configName: loaded.name,
+    dataDir,
+    contentPath,
+    rendererDir,
+    logger,
+    port: args.port,
+    secret,
+    technicianToken,
+    startedAt,
+  });
   service.start();
   const port = service.server.port;
-  const runtime = { pid: process.pid, port, secret, technicianToken, version: VERSION, configPath: resolve(args.configPath), startedAt: startedAt.toISOString() };
+  const runtime = {
+    pid: process.pid,
+    port,
+    secret,
+    technicianToken,
+    version: VERSION,
+    configPath: resolve(args.configPath),
+    startedAt: startedAt.toISOString(),
+  };
   if (service.dataDirReady) writeRuntimeFile(dataDir, runtime);
 
   // Handlers first: a shell may send SIGTERM as soon as it has read the URL line.
@@ -67,7 +89,10 @@ async function main(): Promise<void> {
     stop('uncaughtException');
   });
 
-  logger.info({ port, version: VERSION, configName: loaded.name, dataDir, bootId: service.bootId, routes: Object.keys(api) }, 'service ready');
+  logger.info(
+    { port, version: VERSION, configName: loaded.name, dataDir, bootId: service.bootId, routes: Object.keys(api) },
+    'service ready',
+  );
   // The shells wait for exactly this line; the secret travels in the fragment, never to a server.
   process.stdout.write(`KIOSK_URL=http://127.0.0.1:${port}/#${SECRET_FRAGMENT_KEY}=${secret}\n`);
 }

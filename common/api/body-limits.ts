@@ -34,6 +34,9 @@ export function receiptBytes(receipt: unknown): number {
 export function checkReceiptSize(receipt: unknown, ctx: z.RefinementCtx): void {
   const bytes = receiptBytes(receipt);
   if (bytes > RECEIPT_MAX_BYTES) {
-    ctx.addIssue({ code: 'custom', message: `expected a receipt of at most ${RECEIPT_MAX_BYTES} bytes as JSON, got ${bytes}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a receipt of at most ${RECEIPT_MAX_BYTES} bytes as JSON, got ${bytes}`,
+    });
   }
 }

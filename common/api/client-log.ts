@@ -8,6 +8,9 @@ export const ClientLogEntry = z.strictObject({
   level: z.enum(['info', 'warn', 'error']),
   message: z.string().min(1).max(2000),
   /** Which screen the UI was on, e.g. `home`. */
-  screen: z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a screen name of lowercase letters, digits or "-"').optional(),
+  screen: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'expected a screen name of lowercase letters, digits or "-"')
+    .optional(),
 });
 export type ClientLogEntry = z.infer<typeof ClientLogEntry>;

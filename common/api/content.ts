@@ -21,7 +21,12 @@ export const ById = z.strictObject({ id: Id });
 
 export const FaqListResponse = z.object({ items: z.array(z.object({ id: z.string(), question: z.string() })) });
 
-export const ArticleRef = z.object({ articleId: z.number().int(), law: z.string(), lawShort: z.string(), article: z.string() });
+export const ArticleRef = z.object({
+  articleId: z.number().int(),
+  law: z.string(),
+  lawShort: z.string(),
+  article: z.string(),
+});
 export type ArticleRef = z.infer<typeof ArticleRef>;
 
 export const FaqResponse = z.object({
@@ -44,13 +49,17 @@ const LawSummary = z.object({
   effectiveDate: z.string().nullable(),
   articleCount: z.number().int(),
 });
-export const LawsResponse = z.object({ categories: z.array(z.object({ name: z.string(), laws: z.array(LawSummary) })) });
+export const LawsResponse = z.object({
+  categories: z.array(z.object({ name: z.string(), laws: z.array(LawSummary) })),
+});
 export type LawsResponse = z.infer<typeof LawsResponse>;
 
 export const LawByIdRequest = z.strictObject({ id: z.number().int().positive() });
 export const LawResponse = LawSummary.extend({
   issuer: z.string().nullable(),
-  articles: z.array(z.object({ id: z.number().int(), number: z.string(), headings: z.array(z.string()), text: z.string() })),
+  articles: z.array(
+    z.object({ id: z.number().int(), number: z.string(), headings: z.array(z.string()), text: z.string() }),
+  ),
 });
 export type LawResponse = z.infer<typeof LawResponse>;
 

@@ -5,12 +5,38 @@ import { SearchRequest, SearchResponse, SuggestRequest, SuggestResponse } from '
 import { DeviceStatus, PrintJob, SIMULATED_CARDS } from './devices';
 import { ImeRequest, ImeResponse } from './ime';
 import { DirectoryRequest, DirectoryResponse } from './directory';
-import { TemplatePreviewRequest, TemplatePreviewResponse, TemplatePrintRequest, TemplateResponse, TemplatesResponse } from './templates';
-import { ArticleRequest, ArticleResponse, ById, ByTopic, FaqListResponse, FaqResponse, GuideResponse, LawByIdRequest, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from './content';
+import {
+  TemplatePreviewRequest,
+  TemplatePreviewResponse,
+  TemplatePrintRequest,
+  TemplateResponse,
+  TemplatesResponse,
+} from './templates';
+import {
+  ArticleRequest,
+  ArticleResponse,
+  ById,
+  ByTopic,
+  FaqListResponse,
+  FaqResponse,
+  GuideResponse,
+  LawByIdRequest,
+  LawResponse,
+  LawsResponse,
+  SlidesResponse,
+  TopicsResponse,
+} from './content';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
 import { ArticlesByCitationRequest, ArticlesByCitationResponse } from './citations';
-import { ReprintRequest, ReprintResponse, SubmissionStatus, SubmissionStatusRequest, SubmitRequest, SubmitResponse } from './submissions';
+import {
+  ReprintRequest,
+  ReprintResponse,
+  SubmissionStatus,
+  SubmissionStatusRequest,
+  SubmitRequest,
+  SubmitResponse,
+} from './submissions';
 import { UsageRequest } from './usage';
 import { checkReceiptSize, RECEIPT_ROUTE_BODY_LIMIT, SUBMIT_BODY_LIMIT } from './body-limits';
 
@@ -55,7 +81,12 @@ export const api = {
    * screen shows the attract loop, so whatever the service still holds from
    * before belongs to someone who is gone.
    */
-  sessionEnd: route({ method: 'POST', path: '/api/session/end', body: z.strictObject({ reason: z.enum(['finish', 'idle', 'start']) }), response: Empty }),
+  sessionEnd: route({
+    method: 'POST',
+    path: '/api/session/end',
+    body: z.strictObject({ reason: z.enum(['finish', 'idle', 'start']) }),
+    response: Empty,
+  }),
   ime: route({ method: 'POST', path: '/api/ime', body: ImeRequest, response: ImeResponse }),
   slides: route({ method: 'GET', path: '/api/content/slides', body: NoBody, response: SlidesResponse }),
   topics: route({ method: 'GET', path: '/api/content/topics', body: NoBody, response: TopicsResponse }),
@@ -66,9 +97,19 @@ export const api = {
   law: route({ method: 'POST', path: '/api/content/law', body: LawByIdRequest, response: LawResponse }),
   article: route({ method: 'POST', path: '/api/content/article', body: ArticleRequest, response: ArticleResponse }),
   /** Articles named by law short name and number (a calculator's basis), in the order asked; null for one the release does not ship. */
-  articlesByCitation: route({ method: 'POST', path: '/api/content/articles-by-citation', body: ArticlesByCitationRequest, response: ArticlesByCitationResponse }),
+  articlesByCitation: route({
+    method: 'POST',
+    path: '/api/content/articles-by-citation',
+    body: ArticlesByCitationRequest,
+    response: ArticlesByCitationResponse,
+  }),
   /** The legal-service offices for this terminal's region (from its configuration), nearest first. */
-  directory: route({ method: 'POST', path: '/api/content/directory', body: DirectoryRequest, response: DirectoryResponse }),
+  directory: route({
+    method: 'POST',
+    path: '/api/content/directory',
+    body: DirectoryRequest,
+    response: DirectoryResponse,
+  }),
   templates: route({ method: 'GET', path: '/api/content/templates', body: NoBody, response: TemplatesResponse }),
   template: route({ method: 'POST', path: '/api/content/template', body: ById, response: TemplateResponse }),
   /** Checks the answers on the service and fills the template; field errors come back with 200 (see TemplatePreviewResponse). Print the receipt with `print`. */
@@ -86,9 +127,19 @@ export const api = {
     response: PrintJob,
     maxBodyBytes: RECEIPT_ROUTE_BODY_LIMIT,
   }),
-  devices: route({ method: 'GET', path: '/api/devices', body: NoBody, response: z.object({ devices: z.array(DeviceStatus) }) }),
+  devices: route({
+    method: 'GET',
+    path: '/api/devices',
+    body: NoBody,
+    response: z.object({ devices: z.array(DeviceStatus) }),
+  }),
   /** A screen that needs a card turns watching on; the reader is polled only then. */
-  idcardWatch: route({ method: 'POST', path: '/api/idcard/watch', body: z.strictObject({ watch: z.boolean() }), response: Empty }),
+  idcardWatch: route({
+    method: 'POST',
+    path: '/api/idcard/watch',
+    body: z.strictObject({ watch: z.boolean() }),
+    response: Empty,
+  }),
   print: route({
     method: 'POST',
     path: '/api/print',
@@ -103,19 +154,45 @@ export const api = {
     response: ReceiptLayout,
     maxBodyBytes: RECEIPT_ROUTE_BODY_LIMIT,
   }),
-  printJobs: route({ method: 'GET', path: '/api/print/jobs', body: NoBody, response: z.object({ jobs: z.array(PrintJob) }) }),
-  printRetry: route({ method: 'POST', path: '/api/print/retry', body: z.strictObject({ id: z.string() }), response: PrintJob }),
+  printJobs: route({
+    method: 'GET',
+    path: '/api/print/jobs',
+    body: NoBody,
+    response: z.object({ jobs: z.array(PrintJob) }),
+  }),
+  printRetry: route({
+    method: 'POST',
+    path: '/api/print/retry',
+    body: z.strictObject({ id: z.string() }),
+    response: PrintJob,
+  }),
   /**
    * Stores a submission (legal-aid application, mediation request, rating…)
    * with a new reference number and prints its receipt (a template in which
    * `{{reference}}` is filled in). The same idempotencyKey again returns the
    * first submission and prints nothing. 503 while records.db is unavailable.
    */
-  submit: route({ method: 'POST', path: '/api/submissions', body: SubmitRequest, response: SubmitResponse, maxBodyBytes: SUBMIT_BODY_LIMIT }),
+  submit: route({
+    method: 'POST',
+    path: '/api/submissions',
+    body: SubmitRequest,
+    response: SubmitResponse,
+    maxBodyBytes: SUBMIT_BODY_LIMIT,
+  }),
   /** A submission's state by its reference number (read tolerantly; a wrong check character is a 400). No personal data. */
-  submission: route({ method: 'POST', path: '/api/submissions/status', body: SubmissionStatusRequest, response: SubmissionStatus }),
+  submission: route({
+    method: 'POST',
+    path: '/api/submissions/status',
+    body: SubmissionStatusRequest,
+    response: SubmissionStatus,
+  }),
   /** Prints a submission's receipt again, on request (marked 补打); a job already under way for it is returned instead. */
-  submissionReprint: route({ method: 'POST', path: '/api/submissions/reprint', body: ReprintRequest, response: ReprintResponse }),
+  submissionReprint: route({
+    method: 'POST',
+    path: '/api/submissions/reprint',
+    body: ReprintRequest,
+    response: ReprintResponse,
+  }),
   /** A usage figure from a screen (an answer opened, a template printed…): counted for today; codes only, never personal data. Submissions are counted by the service itself. */
   usage: route({ method: 'POST', path: '/api/usage', body: UsageRequest, response: Empty }),
   /** Demo and test terminals only (devices in "simulated" mode): change what the simulators report. */
@@ -124,7 +201,9 @@ export const api = {
     path: '/api/simulate',
     body: z.strictObject({
       idcard: z.enum(SIMULATED_CARDS).nullable().optional(),
-      printer: z.strictObject({ paper: z.enum(['ok', 'near-end', 'out']).optional(), coverOpen: z.boolean().optional() }).optional(),
+      printer: z
+        .strictObject({ paper: z.enum(['ok', 'near-end', 'out']).optional(), coverOpen: z.boolean().optional() })
+        .optional(),
     }),
     response: Empty,
   }),

@@ -8,7 +8,14 @@ import { z } from 'zod';
 export const DEVICE_NAMES = ['idCardReader', 'receiptPrinter'] as const;
 export type DeviceName = (typeof DEVICE_NAMES)[number];
 
-export const PRINTER_STATES = ['ready', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'cutter-error'] as const;
+export const PRINTER_STATES = [
+  'ready',
+  'paper-near-end',
+  'paper-out',
+  'cover-open',
+  'offline',
+  'cutter-error',
+] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
 
 export const DeviceStatus = z.object({

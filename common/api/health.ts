@@ -22,7 +22,15 @@ export const SUBSYSTEM_REASONS = {
   storage: ['data-dir-not-writable', 'records-unavailable', 'records-too-new', 'records-damaged', 'records-recreated'],
   content: ['content-missing', 'content-unreadable'],
   idCardReader: ['not-configured', 'disconnected', 'not-responding'],
-  receiptPrinter: ['not-configured', 'disconnected', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'cutter-error'],
+  receiptPrinter: [
+    'not-configured',
+    'disconnected',
+    'paper-near-end',
+    'paper-out',
+    'cover-open',
+    'offline',
+    'cutter-error',
+  ],
   hub: ['not-configured', 'link-not-in-this-version'],
 } as const;
 export type SubsystemReason<S extends keyof typeof SUBSYSTEM_REASONS> = (typeof SUBSYSTEM_REASONS)[S][number];
@@ -58,7 +66,10 @@ export const TerminalInfo = z.object({
    * Local figures for the calculators (算一算) from the configuration, or null
    * when it gives none (the screen then asks the citizen). Money in fen.
    */
-  calculators: z.object({ localAverageMonthlyWageFen: z.number().int().positive(), source: z.string() }).nullable().default(null),
+  calculators: z
+    .object({ localAverageMonthlyWageFen: z.number().int().positive(), source: z.string() })
+    .nullable()
+    .default(null),
   /**
    * The local economic-hardship standard for the legal-aid pre-check
    * (法律援助法 第三十四条: set by each province), from the configuration,

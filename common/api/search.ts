@@ -15,7 +15,12 @@ export const HIT_KINDS = ['faq', 'article', 'guide'] as const;
 export type HitKind = (typeof HIT_KINDS)[number];
 
 const Highlights = z.array(z.tuple([z.number().int(), z.number().int()]));
-const CitedArticle = z.object({ law: z.string(), lawShort: z.string(), article: z.string(), articleId: z.number().int() });
+const CitedArticle = z.object({
+  law: z.string(),
+  lawShort: z.string(),
+  article: z.string(),
+  articleId: z.number().int(),
+});
 export type CitedArticle = z.infer<typeof CitedArticle>;
 
 const HitBase = {

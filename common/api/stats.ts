@@ -35,7 +35,10 @@ export const StatKey = z
   .string()
   .max(64)
   .regex(/^[\p{L}\p{N}._:/-]*$/u, 'expected a short code: letters, digits and . _ : / -')
-  .refine((k) => !/\d{7,}/.test(k), 'a statistics key must not hold a long number (ID or phone numbers are not statistics)');
+  .refine(
+    (k) => !/\d{7,}/.test(k),
+    'a statistics key must not hold a long number (ID or phone numbers are not statistics)',
+  );
 
 export const DailyStat = z.object({
   /** The terminal's local date, YYYY-MM-DD. */

@@ -58,7 +58,11 @@ describe('receipt templates', () => {
     blocks: [
       { type: 'text', text: '法律援助申请回执' },
       { type: 'pair', label: '参考编号', value: REFERENCE_PLACEHOLDER },
-      { type: 'qr', data: `https://hub.example/r/${REFERENCE_PLACEHOLDER}`, caption: `扫码查询 ${REFERENCE_PLACEHOLDER}` },
+      {
+        type: 'qr',
+        data: `https://hub.example/r/${REFERENCE_PLACEHOLDER}`,
+        caption: `扫码查询 ${REFERENCE_PLACEHOLDER}`,
+      },
       { type: 'cut' },
     ],
   };
@@ -81,7 +85,11 @@ describe('receipt templates', () => {
 
 describe('requests', () => {
   it('submit: the payload is checked by its kind’s schema; the key must be a UUID', () => {
-    const ok = { kind: 'rating', payload: SAMPLE_PAYLOADS.rating, idempotencyKey: '6f1c2b1e-3f3a-4c59-9f0e-0c7d8c8f1a2b' };
+    const ok = {
+      kind: 'rating',
+      payload: SAMPLE_PAYLOADS.rating,
+      idempotencyKey: '6f1c2b1e-3f3a-4c59-9f0e-0c7d8c8f1a2b',
+    };
     expect(SubmitRequest.safeParse(ok).success).toBe(true);
     expect(SubmitRequest.safeParse({ ...ok, kind: 'mediation-request' }).success).toBe(false);
     expect(SubmitRequest.safeParse({ ...ok, idempotencyKey: 'twice' }).success).toBe(false);
@@ -90,11 +98,18 @@ describe('requests', () => {
 
   it('status: reads a reference tolerantly and names the problem of a bad one', () => {
     const ref = formatReference({ letter: 'M', day: '2025-03-14', serialNumber: 5 });
-    expect(SubmissionStatusRequest.parse({ reference: ` ${ref.toLowerCase().replace(/-/g, '')} ` })).toEqual({ reference: ref });
+    expect(SubmissionStatusRequest.parse({ reference: ` ${ref.toLowerCase().replace(/-/g, '')} ` })).toEqual({
+      reference: ref,
+    });
     const wrong = SubmissionStatusRequest.safeParse({ reference: ref.slice(0, -1) + (ref.endsWith('2') ? '3' : '2') });
     expect(wrong.success).toBe(false);
-    expect(wrong.error?.issues[0]).toMatchObject({ path: ['reference'], message: expect.stringMatching(/check character/) });
+    expect(wrong.error?.issues[0]).toMatchObject({
+      path: ['reference'],
+      message: expect.stringMatching(/check character/),
+    });
     const unknownKind = formatReference({ letter: 'Q', day: '2025-03-14', serialNumber: 5 });
-    expect(SubmissionStatusRequest.safeParse({ reference: unknownKind }).error?.issues[0]?.message).toMatch(/no kind of submission/);
+    expect(SubmissionStatusRequest.safeParse({ reference: unknownKind }).error?.issues[0]?.message).toMatch(
+      /no kind of submission/,
+    );
   });
 });

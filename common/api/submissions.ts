@@ -51,7 +51,10 @@ export const PHONE_NUMBER = new RegExp(`^(?:${PHONE_CORE})$`);
 const Phone = z
   .string()
   .trim()
-  .regex(new RegExp(`^(\\+?86[- ]?)?(?:${PHONE_CORE})$`), 'expected a mobile number (11 digits) or a landline with area code');
+  .regex(
+    new RegExp(`^(\\+?86[- ]?)?(?:${PHONE_CORE})$`),
+    'expected a mobile number (11 digits) or a landline with area code',
+  );
 /** Topic ids of the content release (labour-wages…), or another short code. */
 const Code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a code of lower-case letters, digits and "-"');
 
@@ -111,7 +114,14 @@ export const MediationRequestPayload = z.strictObject({
   consent: Consent,
 });
 
-export const RATING_SUBJECTS = ['consultation', 'video-call', 'legal-aid', 'mediation', 'documents', 'overall'] as const;
+export const RATING_SUBJECTS = [
+  'consultation',
+  'video-call',
+  'legal-aid',
+  'mediation',
+  'documents',
+  'overall',
+] as const;
 /** No personal data: what was rated and how. */
 export const RatingPayload = z.strictObject({
   subject: z.enum(RATING_SUBJECTS),
@@ -131,7 +141,10 @@ export const TemplateHandoffPayload = z.strictObject({
   /** Field id (`lender.name`) → the answer as printed. */
   values: z
     .record(
-      z.string().max(100).regex(/^[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/, 'expected a field id like "lender.name"'),
+      z
+        .string()
+        .max(100)
+        .regex(/^[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/, 'expected a field id like "lender.name"'),
       z.string().max(2000),
     )
     .refine((v) => Object.keys(v).length <= TEMPLATE_MAX_FIELDS, `expected at most ${TEMPLATE_MAX_FIELDS} fields`)
@@ -177,10 +190,20 @@ export const ReceiptTemplate = Receipt.superRefine((receipt, ctx) => {
     });
     if (block.type === 'qr') {
       const longest = block.data.replaceAll(REFERENCE_PLACEHOLDER, 'X'.repeat(REFERENCE_LENGTH));
-      if (utf8Length(longest) > QR_MAX_BYTES) ctx.addIssue({ code: 'custom', path: ['blocks', i, 'data'], message: `expected at most ${QR_MAX_BYTES} bytes of QR data once the reference is filled in` });
+      if (utf8Length(longest) > QR_MAX_BYTES)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['blocks', i, 'data'],
+          message: `expected at most ${QR_MAX_BYTES} bytes of QR data once the reference is filled in`,
+        });
     }
   });
-  if (!found) ctx.addIssue({ code: 'custom', path: ['blocks'], message: `a submission receipt must show its reference number: put ${REFERENCE_PLACEHOLDER} in a text, pair or QR block` });
+  if (!found)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['blocks'],
+      message: `a submission receipt must show its reference number: put ${REFERENCE_PLACEHOLDER} in a text, pair or QR block`,
+    });
 });
 
 // ── Requests and answers ─────────────────────────────────────────────────
@@ -193,7 +216,10 @@ export const SubmissionReference = z
     try {
       const parsed = parseReference(text);
       if (kindOfLetter(parsed.letter) === undefined) {
-        ctx.addIssue({ code: 'custom', message: `no kind of submission has reference numbers starting with "${parsed.letter}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `no kind of submission has reference numbers starting with "${parsed.letter}"`,
+        });
         return z.NEVER;
       }
       return parsed.reference;

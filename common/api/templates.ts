@@ -8,7 +8,9 @@ import { FieldError, RawTemplateValues } from '../templates/values';
 
 export const TemplatesResponse = z.object({
   /** In the order the kiosk lists them: by category, then as the content release orders them. */
-  templates: z.array(z.object({ id: z.string(), title: z.string(), category: z.string(), governs: TemplateGoverns.nullable() })),
+  templates: z.array(
+    z.object({ id: z.string(), title: z.string(), category: z.string(), governs: TemplateGoverns.nullable() }),
+  ),
 });
 export type TemplatesResponse = z.infer<typeof TemplatesResponse>;
 

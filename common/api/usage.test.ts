@@ -15,10 +15,20 @@ describe('POST /api/usage bodies', () => {
     }
   });
   it('refuses submissions (the service counts those when it stores them) and unknown metrics', () => {
-    for (const metric of ['mediation-request', 'legal-aid-application', 'rating', 'visits']) expect(UsageRequest.safeParse({ metric, key: 'x' }).success, metric).toBe(false);
+    for (const metric of ['mediation-request', 'legal-aid-application', 'rating', 'visits'])
+      expect(UsageRequest.safeParse({ metric, key: 'x' }).success, metric).toBe(false);
   });
   it('refuses any key that could carry personal data', () => {
-    for (const key of ['13812345678', 'phone-138', '张三', 'Labour', 'a b', 'x'.repeat(65), 'id/420111199001011234', '']) {
+    for (const key of [
+      '13812345678',
+      'phone-138',
+      '张三',
+      'Labour',
+      'a b',
+      'x'.repeat(65),
+      'id/420111199001011234',
+      '',
+    ]) {
       expect(UsageRequest.safeParse({ metric: 'consultation', key }).success, key).toBe(false);
     }
   });

@@ -8,7 +8,12 @@ import type { StatMetric } from './stats';
  * requests, ratings) are not among them: the service counts those itself
  * when it stores them, so a retried request is never counted twice.
  */
-export const USAGE_METRICS = ['consultation', 'legal-aid-check', 'template-printed', 'calculator'] as const satisfies readonly StatMetric[];
+export const USAGE_METRICS = [
+  'consultation',
+  'legal-aid-check',
+  'template-printed',
+  'calculator',
+] as const satisfies readonly StatMetric[];
 export const UsageMetric = z.enum(USAGE_METRICS);
 export type UsageMetric = z.infer<typeof UsageMetric>;
 

@@ -27,7 +27,11 @@ describe('court acceptance fee for property claims (诉讼费用交纳办法 第
     [10_000_000 * YUAN, 8_180_000, '1000 万: 46,800 + 5,000,000 × 0.7% = 81,800'],
     [20_000_000 * YUAN, 14_180_000, '2000 万: 81,800 + 10,000,000 × 0.6% = 141,800'],
     [30_000_000 * YUAN, 19_180_000, '3000 万: 141,800 + 10,000,000 × 0.5% = 191,800'],
-    [MAX_FEN, 500_004_180_000, 'the largest claim: 141,800 + 999,979,999,999.99 × 0.5% = 5,000,041,799.99995 → …800.00'],
+    [
+      MAX_FEN,
+      500_004_180_000,
+      'the largest claim: 141,800 + 999,979,999,999.99 × 0.5% = 5,000,041,799.99995 → …800.00',
+    ],
   ];
 
   it.each(CASES)('claim %i fen → fee %i fen (%s)', (claimFen, feeFen) => {
@@ -65,7 +69,12 @@ describe('court acceptance fee for property claims (诉讼费用交纳办法 第
 
   it('leaves the top band open', () => {
     const top = courtFee({ claimFen: 30_000_000 * YUAN }).steps.at(-2)!;
-    expect(top.values).toEqual({ overFen: 2_000_000_000, portionFen: 1_000_000_000, basisPoints: 50, amountFen: 5_000_000 });
+    expect(top.values).toEqual({
+      overFen: 2_000_000_000,
+      portionFen: 1_000_000_000,
+      basisPoints: 50,
+      amountFen: 5_000_000,
+    });
   });
 
   it.each<[number, HalvingGround[], number, string]>([
@@ -74,7 +83,12 @@ describe('court acceptance fee for property claims (诉讼费用交纳办法 第
     [100_000 * YUAN, ['counterclaim-or-third-party'], 115_000, '第十八条'],
     [10_000 * YUAN, ['simple-procedure'], 2_500, '50 / 2 = 25'],
     [10_001 * YUAN, ['simple-procedure'], 2_502, '50.03 / 2 = 25.015 → 25.02'],
-    [500_000 * YUAN, ['simple-procedure', 'mediation-or-withdrawal'], 440_000, 'two grounds: halved once (民事诉讼法司法解释 第二百零六条)'],
+    [
+      500_000 * YUAN,
+      ['simple-procedure', 'mediation-or-withdrawal'],
+      440_000,
+      'two grounds: halved once (民事诉讼法司法解释 第二百零六条)',
+    ],
     [500_000 * YUAN, ['simple-procedure', 'simple-procedure'], 440_000, 'a duplicate ground'],
   ])('claim %i with %j → %i fen (%s)', (claimFen, halving, feeFen) => {
     const r = courtFee({ claimFen, halving });
@@ -93,7 +107,8 @@ describe('court acceptance fee for property claims (诉讼费用交纳办法 第
   });
 
   it('says when rounding changed the figure', () => {
-    const codes = (claimFen: number, halving: HalvingGround[] = []) => courtFee({ claimFen, halving }).notes.map((n) => n.code);
+    const codes = (claimFen: number, halving: HalvingGround[] = []) =>
+      courtFee({ claimFen, halving }).notes.map((n) => n.code);
     expect(codes(10_001 * YUAN)).toContain('rounded-half-up');
     expect(codes(10_040 * YUAN)).not.toContain('rounded-half-up');
     expect(codes(10_001 * YUAN + 60)).not.toContain('rounded-half-up'); // 1.60 × 2.5% = 0.04 exactly
@@ -113,6 +128,7 @@ describe('court acceptance fee for property claims (诉讼费用交纳办法 第
   });
 
   it('refuses a claim that is not a positive fen amount', () => {
-    for (const bad of [0, -100, 1.5, MAX_FEN + 1]) expect(() => courtFee({ claimFen: bad }), String(bad)).toThrow(RangeError);
+    for (const bad of [0, -100, 1.5, MAX_FEN + 1])
+      expect(() => courtFee({ claimFen: bad }), String(bad)).toThrow(RangeError);
   });
 });

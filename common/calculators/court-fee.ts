@@ -87,7 +87,9 @@ export function courtFee(input: CourtFeeInput): CourtFee {
   if (claimFen === 0) throw new RangeError('a property claim must be more than 0');
 
   const item1 = article(MEASURES, 13, { item: 1 });
-  const steps: Step<CourtFeeStep>[] = [step('first-band', { upToFen: FIRST_BAND_FEN, amountFen: FIRST_BAND_FEE_FEN }, item1)];
+  const steps: Step<CourtFeeStep>[] = [
+    step('first-band', { upToFen: FIRST_BAND_FEN, amountFen: FIRST_BAND_FEE_FEN }, item1),
+  ];
   let fullFeeFen = FIRST_BAND_FEE_FEN;
   let rounded = false;
   for (const band of COURT_FEE_BANDS) {
@@ -96,7 +98,12 @@ export function courtFee(input: CourtFeeInput): CourtFee {
     const amountFen = mulDivRoundHalfUp(portionFen, band.basisPoints, 10_000);
     if ((portionFen * band.basisPoints) % 10_000 !== 0) rounded = true;
     fullFeeFen += amountFen;
-    const values: Record<string, number> = { overFen: band.overFen, portionFen, basisPoints: band.basisPoints, amountFen };
+    const values: Record<string, number> = {
+      overFen: band.overFen,
+      portionFen,
+      basisPoints: band.basisPoints,
+      amountFen,
+    };
     if (Number.isFinite(band.upToFen)) values.upToFen = band.upToFen;
     steps.push(step('band', values, item1));
   }
@@ -112,7 +119,8 @@ export function courtFee(input: CourtFeeInput): CourtFee {
     const halvingBasis = grounds.map((g) => article(MEASURES, HALVING_ARTICLE[g]));
     basis.push(...halvingBasis);
     steps.push(step('halved', { ground: grounds[0]!, fullFeeFen, amountFen }, ...halvingBasis));
-    if (grounds.length > 1) notes.push(step('halved-only-once', { grounds: grounds.length }, article('民事诉讼法司法解释', 206)));
+    if (grounds.length > 1)
+      notes.push(step('halved-only-once', { grounds: grounds.length }, article('民事诉讼法司法解释', 206)));
   }
   if (rounded) notes.push(step('rounded-half-up'));
   return { amountFen, basis, steps, notes };

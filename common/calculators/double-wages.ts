@@ -106,11 +106,23 @@ export function doubleWages(input: DoubleWagesInput): DoubleWages {
   const lawStart = parseIsoDate(LABOUR_CONTRACT_LAW_EFFECTIVE_DATE);
   const from = Math.max(start, lawStart);
   if (start < lawStart) {
-    steps.push(step('counted-from-2008', { startDate: formatIsoDate(start), countedFromDate: formatIsoDate(from) }, article(LAW, 97, { paragraph: 2 })));
+    steps.push(
+      step(
+        'counted-from-2008',
+        { startDate: formatIsoDate(start), countedFromDate: formatIsoDate(from) },
+        article(LAW, 97, { paragraph: 2 }),
+      ),
+    );
   }
   const doubledFrom = addMonths(from, 1);
   const oneYear = addMonths(from, 12);
-  steps.push(step('grace-month', { fromDate: formatIsoDate(from), toDate: formatIsoDate(doubledFrom - 1) }, article(LAW, 10, { paragraph: 2 })));
+  steps.push(
+    step(
+      'grace-month',
+      { fromDate: formatIsoDate(from), toDate: formatIsoDate(doubledFrom - 1) },
+      article(LAW, 10, { paragraph: 2 }),
+    ),
+  );
 
   if (signed !== undefined && signed <= doubledFrom) {
     steps.push(step('signed-in-time', { signedDate: formatIsoDate(signed) }, article(LAW, 10, { paragraph: 2 })));
@@ -124,13 +136,25 @@ export function doubleWages(input: DoubleWagesInput): DoubleWages {
     [until + 1, step('period-ends-on-until-date', { untilDate: formatIsoDate(until) })],
   ];
   if (signed !== undefined) {
-    candidates.push([signed, step('period-ends-at-signing', { signedDate: formatIsoDate(signed) }, article(REGULATION, 6, { paragraph: 2 }))]);
+    candidates.push([
+      signed,
+      step('period-ends-at-signing', { signedDate: formatIsoDate(signed) }, article(REGULATION, 6, { paragraph: 2 })),
+    ]);
   }
   // The earliest wins; on a tie signing explains best, then the one-year mark.
-  const [endExclusive, ending] = candidates.reduce((best, c) => (c[0] < best[0] || (c[0] === best[0] && c[1].code === 'period-ends-at-signing') ? c : best));
+  const [endExclusive, ending] = candidates.reduce((best, c) =>
+    c[0] < best[0] || (c[0] === best[0] && c[1].code === 'period-ends-at-signing') ? c : best,
+  );
 
   if (oneYear <= until && (signed === undefined || signed > oneYear)) {
-    notes.push(step('open-ended-contract-deemed', { fromDate: formatIsoDate(oneYear) }, article(REGULATION, 7), article(LAW, 14, { paragraph: 3 })));
+    notes.push(
+      step(
+        'open-ended-contract-deemed',
+        { fromDate: formatIsoDate(oneYear) },
+        article(REGULATION, 7),
+        article(LAW, 14, { paragraph: 3 }),
+      ),
+    );
   }
 
   if (endExclusive <= doubledFrom) {
@@ -152,12 +176,19 @@ export function doubleWages(input: DoubleWagesInput): DoubleWages {
     ending,
   );
   const fullFen = wage * months;
-  if (months > 0) steps.push(step('full-months', { months, monthlyWageFen: wage, amountFen: fullFen }, article(LAW, 82, { paragraph: 1 })));
+  if (months > 0)
+    steps.push(
+      step('full-months', { months, monthlyWageFen: wage, amountFen: fullFen }, article(LAW, 82, { paragraph: 1 })),
+    );
   let partFen = 0;
   if (span.days > 0) {
     partFen = mulDivRoundHalfUp(wage, span.days, span.daysInPartMonth);
     steps.push(
-      step('part-month', { days: span.days, daysInMonth: span.daysInPartMonth, monthlyWageFen: wage, amountFen: partFen }, article(LAW, 82, { paragraph: 1 })),
+      step(
+        'part-month',
+        { days: span.days, daysInMonth: span.daysInPartMonth, monthlyWageFen: wage, amountFen: partFen },
+        article(LAW, 82, { paragraph: 1 }),
+      ),
     );
     notes.push(step('part-month-by-calendar-days'));
   }

@@ -7,7 +7,13 @@ const AVERAGE = 8_000 * YUAN;
 const twelve = (yuan: number) => Array<number>(12).fill(yuan * YUAN);
 
 function run(startDate: string, endDate: string, wageYuan: number, extra: Partial<EconomicCompensationInput> = {}) {
-  return economicCompensation({ startDate, endDate, monthlyWagesFen: twelve(wageYuan), localAverageMonthlyWageFen: AVERAGE, ...extra });
+  return economicCompensation({
+    startDate,
+    endDate,
+    monthlyWagesFen: twelve(wageYuan),
+    localAverageMonthlyWageFen: AVERAGE,
+    ...extra,
+  });
 }
 
 describe('economic compensation (劳动合同法 第四十七条)', () => {
@@ -40,10 +46,21 @@ describe('economic compensation (劳动合同法 第四十七条)', () => {
   it('shows the caps in the acceptance case', () => {
     const r = run('2010-01-01', '2023-06-30', 30_000);
     const codes = r.steps.map((s) => s.code);
-    expect(codes).toEqual(['average-monthly-wage', 'wage-above-cap', 'service-period', 'full-years', 'part-year-six-months-or-more', 'years-capped', 'compensation']);
+    expect(codes).toEqual([
+      'average-monthly-wage',
+      'wage-above-cap',
+      'service-period',
+      'full-years',
+      'part-year-six-months-or-more',
+      'years-capped',
+      'compensation',
+    ]);
     expect(r.steps[1]!.values).toEqual({ wageFen: 3_000_000, localAverageFen: AVERAGE, capFen: 2_400_000 });
     expect(r.steps[1]!.basis[0]).toMatchObject({ law: '劳动合同法', article: '第四十七条', paragraph: 2 });
-    expect(r.steps.find((s) => s.code === 'years-capped')!.values).toEqual({ monthsOfWage: 14, cappedMonthsOfWage: 12 });
+    expect(r.steps.find((s) => s.code === 'years-capped')!.values).toEqual({
+      monthsOfWage: 14,
+      cappedMonthsOfWage: 12,
+    });
     expect(r.steps.find((s) => s.code === 'service-period')!.values).toEqual({
       fromDate: '2010-01-01',
       toDate: '2023-06-30',
@@ -51,7 +68,9 @@ describe('economic compensation (劳动合同法 第四十七条)', () => {
       months: 6,
       days: 0,
     });
-    expect(r.basis).toEqual([expect.objectContaining({ law: '劳动合同法', article: '第四十七条', number: { ordinal: 47, sub: 0 } })]);
+    expect(r.basis).toEqual([
+      expect.objectContaining({ law: '劳动合同法', article: '第四十七条', number: { ordinal: 47, sub: 0 } }),
+    ]);
     expect(r.notes.map((n) => n.code)).toEqual(['grounds-not-checked', 'wage-is-gross-pay']);
   });
 
@@ -68,14 +87,21 @@ describe('economic compensation (劳动合同法 第四十七条)', () => {
   it('doubles the amount for unlawful termination (第八十七条), caps included', () => {
     const r = run('2010-01-01', '2023-06-30', 30_000, { unlawfulTermination: true });
     expect(r.amountFen).toBe(2 * 288_000 * YUAN);
-    expect(r.steps.at(-1)).toMatchObject({ code: 'unlawful-termination-damages', values: { compensationFen: 28_800_000, multiple: 2, amountFen: 57_600_000 } });
+    expect(r.steps.at(-1)).toMatchObject({
+      code: 'unlawful-termination-damages',
+      values: { compensationFen: 28_800_000, multiple: 2, amountFen: 57_600_000 },
+    });
     expect(r.basis[0]).toMatchObject({ law: '劳动合同法', article: '第八十七条' });
     expect(r.notes.map((n) => n.code)).toContain('damages-replace-compensation');
   });
 
   it('leaves out service before 2008 for compensation and says so (第九十七条第三款)', () => {
     const r = run('2005-06-01', '2010-06-30', 6_000);
-    expect(r.steps.find((s) => s.code === 'service-period')!.values).toMatchObject({ fromDate: '2008-01-01', years: 2, months: 6 });
+    expect(r.steps.find((s) => s.code === 'service-period')!.values).toMatchObject({
+      fromDate: '2008-01-01',
+      years: 2,
+      months: 6,
+    });
     const note = r.notes.find((n) => n.code === 'service-before-2008-not-included')!;
     expect(note.values).toEqual({ fromDate: '2005-06-01', toDate: '2007-12-31' });
     expect(note.basis[0]).toMatchObject({ article: '第九十七条', paragraph: 3 });
@@ -94,24 +120,45 @@ describe('economic compensation (劳动合同法 第四十七条)', () => {
 
   it('averages the wages given, rounding half up, and raises it to the minimum wage', () => {
     const one = (wages: number[], extra: Partial<EconomicCompensationInput> = {}) =>
-      economicCompensation({ startDate: '2023-01-01', endDate: '2023-12-31', monthlyWagesFen: wages, localAverageMonthlyWageFen: AVERAGE, ...extra });
+      economicCompensation({
+        startDate: '2023-01-01',
+        endDate: '2023-12-31',
+        monthlyWagesFen: wages,
+        localAverageMonthlyWageFen: AVERAGE,
+        ...extra,
+      });
     expect(one([100, 100, 101]).amountFen).toBe(100); // 100.33
     expect(one([1, 2]).amountFen).toBe(2); // 1.5 → 2
     const floored = one([1_500 * YUAN], { localMinimumWageFen: 2_000 * YUAN });
     expect(floored.amountFen).toBe(2_000 * YUAN);
-    expect(floored.steps[1]).toMatchObject({ code: 'minimum-wage-floor', values: { averageFen: 150_000, minimumWageFen: 200_000 } });
-    expect(one([3_000 * YUAN], { localMinimumWageFen: 2_000 * YUAN }).steps.map((s) => s.code)).not.toContain('minimum-wage-floor');
+    expect(floored.steps[1]).toMatchObject({
+      code: 'minimum-wage-floor',
+      values: { averageFen: 150_000, minimumWageFen: 200_000 },
+    });
+    expect(one([3_000 * YUAN], { localMinimumWageFen: 2_000 * YUAN }).steps.map((s) => s.code)).not.toContain(
+      'minimum-wage-floor',
+    );
     // A year of service but one figure given: said in a note.
     expect(one([3_000 * YUAN]).notes.map((n) => n.code)).toContain('fewer-wage-months-than-service');
   });
 
   it('rounds a half month half up to the 分', () => {
-    const r = economicCompensation({ startDate: '2024-01-01', endDate: '2024-01-31', monthlyWagesFen: [1_000_001], localAverageMonthlyWageFen: AVERAGE });
+    const r = economicCompensation({
+      startDate: '2024-01-01',
+      endDate: '2024-01-31',
+      monthlyWagesFen: [1_000_001],
+      localAverageMonthlyWageFen: AVERAGE,
+    });
     expect(r.amountFen).toBe(500_001); // 500,000.5
   });
 
   it('refuses impossible input', () => {
-    const ok: EconomicCompensationInput = { startDate: '2020-01-01', endDate: '2021-01-01', monthlyWagesFen: [100], localAverageMonthlyWageFen: AVERAGE };
+    const ok: EconomicCompensationInput = {
+      startDate: '2020-01-01',
+      endDate: '2021-01-01',
+      monthlyWagesFen: [100],
+      localAverageMonthlyWageFen: AVERAGE,
+    };
     for (const bad of [
       { endDate: '2019-12-31' },
       { endDate: '2021-02-30' },

@@ -131,17 +131,34 @@ export function economicCompensation(input: EconomicCompensationInput): Economic
   const totalFen = wages.reduce((a, b) => a + b, 0);
   let wageFen = mulDivRoundHalfUp(totalFen, 1, wages.length);
   steps.push(
-    step('average-monthly-wage', { totalFen, months: wages.length, averageFen: wageFen }, article(LAW, 47, { paragraph: 3 }), article(REGULATION, 27)),
+    step(
+      'average-monthly-wage',
+      { totalFen, months: wages.length, averageFen: wageFen },
+      article(LAW, 47, { paragraph: 3 }),
+      article(REGULATION, 27),
+    ),
   );
   if (input.localMinimumWageFen !== undefined && wageFen < input.localMinimumWageFen) {
-    steps.push(step('minimum-wage-floor', { averageFen: wageFen, minimumWageFen: input.localMinimumWageFen }, article(REGULATION, 27)));
+    steps.push(
+      step(
+        'minimum-wage-floor',
+        { averageFen: wageFen, minimumWageFen: input.localMinimumWageFen },
+        article(REGULATION, 27),
+      ),
+    );
     wageFen = input.localMinimumWageFen;
   }
   const localAverageFen = input.localAverageMonthlyWageFen;
   const capFen = WAGE_CAP_MULTIPLE * localAverageFen;
   // 高于 is strict: a wage of exactly three times the average is not capped.
   const capped = wageFen > capFen;
-  steps.push(step(capped ? 'wage-above-cap' : 'wage-within-cap', { wageFen, localAverageFen, capFen }, article(LAW, 47, { paragraph: 2 })));
+  steps.push(
+    step(
+      capped ? 'wage-above-cap' : 'wage-within-cap',
+      { wageFen, localAverageFen, capFen },
+      article(LAW, 47, { paragraph: 2 }),
+    ),
+  );
   if (capped) wageFen = capFen;
 
   // The service counted.
@@ -154,13 +171,14 @@ export function economicCompensation(input: EconomicCompensationInput): Economic
   const serviceBasis = [article(LAW, 47, { paragraph: 1 })];
   if (start < lawStart) serviceBasis.push(unlawful ? article(REGULATION, 25) : article(LAW, 97, { paragraph: 3 }));
   // Service wholly before 2008 counts nothing here; the note below says why.
-  if (from <= end) steps.push(
-    step(
-      'service-period',
-      { fromDate: formatIsoDate(from), toDate: formatIsoDate(end), years, months: partMonths, days: span.days },
-      ...serviceBasis,
-    ),
-  );
+  if (from <= end)
+    steps.push(
+      step(
+        'service-period',
+        { fromDate: formatIsoDate(from), toDate: formatIsoDate(end), years, months: partMonths, days: span.days },
+        ...serviceBasis,
+      ),
+    );
   if (start < lawStart) {
     notes.push(
       unlawful
@@ -172,25 +190,48 @@ export function economicCompensation(input: EconomicCompensationInput): Economic
           ),
     );
   }
-  if (span.months >= 12 && wages.length < 12) notes.push(step('fewer-wage-months-than-service', { monthsGiven: wages.length }, article(LAW, 47, { paragraph: 3 })));
+  if (span.months >= 12 && wages.length < 12)
+    notes.push(
+      step('fewer-wage-months-than-service', { monthsGiven: wages.length }, article(LAW, 47, { paragraph: 3 })),
+    );
 
   // Months of wage, counted in halves so that x.5 stays an integer.
   let halfMonths = 2 * years;
   if (years > 0) steps.push(step('full-years', { years, monthsOfWage: years }, article(LAW, 47, { paragraph: 1 })));
   if (partMonths >= 6) {
     halfMonths += 2;
-    steps.push(step('part-year-six-months-or-more', { months: partMonths, days: span.days, monthsOfWage: 1 }, article(LAW, 47, { paragraph: 1 })));
+    steps.push(
+      step(
+        'part-year-six-months-or-more',
+        { months: partMonths, days: span.days, monthsOfWage: 1 },
+        article(LAW, 47, { paragraph: 1 }),
+      ),
+    );
   } else if (partMonths > 0 || span.days > 0) {
     halfMonths += 1;
-    steps.push(step('part-year-under-six-months', { months: partMonths, days: span.days, monthsOfWage: 0.5 }, article(LAW, 47, { paragraph: 1 })));
+    steps.push(
+      step(
+        'part-year-under-six-months',
+        { months: partMonths, days: span.days, monthsOfWage: 0.5 },
+        article(LAW, 47, { paragraph: 1 }),
+      ),
+    );
   }
   if (capped && halfMonths > 2 * CAPPED_MAX_YEARS) {
-    steps.push(step('years-capped', { monthsOfWage: halfMonths / 2, cappedMonthsOfWage: CAPPED_MAX_YEARS }, article(LAW, 47, { paragraph: 2 })));
+    steps.push(
+      step(
+        'years-capped',
+        { monthsOfWage: halfMonths / 2, cappedMonthsOfWage: CAPPED_MAX_YEARS },
+        article(LAW, 47, { paragraph: 2 }),
+      ),
+    );
     halfMonths = 2 * CAPPED_MAX_YEARS;
   }
 
   const compensationFen = mulDivRoundHalfUp(wageFen, halfMonths, 2);
-  steps.push(step('compensation', { wageFen, monthsOfWage: halfMonths / 2, amountFen: compensationFen }, article(LAW, 47)));
+  steps.push(
+    step('compensation', { wageFen, monthsOfWage: halfMonths / 2, amountFen: compensationFen }, article(LAW, 47)),
+  );
   if (!unlawful) return { amountFen: compensationFen, basis: [article(LAW, 47)], steps, notes };
 
   const amountFen = 2 * compensationFen;

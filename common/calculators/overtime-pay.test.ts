@@ -17,15 +17,26 @@ describe('overtime pay (劳动法 第四十四条)', () => {
     [hourly(3_000), 1 / 3, 0, 0, 3_000, 1_500, 'twenty minutes'],
     [hourly(1), 1, 0, 0, 1, 2, 'half a 分 rounds up'],
     [hourly(1), 0, 0, 0, 1, 0, 'no overtime'],
-    [hourly(3_333), 0.25, 0.5, 0.75, 3_333, 1_250 + 3_333 + 7_499, '15 minutes × 150% = 1,249.875; 30 min × 200%; 45 min × 300% = 7,499.25'],
+    [
+      hourly(3_333),
+      0.25,
+      0.5,
+      0.75,
+      3_333,
+      1_250 + 3_333 + 7_499,
+      '15 minutes × 150% = 1,249.875; 30 min × 200%; 45 min × 300% = 7,499.25',
+    ],
   ];
 
-  it.each(CASES)('%j, %f/%f/%f h → hourly %i, total %i fen (%s)', (wage, extendedHours, restDayHours, holidayHours, hourlyFen, totalFen) => {
-    const r = overtimePay({ wage, extendedHours, restDayHours, holidayHours });
-    expect(r.steps[0]!.values.hourlyWageFen).toBe(hourlyFen);
-    expect(r.amountFen).toBe(totalFen);
-    expect(r.steps.at(-1)).toMatchObject({ code: 'total', values: { amountFen: totalFen } });
-  });
+  it.each(CASES)(
+    '%j, %f/%f/%f h → hourly %i, total %i fen (%s)',
+    (wage, extendedHours, restDayHours, holidayHours, hourlyFen, totalFen) => {
+      const r = overtimePay({ wage, extendedHours, restDayHours, holidayHours });
+      expect(r.steps[0]!.values.hourlyWageFen).toBe(hourlyFen);
+      expect(r.amountFen).toBe(totalFen);
+      expect(r.steps.at(-1)).toMatchObject({ code: 'total', values: { amountFen: totalFen } });
+    },
+  );
 
   it('shows the 21.75-day conversion and cites each item', () => {
     const r = overtimePay({ wage: monthly(500_000), extendedHours: 10, restDayHours: 8, holidayHours: 8 });
@@ -39,7 +50,12 @@ describe('overtime pay (劳动法 第四十四条)', () => {
       ['rest-day', 200, 45_984, expect.objectContaining({ item: 2 })],
       ['statutory-holiday', 300, 68_976, expect.objectContaining({ item: 3 })],
     ]);
-    expect(r.notes.map((n) => n.code)).toEqual(['minimum-rates', 'on-top-of-normal-wage', 'not-for-flexible-hours', 'rest-day-only-without-compensatory-rest']);
+    expect(r.notes.map((n) => n.code)).toEqual([
+      'minimum-rates',
+      'on-top-of-normal-wage',
+      'not-for-flexible-hours',
+      'rest-day-only-without-compensatory-rest',
+    ]);
   });
 
   it('leaves out classes with no hours', () => {

@@ -86,7 +86,8 @@ export type OvertimePay = Calculation<OvertimeStep, OvertimeNote>;
 
 function minutesOf(hours: number | undefined, what: string): number {
   if (hours === undefined) return 0;
-  if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`${what} must be a number of hours, 0 or more, got ${hours}`);
+  if (!Number.isFinite(hours) || hours < 0)
+    throw new RangeError(`${what} must be a number of hours, 0 or more, got ${hours}`);
   return Math.round(hours * 60);
 }
 
@@ -109,7 +110,12 @@ export function overtimePay(input: OvertimeInput): OvertimePay {
     steps.push(
       step(
         'hourly-wage-from-monthly',
-        { monthlyWageFen, payDaysPerMonth: PAY_DAYS_PER_MONTH_TIMES_100 / 100, hoursPerDay: HOURS_PER_DAY, hourlyWageFen },
+        {
+          monthlyWageFen,
+          payDaysPerMonth: PAY_DAYS_PER_MONTH_TIMES_100 / 100,
+          hoursPerDay: HOURS_PER_DAY,
+          hourlyWageFen,
+        },
         PAY_CONVERSION_NOTICE,
       ),
     );
@@ -122,7 +128,13 @@ export function overtimePay(input: OvertimeInput): OvertimePay {
     const { percent, item } = OVERTIME_RATES[cls];
     const classFen = mulDivRoundHalfUp(hourlyWageFen, percent * minutes[cls], 60 * 100);
     amountFen += classFen;
-    steps.push(step(cls, { hours: minutes[cls] / 60, hourlyWageFen, ratePercent: percent, amountFen: classFen }, article(LAW, 44, { item })));
+    steps.push(
+      step(
+        cls,
+        { hours: minutes[cls] / 60, hourlyWageFen, ratePercent: percent, amountFen: classFen },
+        article(LAW, 44, { item }),
+      ),
+    );
   }
   assertFen(amountFen, 'the total');
   steps.push(step('total', { amountFen }, ...basis));
@@ -132,6 +144,7 @@ export function overtimePay(input: OvertimeInput): OvertimePay {
     step('on-top-of-normal-wage', {}, article(LAW, 51), PAY_CONVERSION_NOTICE),
     step('not-for-flexible-hours', {}, article('工资支付暂行规定', 13, { paragraph: 4 })),
   ];
-  if (minutes['rest-day'] > 0) notes.push(step('rest-day-only-without-compensatory-rest', {}, article(LAW, 44, { item: 2 })));
+  if (minutes['rest-day'] > 0)
+    notes.push(step('rest-day-only-without-compensatory-rest', {}, article(LAW, 44, { item: 2 })));
   return { amountFen, basis, steps, notes };
 }

@@ -3,7 +3,8 @@ import { directoryScope, officesForTerminal, regionCodeProblem, regionLevel, typ
 
 describe('regionCodeProblem', () => {
   it('accepts province, city and county codes', () => {
-    for (const code of ['420000', '420100', '420111', '440111', '110101', '429004', '810000']) expect(regionCodeProblem(code), code).toBeUndefined();
+    for (const code of ['420000', '420100', '420111', '440111', '110101', '429004', '810000'])
+      expect(regionCodeProblem(code), code).toBeUndefined();
   });
   it('names what is wrong with a code that is not one', () => {
     expect(regionCodeProblem('42011')).toMatch(/expected 6 digits/);
@@ -14,7 +15,11 @@ describe('regionCodeProblem', () => {
     expect(regionCodeProblem('420011')).toMatch(/needs its city digits/);
   });
   it('tells the level from the trailing zeros', () => {
-    expect([regionLevel('420000'), regionLevel('420100'), regionLevel('420111')]).toEqual(['province', 'city', 'county']);
+    expect([regionLevel('420000'), regionLevel('420100'), regionLevel('420111')]).toEqual([
+      'province',
+      'city',
+      'county',
+    ]);
   });
 });
 
@@ -26,7 +31,8 @@ describe('directoryScope', () => {
     expect(directoryScope('420111', '420000')).toBe('province');
   });
   it('leaves out other cities of the province and other provinces', () => {
-    for (const other of ['420200', '420202', '440111', '440100', '440000', '110000']) expect(directoryScope('420111', other), other).toBeUndefined();
+    for (const other of ['420200', '420202', '440111', '440100', '440000', '110000'])
+      expect(directoryScope('420111', other), other).toBeUndefined();
   });
   it('lets a city-level terminal see its districts and a province-level one its whole province', () => {
     expect(directoryScope('420100', '420100')).toBe('local');
@@ -40,7 +46,12 @@ describe('directoryScope', () => {
 });
 
 describe('officesForTerminal', () => {
-  const office = (id: string, regionCode: string, kind: DirectoryOffice['kind'], name: string): DirectoryOffice => ({ id, regionCode, kind, name });
+  const office = (id: string, regionCode: string, kind: DirectoryOffice['kind'], name: string): DirectoryOffice => ({
+    id,
+    regionCode,
+    kind,
+    name,
+  });
   const offices = [
     office('hubei-service', '420000', 'legal-service-centre', '湖北省公共法律服务中心'),
     office('wuhan-arbitration', '420100', 'arbitration-commission', '武汉劳动人事争议仲裁委员会'),
@@ -68,14 +79,20 @@ describe('officesForTerminal', () => {
   });
 
   it('filters by kind and keeps the region order', () => {
-    expect(officesForTerminal(offices, '420111', 'legal-aid-centre').map((o) => o.id)).toEqual(['hongshan-aid', 'wuhan-aid', 'wuchang-aid']);
+    expect(officesForTerminal(offices, '420111', 'legal-aid-centre').map((o) => o.id)).toEqual([
+      'hongshan-aid',
+      'wuhan-aid',
+      'wuchang-aid',
+    ]);
     expect(officesForTerminal(offices, '420111', 'notary-office')).toEqual([]);
   });
 
   it('keeps each office’s own fields and does not change the input', () => {
     const withExtra = offices.map((o) => ({ ...o, demo: true }));
     const before = JSON.stringify(withExtra);
-    expect(officesForTerminal(withExtra, '440111')).toEqual([{ ...withExtra.find((o) => o.id === 'baiyun-aid')!, scope: 'local' }]);
+    expect(officesForTerminal(withExtra, '440111')).toEqual([
+      { ...withExtra.find((o) => o.id === 'baiyun-aid')!, scope: 'local' },
+    ]);
     expect(JSON.stringify(withExtra)).toBe(before);
   });
 });

@@ -13,8 +13,10 @@ export type RegionLevel = 'province' | 'city' | 'county';
 /** Why `code` is not a region code, or undefined when it is one. */
 export function regionCodeProblem(code: string): string | undefined {
   if (!/^\d{6}$/.test(code)) return `"${code}" is not a region code: expected 6 digits (GB/T 2260), e.g. "420111"`;
-  if (!PROVINCE_LEVEL_CODES.has(code.slice(0, 2))) return `"${code}" is not a region code: no province starts with ${code.slice(0, 2)}`;
-  if (code.slice(2, 4) === '00' && code.slice(4) !== '00') return `"${code}" is not a region code: a county code needs its city digits (${code.slice(0, 2)}XX${code.slice(4)})`;
+  if (!PROVINCE_LEVEL_CODES.has(code.slice(0, 2)))
+    return `"${code}" is not a region code: no province starts with ${code.slice(0, 2)}`;
+  if (code.slice(2, 4) === '00' && code.slice(4) !== '00')
+    return `"${code}" is not a region code: a county code needs its city digits (${code.slice(0, 2)}XX${code.slice(4)})`;
   return undefined;
 }
 
@@ -65,7 +67,11 @@ const byName = new Intl.Collator('zh-CN');
  * nearest region first (see {@link directoryScope}), then by kind in the
  * order of {@link DIRECTORY_KINDS}, then by name (pinyin order), then id.
  */
-export function officesForTerminal<T extends DirectoryOffice>(offices: readonly T[], terminal: string, kind?: DirectoryKind): (T & { scope: DirectoryScope })[] {
+export function officesForTerminal<T extends DirectoryOffice>(
+  offices: readonly T[],
+  terminal: string,
+  kind?: DirectoryKind,
+): (T & { scope: DirectoryScope })[] {
   const out: (T & { scope: DirectoryScope })[] = [];
   for (const o of offices) {
     if (kind !== undefined && o.kind !== kind) continue;

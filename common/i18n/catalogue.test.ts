@@ -20,7 +20,8 @@ function flatten(node: unknown, prefix = ''): Map<string, unknown> {
 const catalogues = { 'zh-CN': flatten(zhCN), en: flatten(en) };
 
 const unavailableVariant = FeatureStateSchema.options.find((o) => o.shape.available.value === false);
-const FEATURE_UNAVAILABLE_REASONS = unavailableVariant && 'reason' in unavailableVariant.shape ? unavailableVariant.shape.reason.options : [];
+const FEATURE_UNAVAILABLE_REASONS =
+  unavailableVariant && 'reason' in unavailableVariant.shape ? unavailableVariant.shape.reason.options : [];
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
@@ -59,15 +60,18 @@ describe('translation catalogues', () => {
     }
   });
 
-  it.each(Object.entries(catalogues))('%s describes every subsystem and its reason codes, with a fallback', (_lang, entries) => {
-    for (const [subsystem, reasons] of Object.entries(SUBSYSTEM_REASONS)) {
-      expect(entries.get(`status.${subsystem}.notice`), subsystem).toBeTruthy();
-      expect(entries.get(`status.${subsystem}.degraded`), subsystem).toBeTruthy();
-      for (const reason of [...reasons, 'unknown']) {
-        expect(entries.get(`status.${subsystem}.reasons.${reason}`), `${subsystem}.${reason}`).toBeTruthy();
+  it.each(Object.entries(catalogues))(
+    '%s describes every subsystem and its reason codes, with a fallback',
+    (_lang, entries) => {
+      for (const [subsystem, reasons] of Object.entries(SUBSYSTEM_REASONS)) {
+        expect(entries.get(`status.${subsystem}.notice`), subsystem).toBeTruthy();
+        expect(entries.get(`status.${subsystem}.degraded`), subsystem).toBeTruthy();
+        for (const reason of [...reasons, 'unknown']) {
+          expect(entries.get(`status.${subsystem}.reasons.${reason}`), `${subsystem}.${reason}`).toBeTruthy();
+        }
       }
-    }
-  });
+    },
+  );
 
   it('name each language in its own script for the language switch', () => {
     expect(zhCN.language.name).toBe('中文');

@@ -60,7 +60,8 @@ export const en: Catalogue<typeof zhCN> = {
     },
     'needs-hub': {
       badge: 'Not available now',
-      explain: 'This service needs a connection to the service centre, which cannot be reached right now. Please try again later.',
+      explain:
+        'This service needs a connection to the service centre, which cannot be reached right now. Please try again later.',
     },
     meanwhile: 'If you need legal help now, please call:',
   },
@@ -131,7 +132,8 @@ export const en: Catalogue<typeof zhCN> = {
     finish: 'Finish',
     countdownTitle: 'Are you still there?',
     secondsUnit: 'seconds',
-    countdownBody: 'In {{count}} seconds this session ends and everything on the screen is cleared. To keep going, tap “Continue”.',
+    countdownBody:
+      'In {{count}} seconds this session ends and everything on the screen is cleared. To keep going, tap “Continue”.',
     countdownAnnounce: 'Are you still there? The session ends in {{count}} seconds.',
     continue: 'Continue',
   },
@@ -145,7 +147,8 @@ export const en: Catalogue<typeof zhCN> = {
   restoring: {
     title: 'Restoring service',
     body: 'Please wait. The kiosk will come back by itself; you do not need to do anything.',
-    technicianHint: 'For technicians: the page address has no access key. Please reopen this page from the kiosk service.',
+    technicianHint:
+      'For technicians: the page address has no access key. Please reopen this page from the kiosk service.',
   },
   screenError: {
     title: 'This page cannot be shown right now',

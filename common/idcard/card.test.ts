@@ -41,8 +41,13 @@ describe('IdCard schema', () => {
   it('requires the extras of each card type', () => {
     expect(IdCard.safeParse({ ...MAINLAND, cardType: 'hk-macau-taiwan-permit' }).success).toBe(false);
     expect(
-      IdCard.safeParse({ ...MAINLAND, cardType: 'hk-macau-taiwan-permit', nation: null, permitNumber: 'H60123456', issueCount: 1 })
-        .success,
+      IdCard.safeParse({
+        ...MAINLAND,
+        cardType: 'hk-macau-taiwan-permit',
+        nation: null,
+        permitNumber: 'H60123456',
+        issueCount: 1,
+      }).success,
     ).toBe(true);
   });
 });

@@ -14,7 +14,12 @@ import { ID_NUMBER_PROBLEMS } from './id-number';
 export const SEX_BY_CODE = { '0': 'unknown', '1': 'male', '2': 'female', '9': 'unspecified' } as const;
 export const Sex = z.enum(['unknown', 'male', 'female', 'unspecified']);
 export type Sex = z.infer<typeof Sex>;
-export const SEX_LABEL_ZH: Readonly<Record<Sex, string>> = { unknown: '未知', male: '男', female: '女', unspecified: '未说明' };
+export const SEX_LABEL_ZH: Readonly<Record<Sex, string>> = {
+  unknown: '未知',
+  male: '男',
+  female: '女',
+  unspecified: '未说明',
+};
 
 export function sexFromCode(code: string): Sex | undefined {
   return Object.hasOwn(SEX_BY_CODE, code) ? SEX_BY_CODE[code as keyof typeof SEX_BY_CODE] : undefined;
@@ -27,14 +32,64 @@ export function sexCode(sex: Sex): string {
 
 /** GB 3304 nation codes as the card prints them (汉, not 汉族). */
 export const NATION_BY_CODE: Readonly<Record<string, string>> = {
-  '01': '汉', '02': '蒙古', '03': '回', '04': '藏', '05': '维吾尔', '06': '苗', '07': '彝', '08': '壮',
-  '09': '布依', '10': '朝鲜', '11': '满', '12': '侗', '13': '瑶', '14': '白', '15': '土家', '16': '哈尼',
-  '17': '哈萨克', '18': '傣', '19': '黎', '20': '傈僳', '21': '佤', '22': '畲', '23': '高山', '24': '拉祜',
-  '25': '水', '26': '东乡', '27': '纳西', '28': '景颇', '29': '柯尔克孜', '30': '土', '31': '达斡尔',
-  '32': '仫佬', '33': '羌', '34': '布朗', '35': '撒拉', '36': '毛南', '37': '仡佬', '38': '锡伯', '39': '阿昌',
-  '40': '普米', '41': '塔吉克', '42': '怒', '43': '乌孜别克', '44': '俄罗斯', '45': '鄂温克', '46': '德昂',
-  '47': '保安', '48': '裕固', '49': '京', '50': '塔塔尔', '51': '独龙', '52': '鄂伦春', '53': '赫哲',
-  '54': '门巴', '55': '珞巴', '56': '基诺', '97': '其他', '98': '外国血统中国籍人士',
+  '01': '汉',
+  '02': '蒙古',
+  '03': '回',
+  '04': '藏',
+  '05': '维吾尔',
+  '06': '苗',
+  '07': '彝',
+  '08': '壮',
+  '09': '布依',
+  '10': '朝鲜',
+  '11': '满',
+  '12': '侗',
+  '13': '瑶',
+  '14': '白',
+  '15': '土家',
+  '16': '哈尼',
+  '17': '哈萨克',
+  '18': '傣',
+  '19': '黎',
+  '20': '傈僳',
+  '21': '佤',
+  '22': '畲',
+  '23': '高山',
+  '24': '拉祜',
+  '25': '水',
+  '26': '东乡',
+  '27': '纳西',
+  '28': '景颇',
+  '29': '柯尔克孜',
+  '30': '土',
+  '31': '达斡尔',
+  '32': '仫佬',
+  '33': '羌',
+  '34': '布朗',
+  '35': '撒拉',
+  '36': '毛南',
+  '37': '仡佬',
+  '38': '锡伯',
+  '39': '阿昌',
+  '40': '普米',
+  '41': '塔吉克',
+  '42': '怒',
+  '43': '乌孜别克',
+  '44': '俄罗斯',
+  '45': '鄂温克',
+  '46': '德昂',
+  '47': '保安',
+  '48': '裕固',
+  '49': '京',
+  '50': '塔塔尔',
+  '51': '独龙',
+  '52': '鄂伦春',
+  '53': '赫哲',
+  '54': '门巴',
+  '55': '珞巴',
+  '56': '基诺',
+  '97': '其他',
+  '98': '外国血统中国籍人士',
 };
 
 export function nationFromCode(code: string): string | undefined {
@@ -43,7 +98,12 @@ export function nationFromCode(code: string): string | undefined {
 
 export const LONG_TERM = '长期';
 
-export const CARD_TYPES = ['mainland', 'hk-macau-taiwan-permit', 'foreign-permanent', 'foreign-permanent-2023'] as const;
+export const CARD_TYPES = [
+  'mainland',
+  'hk-macau-taiwan-permit',
+  'foreign-permanent',
+  'foreign-permanent-2023',
+] as const;
 export type CardType = (typeof CARD_TYPES)[number];
 
 const IsoDate = z.iso.date();

@@ -8,7 +8,11 @@ describe('groupIdNumber', () => {
     ['18 characters ending in x, read as X', '11010519491231002x', '110105 19491231 002X'],
     ['the 2023 foreign card, shaped like a citizen number', SAMPLE_CARDS.foreign2023.idNumber, '911840 19880412 0013'],
     ['15 digits (first generation): region, yymmdd, sequence', '420111500308024', '420111 500308 024'],
-    ['the 2017 foreign card: nationality, office, birth date, sequence', SAMPLE_CARDS.foreign2017.idNumber, 'USA 1100 850620 21'],
+    [
+      'the 2017 foreign card: nationality, office, birth date, sequence',
+      SAMPLE_CARDS.foreign2017.idNumber,
+      'USA 1100 850620 21',
+    ],
     ['a region being typed', '42011', '42011'],
     ['a whole region', '420111', '420111'],
     ['part of a birth date', '4201111950', '420111 1950'],

@@ -51,7 +51,14 @@ describe('checkIdNumber', () => {
   });
 
   it('reports the format for wrong lengths and characters', () => {
-    for (const bad of ['', '11010519491231002', '11010519491231002XX', '1101051949123100X2', '11010519491231002Y', '１１０１０５１９４９１２３１００２X']) {
+    for (const bad of [
+      '',
+      '11010519491231002',
+      '11010519491231002XX',
+      '1101051949123100X2',
+      '11010519491231002Y',
+      '１１０１０５１９４９１２３１００２X',
+    ]) {
       expect(checkIdNumber(bad, TODAY), bad).toEqual({ valid: false, problems: ['format'] });
     }
   });

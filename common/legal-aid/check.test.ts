@@ -11,11 +11,22 @@ import {
   type LegalAidMatter,
 } from './answers';
 import { checkLegalAid, type LegalAidResult } from './check';
-import { APPLY_PLACES, LEGAL_AID_OUTCOMES, LEGAL_AID_ROUTES, MATERIAL_CODES, REASON_CODES, type LegalAidOutcome } from './codes';
+import {
+  APPLY_PLACES,
+  LEGAL_AID_OUTCOMES,
+  LEGAL_AID_ROUTES,
+  MATERIAL_CODES,
+  REASON_CODES,
+  type LegalAidOutcome,
+} from './codes';
 import type { HardshipThreshold } from './threshold';
 
 /** A made-up standard for tests, not any province's figure (those come from configuration). */
-const THRESHOLD: HardshipThreshold = { monthlyIncomePerPersonYuan: 1500, source: 'test fixture', effectiveFrom: '2024-01-01' };
+const THRESHOLD: HardshipThreshold = {
+  monthlyIncomePerPersonYuan: 1500,
+  source: 'test fixture',
+  effectiveFrom: '2024-01-01',
+};
 const WITH_ASSETS: HardshipThreshold = { ...THRESHOLD, familyAssetsYuan: 50_000 };
 
 const WAGES: LegalAidMatter = { kind: 'civil-administrative', item: 'wages' };
@@ -61,7 +72,12 @@ const CASES: Case[] = [
       hardshipReview: { skipped: true, why: 'art42-migrant-worker-wages' },
       materials: ['id-card', 'proof-of-group', 'case-materials'],
       whereToApply: 'where-dispute-body-or-matter-arose',
-      timeLimits: { route: 'application', decideWithinDays: 7, assignWithinDaysAfterGrant: 3, objectionDecidedWithinDays: 5 },
+      timeLimits: {
+        route: 'application',
+        decideWithinDays: 7,
+        assignWithinDaysAfterGrant: 3,
+        objectionDecidedWithinDays: 5,
+      },
       aidFirst: NOT_URGENT,
     },
   },
@@ -72,7 +88,11 @@ const CASES: Case[] = [
   },
   {
     name: 'a migrant worker claiming work-injury damages is presumed',
-    answers: answers({ groups: ['migrant-worker'], matter: { kind: 'civil-administrative', item: 'work-injury' }, economy: HIGH }),
+    answers: answers({
+      groups: ['migrant-worker'],
+      matter: { kind: 'civil-administrative', item: 'work-injury' },
+      economy: HIGH,
+    }),
     expect: {
       outcome: 'likely-eligible',
       reasons: ['art42-migrant-worker-work-injury', 'art31-listed-matter'],
@@ -92,7 +112,11 @@ const CASES: Case[] = [
   },
   {
     name: 'a migrant worker claiming support payments above the standard: not presumed, likely not',
-    answers: answers({ groups: ['migrant-worker'], matter: { kind: 'civil-administrative', item: 'support-payments' }, economy: HIGH }),
+    answers: answers({
+      groups: ['migrant-worker'],
+      matter: { kind: 'civil-administrative', item: 'support-payments' },
+      economy: HIGH,
+    }),
     expect: {
       outcome: 'likely-not',
       articles: [31, 34],
@@ -102,12 +126,20 @@ const CASES: Case[] = [
   },
   {
     name: 'confirming a labour relation alone is not "wages" for Art. 42 (3)',
-    answers: answers({ groups: ['migrant-worker'], matter: { kind: 'civil-administrative', item: 'labour-relation' }, economy: HIGH }),
+    answers: answers({
+      groups: ['migrant-worker'],
+      matter: { kind: 'civil-administrative', item: 'labour-relation' },
+      economy: HIGH,
+    }),
     expect: { outcome: 'likely-not', hardshipReview: { skipped: false } },
   },
   {
     name: 'every Art. 42 group other than migrant workers is presumed whatever the matter (minor)',
-    answers: answers({ groups: ['minor-without-livelihood'], matter: { kind: 'civil-administrative', item: 'support-payments' }, economy: HIGH }),
+    answers: answers({
+      groups: ['minor-without-livelihood'],
+      matter: { kind: 'civil-administrative', item: 'support-payments' },
+      economy: HIGH,
+    }),
     expect: { outcome: 'likely-eligible', articles: [42, 31], reasons: ['art42-minor', 'art31-listed-matter'] },
   },
   {
@@ -122,7 +154,11 @@ const CASES: Case[] = [
   // ── Art. 32: no hardship condition ──
   {
     name: 'a domestic-violence victim with a high income: likely eligible (Art. 32)',
-    answers: answers({ matter: { kind: 'no-hardship-check', situation: 'abuse-abandonment-domestic-violence' }, economy: HIGH, inCourt: true }),
+    answers: answers({
+      matter: { kind: 'no-hardship-check', situation: 'abuse-abandonment-domestic-violence' },
+      economy: HIGH,
+      inCourt: true,
+    }),
     expect: {
       outcome: 'likely-eligible',
       articles: [32],
@@ -135,7 +171,11 @@ const CASES: Case[] = [
   {
     name: 'an Art. 32 case with an agent already: the law sets no no-agent condition, the office decides',
     answers: answers({ matter: { kind: 'no-hardship-check', situation: 'bravery' }, hasAgent: true }),
-    expect: { outcome: 'needs-review', articles: [32, 48], reasons: ['has-agent-office-decides', 'art32-no-hardship-check'] },
+    expect: {
+      outcome: 'needs-review',
+      articles: [32, 48],
+      reasons: ['has-agent-office-decides', 'art32-no-hardship-check'],
+    },
   },
   // ── Art. 31 and the economic situation ──
   {
@@ -157,7 +197,11 @@ const CASES: Case[] = [
   {
     name: 'the same claim with the integrity pledge instead of figures: needs review (Art. 41)',
     answers: answers({ economy: { kind: 'pledge' } }),
-    expect: { outcome: 'needs-review', articles: [31, 41], reasons: ['pledge-instead-of-documents', 'art31-listed-matter'] },
+    expect: {
+      outcome: 'needs-review',
+      articles: [31, 41],
+      reasons: ['pledge-instead-of-documents', 'art31-listed-matter'],
+    },
   },
   {
     name: 'income not known: needs review',
@@ -195,12 +239,19 @@ const CASES: Case[] = [
     name: 'no asset figure where the standard caps assets: income decides, the office will ask',
     answers: answers(),
     threshold: WITH_ASSETS,
-    expect: { outcome: 'likely-eligible', reasons: ['income-below-threshold', 'assets-not-given', 'art31-listed-matter'] },
+    expect: {
+      outcome: 'likely-eligible',
+      reasons: ['income-below-threshold', 'assets-not-given', 'art31-listed-matter'],
+    },
   },
   {
     name: 'an Art. 31 (9) matter below the standard: at best needs review',
     answers: answers({ matter: { kind: 'civil-administrative', item: 'other' } }),
-    expect: { outcome: 'needs-review', articles: [31, 34], reasons: ['art31-other-by-rules', 'income-below-threshold'] },
+    expect: {
+      outcome: 'needs-review',
+      articles: [31, 34],
+      reasons: ['art31-other-by-rules', 'income-below-threshold'],
+    },
   },
   {
     name: 'an Art. 31 (9) matter above the standard: likely not, hardship is still required',
@@ -241,7 +292,11 @@ const CASES: Case[] = [
   // ── Criminal matters ──
   {
     name: 'a minor criminal defendant: a defender is assigned without application (Art. 25)',
-    answers: answers({ matter: { kind: 'criminal-defence', situations: ['minor'] }, applyingAs: 'close-relative', economy: HIGH }),
+    answers: answers({
+      matter: { kind: 'criminal-defence', situations: ['minor'] },
+      applyingAs: 'close-relative',
+      economy: HIGH,
+    }),
     expect: {
       outcome: 'likely-eligible',
       route: 'assigned-by-authority',
@@ -256,7 +311,9 @@ const CASES: Case[] = [
   },
   {
     name: 'any other Art. 25 situation next to a death-penalty review is assigned outright',
-    answers: answers({ matter: { kind: 'criminal-defence', situations: ['death-penalty-review', 'visual-hearing-speech-disability'] } }),
+    answers: answers({
+      matter: { kind: 'criminal-defence', situations: ['death-penalty-review', 'visual-hearing-speech-disability'] },
+    }),
     expect: { outcome: 'likely-eligible', reasons: ['art25-assigned'] },
   },
   {
@@ -277,7 +334,13 @@ const CASES: Case[] = [
   {
     name: 'compulsory medical treatment without an agent: a lawyer is assigned (Art. 28)',
     answers: answers({ matter: { kind: 'compulsory-medical-treatment' } }),
-    expect: { outcome: 'likely-eligible', route: 'assigned-by-authority', articles: [28], reasons: ['art28-assigned'], materials: [] },
+    expect: {
+      outcome: 'likely-eligible',
+      route: 'assigned-by-authority',
+      articles: [28],
+      reasons: ['art28-assigned'],
+      materials: [],
+    },
   },
   {
     name: 'a suspect without a defender below the standard may apply (Art. 24), and can see the duty lawyer (Art. 30)',
@@ -294,7 +357,11 @@ const CASES: Case[] = [
   {
     name: 'a suspect above the standard: "or other reasons" (Art. 24) makes it the office’s call',
     answers: answers({ matter: { kind: 'criminal-defence', situations: [] }, economy: HIGH }),
-    expect: { outcome: 'needs-review', articles: [24, 34, 30], reasons: ['income-above-threshold', 'art24-other-reasons', 'art30-duty-lawyer'] },
+    expect: {
+      outcome: 'needs-review',
+      articles: [24, 34, 30],
+      reasons: ['income-above-threshold', 'art24-other-reasons', 'art30-duty-lawyer'],
+    },
   },
   {
     name: 'a suspect who has a defender: likely not',
@@ -303,7 +370,11 @@ const CASES: Case[] = [
   },
   {
     name: 'an elderly crime victim without livelihood: presumed (Art. 29 with Art. 42)',
-    answers: answers({ matter: { kind: 'criminal-victim', role: 'victim' }, groups: ['elderly-without-livelihood'], economy: HIGH }),
+    answers: answers({
+      matter: { kind: 'criminal-victim', role: 'victim' },
+      groups: ['elderly-without-livelihood'],
+      economy: HIGH,
+    }),
     expect: {
       outcome: 'likely-eligible',
       articles: [42, 29],
@@ -314,12 +385,20 @@ const CASES: Case[] = [
   {
     name: 'an accepted retrial, income not known: needs review (Art. 33)',
     answers: answers({ matter: { kind: 'retrial-accepted' }, economy: { kind: 'unknown' } }),
-    expect: { outcome: 'needs-review', articles: [33, 34], reasons: ['income-unknown', 'art33-retrial-accepted'], whereToApply: 'where-case-is-handled' },
+    expect: {
+      outcome: 'needs-review',
+      articles: [33, 34],
+      reasons: ['income-unknown', 'art33-retrial-accepted'],
+      whereToApply: 'where-case-is-handled',
+    },
   },
   // ── Art. 44: aid first ──
   {
     name: 'a limitation period ending in 5 days: the office may give aid first (Art. 44)',
-    answers: answers({ urgency: { daysUntilDeadline: 5, needsUrgentPreservation: false }, applyingAs: 'legal-representative' }),
+    answers: answers({
+      urgency: { daysUntilDeadline: 5, needsUrgentPreservation: false },
+      applyingAs: 'legal-representative',
+    }),
     expect: {
       outcome: 'likely-eligible',
       articles: [31, 34, 44],
@@ -335,7 +414,10 @@ const CASES: Case[] = [
   },
   {
     name: 'urgent preservation while the income is unknown: aid first is possible',
-    answers: answers({ economy: { kind: 'unknown' }, urgency: { daysUntilDeadline: 0, needsUrgentPreservation: true } }),
+    answers: answers({
+      economy: { kind: 'unknown' },
+      urgency: { daysUntilDeadline: 0, needsUrgentPreservation: true },
+    }),
     expect: {
       outcome: 'needs-review',
       reasons: ['income-unknown', 'art31-listed-matter', 'art44-deadline-within-7-days', 'art44-urgent-preservation'],
@@ -349,7 +431,10 @@ const CASES: Case[] = [
   },
   {
     name: 'urgency does not apply where nothing is applied for (Art. 25)',
-    answers: answers({ matter: { kind: 'criminal-defence', situations: ['may-face-life-or-death'] }, urgency: { daysUntilDeadline: 1, needsUrgentPreservation: true } }),
+    answers: answers({
+      matter: { kind: 'criminal-defence', situations: ['may-face-life-or-death'] },
+      urgency: { daysUntilDeadline: 1, needsUrgentPreservation: true },
+    }),
     expect: { aidFirst: NOT_URGENT, reasons: ['art25-assigned'] },
   },
   // ── Art. 38: where ──
@@ -374,7 +459,9 @@ describe('checkLegalAid: the table of cases', () => {
     expect([...seen((r) => [r.route])].sort()).toEqual([...LEGAL_AID_ROUTES].sort());
     expect([...seen((r) => r.reasons)].sort()).toEqual([...REASON_CODES].sort());
     expect([...seen((r) => r.materials)].sort()).toEqual([...MATERIAL_CODES].sort());
-    expect([...seen((r) => (r.whereToApply === null ? [] : [r.whereToApply]))].sort()).toEqual([...APPLY_PLACES].sort());
+    expect([...seen((r) => (r.whereToApply === null ? [] : [r.whereToApply]))].sort()).toEqual(
+      [...APPLY_PLACES].sort(),
+    );
   });
 });
 
@@ -403,7 +490,10 @@ const answersArb: fc.Arbitrary<LegalAidAnswers> = fc.record({
   economy: economyArb,
   hasAgent: fc.boolean(),
   inCourt: fc.boolean(),
-  urgency: fc.record({ daysUntilDeadline: fc.option(fc.nat(400), { nil: null }), needsUrgentPreservation: fc.boolean() }),
+  urgency: fc.record({
+    daysUntilDeadline: fc.option(fc.nat(400), { nil: null }),
+    needsUrgentPreservation: fc.boolean(),
+  }),
 });
 const thresholdArb: fc.Arbitrary<HardshipThreshold> = fc.oneof(
   yuan.map((n) => ({ ...THRESHOLD, monthlyIncomePerPersonYuan: n })),
@@ -412,7 +502,9 @@ const thresholdArb: fc.Arbitrary<HardshipThreshold> = fc.oneof(
 
 const RANK: Record<LegalAidOutcome, number> = { 'likely-not': 0, 'needs-review': 1, 'likely-eligible': 2 };
 const ASSIGNED_OR_NO_HARDSHIP = (m: LegalAidMatter) =>
-  m.kind === 'compulsory-medical-treatment' || m.kind === 'no-hardship-check' || (m.kind === 'criminal-defence' && m.situations.length > 0);
+  m.kind === 'compulsory-medical-treatment' ||
+  m.kind === 'no-hardship-check' ||
+  (m.kind === 'criminal-defence' && m.situations.length > 0);
 
 describe('checkLegalAid: properties', () => {
   it('always answers with known, distinct codes and articles of the law', () => {
@@ -475,7 +567,8 @@ describe('checkLegalAid: properties', () => {
       fc.property(answersArb, thresholdArb, (a, t) => {
         const r = checkLegalAid({ ...a, groups: ['migrant-worker'] }, t);
         const presumed = r.hardshipReview.skipped && r.hardshipReview.why.startsWith('art42-migrant-worker');
-        const claim = a.matter.kind === 'civil-administrative' && (a.matter.item === 'wages' || a.matter.item === 'work-injury');
+        const claim =
+          a.matter.kind === 'civil-administrative' && (a.matter.item === 'wages' || a.matter.item === 'work-injury');
         expect(presumed).toBe(claim);
       }),
     );
@@ -508,7 +601,9 @@ describe('checkLegalAid: properties', () => {
     fc.assert(
       fc.property(answersArb, thresholdArb, (a, t) => {
         const r = checkLegalAid(a, t);
-        expect(r.materials.includes('hardship-statement-or-pledge')).toBe(r.route === 'application' && !r.hardshipReview.skipped);
+        expect(r.materials.includes('hardship-statement-or-pledge')).toBe(
+          r.route === 'application' && !r.hardshipReview.skipped,
+        );
         expect(r.materials.includes('agent-authority')).toBe(r.route === 'application' && a.applyingAs !== 'self');
         expect(r.whereToApply === null).toBe(r.route === 'assigned-by-authority');
       }),

@@ -8,7 +8,12 @@ import type {
   MaterialCode,
   ReasonCode,
 } from './codes';
-import { AID_FIRST_DEADLINE_DAYS, APPLICATION_TIME_LIMITS, ASSIGNED_TIME_LIMITS, type LegalAidTimeLimits } from './procedure';
+import {
+  AID_FIRST_DEADLINE_DAYS,
+  APPLICATION_TIME_LIMITS,
+  ASSIGNED_TIME_LIMITS,
+  type LegalAidTimeLimits,
+} from './procedure';
 import { compareWithThreshold, type HardshipThreshold } from './threshold';
 
 /**
@@ -75,7 +80,8 @@ function art42(answers: LegalAidAnswers): Presumption {
     // presumption belongs to the claim, not to the person.
     const m = answers.matter;
     if (m.kind === 'civil-administrative' && m.item === 'wages') presumed.push('art42-migrant-worker-wages');
-    else if (m.kind === 'civil-administrative' && m.item === 'work-injury') presumed.push('art42-migrant-worker-work-injury');
+    else if (m.kind === 'civil-administrative' && m.item === 'work-injury')
+      presumed.push('art42-migrant-worker-work-injury');
     else notes.push('art42-migrant-worker-other-matter');
   }
   return { presumed, notes };
@@ -118,14 +124,23 @@ interface HardshipRule {
  * Art. 24, 29, 31, 33: "因经济困难没有委托辩护人/代理人" — hardship AND no
  * defender or agent. Art. 42 proof replaces the hardship check.
  */
-function hardshipBased(answers: LegalAidAnswers, threshold: HardshipThreshold, rule: HardshipRule, p: Presumption): Finding {
+function hardshipBased(
+  answers: LegalAidAnswers,
+  threshold: HardshipThreshold,
+  rule: HardshipRule,
+  p: Presumption,
+): Finding {
   if (answers.hasAgent) return { outcome: 'likely-not', reasons: ['has-agent'], articles: [rule.article] };
   let finding: Finding;
   if (p.presumed.length > 0) {
     finding = { outcome: 'likely-eligible', reasons: [...p.presumed, rule.reason], articles: [42, rule.article] };
   } else {
     const economic = economicFinding(answers, threshold);
-    finding = { outcome: economic.outcome, reasons: [...economic.reasons, rule.reason], articles: [rule.article, ...economic.articles] };
+    finding = {
+      outcome: economic.outcome,
+      reasons: [...economic.reasons, rule.reason],
+      articles: [rule.article, ...economic.articles],
+    };
     if (economic.outcome === 'likely-not' && rule.aboveStandard) {
       finding = {
         outcome: rule.aboveStandard.outcome,
@@ -169,23 +184,38 @@ function finding(answers: LegalAidAnswers, threshold: HardshipThreshold, p: Pres
         return assigned(answers, 25, onRequest ? 'art25-assigned-on-request' : 'art25-assigned');
       }
       // Art. 24: "因经济困难或者其他原因没有委托辩护人"; Art. 30: the duty lawyer helps anyone without a defender.
-      return hardshipBased(answers, threshold, {
-        article: 24,
-        reason: 'art24-no-defender',
-        aboveStandard: { outcome: 'needs-review', reason: 'art24-other-reasons' },
-        also: { reason: 'art30-duty-lawyer', article: 30 },
-      }, p);
+      return hardshipBased(
+        answers,
+        threshold,
+        {
+          article: 24,
+          reason: 'art24-no-defender',
+          aboveStandard: { outcome: 'needs-review', reason: 'art24-other-reasons' },
+          also: { reason: 'art30-duty-lawyer', article: 30 },
+        },
+        p,
+      );
     case 'compulsory-medical-treatment':
       return assigned(answers, 28, 'art28-assigned');
     case 'criminal-victim':
       return hardshipBased(answers, threshold, { article: 29, reason: 'art29-victim' }, p);
     case 'civil-administrative':
-      if (m.item === 'other') return hardshipBased(answers, threshold, { article: 31, reason: 'art31-other-by-rules', atBestNeedsReview: true }, p);
+      if (m.item === 'other')
+        return hardshipBased(
+          answers,
+          threshold,
+          { article: 31, reason: 'art31-other-by-rules', atBestNeedsReview: true },
+          p,
+        );
       return hardshipBased(answers, threshold, { article: 31, reason: 'art31-listed-matter' }, p);
     case 'no-hardship-check':
       // Art. 32 has no no-agent condition, but aid ends when the recipient retains a lawyer (Art. 48 (6)).
       if (answers.hasAgent) {
-        return { outcome: 'needs-review', reasons: ['has-agent-office-decides', 'art32-no-hardship-check'], articles: [32, 48] };
+        return {
+          outcome: 'needs-review',
+          reasons: ['has-agent-office-decides', 'art32-no-hardship-check'],
+          articles: [32, 48],
+        };
       }
       return { outcome: 'likely-eligible', reasons: ['art32-no-hardship-check'], articles: [32] };
     case 'retrial-accepted':
@@ -210,7 +240,11 @@ function routeOf(answers: LegalAidAnswers): LegalAidRoute {
   return 'application';
 }
 
-function hardshipReviewOf(answers: LegalAidAnswers, route: LegalAidRoute, p: Presumption): LegalAidResult['hardshipReview'] {
+function hardshipReviewOf(
+  answers: LegalAidAnswers,
+  route: LegalAidRoute,
+  p: Presumption,
+): LegalAidResult['hardshipReview'] {
   if (route === 'assigned-by-authority') {
     const m = answers.matter;
     if (m.kind === 'compulsory-medical-treatment') return { skipped: true, why: 'art28-assigned' };
@@ -223,7 +257,11 @@ function hardshipReviewOf(answers: LegalAidAnswers, route: LegalAidRoute, p: Pre
 }
 
 /** Art. 44 ¶1: a deadline fewer than 7 days away, or preservation/advance enforcement needed now. */
-function aidFirstOf(answers: LegalAidAnswers, route: LegalAidRoute, outcome: LegalAidOutcome): LegalAidResult['aidFirst'] {
+function aidFirstOf(
+  answers: LegalAidAnswers,
+  route: LegalAidRoute,
+  outcome: LegalAidOutcome,
+): LegalAidResult['aidFirst'] {
   if (route !== 'application' || outcome === 'likely-not') return { possible: false, because: [] };
   const because: AidFirstReason[] = [];
   const days = answers.urgency.daysUntilDeadline;
@@ -236,11 +274,17 @@ function aidFirstOf(answers: LegalAidAnswers, route: LegalAidRoute, outcome: Leg
 function whereToApplyOf(answers: LegalAidAnswers, route: LegalAidRoute): ApplyPlace | null {
   if (route === 'assigned-by-authority') return null;
   const kind = answers.matter.kind;
-  if (kind === 'criminal-defence' || kind === 'criminal-victim' || kind === 'retrial-accepted') return 'where-case-is-handled';
+  if (kind === 'criminal-defence' || kind === 'criminal-victim' || kind === 'retrial-accepted')
+    return 'where-case-is-handled';
   return answers.inCourt ? 'where-case-is-handled' : 'where-dispute-body-or-matter-arose';
 }
 
-function materialsOf(answers: LegalAidAnswers, route: LegalAidRoute, review: LegalAidResult['hardshipReview'], aidFirst: boolean): MaterialCode[] {
+function materialsOf(
+  answers: LegalAidAnswers,
+  route: LegalAidRoute,
+  review: LegalAidResult['hardshipReview'],
+  aidFirst: boolean,
+): MaterialCode[] {
   if (route === 'assigned-by-authority') return [];
   const out: MaterialCode[] = ['id-card'];
   if (answers.applyingAs !== 'self') out.push('agent-authority');

@@ -84,7 +84,7 @@ export type ReasonCode = (typeof REASON_CODES)[number];
 /** Reasons that can skip the economic-hardship review. */
 export type HardshipSkipReason = Extract<
   ReasonCode,
-  `art42-${'minor' | 'elderly' | 'disabled' | 'social-assistance' | 'judicial-assistance' | 'special-care' | 'migrant-worker-wages' | 'migrant-worker-work-injury'}`
+  | `art42-${'minor' | 'elderly' | 'disabled' | 'social-assistance' | 'judicial-assistance' | 'special-care' | 'migrant-worker-wages' | 'migrant-worker-work-injury'}`
   | 'art25-assigned'
   | 'art25-assigned-on-request'
   | 'art28-assigned'

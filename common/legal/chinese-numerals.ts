@@ -3,7 +3,20 @@
  * 第一百零五条, 第一千零七十九条, 第二百七十六条之一. Article numbers stay below
  * 10,000, so 万 never appears.
  */
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 三十 → 30, 一百零五 → 105, 十二 → 12; undefined when the text is not a numeral. */

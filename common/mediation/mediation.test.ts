@@ -21,7 +21,8 @@ import {
 } from './mediation';
 
 const words = {
-  situation: (c: (typeof DISPUTE_CATEGORIES)[number], s: string) => (mediationZhCN.situations[c] as Record<string, string>)[s]!,
+  situation: (c: (typeof DISPUTE_CATEGORIES)[number], s: string) =>
+    (mediationZhCN.situations[c] as Record<string, string>)[s]!,
   relation: (r: keyof typeof mediationZhCN.relations) => mediationZhCN.relations[r],
 };
 
@@ -95,7 +96,10 @@ describe('checks', () => {
     expect(stepProblems('situation', { ...EMPTY_ANSWERS, category: 'neighbour' })).toEqual({ situation: 'required' });
     expect(stepProblems('situation', { ...EMPTY_ANSWERS, category: 'neighbour', details: '漏水' })).toEqual({});
     expect(stepProblems('applicant', EMPTY_ANSWERS)).toEqual({ applicantName: 'required', applicantPhone: 'required' });
-    expect(stepProblems('other-party', { ...EMPTY_ANSWERS, otherPartyPhone: '123' })).toEqual({ otherPartyName: 'required', otherPartyPhone: 'format' });
+    expect(stepProblems('other-party', { ...EMPTY_ANSWERS, otherPartyPhone: '123' })).toEqual({
+      otherPartyName: 'required',
+      otherPartyPhone: 'format',
+    });
     expect(stepProblems('amount', EMPTY_ANSWERS)).toEqual({});
     expect(stepProblems('availability', EMPTY_ANSWERS)).toEqual({ availability: 'required' });
     expect(firstIncompleteStep(EMPTY_ANSWERS)).toBe('category');
@@ -125,7 +129,11 @@ describe('the request', () => {
       availability: 'weekends',
       consent: { agreed: true, noticeVersion: MEDIATION_NOTICE_VERSION, at },
     });
-    const more = buildMediationPayload({ ...complete, applicantIdNumber: '11010119900307600x', amountYuan: '3000', otherPartyPhone: '13900001111' }, at, words);
+    const more = buildMediationPayload(
+      { ...complete, applicantIdNumber: '11010119900307600x', amountYuan: '3000', otherPartyPhone: '13900001111' },
+      at,
+      words,
+    );
     expect(MediationRequestPayload.parse(more)).toMatchObject({
       applicant: { idNumber: '11010119900307600X', idSource: 'typed' },
       otherParty: { phone: '13900001111' },
@@ -133,7 +141,9 @@ describe('the request', () => {
     });
   });
   it('refuses to build an incomplete request', () => {
-    expect(() => buildMediationPayload({ ...complete, availability: null }, '2025-03-14T10:20:00+08:00', words)).toThrow(/availability/);
+    expect(() =>
+      buildMediationPayload({ ...complete, availability: null }, '2025-03-14T10:20:00+08:00', words),
+    ).toThrow(/availability/);
   });
   it('consent time carries the terminal’s own offset and is a valid ISO time', () => {
     const text = localIsoTimestamp(new Date(2025, 2, 14, 9, 5, 7));

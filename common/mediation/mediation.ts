@@ -28,13 +28,28 @@ export const COMMITTEE_CONTACT_WORKING_DAYS = 3;
 /** Version of the consent notice shown (mediation.consent.* in the catalogue); bump it when the notice's words change. */
 export const MEDIATION_NOTICE_VERSION = 'mediation-notice-1';
 
-export const DISPUTE_CATEGORIES = ['neighbour', 'marriage-family', 'labour', 'consumer', 'property-management', 'loan', 'other'] as const;
+export const DISPUTE_CATEGORIES = [
+  'neighbour',
+  'marriage-family',
+  'labour',
+  'consumer',
+  'property-management',
+  'loan',
+  'other',
+] as const;
 export type DisputeCategory = (typeof DISPUTE_CATEGORIES)[number];
 
 /** Common situations per dispute type, offered as chips (words in `mediation.situations.<category>.<code>`). */
 export const DISPUTE_SITUATIONS = {
   neighbour: ['noise', 'water-leak', 'shared-space', 'parking', 'pets', 'sunlight', 'smoke-smell'],
-  'marriage-family': ['elder-support', 'child-support', 'family-property', 'visiting-children', 'family-quarrel', 'betrothal-gifts'],
+  'marriage-family': [
+    'elder-support',
+    'child-support',
+    'family-property',
+    'visiting-children',
+    'family-quarrel',
+    'betrothal-gifts',
+  ],
   labour: ['unpaid-wages', 'dismissed', 'overtime-pay', 'no-contract', 'work-injury', 'social-insurance'],
   consumer: ['faulty-goods', 'refund-refused', 'prepaid-card', 'home-renovation', 'false-advertising'],
   'property-management': ['property-fees', 'repairs-not-done', 'parking-fees', 'shared-facilities', 'security-loss'],
@@ -44,7 +59,18 @@ export const DISPUTE_SITUATIONS = {
 export type DisputeSituation<C extends DisputeCategory = DisputeCategory> = (typeof DISPUTE_SITUATIONS)[C][number];
 
 /** Who the other party is to the applicant (words in `mediation.relations.<code>`). */
-export const OTHER_PARTY_RELATIONS = ['neighbour', 'family', 'spouse', 'landlord', 'tenant', 'employer', 'business', 'property-company', 'acquaintance', 'other'] as const;
+export const OTHER_PARTY_RELATIONS = [
+  'neighbour',
+  'family',
+  'spouse',
+  'landlord',
+  'tenant',
+  'employer',
+  'business',
+  'property-company',
+  'acquaintance',
+  'other',
+] as const;
 export type OtherPartyRelation = (typeof OTHER_PARTY_RELATIONS)[number];
 
 export const AVAILABILITIES = ['weekdays', 'weekends', 'any'] as const;
@@ -166,7 +192,11 @@ export function toggleSituation(category: DisputeCategory, chosen: readonly stri
  * what the citizen typed. `words` gives a situation's words (always Chinese:
  * the committee reads Chinese, whatever the screen's language).
  */
-export function composeSummary(situations: readonly string[], details: string, words: (situation: string) => string): string {
+export function composeSummary(
+  situations: readonly string[],
+  details: string,
+  words: (situation: string) => string,
+): string {
   const chips = situations.map(words).join('、');
   const typed = details.trim();
   if (chips === '') return typed;
@@ -209,7 +239,14 @@ export function stepProblems(step: MediationStep, a: MediationAnswers): Partial<
   return out;
 }
 
-export const MEDIATION_STEPS: readonly MediationStep[] = ['category', 'situation', 'applicant', 'other-party', 'amount', 'availability'];
+export const MEDIATION_STEPS: readonly MediationStep[] = [
+  'category',
+  'situation',
+  'applicant',
+  'other-party',
+  'amount',
+  'availability',
+];
 
 /** The first step whose answers are not complete, or null when all are. */
 export function firstIncompleteStep(a: MediationAnswers): MediationStep | null {
@@ -228,9 +265,14 @@ export interface PayloadWords {
  * committee needs to act: the ID number only if the citizen chose to give it.
  * Throws if the answers are incomplete (the screens never get here then).
  */
-export function buildMediationPayload(a: MediationAnswers, consentAt: string, words: PayloadWords): z.input<typeof MediationRequestPayload> {
+export function buildMediationPayload(
+  a: MediationAnswers,
+  consentAt: string,
+  words: PayloadWords,
+): z.input<typeof MediationRequestPayload> {
   const incomplete = firstIncompleteStep(a);
-  if (incomplete !== null || a.category === null || a.availability === null) throw new Error(`the mediation request is not complete (step ${incomplete ?? 'unknown'})`);
+  if (incomplete !== null || a.category === null || a.availability === null)
+    throw new Error(`the mediation request is not complete (step ${incomplete ?? 'unknown'})`);
   const category = a.category;
   const id = a.applicantIdNumber.trim().toUpperCase();
   const otherPhone = phoneDigits(a.otherPartyPhone);

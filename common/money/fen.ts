@@ -38,8 +38,13 @@ export function assertFen(value: number, what: string): void {
  * negative, so the question of how to round -0.5 does not arise.
  */
 export function mulDivRoundHalfUp(a: number, b: number, c: number): number {
-  for (const [name, v] of [['a', a], ['b', b], ['c', c]] as const) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative safe integer, got ${v}`);
+  for (const [name, v] of [
+    ['a', a],
+    ['b', b],
+    ['c', c],
+  ] as const) {
+    if (!Number.isSafeInteger(v) || v < 0)
+      throw new RangeError(`${name} must be a non-negative safe integer, got ${v}`);
   }
   if (c === 0) throw new RangeError('division by zero');
   const product = BigInt(a) * BigInt(b);

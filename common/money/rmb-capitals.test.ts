@@ -77,7 +77,11 @@ describe('formatRmbCapitals', () => {
 
   it('reads back to the same amount', () => {
     fc.assert(
-      fc.property(amounts, fc.boolean(), (fen, zhengAfterJiao) => parseRmbCapitals(formatRmbCapitals(fen, { zhengAfterJiao })) === fen),
+      fc.property(
+        amounts,
+        fc.boolean(),
+        (fen, zhengAfterJiao) => parseRmbCapitals(formatRmbCapitals(fen, { zhengAfterJiao })) === fen,
+      ),
     );
     for (const [fen, capitals] of CASES) expect(parseRmbCapitals(capitals), capitals).toBe(fen);
   });
@@ -163,9 +167,11 @@ describe('parseYuan', () => {
   });
 
   it('reads back what formatYuan writes', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: MAX_FEN }), (fen) => {
-      const r = parseYuan(formatYuan(fen));
-      return r.ok && r.value === fen;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_FEN }), (fen) => {
+        const r = parseYuan(formatYuan(fen));
+        return r.ok && r.value === fen;
+      }),
+    );
   });
 });

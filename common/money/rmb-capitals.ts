@@ -129,7 +129,7 @@ function parseSection(text: string, leading: boolean): number | undefined {
     // except at the start of a later section, where 零 is optional.
     const gap = place - termPlace;
     if (gap < 1) return undefined;
-    if (place < 4 && (gap > 1) !== zeroBefore) return undefined;
+    if (place < 4 && gap > 1 !== zeroBefore) return undefined;
     total += digit * 10 ** termPlace;
     place = termPlace;
     zeroBefore = false;
@@ -190,7 +190,8 @@ export function parseRmbCapitals(text: string): number | undefined {
   } else if (yuan > 0 && jiao === undefined && cents !== undefined) {
     return undefined; // the rules require 零 here: 壹元零伍分
   }
-  const fen = yuan * 100 + (jiao === undefined ? 0 : DIGIT_VALUE[jiao]! * 10) + (cents === undefined ? 0 : DIGIT_VALUE[cents]!);
+  const fen =
+    yuan * 100 + (jiao === undefined ? 0 : DIGIT_VALUE[jiao]! * 10) + (cents === undefined ? 0 : DIGIT_VALUE[cents]!);
   return fen <= MAX_FEN ? fen : undefined;
 }
 

@@ -26,8 +26,14 @@ describe('ratings', () => {
     expect(keepReasons(['text-too-small'], 4)).toEqual([]);
   });
   it('the payload takes the reason codes and nothing free-form about the citizen', () => {
-    expect(RatingPayload.parse({ subject: 'mediation', score: 4, reasons: ['clear-answer'] })).toEqual({ subject: 'mediation', score: 4, reasons: ['clear-answer'] });
-    expect(RatingPayload.safeParse({ subject: 'mediation', score: 4, reasons: ['张三 13812345678'] }).success).toBe(false);
+    expect(RatingPayload.parse({ subject: 'mediation', score: 4, reasons: ['clear-answer'] })).toEqual({
+      subject: 'mediation',
+      score: 4,
+      reasons: ['clear-answer'],
+    });
+    expect(RatingPayload.safeParse({ subject: 'mediation', score: 4, reasons: ['张三 13812345678'] }).success).toBe(
+      false,
+    );
     expect(RatingPayload.safeParse({ subject: 'mediation', score: 6 }).success).toBe(false);
   });
 });

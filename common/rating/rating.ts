@@ -26,7 +26,13 @@ export type RatingReason = (typeof RATING_REASONS)[number];
 export function reasonsForScore(score: RatingScore | null): readonly RatingReason[] {
   if (score === null) return [];
   const good: RatingReason[] = ['clear-answer', 'easy-to-use', 'saved-a-trip', 'text-large-enough'];
-  const bad: RatingReason[] = ['waited-too-long', 'no-answer-found', 'text-too-small', 'hard-to-use', 'printer-problem'];
+  const bad: RatingReason[] = [
+    'waited-too-long',
+    'no-answer-found',
+    'text-too-small',
+    'hard-to-use',
+    'printer-problem',
+  ];
   if (score >= 4) return good;
   if (score <= 2) return bad;
   return [...good.slice(0, 2), ...bad];

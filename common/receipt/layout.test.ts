@@ -120,7 +120,9 @@ describe('layoutReceipt', () => {
   });
 
   it('passes feeds and cuts through and yields a valid preview model', () => {
-    const result = layout({ blocks: [{ type: 'text', text: '好', bold: true }, { type: 'feed', lines: 3 }, { type: 'cut' }] });
+    const result = layout({
+      blocks: [{ type: 'text', text: '好', bold: true }, { type: 'feed', lines: 3 }, { type: 'cut' }],
+    });
     expect(result.lines.slice(1)).toEqual([{ kind: 'feed', lines: 3 }, { kind: 'cut' }]);
     expect(ReceiptLayout.parse(result)).toEqual(result);
   });

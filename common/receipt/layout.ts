@@ -61,7 +61,8 @@ export function sizeScale(size: TextSize): { width: 1 | 2; height: 1 | 2 } {
 
 export function layoutReceipt(receipt: Receipt, options: LayoutOptions): ReceiptLayout {
   const { columns } = options;
-  if (!Number.isInteger(columns) || columns < 4) throw new RangeError(`a receipt needs at least 4 columns, got ${columns}`);
+  if (!Number.isInteger(columns) || columns < 4)
+    throw new RangeError(`a receipt needs at least 4 columns, got ${columns}`);
   const lines: LayoutLine[] = [];
   for (const block of receipt.blocks) lines.push(...layoutBlock(block, options));
   return { columns, lines };
@@ -103,7 +104,9 @@ function layoutBlock(block: ReceiptBlock, { columns, qr = true, printable }: Lay
       const caption =
         block.caption === undefined
           ? []
-          : wrapText(normalizePrintText(block.caption, printable), columns).map((t) => text(t, 'center', false, 'normal'));
+          : wrapText(normalizePrintText(block.caption, printable), columns).map((t) =>
+              text(t, 'center', false, 'normal'),
+            );
       // Without QR support the data (usually a URL or a reference) is still worth having on paper.
       const code: LayoutLine[] = qr
         ? [{ kind: 'qr', data: block.data }]

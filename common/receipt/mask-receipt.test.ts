@@ -31,10 +31,19 @@ describe('maskReceipt', () => {
 
 describe('maskKnownValues', () => {
   it('prints the payload’s names as 张** and its ID numbers masked, wherever they stand', () => {
-    const known = knownValues({ applicant: { name: '张三丰', idNumber: 'H1234567890ABCDEF' }, otherParty: { name: '王五' }, values: { 'lender.name': '李四' } });
+    const known = knownValues({
+      applicant: { name: '张三丰', idNumber: 'H1234567890ABCDEF' },
+      otherParty: { name: '王五' },
+      values: { 'lender.name': '李四' },
+    });
     expect(known).toEqual({ names: ['张三丰', '王五', '李四'], idNumbers: ['H1234567890ABCDEF'] });
     const masked = maskKnownValues(
-      Receipt.parse({ blocks: [{ type: 'text', text: '张三丰与王五、李四；证件 H1234567890ABCDEF' }, { type: 'pair', label: '申请人', value: '张三丰' }] }),
+      Receipt.parse({
+        blocks: [
+          { type: 'text', text: '张三丰与王五、李四；证件 H1234567890ABCDEF' },
+          { type: 'pair', label: '申请人', value: '张三丰' },
+        ],
+      }),
       known,
     );
     expect(masked.blocks).toMatchObject([{ text: '张**与王*、李*；证件 H12**********CDEF' }, { value: '张**' }]);
@@ -59,7 +68,14 @@ describe('maskKnownValues', () => {
 
 describe('maskReceipt, whatever separates the digits', () => {
   it('masks ID and mobile numbers split by dots, slashes, underscores, middle dots, commas or invisible spaces', () => {
-    const id = ['1.1.0.1.0.1.1.9.9.0.0.3.0.7.1.2.3.4', '110101/19900307/1234', '110101_199003071234', '110101·19900307·1234', '110101，19900307，1234', '110101\u200b19900307\u200b1234'];
+    const id = [
+      '1.1.0.1.0.1.1.9.9.0.0.3.0.7.1.2.3.4',
+      '110101/19900307/1234',
+      '110101_199003071234',
+      '110101·19900307·1234',
+      '110101，19900307，1234',
+      '110101\u200b19900307\u200b1234',
+    ];
     for (const text of id) {
       const [block] = maskReceipt(Receipt.parse({ blocks: [{ type: 'text', text: `证件 ${text}` }] })).blocks;
       expect((block as { text: string }).text, text).toBe('证件 110***********1234');

@@ -59,7 +59,9 @@ export function maskKnownValues(receipt: Receipt, known: KnownValues): Receipt {
   ].sort((a, b) => b[0].length - a[0].length);
   if (replacements.length === 0) return receipt;
   // Spaces or marks between the characters (张 三 丰, 4.2.0.1…) do not hide a value.
-  const spaced = replacements.map(([from, to]) => [new RegExp([...from].map(escapeRegExp).join(BETWEEN), 'giu'), to] as const);
+  const spaced = replacements.map(
+    ([from, to]) => [new RegExp([...from].map(escapeRegExp).join(BETWEEN), 'giu'), to] as const,
+  );
   const mask = (s: string): string => spaced.reduce((text, [from, to]) => text.replace(from, to), s);
   return { blocks: receipt.blocks.map((b) => mapBlockText(b, mask)) };
 }

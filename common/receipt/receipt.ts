@@ -74,7 +74,14 @@ export const FeedBlock = z.strictObject({
 
 export const CutBlock = z.strictObject({ type: z.literal('cut') });
 
-export const ReceiptBlock = z.discriminatedUnion('type', [TextBlock, PairBlock, RuleBlock, QrBlock, FeedBlock, CutBlock]);
+export const ReceiptBlock = z.discriminatedUnion('type', [
+  TextBlock,
+  PairBlock,
+  RuleBlock,
+  QrBlock,
+  FeedBlock,
+  CutBlock,
+]);
 export type ReceiptBlock = z.output<typeof ReceiptBlock>;
 
 export const Receipt = z.strictObject({

@@ -58,7 +58,9 @@ describe('fillTemplate', () => {
     const receipt = fillTemplate(IOU, { ...VALUES, 'loan.rate': '3.85' }, { today: '2026-01-01' });
     expect(receipt.blocks[0]).toMatchObject({ type: 'text', text: '借条', align: 'center', bold: true });
     expect(receipt.blocks).toContainEqual(expect.objectContaining({ type: 'text', text: '借款人', bold: true }));
-    expect(receipt.blocks).toContainEqual(expect.objectContaining({ type: 'text', text: '以上内容已核对', align: 'right' }));
+    expect(receipt.blocks).toContainEqual(
+      expect.objectContaining({ type: 'text', text: '以上内容已核对', align: 'right' }),
+    );
     expect(receipt.blocks).toContainEqual({ type: 'feed', lines: 1 });
     const t = texts(receipt);
     expect(t).toContain('借款人（签名并按手印）：________________');
@@ -70,14 +72,20 @@ describe('fillTemplate', () => {
 
   it('lays out on an 80 mm printer within its 48 columns', () => {
     const layout = layoutReceipt(fillTemplate(IOU, VALUES, { today: '2026-01-01' }), { columns: 48 });
-    for (const line of layout.lines) if (line.kind === 'text') expect(line.width * (line.size === 'normal' ? 1 : line.size === 'tall' ? 1 : 2)).toBeLessThanOrEqual(48);
+    for (const line of layout.lines)
+      if (line.kind === 'text')
+        expect(line.width * (line.size === 'normal' ? 1 : line.size === 'tall' ? 1 : 2)).toBeLessThanOrEqual(48);
     expect(layout.lines.some((l) => l.kind === 'text' && l.text.includes('壹万贰仟'))).toBe(true);
   });
 
   it('refuses values that do not pass, naming each field', () => {
     let caught: unknown;
     try {
-      fillTemplate(IOU, { ...VALUES, 'borrower.idNumber': '110105194912310021', 'loan.due': '2024-03-01' }, { today: '2026-01-01' });
+      fillTemplate(
+        IOU,
+        { ...VALUES, 'borrower.idNumber': '110105194912310021', 'loan.due': '2024-03-01' },
+        { today: '2026-01-01' },
+      );
     } catch (error) {
       caught = error;
     }

@@ -1,6 +1,13 @@
 import { Receipt, type ReceiptInput } from '../receipt/receipt';
 import { BLANK, bodyLines, replacePlaceholders, type Template } from './template';
-import { formatTemplateValue, validateTemplateValues, type FieldError, type RawTemplateValues, type TemplateValues, type ValidateOptions } from './values';
+import {
+  formatTemplateValue,
+  validateTemplateValues,
+  type FieldError,
+  type RawTemplateValues,
+  type TemplateValues,
+  type ValidateOptions,
+} from './values';
 
 /** Thrown by {@link fillTemplate} when an answer does not pass; the UI shows `errors` beside the fields. */
 export class TemplateValuesError extends Error {
@@ -41,7 +48,10 @@ export function receiptForTemplate(template: Template, values: TemplateValues): 
   }
   blocks.push({ type: 'rule', style: 'dashed' });
   const basis = template.governs === null ? '' : `法律依据：《${template.governs.law}》${template.governs.article}。`;
-  blocks.push({ type: 'text', text: `${basis}本文书按您填写的内容生成，签名前请逐项核对；拿不准的，请咨询律师或拨打12348。` });
+  blocks.push({
+    type: 'text',
+    text: `${basis}本文书按您填写的内容生成，签名前请逐项核对；拿不准的，请咨询律师或拨打12348。`,
+  });
   blocks.push({ type: 'feed', lines: 2 });
   blocks.push({ type: 'cut' });
   return Receipt.parse({ blocks });

@@ -15,7 +15,10 @@ describe('placeholders', () => {
 });
 
 describe('templateProblems', () => {
-  const ok = fields({ id: 'a.name', label: '姓名', kind: 'text' }, { id: 'a.date', label: '日期', kind: 'date', max: 'today' });
+  const ok = fields(
+    { id: 'a.name', label: '姓名', kind: 'text' },
+    { id: 'a.date', label: '日期', kind: 'date', max: 'today' },
+  );
 
   it('accepts a template whose placeholders and fields match', () => {
     expect(templateProblems({ fields: ok, signatures: [], body: '{{a.name}}于{{a.date}}' })).toEqual([]);
@@ -36,7 +39,11 @@ describe('templateProblems', () => {
       { id: 'a.end', label: '结束', kind: 'date', min: 'a.start' },
       { id: 'a.n', label: '人数', kind: 'integer', min: 5, max: 1 },
     );
-    const messages = templateProblems({ fields: f, signatures: [], body: '{{a.name}}{{a.due}}{{a.end}}{{a.n}} {{a.name' }).map((p) => p.message);
+    const messages = templateProblems({
+      fields: f,
+      signatures: [],
+      body: '{{a.name}}{{a.due}}{{a.end}}{{a.n}} {{a.name',
+    }).map((p) => p.message);
     expect(messages).toEqual([
       'field "a.name" is defined twice',
       'date bound "a.name" of "a.due" is a text field, not a date',
@@ -48,9 +55,9 @@ describe('templateProblems', () => {
 
   it('refuses a body that could not fit a receipt block when filled to the limits', () => {
     const long = fields({ id: 'a.text', label: '内容', kind: 'multiline', max: 2000 });
-    expect(templateProblems({ fields: long, signatures: [], body: '{{a.text}}{{a.text}}{{a.text}}' }).map((p) => p.message)).toEqual([
-      'body line 1 can print 6000 characters, more than the 4000 a receipt block holds; split it',
-    ]);
+    expect(
+      templateProblems({ fields: long, signatures: [], body: '{{a.text}}{{a.text}}{{a.text}}' }).map((p) => p.message),
+    ).toEqual(['body line 1 can print 6000 characters, more than the 4000 a receipt block holds; split it']);
   });
 
   it('refuses an unknown field kind and unknown keys in a field', () => {
@@ -102,7 +109,11 @@ describe('prefill from the ID card', () => {
 
   it('leaves out what the card does not carry', () => {
     const foreign = { ...card, address: null, sex: 'unspecified', nation: null } as IdCard;
-    expect(Object.keys(prefillValues({ fields: form }, foreign, 'plaintiff')).sort()).toEqual(['plaintiff.birthDate', 'plaintiff.idNumber', 'plaintiff.name']);
+    expect(Object.keys(prefillValues({ fields: form }, foreign, 'plaintiff')).sort()).toEqual([
+      'plaintiff.birthDate',
+      'plaintiff.idNumber',
+      'plaintiff.name',
+    ]);
   });
 
   it('groups a field by the part of its id before the last dot', () => {

@@ -14,9 +14,21 @@ import { z } from 'zod';
 
 /** `lender.name`, `loan.amount`: the part before the last dot groups the fields of one party or topic. */
 export const FIELD_ID = /^[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*$/;
-export const FieldId = z.string().regex(FIELD_ID, 'expected a field id like "lender.name" (letters and digits, dotted)');
+export const FieldId = z
+  .string()
+  .regex(FIELD_ID, 'expected a field id like "lender.name" (letters and digits, dotted)');
 
-export const FIELD_KINDS = ['text', 'multiline', 'amount', 'date', 'id-number', 'phone', 'choice', 'integer', 'percent'] as const;
+export const FIELD_KINDS = [
+  'text',
+  'multiline',
+  'amount',
+  'date',
+  'id-number',
+  'phone',
+  'choice',
+  'integer',
+  'percent',
+] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 /** ID-card fields a form field can be filled from when the citizen taps their card (see common/idcard/card.ts). */
@@ -46,20 +58,41 @@ const base = {
 /** A date bound: `today`, or the id of another date field of the template. */
 const DateBound = z.union([z.literal('today'), FieldId]);
 
-export const TextField = z.strictObject({ ...base, kind: z.literal('text'), /** Characters. */ max: z.number().int().min(1).max(200).default(50) });
-export const MultilineField = z.strictObject({ ...base, kind: z.literal('multiline'), /** Characters. */ max: z.number().int().min(1).max(2000).default(500) });
+export const TextField = z.strictObject({
+  ...base,
+  kind: z.literal('text'),
+  /** Characters. */ max: z.number().int().min(1).max(200).default(50),
+});
+export const MultilineField = z.strictObject({
+  ...base,
+  kind: z.literal('multiline'),
+  /** Characters. */ max: z.number().int().min(1).max(2000).default(500),
+});
 export const AmountField = z.strictObject({
   ...base,
   kind: z.literal('amount'),
   /** In yuan (YAML writers think in yuan); the value itself is in fen. Default 0.01: more than nothing. */
   min: z.number().nonnegative().default(0.01),
   /** In yuan. */
-  max: z.number().positive().max(AMOUNT_MAX_FEN / 100).default(AMOUNT_MAX_FEN / 100),
+  max: z
+    .number()
+    .positive()
+    .max(AMOUNT_MAX_FEN / 100)
+    .default(AMOUNT_MAX_FEN / 100),
 });
-export const DateField = z.strictObject({ ...base, kind: z.literal('date'), min: DateBound.optional(), max: DateBound.optional() });
+export const DateField = z.strictObject({
+  ...base,
+  kind: z.literal('date'),
+  min: DateBound.optional(),
+  max: DateBound.optional(),
+});
 export const IdNumberField = z.strictObject({ ...base, kind: z.literal('id-number') });
 export const PhoneField = z.strictObject({ ...base, kind: z.literal('phone') });
-export const ChoiceField = z.strictObject({ ...base, kind: z.literal('choice'), options: z.array(z.string().trim().min(1).max(60)).min(2).max(20) });
+export const ChoiceField = z.strictObject({
+  ...base,
+  kind: z.literal('choice'),
+  options: z.array(z.string().trim().min(1).max(60)).min(2).max(20),
+});
 export const IntegerField = z.strictObject({
   ...base,
   kind: z.literal('integer'),
@@ -77,7 +110,17 @@ export const PercentField = z.strictObject({
   decimals: z.number().int().min(0).max(4).default(2),
 });
 
-export const TemplateField = z.discriminatedUnion('kind', [TextField, MultilineField, AmountField, DateField, IdNumberField, PhoneField, ChoiceField, IntegerField, PercentField]);
+export const TemplateField = z.discriminatedUnion('kind', [
+  TextField,
+  MultilineField,
+  AmountField,
+  DateField,
+  IdNumberField,
+  PhoneField,
+  ChoiceField,
+  IntegerField,
+  PercentField,
+]);
 export type TemplateField = z.output<typeof TemplateField>;
 export type TemplateFieldInput = z.input<typeof TemplateField>;
 export type FieldOf<K extends FieldKind> = Extract<TemplateField, { kind: K }>;
@@ -98,7 +141,12 @@ export const TemplateNote = z.strictObject({
 export type TemplateNote = z.output<typeof TemplateNote>;
 
 /** The article a template rests on, as the content release resolved it. */
-export const TemplateGoverns = z.object({ articleId: z.number().int(), law: z.string(), lawShort: z.string(), article: z.string() });
+export const TemplateGoverns = z.object({
+  articleId: z.number().int(),
+  law: z.string(),
+  lawShort: z.string(),
+  article: z.string(),
+});
 export type TemplateGoverns = z.infer<typeof TemplateGoverns>;
 
 /**
@@ -198,7 +246,11 @@ export interface TemplateProblem {
  * field ids, date bounds that name no date field, ranges that allow nothing,
  * and a body that would not fit a receipt even filled to the limits.
  */
-export function templateProblems(t: { fields: readonly TemplateField[]; signatures: readonly TemplateSignature[]; body: string }): TemplateProblem[] {
+export function templateProblems(t: {
+  fields: readonly TemplateField[];
+  signatures: readonly TemplateSignature[];
+  body: string;
+}): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   const byId = new Map<string, TemplateField>();
   for (const f of t.fields) {
@@ -206,14 +258,20 @@ export function templateProblems(t: { fields: readonly TemplateField[]; signatur
     byId.set(f.id, f);
   }
   for (const f of t.fields) {
-    if (f.required && f.empty !== undefined) problems.push({ field: f.id, message: `field "${f.id}" is required, so "empty" would never print` });
+    if (f.required && f.empty !== undefined)
+      problems.push({ field: f.id, message: `field "${f.id}" is required, so "empty" would never print` });
     switch (f.kind) {
       case 'date':
         for (const bound of [f.min, f.max]) {
           if (bound === undefined || bound === 'today') continue;
           const other = byId.get(bound);
-          if (other === undefined) problems.push({ field: f.id, message: `date bound "${bound}" of "${f.id}" is not a field` });
-          else if (other.kind !== 'date') problems.push({ field: f.id, message: `date bound "${bound}" of "${f.id}" is a ${other.kind} field, not a date` });
+          if (other === undefined)
+            problems.push({ field: f.id, message: `date bound "${bound}" of "${f.id}" is not a field` });
+          else if (other.kind !== 'date')
+            problems.push({
+              field: f.id,
+              message: `date bound "${bound}" of "${f.id}" is a ${other.kind} field, not a date`,
+            });
           else if (bound === f.id) problems.push({ field: f.id, message: `"${f.id}" cannot be bounded by itself` });
         }
         break;
@@ -223,7 +281,8 @@ export function templateProblems(t: { fields: readonly TemplateField[]; signatur
         if (f.min > f.max) problems.push({ field: f.id, message: `"${f.id}": min ${f.min} is above max ${f.max}` });
         break;
       case 'choice':
-        if (new Set(f.options).size !== f.options.length) problems.push({ field: f.id, message: `"${f.id}" lists an option twice` });
+        if (new Set(f.options).size !== f.options.length)
+          problems.push({ field: f.id, message: `"${f.id}" lists an option twice` });
         break;
       default:
         break;
@@ -232,15 +291,27 @@ export function templateProblems(t: { fields: readonly TemplateField[]; signatur
   const used = new Set<string>();
   for (const p of placeholders(t.body)) {
     used.add(p.name);
-    if (!byId.has(p.name)) problems.push({ placeholder: `{{${p.name}}}`, message: `placeholder {{${p.name}}} names no field (fields: ${[...byId.keys()].join(', ')})` });
+    if (!byId.has(p.name))
+      problems.push({
+        placeholder: `{{${p.name}}}`,
+        message: `placeholder {{${p.name}}} names no field (fields: ${[...byId.keys()].join(', ')})`,
+      });
   }
   const stray = t.body.replace(PLACEHOLDER, '');
-  if (stray.includes('{{') || stray.includes('}}')) problems.push({ message: 'the body has a "{{" or "}}" that does not form a placeholder' });
-  for (const f of t.fields) if (!used.has(f.id)) problems.push({ field: f.id, message: `field "${f.id}" is asked for but never printed: use {{${f.id}}} in the body` });
+  if (stray.includes('{{') || stray.includes('}}'))
+    problems.push({ message: 'the body has a "{{" or "}}" that does not form a placeholder' });
+  for (const f of t.fields)
+    if (!used.has(f.id))
+      problems.push({
+        field: f.id,
+        message: `field "${f.id}" is asked for but never printed: use {{${f.id}}} in the body`,
+      });
 
   const lines = bodyLines(t.body);
   if (lines.length + frameBlockCount(t.signatures.length) > RECEIPT_MAX_BLOCKS) {
-    problems.push({ message: `the body has ${lines.length} lines; a receipt holds ${RECEIPT_MAX_BLOCKS - frameBlockCount(t.signatures.length)} with this many signatures` });
+    problems.push({
+      message: `the body has ${lines.length} lines; a receipt holds ${RECEIPT_MAX_BLOCKS - frameBlockCount(t.signatures.length)} with this many signatures`,
+    });
   }
   lines.forEach((line, i) => {
     let longest = 0;
@@ -249,7 +320,10 @@ export function templateProblems(t: { fields: readonly TemplateField[]; signatur
       longest += f === undefined ? 0 : maxPrintedLength(f);
       return '';
     });
-    if (rest.length + longest > RECEIPT_MAX_TEXT) problems.push({ message: `body line ${i + 1} can print ${rest.length + longest} characters, more than the ${RECEIPT_MAX_TEXT} a receipt block holds; split it` });
+    if (rest.length + longest > RECEIPT_MAX_TEXT)
+      problems.push({
+        message: `body line ${i + 1} can print ${rest.length + longest} characters, more than the ${RECEIPT_MAX_TEXT} a receipt block holds; split it`,
+      });
   });
   return problems;
 }

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../idcard/id-number';
 import { TemplateField, type TemplateFieldInput } from './template';
-import { formatAmount, formatChineseDate, formatTemplateValue, normalizePhone, validateTemplateValues, type FieldErrorCode, type TemplateValue } from './values';
+import {
+  formatAmount,
+  formatChineseDate,
+  formatTemplateValue,
+  normalizePhone,
+  validateTemplateValues,
+  type FieldErrorCode,
+  type TemplateValue,
+} from './values';
 
 const TODAY = '2026-01-01';
 
-function check(input: TemplateFieldInput, raw: string): { value?: TemplateValue; code?: FieldErrorCode; params?: Record<string, unknown> } {
+function check(
+  input: TemplateFieldInput,
+  raw: string,
+): { value?: TemplateValue; code?: FieldErrorCode; params?: Record<string, unknown> } {
   const field = TemplateField.parse(input);
   const { errors, values } = validateTemplateValues({ fields: [field] }, { [field.id]: raw }, { today: TODAY });
-  if (errors.length > 0) return { code: errors[0]!.code, ...(errors[0]!.params !== undefined ? { params: errors[0]!.params } : {}) };
+  if (errors.length > 0)
+    return { code: errors[0]!.code, ...(errors[0]!.params !== undefined ? { params: errors[0]!.params } : {}) };
   return { value: values[field.id]! };
 }
 
@@ -16,7 +28,8 @@ type Case = [raw: string, expected: TemplateValue | FieldErrorCode];
 const table = (field: TemplateFieldInput, cases: Case[]) =>
   it.each(cases)('%j → %j', (raw, expected) => {
     const r = check(field, raw);
-    if (typeof expected === 'string' && /^[a-z]+(?:-[a-z]+)*$/.test(expected) && r.code !== undefined) expect(r.code).toBe(expected);
+    if (typeof expected === 'string' && /^[a-z]+(?:-[a-z]+)*$/.test(expected) && r.code !== undefined)
+      expect(r.code).toBe(expected);
     else expect(r).toEqual({ value: expected });
   });
 
@@ -58,8 +71,14 @@ describe('amount fields (fen)', () => {
     ['500.01', 'amount-too-large'],
   ]);
   it('says why an amount is malformed and what the limits are', () => {
-    expect(check({ id: 'x', label: 'x', kind: 'amount' }, '12.345')).toEqual({ code: 'amount-format', params: { reason: 'too-many-decimals' } });
-    expect(check({ id: 'x', label: 'x', kind: 'amount', min: 100 }, '99')).toEqual({ code: 'amount-too-small', params: { min: 100 } });
+    expect(check({ id: 'x', label: 'x', kind: 'amount' }, '12.345')).toEqual({
+      code: 'amount-format',
+      params: { reason: 'too-many-decimals' },
+    });
+    expect(check({ id: 'x', label: 'x', kind: 'amount', min: 100 }, '99')).toEqual({
+      code: 'amount-too-small',
+      params: { min: 100 },
+    });
   });
 });
 
@@ -86,14 +105,25 @@ describe('date fields', () => {
     TemplateField.parse({ id: 'loan.due', label: '还款日期', kind: 'date', min: 'loan.date' }),
   ];
   it('checks one date against another (repay date ≥ loan date), naming the other field', () => {
-    expect(validateTemplateValues({ fields: loan }, { 'loan.date': '2024-03-05', 'loan.due': '2024-03-05' }).errors).toEqual([]);
+    expect(
+      validateTemplateValues({ fields: loan }, { 'loan.date': '2024-03-05', 'loan.due': '2024-03-05' }).errors,
+    ).toEqual([]);
     expect(validateTemplateValues({ fields: loan }, { 'loan.date': '2024-03-05', 'loan.due': '2024-03-04' })).toEqual({
-      errors: [{ field: 'loan.due', code: 'date-too-early', params: { min: '2024-03-05', minField: 'loan.date', minLabel: '借款日期' } }],
+      errors: [
+        {
+          field: 'loan.due',
+          code: 'date-too-early',
+          params: { min: '2024-03-05', minField: 'loan.date', minLabel: '借款日期' },
+        },
+      ],
       values: { 'loan.date': '2024-03-05' },
     });
   });
   it('does not compare with a date that itself failed: one mistake, one error', () => {
-    const { errors } = validateTemplateValues({ fields: loan }, { 'loan.date': '2024-02-30', 'loan.due': '2024-01-01' });
+    const { errors } = validateTemplateValues(
+      { fields: loan },
+      { 'loan.date': '2024-02-30', 'loan.due': '2024-01-01' },
+    );
     expect(errors).toEqual([{ field: 'loan.date', code: 'date-not-real' }]);
   });
 });
@@ -195,6 +225,8 @@ describe('how values read in a document', () => {
     const optional = TemplateField.parse({ id: 'x', label: 'x', kind: 'percent', required: false, empty: '不计利息' });
     expect(formatTemplateValue(optional, null)).toBe('不计利息');
     expect(formatTemplateValue(optional, 3.85)).toBe('3.85%');
-    expect(formatTemplateValue(TemplateField.parse({ id: 'x', label: 'x', kind: 'text', required: false }), null)).toBe('________');
+    expect(formatTemplateValue(TemplateField.parse({ id: 'x', label: 'x', kind: 'text', required: false }), null)).toBe(
+      '________',
+    );
   });
 });

@@ -110,12 +110,14 @@ function compact(text: string): string {
 }
 
 type Checked = Result<TemplateValue, Omit<FieldError, 'field'>>;
-const fail = (code: FieldErrorCode, params?: FieldError['params']): Checked => err(params === undefined ? { code } : { code, params });
+const fail = (code: FieldErrorCode, params?: FieldError['params']): Checked =>
+  err(params === undefined ? { code } : { code, params });
 
 function checkText(field: FieldOf<'text'> | FieldOf<'multiline'>, raw: string): Checked {
   // Control characters would never print; a one-line field stays on one line.
   let text = raw.replace(/\r\n?/g, '\n').replace(/\p{Cc}/gu, (c) => (c === '\n' ? c : ''));
-  text = field.kind === 'text' ? text.replace(/\s*\n\s*/g, ' ') : text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+  text =
+    field.kind === 'text' ? text.replace(/\s*\n\s*/g, ' ') : text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
   text = text.trim();
   if ([...text].length > field.max) return fail('too-long', { max: field.max });
   return ok(text);
@@ -123,7 +125,10 @@ function checkText(field: FieldOf<'text'> | FieldOf<'multiline'>, raw: string): 
 
 function checkAmount(field: FieldOf<'amount'>, raw: string): Checked {
   const parsed = parseYuan(raw);
-  if (!parsed.ok) return parsed.error === 'too-large' ? fail('amount-too-large', { max: field.max }) : fail('amount-format', { reason: parsed.error });
+  if (!parsed.ok)
+    return parsed.error === 'too-large'
+      ? fail('amount-too-large', { max: field.max })
+      : fail('amount-format', { reason: parsed.error });
   const fen = parsed.value;
   const min = Math.round(field.min * 100);
   const max = Math.round(field.max * 100);
@@ -244,7 +249,11 @@ function checkField(field: TemplateField, raw: string, today: string): Checked {
  * before the loan date) — a bound to a field that itself failed is not
  * checked, so one mistake gives one error.
  */
-export function validateTemplateValues(template: Pick<Template, 'fields'>, raw: RawTemplateValues, opts: ValidateOptions = {}): ValidationResult {
+export function validateTemplateValues(
+  template: Pick<Template, 'fields'>,
+  raw: RawTemplateValues,
+  opts: ValidateOptions = {},
+): ValidationResult {
   const today = opts.today ?? localToday();
   const errors: FieldError[] = [];
   const values: TemplateValues = {};
@@ -277,9 +286,23 @@ export function validateTemplateValues(template: Pick<Template, 'fields'>, raw: 
     const max = bound(field.max);
     let error: FieldError | undefined;
     if (min !== undefined && v < min.date) {
-      error = { field: field.id, code: 'date-too-early', params: { min: min.date, ...(min.field !== undefined ? { minField: min.field, minLabel: labels.get(min.field)! } : {}) } };
+      error = {
+        field: field.id,
+        code: 'date-too-early',
+        params: {
+          min: min.date,
+          ...(min.field !== undefined ? { minField: min.field, minLabel: labels.get(min.field)! } : {}),
+        },
+      };
     } else if (max !== undefined && v > max.date) {
-      error = { field: field.id, code: 'date-too-late', params: { max: max.date, ...(max.field !== undefined ? { maxField: max.field, maxLabel: labels.get(max.field)! } : {}) } };
+      error = {
+        field: field.id,
+        code: 'date-too-late',
+        params: {
+          max: max.date,
+          ...(max.field !== undefined ? { maxField: max.field, maxLabel: labels.get(max.field)! } : {}),
+        },
+      };
     }
     if (error !== undefined) {
       errors.push(error);

@@ -40,20 +40,47 @@ describe('content release builder', () => {
     const topics = db.prepare('SELECT count(*) AS n FROM topics WHERE parent_id IS NULL').get() as { n: number };
     expect(topics.n).toBeGreaterThanOrEqual(12);
     // Every FAQ rests on at least one article.
-    expect(db.prepare("SELECT count(*) AS n FROM faq WHERE id NOT IN (SELECT source_id FROM citations WHERE source_kind = 'faq')").get()).toEqual({ n: 0 });
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) AS n FROM faq WHERE id NOT IN (SELECT source_id FROM citations WHERE source_kind = 'faq')",
+        )
+        .get(),
+    ).toEqual({ n: 0 });
     // Laws carry their dates; only versions in force ship.
-    expect(db.prepare("SELECT count(*) AS n FROM laws WHERE in_force = 0 OR version_date = ''").get()).toEqual({ n: 0 });
-    expect(db.prepare("SELECT number FROM articles a JOIN laws l ON l.id = a.law_id WHERE l.short_name = '劳动合同法' AND a.ordinal = 30").get()).toEqual({ number: '第三十条' });
+    expect(db.prepare("SELECT count(*) AS n FROM laws WHERE in_force = 0 OR version_date = ''").get()).toEqual({
+      n: 0,
+    });
+    expect(
+      db
+        .prepare(
+          "SELECT number FROM articles a JOIN laws l ON l.id = a.law_id WHERE l.short_name = '劳动合同法' AND a.ordinal = 30",
+        )
+        .get(),
+    ).toEqual({ number: '第三十条' });
     db.close();
     const { createHash } = await import('node:crypto');
-    expect(createHash('sha256').update(readFileSync(join(out, 'content.db'))).digest('hex')).toBe(manifest.sha256);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(out, 'content.db')))
+        .digest('hex'),
+    ).toBe(manifest.sha256);
   }, 60_000);
 
   it('rejects a FAQ citing an article that does not exist, naming file and line', async () => {
     const dir = contentCopy('bad-cite');
     writeFileSync(
       join(dir, 'faq', 'zz-bad.yaml'),
-      ['topic: labour-wages', 'items:', '  - id: zz-bad-cite', '    question: 测试？', '    answer: 测试。', '    cites:', '      - 劳动合同法 第九百条', ''].join('\n'),
+      [
+        'topic: labour-wages',
+        'items:',
+        '  - id: zz-bad-cite',
+        '    question: 测试？',
+        '    answer: 测试。',
+        '    cites:',
+        '      - 劳动合同法 第九百条',
+        '',
+      ].join('\n'),
     );
     expect(await problemsOf(dir)).toContain('/faq/zz-bad.yaml:7: 劳动合同法 has no 第九百条');
   }, 60_000);
@@ -62,7 +89,19 @@ describe('content release builder', () => {
     const dir = contentCopy('no-cite');
     writeFileSync(
       join(dir, 'faq', 'zz-none.yaml'),
-      ['topic: labour-wages', 'items:', '  - id: zz-none', '    question: 测试？', '    answer: 测试。', '    cites: []', '  - id: zz-other', '    question: 测试？', '    answer: 测试。', '    cites: [婚姻法 第三十二条]', ''].join('\n'),
+      [
+        'topic: labour-wages',
+        'items:',
+        '  - id: zz-none',
+        '    question: 测试？',
+        '    answer: 测试。',
+        '    cites: []',
+        '  - id: zz-other',
+        '    question: 测试？',
+        '    answer: 测试。',
+        '    cites: [婚姻法 第三十二条]',
+        '',
+      ].join('\n'),
     );
     const report = await problemsOf(dir);
     expect(report).toContain('/faq/zz-none.yaml:3: FAQ "zz-none" cites no article');
@@ -72,7 +111,12 @@ describe('content release builder', () => {
   it('names the file and line of a law that cannot be parsed', async () => {
     const dir = contentCopy('bad-law');
     const shipped = join(dir, 'laws', 'shipped.yaml');
-    writeFileSync(shipped, readFileSync(shipped, 'utf8').replace('path: 社会法/劳动法(2018-12-29).md', 'path: 民法典/_index.md'));
-    expect(await problemsOf(dir)).toMatch(/\/laws\/shipped\.yaml:\d+: 民法典\/_index\.md is not in the vendored corpus/);
+    writeFileSync(
+      shipped,
+      readFileSync(shipped, 'utf8').replace('path: 社会法/劳动法(2018-12-29).md', 'path: 民法典/_index.md'),
+    );
+    expect(await problemsOf(dir)).toMatch(
+      /\/laws\/shipped\.yaml:\d+: 民法典\/_index\.md is not in the vendored corpus/,
+    );
   }, 60_000);
 });

@@ -10,7 +10,19 @@ import { unpackCorpus } from './corpus-archive';
 import { insertDirectory, loadDirectory } from './directory';
 import { buildImeDictionary } from './ime-dictionary';
 import { LawParseError, parseLaw, shortTitle, versionDateFromPath, type ParsedArticle } from './parse-law';
-import { ContentError, FaqFile, GuideFile, loadYaml, rel, ShippedLaws, SlidesFile, SynonymsFile, Topics, yamlFiles, type ContentProblem } from './source-files';
+import {
+  ContentError,
+  FaqFile,
+  GuideFile,
+  loadYaml,
+  rel,
+  ShippedLaws,
+  SlidesFile,
+  SynonymsFile,
+  Topics,
+  yamlFiles,
+  type ContentProblem,
+} from './source-files';
 import { insertTemplates, loadTemplates } from './templates';
 
 export interface BuildOptions {
@@ -46,7 +58,8 @@ interface LawInput {
 
 function issuerOf(history: readonly string[]): string | undefined {
   const text = history.join(' ');
-  for (const issuer of ['全国人民代表大会常务委员会', '全国人民代表大会', '最高人民法院', '最高人民检察院', '国务院']) if (text.includes(issuer)) return issuer;
+  for (const issuer of ['全国人民代表大会常务委员会', '全国人民代表大会', '最高人民法院', '最高人民检察院', '国务院'])
+    if (text.includes(issuer)) return issuer;
   return undefined;
 }
 
@@ -58,7 +71,11 @@ function shippedLaws(opts: BuildOptions, corpus: Map<string, string>, problems: 
   list.data.instruments.forEach((entry, i) => {
     const paths = entry.parts ?? (entry.path !== undefined ? [entry.path] : []);
     if (paths.length === 0) {
-      problems.push({ file: list.file, line: list.lineOf(['instruments', i]), message: `${entry.short}: give "path" or "parts"` });
+      problems.push({
+        file: list.file,
+        line: list.lineOf(['instruments', i]),
+        message: `${entry.short}: give "path" or "parts"`,
+      });
       return;
     }
     const articles: ParsedArticle[] = [];
@@ -68,7 +85,11 @@ function shippedLaws(opts: BuildOptions, corpus: Map<string, string>, problems: 
     for (const path of paths) {
       const text = corpus.get(path);
       if (text === undefined) {
-        problems.push({ file: list.file, line: list.lineOf(['instruments', i]), message: `${path} is not in the vendored corpus` });
+        problems.push({
+          file: list.file,
+          line: list.lineOf(['instruments', i]),
+          message: `${path} is not in the vendored corpus`,
+        });
         return;
       }
       try {
@@ -78,10 +99,22 @@ function shippedLaws(opts: BuildOptions, corpus: Map<string, string>, problems: 
         effective ??= law.effectiveDate;
         const last = articles.at(-1);
         const first = law.articles[0]!;
-        if (last !== undefined && (first.ordinal < last.ordinal || (first.ordinal === last.ordinal && first.sub <= last.sub))) {
-          problems.push({ file: list.file, line: list.lineOf(['instruments', i]), message: `${path} starts at ${first.number}, before ${last.number}: list parts in order` });
+        if (
+          last !== undefined &&
+          (first.ordinal < last.ordinal || (first.ordinal === last.ordinal && first.sub <= last.sub))
+        ) {
+          problems.push({
+            file: list.file,
+            line: list.lineOf(['instruments', i]),
+            message: `${path} starts at ${first.number}, before ${last.number}: list parts in order`,
+          });
         }
-        articles.push(...law.articles.map((a) => ({ ...a, headings: law.part !== undefined ? [law.part, ...a.headings] : a.headings })));
+        articles.push(
+          ...law.articles.map((a) => ({
+            ...a,
+            headings: law.part !== undefined ? [law.part, ...a.headings] : a.headings,
+          })),
+        );
       } catch (error) {
         if (!(error instanceof LawParseError)) throw error;
         problems.push({ file: error.file, line: error.line, message: error.reason });
@@ -91,20 +124,49 @@ function shippedLaws(opts: BuildOptions, corpus: Map<string, string>, problems: 
     const dates = paths.map(versionDateFromPath).filter((d): d is string => d !== undefined);
     const versionDate = dates.at(-1) ?? effective ?? history.flatMap((h) => /(\d{4})年/.exec(h)?.[1] ?? []).at(-1);
     if (versionDate === undefined) {
-      problems.push({ file: list.file, line: list.lineOf(['instruments', i]), message: `${entry.short}: no version date in the file name or history; add "effective"` });
+      problems.push({
+        file: list.file,
+        line: list.lineOf(['instruments', i]),
+        message: `${entry.short}: no version date in the file name or history; add "effective"`,
+      });
       return;
     }
-    out.push({ short: entry.short, title, category: entry.category, issuer: issuerOf(history), versionDate, effectiveDate: effective, source: paths.join(' + '), articles });
+    out.push({
+      short: entry.short,
+      title,
+      category: entry.category,
+      issuer: issuerOf(history),
+      versionDate,
+      effectiveDate: effective,
+      source: paths.join(' + '),
+      articles,
+    });
   });
   const seen = new Set<string>();
   for (const law of out) {
-    if (seen.has(law.short)) problems.push({ file: list.file, line: 1, message: `short name ${law.short} is used twice` });
+    if (seen.has(law.short))
+      problems.push({ file: list.file, line: 1, message: `short name ${law.short} is used twice` });
     seen.add(law.short);
   }
   return out;
 }
 
-const CATEGORY_ORDER = ['宪法', '民法典', '宪法相关法', '民法商法', '社会法', '行政法', '经济法', '刑法', '诉讼与非诉讼程序法', '行政法规', '司法解释', '部门规章', '其他', 'DLC'];
+const CATEGORY_ORDER = [
+  '宪法',
+  '民法典',
+  '宪法相关法',
+  '民法商法',
+  '社会法',
+  '行政法',
+  '经济法',
+  '刑法',
+  '诉讼与非诉讼程序法',
+  '行政法规',
+  '司法解释',
+  '部门规章',
+  '其他',
+  'DLC',
+];
 
 /** Every instrument of the corpus, the newest version of each title; files that are not article-structured are skipped. */
 function allLaws(corpus: Map<string, string>, log: (l: string) => void): LawInput[] {
@@ -134,17 +196,26 @@ function allLaws(corpus: Map<string, string>, log: (l: string) => void): LawInpu
       articles: law.articles,
     });
   }
-  log(`corpus: ${newest.size} instruments (newest version of each), ${skipped} files without numbered articles skipped`);
+  log(
+    `corpus: ${newest.size} instruments (newest version of each), ${skipped} files without numbered articles skipped`,
+  );
   // Index order is importance order: national laws, then regulations, interpretations, rules, local regulations.
   const rank = (category: string): number => {
     const i = CATEGORY_ORDER.indexOf(category);
     return i === -1 ? CATEGORY_ORDER.length : i;
   };
-  return [...newest.values()].sort((a, b) => rank(a.category) - rank(b.category) || b.versionDate.localeCompare(a.versionDate));
+  return [...newest.values()].sort(
+    (a, b) => rank(a.category) - rank(b.category) || b.versionDate.localeCompare(a.versionDate),
+  );
 }
 
 function readLines(file: string): string[] {
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+    : [];
 }
 
 export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
@@ -157,12 +228,20 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   const laws = opts.laws === 'shipped' ? shippedLaws(opts, corpus, problems) : allLaws(corpus, log);
   const topicsFile = join(opts.contentDir, 'topics.yaml');
   const topics = loadYaml(topicsFile, Topics, problems, rel(opts.contentDir, topicsFile));
-  const faqFiles = yamlFiles(join(opts.contentDir, 'faq')).map((f) => loadYaml(f, FaqFile, problems, rel(opts.contentDir, f)));
-  const guideFiles = yamlFiles(join(opts.contentDir, 'guides')).map((f) => loadYaml(f, GuideFile, problems, rel(opts.contentDir, f)));
+  const faqFiles = yamlFiles(join(opts.contentDir, 'faq')).map((f) =>
+    loadYaml(f, FaqFile, problems, rel(opts.contentDir, f)),
+  );
+  const guideFiles = yamlFiles(join(opts.contentDir, 'guides')).map((f) =>
+    loadYaml(f, GuideFile, problems, rel(opts.contentDir, f)),
+  );
   const slidesPath = join(opts.contentDir, 'slides.yaml');
-  const slides = existsSync(slidesPath) ? loadYaml(slidesPath, SlidesFile, problems, rel(opts.contentDir, slidesPath)) : undefined;
+  const slides = existsSync(slidesPath)
+    ? loadYaml(slidesPath, SlidesFile, problems, rel(opts.contentDir, slidesPath))
+    : undefined;
   const synonymsPath = join(opts.contentDir, 'search', 'synonyms.yaml');
-  const synonyms = existsSync(synonymsPath) ? loadYaml(synonymsPath, SynonymsFile, problems, rel(opts.contentDir, synonymsPath)) : undefined;
+  const synonyms = existsSync(synonymsPath)
+    ? loadYaml(synonymsPath, SynonymsFile, problems, rel(opts.contentDir, synonymsPath))
+    : undefined;
   const lexiconPath = join(opts.contentDir, 'search', 'lexicon.txt');
   const lexicon = existsSync(lexiconPath) ? readFileSync(lexiconPath) : undefined;
   const stopwords = new Set(readLines(join(opts.contentDir, 'search', 'stopwords.txt')));
@@ -180,12 +259,17 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   const resolve = (text: string, file: string, line: number): Cite | undefined => {
     const c = parseCitation(text);
     if (c === undefined) {
-      problems.push({ file, line, message: `"${text}" is not a citation; write "<law> 第X条", e.g. "劳动合同法 第三十条"` });
+      problems.push({
+        file,
+        line,
+        message: `"${text}" is not a citation; write "<law> 第X条", e.g. "劳动合同法 第三十条"`,
+      });
       return undefined;
     }
     const byNumber = articleIds.get(c.law);
     if (byNumber === undefined) {
-      if (opts.laws === 'shipped') problems.push({ file, line, message: `"${c.law}" is not a shipped law (see content/laws/shipped.yaml)` });
+      if (opts.laws === 'shipped')
+        problems.push({ file, line, message: `"${c.law}" is not a shipped law (see content/laws/shipped.yaml)` });
       return undefined;
     }
     const id = byNumber.get(`${c.number.ordinal}.${c.number.sub}`);
@@ -201,20 +285,45 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   for (const t of topics?.data.topics ?? []) topicIds.set(t.id, new Set(t.situations.map((s) => s.id)));
 
   const faqIds = new Map<string, { file: string; line: number }>();
-  const faqRows: { id: string; topicId: string; item: NonNullable<(typeof faqFiles)[number]>['data']['items'][number]; cites: Cite[]; sort: number }[] = [];
+  const faqRows: {
+    id: string;
+    topicId: string;
+    item: NonNullable<(typeof faqFiles)[number]>['data']['items'][number];
+    cites: Cite[];
+    sort: number;
+  }[] = [];
   for (const f of faqFiles) {
     if (f === undefined) continue;
     const situations = topicIds.get(f.data.topic);
-    if (topics !== undefined && situations === undefined) problems.push({ file: f.file, line: f.lineOf(['topic']), message: `topic "${f.data.topic}" is not in topics.yaml` });
+    if (topics !== undefined && situations === undefined)
+      problems.push({
+        file: f.file,
+        line: f.lineOf(['topic']),
+        message: `topic "${f.data.topic}" is not in topics.yaml`,
+      });
     f.data.items.forEach((item, i) => {
       const line = f.lineOf(['items', i, 'id']);
       const dup = faqIds.get(item.id);
-      if (dup !== undefined) problems.push({ file: f.file, line, message: `FAQ id "${item.id}" is already used at ${dup.file}:${dup.line}` });
+      if (dup !== undefined)
+        problems.push({
+          file: f.file,
+          line,
+          message: `FAQ id "${item.id}" is already used at ${dup.file}:${dup.line}`,
+        });
       faqIds.set(item.id, { file: f.file, line });
       if (item.situation !== undefined && situations !== undefined && !situations.has(item.situation)) {
-        problems.push({ file: f.file, line: f.lineOf(['items', i, 'situation']), message: `situation "${item.situation}" is not under topic "${f.data.topic}" in topics.yaml` });
+        problems.push({
+          file: f.file,
+          line: f.lineOf(['items', i, 'situation']),
+          message: `situation "${item.situation}" is not under topic "${f.data.topic}" in topics.yaml`,
+        });
       }
-      if (item.cites.length === 0) problems.push({ file: f.file, line, message: `FAQ "${item.id}" cites no article; every answer must rest on the law` });
+      if (item.cites.length === 0)
+        problems.push({
+          file: f.file,
+          line,
+          message: `FAQ "${item.id}" cites no article; every answer must rest on the law`,
+        });
       const cites = item.cites.flatMap((c, j) => resolve(c, f.file, f.lineOf(['items', i, 'cites', j])) ?? []);
       const topicId = item.situation !== undefined ? `${f.data.topic}/${item.situation}` : f.data.topic;
       faqRows.push({ id: item.id, topicId, item, cites, sort: faqRows.length });
@@ -223,26 +332,48 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   for (const f of faqFiles) {
     f?.data.items.forEach((item, i) =>
       item.related.forEach((r, j) => {
-        if (!faqIds.has(r)) problems.push({ file: f.file, line: f.lineOf(['items', i, 'related', j]), message: `related FAQ "${r}" does not exist` });
+        if (!faqIds.has(r))
+          problems.push({
+            file: f.file,
+            line: f.lineOf(['items', i, 'related', j]),
+            message: `related FAQ "${r}" does not exist`,
+          });
       }),
     );
   }
 
   const guideRows = guideFiles.flatMap((g) => {
     if (g === undefined) return [];
-    if (topics !== undefined && !topicIds.has(g.data.topic)) problems.push({ file: g.file, line: g.lineOf(['topic']), message: `topic "${g.data.topic}" is not in topics.yaml` });
+    if (topics !== undefined && !topicIds.has(g.data.topic))
+      problems.push({
+        file: g.file,
+        line: g.lineOf(['topic']),
+        message: `topic "${g.data.topic}" is not in topics.yaml`,
+      });
     const cites = [
       ...g.data.cites.flatMap((c, j) => resolve(c, g.file, g.lineOf(['cites', j])) ?? []),
-      ...g.data.steps.flatMap((s, i) => s.cites.flatMap((c, j) => resolve(c, g.file, g.lineOf(['steps', i, 'cites', j])) ?? [])),
+      ...g.data.steps.flatMap((s, i) =>
+        s.cites.flatMap((c, j) => resolve(c, g.file, g.lineOf(['steps', i, 'cites', j])) ?? []),
+      ),
     ];
     return [{ g: g.data, cites }];
   });
-  const slideRows = (slides?.data.slides ?? []).map((s, i) => ({ s, cites: s.cites.flatMap((c, j) => resolve(c, slides!.file, slides!.lineOf(['slides', i, 'cites', j])) ?? []) }));
-  const templateRows = loadTemplates(join(opts.contentDir, 'templates'), (f) => rel(opts.contentDir, f), resolve, problems);
+  const slideRows = (slides?.data.slides ?? []).map((s, i) => ({
+    s,
+    cites: s.cites.flatMap((c, j) => resolve(c, slides!.file, slides!.lineOf(['slides', i, 'cites', j])) ?? []),
+  }));
+  const templateRows = loadTemplates(
+    join(opts.contentDir, 'templates'),
+    (f) => rel(opts.contentDir, f),
+    resolve,
+    problems,
+  );
   const directory = loadDirectory(opts.contentDir, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
-  log(`sources: ${laws.length} laws, ${faqRows.length} FAQ, ${guideRows.length} guides, ${slideRows.length} slides (${Date.now() - started} ms)`);
+  log(
+    `sources: ${laws.length} laws, ${faqRows.length} FAQ, ${guideRows.length} guides, ${slideRows.length} slides (${Date.now() - started} ms)`,
+  );
 
   // ── Write the release to a temporary file; only a complete one is renamed into place.
   mkdirSync(opts.outDir, { recursive: true });
@@ -260,67 +391,143 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   const termFreq = new Map<string, number>();
   const countTerms = (text: string, weight = 1): void => {
     for (const w of analyzer.cut(text)) {
-      if ([...w].length >= 2 && [...w].every(isCjk) && !stopwords.has(w)) termFreq.set(w, (termFreq.get(w) ?? 0) + weight);
+      if ([...w].length >= 2 && [...w].every(isCjk) && !stopwords.has(w))
+        termFreq.set(w, (termFreq.get(w) ?? 0) + weight);
     }
   };
   const pinyinTokens = (ws: readonly string[]): string =>
-    [...new Set(ws.filter((w) => [...w].some(isCjk)).flatMap((w) => {
-      const p = wordPinyin(w);
-      return p.full === '' ? [] : [p.full, p.initials];
-    }))].join(' ');
+    [
+      ...new Set(
+        ws
+          .filter((w) => [...w].some(isCjk))
+          .flatMap((w) => {
+            const p = wordPinyin(w);
+            return p.full === '' ? [] : [p.full, p.initials];
+          }),
+      ),
+    ].join(' ');
 
   const citedArticles = new Set<number>();
   for (const r of [...faqRows, ...guideRows]) for (const c of r.cites) citedArticles.add(c.articleId);
 
-  const insertSearch = db.prepare('INSERT INTO search (rowid, title, body, keywords, bigrams, pinyin) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertSearch = db.prepare(
+    'INSERT INTO search (rowid, title, body, keywords, bigrams, pinyin) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insertDoc = db.prepare('INSERT INTO search_docs (rowid, kind, ref, prior) VALUES (?, ?, ?, ?)');
   let searchRow = 0;
-  const index = (kind: string, ref: string, f: { title: string; body: string; keywords: string; pinyin?: string }, prior: number): void => {
+  const index = (
+    kind: string,
+    ref: string,
+    f: { title: string; body: string; keywords: string; pinyin?: string },
+    prior: number,
+  ): void => {
     searchRow++;
     const titleWords = words(f.title);
-    insertSearch.run(searchRow, titleWords.join(' '), words(f.body).join(' '), words(f.keywords).join(' '), analyzer.bigrams(`${f.title}\n${f.body}`).join(' '), f.pinyin ?? '');
+    insertSearch.run(
+      searchRow,
+      titleWords.join(' '),
+      words(f.body).join(' '),
+      words(f.keywords).join(' '),
+      analyzer.bigrams(`${f.title}\n${f.body}`).join(' '),
+      f.pinyin ?? '',
+    );
     insertDoc.run(searchRow, kind, ref, prior);
   };
 
   db.transaction(() => {
-    const insTopic = db.prepare('INSERT INTO topics (id, parent_id, title_zh, title_en, icon, sort) VALUES (?, ?, ?, ?, ?, ?)');
+    const insTopic = db.prepare(
+      'INSERT INTO topics (id, parent_id, title_zh, title_en, icon, sort) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     (topics?.data.topics ?? []).forEach((t, i) => {
       insTopic.run(t.id, null, t.title['zh-CN'], t.title.en, t.icon, i);
       t.situations.forEach((s, j) => insTopic.run(`${t.id}/${s.id}`, t.id, s.title['zh-CN'], s.title.en, null, j));
     });
 
-    const insCite = db.prepare('INSERT OR IGNORE INTO citations (source_kind, source_id, article_id, sort) VALUES (?, ?, ?, ?)');
-    const insFaq = db.prepare('INSERT INTO faq (id, topic_id, question, answer, next_steps, keywords, related, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insCite = db.prepare(
+      'INSERT OR IGNORE INTO citations (source_kind, source_id, article_id, sort) VALUES (?, ?, ?, ?)',
+    );
+    const insFaq = db.prepare(
+      'INSERT INTO faq (id, topic_id, question, answer, next_steps, keywords, related, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const r of faqRows) {
-      insFaq.run(r.id, r.topicId, r.item.question, r.item.answer, JSON.stringify(r.item.next_steps), JSON.stringify(r.item.keywords), JSON.stringify(r.item.related), r.sort);
+      insFaq.run(
+        r.id,
+        r.topicId,
+        r.item.question,
+        r.item.answer,
+        JSON.stringify(r.item.next_steps),
+        JSON.stringify(r.item.keywords),
+        JSON.stringify(r.item.related),
+        r.sort,
+      );
       r.cites.forEach((c, i) => insCite.run('faq', r.id, c.articleId, i));
       const steps = r.item.next_steps.map((s) => `${s.step} ${s.time_limit ?? ''}`).join('\n');
       const kw = r.item.keywords.join(' ');
-      index('faq', r.id, { title: r.item.question, body: `${r.item.answer}\n${steps}`, keywords: kw, pinyin: pinyinTokens([...words(r.item.question), ...r.item.keywords]) }, 1.8);
+      index(
+        'faq',
+        r.id,
+        {
+          title: r.item.question,
+          body: `${r.item.answer}\n${steps}`,
+          keywords: kw,
+          pinyin: pinyinTokens([...words(r.item.question), ...r.item.keywords]),
+        },
+        1.8,
+      );
       countTerms(r.item.question, 2);
       for (const k of r.item.keywords) countTerms(k, 4);
     }
 
-    const insGuide = db.prepare('INSERT INTO guides (id, topic_id, title, summary, steps, keywords) VALUES (?, ?, ?, ?, ?, ?)');
+    const insGuide = db.prepare(
+      'INSERT INTO guides (id, topic_id, title, summary, steps, keywords) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (const { g, cites } of guideRows) {
       insGuide.run(g.id, g.topic, g.title, g.summary, JSON.stringify(g.steps), JSON.stringify(g.keywords));
       cites.forEach((c, i) => insCite.run('guide', g.id, c.articleId, i));
       const body = `${g.summary}\n${g.steps.map((s) => `${s.title} ${s.body} ${s.time_limit ?? ''}`).join('\n')}`;
-      index('guide', g.id, { title: g.title, body, keywords: g.keywords.join(' '), pinyin: pinyinTokens([...words(g.title), ...g.keywords]) }, 1.5);
+      index(
+        'guide',
+        g.id,
+        {
+          title: g.title,
+          body,
+          keywords: g.keywords.join(' '),
+          pinyin: pinyinTokens([...words(g.title), ...g.keywords]),
+        },
+        1.5,
+      );
       countTerms(g.title, 3);
       for (const k of g.keywords) countTerms(k, 3);
     }
 
     // Articles after FAQ and guides: rowid order puts curated answers first when a query is too broad to rank.
-    const insLaw = db.prepare('INSERT INTO laws (id, short_name, title, category, issuer, version_date, effective_date, in_force, source) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)');
-    const insArticle = db.prepare('INSERT INTO articles (id, law_id, ordinal, sub, number, headings, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insLaw = db.prepare(
+      'INSERT INTO laws (id, short_name, title, category, issuer, version_date, effective_date, in_force, source) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)',
+    );
+    const insArticle = db.prepare(
+      'INSERT INTO articles (id, law_id, ordinal, sub, number, headings, text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     laws.forEach((law, i) => {
-      insLaw.run(i + 1, law.short, law.title, law.category, law.issuer ?? null, law.versionDate, law.effectiveDate ?? null, law.source);
+      insLaw.run(
+        i + 1,
+        law.short,
+        law.title,
+        law.category,
+        law.issuer ?? null,
+        law.versionDate,
+        law.effectiveDate ?? null,
+        law.source,
+      );
       const ids = articleIds.get(law.short)!;
       for (const a of law.articles) {
         const id = ids.get(`${a.ordinal}.${a.sub}`)!;
         insArticle.run(id, i + 1, a.ordinal, a.sub, a.number, JSON.stringify(a.headings), a.text);
-        index('article', String(id), { title: a.headings.at(-1) ?? '', body: a.text, keywords: law.short }, citedArticles.has(id) ? 1.6 : 1);
+        index(
+          'article',
+          String(id),
+          { title: a.headings.at(-1) ?? '', body: a.text, keywords: law.short },
+          citedArticles.has(id) ? 1.6 : 1,
+        );
       }
       countTerms(law.short, 5);
     });
@@ -330,7 +537,8 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     const insStop = db.prepare('INSERT OR IGNORE INTO search_stopwords (word) VALUES (?)');
     for (const w of stopwords) insStop.run(w);
     const insLex = db.prepare('INSERT INTO search_lexicon (line) VALUES (?)');
-    for (const line of lexicon?.toString('utf8').split('\n') ?? []) if (line.trim() !== '' && !line.startsWith('#')) insLex.run(line.trim());
+    for (const line of lexicon?.toString('utf8').split('\n') ?? [])
+      if (line.trim() !== '' && !line.startsWith('#')) insLex.run(line.trim());
 
     const insSlide = db.prepare('INSERT INTO slides (id, title, body, media_sha256, sort) VALUES (?, ?, ?, NULL, ?)');
     slideRows.forEach(({ s, cites }, i) => {
@@ -356,13 +564,17 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     // The keyboard's dictionary: our legal vocabulary (lexicon, colloquial phrases, FAQ keywords, law names) boosted.
     const legalWords = new Set<string>([
       ...laws.map((l) => l.short),
-      ...(lexicon?.toString('utf8').split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '') ?? []),
+      ...(lexicon
+        ?.toString('utf8')
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/)[0] ?? '') ?? []),
       ...(synonyms?.data.groups ?? []).flatMap((g) => [...g.terms, ...g.expand]),
       ...faqRows.flatMap((r) => r.item.keywords),
       ...guideRows.flatMap((r) => r.g.keywords),
     ]);
     const insIme = db.prepare('INSERT INTO ime (pinyin, initials, word, weight) VALUES (?, ?, ?, ?)');
-    for (const e of buildImeDictionary(legalWords)) insIme.run(e.pinyin, e.initials, e.word, Math.round(e.weight * 1000) / 1000);
+    for (const e of buildImeDictionary(legalWords))
+      insIme.run(e.pinyin, e.initials, e.word, Math.round(e.weight * 1000) / 1000);
     const insTerm = db.prepare('INSERT INTO terms (term, pinyin, initials, weight) VALUES (?, ?, ?, ?)');
     for (const [term, freq] of termFreq) {
       const p = wordPinyin(term);
@@ -371,17 +583,45 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   })();
 
   const dangling = db.pragma('foreign_key_check') as unknown[];
-  if (dangling.length > 0) throw new Error(`content release has ${dangling.length} dangling references: ${JSON.stringify(dangling.slice(0, 3))}`);
+  if (dangling.length > 0)
+    throw new Error(
+      `content release has ${dangling.length} dangling references: ${JSON.stringify(dangling.slice(0, 3))}`,
+    );
   db.exec("INSERT INTO search (search) VALUES ('optimize')");
   db.exec("CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, search, 'row')");
-  db.prepare('INSERT INTO search_df (term, docs) SELECT term, doc FROM temp.search_vocab WHERE doc >= ?').run(COMMON_TERM_DOCS);
+  db.prepare('INSERT INTO search_df (term, docs) SELECT term, doc FROM temp.search_vocab WHERE doc >= ?').run(
+    COMMON_TERM_DOCS,
+  );
   const counts: Record<string, number> = {};
-  for (const table of ['laws', 'articles', 'topics', 'faq', 'guides', 'slides', 'citations', 'search_docs', 'terms', 'ime', 'templates', 'directory', 'media']) {
+  for (const table of [
+    'laws',
+    'articles',
+    'topics',
+    'faq',
+    'guides',
+    'slides',
+    'citations',
+    'search_docs',
+    'terms',
+    'ime',
+    'templates',
+    'directory',
+    'media',
+  ]) {
     counts[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   }
   const inputs = createHash('sha256');
   inputs.update(readFileSync(corpusFile));
-  for (const f of [join(opts.contentDir, 'laws', 'shipped.yaml'), topicsFile, ...yamlFiles(join(opts.contentDir, 'faq')), ...yamlFiles(join(opts.contentDir, 'guides')), ...yamlFiles(join(opts.contentDir, 'templates')), slidesPath, synonymsPath, lexiconPath]) {
+  for (const f of [
+    join(opts.contentDir, 'laws', 'shipped.yaml'),
+    topicsFile,
+    ...yamlFiles(join(opts.contentDir, 'faq')),
+    ...yamlFiles(join(opts.contentDir, 'guides')),
+    ...yamlFiles(join(opts.contentDir, 'templates')),
+    slidesPath,
+    synonymsPath,
+    lexiconPath,
+  ]) {
     if (existsSync(f)) inputs.update(readFileSync(f));
   }
   for (const f of directory.files) inputs.update(readFileSync(f));
@@ -408,6 +648,8 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     counts,
   };
   writeFileSync(join(opts.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  log(`content.db ${(manifest.bytes / 1e6).toFixed(1)} MB, version ${version}, built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `content.db ${(manifest.bytes / 1e6).toFixed(1)} MB, version ${version}, built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return manifest;
 }

@@ -48,7 +48,9 @@ export function unpackCorpus(archivePath: string): Map<string, string> {
   try {
     jsonl = brotliDecompressSync(readFileSync(archivePath)).toString('utf8');
   } catch (error) {
-    throw new CorpusArchiveError(`${archivePath}: cannot decompress (${(error as Error).message}); the file is damaged or incomplete`);
+    throw new CorpusArchiveError(
+      `${archivePath}: cannot decompress (${(error as Error).message}); the file is damaged or incomplete`,
+    );
   }
   const files = new Map<string, string>();
   const lines = jsonl.split('\n');
@@ -61,7 +63,8 @@ export function unpackCorpus(archivePath: string): Map<string, string> {
       throw new CorpusArchiveError(`${archivePath}: entry ${i + 1} is not valid JSON`);
     }
     const { path, text } = parsed as Partial<CorpusFile>;
-    if (typeof path !== 'string' || typeof text !== 'string') throw new CorpusArchiveError(`${archivePath}: entry ${i + 1} lacks path or text`);
+    if (typeof path !== 'string' || typeof text !== 'string')
+      throw new CorpusArchiveError(`${archivePath}: entry ${i + 1} lacks path or text`);
     files.set(path, text);
   });
   return files;

@@ -18,7 +18,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function directoryDir(name: string, files: Record<string, string[]>): string {
   const dir = join(work, name);
   mkdirSync(join(dir, 'directory'), { recursive: true });
-  for (const [file, lines] of Object.entries(files)) writeFileSync(join(dir, 'directory', file), `${lines.join('\n')}\n`);
+  for (const [file, lines] of Object.entries(files))
+    writeFileSync(join(dir, 'directory', file), `${lines.join('\n')}\n`);
   return dir;
 }
 
@@ -60,28 +61,58 @@ describe('directory source files', () => {
     for (const region of ['420111', '440111']) {
       const local = officesForTerminal(entries, region).filter((e) => e.scope === 'local');
       expect(new Set(local.map((e) => e.kind)), region).toEqual(new Set(DIRECTORY_KINDS));
-      expect(officesForTerminal(entries, region).some((e) => e.scope === 'city'), region).toBe(true);
-      expect(officesForTerminal(entries, region).some((e) => e.scope === 'province'), region).toBe(true);
+      expect(
+        officesForTerminal(entries, region).some((e) => e.scope === 'city'),
+        region,
+      ).toBe(true);
+      expect(
+        officesForTerminal(entries, region).some((e) => e.scope === 'province'),
+        region,
+      ).toBe(true);
     }
   });
 
   it('uses the same kinds as the content schema', () => {
-    const check = /kind\s+TEXT NOT NULL CHECK \(kind IN \(([^)]*)\)\)/.exec(CONTENT_DDL.slice(CONTENT_DDL.indexOf('CREATE TABLE directory')));
+    const check = /kind\s+TEXT NOT NULL CHECK \(kind IN \(([^)]*)\)\)/.exec(
+      CONTENT_DDL.slice(CONTENT_DDL.indexOf('CREATE TABLE directory')),
+    );
     expect(check?.[1]?.split(',').map((k) => k.trim().replace(/'/g, ''))).toEqual([...DIRECTORY_KINDS]);
   });
 
   it('writes rows the release schema accepts, with services as JSON and the map link percent-encoded', () => {
     const problems: ContentProblem[] = [];
     const dir = directoryDir('good', {
-      'a.yaml': ['entries:', ...entry(), ...entry({ id: 'zz-firm', kind: 'law-firm', name: `测试律师事务所${DEMO_MARK}`, map_url: '', phone: '12348', region_code: '420100', services: '[劳动争议, 合同纠纷]' })],
+      'a.yaml': [
+        'entries:',
+        ...entry(),
+        ...entry({
+          id: 'zz-firm',
+          kind: 'law-firm',
+          name: `测试律师事务所${DEMO_MARK}`,
+          map_url: '',
+          phone: '12348',
+          region_code: '420100',
+          services: '[劳动争议, 合同纠纷]',
+        }),
+      ],
     });
     const { entries } = loadDirectory(dir, problems);
     expect(report(problems)).toBe('');
     const db = new Database(':memory:');
     db.exec(CONTENT_DDL);
     insertDirectory(db, entries);
-    expect(db.prepare('SELECT id, kind, region_code, phone, services, map_url, demo FROM directory ORDER BY id').all()).toEqual([
-      { id: 'zz-firm', kind: 'law-firm', region_code: '420100', phone: '12348', services: '["劳动争议","合同纠纷"]', map_url: null, demo: 1 },
+    expect(
+      db.prepare('SELECT id, kind, region_code, phone, services, map_url, demo FROM directory ORDER BY id').all(),
+    ).toEqual([
+      {
+        id: 'zz-firm',
+        kind: 'law-firm',
+        region_code: '420100',
+        phone: '12348',
+        services: '["劳动争议","合同纠纷"]',
+        map_url: null,
+        demo: 1,
+      },
       {
         id: 'zz-office',
         kind: 'legal-aid-centre',
@@ -107,8 +138,12 @@ describe('directory source files', () => {
     });
     loadDirectory(dir, problems);
     const text = report(problems);
-    expect(text).toContain('bad-fields/directory/zz-bad.yaml:3: entries[0].kind: Invalid option: expected one of "legal-aid-centre"|');
-    expect(text).toContain('directory/zz-bad.yaml:5: entries[0].region_code: "990111" is not a region code: no province starts with 99');
+    expect(text).toContain(
+      'bad-fields/directory/zz-bad.yaml:3: entries[0].kind: Invalid option: expected one of "legal-aid-centre"|',
+    );
+    expect(text).toContain(
+      'directory/zz-bad.yaml:5: entries[0].region_code: "990111" is not a region code: no province starts with 99',
+    );
     expect(text).toContain('directory/zz-bad.yaml:10: entries[0].map_url: expected an https:// URL');
     expect(text).toContain('directory/zz-bad.yaml:15: entries[1].region_code: "420011" is not a region code');
     expect(text).toContain('directory/zz-bad.yaml:19: entries[1].services: Too small');
@@ -118,14 +153,22 @@ describe('directory source files', () => {
   it('refuses demo data that could pass for real: no mark in the name, a real-looking address or phone', () => {
     const problems: ContentProblem[] = [];
     const dir = directoryDir('bad-demo', {
-      'zz-demo.yaml': ['entries:', ...entry({ name: '测试法律援助中心', address: '武汉市测试路 1 号', phone: '027-8765-4321' }), ...entry({ id: 'zz-real', name: `真机构${DEMO_MARK}`, demo: 'false' })],
+      'zz-demo.yaml': [
+        'entries:',
+        ...entry({ name: '测试法律援助中心', address: '武汉市测试路 1 号', phone: '027-8765-4321' }),
+        ...entry({ id: 'zz-real', name: `真机构${DEMO_MARK}`, demo: 'false' }),
+      ],
     });
     loadDirectory(dir, problems);
     const text = report(problems);
     expect(text).toContain(`directory/zz-demo.yaml:4: entries[0].name: a demo entry's name ends with "${DEMO_MARK}"`);
-    expect(text).toContain('directory/zz-demo.yaml:6: entries[0].address: a demo entry\'s address says it is one');
-    expect(text).toContain('directory/zz-demo.yaml:8: entries[0].phone: a demo entry\'s phone is 12348 or a number no one has');
-    expect(text).toContain('directory/zz-demo.yaml:21: entries[1].demo: the name says this is demo data: set demo: true');
+    expect(text).toContain("directory/zz-demo.yaml:6: entries[0].address: a demo entry's address says it is one");
+    expect(text).toContain(
+      "directory/zz-demo.yaml:8: entries[0].phone: a demo entry's phone is 12348 or a number no one has",
+    );
+    expect(text).toContain(
+      'directory/zz-demo.yaml:21: entries[1].demo: the name says this is demo data: set demo: true',
+    );
   });
 
   it('refuses an id used twice and the same office listed twice, naming both places', () => {
@@ -155,6 +198,8 @@ describe('directory source files', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ContentError);
-    expect((error as ContentError).message).toContain('release-bad/directory/zz-bad.yaml:3: entries[0].kind: Invalid option');
+    expect((error as ContentError).message).toContain(
+      'release-bad/directory/zz-bad.yaml:3: entries[0].kind: Invalid option',
+    );
   }, 60_000);
 });

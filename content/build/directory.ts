@@ -27,11 +27,16 @@ const RegionCode = digitsOrText.superRefine((code, ctx) => {
   const problem = regionCodeProblem(code);
   if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
 });
-const Phone = digitsOrText.pipe(z.string().regex(/^[0-9+\-() ]{3,20}$/, 'expected a phone number such as "12348" or "027-0000-0101"'));
+const Phone = digitsOrText.pipe(
+  z.string().regex(/^[0-9+\-() ]{3,20}$/, 'expected a phone number such as "12348" or "027-0000-0101"'),
+);
 const MapUrl = z
   .string()
   .trim()
-  .refine((u) => URL.canParse(u) && new URL(u).protocol === 'https:' && new URL(u).hostname !== '', 'expected an https:// URL, e.g. https://uri.amap.com/search?keyword=…')
+  .refine(
+    (u) => URL.canParse(u) && new URL(u).protocol === 'https:' && new URL(u).hostname !== '',
+    'expected an https:// URL, e.g. https://uri.amap.com/search?keyword=…',
+  )
   // Written readably in YAML (keyword=武汉市法律援助中心), stored percent-encoded.
   .transform((u) => new URL(u).href);
 
@@ -50,9 +55,21 @@ const Entry = z
   })
   .superRefine((e, ctx) => {
     if (e.demo) {
-      if (!e.name.endsWith(DEMO_MARK)) ctx.addIssue({ code: 'custom', path: ['name'], message: `a demo entry's name ends with "${DEMO_MARK}"` });
-      if (!e.address.includes('演示')) ctx.addIssue({ code: 'custom', path: ['address'], message: 'a demo entry\'s address says it is one, e.g. "演示地址：…"' });
-      if (!DEMO_PHONE.test(e.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'a demo entry\'s phone is 12348 or a number no one has: <area code>-0000-<4 digits>, e.g. 027-0000-0101' });
+      if (!e.name.endsWith(DEMO_MARK))
+        ctx.addIssue({ code: 'custom', path: ['name'], message: `a demo entry's name ends with "${DEMO_MARK}"` });
+      if (!e.address.includes('演示'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['address'],
+          message: 'a demo entry\'s address says it is one, e.g. "演示地址：…"',
+        });
+      if (!DEMO_PHONE.test(e.phone))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phone'],
+          message:
+            "a demo entry's phone is 12348 or a number no one has: <area code>-0000-<4 digits>, e.g. 027-0000-0101",
+        });
     } else if (e.name.includes('演示')) {
       ctx.addIssue({ code: 'custom', path: ['demo'], message: 'the name says this is demo data: set demo: true' });
     }
@@ -92,10 +109,16 @@ export function loadDirectory(contentDir: string, problems: ContentProblem[]): L
       const line = source.lineOf(['entries', i, 'id']);
       const where = `${source.file}:${line}`;
       const dupId = ids.get(e.id);
-      if (dupId !== undefined) problems.push({ file: source.file, line, message: `directory id "${e.id}" is already used at ${dupId}` });
+      if (dupId !== undefined)
+        problems.push({ file: source.file, line, message: `directory id "${e.id}" is already used at ${dupId}` });
       const nameKey = `${e.region_code} ${e.name}`;
       const dupName = names.get(nameKey);
-      if (dupName !== undefined) problems.push({ file: source.file, line: source.lineOf(['entries', i, 'name']), message: `"${e.name}" (${e.region_code}) is already listed at ${dupName}` });
+      if (dupName !== undefined)
+        problems.push({
+          file: source.file,
+          line: source.lineOf(['entries', i, 'name']),
+          message: `"${e.name}" (${e.region_code}) is already listed at ${dupName}`,
+        });
       if (dupId !== undefined || dupName !== undefined) return;
       ids.set(e.id, where);
       names.set(nameKey, where);
@@ -117,6 +140,20 @@ export function loadDirectory(contentDir: string, problems: ContentProblem[]): L
 }
 
 export function insertDirectory(db: Database, entries: readonly DirectoryRow[]): void {
-  const ins = db.prepare('INSERT INTO directory (id, kind, name, region_code, address, hours, phone, services, map_url, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  for (const e of entries) ins.run(e.id, e.kind, e.name, e.regionCode, e.address, e.hours, e.phone, JSON.stringify(e.services), e.mapUrl ?? null, e.demo ? 1 : 0);
+  const ins = db.prepare(
+    'INSERT INTO directory (id, kind, name, region_code, address, hours, phone, services, map_url, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const e of entries)
+    ins.run(
+      e.id,
+      e.kind,
+      e.name,
+      e.regionCode,
+      e.address,
+      e.hours,
+      e.phone,
+      JSON.stringify(e.services),
+      e.mapUrl ?? null,
+      e.demo ? 1 : 0,
+    );
 }

@@ -33,7 +33,11 @@ describe('parseLaw', () => {
     expect(law.effectiveDate).toBe('2008-01-01');
     expect(law.historyDates).toEqual(['2007-06-29', '2008-01-01']);
     expect(law.articles.map((a) => a.number)).toEqual(['第一条', '第二条', '第二百七十六条', '第二百七十六条之一']);
-    expect(law.articles[1]).toMatchObject({ text: '本法适用于示例。\n示例情形，参照适用本法。', headings: ['第一章 总则'], line: 13 });
+    expect(law.articles[1]).toMatchObject({
+      text: '本法适用于示例。\n示例情形，参照适用本法。',
+      headings: ['第一章 总则'],
+      line: 13,
+    });
     expect(law.articles[3]).toMatchObject({ ordinal: 276, sub: 1, headings: ['第二章 细则', '第一节 一般规定'] });
   });
 

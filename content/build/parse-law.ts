@@ -84,10 +84,24 @@ export function parseLaw(file: string, source: string): ParsedLaw {
     const number = start === null ? undefined : parseArticleLabel(start[1]!);
     if (start !== null && number !== undefined) {
       const prev = articles.at(-1);
-      if (prev !== undefined && (number.ordinal < prev.ordinal || (number.ordinal === prev.ordinal && number.sub <= prev.sub))) {
-        throw new LawParseError(file, i + 1, `${start[1]} comes after ${prev.number} (line ${prev.line}): articles out of order or repeated`);
+      if (
+        prev !== undefined &&
+        (number.ordinal < prev.ordinal || (number.ordinal === prev.ordinal && number.sub <= prev.sub))
+      ) {
+        throw new LawParseError(
+          file,
+          i + 1,
+          `${start[1]} comes after ${prev.number} (line ${prev.line}): articles out of order or repeated`,
+        );
       }
-      current = { number: start[1]!, ordinal: number.ordinal, sub: number.sub, headings: headings.filter(Boolean), text: tidy(start[2]!), line: i + 1 };
+      current = {
+        number: start[1]!,
+        ordinal: number.ordinal,
+        sub: number.sub,
+        headings: headings.filter(Boolean),
+        text: tidy(start[2]!),
+        line: i + 1,
+      };
       articles.push(current);
     } else if (current !== undefined) {
       current.text += `\n${tidy(line)}`;
@@ -96,7 +110,10 @@ export function parseLaw(file: string, source: string): ParsedLaw {
   }
   if (articles.length === 0) throw new LawParseError(file, i, 'no articles (lines beginning with 第X条) found');
 
-  const effective = history.filter((h) => /施行$/.test(h)).flatMap(isoDates).at(-1);
+  const effective = history
+    .filter((h) => /施行$/.test(h))
+    .flatMap(isoDates)
+    .at(-1);
   return {
     title: titles[0]!,
     part: titles[1],

@@ -23,7 +23,12 @@ export class ContentError extends Error {
 
 /** The `*.yaml` files directly in `dir`, sorted by name, as paths; none if `dir` does not exist. */
 export function yamlFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 }
 
 /** How problems name a file under the content folder: from `content/` on, e.g. `content/faq/labour.yaml`. */
@@ -38,7 +43,12 @@ export interface SourceFile<T> {
   lineOf(path: readonly (string | number)[]): number;
 }
 
-export function loadYaml<S extends z.ZodType>(file: string, schema: S, problems: ContentProblem[], displayName = file): SourceFile<z.output<S>> | undefined {
+export function loadYaml<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  problems: ContentProblem[],
+  displayName = file,
+): SourceFile<z.output<S>> | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -49,7 +59,12 @@ export function loadYaml<S extends z.ZodType>(file: string, schema: S, problems:
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push({ file: displayName, line: lineCounter.linePos(e.pos[0]).line, message: `not valid YAML: ${e.message.split('\n')[0]}` });
+    for (const e of doc.errors)
+      problems.push({
+        file: displayName,
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+      });
     return undefined;
   }
   const lineOf = (path: readonly (string | number)[]): number => {
@@ -95,7 +110,10 @@ export const ShippedLaws = z.strictObject({
         category: Text,
         path: Text.optional(),
         parts: z.array(Text).min(1).optional(),
-        effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        effective: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
       }),
     )
     .min(1),

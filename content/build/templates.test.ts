@@ -18,7 +18,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Loads templates from `dir` with every citation resolving (article 1), as the unit under test sees them. */
 function load(dir: string): { rows: TemplateRow[]; problems: string[] } {
   const problems: ContentProblem[] = [];
-  const rows = loadTemplates(dir, (f) => `templates/${f.split('/').at(-1)}`, () => ({ articleId: 1 }), problems);
+  const rows = loadTemplates(
+    dir,
+    (f) => `templates/${f.split('/').at(-1)}`,
+    () => ({ articleId: 1 }),
+    problems,
+  );
   return { rows, problems: problems.map((p) => `${p.file}:${p.line}: ${p.message}`) };
 }
 
@@ -75,7 +80,13 @@ describe('template loader', () => {
     const { rows, problems } = load(templateDir('good', { 'zz-note.yaml': GOOD }));
     expect(problems).toEqual([]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: 'zz-note', title: '测试借条', category: '借贷', articleId: 1, body: '今借到{{a.name}}\n人民币{{a.amount}}。' });
+    expect(rows[0]).toMatchObject({
+      id: 'zz-note',
+      title: '测试借条',
+      category: '借贷',
+      articleId: 1,
+      body: '今借到{{a.name}}\n人民币{{a.amount}}。',
+    });
     expect(rows[0]!.form.note).toEqual({ when: '借钱时写。', check: [] });
     expect(rows[0]!.form.fields[0]).toMatchObject({ kind: 'text', max: 50, required: true });
   });
@@ -86,7 +97,9 @@ describe('template loader', () => {
     const { problems } = load(
       templateDir('bad', {
         'zz-note.yaml': bad,
-        'zz-other.yaml': [...GOOD.slice(0, 12), '  今借到{{a.name}}，', '  收到{{a.amuont}}。'].map((l) => l.replace('zz-note', 'zz-other')),
+        'zz-other.yaml': [...GOOD.slice(0, 12), '  今借到{{a.name}}，', '  收到{{a.amuont}}。'].map((l) =>
+          l.replace('zz-note', 'zz-other'),
+        ),
         'zz-unused.yaml': [...GOOD.slice(0, 12), '  今借到{{a.name}}。'].map((l) => l.replace('zz-note', 'zz-unused')),
       }),
     );
@@ -100,10 +113,10 @@ describe('template loader', () => {
 
   it('wants the id to match the file name and the category to be a known one', () => {
     const { problems } = load(templateDir('naming', { 'zz-file.yaml': GOOD.map((l) => l.replace('借贷', '借钱')) }));
-    expect(problems).toEqual([
-      expect.stringMatching(/^templates\/zz-file\.yaml:3: category: Invalid option/),
+    expect(problems).toEqual([expect.stringMatching(/^templates\/zz-file\.yaml:3: category: Invalid option/)]);
+    expect(load(templateDir('naming2', { 'zz-file.yaml': GOOD })).problems).toEqual([
+      'templates/zz-file.yaml:1: template id "zz-note" must match its file name (zz-file.yaml)',
     ]);
-    expect(load(templateDir('naming2', { 'zz-file.yaml': GOOD })).problems).toEqual(['templates/zz-file.yaml:1: template id "zz-note" must match its file name (zz-file.yaml)']);
   });
 });
 
@@ -121,22 +134,33 @@ describe('the shipped templates', () => {
   it('are all valid, and include the documents citizens ask for most', () => {
     expect(problems).toEqual([]);
     expect(rows.map((r) => r.id).sort()).toEqual(
-      ['complaint-labour-dispute', 'complaint-private-lending', 'debt-note', 'divorce-agreement', 'iou', 'labour-arbitration-application', 'legal-aid-application'].sort(),
+      [
+        'complaint-labour-dispute',
+        'complaint-private-lending',
+        'debt-note',
+        'divorce-agreement',
+        'iou',
+        'labour-arbitration-application',
+        'legal-aid-application',
+      ].sort(),
     );
   });
 
-  it.each(rows.map((r) => [r.id, r] as const))('%s fills to the limits of every field and prints within 48 columns', (_id, row) => {
-    const t = asTemplate(row);
-    const values = Object.fromEntries(t.fields.map((f) => [f.id, sampleValue(f)]));
-    const receipt = fillTemplate(t, values, { today: '2026-01-01' });
-    const layout = layoutReceipt(receipt, { columns: 48 });
-    for (const line of layout.lines) if (line.kind === 'text') expect(line.width).toBeLessThanOrEqual(48);
-    const text = receipt.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('\n');
-    expect(text).not.toMatch(/\{\{|\}\}/);
-    // Left empty, every optional field prints its "empty" text or a blank line to write on.
-    const required = Object.fromEntries(t.fields.filter((f) => f.required).map((f) => [f.id, sampleValue(f)]));
-    expect(() => fillTemplate(t, required, { today: '2026-01-01' })).not.toThrow();
-  });
+  it.each(rows.map((r) => [r.id, r] as const))(
+    '%s fills to the limits of every field and prints within 48 columns',
+    (_id, row) => {
+      const t = asTemplate(row);
+      const values = Object.fromEntries(t.fields.map((f) => [f.id, sampleValue(f)]));
+      const receipt = fillTemplate(t, values, { today: '2026-01-01' });
+      const layout = layoutReceipt(receipt, { columns: 48 });
+      for (const line of layout.lines) if (line.kind === 'text') expect(line.width).toBeLessThanOrEqual(48);
+      const text = receipt.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('\n');
+      expect(text).not.toMatch(/\{\{|\}\}/);
+      // Left empty, every optional field prints its "empty" text or a blank line to write on.
+      const required = Object.fromEntries(t.fields.filter((f) => f.required).map((f) => [f.id, sampleValue(f)]));
+      expect(() => fillTemplate(t, required, { today: '2026-01-01' })).not.toThrow();
+    },
+  );
 });
 
 describe('templates in the release', () => {
@@ -157,10 +181,16 @@ describe('templates in the release', () => {
     const iou = reader.template('iou');
     expect(iou.governs).toMatchObject({ law: '中华人民共和国民法典', lawShort: '民法典', article: '第六百六十八条' });
     expect(iou.fields.find((f) => f.id === 'loan.amount')?.kind).toBe('amount');
-    expect(reader.template('labour-arbitration-application').governs).toMatchObject({ lawShort: '劳动争议调解仲裁法', article: '第二十八条' });
+    expect(reader.template('labour-arbitration-application').governs).toMatchObject({
+      lawShort: '劳动争议调解仲裁法',
+      article: '第二十八条',
+    });
     db.close();
 
-    writeFileSync(join(dir, 'templates', 'zz-bad.yaml'), `${GOOD.map((l) => l.replace('zz-note', 'zz-bad').replace('第六百六十八条', '第九千条')).join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'templates', 'zz-bad.yaml'),
+      `${GOOD.map((l) => l.replace('zz-note', 'zz-bad').replace('第六百六十八条', '第九千条')).join('\n')}\n`,
+    );
     let report = '';
     try {
       await buildRelease({ contentDir: dir, outDir: out, laws: 'shipped' });

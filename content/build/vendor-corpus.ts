@@ -14,4 +14,6 @@ const files = readCorpusDirectory(dir);
 const packed = packCorpus(files);
 writeFileSync(out, packed);
 const rawBytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-process.stdout.write(`${files.length} files, ${(rawBytes / 1e6).toFixed(1)} MB → ${out} ${(packed.length / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+process.stdout.write(
+  `${files.length} files, ${(rawBytes / 1e6).toFixed(1)} MB → ${out} ${(packed.length / 1e6).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+);

@@ -1,12 +1,10 @@
+import { IdCard, LONG_TERM, nationFromCode, sexFromCode, type CardType, type Sex } from '../../common/idcard/card';
 import {
-  IdCard,
-  LONG_TERM,
-  nationFromCode,
-  sexFromCode,
-  type CardType,
-  type Sex,
-} from '../../common/idcard/card';
-import { checkForeignCard2017Number, checkIdNumber, isRealDate, type IdNumberCheck } from '../../common/idcard/id-number';
+  checkForeignCard2017Number,
+  checkIdNumber,
+  isRealDate,
+  type IdNumberCheck,
+} from '../../common/idcard/id-number';
 import { CardDecodeError } from './errors';
 import {
   CARD_TYPE_SLOT,
@@ -73,12 +71,14 @@ export function cardTypeOf(text: Buffer): CardType {
 
 /** Decodes the 256-byte text block of a read answer. Throws `CardDecodeError`; never returns a half-read card. */
 export function decodeCardText(text: Buffer, options: DecodeOptions = {}): IdCard {
-  if (text.length !== TEXT_BLOCK_BYTES) throw new CardDecodeError('text', `expected ${TEXT_BLOCK_BYTES} bytes, got ${text.length}`);
+  if (text.length !== TEXT_BLOCK_BYTES)
+    throw new CardDecodeError('text', `expected ${TEXT_BLOCK_BYTES} bytes, got ${text.length}`);
   const today = options.today;
   const card = decodeLayout(text, cardTypeOf(text), today);
   // The schema is the contract the UI relies on; a card that does not fit it must not leave the driver.
   const parsed = IdCard.safeParse(card);
-  if (!parsed.success) throw new CardDecodeError(parsed.error.issues[0]?.path.join('.') ?? 'card', 'does not fit the card schema');
+  if (!parsed.success)
+    throw new CardDecodeError(parsed.error.issues[0]?.path.join('.') ?? 'card', 'does not fit the card schema');
   return parsed.data;
 }
 

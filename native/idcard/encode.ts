@@ -19,7 +19,8 @@ export function encodeCardText(card: IdCard): Buffer {
   const out = Buffer.from(' '.repeat(TEXT_BLOCK_BYTES / 2), 'utf16le');
   const put = (slot: Slot, value: string, field: string) => {
     const bytes = Buffer.from(value, 'utf16le');
-    if (bytes.length > slot.bytes) throw new RangeError(`${field} is ${bytes.length} bytes; its slot holds ${slot.bytes}`);
+    if (bytes.length > slot.bytes)
+      throw new RangeError(`${field} is ${bytes.length} bytes; its slot holds ${slot.bytes}`);
     bytes.copy(out, slot.offset);
   };
   const compact = (iso: string) => iso.replaceAll('-', '');

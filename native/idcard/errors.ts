@@ -6,7 +6,8 @@ import { hex, sw3Meaning, type CommandName } from './protocol';
  * Everything the ID-card driver throws (the design is in ../device-error.ts).
  * The device manager sends the codes to the UI in the `idcard-error` event.
  */
-export type IdCardErrorCode = 'no-card' | 'timeout' | 'protocol' | 'corrupt-answer' | 'closed' | 'unavailable' | 'card-unreadable';
+export type IdCardErrorCode =
+  'no-card' | 'timeout' | 'protocol' | 'corrupt-answer' | 'closed' | 'unavailable' | 'card-unreadable';
 
 export abstract class IdCardError extends DeviceError<IdCardErrorCode> {
   override readonly name = 'IdCardError';
@@ -82,7 +83,9 @@ export class ReaderClosedError extends IdCardError {
 export class ReaderUnavailableError extends IdCardError {
   readonly code = 'unavailable';
   constructor(path: string, cause: unknown) {
-    super(`cannot open the ID-card reader at ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`cannot open the ID-card reader at ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
 }
 

@@ -25,14 +25,25 @@ const readAnswer = fc
     const lengths = Buffer.from([0x01, 0x00, 0x04, 0x00]);
     return encodeAnswer(0x90, Buffer.concat([lengths, encodeCardText(CARDS[i]!), photo]));
   });
-const shortAnswer = fc.constantFrom(encodeAnswer(0x9f, Buffer.alloc(4)), encodeAnswer(0x80), encodeAnswer(0x41), encodeAnswer(0x90, Buffer.alloc(8)));
+const shortAnswer = fc.constantFrom(
+  encodeAnswer(0x9f, Buffer.alloc(4)),
+  encodeAnswer(0x80),
+  encodeAnswer(0x41),
+  encodeAnswer(0x90, Buffer.alloc(8)),
+);
 const anyAnswer = fc.oneof(readAnswer, shortAnswer);
 
 /** Noise that may hold preamble fragments but never a whole preamble. */
 const noise = fc
-  .array(fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.constantFrom(PREAMBLE.subarray(0, 1), PREAMBLE.subarray(0, 3), PREAMBLE.subarray(0, 4))), {
-    maxLength: 4,
-  })
+  .array(
+    fc.oneof(
+      fc.uint8Array({ maxLength: 12 }),
+      fc.constantFrom(PREAMBLE.subarray(0, 1), PREAMBLE.subarray(0, 3), PREAMBLE.subarray(0, 4)),
+    ),
+    {
+      maxLength: 4,
+    },
+  )
   .map((parts) => Buffer.concat(parts))
   .filter((b) => !containsPreamble(b));
 
@@ -69,12 +80,17 @@ const answersOf = (items: (ParsedAnswer | BadFrame)[]) =>
 describe('frame parser properties', () => {
   it('yields exactly the frames sent, whatever the chunking and the noise around them', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(noise, anyAnswer), { minLength: 1, maxLength: 5 }), noise, fc.array(fc.nat(), { maxLength: 40 }), (items, trailing, cuts) => {
-        const stream = Buffer.concat([...items.flatMap(([n, f]) => [n, f]), trailing]);
-        const out = parseAll(chunked(stream, cuts));
-        expect(out.every((i) => i.type === 'answer')).toBe(true);
-        expect(answersOf(out)).toEqual(items.map(([, f]) => f));
-      }),
+      fc.property(
+        fc.array(fc.tuple(noise, anyAnswer), { minLength: 1, maxLength: 5 }),
+        noise,
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (items, trailing, cuts) => {
+          const stream = Buffer.concat([...items.flatMap(([n, f]) => [n, f]), trailing]);
+          const out = parseAll(chunked(stream, cuts));
+          expect(out.every((i) => i.type === 'answer')).toBe(true);
+          expect(answersOf(out)).toEqual(items.map(([, f]) => f));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -93,15 +109,19 @@ describe('frame parser properties', () => {
       // A damage that happens to spell a preamble inside the frame is a different test (below).
       .filter(({ sent }) => !containsPreamble(sent, 1));
     fc.assert(
-      fc.property(fc.array(fc.tuple(noise, damaged), { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { maxLength: 40 }), (items, cuts) => {
-        fc.pre(items.every(([, d]) => !containsPreamble(d.frame, 1)));
-        const stream = Buffer.concat(items.flatMap(([n, d]) => [n, d.sent]));
-        const out = parseAll(chunked(stream, cuts));
-        expect(answersOf(out)).toEqual(items.filter(([, d]) => !d.damaged).map(([, d]) => d.frame));
-        expect(out.filter((i) => i.type === 'bad-frame')).toEqual(
-          items.filter(([, d]) => d.damaged).map(() => ({ type: 'bad-frame', reason: 'checksum' })),
-        );
-      }),
+      fc.property(
+        fc.array(fc.tuple(noise, damaged), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (items, cuts) => {
+          fc.pre(items.every(([, d]) => !containsPreamble(d.frame, 1)));
+          const stream = Buffer.concat(items.flatMap(([n, d]) => [n, d.sent]));
+          const out = parseAll(chunked(stream, cuts));
+          expect(answersOf(out)).toEqual(items.filter(([, d]) => !d.damaged).map(([, d]) => d.frame));
+          expect(out.filter((i) => i.type === 'bad-frame')).toEqual(
+            items.filter(([, d]) => d.damaged).map(() => ({ type: 'bad-frame', reason: 'checksum' })),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -117,20 +137,24 @@ describe('frame parser properties', () => {
         return how === 'cut' ? sent.subarray(0, at % sent.length) : sent;
       });
     fc.assert(
-      fc.property(fc.array(fc.tuple(hostileNoise, mangled), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 60 }), (items, cuts) => {
-        const stream = Buffer.concat(items.flatMap(([n, f]) => [n, f]));
-        const out = parseAll(chunked(stream, cuts));
-        for (const item of out) {
-          if (item.type !== 'answer' || item.sw3 !== 0x90 || item.data.length < 1000) continue;
-          let card: IdCard | undefined;
-          try {
-            card = decodeReadAnswer('read', item.data, TODAY).card;
-          } catch {
-            continue; // refused: exactly what a damaged answer should get
+      fc.property(
+        fc.array(fc.tuple(hostileNoise, mangled), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 60 }),
+        (items, cuts) => {
+          const stream = Buffer.concat(items.flatMap(([n, f]) => [n, f]));
+          const out = parseAll(chunked(stream, cuts));
+          for (const item of out) {
+            if (item.type !== 'answer' || item.sw3 !== 0x90 || item.data.length < 1000) continue;
+            let card: IdCard | undefined;
+            try {
+              card = decodeReadAnswer('read', item.data, TODAY).card;
+            } catch {
+              continue; // refused: exactly what a damaged answer should get
+            }
+            expect(CARDS).toContainEqual(card);
           }
-          expect(CARDS).toContainEqual(card);
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -30,7 +30,11 @@ describe('decodeReadAnswer', () => {
 
   it('refuses an answer whose inner lengths do not add up (a damaged LEN that passed the checksum)', () => {
     const full = readData(encodeCardText(SAMPLE_CARDS.mainlandLongTerm));
-    for (const data of [full.subarray(0, 1000), Buffer.concat([full, Buffer.alloc(3)]), readData(encodeCardText(SAMPLE_CARDS.mainlandLongTerm), Buffer.alloc(1024), [256, 1000])]) {
+    for (const data of [
+      full.subarray(0, 1000),
+      Buffer.concat([full, Buffer.alloc(3)]),
+      readData(encodeCardText(SAMPLE_CARDS.mainlandLongTerm), Buffer.alloc(1024), [256, 1000]),
+    ]) {
       const error = (() => {
         try {
           decodeReadAnswer('read', Buffer.from(data));
@@ -45,7 +49,12 @@ describe('decodeReadAnswer', () => {
 
   it('reads the third length of a fingerprint answer and drops the prints', () => {
     const text = encodeCardText(SAMPLE_CARDS.mainlandDated);
-    const data = Buffer.concat([Buffer.from([0x01, 0x00, 0x04, 0x00, 0x04, 0x00]), text, Buffer.alloc(1024, 1), Buffer.alloc(1024, 2)]);
+    const data = Buffer.concat([
+      Buffer.from([0x01, 0x00, 0x04, 0x00, 0x04, 0x00]),
+      text,
+      Buffer.alloc(1024, 1),
+      Buffer.alloc(1024, 2),
+    ]);
     const read = decodeReadAnswer('readFingerprint', data);
     expect(read.fingerprintBytes).toBe(1024);
     expect(read.card).toEqual(SAMPLE_CARDS.mainlandDated);

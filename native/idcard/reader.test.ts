@@ -22,10 +22,16 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-function setup(sim: SimulatorOptions, options: IdCardReaderOptions = {}): { reader: IdCardReader; sim: InProcessReader } {
+function setup(
+  sim: SimulatorOptions,
+  options: IdCardReaderOptions = {},
+): { reader: IdCardReader; sim: InProcessReader } {
   const inProcess = createInProcessReader({ baudRate: null, ...sim });
   const reader = new IdCardReader(inProcess.stream, { today: TODAY, ...options });
-  cleanups.push(() => reader.close(), () => inProcess.close());
+  cleanups.push(
+    () => reader.close(),
+    () => inProcess.close(),
+  );
   return { reader, sim: inProcess };
 }
 
@@ -96,7 +102,10 @@ describe('readCard', () => {
   });
 
   it('retries a corrupted answer and succeeds', async () => {
-    const { reader, sim } = setup({ card: SAMPLE_CARDS.mainlandLongTerm, faults: [{ kind: 'bad-checksum', on: 'read' }] });
+    const { reader, sim } = setup({
+      card: SAMPLE_CARDS.mainlandLongTerm,
+      faults: [{ kind: 'bad-checksum', on: 'read' }],
+    });
     expect(await reader.readCard()).toEqual(SAMPLE_CARDS.mainlandLongTerm);
     expect(sim.simulator.received).toEqual(['find', 'select', 'read', 'find', 'select', 'read']);
   });
@@ -111,19 +120,28 @@ describe('readCard', () => {
   });
 
   it('skips noise before answers without a retry', async () => {
-    const { reader, sim } = setup({ card: SAMPLE_CARDS.mainlandLongTerm, faults: [{ kind: 'garbage', bytes: 100, times: Infinity }] });
+    const { reader, sim } = setup({
+      card: SAMPLE_CARDS.mainlandLongTerm,
+      faults: [{ kind: 'garbage', bytes: 100, times: Infinity }],
+    });
     expect(await reader.readCard()).toEqual(SAMPLE_CARDS.mainlandLongTerm);
     expect(sim.simulator.received).toEqual(['find', 'select', 'read']);
   });
 
   it('retries when the reader says our command arrived damaged (SW3 10)', async () => {
-    const { reader, sim } = setup({ card: SAMPLE_CARDS.mainlandLongTerm, faults: [{ kind: 'sw3', code: 0x10, on: 'select' }] });
+    const { reader, sim } = setup({
+      card: SAMPLE_CARDS.mainlandLongTerm,
+      faults: [{ kind: 'sw3', code: 0x10, on: 'select' }],
+    });
     expect(await reader.readCard()).toEqual(SAMPLE_CARDS.mainlandLongTerm);
     expect(sim.simulator.received).toEqual(['find', 'select', 'find', 'select', 'read']);
   });
 
   it('gives up after the attempts with a clear error when every answer is corrupt', async () => {
-    const { reader, sim } = setup({ card: SAMPLE_CARDS.mainlandLongTerm, faults: [{ kind: 'bad-checksum', on: 'read', times: Infinity }] });
+    const { reader, sim } = setup({
+      card: SAMPLE_CARDS.mainlandLongTerm,
+      faults: [{ kind: 'bad-checksum', on: 'read', times: Infinity }],
+    });
     const error = await rejection(reader.readCard());
     expect(error).toBeInstanceOf(ReaderCorruptAnswerError);
     expect(error).toMatchObject({ code: 'corrupt-answer', command: 'read', reason: 'checksum', attempts: 3 });
@@ -132,7 +150,10 @@ describe('readCard', () => {
   });
 
   it('does not retry a card read failure (SW3 41) and names it', async () => {
-    const { reader, sim } = setup({ card: SAMPLE_CARDS.mainlandLongTerm, faults: [{ kind: 'sw3', code: 0x41, on: 'read', times: Infinity }] });
+    const { reader, sim } = setup({
+      card: SAMPLE_CARDS.mainlandLongTerm,
+      faults: [{ kind: 'sw3', code: 0x41, on: 'read', times: Infinity }],
+    });
     const error = await rejection(reader.readCard());
     expect(error).toBeInstanceOf(ReaderProtocolError);
     expect(error).toMatchObject({ sw3: 0x41, meaning: 'card read failed', command: 'read' });
@@ -180,7 +201,13 @@ describe('readCard', () => {
     parser.on('data', (c: ParsedCommand) => {
       if (c.cmd === 0x20 && c.para === 0x01) device.write(encodeAnswer(0x9f, Buffer.alloc(4)));
       else if (c.cmd === 0x20) device.write(encodeAnswer(0x90, Buffer.alloc(8)));
-      else device.write(encodeAnswer(0x90, Buffer.concat([Buffer.from([1, 0, 4, 0]), encodeCardText(SAMPLE_CARDS.mainlandDated), Buffer.alloc(1000)])));
+      else
+        device.write(
+          encodeAnswer(
+            0x90,
+            Buffer.concat([Buffer.from([1, 0, 4, 0]), encodeCardText(SAMPLE_CARDS.mainlandDated), Buffer.alloc(1000)]),
+          ),
+        );
     });
     const reader = new IdCardReader(host, { today: TODAY });
     cleanups.push(() => reader.close());
@@ -257,10 +284,17 @@ describe('closing', () => {
 
   it('says the reader was unplugged when the far end of the cable goes away', async () => {
     const [host, device] = createDuplexPair();
-    const simulator = new IdCardReaderSimulator({ baudRate: null, card: SAMPLE_CARDS.mainlandLongTerm, faults: [{ kind: 'silent', on: 'find' }] });
+    const simulator = new IdCardReaderSimulator({
+      baudRate: null,
+      card: SAMPLE_CARDS.mainlandLongTerm,
+      faults: [{ kind: 'silent', on: 'find' }],
+    });
     simulator.attach(device);
     const reader = new IdCardReader(host, { today: TODAY });
-    cleanups.push(() => reader.close(), () => simulator.detach());
+    cleanups.push(
+      () => reader.close(),
+      () => simulator.detach(),
+    );
     const closed = new Promise((resolve) => reader.once('close', resolve));
     const pending = reader.readCard();
     device.destroy();

@@ -88,7 +88,10 @@ function belongsElsewhere(command: CommandName, answer: ParsedAnswer): boolean {
 /** Errors worth another find → select → read: damage on the wire in either direction. */
 function isRetryable(error: unknown): boolean {
   if (error instanceof ReaderCorruptAnswerError) return true;
-  return error instanceof ReaderProtocolError && (error.sw3 === SW3.badChecksumReceived || error.sw3 === SW3.badLengthReceived);
+  return (
+    error instanceof ReaderProtocolError &&
+    (error.sw3 === SW3.badChecksumReceived || error.sw3 === SW3.badLengthReceived)
+  );
 }
 
 export class IdCardReader extends EventEmitter<{ close: [info: { disconnected: boolean }] }> {
@@ -206,7 +209,8 @@ export class IdCardReader extends EventEmitter<{ close: [info: { disconnected: b
           last = error;
         }
       }
-      if (last instanceof ReaderCorruptAnswerError) throw new ReaderCorruptAnswerError(last.command, last.reason, this.attempts);
+      if (last instanceof ReaderCorruptAnswerError)
+        throw new ReaderCorruptAnswerError(last.command, last.reason, this.attempts);
       throw last;
     });
   }
@@ -271,7 +275,8 @@ export class IdCardReader extends EventEmitter<{ close: [info: { disconnected: b
         const wait = this.parser.lastInputAt + this.quietMs - Date.now();
         quietTimer = setTimeout(
           () => {
-            if (Date.now() - this.parser.lastInputAt >= this.quietMs) finish(new ReaderCorruptAnswerError(command, corruption!));
+            if (Date.now() - this.parser.lastInputAt >= this.quietMs)
+              finish(new ReaderCorruptAnswerError(command, corruption!));
             else waitForQuiet();
           },
           Math.max(0, wait),
@@ -289,7 +294,10 @@ export class IdCardReader extends EventEmitter<{ close: [info: { disconnected: b
         fail: finish,
       };
       const timer = setTimeout(
-        () => finish(corruption ? new ReaderCorruptAnswerError(command, corruption) : new ReaderTimeoutError(command, timeoutMs)),
+        () =>
+          finish(
+            corruption ? new ReaderCorruptAnswerError(command, corruption) : new ReaderTimeoutError(command, timeoutMs),
+          ),
         timeoutMs,
       );
       this.pending = pending;
@@ -303,7 +311,10 @@ export class IdCardReader extends EventEmitter<{ close: [info: { disconnected: b
 
   private markClosed(disconnected: boolean, message?: string): void {
     if (this.closed) return;
-    this.closed = new ReaderClosedError(message ?? (disconnected ? 'the reader was disconnected' : undefined), disconnected);
+    this.closed = new ReaderClosedError(
+      message ?? (disconnected ? 'the reader was disconnected' : undefined),
+      disconnected,
+    );
     this.pending?.fail(this.closed);
     this.stream.unpipe(this.parser);
     this.stream.off('close', this.onStreamClose);

@@ -10,7 +10,10 @@ describe('sample cards', () => {
     const check =
       card.cardType === 'foreign-permanent'
         ? checkForeignCard2017Number(card.idNumber)
-        : checkIdNumber(card.idNumber, { birthDate: card.birthDate, ...(card.cardType !== 'foreign-permanent-2023' && { sex: card.sex }) });
+        : checkIdNumber(card.idNumber, {
+            birthDate: card.birthDate,
+            ...(card.cardType !== 'foreign-permanent-2023' && { sex: card.sex }),
+          });
     expect(check).toEqual({ valid: true, problems: [] });
     expect(IdCard.parse(card)).toEqual(card);
   });
@@ -25,7 +28,9 @@ describe('sample cards', () => {
     const cards = Object.values(SAMPLE_CARDS);
     expect(cards.some((c) => c.cardType === 'mainland' && c.validTo === '长期')).toBe(true);
     expect(cards.some((c) => c.cardType === 'mainland' && c.validTo !== '长期')).toBe(true);
-    expect(new Set(cards.map((c) => c.cardType))).toEqual(new Set(['mainland', 'hk-macau-taiwan-permit', 'foreign-permanent', 'foreign-permanent-2023']));
+    expect(new Set(cards.map((c) => c.cardType))).toEqual(
+      new Set(['mainland', 'hk-macau-taiwan-permit', 'foreign-permanent', 'foreign-permanent-2023']),
+    );
   });
 });
 

@@ -92,7 +92,10 @@ describe('reader simulator', () => {
   it('applies a fault the configured number of times, only to its command', async () => {
     const { host, simulator } = start({
       card: SAMPLE_CARDS.mainlandLongTerm,
-      faults: [{ kind: 'bad-checksum', on: 'read', times: 1 }, { kind: 'sw3', code: 0x41, on: 'read', times: 1 }],
+      faults: [
+        { kind: 'bad-checksum', on: 'read', times: 1 },
+        { kind: 'sw3', code: 0x41, on: 'read', times: 1 },
+      ],
     });
     host.send('find');
     host.send('read');
@@ -103,12 +106,18 @@ describe('reader simulator', () => {
   });
 
   it('sends noise, cuts answers short or stays silent when told to', async () => {
-    const { host, simulator } = start({ card: SAMPLE_CARDS.mainlandLongTerm, faults: [{ kind: 'garbage', bytes: 40 }] });
+    const { host, simulator } = start({
+      card: SAMPLE_CARDS.mainlandLongTerm,
+      faults: [{ kind: 'garbage', bytes: 40 }],
+    });
     host.send('find');
     await settle();
     expect(host.raw()).toHaveLength(40 + 15);
     expect(host.frames).toEqual([{ type: 'answer', sw1: 0, sw2: 0, sw3: 0x9f, data: Buffer.alloc(4) }]);
-    simulator.setFaults([{ kind: 'truncate', keepBytes: 9 }, { kind: 'silent', on: 'select' }]);
+    simulator.setFaults([
+      { kind: 'truncate', keepBytes: 9 },
+      { kind: 'silent', on: 'select' },
+    ]);
     host.send('find');
     host.send('select');
     await settle();
@@ -126,7 +135,11 @@ describe('reader simulator', () => {
   });
 
   it('delays answers', async () => {
-    const { host } = start({ card: SAMPLE_CARDS.mainlandLongTerm, responseDelayMs: 30, faults: [{ kind: 'delay', ms: 50, on: 'find' }] });
+    const { host } = start({
+      card: SAMPLE_CARDS.mainlandLongTerm,
+      responseDelayMs: 30,
+      faults: [{ kind: 'delay', ms: 50, on: 'find' }],
+    });
     const sent = performance.now();
     host.send('find');
     await settle(120);

@@ -134,7 +134,10 @@ export class IdCardReaderSimulator {
     if (item.type === 'bad-frame') {
       this.received.push('unknown');
       // A real reader reports what it could not read instead of staying silent.
-      this.respond('unknown', encodeAnswer(item.reason === 'checksum' ? SW3.badChecksumReceived : SW3.badLengthReceived));
+      this.respond(
+        'unknown',
+        encodeAnswer(item.reason === 'checksum' ? SW3.badChecksumReceived : SW3.badLengthReceived),
+      );
       return;
     }
     const name = commandName(item.cmd, item.para);
@@ -173,7 +176,8 @@ export class IdCardReaderSimulator {
         if (!card) return encodeAnswer(SW3.cardReadFailed);
         if (this.latestAddress === null) return encodeAnswer(SW3.itemEmpty);
         const text = Buffer.from(this.latestAddress.padEnd(ADDRESS_BYTES / 2, ' '), 'utf16le');
-        if (text.length !== ADDRESS_BYTES) throw new RangeError(`a latest address holds ${ADDRESS_BYTES / 2} characters`);
+        if (text.length !== ADDRESS_BYTES)
+          throw new RangeError(`a latest address holds ${ADDRESS_BYTES / 2} characters`);
         return encodeAnswer(SW3.success, text);
       }
     }
@@ -204,7 +208,8 @@ export class IdCardReaderSimulator {
         if (fault.kind === 'bad-checksum') frame[frame.length - 1] = frame[frame.length - 1]! ^ 0xff;
       }
       for (const fault of applied) {
-        if (fault.kind === 'truncate') frame = frame.subarray(0, Math.min(frame.length - 1, fault.keepBytes ?? frame.length >> 1));
+        if (fault.kind === 'truncate')
+          frame = frame.subarray(0, Math.min(frame.length - 1, fault.keepBytes ?? frame.length >> 1));
       }
       for (const fault of applied) {
         if (fault.kind === 'garbage') frame = Buffer.concat([this.noise(fault.bytes ?? 16), frame]);
@@ -237,7 +242,7 @@ export class IdCardReaderSimulator {
     }
     const chunk = Math.max(1, Math.floor((this.baudRate * CHUNK_MS) / 10_000));
     const start = performance.now();
-    for (let sent = 0; sent < bytes.length; ) {
+    for (let sent = 0; sent < bytes.length;) {
       const end = Math.min(bytes.length, sent + chunk);
       await this.sleep(start + lineTimeMs(end, this.baudRate) - performance.now());
       if (this.stream !== stream) return;
@@ -308,7 +313,9 @@ export interface SerialSimulator {
 /** A simulated reader on a serial path, normally one end of a socat pty pair (see native/serial/pty.ts). */
 export async function startSerialSimulator(path: string, options: SimulatorOptions = {}): Promise<SerialSimulator> {
   const port = await new Promise<SerialPort>((resolve, reject) => {
-    const p = new SerialPort({ path, baudRate: options.baudRate ?? 115200 }, (error) => (error ? reject(error) : resolve(p)));
+    const p = new SerialPort({ path, baudRate: options.baudRate ?? 115200 }, (error) =>
+      error ? reject(error) : resolve(p),
+    );
   });
   const simulator = new IdCardReaderSimulator(options);
   simulator.attach(port);

@@ -144,9 +144,16 @@ describe('renderReceipt', () => {
       bold: fc.boolean(),
       size: fc.constantFrom('normal' as const, 'double' as const, 'tall' as const, 'wide' as const),
     }),
-    fc.record({ type: fc.constant('pair' as const), label: fc.string({ maxLength: 20 }), value: fc.string({ maxLength: 60 }) }),
+    fc.record({
+      type: fc.constant('pair' as const),
+      label: fc.string({ maxLength: 20 }),
+      value: fc.string({ maxLength: 60 }),
+    }),
     fc.record({ type: fc.constant('rule' as const), style: fc.constantFrom('solid' as const, 'dashed' as const) }),
-    fc.record({ type: fc.constant('qr' as const), data: fc.string({ minLength: 1, maxLength: 60, unit: 'grapheme-ascii' }) }),
+    fc.record({
+      type: fc.constant('qr' as const),
+      data: fc.string({ minLength: 1, maxLength: 60, unit: 'grapheme-ascii' }),
+    }),
     fc.record({ type: fc.constant('feed' as const), lines: fc.integer({ min: 1, max: 10 }) }),
     fc.constant({ type: 'cut' as const }),
   );
@@ -158,14 +165,19 @@ describe('renderReceipt', () => {
         const preview = layoutForModel(receipt, printer);
         const decoded = decodeEscPos(renderReceipt(receipt, printer), { encoding: printer.encoding });
         expect(decoded.problems).toEqual([]);
-        const textLines = preview.lines.flatMap((l) => (l.kind === 'text' ? [{ text: l.text, align: l.align, bold: l.bold, size: l.size }] : []));
+        const textLines = preview.lines.flatMap((l) =>
+          l.kind === 'text' ? [{ text: l.text, align: l.align, bold: l.bold, size: l.size }] : [],
+        );
         expect(decoded.lines).toEqual(textLines);
-        expect(decoded.qrCodes.map((q) => q.data)).toEqual(preview.lines.flatMap((l) => (l.kind === 'qr' ? [l.data] : [])));
+        expect(decoded.qrCodes.map((q) => q.data)).toEqual(
+          preview.lines.flatMap((l) => (l.kind === 'qr' ? [l.data] : [])),
+        );
         for (const line of preview.lines) {
           if (line.kind !== 'text') continue;
           const scale = line.size === 'double' || line.size === 'wide' ? 2 : 1;
           expect(line.width * scale).toBeLessThanOrEqual(printer.columns);
-          for (const ch of line.text) if (ch.codePointAt(0)! > 0x7e) expect(canPrint(ch, printer.encoding), ch).toBe(true);
+          for (const ch of line.text)
+            if (ch.codePointAt(0)! > 0x7e) expect(canPrint(ch, printer.encoding), ch).toBe(true);
         }
       }),
       { numRuns: 200 },

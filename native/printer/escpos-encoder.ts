@@ -155,13 +155,18 @@ export class EscPosEncoder {
 }
 
 function checkCount(n: number, min: number, max: number): number {
-  if (!Number.isInteger(n) || n < min || n > max) throw new EncoderError('bad-argument', `expected an integer ${min}–${max}, got ${n}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new EncoderError('bad-argument', `expected an integer ${min}–${max}, got ${n}`);
   return n;
 }
 
 /** The receipt laid out for this printer: what it will print and what the screen should show. */
 export function layoutForModel(receipt: Receipt, model: PrinterModel): ReceiptLayout {
-  return layoutReceipt(receipt, { columns: model.columns, qr: model.qr !== null, printable: printableFor(model.encoding) });
+  return layoutReceipt(receipt, {
+    columns: model.columns,
+    qr: model.qr !== null,
+    printable: printableFor(model.encoding),
+  });
 }
 
 /**

@@ -19,7 +19,10 @@ describe('readEscPos', () => {
   });
 
   it('ends a text run at the first control byte', () => {
-    expect(readEscPos(b(0xd6, 0xd0, 0x41, 0x0a, 0x42), 0)).toEqual({ item: { kind: 'text', bytes: b(0xd6, 0xd0, 0x41) }, end: 3 });
+    expect(readEscPos(b(0xd6, 0xd0, 0x41, 0x0a, 0x42), 0)).toEqual({
+      item: { kind: 'text', bytes: b(0xd6, 0xd0, 0x41) },
+      end: 3,
+    });
   });
 });
 
@@ -33,15 +36,22 @@ describe('decodeEscPos', () => {
   });
 
   it('reports what a printer would garble', () => {
-    const problems = (bytes: Uint8Array, encoding: 'gb18030' | 'gbk' = 'gb18030') => decodeEscPos(bytes, { encoding }).problems;
+    const problems = (bytes: Uint8Array, encoding: 'gb18030' | 'gbk' = 'gb18030') =>
+      decodeEscPos(bytes, { encoding }).problems;
     expect(problems(b(0xd6, 0xd0, 0x0a))).toEqual([expect.stringContaining('outside double-byte mode')]);
-    expect(problems(b(0x1c, 0x26, 0x94, 0x39, 0xfc, 0x36, 0x0a), 'gbk')).toEqual([expect.stringContaining('four-byte')]);
+    expect(problems(b(0x1c, 0x26, 0x94, 0x39, 0xfc, 0x36, 0x0a), 'gbk')).toEqual([
+      expect.stringContaining('four-byte'),
+    ]);
     expect(problems(b(0x1c, 0x26, 0x80, 0x41, 0x0a), 'gbk')).toEqual([expect.stringContaining('invalid GB code')]);
-    expect(problems(b(0x1c, 0x26, 0xd6, 0xd0, 0x1b, 0x74, 0x00, 0xce, 0xc4, 0x0a))).toEqual([expect.stringContaining('code page')]);
+    expect(problems(b(0x1c, 0x26, 0xd6, 0xd0, 0x1b, 0x74, 0x00, 0xce, 0xc4, 0x0a))).toEqual([
+      expect.stringContaining('code page'),
+    ]);
     expect(problems(b(0x41, 0x1b, 0x61, 0x01, 0x0a))).toEqual([expect.stringContaining('middle of a line')]);
     expect(problems(b(0x41))).toEqual([expect.stringContaining('never printed')]);
     expect(problems(b(0x1b, 0x7f, 0x0a))).toEqual([expect.stringContaining('unknown command 1B 7F')]);
-    expect(problems(b(0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x51, 0x30))).toEqual([expect.stringContaining('no data stored')]);
+    expect(problems(b(0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x51, 0x30))).toEqual([
+      expect.stringContaining('no data stored'),
+    ]);
     expect(problems(b(0x1d, 0x28, 0x6b, 0x09))).toEqual([expect.stringContaining('ends inside a command')]);
   });
 

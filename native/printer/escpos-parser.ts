@@ -91,7 +91,8 @@ export function readEscPos(bytes: Uint8Array, offset: number): ReadItem | undefi
   if (b0 === GS && b1 === 0x56) {
     if (!need(3)) return undefined;
     const m = at(2)!;
-    if (m === 0x00 || m === 0x30 || m === 0x01 || m === 0x31) return item({ kind: 'cut', partial: m === 0x01 || m === 0x31 }, 3);
+    if (m === 0x00 || m === 0x30 || m === 0x01 || m === 0x31)
+      return item({ kind: 'cut', partial: m === 0x01 || m === 0x31 }, 3);
     if (m === 0x41 || m === 0x42) return need(4) ? item({ kind: 'cut', partial: m === 0x42 }, 4) : undefined;
     return item({ kind: 'unknown', bytes: take(3) }, 3);
   }
@@ -150,11 +151,18 @@ const EC_LEVELS = { 0x30: 'L', 0x31: 'M', 0x32: 'Q', 0x33: 'H' } as const;
 /** Decodes a whole print job as the printer would print it. */
 export function decodeEscPos(bytes: Uint8Array, options: DecodeOptions): DecodedPrint {
   const out: DecodedPrint = { lines: [], qrCodes: [], cuts: 0, fedLines: 0, statusQueries: [], problems: [] };
-  const power = { chinese: options.chineseAlways === true, align: 'left' as Align, bold: false, size: 'normal' as TextSize };
+  const power = {
+    chinese: options.chineseAlways === true,
+    align: 'left' as Align,
+    bold: false,
+    size: 'normal' as TextSize,
+  };
   let mode = { ...power };
   let pending = '';
   let lineStyle: Omit<DecodedLine, 'text'> | undefined;
-  let qr: { stored: Uint8Array | undefined; moduleSize?: number; ec?: DecodedQr['errorCorrection'] } = { stored: undefined };
+  let qr: { stored: Uint8Array | undefined; moduleSize?: number; ec?: DecodedQr['errorCorrection'] } = {
+    stored: undefined,
+  };
   const flushLine = () => {
     out.lines.push({ text: pending, ...(lineStyle ?? { align: mode.align, bold: mode.bold, size: mode.size }) });
     pending = '';
@@ -213,7 +221,12 @@ export function decodeEscPos(bytes: Uint8Array, options: DecodeOptions): Decoded
         else if (item.fn === 0x50) qr.stored = item.params.slice(1);
         else if (item.fn === 0x51) {
           if (qr.stored === undefined) out.problems.push(`QR print at byte ${offset} with no data stored`);
-          else out.qrCodes.push({ data: new TextDecoder().decode(qr.stored), moduleSize: qr.moduleSize, errorCorrection: qr.ec });
+          else
+            out.qrCodes.push({
+              data: new TextDecoder().decode(qr.stored),
+              moduleSize: qr.moduleSize,
+              errorCorrection: qr.ec,
+            });
         }
         break;
       case 'cut':
@@ -239,12 +252,18 @@ export function decodeEscPos(bytes: Uint8Array, options: DecodeOptions): Decoded
   return out;
 }
 
-function decodeText(bytes: Uint8Array, chinese: boolean, encoding: PrinterEncoding, offset: number, problems: string[]): string {
+function decodeText(
+  bytes: Uint8Array,
+  chinese: boolean,
+  encoding: PrinterEncoding,
+  offset: number,
+  problems: string[],
+): string {
   if (!chinese) {
     if (bytes.some((b) => b >= 0x80)) problems.push(`bytes ≥ 0x80 outside double-byte mode at byte ${offset}`);
     return Array.from(bytes, (b) => String.fromCharCode(b)).join('');
   }
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i += 1;
@@ -252,7 +271,10 @@ function decodeText(bytes: Uint8Array, chinese: boolean, encoding: PrinterEncodi
     }
     const b1 = bytes[i + 1] ?? -1;
     if (b >= 0x81 && b <= 0xfe && b1 >= 0x30 && b1 <= 0x39) {
-      if (encoding !== 'gb18030') problems.push(`four-byte GB18030 code ${hex(bytes.slice(i, i + 4))} sent to a ${encoding} printer at byte ${offset + i}`);
+      if (encoding !== 'gb18030')
+        problems.push(
+          `four-byte GB18030 code ${hex(bytes.slice(i, i + 4))} sent to a ${encoding} printer at byte ${offset + i}`,
+        );
       i += 4;
     } else if (b >= 0x81 && b <= 0xfe && b1 >= 0x40 && b1 <= 0xfe && b1 !== 0x7f) {
       i += 2;

@@ -103,7 +103,9 @@ function openError(path: string, err: Error): PrinterError {
     );
   }
   if (/no such file|ENOENT|cannot find/i.test(message)) {
-    return new PrinterPortNotFoundError(`${path} does not exist: is the printer plugged in and the path right?`, { cause: err });
+    return new PrinterPortNotFoundError(`${path} does not exist: is the printer plugged in and the path right?`, {
+      cause: err,
+    });
   }
   return new PrinterOpenFailedError(`cannot open ${path}: ${message}`, { cause: err });
 }
@@ -134,7 +136,9 @@ export function duplexLink(stream: Duplex): ByteLink {
     write(bytes) {
       return new Promise((resolve, reject) => {
         if (!open || stream.destroyed) return reject(new PrinterClosedError('the link is closed'));
-        stream.write(bytes, (err) => (err ? reject(new PrinterWriteFailedError(err.message, { cause: err })) : resolve()));
+        stream.write(bytes, (err) =>
+          err ? reject(new PrinterWriteFailedError(err.message, { cause: err })) : resolve(),
+        );
       });
     },
     onData: (listener) => data.add(listener),

@@ -30,7 +30,9 @@ export const PrinterModel = z.strictObject({
   /** Lines to feed after the last print line so it clears the cutter or the tear bar. */
   feedBeforeCut: z.number().int().min(0).max(20),
   /** `null`: the printer has no QR command (GS ( k) and the data is printed as text. */
-  qr: z.strictObject({ moduleSize: z.number().int().min(1).max(16), errorCorrection: z.enum(['L', 'M', 'Q', 'H']) }).nullable(),
+  qr: z
+    .strictObject({ moduleSize: z.number().int().min(1).max(16), errorCorrection: z.enum(['L', 'M', 'Q', 'H']) })
+    .nullable(),
   /** Answers real-time status queries (DLE EOT). */
   realTimeStatus: z.boolean(),
 });
@@ -106,7 +108,9 @@ export interface ResolvedModel {
  */
 export function resolvePrinterModel(settings: PrinterSettings): ResolvedModel {
   const found = findPrinterModel(settings.model);
-  const base = found ?? (settings.paperWidthMm === 58 ? findPrinterModel('generic-58mm-gbk') : findPrinterModel('generic-80mm-gb18030'));
+  const base =
+    found ??
+    (settings.paperWidthMm === 58 ? findPrinterModel('generic-58mm-gbk') : findPrinterModel('generic-80mm-gb18030'));
   if (base === undefined) throw new Error('generic printer models are missing from PRINTER_MODELS');
   const sameWidth = base.paperWidthMm === settings.paperWidthMm;
   return {

@@ -70,14 +70,21 @@ describe('ReceiptPrinter', () => {
 
   it('runs one operation at a time, so polls never steal each other’s answers', async () => {
     const { printer, simulator } = setup();
-    const reports = await Promise.all([printer.status(), printer.status(), printer.print(Uint8Array.of(0x41, 0x0a)), printer.status()]);
+    const reports = await Promise.all([
+      printer.status(),
+      printer.status(),
+      printer.print(Uint8Array.of(0x41, 0x0a)),
+      printer.status(),
+    ]);
     expect(reports.map((r) => r && r.state)).toEqual(['ready', 'ready', undefined, 'ready']);
     expect(simulator.statusQueries).toEqual([1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4]);
   });
 
   it('keeps working after a failed operation', async () => {
     const { printer } = setup();
-    await expect(printer.print(new Uint8Array(0)).then(() => printer.status())).resolves.toMatchObject({ state: 'ready' });
+    await expect(printer.print(new Uint8Array(0)).then(() => printer.status())).resolves.toMatchObject({
+      state: 'ready',
+    });
   });
 
   it('says which port is missing', async () => {

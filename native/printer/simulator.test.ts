@@ -36,7 +36,12 @@ describe('PrinterSimulator', () => {
 
   it('stores nothing while out of paper or with the cover open, and says so', () => {
     const simulator = new PrinterSimulator(model);
-    for (const conditions of [{ paper: 'out' as const }, { coverOpen: true }, { offline: true }, { cutterError: true }]) {
+    for (const conditions of [
+      { paper: 'out' as const },
+      { coverOpen: true },
+      { offline: true },
+      { cutterError: true },
+    ]) {
       simulator.clear().set({ paper: 'ok', coverOpen: false, offline: false, cutterError: false, ...conditions });
       expect(simulator.receive(concat(job, statusQuery(1)))).toEqual(Uint8Array.of(0x1a));
       expect(simulator.printed).toHaveLength(0);
@@ -54,7 +59,11 @@ describe('PrinterSimulator', () => {
     simulator.receive(job);
     expect(simulator.state.paper).toBe('out');
     const printed = simulator.decode();
-    expect(printed.lines.map((l) => l.text)).toEqual(decodeRecorded(job, model).lines.slice(0, 8).map((l) => l.text));
+    expect(printed.lines.map((l) => l.text)).toEqual(
+      decodeRecorded(job, model)
+        .lines.slice(0, 8)
+        .map((l) => l.text),
+    );
     expect(printed.cuts).toBe(0);
     expect(simulator.discarded).toBeGreaterThan(0);
     expect([...simulator.receive(statusQuery(4))]).toEqual([0x7e]);
@@ -86,7 +95,9 @@ describe('PrinterSimulator', () => {
       '扫码查询办理进度',
     ]);
     expect(printed.lines[0]).toMatchObject({ align: 'center', bold: true, size: 'double' });
-    expect(printed.qrCodes).toEqual([{ data: 'https://kiosk.wurenlvsuo.invalid/r/ABC-123', moduleSize: 6, errorCorrection: 'M' }]);
+    expect(printed.qrCodes).toEqual([
+      { data: 'https://kiosk.wurenlvsuo.invalid/r/ABC-123', moduleSize: 6, errorCorrection: 'M' },
+    ]);
     expect(printed.cuts).toBe(1);
   });
 

@@ -24,7 +24,13 @@ export interface SimulatorConditions {
   answersStatus: boolean;
 }
 
-const NORMAL: SimulatorConditions = { paper: 'ok', coverOpen: false, offline: false, cutterError: false, answersStatus: true };
+const NORMAL: SimulatorConditions = {
+  paper: 'ok',
+  coverOpen: false,
+  offline: false,
+  cutterError: false,
+  answersStatus: true,
+};
 
 export class PrinterSimulator {
   private conditions: SimulatorConditions = { ...NORMAL };
@@ -145,7 +151,9 @@ export class PrinterSimulator {
       };
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`simulator: condition not met within ${timeoutMs} ms (received ${this.received.length} bytes)`));
+        reject(
+          new Error(`simulator: condition not met within ${timeoutMs} ms (received ${this.received.length} bytes)`),
+        );
       }, timeoutMs);
       this.listeners.add(check);
     });
@@ -211,7 +219,10 @@ export interface SerialSimulator {
 }
 
 /** Runs the simulator on a serial port, e.g. the far end of a socat pty pair. */
-export async function serveSimulatorOnSerial(simulator: PrinterSimulator, options: SerialLinkOptions): Promise<SerialSimulator> {
+export async function serveSimulatorOnSerial(
+  simulator: PrinterSimulator,
+  options: SerialLinkOptions,
+): Promise<SerialSimulator> {
   const link = await openSerialLink(options);
   const disconnect = connectSimulator(simulator, link);
   return {

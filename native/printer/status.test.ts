@@ -58,7 +58,10 @@ describe('pollStatus', () => {
     simulator.set({ paper: 'near-end' });
     expect(await pollStatus(link, 500)).toMatchObject({ state: 'paper-near-end' });
     simulator.set({ paper: 'out' });
-    expect(await pollStatus(link, 500)).toMatchObject({ state: 'paper-out', raw: { b1: 0x1a, b2: 0x32, b3: 0x12, b4: 0x7e } });
+    expect(await pollStatus(link, 500)).toMatchObject({
+      state: 'paper-out',
+      raw: { b1: 0x1a, b2: 0x32, b3: 0x12, b4: 0x7e },
+    });
     simulator.set({ paper: 'ok', coverOpen: true });
     expect(await pollStatus(link, 500)).toMatchObject({ state: 'cover-open' });
     simulator.set({ coverOpen: false, cutterError: true });
@@ -80,19 +83,29 @@ describe('pollStatus', () => {
     const link = fakeLink((write, emit) => {
       write.forEach(() => emit(0x00));
     });
-    expect(await pollStatus(link, 200)).toMatchObject({ answered: false, failure: 'unexpected-answer', received: [0, 0, 0, 0] });
+    expect(await pollStatus(link, 200)).toMatchObject({
+      answered: false,
+      failure: 'unexpected-answer',
+      received: [0, 0, 0, 0],
+    });
   });
 
   it('does not hang on a port that never drains', async () => {
     const link: ByteLink = { ...fakeLink(() => {}), write: () => new Promise(() => {}) };
-    expect(await pollStatus(link, 100)).toMatchObject({ failure: 'no-answer', detail: expect.stringContaining('could not be sent') });
+    expect(await pollStatus(link, 100)).toMatchObject({
+      failure: 'no-answer',
+      detail: expect.stringContaining('could not be sent'),
+    });
   });
 
   it('reports a closed or failing port without throwing', async () => {
     const { link } = createInProcessPrinter();
     await link.close();
     expect(await pollStatus(link, 100)).toMatchObject({ answered: false, failure: 'not-open' });
-    const failing: ByteLink = { ...fakeLink(() => {}), write: () => Promise.reject(new PrinterWriteFailedError('EIO')) };
+    const failing: ByteLink = {
+      ...fakeLink(() => {}),
+      write: () => Promise.reject(new PrinterWriteFailedError('EIO')),
+    };
     expect(await pollStatus(failing, 100)).toMatchObject({ answered: false, failure: 'write-failed' });
   });
 });

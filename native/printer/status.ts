@@ -15,7 +15,14 @@ export function statusQuery(n: StatusQuery): Uint8Array {
 }
 
 /** One state for the UI and the fleet, most urgent first when several apply. */
-export const PRINTER_STATES = ['cover-open', 'paper-out', 'cutter-error', 'offline', 'paper-near-end', 'ready'] as const;
+export const PRINTER_STATES = [
+  'cover-open',
+  'paper-out',
+  'cutter-error',
+  'offline',
+  'paper-near-end',
+  'ready',
+] as const;
 export type PrinterState = (typeof PRINTER_STATES)[number];
 
 /** Answers to DLE EOT 1, 2, 3 and 4, one byte each. */
@@ -167,7 +174,11 @@ export async function pollStatus(link: ByteLink, timeoutMs = 1000): Promise<Stat
   const [b1 = 0, b2 = 0, b3 = 0, b4 = 0] = received;
   const status = interpretStatus({ b1, b2, b3, b4 });
   if (!status.wellFormed) {
-    return failed('unexpected-answer', `DLE EOT 1 answered 0x${b1.toString(16).padStart(2, '0')}, which is not a status byte`, received);
+    return failed(
+      'unexpected-answer',
+      `DLE EOT 1 answered 0x${b1.toString(16).padStart(2, '0')}, which is not a status byte`,
+      received,
+    );
   }
   return { answered: true, ...status };
 }

@@ -33,7 +33,11 @@ export function buildTestReceipt({
         text: `Kiosk ${terminalId} 位于社区党群服务中心一楼大厅，Legal Aid hotline 12348 全天可拨打，请妥善保管本凭条。`,
       },
       { type: 'rule', style: 'dashed' },
-      { type: 'qr', data: `https://kiosk.wurenlvsuo.invalid/r/${encodeURIComponent(reference)}`, caption: '扫码查询办理进度' },
+      {
+        type: 'qr',
+        data: `https://kiosk.wurenlvsuo.invalid/r/${encodeURIComponent(reference)}`,
+        caption: '扫码查询办理进度',
+      },
       { type: 'feed', lines: 1 },
       { type: 'cut' },
     ],

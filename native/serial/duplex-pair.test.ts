@@ -29,18 +29,21 @@ describe('createDuplexPair', () => {
   it.each([
     ['first', 0],
     ['second', 1],
-  ] as const)('unplugs the other end when the %s end closes: it closes with an error that says disconnected', async (_which, index) => {
-    const ends = createDuplexPair();
-    const closer = ends[index];
-    const other = ends[1 - index]!;
-    const closerClosed = closing(closer);
-    const otherClosed = closing(other);
-    closer.destroy();
-    expect(await closerClosed).toBeUndefined();
-    const reason = await otherClosed;
-    expect(isUnplugged(reason)).toBe(true);
-    expect(other.destroyed).toBe(true);
-  });
+  ] as const)(
+    'unplugs the other end when the %s end closes: it closes with an error that says disconnected',
+    async (_which, index) => {
+      const ends = createDuplexPair();
+      const closer = ends[index];
+      const other = ends[1 - index]!;
+      const closerClosed = closing(closer);
+      const otherClosed = closing(other);
+      closer.destroy();
+      expect(await closerClosed).toBeUndefined();
+      const reason = await otherClosed;
+      expect(isUnplugged(reason)).toBe(true);
+      expect(other.destroyed).toBe(true);
+    },
+  );
 
   it('fails a write into an unplugged cable instead of leaving it waiting', async () => {
     const [a, b] = createDuplexPair();

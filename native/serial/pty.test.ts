@@ -26,7 +26,8 @@ function receive(port: SerialPort, bytes: number): Promise<Buffer> {
   });
 }
 
-const closeQuietly = (port: SerialPort) => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
+const closeQuietly = (port: SerialPort) =>
+  new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
 
 let pair: PtyPair | undefined;
 const ports: SerialPort[] = [];
@@ -55,7 +56,9 @@ describe('socat pty pair', () => {
     const a = await open(pair.a);
     ports.push(a);
     // Node's stream machinery emits a bare 'close' first; serialport's own close carries `disconnected`.
-    const disconnected = new Promise<unknown>((resolve) => a.on('close', (e?: { disconnected?: boolean }) => e?.disconnected && resolve(e)));
+    const disconnected = new Promise<unknown>((resolve) =>
+      a.on('close', (e?: { disconnected?: boolean }) => e?.disconnected && resolve(e)),
+    );
     a.on('error', () => {});
     const before = pair.a;
     await pair.restart();

@@ -37,7 +37,8 @@ const SOCAT_SPECIAL = /[,:!;'"\\\s]/;
 export async function startPtyPair(options: PtyPairOptions = {}): Promise<PtyPair> {
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? (await mkdtemp(path.join(tmpdir(), 'kiosk-pty-')));
-  if (SOCAT_SPECIAL.test(dir)) throw new Error(`socat cannot take a link path containing , : ! ; quotes or spaces: ${dir}`);
+  if (SOCAT_SPECIAL.test(dir))
+    throw new Error(`socat cannot take a link path containing , : ! ; quotes or spaces: ${dir}`);
   const a = path.join(dir, 'a');
   const b = path.join(dir, 'b');
   const socatPath = options.socatPath ?? 'socat';

@@ -14,7 +14,9 @@ const ElderlyModeContext = createContext<ElderlyMode>({ on: false, toggle: () =>
 
 /** Text-to-speech, when this browser has it (Electron and Chromium do; a kiosk without voices hides the button). */
 function synthesis(): SpeechSynthesis | null {
-  return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function' ? window.speechSynthesis : null;
+  return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function'
+    ? window.speechSynthesis
+    : null;
 }
 
 function speak(text: string, uiLanguage: string): void {
@@ -112,7 +114,17 @@ export function useElderlyMode(): ElderlyMode {
 /** Speaker with sound waves, for 朗读. */
 function SpeakerIcon() {
   return (
-    <svg className="icon a11y-button__icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      className="icon a11y-button__icon"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M4 9h4l5-4v14l-5-4H4z" />
       <path d="M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12" />
     </svg>

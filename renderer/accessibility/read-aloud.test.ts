@@ -3,11 +3,15 @@ import { buttonSpeech, capSpeech, normaliseSpeech, pickScreenText, speechLang } 
 
 describe('read-aloud text', () => {
   it('reads the heading and the first paragraph with text', () => {
-    expect(pickScreenText({ heading: '劳动工资', paragraphs: ['', '  请选择\n 您的情况 ', '第二段'] })).toBe('劳动工资。 请选择 您的情况。');
+    expect(pickScreenText({ heading: '劳动工资', paragraphs: ['', '  请选择\n 您的情况 ', '第二段'] })).toBe(
+      '劳动工资。 请选择 您的情况。',
+    );
   });
 
   it('does not repeat the heading and copes with an empty screen', () => {
-    expect(pickScreenText({ heading: 'Home', paragraphs: ['Home', 'Choose a service'] })).toBe('Home. Choose a service.');
+    expect(pickScreenText({ heading: 'Home', paragraphs: ['Home', 'Choose a service'] })).toBe(
+      'Home. Choose a service.',
+    );
     expect(pickScreenText({ heading: null, paragraphs: [] })).toBe('');
   });
 

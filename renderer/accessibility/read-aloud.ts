@@ -35,7 +35,9 @@ export function pickScreenText({ heading, paragraphs }: ScreenText): string {
   if (h) parts.push(h);
   const first = paragraphs.map((p) => normaliseSpeech(p ?? '')).find((p) => p.length > 0 && p !== h);
   if (first) parts.push(first);
-  const joined = parts.map((p) => (/[。！？.!?:：]$/.test(p) ? p : `${p}${/[\u3400-\u9fff]/.test(p) ? '。' : '.'}`)).join(' ');
+  const joined = parts
+    .map((p) => (/[。！？.!?:：]$/.test(p) ? p : `${p}${/[\u3400-\u9fff]/.test(p) ? '。' : '.'}`))
+    .join(' ');
   return capSpeech(joined);
 }
 

@@ -6,7 +6,10 @@ import { ApiError, InvalidResponseError, ServiceUnreachableError, createApiClien
 const health: Health = sampleHealth({
   uptimeSeconds: 5,
   terminal: { displayName: '洪山区公共法律服务站', regionName: '湖北省武汉市洪山区' },
-  subsystems: { idCardReader: { state: 'off', reason: 'not-configured' }, hub: { state: 'off', reason: 'not-configured' } },
+  subsystems: {
+    idCardReader: { state: 'off', reason: 'not-configured' },
+    hub: { state: 'off', reason: 'not-configured' },
+  },
   features: [{ id: 'consultation', available: false, reason: 'not-in-this-version' }],
 });
 
@@ -25,7 +28,8 @@ function fakeFetch(respond: (req: Recorded) => Response | Promise<Response>) {
   return { calls, fetch: impl as unknown as typeof fetch };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('createApiClient', () => {
   it('GETs with the bearer secret and returns the validated answer', async () => {
@@ -73,13 +77,20 @@ describe('createApiClient', () => {
 
   it('turns an ApiErrorBody into an ApiError with code, status and problems', async () => {
     const { fetch } = fakeFetch(() =>
-      json(400, { error: { code: 'bad-request', message: 'invalid body', problems: [{ path: 'message', message: 'too long' }] } }),
+      json(400, {
+        error: { code: 'bad-request', message: 'invalid body', problems: [{ path: 'message', message: 'too long' }] },
+      }),
     );
     const client = createApiClient({ baseUrl: 'http://127.0.0.1:1', secret: 's', fetch });
 
     const error = await client.call('clientLog', { level: 'info', message: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ kind: 'api', status: 400, code: 'bad-request', problems: [{ path: 'message', message: 'too long' }] });
+    expect(error).toMatchObject({
+      kind: 'api',
+      status: 400,
+      code: 'bad-request',
+      problems: [{ path: 'message', message: 'too long' }],
+    });
     expect(isClientError(error)).toBe(true);
   });
 
@@ -106,7 +117,10 @@ describe('createApiClient', () => {
     const { fetch } = fakeFetch(hang);
     const client = createApiClient({ baseUrl: 'http://127.0.0.1:1', secret: 's', fetch });
 
-    await expect(client.call('health', undefined, { timeoutMs: 20 })).rejects.toMatchObject({ kind: 'unreachable', timedOut: true });
+    await expect(client.call('health', undefined, { timeoutMs: 20 })).rejects.toMatchObject({
+      kind: 'unreachable',
+      timedOut: true,
+    });
   });
 
   it("passes the caller's own abort through instead of blaming the service", async () => {

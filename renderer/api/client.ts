@@ -86,9 +86,17 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function createApiClient({ baseUrl, secret, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiClient {
+export function createApiClient({
+  baseUrl,
+  secret,
+  fetch: fetchImpl = globalThis.fetch.bind(globalThis),
+}: ApiClientOptions): ApiClient {
   return {
-    async call<R extends RouteName>(route: R, body?: RequestBody<R>, options: CallOptions = {}): Promise<ResponseBody<R>> {
+    async call<R extends RouteName>(
+      route: R,
+      body?: RequestBody<R>,
+      options: CallOptions = {},
+    ): Promise<ResponseBody<R>> {
       const def = api[route];
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (secret !== null) headers['Authorization'] = `Bearer ${secret}`;
@@ -120,7 +128,8 @@ export function createApiClient({ baseUrl, secret, fetch: fetchImpl = globalThis
 
       if (!response.ok) {
         const parsed = ApiErrorBody.safeParse(json);
-        if (!parsed.success) throw new InvalidResponseError(route, response.status, 'error body does not match ApiErrorBody');
+        if (!parsed.success)
+          throw new InvalidResponseError(route, response.status, 'error body does not match ApiErrorBody');
         throw new ApiError(route, response.status, parsed.data);
       }
 

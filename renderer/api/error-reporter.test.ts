@@ -38,7 +38,12 @@ describe('createErrorReporter', () => {
     const send = vi.fn(async (e: ClientLogEntry) => {
       sent.push(e);
     });
-    const reporter = createErrorReporter({ send, currentScreen: () => screen, now: () => clock, limiter: new RateLimiter(2, 1000) });
+    const reporter = createErrorReporter({
+      send,
+      currentScreen: () => screen,
+      now: () => clock,
+      limiter: new RateLimiter(2, 1000),
+    });
     return { sent, send, reporter, tick: (ms: number) => (clock += ms) };
   }
 
@@ -66,7 +71,10 @@ describe('createErrorReporter', () => {
   });
 
   it('swallows a failed send', async () => {
-    const reporter = createErrorReporter({ send: () => Promise.reject(new Error('down')), currentScreen: () => undefined });
+    const reporter = createErrorReporter({
+      send: () => Promise.reject(new Error('down')),
+      currentScreen: () => undefined,
+    });
     expect(() => reporter.report('e', 'x')).not.toThrow();
     await new Promise((r) => setTimeout(r, 0));
   });

@@ -22,7 +22,11 @@ const SCREEN_NAME = /^[a-z0-9-]{1,40}$/;
 /** One line a technician can act on: type, message and the top of the stack. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
-    const stack = error.stack?.split('\n').slice(1, 6).map((l) => l.trim()).join(' | ');
+    const stack = error.stack
+      ?.split('\n')
+      .slice(1, 6)
+      .map((l) => l.trim())
+      .join(' | ');
     return `${error.name}: ${error.message}${stack ? ` @ ${stack}` : ''}`;
   }
   if (typeof error === 'string') return error;
@@ -45,7 +49,12 @@ export interface ErrorReporter {
   report(error: unknown, origin: string): void;
 }
 
-export function createErrorReporter({ send, currentScreen, now = Date.now, limiter = new RateLimiter(5, 60_000) }: ErrorReporterOptions): ErrorReporter {
+export function createErrorReporter({
+  send,
+  currentScreen,
+  now = Date.now,
+  limiter = new RateLimiter(5, 60_000),
+}: ErrorReporterOptions): ErrorReporter {
   let dropped = 0;
   return {
     report(error, origin) {
@@ -67,7 +76,10 @@ export function createErrorReporter({ send, currentScreen, now = Date.now, limit
 }
 
 /** Reports uncaught errors and unhandled rejections; returns the uninstaller. */
-export function installGlobalErrorReporting(target: Pick<Window, 'addEventListener' | 'removeEventListener'>, reporter: ErrorReporter): () => void {
+export function installGlobalErrorReporting(
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+  reporter: ErrorReporter,
+): () => void {
   const onError = (ev: ErrorEvent) => {
     reporter.report(ev.error ?? `${ev.message} (${ev.filename}:${ev.lineno}:${ev.colno})`, 'window.onerror');
   };

@@ -75,7 +75,13 @@ describe('openEventStream', () => {
   it('offers the events protocol and the secret, and delivers valid events', () => {
     const onEvent = vi.fn();
     const onInvalidMessage = vi.fn();
-    const stream = openEventStream({ url: 'ws://127.0.0.1:1/api/events', secret: 'k', onEvent, onInvalidMessage, WebSocketImpl: FakeSocket });
+    const stream = openEventStream({
+      url: 'ws://127.0.0.1:1/api/events',
+      secret: 'k',
+      onEvent,
+      onInvalidMessage,
+      WebSocketImpl: FakeSocket,
+    });
 
     expect(latest().protocols).toEqual([EVENTS_PROTOCOL, 'bearer.k']);
     latest().open();
@@ -90,7 +96,14 @@ describe('openEventStream', () => {
   it('reconnects with backoff, resets it after a successful open, and stops when closed', () => {
     const onClose = vi.fn();
     const onOpen = vi.fn();
-    const stream = openEventStream({ url: 'ws://x/api/events', secret: 'k', onEvent: () => {}, onOpen, onClose, WebSocketImpl: FakeSocket });
+    const stream = openEventStream({
+      url: 'ws://x/api/events',
+      secret: 'k',
+      onEvent: () => {},
+      onOpen,
+      onClose,
+      WebSocketImpl: FakeSocket,
+    });
 
     latest().drop();
     expect(onClose).toHaveBeenCalledTimes(1);

@@ -69,7 +69,10 @@ export function openEventStream(options: EventStreamOptions): EventStream {
     let ws: WebSocketLike;
     try {
       // Browsers cannot set headers on a WebSocket; the secret rides as a subprotocol.
-      ws = new Impl(options.url, options.secret === null ? [EVENTS_PROTOCOL] : [EVENTS_PROTOCOL, bearerProtocol(options.secret)]);
+      ws = new Impl(
+        options.url,
+        options.secret === null ? [EVENTS_PROTOCOL] : [EVENTS_PROTOCOL, bearerProtocol(options.secret)],
+      );
     } catch {
       // Only a malformed URL throws here; report it like a failed connection.
       options.onClose?.();

@@ -178,25 +178,29 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
       <div className="app" key={nav.generation} inert={down || sessionPhase !== 'active'}>
         {/* 长辈模式 lives inside the keyed tree: a reset remounts it, off. */}
         <ElderlyModeProvider>
-        {/* What this session used, submitted and rated (for the rating at 结束使用): inside the keyed tree, so a reset forgets it. */}
-        <SessionUseProvider>
-        <ErrorBoundary
-          fallback={(retry) => (
-            <ScreenError
-              onHome={() => {
-                nav.home();
-                retry();
-              }}
-            />
-          )}
-        >
-          <ReadingSizeProvider>
-            {/* Keyed by the screen itself: an answer opened from an answer starts fresh, at the top. */}
-            <CurrentScreen key={`${nav.depth}:${JSON.stringify(nav.current)}`} screen={nav.current} health={health} />
-          </ReadingSizeProvider>
-        </ErrorBoundary>
-        <BottomBar health={health} onFinish={session.finish} />
-        </SessionUseProvider>
+          {/* What this session used, submitted and rated (for the rating at 结束使用): inside the keyed tree, so a reset forgets it. */}
+          <SessionUseProvider>
+            <ErrorBoundary
+              fallback={(retry) => (
+                <ScreenError
+                  onHome={() => {
+                    nav.home();
+                    retry();
+                  }}
+                />
+              )}
+            >
+              <ReadingSizeProvider>
+                {/* Keyed by the screen itself: an answer opened from an answer starts fresh, at the top. */}
+                <CurrentScreen
+                  key={`${nav.depth}:${JSON.stringify(nav.current)}`}
+                  screen={nav.current}
+                  health={health}
+                />
+              </ReadingSizeProvider>
+            </ErrorBoundary>
+            <BottomBar health={health} onFinish={session.finish} />
+          </SessionUseProvider>
         </ElderlyModeProvider>
       </div>
       {sessionPhase === 'countdown' && session.snapshot.secondsLeft !== null && (
@@ -207,7 +211,11 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
           onFinish={session.finish}
         />
       )}
-      <AttractLoop showing={sessionPhase === 'attract'} onWake={session.wake} terminalName={health.terminal.displayName} />
+      <AttractLoop
+        showing={sessionPhase === 'attract'}
+        onWake={session.wake}
+        terminalName={health.terminal.displayName}
+      />
       {down && <RestoringScreen hotline={hotlineNumber(health)} />}
     </SessionProvider>
   );

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { installKeyGuard } from './key-guard';
 
 /** A key event as the page receives it, recording what the guard did with it. */
-function press(init: { key: string; code?: string; ctrlKey?: boolean; altKey?: boolean; metaKey?: boolean; shiftKey?: boolean }) {
+function press(init: {
+  key: string;
+  code?: string;
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  metaKey?: boolean;
+  shiftKey?: boolean;
+}) {
   const done = { prevented: false, stopped: false };
   const event = {
     key: init.key,
@@ -19,7 +26,10 @@ function press(init: { key: string; code?: string; ctrlKey?: boolean; altKey?: b
 
 describe('the page’s key guard', () => {
   const listeners: { type: string; listener: (e: Event) => void; capture: unknown }[] = [];
-  installKeyGuard({ addEventListener: (type: string, listener: unknown, capture: unknown) => void listeners.push({ type, listener: listener as (e: Event) => void, capture }) });
+  installKeyGuard({
+    addEventListener: (type: string, listener: unknown, capture: unknown) =>
+      void listeners.push({ type, listener: listener as (e: Event) => void, capture }),
+  });
   const dispatch = (type: string, init: Parameters<typeof press>[0]) => {
     const { event, done } = press(init);
     for (const l of listeners.filter((l) => l.type === type)) l.listener(event as unknown as Event);
@@ -50,7 +60,16 @@ describe('the page’s key guard', () => {
   });
 
   it('lets plain typing through', () => {
-    for (const init of [{ key: 'a' }, { key: 'A' }, { key: '1' }, { key: 'Enter' }, { key: 'Backspace' }, { key: 'Escape' }, { key: 'ArrowDown' }, { key: 'A', shiftKey: true }]) {
+    for (const init of [
+      { key: 'a' },
+      { key: 'A' },
+      { key: '1' },
+      { key: 'Enter' },
+      { key: 'Backspace' },
+      { key: 'Escape' },
+      { key: 'ArrowDown' },
+      { key: 'A', shiftKey: true },
+    ]) {
       expect(dispatch('keydown', init), init.key).toEqual({ prevented: false, stopped: false });
     }
   });

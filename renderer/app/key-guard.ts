@@ -9,7 +9,17 @@ import { isBrowserShortcut } from '../../common/browser-shortcuts';
 export function installKeyGuard(target: Pick<EventTarget, 'addEventListener'>): void {
   const swallow = (event: Event): void => {
     const e = event as KeyboardEvent;
-    if (!isBrowserShortcut({ key: e.key, code: e.code, control: e.ctrlKey, meta: e.metaKey, alt: e.altKey, shift: e.shiftKey })) return;
+    if (
+      !isBrowserShortcut({
+        key: e.key,
+        code: e.code,
+        control: e.ctrlKey,
+        meta: e.metaKey,
+        alt: e.altKey,
+        shift: e.shiftKey,
+      })
+    )
+      return;
     e.preventDefault();
     e.stopImmediatePropagation();
   };

@@ -31,7 +31,9 @@ describe('navReducer', () => {
     const s = run({ type: 'push', screen: unavailable }, { type: 'push', screen: other }, { type: 'home' });
     expect(s.stack).toEqual([{ name: 'home' }]);
     expect(s.generation).toBe(0);
-    expect(run({ type: 'push', screen: unavailable }, { type: 'push', screen: { name: 'home' } }).stack).toEqual([{ name: 'home' }]);
+    expect(run({ type: 'push', screen: unavailable }, { type: 'push', screen: { name: 'home' } }).stack).toEqual([
+      { name: 'home' },
+    ]);
   });
 
   it('reset wipes the stack and starts a new generation', () => {
@@ -53,7 +55,11 @@ describe('featureTarget', () => {
   it('never leads to a dead end when the service offers a feature this UI has no screen for', () => {
     // Any feature not built yet; once every one is, there is nothing left to check.
     for (const id of FEATURE_IDS.filter((f) => !BUILT_FEATURES.has(f))) {
-      expect(featureTarget({ id, available: true })).toEqual({ name: 'feature-unavailable', feature: id, reason: 'not-in-this-version' });
+      expect(featureTarget({ id, available: true })).toEqual({
+        name: 'feature-unavailable',
+        feature: id,
+        reason: 'not-in-this-version',
+      });
     }
   });
 
@@ -61,10 +67,13 @@ describe('featureTarget', () => {
     expect(featureTarget({ id: 'consultation', available: true })).toEqual({ name: 'topics' });
     expect(featureTarget({ id: 'lawLookup', available: true })).toEqual({ name: 'law-categories' });
     // Switched off on this terminal: explained, even though the screen exists.
-    expect(featureTarget({ id: 'lawLookup', available: false, reason: 'disabled-on-terminal' })).toMatchObject({ name: 'feature-unavailable' });
+    expect(featureTarget({ id: 'lawLookup', available: false, reason: 'disabled-on-terminal' })).toMatchObject({
+      name: 'feature-unavailable',
+    });
   });
 
   it('every feature marked built has a screen here', () => {
-    for (const id of BUILT_FEATURES) expect(featureTarget({ id, available: true }).name, id).not.toBe('feature-unavailable');
+    for (const id of BUILT_FEATURES)
+      expect(featureTarget({ id, available: true }).name, id).not.toBe('feature-unavailable');
   });
 });

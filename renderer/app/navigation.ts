@@ -46,7 +46,10 @@ export type Screen =
   | { name: 'submission-status' };
 
 /** What a print screen puts on paper. */
-export type PrintSource = { kind: 'answer'; faqId: string } | { kind: 'guide'; guideId: string } | { kind: 'article'; articleId: number }
+export type PrintSource =
+  | { kind: 'answer'; faqId: string }
+  | { kind: 'guide'; guideId: string }
+  | { kind: 'article'; articleId: number }
   /** Built by the screen that prints it (机构查询, 算一算): the slip as previewed. */
   | { kind: 'receipt'; title: string; receipt: ReceiptInput };
 
@@ -122,5 +125,9 @@ const FEATURE_SCREENS: Partial<Record<FeatureId, Screen>> = {
 export function featureTarget(feature: FeatureState): Screen {
   const screen = feature.available ? FEATURE_SCREENS[feature.id] : undefined;
   if (screen) return screen;
-  return { name: 'feature-unavailable', feature: feature.id, reason: feature.available ? 'not-in-this-version' : feature.reason };
+  return {
+    name: 'feature-unavailable',
+    feature: feature.id,
+    reason: feature.available ? 'not-in-this-version' : feature.reason,
+  };
 }

@@ -7,7 +7,17 @@ const ctx = {
   terminalName: '无人律所演示终端',
   printedAt: '2025年1月5日 09:07',
   hotline: '12348',
-  labels: { title: '算一算（估算）', amount: '估算结果', inputs: '填写的情况', steps: '计算过程', notes: '请注意', cites: '法律依据', terminal: '打印地点', printedAt: '打印时间', hotline: '法律咨询热线' },
+  labels: {
+    title: '算一算（估算）',
+    amount: '估算结果',
+    inputs: '填写的情况',
+    steps: '计算过程',
+    notes: '请注意',
+    cites: '法律依据',
+    terminal: '打印地点',
+    printedAt: '打印时间',
+    hotline: '法律咨询热线',
+  },
 };
 
 const calc = {
@@ -36,7 +46,21 @@ describe('calculationReceipt', () => {
     const receipt = calculationReceipt(calc, ctx);
     expect(Receipt.safeParse(receipt).success).toBe(true);
     const all = printed(receipt).replace(/\n/g, '');
-    for (const expected of ['算一算（估算）', '诉讼费', '2,300.00 元', '贰仟叁佰元整', '这是估算，具体以仲裁委/法院认定为准。', '100,000.00 元', '1. 不超过', '第十三条第（一）项', '2. 请求金额', '· 这是按财产案件', '诉讼费用交纳办法 第十三条', '无人律所演示终端', '12348']) {
+    for (const expected of [
+      '算一算（估算）',
+      '诉讼费',
+      '2,300.00 元',
+      '贰仟叁佰元整',
+      '这是估算，具体以仲裁委/法院认定为准。',
+      '100,000.00 元',
+      '1. 不超过',
+      '第十三条第（一）项',
+      '2. 请求金额',
+      '· 这是按财产案件',
+      '诉讼费用交纳办法 第十三条',
+      '无人律所演示终端',
+      '12348',
+    ]) {
       expect(all, expected).toContain(expected);
     }
     expect(receipt.blocks.at(-1)).toEqual({ type: 'cut' });

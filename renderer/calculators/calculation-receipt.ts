@@ -50,7 +50,9 @@ const text = receiptText;
 
 /** A pair block holds a label of at most 100 and a value of at most 400 characters; longer ones print as a line of text. */
 function pair(label: string, value: string): Block[] {
-  return [...label].length <= 100 && [...value].length <= 400 ? [{ type: 'pair', label, value }] : text(`${label}：${value}`);
+  return [...label].length <= 100 && [...value].length <= 400
+    ? [{ type: 'pair', label, value }]
+    : text(`${label}：${value}`);
 }
 
 export function calculationReceipt(calc: CalculationForPrint, ctx: CalculationReceiptContext): ReceiptInput {

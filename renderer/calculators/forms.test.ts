@@ -1,15 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { type CalculatorDraft, EMPTY_DATE, checkAmount, checkDate, cleanAmount, cleanDigits, dateDraft, emptyDraft, inputSummary, parseDraft, runCalculator, stepDatePart, stepHours, wageMonths } from './forms';
+import {
+  type CalculatorDraft,
+  EMPTY_DATE,
+  checkAmount,
+  checkDate,
+  cleanAmount,
+  cleanDigits,
+  dateDraft,
+  emptyDraft,
+  inputSummary,
+  parseDraft,
+  runCalculator,
+  stepDatePart,
+  stepHours,
+  wageMonths,
+} from './forms';
 
 const defaults = { today: '2025-03-07', localAverageMonthlyWageFen: 800_000 };
 
 describe('drafts', () => {
   it('start with today as the end day and the configured local average wage', () => {
     const d = emptyDraft('economic-compensation', defaults);
-    expect(d).toMatchObject({ endDate: { year: '2025', month: '3', day: '7' }, startDate: EMPTY_DATE, localAverage: '8000', unlawful: false });
-    expect(emptyDraft('economic-compensation', { ...defaults, localAverageMonthlyWageFen: 812_345 })).toMatchObject({ localAverage: '8123.45' });
-    expect(emptyDraft('economic-compensation', { ...defaults, localAverageMonthlyWageFen: null })).toMatchObject({ localAverage: '' });
-    expect(emptyDraft('double-wages', defaults)).toMatchObject({ untilDate: { year: '2025', month: '3', day: '7' }, signed: false });
+    expect(d).toMatchObject({
+      endDate: { year: '2025', month: '3', day: '7' },
+      startDate: EMPTY_DATE,
+      localAverage: '8000',
+      unlawful: false,
+    });
+    expect(emptyDraft('economic-compensation', { ...defaults, localAverageMonthlyWageFen: 812_345 })).toMatchObject({
+      localAverage: '8123.45',
+    });
+    expect(emptyDraft('economic-compensation', { ...defaults, localAverageMonthlyWageFen: null })).toMatchObject({
+      localAverage: '',
+    });
+    expect(emptyDraft('double-wages', defaults)).toMatchObject({
+      untilDate: { year: '2025', month: '3', day: '7' },
+      signed: false,
+    });
   });
 
   it('keep what a field can hold from what the 123 keyboard sends', () => {
@@ -55,11 +82,23 @@ describe('checking', () => {
   });
 
   it('says which fields need changing, and why', () => {
-    const draft: CalculatorDraft = { ...emptyDraft('economic-compensation', defaults), startDate: { year: '2026', month: '1', day: '1' }, averageWage: '0' } as CalculatorDraft;
+    const draft: CalculatorDraft = {
+      ...emptyDraft('economic-compensation', defaults),
+      startDate: { year: '2026', month: '1', day: '1' },
+      averageWage: '0',
+    } as CalculatorDraft;
     expect(parseDraft(draft)).toEqual({ ok: false, error: { endDate: 'before-start', averageWage: 'amount-zero' } });
-    expect(parseDraft({ ...emptyDraft('overtime-pay', defaults), wage: '5000' } as CalculatorDraft)).toEqual({ ok: false, error: { extendedHours: 'hours-none' } });
+    expect(parseDraft({ ...emptyDraft('overtime-pay', defaults), wage: '5000' } as CalculatorDraft)).toEqual({
+      ok: false,
+      error: { extendedHours: 'hours-none' },
+    });
     expect(parseDraft(emptyDraft('court-fee', defaults))).toEqual({ ok: false, error: { claim: 'required' } });
-    const signedWithoutDate = { ...emptyDraft('double-wages', defaults), startDate: dateDraft('2024-01-01'), monthlyWage: '4000', signed: true } as CalculatorDraft;
+    const signedWithoutDate = {
+      ...emptyDraft('double-wages', defaults),
+      startDate: dateDraft('2024-01-01'),
+      monthlyWage: '4000',
+      signed: true,
+    } as CalculatorDraft;
     expect(parseDraft(signedWithoutDate)).toEqual({ ok: false, error: { signedDate: 'required' } });
   });
 });
@@ -76,7 +115,9 @@ describe('from a draft to a figure', () => {
     });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.value.calculator === 'economic-compensation' && parsed.value.input.monthlyWagesFen).toEqual(Array(12).fill(3_000_000));
+    expect(parsed.value.calculator === 'economic-compensation' && parsed.value.input.monthlyWagesFen).toEqual(
+      Array(12).fill(3_000_000),
+    );
     const calc = runCalculator(parsed.value);
     expect(calc.amountFen).toBe(28_800_000);
     // No note about missing months: the citizen gave the twelve-month average.
@@ -93,16 +134,37 @@ describe('from a draft to a figure', () => {
   it('court fee: 100,000 元 costs 2,300 元; halving grounds are kept in their order, once each', () => {
     const parsed = parseDraft({ calculator: 'court-fee', claim: '100000', halving: [] });
     expect(parsed.ok && runCalculator(parsed.value).amountFen).toBe(230_000);
-    const halved = parseDraft({ calculator: 'court-fee', claim: '100000', halving: ['counterclaim-or-third-party', 'simple-procedure'] });
-    expect(halved.ok && halved.value.calculator === 'court-fee' && halved.value.input.halving).toEqual(['simple-procedure', 'counterclaim-or-third-party']);
+    const halved = parseDraft({
+      calculator: 'court-fee',
+      claim: '100000',
+      halving: ['counterclaim-or-third-party', 'simple-procedure'],
+    });
+    expect(halved.ok && halved.value.calculator === 'court-fee' && halved.value.input.halving).toEqual([
+      'simple-procedure',
+      'counterclaim-or-third-party',
+    ]);
     expect(halved.ok && runCalculator(halved.value).amountFen).toBe(115_000);
   });
 
   it('double wages without a signing day; overtime from a monthly wage', () => {
-    const dw = parseDraft({ calculator: 'double-wages', startDate: dateDraft('2024-01-01'), signed: false, signedDate: EMPTY_DATE, untilDate: dateDraft('2024-04-01'), monthlyWage: '4000' });
+    const dw = parseDraft({
+      calculator: 'double-wages',
+      startDate: dateDraft('2024-01-01'),
+      signed: false,
+      signedDate: EMPTY_DATE,
+      untilDate: dateDraft('2024-04-01'),
+      monthlyWage: '4000',
+    });
     expect(dw.ok && dw.value.calculator === 'double-wages' && dw.value.input.signedDate).toBe(undefined);
     expect(dw.ok && runCalculator(dw.value).amountFen).toBeGreaterThan(0);
-    const ot = parseDraft({ calculator: 'overtime-pay', wageKind: 'monthly', wage: '6960', extendedHours: '10', restDayHours: '', holidayHours: '0' });
+    const ot = parseDraft({
+      calculator: 'overtime-pay',
+      wageKind: 'monthly',
+      wage: '6960',
+      extendedHours: '10',
+      restDayHours: '',
+      holidayHours: '0',
+    });
     // 6960 ÷ 174 = 40 元 an hour; 10 h × 150% = 600 元.
     expect(ot.ok && runCalculator(ot.value).amountFen).toBe(60_000);
   });

@@ -101,7 +101,14 @@ export function emptyDraft(calculator: CalculatorId, defaults: DraftDefaults): C
         unlawful: false,
       };
     case 'double-wages':
-      return { calculator, startDate: EMPTY_DATE, signed: false, signedDate: EMPTY_DATE, untilDate: today, monthlyWage: '' };
+      return {
+        calculator,
+        startDate: EMPTY_DATE,
+        signed: false,
+        signedDate: EMPTY_DATE,
+        untilDate: today,
+        monthlyWage: '',
+      };
     case 'overtime-pay':
       return { calculator, wageKind: 'monthly', wage: '', extendedHours: '', restDayHours: '', holidayHours: '' };
     case 'court-fee':
@@ -114,7 +121,10 @@ export function emptyDraft(calculator: CalculatorId, defaults: DraftDefaults): C
 
 /** Amount fields keep digits (and a point, for a configured figure with cents); the 123 keyboard's X and - are dropped. */
 export function cleanAmount(text: string): string {
-  return text.normalize('NFKC').replace(/[^\d.]/g, '').slice(0, 13);
+  return text
+    .normalize('NFKC')
+    .replace(/[^\d.]/g, '')
+    .slice(0, 13);
 }
 
 /** Number-of-things fields (years, months, days, hours) keep digits only. */
@@ -139,7 +149,14 @@ export function stepDatePart(draft: DateDraft, part: DatePart, delta: 1 | -1, to
   const current = draft[part] === '' ? Number(today[part]) : Number(draft[part]);
   const year = Number(draft.year || today.year);
   const month = Number(draft.month || today.month);
-  const max = part === 'year' ? MAX_YEAR : part === 'month' ? 12 : month >= 1 && month <= 12 && year >= MIN_YEAR ? daysInMonth(year, month) : 31;
+  const max =
+    part === 'year'
+      ? MAX_YEAR
+      : part === 'month'
+        ? 12
+        : month >= 1 && month <= 12 && year >= MIN_YEAR
+          ? daysInMonth(year, month)
+          : 31;
   const min = part === 'year' ? MIN_YEAR : 1;
   const next = draft[part] === '' ? current : Math.min(max, Math.max(min, current + delta));
   return { ...draft, [part]: String(next) };
@@ -183,7 +200,8 @@ export function checkDate(draft: DateDraft): Check<string> {
   const y = Number(year);
   const m = Number(month);
   const d = Number(day);
-  if (year.length !== 4 || y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return err('date-invalid');
+  if (year.length !== 4 || y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+    return err('date-invalid');
   return ok(`${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
@@ -243,7 +261,8 @@ export function parseDraft(draft: CalculatorDraft): ParsedDraft {
       if (startDate !== undefined && endDate !== undefined && endDate < startDate) c.fail('endDate', 'before-start');
       const wage = c.take('averageWage', checkAmount(draft.averageWage));
       const localAverage = c.take('localAverage', checkAmount(draft.localAverage));
-      if (!c.ok || startDate === undefined || endDate === undefined || wage === undefined || localAverage === undefined) return err(c.errors);
+      if (!c.ok || startDate === undefined || endDate === undefined || wage === undefined || localAverage === undefined)
+        return err(c.errors);
       const months = wageMonths(startDate, endDate);
       return ok({
         calculator: draft.calculator,
@@ -260,7 +279,8 @@ export function parseDraft(draft: CalculatorDraft): ParsedDraft {
       const startDate = c.take('startDate', checkDate(draft.startDate));
       const signedDate = draft.signed ? c.take('signedDate', checkDate(draft.signedDate)) : undefined;
       const untilDate = c.take('untilDate', checkDate(draft.untilDate));
-      if (startDate !== undefined && untilDate !== undefined && untilDate < startDate) c.fail('untilDate', 'before-start');
+      if (startDate !== undefined && untilDate !== undefined && untilDate < startDate)
+        c.fail('untilDate', 'before-start');
       const wage = c.take('monthlyWage', checkAmount(draft.monthlyWage));
       if (!c.ok || startDate === undefined || untilDate === undefined || wage === undefined) return err(c.errors);
       return ok({
@@ -273,11 +293,21 @@ export function parseDraft(draft: CalculatorDraft): ParsedDraft {
       const extendedHours = c.take('extendedHours', checkHours(draft.extendedHours));
       const restDayHours = c.take('restDayHours', checkHours(draft.restDayHours));
       const holidayHours = c.take('holidayHours', checkHours(draft.holidayHours));
-      if (c.ok && extendedHours === 0 && restDayHours === 0 && holidayHours === 0) c.fail('extendedHours', 'hours-none');
-      if (!c.ok || wage === undefined || extendedHours === undefined || restDayHours === undefined || holidayHours === undefined) {
+      if (c.ok && extendedHours === 0 && restDayHours === 0 && holidayHours === 0)
+        c.fail('extendedHours', 'hours-none');
+      if (
+        !c.ok ||
+        wage === undefined ||
+        extendedHours === undefined ||
+        restDayHours === undefined ||
+        holidayHours === undefined
+      ) {
         return err(c.errors);
       }
-      return ok({ calculator: draft.calculator, input: { wage: { kind: draft.wageKind, fen: wage }, extendedHours, restDayHours, holidayHours } });
+      return ok({
+        calculator: draft.calculator,
+        input: { wage: { kind: draft.wageKind, fen: wage }, extendedHours, restDayHours, holidayHours },
+      });
     }
     case 'court-fee': {
       const claimFen = c.take('claim', checkAmount(draft.claim));
@@ -330,7 +360,10 @@ export function inputSummary(value: CalculatorInput): { field: string; value: Su
       const i = value.input;
       return [
         { field: 'startDate', value: { kind: 'date', iso: i.startDate } },
-        { field: 'signedDate', value: i.signedDate === undefined ? { kind: 'not-signed' } : { kind: 'date', iso: i.signedDate } },
+        {
+          field: 'signedDate',
+          value: i.signedDate === undefined ? { kind: 'not-signed' } : { kind: 'date', iso: i.signedDate },
+        },
         { field: 'untilDate', value: { kind: 'date', iso: i.untilDate } },
         { field: 'monthlyWage', value: { kind: 'yuan', fen: i.monthlyWageFen } },
       ];

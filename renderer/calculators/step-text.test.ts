@@ -26,7 +26,12 @@ const CATALOGUES = { 'zh-CN': zhCN, en } as const;
 
 /** The text at a dotted key of a catalogue, or undefined. */
 function lookup(catalogue: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), catalogue);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      catalogue,
+    );
 }
 
 function placeholders(text: string): string[] {
@@ -37,7 +42,12 @@ function placeholders(text: string): string[] {
 const EXAMPLES: Record<CalculatorId, AnyCalculation[]> = {
   'economic-compensation': [
     // 13.5 years at a wage above three times the local average: capped wage, capped years.
-    economicCompensation({ startDate: '2010-01-01', endDate: '2023-06-30', monthlyWagesFen: Array(12).fill(30_000 * YUAN), localAverageMonthlyWageFen: 8000 * YUAN }),
+    economicCompensation({
+      startDate: '2010-01-01',
+      endDate: '2023-06-30',
+      monthlyWagesFen: Array(12).fill(30_000 * YUAN),
+      localAverageMonthlyWageFen: 8000 * YUAN,
+    }),
     // Service from before 2008, a wage below the minimum, one month's wage given.
     economicCompensation({
       startDate: '2005-03-01',
@@ -47,12 +57,28 @@ const EXAMPLES: Record<CalculatorId, AnyCalculation[]> = {
       localMinimumWageFen: 2000 * YUAN,
     }),
     // Unlawful termination: damages, counted from the first day.
-    economicCompensation({ startDate: '2005-03-01', endDate: '2010-03-10', monthlyWagesFen: [5000 * YUAN], localAverageMonthlyWageFen: 8000 * YUAN, unlawfulTermination: true }),
+    economicCompensation({
+      startDate: '2005-03-01',
+      endDate: '2010-03-10',
+      monthlyWagesFen: [5000 * YUAN],
+      localAverageMonthlyWageFen: 8000 * YUAN,
+      unlawfulTermination: true,
+    }),
   ],
   'double-wages': [
     doubleWages({ startDate: '2007-06-01', untilDate: '2009-01-01', monthlyWageFen: 4000 * YUAN }),
-    doubleWages({ startDate: '2020-01-01', signedDate: '2020-01-15', untilDate: '2020-06-01', monthlyWageFen: 4000 * YUAN }),
-    doubleWages({ startDate: '2020-01-10', signedDate: '2020-05-20', untilDate: '2020-06-01', monthlyWageFen: 4000 * YUAN }),
+    doubleWages({
+      startDate: '2020-01-01',
+      signedDate: '2020-01-15',
+      untilDate: '2020-06-01',
+      monthlyWageFen: 4000 * YUAN,
+    }),
+    doubleWages({
+      startDate: '2020-01-10',
+      signedDate: '2020-05-20',
+      untilDate: '2020-06-01',
+      monthlyWageFen: 4000 * YUAN,
+    }),
     doubleWages({ startDate: '2020-01-10', untilDate: '2020-04-20', monthlyWageFen: 4000 * YUAN }),
   ],
   'overtime-pay': [
@@ -67,23 +93,30 @@ const EXAMPLES: Record<CalculatorId, AnyCalculation[]> = {
 };
 
 describe('step and note texts', () => {
-  it.each(Object.entries(CATALOGUES))('%s has a text for every step and note code of every calculator', (_lang, catalogue) => {
-    for (const calculator of CALCULATORS) {
-      for (const code of STEP_CODES[calculator]) {
-        const text = lookup(catalogue, `calculators.steps.${calculator}.${code}`);
-        expect(typeof text === 'string' && text.trim() !== '', `${calculator} step ${code}`).toBe(true);
+  it.each(Object.entries(CATALOGUES))(
+    '%s has a text for every step and note code of every calculator',
+    (_lang, catalogue) => {
+      for (const calculator of CALCULATORS) {
+        for (const code of STEP_CODES[calculator]) {
+          const text = lookup(catalogue, `calculators.steps.${calculator}.${code}`);
+          expect(typeof text === 'string' && text.trim() !== '', `${calculator} step ${code}`).toBe(true);
+        }
+        for (const code of NOTE_CODES[calculator]) {
+          const text = lookup(catalogue, `calculators.notes.${calculator}.${code}`);
+          expect(typeof text === 'string' && text.trim() !== '', `${calculator} note ${code}`).toBe(true);
+        }
       }
-      for (const code of NOTE_CODES[calculator]) {
-        const text = lookup(catalogue, `calculators.notes.${calculator}.${code}`);
-        expect(typeof text === 'string' && text.trim() !== '', `${calculator} note ${code}`).toBe(true);
-      }
-    }
-  });
+    },
+  );
 
   it('has no text for a code the calculators do not have (a renamed code would leave one behind)', () => {
     for (const calculator of CALCULATORS) {
-      expect(Object.keys(zhCN.calculators.steps[calculator]).sort(), calculator).toEqual([...STEP_CODES[calculator]].sort());
-      expect(Object.keys(zhCN.calculators.notes[calculator]).sort(), calculator).toEqual([...NOTE_CODES[calculator]].sort());
+      expect(Object.keys(zhCN.calculators.steps[calculator]).sort(), calculator).toEqual(
+        [...STEP_CODES[calculator]].sort(),
+      );
+      expect(Object.keys(zhCN.calculators.notes[calculator]).sort(), calculator).toEqual(
+        [...NOTE_CODES[calculator]].sort(),
+      );
     }
   });
 
@@ -91,20 +124,30 @@ describe('step and note texts', () => {
     for (const calculator of CALCULATORS) {
       const steps = new Set(EXAMPLES[calculator].flatMap((c) => c.steps.map((s) => s.code)));
       const notes = new Set(EXAMPLES[calculator].flatMap((c) => c.notes.map((n) => n.code)));
-      expect([...STEP_CODES[calculator]].filter((c) => !steps.has(c)), `${calculator}: add an example that returns these steps`).toEqual([]);
-      expect([...NOTE_CODES[calculator]].filter((c) => !notes.has(c)), `${calculator}: add an example that returns these notes`).toEqual([]);
+      expect(
+        [...STEP_CODES[calculator]].filter((c) => !steps.has(c)),
+        `${calculator}: add an example that returns these steps`,
+      ).toEqual([]);
+      expect(
+        [...NOTE_CODES[calculator]].filter((c) => !notes.has(c)),
+        `${calculator}: add an example that returns these notes`,
+      ).toEqual([]);
     }
   });
 
   it.each(Object.entries(CATALOGUES))('%s only names values a step really carries', (_lang, catalogue) => {
     for (const calculator of CALCULATORS) {
       for (const calc of EXAMPLES[calculator]) {
-        for (const [kind, list] of [['steps', calc.steps], ['notes', calc.notes]] as const) {
+        for (const [kind, list] of [
+          ['steps', calc.steps],
+          ['notes', calc.notes],
+        ] as const) {
           for (const step of list) {
             const key = stepTextKey(calculator, kind, step);
             const text = lookup(catalogue, key);
             expect(typeof text, key).toBe('string');
-            for (const name of placeholders(text as string)) expect(Object.keys(step.values), `${key} {{${name}}}`).toContain(name);
+            for (const name of placeholders(text as string))
+              expect(Object.keys(step.values), `${key} {{${name}}}`).toContain(name);
           }
         }
       }
@@ -154,7 +197,9 @@ describe('describeCalculation', () => {
     const d = describeCalculation('economic-compensation', calc, t, format);
     expect(d.amount).toBe('288,000.00 元');
     const texts = d.steps.map((s) => s.text);
-    expect(texts).toContain('月工资 30,000.00 元 超过了当地月平均工资 8,000.00 元 的三倍，只能按三倍 24,000.00 元 算，而且最多算 12 年。');
+    expect(texts).toContain(
+      '月工资 30,000.00 元 超过了当地月平均工资 8,000.00 元 的三倍，只能按三倍 24,000.00 元 算，而且最多算 12 年。',
+    );
     expect(texts).toContain('工作时间：从 2010年1月1日 到 2023年6月30日，共 13 年 6 个月 0 天。');
     expect(texts).toContain('工资超过三倍，最多算 12 年：14 个月减为 12 个月。');
     expect(texts.at(-1)).toBe('经济补偿：24,000.00 元 × 12 个月 = 288,000.00 元。');
@@ -165,14 +210,33 @@ describe('describeCalculation', () => {
     const tEn = createI18n('en').t as unknown as LooseT;
     const d = describeCalculation('court-fee', EXAMPLES['court-fee'][0]!, tEn, valueFormat(tEn, 'en'));
     expect(d.amount).toBe('2,300.00 yuan');
-    expect(d.steps[1]!.text).toBe('The part from 10,000.00 yuan to 100,000.00 yuan, 90,000.00 yuan × 2.5% = 2,250.00 yuan.');
+    expect(d.steps[1]!.text).toBe(
+      'The part from 10,000.00 yuan to 100,000.00 yuan, 90,000.00 yuan × 2.5% = 2,250.00 yuan.',
+    );
   });
 });
 
 describe('formatValues', () => {
-  const format = { yuan: (f: number) => `${f / 100}元`, date: (d: string) => `<${d}>`, percent: (p: number) => `${p}%`, code: (_n: string, v: string) => `[${v}]` };
+  const format = {
+    yuan: (f: number) => `${f / 100}元`,
+    date: (d: string) => `<${d}>`,
+    percent: (p: number) => `${p}%`,
+    code: (_n: string, v: string) => `[${v}]`,
+  };
   it('formats each value by its name', () => {
-    expect(formatValues({ amountFen: 123456, fromDate: '2020-01-02', ratePercent: 150, basisPoints: 250, months: 0.5, ground: 'simple-procedure' }, format)).toEqual({
+    expect(
+      formatValues(
+        {
+          amountFen: 123456,
+          fromDate: '2020-01-02',
+          ratePercent: 150,
+          basisPoints: 250,
+          months: 0.5,
+          ground: 'simple-procedure',
+        },
+        format,
+      ),
+    ).toEqual({
       amountFen: '1234.56元',
       fromDate: '<2020-01-02>',
       ratePercent: '150%',
@@ -187,7 +251,9 @@ describe('basis', () => {
   it('writes paragraphs, items and documents as the law cites them', () => {
     expect(basisLabel(article('劳动合同法', 47, { paragraph: 2 }))).toBe('劳动合同法 第四十七条第二款');
     expect(basisLabel(article('诉讼费用交纳办法', 13, { item: 1 }))).toBe('诉讼费用交纳办法 第十三条第（一）项');
-    expect(basisLabel(PAY_CONVERSION_NOTICE)).toBe('《关于职工全年月平均工作时间和工资折算问题的通知》（劳社部发〔2008〕3号）第二部分');
+    expect(basisLabel(PAY_CONVERSION_NOTICE)).toBe(
+      '《关于职工全年月平均工作时间和工资折算问题的通知》（劳社部发〔2008〕3号）第二部分',
+    );
   });
 
   it('lists each cited article once, the figure’s own basis first', () => {

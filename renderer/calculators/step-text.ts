@@ -1,7 +1,10 @@
 import type { ArticleBasis, Basis, Step, StepValue } from '../../common/calculators/breakdown';
 import { COURT_FEE_NOTES, COURT_FEE_STEPS, HALVING_GROUNDS } from '../../common/calculators/court-fee';
 import { DOUBLE_WAGES_NOTES, DOUBLE_WAGES_STEPS } from '../../common/calculators/double-wages';
-import { ECONOMIC_COMPENSATION_NOTES, ECONOMIC_COMPENSATION_STEPS } from '../../common/calculators/economic-compensation';
+import {
+  ECONOMIC_COMPENSATION_NOTES,
+  ECONOMIC_COMPENSATION_STEPS,
+} from '../../common/calculators/economic-compensation';
 import { OVERTIME_NOTES, OVERTIME_STEPS } from '../../common/calculators/overtime-pay';
 import type { LanguageTag } from '../../common/i18n/catalogue';
 import { formatChineseNumber } from '../../common/legal/chinese-numerals';
@@ -34,7 +37,11 @@ export const NOTE_CODES: Readonly<Record<CalculatorId, readonly string[]>> = {
 };
 
 /** The catalogue key of a step's or a note's sentence. */
-export function stepTextKey(calculator: CalculatorId, kind: 'steps' | 'notes', step: Pick<Step<string>, 'code' | 'values'>): string {
+export function stepTextKey(
+  calculator: CalculatorId,
+  kind: 'steps' | 'notes',
+  step: Pick<Step<string>, 'code' | 'values'>,
+): string {
   // The court fee's top band has no upper end: its sentence says "above".
   if (calculator === 'court-fee' && kind === 'steps' && step.code === 'band' && step.values['upToFen'] === undefined) {
     return 'calculators.stepVariants.court-fee.band-open';
@@ -136,7 +143,10 @@ export function valueFormat(t: LooseT, language: LanguageTag): ValueFormat {
     yuan: (fen) => t('calculators.format.yuan', { amount: formatYuan(fen) }),
     date: (iso) => formatLegalDate(iso, language),
     percent: (value) => t('calculators.format.percent', { value: plainNumber(value) }),
-    code: (name, value) => (name === 'ground' && (HALVING_GROUNDS as readonly string[]).includes(value) ? t(`calculators.halvingGrounds.${value}`) : value),
+    code: (name, value) =>
+      name === 'ground' && (HALVING_GROUNDS as readonly string[]).includes(value)
+        ? t(`calculators.halvingGrounds.${value}`)
+        : value,
   };
 }
 
@@ -149,13 +159,22 @@ export interface DescribedCalculation {
   notes: string[];
 }
 
-export function describeCalculation(calculator: CalculatorId, calc: AnyCalculation, t: LooseT, format: ValueFormat): DescribedCalculation {
+export function describeCalculation(
+  calculator: CalculatorId,
+  calc: AnyCalculation,
+  t: LooseT,
+  format: ValueFormat,
+): DescribedCalculation {
   const separator = t('calculators.result.basisSeparator');
-  const line = (bases: readonly Basis[]): string => (bases.length === 0 ? '' : t('calculators.result.basisLine', { basis: basisLine(bases, separator) }));
+  const line = (bases: readonly Basis[]): string =>
+    bases.length === 0 ? '' : t('calculators.result.basisLine', { basis: basisLine(bases, separator) });
   return {
     amount: format.yuan(calc.amountFen),
     capitals: t('calculators.result.capitals', { capitals: formatRmbCapitals(calc.amountFen) }),
-    steps: calc.steps.map((s) => ({ text: t(stepTextKey(calculator, 'steps', s), formatValues(s.values, format)), basis: line(s.basis) })),
+    steps: calc.steps.map((s) => ({
+      text: t(stepTextKey(calculator, 'steps', s), formatValues(s.values, format)),
+      basis: line(s.basis),
+    })),
     notes: calc.notes.map((n) => t(stepTextKey(calculator, 'notes', n), formatValues(n.values, format))),
   };
 }
@@ -174,7 +193,9 @@ export function summaryText(value: SummaryValue, t: LooseT, format: ValueFormat)
     case 'not-signed':
       return t('calculators.result.notSigned');
     case 'wage-kind':
-      return t(value.wageKind === 'monthly' ? 'calculators.fields.wageKindMonthly' : 'calculators.fields.wageKindHourly');
+      return t(
+        value.wageKind === 'monthly' ? 'calculators.fields.wageKindMonthly' : 'calculators.fields.wageKindHourly',
+      );
     case 'grounds':
       return value.grounds.length === 0
         ? t('calculators.fields.halvingNone')
@@ -183,6 +204,13 @@ export function summaryText(value: SummaryValue, t: LooseT, format: ValueFormat)
 }
 
 /** What was entered, as label and value lines. */
-export function describeInputs(value: CalculatorInput, t: LooseT, format: ValueFormat): { label: string; value: string }[] {
-  return inputSummary(value).map(({ field, value: v }) => ({ label: t(`calculators.fields.${field}`), value: summaryText(v, t, format) }));
+export function describeInputs(
+  value: CalculatorInput,
+  t: LooseT,
+  format: ValueFormat,
+): { label: string; value: string }[] {
+  return inputSummary(value).map(({ field, value: v }) => ({
+    label: t(`calculators.fields.${field}`),
+    value: summaryText(v, t, format),
+  }));
 }

@@ -2,7 +2,10 @@ import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { Icon, type IconName } from './Icon';
 import './components.css';
 
-export interface BigButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'className' | 'children'> {
+export interface BigButtonProps extends Omit<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  'type' | 'className' | 'children'
+> {
   children: ReactNode;
   icon?: IconName;
   /** `primary`: the one main action of a screen. `secondary`: everything else. */

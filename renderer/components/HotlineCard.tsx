@@ -27,7 +27,8 @@ export function HotlineCard({ number, local = [], size = 'compact' }: HotlineCar
         <ul className="hotline__local">
           {local.map((h) => (
             <li key={`${h.name}-${h.number}`}>
-              <span className="hotline__local-name">{h.name}</span> <span className="hotline__local-number">{h.number}</span>
+              <span className="hotline__local-name">{h.name}</span>{' '}
+              <span className="hotline__local-number">{h.number}</span>
             </li>
           ))}
         </ul>

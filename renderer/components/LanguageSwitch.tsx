@@ -15,7 +15,13 @@ export function LanguageSwitch({ offered }: { offered?: readonly LanguageTag[] }
   if (target === null) return null;
   const name = i18n.getFixedT(target)('language.name');
   return (
-    <button type="button" className="lang-switch" lang={target} data-testid="language-switch" onClick={() => void i18n.changeLanguage(target)}>
+    <button
+      type="button"
+      className="lang-switch"
+      lang={target}
+      data-testid="language-switch"
+      onClick={() => void i18n.changeLanguage(target)}
+    >
       <Icon name="globe" className="lang-switch__icon" />
       <span>{name}</span>
     </button>

@@ -28,13 +28,25 @@ export function NumberPad({ value, onChange, onSubmit, submitLabel, maxLength = 
           {d}
         </button>
       ))}
-      <button type="button" className="number-pad__key number-pad__key--action" data-testid="key-delete" disabled={value === ''} onClick={() => onChange(value.slice(0, -1))}>
+      <button
+        type="button"
+        className="number-pad__key number-pad__key--action"
+        data-testid="key-delete"
+        disabled={value === ''}
+        onClick={() => onChange(value.slice(0, -1))}
+      >
         {t('reader.jumpDelete')}
       </button>
       <button type="button" className="number-pad__key" data-testid="key-0" onClick={() => press('0')}>
         0
       </button>
-      <button type="button" className="number-pad__key number-pad__key--submit" data-testid="key-submit" disabled={value === ''} onClick={onSubmit}>
+      <button
+        type="button"
+        className="number-pad__key number-pad__key--submit"
+        data-testid="key-submit"
+        disabled={value === ''}
+        onClick={onSubmit}
+      >
         <Icon name="jump" className="number-pad__icon" />
         {submitLabel}
       </button>

@@ -24,11 +24,15 @@ function PaperLine({ line, qrLabel }: { line: LayoutLine; qrLabel: string }) {
     case 'text':
       return (
         <div className={`paper__line paper__line--${line.align}`}>
-          <span className={`paper__text paper__text--${line.size}${line.bold ? ' paper__text--bold' : ''}`}>{line.text === '' ? '\u00a0' : line.text}</span>
+          <span className={`paper__text paper__text--${line.size}${line.bold ? ' paper__text--bold' : ''}`}>
+            {line.text === '' ? '\u00a0' : line.text}
+          </span>
         </div>
       );
     case 'feed':
-      return <div className="paper__feed" style={{ height: `calc(${line.lines} * var(--paper-line))` }} aria-hidden="true" />;
+      return (
+        <div className="paper__feed" style={{ height: `calc(${line.lines} * var(--paper-line))` }} aria-hidden="true" />
+      );
     case 'qr':
       // Drawn as a placeholder for now; the printer makes the real symbol from the same data.
       return (

@@ -31,7 +31,15 @@ export function ScreenHeader({ title, onBack }: ScreenHeaderProps) {
           </button>
         )}
       </div>
-      <h1 className={displayWidth(title) > LONG_TITLE_COLUMNS ? 'screen-header__title screen-header__title--long' : 'screen-header__title'}>{title}</h1>
+      <h1
+        className={
+          displayWidth(title) > LONG_TITLE_COLUMNS
+            ? 'screen-header__title screen-header__title--long'
+            : 'screen-header__title'
+        }
+      >
+        {title}
+      </h1>
       <div className="screen-header__side screen-header__side--end">
         {nav.current.name !== 'home' && (
           <button type="button" className="nav-button" data-testid="nav-home" onClick={nav.home}>

@@ -21,7 +21,13 @@ export interface TileProps {
  */
 export function Tile({ title, description, icon, onPress, unavailable, testId }: TileProps) {
   return (
-    <button type="button" className="tile" data-available={unavailable ? 'false' : 'true'} data-testid={testId} onClick={onPress}>
+    <button
+      type="button"
+      className="tile"
+      data-available={unavailable ? 'false' : 'true'}
+      data-testid={testId}
+      onClick={onPress}
+    >
       <Icon name={icon} className="tile__icon" />
       <span className="tile__title">{title}</span>
       {description && <span className="tile__description">{description}</span>}

@@ -3,7 +3,10 @@ import { situationScreen } from './consultation';
 
 describe('situationScreen', () => {
   it('skips the list when the situation has exactly one question', () => {
-    expect(situationScreen('traffic/hit-and-run', [{ id: 'hit-and-run-who-pays' }])).toEqual({ name: 'answer', faqId: 'hit-and-run-who-pays' });
+    expect(situationScreen('traffic/hit-and-run', [{ id: 'hit-and-run-who-pays' }])).toEqual({
+      name: 'answer',
+      faqId: 'hit-and-run-who-pays',
+    });
   });
 
   it('shows the list for several questions, none, or when the list could not be read', () => {

@@ -6,7 +6,20 @@ import type { LanguageTag } from '../../common/i18n/catalogue';
  * ("2023" for the Criminal Law's latest amendment); they are shown as
  * precisely as they are known, never with an invented day.
  */
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const ISO_PARTIAL = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
 
@@ -19,7 +32,8 @@ export function formatLegalDate(value: string, language: LanguageTag): string {
   const day = m[3] === undefined ? undefined : Number(m[3]);
   if (month !== undefined && (month < 1 || month > 12)) return value;
   if (day !== undefined && (day < 1 || day > 31)) return value;
-  if (language === 'zh-CN') return `${year}年${month === undefined ? '' : `${month}月`}${day === undefined ? '' : `${day}日`}`;
+  if (language === 'zh-CN')
+    return `${year}年${month === undefined ? '' : `${month}月`}${day === undefined ? '' : `${day}日`}`;
   const monthName = month === undefined ? undefined : MONTHS_EN[month - 1];
   return [day, monthName, year].filter((p) => p !== undefined).join(' ');
 }
@@ -30,5 +44,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 export function formatPrintedAt(date: Date, language: LanguageTag): string {
   const iso = `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
   const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  return language === 'zh-CN' ? `${formatLegalDate(iso, language)} ${time}` : `${formatLegalDate(iso, language)}, ${time}`;
+  return language === 'zh-CN'
+    ? `${formatLegalDate(iso, language)} ${time}`
+    : `${formatLegalDate(iso, language)}, ${time}`;
 }

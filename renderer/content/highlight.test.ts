@@ -11,7 +11,12 @@ describe('highlightSegments', () => {
   });
 
   it('marks the start and the end of the text without empty runs', () => {
-    expect(highlightSegments('拖欠工资', [[0, 2], [2, 4]])).toEqual([{ text: '拖欠工资', mark: true }]);
+    expect(
+      highlightSegments('拖欠工资', [
+        [0, 2],
+        [2, 4],
+      ]),
+    ).toEqual([{ text: '拖欠工资', mark: true }]);
     expect(highlightSegments('工资被拖欠', [[3, 5]])).toEqual([
       { text: '工资被', mark: false },
       { text: '拖欠', mark: true },
@@ -25,7 +30,16 @@ describe('highlightSegments', () => {
 
   it('merges overlapping and unsorted ranges and ignores reversed, empty and out-of-range ones', () => {
     const text = '用人单位应当及时足额支付劳动报酬';
-    expect(normalizeRanges(text, [[12, 16], [0, 4], [2, 6], [8, 8], [40, 50], [-5, 1]])).toEqual([
+    expect(
+      normalizeRanges(text, [
+        [12, 16],
+        [0, 4],
+        [2, 6],
+        [8, 8],
+        [40, 50],
+        [-5, 1],
+      ]),
+    ).toEqual([
       [0, 6],
       [12, 16],
     ]);
@@ -48,7 +62,11 @@ describe('highlightSegments', () => {
     ]);
     const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     for (const seg of highlightSegments(text, [[1, 5]])) expect(seg.text).not.toMatch(loneSurrogate);
-    expect(highlightSegments(text, [[1, 5]]).map((s) => s.text).join('')).toBe(text);
+    expect(
+      highlightSegments(text, [[1, 5]])
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
   });
 });
 

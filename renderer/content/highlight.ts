@@ -67,6 +67,7 @@ export function findRanges(text: string, needle: string): [number, number][] {
   // Lower-casing can change the length of a few exotic characters; then offsets would not fit the original.
   if (haystack.length !== text.length) return [];
   const ranges: [number, number][] = [];
-  for (let i = haystack.indexOf(query); i !== -1; i = haystack.indexOf(query, i + query.length)) ranges.push([i, i + query.length]);
+  for (let i = haystack.indexOf(query); i !== -1; i = haystack.indexOf(query, i + query.length))
+    ranges.push([i, i + query.length]);
   return ranges;
 }

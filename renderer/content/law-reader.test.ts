@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildContents, findArticleByOrdinal, findInLaw, headingsStartingAt, maxArticleOrdinal, type ReaderArticle } from './law-reader';
+import {
+  buildContents,
+  findArticleByOrdinal,
+  findInLaw,
+  headingsStartingAt,
+  maxArticleOrdinal,
+  type ReaderArticle,
+} from './law-reader';
 
 let nextId = 1;
-const art = (number: string, headings: string[], text = `${number}的内容`): ReaderArticle => ({ id: nextId++, number, headings, text });
+const art = (number: string, headings: string[], text = `${number}的内容`): ReaderArticle => ({
+  id: nextId++,
+  number,
+  headings,
+  text,
+});
 
 const law: ReaderArticle[] = [
   art('第一条', ['第一章 总则'], '为了保护劳动者的合法权益，制定本法。'),
@@ -27,8 +39,16 @@ describe('buildContents', () => {
   });
 
   it('repeats a lower heading when its parent changes, even with the same text', () => {
-    const parts = [art('第一条', ['第一编 总则', '第一章 一般规定']), art('第九条', ['第二编 物权', '第一章 一般规定'])];
-    expect(buildContents(parts).map((e) => e.heading)).toEqual(['第一编 总则', '第一章 一般规定', '第二编 物权', '第一章 一般规定']);
+    const parts = [
+      art('第一条', ['第一编 总则', '第一章 一般规定']),
+      art('第九条', ['第二编 物权', '第一章 一般规定']),
+    ];
+    expect(buildContents(parts).map((e) => e.heading)).toEqual([
+      '第一编 总则',
+      '第一章 一般规定',
+      '第二编 物权',
+      '第一章 一般规定',
+    ]);
   });
 
   it('is empty for a law without chapters', () => {

@@ -47,7 +47,10 @@ export function buildContents(articles: readonly ReaderArticle[]): ContentsEntry
  * The headings to print above `article` in a continuous reading: those that
  * start with it (same rule as {@link buildContents}).
  */
-export function headingsStartingAt(article: ReaderArticle, previous: ReaderArticle | undefined): { heading: string; depth: number }[] {
+export function headingsStartingAt(
+  article: ReaderArticle,
+  previous: ReaderArticle | undefined,
+): { heading: string; depth: number }[] {
   const before = previous?.headings ?? [];
   const out: { heading: string; depth: number }[] = [];
   let changed = false;

@@ -36,7 +36,9 @@ const office = {
 };
 
 function printed(receipt: unknown): string[] {
-  return layoutReceipt(Receipt.parse(receipt), { columns: 48 }).lines.map((l) => (l.kind === 'text' ? l.text : `[${l.kind}]`));
+  return layoutReceipt(Receipt.parse(receipt), { columns: 48 }).lines.map((l) =>
+    l.kind === 'text' ? l.text : `[${l.kind}]`,
+  );
 }
 
 describe('officeReceipt', () => {
@@ -45,7 +47,19 @@ describe('officeReceipt', () => {
     expect(Receipt.safeParse(receipt).success).toBe(true);
     const lines = printed(receipt);
     const all = lines.join('').replace(/\s+/g, '');
-    for (const expected of ['机构信息', '【演示数据】', '武汉市洪山区法律援助中心（演示数据）', '法律援助中心', '本区', '地址：演示地址', '办公时间：周一至周五', '027-0000-0101', '可以办理：法律援助申请受理、指派律师代理', '扫码打开地图', '12348']) {
+    for (const expected of [
+      '机构信息',
+      '【演示数据】',
+      '武汉市洪山区法律援助中心（演示数据）',
+      '法律援助中心',
+      '本区',
+      '地址：演示地址',
+      '办公时间：周一至周五',
+      '027-0000-0101',
+      '可以办理：法律援助申请受理、指派律师代理',
+      '扫码打开地图',
+      '12348',
+    ]) {
       expect(all, expected).toContain(expected.replace(/\s+/g, ''));
     }
     expect(lines).toContain('[qr]');
@@ -53,7 +67,9 @@ describe('officeReceipt', () => {
   });
 
   it('leaves out what an office does not have, and the sample-data line for real ones', () => {
-    const lines = printed(officeReceipt({ ...office, demo: false, hours: null, phone: null, services: [], mapUrl: null }, ctx)).join('\n');
+    const lines = printed(
+      officeReceipt({ ...office, demo: false, hours: null, phone: null, services: [], mapUrl: null }, ctx),
+    ).join('\n');
     expect(lines).not.toContain('演示数据】');
     expect(lines).not.toContain('办公时间');
     expect(lines).not.toContain('[qr]');

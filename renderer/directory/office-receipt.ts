@@ -59,7 +59,10 @@ export function printableQr(data: string | null): data is string {
 
 export function officeReceipt(office: OfficeForPrint, ctx: OfficeReceiptContext): ReceiptInput {
   const { labels } = ctx;
-  const blocks: Block[] = [...text(labels.title, { align: 'center', bold: true, size: 'double' }), { type: 'rule', style: 'solid' }];
+  const blocks: Block[] = [
+    ...text(labels.title, { align: 'center', bold: true, size: 'double' }),
+    { type: 'rule', style: 'solid' },
+  ];
   if (office.demo) blocks.push(...text(labels.demo, { bold: true }), { type: 'rule', style: 'dashed' });
   blocks.push(
     ...text(office.name, { bold: true }),
@@ -69,7 +72,8 @@ export function officeReceipt(office: OfficeForPrint, ctx: OfficeReceiptContext)
     ...text(`${labels.address}：${office.address}`),
   );
   if (office.hours !== null) blocks.push(...text(`${labels.hours}：${office.hours}`));
-  if (office.phone !== null) blocks.push(...text(`${labels.phone}：`), ...text(office.phone, { bold: true, size: 'tall' }));
+  if (office.phone !== null)
+    blocks.push(...text(`${labels.phone}：`), ...text(office.phone, { bold: true, size: 'tall' }));
   if (office.services.length > 0) blocks.push(...text(`${labels.services}：${office.services.join('、')}`));
   if (printableQr(office.mapUrl)) blocks.push({ type: 'qr', data: office.mapUrl, caption: labels.map });
   blocks.push(...receiptFooter(ctx));

@@ -17,13 +17,24 @@ describe('scope in words', () => {
 });
 
 describe('office QR code', () => {
-  const office = { name: '某区法律援助中心', address: '某路 1 号', phone: '027-0000-0101', mapUrl: 'https://uri.amap.com/search?keyword=x' };
+  const office = {
+    name: '某区法律援助中心',
+    address: '某路 1 号',
+    phone: '027-0000-0101',
+    mapUrl: 'https://uri.amap.com/search?keyword=x',
+  };
   it('holds the map link when there is one', () => {
     expect(officeQr(office)).toEqual({ kind: 'map', data: 'https://uri.amap.com/search?keyword=x' });
   });
   it('otherwise the name, address and phone as text', () => {
-    expect(officeQr({ ...office, mapUrl: null })).toEqual({ kind: 'text', data: '某区法律援助中心\n地址：某路 1 号\n电话：027-0000-0101' });
-    expect(officeQr({ ...office, mapUrl: ' ', phone: null })).toEqual({ kind: 'text', data: '某区法律援助中心\n地址：某路 1 号' });
+    expect(officeQr({ ...office, mapUrl: null })).toEqual({
+      kind: 'text',
+      data: '某区法律援助中心\n地址：某路 1 号\n电话：027-0000-0101',
+    });
+    expect(officeQr({ ...office, mapUrl: ' ', phone: null })).toEqual({
+      kind: 'text',
+      data: '某区法律援助中心\n地址：某路 1 号',
+    });
   });
 });
 

@@ -36,7 +36,15 @@ export function countByChoice(entries: readonly Pick<DirectoryEntry, 'kind'>[]):
 }
 
 /** Keys of `directory.scope` in the catalogue. */
-export type ScopeKey = 'local-county' | 'local-city' | 'local-province' | 'city' | 'nearby-county' | 'nearby-city' | 'nearby-province' | 'province';
+export type ScopeKey =
+  | 'local-county'
+  | 'local-city'
+  | 'local-province'
+  | 'city'
+  | 'nearby-county'
+  | 'nearby-city'
+  | 'nearby-province'
+  | 'province';
 
 /**
  * The words for an office's scope depend on the terminal's own level: "local"

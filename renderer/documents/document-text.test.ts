@@ -13,7 +13,9 @@ describe('the filled document as text for a phone', () => {
   it('holds the title, the filled body with the amount in capitals, the signature line and the law', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('借条');
-    expect(text).toContain('今借到出借人李四（身份证号码：420111195003080241）借款¥12,345.60（人民币壹万贰仟叁佰肆拾伍元陆角）。');
+    expect(text).toContain(
+      '今借到出借人李四（身份证号码：420111195003080241）借款¥12,345.60（人民币壹万贰仟叁佰肆拾伍元陆角）。',
+    );
     expect(text).toContain('借款人（签名并按手印）：');
     expect(text).toContain('法律依据：《中华人民共和国民法典》第六百六十八条。');
     // No paper indents, no blank lines.

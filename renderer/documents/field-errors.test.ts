@@ -22,7 +22,11 @@ const SAMPLES: Record<(typeof FIELD_ERROR_CODES)[number], FieldError> = {
   'amount-too-large': { field: 'x', code: 'amount-too-large', params: { max: 999999999.99 } },
   'date-format': { field: 'x', code: 'date-format' },
   'date-not-real': { field: 'x', code: 'date-not-real' },
-  'date-too-early': { field: 'x', code: 'date-too-early', params: { min: '2024-03-05', minField: 'loan.date', minLabel: '收到借款的日期' } },
+  'date-too-early': {
+    field: 'x',
+    code: 'date-too-early',
+    params: { min: '2024-03-05', minField: 'loan.date', minLabel: '收到借款的日期' },
+  },
   'date-too-late': { field: 'x', code: 'date-too-late', params: { max: '2025-06-01' } },
   'id-number-format': { field: 'x', code: 'id-number-format' },
   'id-number-birth-date': { field: 'x', code: 'id-number-birth-date' },
@@ -37,13 +41,16 @@ const SAMPLES: Record<(typeof FIELD_ERROR_CODES)[number], FieldError> = {
 };
 
 describe('field errors in plain words', () => {
-  it.each(FIELD_ERROR_CODES.map((code) => [code]))('%s has words in both languages, every placeholder filled', (code) => {
-    for (const language of ['zh-CN', 'en'] as const) {
-      const words = say(SAMPLES[code], language);
-      expect(words.trim(), `${code} ${language}`).not.toBe('');
-      expect(words, `${code} ${language}`).not.toMatch(/\{\{|documents\./);
-    }
-  });
+  it.each(FIELD_ERROR_CODES.map((code) => [code]))(
+    '%s has words in both languages, every placeholder filled',
+    (code) => {
+      for (const language of ['zh-CN', 'en'] as const) {
+        const words = say(SAMPLES[code], language);
+        expect(words.trim(), `${code} ${language}`).not.toBe('');
+        expect(words, `${code} ${language}`).not.toMatch(/\{\{|documents\./);
+      }
+    },
+  );
 
   it('says what to do, with the numbers and dates the citizen reads', () => {
     expect(say(SAMPLES['id-number-check-character'])).toBe('号码有一位写错了，请对着身份证一位一位核对。');
@@ -61,8 +68,12 @@ describe('field errors in plain words', () => {
     for (const reason of PARSE_YUAN_ERRORS) {
       expect(say({ field: 'x', code: 'amount-format', params: { reason } })).not.toMatch(/\{\{|documents\./);
     }
-    expect(say({ field: 'x', code: 'amount-format', params: { reason: 'too-many-decimals' } })).toBe('小数点后最多写两位（角和分）。');
-    expect(say({ field: 'x', code: 'amount-format', params: { reason: 'something-new' } })).toBe('金额的写法不对。只写数字，例如 12345.60。');
+    expect(say({ field: 'x', code: 'amount-format', params: { reason: 'too-many-decimals' } })).toBe(
+      '小数点后最多写两位（角和分）。',
+    );
+    expect(say({ field: 'x', code: 'amount-format', params: { reason: 'something-new' } })).toBe(
+      '金额的写法不对。只写数字，例如 12345.60。',
+    );
     expect(say({ field: 'x', code: 'amount-format' })).toBe('金额的写法不对。只写数字，例如 12345.60。');
   });
 

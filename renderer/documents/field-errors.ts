@@ -10,7 +10,10 @@ import { formatLegalDate } from '../content/dates';
  * Dates are written as the citizen reads them, amounts with their separators.
  */
 export interface ErrorText {
-  key: `documents.errors.${FieldError['code']}` | `documents.errorVariants.${'dateTooEarlyToday' | 'dateTooLateToday' | 'percentFormatWhole'}` | `documents.errorVariants.amountReasons.${ParseYuanError}`;
+  key:
+    | `documents.errors.${FieldError['code']}`
+    | `documents.errorVariants.${'dateTooEarlyToday' | 'dateTooLateToday' | 'percentFormatWhole'}`
+    | `documents.errorVariants.amountReasons.${ParseYuanError}`;
   params: Record<string, string | number>;
 }
 
@@ -32,7 +35,11 @@ export function fieldErrorText(error: FieldError, language: LanguageTag): ErrorT
     case 'amount-format': {
       const reason = param(error, 'reason');
       // A reason this UI does not know (a newer service) gets the general words.
-      if (typeof reason === 'string' && (PARSE_YUAN_ERRORS as readonly string[]).includes(reason) && reason !== 'not-a-number') {
+      if (
+        typeof reason === 'string' &&
+        (PARSE_YUAN_ERRORS as readonly string[]).includes(reason) &&
+        reason !== 'not-a-number'
+      ) {
         return { key: `documents.errorVariants.amountReasons.${reason as ParseYuanError}`, params: {} };
       }
       return { key: 'documents.errors.amount-format', params: {} };
@@ -44,12 +51,16 @@ export function fieldErrorText(error: FieldError, language: LanguageTag): ErrorT
     case 'date-too-early': {
       const label = param(error, 'minLabel');
       const when = date(param(error, 'min'), language);
-      return label === undefined ? { key: 'documents.errorVariants.dateTooEarlyToday', params: { date: when } } : { key: 'documents.errors.date-too-early', params: { label, date: when } };
+      return label === undefined
+        ? { key: 'documents.errorVariants.dateTooEarlyToday', params: { date: when } }
+        : { key: 'documents.errors.date-too-early', params: { label, date: when } };
     }
     case 'date-too-late': {
       const label = param(error, 'maxLabel');
       const when = date(param(error, 'max'), language);
-      return label === undefined ? { key: 'documents.errorVariants.dateTooLateToday', params: { date: when } } : { key: 'documents.errors.date-too-late', params: { label, date: when } };
+      return label === undefined
+        ? { key: 'documents.errorVariants.dateTooLateToday', params: { date: when } }
+        : { key: 'documents.errors.date-too-late', params: { label, date: when } };
     }
     case 'percent-format':
       return Number(param(error, 'decimals') ?? 2) === 0

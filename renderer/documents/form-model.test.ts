@@ -36,15 +36,24 @@ describe('checking one item as the service will', () => {
   it('names what is wrong with this item only, not with the items still empty', () => {
     const values = { 'borrower.name': '张三', 'borrower.idNumber': '110105194912310021' };
     expect(checkField(IOU, values, 'borrower.name', TODAY)).toBeNull();
-    expect(checkField(IOU, values, 'borrower.idNumber', TODAY)).toEqual({ field: 'borrower.idNumber', code: 'id-number-check-character' });
+    expect(checkField(IOU, values, 'borrower.idNumber', TODAY)).toEqual({
+      field: 'borrower.idNumber',
+      code: 'id-number-check-character',
+    });
     expect(checkField(IOU, values, 'borrower.address', TODAY)).toEqual({ field: 'borrower.address', code: 'required' });
     // An optional item may stay empty.
     expect(checkField(IOU, values, 'loan.purpose', TODAY)).toBeNull();
   });
 
   it('checks a date against the item it is bounded by', () => {
-    expect(checkField(IOU, { ...IOU_ANSWERS, 'loan.due': '2024-1-1' }, 'loan.due', TODAY)).toMatchObject({ code: 'date-too-early', params: { min: '2024-03-05', minLabel: '收到借款的日期' } });
-    expect(checkField(IOU, { ...IOU_ANSWERS, 'loan.date': '2030-1-1' }, 'loan.date', TODAY)).toMatchObject({ code: 'date-too-late', params: { max: TODAY } });
+    expect(checkField(IOU, { ...IOU_ANSWERS, 'loan.due': '2024-1-1' }, 'loan.due', TODAY)).toMatchObject({
+      code: 'date-too-early',
+      params: { min: '2024-03-05', minLabel: '收到借款的日期' },
+    });
+    expect(checkField(IOU, { ...IOU_ANSWERS, 'loan.date': '2030-1-1' }, 'loan.date', TODAY)).toMatchObject({
+      code: 'date-too-late',
+      params: { max: TODAY },
+    });
   });
 
   it('sends every item of the template and nothing else', () => {
@@ -80,8 +89,15 @@ describe('errors from the preview', () => {
     expect(typed.values['borrower.idNumber']).toBe('4201');
     expect(typed.errors['borrower.idNumber']).toBeUndefined();
     expect(typed.errors['loan.due']).toBeDefined();
-    const read = withPrefill({ 'borrower.name': '手写的名字', 'lender.name': '李四' }, byField, { 'borrower.name': '李秀英', 'borrower.idNumber': '420111195003080241' });
-    expect(read.values).toEqual({ 'borrower.name': '李秀英', 'borrower.idNumber': '420111195003080241', 'lender.name': '李四' });
+    const read = withPrefill({ 'borrower.name': '手写的名字', 'lender.name': '李四' }, byField, {
+      'borrower.name': '李秀英',
+      'borrower.idNumber': '420111195003080241',
+    });
+    expect(read.values).toEqual({
+      'borrower.name': '李秀英',
+      'borrower.idNumber': '420111195003080241',
+      'lender.name': '李四',
+    });
     expect(read.errors['borrower.idNumber']).toBeUndefined();
   });
 
@@ -136,15 +152,32 @@ describe('dates in three boxes', () => {
   it('offers 填今天 for dates that cannot be later than today, except birth dates', () => {
     expect(offersToday(field('loan.date'))).toBe(true);
     expect(offersToday(field('loan.due'))).toBe(false);
-    expect(offersToday({ id: 'a.birthDate', label: '出生日期', kind: 'date', max: 'today', prefill: 'birthDate', required: true })).toBe(false);
+    expect(
+      offersToday({
+        id: 'a.birthDate',
+        label: '出生日期',
+        kind: 'date',
+        max: 'today',
+        prefill: 'birthDate',
+        required: true,
+      }),
+    ).toBe(false);
   });
 });
 
 describe('the keyboard for each kind of item', () => {
   it('opens pinyin for text and the digit pad for numbers, with the keys each number needs', () => {
     expect(keyboardFor(field('borrower.name'))).toMatchObject({ layout: 'letters', maxLength: 30 });
-    expect(keyboardFor(field('loan.amount'))).toMatchObject({ layout: 'digits', digitKeys: ['.', null], hint: 'amount' });
-    expect(keyboardFor(field('borrower.idNumber'))).toMatchObject({ layout: 'digits', digitKeys: ['X', null], maxLength: 18 });
+    expect(keyboardFor(field('loan.amount'))).toMatchObject({
+      layout: 'digits',
+      digitKeys: ['.', null],
+      hint: 'amount',
+    });
+    expect(keyboardFor(field('borrower.idNumber'))).toMatchObject({
+      layout: 'digits',
+      digitKeys: ['X', null],
+      maxLength: 18,
+    });
     expect(keyboardFor(field('borrower.phone'))).toMatchObject({ layout: 'digits', digitKeys: [null, '-'] });
     expect(keyboardFor(field('loan.rate'))).toMatchObject({ layout: 'digits', digitKeys: ['.', null] });
   });
@@ -166,13 +199,27 @@ describe('reading an ID card for one party', () => {
 
   it('fills only the chosen party, with answers that pass', () => {
     const filled = prefillValues(IOU, card, 'borrower');
-    expect(filled).toEqual({ 'borrower.name': '李秀英', 'borrower.idNumber': '420111195003080241', 'borrower.address': '湖北省武汉市洪山区珞喻路1037号' });
+    expect(filled).toEqual({
+      'borrower.name': '李秀英',
+      'borrower.idNumber': '420111195003080241',
+      'borrower.address': '湖北省武汉市洪山区珞喻路1037号',
+    });
     const { values } = withPrefill({}, {}, filled);
     for (const id of Object.keys(filled)) expect(checkField(IOU, values, id, TODAY), id).toBeNull();
   });
 
   it('names a party without a name item by its first card item', () => {
-    const t = { fields: [{ id: 'applicant.idNumber', label: '身份证号码', kind: 'id-number' as const, prefill: 'idNumber' as const, required: true }] };
+    const t = {
+      fields: [
+        {
+          id: 'applicant.idNumber',
+          label: '身份证号码',
+          kind: 'id-number' as const,
+          prefill: 'idNumber' as const,
+          required: true,
+        },
+      ],
+    };
     expect(cardParties(t)).toMatchObject([{ group: 'applicant', label: '身份证号码' }]);
   });
 });

@@ -26,8 +26,17 @@ export function previewValues(template: FormTemplate, values: FormValues): Recor
  * uses — so "下一项" can say at once what the preview would say later. Date
  * bounds to other fields count (a repayment date before the loan date).
  */
-export function checkField(template: FormTemplate, values: FormValues, fieldId: string, today?: string): FieldError | null {
-  const { errors } = validateTemplateValues(template, previewValues(template, values), today === undefined ? {} : { today });
+export function checkField(
+  template: FormTemplate,
+  values: FormValues,
+  fieldId: string,
+  today?: string,
+): FieldError | null {
+  const { errors } = validateTemplateValues(
+    template,
+    previewValues(template, values),
+    today === undefined ? {} : { today },
+  );
   return errors.find((e) => e.field === fieldId) ?? null;
 }
 
@@ -51,14 +60,23 @@ export function hasUnknownFieldErrors(template: FormTemplate, errors: readonly F
 }
 
 /** Sets one answer; the error the field had goes with the old answer. */
-export function withValue(values: FormValues, errors: FieldErrors, fieldId: string, text: string): { values: FormValues; errors: FieldErrors } {
+export function withValue(
+  values: FormValues,
+  errors: FieldErrors,
+  fieldId: string,
+  text: string,
+): { values: FormValues; errors: FieldErrors } {
   const nextErrors = { ...errors };
   delete nextErrors[fieldId];
   return { values: { ...values, [fieldId]: text }, errors: nextErrors };
 }
 
 /** Answers read from an ID card go in over what was typed for those fields, and their errors go. */
-export function withPrefill(values: FormValues, errors: FieldErrors, filled: Readonly<Record<string, string>>): { values: FormValues; errors: FieldErrors } {
+export function withPrefill(
+  values: FormValues,
+  errors: FieldErrors,
+  filled: Readonly<Record<string, string>>,
+): { values: FormValues; errors: FieldErrors } {
   const nextErrors = { ...errors };
   for (const id of Object.keys(filled)) delete nextErrors[id];
   return { values: { ...values, ...filled }, errors: nextErrors };
@@ -75,7 +93,8 @@ export function hasAnswers(values: FormValues): boolean {
 
 // ---------------------------------------------------------------- amounts
 
-export type AmountPreview = { state: 'empty' } | { state: 'ok'; fen: number; capitals: string } | { state: 'error'; reason: ParseYuanError };
+export type AmountPreview =
+  { state: 'empty' } | { state: 'ok'; fen: number; capitals: string } | { state: 'error'; reason: ParseYuanError };
 
 /** The capitals of what is being typed, live: 12345.6 → 壹万贰仟叁佰肆拾伍元陆角. */
 export function amountPreview(text: string): AmountPreview {
@@ -109,7 +128,6 @@ export function joinDate(parts: DateParts): string {
   if (parts.year === '' && parts.month === '' && parts.day === '') return '';
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
-
 
 /** A complete, real date as yyyy-mm-dd, or null: for showing the date in words while it is typed. */
 export function completeDate(value: string): string | null {
@@ -175,11 +193,15 @@ export interface Party {
  */
 export function cardParties(template: FormTemplate): Party[] {
   const groups: string[] = [];
-  for (const f of template.fields) if (f.prefill !== undefined && !groups.includes(fieldGroup(f.id))) groups.push(fieldGroup(f.id));
+  for (const f of template.fields)
+    if (f.prefill !== undefined && !groups.includes(fieldGroup(f.id))) groups.push(fieldGroup(f.id));
   return groups.map((group) => {
     const fields = template.fields.filter((f) => f.prefill !== undefined && fieldGroup(f.id) === group);
     const nameField = fields.find((f) => f.prefill === 'name');
-    const label = nameField !== undefined && nameField.label.endsWith('姓名') && nameField.label.length > 2 ? nameField.label.slice(0, -2) : fields[0]!.label;
+    const label =
+      nameField !== undefined && nameField.label.endsWith('姓名') && nameField.label.length > 2
+        ? nameField.label.slice(0, -2)
+        : fields[0]!.label;
     return { group, label, fields };
   });
 }

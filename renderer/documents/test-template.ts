@@ -17,7 +17,12 @@ export const IOU = Template.parse({
     { id: 'lender.idNumber', label: '出借人身份证号码', kind: 'id-number', prefill: 'idNumber' },
     { id: 'loan.amount', label: '借款金额（元）', kind: 'amount', hint: '写实际给到借款人手里的钱。' },
     { id: 'loan.date', label: '收到借款的日期', kind: 'date', max: 'today' },
-    { id: 'loan.method', label: '借款交付方式', kind: 'choice', options: ['银行转账', '微信转账', '支付宝转账', '现金'] },
+    {
+      id: 'loan.method',
+      label: '借款交付方式',
+      kind: 'choice',
+      options: ['银行转账', '微信转账', '支付宝转账', '现金'],
+    },
     { id: 'loan.purpose', label: '借款用途', kind: 'text', max: 40, required: false, empty: '未约定' },
     { id: 'loan.rate', label: '约定年利率', kind: 'percent', max: 100, required: false, empty: '无（不计利息）' },
     { id: 'loan.due', label: '还款日期', kind: 'date', min: 'loan.date' },

@@ -5,7 +5,14 @@ import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
 import { StatusNotice } from '../components/StatusNotice';
 import { LabelledKeyboardField } from '../keyboard/LabelledKeyboardField';
-import { type Identity, type TypedIdentityProblem, checkTypedIdentity, MAX_NAME_LENGTH, readerAvailability, typedIdentity } from './identity';
+import {
+  type Identity,
+  type TypedIdentityProblem,
+  checkTypedIdentity,
+  MAX_NAME_LENGTH,
+  readerAvailability,
+  typedIdentity,
+} from './identity';
 import { type IdCardRead, useIdCard } from './use-id-card';
 import '../styles/flows.css';
 import './idcard.css';
@@ -127,7 +134,10 @@ function ManualIdentityForm({
   const { t } = useTranslation();
   const [name, setName] = useState(initial.name);
   const [idNumber, setIdNumber] = useState(initial.idNumber);
-  const [problems, setProblems] = useState<{ name: TypedIdentityProblem | null; idNumber: TypedIdentityProblem | null } | null>(null);
+  const [problems, setProblems] = useState<{
+    name: TypedIdentityProblem | null;
+    idNumber: TypedIdentityProblem | null;
+  } | null>(null);
 
   /** `idText`: the number as the keyboard's 完成 hands it over (the state may not have caught up yet). */
   const confirm = (idText: string = idNumber): void => {

@@ -2,14 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { ForeignPermanentCard2023 } from '../../common/idcard/card';
 import { SAMPLE_MAINLAND_LONG_TERM } from '../../common/idcard/sample-cards';
 import { sampleHealth } from '../test-support/sample-health';
-import { checkTypedIdentity, identityFromCard, normaliseIdNumber, readErrorKind, readerAvailability, typedIdentity } from './identity';
+import {
+  checkTypedIdentity,
+  identityFromCard,
+  normaliseIdNumber,
+  readErrorKind,
+  readerAvailability,
+  typedIdentity,
+} from './identity';
 
 /** A fictional card with a valid check character (the simulator's sample card). */
 const MAINLAND = SAMPLE_MAINLAND_LONG_TERM;
 
 describe('identity from a card', () => {
   it('takes the name, number and address of a card whose number passed its check', () => {
-    expect(identityFromCard(MAINLAND)).toEqual({ name: '李秀英', idNumber: '420111195003080241', address: '湖北省武汉市洪山区珞喻路1037号', source: 'card' });
+    expect(identityFromCard(MAINLAND)).toEqual({
+      name: '李秀英',
+      idNumber: '420111195003080241',
+      address: '湖北省武汉市洪山区珞喻路1037号',
+      source: 'card',
+    });
   });
 
   it('refuses a card whose number failed its check', () => {
@@ -38,7 +50,12 @@ describe('typed identity', () => {
     expect(checkTypedIdentity('张三', '420111195003080241', TODAY)).toEqual({ name: null, idNumber: null });
     expect(normaliseIdNumber(' 11010519491231002x ')).toBe('11010519491231002X');
     expect(checkTypedIdentity('张三', '11010519491231002x', TODAY).idNumber).toBeNull();
-    expect(typedIdentity(' 张三 ', '11010519491231002x')).toEqual({ name: '张三', idNumber: '11010519491231002X', address: null, source: 'typed' });
+    expect(typedIdentity(' 张三 ', '11010519491231002x')).toEqual({
+      name: '张三',
+      idNumber: '11010519491231002X',
+      address: null,
+      source: 'typed',
+    });
   });
 
   it('refuses a wrong number with the reason a citizen can act on', () => {

@@ -27,7 +27,8 @@ export const MAX_NAME_LENGTH = 50;
  */
 export function identityFromCard(card: IdCard): Identity | null {
   if (!card.idNumberValid) return null;
-  const english = card.cardType === 'foreign-permanent' || card.cardType === 'foreign-permanent-2023' ? card.englishName : '';
+  const english =
+    card.cardType === 'foreign-permanent' || card.cardType === 'foreign-permanent-2023' ? card.englishName : '';
   const name = (card.name.trim() || english.trim()).slice(0, MAX_NAME_LENGTH);
   if (name === '') return null;
   return { name, idNumber: card.idNumber.toUpperCase(), address: card.address?.trim() || null, source: 'card' };
@@ -46,7 +47,11 @@ export function normaliseIdNumber(text: string): string {
  * date, check character). The first problem of each field is reported, the
  * name's first. `today` (YYYY-MM-DD) is for tests.
  */
-export function checkTypedIdentity(name: string, idNumber: string, today?: string): { name: TypedIdentityProblem | null; idNumber: TypedIdentityProblem | null } {
+export function checkTypedIdentity(
+  name: string,
+  idNumber: string,
+  today?: string,
+): { name: TypedIdentityProblem | null; idNumber: TypedIdentityProblem | null } {
   const n = name.trim();
   const id = normaliseIdNumber(idNumber);
   return { name: n === '' ? 'name-empty' : null, idNumber: id === '' ? 'id-empty' : idNumberProblem(id, today) };
@@ -61,7 +66,12 @@ function idNumberProblem(id: string, today: string | undefined): IdNumberProblem
 }
 
 export function typedIdentity(name: string, idNumber: string): Identity {
-  return { name: name.trim().slice(0, MAX_NAME_LENGTH), idNumber: normaliseIdNumber(idNumber), address: null, source: 'typed' };
+  return {
+    name: name.trim().slice(0, MAX_NAME_LENGTH),
+    idNumber: normaliseIdNumber(idNumber),
+    address: null,
+    source: 'typed',
+  };
 }
 
 /**

@@ -23,11 +23,16 @@ export type IdCardRead =
  * the `idcard` / `idcard-error` events, and gives up after `waitMs`.
  * `active` false waits for nothing (e.g. while the citizen types instead).
  */
-export function useIdCard({ active, waitMs = CARD_WAIT_MS }: { active: boolean; waitMs?: number }): { read: IdCardRead; retry(): void } {
+export function useIdCard({ active, waitMs = CARD_WAIT_MS }: { active: boolean; waitMs?: number }): {
+  read: IdCardRead;
+  retry(): void;
+} {
   const api = useApi();
   const [read, setRead] = useState<IdCardRead>({ phase: 'waiting' });
   const [attempt, setAttempt] = useState(0);
-  const watching = active && (read.phase === 'waiting' || read.phase === 'invalid-card' || (read.phase === 'error' && read.kind === 'again'));
+  const watching =
+    active &&
+    (read.phase === 'waiting' || read.phase === 'invalid-card' || (read.phase === 'error' && read.kind === 'again'));
 
   useEffect(() => {
     if (!watching) return;

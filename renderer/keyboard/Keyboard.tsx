@@ -1,7 +1,13 @@
 import type { MouseEvent, PointerEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
-import { type KeyboardAction, type KeyboardState, canPageBack, canPageForward, visibleCandidates } from './keyboard-state';
+import {
+  type KeyboardAction,
+  type KeyboardState,
+  canPageBack,
+  canPageForward,
+  visibleCandidates,
+} from './keyboard-state';
 import '../components/components.css';
 
 export type DoneKind = 'search' | 'done';
@@ -113,7 +119,15 @@ function Key({ children, onPress, label, testId, className, inactive = false, pr
  * being typed in: pinyin with phrase candidates, English letters, and a
  * 123 layout for ID card and phone numbers.
  */
-export function Keyboard({ state, dispatch, onDone, onHide, doneKind, digitKeys = DEFAULT_DIGIT_KEYS, hint: hintOverride }: KeyboardProps) {
+export function Keyboard({
+  state,
+  dispatch,
+  onDone,
+  onHide,
+  doneKind,
+  digitKeys = DEFAULT_DIGIT_KEYS,
+  hint: hintOverride,
+}: KeyboardProps) {
   const { t } = useTranslation();
   const act = (action: KeyboardAction) => () => dispatch(action);
   const doneLabel = doneKind === 'search' ? t('keyboard.search') : t('keyboard.done');
@@ -121,10 +135,23 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind, digitKeys 
   const composing = state.composition !== '';
 
   const digitRows = [...DIGIT_ROWS, [digitKeys[0], '0', digitKeys[1]]] as const;
-  const hint = hintOverride ?? (state.mode === 'zh' ? t('keyboard.hintPinyin') : state.mode === 'en' ? t('keyboard.hintEnglish') : t('keyboard.hintDigits'));
+  const hint =
+    hintOverride ??
+    (state.mode === 'zh'
+      ? t('keyboard.hintPinyin')
+      : state.mode === 'en'
+        ? t('keyboard.hintEnglish')
+        : t('keyboard.hintDigits'));
 
   return (
-    <div className="kb" role="group" aria-label={t('keyboard.label')} data-testid="keyboard" data-mode={state.mode} {...keepFocus}>
+    <div
+      className="kb"
+      role="group"
+      aria-label={t('keyboard.label')}
+      data-testid="keyboard"
+      data-mode={state.mode}
+      {...keepFocus}
+    >
       <div className="kb__top">
         <p className="kb__composition" data-testid="kb-composition">
           {composing ? (
@@ -138,18 +165,37 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind, digitKeys 
             <span className="kb__hint">{hint}</span>
           )}
         </p>
-        <button type="button" className="kb-key kb-key--hide" data-testid="kb-hide" aria-label={t('keyboard.hide')} {...pressAndClose(onHide)}>
+        <button
+          type="button"
+          className="kb-key kb-key--hide"
+          data-testid="kb-hide"
+          aria-label={t('keyboard.hide')}
+          {...pressAndClose(onHide)}
+        >
           <Icon name="close" className="kb-key__icon" />
           <span className="kb-key__small">{t('keyboard.hide')}</span>
         </button>
       </div>
       {state.mode === 'zh' && (
-        <div className="kb__candidates" role="toolbar" aria-label={t('keyboard.candidates')} data-testid="kb-candidates">
-          <Key testId="kb-prev" className="kb-key--page" label={t('keyboard.prevPage')} inactive={!canPageBack(state)} onPress={act({ type: 'prevPage' })}>
+        <div
+          className="kb__candidates"
+          role="toolbar"
+          aria-label={t('keyboard.candidates')}
+          data-testid="kb-candidates"
+        >
+          <Key
+            testId="kb-prev"
+            className="kb-key--page"
+            label={t('keyboard.prevPage')}
+            inactive={!canPageBack(state)}
+            onPress={act({ type: 'prevPage' })}
+          >
             ‹
           </Key>
           <div className="kb__candidate-list" lang="zh-CN">
-            {composing && candidates === null && <span className="kb__candidate-note">{t('keyboard.candidatesLoading')}</span>}
+            {composing && candidates === null && (
+              <span className="kb__candidate-note">{t('keyboard.candidatesLoading')}</span>
+            )}
             {candidates?.length === 0 && <span className="kb__candidate-note">{t('keyboard.noCandidates')}</span>}
             {candidates?.map((c, i) => (
               <button
@@ -165,7 +211,13 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind, digitKeys 
               </button>
             ))}
           </div>
-          <Key testId="kb-next" className="kb-key--page" label={t('keyboard.nextPage')} inactive={!canPageForward(state)} onPress={act({ type: 'nextPage' })}>
+          <Key
+            testId="kb-next"
+            className="kb-key--page"
+            label={t('keyboard.nextPage')}
+            inactive={!canPageForward(state)}
+            onPress={act({ type: 'nextPage' })}
+          >
             ›
           </Key>
         </div>
@@ -178,13 +230,23 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind, digitKeys 
                 ch === null ? (
                   <span key={`empty-${c}`} className="kb-key-gap" aria-hidden="true" />
                 ) : (
-                  <Key key={ch} testId={`kb-key-${ch}`} className="kb-key--digit" onPress={act({ type: 'insert', text: ch })}>
+                  <Key
+                    key={ch}
+                    testId={`kb-key-${ch}`}
+                    className="kb-key--digit"
+                    onPress={act({ type: 'insert', text: ch })}
+                  >
                     {ch}
                   </Key>
                 ),
               )}
               {r === 0 && (
-                <Key testId="kb-backspace" className="kb-key--action" label={t('keyboard.backspace')} onPress={act({ type: 'backspace' })}>
+                <Key
+                  testId="kb-backspace"
+                  className="kb-key--action"
+                  label={t('keyboard.backspace')}
+                  onPress={act({ type: 'backspace' })}
+                >
                   <Icon name="back" className="kb-key__icon" />
                   <span className="kb-key__small">{t('keyboard.backspace')}</span>
                 </Key>
@@ -198,7 +260,10 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind, digitKeys 
                 <Key
                   testId="kb-letters"
                   className="kb-key--action"
-                  label={spoken(state.letterMode === 'zh' ? t('keyboard.pinyin') : t('keyboard.letters'), t('keyboard.toLetters'))}
+                  label={spoken(
+                    state.letterMode === 'zh' ? t('keyboard.pinyin') : t('keyboard.letters'),
+                    t('keyboard.toLetters'),
+                  )}
                   onPress={act({ type: 'letters' })}
                 >
                   {state.letterMode === 'zh' ? t('keyboard.pinyin') : t('keyboard.letters')}
@@ -217,12 +282,22 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind, digitKeys 
           {LETTER_ROWS.map((row, r) => (
             <div className={`kb__row kb__row--${r}`} key={row}>
               {[...row].map((letter) => (
-                <Key key={letter} testId={`kb-key-${letter}`} className="kb-key--letter" onPress={act({ type: 'letter', letter })}>
+                <Key
+                  key={letter}
+                  testId={`kb-key-${letter}`}
+                  className="kb-key--letter"
+                  onPress={act({ type: 'letter', letter })}
+                >
                   {state.mode === 'zh' ? letter.toUpperCase() : letter}
                 </Key>
               ))}
               {r === 2 && (
-                <Key testId="kb-backspace" className="kb-key--action kb-key--backspace" label={t('keyboard.backspace')} onPress={act({ type: 'backspace' })}>
+                <Key
+                  testId="kb-backspace"
+                  className="kb-key--action kb-key--backspace"
+                  label={t('keyboard.backspace')}
+                  onPress={act({ type: 'backspace' })}
+                >
                   <Icon name="back" className="kb-key__icon" />
                   <span className="kb-key__small">{t('keyboard.backspace')}</span>
                 </Key>
@@ -230,20 +305,33 @@ export function Keyboard({ state, dispatch, onDone, onHide, doneKind, digitKeys 
             </div>
           ))}
           <div className="kb__row kb__row--bottom">
-            <Key testId="kb-digits" className="kb-key--action" label={spoken(t('keyboard.digits'), t('keyboard.toDigits'))} onPress={act({ type: 'digits' })}>
+            <Key
+              testId="kb-digits"
+              className="kb-key--action"
+              label={spoken(t('keyboard.digits'), t('keyboard.toDigits'))}
+              onPress={act({ type: 'digits' })}
+            >
               {t('keyboard.digits')}
             </Key>
             <Key
               testId="kb-language"
               className="kb-key--action kb-key--language"
-              label={spoken(`${t('keyboard.chinese')}/${t('keyboard.english')}`, state.mode === 'zh' ? t('keyboard.toEnglish') : t('keyboard.toChinese'))}
+              label={spoken(
+                `${t('keyboard.chinese')}/${t('keyboard.english')}`,
+                state.mode === 'zh' ? t('keyboard.toEnglish') : t('keyboard.toChinese'),
+              )}
               onPress={act({ type: 'toggleLanguage' })}
             >
               <span className={state.mode === 'zh' ? 'kb-key__on' : 'kb-key__off'}>{t('keyboard.chinese')}</span>
               <span className="kb-key__sep">/</span>
               <span className={state.mode === 'en' ? 'kb-key__on' : 'kb-key__off'}>{t('keyboard.english')}</span>
             </Key>
-            <Key testId="kb-space" className="kb-key--space" label={t('keyboard.space')} onPress={act({ type: 'space' })}>
+            <Key
+              testId="kb-space"
+              className="kb-key--space"
+              label={t('keyboard.space')}
+              onPress={act({ type: 'space' })}
+            >
               {t('keyboard.space')}
             </Key>
             <Key testId="kb-clear" className="kb-key--action" onPress={act({ type: 'clear' })}>

@@ -1,9 +1,27 @@
-import { type FocusEvent, type InputHTMLAttributes, type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type FocusEvent,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useApi } from '../service/ServiceContext';
 import { type DoneKind, Keyboard } from './Keyboard';
-import { type KeyboardAction, type KeyboardState, initialKeyboardState, keyboardReducer, pendingLookup } from './keyboard-state';
+import {
+  type KeyboardAction,
+  type KeyboardState,
+  initialKeyboardState,
+  keyboardReducer,
+  pendingLookup,
+} from './keyboard-state';
 
-export interface KeyboardFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue' | 'onChange' | 'inputMode' | 'maxLength'> {
+export interface KeyboardFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'defaultValue' | 'onChange' | 'inputMode' | 'maxLength'
+> {
   value: string;
   onValueChange(value: string): void;
   /** 完成 / 搜索 on the keyboard (and Enter while composing): called with the final text, after the keyboard closes. */
@@ -53,7 +71,9 @@ export function KeyboardField({
   const inputRef = useRef<HTMLInputElement>(null);
   const wrapRef = useRef<HTMLSpanElement>(null);
   const [open, setOpen] = useState(false);
-  const [kb, setKb] = useState(() => initialKeyboardState({ text: value, mode: layout === 'digits' ? 'digits' : 'zh', maxLength }));
+  const [kb, setKb] = useState(() =>
+    initialKeyboardState({ text: value, mode: layout === 'digits' ? 'digits' : 'zh', maxLength }),
+  );
 
   // Taps can come faster than renders: the latest state, value and callbacks live in refs.
   const kbRef = useRef(kb);
@@ -85,7 +105,8 @@ export function KeyboardField({
       valueRef.current = next.text;
       onValueChangeRef.current(next.text);
     }
-    if (next.text !== text || next.selStart !== selStart || next.selEnd !== selEnd) selectionRef.current = [next.selStart, next.selEnd];
+    if (next.text !== text || next.selStart !== selStart || next.selEnd !== selEnd)
+      selectionRef.current = [next.selStart, next.selEnd];
     return next;
   }, []);
 
@@ -106,7 +127,8 @@ export function KeyboardField({
   useEffect(() => {
     if (lookupInput === undefined || lookupPage === undefined) return;
     api.call('ime', { input: lookupInput, page: lookupPage, pageSize: candidatePageSize() }).then(
-      (r) => dispatch({ type: 'candidates', input: lookupInput, page: lookupPage, items: r.candidates, hasMore: r.hasMore }),
+      (r) =>
+        dispatch({ type: 'candidates', input: lookupInput, page: lookupPage, items: r.candidates, hasMore: r.hasMore }),
       // No dictionary now: say so; Space still types the letters.
       () => dispatch({ type: 'candidates', input: lookupInput, page: lookupPage, items: [], hasMore: false }),
     );
@@ -190,7 +212,17 @@ export function KeyboardField({
         }}
         onKeyDown={handleKeyDown}
       />
-      {open && <Keyboard state={kb} dispatch={dispatch} onDone={done} onHide={hide} doneKind={doneKind} digitKeys={digitKeys} hint={keyboardHint} />}
+      {open && (
+        <Keyboard
+          state={kb}
+          dispatch={dispatch}
+          onDone={done}
+          onHide={hide}
+          doneKind={doneKind}
+          digitKeys={digitKeys}
+          hint={keyboardHint}
+        />
+      )}
     </span>
   );
 }

@@ -21,7 +21,10 @@ export function FieldProblem({ id, children }: { id: string; children: string })
   );
 }
 
-export interface LabelledKeyboardFieldProps extends Omit<KeyboardFieldProps, 'id' | 'className' | 'aria-invalid' | 'aria-describedby' | 'onFocus'> {
+export interface LabelledKeyboardFieldProps extends Omit<
+  KeyboardFieldProps,
+  'id' | 'className' | 'aria-invalid' | 'aria-describedby' | 'onFocus'
+> {
   label: string;
   /** What is wrong with the value, in plain words; null or absent when nothing is. */
   problem?: string | null;
@@ -34,7 +37,12 @@ export interface LabelledKeyboardFieldProps extends Omit<KeyboardFieldProps, 'id
  * with it above the input (in sight while the keyboard is open). The docked
  * keyboard never covers it.
  */
-export function LabelledKeyboardField({ label, problem = null, number = false, ...fieldProps }: LabelledKeyboardFieldProps) {
+export function LabelledKeyboardField({
+  label,
+  problem = null,
+  number = false,
+  ...fieldProps
+}: LabelledKeyboardFieldProps) {
   const inputId = useId();
   const problemId = useId();
   return (

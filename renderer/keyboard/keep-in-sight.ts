@@ -9,7 +9,11 @@ export function afterKeyboard(fn: () => void): void {
  * item) to the top when the input — or, with `measure: 'block'`, the block —
  * reaches under it.
  */
-export function keepInSightOfKeyboard(input: HTMLElement, block: () => Element | null, measure: 'input' | 'block' = 'input'): void {
+export function keepInSightOfKeyboard(
+  input: HTMLElement,
+  block: () => Element | null,
+  measure: 'input' | 'block' = 'input',
+): void {
   afterKeyboard(() => {
     const keyboard = document.querySelector('.kb');
     if (keyboard === null || !input.isConnected) return;

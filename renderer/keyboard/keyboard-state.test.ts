@@ -43,7 +43,12 @@ describe('pinyin composition', () => {
   });
 
   it('takes capitals as lower case and ignores anything but a–z', () => {
-    const s = run(initialKeyboardState(), { type: 'letter', letter: 'F' }, { type: 'letter', letter: '1' }, { type: 'letter', letter: 'a' });
+    const s = run(
+      initialKeyboardState(),
+      { type: 'letter', letter: 'F' },
+      { type: 'letter', letter: '1' },
+      { type: 'letter', letter: 'a' },
+    );
     expect(s.composition).toBe('fa');
   });
 
@@ -55,7 +60,13 @@ describe('pinyin composition', () => {
   it('shows an answer only for the composition and page it was asked for', () => {
     let s = type(initialKeyboardState(), 'falv');
     // An answer for "fal" arriving after "v" was typed is stale.
-    s = keyboardReducer(s, { type: 'candidates', input: 'fal', page: 0, items: [{ text: '发', consumes: 2 }], hasMore: false });
+    s = keyboardReducer(s, {
+      type: 'candidates',
+      input: 'fal',
+      page: 0,
+      items: [{ text: '发', consumes: 2 }],
+      hasMore: false,
+    });
     expect(visibleCandidates(s)).toBeNull();
     s = answer(s, [{ text: '法律', consumes: 4 }]);
     expect(visibleCandidates(s)?.map((c) => c.text)).toEqual(['法律']);
@@ -139,14 +150,20 @@ describe('backspace', () => {
   it('removes a selection, and a whole character outside the BMP', () => {
     const s = keyboardReducer(initialKeyboardState({ text: 'ab𠀀' }), { type: 'backspace' });
     expect(s.text).toBe('ab');
-    const t = run(initialKeyboardState({ text: 'abcd' }), { type: 'sync', text: 'abcd', selStart: 1, selEnd: 3 }, { type: 'backspace' });
+    const t = run(
+      initialKeyboardState({ text: 'abcd' }),
+      { type: 'sync', text: 'abcd', selStart: 1, selEnd: 3 },
+      { type: 'backspace' },
+    );
     expect(t.text).toBe('ad');
   });
 });
 
 describe('space', () => {
   it('commits the first candidate while composing', () => {
-    const s = keyboardReducer(answer(type(initialKeyboardState(), 'lvshi'), [{ text: '律师', consumes: 5 }]), { type: 'space' });
+    const s = keyboardReducer(answer(type(initialKeyboardState(), 'lvshi'), [{ text: '律师', consumes: 5 }]), {
+      type: 'space',
+    });
     expect(s.text).toBe('律师');
   });
 
@@ -209,7 +226,9 @@ describe('layouts', () => {
   });
 
   it('commits the composition as a phrase on the way to 123', () => {
-    const s = keyboardReducer(answer(type(initialKeyboardState(), 'falv'), [{ text: '法律', consumes: 4 }]), { type: 'digits' });
+    const s = keyboardReducer(answer(type(initialKeyboardState(), 'falv'), [{ text: '法律', consumes: 4 }]), {
+      type: 'digits',
+    });
     expect(s.text).toBe('法律');
     expect(s.composition).toBe('');
   });
@@ -230,7 +249,9 @@ describe('layouts', () => {
   });
 
   it('keeps the letters typed, as letters, when switching from 中 to 英', () => {
-    const s = keyboardReducer(answer(type(initialKeyboardState(), 'abc'), [{ text: '阿', consumes: 1 }]), { type: 'toggleLanguage' });
+    const s = keyboardReducer(answer(type(initialKeyboardState(), 'abc'), [{ text: '阿', consumes: 1 }]), {
+      type: 'toggleLanguage',
+    });
     expect(s.text).toBe('abc');
     expect(s.mode).toBe('en');
   });

@@ -78,7 +78,9 @@ export type KeyboardAction =
 /** Longest composition: what the service looks up. */
 export const MAX_COMPOSITION = 40;
 
-export function initialKeyboardState(options: { text?: string; mode?: KeyboardMode; maxLength?: number } = {}): KeyboardState {
+export function initialKeyboardState(
+  options: { text?: string; mode?: KeyboardMode; maxLength?: number } = {},
+): KeyboardState {
   const text = options.text ?? '';
   const mode = options.mode ?? 'zh';
   return {
@@ -135,7 +137,8 @@ function insertText(state: KeyboardState, insert: string): KeyboardState {
 
 function deleteBackward(state: KeyboardState): KeyboardState {
   const { start, end } = clampSelection(state);
-  if (start !== end) return { ...state, text: state.text.slice(0, start) + state.text.slice(end), selStart: start, selEnd: start };
+  if (start !== end)
+    return { ...state, text: state.text.slice(0, start) + state.text.slice(end), selStart: start, selEnd: start };
   if (start === 0) return state;
   // One character, not one UTF-16 unit.
   const before = [...state.text.slice(0, start)];
@@ -204,7 +207,10 @@ export function keyboardReducer(state: KeyboardState, action: KeyboardAction): K
       return pick(state, action.index);
     case 'candidates':
       if (action.input !== state.composition || action.page !== state.page) return state;
-      return { ...state, candidates: { input: action.input, page: action.page, items: action.items, hasMore: action.hasMore } };
+      return {
+        ...state,
+        candidates: { input: action.input, page: action.page, items: action.items, hasMore: action.hasMore },
+      };
     case 'nextPage':
       return canPageForward(state) ? { ...state, page: state.page + 1 } : state;
     case 'prevPage':

@@ -2,16 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { LegalAidApplicationPayload, SubmitRequest } from '../../common/api/submissions';
 import { checkLegalAid } from '../../common/legal-aid/check';
 import type { Identity } from '../idcard/identity';
-import { applicationPayload, checkPhone, matterSummary, newIdempotencyKey, NOTICE_VERSION, normalisePhone, submitRequest } from './application';
+import {
+  applicationPayload,
+  checkPhone,
+  matterSummary,
+  newIdempotencyKey,
+  NOTICE_VERSION,
+  normalisePhone,
+  submitRequest,
+} from './application';
 import { toAnswers } from './questions';
 
-const CARD: Identity = { name: '李秀英', idNumber: '420111195003080241', address: '湖北省武汉市洪山区珞喻路1037号', source: 'card' };
+const CARD: Identity = {
+  name: '李秀英',
+  idNumber: '420111195003080241',
+  address: '湖北省武汉市洪山区珞喻路1037号',
+  source: 'card',
+};
 const THRESHOLD = { monthlyIncomePerPersonYuan: 2210, source: 'test fixture', effectiveFrom: '2025-01-01' };
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('phone numbers', () => {
   it('takes a mobile or a landline with its area code, as the office can call them', () => {
-    for (const ok of ['13812345678', ' 138 1234 5678 ', '+8613812345678', '027-87654321', '02787654321', '0710-1234567']) expect(checkPhone(ok), ok).toBeNull();
+    for (const ok of [
+      '13812345678',
+      ' 138 1234 5678 ',
+      '+8613812345678',
+      '027-87654321',
+      '02787654321',
+      '0710-1234567',
+    ])
+      expect(checkPhone(ok), ok).toBeNull();
     expect(normalisePhone('+86 138 1234 5678')).toBe('13812345678');
   });
 
@@ -27,7 +48,18 @@ describe('phone numbers', () => {
 });
 
 describe('the application payload', () => {
-  const answers = toAnswers({ group: 'work', matter: 'wages', applyingAs: 'self', groups: ['migrant-worker'], hasAgent: 'no', inCourt: 'no', urgency: 'none' }, THRESHOLD);
+  const answers = toAnswers(
+    {
+      group: 'work',
+      matter: 'wages',
+      applyingAs: 'self',
+      groups: ['migrant-worker'],
+      hasAgent: 'no',
+      inCourt: 'no',
+      urgency: 'none',
+    },
+    THRESHOLD,
+  );
   const precheck = checkLegalAid(answers, THRESHOLD);
   const parts = {
     identity: CARD,
@@ -43,7 +75,13 @@ describe('the application payload', () => {
   it('is what the service accepts, with the consent to this notice and what the check said', () => {
     const payload = applicationPayload(parts);
     expect(LegalAidApplicationPayload.parse(payload)).toEqual({
-      applicant: { name: '李秀英', idNumber: '420111195003080241', phone: '13812345678', address: '湖北省武汉市洪山区珞喻路1037号', idSource: 'card' },
+      applicant: {
+        name: '李秀英',
+        idNumber: '420111195003080241',
+        phone: '13812345678',
+        address: '湖北省武汉市洪山区珞喻路1037号',
+        idSource: 'card',
+      },
       matter: { category: 'wages', summary: '讨要工资：工地老板欠了三个月工资', opposingParty: '某某建筑公司' },
       precheck: { outcome: 'likely-eligible', reasons: precheck.reasons },
       consent: { agreed: true, noticeVersion: NOTICE_VERSION, at: '2025-03-14T02:20:00.000Z' },
@@ -51,7 +89,14 @@ describe('the application payload', () => {
   });
 
   it('leaves out what was not given, and still names the matter in Chinese for the office', () => {
-    const payload = applicationPayload({ ...parts, identity: { ...CARD, address: null, source: 'typed' }, address: '  ', description: '', opposingParty: '', precheck: null });
+    const payload = applicationPayload({
+      ...parts,
+      identity: { ...CARD, address: null, source: 'typed' },
+      address: '  ',
+      description: '',
+      opposingParty: '',
+      precheck: null,
+    });
     const parsed = LegalAidApplicationPayload.parse(payload);
     expect(parsed.applicant).not.toHaveProperty('address');
     expect(parsed.applicant.idSource).toBe('typed');

@@ -26,7 +26,6 @@ export const MAX_ADDRESS = 200;
 
 export type PhoneProblem = 'empty' | 'mobile-length' | 'landline' | 'format';
 
-
 /** A typed phone number without spaces; a leading +86 / 86 before a mobile is dropped. */
 export function normalisePhone(text: string): string {
   const compact = text.replace(/[\s()]/g, '');
@@ -86,12 +85,18 @@ export function applicationPayload(parts: ApplicationParts): LegalAidApplication
       summary: matterSummary(parts.category, parts.description.slice(0, MAX_DESCRIPTION)),
       ...(opposing === '' ? {} : { opposingParty: opposing }),
     },
-    ...(parts.precheck === null ? {} : { precheck: { outcome: parts.precheck.outcome, reasons: parts.precheck.reasons.slice(0, 20) } }),
+    ...(parts.precheck === null
+      ? {}
+      : { precheck: { outcome: parts.precheck.outcome, reasons: parts.precheck.reasons.slice(0, 20) } }),
     consent: { agreed: true, noticeVersion: NOTICE_VERSION, at: parts.consentAt },
   };
 }
 
-export function submitRequest(payload: LegalAidApplication, receipt: Extract<SubmitRequest, { kind: 'legal-aid-application' }>['receipt'], idempotencyKey: string): SubmitRequest {
+export function submitRequest(
+  payload: LegalAidApplication,
+  receipt: Extract<SubmitRequest, { kind: 'legal-aid-application' }>['receipt'],
+  idempotencyKey: string,
+): SubmitRequest {
   return { kind: 'legal-aid-application', payload, idempotencyKey, ...(receipt === undefined ? {} : { receipt }) };
 }
 
@@ -100,7 +105,9 @@ export function submitRequest(payload: LegalAidApplication, receipt: Extract<Sub
  * served from 127.0.0.1, a secure context, so randomUUID is there; the
  * fallback builds the same RFC 4122 version-4 form from random bytes.
  */
-export function newIdempotencyKey(crypto: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = globalThis.crypto): string {
+export function newIdempotencyKey(
+  crypto: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = globalThis.crypto,
+): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;

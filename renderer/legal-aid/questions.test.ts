@@ -20,7 +20,11 @@ import {
 } from './questions';
 
 /** A made-up standard for tests (the real one comes from the terminal's configuration). */
-const THRESHOLD: HardshipThreshold = { monthlyIncomePerPersonYuan: 2210, source: 'test fixture', effectiveFrom: '2025-01-01' };
+const THRESHOLD: HardshipThreshold = {
+  monthlyIncomePerPersonYuan: 2210,
+  source: 'test fixture',
+  effectiveFrom: '2025-01-01',
+};
 
 /** Answers the questions the way a citizen taps through them: each answer, then the step the screen would show next. */
 function walk(answers: Partial<CheckDraft>[]): { steps: (CheckStep | 'result')[]; draft: CheckDraft } {
@@ -57,39 +61,74 @@ describe('the check’s questions', () => {
     });
     expect(LegalAidAnswers.parse(answers)).toEqual(answers);
     const result = checkLegalAid(answers, THRESHOLD);
-    expect(result).toMatchObject({ outcome: 'likely-eligible', hardshipReview: { skipped: true, why: 'art42-migrant-worker-wages' } });
+    expect(result).toMatchObject({
+      outcome: 'likely-eligible',
+      hardshipReview: { skipped: true, why: 'art42-migrant-worker-wages' },
+    });
     expect(result.articles).toContain(42);
   });
 
   it('asks about income when nothing replaces the hardship check, and reads the answer against the configured standard', () => {
-    const before = { group: 'work', matter: 'wages', applyingAs: 'self', groups: [], hasAgent: 'no', inCourt: 'yes', urgency: 'none' } as const;
+    const before = {
+      group: 'work',
+      matter: 'wages',
+      applyingAs: 'self',
+      groups: [],
+      hasAgent: 'no',
+      inCourt: 'yes',
+      urgency: 'none',
+    } as const;
     expect(nextStep(before, THRESHOLD)).toBe('income');
     const within = toAnswers({ ...before, income: 'within' }, THRESHOLD);
     expect(within.economy).toEqual({ kind: 'figures', monthlyIncomePerPersonYuan: 2210 });
     expect(checkLegalAid(within, THRESHOLD).outcome).toBe('likely-eligible');
     expect(checkLegalAid(toAnswers({ ...before, income: 'above' }, THRESHOLD), THRESHOLD).outcome).toBe('likely-not');
     expect(toAnswers({ ...before, income: 'pledge' }, THRESHOLD).economy).toEqual({ kind: 'pledge' });
-    expect(checkLegalAid(toAnswers({ ...before, income: 'pledge' }, THRESHOLD), THRESHOLD).outcome).toBe('needs-review');
+    expect(checkLegalAid(toAnswers({ ...before, income: 'pledge' }, THRESHOLD), THRESHOLD).outcome).toBe(
+      'needs-review',
+    );
     expect(toAnswers({ ...before, income: 'unsure' }, THRESHOLD).economy).toEqual({ kind: 'unknown' });
     // A standard that also caps assets: "not above" leaves the assets for the office to ask.
     const withAssets = { ...THRESHOLD, familyAssetsYuan: 50_000 };
-    expect(checkLegalAid(toAnswers({ ...before, income: 'within' }, withAssets), withAssets).reasons).toContain('assets-not-given');
+    expect(checkLegalAid(toAnswers({ ...before, income: 'within' }, withAssets), withAssets).reasons).toContain(
+      'assets-not-given',
+    );
   });
 
   it('does not ask who the person is, nor about income, when the law sets no hardship condition (Art. 32)', () => {
-    const { steps } = walk([{ group: 'family' }, { matter: 'abuse-abandonment-domestic-violence' }, { applyingAs: 'self' }, { hasAgent: 'no' }, { inCourt: 'no' }, { urgency: 'none' }]);
+    const { steps } = walk([
+      { group: 'family' },
+      { matter: 'abuse-abandonment-domestic-violence' },
+      { applyingAs: 'self' },
+      { hasAgent: 'no' },
+      { inCourt: 'no' },
+      { urgency: 'none' },
+    ]);
     expect(steps).toEqual(['matter-group', 'matter', 'for-whom', 'agent', 'court', 'urgency', 'result']);
   });
 
   it('asks for the Art. 25 situations of a defence, and then only whether a lawyer is retained when aid is assigned', () => {
-    const { steps, draft } = walk([{ group: 'criminal' }, { matter: 'criminal-defence' }, { situations: ['minor'] }, { hasAgent: 'no' }]);
+    const { steps, draft } = walk([
+      { group: 'criminal' },
+      { matter: 'criminal-defence' },
+      { situations: ['minor'] },
+      { hasAgent: 'no' },
+    ]);
     expect(steps).toEqual(['matter-group', 'matter', 'defence-situations', 'agent', 'result']);
     const result = checkLegalAid(toAnswers(draft, THRESHOLD), THRESHOLD);
     expect(result).toMatchObject({ route: 'assigned-by-authority', outcome: 'likely-eligible' });
   });
 
   it('does not ask about the court for criminal matters (always litigation, Art. 38)', () => {
-    const { steps } = walk([{ group: 'criminal' }, { matter: 'victim' }, { applyingAs: 'self' }, { groups: [] }, { hasAgent: 'no' }, { urgency: 'none' }, { income: 'within' }]);
+    const { steps } = walk([
+      { group: 'criminal' },
+      { matter: 'victim' },
+      { applyingAs: 'self' },
+      { groups: [] },
+      { hasAgent: 'no' },
+      { urgency: 'none' },
+      { income: 'within' },
+    ]);
     expect(steps).toEqual(['matter-group', 'matter', 'for-whom', 'groups', 'agent', 'urgency', 'income', 'result']);
   });
 
@@ -105,12 +144,24 @@ describe('the check’s questions', () => {
     ]);
     expect(steps).toEqual(['matter-group', 'for-whom', 'groups', 'agent', 'court', 'urgency', 'income', 'result']);
     const answers = toAnswers(draft, THRESHOLD);
-    expect(answers).toMatchObject({ matter: { kind: 'other' }, hasAgent: false, inCourt: false, economy: { kind: 'unknown' } });
+    expect(answers).toMatchObject({
+      matter: { kind: 'other' },
+      hasAgent: false,
+      inCourt: false,
+      economy: { kind: 'unknown' },
+    });
     expect(checkLegalAid(answers, THRESHOLD).outcome).toBe('needs-review');
   });
 
   it('turns "7天之内就到期" and "要马上保全" into Art. 44’s aid first', () => {
-    const base = { group: 'work', matter: 'wages', applyingAs: 'self', groups: ['migrant-worker'], hasAgent: 'no', inCourt: 'no' } as const;
+    const base = {
+      group: 'work',
+      matter: 'wages',
+      applyingAs: 'self',
+      groups: ['migrant-worker'],
+      hasAgent: 'no',
+      inCourt: 'no',
+    } as const;
     const deadline = checkLegalAid(toAnswers({ ...base, urgency: 'deadline' }, THRESHOLD), THRESHOLD);
     expect(deadline.aidFirst).toEqual({ possible: true, because: ['art44-deadline-within-7-days'] });
     const preservation = checkLegalAid(toAnswers({ ...base, urgency: 'preservation' }, THRESHOLD), THRESHOLD);

@@ -35,7 +35,13 @@ export const MATTER_CHOICES = {
   injury: ['other-personal-injury', 'environment'],
   family: ['support-payments', 'abuse-abandonment-domestic-violence', 'civil-capacity'],
   welfare: ['social-insurance-or-assistance', 'survivor-or-disability-pension'],
-  criminal: ['criminal-defence', 'victim', 'private-prosecutor', 'incidental-civil-plaintiff', 'compulsory-medical-treatment'],
+  criminal: [
+    'criminal-defence',
+    'victim',
+    'private-prosecutor',
+    'incidental-civil-plaintiff',
+    'compulsory-medical-treatment',
+  ],
   state: ['state-compensation', 'retrial-acquittal-compensation'],
   special: ['bravery', 'martyr-relative'],
   other: ['retrial-accepted', 'civil-other'],
@@ -51,7 +57,17 @@ export const INCOME_ANSWERS = ['within', 'above', 'pledge', 'unsure'] as const;
 export type IncomeAnswer = (typeof INCOME_ANSWERS)[number];
 
 /** The questions, in the order they are asked. */
-export const CHECK_STEPS = ['matter-group', 'matter', 'defence-situations', 'for-whom', 'groups', 'agent', 'court', 'urgency', 'income'] as const;
+export const CHECK_STEPS = [
+  'matter-group',
+  'matter',
+  'defence-situations',
+  'for-whom',
+  'groups',
+  'agent',
+  'court',
+  'urgency',
+  'income',
+] as const;
 export type CheckStep = (typeof CHECK_STEPS)[number];
 
 /** What the citizen has answered so far. Absent: not asked yet. */
@@ -81,11 +97,19 @@ const ART31: ReadonlySet<string> = new Set<Art31Item>([
   'other-personal-injury',
   'environment',
 ]);
-const ART32: ReadonlySet<string> = new Set<Art32Situation>(['martyr-relative', 'bravery', 'retrial-acquittal-compensation', 'abuse-abandonment-domestic-violence']);
+const ART32: ReadonlySet<string> = new Set<Art32Situation>([
+  'martyr-relative',
+  'bravery',
+  'retrial-acquittal-compensation',
+  'abuse-abandonment-domestic-violence',
+]);
 const ART29: ReadonlySet<string> = new Set<Art29Role>(['victim', 'private-prosecutor', 'incidental-civil-plaintiff']);
 
 /** The matter a choice names, as the rules take it. */
-export function matterOf(choice: MatterChoice | Unsure | undefined, situations: readonly Art25Situation[] = []): LegalAidMatter {
+export function matterOf(
+  choice: MatterChoice | Unsure | undefined,
+  situations: readonly Art25Situation[] = [],
+): LegalAidMatter {
   if (choice === undefined || choice === 'unsure') return { kind: 'other' };
   if (choice === 'civil-other') return { kind: 'civil-administrative', item: 'other' };
   if (choice === 'criminal-defence') return { kind: 'criminal-defence', situations: [...situations] };
@@ -139,7 +163,12 @@ export function toAnswers(draft: CheckDraft, threshold: HardshipThreshold): Lega
 
 /** Criminal proceedings and retrials are litigation whatever the citizen says (Art. 38): the court question is not asked. */
 function courtMatters(matter: LegalAidMatter): boolean {
-  return matter.kind !== 'criminal-defence' && matter.kind !== 'criminal-victim' && matter.kind !== 'retrial-accepted' && matter.kind !== 'compulsory-medical-treatment';
+  return (
+    matter.kind !== 'criminal-defence' &&
+    matter.kind !== 'criminal-victim' &&
+    matter.kind !== 'retrial-accepted' &&
+    matter.kind !== 'compulsory-medical-treatment'
+  );
 }
 
 /**
@@ -167,7 +196,17 @@ export function nextStep(draft: CheckDraft, threshold: HardshipThreshold): Check
 
 /** How many questions were answered before this one (the screen says "第 n 个问题"). */
 export function questionNumber(draft: CheckDraft): number {
-  const answered: (keyof CheckDraft)[] = ['group', 'matter', 'situations', 'applyingAs', 'groups', 'hasAgent', 'inCourt', 'urgency', 'income'];
+  const answered: (keyof CheckDraft)[] = [
+    'group',
+    'matter',
+    'situations',
+    'applyingAs',
+    'groups',
+    'hasAgent',
+    'inCourt',
+    'urgency',
+    'income',
+  ];
   return answered.filter((k) => draft[k] !== undefined).length + 1;
 }
 

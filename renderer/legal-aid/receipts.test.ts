@@ -11,7 +11,13 @@ const FOOTER: ReceiptFooter = {
   hotline: '12348',
   labels: { terminal: L.terminal, printedAt: L.printedAt, hotline: L.hotline },
 };
-const OFFICE = { name: '洪山区法律援助中心', address: '武汉市洪山区某路1号', phone: '027-87654321', hours: '周一至周五 9:00-17:00', demo: true };
+const OFFICE = {
+  name: '洪山区法律援助中心',
+  address: '武汉市洪山区某路1号',
+  phone: '027-87654321',
+  hours: '周一至周五 9:00-17:00',
+  demo: true,
+};
 
 const APPLICATION: ApplicationReceiptInput = {
   labels: {
@@ -43,7 +49,15 @@ const APPLICATION: ApplicationReceiptInput = {
 /** Every word on the slip, as the printer gets it. */
 function words(receipt: ReceiptInput): string {
   return receipt.blocks
-    .map((b) => (b.type === 'text' ? b.text : b.type === 'pair' ? `${b.label} ${b.value}` : b.type === 'qr' ? `${b.data} ${b.caption ?? ''}` : ''))
+    .map((b) =>
+      b.type === 'text'
+        ? b.text
+        : b.type === 'pair'
+          ? `${b.label} ${b.value}`
+          : b.type === 'qr'
+            ? `${b.data} ${b.caption ?? ''}`
+            : '',
+    )
     .join('\n');
 }
 
@@ -56,7 +70,11 @@ describe('the application receipt', () => {
     expect(receipt.blocks.find((b) => b.type === 'qr')).toMatchObject({ data: REFERENCE_PLACEHOLDER });
     const filled = fillReceiptTemplate(Receipt.parse(receipt), 'A250314-7K3Q-X');
     expect(words(filled)).not.toContain(REFERENCE_PLACEHOLDER);
-    expect(filled.blocks.filter((b) => (b.type === 'text' && b.text === 'A250314-7K3Q-X') || (b.type === 'qr' && b.data === 'A250314-7K3Q-X'))).toHaveLength(2);
+    expect(
+      filled.blocks.filter(
+        (b) => (b.type === 'text' && b.text === 'A250314-7K3Q-X') || (b.type === 'qr' && b.data === 'A250314-7K3Q-X'),
+      ),
+    ).toHaveLength(2);
     expect(filled.blocks.at(-1)).toEqual({ type: 'cut' });
   });
 
@@ -124,7 +142,15 @@ describe('the check-result slip', () => {
     });
     expect(Receipt.safeParse(receipt).success).toBe(true);
     const text = words(receipt);
-    for (const part of ['法律援助初步判断', '您很可能可以得到法律援助', '不用审查经济困难', '进城务工人员讨要工资', '法律援助法 第四十二条', '洪山区法律援助中心', '最后由法律援助机构决定']) {
+    for (const part of [
+      '法律援助初步判断',
+      '您很可能可以得到法律援助',
+      '不用审查经济困难',
+      '进城务工人员讨要工资',
+      '法律援助法 第四十二条',
+      '洪山区法律援助中心',
+      '最后由法律援助机构决定',
+    ]) {
       expect(text, part).toContain(part);
     }
     expect(text).not.toContain('演示数据');

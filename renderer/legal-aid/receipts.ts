@@ -81,14 +81,17 @@ type OfficeLabels = Pick<ApplicationReceiptInput['labels'], 'office' | 'address'
 
 function officeBlocks(office: OfficeForReceipt | null, labels: OfficeLabels): Block[] {
   if (office === null) return [];
-  const blocks: Block[] = [{ type: 'rule', style: 'dashed' }, ...text(labels.office, { bold: true }), ...text(office.name, { bold: true })];
+  const blocks: Block[] = [
+    { type: 'rule', style: 'dashed' },
+    ...text(labels.office, { bold: true }),
+    ...text(office.name, { bold: true }),
+  ];
   if (office.demo) blocks.push(...text(labels.demo));
   blocks.push({ type: 'pair', label: labels.address, value: office.address.slice(0, 400) });
   if (office.phone !== null) blocks.push({ type: 'pair', label: labels.officePhone, value: office.phone, bold: true });
   if (office.hours !== null) blocks.push({ type: 'pair', label: labels.hours, value: office.hours.slice(0, 400) });
   return blocks;
 }
-
 
 /** The receipt sent with the application: the reference large and as a QR code, what happens next, the office, who applied (masked). */
 export function applicationReceipt(input: ApplicationReceiptInput): ReceiptInput {
@@ -160,12 +163,21 @@ export function resultReceipt(input: ResultReceiptInput): ReceiptInput {
     ...text(input.outcome, { bold: true, size: 'tall' }),
     ...input.notes.flatMap((n) => text(n)),
   ];
-  if (input.reasons.length > 0) blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.why, { bold: true }), ...list(input.reasons));
-  if (input.articles.length > 0) blocks.push(...text(labels.articles, { bold: true }), ...text(input.articles.join('、')));
-  if (input.materials.length > 0) blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.materials, { bold: true }), ...list(input.materials));
-  if (input.where !== null) blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.where, { bold: true }), ...text(input.where));
+  if (input.reasons.length > 0)
+    blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.why, { bold: true }), ...list(input.reasons));
+  if (input.articles.length > 0)
+    blocks.push(...text(labels.articles, { bold: true }), ...text(input.articles.join('、')));
+  if (input.materials.length > 0)
+    blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.materials, { bold: true }), ...list(input.materials));
+  if (input.where !== null)
+    blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.where, { bold: true }), ...text(input.where));
   blocks.push(...officeBlocks(input.office, labels));
-  if (input.timeLimits.length > 0) blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.timeLimits, { bold: true }), ...list(input.timeLimits));
+  if (input.timeLimits.length > 0)
+    blocks.push(
+      { type: 'rule', style: 'dashed' },
+      ...text(labels.timeLimits, { bold: true }),
+      ...list(input.timeLimits),
+    );
   blocks.push({ type: 'rule', style: 'dashed' }, ...text(input.disclaimer), ...receiptFooter(input.footer));
   return { blocks };
 }

@@ -26,14 +26,29 @@ export interface MediationFieldProps {
  * words next to a warning icon. The docked keyboard never covers the field:
  * it is scrolled up when it would be.
  */
-export function MediationField({ label, value, onChange, hint, error, layout, digitKeys, keyboardHint, maxLength, testId, placeholder }: MediationFieldProps) {
+export function MediationField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  layout,
+  digitKeys,
+  keyboardHint,
+  maxLength,
+  testId,
+  placeholder,
+}: MediationFieldProps) {
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
-  const describedBy = [hint !== undefined ? hintId : null, error !== null ? errorId : null].filter((x) => x !== null).join(' ') || undefined;
+  const describedBy =
+    [hint !== undefined ? hintId : null, error !== null ? errorId : null].filter((x) => x !== null).join(' ') ||
+    undefined;
 
-  const keepInView = (e: FocusEvent<HTMLInputElement>): void => keepInSightOfKeyboard(e.currentTarget, () => wrapRef.current);
+  const keepInView = (e: FocusEvent<HTMLInputElement>): void =>
+    keepInSightOfKeyboard(e.currentTarget, () => wrapRef.current);
 
   return (
     <div className="med-field" ref={wrapRef} data-invalid={error !== null || undefined}>
@@ -47,7 +62,9 @@ export function MediationField({ label, value, onChange, hint, error, layout, di
       )}
       <KeyboardField
         id={inputId}
-        className={layout === 'digits' ? 'text-input text-input--digits med-field__input' : 'text-input med-field__input'}
+        className={
+          layout === 'digits' ? 'text-input text-input--digits med-field__input' : 'text-input med-field__input'
+        }
         value={value}
         onValueChange={onChange}
         layout={layout}

@@ -92,7 +92,8 @@ export function MediationScreen({ health }: { health: Health }) {
   /** 下一步 with something missing: the problems show, and the first one is brought into view (after the scroll to the top). */
   const [reveal, setReveal] = useState(0);
   useEffect(() => {
-    if (reveal > 0) mainRef.current?.querySelector('[data-invalid="true"], .med-field__error')?.scrollIntoView({ block: 'center' });
+    if (reveal > 0)
+      mainRef.current?.querySelector('[data-invalid="true"], .med-field__error')?.scrollIntoView({ block: 'center' });
   }, [reveal]);
   const showProblems = (): void => {
     setChecking(true);
@@ -107,7 +108,8 @@ export function MediationScreen({ health }: { health: Health }) {
   /** The request as it will be sent, made when the check page opens; the same answers keep the same key. */
   const prepare = (consentTime: string, a: MediationAnswers): void => {
     const payload = buildMediationPayload(a, consentTime, {
-      situation: (category, situation) => (mediationZhCN.situations[category] as Record<string, string>)[situation] ?? situation,
+      situation: (category, situation) =>
+        (mediationZhCN.situations[category] as Record<string, string>)[situation] ?? situation,
       relation: (relation) => mediationZhCN.relations[relation],
     });
     const payloadJson = JSON.stringify(payload);
@@ -135,12 +137,19 @@ export function MediationScreen({ health }: { health: Health }) {
       applicantName: payload.applicant.name,
       applicantPhone: payload.applicant.phone,
       submittedAt: formatPrintedAt(new Date(), language),
-      committee: committee === null ? null : { name: committee.name, address: committee.address, phone: committee.phone },
+      committee:
+        committee === null ? null : { name: committee.name, address: committee.address, phone: committee.phone },
       terminalName: health.terminal.displayName,
       hotline: hotlineNumber(health),
     });
     setPrepared({
-      body: { kind: 'mediation-request', payload, idempotencyKey: crypto.randomUUID(), receipt, title: `${t('mediation.receipt.title')} ${REFERENCE_PLACEHOLDER}` },
+      body: {
+        kind: 'mediation-request',
+        payload,
+        idempotencyKey: crypto.randomUUID(),
+        receipt,
+        title: `${t('mediation.receipt.title')} ${REFERENCE_PLACEHOLDER}`,
+      },
       payloadJson,
     });
     setSend('idle');
@@ -197,7 +206,8 @@ export function MediationScreen({ health }: { health: Health }) {
       case 'answer': {
         if (step.fromReview) return () => toReview();
         const i = MEDIATION_STEPS.indexOf(step.step);
-        return () => go(i === 0 ? { kind: 'intro' } : { kind: 'answer', step: MEDIATION_STEPS[i - 1]!, fromReview: false });
+        return () =>
+          go(i === 0 ? { kind: 'intro' } : { kind: 'answer', step: MEDIATION_STEPS[i - 1]!, fromReview: false });
       }
       case 'consent':
       case 'declined':
@@ -212,7 +222,12 @@ export function MediationScreen({ health }: { health: Health }) {
   const content = ((): ReactNode => {
     switch (step.kind) {
       case 'intro':
-        return <IntroStep committee={committee} onStart={() => go({ kind: 'answer', step: 'category', fromReview: false })} />;
+        return (
+          <IntroStep
+            committee={committee}
+            onStart={() => go({ kind: 'answer', step: 'category', fromReview: false })}
+          />
+        );
       case 'answer': {
         const problems = checking ? stepProblems(step.step, answers) : {};
         const onNext = (): void => {
@@ -271,14 +286,30 @@ export function MediationScreen({ health }: { health: Health }) {
           />
         );
       case 'done':
-        return <DoneStep reference={step.reference} category={step.category} committee={committee} job={job} expectJob={step.hasJob} health={health} onRetryPrint={(j) => track(j)} />;
+        return (
+          <DoneStep
+            reference={step.reference}
+            category={step.category}
+            committee={committee}
+            job={job}
+            expectJob={step.hasJob}
+            health={health}
+            onRetryPrint={(j) => track(j)}
+          />
+        );
     }
   })();
 
-  const counted: CountedStep | null = step.kind === 'answer' ? step.step : step.kind === 'consent' || step.kind === 'review' ? step.kind : null;
+  const counted: CountedStep | null =
+    step.kind === 'answer' ? step.step : step.kind === 'consent' || step.kind === 'review' ? step.kind : null;
   const title = step.kind === 'done' ? t('mediation.done.title') : t('features.mediation.title');
   return (
-    <main ref={mainRef} className={`screen mediation-screen keyboard-room mediation-screen--${step.kind}`} data-testid="mediation" data-step={step.kind === 'answer' ? step.step : step.kind}>
+    <main
+      ref={mainRef}
+      className={`screen mediation-screen keyboard-room mediation-screen--${step.kind}`}
+      data-testid="mediation"
+      data-step={step.kind === 'answer' ? step.step : step.kind}
+    >
       <ScreenHeader title={title} onBack={back()} />
       {counted !== null && <StepCount step={counted} />}
       {content}
@@ -292,6 +323,13 @@ function StepCount({ step }: { step: CountedStep }) {
   const total = COUNTED_STEPS.length;
   return (
     // Not a paragraph: 朗读 speaks the step's question, not the count.
-    <StepProgress as="div" look="quiet" text={t('mediation.stepOf', { step: n, total })} current={n} total={total} testId="mediation-progress" />
+    <StepProgress
+      as="div"
+      look="quiet"
+      text={t('mediation.stepOf', { step: n, total })}
+      current={n}
+      total={total}
+      testId="mediation-progress"
+    />
   );
 }

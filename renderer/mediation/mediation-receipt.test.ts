@@ -5,19 +5,37 @@ import { layoutReceipt } from '../../common/receipt/layout';
 import { Receipt } from '../../common/receipt/receipt';
 import { mediationReceipt, type MediationReceiptLabels } from './mediation-receipt';
 
-const labels: MediationReceiptLabels = { ...mediationZhCN.receipt, next: mediationZhCN.receipt.next.replace('{{days}}', '3') };
+const labels: MediationReceiptLabels = {
+  ...mediationZhCN.receipt,
+  next: mediationZhCN.receipt.next.replace('{{days}}', '3'),
+};
 const input = {
   labels,
   category: '邻里纠纷',
   applicantName: '王秀英',
   applicantPhone: '13812345678',
   submittedAt: '2025年3月14日 10:20',
-  committee: { name: '洪山区珞南街道人民调解委员会（演示数据）', address: '演示地址：武汉市洪山区珞南街道示例社区服务站（非真实地址）', phone: '027-0000-0103' },
+  committee: {
+    name: '洪山区珞南街道人民调解委员会（演示数据）',
+    address: '演示地址：武汉市洪山区珞南街道示例社区服务站（非真实地址）',
+    phone: '027-0000-0103',
+  },
   terminalName: '无人律所演示终端',
   hotline: '12348',
 };
 
-const textOf = (r: Receipt) => r.blocks.map((b) => (b.type === 'text' ? b.text : b.type === 'pair' ? `${b.label} ${b.value}` : b.type === 'qr' ? `[QR ${b.data}]` : '')).join('\n');
+const textOf = (r: Receipt) =>
+  r.blocks
+    .map((b) =>
+      b.type === 'text'
+        ? b.text
+        : b.type === 'pair'
+          ? `${b.label} ${b.value}`
+          : b.type === 'qr'
+            ? `[QR ${b.data}]`
+            : '',
+    )
+    .join('\n');
 
 describe('the mediation receipt', () => {
   it('is a template the service accepts: the reference in large type and as a QR code', () => {

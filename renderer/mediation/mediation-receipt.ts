@@ -76,13 +76,18 @@ export function mediationReceipt(r: MediationReceiptInput): ReceiptInput {
       ...text(r.committee.name),
       { type: 'pair', label: labels.address, value: r.committee.address },
     );
-    if (r.committee.phone !== null) blocks.push({ type: 'pair', label: labels.committeePhone, value: r.committee.phone, bold: true });
+    if (r.committee.phone !== null)
+      blocks.push({ type: 'pair', label: labels.committeePhone, value: r.committee.phone, bold: true });
   }
   blocks.push(
     { type: 'rule', style: 'dashed' },
     ...text(labels.keep, { bold: true }),
     // No print time: the submission time above says when.
-    ...receiptFooter({ terminalName: r.terminalName, hotline: r.hotline, labels: { terminal: labels.terminal, hotline: labels.hotline } }),
+    ...receiptFooter({
+      terminalName: r.terminalName,
+      hotline: r.hotline,
+      labels: { terminal: labels.terminal, hotline: labels.hotline },
+    }),
   );
   return { blocks };
 }

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../common/i18n/zh-CN';
 import { en } from '../../common/i18n/en';
-import { DISPUTE_CATEGORIES, DISPUTE_SITUATIONS, EMPTY_ANSWERS, MEDIATION_STEPS, stepProblems } from '../../common/mediation/mediation';
+import {
+  DISPUTE_CATEGORIES,
+  DISPUTE_SITUATIONS,
+  EMPTY_ANSWERS,
+  MEDIATION_STEPS,
+  stepProblems,
+} from '../../common/mediation/mediation';
 import { isIconName } from '../components/Icon';
 import { COUNTED_STEPS, DISPUTE_ICON, nextStep, problemKey, situationKey, stepNumber } from './mediation-view';
 
 function lookup(catalogue: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), catalogue);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      catalogue,
+    );
 }
 
 describe('mediation screens’ words and pictures', () => {
@@ -34,12 +45,20 @@ describe('mediation screens’ words and pictures', () => {
       }
     }
     expect(seen.size).toBeGreaterThan(6);
-    for (const [field, problem] of [['applicantIdNumber', 'check'], ['amountYuan', 'too-large'], ['amountYuan', 'format'], ['applicantName', 'too-long'], ['otherPartyName', 'too-long']] as const) {
+    for (const [field, problem] of [
+      ['applicantIdNumber', 'check'],
+      ['amountYuan', 'too-large'],
+      ['amountYuan', 'format'],
+      ['applicantName', 'too-long'],
+      ['otherPartyName', 'too-long'],
+    ] as const) {
       expect(typeof lookup(zhCN, problemKey(field, problem))).toBe('string');
     }
   });
   it('every situation chip has a key in the catalogue', () => {
-    for (const c of DISPUTE_CATEGORIES) for (const s of DISPUTE_SITUATIONS[c]) expect(typeof lookup(zhCN, situationKey(c, s)), `${c}/${s}`).toBe('string');
+    for (const c of DISPUTE_CATEGORIES)
+      for (const s of DISPUTE_SITUATIONS[c])
+        expect(typeof lookup(zhCN, situationKey(c, s)), `${c}/${s}`).toBe('string');
   });
   it('counts the steps 1…8 and goes from the last answer to the notice', () => {
     expect(COUNTED_STEPS.map(stepNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);

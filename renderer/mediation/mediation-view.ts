@@ -1,4 +1,9 @@
-import { MEDIATION_STEPS, type DisputeCategory, type DisputeSituation, type MediationStep } from '../../common/mediation/mediation';
+import {
+  MEDIATION_STEPS,
+  type DisputeCategory,
+  type DisputeSituation,
+  type MediationStep,
+} from '../../common/mediation/mediation';
 import type { IconName } from '../components/Icon';
 
 /**
@@ -35,7 +40,10 @@ type ProblemKey =
   | 'amountTooLarge';
 
 /** The catalogue key for a field's problem: `mediation.problems.<key>`, or the situation step's own words. */
-export function problemKey(field: string, problem: string): `mediation.problems.${ProblemKey}` | 'mediation.situation.required' | 'mediation.situation.tooLong' {
+export function problemKey(
+  field: string,
+  problem: string,
+): `mediation.problems.${ProblemKey}` | 'mediation.situation.required' | 'mediation.situation.tooLong' {
   const k = (key: ProblemKey) => `mediation.problems.${key}` as const;
   switch (field) {
     case 'category':
@@ -75,7 +83,9 @@ export function nextStep(step: MediationStep): MediationStep | 'consent' {
   return MEDIATION_STEPS[MEDIATION_STEPS.indexOf(step) + 1] ?? 'consent';
 }
 
-export type SituationKey = { [C in DisputeCategory]: `mediation.situations.${C}.${DisputeSituation<C>}` }[DisputeCategory];
+export type SituationKey = {
+  [C in DisputeCategory]: `mediation.situations.${C}.${DisputeSituation<C>}`;
+}[DisputeCategory];
 
 /** The catalogue key of a situation chip. */
 export function situationKey(category: DisputeCategory, situation: string): SituationKey {

@@ -45,7 +45,19 @@ function StepSection({ title, lead, children }: { title: string; lead?: string; 
 }
 
 /** A big answer button (a dispute type, a time): icon, words, and a tick when it is the answer already given. */
-function ChoiceButton({ icon, label, chosen, onPress, testId }: { icon: IconName; label: string; chosen: boolean; onPress(): void; testId: string }) {
+function ChoiceButton({
+  icon,
+  label,
+  chosen,
+  onPress,
+  testId,
+}: {
+  icon: IconName;
+  label: string;
+  chosen: boolean;
+  onPress(): void;
+  testId: string;
+}) {
   return (
     <button type="button" className="option-button" aria-pressed={chosen} data-testid={testId} onClick={onPress}>
       <Icon name={icon} className="option-button__icon" />
@@ -282,7 +294,9 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
             testId="mediation-amount"
           />
           <p className="med-capitals" aria-live="polite" data-testid="amount-capitals">
-            {parsed.fen !== null && <span lang="zh-CN">{t('mediation.amount.capitals', { capitals: formatRmbCapitals(parsed.fen) })}</span>}
+            {parsed.fen !== null && (
+              <span lang="zh-CN">{t('mediation.amount.capitals', { capitals: formatRmbCapitals(parsed.fen) })}</span>
+            )}
           </p>
           <div className="med-actions">
             <BigButton icon="forward" data-testid="amount-skip" onClick={() => onChoose({ amountYuan: '' })}>
@@ -358,7 +372,11 @@ export function DeclinedStep({ committee, health }: { committee: DirectoryEntry 
   return (
     <div className="flow-step med-intro" data-testid="mediation-declined">
       <p className="screen__lead">{t('mediation.consent.disagreed')}</p>
-      {committee !== null ? <CommitteeCard committee={committee} /> : <p className="flow-hint">{t('mediation.committee.none')}</p>}
+      {committee !== null ? (
+        <CommitteeCard committee={committee} />
+      ) : (
+        <p className="flow-hint">{t('mediation.committee.none')}</p>
+      )}
       <HotlineCard number={hotlineNumber(health)} local={health.terminal.hotlines.local} />
       <div className="med-actions">
         <BigButton icon="home" onClick={nav.home}>
@@ -385,15 +403,20 @@ export function ReviewStep({
   const { t } = useTranslation();
   const none = t('mediation.review.none');
   const category = answers.category ?? 'other';
-  const summary = [
-    ...answers.situations.map((s) => t(situationKey(category, s))),
-    answers.details.trim(),
-  ]
+  const summary = [...answers.situations.map((s) => t(situationKey(category, s))), answers.details.trim()]
     .filter((x) => x !== '')
     .join('；');
   const amount = parseAmountYuan(answers.amountYuan).fen;
   const rows: { step: MediationStep; items: { label: string; value: string; testId?: string }[] }[] = [
-    { step: 'category', items: [{ label: t('mediation.review.category'), value: answers.category === null ? none : t(`mediation.category.names.${answers.category}`) }] },
+    {
+      step: 'category',
+      items: [
+        {
+          label: t('mediation.review.category'),
+          value: answers.category === null ? none : t(`mediation.category.names.${answers.category}`),
+        },
+      ],
+    },
     { step: 'situation', items: [{ label: t('mediation.review.summary'), value: summary || none }] },
     {
       step: 'applicant',
@@ -407,7 +430,10 @@ export function ReviewStep({
       step: 'other-party',
       items: [
         { label: t('mediation.review.otherParty'), value: answers.otherPartyName.trim() },
-        { label: t('mediation.review.relation'), value: answers.otherPartyRelation === null ? none : t(`mediation.relations.${answers.otherPartyRelation}`) },
+        {
+          label: t('mediation.review.relation'),
+          value: answers.otherPartyRelation === null ? none : t(`mediation.relations.${answers.otherPartyRelation}`),
+        },
         { label: t('mediation.review.otherPhone'), value: answers.otherPartyPhone.trim() || none },
       ],
     },
@@ -416,13 +442,21 @@ export function ReviewStep({
       items: [
         {
           label: t('mediation.review.amount'),
-          value: amount === null ? none : t('mediation.review.amountValue', { yuan: formatYuan(amount), capitals: formatRmbCapitals(amount) }),
+          value:
+            amount === null
+              ? none
+              : t('mediation.review.amountValue', { yuan: formatYuan(amount), capitals: formatRmbCapitals(amount) }),
         },
       ],
     },
     {
       step: 'availability',
-      items: [{ label: t('mediation.review.availability'), value: answers.availability === null ? none : t(`mediation.availability.options.${answers.availability}`) }],
+      items: [
+        {
+          label: t('mediation.review.availability'),
+          value: answers.availability === null ? none : t(`mediation.availability.options.${answers.availability}`),
+        },
+      ],
     },
   ];
   return (
@@ -453,7 +487,13 @@ export function ReviewStep({
         )}
       </div>
       <div className="med-actions">
-        <BigButton variant="primary" icon="mediation" disabled={send === 'sending'} data-testid="mediation-submit" onClick={onSubmit}>
+        <BigButton
+          variant="primary"
+          icon="mediation"
+          disabled={send === 'sending'}
+          data-testid="mediation-submit"
+          onClick={onSubmit}
+        >
           {send === 'sending' ? t('mediation.review.submitting') : t('mediation.review.submit')}
         </BigButton>
       </div>
@@ -465,7 +505,11 @@ export function ReviewStep({
 export function CommitteeCard({ committee, title }: { committee: DirectoryEntry; title?: string }) {
   const { t } = useTranslation();
   return (
-    <section className="med-committee" aria-label={title ?? t('mediation.done.committee')} data-testid="mediation-committee">
+    <section
+      className="med-committee"
+      aria-label={title ?? t('mediation.done.committee')}
+      data-testid="mediation-committee"
+    >
       {title !== undefined && <p className="med-committee__title">{title}</p>}
       <p className="med-committee__name" lang="zh-CN">
         {committee.name}

@@ -4,7 +4,13 @@ import type { PrintPhase } from './print-job';
 import '../screens/content.css';
 
 /** The icon beside each phase of a print job, wherever one is told. */
-export const PHASE_ICON: Record<PrintPhase, IconName> = { sending: 'print', printing: 'print', printed: 'ok', waiting: 'warning', failed: 'warning' };
+export const PHASE_ICON: Record<PrintPhase, IconName> = {
+  sending: 'print',
+  printing: 'print',
+  printed: 'ok',
+  waiting: 'warning',
+  failed: 'warning',
+};
 
 /** What the printer is doing with one job, in words and an icon, with the reason when it waits or failed. */
 export function JobStatusMessage({ phase, reason }: { phase: PrintPhase; reason: string | null }) {

@@ -12,18 +12,33 @@ import { printerAvailability } from '../service/health-view';
  * that cannot print right now it says why but still opens (a job sent then
  * waits and prints by itself).
  */
-export function PrintButton({ source, label, health }: { source: PrintSource | (() => PrintSource); label: string; health: Health }) {
+export function PrintButton({
+  source,
+  label,
+  health,
+}: {
+  source: PrintSource | (() => PrintSource);
+  label: string;
+  health: Health;
+}) {
   const { t } = useTranslation();
   const nav = useNavigation();
   const printer = printerAvailability(health);
   if (printer.state === 'none') {
     return (
-      <BigButton variant="primary" icon="print" disabled unavailable={{ label: t('print.notConfigured'), icon: 'notOffered' }} data-testid="print-button">
+      <BigButton
+        variant="primary"
+        icon="print"
+        disabled
+        unavailable={{ label: t('print.notConfigured'), icon: 'notOffered' }}
+        data-testid="print-button"
+      >
         {label}
       </BigButton>
     );
   }
-  const unavailable = printer.state === 'waiting' ? { label: t('print.unavailable'), icon: 'warning' as const } : undefined;
+  const unavailable =
+    printer.state === 'waiting' ? { label: t('print.unavailable'), icon: 'warning' as const } : undefined;
   return (
     <BigButton
       variant="primary"

@@ -16,9 +16,17 @@ describe('printJobView', () => {
     expect(printJobView(null)).toEqual({ phase: 'sending', reasonKey: null, settled: false });
     expect(printJobView(job('queued', 't'))).toMatchObject({ phase: 'printing', settled: false });
     expect(printJobView(job('printed', 't'))).toEqual({ phase: 'printed', reasonKey: null, settled: true });
-    expect(printJobView(job('waiting', 't', 'paper-out'))).toEqual({ phase: 'waiting', reasonKey: 'print.reasons.paper-out', settled: false });
+    expect(printJobView(job('waiting', 't', 'paper-out'))).toEqual({
+      phase: 'waiting',
+      reasonKey: 'print.reasons.paper-out',
+      settled: false,
+    });
     expect(printJobView(job('waiting', 't', 'cover-open')).reasonKey).toBe('print.reasons.cover-open');
-    expect(printJobView(job('failed', 't', 'interrupted'))).toEqual({ phase: 'failed', reasonKey: 'print.reasons.interrupted', settled: true });
+    expect(printJobView(job('failed', 't', 'interrupted'))).toEqual({
+      phase: 'failed',
+      reasonKey: 'print.reasons.interrupted',
+      settled: true,
+    });
   });
 
   it('explains a reason this UI does not know calmly instead of showing a code', () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { layoutReceipt } from '../../common/receipt/layout';
 import { Receipt } from '../../common/receipt/receipt';
-import { answerReceipt, articleReceipt, guideReceipt, jobTitle, splitText, type ReceiptContext } from './receipt-builder';
+import {
+  answerReceipt,
+  articleReceipt,
+  guideReceipt,
+  jobTitle,
+  splitText,
+  type ReceiptContext,
+} from './receipt-builder';
 
 const ctx: ReceiptContext = {
   terminalName: '无人律所演示终端',
@@ -57,13 +64,29 @@ describe('guideReceipt', () => {
           { title: '准备材料', body: '身份证、劳动合同、工资条。' },
           { title: '提交申请', body: '到仲裁委立案窗口。', timeLimit: '离职后一年内' },
         ],
-        cites: [{ articleId: 1, law: '中华人民共和国劳动争议调解仲裁法', lawShort: '劳动争议调解仲裁法', article: '第二十七条' }],
+        cites: [
+          {
+            articleId: 1,
+            law: '中华人民共和国劳动争议调解仲裁法',
+            lawShort: '劳动争议调解仲裁法',
+            article: '第二十七条',
+          },
+        ],
       },
       ctx,
     );
     expect(Receipt.safeParse(receipt).success).toBe(true);
     const all = printed(receipt).join('\n');
-    for (const expected of ['办事指南', '申请劳动仲裁', '办理步骤', '1. 准备材料', '2. 提交申请', '【时限】离职后一年内', '中华人民共和国劳动争议调解仲裁法 第二十七条', '12348']) {
+    for (const expected of [
+      '办事指南',
+      '申请劳动仲裁',
+      '办理步骤',
+      '1. 准备材料',
+      '2. 提交申请',
+      '【时限】离职后一年内',
+      '中华人民共和国劳动争议调解仲裁法 第二十七条',
+      '12348',
+    ]) {
       expect(all, expected).toContain(expected);
     }
   });
@@ -76,7 +99,16 @@ describe('answerReceipt', () => {
     const lines = printed(receipt);
     const all = lines.join('\n');
     expect(lines[0]).toBe('法律问题解答');
-    for (const expected of [answer.question, '1. 先把证据留好。', '【时限】已离职的，自离职之日起一年内', '中华人民共和国劳动合同法 第三十条', '中华人民共和国劳动法 第五十条', '无人律所演示终端', '2025年1月5日 09:07', '12348']) {
+    for (const expected of [
+      answer.question,
+      '1. 先把证据留好。',
+      '【时限】已离职的，自离职之日起一年内',
+      '中华人民共和国劳动合同法 第三十条',
+      '中华人民共和国劳动法 第五十条',
+      '无人律所演示终端',
+      '2025年1月5日 09:07',
+      '12348',
+    ]) {
       expect(all.replace(/\n/g, ''), expected).toContain(expected);
     }
     expect(lines.at(-1)).toBe('[cut]');
@@ -88,9 +120,15 @@ describe('answerReceipt', () => {
     const qr = lines.indexOf('[qr]');
     expect(qr).toBeGreaterThan(0);
     expect(lines[qr + 1]).toBe('扫码在手机上查看');
-    expect(Receipt.safeParse(articleReceipt(article, { ...ctx, link: 'https://hub.example.gov.cn/p/law?article=x' })).success).toBe(true);
+    expect(
+      Receipt.safeParse(articleReceipt(article, { ...ctx, link: 'https://hub.example.gov.cn/p/law?article=x' }))
+        .success,
+    ).toBe(true);
     // Too long for the printer's code store: the receipt still prints, without the code.
-    const tooLong = articleReceipt(article, { ...ctx, link: `https://hub.example.gov.cn/p/law?title=${'%E6%B3%95'.repeat(40)}` });
+    const tooLong = articleReceipt(article, {
+      ...ctx,
+      link: `https://hub.example.gov.cn/p/law?title=${'%E6%B3%95'.repeat(40)}`,
+    });
     expect(Receipt.safeParse(tooLong).success).toBe(true);
     expect(printed(tooLong)).not.toContain('[qr]');
   });
@@ -107,7 +145,16 @@ describe('articleReceipt', () => {
     const receipt = articleReceipt(article, ctx);
     expect(Receipt.safeParse(receipt).success).toBe(true);
     const all = printed(receipt).join('');
-    for (const expected of ['法律条文', '劳动合同法 第三十条', '中华人民共和国劳动合同法', '版本日期：2012年12月28日', '第三章 劳动合同的履行和变更', '劳动报酬', '申请支付令', '打印时间']) {
+    for (const expected of [
+      '法律条文',
+      '劳动合同法 第三十条',
+      '中华人民共和国劳动合同法',
+      '版本日期：2012年12月28日',
+      '第三章 劳动合同的履行和变更',
+      '劳动报酬',
+      '申请支付令',
+      '打印时间',
+    ]) {
       expect(all, expected).toContain(expected);
     }
   });

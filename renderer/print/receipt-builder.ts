@@ -79,7 +79,10 @@ export function splitText(text: string, max = MAX_TEXT_BLOCK): string[] {
 }
 
 /** Text blocks for `value`, cut where the receipt schema needs it. */
-export function receiptText(value: string, options: { bold?: boolean; align?: 'left' | 'center' | 'right'; size?: 'normal' | 'double' | 'tall' } = {}): Block[] {
+export function receiptText(
+  value: string,
+  options: { bold?: boolean; align?: 'left' | 'center' | 'right'; size?: 'normal' | 'double' | 'tall' } = {},
+): Block[] {
   return splitText(value).map((t) => ({ type: 'text', text: t, ...options }));
 }
 const text = receiptText;
@@ -98,7 +101,10 @@ export interface ReceiptFooterLines {
 }
 
 export function receiptFooter(f: ReceiptFooterLines): Block[] {
-  const printed: Block[] = f.printedAt === undefined || f.labels.printedAt === undefined ? [] : [{ type: 'pair', label: f.labels.printedAt, value: f.printedAt }];
+  const printed: Block[] =
+    f.printedAt === undefined || f.labels.printedAt === undefined
+      ? []
+      : [{ type: 'pair', label: f.labels.printedAt, value: f.printedAt }];
   return [
     { type: 'rule', style: 'solid' },
     { type: 'pair', label: f.labels.terminal, value: f.terminalName },
@@ -110,7 +116,10 @@ export function receiptFooter(f: ReceiptFooterLines): Block[] {
 
 function footer(ctx: ReceiptContext): Block[] {
   // A link longer than the printer's QR store (long law titles, percent-encoded) is left off rather than failing the print.
-  const link: Block[] = ctx.link === undefined || utf8Length(ctx.link) > QR_MAX_BYTES ? [] : [{ type: 'qr', data: ctx.link, caption: ctx.labels.link }];
+  const link: Block[] =
+    ctx.link === undefined || utf8Length(ctx.link) > QR_MAX_BYTES
+      ? []
+      : [{ type: 'qr', data: ctx.link, caption: ctx.labels.link }];
   return [...link, ...receiptFooter(ctx)];
 }
 
@@ -121,7 +130,11 @@ export function citationLabel(cite: Pick<ArticleRef, 'lawShort' | 'article'>): s
 
 export function answerReceipt(answer: AnswerForPrint, ctx: ReceiptContext): ReceiptInput {
   const { labels } = ctx;
-  const blocks: Block[] = [...heading(labels.answerTitle), ...text(answer.question, { bold: true }), ...text(answer.answer)];
+  const blocks: Block[] = [
+    ...heading(labels.answerTitle),
+    ...text(answer.question, { bold: true }),
+    ...text(answer.answer),
+  ];
   if (answer.nextSteps.length > 0) {
     blocks.push({ type: 'rule', style: 'dashed' }, ...text(labels.nextSteps, { bold: true }));
     answer.nextSteps.forEach(({ step, timeLimit }, i) => {

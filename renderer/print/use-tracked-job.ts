@@ -39,7 +39,8 @@ export function useTrackedJob(): TrackedJob {
       api.call('printJobs').then(
         ({ jobs }) => {
           const latest = jobs.find((j) => j.id === jobId);
-          if (latest) setJob((current) => (current !== null && current.id === latest.id ? newerJob(current, latest) : current));
+          if (latest)
+            setJob((current) => (current !== null && current.id === latest.id ? newerJob(current, latest) : current));
         },
         () => undefined, // the events or the next poll will tell
       );
@@ -55,6 +56,7 @@ export function useTrackedJob(): TrackedJob {
     const early = seen.current.get(next.id);
     setJob(early ? newerJob(next, early) : next);
   };
-  const merge = (incoming: PrintJob): void => setJob((current) => (current === null || current.id === incoming.id ? newerJob(current, incoming) : current));
+  const merge = (incoming: PrintJob): void =>
+    setJob((current) => (current === null || current.id === incoming.id ? newerJob(current, incoming) : current));
   return { job, track, merge };
 }

@@ -16,7 +16,13 @@ export function FinishRating({ subject, onDone }: { subject: RatingSubject; onDo
     ref.current?.focus({ preventScroll: true });
   }, []);
   return (
-    <div className="finish-rating" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="finish-rating">
+    <div
+      className="finish-rating"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      data-testid="finish-rating"
+    >
       <div className="finish-rating__panel" ref={ref} tabIndex={-1}>
         <RatingPanel subject={subject} mode="finish" onDone={onDone} headingLevel={1} headingId={titleId} />
       </div>

@@ -1,6 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RATING_SCORES, type RatingReason, type RatingScore, keepReasons, reasonsForScore } from '../../common/rating/rating';
+import {
+  RATING_SCORES,
+  type RatingReason,
+  type RatingScore,
+  keepReasons,
+  reasonsForScore,
+} from '../../common/rating/rating';
 import { BigButton } from '../components/BigButton';
 import { Icon } from '../components/Icon';
 import { StatusNotice } from '../components/StatusNotice';
@@ -48,7 +54,14 @@ function Star({ filled }: { filled: boolean }) {
  * double tap sends one rating: one request per choice (its idempotency key),
  * and the button ignores taps while it is on its way.
  */
-export function RatingPanel({ subject, subjectId, mode, onDone, headingLevel = 2, headingId: givenHeadingId }: RatingPanelProps) {
+export function RatingPanel({
+  subject,
+  subjectId,
+  mode,
+  onDone,
+  headingLevel = 2,
+  headingId: givenHeadingId,
+}: RatingPanelProps) {
   const { t } = useTranslation();
   const api = useApi();
   const use = useSessionUse();
@@ -76,7 +89,12 @@ export function RatingPanel({ subject, subjectId, mode, onDone, headingLevel = 2
     sending.current = true;
     const request = api.call('submit', {
       kind: 'rating',
-      payload: { subject, score, ...(reasons.length > 0 ? { reasons } : {}), ...(subjectId !== undefined ? { subjectId } : {}) },
+      payload: {
+        subject,
+        score,
+        ...(reasons.length > 0 ? { reasons } : {}),
+        ...(subjectId !== undefined ? { subjectId } : {}),
+      },
       idempotencyKey: key,
     });
     use.markRated();
@@ -150,7 +168,13 @@ export function RatingPanel({ subject, subjectId, mode, onDone, headingLevel = 2
       <p className="rating__anonymous">{t('rating.anonymous')}</p>
       {state === 'failed' && <StatusNotice tone="info">{t('rating.failed')}</StatusNotice>}
       <div className="rating__actions">
-        <BigButton variant="primary" icon="ok" disabled={score === null || state === 'sending'} data-testid="rating-submit" onClick={submit}>
+        <BigButton
+          variant="primary"
+          icon="ok"
+          disabled={score === null || state === 'sending'}
+          data-testid="rating-submit"
+          onClick={submit}
+        >
           {mode === 'finish' ? t('rating.submitAndFinish') : t('rating.submit')}
         </BigButton>
         {mode === 'finish' && (

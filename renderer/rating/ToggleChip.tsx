@@ -7,7 +7,17 @@ import './toggle-chip.css';
  * rounded button; when on, it says so three ways — a tick, a thick border
  * and the fill — and `aria-pressed` tells assistive technology.
  */
-export function ToggleChip({ pressed, onPress, children, testId }: { pressed: boolean; onPress(): void; children: ReactNode; testId?: string }) {
+export function ToggleChip({
+  pressed,
+  onPress,
+  children,
+  testId,
+}: {
+  pressed: boolean;
+  onPress(): void;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <button type="button" className="toggle-chip" aria-pressed={pressed} data-testid={testId} onClick={onPress}>
       <span className="toggle-chip__box" aria-hidden="true">

@@ -31,9 +31,13 @@ export function HomeScreen({ health }: { health: Health }) {
         <div className="home__intro">
           <h1 className="home__title">{terminal.displayName}</h1>
           <p className="home__region">{terminal.regionName}</p>
-          <p className="home__lead">{availableFeatureCount(health) === 0 ? t('home.leadComingSoon') : t('home.lead')}</p>
+          <p className="home__lead">
+            {availableFeatureCount(health) === 0 ? t('home.leadComingSoon') : t('home.lead')}
+          </p>
         </div>
-        {searchable && <SearchForm className="home__search" onSearch={(query) => nav.push({ name: 'search', query })} />}
+        {searchable && (
+          <SearchForm className="home__search" onSearch={(query) => nav.push({ name: 'search', query })} />
+        )}
       </header>
 
       {notices.length > 0 && (
@@ -43,7 +47,11 @@ export function HomeScreen({ health }: { health: Health }) {
           </h2>
           <div className="home__notice-list">
             {notices.map((n) => (
-              <StatusNotice key={n.subsystem} tone={n.state === 'degraded' ? 'info' : 'warning'} detail={n.reasonKey ? t(n.reasonKey) : undefined}>
+              <StatusNotice
+                key={n.subsystem}
+                tone={n.state === 'degraded' ? 'info' : 'warning'}
+                detail={n.reasonKey ? t(n.reasonKey) : undefined}
+              >
                 {t(n.textKey)}
               </StatusNotice>
             ))}

@@ -160,7 +160,13 @@ describe('ServiceConnection', () => {
     conn.start();
     const seen: string[] = [];
     const stop = conn.onEvent((e) => seen.push(e.type));
-    const job = { id: 'j1', title: '回执', state: 'printed' as const, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:01Z' };
+    const job = {
+      id: 'j1',
+      title: '回执',
+      state: 'printed' as const,
+      createdAt: '2025-01-01T00:00:00Z',
+      updatedAt: '2025-01-01T00:00:01Z',
+    };
     socket().onEvent({ type: 'print-job', job });
     socket().onEvent({ type: 'hello', bootId: 'a' });
     socket().onEvent({ type: 'health', health: makeHealth('0.4.0') });

@@ -207,10 +207,13 @@ export class ServiceConnection {
     if (this.checkTimer !== null) clearTimeout(this.checkTimer);
     this.checkTimer = null;
     if (this.running && since !== null && !down) {
-      this.checkTimer = setTimeout(() => {
-        this.checkTimer = null;
-        this.evaluate();
-      }, since + DOWN_AFTER_MS - now);
+      this.checkTimer = setTimeout(
+        () => {
+          this.checkTimer = null;
+          this.evaluate();
+        },
+        since + DOWN_AFTER_MS - now,
+      );
     }
 
     const phase: ServicePhase = down ? 'down' : this.snapshot.health ? 'up' : 'starting';

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Health } from '../../common/api/health';
 import { sampleHealth } from '../test-support/sample-health';
-import { NATIONAL_HOTLINE, availableFeatureCount, faultNotices, featureState, hotlineNumber, printerAvailability, subsystemNotices, subsystemReasonKey } from './health-view';
+import {
+  NATIONAL_HOTLINE,
+  availableFeatureCount,
+  faultNotices,
+  featureState,
+  hotlineNumber,
+  printerAvailability,
+  subsystemNotices,
+  subsystemReasonKey,
+} from './health-view';
 
 function health(subsystems: Partial<Health['subsystems']> = {}): Health {
   return sampleHealth({
@@ -64,18 +73,26 @@ describe('hotlineNumber / availableFeatureCount', () => {
 describe('featureState', () => {
   it('gives the word of the service on a feature, and "not in this version" for one it does not list', () => {
     expect(featureState(health(), 'consultation')).toEqual({ id: 'consultation', available: true });
-    expect(featureState(health(), 'videoCall')).toEqual({ id: 'videoCall', available: false, reason: 'not-in-this-version' });
+    expect(featureState(health(), 'videoCall')).toEqual({
+      id: 'videoCall',
+      available: false,
+      reason: 'not-in-this-version',
+    });
   });
 });
 
 describe('printerAvailability', () => {
   it('prints when the printer is ready or only low on paper', () => {
     expect(printerAvailability(health())).toEqual({ state: 'ready' });
-    expect(printerAvailability(health({ receiptPrinter: { state: 'degraded', reason: 'paper-near-end' } }))).toEqual({ state: 'ready' });
+    expect(printerAvailability(health({ receiptPrinter: { state: 'degraded', reason: 'paper-near-end' } }))).toEqual({
+      state: 'ready',
+    });
   });
 
   it('offers nothing on a terminal without a printer', () => {
-    expect(printerAvailability(health({ receiptPrinter: { state: 'off', reason: 'not-configured' } }))).toEqual({ state: 'none' });
+    expect(printerAvailability(health({ receiptPrinter: { state: 'off', reason: 'not-configured' } }))).toEqual({
+      state: 'none',
+    });
   });
 
   it('says why a printer cannot print now (a job would wait)', () => {
@@ -88,7 +105,10 @@ describe('printerAvailability', () => {
 
 describe('faultNotices', () => {
   it('leaves out parts the terminal does not have, keeps what is broken', () => {
-    const h = health({ hub: { state: 'off', reason: 'not-configured' }, receiptPrinter: { state: 'unavailable', reason: 'paper-out' } });
+    const h = health({
+      hub: { state: 'off', reason: 'not-configured' },
+      receiptPrinter: { state: 'unavailable', reason: 'paper-out' },
+    });
     expect(faultNotices(h).map((n) => n.subsystem)).toEqual(['receiptPrinter']);
     expect(faultNotices(health({ hub: { state: 'off', reason: 'not-configured' } }))).toEqual([]);
   });

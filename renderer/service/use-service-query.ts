@@ -17,7 +17,11 @@ export interface QueryOptions {
   enabled?: boolean;
 }
 
-export function useServiceQuery<R extends RouteName>(route: R, body: RequestBody<R>, { enabled = true }: QueryOptions = {}): Query<ResponseBody<R>> {
+export function useServiceQuery<R extends RouteName>(
+  route: R,
+  body: RequestBody<R>,
+  { enabled = true }: QueryOptions = {},
+): Query<ResponseBody<R>> {
   const api = useApi();
   const [attempt, setAttempt] = useState(0);
   const bodyJson = JSON.stringify(body ?? null);

@@ -62,9 +62,12 @@ export function AttractLoop({ showing, onWake, terminalName }: AttractLoopProps)
     releaseTimer.current = null;
     setShielding(false);
   }, []);
-  useEffect(() => () => {
-    if (releaseTimer.current !== null) clearTimeout(releaseTimer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (releaseTimer.current !== null) clearTimeout(releaseTimer.current);
+    },
+    [],
+  );
 
   if (!showing && !shielding) return null;
 
@@ -99,12 +102,17 @@ export function AttractLoop({ showing, onWake, terminalName }: AttractLoopProps)
             <p className="attract__kicker">{t('attract.kicker')}</p>
             <h1 className="attract__title">{slide?.title ?? t('attract.welcomeTitle')}</h1>
             <p className="attract__body">{slide?.body ?? t('attract.welcomeBody')}</p>
-            {slide && slide.cites.length > 0 && <p className="attract__cites">{t('attract.cites', { cites: citeLine(slide) })}</p>}
+            {slide && slide.cites.length > 0 && (
+              <p className="attract__cites">{t('attract.cites', { cites: citeLine(slide) })}</p>
+            )}
           </section>
           {slides.length > 1 && (
             <ol className="attract__dots" aria-hidden="true">
               {slides.map((s, i) => (
-                <li key={s.id} className={i === index % slides.length ? 'attract__dot attract__dot--on' : 'attract__dot'} />
+                <li
+                  key={s.id}
+                  className={i === index % slides.length ? 'attract__dot attract__dot--on' : 'attract__dot'}
+                />
               ))}
             </ol>
           )}

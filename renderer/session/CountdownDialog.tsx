@@ -36,7 +36,14 @@ export function CountdownDialog({ secondsLeft, total, onContinue, onFinish }: Co
 
   const progress = Math.max(0, Math.min(1, secondsLeft / total));
   return (
-    <div className="session-countdown" role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} data-testid="session-countdown">
+    <div
+      className="session-countdown"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      data-testid="session-countdown"
+    >
       <div className="session-countdown__panel">
         <h1 id={titleId} className="session-countdown__title">
           {t('session.countdownTitle')}
@@ -54,13 +61,24 @@ export function CountdownDialog({ secondsLeft, total, onContinue, onFinish }: Co
           {t('session.countdownAnnounce', { count: announcedCount(secondsLeft, total) })}
         </p>
         <div className="session-countdown__actions">
-          <button ref={continueRef} type="button" className="session-button session-button--primary" data-testid="session-continue" onClick={onContinue}>
+          <button
+            ref={continueRef}
+            type="button"
+            className="session-button session-button--primary"
+            data-testid="session-continue"
+            onClick={onContinue}
+          >
             <svg className="session-svg session-button__icon" viewBox="0 0 24 24" aria-hidden="true">
               <path d="M5 12.5l4.5 4.5L19 7.5" />
             </svg>
             <span>{t('session.continue')}</span>
           </button>
-          <button type="button" className="session-button session-button--secondary" data-testid="session-countdown-finish" onClick={onFinish}>
+          <button
+            type="button"
+            className="session-button session-button--secondary"
+            data-testid="session-countdown-finish"
+            onClick={onFinish}
+          >
             <FinishIcon className="session-button__icon" />
             <span>{t('session.finish')}</span>
           </button>

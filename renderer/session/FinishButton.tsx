@@ -7,7 +7,12 @@ import './session.css';
 /** A door with an arrow leaving it: "end my use of the kiosk". */
 export function FinishIcon({ className }: { className?: string }) {
   return (
-    <svg className={className ? `session-svg ${className}` : 'session-svg'} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg
+      className={className ? `session-svg ${className}` : 'session-svg'}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M14 4H6a1 1 0 0 0-1 1v14a1 1 0 0 0 1 1h8" />
       <path d="M11 12h10M17.5 8.5 21 12l-3.5 3.5" />
     </svg>

@@ -1,4 +1,13 @@
-import { type ReactNode, createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  type ReactNode,
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { type EndReason, SessionMachine, type SessionSnapshot, type SessionTiming } from './session-machine';
 
 export interface KioskSession {
@@ -51,7 +60,8 @@ export function useKioskSession(timing: SessionTiming | null, onReset: (reason: 
   const idle = timing?.idleTimeoutSeconds;
   const countdown = timing?.countdownSeconds;
   useEffect(() => {
-    if (idle !== undefined && countdown !== undefined) machine.configure({ idleTimeoutSeconds: idle, countdownSeconds: countdown });
+    if (idle !== undefined && countdown !== undefined)
+      machine.configure({ idleTimeoutSeconds: idle, countdownSeconds: countdown });
   }, [machine, idle, countdown]);
 
   useEffect(() => {

@@ -119,8 +119,14 @@ describe('session machine', () => {
 
     machine.configure({ idleTimeoutSeconds: 60, countdownSeconds: 0 });
     expect(machine.getSnapshot().countdownSeconds).toBe(20);
-    expect(effectiveTiming({ idleTimeoutSeconds: Number.NaN, countdownSeconds: Number.NaN })).toEqual({ idleTimeoutSeconds: 120, countdownSeconds: 30 });
-    expect(effectiveTiming({ idleTimeoutSeconds: 5, countdownSeconds: 45 })).toEqual({ idleTimeoutSeconds: 30, countdownSeconds: 45 });
+    expect(effectiveTiming({ idleTimeoutSeconds: Number.NaN, countdownSeconds: Number.NaN })).toEqual({
+      idleTimeoutSeconds: 120,
+      countdownSeconds: 30,
+    });
+    expect(effectiveTiming({ idleTimeoutSeconds: 5, countdownSeconds: 45 })).toEqual({
+      idleTimeoutSeconds: 30,
+      countdownSeconds: 45,
+    });
   });
 
   it('new configuration restarts a running idle wait', () => {
@@ -137,7 +143,9 @@ describe('session machine', () => {
   it('tells subscribers of each change, and dispose stops the timers', () => {
     const { machine, resets } = make(60, 30);
     const seen: string[] = [];
-    const unsubscribe = machine.subscribe(() => seen.push(`${machine.getSnapshot().phase}:${machine.getSnapshot().secondsLeft}`));
+    const unsubscribe = machine.subscribe(() =>
+      seen.push(`${machine.getSnapshot().phase}:${machine.getSnapshot().secondsLeft}`),
+    );
     machine.wake();
     vi.advanceTimersByTime(62_000);
     expect(seen).toEqual(['active:null', 'countdown:30', 'countdown:29', 'countdown:28']);

@@ -43,7 +43,10 @@ const DEFAULT_COUNTDOWN_SECONDS = 30;
 export function effectiveTiming({ idleTimeoutSeconds, countdownSeconds }: SessionTiming): SessionTiming {
   const idle = Number.isFinite(idleTimeoutSeconds) ? idleTimeoutSeconds : DEFAULT_IDLE_SECONDS;
   const countdown = Number.isFinite(countdownSeconds) ? countdownSeconds : DEFAULT_COUNTDOWN_SECONDS;
-  return { idleTimeoutSeconds: Math.max(MIN_IDLE_SECONDS, idle), countdownSeconds: Math.max(MIN_COUNTDOWN_SECONDS, Math.ceil(countdown)) };
+  return {
+    idleTimeoutSeconds: Math.max(MIN_IDLE_SECONDS, idle),
+    countdownSeconds: Math.max(MIN_COUNTDOWN_SECONDS, Math.ceil(countdown)),
+  };
 }
 
 export interface SessionMachineOptions extends SessionTiming {
@@ -86,7 +89,11 @@ export class SessionMachine {
   /** New timing from the terminal's configuration; an idle wait already running restarts with it. */
   configure(timing: SessionTiming): void {
     const next = effectiveTiming(timing);
-    if (next.idleTimeoutSeconds === this.timing.idleTimeoutSeconds && next.countdownSeconds === this.timing.countdownSeconds) return;
+    if (
+      next.idleTimeoutSeconds === this.timing.idleTimeoutSeconds &&
+      next.countdownSeconds === this.timing.countdownSeconds
+    )
+      return;
     this.timing = next;
     if (this.snapshot.phase === 'active') this.startIdleTimer();
     if (this.snapshot.phase !== 'countdown') this.set({ countdownSeconds: next.countdownSeconds });
@@ -171,7 +178,12 @@ export class SessionMachine {
 
   private set(patch: Partial<SessionSnapshot>): void {
     const next = { ...this.snapshot, ...patch };
-    if (next.phase === this.snapshot.phase && next.secondsLeft === this.snapshot.secondsLeft && next.countdownSeconds === this.snapshot.countdownSeconds) return;
+    if (
+      next.phase === this.snapshot.phase &&
+      next.secondsLeft === this.snapshot.secondsLeft &&
+      next.countdownSeconds === this.snapshot.countdownSeconds
+    )
+      return;
     this.snapshot = next;
     for (const listener of [...this.listeners]) listener();
   }

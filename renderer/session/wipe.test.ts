@@ -79,7 +79,11 @@ describe('wipeSession', () => {
     expect(resetNavigation).toHaveBeenCalledOnce();
     expect(w.session.size).toBe(0);
     expect(w.replaceState).toHaveBeenCalled();
-    expect(report.mock.calls.map((c) => c[1]).sort()).toEqual(['session wipe: language', 'session wipe: localStorage', 'session wipe: service']);
+    expect(report.mock.calls.map((c) => c[1]).sort()).toEqual([
+      'session wipe: language',
+      'session wipe: localStorage',
+      'session wipe: service',
+    ]);
   });
 });
 

@@ -36,7 +36,11 @@ export interface WipeDeps {
 function attempt(deps: WipeDeps, where: string, step: () => unknown): Promise<void> {
   try {
     const result = step();
-    if (result instanceof Promise) return result.then(() => undefined, (error: unknown) => deps.report(error, where));
+    if (result instanceof Promise)
+      return result.then(
+        () => undefined,
+        (error: unknown) => deps.report(error, where),
+      );
   } catch (error) {
     deps.report(error, where);
   }

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 function rootColours(): Map<string, string> {
   const css = readFileSync(new URL('./tokens.css', import.meta.url), 'utf8');
   const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
-  return new Map([...root.matchAll(/--(color-[\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map((m) => [m[1] ?? '', (m[2] ?? '').toLowerCase()]));
+  return new Map(
+    [...root.matchAll(/--(color-[\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map((m) => [m[1] ?? '', (m[2] ?? '').toLowerCase()]),
+  );
 }
 
 /** WCAG 2 relative luminance and contrast ratio. */
@@ -27,7 +29,8 @@ function elderlyColours(): Map<string, string> {
   const css = readFileSync(new URL('./tokens.css', import.meta.url), 'utf8');
   const block = /:root\[data-mode='elderly'\]\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
   const merged = new Map(rootColours());
-  for (const m of block.matchAll(/--(color-[\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)) merged.set(m[1] ?? '', (m[2] ?? '').toLowerCase());
+  for (const m of block.matchAll(/--(color-[\w-]+):\s*(#[0-9a-f]{6})\s*;/gi))
+    merged.set(m[1] ?? '', (m[2] ?? '').toLowerCase());
   return merged;
 }
 

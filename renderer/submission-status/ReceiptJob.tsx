@@ -6,7 +6,15 @@ import { printJobView } from '../print/print-job';
 import '../screens/content.css';
 
 /** What the printer is doing with the receipt, in words and an icon; 重试 after a failure. */
-export function ReceiptJobStatus({ job, onRetry, retrying = false }: { job: PrintJob; onRetry?(): void; retrying?: boolean }) {
+export function ReceiptJobStatus({
+  job,
+  onRetry,
+  retrying = false,
+}: {
+  job: PrintJob;
+  onRetry?(): void;
+  retrying?: boolean;
+}) {
   const { t } = useTranslation();
   const view = printJobView(job);
   return (

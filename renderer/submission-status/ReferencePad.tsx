@@ -23,7 +23,13 @@ export function ReferencePad({ onChar, onDelete, onClear, onSubmit, canDelete, b
     <div className="ref-pad" data-testid="reference-pad">
       <div className="ref-pad__group ref-pad__group--digits" role="group" aria-label={t('submissionStatus.digits')}>
         {[...PAD_DIGITS].map((d) => (
-          <button key={d} type="button" className="ref-pad__key ref-pad__key--digit" data-testid={`ref-key-${d}`} onClick={() => onChar(d)}>
+          <button
+            key={d}
+            type="button"
+            className="ref-pad__key ref-pad__key--digit"
+            data-testid={`ref-key-${d}`}
+            onClick={() => onChar(d)}
+          >
             {d}
           </button>
         ))}

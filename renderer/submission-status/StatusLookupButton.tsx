@@ -11,7 +11,12 @@ export function StatusLookupButton() {
   const { t } = useTranslation();
   const nav = useNavigation();
   return (
-    <ListButton icon="search" testId="status-lookup" detail={t('submissionStatus.buttonHint')} onPress={() => nav.push({ name: 'submission-status' })}>
+    <ListButton
+      icon="search"
+      testId="status-lookup"
+      detail={t('submissionStatus.buttonHint')}
+      onPress={() => nav.push({ name: 'submission-status' })}
+    >
       {t('submissionStatus.button')}
     </ListButton>
   );

@@ -64,7 +64,14 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
       const status = await api.call('submission', { reference: checked.reference });
       setLookup({ state: 'result', status });
     } catch (error) {
-      const problem = error instanceof ApiError ? (error.code === 'not-found' ? 'not-found' : error.code === 'unavailable' ? 'unavailable' : 'failed') : 'failed';
+      const problem =
+        error instanceof ApiError
+          ? error.code === 'not-found'
+            ? 'not-found'
+            : error.code === 'unavailable'
+              ? 'unavailable'
+              : 'failed'
+          : 'failed';
       setLookup({ state: 'entry', problem, busy: false });
     } finally {
       asking.current = false;
@@ -162,7 +169,11 @@ function StatusResult({ status, health, onAnother }: { status: SubmissionStatus;
     }
   };
 
-  const receipt = !status.hasReceipt ? t('submissionStatus.result.noReceipt') : status.receiptPrinted ? t('submissionStatus.result.receiptPrinted') : t('submissionStatus.result.receiptNotPrinted');
+  const receipt = !status.hasReceipt
+    ? t('submissionStatus.result.noReceipt')
+    : status.receiptPrinted
+      ? t('submissionStatus.result.receiptPrinted')
+      : t('submissionStatus.result.receiptNotPrinted');
   return (
     <div className="flow-step status-result" data-testid="status-result">
       <p className="status-result__reference" data-testid="status-reference">
@@ -199,9 +210,17 @@ function StatusResult({ status, health, onAnother }: { status: SubmissionStatus;
             <ReceiptJobStatus job={job} retrying={sending} onRetry={() => void reprint()} />
           )
         ) : (
-          !mine && <p className="status-result__note">{t('submissionStatus.reprintOnlyHere', { hotline: hotlineNumber(health) })}</p>
+          !mine && (
+            <p className="status-result__note">
+              {t('submissionStatus.reprintOnlyHere', { hotline: hotlineNumber(health) })}
+            </p>
+          )
         ))}
-      {reprintError !== null && <StatusNotice tone="warning">{reprintError === 'no-printer' ? t('print.notConfigured') : t('submissionStatus.reprintFailed')}</StatusNotice>}
+      {reprintError !== null && (
+        <StatusNotice tone="warning">
+          {reprintError === 'no-printer' ? t('print.notConfigured') : t('submissionStatus.reprintFailed')}
+        </StatusNotice>
+      )}
       <BigButton icon="search" data-testid="status-another" onClick={onAnother}>
         {t('submissionStatus.another')}
       </BigButton>

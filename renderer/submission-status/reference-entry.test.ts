@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { formatReference, serialNumberFor } from '../../common/reference-number';
-import { COMPACT_LENGTH, PAD_DIGITS, PAD_LETTERS, checkEntry, deleteChar, displaySlots, hyphenated, nextPart, typeChar } from './reference-entry';
+import {
+  COMPACT_LENGTH,
+  PAD_DIGITS,
+  PAD_LETTERS,
+  checkEntry,
+  deleteChar,
+  displaySlots,
+  hyphenated,
+  nextPart,
+  typeChar,
+} from './reference-entry';
 
-const real = formatReference({ letter: 'M', day: '2025-03-14', serialNumber: serialNumberFor(1, 'demo-0001', '2025-03-14') });
+const real = formatReference({
+  letter: 'M',
+  day: '2025-03-14',
+  serialNumber: serialNumberFor(1, 'demo-0001', '2025-03-14'),
+});
 const compact = real.replace(/-/g, '');
 
 describe('typing a reference number', () => {
@@ -25,7 +39,12 @@ describe('typing a reference number', () => {
   it('shows 14 places: typed, empty and the two hyphens', () => {
     const slots = displaySlots('M25');
     expect(slots).toHaveLength(COMPACT_LENGTH + 2);
-    expect(slots.filter((s) => s.kind === 'typed').map((s) => s.char).join('')).toBe('M25');
+    expect(
+      slots
+        .filter((s) => s.kind === 'typed')
+        .map((s) => s.char)
+        .join(''),
+    ).toBe('M25');
     expect(slots.filter((s) => s.kind === 'hyphen')).toHaveLength(2);
   });
   it('says what comes next', () => {

@@ -1,4 +1,10 @@
-import { InvalidReferenceError, REFERENCE_ALPHABET, type ReferenceProblem, SERIAL_LENGTH, parseReference } from '../../common/reference-number';
+import {
+  InvalidReferenceError,
+  REFERENCE_ALPHABET,
+  type ReferenceProblem,
+  SERIAL_LENGTH,
+  parseReference,
+} from '../../common/reference-number';
 
 /**
  * Typing a reference number (A250314-7K3Q-X) on the status screen's own pad.

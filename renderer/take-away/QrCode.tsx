@@ -12,7 +12,17 @@ const MAX_SIDE_PX = 360;
  * zone, and a whole number of pixels per module (scaled codes with uneven
  * modules are what phones misread), no larger than `maxSide` pixels.
  */
-export function QrCode({ data, label, maxSide = MAX_SIDE_PX, testId }: { data: string; label: string; maxSide?: number; testId?: string }) {
+export function QrCode({
+  data,
+  label,
+  maxSide = MAX_SIDE_PX,
+  testId,
+}: {
+  data: string;
+  label: string;
+  maxSide?: number;
+  testId?: string;
+}) {
   const { path, side } = useMemo(() => {
     const matrix = qrMatrix(data);
     return { path: qrPath(matrix, QUIET_ZONE), side: matrix.length + QUIET_ZONE * 2 };
@@ -55,7 +65,12 @@ export interface QrPanelProps {
 export function QrPanel({ data, codeLabel, title, lines, kind, testId, codeTestId, className }: QrPanelProps) {
   const titleId = useId();
   return (
-    <section className={className === undefined ? 'take-away' : `take-away ${className}`} aria-labelledby={titleId} data-testid={testId} data-code-kind={kind}>
+    <section
+      className={className === undefined ? 'take-away' : `take-away ${className}`}
+      aria-labelledby={titleId}
+      data-testid={testId}
+      data-code-kind={kind}
+    >
       <QrCode data={data} label={codeLabel} testId={codeTestId} />
       <div className="take-away__words">
         <h2 id={titleId} className="take-away__title">

@@ -28,7 +28,9 @@ describe('qrMatrix', () => {
   });
 
   it('encodes links and long text', () => {
-    expect(decode(qrMatrix('https://hub.example.gov.cn/p/answer/wages-unpaid'))).toBe('https://hub.example.gov.cn/p/answer/wages-unpaid');
+    expect(decode(qrMatrix('https://hub.example.gov.cn/p/answer/wages-unpaid'))).toBe(
+      'https://hub.example.gov.cn/p/answer/wages-unpaid',
+    );
     const long = '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。'.repeat(5);
     expect(decode(qrMatrix(long))).toBe(long);
   });

@@ -28,7 +28,11 @@ export function sampleHealth(over: SampleOverrides = {}): Health {
       calculators: null,
       legalAid: {
         province: '湖北省',
-        threshold: { monthlyIncomePerPersonYuan: 2210, source: '演示数据：按湖北省最低工资标准（一类地区）计', effectiveFrom: '2025-01-01' },
+        threshold: {
+          monthlyIncomePerPersonYuan: 2210,
+          source: '演示数据：按湖北省最低工资标准（一类地区）计',
+          effectiveFrom: '2025-01-01',
+        },
       },
       ...terminal,
     },

@@ -16,7 +16,8 @@ const BAUD = 115200;
 /** The read-text answer: 5 preamble + 2 length + 3 status + 4 lengths + 256 text + 1024 photo + 1 checksum. */
 const ANSWER_BYTES = 1295;
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
 
 /**

@@ -44,8 +44,15 @@ async function waitForHealth(origin: string, secret: string): Promise<void> {
 export async function startupBench(): Promise<Record<string, unknown>> {
   if (buildIsStale()) await buildAll();
   const executablePath = findChromium(process.env);
-  if (executablePath === undefined) throw new Error('Chromium not found (install Debian’s chromium or set CHROMIUM_PATH)');
-  const browserArgs = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  if (executablePath === undefined)
+    throw new Error('Chromium not found (install Debian’s chromium or set CHROMIUM_PATH)');
+  const browserArgs = [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
   if (process.getuid?.() === 0) browserArgs.push('--no-sandbox');
 
   const baseline: number[] = [];
@@ -78,7 +85,9 @@ export async function startupBench(): Promise<Record<string, unknown>> {
     svc.child.kill('SIGTERM');
     await svc.exited;
     rmSync(dataDir, { recursive: true, force: true });
-    process.stderr.write(`run ${i + 1}/${RUNS}: service ready ${Math.round(serviceReady.at(-1)!)} ms, home rendered ${Math.round(homeRendered.at(-1)!)} ms\n`);
+    process.stderr.write(
+      `run ${i + 1}/${RUNS}: service ready ${Math.round(serviceReady.at(-1)!)} ms, home rendered ${Math.round(homeRendered.at(-1)!)} ms\n`,
+    );
   }
 
   const service = median(serviceReady);

@@ -75,7 +75,9 @@ const INTERACTION_RECORDER = `
 async function takeInteractions(page: Page): Promise<number[]> {
   // Entries are delivered after the next frame; give the observer two.
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-  return page.evaluate<number[]>('(() => { const v = [...window.__interactions.values()]; window.__interactions.clear(); return v; })()');
+  return page.evaluate<number[]>(
+    '(() => { const v = [...window.__interactions.values()]; window.__interactions.clear(); return v; })()',
+  );
 }
 
 /** Counts taps so unreported (fast) interactions are still counted. */
@@ -149,7 +151,11 @@ const BLANK_PAGE = `data:text/html,<!doctype html><meta charset=utf-8><button id
 
 /** A portrait kiosk screen with touch, recording interactions from the first script on. */
 async function kioskContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 1080, height: 1920 },
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
   await context.addInitScript({ content: INTERACTION_RECORDER });
   return context;
 }
@@ -187,11 +193,16 @@ async function runSessions(browser: Browser, url: string, sessions: number, labe
       await scriptedSession(page, taps);
       const reported = await takeInteractions(page);
       slowTaps += reported.length;
-      inp.push(...reported, ...Array<number>(Math.max(0, taps.count - before - reported.length)).fill(EVENT_TIMING_FLOOR_MS));
+      inp.push(
+        ...reported,
+        ...Array<number>(Math.max(0, taps.count - before - reported.length)).fill(EVENT_TIMING_FLOOR_MS),
+      );
       if ((i + 1) % 20 === 0) {
         const heap = await jsHeapBytes(page);
         heapCurve.push(round1(heap / 1048576));
-        process.stderr.write(`${label}: session ${i + 1}/${sessions} (${Math.round((performance.now() - t0) / 1000)} s), heap ${round1(heap / 1048576)} MB\n`);
+        process.stderr.write(
+          `${label}: session ${i + 1}/${sessions} (${Math.round((performance.now() - t0) / 1000)} s), heap ${round1(heap / 1048576)} MB\n`,
+        );
       }
     }
     const heapAfterN = await jsHeapBytes(page);
@@ -204,7 +215,8 @@ async function runSessions(browser: Browser, url: string, sessions: number, labe
       heapAfterN,
       heapCurve,
       codeGrowth: compositionAfterN.codeBytes - compositionAfterOne.codeBytes,
-      objectsGrowthPct: ((compositionAfterN.objectBytes - compositionAfterOne.objectBytes) / compositionAfterOne.objectBytes) * 100,
+      objectsGrowthPct:
+        ((compositionAfterN.objectBytes - compositionAfterOne.objectBytes) / compositionAfterOne.objectBytes) * 100,
     };
   } finally {
     await context.close();
@@ -219,13 +231,18 @@ export async function uiBench(): Promise<Record<string, unknown>> {
   if (!Number.isInteger(sessions) || sessions < 2) throw new Error('--sessions must be a whole number of at least 2');
   if (buildIsStale()) await buildAll();
   const executablePath = findChromium(process.env);
-  if (executablePath === undefined) throw new Error('Chromium not found (install Debian’s chromium or set CHROMIUM_PATH)');
+  if (executablePath === undefined)
+    throw new Error('Chromium not found (install Debian’s chromium or set CHROMIUM_PATH)');
   const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-ui-'));
   const svc = startService(SERVICE_BUNDLE, ['--config', DEMO_CONFIG, '--data-dir', dataDir], { forward: false });
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...args, `--js-flags=${RENDERER_JS_FLAGS}`] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...args, `--js-flags=${RENDERER_JS_FLAGS}`],
+  });
   let defaultsBrowser: Browser | undefined;
   try {
     const url = await svc.ready;
@@ -258,7 +275,10 @@ export async function uiBench(): Promise<Record<string, unknown>> {
     await blank.goto(BLANK_PAGE);
     for (let i = 0; i < 40; i++) await blank.locator('#b').tap();
     const blankReported = await takeInteractions(blank);
-    const blankInp = [...blankReported, ...Array<number>(Math.max(0, 40 - blankReported.length)).fill(EVENT_TIMING_FLOOR_MS)];
+    const blankInp = [
+      ...blankReported,
+      ...Array<number>(Math.max(0, 40 - blankReported.length)).fill(EVENT_TIMING_FLOOR_MS),
+    ];
     await context.close();
 
     const kiosk = await runSessions(browser, url, sessions, 'kiosk flags');

@@ -6,7 +6,16 @@ import { buildRelease } from '../../content/build/build-release';
 import { BUILD_STAMP, CONTENT_DB, CONTENT_STAMP, DIST, ELECTRON_BUNDLE, ROOT, SERVICE_BUNDLE } from './paths';
 
 /** Everything the build reads; a change to any of these makes `npm start` rebuild. */
-const SOURCES = ['common', 'kiosk-config', 'service', 'native', 'renderer', 'electron', 'package.json', 'vite.config.ts'];
+const SOURCES = [
+  'common',
+  'kiosk-config',
+  'service',
+  'native',
+  'renderer',
+  'electron',
+  'package.json',
+  'vite.config.ts',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -21,7 +30,14 @@ function newestMtime(path: string): number {
 }
 
 /** What the content release is built from (the builder itself included). */
-const CONTENT_SOURCES = ['content', 'common/legal', 'common/directory', 'common/templates', 'service/search', 'service/content'];
+const CONTENT_SOURCES = [
+  'content',
+  'common/legal',
+  'common/directory',
+  'common/templates',
+  'service/search',
+  'service/content',
+];
 
 function staleAgainst(stamp: string, output: string, sources: readonly string[]): boolean {
   if (!existsSync(stamp) || !existsSync(output)) return true;

@@ -28,10 +28,13 @@ describe('the DevTools protocol over a pipe', () => {
       { id: 1, method: 'Browser.getVersion', params: {} },
       { id: 2, method: 'Page.navigate', params: { url: 'http://127.0.0.1:1/' }, sessionId: 'S1' },
     ]);
-    const answers = Buffer.from(`${JSON.stringify({ id: 2, result: { frameId: 'F' } })}\0${JSON.stringify({ id: 1, result: { product: '中文/156' } })}\0`);
+    const answers = Buffer.from(
+      `${JSON.stringify({ id: 2, result: { frameId: 'F' } })}\0${JSON.stringify({ id: 1, result: { product: '中文/156' } })}\0`,
+    );
     // Cut inside a multi-byte character and inside a message.
     const inCharacter = answers.indexOf(Buffer.from('中')) + 1;
-    for (const part of [answers.subarray(0, 7), answers.subarray(7, inCharacter), answers.subarray(inCharacter)]) p.reply(part);
+    for (const part of [answers.subarray(0, 7), answers.subarray(7, inCharacter), answers.subarray(inCharacter)])
+      p.reply(part);
     expect(await b).toEqual({ frameId: 'F' });
     expect(await a).toEqual({ product: '中文/156' });
   });
@@ -41,7 +44,9 @@ describe('the DevTools protocol over a pipe', () => {
     const events: CdpEvent[] = [];
     p.cdp.onEvent((e) => events.push(e));
     const failing = p.cdp.send('Target.closeTarget', { targetId: 'x' });
-    p.reply(`${JSON.stringify({ method: 'Target.targetDestroyed', params: { targetId: 'x' }, sessionId: 'S' })}\0${JSON.stringify({ id: 1, error: { message: 'No target with given id found' } })}\0`);
+    p.reply(
+      `${JSON.stringify({ method: 'Target.targetDestroyed', params: { targetId: 'x' }, sessionId: 'S' })}\0${JSON.stringify({ id: 1, error: { message: 'No target with given id found' } })}\0`,
+    );
     await expect(failing).rejects.toThrow('Target.closeTarget: No target with given id found');
     expect(events).toEqual([{ method: 'Target.targetDestroyed', params: { targetId: 'x' }, sessionId: 'S' }]);
   });

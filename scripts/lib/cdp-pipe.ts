@@ -76,7 +76,14 @@ export class CdpPipe {
   }
 
   private dispatch(text: string): void {
-    let message: { id?: number; result?: Record<string, unknown>; error?: { message?: string }; method?: string; params?: Record<string, unknown>; sessionId?: string };
+    let message: {
+      id?: number;
+      result?: Record<string, unknown>;
+      error?: { message?: string };
+      method?: string;
+      params?: Record<string, unknown>;
+      sessionId?: string;
+    };
     try {
       message = JSON.parse(text) as typeof message;
     } catch {
@@ -91,7 +98,11 @@ export class CdpPipe {
       return;
     }
     if (typeof message.method !== 'string') return;
-    const event: CdpEvent = { method: message.method, params: message.params ?? {}, ...(message.sessionId === undefined ? {} : { sessionId: message.sessionId }) };
+    const event: CdpEvent = {
+      method: message.method,
+      params: message.params ?? {},
+      ...(message.sessionId === undefined ? {} : { sessionId: message.sessionId }),
+    };
     for (const listener of this.listeners) listener(event);
   }
 }

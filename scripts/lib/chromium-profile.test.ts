@@ -31,7 +31,9 @@ describe('the Chromium shell’s throw-away profile', () => {
     expect(a.startsWith(join(dir, `${PROFILE_PREFIX}${process.pid}-`))).toBe(true);
     expect(profileOwner(basename(a))).toBe(process.pid);
     expect(statSync(a).mode & 0o777).toBe(0o700);
-    const prefs = JSON.parse(readFileSync(join(a, 'Default', 'Preferences'), 'utf8')) as { translate: { enabled: boolean } };
+    const prefs = JSON.parse(readFileSync(join(a, 'Default', 'Preferences'), 'utf8')) as {
+      translate: { enabled: boolean };
+    };
     expect(prefs.translate.enabled).toBe(false);
     removeProfile(a);
     expect(existsSync(a)).toBe(false);
@@ -43,7 +45,11 @@ describe('the Chromium shell’s throw-away profile', () => {
     const orphan = join(dir, `${PROFILE_PREFIX}${await deadPid()}-AbC123`);
     mkdirSync(join(orphan, 'Default'), { recursive: true });
     // Not ours by name: an older shell's, or anybody else's.
-    const others = [join(dir, 'kiosk-chromium-Xy12Zq'), join(dir, `${PROFILE_PREFIX}nopid`), join(dir, 'someone-elses')];
+    const others = [
+      join(dir, 'kiosk-chromium-Xy12Zq'),
+      join(dir, `${PROFILE_PREFIX}nopid`),
+      join(dir, 'someone-elses'),
+    ];
     for (const o of others) mkdirSync(o);
     expect(removeLeftoverProfiles(dir)).toEqual([orphan]);
     expect(existsSync(inUse)).toBe(true);

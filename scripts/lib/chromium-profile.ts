@@ -36,7 +36,11 @@ const PREFERENCES = {
   browser: { has_seen_welcome_page: true, check_default_browser: false },
   credentials_enable_service: false,
   autofill: { profile_enabled: false, credit_card_enabled: false },
-  profile: { exit_type: 'Normal', exited_cleanly: true, default_content_setting_values: { notifications: 2, geolocation: 2 } },
+  profile: {
+    exit_type: 'Normal',
+    exited_cleanly: true,
+    default_content_setting_values: { notifications: 2, geolocation: 2 },
+  },
   signin: { allowed: false },
   session: { restore_on_startup: 5 },
 };

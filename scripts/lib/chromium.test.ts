@@ -8,7 +8,18 @@ describe('Chromium fallback shell', () => {
     expect(args).toContain(`--app=${BLANK_START_PAGE}`);
     expect(args).toContain('--user-data-dir=/tmp/p');
     expect(args).toContain('--remote-debugging-pipe');
-    for (const flag of ['--touch-events=enabled', '--disable-pinch', '--noerrdialogs', '--disable-session-crashed-bubble', '--overscroll-history-navigation=0', '--disable-background-networking', '--no-first-run', '--no-default-browser-check', '--deny-permission-prompts', '--js-flags=--max-opt=1']) {
+    for (const flag of [
+      '--touch-events=enabled',
+      '--disable-pinch',
+      '--noerrdialogs',
+      '--disable-session-crashed-bubble',
+      '--overscroll-history-navigation=0',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--deny-permission-prompts',
+      '--js-flags=--max-opt=1',
+    ]) {
       expect(args).toContain(flag);
     }
     // One --disable-features (a second would replace the first), translate among them.
@@ -18,7 +29,8 @@ describe('Chromium fallback shell', () => {
     expect(args).not.toContain('--no-sandbox');
   });
   it('carries no address of the service (and so no secret) on its command line', () => {
-    for (const arg of chromiumKioskArgs({ profileDir: '/tmp/p', sandbox: true })) expect(arg).not.toMatch(/127\.0\.0\.1|secret|remote-debugging-port/);
+    for (const arg of chromiumKioskArgs({ profileDir: '/tmp/p', sandbox: true }))
+      expect(arg).not.toMatch(/127\.0\.0\.1|secret|remote-debugging-port/);
   });
   it('turns the sandbox off only when told (root in tests), and then hides the flag warning', () => {
     const args = chromiumKioskArgs({ profileDir: 'p', sandbox: false });
@@ -27,7 +39,9 @@ describe('Chromium fallback shell', () => {
     expect(chromiumKioskArgs({ profileDir: 'p', sandbox: true })).not.toContain('--test-type');
   });
   it('prefers CHROMIUM_PATH, then Debian’s chromium', () => {
-    expect(findChromium({ CHROMIUM_PATH: '/opt/c' }, (p) => p === '/opt/c' || p === '/usr/bin/chromium')).toBe('/opt/c');
+    expect(findChromium({ CHROMIUM_PATH: '/opt/c' }, (p) => p === '/opt/c' || p === '/usr/bin/chromium')).toBe(
+      '/opt/c',
+    );
     expect(findChromium({}, (p) => p === '/usr/bin/chromium')).toBe('/usr/bin/chromium');
     expect(findChromium({}, () => false)).toBeUndefined();
   });

@@ -7,6 +7,8 @@ import { resolveDataDir } from '../../service/data-dir';
 describe('the shells and the service', () => {
   it('agree on the data directory', () => {
     expect(kioskDataDir({})).toBe(resolveDataDir(undefined, {}));
-    expect(kioskDataDir({ KIOSK_DATA_DIR: '/var/lib/kiosk' })).toBe(resolveDataDir(undefined, { KIOSK_DATA_DIR: '/var/lib/kiosk' }));
+    expect(kioskDataDir({ KIOSK_DATA_DIR: '/var/lib/kiosk' })).toBe(
+      resolveDataDir(undefined, { KIOSK_DATA_DIR: '/var/lib/kiosk' }),
+    );
   });
 });

@@ -19,7 +19,11 @@ export async function heapSnapshotNodes(page: Page): Promise<HeapNode[]> {
   });
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
   await cdp.detach();
-  const snap = JSON.parse(json) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+  const snap = JSON.parse(json) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+    strings: string[];
+  };
   const fields = snap.snapshot.meta.node_fields;
   const typeNames = snap.snapshot.meta.node_types[0];
   const typeAt = fields.indexOf('type');
@@ -27,7 +31,11 @@ export async function heapSnapshotNodes(page: Page): Promise<HeapNode[]> {
   const sizeAt = fields.indexOf('self_size');
   const nodes: HeapNode[] = [];
   for (let i = 0; i < snap.nodes.length; i += fields.length) {
-    nodes.push({ type: typeNames[snap.nodes[i + typeAt]!]!, name: snap.strings[snap.nodes[i + nameAt]!]!, selfSize: snap.nodes[i + sizeAt]! });
+    nodes.push({
+      type: typeNames[snap.nodes[i + typeAt]!]!,
+      name: snap.strings[snap.nodes[i + nameAt]!]!,
+      selfSize: snap.nodes[i + sizeAt]!,
+    });
   }
   return nodes;
 }

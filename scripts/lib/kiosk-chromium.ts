@@ -189,8 +189,12 @@ async function takeControl(
     } finally {
       adopting = false;
     }
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    for (const t of targetInfos) if (t.type === 'page' && t.targetId !== kioskTargetId) cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(ignore);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    for (const t of targetInfos)
+      if (t.type === 'page' && t.targetId !== kioskTargetId)
+        cdp.send('Target.closeTarget', { targetId: t.targetId }).catch(ignore);
     await fitWindowToScreen(cdp, kioskTargetId, null, opts.env);
   };
   void exited.then(() => clearTimeout(homeTimer));
@@ -240,7 +244,9 @@ async function takeControl(
         opts.onBlocked?.({ kind: 'navigation', origin: originOf(url) });
         // A navigation answered "204 No Content" does not happen: the page
         // stays as it was, where a failed one would show an error page.
-        cdp.send('Fetch.fulfillRequest', { requestId, responseCode: 204, responseHeaders: [] }, event.sessionId).catch(ignore);
+        cdp
+          .send('Fetch.fulfillRequest', { requestId, responseCode: 204, responseHeaders: [] }, event.sessionId)
+          .catch(ignore);
         return;
       }
       case 'Page.frameNavigated': {
@@ -268,11 +274,18 @@ async function takeControl(
   const page = await firstPage;
   kioskTargetId = page.targetId;
   pageSession = await attachIfAllowed(cdp, page.targetId);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
 
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' });
   // Every page that appears from now on is paused before it runs a line, then closed.
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true, filter: [{ type: 'page' }] });
+  await cdp.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: true,
+    flatten: true,
+    filter: [{ type: 'page' }],
+  });
   for (const t of targetInfos) if (t.type === 'page') closeOther(t.targetId, t.url);
 
   if (pageSession !== null) {
@@ -282,7 +295,9 @@ async function takeControl(
   }
   // For the whole browser, not only the kiosk page: a new tab's first
   // request may leave before the tab can be closed.
-  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] });
+  await cdp.send('Fetch.enable', {
+    patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }],
+  });
   await fitWindowToScreen(cdp, page.targetId, pageSession, opts.env);
 
   const openService = async (next: KioskTarget): Promise<void> => {
@@ -302,7 +317,9 @@ async function takeControl(
     exited,
     retarget: openService,
     async pageTargets() {
-      const { targetInfos: now } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      const { targetInfos: now } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: { targetId: string; type: string; url: string }[];
+      };
       return now.filter((t) => t.type === 'page').map((t) => ({ targetId: t.targetId, url: t.url }));
     },
     async close() {
@@ -323,7 +340,12 @@ async function takeControl(
  * is made one pixel larger than the screen, which still covers all of it.
  * Then the fullscreen state, which a window manager (if any) honours exactly.
  */
-async function fitWindowToScreen(cdp: CdpPipe, targetId: string, pageSession: string | null, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+async function fitWindowToScreen(
+  cdp: CdpPipe,
+  targetId: string,
+  pageSession: string | null,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const { windowId } = (await cdp.send('Browser.getWindowForTarget', { targetId })) as { windowId: number };
   const screen = pageSession !== null ? await screenSizeFromPage(cdp, pageSession) : screenSizeFromX(env);
   if (screen === undefined) {
@@ -338,14 +360,20 @@ async function fitWindowToScreen(cdp: CdpPipe, targetId: string, pageSession: st
   await cdp.send('Browser.setWindowBounds', { windowId, bounds: { left: 0, top: 0, width, height } });
   const got = await bounds();
   if (got.width < width || got.height < height) {
-    await cdp.send('Browser.setWindowBounds', { windowId, bounds: { left: 0, top: 0, width: width + 1, height: height + 1 } });
+    await cdp.send('Browser.setWindowBounds', {
+      windowId,
+      bounds: { left: 0, top: 0, width: width + 1, height: height + 1 },
+    });
   }
   await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'fullscreen' } });
 }
 
-
 async function screenSizeFromPage(cdp: CdpPipe, pageSession: string): Promise<[number, number]> {
-  const { result } = (await cdp.send('Runtime.evaluate', { expression: '[screen.width, screen.height]', returnByValue: true }, pageSession)) as {
+  const { result } = (await cdp.send(
+    'Runtime.evaluate',
+    { expression: '[screen.width, screen.height]', returnByValue: true },
+    pageSession,
+  )) as {
     result: { value: [number, number] };
   };
   return result.value;
@@ -355,7 +383,12 @@ async function screenSizeFromPage(cdp: CdpPipe, pageSession: string): Promise<[n
 export function screenSizeFromX(env: NodeJS.ProcessEnv = process.env): [number, number] | undefined {
   if (!env['DISPLAY']) return undefined;
   try {
-    const out = execFileSync('xdpyinfo', [], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+    const out = execFileSync('xdpyinfo', [], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    });
     const m = /dimensions:\s+(\d+)x(\d+) pixels/.exec(out);
     return m === null ? undefined : [Number(m[1]), Number(m[2])];
   } catch {
@@ -371,7 +404,9 @@ export function screenSizeFromX(env: NodeJS.ProcessEnv = process.env): [number, 
  */
 async function attachIfAllowed(cdp: CdpPipe, targetId: string): Promise<string | null> {
   try {
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as {
+      sessionId: string;
+    };
     return sessionId;
   } catch (error) {
     if (error instanceof CdpError && /Not allowed/i.test(error.message)) return null;

@@ -40,7 +40,9 @@ export function startService(bundle: string, args: string[], opts: StartServiceO
       if (opts.forward !== false && (!isUrlLine || opts.forwardUrlLine === true)) process.stdout.write(`${line}\n`);
       if (isUrlLine) resolve(line.slice('KIOSK_URL='.length));
     });
-    void exited.then(({ code, signal }) => reject(new Error(`service exited before it was ready (code ${code}, signal ${signal})`)));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`service exited before it was ready (code ${code}, signal ${signal})`)),
+    );
   });
   ready.catch(() => undefined);
   if (opts.forward !== false) child.stderr!.pipe(process.stderr);

@@ -13,7 +13,8 @@ export const DEFAULT_RELEASE_DIR = join(ROOT, 'dist', 'content');
 /** The shape `kioskctl search --json` prints: what a technician or a script needs of a hit. */
 function hitForJson(h: SearchHit): Record<string, unknown> {
   const base = { kind: h.kind, title: h.title, snippet: h.snippet, score: h.score };
-  if (h.kind === 'article') return { ...base, law: h.law, article: h.article, lawShort: h.lawShort, versionDate: h.versionDate };
+  if (h.kind === 'article')
+    return { ...base, law: h.law, article: h.article, lawShort: h.lawShort, versionDate: h.versionDate };
   return { ...base, id: h.id, cites: h.cites.map((c) => ({ law: c.law, article: c.article })) };
 }
 
@@ -36,7 +37,9 @@ export function addContentCommands(program: Command): void {
         process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
       } catch (error) {
         if (!(error instanceof ContentError)) throw error;
-        process.stderr.write(`content build failed (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):\n${error.message}\n`);
+        process.stderr.write(
+          `content build failed (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):\n${error.message}\n`,
+        );
         process.exit(1);
       }
     });
@@ -47,13 +50,16 @@ export function addContentCommands(program: Command): void {
     .option('--db <file>', 'content.db to read', join(DEFAULT_RELEASE_DIR, 'content.db'))
     .action((opts: { db: string }) => {
       const { db, version } = openContentDb(opts.db);
-      const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      const created = (db.prepare("SELECT value FROM meta WHERE key = 'created'").get() as { value: string } | undefined)?.value;
+      const count = (table: string): number =>
+        (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const created = (
+        db.prepare("SELECT value FROM meta WHERE key = 'created'").get() as { value: string } | undefined
+      )?.value;
       const lines = [
         `release   ${version} (created ${created ?? 'unknown'})`,
         `file      ${opts.db} (${(statSync(opts.db).size / 1e6).toFixed(1)} MB)`,
         `laws      ${count('laws')} instruments, ${count('articles')} articles`,
-        `answers   ${count('faq')} FAQ in ${count("topics WHERE parent_id IS NULL")} topics, ${count('guides')} guides, ${count('slides')} slides`,
+        `answers   ${count('faq')} FAQ in ${count('topics WHERE parent_id IS NULL')} topics, ${count('guides')} guides, ${count('slides')} slides`,
         `search    ${count('search_docs')} indexed rows, ${count('terms')} terms, ${count('search_synonyms')} colloquial phrases`,
         `directory ${count('directory')} offices in ${count('(SELECT DISTINCT region_code FROM directory)')} regions, ${count('directory WHERE demo = 1')} of them demo data`,
       ];
@@ -80,7 +86,9 @@ export function addContentCommands(program: Command): void {
         process.stdout.write(`${JSON.stringify(result.hits.map(hitForJson), null, 2)}\n`);
         return;
       }
-      process.stdout.write(`searched for: ${result.interpretedAs.join(' · ') || '(nothing searchable)'} — ${result.hits.length} hits\n`);
+      process.stdout.write(
+        `searched for: ${result.interpretedAs.join(' · ') || '(nothing searchable)'} — ${result.hits.length} hits\n`,
+      );
       for (const h of result.hits) {
         const where = h.kind === 'article' ? '' : `  [${h.cites.map((c) => `${c.lawShort} ${c.article}`).join('; ')}]`;
         process.stdout.write(`${h.kind.padEnd(7)} ${h.title}${where}\n        ${h.snippet}\n`);

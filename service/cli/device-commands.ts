@@ -29,7 +29,8 @@ function baudOf(text: string): number {
 
 function modelOf(id: string) {
   const model = findPrinterModel(id);
-  if (model === undefined) fail(`--model: unknown printer model "${id}"; known: ${PRINTER_MODELS.map((m) => m.id).join(', ')}`, EXIT_USAGE);
+  if (model === undefined)
+    fail(`--model: unknown printer model "${id}"; known: ${PRINTER_MODELS.map((m) => m.id).join(', ')}`, EXIT_USAGE);
   return model;
 }
 
@@ -44,11 +45,18 @@ export function addDeviceCommands(program: Command): void {
       const runtime = readRuntimeFile(resolveDataDir(opts.dataDir));
       if (runtime !== undefined) {
         try {
-          const res = await fetch(`http://127.0.0.1:${runtime.port}/api/devices`, { headers: { authorization: `Bearer ${runtime.technicianToken}` }, signal: AbortSignal.timeout(3000) });
+          const res = await fetch(`http://127.0.0.1:${runtime.port}/api/devices`, {
+            headers: { authorization: `Bearer ${runtime.technicianToken}` },
+            signal: AbortSignal.timeout(3000),
+          });
           const { devices } = (await res.json()) as { devices: unknown[] };
           const list = devices.map((d) => DeviceStatus.parse(d));
           if (opts.json === true) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-          else for (const d of list) process.stdout.write(`${d.device.padEnd(15)} ${d.mode.padEnd(9)} ${d.connection.padEnd(12)} ${d.state ?? ''} ${d.port ?? ''} ${d.detail ?? ''}\n`);
+          else
+            for (const d of list)
+              process.stdout.write(
+                `${d.device.padEnd(15)} ${d.mode.padEnd(9)} ${d.connection.padEnd(12)} ${d.state ?? ''} ${d.port ?? ''} ${d.detail ?? ''}\n`,
+              );
           return;
         } catch (error) {
           process.stderr.write(`the service (port ${runtime.port}) does not answer: ${(error as Error).message}\n`);
@@ -59,8 +67,11 @@ export function addDeviceCommands(program: Command): void {
       const loaded = loadConfig(configPath);
       if (!loaded.ok) fail(`${configPath} is invalid; run kioskctl config check ${configPath}`);
       const { idCardReader, receiptPrinter } = loaded.config.devices;
-      const describe = (d: typeof idCardReader | typeof receiptPrinter) => (d.mode === 'serial' ? `serial ${d.port} @ ${d.baudRate}` : d.mode);
-      process.stdout.write(`idCardReader    ${describe(idCardReader)} (service not running: status unknown)\nreceiptPrinter  ${describe(receiptPrinter)} (service not running: status unknown)\n`);
+      const describe = (d: typeof idCardReader | typeof receiptPrinter) =>
+        d.mode === 'serial' ? `serial ${d.port} @ ${d.baudRate}` : d.mode;
+      process.stdout.write(
+        `idCardReader    ${describe(idCardReader)} (service not running: status unknown)\nreceiptPrinter  ${describe(receiptPrinter)} (service not running: status unknown)\n`,
+      );
     });
 
   const idcard = program.command('idcard').description('the resident ID-card reader');
@@ -82,8 +93,13 @@ export function addDeviceCommands(program: Command): void {
         // The technician asked to see the card: it goes to this terminal only, never to a log.
         const out = { ...card };
         if (opts.json === true) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-        else for (const [k, v] of Object.entries(out)) process.stdout.write(`${k.padEnd(16)} ${Array.isArray(v) ? v.join(', ') : String(v)}\n`);
-        if (!card.idNumberValid) process.stderr.write(`warning: the ID number fails its check (${card.idNumberProblems.join(', ')}); do not trust it\n`);
+        else
+          for (const [k, v] of Object.entries(out))
+            process.stdout.write(`${k.padEnd(16)} ${Array.isArray(v) ? v.join(', ') : String(v)}\n`);
+        if (!card.idNumberValid)
+          process.stderr.write(
+            `warning: the ID number fails its check (${card.idNumberProblems.join(', ')}); do not trust it\n`,
+          );
       } catch (error) {
         if (error instanceof NoCardError) fail('no card on the reader', EXIT_NO_CARD);
         if (error instanceof IdCardError) fail(`could not read the card: ${error.message}`);
@@ -104,7 +120,11 @@ export function addDeviceCommands(program: Command): void {
     .action(async (opts: { port: string; baud: string; model: string; json?: boolean }) => {
       let p: ReceiptPrinter;
       try {
-        p = await ReceiptPrinter.openSerial({ path: opts.port, baudRate: baudOf(opts.baud), model: modelOf(opts.model) });
+        p = await ReceiptPrinter.openSerial({
+          path: opts.port,
+          baudRate: baudOf(opts.baud),
+          model: modelOf(opts.model),
+        });
       } catch (error) {
         fail(`cannot open ${opts.port}: ${(error as Error).message}`);
       }
@@ -124,7 +144,11 @@ export function addDeviceCommands(program: Command): void {
     .action(async (opts: { port: string; baud: string; model: string }) => {
       let p: ReceiptPrinter;
       try {
-        p = await ReceiptPrinter.openSerial({ path: opts.port, baudRate: baudOf(opts.baud), model: modelOf(opts.model) });
+        p = await ReceiptPrinter.openSerial({
+          path: opts.port,
+          baudRate: baudOf(opts.baud),
+          model: modelOf(opts.model),
+        });
       } catch (error) {
         fail(`cannot open ${opts.port}: ${(error as Error).message}`);
       }
@@ -142,15 +166,23 @@ export function addDeviceCommands(program: Command): void {
     .command('simulate')
     .argument('<device>', 'idcard or printer')
     .description('run a simulated device on a new pty pair and print the port to use; Ctrl+C stops it')
-    .option('--card <sample>', `card on the simulated reader (${SIMULATED_CARDS.join(', ')}, or none)`, 'mainlandLongTerm')
+    .option(
+      '--card <sample>',
+      `card on the simulated reader (${SIMULATED_CARDS.join(', ')}, or none)`,
+      'mainlandLongTerm',
+    )
     .option('--paper <state>', 'simulated printer paper: ok, near-end or out', 'ok')
     .action(async (device: string, opts: { card: string; paper: string }) => {
-      if (device !== 'idcard' && device !== 'printer') fail(`unknown device "${device}": use idcard or printer`, EXIT_USAGE);
+      if (device !== 'idcard' && device !== 'printer')
+        fail(`unknown device "${device}": use idcard or printer`, EXIT_USAGE);
       const pair = await startPtyPair({ dir: mkdtempSync(join(tmpdir(), `kiosk-sim-${device}-`)) });
       let stop: () => Promise<void>;
       if (device === 'idcard') {
-        if (opts.card !== 'none' && !(SIMULATED_CARDS as readonly string[]).includes(opts.card)) fail(`--card: expected one of ${SIMULATED_CARDS.join(', ')} or none`, EXIT_USAGE);
-        const sim = await startSerialSimulator(pair.b, { card: opts.card === 'none' ? null : SAMPLE_CARDS[opts.card as SimulatedCard] });
+        if (opts.card !== 'none' && !(SIMULATED_CARDS as readonly string[]).includes(opts.card))
+          fail(`--card: expected one of ${SIMULATED_CARDS.join(', ')} or none`, EXIT_USAGE);
+        const sim = await startSerialSimulator(pair.b, {
+          card: opts.card === 'none' ? null : SAMPLE_CARDS[opts.card as SimulatedCard],
+        });
         stop = sim.close;
       } else {
         if (!['ok', 'near-end', 'out'].includes(opts.paper)) fail('--paper: expected ok, near-end or out', EXIT_USAGE);

@@ -5,7 +5,12 @@ import type { TerminalConfig } from '../../kiosk-config/schema';
 import { formatConfigReport, loadConfig } from '../config/load-config';
 import { checkDataDirWritable } from '../data-dir';
 import { rootAllowedForTests, type Check } from '../lockdown/check';
-import { comparePolicy, DEFAULT_POLICY_DIR, readInstalledPolicy, SHIPPED_POLICY_FILE } from '../lockdown/chromium-policy';
+import {
+  comparePolicy,
+  DEFAULT_POLICY_DIR,
+  readInstalledPolicy,
+  SHIPPED_POLICY_FILE,
+} from '../lockdown/chromium-policy';
 import { browserPolicyCheck, runtimeCheck, serviceUserCheck, shellCheck } from '../lockdown/doctor-checks';
 import { readPasswd, readProcStatus } from '../lockdown/process-user';
 import { isPidAlive, readShellState } from '../lockdown/shell-state-file';
@@ -24,9 +29,11 @@ export interface DoctorOptions {
 }
 
 function describeDevice(label: string, device: TerminalConfig['devices'][keyof TerminalConfig['devices']]): Check {
-  if (device.mode === 'none') return { name: label, status: 'warn', detail: 'not configured (mode "none"): features that need it are off' };
+  if (device.mode === 'none')
+    return { name: label, status: 'warn', detail: 'not configured (mode "none"): features that need it are off' };
   if (device.mode === 'simulated') return { name: label, status: 'pass', detail: 'simulated device' };
-  if (!existsSync(device.port)) return { name: label, status: 'fail', detail: `${device.port} does not exist (unplugged, or wrong path?)` };
+  if (!existsSync(device.port))
+    return { name: label, status: 'fail', detail: `${device.port} does not exist (unplugged, or wrong path?)` };
   return { name: label, status: 'pass', detail: `${device.port} @ ${device.baudRate} baud, model ${device.model}` };
 }
 
@@ -38,22 +45,38 @@ export async function runDoctor(opts: DoctorOptions): Promise<Check[]> {
 
   let config: TerminalConfig | undefined;
   if (configPath === undefined) {
-    checks.push({ name: 'configuration', status: 'fail', detail: 'no configuration given (--config FILE or KIOSK_CONFIG) and no running service to ask' });
+    checks.push({
+      name: 'configuration',
+      status: 'fail',
+      detail: 'no configuration given (--config FILE or KIOSK_CONFIG) and no running service to ask',
+    });
   } else {
     const loaded = loadConfig(configPath);
     if (loaded.ok) {
       config = loaded.config;
-      checks.push({ name: 'configuration', status: 'pass', detail: `${configPath} is valid (terminal ${loaded.config.id})` });
+      checks.push({
+        name: 'configuration',
+        status: 'pass',
+        detail: `${configPath} is valid (terminal ${loaded.config.id})`,
+      });
     } else {
       checks.push({ name: 'configuration', status: 'fail', detail: formatConfigReport(loaded) });
     }
   }
 
   const dir = checkDataDirWritable(opts.dataDir);
-  checks.push(dir.ok ? { name: 'data directory', status: 'pass', detail: `${opts.dataDir} is writable` } : { name: 'data directory', status: 'fail', detail: dir.detail });
+  checks.push(
+    dir.ok
+      ? { name: 'data directory', status: 'pass', detail: `${opts.dataDir} is writable` }
+      : { name: 'data directory', status: 'fail', detail: dir.detail },
+  );
 
   if (runtime === undefined) {
-    checks.push({ name: 'service', status: 'fail', detail: `not running (no ${opts.dataDir}/run/service.json); start it with npm start` });
+    checks.push({
+      name: 'service',
+      status: 'fail',
+      detail: `not running (no ${opts.dataDir}/run/service.json); start it with npm start`,
+    });
   } else {
     try {
       const res = await fetch(`http://127.0.0.1:${runtime.port}/api/health`, {
@@ -62,15 +85,27 @@ export async function runDoctor(opts: DoctorOptions): Promise<Check[]> {
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const health = Health.parse(await res.json());
-      checks.push({ name: 'service', status: 'pass', detail: `version ${health.version} on port ${runtime.port}, up ${Math.round(health.uptimeSeconds)} s, configuration ${health.configName}` });
+      checks.push({
+        name: 'service',
+        status: 'pass',
+        detail: `version ${health.version} on port ${runtime.port}, up ${Math.round(health.uptimeSeconds)} s, configuration ${health.configName}`,
+      });
       for (const [name, sub] of Object.entries(health.subsystems)) {
         // Something this software version does not offer yet is a known limit, not a fault of this machine.
         const knownLimit = /not-installed|not-in-this-version/.test(sub.reason ?? '');
         const status = sub.state === 'ok' ? 'pass' : sub.state === 'off' || knownLimit ? 'warn' : 'fail';
-        checks.push({ name: `service: ${name}`, status, detail: [sub.state, sub.reason, sub.detail].filter(Boolean).join(' — ') });
+        checks.push({
+          name: `service: ${name}`,
+          status,
+          detail: [sub.state, sub.reason, sub.detail].filter(Boolean).join(' — '),
+        });
       }
     } catch (error) {
-      checks.push({ name: 'service', status: 'fail', detail: `pid ${runtime.pid} on port ${runtime.port} does not answer: ${(error as Error).message}` });
+      checks.push({
+        name: 'service',
+        status: 'fail',
+        detail: `pid ${runtime.pid} on port ${runtime.port} does not answer: ${(error as Error).message}`,
+      });
     }
   }
 
@@ -89,11 +124,17 @@ function lockdownChecks(opts: DoctorOptions, runtime: RuntimeInfo | undefined): 
   const allowRoot = rootAllowedForTests(env);
   const servicePid = runtime !== undefined && isPidAlive(runtime.pid) ? runtime.pid : undefined;
   const shell = readShellState(opts.dataDir);
-  const chromiumShellRunning = shell.state === 'present' && shell.shell.shell === 'chromium' && isPidAlive(shell.shell.pid);
+  const chromiumShellRunning =
+    shell.state === 'present' && shell.shell.shell === 'chromium' && isPidAlive(shell.shell.pid);
   const policyDir = opts.policyDir ?? DEFAULT_POLICY_DIR;
   const installed = readInstalledPolicy(policyDir);
   return [
-    serviceUserCheck({ pid: servicePid, procStatus: servicePid === undefined ? undefined : readProcStatus(servicePid), passwd: readPasswd(), allowRoot }),
+    serviceUserCheck({
+      pid: servicePid,
+      procStatus: servicePid === undefined ? undefined : readProcStatus(servicePid),
+      passwd: readPasswd(),
+      allowRoot,
+    }),
     shellCheck({ read: shell, alive: isPidAlive, allowRoot }),
     browserPolicyCheck({
       comparison: comparePolicy(readFileSync(SHIPPED_POLICY_FILE, 'utf8'), installed),
@@ -115,8 +156,12 @@ function runtimeChecks(today: Date, servicePid: number | undefined): Check[] {
   const serviceExe = servicePid === undefined ? undefined : realpathOrUndefined(`/proc/${servicePid}/exe`);
   if (serviceExe === undefined || serviceExe === realpathOrUndefined(process.execPath)) return [own];
   const version = nodeVersionOf(serviceExe);
-  if (version === undefined) return [{ ...own, detail: `${own.detail} (kioskctl's; the service runs in ${serviceExe})` }];
-  return [{ ...own, detail: `${own.detail} (kioskctl's)` }, runtimeCheck({ version, today, name: 'runtime (service)' })];
+  if (version === undefined)
+    return [{ ...own, detail: `${own.detail} (kioskctl's; the service runs in ${serviceExe})` }];
+  return [
+    { ...own, detail: `${own.detail} (kioskctl's)` },
+    runtimeCheck({ version, today, name: 'runtime (service)' }),
+  ];
 }
 
 function realpathOrUndefined(path: string): string | undefined {
@@ -131,7 +176,11 @@ function realpathOrUndefined(path: string): string | undefined {
 function nodeVersionOf(exe: string): string | undefined {
   if (!/(^|\/)node(js)?[\d.]*$/.test(exe)) return undefined;
   try {
-    const out = execFileSync(exe, ['--version'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync(exe, ['--version'], {
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return /^v\d+\.\d+\.\d+/.test(out) ? out : undefined;
   } catch {
     return undefined;

@@ -55,7 +55,9 @@ config
 
 program
   .command('doctor')
-  .description('check configuration, data directory, the running service, the devices and the terminal’s lockdown (service user, shell, browser policy, runtime)')
+  .description(
+    'check configuration, data directory, the running service, the devices and the terminal’s lockdown (service user, shell, browser policy, runtime)',
+  )
   .option('--config <file>', 'configuration file (default: KIOSK_CONFIG, else the running service’s)')
   .option('--data-dir <dir>', 'data directory (default: KIOSK_DATA_DIR, else the user data folder)')
   .option('--policy-dir <dir>', 'Chromium’s managed policy directory', DEFAULT_POLICY_DIR)
@@ -63,11 +65,16 @@ program
   .action(async (opts: { config?: string; dataDir?: string; policyDir: string; json?: boolean }) => {
     const envConfig = process.env['KIOSK_CONFIG'];
     const configPath = opts.config ?? (envConfig === '' ? undefined : envConfig);
-    const checks = await runDoctor({ configPath, dataDir: resolveDataDir(opts.dataDir), policyDir: resolve(opts.policyDir) });
+    const checks = await runDoctor({
+      configPath,
+      dataDir: resolveDataDir(opts.dataDir),
+      policyDir: resolve(opts.policyDir),
+    });
     if (opts.json === true) process.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
     else {
       const mark = { pass: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
-      for (const c of checks) process.stdout.write(`[${mark[c.status]}] ${c.name}: ${c.detail.replace(/\n/g, '\n       ')}\n`);
+      for (const c of checks)
+        process.stdout.write(`[${mark[c.status]}] ${c.name}: ${c.detail.replace(/\n/g, '\n       ')}\n`);
     }
     if (checks.some((c) => c.status === 'fail')) process.exitCode = 1;
   });

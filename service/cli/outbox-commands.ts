@@ -29,7 +29,10 @@ const EXIT_REFERENCE_OR_SERVICE = 2;
 
 function openForReading(dataDir: string) {
   const file = join(dataDir, 'records.db');
-  if (!existsSync(file)) fail(`no records.db in ${dataDir}: the kiosk service has not run with this data directory (use --data-dir or KIOSK_DATA_DIR)`);
+  if (!existsSync(file))
+    fail(
+      `no records.db in ${dataDir}: the kiosk service has not run with this data directory (use --data-dir or KIOSK_DATA_DIR)`,
+    );
   try {
     return openRecordsDbReadOnly(file);
   } catch (error) {
@@ -40,7 +43,8 @@ function openForReading(dataDir: string) {
 
 function positiveInt(text: string, flag: string, max: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max) fail(`${flag}: expected a whole number 1–${max}, got "${text}"`, EXIT_USAGE);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    fail(`${flag}: expected a whole number 1–${max}, got "${text}"`, EXIT_USAGE);
   return n;
 }
 
@@ -58,7 +62,12 @@ export function describeOutboxRow(row: OutboxRow) {
     createdAt: row.created_at,
     delivered: row.delivered_at !== null,
     deliveredAt: row.delivered_at,
-    receipt: row.receipt === null ? ('none' as const) : row.receipt_printed_at === null ? ('not printed' as const) : ('printed' as const),
+    receipt:
+      row.receipt === null
+        ? ('none' as const)
+        : row.receipt_printed_at === null
+          ? ('not printed' as const)
+          : ('printed' as const),
     receiptPrintedAt: row.receipt_printed_at,
     receiptPrints: row.receipt_prints,
     attempts: row.attempts,
@@ -85,17 +94,27 @@ async function callService<Body extends z.ZodType, Res extends z.ZodType>(
   body?: z.input<Body>,
 ): Promise<{ status: number; json: unknown }> {
   const runtime = readRuntimeFile(dataDir);
-  if (runtime === undefined) fail(`the kiosk service is not running (no ${join(dataDir, 'run', 'service.json')}); start it, then try again`, EXIT_REFERENCE_OR_SERVICE);
+  if (runtime === undefined)
+    fail(
+      `the kiosk service is not running (no ${join(dataDir, 'run', 'service.json')}); start it, then try again`,
+      EXIT_REFERENCE_OR_SERVICE,
+    );
   let res: Response;
   try {
     res = await fetch(`http://127.0.0.1:${runtime.port}${route.path}`, {
       method: route.method,
-      headers: { authorization: `Bearer ${runtime.technicianToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${runtime.technicianToken}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
     });
   } catch (error) {
-    fail(`the kiosk service (port ${runtime.port}) does not answer, so it is probably not running: ${(error as Error).message}`, EXIT_REFERENCE_OR_SERVICE);
+    fail(
+      `the kiosk service (port ${runtime.port}) does not answer, so it is probably not running: ${(error as Error).message}`,
+      EXIT_REFERENCE_OR_SERVICE,
+    );
   }
   return { status: res.status, json: await res.json().catch(() => null) };
 }
@@ -133,13 +152,18 @@ export function addOutboxCommands(program: Command): void {
         );
         if (r.lastError !== null) process.stdout.write(`    last error: ${r.lastError}\n`);
       }
-      process.stdout.write(`${counts.total} submission(s), ${counts.undelivered} not delivered, ${counts.unprinted} receipt(s) not printed${rows.length < counts.total ? ` (newest ${rows.length} shown)` : ''}\n`);
+      process.stdout.write(
+        `${counts.total} submission(s), ${counts.undelivered} not delivered, ${counts.unprinted} receipt(s) not printed${rows.length < counts.total ? ` (newest ${rows.length} shown)` : ''}\n`,
+      );
     });
 
   const receipt = program.command('receipt').description('submission receipts');
   receipt
     .command('reprint')
-    .argument('<reference>', 'the reference number on the receipt, e.g. A250314-7K3Q-X (case, spaces and hyphens do not matter)')
+    .argument(
+      '<reference>',
+      'the reference number on the receipt, e.g. A250314-7K3Q-X (case, spaces and hyphens do not matter)',
+    )
     .description('ask the running service to print a submission’s receipt again (marked 补打)')
     .option('--data-dir <dir>', 'data directory of the service')
     .option('--wait <seconds>', 'how long to wait for the printer to finish (0: do not wait)', '20')
@@ -152,7 +176,8 @@ export function addOutboxCommands(program: Command): void {
         throw error;
       }
       const wait = Number(opts.wait);
-      if (!Number.isFinite(wait) || wait < 0 || wait > 600) fail(`--wait: expected seconds 0–600, got "${opts.wait}"`, EXIT_USAGE);
+      if (!Number.isFinite(wait) || wait < 0 || wait > 600)
+        fail(`--wait: expected seconds 0–600, got "${opts.wait}"`, EXIT_USAGE);
       const dataDir = resolveDataDir(opts.dataDir);
       const answer = await callService(dataDir, api.submissionReprint, { reference });
       if (answer.status === 404 || answer.status === 400) fail(errorMessage(answer.json), EXIT_REFERENCE_OR_SERVICE);
@@ -173,16 +198,25 @@ export function addOutboxCommands(program: Command): void {
         job = found;
       }
       // A session ending takes unprinted jobs out of the queue: the receipt stays owed, and never prints by itself.
-      if (gone && job.state !== 'printing') fail(`${reference}: not printed — a session ended and took the job out of the queue before it printed; run this command again`);
+      if (gone && job.state !== 'printing')
+        fail(
+          `${reference}: not printed — a session ended and took the job out of the queue before it printed; run this command again`,
+        );
       if (job.state === 'printed') process.stdout.write(`${reference}: receipt printed\n`);
-      else if (job.state === 'failed') fail(`${reference}: the receipt did not print (${job.reason ?? 'failed'}); run this command again to retry`);
+      else if (job.state === 'failed')
+        fail(`${reference}: the receipt did not print (${job.reason ?? 'failed'}); run this command again to retry`);
       else if (wait === 0) process.stdout.write(`${reference}: receipt queued (job ${job.id})\n`);
-      else fail(`${reference}: not printed yet — the job is ${job.state}${job.reason !== undefined ? ` (${job.reason})` : ''}; it prints once the printer is ready, unless a session ends first (then run this command again)`);
+      else
+        fail(
+          `${reference}: not printed yet — the job is ${job.state}${job.reason !== undefined ? ` (${job.reason})` : ''}; it prints once the printer is ready, unless a session ends first (then run this command again)`,
+        );
     });
 
   program
     .command('stats')
-    .description('usage figures per day: consultations by topic, legal-aid checks and applications, templates printed, mediation requests, ratings, calculator uses')
+    .description(
+      'usage figures per day: consultations by topic, legal-aid checks and applications, templates printed, mediation requests, ratings, calculator uses',
+    )
     .option('--data-dir <dir>', 'data directory of the service')
     .option('--days <n>', 'the last N days, today included', '7')
     .option('--json', 'print JSON')
@@ -202,7 +236,8 @@ export function addOutboxCommands(program: Command): void {
         return;
       }
       process.stdout.write(`usage ${fromDay} … ${toDay} (${days} day${days === 1 ? '' : 's'})\n`);
-      const line = (r: DailyStat) => `${r.day}  ${r.metric.padEnd(21)}  ${(r.key === '' ? '—' : r.key).padEnd(24)}  ${r.count}\n`;
+      const line = (r: DailyStat) =>
+        `${r.day}  ${r.metric.padEnd(21)}  ${(r.key === '' ? '—' : r.key).padEnd(24)}  ${r.count}\n`;
       for (const r of rows) process.stdout.write(line(r));
       process.stdout.write('totals\n');
       for (const m of STAT_METRICS) process.stdout.write(`  ${m.padEnd(21)}  ${totals[m]}\n`);

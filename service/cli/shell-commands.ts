@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { comparePolicy, DEFAULT_POLICY_DIR, installedPolicyPath, installPolicy, installRefusal, readInstalledPolicy, SHIPPED_POLICY_FILE } from '../lockdown/chromium-policy';
+import {
+  comparePolicy,
+  DEFAULT_POLICY_DIR,
+  installedPolicyPath,
+  installPolicy,
+  installRefusal,
+  readInstalledPolicy,
+  SHIPPED_POLICY_FILE,
+} from '../lockdown/chromium-policy';
 import { EXIT_FAILED, EXIT_NOT_ROOT, fail } from './exit';
 
 /**
@@ -31,7 +39,8 @@ export function addShellCommands(program: Command): void {
           invalid: `${target} is not valid JSON, so Chromium ignores it`,
           unreadable: `${target} cannot be read: ${installed.state === 'unreadable' ? installed.detail : ''}`,
         }[comparison];
-        if (comparison !== 'identical') fail(`${said}; install it as root: sudo npm run kioskctl -- shell install-policy`, EXIT_FAILED);
+        if (comparison !== 'identical')
+          fail(`${said}; install it as root: sudo npm run kioskctl -- shell install-policy`, EXIT_FAILED);
         process.stdout.write(`${said}\n`);
         return;
       }

@@ -42,7 +42,14 @@ describe('terminal configuration', () => {
     const result = parseConfig(
       withChanges((c) => {
         c['idleTimeoutSeconds'] = 5;
-        (c['devices'] as JsonObject)['receiptPrinter'] = { mode: 'serial', port: 'lpt1', baudRate: 12345, model: 'x', encoding: 'gbk', paperWidthMm: 80 };
+        (c['devices'] as JsonObject)['receiptPrinter'] = {
+          mode: 'serial',
+          port: 'lpt1',
+          baudRate: 12345,
+          model: 'x',
+          encoding: 'gbk',
+          paperWidthMm: 80,
+        };
         c['hub'] = { url: 'http://hub.example.org' };
       }),
       'bad.json',
@@ -51,7 +58,12 @@ describe('terminal configuration', () => {
     if (result.ok) return;
     const paths = result.problems.map((p) => p.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['idleTimeoutSeconds', 'devices.receiptPrinter.port', 'devices.receiptPrinter.baudRate', 'hub.url']),
+      expect.arrayContaining([
+        'idleTimeoutSeconds',
+        'devices.receiptPrinter.port',
+        'devices.receiptPrinter.baudRate',
+        'hub.url',
+      ]),
     );
     expect(result.problems).toHaveLength(4);
     const report = formatConfigReport(result);
@@ -62,12 +74,20 @@ describe('terminal configuration', () => {
   });
 
   it('names unknown keys so typos are caught', () => {
-    const result = parseConfig(withChanges((c) => (c['idelTimeoutSeconds'] = 60)), 'typo.json');
-    expect(!result.ok && result.problems).toEqual([{ path: '(root)', message: 'unknown key "idelTimeoutSeconds" (check the spelling)' }]);
+    const result = parseConfig(
+      withChanges((c) => (c['idelTimeoutSeconds'] = 60)),
+      'typo.json',
+    );
+    expect(!result.ok && result.problems).toEqual([
+      { path: '(root)', message: 'unknown key "idelTimeoutSeconds" (check the spelling)' },
+    ]);
   });
 
   it('requires the default language to be one of the configured languages', () => {
-    const result = parseConfig(withChanges((c) => ((c['languages'] = ['zh-CN']), (c['defaultLanguage'] = 'en'))), 'lang.json');
+    const result = parseConfig(
+      withChanges((c) => ((c['languages'] = ['zh-CN']), (c['defaultLanguage'] = 'en'))),
+      'lang.json',
+    );
     expect(!result.ok && result.problems.map((p) => p.path)).toEqual(['defaultLanguage']);
   });
 

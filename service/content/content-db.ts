@@ -27,13 +27,19 @@ export function openContentDb(file: string): { db: Db; version: string } {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const schema = db.pragma('user_version', { simple: true }) as number;
     if (schema !== CONTENT_SCHEMA_VERSION) {
-      throw new ContentReleaseError(`${file}: content schema ${schema}, but this software reads schema ${CONTENT_SCHEMA_VERSION}; build or install a matching release`);
+      throw new ContentReleaseError(
+        `${file}: content schema ${schema}, but this software reads schema ${CONTENT_SCHEMA_VERSION}; build or install a matching release`,
+      );
     }
     const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
     if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new ContentReleaseError(`${file}: the content release is damaged (quick_check: ${problems.slice(0, CHECK_LINES_QUOTED).join('; ')}); install the release again`);
+      throw new ContentReleaseError(
+        `${file}: the content release is damaged (quick_check: ${problems.slice(0, CHECK_LINES_QUOTED).join('; ')}); install the release again`,
+      );
     }
-    const version = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)?.value ?? 'unknown';
+    const version =
+      (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)?.value ??
+      'unknown';
     return { db, version };
   } catch (error) {
     db?.close();

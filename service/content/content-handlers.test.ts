@@ -23,10 +23,16 @@ describe('the content routes', () => {
     const faq = await kiosk.ok('faq', { id: 'wages-unpaid-what-to-do' });
     const article = await kiosk.ok('article', { articleId: faq.cites[0]!.articleId });
     expect(article.law.shortName).toBe('劳动合同法');
-    expect((await kiosk.ok('articlesByCitation', { citations: [{ lawShort: '劳动合同法', article: '第三十条' }, { lawShort: '劳动合同法', article: '第九千条' }] })).articles).toEqual([
-      expect.objectContaining({ articleId: article.id }),
-      null,
-    ]);
+    expect(
+      (
+        await kiosk.ok('articlesByCitation', {
+          citations: [
+            { lawShort: '劳动合同法', article: '第三十条' },
+            { lawShort: '劳动合同法', article: '第九千条' },
+          ],
+        })
+      ).articles,
+    ).toEqual([expect.objectContaining({ articleId: article.id }), null]);
   });
 
   it('say 404 for each kind of id the release does not have, naming it', async () => {
@@ -61,7 +67,13 @@ describe('the content routes', () => {
 
 describe('a terminal configured for another region', () => {
   it('lists that region’s offices, not the demo’s', async () => {
-    const kiosk = await startInProcessKiosk({ start: false, config: (demo) => ({ ...demo, location: { ...demo.location, regionCode: '440111', regionName: '广东省广州市白云区' } }) });
+    const kiosk = await startInProcessKiosk({
+      start: false,
+      config: (demo) => ({
+        ...demo,
+        location: { ...demo.location, regionCode: '440111', regionName: '广东省广州市白云区' },
+      }),
+    });
     try {
       const { regionCode, entries } = await kiosk.ok('directory', {});
       expect(regionCode).toBe('440111');
@@ -108,7 +120,10 @@ describe('a terminal without a content release', () => {
       expect({ route, status, code: error.code }).toEqual({ route, status: 503, code: 'unavailable' });
       expect(error.message).toMatch(/^Legal content is unavailable: .*content\.db does not exist/);
     }
-    expect((await kiosk.ok('health')).subsystems.content).toMatchObject({ state: 'unavailable', reason: 'content-missing' });
+    expect((await kiosk.ok('health')).subsystems.content).toMatchObject({
+      state: 'unavailable',
+      reason: 'content-missing',
+    });
     expect((await kiosk.ok('devices')).devices).toHaveLength(2);
   });
 });

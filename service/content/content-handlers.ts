@@ -12,7 +12,8 @@ export function fromContent(content: ContentService): <T>(use: () => T) => T {
     try {
       return content.guard(use);
     } catch (error) {
-      if (error instanceof ContentUnavailableError) throw new ServiceUnavailableError(`Legal content is unavailable: ${error.message}`);
+      if (error instanceof ContentUnavailableError)
+        throw new ServiceUnavailableError(`Legal content is unavailable: ${error.message}`);
       if (error instanceof ContentNotFoundError) throw new HttpError(404, 'not-found', error.message);
       throw error;
     }

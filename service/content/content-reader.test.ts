@@ -20,7 +20,10 @@ describe('FAQ list of a topic (shipped release)', () => {
     expect(topic.length).toBeLessThan(all);
   });
 
-  it.each(['%', '_', '%%', 'labour%', 'labour-wages/%', 'LABOUR-WAGES', '____________'])('reads %s as a topic name, not a pattern', (topicId) => {
-    expect(reader.faqList(topicId).items).toEqual([]);
-  });
+  it.each(['%', '_', '%%', 'labour%', 'labour-wages/%', 'LABOUR-WAGES', '____________'])(
+    'reads %s as a topic name, not a pattern',
+    (topicId) => {
+      expect(reader.faqList(topicId).items).toEqual([]);
+    },
+  );
 });

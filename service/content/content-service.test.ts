@@ -1,4 +1,13 @@
-import { copyFileSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -41,7 +50,9 @@ function garblePages(file: string, pages: readonly number[]): void {
 /** The pages a table and its indexes live on, from SQLite's own page map. */
 function pagesOf(file: string, table: string): number[] {
   const db = new Database(file, { readonly: true });
-  const rows = db.prepare('SELECT pageno FROM dbstat WHERE name = ? OR name IN (SELECT name FROM sqlite_schema WHERE tbl_name = ?)').all(table, table) as { pageno: number }[];
+  const rows = db
+    .prepare('SELECT pageno FROM dbstat WHERE name = ? OR name IN (SELECT name FROM sqlite_schema WHERE tbl_name = ?)')
+    .all(table, table) as { pageno: number }[];
   db.close();
   return rows.map((r) => r.pageno);
 }
@@ -88,7 +99,10 @@ describe('a damaged content release', () => {
     expect(content.state().state).toBe('ok');
     // A copy over the running release that stopped early: its first pages,
     // the header among them, are no longer a database.
-    garblePages(file, Array.from({ length: 64 }, (_, i) => i + 1));
+    garblePages(
+      file,
+      Array.from({ length: 64 }, (_, i) => i + 1),
+    );
     expect(() => content.guard(() => content.reader().faqList('labour-wages'))).toThrow(ContentUnavailableError);
     expect(content.state()).toMatchObject({ state: 'unavailable', reason: 'content-unreadable' });
     expect(() => content.guard(() => content.reader().topics())).toThrow(ContentUnavailableError);

@@ -75,7 +75,9 @@ export function openContentService(file: string): ContentService {
     db = undefined;
   };
   const state = (): SubsystemState =>
-    failure !== undefined ? { state: 'unavailable', reason: failure.reason, detail: failure.detail } : { state: 'ok', detail: `release ${version}` };
+    failure !== undefined
+      ? { state: 'unavailable', reason: failure.reason, detail: failure.detail }
+      : { state: 'ok', detail: `release ${version}` };
   const search = (): SearchEngine => {
     engine ??= openSearch(open());
     return engine;
@@ -99,7 +101,9 @@ export function openContentService(file: string): ContentService {
         // Whatever stops the search from loading (a damaged page, a missing
         // table, a vocabulary row that does not parse) is a fault of this
         // release, never a reason for the service to stop.
-        giveUp(`${file}: the search cannot be loaded from this release (${(error as Error).message}); install the release again`);
+        giveUp(
+          `${file}: the search cannot be loaded from this release (${(error as Error).message}); install the release again`,
+        );
       }
       return state();
     },

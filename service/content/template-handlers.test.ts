@@ -18,7 +18,10 @@ const IOU_VALUES = {
 /** The same answers with a wrong check character: what a screen that checked an older version might send. */
 const STALE_VALUES = { ...IOU_VALUES, 'borrower.idNumber': '110105194912310021' };
 
-const withoutPrinter = (demo: TerminalConfig): TerminalConfig => ({ ...demo, devices: { ...demo.devices, receiptPrinter: { mode: 'none' } } });
+const withoutPrinter = (demo: TerminalConfig): TerminalConfig => ({
+  ...demo,
+  devices: { ...demo.devices, receiptPrinter: { mode: 'none' } },
+});
 
 describe('the template routes on the demo terminal', () => {
   let kiosk: InProcessKiosk;
@@ -39,7 +42,9 @@ describe('the template routes on the demo terminal', () => {
   it('print the document the service filled again from the answers, the parties’ numbers whole', async () => {
     const job = await kiosk.ok('templatePrint', { id: 'iou', values: IOU_VALUES, title: '借条' });
     expect(job).toMatchObject({ title: '借条' });
-    await expect.poll(() => kiosk.service.devices.printJobs().find((j) => j.id === job.id)?.state, { timeout: 15_000 }).toBe('printed');
+    await expect
+      .poll(() => kiosk.service.devices.printJobs().find((j) => j.id === job.id)?.state, { timeout: 15_000 })
+      .toBe('printed');
     const paper = JSON.stringify(kiosk.service.devices.simulated.printer!.decode().lines);
     expect(paper).toContain('11010519491231002X');
     expect(paper).toContain('13800138000');
@@ -55,8 +60,13 @@ describe('the template routes on the demo terminal', () => {
   });
 
   it('say 404 for a template the release does not have, to the preview and the print alike', async () => {
-    expect(await kiosk.refused('templatePreview', { id: 'no-such-template', values: {} })).toMatchObject({ status: 404, error: { code: 'not-found' } });
-    expect(await kiosk.refused('templatePrint', { id: 'no-such-template', values: IOU_VALUES, title: '借条' })).toMatchObject({ status: 404, error: { code: 'not-found' } });
+    expect(await kiosk.refused('templatePreview', { id: 'no-such-template', values: {} })).toMatchObject({
+      status: 404,
+      error: { code: 'not-found' },
+    });
+    expect(
+      await kiosk.refused('templatePrint', { id: 'no-such-template', values: IOU_VALUES, title: '借条' }),
+    ).toMatchObject({ status: 404, error: { code: 'not-found' } });
   });
 });
 

@@ -18,7 +18,12 @@ export function templateHandlers(
 ): Pick<Handlers, 'templatePreview' | 'templatePrint'> {
   const withContent = fromContent(content);
   return {
-    templatePreview: ({ id, values }) => previewTemplate(withContent(() => content.reader().template(id)), values, printing.documentLayout),
+    templatePreview: ({ id, values }) =>
+      previewTemplate(
+        withContent(() => content.reader().template(id)),
+        values,
+        printing.documentLayout,
+      ),
     templatePrint: ({ id, values, title }) => {
       const template = withContent(() => content.reader().template(id));
       try {

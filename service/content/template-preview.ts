@@ -12,7 +12,11 @@ import { validateTemplateValues, type RawTemplateValues } from '../../common/tem
  * (`ok: false`), not an HTTP error; `layout` lays the filled receipt out for
  * this terminal's printer (and throws when there is none).
  */
-export function previewTemplate(template: Template, values: RawTemplateValues, layout: (receipt: Receipt) => ReceiptLayout): TemplatePreviewResponse {
+export function previewTemplate(
+  template: Template,
+  values: RawTemplateValues,
+  layout: (receipt: Receipt) => ReceiptLayout,
+): TemplatePreviewResponse {
   const checked = validateTemplateValues(template, values);
   if (checked.errors.length > 0) return { ok: false, errors: checked.errors };
   const receipt = receiptForTemplate(template, checked.values);
@@ -26,7 +30,9 @@ export class TemplateAnswersRejectedError extends Error {}
 export function fillTemplateForPrint(template: Template, values: RawTemplateValues): Receipt {
   const checked = validateTemplateValues(template, values);
   if (checked.errors.length > 0) {
-    throw new TemplateAnswersRejectedError(`The answers do not pass: ${checked.errors.map((e) => `${e.field} (${e.code})`).join(', ')}`);
+    throw new TemplateAnswersRejectedError(
+      `The answers do not pass: ${checked.errors.map((e) => `${e.field} (${e.code})`).join(', ')}`,
+    );
   }
   return receiptForTemplate(template, checked.values);
 }

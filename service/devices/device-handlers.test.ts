@@ -6,7 +6,8 @@ import { startInProcessKiosk, type InProcessKiosk } from '../testing/in-process-
 
 const RECEIPT = Receipt.parse({ blocks: [{ type: 'text', text: '《劳动合同法》第三十条' }, { type: 'cut' }] });
 
-const printerState = (kiosk: InProcessKiosk) => kiosk.service.devices.devices().find((d) => d.device === 'receiptPrinter')?.state;
+const printerState = (kiosk: InProcessKiosk) =>
+  kiosk.service.devices.devices().find((d) => d.device === 'receiptPrinter')?.state;
 
 describe('the device routes on the demo terminal (simulated devices)', () => {
   let kiosk: InProcessKiosk;
@@ -24,7 +25,11 @@ describe('the device routes on the demo terminal (simulated devices)', () => {
       ['receiptPrinter', 'simulated'],
     ]);
     expect(await kiosk.ok('simulate', { printer: { coverOpen: true } })).toEqual({});
-    await expect.poll(async () => (await kiosk.ok('devices')).devices.find((d) => d.device === 'receiptPrinter')?.state, { timeout: 15_000 }).toBe('cover-open');
+    await expect
+      .poll(async () => (await kiosk.ok('devices')).devices.find((d) => d.device === 'receiptPrinter')?.state, {
+        timeout: 15_000,
+      })
+      .toBe('cover-open');
     await kiosk.ok('simulate', { printer: { coverOpen: false } });
     await expect.poll(() => printerState(kiosk), { timeout: 15_000 }).toBe('ready');
   });
@@ -32,25 +37,33 @@ describe('the device routes on the demo terminal (simulated devices)', () => {
   it('print a receipt and list its job; preview it laid out for this printer', async () => {
     const job = await kiosk.ok('print', { title: '法条', receipt: RECEIPT });
     expect((await kiosk.ok('printJobs')).jobs.map((j) => j.id)).toContain(job.id);
-    await expect.poll(async () => (await kiosk.ok('printJobs')).jobs.find((j) => j.id === job.id)?.state, { timeout: 15_000 }).toBe('printed');
+    await expect
+      .poll(async () => (await kiosk.ok('printJobs')).jobs.find((j) => j.id === job.id)?.state, { timeout: 15_000 })
+      .toBe('printed');
     const layout = await kiosk.ok('printPreview', { receipt: RECEIPT });
     expect(layout.columns).toBe(48);
   });
 
   it('say 404 to a retry of a job that is not there', async () => {
-    expect(await kiosk.refused('printRetry', { id: 'no-such-job' })).toEqual({ status: 404, error: { code: 'not-found', message: 'No failed print job no-such-job' } });
+    expect(await kiosk.refused('printRetry', { id: 'no-such-job' })).toEqual({
+      status: 404,
+      error: { code: 'not-found', message: 'No failed print job no-such-job' },
+    });
   });
 
   it('answer 503 once the queue is full, saying it was not printed, and print the queue out when paper is back', async () => {
     await kiosk.ok('simulate', { printer: { paper: 'out' } });
     await expect.poll(() => printerState(kiosk), { timeout: 15_000 }).toBe('paper-out');
     // Nothing prints while out of paper: the jobs stay in the queue until it is full.
-    for (let i = 0; i < DEFAULT_PRINT_LIMITS.jobs; i++) await kiosk.ok('print', { title: `法条 ${i}`, receipt: RECEIPT });
+    for (let i = 0; i < DEFAULT_PRINT_LIMITS.jobs; i++)
+      await kiosk.ok('print', { title: `法条 ${i}`, receipt: RECEIPT });
     const refusal = await kiosk.refused('print', { title: '法条', receipt: RECEIPT });
     expect(refusal).toMatchObject({ status: 503, error: { code: 'unavailable' } });
     expect(refusal.error.message).toMatch(/^Not printed: /);
     await kiosk.ok('simulate', { printer: { paper: 'ok' } });
-    await expect.poll(async () => (await kiosk.ok('printJobs')).jobs.every((j) => j.state === 'printed'), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await kiosk.ok('printJobs')).jobs.every((j) => j.state === 'printed'), { timeout: 30_000 })
+      .toBe(true);
   });
 });
 
@@ -62,7 +75,12 @@ describe('the device routes on a terminal with a serial card reader and no print
       config: (demo: TerminalConfig) => ({
         ...demo,
         devices: {
-          idCardReader: { mode: 'serial', port: '/dev/kiosk-test-no-such-reader', baudRate: 115200, model: 'generic SAM reader' },
+          idCardReader: {
+            mode: 'serial',
+            port: '/dev/kiosk-test-no-such-reader',
+            baudRate: 115200,
+            model: 'generic SAM reader',
+          },
           receiptPrinter: { mode: 'none' },
         },
       }),

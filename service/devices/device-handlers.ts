@@ -31,7 +31,11 @@ export function deviceHandlers(
         throw new HttpError(409, 'conflict', 'Only devices in "simulated" mode can be changed this way');
       }
       if (idcard !== undefined) devices.simulateCard(idcard);
-      if (printer !== undefined) sim.printer!.set({ ...(printer.paper !== undefined ? { paper: printer.paper } : {}), ...(printer.coverOpen !== undefined ? { coverOpen: printer.coverOpen } : {}) });
+      if (printer !== undefined)
+        sim.printer!.set({
+          ...(printer.paper !== undefined ? { paper: printer.paper } : {}),
+          ...(printer.coverOpen !== undefined ? { coverOpen: printer.coverOpen } : {}),
+        });
       return {};
     },
   };

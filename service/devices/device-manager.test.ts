@@ -64,7 +64,9 @@ describe('the device manager on simulated devices', () => {
       ['receiptPrinter', 'connected'],
     ]);
     expect(m.devices.subsystem('receiptPrinter')).toEqual({ state: 'ok', detail: 'simulated' });
-    const published = m.events.flatMap((e) => (e.type === 'device' ? [[e.status.device, e.status.connection, e.status.state]] : []));
+    const published = m.events.flatMap((e) =>
+      e.type === 'device' ? [[e.status.device, e.status.connection, e.status.state]] : [],
+    );
     expect(published).toContainEqual(['idCardReader', 'connected', undefined]);
     expect(published).toContainEqual(['receiptPrinter', 'connected', 'ready']);
   });
@@ -146,13 +148,23 @@ describe('the device manager on simulated devices', () => {
     await advanceUntil(() => m.devices.subsystem('receiptPrinter').state === 'ok');
     m.devices.simulated.printer!.set({ paper: 'out' });
     await advanceUntil(() => m.devices.subsystem('receiptPrinter').state !== 'ok');
-    expect(m.devices.subsystem('receiptPrinter')).toEqual({ state: 'unavailable', reason: 'paper-out', detail: 'simulated' });
+    expect(m.devices.subsystem('receiptPrinter')).toEqual({
+      state: 'unavailable',
+      reason: 'paper-out',
+      detail: 'simulated',
+    });
     m.devices.simulated.printer!.set({ paper: 'near-end' });
     await advanceUntil(() => m.devices.subsystem('receiptPrinter').state !== 'unavailable');
-    expect(m.devices.subsystem('receiptPrinter')).toEqual({ state: 'degraded', reason: 'paper-near-end', detail: 'simulated' });
+    expect(m.devices.subsystem('receiptPrinter')).toEqual({
+      state: 'degraded',
+      reason: 'paper-near-end',
+      detail: 'simulated',
+    });
     m.devices.simulated.printer!.set({ paper: 'ok' });
     await advanceUntil(() => m.devices.subsystem('receiptPrinter').state === 'ok');
-    const states = m.events.flatMap((e) => (e.type === 'device' && e.status.device === 'receiptPrinter' ? [e.status.state] : []));
+    const states = m.events.flatMap((e) =>
+      e.type === 'device' && e.status.device === 'receiptPrinter' ? [e.status.state] : [],
+    );
     expect(states).toEqual(expect.arrayContaining(['paper-out', 'paper-near-end', 'ready']));
   });
 
@@ -164,7 +176,10 @@ describe('the device manager on simulated devices', () => {
     await advanceUntil(() => m.devices.subsystem('receiptPrinter').state === 'ok');
     m.devices.simulated.printer!.set({ paper: 'out' });
     await advanceUntil(() => m.devices.subsystem('receiptPrinter').state === 'unavailable');
-    const job = m.devices.print('回执', Receipt.parse({ blocks: [{ type: 'text', text: '调解申请回执' }, { type: 'cut' }] }));
+    const job = m.devices.print(
+      '回执',
+      Receipt.parse({ blocks: [{ type: 'text', text: '调解申请回执' }, { type: 'cut' }] }),
+    );
     await vi.advanceTimersByTimeAsync(QUIET_MS);
     expect(m.devices.printJobs().find((j) => j.id === job.id)?.state).not.toBe('printed');
     m.devices.simulated.printer!.set({ paper: 'ok' });
@@ -231,7 +246,9 @@ describe('a terminal without devices', () => {
     expect(m.devices.subsystem('idCardReader')).toEqual({ state: 'off', reason: 'not-configured' });
     expect(m.devices.subsystem('receiptPrinter')).toEqual({ state: 'off', reason: 'not-configured' });
     expect(m.devices.preview(Receipt.parse({ blocks: [{ type: 'cut' }] }))).toBeUndefined();
-    expect(() => m.devices.print('回执', Receipt.parse({ blocks: [{ type: 'cut' }] }))).toThrow('no printer configured');
+    expect(() => m.devices.print('回执', Receipt.parse({ blocks: [{ type: 'cut' }] }))).toThrow(
+      'no printer configured',
+    );
     expect(m.devices.simulateCard('mainlandDated')).toBe(false);
     expect(m.events).toEqual([]);
   });

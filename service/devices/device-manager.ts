@@ -65,7 +65,11 @@ export class DeviceManager {
     this.pollMs = opts.pollMs ?? 1000;
     const { reader, printer, logger } = opts;
 
-    this.setStatus('idCardReader', { mode: reader.mode, connection: reader.mode === 'none' ? 'off' : 'connecting', port: reader.mode === 'serial' ? reader.port : undefined });
+    this.setStatus('idCardReader', {
+      mode: reader.mode,
+      connection: reader.mode === 'none' ? 'off' : 'connecting',
+      port: reader.mode === 'serial' ? reader.port : undefined,
+    });
     if (reader.mode !== 'none') {
       this.readerConn = new DeviceConnection<IdCardReader>({
         open: async () => {
@@ -79,18 +83,31 @@ export class DeviceManager {
       });
     }
 
-    this.setStatus('receiptPrinter', { mode: printer.mode, connection: printer.mode === 'none' ? 'off' : 'connecting', port: printer.mode === 'serial' ? printer.port : undefined });
+    this.setStatus('receiptPrinter', {
+      mode: printer.mode,
+      connection: printer.mode === 'none' ? 'off' : 'connecting',
+      port: printer.mode === 'serial' ? printer.port : undefined,
+    });
     if (printer.mode !== 'none') {
       const resolved =
         printer.mode === 'serial'
-          ? resolvePrinterModel({ model: printer.model, encoding: printer.encoding, paperWidthMm: printer.paperWidthMm })
+          ? resolvePrinterModel({
+              model: printer.model,
+              encoding: printer.encoding,
+              paperWidthMm: printer.paperWidthMm,
+            })
           : { model: findPrinterModel('simulated-80mm')!, known: true };
-      if (!resolved.known) logger.warn({ model: printer.mode === 'serial' ? printer.model : '' }, `unknown printer model; using ${resolved.model.id}`);
+      if (!resolved.known)
+        logger.warn(
+          { model: printer.mode === 'serial' ? printer.model : '' },
+          `unknown printer model; using ${resolved.model.id}`,
+        );
       const model = resolved.model;
       this.printerModel = model;
       this.printerConn = new DeviceConnection<ReceiptPrinter>({
         open: async () => {
-          if (printer.mode === 'serial') return ReceiptPrinter.openSerial({ path: printer.port, baudRate: printer.baudRate, model });
+          if (printer.mode === 'serial')
+            return ReceiptPrinter.openSerial({ path: printer.port, baudRate: printer.baudRate, model });
           const sim = createInProcessPrinter(new PrinterSimulator(model));
           this.simulated.printer = sim.simulator;
           return new ReceiptPrinter(sim.link, model);
@@ -202,10 +219,16 @@ export class DeviceManager {
     const ended = this.queue.endSession();
     // Job ids and counts only: titles can name a person or a document.
     if (ended.held.length > 0) {
-      this.opts.logger.info({ jobIds: ended.held.map((j) => j.id), count: ended.held.length }, 'session ended with receipts unprinted; held for reprint on request');
+      this.opts.logger.info(
+        { jobIds: ended.held.map((j) => j.id), count: ended.held.length },
+        'session ended with receipts unprinted; held for reprint on request',
+      );
     }
     if (ended.dropped.length > 0) {
-      this.opts.logger.info({ jobIds: ended.dropped.map((j) => j.id), count: ended.dropped.length }, 'session ended with print jobs unprinted; dropped');
+      this.opts.logger.info(
+        { jobIds: ended.dropped.map((j) => j.id), count: ended.dropped.length },
+        'session ended with print jobs unprinted; dropped',
+      );
     }
     return ended;
   }
@@ -239,7 +262,10 @@ export class DeviceManager {
     if (s.mode === 'none') return { state: 'off', reason: 'not-configured' };
     const detail = [s.mode === 'simulated' ? 'simulated' : s.port, s.detail].filter(Boolean).join(': ');
     if (s.connection !== 'connected') return { state: 'unavailable', reason: 'disconnected', detail };
-    if (device === 'idCardReader') return s.state === 'not-responding' ? { state: 'unavailable', reason: 'not-responding', detail } : { state: 'ok', detail };
+    if (device === 'idCardReader')
+      return s.state === 'not-responding'
+        ? { state: 'unavailable', reason: 'not-responding', detail }
+        : { state: 'ok', detail };
     if (s.state === undefined || s.state === 'ready') return { state: 'ok', detail };
     if (s.state === 'paper-near-end') return { state: 'degraded', reason: 'paper-near-end', detail };
     return { state: 'unavailable', reason: s.state, detail };
@@ -247,19 +273,35 @@ export class DeviceManager {
 
   private setStatus(device: DeviceName, patch: Partial<DeviceStatus>): void {
     const prev = this.statuses.get(device);
-    const next: DeviceStatus = { device, mode: 'none', connection: 'off', ...prev, ...patch, since: new Date().toISOString() } as DeviceStatus;
+    const next: DeviceStatus = {
+      device,
+      mode: 'none',
+      connection: 'off',
+      ...prev,
+      ...patch,
+      since: new Date().toISOString(),
+    } as DeviceStatus;
     for (const key of Object.keys(next) as (keyof DeviceStatus)[]) if (next[key] === undefined) delete next[key];
-    const changed = prev === undefined || (['mode', 'connection', 'state', 'port', 'detail'] as const).some((k) => prev[k] !== next[k]);
+    const changed =
+      prev === undefined ||
+      (['mode', 'connection', 'state', 'port', 'detail'] as const).some((k) => prev[k] !== next[k]);
     if (!changed) return;
     this.statuses.set(device, next);
     if (prev !== undefined) {
-      this.opts.logger.info({ device, connection: next.connection, state: next.state, detail: next.detail }, 'device status');
+      this.opts.logger.info(
+        { device, connection: next.connection, state: next.state, detail: next.detail },
+        'device status',
+      );
       this.opts.publish({ type: 'device', status: next });
     }
   }
 
   private onConnection(device: DeviceName, state: ConnectionState, detail: string | undefined): void {
-    this.setStatus(device, { connection: state, detail, state: state === 'connected' ? this.statuses.get(device)?.state : undefined });
+    this.setStatus(device, {
+      connection: state,
+      detail,
+      state: state === 'connected' ? this.statuses.get(device)?.state : undefined,
+    });
     if (state === 'connected') void this.tick();
     else if (device === 'receiptPrinter') this.printerState = undefined;
   }

@@ -114,7 +114,12 @@ describe('print queue', () => {
   it('refuses jobs past its limit, in jobs and in bytes, and lets a submission receipt use the reserve', async () => {
     const limits = { jobs: 3, bytes: 100, owedJobs: 1, owedBytes: 50 };
     let state: PrinterState = 'paper-out';
-    const queue = new PrintQueue({ status: async () => state, send: async () => undefined, onChange: () => undefined, limits });
+    const queue = new PrintQueue({
+      status: async () => state,
+      send: async () => undefined,
+      onChange: () => undefined,
+      limits,
+    });
     for (let i = 0; i < 3; i++) queue.enqueue(`a${i}`, bytes('x'.repeat(10)));
     expect(() => queue.enqueue('one too many', bytes('x'))).toThrow(PrintQueueFullError);
     const owed = queue.enqueue('receipt', bytes('x'.repeat(10)), { owed: true });
@@ -134,7 +139,11 @@ describe('print queue', () => {
   });
 
   it('has a default limit', () => {
-    const queue = new PrintQueue({ status: async () => 'paper-out', send: async () => undefined, onChange: () => undefined });
+    const queue = new PrintQueue({
+      status: async () => 'paper-out',
+      send: async () => undefined,
+      onChange: () => undefined,
+    });
     let refused: unknown;
     for (let i = 0; i < 1000 && refused === undefined; i++) {
       try {
@@ -152,7 +161,10 @@ describe('print queue', () => {
       let finishSend: (ok: boolean) => void = () => undefined;
       const queue = new PrintQueue({
         status: async () => 'ready',
-        send: () => new Promise<void>((resolve, reject) => (finishSend = (ok) => (ok ? resolve() : reject(new Error('paper jam'))))),
+        send: () =>
+          new Promise<void>(
+            (resolve, reject) => (finishSend = (ok) => (ok ? resolve() : reject(new Error('paper jam')))),
+          ),
         onChange: () => undefined,
       });
       const job = queue.enqueue('回执 A-STRANGER', bytes('R'), { owed: true });

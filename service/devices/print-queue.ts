@@ -45,7 +45,12 @@ export interface PrintQueueLimits {
  * document a few dozen. Two dozen jobs is more than any citizen waits for in
  * one visit.
  */
-export const DEFAULT_PRINT_LIMITS: PrintQueueLimits = { jobs: 24, bytes: 2 * 1024 * 1024, owedJobs: 8, owedBytes: 512 * 1024 };
+export const DEFAULT_PRINT_LIMITS: PrintQueueLimits = {
+  jobs: 24,
+  bytes: 2 * 1024 * 1024,
+  owedJobs: 8,
+  owedBytes: 512 * 1024,
+};
 
 export interface EnqueueOptions {
   /** The receipt of a stored submission: held, not dropped, at the end of the session. */
@@ -106,7 +111,9 @@ export class PrintQueue {
     const maxJobs = this.limits.jobs + (owed ? this.limits.owedJobs : 0);
     const maxBytes = this.limits.bytes + (owed ? this.limits.owedBytes : 0);
     if (jobs > maxJobs || size > maxBytes) {
-      throw new PrintQueueFullError(`the printer already has ${pending.length} job(s) waiting (${Math.ceil((size - bytes.length) / 1024)} KiB); try again once they have printed`);
+      throw new PrintQueueFullError(
+        `the printer already has ${pending.length} job(s) waiting (${Math.ceil((size - bytes.length) / 1024)} KiB); try again once they have printed`,
+      );
     }
     const now = this.stamp();
     const job: PrintJob = { id: randomUUID(), title, state: 'queued', createdAt: now, updatedAt: now };
@@ -189,7 +196,8 @@ export class PrintQueue {
       if (!this.list.includes(entry)) continue;
       if (state === undefined || !CAN_PRINT.has(state)) {
         const reason = state ?? 'offline';
-        if (entry.job.state !== 'waiting' || entry.job.reason !== reason) this.update(entry, { state: 'waiting', reason });
+        if (entry.job.state !== 'waiting' || entry.job.reason !== reason)
+          this.update(entry, { state: 'waiting', reason });
         return;
       }
       this.update(entry, { state: 'printing', reason: undefined });
@@ -208,6 +216,7 @@ export class PrintQueue {
 
   private prune(): void {
     const finished = this.list.filter((e) => e.job.state === 'printed');
-    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.list.splice(this.list.indexOf(e), 1);
+    for (const e of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+      this.list.splice(this.list.indexOf(e), 1);
   }
 }

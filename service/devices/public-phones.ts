@@ -6,12 +6,17 @@ import { phoneDigits } from '../../common/redact';
  * sends the citizen there). Any other number on a receipt is masked. Without
  * a content release only the hotlines are kept.
  */
-export function publicPhones(hotlines: readonly string[], directoryPhones: () => readonly (string | null)[]): ReadonlySet<string> {
+export function publicPhones(
+  hotlines: readonly string[],
+  directoryPhones: () => readonly (string | null)[],
+): ReadonlySet<string> {
   let listed: readonly (string | null)[] = [];
   try {
     listed = directoryPhones();
   } catch {
     // No usable content release: the offices' numbers are masked with the rest.
   }
-  return new Set([...hotlines, ...listed].flatMap((n) => (n === null ? [] : [phoneDigits(n)])).filter((d) => d.length > 0));
+  return new Set(
+    [...hotlines, ...listed].flatMap((n) => (n === null ? [] : [phoneDigits(n)])).filter((d) => d.length > 0),
+  );
 }

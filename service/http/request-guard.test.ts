@@ -43,27 +43,51 @@ describe('request guard', () => {
   });
   it('serves static files without the secret but still checks Host', () => {
     expect(decide({ authorization: undefined, needsCaller: false })).toEqual({ allow: true });
-    expect(decide({ authorization: undefined, needsCaller: false, host: 'evil.example:4321' })).toMatchObject({ status: 403 });
+    expect(decide({ authorization: undefined, needsCaller: false, host: 'evil.example:4321' })).toMatchObject({
+      status: 403,
+    });
   });
   it('accepts the secret as a WebSocket subprotocol', () => {
     const protocols = `${EVENTS_PROTOCOL}, ${bearerProtocol('right-secret')}`;
     expect(decide({ authorization: undefined, webSocketProtocols: protocols })).toEqual({ allow: true, role: 'ui' });
-    expect(decide({ authorization: undefined, webSocketProtocols: `${EVENTS_PROTOCOL}, ${bearerProtocol('nope')}` })).toMatchObject({ status: 401 });
+    expect(
+      decide({ authorization: undefined, webSocketProtocols: `${EVENTS_PROTOCOL}, ${bearerProtocol('nope')}` }),
+    ).toMatchObject({ status: 401 });
   });
   it('accepts the secret as a cookie only from our own page, and only as the UI', () => {
     const cookie = 'kiosk-secret=right-secret';
-    expect(decide({ authorization: undefined, cookie, secFetchSite: 'same-origin' })).toEqual({ allow: true, role: 'ui' });
+    expect(decide({ authorization: undefined, cookie, secFetchSite: 'same-origin' })).toEqual({
+      allow: true,
+      role: 'ui',
+    });
     // A WebSocket carries no Sec-Fetch-Site, but always its Origin.
-    expect(decide({ authorization: undefined, cookie, origin: 'http://127.0.0.1:4321' })).toEqual({ allow: true, role: 'ui' });
+    expect(decide({ authorization: undefined, cookie, origin: 'http://127.0.0.1:4321' })).toEqual({
+      allow: true,
+      role: 'ui',
+    });
     // Sent by itself from elsewhere, or by a client that says nothing of where it comes from: refused.
     for (const secFetchSite of ['same-site', 'none', undefined]) {
       expect(decide({ authorization: undefined, cookie, secFetchSite })).toMatchObject({ allow: false, status: 401 });
     }
-    expect(decide({ authorization: undefined, cookie, secFetchSite: 'cross-site' })).toMatchObject({ allow: false, status: 403 });
-    expect(decide({ authorization: undefined, cookie, origin: 'http://evil.example' })).toMatchObject({ allow: false, status: 403 });
+    expect(decide({ authorization: undefined, cookie, secFetchSite: 'cross-site' })).toMatchObject({
+      allow: false,
+      status: 403,
+    });
+    expect(decide({ authorization: undefined, cookie, origin: 'http://evil.example' })).toMatchObject({
+      allow: false,
+      status: 403,
+    });
     // Wrong, doubled, or the technician's token in the cookie.
-    for (const bad of ['kiosk-secret=wrong', 'kiosk-secret=right-secret; kiosk-secret=other', 'kiosk-secret=technician-token', 'other=right-secret']) {
-      expect(decide({ authorization: undefined, cookie: bad, secFetchSite: 'same-origin' })).toMatchObject({ allow: false, status: 401 });
+    for (const bad of [
+      'kiosk-secret=wrong',
+      'kiosk-secret=right-secret; kiosk-secret=other',
+      'kiosk-secret=technician-token',
+      'other=right-secret',
+    ]) {
+      expect(decide({ authorization: undefined, cookie: bad, secFetchSite: 'same-origin' })).toMatchObject({
+        allow: false,
+        status: 401,
+      });
     }
   });
 });

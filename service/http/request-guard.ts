@@ -45,8 +45,12 @@ export function createGuard(port: number, tokens: Record<CallerRole, string>): G
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const origins = new Set([...hosts].map((h) => `http://${h}`));
   if (tokens.ui === tokens.technician) throw new Error('The UI secret and the technician token must differ');
-  const expected = (Object.entries(tokens) as [CallerRole, string][]).map(([role, token]) => ({ role, token: Buffer.from(token, 'utf8') }));
-  const roleOf = (candidate: string | undefined): CallerRole | undefined => expected.find((e) => tokenMatches(e.token, candidate))?.role;
+  const expected = (Object.entries(tokens) as [CallerRole, string][]).map(([role, token]) => ({
+    role,
+    token: Buffer.from(token, 'utf8'),
+  }));
+  const roleOf = (candidate: string | undefined): CallerRole | undefined =>
+    expected.find((e) => tokenMatches(e.token, candidate))?.role;
 
   return {
     decide(input) {
@@ -73,7 +77,8 @@ export function createGuard(port: number, tokens: Record<CallerRole, string>): G
       // (which carries no Sec-Fetch-Site) with our Origin — a foreign one was
       // refused above. And only as the UI: a technician has no cookie.
       const fromCookie = cookieValue(input.cookie, SECRET_COOKIE);
-      const ownPage = input.secFetchSite === 'same-origin' || (input.secFetchSite === undefined && input.origin !== undefined);
+      const ownPage =
+        input.secFetchSite === 'same-origin' || (input.secFetchSite === undefined && input.origin !== undefined);
       if (ownPage && roleOf(fromCookie) === 'ui') return { allow: true, role: 'ui' };
       return { allow: false, status: 401, message: 'Missing or wrong service secret' };
     },

@@ -7,7 +7,13 @@ import { LogBudget, startServer, type Handlers, type KioskServer } from './serve
 // health route has a handler here: the others are never called.
 const handlers = { health: () => ({ version: 'test' }) as unknown as Health } as unknown as Handlers;
 const quiet = createLogger({ destination: { write: () => undefined } });
-const options = { logger: quiet, handlers, rendererDir: undefined, secret: 'ui-secret', technicianToken: 'technician-token' };
+const options = {
+  logger: quiet,
+  handlers,
+  rendererDir: undefined,
+  secret: 'ui-secret',
+  technicianToken: 'technician-token',
+};
 
 const servers: KioskServer[] = [];
 afterEach(async () => {
@@ -20,15 +26,25 @@ describe('a server that does not listen', () => {
     servers.push(server);
     expect(server.app.server.listening).toBe(false);
     expect(server.port).toBe(47_124);
-    const ok = await server.app.inject({ method: 'GET', url: '/api/health', headers: { host: '127.0.0.1:47124', authorization: 'Bearer ui-secret' } });
+    const ok = await server.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { host: '127.0.0.1:47124', authorization: 'Bearer ui-secret' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['content-security-policy']).toContain('ws://127.0.0.1:47124');
-    const otherPort = await server.app.inject({ method: 'GET', url: '/api/health', headers: { host: '127.0.0.1:47125', authorization: 'Bearer ui-secret' } });
+    const otherPort = await server.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { host: '127.0.0.1:47125', authorization: 'Bearer ui-secret' },
+    });
     expect(otherPort.statusCode).toBe(403);
   });
 
   it('is refused without a port for its guard: port 0 would make every Host wrong', async () => {
-    await expect(startServer({ ...options, port: 0, listen: false })).rejects.toThrow('A server that does not listen needs the port its guard checks Host against');
+    await expect(startServer({ ...options, port: 0, listen: false })).rejects.toThrow(
+      'A server that does not listen needs the port its guard checks Host against',
+    );
   });
 });
 
@@ -38,7 +54,9 @@ describe('a server that listens (the default)', () => {
     servers.push(server);
     expect(server.app.server.listening).toBe(true);
     expect(server.port).toBeGreaterThan(0);
-    const res = await fetch(`http://127.0.0.1:${server.port}/api/health`, { headers: { authorization: 'Bearer ui-secret' } });
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/health`, {
+      headers: { authorization: 'Bearer ui-secret' },
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -47,7 +65,12 @@ describe('the budget of logged refusals', () => {
   it('logs up to its number a window, counts the rest, and tells the count with the next window', () => {
     let now = 0;
     const lines: string[] = [];
-    const budget = new LogBudget(3, 60_000, (skipped) => lines.push(`skipped ${skipped}`), () => now);
+    const budget = new LogBudget(
+      3,
+      60_000,
+      (skipped) => lines.push(`skipped ${skipped}`),
+      () => now,
+    );
     for (let i = 0; i < 10; i++) budget.note(() => lines.push(`line ${i}`));
     expect(lines).toEqual(['line 0', 'line 1', 'line 2']);
     now = 59_999;

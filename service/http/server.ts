@@ -11,7 +11,14 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import { api, EVENTS_PATH, type Api, type ParsedBody, type ResponseBody, type RouteName } from '../../common/api/contract';
+import {
+  api,
+  EVENTS_PATH,
+  type Api,
+  type ParsedBody,
+  type ResponseBody,
+  type RouteName,
+} from '../../common/api/contract';
 import { DEFAULT_BODY_LIMIT } from '../../common/api/body-limits';
 import type { ApiErrorBody } from '../../common/api/errors';
 import { EVENTS_PROTOCOL, type ServiceEvent } from '../../common/api/events';
@@ -43,7 +50,8 @@ type RouteAccess = 'public' | 'caller';
 interface RouteConfig {
   access?: RouteAccess;
 }
-const routeAccess = (request: FastifyRequest): RouteAccess => (request.routeOptions.config as RouteConfig).access ?? 'caller';
+const routeAccess = (request: FastifyRequest): RouteAccess =>
+  (request.routeOptions.config as RouteConfig).access ?? 'caller';
 
 export interface ServerOptions {
   logger: Logger;
@@ -84,7 +92,10 @@ export class ServiceUnavailableError extends HttpError {
 }
 
 function sendError(reply: FastifyReply, status: number, error: ApiErrorBody['error']): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').send({ error } satisfies ApiErrorBody);
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .send({ error } satisfies ApiErrorBody);
 }
 
 /**
@@ -115,7 +126,10 @@ export async function startServer(
   // is logged, up to a budget a minute, so they cannot flood the journal.
   const refused = new WeakSet<FastifyRequest>();
   const refusalLog = new LogBudget(REFUSALS_LOGGED_PER_MINUTE, 60_000, (skipped) =>
-    opts.logger.warn({ skipped }, 'more requests were refused than are logged: the rest of the last minute’s are only counted'),
+    opts.logger.warn(
+      { skipped },
+      'more requests were refused than are logged: the rest of the last minute’s are only counted',
+    ),
   );
   // Both depend on the port, known only once listening.
   const bound: { guard?: Guard; headers: Record<string, string> } = { headers: {} };
@@ -129,7 +143,10 @@ export async function startServer(
     };
     // A WebSocket to anything but the event socket (the UI's files answer plain GETs only).
     if (routeAccess(request) === 'public' && header('upgrade')?.toLowerCase() === 'websocket') {
-      return sendError(reply, 404, { code: 'not-found', message: `No such endpoint: WebSocket ${pathForLog(request)}` });
+      return sendError(reply, 404, {
+        code: 'not-found',
+        message: `No such endpoint: WebSocket ${pathForLog(request)}`,
+      });
     }
     const decision = guard.decide({
       host: header('host'),
@@ -142,7 +159,12 @@ export async function startServer(
     });
     if (!decision.allow) {
       refused.add(request);
-      refusalLog.note(() => request.log.warn({ method: request.method, url: pathForLog(request), status: decision.status }, decision.message));
+      refusalLog.note(() =>
+        request.log.warn(
+          { method: request.method, url: pathForLog(request), status: decision.status },
+          decision.message,
+        ),
+      );
       return sendError(reply, decision.status, {
         code: decision.status === 401 ? 'unauthorized' : 'forbidden',
         message: decision.message,
@@ -174,10 +196,16 @@ export async function startServer(
     const status = error.statusCode ?? 500;
     if (status === 413) return sendError(reply, 413, { code: 'too-large', message: 'Request body is too large' });
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendError(reply, 400, { code: 'bad-request', message: 'Request body must be JSON (Content-Type: application/json)' });
+      return sendError(reply, 400, {
+        code: 'bad-request',
+        message: 'Request body must be JSON (Content-Type: application/json)',
+      });
     }
     if (status >= 400 && status < 500) {
-      const message = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'Request body is empty; expected a JSON object' : `Request body is not valid JSON: ${error.message}`;
+      const message =
+        error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'Request body is empty; expected a JSON object'
+          : `Request body is not valid JSON: ${error.message}`;
       return sendError(reply, 400, { code: 'bad-request', message });
     }
     request.log.error({ err: error, url: pathForLog(request) }, 'request failed');
@@ -224,7 +252,8 @@ export async function startServer(
     });
   }
 
-  const port = opts.listen === false ? await readyWithoutListening(app, opts.port) : await listenOnLoopback(app, opts.port);
+  const port =
+    opts.listen === false ? await readyWithoutListening(app, opts.port) : await listenOnLoopback(app, opts.port);
   bound.guard = createGuard(port, { ui: opts.secret, technician: opts.technicianToken });
   bound.headers = securityHeaders(port);
 
@@ -253,7 +282,8 @@ async function listenOnLoopback(app: FastifyInstance, port: number): Promise<num
 
 /** Readies the app for `inject` without binding; the guard needs a real port number to check Host against. */
 async function readyWithoutListening(app: FastifyInstance, port: number): Promise<number> {
-  if (!Number.isInteger(port) || port <= 0) throw new Error('A server that does not listen needs the port its guard checks Host against');
+  if (!Number.isInteger(port) || port <= 0)
+    throw new Error('A server that does not listen needs the port its guard checks Host against');
   await app.ready();
   return port;
 }
@@ -317,7 +347,11 @@ function registerRoute<R extends RouteName>(
         const parsed = def.body.safeParse(request.body);
         if (!parsed.success) {
           const problems = describeZodError(parsed.error, request.body, 'body');
-          return sendError(reply, 400, { code: 'bad-request', message: `Invalid request body: ${problemsToText(problems)}`, problems });
+          return sendError(reply, 400, {
+            code: 'bad-request',
+            message: `Invalid request body: ${problemsToText(problems)}`,
+            problems,
+          });
         }
         body = parsed.data;
       }

@@ -10,7 +10,8 @@ import { SHIPPED_POLICY_FILE } from './chromium-policy';
  * Chromium marks a wrongly typed value as an error and ignores it, so a typo
  * here would silently leave a hole in the lockdown.
  */
-type Expect = { type: 'boolean' } | { type: 'enum'; values: number[] } | { type: 'strings' } | { type: 'autofill-settings' };
+type Expect =
+  { type: 'boolean' } | { type: 'enum'; values: number[] } | { type: 'strings' } | { type: 'autofill-settings' };
 const KNOWN: Record<string, Expect> = {
   URLBlocklist: { type: 'strings' },
   URLAllowlist: { type: 'strings' },

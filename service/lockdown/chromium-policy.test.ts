@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { comparePolicy, installedPolicyPath, installPolicy, installRefusal, POLICY_FILE_NAME, readInstalledPolicy, SHIPPED_POLICY_FILE } from './chromium-policy';
+import {
+  comparePolicy,
+  installedPolicyPath,
+  installPolicy,
+  installRefusal,
+  POLICY_FILE_NAME,
+  readInstalledPolicy,
+  SHIPPED_POLICY_FILE,
+} from './chromium-policy';
 
 const work = mkdtempSync(join(tmpdir(), 'kiosk-policy-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -33,18 +41,26 @@ describe('installing the policy', () => {
     expect(installRefusal(undefined, '/x')).toContain('only on Linux');
   });
 
-  it.skipIf(process.getuid?.() !== 0)('creates the directories 0755 and the file 0644, owned by root, identical to the shipped one', () => {
-    const dir = join(work, 'etc', 'chromium', 'policies', 'managed');
-    const file = installPolicy(shipped, dir);
-    expect(file).toBe(join(dir, POLICY_FILE_NAME));
-    for (const d of [join(work, 'etc'), join(work, 'etc', 'chromium'), join(work, 'etc', 'chromium', 'policies'), dir]) {
-      expect((statSync(d).mode & 0o777).toString(8), d).toBe('755');
-    }
-    const st = statSync(file);
-    expect((st.mode & 0o777).toString(8)).toBe('644');
-    expect([st.uid, st.gid]).toEqual([0, 0]);
-    expect(comparePolicy(shipped, readInstalledPolicy(dir))).toBe('identical');
-  });
+  it.skipIf(process.getuid?.() !== 0)(
+    'creates the directories 0755 and the file 0644, owned by root, identical to the shipped one',
+    () => {
+      const dir = join(work, 'etc', 'chromium', 'policies', 'managed');
+      const file = installPolicy(shipped, dir);
+      expect(file).toBe(join(dir, POLICY_FILE_NAME));
+      for (const d of [
+        join(work, 'etc'),
+        join(work, 'etc', 'chromium'),
+        join(work, 'etc', 'chromium', 'policies'),
+        dir,
+      ]) {
+        expect((statSync(d).mode & 0o777).toString(8), d).toBe('755');
+      }
+      const st = statSync(file);
+      expect((st.mode & 0o777).toString(8)).toBe('644');
+      expect([st.uid, st.gid]).toEqual([0, 0]);
+      expect(comparePolicy(shipped, readInstalledPolicy(dir))).toBe('identical');
+    },
+  );
 
   it.skipIf(process.getuid?.() !== 0)('replaces a changed copy', () => {
     const dir = join(work, 'replace');

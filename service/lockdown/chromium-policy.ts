@@ -16,13 +16,21 @@ export const POLICY_FILE_NAME = 'wurenlvsuo-kiosk.json';
 export const DEFAULT_POLICY_DIR = '/etc/chromium/policies/managed';
 
 /** The policy as shipped in this checkout. */
-export const SHIPPED_POLICY_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'kiosk-config', 'chromium-policy', POLICY_FILE_NAME);
+export const SHIPPED_POLICY_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'kiosk-config',
+  'chromium-policy',
+  POLICY_FILE_NAME,
+);
 
 export function installedPolicyPath(dir: string): string {
   return join(dir, POLICY_FILE_NAME);
 }
 
-export type InstalledPolicy = { state: 'missing' } | { state: 'unreadable'; detail: string } | { state: 'present'; text: string };
+export type InstalledPolicy =
+  { state: 'missing' } | { state: 'unreadable'; detail: string } | { state: 'present'; text: string };
 
 export function readInstalledPolicy(dir: string): InstalledPolicy {
   try {
@@ -56,7 +64,8 @@ export function comparePolicy(shippedText: string, installed: InstalledPolicy): 
  * `uid` is `process.getuid?.()`: undefined where there are no POSIX users.
  */
 export function installRefusal(uid: number | undefined, dir: string): string | undefined {
-  if (uid === undefined) return 'Chromium managed policies are installed this way only on Linux (Debian’s chromium package).';
+  if (uid === undefined)
+    return 'Chromium managed policies are installed this way only on Linux (Debian’s chromium package).';
   if (uid === 0) return undefined;
   return (
     `Installing the browser policy needs root (running as uid ${uid}): ${dir} must belong to root, ` +

@@ -20,8 +20,13 @@ describe('doctor: browser policy', () => {
     expect(missing.detail).toContain('sudo npm run kioskctl -- shell install-policy');
     expect(browserPolicyCheck({ comparison: 'missing', dir: DIR, chromiumShellRunning: false }).status).toBe('warn');
     const different = browserPolicyCheck({ comparison: 'different', dir: DIR, chromiumShellRunning: true });
-    expect(different).toMatchObject({ status: 'fail', detail: expect.stringContaining('installed but differs from the shipped policy') });
-    expect(browserPolicyCheck({ comparison: 'invalid', dir: DIR, chromiumShellRunning: false }).detail).toContain('Chromium ignores it');
+    expect(different).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('installed but differs from the shipped policy'),
+    });
+    expect(browserPolicyCheck({ comparison: 'invalid', dir: DIR, chromiumShellRunning: false }).detail).toContain(
+      'Chromium ignores it',
+    );
   });
 });
 
@@ -55,29 +60,52 @@ describe('doctor: shell', () => {
     const tests = shellCheck({ read: { state: 'present', shell: root }, alive, allowRoot: true });
     expect(tests.status).toBe('warn');
     expect(tests.detail).toContain('KIOSK_ALLOW_ROOT=1');
-    expect(shellCheck({ read: { state: 'present', shell: { ...chromium, sandbox: false } }, alive, allowRoot: false }).status).toBe('fail');
+    expect(
+      shellCheck({ read: { state: 'present', shell: { ...chromium, sandbox: false } }, alive, allowRoot: false })
+        .status,
+    ).toBe('fail');
   });
 
   it('warns about Chromium with no policy in effect', () => {
     const { policyFile: _, ...noPolicy } = chromium;
-    expect(shellCheck({ read: { state: 'present', shell: noPolicy }, alive, allowRoot: false })).toMatchObject({ status: 'warn', detail: expect.stringContaining('no managed policy in effect') });
-    expect(shellCheck({ read: { state: 'present', shell: { ...noPolicy, shell: 'electron', engine: 'Electron 45' } }, alive, allowRoot: false }).status).toBe('pass');
+    expect(shellCheck({ read: { state: 'present', shell: noPolicy }, alive, allowRoot: false })).toMatchObject({
+      status: 'warn',
+      detail: expect.stringContaining('no managed policy in effect'),
+    });
+    expect(
+      shellCheck({
+        read: { state: 'present', shell: { ...noPolicy, shell: 'electron', engine: 'Electron 45' } },
+        alive,
+        allowRoot: false,
+      }).status,
+    ).toBe('pass');
   });
 
   it('warns when no shell runs, or the file is left from a dead one', () => {
-    expect(shellCheck({ read: { state: 'missing' }, alive, allowRoot: false })).toMatchObject({ status: 'warn', detail: expect.stringContaining('no shell is running') });
-    expect(shellCheck({ read: { state: 'present', shell: { ...chromium, pid: 99 } }, alive, allowRoot: false })).toMatchObject({
+    expect(shellCheck({ read: { state: 'missing' }, alive, allowRoot: false })).toMatchObject({
+      status: 'warn',
+      detail: expect.stringContaining('no shell is running'),
+    });
+    expect(
+      shellCheck({ read: { state: 'present', shell: { ...chromium, pid: 99 } }, alive, allowRoot: false }),
+    ).toMatchObject({
       status: 'warn',
       detail: expect.stringContaining('pid 99, which is not running'),
     });
-    expect(shellCheck({ read: { state: 'invalid', detail: 'sandbox: expected boolean' }, alive, allowRoot: false }).detail).toContain('sandbox: expected boolean');
+    expect(
+      shellCheck({ read: { state: 'invalid', detail: 'sandbox: expected boolean' }, alive, allowRoot: false }).detail,
+    ).toContain('sandbox: expected boolean');
   });
 });
 
 describe('doctor: runtime', () => {
   const today = new Date('2026-12-07T09:00:00Z');
   it('passes Node 24 and says until when', () => {
-    expect(runtimeCheck({ version: 'v24.11.1', today })).toEqual({ name: 'runtime', status: 'pass', detail: 'Node.js 24.11.1: its release line gets security fixes until 2028-04-30' });
+    expect(runtimeCheck({ version: 'v24.11.1', today })).toEqual({
+      name: 'runtime',
+      status: 'pass',
+      detail: 'Node.js 24.11.1: its release line gets security fixes until 2028-04-30',
+    });
   });
   it('fails Node 20, past its end of life', () => {
     const c = runtimeCheck({ version: 'v20.19.5', today });
@@ -85,7 +113,10 @@ describe('doctor: runtime', () => {
     expect(c.detail).toContain('reached end of life on 2026-04-30 and gets no security fixes');
   });
   it('warns within 90 days of the end', () => {
-    expect(runtimeCheck({ version: 'v22.21.0', today: new Date('2027-03-01T00:00:00Z') })).toMatchObject({ status: 'warn', detail: expect.stringContaining('(in 60 days)') });
+    expect(runtimeCheck({ version: 'v22.21.0', today: new Date('2027-03-01T00:00:00Z') })).toMatchObject({
+      status: 'warn',
+      detail: expect.stringContaining('(in 60 days)'),
+    });
   });
 });
 
@@ -100,11 +131,16 @@ describe('doctor: service user', () => {
     });
   });
   it('fails a service running as root, a warning when tests allow it', () => {
-    expect(serviceUserCheck({ pid: 77, procStatus: status(0), passwd, allowRoot: false })).toMatchObject({ status: 'fail', detail: expect.stringContaining('runs as ROOT') });
+    expect(serviceUserCheck({ pid: 77, procStatus: status(0), passwd, allowRoot: false })).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('runs as ROOT'),
+    });
     expect(serviceUserCheck({ pid: 77, procStatus: status(0), passwd, allowRoot: true }).status).toBe('warn');
   });
   it('warns when there is nothing to look at', () => {
     expect(serviceUserCheck({ pid: undefined, procStatus: undefined, passwd, allowRoot: false }).status).toBe('warn');
-    expect(serviceUserCheck({ pid: 77, procStatus: undefined, passwd, allowRoot: false }).detail).toContain('/proc/77/status');
+    expect(serviceUserCheck({ pid: 77, procStatus: undefined, passwd, allowRoot: false }).detail).toContain(
+      '/proc/77/status',
+    );
   });
 });

@@ -10,7 +10,10 @@ describe('whether a Node.js release line still gets security fixes', () => {
   });
 
   it('Node 24 is supported until 2028-04-30, with a warning in its last 90 days', () => {
-    expect(releaseLineSupport('v24.11.1', day('2026-12-07'))).toMatchObject({ state: 'supported', endOfLife: '2028-04-30' });
+    expect(releaseLineSupport('v24.11.1', day('2026-12-07'))).toMatchObject({
+      state: 'supported',
+      endOfLife: '2028-04-30',
+    });
     expect(releaseLineSupport('24.11.1', day('2028-01-30'))).toMatchObject({ state: 'supported', daysLeft: 91 });
     expect(releaseLineSupport('24.11.1', day('2028-01-31'))).toMatchObject({ state: 'ending', daysLeft: 90 });
     expect(releaseLineSupport('24.11.1', day('2028-05-01'))).toMatchObject({ state: 'ended' });

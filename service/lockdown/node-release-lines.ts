@@ -36,7 +36,8 @@ export function releaseLineSupport(version: string, today: Date): ReleaseLineSup
   const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
   if (!Number.isInteger(major)) return { state: 'unknown' };
   const endOfLife = NODE_END_OF_LIFE[major];
-  if (endOfLife === undefined) return major < OLDEST_LISTED ? { state: 'ended', endOfLife: undefined } : { state: 'unknown' };
+  if (endOfLife === undefined)
+    return major < OLDEST_LISTED ? { state: 'ended', endOfLife: undefined } : { state: 'unknown' };
   // The line is supported through its last day; compare whole UTC days.
   const end = Date.parse(`${endOfLife}T00:00:00Z`);
   const day = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());

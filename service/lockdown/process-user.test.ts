@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveUid, rootWarning, userName } from './process-user';
 
-const status = (real: number, effective: number) => `Name:\tnode\nUmask:\t0022\nState:\tS (sleeping)\nPid:\t4242\nUid:\t${real}\t${effective}\t${effective}\t${effective}\nGid:\t0\t0\t0\t0\n`;
+const status = (real: number, effective: number) =>
+  `Name:\tnode\nUmask:\t0022\nState:\tS (sleeping)\nPid:\t4242\nUid:\t${real}\t${effective}\t${effective}\t${effective}\nGid:\t0\t0\t0\t0\n`;
 
 describe('which user a process runs as', () => {
   it('reads the effective uid from /proc/<pid>/status', () => {

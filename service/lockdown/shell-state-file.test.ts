@@ -19,14 +19,24 @@ function dataDirWith(text: string | undefined): string {
 
 describe('reading run/shell.json', () => {
   it('reads what the shell wrote', () => {
-    const shell = { pid: 12, shell: 'chromium', engine: '/usr/bin/chromium', sandbox: true, runningAsRoot: false, startedAt: '2026-12-07T08:00:00Z' };
+    const shell = {
+      pid: 12,
+      shell: 'chromium',
+      engine: '/usr/bin/chromium',
+      sandbox: true,
+      runningAsRoot: false,
+      startedAt: '2026-12-07T08:00:00Z',
+    };
     expect(readShellState(dataDirWith(JSON.stringify(shell)))).toEqual({ state: 'present', shell });
   });
 
   it('tells a missing file from a broken one, naming the wrong field', () => {
     expect(readShellState(dataDirWith(undefined))).toEqual({ state: 'missing' });
     expect(readShellState(dataDirWith('{"pid": 12'))).toMatchObject({ state: 'invalid' });
-    expect(readShellState(dataDirWith('{"pid": 12, "shell": "chromium"}'))).toMatchObject({ state: 'invalid', detail: expect.stringContaining('sandbox') });
+    expect(readShellState(dataDirWith('{"pid": 12, "shell": "chromium"}'))).toMatchObject({
+      state: 'invalid',
+      detail: expect.stringContaining('sandbox'),
+    });
   });
 });
 

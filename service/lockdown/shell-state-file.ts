@@ -6,7 +6,8 @@ export function shellStatePath(dataDir: string): string {
   return join(dataDir, 'run', SHELL_STATE_FILE);
 }
 
-export type ShellStateRead = { state: 'missing' } | { state: 'invalid'; detail: string } | { state: 'present'; shell: ShellState };
+export type ShellStateRead =
+  { state: 'missing' } | { state: 'invalid'; detail: string } | { state: 'present'; shell: ShellState };
 
 /** What the running shell wrote about itself (`run/shell.json`), as doctor needs to tell the cases apart. */
 export function readShellState(dataDir: string): ShellStateRead {
@@ -20,7 +21,10 @@ export function readShellState(dataDir: string): ShellStateRead {
   try {
     const parsed = ShellState.safeParse(JSON.parse(text));
     if (parsed.success) return { state: 'present', shell: parsed.data };
-    return { state: 'invalid', detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ') };
+    return {
+      state: 'invalid',
+      detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; '),
+    };
   } catch (error) {
     return { state: 'invalid', detail: (error as Error).message };
   }

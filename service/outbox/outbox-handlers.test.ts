@@ -4,14 +4,23 @@ import type { RequestBody } from '../../common/api/contract';
 import type { TerminalConfig } from '../../kiosk-config/schema';
 import { startInProcessKiosk, type InProcessKiosk } from '../testing/in-process-service';
 
-const RECEIPT = { blocks: [{ type: 'text' as const, text: '评价回执' }, { type: 'pair' as const, label: '参考编号', value: '{{reference}}' }, { type: 'cut' as const }] };
+const RECEIPT = {
+  blocks: [
+    { type: 'text' as const, text: '评价回执' },
+    { type: 'pair' as const, label: '参考编号', value: '{{reference}}' },
+    { type: 'cut' as const },
+  ],
+};
 const rating = (score: number, idempotencyKey: string, withReceipt = true): RequestBody<'submit'> => ({
   kind: 'rating',
   payload: { subject: 'overall', score },
   idempotencyKey,
   ...(withReceipt ? { receipt: RECEIPT } : {}),
 });
-const withoutPrinter = (demo: TerminalConfig): TerminalConfig => ({ ...demo, devices: { ...demo.devices, receiptPrinter: { mode: 'none' } } });
+const withoutPrinter = (demo: TerminalConfig): TerminalConfig => ({
+  ...demo,
+  devices: { ...demo.devices, receiptPrinter: { mode: 'none' } },
+});
 
 describe('the submission routes', () => {
   let kiosk: InProcessKiosk;
@@ -34,7 +43,10 @@ describe('the submission routes', () => {
   });
 
   it('say 404 for the status of a reference this terminal did not make', async () => {
-    expect(await kiosk.refused('submission', { reference: 'A250314-2222-W' })).toMatchObject({ status: 404, error: { code: 'not-found' } });
+    expect(await kiosk.refused('submission', { reference: 'A250314-2222-W' })).toMatchObject({
+      status: 404,
+      error: { code: 'not-found' },
+    });
   });
 
   it('answer 409 to a reprint of a submission that has no receipt', async () => {

@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { fillReceiptTemplate, type SubmissionKind, type SubmissionPayload } from '../../common/api/submissions';
 import { PrintQueueFullError } from '../devices/print-queue';
 import { HttpError, ServiceUnavailableError, type Handlers } from '../http/server';
-import { ClockError, IdempotencyConflictError, NoPrinterError, NoReceiptError, UnknownReferenceError, unknownReferenceMessage, type Outbox } from './outbox';
+import {
+  ClockError,
+  IdempotencyConflictError,
+  NoPrinterError,
+  NoReceiptError,
+  UnknownReferenceError,
+  unknownReferenceMessage,
+  type Outbox,
+} from './outbox';
 import { mayReprint, type SessionReferences } from './session-references';
 
 /** SQLite failures that mean "the records database cannot be used right now", not a bug. */
@@ -25,10 +33,14 @@ export function outboxHandlers(
       return f(outbox);
     } catch (error) {
       if (error instanceof UnknownReferenceError) throw new HttpError(404, 'not-found', error.message);
-      if (error instanceof IdempotencyConflictError || error instanceof NoReceiptError) throw new HttpError(409, 'conflict', error.message);
-      if (error instanceof NoPrinterError) throw new ServiceUnavailableError(`The receipt cannot be printed: ${error.message}`);
-      if (error instanceof PrintQueueFullError) throw new ServiceUnavailableError(`The receipt cannot be printed now: ${error.message}`);
-      if (error instanceof ClockError) throw new ServiceUnavailableError(`Submissions are unavailable: ${error.message}`);
+      if (error instanceof IdempotencyConflictError || error instanceof NoReceiptError)
+        throw new HttpError(409, 'conflict', error.message);
+      if (error instanceof NoPrinterError)
+        throw new ServiceUnavailableError(`The receipt cannot be printed: ${error.message}`);
+      if (error instanceof PrintQueueFullError)
+        throw new ServiceUnavailableError(`The receipt cannot be printed now: ${error.message}`);
+      if (error instanceof ClockError)
+        throw new ServiceUnavailableError(`Submissions are unavailable: ${error.message}`);
       if (error instanceof Database.SqliteError && STORAGE_FAILURES.test(error.code)) {
         throw new ServiceUnavailableError(`Submissions are unavailable: the records database failed (${error.code})`);
       }
@@ -43,7 +55,9 @@ export function outboxHandlers(
           kind: body.kind,
           payload: body.payload as SubmissionPayload,
           idempotencyKey: body.idempotencyKey,
-          ...(template === undefined ? {} : { receipt: (reference: string) => fillReceiptTemplate(template, reference) }),
+          ...(template === undefined
+            ? {}
+            : { receipt: (reference: string) => fillReceiptTemplate(template, reference) }),
           ...(body.title === undefined ? {} : { title: body.title }),
         });
         if (ctx.role === 'ui') session.remember(result.reference);
@@ -52,13 +66,15 @@ export function outboxHandlers(
     submission: ({ reference }) =>
       use((o) => {
         const status = o.status(reference);
-        if (status === undefined) throw new HttpError(404, 'not-found', `No submission with reference ${reference} on this terminal`);
+        if (status === undefined)
+          throw new HttpError(404, 'not-found', `No submission with reference ${reference} on this terminal`);
         return status;
       }),
     submissionReprint: ({ reference }, ctx) =>
       use((o) => {
         // Refused exactly as an unknown reference is, before anything else is looked at: the answer must not tell a guessed reference from a real one.
-        if (!mayReprint(ctx.role, reference, session)) throw new UnknownReferenceError(unknownReferenceMessage(reference));
+        if (!mayReprint(ctx.role, reference, session))
+          throw new UnknownReferenceError(unknownReferenceMessage(reference));
         return { reference, printJob: o.reprint(reference) };
       }),
   };

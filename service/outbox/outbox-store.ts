@@ -28,8 +28,10 @@ export interface OutboxRow {
 export const OUTBOX_LOOKUPS = {
   byIdempotencyKey: 'SELECT * FROM outbox WHERE idempotency_key = ?',
   byReference: 'SELECT * FROM outbox WHERE reference = ?',
-  pendingDelivery: 'SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?',
-  unprintedReceipts: 'SELECT * FROM outbox WHERE receipt IS NOT NULL AND receipt_printed_at IS NULL ORDER BY created_at LIMIT ?',
+  pendingDelivery:
+    'SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?',
+  unprintedReceipts:
+    'SELECT * FROM outbox WHERE receipt IS NOT NULL AND receipt_printed_at IS NULL ORDER BY created_at LIMIT ?',
 } as const;
 
 export interface NewOutboxRow {
@@ -56,7 +58,9 @@ export function findByReference(db: Database, reference: string): OutboxRow | un
  */
 export function allocateSerial(db: Database, day: string, floor = 1): number {
   const row = db
-    .prepare('INSERT INTO reference_serials (day, last) VALUES (?, max(1, ?)) ON CONFLICT (day) DO UPDATE SET last = max(last + 1, excluded.last) RETURNING last')
+    .prepare(
+      'INSERT INTO reference_serials (day, last) VALUES (?, max(1, ?)) ON CONFLICT (day) DO UPDATE SET last = max(last + 1, excluded.last) RETURNING last',
+    )
     .get(day, floor) as { last: number };
   return row.last;
 }
@@ -70,7 +74,10 @@ export function insertOutboxRow(db: Database, row: NewOutboxRow): void {
 
 /** The printer reported the receipt printed (once more). */
 export function markReceiptPrinted(db: Database, reference: string, at: string): void {
-  db.prepare('UPDATE outbox SET receipt_printed_at = ?, receipt_prints = receipt_prints + 1 WHERE reference = ?').run(at, reference);
+  db.prepare('UPDATE outbox SET receipt_printed_at = ?, receipt_prints = receipt_prints + 1 WHERE reference = ?').run(
+    at,
+    reference,
+  );
 }
 
 /** Submissions whose receipt was never confirmed printed, oldest first. */

@@ -10,7 +10,15 @@ import { parseReference } from '../../common/reference-number';
 import { PrintQueue, PrintQueueFullError, type PrintQueueLimits } from '../devices/print-queue';
 import { createLogger } from '../logger';
 import { openRecordsDb } from '../storage/records-db';
-import { ClockError, IdempotencyConflictError, NoPrinterError, NoReceiptError, Outbox, UnknownReferenceError, type ReceiptPrinterPort } from './outbox';
+import {
+  ClockError,
+  IdempotencyConflictError,
+  NoPrinterError,
+  NoReceiptError,
+  Outbox,
+  UnknownReferenceError,
+  type ReceiptPrinterPort,
+} from './outbox';
 import { listOutbox, unprintedReceipts } from './outbox-store';
 
 const dirs: string[] = [];
@@ -96,39 +104,77 @@ function open(file: string, printer: ReceiptPrinterPort | undefined, now?: () =>
   return { db, outbox, lines };
 }
 
-const texts = (r: Receipt) => r.blocks.map((b) => (b.type === 'text' ? b.text : b.type === 'pair' ? b.value : b.type === 'qr' ? b.data : '')).join('\n');
+const texts = (r: Receipt) =>
+  r.blocks
+    .map((b) => (b.type === 'text' ? b.text : b.type === 'pair' ? b.value : b.type === 'qr' ? b.data : ''))
+    .join('\n');
 
 describe('Outbox.submit', () => {
   it('stores the submission with a new reference, prints its receipt once and records that it printed', async () => {
     const printer = fakePrinter();
     const { db, outbox } = open(tempDbFile(), printer.port, () => new Date(2025, 2, 14, 10, 20));
-    const result = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    const result = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt: receiptFor,
+    });
     expect(parseReference(result.reference)).toMatchObject({ letter: 'A', day: '2025-03-14' });
-    expect(result).toMatchObject({ kind: 'legal-aid-application', duplicate: false, receiptPrinted: false, printJob: { title: `回执 ${result.reference}` } });
+    expect(result).toMatchObject({
+      kind: 'legal-aid-application',
+      duplicate: false,
+      receiptPrinted: false,
+      printJob: { title: `回执 ${result.reference}` },
+    });
     await printer.settle();
     expect(printer.printed).toHaveLength(1);
     expect(texts(printer.printed[0]!)).toContain(result.reference);
 
     const rows = listOutbox(db, 10);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ reference: result.reference, kind: 'legal-aid-application', receipt_prints: 1, attempts: 0, delivered_at: null });
+    expect(rows[0]).toMatchObject({
+      reference: result.reference,
+      kind: 'legal-aid-application',
+      receipt_prints: 1,
+      attempts: 0,
+      delivered_at: null,
+    });
     expect(rows[0]!.receipt_printed_at).not.toBeNull();
     expect(JSON.parse(rows[0]!.payload)).toEqual(application);
-    expect(JSON.parse(rows[0]!.receipt!)).toMatchObject({ blocks: [{ text: '法律援助申请回执' }, { value: result.reference }, { data: result.reference }, { type: 'cut' }] });
-    expect(outbox.status(result.reference)).toEqual({ reference: result.reference, kind: 'legal-aid-application', createdAt: result.createdAt, delivered: false, hasReceipt: true, receiptPrinted: true });
+    expect(JSON.parse(rows[0]!.receipt!)).toMatchObject({
+      blocks: [{ text: '法律援助申请回执' }, { value: result.reference }, { data: result.reference }, { type: 'cut' }],
+    });
+    expect(outbox.status(result.reference)).toEqual({
+      reference: result.reference,
+      kind: 'legal-aid-application',
+      createdAt: result.createdAt,
+      delivered: false,
+      hasReceipt: true,
+      receiptPrinted: true,
+    });
   });
 
   it('fills the reference into the print job’s title', () => {
     const printer = fakePrinter();
     const { outbox } = open(tempDbFile(), printer.port);
-    const result = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor, title: '法律援助申请回执 {{reference}}' });
+    const result = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt: receiptFor,
+      title: '法律援助申请回执 {{reference}}',
+    });
     expect(result.printJob).toMatchObject({ title: `法律援助申请回执 ${result.reference}` });
   });
 
   it('gives every submission of a day its own reference', () => {
     const { outbox } = open(tempDbFile(), undefined, () => new Date(2025, 2, 14, 12));
     const refs = new Set<string>();
-    for (let i = 0; i < 300; i++) refs.add(outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 4 }, idempotencyKey: randomUUID() }).reference);
+    for (let i = 0; i < 300; i++)
+      refs.add(
+        outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 4 }, idempotencyKey: randomUUID() })
+          .reference,
+      );
     expect(refs.size).toBe(300);
   });
 
@@ -136,12 +182,27 @@ describe('Outbox.submit', () => {
     const printer = fakePrinter();
     const { db, outbox } = open(tempDbFile(), printer.port);
     const key = randomUUID();
-    const first = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: key, receipt: receiptFor });
-    const again = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: key, receipt: receiptFor });
+    const first = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: key,
+      receipt: receiptFor,
+    });
+    const again = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: key,
+      receipt: receiptFor,
+    });
     expect(again).toMatchObject({ reference: first.reference, createdAt: first.createdAt, duplicate: true });
     expect(again.printJob?.id).toBe(first.printJob?.id);
     await printer.settle();
-    const later = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: key, receipt: receiptFor });
+    const later = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: key,
+      receipt: receiptFor,
+    });
     expect(later).toMatchObject({ reference: first.reference, duplicate: true, receiptPrinted: true });
     expect(printer.printed).toHaveLength(1);
     expect(listOutbox(db, 10)).toHaveLength(1);
@@ -151,7 +212,9 @@ describe('Outbox.submit', () => {
     const { db, outbox } = open(tempDbFile(), undefined);
     const key = randomUUID();
     outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 4 }, idempotencyKey: key });
-    expect(() => outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 1 }, idempotencyKey: key })).toThrow(IdempotencyConflictError);
+    expect(() =>
+      outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 1 }, idempotencyKey: key }),
+    ).toThrow(IdempotencyConflictError);
     expect(listOutbox(db, 10)).toHaveLength(1);
   });
 
@@ -170,13 +233,17 @@ describe('Outbox.submit', () => {
     expect(listOutbox(db, 10)).toHaveLength(0);
     expect(db.prepare('SELECT count(*) AS n FROM reference_serials').get()).toEqual({ n: 0 });
     // An invalid payload is refused before anything is written.
-    expect(() => outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 9 }, idempotencyKey: randomUUID() })).toThrow();
+    expect(() =>
+      outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 9 }, idempotencyKey: randomUUID() }),
+    ).toThrow();
     expect(listOutbox(db, 10)).toHaveLength(0);
   });
 
   it('never hands out a reference again after records.db is restored from an earlier backup', () => {
     const file = tempDbFile();
-    const rating = (outbox: Outbox) => outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 5 }, idempotencyKey: randomUUID() }).reference;
+    const rating = (outbox: Outbox) =>
+      outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 5 }, idempotencyKey: randomUUID() })
+        .reference;
 
     // 09:00: one submission, then a backup of records.db.
     let opened = open(file, undefined, () => new Date(2025, 2, 14, 9, 0, 0));
@@ -201,13 +268,20 @@ describe('Outbox.submit', () => {
 
   it('refuses to date a reference by a clock that is plainly wrong', () => {
     const { db, outbox } = open(tempDbFile(), undefined, () => new Date(1970, 0, 1, 8));
-    expect(() => outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 4 }, idempotencyKey: randomUUID() })).toThrow(ClockError);
+    expect(() =>
+      outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 4 }, idempotencyKey: randomUUID() }),
+    ).toThrow(ClockError);
     expect(listOutbox(db, 10)).toHaveLength(0);
   });
 
   it('stores a submission on a terminal without printer and says nothing printed', () => {
     const { outbox } = open(tempDbFile(), undefined);
-    const r = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    const r = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt: receiptFor,
+    });
     expect(r).toMatchObject({ printJob: null, receiptPrinted: false });
     expect(() => outbox.reprint(r.reference)).toThrow(NoPrinterError);
   });
@@ -215,7 +289,12 @@ describe('Outbox.submit', () => {
   it('never writes the payload’s personal data to the log', async () => {
     const printer = fakePrinter();
     const { outbox, lines } = open(tempDbFile(), printer.port);
-    const r = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    const r = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt: receiptFor,
+    });
     await printer.settle();
     outbox.reprint(r.reference);
     await printer.settle();
@@ -231,7 +310,12 @@ describe('receipts across a crash', () => {
     const file = tempDbFile();
     const stuck = fakePrinter('paper-out');
     const first = open(file, stuck.port);
-    const r = first.outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    const r = first.outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt: receiptFor,
+    });
     await stuck.settle();
     expect(r.printJob).not.toBeNull();
     expect(stuck.queue.jobs()[0]).toMatchObject({ state: 'waiting', reason: 'paper-out' });
@@ -261,7 +345,12 @@ describe('receipts across a crash', () => {
     const printer = fakePrinter();
     const { outbox, db } = open(tempDbFile(), printer.port);
     printer.failNextSend();
-    const r = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    const r = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt: receiptFor,
+    });
     await printer.settle();
     expect(printer.queue.jobs()).toMatchObject([{ id: r.printJob!.id, state: 'failed', reason: 'interrupted' }]);
     expect(outbox.status(r.reference)?.receiptPrinted).toBe(false);
@@ -276,7 +365,12 @@ describe('receipts across a crash', () => {
   it('reprints a printed receipt only when asked, and counts the copies', async () => {
     const printer = fakePrinter();
     const { outbox, db } = open(tempDbFile(), printer.port);
-    const r = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    const r = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt: receiptFor,
+    });
     await printer.settle();
     outbox.reprint(r.reference);
     await printer.settle();
@@ -287,7 +381,11 @@ describe('receipts across a crash', () => {
   it('says why a reprint is impossible', () => {
     const printer = fakePrinter();
     const { outbox } = open(tempDbFile(), printer.port);
-    const rating = outbox.submit({ kind: 'rating', payload: { subject: 'overall', score: 5 }, idempotencyKey: randomUUID() });
+    const rating = outbox.submit({
+      kind: 'rating',
+      payload: { subject: 'overall', score: 5 },
+      idempotencyKey: randomUUID(),
+    });
     expect(rating.printJob).toBeNull();
     expect(() => outbox.reprint(rating.reference)).toThrow(NoReceiptError);
     expect(() => outbox.reprint('A250314-2222-2')).toThrow(UnknownReferenceError);
@@ -298,9 +396,19 @@ describe('receipts across a crash', () => {
     const printer = fakePrinter('paper-out', { jobs: 1, bytes: 1 << 20, owedJobs: 1, owedBytes: 0 });
     const { outbox, db, lines } = open(tempDbFile(), printer.port);
     printer.queue.enqueue('article', new TextEncoder().encode('{}'));
-    const first = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    const first = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt: receiptFor,
+    });
     expect(first.printJob).not.toBeNull();
-    const second = outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt: receiptFor });
+    const second = outbox.submit({
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt: receiptFor,
+    });
     expect(second.printJob).toBeNull();
     expect(unprintedReceipts(db, 10).map((r) => r.reference)).toEqual([first.reference, second.reference]);
     expect(() => outbox.reprint(second.reference)).toThrow(PrintQueueFullError);

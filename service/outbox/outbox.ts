@@ -1,13 +1,28 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { PrintJob } from '../../common/api/devices';
-import { REFERENCE_PLACEHOLDER, SUBMISSION_KIND_LETTERS, SUBMISSION_PAYLOADS, SubmissionKind, type SubmissionPayload, type SubmissionStatus, type SubmitResponse } from '../../common/api/submissions';
+import {
+  REFERENCE_PLACEHOLDER,
+  SUBMISSION_KIND_LETTERS,
+  SUBMISSION_PAYLOADS,
+  SubmissionKind,
+  type SubmissionPayload,
+  type SubmissionStatus,
+  type SubmitResponse,
+} from '../../common/api/submissions';
 import { knownValues, maskKnownValues } from '../../common/receipt/mask-receipt';
 import { Receipt, type ReceiptInput } from '../../common/receipt/receipt';
 import { formatReference, serialNumberFor } from '../../common/reference-number';
 import { localDateTime, localDay } from '../../common/local-date';
 import { PrintQueueFullError } from '../devices/print-queue';
-import { allocateSerial, findByIdempotencyKey, findByReference, insertOutboxRow, markReceiptPrinted, type OutboxRow } from './outbox-store';
+import {
+  allocateSerial,
+  findByIdempotencyKey,
+  findByReference,
+  insertOutboxRow,
+  markReceiptPrinted,
+  type OutboxRow,
+} from './outbox-store';
 
 /**
  * The submission outbox: a citizen's submission is stored with its reference
@@ -75,7 +90,8 @@ export class IdempotencyConflictError extends Error {}
 /** No submission has this reference (on this terminal). */
 export class UnknownReferenceError extends Error {}
 /** The one message for a reference that is not known here — or not the caller's to see. */
-export const unknownReferenceMessage = (reference: string): string => `no submission with reference ${reference} on this terminal`;
+export const unknownReferenceMessage = (reference: string): string =>
+  `no submission with reference ${reference} on this terminal`;
 /** The submission has no receipt to print. */
 export class NoReceiptError extends Error {}
 /** The terminal has no receipt printer. */
@@ -132,34 +148,64 @@ export class Outbox {
         const existing = findByIdempotencyKey(db, input.idempotencyKey);
         if (existing !== undefined) {
           if (existing.kind !== kind || existing.payload !== payload) {
-            throw new IdempotencyConflictError(`idempotency key ${input.idempotencyKey} was already used for a different submission (${existing.reference})`);
+            throw new IdempotencyConflictError(
+              `idempotency key ${input.idempotencyKey} was already used for a different submission (${existing.reference})`,
+            );
           }
           return { row: existing, duplicate: true };
         }
         const now = this.now();
         const day = localDay(now);
-        if (!/^20\d\d-/.test(day)) throw new ClockError(`the terminal's clock says ${day}; set the date and time, then submit again`);
+        if (!/^20\d\d-/.test(day))
+          throw new ClockError(`the terminal's clock says ${day}; set the date and time, then submit again`);
         const counter = allocateSerial(db, day, serialFloor(now));
-        const reference = formatReference({ letter: SUBMISSION_KIND_LETTERS[kind], day, serialNumber: serialNumberFor(counter, this.opts.terminalId, day) });
+        const reference = formatReference({
+          letter: SUBMISSION_KIND_LETTERS[kind],
+          day,
+          serialNumber: serialNumberFor(counter, this.opts.terminalId, day),
+        });
         // Stored as it prints: the payload's names and ID numbers masked, whatever the client put in the receipt.
-        const receipt = input.receipt === undefined ? null : JSON.stringify(maskKnownValues(Receipt.parse(input.receipt(reference)), knownValues(JSON.parse(payload))));
-        insertOutboxRow(db, { kind, reference, idempotencyKey: input.idempotencyKey, payload, createdAt: now.toISOString(), receipt });
+        const receipt =
+          input.receipt === undefined
+            ? null
+            : JSON.stringify(
+                maskKnownValues(Receipt.parse(input.receipt(reference)), knownValues(JSON.parse(payload))),
+              );
+        insertOutboxRow(db, {
+          kind,
+          reference,
+          idempotencyKey: input.idempotencyKey,
+          payload,
+          createdAt: now.toISOString(),
+          receipt,
+        });
         return { row: findByReference(db, reference)!, duplicate: false };
       })
       .immediate();
 
     const { row, duplicate } = stored;
     // Never the payload: it may hold a name and an ID number.
-    this.opts.logger.info({ reference: row.reference, kind, duplicate }, duplicate ? 'submission repeated; the first one stands' : 'submission stored');
+    this.opts.logger.info(
+      { reference: row.reference, kind, duplicate },
+      duplicate ? 'submission repeated; the first one stands' : 'submission stored',
+    );
     if (!duplicate && this.opts.onStored !== undefined) {
       try {
         this.opts.onStored(kind, JSON.parse(payload) as SubmissionPayload);
       } catch (error) {
-        this.opts.logger.warn({ reference: row.reference, err: error }, 'submission stored but not counted in the usage figures');
+        this.opts.logger.warn(
+          { reference: row.reference, err: error },
+          'submission stored but not counted in the usage figures',
+        );
       }
     }
     let printJob = this.currentJob(row.reference) ?? null;
-    if (!duplicate && row.receipt !== null) printJob = this.enqueue(row, input.title?.replaceAll(REFERENCE_PLACEHOLDER, row.reference) ?? `回执 ${row.reference}`, false);
+    if (!duplicate && row.receipt !== null)
+      printJob = this.enqueue(
+        row,
+        input.title?.replaceAll(REFERENCE_PLACEHOLDER, row.reference) ?? `回执 ${row.reference}`,
+        false,
+      );
     return {
       reference: row.reference,
       kind,
@@ -223,7 +269,12 @@ export class Outbox {
       let receipt = maskKnownValues(Receipt.parse(JSON.parse(row.receipt)), knownValues(JSON.parse(row.payload)));
       if (reprint) {
         // A copy printed on request says so: two slips with one reference are then told apart.
-        receipt = { blocks: [{ type: 'text', text: `补打 ${localDateTime(this.now())}`, align: 'center', bold: false, size: 'normal' }, ...receipt.blocks] };
+        receipt = {
+          blocks: [
+            { type: 'text', text: `补打 ${localDateTime(this.now())}`, align: 'center', bold: false, size: 'normal' },
+            ...receipt.blocks,
+          ],
+        };
       }
       const job = printer.print(title, receipt, { owed: true });
       this.referenceByJob.set(job.id, row.reference);
@@ -234,8 +285,16 @@ export class Outbox {
       // A reprint is asked for by someone waiting at the kiosk: they are told the queue is full.
       if (reprint && error instanceof PrintQueueFullError) throw error;
       // The submission is stored either way; its receipt stays owed, for a reprint on request.
-      if (error instanceof PrintQueueFullError) this.opts.logger.warn({ reference: row.reference }, 'print queue full; the receipt can be reprinted on request');
-      else this.opts.logger.error({ reference: row.reference, err: error }, 'receipt could not be queued; it can be reprinted on request');
+      if (error instanceof PrintQueueFullError)
+        this.opts.logger.warn(
+          { reference: row.reference },
+          'print queue full; the receipt can be reprinted on request',
+        );
+      else
+        this.opts.logger.error(
+          { reference: row.reference, err: error },
+          'receipt could not be queued; it can be reprinted on request',
+        );
       return null;
     }
   }

@@ -27,8 +27,16 @@ export function createAnalyzer(lexicon?: Uint8Array): Analyzer {
   if (lexicon !== undefined && lexicon.length > 0) jieba.loadDict(lexicon);
   const keep = (t: string): boolean => /[\p{L}\p{N}]/u.test(t);
   return {
-    words: (text) => jieba.cutForSearch(text, true).map((t) => t.trim().toLowerCase()).filter(keep),
-    cut: (text) => jieba.cut(text, true).map((t) => t.trim().toLowerCase()).filter(keep),
+    words: (text) =>
+      jieba
+        .cutForSearch(text, true)
+        .map((t) => t.trim().toLowerCase())
+        .filter(keep),
+    cut: (text) =>
+      jieba
+        .cut(text, true)
+        .map((t) => t.trim().toLowerCase())
+        .filter(keep),
     bigrams: (text) => hanBigrams(text),
   };
 }

@@ -23,12 +23,19 @@ export class PinyinIme {
 
   constructor(db: Database) {
     this.exact = db.prepare('SELECT word FROM ime WHERE pinyin = ? ORDER BY weight DESC LIMIT ?');
-    this.initials = db.prepare('SELECT word, pinyin FROM ime WHERE initials = ? AND length(word) > 1 ORDER BY weight DESC LIMIT ?');
-    this.prefix = db.prepare("SELECT word, pinyin FROM ime WHERE pinyin > ? AND pinyin < ? || '{' ORDER BY weight DESC LIMIT ?");
+    this.initials = db.prepare(
+      'SELECT word, pinyin FROM ime WHERE initials = ? AND length(word) > 1 ORDER BY weight DESC LIMIT ?',
+    );
+    this.prefix = db.prepare(
+      "SELECT word, pinyin FROM ime WHERE pinyin > ? AND pinyin < ? || '{' ORDER BY weight DESC LIMIT ?",
+    );
   }
 
   candidates(raw: string, page = 0, pageSize = 8): ImeResponse {
-    const input = raw.toLowerCase().replace(/[^a-z]/g, '').slice(0, MAX_INPUT);
+    const input = raw
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .slice(0, MAX_INPUT);
     if (input === '') return { input, candidates: [], hasMore: false };
     const seen = new Set<string>();
     const out: { text: string; consumes: number }[] = [];
@@ -38,7 +45,8 @@ export class PinyinIme {
       out.push({ text: word, consumes });
     };
     for (const r of this.exact.all(input, PER_GROUP) as { word: string }[]) push(r.word, input.length);
-    if (input.length >= 2) for (const r of this.initials.all(input, PER_GROUP) as { word: string }[]) push(r.word, input.length);
+    if (input.length >= 2)
+      for (const r of this.initials.all(input, PER_GROUP) as { word: string }[]) push(r.word, input.length);
     for (const r of this.prefix.all(input, input, PER_GROUP) as { word: string }[]) push(r.word, input.length);
     // Partial conversion: the longest beginning of the input that spells a whole word.
     for (let n = input.length - 1; n >= 1; n--) {

@@ -9,7 +9,10 @@ export const MAX_QUERY_CHARS = 64;
 
 export function normalizeQuery(raw: string): string {
   const folded = raw.normalize('NFKC').toLowerCase();
-  const cleaned = folded.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = folded
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return [...cleaned].slice(0, MAX_QUERY_CHARS).join('').trim();
 }
 

@@ -93,12 +93,18 @@ export class SearchEngine {
       WHERE search MATCH ? LIMIT ?`);
     // For a lone character, which matches a large share of everything: take
     // the first rows (FAQ and guides come first in the index) without ranking them all.
-    this.unranked = db.prepare(`SELECT d.kind, d.ref, -d.prior AS score FROM search s JOIN search_docs d ON d.rowid = s.rowid WHERE search MATCH ? LIMIT ?`);
+    this.unranked = db.prepare(
+      `SELECT d.kind, d.ref, -d.prior AS score FROM search s JOIN search_docs d ON d.rowid = s.rowid WHERE search MATCH ? LIMIT ?`,
+    );
     this.docsOf = db.prepare('SELECT docs FROM search_df WHERE term = ?').pluck();
     this.pinyinExact = db.prepare('SELECT term FROM terms WHERE pinyin = ? ORDER BY weight DESC LIMIT ?');
     this.initialsExact = db.prepare('SELECT term, weight FROM terms WHERE initials = ? ORDER BY weight DESC LIMIT ?');
-    this.pinyinPrefix = db.prepare("SELECT term, pinyin FROM terms WHERE pinyin >= ? AND pinyin < ? || '{' ORDER BY weight DESC LIMIT ?");
-    this.termPrefix = db.prepare("SELECT term, pinyin FROM terms WHERE term >= ? AND term < ? || '\uFFFF' ORDER BY weight DESC LIMIT ?");
+    this.pinyinPrefix = db.prepare(
+      "SELECT term, pinyin FROM terms WHERE pinyin >= ? AND pinyin < ? || '{' ORDER BY weight DESC LIMIT ?",
+    );
+    this.termPrefix = db.prepare(
+      "SELECT term, pinyin FROM terms WHERE term >= ? AND term < ? || '\uFFFF' ORDER BY weight DESC LIMIT ?",
+    );
     this.articleRow = db.prepare(`
       SELECT a.id, a.number, a.headings, a.text, l.title AS law, l.short_name AS lawShort, l.version_date AS versionDate
       FROM articles a JOIN laws l ON l.id = a.law_id WHERE a.id = ?`);
@@ -113,7 +119,9 @@ export class SearchEngine {
       .filter((p) => p.phrase !== '')
       .sort((a, b) => b.phrase.length - a.phrase.length);
     for (const { phrase, group } of this.phrases) this.synonymOf.set(phrase, group.expand);
-    this.contentVersion = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)?.value ?? 'unknown';
+    this.contentVersion =
+      (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)?.value ??
+      'unknown';
   }
 
   /** What the query asks for, as groups; exported for tests and `kioskctl search --explain`. */
@@ -156,7 +164,8 @@ export class SearchEngine {
     const byInitials = this.initialsExact.all(latin, limit) as { term: string; weight: number }[];
     const best = byInitials[0]?.weight ?? 0;
     for (const r of byInitials) if (found.size < limit && r.weight >= best * INITIALS_KEEP) found.add(r.term);
-    if (found.size === 0 && latin.length >= 3) for (const r of this.pinyinPrefix.all(latin, latin, limit) as { term: string }[]) found.add(r.term);
+    if (found.size === 0 && latin.length >= 3)
+      for (const r of this.pinyinPrefix.all(latin, latin, limit) as { term: string }[]) found.add(r.term);
     // A word read from pinyin is treated like the same word typed in Chinese: 欠薪 also finds 劳动报酬.
     const words = [...found].flatMap((w) => [w, ...(this.synonymOf.get(w) ?? [])]);
     return { words: [...new Set(words)], pinyin: [latin], prefix: [] };
@@ -164,7 +173,13 @@ export class SearchEngine {
 
   search(rawQuery: string, limit = 20): SearchResponse {
     const query = normalizeQuery(rawQuery);
-    const empty: SearchResponse = { query, interpretedAs: [], hits: [], groups: { faq: [], article: [], guide: [] }, contentVersion: this.contentVersion };
+    const empty: SearchResponse = {
+      query,
+      interpretedAs: [],
+      hits: [],
+      groups: { faq: [], article: [], guide: [] },
+      contentVersion: this.contentVersion,
+    };
     const groups = this.interpret(query);
     if (groups.length === 0) return empty;
 
@@ -172,7 +187,12 @@ export class SearchEngine {
     type Row = { kind: HitKind; ref: string; score: number };
     // Upper bound on a group's matches, from the recorded document frequencies.
     const docs = (g: Group): number =>
-      g.prefix.length > 0 ? Infinity : [...g.words, ...g.pinyin].reduce((n, t) => n + ((this.docsOf.get(t) as number | undefined) ?? COMMON_TERM_DOCS), 0);
+      g.prefix.length > 0
+        ? Infinity
+        : [...g.words, ...g.pinyin].reduce(
+            (n, t) => n + ((this.docsOf.get(t) as number | undefined) ?? COMMON_TERM_DOCS),
+            0,
+          );
     const run = (expr: string, estimate: number): Row[] => {
       // A lone character, or words in a large share of everything (规定, 管理):
       // ranking would read every match only to compute term weights, so take
@@ -214,7 +234,9 @@ export class SearchEngine {
     // words typed (欠薪 is never in a statute). An article several good answers
     // cite collects evidence from each, up to the best answer's own score.
     const answers = scored.filter((r) => r.kind !== 'article').slice(0, CITING_ANSWERS);
-    const citesOfAnswer = new Map(answers.map((r) => [`${r.kind}:${r.ref}`, this.cites(r.kind as 'faq' | 'guide', r.ref)]));
+    const citesOfAnswer = new Map(
+      answers.map((r) => [`${r.kind}:${r.ref}`, this.cites(r.kind as 'faq' | 'guide', r.ref)]),
+    );
     const citedScore = new Map<string, number>();
     const cap = answers[0]?.score ?? 0;
     for (const r of answers) {
@@ -230,33 +252,98 @@ export class SearchEngine {
     scored.sort((x, y) => y.score - x.score);
 
     // Only what is shown is read back and given a snippet.
-    const hits = scored.slice(0, limit).flatMap((r) => this.hydrate(r.kind, r.ref, Math.round(r.score * 1000) / 1000, terms, citesOfAnswer.get(`${r.kind}:${r.ref}`)) ?? []);
+    const hits = scored
+      .slice(0, limit)
+      .flatMap(
+        (r) =>
+          this.hydrate(
+            r.kind,
+            r.ref,
+            Math.round(r.score * 1000) / 1000,
+            terms,
+            citesOfAnswer.get(`${r.kind}:${r.ref}`),
+          ) ?? [],
+      );
     const by = (k: HitKind): SearchHit[] => hits.filter((h) => h.kind === k);
-    return { query, interpretedAs: [...new Set(terms)], hits, groups: { faq: by('faq'), article: by('article'), guide: by('guide') }, contentVersion: this.contentVersion };
+    return {
+      query,
+      interpretedAs: [...new Set(terms)],
+      hits,
+      groups: { faq: by('faq'), article: by('article'), guide: by('guide') },
+      contentVersion: this.contentVersion,
+    };
   }
 
   private cites(kind: 'faq' | 'guide', id: string): CitedArticle[] {
     return this.citesOf.all(kind, id) as CitedArticle[];
   }
 
-  private hydrate(kind: HitKind, ref: string, rounded: number, terms: readonly string[], knownCites?: CitedArticle[]): SearchHit | undefined {
+  private hydrate(
+    kind: HitKind,
+    ref: string,
+    rounded: number,
+    terms: readonly string[],
+    knownCites?: CitedArticle[],
+  ): SearchHit | undefined {
     if (kind === 'article') {
-      const a = this.articleRow.get(Number(ref)) as { id: number; number: string; headings: string; text: string; law: string; lawShort: string; versionDate: string } | undefined;
+      const a = this.articleRow.get(Number(ref)) as
+        | {
+            id: number;
+            number: string;
+            headings: string;
+            text: string;
+            law: string;
+            lawShort: string;
+            versionDate: string;
+          }
+        | undefined;
       if (a === undefined) return undefined;
       const title = `${a.lawShort} ${a.number}`;
       const snip = makeSnippet(a.text, terms);
-      return { kind, id: String(a.id), title, titleHighlights: findRanges(title, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, law: a.law, lawShort: a.lawShort, article: a.number, versionDate: a.versionDate };
+      return {
+        kind,
+        id: String(a.id),
+        title,
+        titleHighlights: findRanges(title, terms),
+        snippet: snip.text,
+        highlights: snip.highlights,
+        score: rounded,
+        law: a.law,
+        lawShort: a.lawShort,
+        article: a.number,
+        versionDate: a.versionDate,
+      };
     }
     if (kind === 'faq') {
       const f = this.faqRow.get(ref) as { id: string; topicId: string; question: string; answer: string } | undefined;
       if (f === undefined) return undefined;
       const snip = makeSnippet(f.answer, terms);
-      return { kind, id: f.id, title: f.question, titleHighlights: findRanges(f.question, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, topicId: f.topicId, cites: knownCites ?? this.cites('faq', f.id) };
+      return {
+        kind,
+        id: f.id,
+        title: f.question,
+        titleHighlights: findRanges(f.question, terms),
+        snippet: snip.text,
+        highlights: snip.highlights,
+        score: rounded,
+        topicId: f.topicId,
+        cites: knownCites ?? this.cites('faq', f.id),
+      };
     }
     const g = this.guideRow.get(ref) as { id: string; topicId: string; title: string; summary: string } | undefined;
     if (g === undefined) return undefined;
     const snip = makeSnippet(g.summary, terms);
-    return { kind: 'guide', id: g.id, title: g.title, titleHighlights: findRanges(g.title, terms), snippet: snip.text, highlights: snip.highlights, score: rounded, topicId: g.topicId, cites: knownCites ?? this.cites('guide', g.id) };
+    return {
+      kind: 'guide',
+      id: g.id,
+      title: g.title,
+      titleHighlights: findRanges(g.title, terms),
+      snippet: snip.text,
+      highlights: snip.highlights,
+      score: rounded,
+      topicId: g.topicId,
+      cites: knownCites ?? this.cites('guide', g.id),
+    };
   }
 
   /** As-you-type suggestions: words that start with what was typed, in Chinese or in pinyin. */
@@ -268,10 +355,15 @@ export class SearchEngine {
     const head = prefix.slice(0, prefix.lastIndexOf(last.text));
     let rows: { term: string; pinyin: string }[];
     if (last.kind === 'latin') {
-      const exact = [...(this.pinyinExact.all(last.text, limit) as { term: string }[]), ...(this.initialsExact.all(last.text, limit) as { term: string }[])];
+      const exact = [
+        ...(this.pinyinExact.all(last.text, limit) as { term: string }[]),
+        ...(this.initialsExact.all(last.text, limit) as { term: string }[]),
+      ];
       const byPrefix = this.pinyinPrefix.all(last.text, last.text, limit) as { term: string; pinyin: string }[];
       const seen = new Set<string>();
-      rows = [...exact.map((r) => ({ term: r.term, pinyin: '' })), ...byPrefix].filter((r) => !seen.has(r.term) && seen.add(r.term));
+      rows = [...exact.map((r) => ({ term: r.term, pinyin: '' })), ...byPrefix].filter(
+        (r) => !seen.has(r.term) && seen.add(r.term),
+      );
     } else if (last.kind === 'cjk') {
       rows = this.termPrefix.all(last.text, last.text, limit + 1) as { term: string; pinyin: string }[];
       rows = rows.filter((r) => r.term !== last.text);

@@ -28,6 +28,9 @@ describe('snippets', () => {
   });
 
   it('returns the opening of the text when nothing matches', () => {
-    expect(makeSnippet('第一条 为了保护劳动者的合法权益', ['离婚'], 8)).toEqual({ text: '第一条 为了保护…', highlights: [] });
+    expect(makeSnippet('第一条 为了保护劳动者的合法权益', ['离婚'], 8)).toEqual({
+      text: '第一条 为了保护…',
+      highlights: [],
+    });
   });
 });

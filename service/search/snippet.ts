@@ -16,7 +16,8 @@ export function findRanges(text: string, terms: readonly string[]): [number, num
   const ranges: [number, number][] = [];
   const lower = text.toLowerCase();
   for (const term of new Set(terms.map((t) => t.toLowerCase()).filter((t) => t !== ''))) {
-    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) ranges.push([at, at + term.length]);
+    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length))
+      ranges.push([at, at + term.length]);
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number][] = [];
@@ -43,6 +44,9 @@ export function makeSnippet(text: string, terms: readonly string[], maxChars = 9
   const suffix = end < flat.length ? ELLIPSIS : '';
   const highlights = all
     .filter(([a, b]) => a < end && b > start)
-    .map(([a, b]): [number, number] => [Math.max(a, start) - start + prefix.length, Math.min(b, end) - start + prefix.length]);
+    .map(([a, b]): [number, number] => [
+      Math.max(a, start) - start + prefix.length,
+      Math.min(b, end) - start + prefix.length,
+    ]);
   return { text: prefix + flat.slice(start, end) + suffix, highlights };
 }

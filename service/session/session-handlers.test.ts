@@ -6,12 +6,22 @@ import { startInProcessKiosk, type InProcessKiosk } from '../testing/in-process-
 const RATING: RequestBody<'submit'> = {
   kind: 'rating',
   payload: { subject: 'overall', score: 5 },
-  receipt: { blocks: [{ type: 'text', text: '评价回执' }, { type: 'pair', label: '参考编号', value: '{{reference}}' }, { type: 'cut' }] },
+  receipt: {
+    blocks: [
+      { type: 'text', text: '评价回执' },
+      { type: 'pair', label: '参考编号', value: '{{reference}}' },
+      { type: 'cut' },
+    ],
+  },
   idempotencyKey: '',
 };
-const ARTICLE: RequestBody<'print'> = { title: '法条', receipt: { blocks: [{ type: 'text', text: '《劳动合同法》第三十条' }, { type: 'cut' }] } };
+const ARTICLE: RequestBody<'print'> = {
+  title: '法条',
+  receipt: { blocks: [{ type: 'text', text: '《劳动合同法》第三十条' }, { type: 'cut' }] },
+};
 
-const printerState = (kiosk: InProcessKiosk) => kiosk.service.devices.devices().find((d) => d.device === 'receiptPrinter')?.state;
+const printerState = (kiosk: InProcessKiosk) =>
+  kiosk.service.devices.devices().find((d) => d.device === 'receiptPrinter')?.state;
 
 describe('the end of a session', () => {
   let kiosk: InProcessKiosk;
@@ -31,9 +41,16 @@ describe('the end of a session', () => {
     const refused = await kiosk.refused('submissionReprint', { reference });
     const unknown = await kiosk.refused('submissionReprint', { reference: 'A250314-2222-W' });
     expect(refused.status).toBe(404);
-    expect(refused.error.message.replaceAll(reference, 'REF')).toBe(unknown.error.message.replaceAll('A250314-2222-W', 'REF'));
+    expect(refused.error.message.replaceAll(reference, 'REF')).toBe(
+      unknown.error.message.replaceAll('A250314-2222-W', 'REF'),
+    );
     expect(await kiosk.ok('submissionReprint', { reference }, 'technician')).toMatchObject({ reference });
-    expect(kiosk.logs().filter((l) => l['msg'] === 'session ended').map((l) => l['reason'])).toEqual(['idle']);
+    expect(
+      kiosk
+        .logs()
+        .filter((l) => l['msg'] === 'session ended')
+        .map((l) => l['reason']),
+    ).toEqual(['idle']);
   });
 
   it('takes what has not printed out of the queue: a submission’s receipt stays owed, anything else is dropped', async () => {
@@ -53,7 +70,9 @@ describe('the end of a session', () => {
     await kiosk.ok('simulate', { printer: { paper: 'ok' } });
     await expect.poll(() => printerState(kiosk), { timeout: 15_000 }).toBe('ready');
     const marker = await kiosk.ok('print', { ...ARTICLE, title: 'marker' });
-    await expect.poll(async () => (await kiosk.ok('printJobs')).jobs.find((j) => j.id === marker.id)?.state, { timeout: 15_000 }).toBe('printed');
+    await expect
+      .poll(async () => (await kiosk.ok('printJobs')).jobs.find((j) => j.id === marker.id)?.state, { timeout: 15_000 })
+      .toBe('printed');
     expect(JSON.stringify(kiosk.service.devices.simulated.printer!.decode().lines)).not.toContain(submitted.reference);
   });
 });

@@ -15,7 +15,9 @@ export class DatabaseTooNewError extends Error {
     readonly found: number,
     readonly supported: number,
   ) {
-    super(`${file} has schema version ${found}, but this kiosk software supports up to ${supported}; install a newer release or restore a matching database`);
+    super(
+      `${file} has schema version ${found}, but this kiosk software supports up to ${supported}; install a newer release or restore a matching database`,
+    );
   }
 }
 

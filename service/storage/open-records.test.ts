@@ -1,4 +1,16 @@
-import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -22,7 +34,10 @@ afterEach(() => {
 });
 
 /** A logger whose lines the test can read. */
-function captureLogger(): { logger: ReturnType<typeof createLogger>; lines: () => { level: string; msg: string; detail?: string }[] } {
+function captureLogger(): {
+  logger: ReturnType<typeof createLogger>;
+  lines: () => { level: string; msg: string; detail?: string }[];
+} {
   let text = '';
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -30,16 +45,26 @@ function captureLogger(): { logger: ReturnType<typeof createLogger>; lines: () =
       done();
     },
   });
-  return { logger: createLogger({ destination: sink }), lines: () => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: string; msg: string }) };
+  return {
+    logger: createLogger({ destination: sink }),
+    lines: () =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { level: string; msg: string }),
+  };
 }
 
 /** A real records.db with a few hundred submissions, closed (so everything is in the main file). */
 function recordsWithRows(dir: string): string {
   const file = join(dir, 'records.db');
   const db = openRecordsDb(file);
-  const insert = db.prepare("INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at) VALUES ('rating', ?, ?, ?, '2025-03-14T08:00:00.000Z')");
+  const insert = db.prepare(
+    "INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at) VALUES ('rating', ?, ?, ?, '2025-03-14T08:00:00.000Z')",
+  );
   db.transaction(() => {
-    for (let i = 0; i < 400; i++) insert.run(`R${i}`, `key-${i}`, JSON.stringify({ subject: 'overall', score: 5, note: '满意'.repeat(100) }));
+    for (let i = 0; i < 400; i++)
+      insert.run(`R${i}`, `key-${i}`, JSON.stringify({ subject: 'overall', score: 5, note: '满意'.repeat(100) }));
   })();
   db.close();
   return file;
@@ -61,7 +86,8 @@ describe('a damaged records.db', () => {
       (file) => {
         const fd = openSync(file, 'r+');
         const pages = Math.floor(statSync(file).size / PAGE);
-        for (let p = Math.floor(pages / 3); p < Math.floor(pages / 3) + 4; p++) writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, p * PAGE);
+        for (let p = Math.floor(pages / 3); p < Math.floor(pages / 3) + 4; p++)
+          writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, p * PAGE);
         closeSync(fd);
       },
     ],
@@ -74,8 +100,14 @@ describe('a damaged records.db', () => {
     const before = readFileSync(file);
     const { db, state, log } = open(file);
     expect(db).toBeUndefined();
-    expect(state).toMatchObject({ state: 'unavailable', reason: 'records-damaged', detail: expect.stringContaining(file) });
-    expect(log()).toContainEqual(expect.objectContaining({ level: 'error', msg: 'records database unavailable; submissions are off' }));
+    expect(state).toMatchObject({
+      state: 'unavailable',
+      reason: 'records-damaged',
+      detail: expect.stringContaining(file),
+    });
+    expect(log()).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'records database unavailable; submissions are off' }),
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -92,8 +124,14 @@ describe('a zero-length records.db', () => {
     const file = join(dir, 'records.db');
     writeFileSync(file, '');
     const { db, state, log } = open(file);
-    expect(state).toMatchObject({ state: 'degraded', reason: 'records-recreated', detail: expect.stringContaining('was empty (0 bytes)') });
-    expect(log()).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'records database was empty; started afresh' }));
+    expect(state).toMatchObject({
+      state: 'degraded',
+      reason: 'records-recreated',
+      detail: expect.stringContaining('was empty (0 bytes)'),
+    });
+    expect(log()).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'records database was empty; started afresh' }),
+    );
     expect(db!.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
   });
 
@@ -137,7 +175,11 @@ describe('records.db at rest', () => {
     const marker = 'DELETED-PHONE-13912345678-MARKER';
     const first = openRecordsDb(file);
     expect(first.pragma('secure_delete', { simple: true })).toBe(1);
-    first.prepare("INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at) VALUES ('rating', 'R1', 'k1', ?, 'now')").run(JSON.stringify({ note: marker }));
+    first
+      .prepare(
+        "INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at) VALUES ('rating', 'R1', 'k1', ?, 'now')",
+      )
+      .run(JSON.stringify({ note: marker }));
     first.close();
     expect(readFileSync(file).includes(marker)).toBe(true);
 

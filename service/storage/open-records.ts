@@ -59,7 +59,8 @@ export function openRecords(file: string, logger: Logger): OpenedRecords {
     recreated = setAsideEmptyRecords(file);
     const db = openRecordsDb(file);
     if (recreated === undefined) return { db, state: undefined };
-    const kept = recreated.keptAside.length === 0 ? 'nothing else was there' : `kept aside: ${recreated.keptAside.join(', ')}`;
+    const kept =
+      recreated.keptAside.length === 0 ? 'nothing else was there' : `kept aside: ${recreated.keptAside.join(', ')}`;
     const state: SubsystemState = {
       state: 'degraded',
       reason: 'records-recreated' satisfies SubsystemReason<'storage'>,
@@ -69,7 +70,11 @@ export function openRecords(file: string, logger: Logger): OpenedRecords {
     return { db, state };
   } catch (error) {
     const reason: SubsystemReason<'storage'> =
-      error instanceof DatabaseTooNewError ? 'records-too-new' : error instanceof RecordsDamagedError ? 'records-damaged' : 'records-unavailable';
+      error instanceof DatabaseTooNewError
+        ? 'records-too-new'
+        : error instanceof RecordsDamagedError
+          ? 'records-damaged'
+          : 'records-unavailable';
     const state: SubsystemState = { state: 'unavailable', reason, detail: (error as Error).message };
     logger.error({ reason, detail: state.detail }, 'records database unavailable; submissions are off');
     return { db: undefined, state };

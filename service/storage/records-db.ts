@@ -108,7 +108,9 @@ function checkRecords(db: Db, file: string): void {
   const pragma = full ? 'integrity_check' : 'quick_check';
   const problems = (db.pragma(pragma) as Record<string, string>[]).map((r) => Object.values(r)[0]);
   if (problems.length !== 1 || problems[0] !== 'ok') {
-    throw new RecordsDamagedError(`${file} is damaged (${pragma}: ${problems.slice(0, CHECK_LINES_QUOTED).join('; ')}); it is left as it is for recovery`);
+    throw new RecordsDamagedError(
+      `${file} is damaged (${pragma}: ${problems.slice(0, CHECK_LINES_QUOTED).join('; ')}); it is left as it is for recovery`,
+    );
   }
 }
 
@@ -137,7 +139,8 @@ export function openRecordsDb(file: string): Db {
     restrictRecordsModes(file);
   } catch (error) {
     db.close();
-    if (isDamage(error)) throw new RecordsDamagedError(`${file} is damaged (${error.message}); it is left as it is for recovery`);
+    if (isDamage(error))
+      throw new RecordsDamagedError(`${file} is damaged (${error.message}); it is left as it is for recovery`);
     throw error;
   }
   return db;
@@ -158,7 +161,9 @@ export function openRecordsDbReadOnly(file: string): Db {
   if (version !== RECORDS_MIGRATIONS.length) {
     db.close();
     if (version > RECORDS_MIGRATIONS.length) throw new DatabaseTooNewError(file, version, RECORDS_MIGRATIONS.length);
-    throw new RecordsSchemaMismatchError(`${file} has schema version ${version}, this kioskctl reads version ${RECORDS_MIGRATIONS.length}: start the kiosk service once so it upgrades the database`);
+    throw new RecordsSchemaMismatchError(
+      `${file} has schema version ${version}, this kioskctl reads version ${RECORDS_MIGRATIONS.length}: start the kiosk service once so it upgrades the database`,
+    );
   }
   return db;
 }

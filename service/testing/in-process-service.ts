@@ -59,7 +59,10 @@ export async function startInProcessKiosk(opts: InProcessOptions = {}): Promise<
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-in-process-'));
   const lines: string[] = [];
   const logger = createLogger({ destination: { write: (s: string) => void lines.push(s) } });
-  const tokens: Record<CallerRole, string> = { ui: randomBytes(32).toString('base64url'), technician: randomBytes(32).toString('base64url') };
+  const tokens: Record<CallerRole, string> = {
+    ui: randomBytes(32).toString('base64url'),
+    technician: randomBytes(32).toString('base64url'),
+  };
   const service = await buildService({
     config: opts.config?.(loaded.config) ?? loaded.config,
     configName: loaded.name,

@@ -36,7 +36,10 @@ const mediation: SubmissionPayload<'mediation-request'> = {
 describe('submissionStat', () => {
   it('counts requests by category and ratings by subject and score, never anything about the person', () => {
     expect(submissionStat('mediation-request', mediation)).toEqual({ metric: 'mediation-request', key: 'neighbour' });
-    expect(submissionStat('rating', { subject: 'mediation', score: 5 })).toEqual({ metric: 'rating', key: 'mediation:5' });
+    expect(submissionStat('rating', { subject: 'mediation', score: 5 })).toEqual({
+      metric: 'rating',
+      key: 'mediation:5',
+    });
     expect(
       submissionStat('legal-aid-application', {
         applicant: { name: '张三', idNumber: '420111199001011234', phone: '13812345678', idSource: 'card' },
@@ -44,7 +47,9 @@ describe('submissionStat', () => {
         consent: mediation.consent,
       }),
     ).toEqual({ metric: 'legal-aid-application', key: 'labour-wages' });
-    expect(submissionStat('template-handoff', { templateId: 'iou', title: '借条', values: {}, recipient: 'lawyer' })).toBeNull();
+    expect(
+      submissionStat('template-handoff', { templateId: 'iou', title: '借条', values: {}, recipient: 'lawyer' }),
+    ).toBeNull();
   });
 });
 
@@ -54,7 +59,14 @@ describe('the outbox counts each new submission once', () => {
     const now = () => new Date(2025, 2, 14, 10, 20);
     const stats = createDailyStats(db, now);
     const { logger } = quietLogger();
-    const outbox = new Outbox({ db, terminalId: 'demo-0001', printer: undefined, logger, now, onStored: countSubmission(stats) });
+    const outbox = new Outbox({
+      db,
+      terminalId: 'demo-0001',
+      printer: undefined,
+      logger,
+      now,
+      onStored: countSubmission(stats),
+    });
     const key = randomUUID();
     outbox.submit({ kind: 'mediation-request', payload: mediation, idempotencyKey: key });
     expect(outbox.submit({ kind: 'mediation-request', payload: mediation, idempotencyKey: key }).duplicate).toBe(true);
@@ -76,7 +88,11 @@ describe('the outbox counts each new submission once', () => {
         throw new Error('disk full');
       },
     });
-    const stored = broken.submit({ kind: 'rating', payload: { subject: 'overall', score: 3 }, idempotencyKey: randomUUID() });
+    const stored = broken.submit({
+      kind: 'rating',
+      payload: { subject: 'overall', score: 3 },
+      idempotencyKey: randomUUID(),
+    });
     expect(broken.status(stored.reference)).toMatchObject({ kind: 'rating' });
     expect(lines.join('\n')).toContain('not counted in the usage figures');
     db.close();

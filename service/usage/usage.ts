@@ -24,7 +24,10 @@ export interface StatEvent {
 export function submissionStat<K extends SubmissionKind>(kind: K, payload: SubmissionPayload<K>): StatEvent | null {
   switch (kind) {
     case 'legal-aid-application':
-      return { metric: 'legal-aid-application', key: (payload as SubmissionPayload<'legal-aid-application'>).matter.category };
+      return {
+        metric: 'legal-aid-application',
+        key: (payload as SubmissionPayload<'legal-aid-application'>).matter.category,
+      };
     case 'mediation-request':
       return { metric: 'mediation-request', key: (payload as SubmissionPayload<'mediation-request'>).dispute.category };
     case 'rating': {
@@ -48,7 +51,10 @@ export function countSubmission(stats: DailyStats): (kind: SubmissionKind, paylo
  * POST /api/usage. Without records.db there is nowhere to count: 503, which
  * the screens ignore (a figure is never worth bothering a citizen about).
  */
-export function usageHandler(stats: DailyStats | undefined, unavailable: () => string): (body: UsageRequest) => Record<string, never> {
+export function usageHandler(
+  stats: DailyStats | undefined,
+  unavailable: () => string,
+): (body: UsageRequest) => Record<string, never> {
   return ({ metric, key }) => {
     if (stats === undefined) throw new ServiceUnavailableError(`Usage figures are unavailable: ${unavailable()}`);
     stats.increment(metric, key ?? '');

@@ -43,9 +43,19 @@ export interface Measured {
 export async function axeViolations(page: Page, mode: Mode): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async (enhanced) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'], rules: { 'color-contrast-enhanced': { enabled: enhanced } } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      resultTypes: ['violations'],
+      rules: { 'color-contrast-enhanced': { enabled: enhanced } },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   }, mode === 'elderly');
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -59,12 +69,21 @@ export async function measure(page: Page, mode: Mode, scope = 'main'): Promise<M
   return page.evaluate(
     ({ text, target, scope }) => {
       const visible = (el: Element): boolean => el.checkVisibility() && el.getBoundingClientRect().width > 0;
-      const paragraphs = [...document.querySelectorAll(`${scope} p, ${scope} li`)].filter((el) => visible(el) && (el.textContent ?? '').trim() !== '');
-      const sizes = paragraphs.map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 30), size: parseFloat(getComputedStyle(el).fontSize) }));
+      const paragraphs = [...document.querySelectorAll(`${scope} p, ${scope} li`)].filter(
+        (el) => visible(el) && (el.textContent ?? '').trim() !== '',
+      );
+      const sizes = paragraphs.map((el) => ({
+        text: (el.textContent ?? '').trim().slice(0, 30),
+        size: parseFloat(getComputedStyle(el).fontSize),
+      }));
       const buttons = [...document.querySelectorAll('button')].filter(visible);
       const boxes = buttons.map((b) => {
         const r = b.getBoundingClientRect();
-        return { name: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim().slice(0, 30), width: r.width, height: r.height };
+        return {
+          name: (b.getAttribute('aria-label') ?? b.textContent ?? '').trim().slice(0, 30),
+          width: r.width,
+          height: r.height,
+        };
       });
       return {
         smallText: sizes.filter((s) => s.size < text),
@@ -85,13 +104,22 @@ export async function measure(page: Page, mode: Mode, scope = 'main'): Promise<M
  * no smaller than the mode allows. Failures are printed in full before the
  * assertion names the screen. Returns what was measured, for reports.
  */
-export async function expectAccessible(page: Page, mode: Mode, name: string, scope = 'main'): Promise<{ violations: AxeViolation[]; measured: Measured }> {
+export async function expectAccessible(
+  page: Page,
+  mode: Mode,
+  name: string,
+  scope = 'main',
+): Promise<{ violations: AxeViolation[]; measured: Measured }> {
   await saveScreen(page, name);
   const violations = await axeViolations(page, mode);
   if (violations.length > 0) console.log(`${name}: axe violations\n${JSON.stringify(violations, null, 2)}`);
   const m = await measure(page, mode, scope);
-  if (m.smallText.length > 0 || m.smallTargets.length > 0) console.log(`${name}: too small\n${JSON.stringify({ text: m.smallText, targets: m.smallTargets }, null, 2)}`);
-  expect(violations.map((v) => `${v.id}: ${v.help}`), `${name}: axe`).toEqual([]);
+  if (m.smallText.length > 0 || m.smallTargets.length > 0)
+    console.log(`${name}: too small\n${JSON.stringify({ text: m.smallText, targets: m.smallTargets }, null, 2)}`);
+  expect(
+    violations.map((v) => `${v.id}: ${v.help}`),
+    `${name}: axe`,
+  ).toEqual([]);
   expect(m.paragraphs, `${name}: main text`).toBeGreaterThan(0);
   expect(m.smallText, `${name}: text ≥ ${LIMITS[mode].text}px`).toEqual([]);
   expect(m.smallTargets, `${name}: targets ≥ ${LIMITS[mode].target}px`).toEqual([]);

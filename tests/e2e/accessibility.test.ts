@@ -32,7 +32,13 @@ for (const [orientation, viewport] of [
   for (const mode of ['standard', 'elderly'] as const) {
     describe(`accessibility, ${mode} mode, ${orientation}`, () => {
       it('every screen passes axe and the size rules', { timeout: 240_000 }, async () => {
-        const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN', bypassCSP: true });
+        const context = await browser.newContext({
+          viewport,
+          hasTouch: true,
+          isMobile: false,
+          locale: 'zh-CN',
+          bypassCSP: true,
+        });
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -54,7 +60,9 @@ for (const [orientation, viewport] of [
               expect(await toggle.getAttribute('aria-pressed')).toBe(mode === 'elderly' ? 'true' : 'false');
             }
             const { violations, measured: m } = await expectAccessible(page, mode, name, opts.scope);
-            report.push(`${screen}: ${m.paragraphs} text blocks, min ${m.minText}px; ${m.buttons} buttons, min ${Math.round(m.minTarget)}px; axe serious/critical ${violations.length}`);
+            report.push(
+              `${screen}: ${m.paragraphs} text blocks, min ${m.minText}px; ${m.buttons} buttons, min ${Math.round(m.minTarget)}px; axe serious/critical ${violations.length}`,
+            );
           };
           const home = async (): Promise<void> => {
             await page.getByRole('button', { name: /^首页|^Home/ }).tap();
@@ -92,7 +100,10 @@ for (const [orientation, viewport] of [
           await page.getByTestId('take-away-code').waitFor();
           await check('answer');
 
-          await page.getByRole('button', { name: /第.+条$/ }).first().tap();
+          await page
+            .getByRole('button', { name: /第.+条$/ })
+            .first()
+            .tap();
           await page.getByTestId('article-text').waitFor();
           await expect.poll(() => page.getByTestId('article-text').textContent()).not.toBe('');
           await check('article');
@@ -130,7 +141,9 @@ for (const [orientation, viewport] of [
           await page.getByTestId('kb-candidate-0').tap();
           await page.getByTestId('kb-done').tap();
           await page.getByTestId('search').waitFor();
-          await expect.poll(() => page.locator('[data-testid^="results-"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+          await expect
+            .poll(() => page.locator('[data-testid^="results-"]').count(), { timeout: 10_000 })
+            .toBeGreaterThan(0);
           await check('search results');
           const guides = page.getByTestId('results-guide').getByRole('button');
           expect(await guides.count(), 'a guide among the results for 劳动仲裁').toBeGreaterThan(0);
@@ -206,7 +219,8 @@ describe('朗读 (read aloud)', () => {
       };
     });
     const page = await context.newPage();
-    const spoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.slice());
+    const spoken = () =>
+      page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken.slice());
     try {
       await page.goto(kiosk.url);
       await wakeKiosk(page);

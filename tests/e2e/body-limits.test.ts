@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_BODY_LIMIT, RECEIPT_MAX_BYTES, receiptBytes, TEMPLATE_HANDOFF_MAX_CHARS, TEMPLATE_MAX_FIELDS } from '../../common/api/body-limits';
+import {
+  DEFAULT_BODY_LIMIT,
+  RECEIPT_MAX_BYTES,
+  receiptBytes,
+  TEMPLATE_HANDOFF_MAX_CHARS,
+  TEMPLATE_MAX_FIELDS,
+} from '../../common/api/body-limits';
 import { api, type RouteName } from '../../common/api/contract';
 import { REFERENCE_PLACEHOLDER } from '../../common/api/submissions';
 import { startKiosk, type RunningKiosk } from './harness';
@@ -18,7 +24,12 @@ const han = (n: number): string => HAN.repeat(n);
 
 /** The largest receipt: 4,000-character text blocks up to the byte cap, with the reference placeholder. */
 function largestReceipt(): { blocks: Record<string, unknown>[] } {
-  const receipt = { blocks: [{ type: 'pair', label: '参考编号', value: REFERENCE_PLACEHOLDER, bold: false }] as Record<string, unknown>[] };
+  const receipt = {
+    blocks: [{ type: 'pair', label: '参考编号', value: REFERENCE_PLACEHOLDER, bold: false }] as Record<
+      string,
+      unknown
+    >[],
+  };
   for (;;) {
     const block = { type: 'text', text: han(4000), align: 'left', bold: false, size: 'normal' };
     if (receiptBytes({ blocks: [...receipt.blocks, block] }) > RECEIPT_MAX_BYTES) break;
@@ -55,7 +66,13 @@ function largestValues(perValueMax: number): Record<string, string> {
 const LARGEST: Partial<Record<RouteName, () => unknown>> = {
   submit: () => ({
     kind: 'template-handoff',
-    payload: { templateId: 'divorce-agreement', templateVersion: han(40), title: han(80), values: largestValues(2000), recipient: 'lawyer' },
+    payload: {
+      templateId: 'divorce-agreement',
+      templateVersion: han(40),
+      title: han(80),
+      values: largestValues(2000),
+      recipient: 'lawyer',
+    },
     idempotencyKey: randomUUID(),
     receipt: largestReceipt(),
     title: han(80),
@@ -85,7 +102,9 @@ const post = async (path: string, body: unknown) => {
 
 describe('request bodies and their limits agree', () => {
   it('every route with a raised limit has its largest body here', () => {
-    const raised = (Object.keys(api) as RouteName[]).filter((r) => (api[r] as { maxBodyBytes?: number }).maxBodyBytes !== undefined);
+    const raised = (Object.keys(api) as RouteName[]).filter(
+      (r) => (api[r] as { maxBodyBytes?: number }).maxBodyBytes !== undefined,
+    );
     expect(raised.sort()).toEqual(Object.keys(LARGEST).sort());
   });
 

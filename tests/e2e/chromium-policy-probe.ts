@@ -82,9 +82,19 @@ async function pages(): Promise<unknown> {
 async function cdp(): Promise<unknown> {
   const own = await serve('kiosk');
   const profile = mkdtempSync(join(tmpdir(), 'policy-cdp-probe-'));
-  const child = spawn(CHROMIUM_PATH, ['--headless=new', '--no-sandbox', '--remote-debugging-pipe', `--user-data-dir=${profile}`, `http://127.0.0.1:${portOf(own)}/`], {
-    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    CHROMIUM_PATH,
+    [
+      '--headless=new',
+      '--no-sandbox',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${profile}`,
+      `http://127.0.0.1:${portOf(own)}/`,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    },
+  );
   const toBrowser = child.stdio[3] as NodeJS.WritableStream;
   const fromBrowser = child.stdio[4] as NodeJS.ReadableStream;
   let buffer = '';
@@ -93,7 +103,11 @@ async function cdp(): Promise<unknown> {
   fromBrowser.on('data', (d: Buffer) => {
     buffer += d.toString();
     for (let end = buffer.indexOf('\0'); end >= 0; end = buffer.indexOf('\0')) {
-      const message = JSON.parse(buffer.slice(0, end)) as { id?: number; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(buffer.slice(0, end)) as {
+        id?: number;
+        result?: unknown;
+        error?: { message: string };
+      };
       buffer = buffer.slice(end + 1);
       if (message.id !== undefined) waiting.get(message.id)?.(message);
     }
@@ -109,7 +123,9 @@ async function cdp(): Promise<unknown> {
     let page: { targetId: string; url: string } | undefined;
     while (page === undefined) {
       const { result } = await send('Target.getTargets');
-      page = (result as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos.find((t) => t.type === 'page' && t.url.startsWith('http://127.0.0.1'));
+      page = (result as { targetInfos: { targetId: string; type: string; url: string }[] }).targetInfos.find(
+        (t) => t.type === 'page' && t.url.startsWith('http://127.0.0.1'),
+      );
       if (page === undefined) await new Promise((r) => setTimeout(r, 100));
     }
     const attach = await send('Target.attachToTarget', { targetId: page.targetId, flatten: true });

@@ -19,9 +19,18 @@ function probe(mode: 'pages' | 'cdp', policy: Record<string, unknown>): Record<s
 describe.skipIf(!canRunUnderPolicy)('the shipped policy in Chromium', () => {
   it('is accepted whole, and only the service on 127.0.0.1 loads', () => {
     // To read chrome://policy the probe must open it and drive the page: this copy allows both. The rest is as shipped.
-    const readable = { ...shipped, URLAllowlist: [...(shipped['URLAllowlist'] as string[]), 'chrome://policy'], DeveloperToolsAvailability: 1 };
-    const { statuses, loads } = probe('pages', readable) as { statuses: Record<string, string>; loads: Record<string, string> };
-    const notOk = Object.keys(shipped).filter((name) => statuses[name] !== 'OK').map((name) => `${name}: ${statuses[name] ?? 'not shown'}`);
+    const readable = {
+      ...shipped,
+      URLAllowlist: [...(shipped['URLAllowlist'] as string[]), 'chrome://policy'],
+      DeveloperToolsAvailability: 1,
+    };
+    const { statuses, loads } = probe('pages', readable) as {
+      statuses: Record<string, string>;
+      loads: Record<string, string>;
+    };
+    const notOk = Object.keys(shipped)
+      .filter((name) => statuses[name] !== 'OK')
+      .map((name) => `${name}: ${statuses[name] ?? 'not shown'}`);
     expect(notOk).toEqual([]);
     expect(loads['own']).toBe('kiosk');
     // The service takes a new port each boot: every port of 127.0.0.1 is the kiosk's.

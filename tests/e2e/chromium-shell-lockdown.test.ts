@@ -53,7 +53,9 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
   /** The page is the kiosk's UI, woken by nothing yet: the attract loop shows (its slides come from the service's API, with the secret). */
   const kioskShowing = async (on: RunningKiosk = kiosk): Promise<void> => {
     for (let i = 0; i < 150; i++) {
-      const ok = await inPage(`location.origin === ${JSON.stringify(on.origin)} && document.querySelector('[data-testid="attract"]') !== null`).catch(() => false);
+      const ok = await inPage(
+        `location.origin === ${JSON.stringify(on.origin)} && document.querySelector('[data-testid="attract"]') !== null`,
+      ).catch(() => false);
       if (ok === true) return;
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -72,7 +74,8 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     let settle: () => void = () => undefined;
     const done = new Promise<void>((resolve) => (settle = resolve));
     const off = shell.cdp.onEvent((e) => {
-      if (e.method === 'Target.targetCreated' && (e.params['targetInfo'] as { type: string }).type === 'page') opened ??= (e.params['targetInfo'] as { targetId: string }).targetId;
+      if (e.method === 'Target.targetCreated' && (e.params['targetInfo'] as { type: string }).type === 'page')
+        opened ??= (e.params['targetInfo'] as { targetId: string }).targetId;
       if (e.method === 'Target.targetDestroyed') destroyed.add(e.params['targetId'] as string);
       if (opened !== undefined && destroyed.has(opened)) settle();
     });
@@ -85,7 +88,8 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
       off();
     }
     if (opened === undefined) throw new Error('the attempt opened no second page: nothing was tried');
-    if (!destroyed.has(opened)) throw new Error(`the second page was never closed; pages now: ${JSON.stringify(await shell.pageTargets())}`);
+    if (!destroyed.has(opened))
+      throw new Error(`the second page was never closed; pages now: ${JSON.stringify(await shell.pageTargets())}`);
   };
 
   beforeAll(async () => {
@@ -136,7 +140,9 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
 
   it('closes the new tab a target=_blank link opens', async () => {
     await expectNewPageClosed(() =>
-      inPage(`(() => { const a = document.createElement('a'); a.href = ${JSON.stringify(`${elsewhereUrl}tab`)}; a.target = '_blank'; document.body.append(a); a.click(); a.remove(); return true; })()`),
+      inPage(
+        `(() => { const a = document.createElement('a'); a.href = ${JSON.stringify(`${elsewhereUrl}tab`)}; a.target = '_blank'; document.body.append(a); a.click(); a.remove(); return true; })()`,
+      ),
     );
     await expectOnlyTheKioskPage();
     expect(elsewhereHits).not.toContain('/tab');
@@ -154,7 +160,9 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
       'the navigation being stopped or the page leaving',
       (e) =>
         (e.method === 'Fetch.requestPaused' && (e.params['request'] as { url: string }).url.startsWith(elsewhereUrl)) ||
-        (e.method === 'Page.frameNavigated' && e.sessionId === shell.pageSession && (e.params['frame'] as { parentId?: string }).parentId === undefined),
+        (e.method === 'Page.frameNavigated' &&
+          e.sessionId === shell.pageSession &&
+          (e.params['frame'] as { parentId?: string }).parentId === undefined),
     );
     await inPage(`location.href = ${JSON.stringify(`${elsewhereUrl}navigate`)}; true`);
     await decided;
@@ -179,12 +187,17 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     const opened: string[] = [];
     const off = shell.cdp.onEvent((e) => {
       const info = e.params['targetInfo'] as { type: string; url: string } | undefined;
-      if (e.method === 'Target.targetCreated' && info !== undefined && info.type !== 'browser_ui') opened.push(`${info.type} ${info.url}`);
+      if (e.method === 'Target.targetCreated' && info !== undefined && info.type !== 'browser_ui')
+        opened.push(`${info.type} ${info.url}`);
     });
     try {
       for (const { key, code, vk, modifiers } of chords) {
         for (const type of ['rawKeyDown', 'keyUp']) {
-          await shell.cdp.send('Input.dispatchKeyEvent', { type, key, code, windowsVirtualKeyCode: vk, nativeVirtualKeyCode: vk, modifiers }, shell.pageSession!);
+          await shell.cdp.send(
+            'Input.dispatchKeyEvent',
+            { type, key, code, windowsVirtualKeyCode: vk, nativeVirtualKeyCode: vk, modifiers },
+            shell.pageSession!,
+          );
         }
       }
       // A page opened on purpose last: whatever a shortcut opened was reported before it.
@@ -202,13 +215,22 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     // A permission request is refused instead of asking with a bubble.
     expect(await inPage('Notification.requestPermission()')).toBe('denied');
     expect(
-      await inPage(`new Promise((resolve) => navigator.geolocation.getCurrentPosition(() => resolve('granted'), (e) => resolve(e.code === e.PERMISSION_DENIED ? 'denied' : String(e.code))))`),
+      await inPage(
+        `new Promise((resolve) => navigator.geolocation.getCurrentPosition(() => resolve('granted'), (e) => resolve(e.code === e.PERMISSION_DENIED ? 'denied' : String(e.code))))`,
+      ),
     ).toBe('denied');
     await expectOnlyTheKioskPage();
   });
 
   it('comes back to the service when a script leaves for a page no request precedes (about:blank)', async () => {
-    const left = nextEvent(shell.cdp, 'the page leaving for about:blank', (e) => e.method === 'Page.frameNavigated' && e.sessionId === shell.pageSession && (e.params['frame'] as { url: string }).url === 'about:blank');
+    const left = nextEvent(
+      shell.cdp,
+      'the page leaving for about:blank',
+      (e) =>
+        e.method === 'Page.frameNavigated' &&
+        e.sessionId === shell.pageSession &&
+        (e.params['frame'] as { url: string }).url === 'about:blank',
+    );
     await inPage(`location.href = 'about:blank'; true`);
     await left;
     await kioskShowing();
@@ -221,7 +243,12 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     await shell.retarget({ origin: restarted.origin, secret: restarted.secret });
     await kioskShowing(restarted);
     await expectOnlyTheKioskPage(restarted);
-    const stopped = nextEvent(shell.cdp, 'the navigation to the old address being stopped', (e) => e.method === 'Fetch.requestPaused' && (e.params['request'] as { url: string }).url.startsWith(kiosk.origin));
+    const stopped = nextEvent(
+      shell.cdp,
+      'the navigation to the old address being stopped',
+      (e) =>
+        e.method === 'Fetch.requestPaused' && (e.params['request'] as { url: string }).url.startsWith(kiosk.origin),
+    );
     await inPage(`location.href = ${JSON.stringify(`${kiosk.origin}/`)}; true`);
     await stopped;
     await kioskShowing(restarted);

@@ -19,7 +19,9 @@ function apiRequests(kiosk: RunningKiosk): { url: string; status: number }[] {
   return kiosk.stdout.flatMap((line) => {
     try {
       const r = JSON.parse(line) as { msg?: string; url?: string; status?: number };
-      return r.msg === 'api request' && r.url !== undefined && r.status !== undefined ? [{ url: r.url, status: r.status }] : [];
+      return r.msg === 'api request' && r.url !== undefined && r.status !== undefined
+        ? [{ url: r.url, status: r.status }]
+        : [];
     } catch {
       return [];
     }
@@ -35,7 +37,8 @@ async function pageReached(kiosk: RunningKiosk): Promise<boolean> {
   return false;
 }
 
-const origins = async (shell: KioskChromium): Promise<string[]> => (await shell.pageTargets()).map((p) => new URL(p.url).origin);
+const origins = async (shell: KioskChromium): Promise<string[]> =>
+  (await shell.pageTargets()).map((p) => new URL(p.url).origin);
 
 const elsewhereHits: string[] = [];
 const elsewhere = createServer((req, res) => {
@@ -71,7 +74,9 @@ try {
 
   // The window fills the screen (one pixel more where X11 shrinks an exact fit).
   const [kioskPage] = await shell.pageTargets();
-  const { windowId } = (await shell.cdp.send('Browser.getWindowForTarget', { targetId: kioskPage!.targetId })) as { windowId: number };
+  const { windowId } = (await shell.cdp.send('Browser.getWindowForTarget', { targetId: kioskPage!.targetId })) as {
+    windowId: number;
+  };
   result['bounds'] = ((await shell.cdp.send('Browser.getWindowBounds', { windowId })) as { bounds: unknown }).bounds;
 
   // The service restarted: new port, new secret; the page follows with the new cookie.

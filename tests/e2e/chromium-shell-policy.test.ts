@@ -23,26 +23,30 @@ function runProbe(): Record<string, unknown> {
 }
 
 describe.skipIf(!canRunUnderPolicy)('the Chromium shell under the kiosk’s policy (DevTools off)', () => {
-  it('hands over the secret, keeps one window on the service, fills the screen and follows a restart', { timeout: 120_000 }, () => {
-    const seen = runProbe();
-    expect(seen['error']).toBeUndefined();
-    // The policy is in effect: no client may attach to the page.
-    expect(seen['attached']).toBe(false);
-    // The page fetched its slides with the cookie, and nothing it asked for was refused.
-    expect(seen['reached']).toBe(true);
-    expect(seen['refused']).toBe(0);
-    const origins = (key: string) => new Set(seen[key] as string[]);
-    expect(origins('pages').size).toBe(1);
-    expect(origins('pagesAfterNewWindow')).toEqual(origins('pages'));
-    const bounds = seen['bounds'] as { left: number; top: number; width: number; height: number };
-    expect([bounds.left, bounds.top]).toEqual([0, 0]);
-    expect(bounds.width).toBeGreaterThanOrEqual(PORTRAIT.width);
-    expect(bounds.height).toBeGreaterThanOrEqual(PORTRAIT.height);
-    expect(seen['reachedAfterRestart']).toBe(true);
-    expect(seen['refusedAfterRestart']).toBe(0);
-    expect(origins('pagesAfterRestart').size).toBe(1);
-    expect(origins('pagesAfterRestart')).not.toEqual(origins('pages'));
-    // The window opened elsewhere never reached its server.
-    expect(seen['elsewhereHits']).toEqual([]);
-  });
+  it(
+    'hands over the secret, keeps one window on the service, fills the screen and follows a restart',
+    { timeout: 120_000 },
+    () => {
+      const seen = runProbe();
+      expect(seen['error']).toBeUndefined();
+      // The policy is in effect: no client may attach to the page.
+      expect(seen['attached']).toBe(false);
+      // The page fetched its slides with the cookie, and nothing it asked for was refused.
+      expect(seen['reached']).toBe(true);
+      expect(seen['refused']).toBe(0);
+      const origins = (key: string) => new Set(seen[key] as string[]);
+      expect(origins('pages').size).toBe(1);
+      expect(origins('pagesAfterNewWindow')).toEqual(origins('pages'));
+      const bounds = seen['bounds'] as { left: number; top: number; width: number; height: number };
+      expect([bounds.left, bounds.top]).toEqual([0, 0]);
+      expect(bounds.width).toBeGreaterThanOrEqual(PORTRAIT.width);
+      expect(bounds.height).toBeGreaterThanOrEqual(PORTRAIT.height);
+      expect(seen['reachedAfterRestart']).toBe(true);
+      expect(seen['refusedAfterRestart']).toBe(0);
+      expect(origins('pagesAfterRestart').size).toBe(1);
+      expect(origins('pagesAfterRestart')).not.toEqual(origins('pages'));
+      // The window opened elsewhere never reached its server.
+      expect(seen['elsewhereHits']).toEqual([]);
+    },
+  );
 });

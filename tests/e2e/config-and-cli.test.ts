@@ -26,16 +26,26 @@ function threeWrongValues(): string {
 
 // KIOSK_ALLOW_ROOT: tests run as root, which doctor fails on a terminal (tests/e2e/kioskctl-lockdown.test.ts checks that).
 function kioskctl(...args: string[]) {
-  return spawnSync('npm', ['run', '-s', 'kioskctl', '--', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KIOSK_CONFIG: '', KIOSK_ALLOW_ROOT: '1' } });
+  return spawnSync('npm', ['run', '-s', 'kioskctl', '--', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, KIOSK_CONFIG: '', KIOSK_ALLOW_ROOT: '1' },
+  });
 }
 
 describe('an invalid configuration', () => {
   it('stops the service with a report naming every wrong path', async () => {
-    const { code, stdout, stderr } = await runServiceExpectingExit(['--config', threeWrongValues(), '--data-dir', join(work, 'data')]);
+    const { code, stdout, stderr } = await runServiceExpectingExit([
+      '--config',
+      threeWrongValues(),
+      '--data-dir',
+      join(work, 'data'),
+    ]);
     expect(code).toBe(2);
     expect(stdout).not.toContain('KIOSK_URL=');
     expect(stderr).toContain('is invalid (3 problems)');
-    for (const path of ['idleTimeoutSeconds', 'location.regionCode', 'devices.receiptPrinter.paperWidthMm']) expect(stderr).toContain(`  - ${path}: `);
+    for (const path of ['idleTimeoutSeconds', 'location.regionCode', 'devices.receiptPrinter.paperWidthMm'])
+      expect(stderr).toContain(`  - ${path}: `);
     expect(stderr).toContain('will not start until the configuration is fixed');
   });
 });
@@ -58,7 +68,9 @@ describe('kioskctl', () => {
   it('version prints the package version', () => {
     const r = kioskctl('version');
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(r.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
   });
 
   it('doctor reports a stopped service as a failure and a running one as reachable', async () => {
@@ -73,9 +85,15 @@ describe('kioskctl', () => {
     try {
       const up = kioskctl('doctor', '--data-dir', dataDir, '--json');
       const checks = JSON.parse(up.stdout) as { name: string; status: string; detail: string }[];
-      expect(checks.find((c) => c.name === 'service')).toMatchObject({ status: 'pass', detail: expect.stringContaining(`port ${kiosk.port}`) });
+      expect(checks.find((c) => c.name === 'service')).toMatchObject({
+        status: 'pass',
+        detail: expect.stringContaining(`port ${kiosk.port}`),
+      });
       expect(checks.find((c) => c.name === 'data directory')?.status).toBe('pass');
-      expect(checks.find((c) => c.name === 'ID-card reader')).toMatchObject({ status: 'pass', detail: 'simulated device' });
+      expect(checks.find((c) => c.name === 'ID-card reader')).toMatchObject({
+        status: 'pass',
+        detail: 'simulated device',
+      });
       expect(up.status).toBe(0);
     } finally {
       await kiosk.stop();

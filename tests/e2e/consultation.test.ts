@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
-import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, readQrCode, startKiosk, type RunningKiosk } from './harness';
+import {
+  callApi,
+  openHome as openHomeScreen,
+  LANDSCAPE,
+  launchChromium,
+  PORTRAIT,
+  readQrCode,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 
 /**
  * A citizen's way through 智能咨询 and 法规查询 on the real service in
@@ -21,7 +30,6 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
 const simulate = (body: unknown) => callApi(kiosk, '/api/simulate', body);
 const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);
@@ -29,7 +37,9 @@ const printJobs = async (): Promise<PrintJob[]> => (await api<{ jobs: PrintJob[]
 
 /** The question in "老板拖欠工资" whose answer cites 劳动合同法 第三十条, as the content release has it. */
 async function questionCitingArticle30(): Promise<string> {
-  const { items } = await api<{ items: { id: string; question: string }[] }>('/api/content/faq-list', { topicId: 'labour-wages/unpaid-wages' });
+  const { items } = await api<{ items: { id: string; question: string }[] }>('/api/content/faq-list', {
+    topicId: 'labour-wages/unpaid-wages',
+  });
   for (const item of items) {
     const faq = await api<{ cites: { lawShort: string; article: string }[] }>('/api/content/faq', { id: item.id });
     if (faq.cites.some((c) => c.lawShort === '劳动合同法' && c.article === '第三十条')) return item.question;
@@ -39,9 +49,13 @@ async function questionCitingArticle30(): Promise<string> {
 
 /** The content release's id of an article cited in 老板拖欠工资. */
 async function articleIdOf(lawShort: string, number: string): Promise<number> {
-  const { items } = await api<{ items: { id: string }[] }>('/api/content/faq-list', { topicId: 'labour-wages/unpaid-wages' });
+  const { items } = await api<{ items: { id: string }[] }>('/api/content/faq-list', {
+    topicId: 'labour-wages/unpaid-wages',
+  });
   for (const item of items) {
-    const faq = await api<{ cites: { articleId: number; lawShort: string; article: string }[] }>('/api/content/faq', { id: item.id });
+    const faq = await api<{ cites: { articleId: number; lawShort: string; article: string }[] }>('/api/content/faq', {
+      id: item.id,
+    });
     const cite = faq.cites.find((c) => c.lawShort === lawShort && c.article === number);
     if (cite) return cite.articleId;
   }
@@ -85,7 +99,9 @@ for (const [label, viewport] of [
         expect(await answer.textContent()).toContain('时限');
         await page.getByRole('heading', { name: '法律依据' }).waitFor();
         // Services not open yet are shown, with the reason, not hidden or broken.
-        expect(await page.getByRole('button', { name: /找律师视频咨询/ }).textContent()).toMatch(/即将开放|暂时不能使用|本机未开通/);
+        expect(await page.getByRole('button', { name: /找律师视频咨询/ }).textContent()).toMatch(
+          /即将开放|暂时不能使用|本机未开通/,
+        );
         // Take it with you: a phone scanning the code gets the question and what the answer rests on (no hub on the demo terminal).
         const answerCode = await readQrCode(page.getByTestId('take-away-code'));
         expect(answerCode).toMatch(new RegExp(`^问：${question.replace(/[?？()（）]/g, '.')}\n`));
@@ -103,9 +119,15 @@ for (const [label, viewport] of [
         expect(await article.textContent()).toContain('中华人民共和国劳动合同法');
         expect(await article.textContent()).toContain('版本日期：2012年12月28日');
         // The code holds the article itself: it is short enough to scan from the screen.
-        const shown = await api<{ text: string }>('/api/content/article', { articleId: await articleIdOf('劳动合同法', '第三十条') });
-        expect(await readQrCode(page.getByTestId('take-away-code'))).toBe(`中华人民共和国劳动合同法（2012-12-28）\n第三十条 ${shown.text}`);
-        const bodySize = await page.getByTestId('article-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        const shown = await api<{ text: string }>('/api/content/article', {
+          articleId: await articleIdOf('劳动合同法', '第三十条'),
+        });
+        expect(await readQrCode(page.getByTestId('take-away-code'))).toBe(
+          `中华人民共和国劳动合同法（2012-12-28）\n第三十条 ${shown.text}`,
+        );
+        const bodySize = await page
+          .getByTestId('article-text')
+          .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
         expect(bodySize).toBeGreaterThanOrEqual(24);
 
         await page.getByRole('button', { name: /打印这一条/ }).tap();
@@ -118,7 +140,9 @@ for (const [label, viewport] of [
         await page.getByRole('button', { name: '打印', exact: true }).tap();
         await page.getByText('打印好了，请取走回执').waitFor({ timeout: 15_000 });
         await expect
-          .poll(async () => (await printJobs()).filter((j) => !jobsBefore.has(j.id)).map((j) => [j.title, j.state]), { timeout: 10_000 })
+          .poll(async () => (await printJobs()).filter((j) => !jobsBefore.has(j.id)).map((j) => [j.title, j.state]), {
+            timeout: 10_000,
+          })
           .toEqual([['劳动合同法 第三十条', 'printed']]);
 
         // Finish: the kiosk asks for a rating (one tap to skip), then forgets the session and plays the attract loop.
@@ -166,7 +190,11 @@ for (const [label, viewport] of [
         };
         await expect.poll(inView).toBe(true);
 
-        const size = () => target.locator('p').last().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        const size = () =>
+          target
+            .locator('p')
+            .last()
+            .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
         const before = await size();
         expect(before).toBeGreaterThanOrEqual(24);
         await page.getByRole('button', { name: /字变大/ }).tap();
@@ -194,7 +222,6 @@ for (const [label, viewport] of [
     });
   });
 }
-
 
 describe('the whole Civil Code in the reader, portrait', () => {
   // Over a thousand articles, laid out only near the view: a jump far into it must still land at the top, and stay there.
@@ -257,7 +284,9 @@ describe('a guide, found by search', () => {
       await expect.poll(() => paper.textContent()).toContain('办理步骤');
       await page.getByRole('button', { name: '打印', exact: true }).tap();
       await page.getByText('打印好了，请取走回执').waitFor({ timeout: 15_000 });
-      await expect.poll(async () => (await printJobs()).filter((j) => j.state === 'printed').length).toBe(printedBefore + 1);
+      await expect
+        .poll(async () => (await printJobs()).filter((j) => j.state === 'printed').length)
+        .toBe(printedBefore + 1);
       expect((await printJobs()).at(-1)).toMatchObject({ title, state: 'printed' });
       expect(errors).toEqual([]);
     } finally {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArticleResponse, FaqListResponse, FaqResponse, LawResponse, LawsResponse, SlidesResponse, TopicsResponse } from '../../common/api/content';
+import {
+  ArticleResponse,
+  FaqListResponse,
+  FaqResponse,
+  LawResponse,
+  LawsResponse,
+  SlidesResponse,
+  TopicsResponse,
+} from '../../common/api/content';
 import { startKiosk, type RunningKiosk } from './harness';
 
 let kiosk: RunningKiosk;
@@ -13,7 +21,10 @@ afterAll(async () => {
 async function call(path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${kiosk.origin}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${kiosk.secret}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json() };
@@ -29,12 +40,16 @@ describe('content API', () => {
   });
 
   it('answers a question with next steps and the articles it cites', async () => {
-    const { items } = FaqListResponse.parse((await call('/api/content/faq-list', { topicId: 'labour-wages/unpaid-wages' })).json);
+    const { items } = FaqListResponse.parse(
+      (await call('/api/content/faq-list', { topicId: 'labour-wages/unpaid-wages' })).json,
+    );
     expect(items.length).toBeGreaterThan(0);
     const faq = FaqResponse.parse((await call('/api/content/faq', { id: 'wages-unpaid-what-to-do' })).json);
     expect(faq.cites[0]).toMatchObject({ lawShort: '劳动合同法', article: '第三十条' });
     expect(faq.nextSteps.length).toBeGreaterThan(0);
-    const article = ArticleResponse.parse((await call('/api/content/article', { articleId: faq.cites[0]!.articleId })).json);
+    const article = ArticleResponse.parse(
+      (await call('/api/content/article', { articleId: faq.cites[0]!.articleId })).json,
+    );
     expect(article.text).toContain('劳动报酬');
     expect(article.law.versionDate).toBe('2012-12-28');
   });

@@ -20,7 +20,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function call(kiosk: RunningKiosk, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${kiosk.origin}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${kiosk.secret}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json() };
@@ -38,20 +41,36 @@ describe.each<Damage>(['truncated', 'garbage', 'garbled-pages'])('a %s content.d
   it('starts, says content is unavailable and why, and keeps serving the rest well past the search warm-up', async () => {
     const { kiosk, file } = await startOnDamagedContent(damage);
     try {
-      expect((await health(kiosk)).subsystems.content).toMatchObject({ state: 'unavailable', reason: 'content-unreadable', detail: expect.stringContaining(file) });
+      expect((await health(kiosk)).subsystems.content).toMatchObject({
+        state: 'unavailable',
+        reason: 'content-unreadable',
+        detail: expect.stringContaining(file),
+      });
       // The search warm-up runs 1.5 s after start; wait until it is long past.
-      await expect.poll(async () => (await health(kiosk)).uptimeSeconds, { timeout: 20_000, interval: 500 }).toBeGreaterThanOrEqual(5);
+      await expect
+        .poll(async () => (await health(kiosk)).uptimeSeconds, { timeout: 20_000, interval: 500 })
+        .toBeGreaterThanOrEqual(5);
       expect(kiosk.child.exitCode).toBeNull();
-      expect((await health(kiosk)).subsystems.content).toMatchObject({ state: 'unavailable', reason: 'content-unreadable' });
+      expect((await health(kiosk)).subsystems.content).toMatchObject({
+        state: 'unavailable',
+        reason: 'content-unreadable',
+      });
 
       // What needs content says so…
       expect((await call(kiosk, '/api/search', { query: '拖欠工资' })).status).toBe(503);
       expect((await call(kiosk, '/api/content/topics')).status).toBe(503);
       // …and what does not still works: devices, printing, submissions.
       expect((await call(kiosk, '/api/devices')).status).toBe(200);
-      const printed = await call(kiosk, '/api/print', { title: '测试回执', receipt: { blocks: [{ type: 'text', text: '测试' }, { type: 'cut' }] } });
+      const printed = await call(kiosk, '/api/print', {
+        title: '测试回执',
+        receipt: { blocks: [{ type: 'text', text: '测试' }, { type: 'cut' }] },
+      });
       expect(printed.status).toBe(200);
-      const submitted = await call(kiosk, '/api/submissions', { kind: 'rating', payload: { subject: 'overall', score: 5 }, idempotencyKey: randomUUID() });
+      const submitted = await call(kiosk, '/api/submissions', {
+        kind: 'rating',
+        payload: { subject: 'overall', score: 5 },
+        idempotencyKey: randomUUID(),
+      });
       expect(submitted.status).toBe(200);
       expect(kiosk.stdout.join('\n')).not.toContain('uncaught exception');
     } finally {
@@ -70,8 +89,13 @@ describe('a content.db the search cannot load from', () => {
     db.close();
     const kiosk = await startKiosk({ extraArgs: ['--content', file] });
     try {
-      await expect.poll(async () => (await health(kiosk)).subsystems.content.state, { timeout: 20_000, interval: 250 }).toBe('unavailable');
-      expect((await health(kiosk)).subsystems.content).toMatchObject({ reason: 'content-unreadable', detail: expect.stringContaining('search_lexicon') });
+      await expect
+        .poll(async () => (await health(kiosk)).subsystems.content.state, { timeout: 20_000, interval: 250 })
+        .toBe('unavailable');
+      expect((await health(kiosk)).subsystems.content).toMatchObject({
+        reason: 'content-unreadable',
+        detail: expect.stringContaining('search_lexicon'),
+      });
       expect(kiosk.child.exitCode).toBeNull();
       expect((await call(kiosk, '/api/search', { query: '拖欠工资' })).status).toBe(503);
       expect((await call(kiosk, '/api/devices')).status).toBe(200);
@@ -108,7 +132,10 @@ describe('a kiosk on a damaged content.db', () => {
   it('kioskctl doctor names the fault', async () => {
     const { status, stdout } = await kioskctl('doctor', '--data-dir', kiosk.dataDir, '--json');
     const checks = JSON.parse(stdout) as { name: string; status: string; detail: string }[];
-    expect(checks.find((c) => c.name === 'service: content')).toMatchObject({ status: 'fail', detail: expect.stringContaining('unavailable — content-unreadable') });
+    expect(checks.find((c) => c.name === 'service: content')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('unavailable — content-unreadable'),
+    });
     expect(status).toBe(1);
   });
 });

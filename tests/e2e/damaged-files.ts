@@ -23,7 +23,9 @@ export function pagesOf(file: string, table: string): number[] {
   const db = new Database(file, { readonly: true });
   try {
     const rows = db
-      .prepare('SELECT pageno FROM dbstat WHERE name = ? OR name IN (SELECT name FROM sqlite_schema WHERE tbl_name = ?)')
+      .prepare(
+        'SELECT pageno FROM dbstat WHERE name = ? OR name IN (SELECT name FROM sqlite_schema WHERE tbl_name = ?)',
+      )
       .all(table, table) as { pageno: number }[];
     return rows.map((r) => r.pageno);
   } finally {

@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,14 +25,22 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function call(kiosk: RunningKiosk, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${kiosk.origin}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${kiosk.secret}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json() };
 }
 
 const health = async (kiosk: RunningKiosk): Promise<Health> => Health.parse((await call(kiosk, '/api/health')).json);
-const rate = (kiosk: RunningKiosk) => call(kiosk, '/api/submissions', { kind: 'rating', payload: { subject: 'overall', score: 5 }, idempotencyKey: randomUUID() });
+const rate = (kiosk: RunningKiosk) =>
+  call(kiosk, '/api/submissions', {
+    kind: 'rating',
+    payload: { subject: 'overall', score: 5 },
+    idempotencyKey: randomUUID(),
+  });
 
 async function doctorCheck(kiosk: RunningKiosk, name: string): Promise<{ status: string; detail: string } | undefined> {
   const { stdout } = await kioskctl('doctor', '--data-dir', kiosk.dataDir, '--json');
@@ -34,9 +53,12 @@ function dataDirWithRecords(name: string): { dir: string; file: string } {
   mkdirSync(dir);
   const file = join(dir, 'records.db');
   const db = openRecordsDb(file);
-  const insert = db.prepare("INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at) VALUES ('rating', ?, ?, ?, '2025-03-14T08:00:00.000Z')");
+  const insert = db.prepare(
+    "INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at) VALUES ('rating', ?, ?, ?, '2025-03-14T08:00:00.000Z')",
+  );
   db.transaction(() => {
-    for (let i = 0; i < 400; i++) insert.run(`R${i}`, `key-${i}`, JSON.stringify({ subject: 'overall', score: 5, note: '满意'.repeat(100) }));
+    for (let i = 0; i < 400; i++)
+      insert.run(`R${i}`, `key-${i}`, JSON.stringify({ subject: 'overall', score: 5, note: '满意'.repeat(100) }));
   })();
   db.close();
   return { dir, file };
@@ -50,7 +72,8 @@ const damages: [string, (file: string) => void][] = [
     (file) => {
       const fd = openSync(file, 'r+');
       const pages = Math.floor(statSync(file).size / PAGE);
-      for (let p = Math.floor(pages / 3); p < Math.floor(pages / 3) + 4; p++) writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, p * PAGE);
+      for (let p = Math.floor(pages / 3); p < Math.floor(pages / 3) + 4; p++)
+        writeSync(fd, Buffer.alloc(PAGE, 0x5a), 0, PAGE, p * PAGE);
       closeSync(fd);
     },
   ],
@@ -62,12 +85,19 @@ describe.each(damages)('a %s records.db', (name, damage) => {
     damage(file);
     const kiosk = await startKiosk({ dataDir: dir });
     try {
-      expect((await health(kiosk)).subsystems.storage).toMatchObject({ state: 'unavailable', reason: 'records-damaged', detail: expect.stringContaining(file) });
+      expect((await health(kiosk)).subsystems.storage).toMatchObject({
+        state: 'unavailable',
+        reason: 'records-damaged',
+        detail: expect.stringContaining(file),
+      });
       const r = await rate(kiosk);
       expect(r.status).toBe(503);
       expect(JSON.stringify(r.json)).toContain('damaged');
       expect((await call(kiosk, '/api/content/topics')).status).toBe(200);
-      expect(await doctorCheck(kiosk, 'service: storage')).toMatchObject({ status: 'fail', detail: expect.stringContaining('unavailable — records-damaged') });
+      expect(await doctorCheck(kiosk, 'service: storage')).toMatchObject({
+        status: 'fail',
+        detail: expect.stringContaining('unavailable — records-damaged'),
+      });
     } finally {
       await kiosk.stop();
     }
@@ -81,10 +111,15 @@ describe('a zero-length records.db', () => {
     writeFileSync(join(dir, 'records.db'), '');
     const kiosk = await startKiosk({ dataDir: dir });
     try {
-      expect((await health(kiosk)).subsystems.storage).toMatchObject({ state: 'degraded', reason: 'records-recreated' });
+      expect((await health(kiosk)).subsystems.storage).toMatchObject({
+        state: 'degraded',
+        reason: 'records-recreated',
+      });
       expect(kiosk.stdout.join('\n')).toContain('records database was empty; started afresh');
       expect((await rate(kiosk)).status).toBe(200);
-      expect(await doctorCheck(kiosk, 'service: storage')).toMatchObject({ detail: expect.stringContaining('degraded — records-recreated') });
+      expect(await doctorCheck(kiosk, 'service: storage')).toMatchObject({
+        detail: expect.stringContaining('degraded — records-recreated'),
+      });
     } finally {
       await kiosk.stop();
     }
@@ -103,7 +138,8 @@ describe('files the service keeps', () => {
       expect((await rate(kiosk)).status).toBe(200);
       const mode = (p: string): string => (statSync(p).mode & 0o777).toString(8);
       expect({ dir: mode(dir), run: mode(join(dir, 'run')) }).toEqual({ dir: '700', run: '700' });
-      for (const f of [file, `${file}-wal`, `${file}-shm`, join(dir, 'run', 'service.json')]) expect(mode(f), f).toBe('600');
+      for (const f of [file, `${file}-wal`, `${file}-shm`, join(dir, 'run', 'service.json')])
+        expect(mode(f), f).toBe('600');
       // Anything else it creates is owner-only from the start.
       expect(readFileSync(`/proc/${kiosk.child.pid}/status`, 'utf8')).toMatch(/^Umask:\s+0077$/m);
     } finally {

@@ -9,7 +9,11 @@ import { Health } from '../../common/api/health';
 import { SAMPLE_MAINLAND_LONG_TERM } from '../../common/idcard/sample-cards';
 import { startSerialSimulator, type SerialSimulator as ReaderSim } from '../../native/idcard/simulator';
 import { findPrinterModel } from '../../native/printer/models';
-import { PrinterSimulator, serveSimulatorOnSerial, type SerialSimulator as PrinterSim } from '../../native/printer/simulator';
+import {
+  PrinterSimulator,
+  serveSimulatorOnSerial,
+  type SerialSimulator as PrinterSim,
+} from '../../native/printer/simulator';
 import { startPtyPair, type PtyPair } from '../../native/serial/pty';
 import { DEMO_CONFIG, startKiosk, type RunningKiosk } from './harness';
 
@@ -32,7 +36,10 @@ let ws: WebSocket;
 async function api(path: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${kiosk.origin}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${kiosk.secret}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await res.json()) as unknown;
@@ -45,18 +52,30 @@ const deviceState = async (name: DeviceStatus['device']) => (await devices()).de
 
 beforeAll(async () => {
   for (const d of ['reader', 'printer']) mkdirSync(join(work, d));
-  [readerPair, printerPair] = await Promise.all([startPtyPair({ dir: join(work, 'reader') }), startPtyPair({ dir: join(work, 'printer') })]);
+  [readerPair, printerPair] = await Promise.all([
+    startPtyPair({ dir: join(work, 'reader') }),
+    startPtyPair({ dir: join(work, 'printer') }),
+  ]);
   readerSim = await startSerialSimulator(readerPair.b, { card: null });
   printerSim = await serveSimulatorOnSerial(printer, { path: printerPair.b, baudRate: 9600 });
   const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as { devices: unknown };
   config.devices = {
     idCardReader: { mode: 'serial', port: readerPair.a, baudRate: 115200, model: 'sam-v-generic' },
-    receiptPrinter: { mode: 'serial', port: printerPair.a, baudRate: 9600, model: 'generic-80mm-gb18030', encoding: 'gb18030', paperWidthMm: 80 },
+    receiptPrinter: {
+      mode: 'serial',
+      port: printerPair.a,
+      baudRate: 9600,
+      model: 'generic-80mm-gb18030',
+      encoding: 'gb18030',
+      paperWidthMm: 80,
+    },
   };
   const configFile = join(work, 'terminal.json');
   writeFileSync(configFile, JSON.stringify(config));
   kiosk = await startKiosk({ config: configFile });
-  ws = new WebSocket(`ws://127.0.0.1:${kiosk.port}/api/events`, [EVENTS_PROTOCOL, bearerProtocol(kiosk.secret)], { origin: kiosk.origin });
+  ws = new WebSocket(`ws://127.0.0.1:${kiosk.port}/api/events`, [EVENTS_PROTOCOL, bearerProtocol(kiosk.secret)], {
+    origin: kiosk.origin,
+  });
   ws.on('message', (data) => events.push(ServiceEvent.parse(JSON.parse(String(data)))));
   await new Promise((resolve) => ws.once('open', resolve));
 });
@@ -106,12 +125,35 @@ describe('device manager over real serial ports', () => {
     const before = printer.decode().cuts;
     const job = (await api('/api/print', {
       title: '测试回执',
-      receipt: { blocks: [{ type: 'text', text: '法律援助申请回执', align: 'center', bold: true }, { type: 'pair', label: '参考编号', value: 'HS-7K3Q-X' }, { type: 'qr', data: 'HS-7K3Q-X' }, { type: 'cut' }] },
+      receipt: {
+        blocks: [
+          { type: 'text', text: '法律援助申请回执', align: 'center', bold: true },
+          { type: 'pair', label: '参考编号', value: 'HS-7K3Q-X' },
+          { type: 'qr', data: 'HS-7K3Q-X' },
+          { type: 'cut' },
+        ],
+      },
     })) as { id: string };
-    await expect.poll(() => events.some((e) => e.type === 'print-job' && e.job.id === job.id && e.job.state === 'waiting' && e.job.reason === 'paper-out'), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          events.some(
+            (e) =>
+              e.type === 'print-job' &&
+              e.job.id === job.id &&
+              e.job.state === 'waiting' &&
+              e.job.reason === 'paper-out',
+          ),
+        { timeout: 5000 },
+      )
+      .toBe(true);
     expect(printer.decode().cuts).toBe(before);
     printer.set({ paper: 'ok' });
-    await expect.poll(() => events.some((e) => e.type === 'print-job' && e.job.id === job.id && e.job.state === 'printed'), { timeout: 8000 }).toBe(true);
+    await expect
+      .poll(() => events.some((e) => e.type === 'print-job' && e.job.id === job.id && e.job.state === 'printed'), {
+        timeout: 8000,
+      })
+      .toBe(true);
     await new Promise((r) => setTimeout(r, 1500));
     const decoded = printer.decode();
     expect(decoded.cuts).toBe(before + 1);
@@ -122,14 +164,23 @@ describe('device manager over real serial ports', () => {
   it('shows an unplugged printer as disconnected and has it ready again within 2 s of replugging, without a restart', async () => {
     await printerSim.close();
     await printerPair.stop();
-    await expect.poll(async () => (await deviceState('receiptPrinter')).connection, { timeout: 5000 }).toBe('disconnected');
+    await expect
+      .poll(async () => (await deviceState('receiptPrinter')).connection, { timeout: 5000 })
+      .toBe('disconnected');
     const health = Health.parse(await api('/api/health'));
     expect(health.subsystems.receiptPrinter).toMatchObject({ state: 'unavailable', reason: 'disconnected' });
 
     await printerPair.restart();
     const replugged = Date.now();
     printerSim = await serveSimulatorOnSerial(printer, { path: printerPair.b, baudRate: 9600 });
-    await expect.poll(async () => (await deviceState('receiptPrinter')).state === 'ready' && (await deviceState('receiptPrinter')).connection === 'connected', { timeout: 5000, interval: 50 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await deviceState('receiptPrinter')).state === 'ready' &&
+          (await deviceState('receiptPrinter')).connection === 'connected',
+        { timeout: 5000, interval: 50 },
+      )
+      .toBe(true);
     expect(Date.now() - replugged).toBeLessThan(2000);
     expect(kiosk.child.exitCode).toBeNull();
   }, 30_000);
@@ -137,11 +188,15 @@ describe('device manager over real serial ports', () => {
   it('does the same for the card reader', async () => {
     await readerSim.close();
     await readerPair.stop();
-    await expect.poll(async () => (await deviceState('idCardReader')).connection, { timeout: 5000 }).toBe('disconnected');
+    await expect
+      .poll(async () => (await deviceState('idCardReader')).connection, { timeout: 5000 })
+      .toBe('disconnected');
     await readerPair.restart();
     const replugged = Date.now();
     readerSim = await startSerialSimulator(readerPair.b, { card: null });
-    await expect.poll(async () => (await deviceState('idCardReader')).connection, { timeout: 5000, interval: 50 }).toBe('connected');
+    await expect
+      .poll(async () => (await deviceState('idCardReader')).connection, { timeout: 5000, interval: 50 })
+      .toBe('connected');
     expect(Date.now() - replugged).toBeLessThan(2000);
   }, 30_000);
 });
@@ -152,7 +207,14 @@ describe('a device that is not there', () => {
     const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as { devices: unknown };
     config.devices = {
       idCardReader: { mode: 'serial', port: join(dir, 'no-such-reader'), baudRate: 115200, model: 'sam-v-generic' },
-      receiptPrinter: { mode: 'serial', port: join(dir, 'no-such-printer'), baudRate: 9600, model: 'generic-80mm-gb18030', encoding: 'gb18030', paperWidthMm: 80 },
+      receiptPrinter: {
+        mode: 'serial',
+        port: join(dir, 'no-such-printer'),
+        baudRate: 9600,
+        model: 'generic-80mm-gb18030',
+        encoding: 'gb18030',
+        paperWidthMm: 80,
+      },
     };
     writeFileSync(join(dir, 'terminal.json'), JSON.stringify(config));
     const own = await startKiosk({ config: join(dir, 'terminal.json') });

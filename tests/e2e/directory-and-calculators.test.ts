@@ -3,7 +3,16 @@ import type { Browser, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { DirectoryResponse } from '../../common/api/directory';
 import { expectAccessible } from './a11y';
-import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, readQrCode, startKiosk, type RunningKiosk } from './harness';
+import {
+  callApi,
+  openHome as openHomeScreen,
+  LANDSCAPE,
+  launchChromium,
+  PORTRAIT,
+  readQrCode,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 
 /**
  * 机构查询 and 算一算 on the real service in Debian's Chromium, by touch
@@ -52,7 +61,12 @@ async function expectFieldAboveKeyboard(page: Page, testId: string): Promise<voi
 }
 
 /** Types a number into a field with the 123 keyboard (clearing what was there), then closes the keyboard with 完成. */
-async function typeNumber(page: Page, testId: string, digits: string, opts: { noExtraKeys?: boolean } = {}): Promise<void> {
+async function typeNumber(
+  page: Page,
+  testId: string,
+  digits: string,
+  opts: { noExtraKeys?: boolean } = {},
+): Promise<void> {
   await page.getByTestId(testId).tap();
   await page.getByTestId('keyboard').waitFor();
   expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('digits');
@@ -77,7 +91,9 @@ async function printAndWait(page: Page, expectedTitle: string | RegExp): Promise
   const printedBefore = (await printJobs()).filter((j) => j.state === 'printed').length;
   await page.getByRole('button', { name: '打印', exact: true }).tap();
   await page.getByText('打印好了，请取走回执').waitFor({ timeout: 15_000 });
-  await expect.poll(async () => (await printJobs()).filter((j) => j.state === 'printed').length, { timeout: 10_000 }).toBe(printedBefore + 1);
+  await expect
+    .poll(async () => (await printJobs()).filter((j) => j.state === 'printed').length, { timeout: 10_000 })
+    .toBe(printedBefore + 1);
   expect((await printJobs()).at(-1)?.title).toMatch(expectedTitle);
 }
 
@@ -93,11 +109,21 @@ for (const [label, viewport] of [
       try {
         await page.getByRole('button', { name: /^机构查询/ }).tap();
         await expect.poll(() => heading1(page).textContent()).toBe('机构查询');
-        for (const kind of ['法律援助中心', '人民调解委员会', '公证处', '仲裁委员会', '公共法律服务中心', '律师事务所', '全部机构']) {
+        for (const kind of [
+          '法律援助中心',
+          '人民调解委员会',
+          '公证处',
+          '仲裁委员会',
+          '公共法律服务中心',
+          '律师事务所',
+          '全部机构',
+        ]) {
           await expectTouchTarget(page, new RegExp(`^${kind}`));
         }
         // Each kind says how many offices this terminal lists.
-        await expect.poll(() => page.getByTestId('directory-kind-legal-aid-centre').textContent()).toContain(`${entries.length} 家`);
+        await expect
+          .poll(() => page.getByTestId('directory-kind-legal-aid-centre').textContent())
+          .toContain(`${entries.length} 家`);
         await page.getByRole('button', { name: /^法律援助中心/ }).tap();
         await expect.poll(() => heading1(page).textContent()).toBe('法律援助中心');
 
@@ -125,7 +151,9 @@ for (const [label, viewport] of [
         await expect.poll(() => heading1(page).textContent()).toBe(entries[0]!.name);
         const office = page.getByTestId('directory-office');
         await page.getByTestId('office-demo-notice').waitFor();
-        expect(await page.getByTestId('office-demo-notice').textContent()).toContain('这是演示数据，不是核实过的真实机构。');
+        expect(await page.getByTestId('office-demo-notice').textContent()).toContain(
+          '这是演示数据，不是核实过的真实机构。',
+        );
         expect(await office.textContent()).toContain(entries[0]!.address);
         expect(await office.textContent()).toContain(entries[0]!.hours!);
         const bigPhone = office.getByTestId('office-phone');
@@ -141,7 +169,14 @@ for (const [label, viewport] of [
         await paper.waitFor();
         await expect.poll(() => paper.textContent()).toContain('机构信息');
         const paperText = (await paper.textContent())!.replace(/\s+/g, '');
-        for (const expected of ['【演示数据】', '武汉市洪山区法律援助中心', '027-0000-0101', '扫码打开地图', '无人律所演示终端']) expect(paperText, expected).toContain(expected);
+        for (const expected of [
+          '【演示数据】',
+          '武汉市洪山区法律援助中心',
+          '027-0000-0101',
+          '扫码打开地图',
+          '无人律所演示终端',
+        ])
+          expect(paperText, expected).toContain(expected);
         await printAndWait(page, /武汉市洪山区法律援助中心/);
 
         await page.getByRole('button', { name: '首页' }).tap();
@@ -163,7 +198,9 @@ for (const [label, viewport] of [
         await page.getByTestId(`office-${firm.id}`).tap();
         await expect.poll(() => heading1(page).textContent()).toBe(firm.name);
         expect(await page.getByTestId('office-qr').getAttribute('data-code-kind')).toBe('text');
-        expect(await readQrCode(page.getByTestId('office-qr-code'))).toBe(`${firm.name}\n地址：${firm.address}${firm.phone === null ? '' : `\n电话：${firm.phone}`}`);
+        expect(await readQrCode(page.getByTestId('office-qr-code'))).toBe(
+          `${firm.name}\n地址：${firm.address}${firm.phone === null ? '' : `\n电话：${firm.phone}`}`,
+        );
         expect(errors).toEqual([]);
       } finally {
         await context.close();
@@ -188,7 +225,9 @@ for (const [label, viewport] of [
         // Nothing typed yet: "算一算" says what is missing, beside the field, in words.
         await page.getByTestId('calculate').tap();
         await page.getByTestId('error-summary').waitFor();
-        expect(await page.getByTestId('field-startDate').getByTestId('field-error').textContent()).toBe('请填写这一项。');
+        expect(await page.getByTestId('field-startDate').getByTestId('field-error').textContent()).toBe(
+          '请填写这一项。',
+        );
 
         // The terminal's configured local average is filled in, with where it comes from.
         expect(await page.getByTestId('localAverage').inputValue()).toBe('8000');
@@ -209,9 +248,13 @@ for (const [label, viewport] of [
         await expect.poll(() => heading1(page).textContent()).toBe('经济补偿金');
         const result = page.getByTestId('calculator-result');
         await expect.poll(() => page.getByTestId('calc-amount').textContent()).toBe('288,000.00 元');
-        expect(await page.getByTestId('calc-amount').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(52);
+        expect(
+          await page.getByTestId('calc-amount').evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+        ).toBeGreaterThanOrEqual(52);
         expect(await result.textContent()).toContain('大写：人民币贰拾捌万捌仟元整');
-        expect(await page.getByTestId('calc-disclaimer').textContent()).toContain('这是估算，具体以仲裁委/法院认定为准');
+        expect(await page.getByTestId('calc-disclaimer').textContent()).toContain(
+          '这是估算，具体以仲裁委/法院认定为准',
+        );
         const steps = (await page.getByTestId('calc-steps').textContent())!;
         expect(steps).toContain('只能按三倍 24,000.00 元 算，而且最多算 12 年');
         expect(steps).toContain('共 13 年 6 个月 0 天');
@@ -242,7 +285,14 @@ for (const [label, viewport] of [
         await paper.waitFor();
         await expect.poll(() => paper.textContent()).toContain('288,000.00');
         const paperText = (await paper.textContent())!.replace(/\s+/g, '');
-        for (const expected of ['算一算（估算）', '经济补偿金', '这是估算，具体以仲裁委/法院认定为准。', '劳动合同法第四十七条', '无人律所演示终端']) expect(paperText, expected).toContain(expected);
+        for (const expected of [
+          '算一算（估算）',
+          '经济补偿金',
+          '这是估算，具体以仲裁委/法院认定为准。',
+          '劳动合同法第四十七条',
+          '无人律所演示终端',
+        ])
+          expect(paperText, expected).toContain(expected);
         await printAndWait(page, /经济补偿金/);
         expect(errors).toEqual([]);
       } finally {
@@ -274,7 +324,9 @@ for (const [label, viewport] of [
 
 describe('articles by citation', () => {
   it('answers each citation with the shipped article, or null', async () => {
-    const { articles } = await api<{ articles: ({ articleId: number; lawShort: string; article: string; law: string } | null)[] }>('/api/content/articles-by-citation', {
+    const { articles } = await api<{
+      articles: ({ articleId: number; lawShort: string; article: string; law: string } | null)[];
+    }>('/api/content/articles-by-citation', {
       citations: [
         { lawShort: '劳动合同法', article: '第四十七条' },
         { lawShort: '劳动合同法', article: '第47条' },
@@ -283,7 +335,11 @@ describe('articles by citation', () => {
         { lawShort: '劳动合同法', article: '四十七' },
       ],
     });
-    expect(articles[0]).toMatchObject({ lawShort: '劳动合同法', article: '第四十七条', law: '中华人民共和国劳动合同法' });
+    expect(articles[0]).toMatchObject({
+      lawShort: '劳动合同法',
+      article: '第四十七条',
+      law: '中华人民共和国劳动合同法',
+    });
     expect(articles[1]).toEqual(articles[0]);
     expect(articles.slice(2)).toEqual([null, null, null]);
     const text = await api<{ text: string }>('/api/content/article', { articleId: articles[0]!.articleId });

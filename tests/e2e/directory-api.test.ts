@@ -46,11 +46,21 @@ describe('directory API', () => {
     expect([...new Set(entries.map((e) => e.scope))]).toEqual(['local', 'city', 'nearby', 'province']);
     expect(entries.every((e) => e.regionCode.startsWith('42'))).toBe(true);
     // Nothing here is verified: every entry says so, in the flag and in its name.
-    expect(entries.every((e) => e.demo && e.name.endsWith('（演示数据）') && e.address.startsWith('演示地址：'))).toBe(true);
+    expect(entries.every((e) => e.demo && e.name.endsWith('（演示数据）') && e.address.startsWith('演示地址：'))).toBe(
+      true,
+    );
     const aid = entries[0]!;
-    expect(aid).toMatchObject({ kind: 'legal-aid-centre', name: '武汉市洪山区法律援助中心（演示数据）', regionCode: '420111', phone: '027-0000-0101', demo: true });
+    expect(aid).toMatchObject({
+      kind: 'legal-aid-centre',
+      name: '武汉市洪山区法律援助中心（演示数据）',
+      regionCode: '420111',
+      phone: '027-0000-0101',
+      demo: true,
+    });
     expect(aid.services.length).toBeGreaterThan(0);
-    expect(aid.mapUrl).toBe(`https://uri.amap.com/search?keyword=${encodeURIComponent('武汉市洪山区法律援助中心')}&city=420100&view=map&src=wurenlvsuo-kiosk`);
+    expect(aid.mapUrl).toBe(
+      `https://uri.amap.com/search?keyword=${encodeURIComponent('武汉市洪山区法律援助中心')}&city=420100&view=map&src=wurenlvsuo-kiosk`,
+    );
     expect(entries.find((e) => e.kind === 'law-firm')?.mapUrl).toBeNull();
   });
 
@@ -70,7 +80,9 @@ describe('directory API', () => {
   it('refuses a kind it does not know, naming the field', async () => {
     const res = await directory(kiosk, { kind: 'court' });
     expect(res.status).toBe(400);
-    const error = (res.json as { error: { code: string; message: string; problems: { path: string; message: string }[] } }).error;
+    const error = (
+      res.json as { error: { code: string; message: string; problems: { path: string; message: string }[] } }
+    ).error;
     expect(error.code).toBe('bad-request');
     expect(error.message).toContain('body.kind');
     expect(error.problems[0]).toMatchObject({ path: 'body.kind' });

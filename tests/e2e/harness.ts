@@ -34,12 +34,19 @@ export interface RunningKiosk {
  * Starts the real, built service (dist/service/main.js — `npm test` builds it
  * first) on a free port with a throwaway data directory.
  */
-export async function startKiosk(opts: { config?: string; dataDir?: string; extraArgs?: string[] } = {}): Promise<RunningKiosk> {
-  if (!existsSync(SERVICE_BUNDLE)) throw new Error('dist/service/main.js is missing: run `npm run build` (npm test does)');
+export async function startKiosk(
+  opts: { config?: string; dataDir?: string; extraArgs?: string[] } = {},
+): Promise<RunningKiosk> {
+  if (!existsSync(SERVICE_BUNDLE))
+    throw new Error('dist/service/main.js is missing: run `npm run build` (npm test does)');
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  const child = spawn(process.execPath, [SERVICE_BUNDLE, '--config', opts.config ?? DEMO_CONFIG, '--data-dir', dataDir, ...(opts.extraArgs ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [SERVICE_BUNDLE, '--config', opts.config ?? DEMO_CONFIG, '--data-dir', dataDir, ...(opts.extraArgs ?? [])],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stdout: string[] = [];
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (l) => stderr.push(l));
@@ -49,7 +56,9 @@ export async function startKiosk(opts: { config?: string; dataDir?: string; extr
       stdout.push(line);
       if (line.startsWith('KIOSK_URL=')) resolve(line.slice('KIOSK_URL='.length));
     });
-    void exited.then((code) => reject(new Error(`service exited with ${code} before it was ready:\n${stderr.join('\n')}`)));
+    void exited.then((code) =>
+      reject(new Error(`service exited with ${code} before it was ready:\n${stderr.join('\n')}`)),
+    );
     setTimeout(() => reject(new Error('service did not print KIOSK_URL within 15 s')), 15_000);
   });
   const parsed = new URL(url);
@@ -75,7 +84,9 @@ export async function startKiosk(opts: { config?: string; dataDir?: string; extr
 }
 
 /** Runs the built service expecting it to refuse to start. */
-export async function runServiceExpectingExit(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runServiceExpectingExit(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [SERVICE_BUNDLE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -93,7 +104,14 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
  * flags unless a test asks for V8's defaults.
  */
 export async function launchChromium(opts: { jsFlags?: string | null } = {}): Promise<Browser> {
-  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+  const args = [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
   const jsFlags = opts.jsFlags === undefined ? RENDERER_JS_FLAGS : opts.jsFlags;
   if (jsFlags !== null) args.push(`--js-flags=${jsFlags}`);
   if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -126,8 +144,12 @@ export async function waitForWake(page: Page, tappedAt?: { x: number; y: number 
     const seen = await page
       .evaluate((at) => {
         const describe = (el: Element | null): string =>
-          el === null ? 'nothing' : `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}.${el.className}`;
-        const fixed = [...document.body.querySelectorAll('*')].filter((el) => getComputedStyle(el).position === 'fixed').map(describe);
+          el === null
+            ? 'nothing'
+            : `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}.${el.className}`;
+        const fixed = [...document.body.querySelectorAll('*')]
+          .filter((el) => getComputedStyle(el).position === 'fixed')
+          .map(describe);
         return {
           atTap: at ? describe(document.elementFromPoint(at.x, at.y)) : 'not given',
           overlays: fixed,
@@ -146,7 +168,10 @@ export async function waitForWake(page: Page, tappedAt?: { x: number; y: number 
 export async function callApi<T>(kiosk: RunningKiosk, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${kiosk.origin}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${kiosk.secret}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await res.json()) as T;
@@ -162,7 +187,13 @@ export async function openHome(
   /** forAxe: the page's CSP is bypassed so axe-core can be injected as a script. */
   opts: { forAxe?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN', ...(opts.forAxe === true ? { bypassCSP: true } : {}) });
+  const context = await browser.newContext({
+    viewport,
+    hasTouch: true,
+    isMobile: false,
+    locale: 'zh-CN',
+    ...(opts.forAxe === true ? { bypassCSP: true } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -182,7 +213,10 @@ export async function readQrCode(locator: Locator): Promise<string | null> {
   // Centred: a citizen holds the phone to the code in the middle of the screen, not one half-scrolled under the bar.
   await locator.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const png = PNG.sync.read(await locator.screenshot());
-  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
+  return (
+    jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ??
+    null
+  );
 }
 
 export interface KioskOnPaper {
@@ -204,9 +238,19 @@ export async function startKioskWithSerialPrinter(opts: { dataDir?: string } = {
   const printer = new PrinterSimulator(findPrinterModel('generic-80mm-gb18030')!);
   const pty = await startPtyPair({ dir: join(work, 'pty') });
   const served = await serveSimulatorOnSerial(printer, { path: pty.b, baudRate: 115200 });
-  const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as { $schema?: string; devices: Record<string, unknown> };
+  const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as {
+    $schema?: string;
+    devices: Record<string, unknown>;
+  };
   delete config.$schema;
-  config.devices['receiptPrinter'] = { mode: 'serial', port: pty.a, baudRate: 115200, model: 'generic-80mm-gb18030', encoding: 'gb18030', paperWidthMm: 80 };
+  config.devices['receiptPrinter'] = {
+    mode: 'serial',
+    port: pty.a,
+    baudRate: 115200,
+    model: 'generic-80mm-gb18030',
+    encoding: 'gb18030',
+    paperWidthMm: 80,
+  };
   const configFile = join(work, 'terminal.json');
   writeFileSync(configFile, JSON.stringify(config));
   const kiosk = await startKiosk({ config: configFile, ...opts });
@@ -233,7 +277,10 @@ export async function startKioskWithSerialPrinter(opts: { dataDir?: string } = {
  */
 export function kioskctl(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', ...args], { cwd: ROOT, env: { ...process.env, KIOSK_DATA_DIR: '' } });
+    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, KIOSK_DATA_DIR: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { BUILT_FEATURES, FEATURE_IDS } from '../../common/features';
-import { callApi, openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+import {
+  callApi,
+  openHome as openHomeScreen,
+  LANDSCAPE,
+  launchChromium,
+  PORTRAIT,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 
 /**
  * The citizen's first screen, in the real service and Debian's Chromium with
@@ -23,7 +31,6 @@ const openHome = (viewport: { width: number; height: number }) => openHomeScreen
 
 const FEATURE_TITLES_ZH = ['智能咨询', '法规查询', '法律援助', '文书模板', '调解申请', '视频咨询', '机构查询'];
 
-
 for (const [label, viewport] of [
   ['portrait 1080×1920', PORTRAIT],
   ['landscape 1920×1080', LANDSCAPE],
@@ -44,7 +51,9 @@ for (const [label, viewport] of [
           expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
         }
         // The features not built yet say they are coming, in words, not only by colour.
-        await expect.poll(() => page.getByRole('button', { name: /即将开放/ }).count()).toBe(FEATURE_IDS.filter((id) => !BUILT_FEATURES.has(id)).length);
+        await expect
+          .poll(() => page.getByRole('button', { name: /即将开放/ }).count())
+          .toBe(FEATURE_IDS.filter((id) => !BUILT_FEATURES.has(id)).length);
         // A printer out of paper: the home says printing is unavailable, and why, but the kiosk still serves.
         await simulate({ printer: { paper: 'out' } });
         try {
@@ -89,9 +98,13 @@ describe('touch interaction', () => {
       await page.getByTestId('language-switch').tap();
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
       await page.getByRole('button', { name: /^Legal aid/i }).waitFor();
-      expect(await page.getByRole('button', { name: /Coming soon/ }).count()).toBe(FEATURE_IDS.filter((id) => !BUILT_FEATURES.has(id)).length);
+      expect(await page.getByRole('button', { name: /Coming soon/ }).count()).toBe(
+        FEATURE_IDS.filter((id) => !BUILT_FEATURES.has(id)).length,
+      );
       // Only the terminal's own name and region, and the name of the other language, stay in Chinese.
-      expect(new Set(await page.getByText(/[\u4e00-\u9fff]/).allTextContents())).toEqual(new Set(['无人律所演示终端', '湖北省武汉市洪山区', '中文']));
+      expect(new Set(await page.getByText(/[\u4e00-\u9fff]/).allTextContents())).toEqual(
+        new Set(['无人律所演示终端', '湖北省武汉市洪山区', '中文']),
+      );
       await page.getByTestId('language-switch').tap();
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     } finally {

@@ -133,7 +133,10 @@ describe('ID-card reader over a socat pty pair at 115200 baud', () => {
     await reader.reset();
     await reader.samStatus();
     expect(await reader.samId()).toMatch(/^[0-9A-F]{32}$/);
-    served.simulator.insertCard(SAMPLE_CARDS.mainlandDated, { latestAddress: '北京市西城区西长安街2号', fingerprints: true });
+    served.simulator.insertCard(SAMPLE_CARDS.mainlandDated, {
+      latestAddress: '北京市西城区西长安街2号',
+      fingerprints: true,
+    });
     expect(await reader.readLatestAddress()).toBe('北京市西城区西长安街2号');
     expect(await reader.readWithFingerprint()).toEqual({ card: SAMPLE_CARDS.mainlandDated, hasFingerprint: true });
   });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { openHome as openHomeScreen, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+import {
+  openHome as openHomeScreen,
+  LANDSCAPE,
+  launchChromium,
+  PORTRAIT,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 
 /**
  * The kiosk's own on-screen keyboard, by touch alone, in the real service and
@@ -17,7 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await kiosk?.stop();
 });
-
 
 const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);
 
@@ -46,7 +52,19 @@ for (const [label, viewport] of [
         const kbBox = (await keyboard.boundingBox())!;
         expect(Math.round(kbBox.y + kbBox.height)).toBe(viewport.height);
         expect(kbBox.width).toBe(viewport.width);
-        for (const id of ['kb-key-q', 'kb-key-m', 'kb-backspace', 'kb-space', 'kb-language', 'kb-digits', 'kb-clear', 'kb-done', 'kb-prev', 'kb-next', 'kb-hide']) {
+        for (const id of [
+          'kb-key-q',
+          'kb-key-m',
+          'kb-backspace',
+          'kb-space',
+          'kb-language',
+          'kb-digits',
+          'kb-clear',
+          'kb-done',
+          'kb-prev',
+          'kb-next',
+          'kb-hide',
+        ]) {
           const box = (await page.getByTestId(id).boundingBox())!;
           expect(box.width, id).toBeGreaterThanOrEqual(64);
           expect(box.height, id).toBeGreaterThanOrEqual(64);

@@ -57,7 +57,12 @@ export function startShell(opts: { display: string; dataDir: string; env?: NodeJ
 }
 
 /** Polls `check` until it returns something, or fails with what the shell said. */
-export async function waitFor<T>(shell: RunningShell, what: string, check: () => T | undefined, ms = 60_000): Promise<T> {
+export async function waitFor<T>(
+  shell: RunningShell,
+  what: string,
+  check: () => T | undefined,
+  ms = 60_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   let exitCode: number | null | undefined;
   void shell.exited.then((c) => (exitCode = c));

@@ -36,8 +36,26 @@ describe('kioskctl idcard read', () => {
     const r = await kioskctl('idcard', 'read', '--port', readerPair.a, '--baud', '115200', '--json');
     expect(r.status, r.stderr).toBe(0);
     const card = JSON.parse(r.stdout) as Record<string, unknown>;
-    for (const field of ['name', 'sex', 'nation', 'birthDate', 'address', 'idNumber', 'issuer', 'validFrom', 'validTo', 'cardType']) expect(card, field).toHaveProperty(field);
-    expect(card).toMatchObject({ name: SAMPLE_MAINLAND_LONG_TERM.name, idNumber: SAMPLE_MAINLAND_LONG_TERM.idNumber, validTo: '长期', cardType: 'mainland', idNumberValid: true });
+    for (const field of [
+      'name',
+      'sex',
+      'nation',
+      'birthDate',
+      'address',
+      'idNumber',
+      'issuer',
+      'validFrom',
+      'validTo',
+      'cardType',
+    ])
+      expect(card, field).toHaveProperty(field);
+    expect(card).toMatchObject({
+      name: SAMPLE_MAINLAND_LONG_TERM.name,
+      idNumber: SAMPLE_MAINLAND_LONG_TERM.idNumber,
+      validTo: '长期',
+      cardType: 'mainland',
+      idNumberValid: true,
+    });
   });
 
   it('exits non-zero saying "no card" when there is none', async () => {

@@ -25,11 +25,17 @@ interface Check {
   detail: string;
 }
 
-function kioskctl(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function kioskctl(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // Without KIOSK_ALLOW_ROOT unless a test sets it: doctor judges as on a terminal.
     const { KIOSK_ALLOW_ROOT: _, ...base } = process.env;
-    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', ...args], { cwd: ROOT, env: { ...base, KIOSK_CONFIG: '', KIOSK_DATA_DIR: '', ...env } });
+    const child = spawn('npm', ['run', '-s', 'kioskctl', '--', ...args], {
+      cwd: ROOT,
+      env: { ...base, KIOSK_CONFIG: '', KIOSK_DATA_DIR: '', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -39,28 +45,34 @@ function kioskctl(args: string[], env: Record<string, string> = {}): Promise<{ s
 }
 
 describe('kioskctl shell install-policy', () => {
-  it.skipIf(!isRoot)('installs the shipped policy root-owned 0644 in a 0755 directory, and --check compares it', async () => {
-    const dir = join(work, 'policies', 'managed');
-    const before = await kioskctl(['shell', 'install-policy', '--dir', dir, '--check']);
-    expect(before.status).toBe(1);
-    expect(before.stderr).toContain('is not installed');
+  it.skipIf(!isRoot)(
+    'installs the shipped policy root-owned 0644 in a 0755 directory, and --check compares it',
+    async () => {
+      const dir = join(work, 'policies', 'managed');
+      const before = await kioskctl(['shell', 'install-policy', '--dir', dir, '--check']);
+      expect(before.status).toBe(1);
+      expect(before.stderr).toContain('is not installed');
 
-    const install = await kioskctl(['shell', 'install-policy', '--dir', dir]);
-    expect(install.stderr).toBe('');
-    expect(install.status).toBe(0);
-    const file = join(dir, 'wurenlvsuo-kiosk.json');
-    expect(readFileSync(file, 'utf8')).toBe(readFileSync(SHIPPED_POLICY_FILE, 'utf8'));
-    const st = statSync(file);
-    expect([(st.mode & 0o777).toString(8), st.uid, st.gid]).toEqual(['644', 0, 0]);
-    expect((statSync(dir).mode & 0o777).toString(8)).toBe('755');
-    expect((await kioskctl(['shell', 'install-policy', '--dir', dir, '--check'])).status).toBe(0);
+      const install = await kioskctl(['shell', 'install-policy', '--dir', dir]);
+      expect(install.stderr).toBe('');
+      expect(install.status).toBe(0);
+      const file = join(dir, 'wurenlvsuo-kiosk.json');
+      expect(readFileSync(file, 'utf8')).toBe(readFileSync(SHIPPED_POLICY_FILE, 'utf8'));
+      const st = statSync(file);
+      expect([(st.mode & 0o777).toString(8), st.uid, st.gid]).toEqual(['644', 0, 0]);
+      expect((statSync(dir).mode & 0o777).toString(8)).toBe('755');
+      expect((await kioskctl(['shell', 'install-policy', '--dir', dir, '--check'])).status).toBe(0);
 
-    // Someone loosened it by hand.
-    writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), DeveloperToolsAvailability: 1 }));
-    const changed = await kioskctl(['shell', 'install-policy', '--dir', dir, '--check']);
-    expect(changed.status).toBe(1);
-    expect(changed.stderr).toContain('differs from the shipped policy');
-  });
+      // Someone loosened it by hand.
+      writeFileSync(
+        file,
+        JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), DeveloperToolsAvailability: 1 }),
+      );
+      const changed = await kioskctl(['shell', 'install-policy', '--dir', dir, '--check']);
+      expect(changed.status).toBe(1);
+      expect(changed.stderr).toContain('differs from the shipped policy');
+    },
+  );
 
   const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p));
   it.skipIf(!isRoot || runuser === undefined)('refuses an unprivileged user, saying why, and writes nothing', () => {
@@ -70,11 +82,26 @@ describe('kioskctl shell install-policy', () => {
     chmodSync(open, 0o777);
     const target = join(open, 'managed');
     const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const r = spawnSync(runuser!, ['-u', 'nobody', '--', process.execPath, tsx, 'service/cli/kioskctl.ts', 'shell', 'install-policy', '--dir', target], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: open },
-    });
+    const r = spawnSync(
+      runuser!,
+      [
+        '-u',
+        'nobody',
+        '--',
+        process.execPath,
+        tsx,
+        'service/cli/kioskctl.ts',
+        'shell',
+        'install-policy',
+        '--dir',
+        target,
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: open },
+      },
+    );
     expect(r.stderr).toContain('Installing the browser policy needs root (running as uid');
     expect(r.stderr).toContain('sudo npm run kioskctl -- shell install-policy');
     expect(r.status).toBe(77);
@@ -109,8 +136,14 @@ describe('kioskctl doctor on the lockdown', () => {
       expect(byName('shell')).toMatchObject({ status: 'fail', detail: expect.stringContaining('sandbox OFF') });
       expect(byName('shell')?.detail).toContain('running as ROOT');
       expect(byName('shell')?.detail).toContain(`chromium (/usr/bin/chromium), pid ${process.pid}`);
-      expect(byName('browser policy')).toMatchObject({ status: 'pass', detail: expect.stringContaining('identical to the shipped policy') });
-      expect(byName('runtime')).toMatchObject({ status: 'pass', detail: expect.stringMatching(/^Node\.js 24\.\d+\.\d+: its release line gets security fixes until 2028-04-30/) });
+      expect(byName('browser policy')).toMatchObject({
+        status: 'pass',
+        detail: expect.stringContaining('identical to the shipped policy'),
+      });
+      expect(byName('runtime')).toMatchObject({
+        status: 'pass',
+        detail: expect.stringMatching(/^Node\.js 24\.\d+\.\d+: its release line gets security fixes until 2028-04-30/),
+      });
       expect(byName('service user')).toMatchObject(
         isRoot
           ? { status: 'fail', detail: expect.stringContaining(`service pid ${kiosk.child.pid} runs as ROOT`) }
@@ -125,12 +158,31 @@ describe('kioskctl doctor on the lockdown', () => {
       expect(text.stdout).toMatch(/^\[(FAIL|ok {2})\] service user: service pid \d+ runs as /m);
 
       // The same shell with its sandbox, not root; the policy loosened by hand; root allowed as in tests.
-      writeFileSync(join(dataDir, 'run', 'shell.json'), JSON.stringify({ ...shell, sandbox: true, runningAsRoot: false }));
+      writeFileSync(
+        join(dataDir, 'run', 'shell.json'),
+        JSON.stringify({ ...shell, sandbox: true, runningAsRoot: false }),
+      );
       writeFileSync(join(policyDir, 'wurenlvsuo-kiosk.json'), '{"DeveloperToolsAvailability": 1}');
-      const allowed = JSON.parse((await kioskctl(['doctor', '--data-dir', dataDir, '--policy-dir', policyDir, '--json'], { KIOSK_ALLOW_ROOT: '1' })).stdout) as Check[];
-      expect(allowed.find((c) => c.name === 'shell')).toMatchObject({ status: 'pass', detail: expect.stringContaining('sandbox on; not running as root') });
-      expect(allowed.find((c) => c.name === 'browser policy')).toMatchObject({ status: 'fail', detail: expect.stringContaining('differs from the shipped policy') });
-      if (isRoot) expect(allowed.find((c) => c.name === 'service user')).toMatchObject({ status: 'warn', detail: expect.stringContaining('KIOSK_ALLOW_ROOT=1') });
+      const allowed = JSON.parse(
+        (
+          await kioskctl(['doctor', '--data-dir', dataDir, '--policy-dir', policyDir, '--json'], {
+            KIOSK_ALLOW_ROOT: '1',
+          })
+        ).stdout,
+      ) as Check[];
+      expect(allowed.find((c) => c.name === 'shell')).toMatchObject({
+        status: 'pass',
+        detail: expect.stringContaining('sandbox on; not running as root'),
+      });
+      expect(allowed.find((c) => c.name === 'browser policy')).toMatchObject({
+        status: 'fail',
+        detail: expect.stringContaining('differs from the shipped policy'),
+      });
+      if (isRoot)
+        expect(allowed.find((c) => c.name === 'service user')).toMatchObject({
+          status: 'warn',
+          detail: expect.stringContaining('KIOSK_ALLOW_ROOT=1'),
+        });
     } finally {
       await kiosk.stop();
     }

@@ -8,7 +8,17 @@ import type { PrintJob } from '../../common/api/devices';
 import { SubmissionStatus } from '../../common/api/submissions';
 import { parseReference } from '../../common/reference-number';
 import { axeViolations, measure, saveScreen, type Mode } from './a11y';
-import { callApi, LANDSCAPE, launchChromium, openHome as openHomeScreen, PORTRAIT, startKioskWithSerialPrinter, type KioskOnPaper, type RunningKiosk, kioskctl } from './harness';
+import {
+  callApi,
+  LANDSCAPE,
+  launchChromium,
+  openHome as openHomeScreen,
+  PORTRAIT,
+  startKioskWithSerialPrinter,
+  type KioskOnPaper,
+  type RunningKiosk,
+  kioskctl,
+} from './harness';
 
 /**
  * 法律援助 on the real service in Debian's Chromium, by touch, in both
@@ -37,7 +47,8 @@ afterAll(async () => {
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
 const simulate = (body: unknown) => api('/api/simulate', body);
 const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);
-const openHomeForAxe = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport, { forAxe: true });
+const openHomeForAxe = (viewport: { width: number; height: number }) =>
+  openHomeScreen(browser, kiosk, viewport, { forAxe: true });
 const printJobs = async (): Promise<PrintJob[]> => (await api<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs;
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -65,7 +76,8 @@ async function outbox(): Promise<OutboxRow[]> {
 function storedReceipt(reference: string): string {
   const db = new Database(join(dataDir, 'records.db'), { readonly: true });
   try {
-    const row = db.prepare('SELECT receipt FROM outbox WHERE reference = ?').get(reference) as { receipt: string } | undefined;
+    const row = db.prepare('SELECT receipt FROM outbox WHERE reference = ?').get(reference) as
+      { receipt: string } | undefined;
     return row?.receipt ?? '';
   } finally {
     db.close();
@@ -139,7 +151,10 @@ async function check(page: Page, orientation: string, mode: Mode, name: string):
   // Let fonts, queries and transitions settle so what is measured is what a citizen sees.
   await page.waitForTimeout(250);
   const violations = await axeViolations(page, mode);
-  expect(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 2))}`), `${orientation} ${mode} ${name}`).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 2))}`),
+    `${orientation} ${mode} ${name}`,
+  ).toEqual([]);
   const m = await measure(page, mode);
   expect(m.smallText, `${orientation} ${mode} ${name}: text`).toEqual([]);
   expect(m.smallTargets, `${orientation} ${mode} ${name}: targets`).toEqual([]);
@@ -207,7 +222,8 @@ for (const [label, viewport, orientation] of [
         // A double tap on 提交申请 is one application: whatever reaches the service carries one idempotency key.
         const keys: string[] = [];
         page.on('request', (r) => {
-          if (r.url().endsWith('/api/submissions') && r.method() === 'POST') keys.push((JSON.parse(r.postData() ?? '{}') as { idempotencyKey: string }).idempotencyKey);
+          if (r.url().endsWith('/api/submissions') && r.method() === 'POST')
+            keys.push((JSON.parse(r.postData() ?? '{}') as { idempotencyKey: string }).idempotencyKey);
         });
         const submit = page.getByTestId('legal-aid-submit');
         await submit.scrollIntoViewIfNeeded();
@@ -225,7 +241,9 @@ for (const [label, viewport, orientation] of [
         expect(await page.getByTestId('legal-aid-done').textContent()).toContain('您的受理编号');
         const fontSize = await shown.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
         expect(fontSize).toBeGreaterThanOrEqual(72);
-        await expect.poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 }).toContain('回执打印好了');
+        await expect
+          .poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 })
+          .toContain('回执打印好了');
         expect(await page.getByTestId('legal-aid-next').textContent()).toContain('138****5678');
 
         // Exactly one record for it, masked for the technician; the check's outcome went with it.
@@ -406,7 +424,9 @@ for (const [label, viewport, orientation] of [
         await checkBothModes(page, orientation, 'review');
         await page.getByTestId('legal-aid-submit').tap();
         await page.getByTestId('legal-aid-reference').waitFor({ timeout: 15_000 });
-        await expect.poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 }).toContain('回执打印好了');
+        await expect
+          .poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 })
+          .toContain('回执打印好了');
         await checkBothModes(page, orientation, 'done');
         expect(errors).toEqual([]);
       } finally {

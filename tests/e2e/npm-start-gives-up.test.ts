@@ -28,7 +28,10 @@ describe('npm start -- --headless, on a service that fails at start each time', 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       // Far longer than giving up takes; a loop that never ends fails here instead of hanging the suite.
-      const code = await Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 150_000))]);
+      const code = await Promise.race([
+        exited,
+        new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 150_000)),
+      ]);
       const restarts = err.match(/^\[start\] service stopped .*; restarting in /gm) ?? [];
       expect(code, `npm start is still restarting the service:\n${err.slice(-2000)}`).not.toBe('still running');
       expect(code).not.toBe(0);

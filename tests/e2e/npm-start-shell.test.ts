@@ -25,7 +25,9 @@ function profilesByOwner(): Map<string, number | undefined> {
 function chromiumProfiles(ancestor: number): string[] {
   const parent = new Map<number, number>();
   const args = new Map<number, string[]>();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map(Number)) {
+  for (const pid of readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .map(Number)) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       // Fields after the command name: state, ppid.
@@ -105,7 +107,9 @@ describe.each([
     mkdirSync(SHOTS, { recursive: true });
     execFileSync('import', ['-display', xvfb.display, '-window', 'root', join(SHOTS, `npm-start-${orientation}.png`)]);
 
-    const shown = topLevelWindows(xvfb.display).filter((w) => w.viewable && w.width > 1 && w.height > 1 && w.x + w.width > 0 && w.y + w.height > 0);
+    const shown = topLevelWindows(xvfb.display).filter(
+      (w) => w.viewable && w.width > 1 && w.height > 1 && w.x + w.width > 0 && w.y + w.height > 0,
+    );
     const kiosk = shown.filter((w) => w.name.includes('互联网·无人律所'));
     expect(kiosk, `${JSON.stringify(shown)}\n${shell.stderr()}`).toHaveLength(1);
     const win = kiosk[0]!;
@@ -125,7 +129,11 @@ describe.each([
   it('says in run/shell.json, owner-only, what it runs in', () => {
     const state = shell.state();
     expect(state, shell.stderr()).toBeDefined();
-    expect(state).toMatchObject({ shell: 'chromium', sandbox: process.getuid?.() !== 0, runningAsRoot: process.getuid?.() === 0 });
+    expect(state).toMatchObject({
+      shell: 'chromium',
+      sandbox: process.getuid?.() !== 0,
+      runningAsRoot: process.getuid?.() === 0,
+    });
     expect(state?.engine).toMatch(/chromium.*Chrome\/\d+/i);
     expect(statSync(join(dataDir, 'run', 'shell.json')).mode & 0o777).toBe(0o600);
   });
@@ -161,7 +169,8 @@ describe('the boot secret after a production start', () => {
       } catch {
         continue;
       }
-      if (cmdline.includes(secret)) withSecret.push(`${pid}: ${cmdline.replaceAll('\0', ' ').replace(secret, '<secret>')}`);
+      if (cmdline.includes(secret))
+        withSecret.push(`${pid}: ${cmdline.replaceAll('\0', ' ').replace(secret, '<secret>')}`);
     }
     expect(withSecret).toEqual([]);
   });
@@ -175,7 +184,11 @@ describe('the boot secret after a production start', () => {
   it('is in no file another user can read, and not in the browser’s profile', () => {
     // Another user: nobody, searching everywhere the kiosk or its browser could write.
     const places = ['/tmp', '/var/tmp', '/dev/shm', '/run', ROOT, dataDir].filter((p) => existsSync(p));
-    const asNobody = spawnSync('runuser', ['-u', 'nobody', '--', 'grep', '-rlF', '--no-messages', '--', secret, ...places], { encoding: 'utf8' });
+    const asNobody = spawnSync(
+      'runuser',
+      ['-u', 'nobody', '--', 'grep', '-rlF', '--no-messages', '--', secret, ...places],
+      { encoding: 'utf8' },
+    );
     expect(asNobody.error).toBeUndefined();
     expect(asNobody.stdout.trim()).toBe('');
     // The browser's own history and session files, even though only the owner can read them.

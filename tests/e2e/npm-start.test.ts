@@ -10,7 +10,11 @@ describe('npm start -- --headless', () => {
   it('prints KIOSK_URL once the service is ready, keeps serving, and stops on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-start-'));
     // Own process group, so the whole tree (npm → tsx → service) can be stopped together.
-    const child = spawn('npm', ['start', '--', '--headless', '--data-dir', dataDir], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['start', '--', '--headless', '--data-dir', dataDir], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -27,7 +31,9 @@ describe('npm start -- --headless', () => {
       });
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=/);
       const { origin, hash } = new URL(url);
-      const res = await fetch(`${origin}/api/health`, { headers: { authorization: `Bearer ${new URLSearchParams(hash.slice(1)).get('secret')}` } });
+      const res = await fetch(`${origin}/api/health`, {
+        headers: { authorization: `Bearer ${new URLSearchParams(hash.slice(1)).get('secret')}` },
+      });
       expect(Health.parse(await res.json()).configName).toBe('demo.json');
       expect((await fetch(`${origin}/`)).status).toBe(200);
       expect(out.match(/^KIOSK_URL=/gm)).toHaveLength(1);

@@ -59,7 +59,6 @@ async function get<T>(k: RunningKiosk, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-
 const printedText = () =>
   printer
     .decode()
@@ -79,7 +78,14 @@ beforeAll(async () => {
   const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as { devices: unknown };
   config.devices = {
     idCardReader: { mode: 'none' },
-    receiptPrinter: { mode: 'serial', port: pty.a, baudRate: 9600, model: 'generic-80mm-gb18030', encoding: 'gb18030', paperWidthMm: 80 },
+    receiptPrinter: {
+      mode: 'serial',
+      port: pty.a,
+      baudRate: 9600,
+      model: 'generic-80mm-gb18030',
+      encoding: 'gb18030',
+      paperWidthMm: 80,
+    },
   };
   configFile = join(work, 'terminal.json');
   writeFileSync(configFile, JSON.stringify(config));
@@ -111,7 +117,13 @@ describe('submitting', () => {
     expect(again).toMatchObject({ reference, createdAt: answer.createdAt, duplicate: true });
 
     await printer.waitFor((p) => p.decode().cuts >= 1, 10_000);
-    await expect.poll(async () => SubmissionStatus.parse((await post(kiosk!, '/api/submissions/status', { reference })).json).receiptPrinted, { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          SubmissionStatus.parse((await post(kiosk!, '/api/submissions/status', { reference })).json).receiptPrinted,
+        { timeout: 5000 },
+      )
+      .toBe(true);
     await new Promise((r) => setTimeout(r, 1500));
     const decoded = printer.decode();
     expect(decoded.problems).toEqual([]);
@@ -121,7 +133,9 @@ describe('submitting', () => {
     expect(decoded.qrCodes.map((q) => q.data)).toEqual([`https://kiosk.wurenlvsuo.invalid/r/${reference}`]);
 
     const db = new Database(join(dataDir, 'records.db'), { readonly: true });
-    expect(db.prepare('SELECT reference, kind, receipt_prints FROM outbox').all()).toEqual([{ reference, kind: 'legal-aid-application', receipt_prints: 1 }]);
+    expect(db.prepare('SELECT reference, kind, receipt_prints FROM outbox').all()).toEqual([
+      { reference, kind: 'legal-aid-application', receipt_prints: 1 },
+    ]);
     db.close();
 
     // The payload's personal data never reaches the log.
@@ -137,14 +151,22 @@ describe('submitting', () => {
     const typed = ` ${reference.toLowerCase().replace(/-/g, ' ')} `;
     const status = await post(kiosk!, '/api/submissions/status', { reference: typed });
     expect(status.status).toBe(200);
-    expect(SubmissionStatus.strict().parse(status.json)).toMatchObject({ reference, kind: 'legal-aid-application', delivered: false, receiptPrinted: true });
+    expect(SubmissionStatus.strict().parse(status.json)).toMatchObject({
+      reference,
+      kind: 'legal-aid-application',
+      delivered: false,
+      receiptPrinted: true,
+    });
     expect(JSON.stringify(status.json)).not.toContain(APPLICANT.name);
 
     const wrongCheck = reference.slice(0, -1) + (reference.endsWith('2') ? '3' : '2');
     const bad = await post(kiosk!, '/api/submissions/status', { reference: wrongCheck });
     expect(bad.status).toBe(400);
     const error = ApiErrorBody.parse(bad.json).error;
-    expect(error.problems?.[0]).toMatchObject({ path: 'body.reference', message: expect.stringMatching(/check character/) });
+    expect(error.problems?.[0]).toMatchObject({
+      path: 'body.reference',
+      message: expect.stringMatching(/check character/),
+    });
 
     const unknown = await post(kiosk!, '/api/submissions/status', { reference: 'M250314-2222-Q' });
     expect(unknown.status).toBe(404);
@@ -168,11 +190,20 @@ describe('a service killed before the receipt printed', () => {
     await expect.poll(() => printerState(kiosk!), { timeout: 5000 }).toBe('paper-out');
     printer.clear();
 
-    const submitted = await post(kiosk!, '/api/submissions', { kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt });
+    const submitted = await post(kiosk!, '/api/submissions', {
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt,
+    });
     expect(submitted.status).toBe(200);
     const { reference, printJob } = SubmitResponse.parse(submitted.json);
     await expect
-      .poll(async () => (await get<{ jobs: PrintJob[] }>(kiosk!, '/api/print/jobs')).jobs.find((j) => j.id === printJob?.id)?.state, { timeout: 5000 })
+      .poll(
+        async () =>
+          (await get<{ jobs: PrintJob[] }>(kiosk!, '/api/print/jobs')).jobs.find((j) => j.id === printJob?.id)?.state,
+        { timeout: 5000 },
+      )
       .toBe('waiting');
 
     // Power cut, OOM killer, crash: no chance to clean up.
@@ -189,11 +220,24 @@ describe('a service killed before the receipt printed', () => {
 
     const listed = await kioskctl('outbox', '--json', '--data-dir', dataDir);
     expect(listed.status, listed.stderr).toBe(0);
-    const rows = JSON.parse(listed.stdout) as { reference: string; receipt: string; payload: { applicant: Record<string, string> } }[];
+    const rows = JSON.parse(listed.stdout) as {
+      reference: string;
+      receipt: string;
+      payload: { applicant: Record<string, string> };
+    }[];
     expect(rows.filter((r) => r.reference === reference)).toHaveLength(1);
-    expect(rows.find((r) => r.reference === reference)).toMatchObject({ receipt: 'not printed', delivered: false, attempts: 0, lastError: null });
+    expect(rows.find((r) => r.reference === reference)).toMatchObject({
+      receipt: 'not printed',
+      delivered: false,
+      attempts: 0,
+      lastError: null,
+    });
     // Masked, always.
-    expect(rows.find((r) => r.reference === reference)?.payload.applicant).toMatchObject({ name: '张**', idNumber: '420***********1234', phone: '138****5678' });
+    expect(rows.find((r) => r.reference === reference)?.payload.applicant).toMatchObject({
+      name: '张**',
+      idNumber: '420***********1234',
+      phone: '138****5678',
+    });
     for (const value of Object.values(APPLICANT)) expect(listed.stdout).not.toContain(value);
     const text = await kioskctl('outbox', '--data-dir', dataDir);
     expect(text.stdout).toMatch(new RegExp(`${reference}\\s+legal-aid-application.*receipt: not printed`));
@@ -208,7 +252,11 @@ describe('a service killed before the receipt printed', () => {
     expect(printedText()).toContain('补打');
     expect(decoded.qrCodes.map((q) => q.data)).toEqual([`https://kiosk.wurenlvsuo.invalid/r/${reference}`]);
 
-    const after = JSON.parse((await kioskctl('outbox', '--json', '--data-dir', dataDir)).stdout) as { reference: string; receipt: string; receiptPrints: number }[];
+    const after = JSON.parse((await kioskctl('outbox', '--json', '--data-dir', dataDir)).stdout) as {
+      reference: string;
+      receipt: string;
+      receiptPrints: number;
+    }[];
     expect(after.find((r) => r.reference === reference)).toMatchObject({ receipt: 'printed', receiptPrints: 1 });
     expect(after).toHaveLength(2);
   }, 60_000);
@@ -239,11 +287,18 @@ describe('a service killed before the receipt printed', () => {
     db.close();
     const r = await kioskctl('stats', '--json', '--days', '1', '--data-dir', dataDir);
     expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { rows: { metric: string; key: string; count: number }[]; totals: Record<string, number> };
-    expect(out.rows).toEqual(expect.arrayContaining([expect.objectContaining({ metric: 'consultation', key: 'labour-wages', count: 2 })]));
+    const out = JSON.parse(r.stdout) as {
+      rows: { metric: string; key: string; count: number }[];
+      totals: Record<string, number>;
+    };
+    expect(out.rows).toEqual(
+      expect.arrayContaining([expect.objectContaining({ metric: 'consultation', key: 'labour-wages', count: 2 })]),
+    );
     // Submissions are counted by the service when stored, once each (a replayed idempotent submit is not counted again).
     const listed = await kioskctl('outbox', '--json', '--data-dir', dataDir);
-    const applications = (JSON.parse(listed.stdout) as { kind: string }[]).filter((row) => row.kind === 'legal-aid-application').length;
+    const applications = (JSON.parse(listed.stdout) as { kind: string }[]).filter(
+      (row) => row.kind === 'legal-aid-application',
+    ).length;
     expect(applications).toBeGreaterThan(0);
     expect(out.totals).toMatchObject({ consultation: 2, rating: 1, 'legal-aid-application': applications });
   }, 30_000);
@@ -258,9 +313,16 @@ describe('without records.db', () => {
     db.close();
     const own = await startKiosk({ dataDir: dir });
     try {
-      const r = await post(own, '/api/submissions', { kind: 'rating', payload: { subject: 'overall', score: 5 }, idempotencyKey: randomUUID() });
+      const r = await post(own, '/api/submissions', {
+        kind: 'rating',
+        payload: { subject: 'overall', score: 5 },
+        idempotencyKey: randomUUID(),
+      });
       expect(r.status).toBe(503);
-      expect(ApiErrorBody.parse(r.json).error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/Submissions are unavailable: .*schema version 99/) });
+      expect(ApiErrorBody.parse(r.json).error).toMatchObject({
+        code: 'unavailable',
+        message: expect.stringMatching(/Submissions are unavailable: .*schema version 99/),
+      });
       expect((await post(own, '/api/submissions/status', { reference: 'A250314-2222-W' })).status).toBe(503);
       expect((await post(own, '/api/submissions/reprint', { reference: 'A250314-2222-W' })).status).toBe(503);
       const health = await get<{ subsystems: { storage: { reason?: string } } }>(own, '/api/health');

@@ -22,15 +22,35 @@ export const canRunUnderPolicy =
   spawnSync(UNSHARE, ['-m', '--propagation', 'private', 'true']).status === 0;
 
 /** Runs `tests/e2e/<probe>` with `args` where `policy` is the only managed policy; returns the last line it printed, parsed. */
-export function runUnderPolicy(work: string, policy: string, probe: string, args: string[], timeoutMs: number): Record<string, unknown> {
+export function runUnderPolicy(
+  work: string,
+  policy: string,
+  probe: string,
+  args: string[],
+  timeoutMs: number,
+): Record<string, unknown> {
   const etc = mkdtempSync(join(work, 'etc-'));
-  if (existsSync('/etc/chromium/master_preferences')) copyFileSync('/etc/chromium/master_preferences', join(etc, 'master_preferences'));
+  if (existsSync('/etc/chromium/master_preferences'))
+    copyFileSync('/etc/chromium/master_preferences', join(etc, 'master_preferences'));
   mkdirSync(join(etc, 'policies', 'managed'), { recursive: true });
   writeFileSync(join(etc, 'policies', 'managed', POLICY_FILE_NAME), policy);
   const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const r = spawnSync(
     UNSHARE,
-    ['-m', '--propagation', 'private', 'sh', '-c', 'mount --bind "$1" /etc/chromium && shift && exec "$@"', 'sh', etc, process.execPath, tsx, join(ROOT, 'tests', 'e2e', probe), ...args],
+    [
+      '-m',
+      '--propagation',
+      'private',
+      'sh',
+      '-c',
+      'mount --bind "$1" /etc/chromium && shift && exec "$@"',
+      'sh',
+      etc,
+      process.execPath,
+      tsx,
+      join(ROOT, 'tests', 'e2e', probe),
+      ...args,
+    ],
     { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs },
   );
   if (r.status !== 0) throw new Error(`${probe} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);

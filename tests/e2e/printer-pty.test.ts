@@ -58,13 +58,32 @@ describe.each([9600, 115200])('receipt printer over a socat pty pair at %i baud'
     const fsOff = printed.lastIndexOf(0x2e);
     expect(hex(printed.slice(fsOff - 1))).toBe('1C 2E');
     const chinese = iconv.decode(Buffer.from(printed.slice(4, fsOff - 1)), 'gb18030');
-    for (const text of ['无人律所 打印测试', '互联网·无人律所', '参考编号', 'ABC-123', '￥0.00（免费）', '请妥善保管本', '凭条。', '扫码查询办理进度']) {
+    for (const text of [
+      '无人律所 打印测试',
+      '互联网·无人律所',
+      '参考编号',
+      'ABC-123',
+      '￥0.00（免费）',
+      '请妥善保管本',
+      '凭条。',
+      '扫码查询办理进度',
+    ]) {
       expect(chinese).toContain(text);
     }
     expect(chinese).not.toContain('¥');
 
     const qrData = 'https://kiosk.wurenlvsuo.invalid/r/ABC-123';
-    const store = indexOf(printed, [0x1d, 0x28, 0x6b, qrData.length + 3, 0x00, 0x31, 0x50, 0x30, ...Buffer.from(qrData)]);
+    const store = indexOf(printed, [
+      0x1d,
+      0x28,
+      0x6b,
+      qrData.length + 3,
+      0x00,
+      0x31,
+      0x50,
+      0x30,
+      ...Buffer.from(qrData),
+    ]);
     expect(store).toBeGreaterThan(0);
     expect(indexOf(printed, [0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x51, 0x30], store)).toBeGreaterThan(store);
     expect(indexOf(printed, [0x1d, 0x56, 0x00])).toBeGreaterThan(store);
@@ -94,7 +113,11 @@ describe.each([9600, 115200])('receipt printer over a socat pty pair at %i baud'
     simulator.set({ paper: 'near-end' });
     expect(await printer.status()).toMatchObject({ state: 'paper-near-end' });
     simulator.set({ paper: 'out' });
-    expect(await printer.status()).toMatchObject({ answered: true, state: 'paper-out', conditions: { paperOut: true } });
+    expect(await printer.status()).toMatchObject({
+      answered: true,
+      state: 'paper-out',
+      conditions: { paperOut: true },
+    });
     simulator.set({ paper: 'ok', coverOpen: true });
     expect(await printer.status()).toMatchObject({ state: 'cover-open' });
     simulator.set({ coverOpen: false });

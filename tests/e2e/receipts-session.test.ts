@@ -89,7 +89,14 @@ beforeAll(async () => {
   delete config.$schema;
   config.devices = {
     idCardReader: { mode: 'none' },
-    receiptPrinter: { mode: 'serial', port: pty.a, baudRate: 115200, model: 'generic-80mm-gb18030', encoding: 'gb18030', paperWidthMm: 80 },
+    receiptPrinter: {
+      mode: 'serial',
+      port: pty.a,
+      baudRate: 115200,
+      model: 'generic-80mm-gb18030',
+      encoding: 'gb18030',
+      paperWidthMm: 80,
+    },
   };
   const configFile = join(work, 'terminal.json');
   writeFileSync(configFile, JSON.stringify(config));
@@ -110,11 +117,18 @@ describe('the end of a session with the printer out of paper', () => {
     await expect.poll(() => printerState(), { timeout: 5000 }).toBe('paper-out');
     printer.clear();
 
-    const submitted = await post('/api/submissions', { kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt });
+    const submitted = await post('/api/submissions', {
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: randomUUID(),
+      receipt,
+    });
     expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
     const { reference, printJob } = SubmitResponse.parse(submitted.json);
     expect(printJob).not.toBeNull();
-    const article = PrintJob.parse((await post('/api/print', { title: '法条', receipt: text('ARTICLE-OF-THE-LAST-CITIZEN') })).json);
+    const article = PrintJob.parse(
+      (await post('/api/print', { title: '法条', receipt: text('ARTICLE-OF-THE-LAST-CITIZEN') })).json,
+    );
     await expect.poll(() => jobState(printJob!.id), { timeout: 5000 }).toBe('waiting');
 
     expect((await post('/api/session/end', { reason: 'finish' })).status).toBe(200);
@@ -133,7 +147,9 @@ describe('the end of a session with the printer out of paper', () => {
     // The outbox still owes the receipt, and a technician's reprint prints it once, marked 补打.
     const listed = await kioskctl('outbox', '--json', '--data-dir', dataDir);
     expect(listed.status, listed.stderr).toBe(0);
-    expect((JSON.parse(listed.stdout) as { reference: string; receipt: string }[]).find((r) => r.reference === reference)).toMatchObject({ receipt: 'not printed' });
+    expect(
+      (JSON.parse(listed.stdout) as { reference: string; receipt: string }[]).find((r) => r.reference === reference),
+    ).toMatchObject({ receipt: 'not printed' });
     printer.clear();
     const reprint = await kioskctl('receipt', 'reprint', reference, '--data-dir', dataDir);
     expect(reprint.status, reprint.stderr).toBe(0);
@@ -154,14 +170,27 @@ describe('a page that (re)loads starts with nobody', () => {
     printer.set({ paper: 'out' });
     await expect.poll(() => printerState(), { timeout: 5000 }).toBe('paper-out');
     printer.clear();
-    const submitted = SubmitResponse.parse((await post('/api/submissions', { kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt })).json);
+    const submitted = SubmitResponse.parse(
+      (
+        await post('/api/submissions', {
+          kind: 'legal-aid-application',
+          payload: application,
+          idempotencyKey: randomUUID(),
+          receipt,
+        })
+      ).json,
+    );
     await expect.poll(() => jobState(submitted.printJob!.id), { timeout: 5000 }).toBe('waiting');
 
     // The renderer crashed, or the shell reopened the browser: the page loads afresh, and no one pressed 结束使用.
     const browser = await launchChromium();
     try {
       const { context } = await openHome(browser, kiosk, PORTRAIT);
-      await expect.poll(() => kiosk.stdout.some((l) => l.includes('"reason":"start"') && l.includes('session ended')), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(() => kiosk.stdout.some((l) => l.includes('"reason":"start"') && l.includes('session ended')), {
+          timeout: 10_000,
+        })
+        .toBe(true);
       await context.close();
     } finally {
       await browser.close();
@@ -191,7 +220,10 @@ describe('a print queue that is full', () => {
       else refused = r;
     }
     expect(refused?.status).toBe(503);
-    expect(ApiErrorBody.parse(refused?.json).error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/^Not printed: the printer already has \d+ job\(s\) waiting/) });
+    expect(ApiErrorBody.parse(refused?.json).error).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/^Not printed: the printer already has \d+ job\(s\) waiting/),
+    });
     expect(accepted).toBeGreaterThan(0);
     expect(accepted).toBeLessThan(100);
 
@@ -199,7 +231,12 @@ describe('a print queue that is full', () => {
     const references: string[] = [];
     let unqueued: string | undefined;
     for (let i = 0; i < 50 && unqueued === undefined; i++) {
-      const r = await post('/api/submissions', { kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID(), receipt });
+      const r = await post('/api/submissions', {
+        kind: 'legal-aid-application',
+        payload: application,
+        idempotencyKey: randomUUID(),
+        receipt,
+      });
       expect(r.status, JSON.stringify(r.json)).toBe(200);
       const answer = SubmitResponse.parse(r.json);
       references.push(answer.reference);
@@ -208,11 +245,17 @@ describe('a print queue that is full', () => {
     // The first receipts used the reserve the articles cannot use.
     expect(references.length).toBeGreaterThan(1);
     expect(unqueued).toBeDefined();
-    const listed = JSON.parse((await kioskctl('outbox', '--json', '--data-dir', dataDir)).stdout) as { reference: string; receipt: string }[];
-    for (const reference of references) expect(listed.find((r) => r.reference === reference)).toMatchObject({ receipt: 'not printed' });
+    const listed = JSON.parse((await kioskctl('outbox', '--json', '--data-dir', dataDir)).stdout) as {
+      reference: string;
+      receipt: string;
+    }[];
+    for (const reference of references)
+      expect(listed.find((r) => r.reference === reference)).toMatchObject({ receipt: 'not printed' });
     const reprint = await post('/api/submissions/reprint', { reference: unqueued });
     expect(reprint.status).toBe(503);
-    expect(ApiErrorBody.parse(reprint.json).error.message).toMatch(/^The receipt cannot be printed now: the printer already has/);
+    expect(ApiErrorBody.parse(reprint.json).error.message).toMatch(
+      /^The receipt cannot be printed now: the printer already has/,
+    );
 
     // The session ends: nothing of it prints, and the queue has room again.
     expect((await post('/api/session/end', { reason: 'idle' })).status).toBe(200);
@@ -244,10 +287,20 @@ describe('masking at the service, whatever the client sends', () => {
     await expect.poll(() => jobState(job.id), { timeout: 10_000 }).toBe('printed');
     await printer.waitFor(() => printedText().includes('中心电话'), 10_000);
     const paper = printedText();
-    for (const part of ['ID420***********1234', '身份证420***********123X', '138****5678', '027****4321', '027-0000-0101']) expect(paper).toContain(part);
-    for (const whole of ['420111199001011234', '4201111990010112', '13812345678', '1234 5678', '87654321']) expect(paper).not.toContain(whole);
+    for (const part of [
+      'ID420***********1234',
+      '身份证420***********123X',
+      '138****5678',
+      '027****4321',
+      '027-0000-0101',
+    ])
+      expect(paper).toContain(part);
+    for (const whole of ['420111199001011234', '4201111990010112', '13812345678', '1234 5678', '87654321'])
+      expect(paper).not.toContain(whole);
 
-    const layout = (await post('/api/print/preview', { receipt: careless })).json as { lines: { kind: string; text?: string }[] };
+    const layout = (await post('/api/print/preview', { receipt: careless })).json as {
+      lines: { kind: string; text?: string }[];
+    };
     const shown = layout.lines.map((l) => l.text ?? '').join('');
     expect(shown).toContain('ID420***********1234');
     expect(shown).not.toContain('420111199001011234');
@@ -273,7 +326,12 @@ describe('masking at the service, whatever the client sends', () => {
       consent: { agreed: true, noticeVersion: 'pipl-2025-01', at: '2025-03-14T10:20:00+08:00' },
     };
     printer.clear();
-    const r = await post('/api/submissions', { kind: 'mediation-request', payload: mediation, idempotencyKey: randomUUID(), receipt: leaky });
+    const r = await post('/api/submissions', {
+      kind: 'mediation-request',
+      payload: mediation,
+      idempotencyKey: randomUUID(),
+      receipt: leaky,
+    });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     const { reference } = SubmitResponse.parse(r.json);
     await printer.waitFor(() => printedText().includes(reference), 10_000);
@@ -282,7 +340,8 @@ describe('masking at the service, whatever the client sends', () => {
     for (const whole of ['张三丰', '王小五', '420111199001011234']) expect(paper).not.toContain(whole);
 
     const db = new Database(join(dataDir, 'records.db'), { readonly: true });
-    const stored = (db.prepare('SELECT receipt FROM outbox WHERE reference = ?').get(reference) as { receipt: string }).receipt;
+    const stored = (db.prepare('SELECT receipt FROM outbox WHERE reference = ?').get(reference) as { receipt: string })
+      .receipt;
     db.close();
     for (const whole of ['张三丰', '王小五']) expect(stored).not.toContain(whole);
   }, 30_000);
@@ -298,8 +357,12 @@ describe('reprint rights, checked at the service', () => {
     return { status: res.status, json: await res.json() };
   }
   /** The answer with the reference taken out: what tells one refusal from another, if anything does. */
-  const shape = (answer: { status: number; json: unknown }, reference: string) => ({ status: answer.status, body: JSON.stringify(answer.json).replaceAll(reference, 'REF') });
-  const submit = async (body: Record<string, unknown>) => SubmitResponse.parse((await post('/api/submissions', { idempotencyKey: randomUUID(), ...body })).json).reference;
+  const shape = (answer: { status: number; json: unknown }, reference: string) => ({
+    status: answer.status,
+    body: JSON.stringify(answer.json).replaceAll(reference, 'REF'),
+  });
+  const submit = async (body: Record<string, unknown>) =>
+    SubmitResponse.parse((await post('/api/submissions', { idempotencyKey: randomUUID(), ...body })).json).reference;
 
   it('lets the touchscreen reprint only what this session submitted, a technician anything, and refuses as if the reference did not exist', async () => {
     await expect.poll(() => printerState(), { timeout: 10_000 }).toBe('ready');
@@ -337,12 +400,21 @@ describe('reprint rights, checked at the service', () => {
     printer.set({ paper: 'out' });
     await expect.poll(() => printerState(), { timeout: 5000 }).toBe('paper-out');
     const waiting = kioskctl('receipt', 'reprint', reference, '--data-dir', dataDir, '--wait', '60');
-    await expect.poll(async () => (await get<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs.some((j) => j.title.includes(reference) && j.state === 'waiting'), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await get<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs.some(
+            (j) => j.title.includes(reference) && j.state === 'waiting',
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await post('/api/session/end', { reason: 'idle' });
     const result = await waiting;
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${reference}: not printed — a session ended and took the job out of the queue before it printed; run this command again`);
+    expect(result.stderr).toContain(
+      `${reference}: not printed — a session ended and took the job out of the queue before it printed; run this command again`,
+    );
     printer.set({ paper: 'ok' });
   }, 60_000);
 });
-

@@ -63,7 +63,10 @@ describe(`the renderer's V8 flags (${RENDERER_JS_FLAGS})`, () => {
     const defaults = await launchChromium({ jsFlags: null });
     browsers.push(defaults);
     const control = await deoptDataAddedByHotCode(defaults);
-    expect(control, `V8's defaults left no ${DEOPT_DATA_NODE} after hot code: this Chromium names deoptimization data differently, so the check below would prove nothing`).toBeGreaterThan(0);
+    expect(
+      control,
+      `V8's defaults left no ${DEOPT_DATA_NODE} after hot code: this Chromium names deoptimization data differently, so the check below would prove nothing`,
+    ).toBeGreaterThan(0);
 
     const kiosk = await launchChromium();
     browsers.push(kiosk);

@@ -91,14 +91,23 @@ function raw(target: string, lines: string[], body?: string): Promise<Answer> {
       // One answer is enough; a 101 would leave the socket open.
       if (data.includes('\r\n\r\n')) socket.destroy();
     });
-    socket.on('close', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0), head: data.split('\r\n\r\n')[0] ?? '' }));
+    socket.on('close', () =>
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0), head: data.split('\r\n\r\n')[0] ?? '' }),
+    );
     socket.on('error', () => resolve({ status: 0, head: data }));
-    const bodyLines = body === undefined ? [] : ['content-type: application/json', `content-length: ${Buffer.byteLength(body)}`];
+    const bodyLines =
+      body === undefined ? [] : ['content-type: application/json', `content-length: ${Buffer.byteLength(body)}`];
     socket.write([...lines, ...bodyLines, 'connection: close', '', body ?? ''].join('\r\n'));
   });
 }
 
-function httpRequest(method: string, target: string, auth: string | undefined, body?: string, extra: string[] = []): Promise<Answer> {
+function httpRequest(
+  method: string,
+  target: string,
+  auth: string | undefined,
+  body?: string,
+  extra: string[] = [],
+): Promise<Answer> {
   const lines = [`${method} ${target} HTTP/1.1`, `host: 127.0.0.1:${kiosk.port}`, ...extra];
   if (auth !== undefined) lines.push(`authorization: ${auth}`);
   return raw(target, lines, method === 'POST' ? (body ?? '{}') : undefined);
@@ -129,9 +138,21 @@ const INTRUDERS: { name: string; auth: () => string | undefined; headers?: () =>
   { name: 'the secret without its scheme', auth: () => kiosk.secret },
   { name: 'Basic credentials', auth: () => `Basic ${Buffer.from(`kiosk:${kiosk.secret}`).toString('base64')}` },
   // The shell's cookie counts only on requests the browser marks as from our own page.
-  { name: 'the secret cookie from no page', auth: () => undefined, headers: () => [`cookie: ${SECRET_COOKIE}=${kiosk.secret}`] },
-  { name: 'the secret cookie from a sibling site', auth: () => undefined, headers: () => [`cookie: ${SECRET_COOKIE}=${kiosk.secret}`, 'sec-fetch-site: same-site'] },
-  { name: 'a wrong secret cookie', auth: () => undefined, headers: () => [`cookie: ${SECRET_COOKIE}=wrong`, 'sec-fetch-site: same-origin'] },
+  {
+    name: 'the secret cookie from no page',
+    auth: () => undefined,
+    headers: () => [`cookie: ${SECRET_COOKIE}=${kiosk.secret}`],
+  },
+  {
+    name: 'the secret cookie from a sibling site',
+    auth: () => undefined,
+    headers: () => [`cookie: ${SECRET_COOKIE}=${kiosk.secret}`, 'sec-fetch-site: same-site'],
+  },
+  {
+    name: 'a wrong secret cookie',
+    auth: () => undefined,
+    headers: () => [`cookie: ${SECRET_COOKIE}=wrong`, 'sec-fetch-site: same-origin'],
+  },
 ];
 
 const ROUTES = Object.entries(api).map(([name, def]) => ({ name, method: def.method, path: def.path as string }));
@@ -156,7 +177,13 @@ describe('every route needs a caller, however its path is spelled', () => {
       for (const method of methods) {
         for (const target of spellings(route.path)) {
           for (const intruder of INTRUDERS) {
-            const { status } = await httpRequest(method, target, intruder.auth(), undefined, intruder.headers?.() ?? []);
+            const { status } = await httpRequest(
+              method,
+              target,
+              intruder.auth(),
+              undefined,
+              intruder.headers?.() ?? [],
+            );
             // 401 (no caller), 400 (a request line the server will not parse) or 403 are refusals; anything else answered.
             if (![400, 401, 403].includes(status)) leaks.push(`${method} ${target} with ${intruder.name} → ${status}`);
           }
@@ -188,7 +215,9 @@ describe('every route needs a caller, however its path is spelled', () => {
 
   it('takes the secret cookie from our own page, as the browser marks it', async () => {
     const cookie = `cookie: ${SECRET_COOKIE}=${kiosk.secret}`;
-    expect((await httpRequest('GET', '/api/health', undefined, undefined, [cookie, 'sec-fetch-site: same-origin'])).status).toBe(200);
+    expect(
+      (await httpRequest('GET', '/api/health', undefined, undefined, [cookie, 'sec-fetch-site: same-origin'])).status,
+    ).toBe(200);
     expect((await upgrade(EVENTS_PATH, EVENTS_PROTOCOL, undefined, [cookie])).status).toBe(101);
   });
 
@@ -210,7 +239,6 @@ describe('every route needs a caller, however its path is spelled', () => {
     expect(status).toBe(200);
     expect(head).toMatch(/content-type: text\/html/i);
   });
-
 });
 
 describe('the event socket needs a caller, however its path is spelled', () => {
@@ -220,7 +248,8 @@ describe('the event socket needs a caller, however its path is spelled', () => {
   });
 
   it('is the only WebSocket: an upgrade on the UI’s files is refused', async () => {
-    for (const target of ['/', '/index.html']) expect((await upgrade(target, EVENTS_PROTOCOL, `Bearer ${kiosk.secret}`)).status, target).toBe(404);
+    for (const target of ['/', '/index.html'])
+      expect((await upgrade(target, EVENTS_PROTOCOL, `Bearer ${kiosk.secret}`)).status, target).toBe(404);
   });
 
   it('never opens without one', async () => {
@@ -237,7 +266,10 @@ describe('the event socket needs a caller, however its path is spelled', () => {
       // A wrong cookie, and the right one from a foreign page.
       for (const [name, extra] of [
         ['a wrong cookie', [`cookie: ${SECRET_COOKIE}=wrong`]],
-        ['the cookie from a foreign Origin', [`cookie: ${SECRET_COOKIE}=${kiosk.secret}`, 'origin: http://evil.example']],
+        [
+          'the cookie from a foreign Origin',
+          [`cookie: ${SECRET_COOKIE}=${kiosk.secret}`, 'origin: http://evil.example'],
+        ],
       ] as const) {
         const { status } = await upgrade(target, EVENTS_PROTOCOL, undefined, [...extra]);
         if (status === 101 || (status >= 200 && status < 300)) opened.push(`${target} with ${name} → ${status}`);

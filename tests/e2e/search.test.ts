@@ -14,7 +14,10 @@ interface JsonHit {
 }
 
 function kioskctlSearch(query: string, limit = 10): JsonHit[] {
-  const r = spawnSync('npm', ['run', '-s', 'kioskctl', '--', 'search', query, '--json', '--limit', String(limit)], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync('npm', ['run', '-s', 'kioskctl', '--', 'search', query, '--json', '--limit', String(limit)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as JsonHit[];
 }
@@ -32,8 +35,12 @@ describe('kioskctl search', () => {
     // An article counts whether it is a hit itself or printed under an answer that cites it:
     // either way it is on the citizen's first screen.
     const top5 = kioskctlSearch('欠薪', 5);
-    const articles = top5.flatMap((h) => (h.kind === 'article' ? [{ law: h.law, article: h.article }] : (h.cites ?? [])));
-    const wanted = articles.filter((a) => (a.law === '中华人民共和国劳动合同法' && a.article === '第三十条') || a.law === '保障农民工工资支付条例');
+    const articles = top5.flatMap((h) =>
+      h.kind === 'article' ? [{ law: h.law, article: h.article }] : (h.cites ?? []),
+    );
+    const wanted = articles.filter(
+      (a) => (a.law === '中华人民共和国劳动合同法' && a.article === '第三十条') || a.law === '保障农民工工资支付条例',
+    );
     expect(wanted.length, JSON.stringify(top5.map((h) => h.title))).toBeGreaterThan(0);
   });
 
@@ -45,7 +52,10 @@ describe('kioskctl search', () => {
   it('FAQ hits carry their cited articles', () => {
     const faq = kioskctlSearch('老板不给钱').find((h) => h.kind === 'faq');
     expect(faq?.cites?.length).toBeGreaterThan(0);
-    expect(faq?.cites?.[0]).toEqual({ law: expect.stringMatching(/^中华人民共和国|条例|规定|解释/), article: expect.stringMatching(/^第.+条/) });
+    expect(faq?.cites?.[0]).toEqual({
+      law: expect.stringMatching(/^中华人民共和国|条例|规定|解释/),
+      article: expect.stringMatching(/^第.+条/),
+    });
   });
 });
 
@@ -92,23 +102,34 @@ describe('search API', () => {
     '离婚 '.repeat(400),
   ];
 
-  it.each(HOSTILE.map((q) => [JSON.stringify(q).slice(0, 40), q]))('treats %s as text, never an error', async (_label, query) => {
-    const { status, json } = await post('/api/search', { query });
-    expect(status).toBe(200);
-    const result = SearchResponse.parse(json);
-    expect(result.hits.length).toBeLessThanOrEqual(20);
-    for (const h of result.hits) for (const [a, b] of h.highlights) expect(0 <= a && a < b && b <= h.snippet.length).toBe(true);
-  });
+  it.each(HOSTILE.map((q) => [JSON.stringify(q).slice(0, 40), q]))(
+    'treats %s as text, never an error',
+    async (_label, query) => {
+      const { status, json } = await post('/api/search', { query });
+      expect(status).toBe(200);
+      const result = SearchResponse.parse(json);
+      expect(result.hits.length).toBeLessThanOrEqual(20);
+      for (const h of result.hits)
+        for (const [a, b] of h.highlights) expect(0 <= a && a < b && b <= h.snippet.length).toBe(true);
+    },
+  );
 
   it('欠薪: the statute itself is among the first five article hits', async () => {
     const result = SearchResponse.parse((await post('/api/search', { query: '欠薪', limit: 20 })).json);
-    const firstArticles = result.groups.article.slice(0, 5).flatMap((h) => (h.kind === 'article' ? [`${h.lawShort} ${h.article}`] : []));
-    expect(firstArticles.some((a) => a === '劳动合同法 第三十条' || a.startsWith('保障农民工工资支付条例')), firstArticles.join(', ')).toBe(true);
+    const firstArticles = result.groups.article
+      .slice(0, 5)
+      .flatMap((h) => (h.kind === 'article' ? [`${h.lawShort} ${h.article}`] : []));
+    expect(
+      firstArticles.some((a) => a === '劳动合同法 第三十条' || a.startsWith('保障农民工工资支付条例')),
+      firstArticles.join(', '),
+    ).toBe(true);
   });
 
   it('groups hits by kind and highlights the words searched inside the snippet', async () => {
     const result = SearchResponse.parse((await post('/api/search', { query: '工伤', limit: 20 })).json);
-    expect(result.groups.faq.length + result.groups.article.length + result.groups.guide.length).toBe(result.hits.length);
+    expect(result.groups.faq.length + result.groups.article.length + result.groups.guide.length).toBe(
+      result.hits.length,
+    );
     const highlighted = result.hits.flatMap((h) => h.highlights.map(([a, b]) => h.snippet.slice(a, b)));
     expect(highlighted).toContain('工伤');
   });

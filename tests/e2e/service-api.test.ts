@@ -58,10 +58,18 @@ describe('local service API', () => {
     // fetch() will not let us set Host, so speak HTTP directly.
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: kiosk.port, path: '/api/health', headers: { host: `evil.example:${kiosk.port}`, authorization: `Bearer ${kiosk.secret}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: kiosk.port,
+          path: '/api/health',
+          headers: { host: `evil.example:${kiosk.port}`, authorization: `Bearer ${kiosk.secret}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -76,12 +84,18 @@ describe('local service API', () => {
     });
     expect(res.status).toBe(400);
     const body = ApiErrorBody.parse(await res.json());
-    expect(body.error.problems).toEqual([{ path: 'body.level', message: expect.stringMatching(/expected one of "info"\|"warn"\|"error".*got "loud"/) }]);
+    expect(body.error.problems).toEqual([
+      { path: 'body.level', message: expect.stringMatching(/expected one of "info"\|"warn"\|"error".*got "loud"/) },
+    ]);
     expect(body.error.message).toContain('body.level');
   });
 
   it('rejects broken JSON and a missing body with a clear 400', async () => {
-    const broken = await api('/api/client-log', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"level":' });
+    const broken = await api('/api/client-log', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"level":',
+    });
     expect(broken.status).toBe(400);
     expect(ApiErrorBody.parse(await broken.json()).error.message).toMatch(/not valid JSON/);
     const missing = await api('/api/client-log', { method: 'POST' });
@@ -114,7 +128,11 @@ describe('local service API', () => {
     expect(res.status).toBe(200);
     await expect.poll(() => kiosk.stdout.find((l) => l.includes('"source":"renderer"'))).toBeDefined();
     const line = kiosk.stdout.find((l) => l.includes('"source":"renderer"'))!;
-    expect(JSON.parse(line)).toMatchObject({ level: 'warn', screen: 'home', msg: 'card 420***********1234 phone 138****5678' });
+    expect(JSON.parse(line)).toMatchObject({
+      level: 'warn',
+      screen: 'home',
+      msg: 'card 420***********1234 phone 138****5678',
+    });
     expect(kiosk.stdout.join('\n')).not.toContain('420111199001011234');
   });
 

@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { saveScreen } from './a11y';
-import { callApi, DEMO_CONFIG, LANDSCAPE, launchChromium, PORTRAIT, startKiosk, waitForWake, type RunningKiosk } from './harness';
+import {
+  callApi,
+  DEMO_CONFIG,
+  LANDSCAPE,
+  launchChromium,
+  PORTRAIT,
+  startKiosk,
+  waitForWake,
+  type RunningKiosk,
+} from './harness';
 
 /**
  * Sessions that forget: the attract loop, the first touch (which presses
@@ -27,7 +36,10 @@ beforeAll(async () => {
   delete config['$schema'];
   const configPath = join(configDir, 'terminal.json');
   // The schema's minimums.
-  writeFileSync(configPath, JSON.stringify({ ...config, idleTimeoutSeconds: IDLE_S, countdownSeconds: COUNTDOWN_S }, null, 2));
+  writeFileSync(
+    configPath,
+    JSON.stringify({ ...config, idleTimeoutSeconds: IDLE_S, countdownSeconds: COUNTDOWN_S }, null, 2),
+  );
   [kiosk, browser] = await Promise.all([startKiosk({ config: configPath }), launchChromium()]);
 });
 afterAll(async () => {
@@ -41,7 +53,10 @@ const printJobs = async (): Promise<PrintJob[]> => (await api<{ jobs: PrintJob[]
 
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
-async function open(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(viewport: {
+  width: number;
+  height: number;
+}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, hasTouch: true, isMobile: false, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -56,7 +71,9 @@ async function open(viewport: { width: number; height: number }): Promise<{ cont
         type,
         (e) => {
           const el = e.target instanceof Element ? e.target : null;
-          log.push(`${type} ${el ? `${el.tagName.toLowerCase()}.${el.className}` : '?'} defaultPrevented=${e.defaultPrevented}`);
+          log.push(
+            `${type} ${el ? `${el.tagName.toLowerCase()}.${el.className}` : '?'} defaultPrevented=${e.defaultPrevented}`,
+          );
           if (log.length > 30) log.shift();
         },
         { capture: true },
@@ -91,9 +108,17 @@ async function wakeOver(page: Page, testId: string): Promise<void> {
     const woke = await page
       .locator('.attract')
       .waitFor({ state: 'detached', timeout: 5000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (woke) return;
-    const landedOn = await page.evaluate(() => [...((window as { __pointerLog?: string[] }).__pointerLog ?? [])].reverse().find((e) => e.startsWith('pointerdown ')) ?? '');
+    const landedOn = await page.evaluate(
+      () =>
+        [...((window as { __pointerLog?: string[] }).__pointerLog ?? [])]
+          .reverse()
+          .find((e) => e.startsWith('pointerdown ')) ?? '',
+    );
     if (attempt >= 3 || !landedOn.startsWith('pointerdown div.restoring')) break;
   }
   await waitForWake(page, at);
@@ -108,7 +133,9 @@ describe('a session, portrait 1080×1920', () => {
       // The attract loop: a slide from the content release and the prompt.
       const attract = page.getByTestId('attract');
       await attract.waitFor();
-      await expect.poll(() => page.getByTestId('attract-slide').locator('h1').textContent()).not.toBe('有法律问题，来这里问');
+      await expect
+        .poll(() => page.getByTestId('attract-slide').locator('h1').textContent())
+        .not.toBe('有法律问题，来这里问');
       await expect.poll(() => attract.textContent()).toMatch(/依据：\S+ 第\S+条/);
       expect(await page.getByTestId('attract-prompt').textContent()).toBe('轻触屏幕开始');
       await saveScreen(page, 'session-attract-portrait');
@@ -132,7 +159,9 @@ describe('a session, portrait 1080×1920', () => {
       await expect.poll(() => heading1(page).textContent()).toBe('劳动工资');
       await page.getByRole('button', { name: '老板拖欠工资' }).tap();
       await expect.poll(() => heading1(page).textContent()).toBe('老板拖欠工资');
-      const { items } = await api<{ items: { question: string }[] }>('/api/content/faq-list', { topicId: 'labour-wages/unpaid-wages' });
+      const { items } = await api<{ items: { question: string }[] }>('/api/content/faq-list', {
+        topicId: 'labour-wages/unpaid-wages',
+      });
       const question = items[0]!.question;
       await page.getByRole('button', { name: question }).tap();
       await expect.poll(() => heading1(page).textContent()).toBe(question);
@@ -150,7 +179,9 @@ describe('a session, portrait 1080×1920', () => {
       await countdown.waitFor();
       await expect.poll(() => page.getByTestId('session-countdown-seconds').textContent()).toBe(String(COUNTDOWN_S));
       await page.clock.runFor(3000);
-      await expect.poll(() => page.getByTestId('session-countdown-seconds').textContent()).toBe(String(COUNTDOWN_S - 3));
+      await expect
+        .poll(() => page.getByTestId('session-countdown-seconds').textContent())
+        .toBe(String(COUNTDOWN_S - 3));
       const continueBox = await countdown.getByRole('button', { name: '继续使用' }).boundingBox();
       expect(continueBox!.height).toBeGreaterThanOrEqual(88);
       await saveScreen(page, 'session-countdown-portrait');
@@ -209,7 +240,9 @@ describe('a session, portrait 1080×1920', () => {
       const box = await finish.boundingBox();
       expect(box!.height).toBeGreaterThanOrEqual(64);
       expect(box!.y + box!.height).toBeLessThanOrEqual(PORTRAIT.height);
-      expect(await page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.scrollingElement!.scrollHeight - window.innerHeight),
+      ).toBeLessThanOrEqual(0);
       await saveScreen(page, 'session-home-finish-portrait');
 
       await page.getByRole('button', { name: /^智能咨询/ }).tap();

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { callApi, DEMO_CONFIG, launchChromium, openHome, PORTRAIT, readQrCode, startKiosk, type RunningKiosk } from './harness';
+import {
+  callApi,
+  DEMO_CONFIG,
+  launchChromium,
+  openHome,
+  PORTRAIT,
+  readQrCode,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 
 /**
  * "Take it with you" on a terminal with a hub: the codes on the answer and
@@ -36,9 +45,16 @@ describe('take it with you, with a hub', () => {
       await page.getByRole('button', { name: /^劳动工资/ }).tap();
       await page.getByRole('button', { name: '老板拖欠工资' }).tap();
       // The answer that cites 劳动合同法 第三十条, as the content release has it.
-      const { items } = await callApi<{ items: { id: string; question: string }[] }>(kiosk, '/api/content/faq-list', { topicId: 'labour-wages/unpaid-wages' });
-      const cites = await Promise.all(items.map((i) => callApi<{ cites: { lawShort: string; article: string }[] }>(kiosk, '/api/content/faq', { id: i.id })));
-      const item = items[cites.findIndex((f) => f.cites.some((c) => c.lawShort === '劳动合同法' && c.article === '第三十条'))]!;
+      const { items } = await callApi<{ items: { id: string; question: string }[] }>(kiosk, '/api/content/faq-list', {
+        topicId: 'labour-wages/unpaid-wages',
+      });
+      const cites = await Promise.all(
+        items.map((i) =>
+          callApi<{ cites: { lawShort: string; article: string }[] }>(kiosk, '/api/content/faq', { id: i.id }),
+        ),
+      );
+      const item =
+        items[cites.findIndex((f) => f.cites.some((c) => c.lawShort === '劳动合同法' && c.article === '第三十条'))]!;
       await page.getByRole('button', { name: item.question }).tap();
       await page.getByTestId('answer').waitFor();
       expect(await page.getByTestId('take-away').textContent()).toContain('在手机上打开这一页');
@@ -51,7 +67,11 @@ describe('take it with you, with a hub', () => {
       await page.getByTestId('article').waitFor();
       const articleLink = new URL((await readQrCode(page.getByTestId('take-away-code')))!);
       expect(`${articleLink.origin}${articleLink.pathname}`).toBe(`${HUB}/p/law`);
-      expect(Object.fromEntries(articleLink.searchParams)).toEqual({ title: '中华人民共和国劳动合同法', version: '2012-12-28', article: '第三十条' });
+      expect(Object.fromEntries(articleLink.searchParams)).toEqual({
+        title: '中华人民共和国劳动合同法',
+        version: '2012-12-28',
+        article: '第三十条',
+      });
 
       await page.getByRole('button', { name: /打印这一条/ }).tap();
       const paper = page.getByRole('figure', { name: '打印预览' });

@@ -15,7 +15,10 @@ afterAll(async () => {
 async function call(path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${kiosk.origin}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${kiosk.secret}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json() };
@@ -38,7 +41,12 @@ describe('templates API', () => {
   it('lists the templates by category, each with the article it rests on', async () => {
     const { templates } = TemplatesResponse.parse((await call('/api/content/templates')).json);
     expect(templates.length).toBeGreaterThanOrEqual(7);
-    expect(templates[0]).toMatchObject({ id: 'iou', title: '借条', category: '借贷', governs: { lawShort: '民法典', article: '第六百六十八条' } });
+    expect(templates[0]).toMatchObject({
+      id: 'iou',
+      title: '借条',
+      category: '借贷',
+      governs: { lawShort: '民法典', article: '第六百六十八条' },
+    });
     expect(new Set(templates.map((t) => t.category))).toEqual(new Set(['借贷', '婚姻家庭', '劳动', '法律援助']));
     expect(templates.every((t) => t.governs !== null)).toBe(true);
   });
@@ -47,7 +55,10 @@ describe('templates API', () => {
     const iou = TemplateResponse.parse((await call('/api/content/template', { id: 'iou' })).json);
     expect(iou.governs).toMatchObject({ law: '中华人民共和国民法典', article: '第六百六十八条' });
     expect(iou.fields.find((f) => f.id === 'loan.amount')).toMatchObject({ kind: 'amount', required: true });
-    expect(iou.fields.find((f) => f.id === 'borrower.idNumber')).toMatchObject({ kind: 'id-number', prefill: 'idNumber' });
+    expect(iou.fields.find((f) => f.id === 'borrower.idNumber')).toMatchObject({
+      kind: 'id-number',
+      prefill: 'idNumber',
+    });
     expect(iou.body).toContain('{{loan.amount}}');
     expect(iou.signatures).toEqual([{ role: '借款人', how: '签名并按手印' }]);
     expect(iou.note.check.length).toBeGreaterThan(0);
@@ -67,31 +78,48 @@ describe('templates API', () => {
     expect(text).toContain('13800138000');
     expect(text).toContain('11010519491231002X');
     expect(text).toContain('《中华人民共和国民法典》第六百六十八');
-    const job = PrintJob.parse((await call('/api/templates/print', { id: 'iou', values: IOU_VALUES, title: '借条' })).json);
+    const job = PrintJob.parse(
+      (await call('/api/templates/print', { id: 'iou', values: IOU_VALUES, title: '借条' })).json,
+    );
     expect(job.title).toBe('借条');
   });
 
   it('prints a document only from answers that pass, and never a client-made receipt unmasked', async () => {
-    const stale = await call('/api/templates/print', { id: 'iou', values: { ...IOU_VALUES, 'borrower.idNumber': '110105194912310021' }, title: '借条' });
+    const stale = await call('/api/templates/print', {
+      id: 'iou',
+      values: { ...IOU_VALUES, 'borrower.idNumber': '110105194912310021' },
+      title: '借条',
+    });
     expect(stale.status).toBe(409);
     expect(ApiErrorBody.parse(stale.json).error.message).toContain('borrower.idNumber');
     // The same filled text sent as a receipt of the client's own making is masked like any other receipt.
-    const preview = TemplatePreviewResponse.parse((await call('/api/templates/preview', { id: 'iou', values: IOU_VALUES })).json);
+    const preview = TemplatePreviewResponse.parse(
+      (await call('/api/templates/preview', { id: 'iou', values: IOU_VALUES })).json,
+    );
     if (!preview.ok) throw new Error('expected a preview');
-    const asReceipt = (await call('/api/print/preview', { receipt: preview.receipt })).json as { lines: { kind: string; text?: string }[] };
+    const asReceipt = (await call('/api/print/preview', { receipt: preview.receipt })).json as {
+      lines: { kind: string; text?: string }[];
+    };
     const text = asReceipt.lines.map((l) => l.text ?? '').join('');
     expect(text).toContain('110***********002X');
     expect(text).not.toContain('11010519491231002X');
   });
 
   it('answers a bad ID number with an error naming the field, and nothing to print', async () => {
-    const res = await call('/api/templates/preview', { id: 'iou', values: { ...IOU_VALUES, 'borrower.idNumber': '110105194912310021', 'loan.due': '2024-01-01' } });
+    const res = await call('/api/templates/preview', {
+      id: 'iou',
+      values: { ...IOU_VALUES, 'borrower.idNumber': '110105194912310021', 'loan.due': '2024-01-01' },
+    });
     expect(res.status).toBe(200);
     expect(TemplatePreviewResponse.parse(res.json)).toEqual({
       ok: false,
       errors: [
         { field: 'borrower.idNumber', code: 'id-number-check-character' },
-        { field: 'loan.due', code: 'date-too-early', params: { min: '2024-03-05', minField: 'loan.date', minLabel: '收到借款的日期' } },
+        {
+          field: 'loan.due',
+          code: 'date-too-early',
+          params: { min: '2024-03-05', minField: 'loan.date', minLabel: '收到借款的日期' },
+        },
       ],
     });
   });

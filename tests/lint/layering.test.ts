@@ -85,17 +85,26 @@ describe('kiosk/layering', () => {
   it('service/ may import common/ and native/, not electron/ or renderer/', async () => {
     await expectBad('service/bad.ts', `import { x } from '../electron/x';\nx;`, '../electron/x');
     await expectBad('service/bad.ts', `import { y } from '../renderer/y';\ny;`, '../renderer/y');
-    await expectGood('service/good.ts', `import { x } from '../common/x';\nimport { y } from '../native/y';\nimport fs from 'node:fs';\nexport { x, y, fs };`);
+    await expectGood(
+      'service/good.ts',
+      `import { x } from '../common/x';\nimport { y } from '../native/y';\nimport fs from 'node:fs';\nexport { x, y, fs };`,
+    );
   });
 
   it('judges a nested file by where its import resolves, not by the text', async () => {
     await expectBad('service/http/a.ts', `import { x } from '../../renderer/x';\nx;`, '../../renderer/x');
-    await expectGood('service/http/a.ts', `import { x } from '../../common/x';\nimport { y } from '../storage/y';\nexport { x, y };`);
+    await expectGood(
+      'service/http/a.ts',
+      `import { x } from '../../common/x';\nimport { y } from '../storage/y';\nexport { x, y };`,
+    );
   });
 
   it('electron/ may import common/ and the electron package, not the service', async () => {
     await expectBad('electron/bad.ts', `import { x } from '../service/x';\nx;`, '../service/x');
-    await expectGood('electron/good.ts', `import { x } from '../common/x';\nimport { app } from 'electron';\nexport { x, app };`);
+    await expectGood(
+      'electron/good.ts',
+      `import { x } from '../common/x';\nimport { app } from 'electron';\nexport { x, app };`,
+    );
   });
 
   it('native/ may not import electron', () =>
@@ -108,8 +117,14 @@ describe('kiosk/layering', () => {
   });
 
   it('lets scripts/ and tests/ import anything', async () => {
-    await expectGood('scripts/x.ts', `import { a } from '../service/a';\nimport { b } from '../renderer/b';\nexport { a, b };`);
-    await expectGood('tests/x.ts', `import { a } from '../electron/a';\nimport { app } from 'electron';\nexport { a, app };`);
+    await expectGood(
+      'scripts/x.ts',
+      `import { a } from '../service/a';\nimport { b } from '../renderer/b';\nexport { a, b };`,
+    );
+    await expectGood(
+      'tests/x.ts',
+      `import { a } from '../electron/a';\nimport { app } from 'electron';\nexport { a, app };`,
+    );
   });
 
   it('lets test files beside pure code use Vitest and Node, but not other rooms', async () => {

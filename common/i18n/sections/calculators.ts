@@ -120,15 +120,19 @@ export const calculatorsZhCN = {
     'economic-compensation': {
       'average-monthly-wage': '月工资按 {{months}} 个月平均：每月 {{averageFen}}。',
       'minimum-wage-floor': '平均工资 {{averageFen}} 低于当地最低工资 {{minimumWageFen}}，按最低工资算。',
-      'wage-within-cap': '月工资 {{wageFen}} 没有超过当地月平均工资 {{localAverageFen}} 的三倍（{{capFen}}），按实际工资算。',
-      'wage-above-cap': '月工资 {{wageFen}} 超过了当地月平均工资 {{localAverageFen}} 的三倍，只能按三倍 {{capFen}} 算，而且最多算 12 年。',
+      'wage-within-cap':
+        '月工资 {{wageFen}} 没有超过当地月平均工资 {{localAverageFen}} 的三倍（{{capFen}}），按实际工资算。',
+      'wage-above-cap':
+        '月工资 {{wageFen}} 超过了当地月平均工资 {{localAverageFen}} 的三倍，只能按三倍 {{capFen}} 算，而且最多算 12 年。',
       'service-period': '工作时间：从 {{fromDate}} 到 {{toDate}}，共 {{years}} 年 {{months}} 个月 {{days}} 天。',
       'full-years': '满 {{years}} 年，每满一年给 1 个月工资：{{monthsOfWage}} 个月。',
       'part-year-six-months-or-more': '剩下的 {{months}} 个月 {{days}} 天，满六个月，按一年算：{{monthsOfWage}} 个月。',
-      'part-year-under-six-months': '剩下的 {{months}} 个月 {{days}} 天，不满六个月，给半个月工资：{{monthsOfWage}} 个月。',
+      'part-year-under-six-months':
+        '剩下的 {{months}} 个月 {{days}} 天，不满六个月，给半个月工资：{{monthsOfWage}} 个月。',
       'years-capped': '工资超过三倍，最多算 12 年：{{monthsOfWage}} 个月减为 {{cappedMonthsOfWage}} 个月。',
       compensation: '经济补偿：{{wageFen}} × {{monthsOfWage}} 个月 = {{amountFen}}。',
-      'unlawful-termination-damages': '单位违法解除，赔偿金是经济补偿的 {{multiple}} 倍：{{compensationFen}} × {{multiple}} = {{amountFen}}。',
+      'unlawful-termination-damages':
+        '单位违法解除，赔偿金是经济补偿的 {{multiple}} 倍：{{compensationFen}} × {{multiple}} = {{amountFen}}。',
     } satisfies Record<EconomicCompensationStep, string>,
     'double-wages': {
       'counted-from-2008': '{{startDate}} 开始上班，早于 2008 年，从 {{countedFromDate}} 起算。',
@@ -144,7 +148,8 @@ export const calculatorsZhCN = {
     } satisfies Record<DoubleWagesStep, string>,
     'overtime-pay': {
       'hourly-wage-given': '小时工资：{{hourlyWageFen}}。',
-      'hourly-wage-from-monthly': '小时工资：{{monthlyWageFen}} ÷ {{payDaysPerMonth}} 天 ÷ {{hoursPerDay}} 小时 = {{hourlyWageFen}}。',
+      'hourly-wage-from-monthly':
+        '小时工资：{{monthlyWageFen}} ÷ {{payDaysPerMonth}} 天 ÷ {{hoursPerDay}} 小时 = {{hourlyWageFen}}。',
       'extended-hours': '平时加班 {{hours}} 小时 × {{hourlyWageFen}} × {{ratePercent}} = {{amountFen}}。',
       'rest-day': '休息日加班（没有补休）{{hours}} 小时 × {{hourlyWageFen}} × {{ratePercent}} = {{amountFen}}。',
       'statutory-holiday': '法定节假日加班 {{hours}} 小时 × {{hourlyWageFen}} × {{ratePercent}} = {{amountFen}}。',
@@ -167,13 +172,15 @@ export const calculatorsZhCN = {
     'economic-compensation': {
       'grounds-not-checked': '这里只算钱数，没有判断您能不能拿到。能不能拿，要看合同是怎么解除或终止的。',
       'wage-is-gross-pay': '月工资是税前应发的工资，包括计件工资、提成、奖金、津贴和补贴。',
-      'service-before-2008-not-included': '{{fromDate}} 到 {{toDate}} 是 2008 年以前的工作时间，按当时的规定另算，这里没有算进去，请问律师。',
+      'service-before-2008-not-included':
+        '{{fromDate}} 到 {{toDate}} 是 2008 年以前的工作时间，按当时的规定另算，这里没有算进去，请问律师。',
       'damages-counted-from-first-day': '赔偿金从 {{fromDate}} 开始上班那天算起，2008 年以前的工作时间也算。',
       'damages-replace-compensation': '拿了赔偿金，就不再另外拿经济补偿。',
       'fewer-wage-months-than-service': '月工资只按 {{monthsGiven}} 个月平均；法律规定按离职前 12 个月平均。',
     } satisfies Record<EconomicCompensationNote, string>,
     'double-wages': {
-      'open-ended-contract-deemed': '满一年还没签合同，从 {{fromDate}} 起就当作签了无固定期限劳动合同，单位应当马上补签。',
+      'open-ended-contract-deemed':
+        '满一年还没签合同，从 {{fromDate}} 起就当作签了无固定期限劳动合同，单位应当马上补签。',
       'time-limit': '要在时效内申请劳动仲裁，一般是一年。一年以前的月份还能不能要，各地做法不一样。',
       'other-double-wage-case': '单位不肯签无固定期限劳动合同的双倍工资，是另一种情况，这里没有算。',
       'part-month-by-calendar-days': '不满一个月的天数按日历天数折算。有的地方按每月 21.75 天算，结果会差一点。',
@@ -207,7 +214,10 @@ export const calculatorsEn: Catalogue<typeof calculatorsZhCN> = {
   disclaimer: 'This is an estimate. The arbitration commission or the court decides the real figure.',
   names: {
     'economic-compensation': { title: 'Severance pay', description: 'When a labour contract is ended or not renewed' },
-    'double-wages': { title: 'Double wages without a contract', description: 'Working over a month without a written contract' },
+    'double-wages': {
+      title: 'Double wages without a contract',
+      description: 'Working over a month without a written contract',
+    },
     'overtime-pay': { title: 'Overtime pay', description: 'Evenings, rest days and public holidays' },
     'court-fee': { title: 'Court fees', description: 'What a court charges to hear a money claim' },
   },
@@ -233,7 +243,8 @@ export const calculatorsEn: Catalogue<typeof calculatorsZhCN> = {
     startDate: 'First day of work',
     endDate: 'Day the contract ended',
     averageWage: 'Average monthly wage over the last 12 months',
-    averageWageHint: 'Gross pay before deductions, with bonuses and allowances. Worked fewer months? Average over those.',
+    averageWageHint:
+      'Gross pay before deductions, with bonuses and allowances. Worked fewer months? Average over those.',
     localAverage: 'Local average monthly wage of last year',
     localAverageHint: 'You can find it on the local human resources bureau website.',
     localAverageFromConfig: 'Filled in from this kiosk’s settings. Source: {{source}}',
@@ -302,34 +313,47 @@ export const calculatorsEn: Catalogue<typeof calculatorsZhCN> = {
   steps: {
     'economic-compensation': {
       'average-monthly-wage': 'Monthly wage averaged over {{months}} months: {{averageFen}} a month.',
-      'minimum-wage-floor': 'The average {{averageFen}} is below the local minimum wage {{minimumWageFen}}; the minimum wage is used.',
-      'wage-within-cap': 'The wage {{wageFen}} is not above three times the local average {{localAverageFen}} ({{capFen}}); the real wage is used.',
-      'wage-above-cap': 'The wage {{wageFen}} is above three times the local average {{localAverageFen}}: only {{capFen}} counts, for at most 12 years.',
-      'service-period': 'Service from {{fromDate}} to {{toDate}}: {{years}} years, {{months}} months and {{days}} days.',
+      'minimum-wage-floor':
+        'The average {{averageFen}} is below the local minimum wage {{minimumWageFen}}; the minimum wage is used.',
+      'wage-within-cap':
+        'The wage {{wageFen}} is not above three times the local average {{localAverageFen}} ({{capFen}}); the real wage is used.',
+      'wage-above-cap':
+        'The wage {{wageFen}} is above three times the local average {{localAverageFen}}: only {{capFen}} counts, for at most 12 years.',
+      'service-period':
+        'Service from {{fromDate}} to {{toDate}}: {{years}} years, {{months}} months and {{days}} days.',
       'full-years': '{{years}} full years, one month’s wage for each: {{monthsOfWage}} months.',
-      'part-year-six-months-or-more': 'The remaining {{months}} months and {{days}} days are six months or more and count as a year: {{monthsOfWage}} month.',
-      'part-year-under-six-months': 'The remaining {{months}} months and {{days}} days are under six months: half a month, {{monthsOfWage}}.',
-      'years-capped': 'Above the wage cap, at most 12 years count: {{monthsOfWage}} months become {{cappedMonthsOfWage}}.',
+      'part-year-six-months-or-more':
+        'The remaining {{months}} months and {{days}} days are six months or more and count as a year: {{monthsOfWage}} month.',
+      'part-year-under-six-months':
+        'The remaining {{months}} months and {{days}} days are under six months: half a month, {{monthsOfWage}}.',
+      'years-capped':
+        'Above the wage cap, at most 12 years count: {{monthsOfWage}} months become {{cappedMonthsOfWage}}.',
       compensation: 'Severance pay: {{wageFen}} × {{monthsOfWage}} months = {{amountFen}}.',
-      'unlawful-termination-damages': 'Unlawful ending: damages are {{multiple}} times the severance pay: {{compensationFen}} × {{multiple}} = {{amountFen}}.',
+      'unlawful-termination-damages':
+        'Unlawful ending: damages are {{multiple}} times the severance pay: {{compensationFen}} × {{multiple}} = {{amountFen}}.',
     },
     'double-wages': {
       'counted-from-2008': 'Work began on {{startDate}}, before 2008; counted from {{countedFromDate}}.',
       'grace-month': '{{fromDate}} to {{toDate}} is the month allowed for signing; not doubled.',
       'signed-in-time': 'The contract was signed on {{signedDate}}, within the month allowed; nothing extra is owed.',
-      'doubled-period': 'No contract from {{fromDate}} to {{toDate}}: {{months}} months and {{days}} days at double wages.',
+      'doubled-period':
+        'No contract from {{fromDate}} to {{toDate}}: {{months}} months and {{days}} days at double wages.',
       'period-ends-at-signing': 'The contract was signed on {{signedDate}}; counted to the day before.',
-      'period-ends-at-one-year': 'One year is complete on {{oneYearDate}}; counted to the day before, at most 11 months.',
+      'period-ends-at-one-year':
+        'One year is complete on {{oneYearDate}}; counted to the day before, at most 11 months.',
       'period-ends-on-until-date': 'Counted up to {{untilDate}}.',
       'full-months': 'Whole months: {{monthlyWageFen}} × {{months}} months = {{amountFen}}.',
-      'part-month': 'The {{days}} days of a part month: {{monthlyWageFen}} × {{days}} ÷ {{daysInMonth}} days = {{amountFen}}.',
+      'part-month':
+        'The {{days}} days of a part month: {{monthlyWageFen}} × {{days}} ÷ {{daysInMonth}} days = {{amountFen}}.',
       total: 'The second wage still owed to you: {{amountFen}} in all.',
     },
     'overtime-pay': {
       'hourly-wage-given': 'Hourly wage: {{hourlyWageFen}}.',
-      'hourly-wage-from-monthly': 'Hourly wage: {{monthlyWageFen}} ÷ {{payDaysPerMonth}} days ÷ {{hoursPerDay}} hours = {{hourlyWageFen}}.',
+      'hourly-wage-from-monthly':
+        'Hourly wage: {{monthlyWageFen}} ÷ {{payDaysPerMonth}} days ÷ {{hoursPerDay}} hours = {{hourlyWageFen}}.',
       'extended-hours': 'Workday overtime {{hours}} hours × {{hourlyWageFen}} × {{ratePercent}} = {{amountFen}}.',
-      'rest-day': 'Rest-day work without time off {{hours}} hours × {{hourlyWageFen}} × {{ratePercent}} = {{amountFen}}.',
+      'rest-day':
+        'Rest-day work without time off {{hours}} hours × {{hourlyWageFen}} × {{ratePercent}} = {{amountFen}}.',
       'statutory-holiday': 'Public-holiday work {{hours}} hours × {{hourlyWageFen}} × {{ratePercent}} = {{amountFen}}.',
       total: 'Overtime pay in all: {{amountFen}}.',
     },
@@ -347,18 +371,26 @@ export const calculatorsEn: Catalogue<typeof calculatorsZhCN> = {
   },
   notes: {
     'economic-compensation': {
-      'grounds-not-checked': 'This only works out the amount. Whether you are owed it depends on how the contract ended.',
+      'grounds-not-checked':
+        'This only works out the amount. Whether you are owed it depends on how the contract ended.',
       'wage-is-gross-pay': 'The monthly wage is gross pay: piece rates, commission, bonuses and allowances included.',
-      'service-before-2008-not-included': 'Work from {{fromDate}} to {{toDate}} was before 2008 and follows the rules of the time; it is not counted here. Please ask a lawyer.',
-      'damages-counted-from-first-day': 'Damages count from your first day of work, {{fromDate}}, years before 2008 included.',
+      'service-before-2008-not-included':
+        'Work from {{fromDate}} to {{toDate}} was before 2008 and follows the rules of the time; it is not counted here. Please ask a lawyer.',
+      'damages-counted-from-first-day':
+        'Damages count from your first day of work, {{fromDate}}, years before 2008 included.',
       'damages-replace-compensation': 'With damages, no severance pay is paid on top.',
-      'fewer-wage-months-than-service': 'The wage was averaged over {{monthsGiven}} months only; the law uses the last 12 months.',
+      'fewer-wage-months-than-service':
+        'The wage was averaged over {{monthsGiven}} months only; the law uses the last 12 months.',
     },
     'double-wages': {
-      'open-ended-contract-deemed': 'A year passed without a contract: from {{fromDate}} an open-ended contract counts as made, and the employer must sign it now.',
-      'time-limit': 'Apply for labour arbitration in time, normally within one year. Places differ on months more than a year back.',
-      'other-double-wage-case': 'Double wages for refusing an open-ended contract are a separate claim, not counted here.',
-      'part-month-by-calendar-days': 'A part month is counted by calendar days. Some places use 21.75 days a month; the result differs a little.',
+      'open-ended-contract-deemed':
+        'A year passed without a contract: from {{fromDate}} an open-ended contract counts as made, and the employer must sign it now.',
+      'time-limit':
+        'Apply for labour arbitration in time, normally within one year. Places differ on months more than a year back.',
+      'other-double-wage-case':
+        'Double wages for refusing an open-ended contract are a separate claim, not counted here.',
+      'part-month-by-calendar-days':
+        'A part month is counted by calendar days. Some places use 21.75 days a month; the result differs a little.',
     },
     'overtime-pay': {
       'minimum-rates': 'These rates are the legal minimum. If your contract promises more, that applies.',
@@ -369,7 +401,8 @@ export const calculatorsEn: Catalogue<typeof calculatorsZhCN> = {
     'court-fee': {
       'halved-only-once': '{{grounds}} reasons for halving apply, but the fee is halved only once.',
       'rounded-half-up': 'Fractions of a fen were rounded.',
-      'court-assesses-fee': 'This estimates the fee for a money claim; the court sets it. A labour dispute costs only 10 yuan a case.',
+      'court-assesses-fee':
+        'This estimates the fee for a money claim; the court sets it. A labour dispute costs only 10 yuan a case.',
     },
   },
   receipt: {

@@ -228,7 +228,8 @@ export const documentsEn: Catalogue<typeof documentsZhCN> = {
     'id-number-birth-date': 'The birth date in the number (characters 7 to 14) is wrong. Please check.',
     'id-number-region': 'The first digits of the number are wrong. Please check.',
     'id-number-check-character': 'One character of the number is wrong. Check it against the card, one by one.',
-    'phone-format': 'The phone number is wrong. A mobile number has 11 digits; a landline needs its area code, e.g. 027-87654321.',
+    'phone-format':
+      'The phone number is wrong. A mobile number has 11 digits; a landline needs its area code, e.g. 027-87654321.',
     'not-an-option': 'Choose one of: {{options}}.',
     'integer-format': 'Write a whole number only, e.g. 3.',
     'percent-format': 'Write a number only, at most {{decimals}} digits after the point, e.g. 3.65.',

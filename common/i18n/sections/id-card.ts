@@ -64,7 +64,8 @@ export const idCardEn: Catalogue<typeof idCardZhCN> = {
     'name-empty': 'Please enter your name.',
     'id-empty': 'Please enter your ID number.',
     format: 'An ID number has 18 characters: 17 digits, then a digit or X.',
-    'check-character': 'One character is wrong (the check character at the end does not match). Compare it with your card, one by one.',
+    'check-character':
+      'One character is wrong (the check character at the end does not match). Compare it with your card, one by one.',
     'birth-date': 'The date of birth inside the number is not right. Compare it with your card.',
     region: 'The region code at the start is not right. Compare it with your card.',
     'birth-date-mismatch': 'The date of birth in the number differs from the card.',

@@ -235,7 +235,8 @@ export const legalAidScreensEn: Catalogue<typeof legalAidScreensZhCN> = {
       what: 'What we ask for',
       whatText: 'Your name, ID number, phone number and address, and what happened.',
       why: 'Why',
-      whyText: 'The legal-aid office needs this to review your application and decide (Legal Aid Law, Articles 41 and 43).',
+      whyText:
+        'The legal-aid office needs this to review your application and decide (Legal Aid Law, Articles 41 and 43).',
       keep: 'How long it is kept',
       keepText:
         'It is kept only on this kiosk until it has been delivered to the legal-aid office, and then deleted from the kiosk. The legal-aid office keeps it under its own rules.',

@@ -25,11 +25,13 @@ export const legalAidZhCN = {
     checked: '要审查经济困难',
   },
   reasons: {
-    'art25-assigned': '这种情况不用申请，也不看经济条件。法院、检察院或公安机关应当通知法律援助机构，指派律师免费辩护。',
+    'art25-assigned':
+      '这种情况不用申请，也不看经济条件。法院、检察院或公安机关应当通知法律援助机构，指派律师免费辩护。',
     'art25-assigned-on-request': '死刑复核案件，被告人提出要法律援助，法院会通知法律援助机构指派律师。不看经济条件。',
     'art28-assigned': '强制医疗案件，没有代理人的，法院应当通知法律援助机构指派律师。不用申请。',
     'art24-no-defender': '犯罪嫌疑人、被告人没有请辩护律师，本人或近亲属可以申请法律援助。',
-    'art24-other-reasons': '收入超过标准也可以申请。因为经济困难或者其他原因没有辩护人的，都可以申请，由法律援助机构决定。',
+    'art24-other-reasons':
+      '收入超过标准也可以申请。因为经济困难或者其他原因没有辩护人的，都可以申请，由法律援助机构决定。',
     'art30-duty-lawyer': '没有辩护人的，还可以要求见值班律师，免费得到法律帮助。',
     'art29-victim': '刑事案件的被害人、自诉人、附带民事诉讼的原告人，可以申请。条件是经济困难，并且没有请代理人。',
     'art31-listed-matter': '您的事情是法律列明可以申请法律援助的事项。条件是经济困难，并且没有请代理人。',
@@ -45,7 +47,8 @@ export const legalAidZhCN = {
     'art42-special-care': '优抚对象，比如烈士家属、伤残军人，带上证明，不用审查经济困难。',
     'art42-migrant-worker-wages': '进城务工人员讨要工资，带上务工证明，不用审查经济困难。',
     'art42-migrant-worker-work-injury': '进城务工人员要求工伤赔偿，带上务工证明，不用审查经济困难。',
-    'art42-migrant-worker-other-matter': '进城务工人员只有讨要工资、要求工伤赔偿时，才不用审查经济困难。您的事情还要看经济条件。',
+    'art42-migrant-worker-other-matter':
+      '进城务工人员只有讨要工资、要求工伤赔偿时，才不用审查经济困难。您的事情还要看经济条件。',
     'income-below-threshold': '您家每人每月的收入没有超过本地的经济困难标准。',
     'income-above-threshold': '您家每人每月的收入超过了本地的经济困难标准。',
     'assets-above-threshold': '您家的财产超过了本地的经济困难标准。',
@@ -209,7 +212,8 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
   officeDecides: 'This is only a first check. The legal-aid office makes the decision.',
   route: {
     application: 'Apply to the legal-aid office.',
-    'assigned-by-authority': 'You do not need to apply. The court, procuratorate or police will ask the legal-aid office to assign a lawyer.',
+    'assigned-by-authority':
+      'You do not need to apply. The court, procuratorate or police will ask the legal-aid office to assign a lawyer.',
   },
   hardshipReview: {
     skipped: 'No check of financial hardship',
@@ -222,7 +226,8 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
       'In a death-penalty review, once the defendant asks for legal aid, the court has the legal-aid office assign a lawyer. Income does not matter.',
     'art28-assigned':
       'In a compulsory medical treatment case, a person without an agent gets a lawyer: the court must ask the legal-aid office to assign one. No application is needed.',
-    'art24-no-defender': 'A suspect or defendant without a defence lawyer, or a close relative, may apply for legal aid.',
+    'art24-no-defender':
+      'A suspect or defendant without a defence lawyer, or a close relative, may apply for legal aid.',
     'art24-other-reasons':
       'Income above the standard does not rule you out. Anyone without a defence lawyer because of hardship or for other reasons may apply; the legal-aid office decides.',
     'art30-duty-lawyer': 'Anyone without a defence lawyer can also ask to see the duty lawyer for free legal help.',
@@ -235,16 +240,21 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
     'art32-no-hardship-check': 'In your situation income does not matter: you can apply whatever you earn.',
     'art33-retrial-accepted':
       'The court has decided on a retrial, or the procuratorate has lodged a protest. If you face financial hardship and have no lawyer, you may apply.',
-    'matter-not-listed': 'Your matter is not on the law’s list. Some places have their own rules, so ask the legal-aid office to look at it.',
+    'matter-not-listed':
+      'Your matter is not on the law’s list. Some places have their own rules, so ask the legal-aid office to look at it.',
     'art42-minor': 'A minor with no fixed means of support: bring proof and there is no check of financial hardship.',
-    'art42-elderly': 'An older person with no fixed means of support: bring proof and there is no check of financial hardship.',
-    'art42-disabled': 'A person with a disability and no fixed means of support: bring proof and there is no check of financial hardship.',
+    'art42-elderly':
+      'An older person with no fixed means of support: bring proof and there is no check of financial hardship.',
+    'art42-disabled':
+      'A person with a disability and no fixed means of support: bring proof and there is no check of financial hardship.',
     'art42-social-assistance':
       'If you receive social assistance, such as subsistence allowance (dibao), bring proof and there is no check of financial hardship.',
-    'art42-judicial-assistance': 'If you have received judicial assistance, bring proof and there is no check of financial hardship.',
+    'art42-judicial-assistance':
+      'If you have received judicial assistance, bring proof and there is no check of financial hardship.',
     'art42-special-care':
       'If you receive special care as, for example, a martyr’s family member or a disabled veteran, bring proof and there is no check of financial hardship.',
-    'art42-migrant-worker-wages': 'A migrant worker claiming unpaid wages: bring proof of your work and there is no check of financial hardship.',
+    'art42-migrant-worker-wages':
+      'A migrant worker claiming unpaid wages: bring proof of your work and there is no check of financial hardship.',
     'art42-migrant-worker-work-injury':
       'A migrant worker claiming compensation for a work injury: bring proof of your work and there is no check of financial hardship.',
     'art42-migrant-worker-other-matter':
@@ -257,7 +267,8 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
       'You chose to sign a personal integrity pledge instead of bringing proof of income. The legal-aid office will verify it.',
     'income-unknown': 'You are not sure of your household income. The legal-aid office will help check it.',
     'has-agent': 'You already have a lawyer or agent. Legal aid is for people who have none.',
-    'has-agent-office-decides': 'You already have a lawyer or agent. The legal-aid office will decide whether you can still get aid.',
+    'has-agent-office-decides':
+      'You already have a lawyer or agent. The legal-aid office will decide whether you can still get aid.',
     'art44-deadline-within-7-days':
       'A deadline ends in fewer than 7 days. The legal-aid office can help you first and take the papers later.',
     'art44-urgent-preservation':
@@ -266,16 +277,20 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
   materialsTitle: 'Please bring',
   materials: {
     'id-card': 'Your ID card or another identity document',
-    'agent-authority': 'If you apply for someone else: proof that you may act for them, such as the household register or guardianship papers',
-    'proof-of-group': 'Proof that you belong to the group, such as a dibao certificate, disability certificate or proof of work',
+    'agent-authority':
+      'If you apply for someone else: proof that you may act for them, such as the household register or guardianship papers',
+    'proof-of-group':
+      'Proof that you belong to the group, such as a dibao certificate, disability certificate or proof of work',
     'proof-of-situation':
       'Proof of your situation, such as recognition of a brave act, a domestic-violence warning letter or a retrial acquittal',
-    'hardship-statement-or-pledge': 'A statement of your family’s finances, or sign a personal integrity pledge at the office',
+    'hardship-statement-or-pledge':
+      'A statement of your family’s finances, or sign a personal integrity pledge at the office',
     'proof-of-urgency': 'Papers that show the deadline or why it is urgent',
     'case-materials': 'Papers about the matter, such as contracts, IOUs, medical records or court documents',
   },
   whereToApply: {
-    'where-case-is-handled': 'Apply at the legal-aid office where the court, procuratorate or police handling the case are located.',
+    'where-case-is-handled':
+      'Apply at the legal-aid office where the court, procuratorate or police handling the case are located.',
     'where-dispute-body-or-matter-arose':
       'Apply at the legal-aid office where the body handling the dispute is located, or where the matter happened.',
   },
@@ -285,7 +300,8 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
     assign: 'If aid is granted, a lawyer is assigned within {{days}} days.',
     refusal: 'If aid is refused, you are told why in writing.',
     objection: 'If you disagree, you can object to the justice bureau, which answers within {{days}} days.',
-    authorityNotifies: 'The court, procuratorate or police notify the legal-aid office within {{days}} days of finding this situation.',
+    authorityNotifies:
+      'The court, procuratorate or police notify the legal-aid office within {{days}} days of finding this situation.',
     assignAfterNotice: 'The legal-aid office assigns a lawyer within {{days}} days of the notice.',
   },
   ask: {

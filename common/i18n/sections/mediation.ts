@@ -387,7 +387,8 @@ export const mediationEn: Catalogue<typeof mediationZhCN> = {
     otherNameRequired: 'Please enter their name or how to find them.',
     otherNameTooLong: 'That is too long. Please shorten it.',
     phoneRequired: 'Please enter your mobile number.',
-    phoneFormat: 'That number is not right. A mobile number has 11 digits starting with 1; a landline needs its area code.',
+    phoneFormat:
+      'That number is not right. A mobile number has 11 digits starting with 1; a landline needs its area code.',
     idFormat: 'An ID card number has 18 characters; the last may be X.',
     idCheck: 'One character of the ID card number is wrong. Please check it.',
     amountFormat: 'Write the amount like 3000 or 1250.5.',
@@ -402,7 +403,8 @@ export const mediationEn: Catalogue<typeof mediationZhCN> = {
     whyTitle: 'What for',
     why: 'Only so that the people’s mediation committee can contact you and the other side and arrange mediation. Nothing else.',
     howLongTitle: 'How long we keep it',
-    howLong: 'It is kept on this kiosk until it has been sent to the mediation committee, then deleted from this kiosk.',
+    howLong:
+      'It is kept on this kiosk until it has been sent to the mediation committee, then deleted from this kiosk.',
     receipt: 'The receipt shows only part of your name and phone number.',
     agree: 'I agree, continue',
     disagree: 'I do not agree',

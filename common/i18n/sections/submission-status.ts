@@ -102,7 +102,8 @@ export const submissionStatusEn: Catalogue<typeof submissionStatusZhCN> = {
     noReceipt: 'No receipt',
   },
   reprint: 'Print the receipt again',
-  reprintOnlyHere: 'To protect your information, a receipt can be printed again only before you leave the kiosk after sending. For help, call {{hotline}}.',
+  reprintOnlyHere:
+    'To protect your information, a receipt can be printed again only before you leave the kiosk after sending. For help, call {{hotline}}.',
   reprintFailed: 'It did not print. Please try again.',
   another: 'Check another number',
 };

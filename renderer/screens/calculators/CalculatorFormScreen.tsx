@@ -31,14 +31,27 @@ import './calculators.css';
  * goes into the navigation stack with the result, so "back" from the result
  * (or from an article it cites) finds every answer still there.
  */
-export function CalculatorFormScreen({ calculator, initial, health }: { calculator: CalculatorId; initial: CalculatorDraft | undefined; health: Health }) {
+export function CalculatorFormScreen({
+  calculator,
+  initial,
+  health,
+}: {
+  calculator: CalculatorId;
+  initial: CalculatorDraft | undefined;
+  health: Health;
+}) {
   const { t } = useTranslation();
   const nav = useNavigation();
   const [todayIso] = useState(() => localIsoDate(new Date()));
   const today = useMemo(() => dateDraft(todayIso), [todayIso]);
   const configured = health.terminal.calculators;
   const [draft, setDraft] = useState<CalculatorDraft>(
-    () => initial ?? emptyDraft(calculator, { today: todayIso, localAverageMonthlyWageFen: configured?.localAverageMonthlyWageFen ?? null }),
+    () =>
+      initial ??
+      emptyDraft(calculator, {
+        today: todayIso,
+        localAverageMonthlyWageFen: configured?.localAverageMonthlyWageFen ?? null,
+      }),
   );
   // Errors show once "算一算" has been pressed, and follow the answers from then on.
   const [tried, setTried] = useState(false);
@@ -87,7 +100,9 @@ export function CalculatorFormScreen({ calculator, initial, health }: { calculat
   return (
     <main className="screen calculator-form" data-testid="calculator-form" data-calculator={calculator}>
       <ScreenHeader title={t(`calculators.names.${calculator}.title`)} />
-      <p className="screen__lead">{t(calculator === 'court-fee' ? 'calculators.form.lead' : 'calculators.form.leadSteppers')}</p>
+      <p className="screen__lead">
+        {t(calculator === 'court-fee' ? 'calculators.form.lead' : 'calculators.form.leadSteppers')}
+      </p>
       {errorCount > 0 && (
         <div data-testid="error-summary">
           <StatusNotice tone="warning">{t('calculators.form.errorSummary', { count: errorCount })}</StatusNotice>
@@ -134,8 +149,22 @@ function CompensationFields({ draft, setDraft, errors, today, source }: FieldsPr
   const set = (change: Partial<EconomicCompensationDraft>): void => setDraft({ ...draft, ...change });
   return (
     <>
-      <DateField name="startDate" label={t('calculators.fields.startDate')} value={draft.startDate} today={today} error={errors['startDate']} onChange={(v) => set({ startDate: v })} />
-      <DateField name="endDate" label={t('calculators.fields.endDate')} value={draft.endDate} today={today} error={errors['endDate']} onChange={(v) => set({ endDate: v })} />
+      <DateField
+        name="startDate"
+        label={t('calculators.fields.startDate')}
+        value={draft.startDate}
+        today={today}
+        error={errors['startDate']}
+        onChange={(v) => set({ startDate: v })}
+      />
+      <DateField
+        name="endDate"
+        label={t('calculators.fields.endDate')}
+        value={draft.endDate}
+        today={today}
+        error={errors['endDate']}
+        onChange={(v) => set({ endDate: v })}
+      />
       <NumberField
         name="averageWage"
         label={t('calculators.fields.averageWage')}
@@ -174,7 +203,14 @@ function DoubleWagesFields({ draft, setDraft, errors, today }: FieldsProps<Doubl
   const set = (change: Partial<DoubleWagesDraft>): void => setDraft({ ...draft, ...change });
   return (
     <>
-      <DateField name="startDate" label={t('calculators.fields.startDate')} value={draft.startDate} today={today} error={errors['startDate']} onChange={(v) => set({ startDate: v })} />
+      <DateField
+        name="startDate"
+        label={t('calculators.fields.startDate')}
+        value={draft.startDate}
+        today={today}
+        error={errors['startDate']}
+        onChange={(v) => set({ startDate: v })}
+      />
       <ChoiceField
         name="signed"
         label={t('calculators.fields.signed')}
@@ -186,7 +222,14 @@ function DoubleWagesFields({ draft, setDraft, errors, today }: FieldsProps<Doubl
         onPress={(v) => set({ signed: v === 'yes' })}
       />
       {draft.signed && (
-        <DateField name="signedDate" label={t('calculators.fields.signedDate')} value={draft.signedDate} today={today} error={errors['signedDate']} onChange={(v) => set({ signedDate: v })} />
+        <DateField
+          name="signedDate"
+          label={t('calculators.fields.signedDate')}
+          value={draft.signedDate}
+          today={today}
+          error={errors['signedDate']}
+          onChange={(v) => set({ signedDate: v })}
+        />
       )}
       <DateField
         name="untilDate"
@@ -257,7 +300,10 @@ function CourtFeeFields({ draft, setDraft, errors }: FieldsProps<CourtFeeDraft>)
   const { t } = useTranslation();
   const toggle = (g: HalvingGround | 'none'): void => {
     if (g === 'none') return setDraft({ ...draft, halving: [] });
-    setDraft({ ...draft, halving: draft.halving.includes(g) ? draft.halving.filter((x) => x !== g) : [...draft.halving, g] });
+    setDraft({
+      ...draft,
+      halving: draft.halving.includes(g) ? draft.halving.filter((x) => x !== g) : [...draft.halving, g],
+    });
   };
   return (
     <>

@@ -9,7 +9,14 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { StatusNotice } from '../../components/StatusNotice';
 import { formatPrintedAt } from '../../content/dates';
 import { calculationReceipt } from '../../calculators/calculation-receipt';
-import { type AnyCalculation, type CalculatorDraft, type CalculatorId, type CalculatorInput, parseDraft, runCalculator } from '../../calculators/forms';
+import {
+  type AnyCalculation,
+  type CalculatorDraft,
+  type CalculatorId,
+  type CalculatorInput,
+  parseDraft,
+  runCalculator,
+} from '../../calculators/forms';
 import {
   type CitedArticle,
   type LooseT,
@@ -78,7 +85,17 @@ export function CalculatorResultScreen({ draft, health }: { draft: CalculatorDra
   );
 }
 
-function Estimate({ calculator, value, calc, health }: { calculator: CalculatorId; value: CalculatorInput; calc: AnyCalculation; health: Health }) {
+function Estimate({
+  calculator,
+  value,
+  calc,
+  health,
+}: {
+  calculator: CalculatorId;
+  value: CalculatorInput;
+  calc: AnyCalculation;
+  health: Health;
+}) {
   const { t: typedT } = useTranslation();
   const t = typedT as unknown as LooseT;
   const nav = useNavigation();
@@ -186,7 +203,11 @@ function Estimate({ calculator, value, calc, health }: { calculator: CalculatorI
 function CitedArticles({ articles, documents }: { articles: readonly CitedArticle[]; documents: readonly string[] }) {
   const { t } = useTranslation();
   const nav = useNavigation();
-  const refs = useServiceQuery('articlesByCitation', { citations: articles.length > 0 ? [...articles] : [{ lawShort: '-', article: '-' }] }, { enabled: articles.length > 0 });
+  const refs = useServiceQuery(
+    'articlesByCitation',
+    { citations: articles.length > 0 ? [...articles] : [{ lawShort: '-', article: '-' }] },
+    { enabled: articles.length > 0 },
+  );
   if (articles.length === 0 && documents.length === 0) return null;
   const noArticles = { status: 'ok' as const, data: { articles: [] }, retry: () => undefined };
   return (
@@ -197,7 +218,11 @@ function CitedArticles({ articles, documents }: { articles: readonly CitedArticl
             <div className="citations" data-testid="calc-cites">
               {found.map((ref) =>
                 ref === null ? null : (
-                  <BigButton key={ref.articleId} icon="article" onClick={() => nav.push({ name: 'article', articleId: ref.articleId })}>
+                  <BigButton
+                    key={ref.articleId}
+                    icon="article"
+                    onClick={() => nav.push({ name: 'article', articleId: ref.articleId })}
+                  >
                     {citationLabel(ref)}
                   </BigButton>
                 ),
@@ -223,4 +248,3 @@ function CitedArticles({ articles, documents }: { articles: readonly CitedArticl
     </Section>
   );
 }
-

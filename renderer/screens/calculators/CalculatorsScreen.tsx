@@ -18,7 +18,12 @@ export function CalculatorsScreen() {
       <ul className="choice-list">
         {CALCULATORS.map((id) => (
           <li key={id}>
-            <ListButton icon="calculator" testId={`calculator-${id}`} detail={t(`calculators.names.${id}.description`)} onPress={() => nav.push({ name: 'calculator', calculator: id })}>
+            <ListButton
+              icon="calculator"
+              testId={`calculator-${id}`}
+              detail={t(`calculators.names.${id}.description`)}
+              onPress={() => nav.push({ name: 'calculator', calculator: id })}
+            >
               {t(`calculators.names.${id}.title`)}
             </ListButton>
           </li>

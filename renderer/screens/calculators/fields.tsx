@@ -71,7 +71,13 @@ export function DateField({
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="calc-field" role="group" aria-labelledby={`${id}-label`} data-field={name} data-testid={`field-${name}`}>
+    <div
+      className="calc-field"
+      role="group"
+      aria-labelledby={`${id}-label`}
+      data-field={name}
+      data-testid={`field-${name}`}
+    >
       <p className="calc-field__label" id={`${id}-label`}>
         {label}
       </p>
@@ -166,7 +172,14 @@ export function NumberField({
         </div>
       )}
       <div className="number-row">
-        {steppers && <Stepper delta={-1} label={t('calculators.form.decrease', { part: label })} testId={`${name}-minus`} onPress={() => onChange(stepHours(value, -1))} />}
+        {steppers && (
+          <Stepper
+            delta={-1}
+            label={t('calculators.form.decrease', { part: label })}
+            testId={`${name}-minus`}
+            onPress={() => onChange(stepHours(value, -1))}
+          />
+        )}
         <KeyboardField
           id={id}
           className={steppers ? 'calc-input calc-input--hours' : 'calc-input calc-input--amount'}
@@ -183,7 +196,14 @@ export function NumberField({
           data-testid={name}
         />
         <span className="calc-field__unit">{unit}</span>
-        {steppers && <Stepper delta={1} label={t('calculators.form.increase', { part: label })} testId={`${name}-plus`} onPress={() => onChange(stepHours(value, 1))} />}
+        {steppers && (
+          <Stepper
+            delta={1}
+            label={t('calculators.form.increase', { part: label })}
+            testId={`${name}-plus`}
+            onPress={() => onChange(stepHours(value, 1))}
+          />
+        )}
       </div>
       {error && <ErrorText id={errorId} error={error} />}
     </div>
@@ -214,7 +234,13 @@ export function ChoiceField<V extends string>({
         {options.map((o) => {
           const selected = isSelected(o.value);
           return (
-            <BigButton key={o.value} icon={selected ? 'ok' : undefined} aria-pressed={selected} data-testid={`${name}-${o.value}`} onClick={() => onPress(o.value)}>
+            <BigButton
+              key={o.value}
+              icon={selected ? 'ok' : undefined}
+              aria-pressed={selected}
+              data-testid={`${name}-${o.value}`}
+              onClick={() => onPress(o.value)}
+            >
               {o.label}
             </BigButton>
           );

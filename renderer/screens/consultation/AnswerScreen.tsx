@@ -24,7 +24,11 @@ export function AnswerScreen({ faqId, health }: { faqId: string; health: Health 
   useCountOnce('consultation', faq.status === 'ok' ? faq.data.topicId : null, `answer:${faqId}`);
   return (
     <main className="screen answer" data-testid="answer">
-      {faq.status === 'ok' ? <ScreenHeader title={faq.data.question} /> : <ScreenHeader title={t('features.consultation.title')} />}
+      {faq.status === 'ok' ? (
+        <ScreenHeader title={faq.data.question} />
+      ) : (
+        <ScreenHeader title={t('features.consultation.title')} />
+      )}
       <QueryView query={faq}>
         {(answer) => (
           <>
@@ -46,7 +50,13 @@ export function AnswerScreen({ faqId, health }: { faqId: string; health: Health 
             </Section>
             <p className="disclaimer">{t('answer.disclaimer')}</p>
             <TakeAwayQr
-              subject={{ kind: 'answer', id: answer.id, question: answer.question, answer: answer.answer, cites: answer.cites }}
+              subject={{
+                kind: 'answer',
+                id: answer.id,
+                question: answer.question,
+                answer: answer.answer,
+                cites: answer.cites,
+              }}
               hubUrl={health.terminal.hubUrl}
             />
             <div className="screen-actions">

@@ -26,7 +26,10 @@ export function GuideScreen({ guideId, health }: { guideId: string; health: Heal
               </Section>
             </div>
             <Citations cites={g.cites} />
-            <TakeAwayQr subject={{ kind: 'guide', id: g.id, title: g.title, summary: g.summary, steps: g.steps, cites: g.cites }} hubUrl={health.terminal.hubUrl} />
+            <TakeAwayQr
+              subject={{ kind: 'guide', id: g.id, title: g.title, summary: g.summary, steps: g.steps, cites: g.cites }}
+              hubUrl={health.terminal.hubUrl}
+            />
             <div className="screen-actions">
               <PrintButton source={{ kind: 'guide', guideId: g.id }} label={t('guide.print')} health={health} />
             </div>

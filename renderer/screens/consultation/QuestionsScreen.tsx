@@ -19,7 +19,9 @@ export function QuestionsScreen({ situationId, health }: { situationId: string; 
   const questions = useServiceQuery('faqList', { topicId: situationId });
 
   const situation =
-    topics.status === 'ok' ? topics.data.topics.flatMap((topic) => topic.situations).find((s) => s.id === situationId) : undefined;
+    topics.status === 'ok'
+      ? topics.data.topics.flatMap((topic) => topic.situations).find((s) => s.id === situationId)
+      : undefined;
   const { hotlines } = health.terminal;
   return (
     <main className="screen choice-screen" data-testid="questions">

@@ -27,7 +27,11 @@ export function Section({ title, hint, children }: { title: string; hint?: strin
 }
 
 /** Numbered steps, each with its time limit marked (icon and words). */
-export function StepList({ steps }: { steps: readonly { title?: string; step: string; timeLimit?: string | undefined }[] }) {
+export function StepList({
+  steps,
+}: {
+  steps: readonly { title?: string; step: string; timeLimit?: string | undefined }[];
+}) {
   return (
     <ol className="steps">
       {steps.map((s, i) => (
@@ -55,7 +59,11 @@ export function Citations({ cites }: { cites: readonly ArticleRef[] }) {
     <Section title={t('answer.cites')} hint={t('answer.citesHint')}>
       <div className="citations">
         {cites.map((cite) => (
-          <BigButton key={cite.articleId} icon="article" onClick={() => nav.push({ name: 'article', articleId: cite.articleId })}>
+          <BigButton
+            key={cite.articleId}
+            icon="article"
+            onClick={() => nav.push({ name: 'article', articleId: cite.articleId })}
+          >
             {citationLabel(cite)}
           </BigButton>
         ))}
@@ -73,9 +81,16 @@ export function FeatureLinkButton({ feature, label, health }: { feature: Feature
   const nav = useNavigation();
   const target = featureTarget(featureState(health, feature));
   const unavailable =
-    target.name === 'feature-unavailable' ? { label: t(`featureUnavailable.${target.reason}.badge`), icon: REASON_ICON[target.reason] } : undefined;
+    target.name === 'feature-unavailable'
+      ? { label: t(`featureUnavailable.${target.reason}.badge`), icon: REASON_ICON[target.reason] }
+      : undefined;
   return (
-    <BigButton icon={feature} unavailable={unavailable} data-testid={`link-${feature}`} onClick={() => nav.push(target)}>
+    <BigButton
+      icon={feature}
+      unavailable={unavailable}
+      data-testid={`link-${feature}`}
+      onClick={() => nav.push(target)}
+    >
       {label}
     </BigButton>
   );

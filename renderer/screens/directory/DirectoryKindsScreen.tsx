@@ -24,7 +24,12 @@ export function DirectoryKindsScreen() {
       <section className="tile-grid directory-grid" aria-label={t('features.directory.title')}>
         {DIRECTORY_CHOICES.map((choice) => {
           const hint = t(`directory.kindHints.${choice}`);
-          const count = counts === null ? null : counts[choice] === 0 ? t('directory.noOffice') : t('directory.officeCount', { count: counts[choice] });
+          const count =
+            counts === null
+              ? null
+              : counts[choice] === 0
+                ? t('directory.noOffice')
+                : t('directory.officeCount', { count: counts[choice] });
           return (
             <Tile
               key={choice}

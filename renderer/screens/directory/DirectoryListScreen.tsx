@@ -48,7 +48,15 @@ export function DirectoryListScreen({ choice, health }: { choice: DirectoryChoic
   );
 }
 
-function OfficeCard({ entry, choice, regionCode }: { entry: DirectoryEntry; choice: DirectoryChoice; regionCode: string }) {
+function OfficeCard({
+  entry,
+  choice,
+  regionCode,
+}: {
+  entry: DirectoryEntry;
+  choice: DirectoryChoice;
+  regionCode: string;
+}) {
   const { t } = useTranslation();
   const nav = useNavigation();
   return (

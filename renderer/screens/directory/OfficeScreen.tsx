@@ -24,7 +24,15 @@ import './directory.css';
  * data, address, hours, the phone number in large type, what it does, a QR
  * code of its map link for the citizen's phone, and its details on paper.
  */
-export function OfficeScreen({ choice, officeId, health }: { choice: DirectoryChoice; officeId: string; health: Health }) {
+export function OfficeScreen({
+  choice,
+  officeId,
+  health,
+}: {
+  choice: DirectoryChoice;
+  officeId: string;
+  health: Health;
+}) {
   const { t } = useTranslation();
   const offices = useServiceQuery('directory', directoryRequest(choice));
   const office = offices.status === 'ok' ? offices.data.entries.find((e) => e.id === officeId) : undefined;
@@ -44,14 +52,30 @@ export function OfficeScreen({ choice, officeId, health }: { choice: DirectoryCh
   );
 }
 
-function Fact({ icon, label, children, large = false, testId }: { icon: IconName; label: string; children: string; large?: boolean; testId?: string }) {
+function Fact({
+  icon,
+  label,
+  children,
+  large = false,
+  testId,
+}: {
+  icon: IconName;
+  label: string;
+  children: string;
+  large?: boolean;
+  testId?: string;
+}) {
   return (
     <div className="office-fact">
       <p className="office-fact__label">
         <Icon name={icon} className="office-fact__icon" />
         {label}
       </p>
-      <p className={large ? 'office-fact__value office-fact__value--large' : 'office-fact__value reading'} lang="zh-CN" data-testid={testId}>
+      <p
+        className={large ? 'office-fact__value office-fact__value--large' : 'office-fact__value reading'}
+        lang="zh-CN"
+        data-testid={testId}
+      >
         {children}
       </p>
     </div>

@@ -8,7 +8,17 @@ import '../../take-away/take-away.css';
 import './directory.css';
 
 /** A small label with an icon and words (never colour alone): 本区, 演示数据, 公证处. */
-export function Badge({ icon, tone = 'plain', children, testId }: { icon: IconName; tone?: 'plain' | 'demo'; children: ReactNode; testId?: string }) {
+export function Badge({
+  icon,
+  tone = 'plain',
+  children,
+  testId,
+}: {
+  icon: IconName;
+  tone?: 'plain' | 'demo';
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <span className={`office-badge office-badge--${tone}`} data-testid={testId}>
       <Icon name={icon} className="office-badge__icon" />
@@ -23,7 +33,15 @@ export function useScopeWords(): (entry: Pick<DirectoryEntry, 'scope'>, terminal
   return (entry, terminalRegionCode) => t(`directory.scope.${scopeKey(entry.scope, terminalRegionCode)}`);
 }
 
-export function OfficeBadges({ entry, regionCode, showKind }: { entry: DirectoryEntry; regionCode: string; showKind: boolean }) {
+export function OfficeBadges({
+  entry,
+  regionCode,
+  showKind,
+}: {
+  entry: DirectoryEntry;
+  regionCode: string;
+  showKind: boolean;
+}) {
   const { t } = useTranslation();
   const scopeWords = useScopeWords();
   return (

@@ -51,7 +51,11 @@ export function DocumentIntro({
       {governs && (
         <Section title={t('documents.intro.governs')} hint={t('documents.intro.governsHint')}>
           <div className="citations">
-            <BigButton icon="article" data-testid="document-governs" onClick={() => nav.push({ name: 'article', articleId: governs.articleId })}>
+            <BigButton
+              icon="article"
+              data-testid="document-governs"
+              onClick={() => nav.push({ name: 'article', articleId: governs.articleId })}
+            >
               {citationLabel(governs)}
             </BigButton>
           </div>

@@ -64,7 +64,13 @@ export function DocumentPreview({
       <div className="print-layout__preview">
         <p className="screen__lead">{t('documents.preview.lead')}</p>
         {/* Long documents scroll here; focusable so a keyboard can scroll it too. */}
-        <div className="paper-scroll" tabIndex={0} role="region" aria-label={t('documents.preview.paper')} data-testid="document-paper">
+        <div
+          className="paper-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={t('documents.preview.paper')}
+          data-testid="document-paper"
+        >
           <ReceiptPaper layout={result.layout} label={t('documents.preview.paper')} qrLabel="QR" />
         </div>
       </div>
@@ -86,7 +92,12 @@ export function DocumentPreview({
             }}
           />
         )}
-        <BigButton icon="qrCode" aria-expanded={showCode} data-testid="document-take-away" onClick={() => setShowCode((on) => !on)}>
+        <BigButton
+          icon="qrCode"
+          aria-expanded={showCode}
+          data-testid="document-take-away"
+          onClick={() => setShowCode((on) => !on)}
+        >
           {showCode ? t('documents.preview.takeAwayHide') : t('documents.preview.takeAway')}
         </BigButton>
         {showCode && <DocumentCode text={documentText(result.receipt)} />}

@@ -125,7 +125,16 @@ function DocumentForm({ template, health }: { template: TemplateResponse; health
   const content = ((): ReactNode => {
     switch (step.kind) {
       case 'intro':
-        return <DocumentIntro template={template} values={values} health={health} parties={parties} onStart={() => goToField(0)} onCard={() => openCard(null)} />;
+        return (
+          <DocumentIntro
+            template={template}
+            values={values}
+            health={health}
+            parties={parties}
+            onStart={() => goToField(0)}
+            onCard={() => openCard(null)}
+          />
+        );
       case 'field': {
         const field = fields[step.index]!;
         return (
@@ -172,19 +181,37 @@ function DocumentForm({ template, health }: { template: TemplateResponse; health
               setValues(merged.values);
               setErrors(merged.errors);
             }}
-            onCheck={(group) => goToField(Math.max(0, fields.findIndex((f) => fieldGroup(f.id) === group)))}
+            onCheck={(group) =>
+              goToField(
+                Math.max(
+                  0,
+                  fields.findIndex((f) => fieldGroup(f.id) === group),
+                ),
+              )
+            }
             onClose={() => setStep(step.back)}
           />
         );
       case 'preview':
         return (
-          <DocumentPreview template={template} values={values} health={health} onErrors={onPreviewErrors} onEdit={() => setStep({ kind: 'overview', from: fields.length - 1 })} />
+          <DocumentPreview
+            template={template}
+            values={values}
+            health={health}
+            onErrors={onPreviewErrors}
+            onEdit={() => setStep({ kind: 'overview', from: fields.length - 1 })}
+          />
         );
     }
   })();
 
   return (
-    <main ref={mainRef} className={`screen document-screen keyboard-room document-screen--${step.kind}`} data-testid="document" data-step={step.kind}>
+    <main
+      ref={mainRef}
+      className={`screen document-screen keyboard-room document-screen--${step.kind}`}
+      data-testid="document"
+      data-step={step.kind}
+    >
       <ScreenHeader title={template.title} onBack={back()} />
       {content}
     </main>

@@ -31,7 +31,11 @@ export function DocumentsScreen() {
                       <ListButton
                         icon="documents"
                         testId={`template-${template.id}`}
-                        detail={template.governs ? t('documents.list.governs', { citation: citationLabel(template.governs) }) : undefined}
+                        detail={
+                          template.governs
+                            ? t('documents.list.governs', { citation: citationLabel(template.governs) })
+                            : undefined
+                        }
                         onPress={() => nav.push({ name: 'document', templateId: template.id })}
                       >
                         <span lang="zh-CN">{template.title}</span>

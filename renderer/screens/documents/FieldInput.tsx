@@ -6,7 +6,15 @@ import type { TemplateField } from '../../../common/templates/template';
 import { BigButton } from '../../components/BigButton';
 import { Icon } from '../../components/Icon';
 import { formatLegalDate } from '../../content/dates';
-import { type DateParts, amountPreview, completeDate, joinDate, keyboardFor, offersToday, splitDate } from '../../documents/form-model';
+import {
+  type DateParts,
+  amountPreview,
+  completeDate,
+  joinDate,
+  keyboardFor,
+  offersToday,
+  splitDate,
+} from '../../documents/form-model';
 import { useLanguage } from '../../i18n/use-language';
 import { KeyboardField } from '../../keyboard/KeyboardField';
 
@@ -95,7 +103,11 @@ function Readout({ field, value }: { field: TemplateField; value: string }) {
       );
     }
     case 'id-number':
-      return value.replace(/\s/g, '').length > 6 ? <p className="doc-readout doc-readout--digits">{t('documents.form.idNumberReads', { grouped: groupIdNumber(value) })}</p> : null;
+      return value.replace(/\s/g, '').length > 6 ? (
+        <p className="doc-readout doc-readout--digits">
+          {t('documents.form.idNumberReads', { grouped: groupIdNumber(value) })}
+        </p>
+      ) : null;
     case 'multiline':
       return (
         <>
@@ -161,19 +173,39 @@ function DateInput({ field, value, inputId, labelId, describedBy, invalid, onCha
           {t('documents.form.dateToday')}
         </BigButton>
       )}
-      {complete !== null && <p className="doc-readout">{t('documents.form.dateReads', { date: formatLegalDate(complete, language) })}</p>}
+      {complete !== null && (
+        <p className="doc-readout">{t('documents.form.dateReads', { date: formatLegalDate(complete, language) })}</p>
+      )}
     </div>
   );
 }
 
-function ChoiceInput({ value, labelId, describedBy, onChange, options }: FieldInputProps & { options: readonly string[] }) {
+function ChoiceInput({
+  value,
+  labelId,
+  describedBy,
+  onChange,
+  options,
+}: FieldInputProps & { options: readonly string[] }) {
   const { t } = useTranslation();
   return (
-    <div className="option-grid option-grid--4 doc-choices" role="group" aria-labelledby={labelId} aria-describedby={describedBy}>
+    <div
+      className="option-grid option-grid--4 doc-choices"
+      role="group"
+      aria-labelledby={labelId}
+      aria-describedby={describedBy}
+    >
       {options.map((option) => {
         const chosen = value === option;
         return (
-          <button key={option} type="button" className="option-button" aria-pressed={chosen} data-testid="choice" onClick={() => onChange(option)}>
+          <button
+            key={option}
+            type="button"
+            className="option-button"
+            aria-pressed={chosen}
+            data-testid="choice"
+            onClick={() => onChange(option)}
+          >
             <Icon name={chosen ? 'ok' : 'forward'} className="option-button__icon" />
             <span lang="zh-CN">{option}</span>
             {chosen && <span className="doc-choice__chosen">{t('documents.form.chosen')}</span>}

@@ -34,7 +34,21 @@ export interface FieldStepProps {
  * it stays in sight while the keyboard is open), the input, and 上一项 /
  * 查看全部 / 下一项. A party's items offer to be filled from an ID card.
  */
-export function FieldStep({ template, index, values, error, unknownFields, health, autoFocus, onFocused, onChange, onPrevious, onNext, onOverview, onCard }: FieldStepProps) {
+export function FieldStep({
+  template,
+  index,
+  values,
+  error,
+  unknownFields,
+  health,
+  autoFocus,
+  onFocused,
+  onChange,
+  onPrevious,
+  onNext,
+  onOverview,
+  onCard,
+}: FieldStepProps) {
   const { t } = useTranslation();
   const field = template.fields[index]!;
   const total = template.fields.length;
@@ -45,7 +59,9 @@ export function FieldStep({ template, index, values, error, unknownFields, healt
   const inputId = useId();
   const sectionRef = useRef<HTMLElement>(null);
   const party = partyOfField(template, field);
-  const describedBy = [error !== null ? errorId : null, field.hint !== undefined ? hintId : null].filter((id) => id !== null).join(' ') || undefined;
+  const describedBy =
+    [error !== null ? errorId : null, field.hint !== undefined ? hintId : null].filter((id) => id !== null).join(' ') ||
+    undefined;
 
   useEffect(() => {
     if (!autoFocus) return;
@@ -57,15 +73,35 @@ export function FieldStep({ template, index, values, error, unknownFields, healt
 
   // The docked keyboard must never cover the item it types into (nor what the item reads back, the capitals):
   // scroll the item up when it would.
-  const keepInView = (e: FocusEvent<HTMLInputElement>): void => keepInSightOfKeyboard(e.currentTarget, () => sectionRef.current, 'block');
+  const keepInView = (e: FocusEvent<HTMLInputElement>): void =>
+    keepInSightOfKeyboard(e.currentTarget, () => sectionRef.current, 'block');
 
   return (
     <>
-      <StepProgress look="large" text={t('documents.form.progress', { current: index + 1, total })} current={index + 1} total={total} testId="field-progress" />
+      <StepProgress
+        look="large"
+        text={t('documents.form.progress', { current: index + 1, total })}
+        current={index + 1}
+        total={total}
+        testId="field-progress"
+      />
       {unknownFields && <StatusNotice tone="warning">{t('documents.form.unknownField')}</StatusNotice>}
-      <section ref={sectionRef} className="doc-field" aria-labelledby={labelId} data-field={field.id} data-invalid={error !== null || undefined} data-testid="field">
+      <section
+        ref={sectionRef}
+        className="doc-field"
+        aria-labelledby={labelId}
+        data-field={field.id}
+        data-invalid={error !== null || undefined}
+        data-testid="field"
+      >
         <h2 className="flow-title" id={labelId}>
-          {field.kind === 'choice' || field.kind === 'date' ? <span lang="zh-CN">{field.label}</span> : <label htmlFor={inputId} lang="zh-CN">{field.label}</label>}
+          {field.kind === 'choice' || field.kind === 'date' ? (
+            <span lang="zh-CN">{field.label}</span>
+          ) : (
+            <label htmlFor={inputId} lang="zh-CN">
+              {field.label}
+            </label>
+          )}
         </h2>
         {!field.required && <p className="doc-field__optional">{t('documents.form.optional')}</p>}
         {field.hint !== undefined && (
@@ -85,7 +121,13 @@ export function FieldStep({ template, index, values, error, unknownFields, healt
           onFocus={keepInView}
         />
       </section>
-      {party !== null && <CardButton health={health} label={t('documents.card.buttonFor', { party: party.label })} onPress={() => onCard(party.group)} />}
+      {party !== null && (
+        <CardButton
+          health={health}
+          label={t('documents.card.buttonFor', { party: party.label })}
+          onPress={() => onCard(party.group)}
+        />
+      )}
       <div className="flow-actions doc-actions">
         {onPrevious !== undefined && (
           <BigButton icon="back" data-testid="field-previous" onClick={onPrevious}>

@@ -73,7 +73,13 @@ export function Overview({
           const error = errors[field.id];
           return (
             <li key={field.id} className="doc-overview__entry">
-              <button type="button" className="doc-item" data-invalid={error !== undefined || undefined} data-testid={`overview-${field.id}`} onClick={() => onField(i)}>
+              <button
+                type="button"
+                className="doc-item"
+                data-invalid={error !== undefined || undefined}
+                data-testid={`overview-${field.id}`}
+                onClick={() => onField(i)}
+              >
                 <span className="doc-item__number" aria-hidden="true">
                   {i + 1}
                 </span>
@@ -82,7 +88,9 @@ export function Overview({
                     {field.label}
                   </span>
                   {text === '' ? (
-                    <span className="doc-item__empty">{field.required ? t('documents.form.notFilled') : t('documents.form.leftEmpty')}</span>
+                    <span className="doc-item__empty">
+                      {field.required ? t('documents.form.notFilled') : t('documents.form.leftEmpty')}
+                    </span>
                   ) : (
                     <span className="doc-item__value" lang="zh-CN">
                       {shownValue(field, text, language)}

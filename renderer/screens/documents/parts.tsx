@@ -11,7 +11,17 @@ import '../../styles/flows.css';
 import './documents.css';
 
 /** "读身份证填写": on terminals with a reader; while the reader is down it says so and does nothing. */
-export function CardButton({ health, label, onPress, variant = 'secondary' }: { health: Health; label: string; onPress(): void; variant?: 'primary' | 'secondary' }) {
+export function CardButton({
+  health,
+  label,
+  onPress,
+  variant = 'secondary',
+}: {
+  health: Health;
+  label: string;
+  onPress(): void;
+  variant?: 'primary' | 'secondary';
+}) {
   const { t } = useTranslation();
   const reader = readerAvailability(health);
   if (reader === 'none') return null;
@@ -22,7 +32,14 @@ export function CardButton({ health, label, onPress, variant = 'secondary' }: { 
       variant={variant}
       data-testid="card-button"
       disabled={reader === 'unavailable'}
-      unavailable={reader === 'unavailable' ? { label: reason ? `${t('documents.card.unavailable')}（${t(reason)}）` : t('documents.card.unavailable'), icon: 'warning' } : undefined}
+      unavailable={
+        reader === 'unavailable'
+          ? {
+              label: reason ? `${t('documents.card.unavailable')}（${t(reason)}）` : t('documents.card.unavailable'),
+              icon: 'warning',
+            }
+          : undefined
+      }
       onClick={onPress}
     >
       {label}

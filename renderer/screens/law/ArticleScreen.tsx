@@ -26,7 +26,13 @@ export function ArticleScreen({ articleId, health }: { articleId: number; health
 
   return (
     <main className="screen article-screen" data-testid="article">
-      <ScreenHeader title={article.status === 'ok' ? `${article.data.law.shortName} ${article.data.number}` : t('features.lawLookup.title')} />
+      <ScreenHeader
+        title={
+          article.status === 'ok'
+            ? `${article.data.law.shortName} ${article.data.number}`
+            : t('features.lawLookup.title')
+        }
+      />
       <QueryView query={article}>
         {(a) => (
           <>
@@ -34,7 +40,9 @@ export function ArticleScreen({ articleId, health }: { articleId: number; health
               <p className="law-meta__title">{a.law.title}</p>
               <p className="law-meta__version" lang={language}>
                 {t('article.versionDate', { date: formatLegalDate(a.law.versionDate, language) })}
-                {a.law.effectiveDate && <> · {t('article.effectiveDate', { date: formatLegalDate(a.law.effectiveDate, language) })}</>}
+                {a.law.effectiveDate && (
+                  <> · {t('article.effectiveDate', { date: formatLegalDate(a.law.effectiveDate, language) })}</>
+                )}
               </p>
               {a.headings.length > 0 && <p className="law-meta__chapter">{a.headings.join(' ')}</p>}
             </div>
@@ -50,7 +58,14 @@ export function ArticleScreen({ articleId, health }: { articleId: number; health
               ))}
             </div>
             <TakeAwayQr
-              subject={{ kind: 'article', lawTitle: a.law.title, lawShort: a.law.shortName, versionDate: a.law.versionDate, number: a.number, text: a.text }}
+              subject={{
+                kind: 'article',
+                lawTitle: a.law.title,
+                lawShort: a.law.shortName,
+                versionDate: a.law.versionDate,
+                number: a.number,
+                text: a.text,
+              }}
               hubUrl={health.terminal.hubUrl}
             />
             <div className="screen-actions">
@@ -61,7 +76,13 @@ export function ArticleScreen({ articleId, health }: { articleId: number; health
                     ? { label: t(`featureUnavailable.${reader.reason}.badge`), icon: REASON_ICON[reader.reason] }
                     : undefined
                 }
-                onClick={() => nav.push(reader.name === 'feature-unavailable' ? reader : { name: 'law-reader', lawId: a.law.id, articleId: a.id })}
+                onClick={() =>
+                  nav.push(
+                    reader.name === 'feature-unavailable'
+                      ? reader
+                      : { name: 'law-reader', lawId: a.law.id, articleId: a.id },
+                  )
+                }
               >
                 {t('article.readWholeLaw')}
               </BigButton>

@@ -11,7 +11,13 @@ import { QueryView } from '../../components/QueryView';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { StatusNotice } from '../../components/StatusNotice';
 import { formatLegalDate } from '../../content/dates';
-import { buildContents, findArticleByOrdinal, findInLaw, headingsStartingAt, maxArticleOrdinal } from '../../content/law-reader';
+import {
+  buildContents,
+  findArticleByOrdinal,
+  findInLaw,
+  headingsStartingAt,
+  maxArticleOrdinal,
+} from '../../content/law-reader';
 import { useLanguage } from '../../i18n/use-language';
 import { TextSizeControl, readingSizeClass, useReadingSize } from '../../reading/ReadingSize';
 import { useServiceQuery } from '../../service/use-service-query';
@@ -51,7 +57,8 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
 
   useEffect(() => {
     if (panel !== 'text' || target === undefined) return;
-    const scroll = (): void => listRef.current?.querySelector(`[data-article-id="${target}"]`)?.scrollIntoView({ block: 'start' });
+    const scroll = (): void =>
+      listRef.current?.querySelector(`[data-article-id="${target}"]`)?.scrollIntoView({ block: 'start' });
     scroll();
     // Articles off screen are laid out at an estimated height (content-visibility); the ones that come
     // near the view are measured for real in the next frame and can push the target: settle it there.
@@ -66,8 +73,12 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
   const rememberAnchor = (): void => {
     const list = listRef.current;
     if (!list) return;
-    const first = [...list.querySelectorAll<HTMLElement>('[data-article-id]')].find((el) => el.offsetTop + el.offsetHeight > list.scrollTop);
-    anchor.current = first?.dataset['articleId'] ? { id: first.dataset['articleId'], offset: first.offsetTop - list.scrollTop } : null;
+    const first = [...list.querySelectorAll<HTMLElement>('[data-article-id]')].find(
+      (el) => el.offsetTop + el.offsetHeight > list.scrollTop,
+    );
+    anchor.current = first?.dataset['articleId']
+      ? { id: first.dataset['articleId'], offset: first.offsetTop - list.scrollTop }
+      : null;
   };
   useLayoutEffect(() => {
     const list = listRef.current;
@@ -90,14 +101,25 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
       <div className="law-meta" lang="zh-CN">
         <p className="law-meta__title">{law.title}</p>
         <p className="law-meta__version" lang={language}>
-          {t('article.versionDate', { date: formatLegalDate(law.versionDate, language) })} · {t('laws.articleCount', { count: law.articleCount })}
+          {t('article.versionDate', { date: formatLegalDate(law.versionDate, language) })} ·{' '}
+          {t('laws.articleCount', { count: law.articleCount })}
         </p>
       </div>
       <div className="reading-toolbar">
-        <BigButton icon="contents" aria-pressed={panel === 'contents'} data-testid="reader-contents" onClick={() => setPanel(panel === 'contents' ? 'text' : 'contents')}>
+        <BigButton
+          icon="contents"
+          aria-pressed={panel === 'contents'}
+          data-testid="reader-contents"
+          onClick={() => setPanel(panel === 'contents' ? 'text' : 'contents')}
+        >
           {t('reader.contents')}
         </BigButton>
-        <BigButton icon="jump" aria-pressed={panel === 'jump'} data-testid="reader-jump" onClick={() => setPanel(panel === 'jump' ? 'text' : 'jump')}>
+        <BigButton
+          icon="jump"
+          aria-pressed={panel === 'jump'}
+          data-testid="reader-jump"
+          onClick={() => setPanel(panel === 'jump' ? 'text' : 'jump')}
+        >
           {t('reader.jump')}
         </BigButton>
         {panel === 'text' && (
@@ -139,7 +161,11 @@ function LawReader({ law, initialArticleId }: { law: LawResponse; initialArticle
         hidden={panel !== 'text'}
         data-testid="law-articles"
       >
-        {find.trim() === '' ? <WholeText articles={law.articles} target={target} /> : <FoundArticles articles={law.articles} query={find} />}
+        {find.trim() === '' ? (
+          <WholeText articles={law.articles} target={target} />
+        ) : (
+          <FoundArticles articles={law.articles} query={find} />
+        )}
       </div>
     </>
   );
@@ -176,7 +202,9 @@ function FoundArticles({ articles, query }: { articles: readonly Article[]; quer
   return (
     <>
       <p className="find__count" role="status" lang={language}>
-        {found.length === 0 ? t('reader.findNone', { query: q }) : t('reader.findCount', { count: found.length, query: q })}
+        {found.length === 0
+          ? t('reader.findNone', { query: q })
+          : t('reader.findCount', { count: found.length, query: q })}
       </p>
       {found.map(({ article, ranges }) => (
         <LawArticle key={article.id} article={article} ranges={ranges} showHeadings />
@@ -202,22 +230,38 @@ const LawArticle = memo(function LawArticle({
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <article className="law-article" data-article-id={article.id} data-target={isTarget ? 'true' : undefined} data-testid={`law-article-${article.number}`}>
+    <article
+      className="law-article"
+      data-article-id={article.id}
+      data-target={isTarget ? 'true' : undefined}
+      data-testid={`law-article-${article.number}`}
+    >
       {isTarget && (
         <p className="law-article__here" lang={language}>
           <Icon name="forward" className="law-article__here-icon" />
           {t('reader.here')}
         </p>
       )}
-      {showHeadings && article.headings.length > 0 && <p className="law-article__chapter">{article.headings.join(' ')}</p>}
+      {showHeadings && article.headings.length > 0 && (
+        <p className="law-article__chapter">{article.headings.join(' ')}</p>
+      )}
       <p className="law-article__text reading">
-        <strong className="law-article__number">{article.number}</strong> <Highlighted text={article.text} ranges={ranges} />
+        <strong className="law-article__number">{article.number}</strong>{' '}
+        <Highlighted text={article.text} ranges={ranges} />
       </p>
     </article>
   );
 });
 
-function ContentsPanel({ law, onJump, onClose }: { law: LawResponse; onJump(articleId: number): void; onClose(): void }) {
+function ContentsPanel({
+  law,
+  onJump,
+  onClose,
+}: {
+  law: LawResponse;
+  onJump(articleId: number): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const contents = useMemo(() => buildContents(law.articles), [law]);
   return (
@@ -281,7 +325,9 @@ function JumpPanel({ law, onJump, onClose }: { law: LawResponse; onJump(articleI
           </>
         )}
       </p>
-      {notFound !== null && <StatusNotice tone="warning">{t('reader.jumpNotFound', { number: notFound, max })}</StatusNotice>}
+      {notFound !== null && (
+        <StatusNotice tone="warning">{t('reader.jumpNotFound', { number: notFound, max })}</StatusNotice>
+      )}
       <NumberPad
         value={digits}
         onChange={(v) => {

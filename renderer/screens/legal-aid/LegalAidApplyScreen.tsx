@@ -75,7 +75,10 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   const api = useApi();
   const use = useSessionUse();
   const language = useLanguage();
-  const check = useMemo(() => (answers === null ? null : checkLegalAid(answers, health.terminal.legalAid.threshold)), [answers, health.terminal.legalAid.threshold]);
+  const check = useMemo(
+    () => (answers === null ? null : checkLegalAid(answers, health.terminal.legalAid.threshold)),
+    [answers, health.terminal.legalAid.threshold],
+  );
   const preselected = answers === null ? null : categoryOf(answers.matter);
   const nearest = useNearestLegalAidOffice();
   // Mounted before the submission: events about its receipt can arrive before the answer naming the job.
@@ -112,7 +115,8 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   ];
 
   const submit = async (): Promise<void> => {
-    if (sending.current || identity === null || category === null || consentAt === null || idempotencyKey === null) return;
+    if (sending.current || identity === null || category === null || consentAt === null || idempotencyKey === null)
+      return;
     sending.current = true;
     setSendState('sending');
     const submittedAt = new Date();
@@ -154,7 +158,11 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
         terminalName: health.terminal.displayName,
         printedAt: formatPrintedAt(submittedAt, language),
         hotline: hotlineNumber(health),
-        labels: { terminal: t('legalAidScreens.receipt.terminal'), printedAt: t('legalAidScreens.receipt.printedAt'), hotline: t('legalAidScreens.receipt.hotline') },
+        labels: {
+          terminal: t('legalAidScreens.receipt.terminal'),
+          printedAt: t('legalAidScreens.receipt.printedAt'),
+          hotline: t('legalAidScreens.receipt.hotline'),
+        },
       },
     });
     try {
@@ -182,7 +190,16 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="done">
         <ScreenHeader title={t('legalAidScreens.apply.title')} />
-        <Done submitted={submitted} job={receiptJob.job} onReprinted={receiptJob.track} materials={materials} nextSteps={nextSteps} office={nearest.office} officeLoading={nearest.status === 'loading'} health={health} />
+        <Done
+          submitted={submitted}
+          job={receiptJob.job}
+          onReprinted={receiptJob.track}
+          materials={materials}
+          nextSteps={nextSteps}
+          office={nearest.office}
+          officeLoading={nearest.status === 'loading'}
+          health={health}
+        />
       </main>
     );
   }
@@ -192,7 +209,10 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="unavailable">
         <ScreenHeader title={t('legalAidScreens.apply.title')} />
-        <StatusNotice tone="warning" detail={t('legalAidScreens.apply.storageDownDetail', { hotline: hotlineNumber(health) })}>
+        <StatusNotice
+          tone="warning"
+          detail={t('legalAidScreens.apply.storageDownDetail', { hotline: hotlineNumber(health) })}
+        >
           {t('legalAidScreens.apply.storageDown')}
         </StatusNotice>
         <OfficeCard office={nearest.office} loading={nearest.status === 'loading'} health={health} />
@@ -220,7 +240,11 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
     <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step={step}>
       <ScreenHeader title={t('legalAidScreens.apply.title')} onBack={back} />
       <StepProgress
-        text={t('legalAidScreens.apply.progress', { current: index + 1, total: STEPS.length, name: t(`legalAidScreens.apply.steps.${step}`) })}
+        text={t('legalAidScreens.apply.progress', {
+          current: index + 1,
+          total: STEPS.length,
+          name: t(`legalAidScreens.apply.steps.${step}`),
+        })}
         current={index + 1}
         total={STEPS.length}
         testId="legal-aid-apply-progress"
@@ -291,9 +315,21 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
 function Consent({ onAgree, onDisagree }: { onAgree(): void; onDisagree(): void }) {
   const { t } = useTranslation();
   const parts: { icon: IconName; title: string; text: string }[] = [
-    { icon: 'contents', title: t('legalAidScreens.apply.consent.what'), text: t('legalAidScreens.apply.consent.whatText') },
-    { icon: 'legalAid', title: t('legalAidScreens.apply.consent.why'), text: t('legalAidScreens.apply.consent.whyText') },
-    { icon: 'clock', title: t('legalAidScreens.apply.consent.keep'), text: t('legalAidScreens.apply.consent.keepText') },
+    {
+      icon: 'contents',
+      title: t('legalAidScreens.apply.consent.what'),
+      text: t('legalAidScreens.apply.consent.whatText'),
+    },
+    {
+      icon: 'legalAid',
+      title: t('legalAidScreens.apply.consent.why'),
+      text: t('legalAidScreens.apply.consent.whyText'),
+    },
+    {
+      icon: 'clock',
+      title: t('legalAidScreens.apply.consent.keep'),
+      text: t('legalAidScreens.apply.consent.keepText'),
+    },
   ];
   return (
     <section className="flow-step la-consent" data-testid="legal-aid-consent">
@@ -330,7 +366,13 @@ function IdNumberShown({ idNumber, testId }: { idNumber: string; testId: string 
       <span className="la-id__number" data-testid={testId} data-shown={shown}>
         {shown ? groupIdNumber(idNumber) : maskIdNumber(idNumber)}
       </span>
-      <button type="button" className="la-small-button" aria-pressed={shown} data-testid={`${testId}-toggle`} onClick={() => setShown((s) => !s)}>
+      <button
+        type="button"
+        className="la-small-button"
+        aria-pressed={shown}
+        data-testid={`${testId}-toggle`}
+        onClick={() => setShown((s) => !s)}
+      >
         <Icon name={shown ? 'close' : 'search'} className="la-small-button__icon" />
         {shown ? t('legalAidScreens.apply.identity.hide') : t('legalAidScreens.apply.identity.show')}
       </button>
@@ -342,7 +384,17 @@ function Facts({ children }: { children: ReactNode }) {
   return <dl className="la-facts">{children}</dl>;
 }
 
-function Fact({ label, children, onEdit, testId }: { label: string; children: ReactNode; onEdit?: () => void; testId?: string }) {
+function Fact({
+  label,
+  children,
+  onEdit,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  onEdit?: () => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="la-facts__row" data-testid={testId}>
@@ -350,7 +402,12 @@ function Fact({ label, children, onEdit, testId }: { label: string; children: Re
       <dd className="la-facts__value">{children}</dd>
       {onEdit && (
         <dd className="la-facts__edit">
-          <button type="button" className="la-small-button" onClick={onEdit} aria-label={`${t('legalAidScreens.apply.review.edit')} ${label}`}>
+          <button
+            type="button"
+            className="la-small-button"
+            onClick={onEdit}
+            aria-label={`${t('legalAidScreens.apply.review.edit')} ${label}`}
+          >
             <Icon name="edit" className="la-small-button__icon" />
             {t('legalAidScreens.apply.review.edit')}
           </button>
@@ -360,7 +417,19 @@ function Fact({ label, children, onEdit, testId }: { label: string; children: Re
   );
 }
 
-function IdentityCheck({ identity, address, onAddress, onAgain, onNext }: { identity: Identity; address: string; onAddress(v: string): void; onAgain(): void; onNext(): void }) {
+function IdentityCheck({
+  identity,
+  address,
+  onAddress,
+  onAgain,
+  onNext,
+}: {
+  identity: Identity;
+  address: string;
+  onAddress(v: string): void;
+  onAgain(): void;
+  onNext(): void;
+}) {
   const { t } = useTranslation();
   return (
     <section className="flow-step la-step" data-testid="legal-aid-identity" data-source={identity.source}>
@@ -371,7 +440,11 @@ function IdentityCheck({ identity, address, onAddress, onAgain, onNext }: { iden
           <span>{t('legalAidScreens.apply.identity.takeCard')}</span>
         </p>
       )}
-      <p className="screen__lead">{identity.source === 'card' ? t('legalAidScreens.apply.identity.fromCard') : t('legalAidScreens.apply.identity.typed')}</p>
+      <p className="screen__lead">
+        {identity.source === 'card'
+          ? t('legalAidScreens.apply.identity.fromCard')
+          : t('legalAidScreens.apply.identity.typed')}
+      </p>
       <Facts>
         <Fact label={t('legalAidScreens.apply.identity.name')} testId="identity-name">
           <span lang="zh-CN">{identity.name}</span>
@@ -390,7 +463,9 @@ function IdentityCheck({ identity, address, onAddress, onAgain, onNext }: { iden
       />
       <div className="flow-actions">
         <BigButton icon={identity.source === 'card' ? 'idCard' : 'edit'} data-testid="identity-again" onClick={onAgain}>
-          {identity.source === 'card' ? t('legalAidScreens.apply.identity.again') : t('legalAidScreens.apply.review.edit')}
+          {identity.source === 'card'
+            ? t('legalAidScreens.apply.identity.again')
+            : t('legalAidScreens.apply.review.edit')}
         </BigButton>
         <BigButton variant="primary" icon="forward" data-testid="step-next" onClick={onNext}>
           {t('legalAidScreens.apply.next')}
@@ -417,7 +492,9 @@ function PhoneStep({ phone, onPhone, onNext }: { phone: string; onPhone(v: strin
       </h2>
       <p className="screen__lead">{t('legalAidScreens.apply.phone.hint')}</p>
       <div className="form-field">
-        {problem !== null && <FieldProblem id={problemId}>{t(`legalAidScreens.apply.phone.problems.${problem}`)}</FieldProblem>}
+        {problem !== null && (
+          <FieldProblem id={problemId}>{t(`legalAidScreens.apply.phone.problems.${problem}`)}</FieldProblem>
+        )}
         <KeyboardField
           id={inputId}
           className="text-input form-field__input form-field__input--number"
@@ -461,12 +538,26 @@ function MatterStep(props: {
   return (
     <section className="flow-step la-step" data-testid="legal-aid-matter">
       <h2 className="la-step__title">{t('legalAidScreens.apply.matter.title')}</h2>
-      <p className="screen__lead">{props.preselected !== null && props.category === props.preselected ? t('legalAidScreens.apply.matter.preselected') : t('legalAidScreens.apply.matter.lead')}</p>
-      {missing && props.category === null && <FieldProblem id={missingId}>{t('legalAidScreens.apply.matter.pickOne')}</FieldProblem>}
-      <ul className="choice-list la-choices la-choices--compact" aria-describedby={missing && props.category === null ? missingId : undefined}>
+      <p className="screen__lead">
+        {props.preselected !== null && props.category === props.preselected
+          ? t('legalAidScreens.apply.matter.preselected')
+          : t('legalAidScreens.apply.matter.lead')}
+      </p>
+      {missing && props.category === null && (
+        <FieldProblem id={missingId}>{t('legalAidScreens.apply.matter.pickOne')}</FieldProblem>
+      )}
+      <ul
+        className="choice-list la-choices la-choices--compact"
+        aria-describedby={missing && props.category === null ? missingId : undefined}
+      >
         {choices.map((c) => (
           <li key={c}>
-            <ChoiceButton icon={c === props.category ? 'ok' : 'contents'} pressed={c === props.category} testId={`category-${c}`} onPress={() => props.onCategory(c)}>
+            <ChoiceButton
+              icon={c === props.category ? 'ok' : 'contents'}
+              pressed={c === props.category}
+              testId={`category-${c}`}
+              onPress={() => props.onCategory(c)}
+            >
               {t(`legalAidScreens.category.${c}`)}
             </ChoiceButton>
           </li>
@@ -523,7 +614,11 @@ function Review(props: {
     <section className="flow-step la-step" data-testid="legal-aid-review">
       <h2 className="la-step__title">{t('legalAidScreens.apply.review.title')}</h2>
       <Facts>
-        <Fact label={t('legalAidScreens.apply.identity.name')} onEdit={() => props.onEdit('identity')} testId="review-name">
+        <Fact
+          label={t('legalAidScreens.apply.identity.name')}
+          onEdit={() => props.onEdit('identity')}
+          testId="review-name"
+        >
           <span lang="zh-CN">{props.identity.name}</span>
         </Fact>
         <Fact label={t('legalAidScreens.apply.identity.idNumber')}>
@@ -535,7 +630,11 @@ function Review(props: {
         <Fact label={t('legalAidScreens.apply.phone.label')} onEdit={() => props.onEdit('phone')} testId="review-phone">
           <span className="la-facts__number">{props.phone}</span>
         </Fact>
-        <Fact label={t('legalAidScreens.apply.steps.matter')} onEdit={() => props.onEdit('matter')} testId="review-matter">
+        <Fact
+          label={t('legalAidScreens.apply.steps.matter')}
+          onEdit={() => props.onEdit('matter')}
+          testId="review-matter"
+        >
           {t(`legalAidScreens.category.${props.category}`)}
         </Fact>
         <Fact label={t('legalAidScreens.apply.matter.describe')} onEdit={() => props.onEdit('matter')}>
@@ -544,17 +643,31 @@ function Review(props: {
         <Fact label={t('legalAidScreens.apply.matter.opposing')} onEdit={() => props.onEdit('matter')}>
           {props.opposing.trim() === '' ? notGiven : <span lang="zh-CN">{props.opposing}</span>}
         </Fact>
-        {props.precheck !== null && <Fact label={t('legalAidScreens.apply.review.precheck')}>{t(`legalAid.outcome.${props.precheck.outcome}`)}</Fact>}
+        {props.precheck !== null && (
+          <Fact label={t('legalAidScreens.apply.review.precheck')}>
+            {t(`legalAid.outcome.${props.precheck.outcome}`)}
+          </Fact>
+        )}
       </Facts>
       {props.sendState === 'failed' && (
         <StatusNotice tone="warning" detail={t('legalAidScreens.apply.review.failedDetail')}>
           {t('legalAidScreens.apply.review.failed')}
         </StatusNotice>
       )}
-      {props.sendState === 'unavailable' && <StatusNotice tone="warning">{t('legalAidScreens.apply.review.unavailable')}</StatusNotice>}
+      {props.sendState === 'unavailable' && (
+        <StatusNotice tone="warning">{t('legalAidScreens.apply.review.unavailable')}</StatusNotice>
+      )}
       <div className="flow-actions">
-        <BigButton variant="primary" icon="forward" data-testid="legal-aid-submit" aria-disabled={props.sendState === 'sending' || undefined} onClick={props.onSubmit}>
-          {props.sendState === 'sending' ? t('legalAidScreens.apply.review.submitting') : t('legalAidScreens.apply.review.submit')}
+        <BigButton
+          variant="primary"
+          icon="forward"
+          data-testid="legal-aid-submit"
+          aria-disabled={props.sendState === 'sending' || undefined}
+          onClick={props.onSubmit}
+        >
+          {props.sendState === 'sending'
+            ? t('legalAidScreens.apply.review.submitting')
+            : t('legalAidScreens.apply.review.submit')}
         </BigButton>
       </div>
     </section>
@@ -566,7 +679,12 @@ function Done(props: {
   /** The receipt's print job as the service reports it (null when none was queued). */
   job: PrintJob | null;
   onReprinted(job: PrintJob): void;
-  materials: readonly string[]; nextSteps: readonly string[]; office: DirectoryEntry | null; officeLoading: boolean; health: Health }) {
+  materials: readonly string[];
+  nextSteps: readonly string[];
+  office: DirectoryEntry | null;
+  officeLoading: boolean;
+  health: Health;
+}) {
   const { t } = useTranslation();
   const nav = useNavigation();
   const api = useApi();
@@ -618,11 +736,19 @@ function Done(props: {
         </BigButton>
       )}
       <div className="la-done__qr">
-        <QrCode data={response.reference} label={t('legalAidScreens.apply.done.qr')} maxSide={174} testId="legal-aid-reference-qr" />
+        <QrCode
+          data={response.reference}
+          label={t('legalAidScreens.apply.done.qr')}
+          maxSide={174}
+          testId="legal-aid-reference-qr"
+        />
         <p className="la-done__qr-text">{t('legalAidScreens.apply.done.qr')}</p>
       </div>
       <h3 className="flow-title">{t('legalAidScreens.apply.done.next')}</h3>
-      <NumberedList items={[...props.nextSteps, t('legalAidScreens.apply.done.call', { phone: props.submitted.maskedPhone })]} testId="legal-aid-next" />
+      <NumberedList
+        items={[...props.nextSteps, t('legalAidScreens.apply.done.call', { phone: props.submitted.maskedPhone })]}
+        testId="legal-aid-next"
+      />
       <h3 className="flow-title">{t('legalAidScreens.apply.done.bring')}</h3>
       <NumberedList items={props.materials} />
       <OfficeCard office={props.office} loading={props.officeLoading} health={props.health} linkToDirectory={false} />

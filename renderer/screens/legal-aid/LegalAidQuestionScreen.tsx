@@ -1,7 +1,13 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../../common/api/health';
-import { APPLYING_AS, ART25_SITUATIONS, ART42_GROUPS, type Art25Situation, type Art42Group } from '../../../common/legal-aid/answers';
+import {
+  APPLYING_AS,
+  ART25_SITUATIONS,
+  ART42_GROUPS,
+  type Art25Situation,
+  type Art42Group,
+} from '../../../common/legal-aid/answers';
 import { useNavigation } from '../../app/NavigationContext';
 import { BigButton } from '../../components/BigButton';
 import type { IconName } from '../../components/Icon';
@@ -93,7 +99,15 @@ const GROUPS_ORDER: readonly Art42Group[] = [
  * on; where several answers can hold together (the groups of Art. 42, the
  * situations of Art. 25) they are ticked, then "下一步".
  */
-export function LegalAidQuestionScreen({ step, draft, health }: { step: CheckStep; draft: CheckDraft; health: Health }) {
+export function LegalAidQuestionScreen({
+  step,
+  draft,
+  health,
+}: {
+  step: CheckStep;
+  draft: CheckDraft;
+  health: Health;
+}) {
   const { t } = useTranslation();
   const nav = useNavigation();
   const threshold = health.terminal.legalAid.threshold;
@@ -101,7 +115,11 @@ export function LegalAidQuestionScreen({ step, draft, health }: { step: CheckSte
   const answer = (patch: Partial<CheckDraft>): void => {
     const next: CheckDraft = { ...draft, ...patch };
     const following = nextStep(next, threshold);
-    nav.push(following === 'result' ? { name: 'legal-aid-result', answers: toAnswers(next, threshold) } : { name: 'legal-aid-question', step: following, draft: next });
+    nav.push(
+      following === 'result'
+        ? { name: 'legal-aid-result', answers: toAnswers(next, threshold) }
+        : { name: 'legal-aid-question', step: following, draft: next },
+    );
   };
 
   return (
@@ -114,7 +132,17 @@ export function LegalAidQuestionScreen({ step, draft, health }: { step: CheckSte
   );
 }
 
-function Question({ step, draft, health, onAnswer }: { step: CheckStep; draft: CheckDraft; health: Health; onAnswer(patch: Partial<CheckDraft>): void }) {
+function Question({
+  step,
+  draft,
+  health,
+  onAnswer,
+}: {
+  step: CheckStep;
+  draft: CheckDraft;
+  health: Health;
+  onAnswer(patch: Partial<CheckDraft>): void;
+}) {
   const { t } = useTranslation();
   const unsure = (patch: Partial<CheckDraft>) => (
     <ChoiceButton icon="topic" testId="choice-unsure" onPress={() => onAnswer(patch)}>
@@ -154,7 +182,11 @@ function Question({ step, draft, health, onAnswer }: { step: CheckStep; draft: C
       return (
         <PickSeveral
           question={t('legalAid.ask.defence-situations.question')}
-          options={ART25_SITUATIONS.map((s) => ({ value: s, icon: SITUATION_ICON[s], label: t(`legalAid.ask.defence-situations.options.${s}`) }))}
+          options={ART25_SITUATIONS.map((s) => ({
+            value: s,
+            icon: SITUATION_ICON[s],
+            label: t(`legalAid.ask.defence-situations.options.${s}`),
+          }))}
           onDone={(picked) => onAnswer({ situations: picked })}
         />
       );
@@ -163,7 +195,11 @@ function Question({ step, draft, health, onAnswer }: { step: CheckStep; draft: C
         <Choices question={t('legalAid.ask.for-whom.question')}>
           {APPLYING_AS.map((a) => (
             <li key={a}>
-              <ChoiceButton icon={a === 'self' ? 'person' : a === 'close-relative' ? 'family' : 'shield'} testId={`choice-${a}`} onPress={() => onAnswer({ applyingAs: a })}>
+              <ChoiceButton
+                icon={a === 'self' ? 'person' : a === 'close-relative' ? 'family' : 'shield'}
+                testId={`choice-${a}`}
+                onPress={() => onAnswer({ applyingAs: a })}
+              >
                 {t(`legalAid.ask.for-whom.options.${a}`)}
               </ChoiceButton>
             </li>
@@ -174,7 +210,11 @@ function Question({ step, draft, health, onAnswer }: { step: CheckStep; draft: C
       return (
         <PickSeveral
           question={t('legalAid.ask.groups.question')}
-          options={GROUPS_ORDER.map((g) => ({ value: g, icon: GROUPS_ICON[g], label: t(`legalAid.ask.groups.options.${g}`) }))}
+          options={GROUPS_ORDER.map((g) => ({
+            value: g,
+            icon: GROUPS_ICON[g],
+            label: t(`legalAid.ask.groups.options.${g}`),
+          }))}
           onDone={(picked) => onAnswer({ groups: ART42_GROUPS.filter((g) => picked.includes(g)) })}
         />
       );
@@ -239,7 +279,9 @@ function Question({ step, draft, health, onAnswer }: { step: CheckStep; draft: C
           hint={t('legalAid.ask.income.hint')}
           extra={
             <div className="accent-box la-standard" data-testid="legal-aid-standard">
-              <p className="la-standard__figure">{t('legalAid.ask.income.standard', { province, amount: threshold.monthlyIncomePerPersonYuan })}</p>
+              <p className="la-standard__figure">
+                {t('legalAid.ask.income.standard', { province, amount: threshold.monthlyIncomePerPersonYuan })}
+              </p>
               <p className="la-standard__source" lang="zh-CN">
                 {t('legalAid.ask.income.source', { source: threshold.source })}
               </p>
@@ -268,7 +310,17 @@ function Question({ step, draft, health, onAnswer }: { step: CheckStep; draft: C
   }
 }
 
-function Choices({ question, hint, extra, children }: { question: string; hint?: string; extra?: ReactNode; children: ReactNode }) {
+function Choices({
+  question,
+  hint,
+  extra,
+  children,
+}: {
+  question: string;
+  hint?: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   const headingId = useId();
   return (
     <section className="la-question" aria-labelledby={headingId}>
@@ -284,7 +336,15 @@ function Choices({ question, hint, extra, children }: { question: string; hint?:
 }
 
 /** Several answers can hold together: tick them, then "下一步"; "都不是" and "不清楚" move on with none. */
-function PickSeveral<V extends string>({ question, options, onDone }: { question: string; options: readonly { value: V; icon: IconName; label: string }[]; onDone(picked: V[]): void }) {
+function PickSeveral<V extends string>({
+  question,
+  options,
+  onDone,
+}: {
+  question: string;
+  options: readonly { value: V; icon: IconName; label: string }[];
+  onDone(picked: V[]): void;
+}) {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<readonly V[]>([]);
   const toggle = (v: V): void => setPicked((p) => (p.includes(v) ? p.filter((x) => x !== v) : [...p, v]));
@@ -292,7 +352,12 @@ function PickSeveral<V extends string>({ question, options, onDone }: { question
     <Choices question={question} hint={t('legalAid.ask.pickAny')}>
       {options.map((o) => (
         <li key={o.value}>
-          <ChoiceButton icon={o.icon} pressed={picked.includes(o.value)} testId={`choice-${o.value}`} onPress={() => toggle(o.value)}>
+          <ChoiceButton
+            icon={o.icon}
+            pressed={picked.includes(o.value)}
+            testId={`choice-${o.value}`}
+            onPress={() => toggle(o.value)}
+          >
             {o.label}
           </ChoiceButton>
         </li>

@@ -31,10 +31,16 @@ function useResultTexts(result: LegalAidResult) {
     outcome: t(`legalAid.outcome.${result.outcome}`),
     route: t(`legalAid.route.${result.route}`),
     reasons: result.reasons.map((r) => t(`legalAid.reasons.${r}`)),
-    hardship: result.hardshipReview.skipped ? t('legalAid.hardshipReview.skipped') : t('legalAid.hardshipReview.checked'),
+    hardship: result.hardshipReview.skipped
+      ? t('legalAid.hardshipReview.skipped')
+      : t('legalAid.hardshipReview.checked'),
     materials: result.materials.map((m) => t(`legalAid.materials.${m}`)),
     where: result.whereToApply === null ? null : t(`legalAid.whereToApply.${result.whereToApply}`),
-    timeLimits: timeLimitLines(result.timeLimits).map((line) => (line.key === 'refusal' ? t('legalAid.timeLimits.refusal') : t(`legalAid.timeLimits.${line.key}`, { days: line.days }))),
+    timeLimits: timeLimitLines(result.timeLimits).map((line) =>
+      line.key === 'refusal'
+        ? t('legalAid.timeLimits.refusal')
+        : t(`legalAid.timeLimits.${line.key}`, { days: line.days }),
+    ),
   };
 }
 
@@ -50,7 +56,10 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
   const { t } = useTranslation();
   const nav = useNavigation();
   const language = useLanguage();
-  const result = useMemo(() => checkLegalAid(answers, health.terminal.legalAid.threshold), [answers, health.terminal.legalAid.threshold]);
+  const result = useMemo(
+    () => checkLegalAid(answers, health.terminal.legalAid.threshold),
+    [answers, health.terminal.legalAid.threshold],
+  );
   const texts = useResultTexts(result);
   // Usage figures: a check answered, by its outcome — once per set of answers in a session (返回 from an article is not a new check).
   useCountOnce('legal-aid-check', result.outcome, `legal-aid-check:${JSON.stringify(answers)}`);
@@ -58,7 +67,9 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
   const citations = useMemo(() => articleCitations(result.articles), [result.articles]);
   const refs = useServiceQuery('articlesByCitation', { citations });
   const found: (ArticleRef | null)[] = refs.status === 'ok' ? refs.data.articles : citations.map(() => null);
-  const articleLabels = citations.map((c, i) => (found[i] ? citationLabel(found[i]) : `${t('legalAid.lawName')} ${c.article}`));
+  const articleLabels = citations.map((c, i) =>
+    found[i] ? citationLabel(found[i]) : `${t('legalAid.lawName')} ${c.article}`,
+  );
 
   const buildSlip = (printedAt: Date) => ({
     title: jobTitle(t('legalAidScreens.receipt.resultTitle')),
@@ -90,7 +101,11 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
         terminalName: health.terminal.displayName,
         printedAt: formatPrintedAt(printedAt, language),
         hotline: hotlineNumber(health),
-        labels: { terminal: t('legalAidScreens.receipt.terminal'), printedAt: t('legalAidScreens.receipt.printedAt'), hotline: t('legalAidScreens.receipt.hotline') },
+        labels: {
+          terminal: t('legalAidScreens.receipt.terminal'),
+          printedAt: t('legalAidScreens.receipt.printedAt'),
+          hotline: t('legalAidScreens.receipt.hotline'),
+        },
       },
     }),
   });
@@ -128,7 +143,11 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
           {citations.map((c, i) => {
             const ref = found[i];
             return ref ? (
-              <BigButton key={c.article} icon="article" onClick={() => nav.push({ name: 'article', articleId: ref.articleId })}>
+              <BigButton
+                key={c.article}
+                icon="article"
+                onClick={() => nav.push({ name: 'article', articleId: ref.articleId })}
+              >
                 {articleLabels[i]}
               </BigButton>
             ) : (
@@ -145,7 +164,9 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
           <Icon name={result.hardshipReview.skipped ? 'ok' : 'info'} className="la-hardship__icon" />
           <span>
             <strong>{texts.hardship}</strong>
-            {result.hardshipReview.skipped && <span className="la-hardship__why">{t(`legalAid.reasons.${result.hardshipReview.why}`)}</span>}
+            {result.hardshipReview.skipped && (
+              <span className="la-hardship__why">{t(`legalAid.reasons.${result.hardshipReview.why}`)}</span>
+            )}
           </span>
         </p>
       </Section>
@@ -174,11 +195,18 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
       </Section>
 
       <div className="screen-actions la-actions">
-        {offersApplication(result) && result.outcome === 'likely-not' && <p className="la-actions__note">{t('legalAidScreens.result.likelyNotNote')}</p>}
+        {offersApplication(result) && result.outcome === 'likely-not' && (
+          <p className="la-actions__note">{t('legalAidScreens.result.likelyNotNote')}</p>
+        )}
         <FeatureLinkButton feature="videoCall" label={t('legalAidScreens.result.videoCall')} health={health} />
         <PrintSlipButton label={t('legalAidScreens.result.print')} build={buildSlip} health={health} />
         {offersApplication(result) && (
-          <BigButton variant="primary" icon="pen" data-testid="legal-aid-apply-now" onClick={() => nav.push({ name: 'legal-aid-apply', answers })}>
+          <BigButton
+            variant="primary"
+            icon="pen"
+            data-testid="legal-aid-apply-now"
+            onClick={() => nav.push({ name: 'legal-aid-apply', answers })}
+          >
             {t('legalAidScreens.result.apply')}
           </BigButton>
         )}

@@ -39,7 +39,13 @@ export function ChoiceButton({
     );
   }
   return (
-    <button type="button" className="list-button la-toggle" aria-pressed={pressed} data-testid={testId} onClick={onPress}>
+    <button
+      type="button"
+      className="list-button la-toggle"
+      aria-pressed={pressed}
+      data-testid={testId}
+      onClick={onPress}
+    >
       <Icon name={icon} className="la-toggle__icon" />
       <span className="la-toggle__label">{children}</span>
       <span className="la-toggle__mark" aria-hidden="true">
@@ -58,7 +64,17 @@ export function useNearestLegalAidOffice() {
 }
 
 /** Name, address, phone and hours of an office, with a way to its page in 机构查询 (map code, print) where that is offered. */
-export function OfficeCard({ office, loading, health, linkToDirectory = true }: { office: DirectoryEntry | null; loading: boolean; health: Health; linkToDirectory?: boolean }) {
+export function OfficeCard({
+  office,
+  loading,
+  health,
+  linkToDirectory = true,
+}: {
+  office: DirectoryEntry | null;
+  loading: boolean;
+  health: Health;
+  linkToDirectory?: boolean;
+}) {
   const { t } = useTranslation();
   const nav = useNavigation();
   if (loading) return <Loading />;
@@ -97,7 +113,11 @@ export function OfficeCard({ office, loading, health, linkToDirectory = true }: 
         )}
       </dl>
       {linkToDirectory && directoryOpen && (
-        <ListButton icon="directory" testId="legal-aid-office-more" onPress={() => nav.push({ name: 'directory-office', choice: 'legal-aid-centre', officeId: office.id })}>
+        <ListButton
+          icon="directory"
+          testId="legal-aid-office-more"
+          onPress={() => nav.push({ name: 'directory-office', choice: 'legal-aid-centre', officeId: office.id })}
+        >
           {t('legalAidScreens.office.more')}
         </ListButton>
       )}

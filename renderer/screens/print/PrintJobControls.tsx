@@ -77,11 +77,22 @@ export function PrintJobControls({ title, receipt, health, ready, printLabel, on
         </StatusNotice>
       )}
       {job === null ? (
-        <BigButton variant="primary" icon="print" data-testid="print-now" disabled={sending || !ready} onClick={() => void print()}>
+        <BigButton
+          variant="primary"
+          icon="print"
+          data-testid="print-now"
+          disabled={sending || !ready}
+          onClick={() => void print()}
+        >
           {printLabel ?? t('print.print')}
         </BigButton>
       ) : (
-        <JobStatus phase={view.phase} reason={view.reasonKey ? t(view.reasonKey) : null} sending={sending} onRetry={() => void retry()} />
+        <JobStatus
+          phase={view.phase}
+          reason={view.reasonKey ? t(view.reasonKey) : null}
+          sending={sending}
+          onRetry={() => void retry()}
+        />
       )}
       {sendError !== null && (
         <StatusNotice tone="warning" detail={t('print.sendFailedDetail')}>
@@ -92,7 +103,17 @@ export function PrintJobControls({ title, receipt, health, ready, printLabel, on
   );
 }
 
-function JobStatus({ phase, reason, sending, onRetry }: { phase: PrintPhase; reason: string | null; sending: boolean; onRetry(): void }) {
+function JobStatus({
+  phase,
+  reason,
+  sending,
+  onRetry,
+}: {
+  phase: PrintPhase;
+  reason: string | null;
+  sending: boolean;
+  onRetry(): void;
+}) {
   const { t } = useTranslation();
   const nav = useNavigation();
   return (

@@ -10,7 +10,14 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { StatusNotice } from '../../components/StatusNotice';
 import { formatLegalDate, formatPrintedAt } from '../../content/dates';
 import { useLanguage } from '../../i18n/use-language';
-import { type ReceiptContext, answerReceipt, articleReceipt, citationLabel, guideReceipt, jobTitle } from '../../print/receipt-builder';
+import {
+  type ReceiptContext,
+  answerReceipt,
+  articleReceipt,
+  citationLabel,
+  guideReceipt,
+  jobTitle,
+} from '../../print/receipt-builder';
 import { hotlineNumber, printerAvailability } from '../../service/health-view';
 import { useServiceQuery } from '../../service/use-service-query';
 import { PrintJobControls } from './PrintJobControls';
@@ -26,9 +33,21 @@ export function PrintScreen({ source, health }: { source: PrintSource; health: H
   const language = useLanguage();
   // One time for preview and paper: what is shown is what prints.
   const [printedAt] = useState(() => new Date());
-  const faq = useServiceQuery('faq', { id: source.kind === 'answer' ? source.faqId : '-' }, { enabled: source.kind === 'answer' });
-  const guide = useServiceQuery('guide', { id: source.kind === 'guide' ? source.guideId : '-' }, { enabled: source.kind === 'guide' });
-  const article = useServiceQuery('article', { articleId: source.kind === 'article' ? source.articleId : 1 }, { enabled: source.kind === 'article' });
+  const faq = useServiceQuery(
+    'faq',
+    { id: source.kind === 'answer' ? source.faqId : '-' },
+    { enabled: source.kind === 'answer' },
+  );
+  const guide = useServiceQuery(
+    'guide',
+    { id: source.kind === 'guide' ? source.guideId : '-' },
+    { enabled: source.kind === 'guide' },
+  );
+  const article = useServiceQuery(
+    'article',
+    { articleId: source.kind === 'article' ? source.articleId : 1 },
+    { enabled: source.kind === 'article' },
+  );
   const content = source.kind === 'answer' ? faq : source.kind === 'guide' ? guide : article;
 
   const ctx: ReceiptContext = useMemo(
@@ -73,10 +92,22 @@ export function PrintScreen({ source, health }: { source: PrintSource; health: H
       const link =
         hubUrl === null
           ? {}
-          : { link: publicPageUrl(hubUrl, { kind: 'article', lawTitle: a.law.title, lawShort: a.law.shortName, versionDate: a.law.versionDate, number: a.number, text: a.text }) };
+          : {
+              link: publicPageUrl(hubUrl, {
+                kind: 'article',
+                lawTitle: a.law.title,
+                lawShort: a.law.shortName,
+                versionDate: a.law.versionDate,
+                number: a.number,
+                text: a.text,
+              }),
+            };
       return {
         title: jobTitle(citationLabel({ lawShort: a.law.shortName, article: a.number })),
-        receipt: articleReceipt({ number: a.number, headings: a.headings, text: a.text, law: a.law, versionLine }, { ...ctx, ...link }),
+        receipt: articleReceipt(
+          { number: a.number, headings: a.headings, text: a.text, law: a.law, versionLine },
+          { ...ctx, ...link },
+        ),
       };
     }
     return null;

@@ -38,10 +38,15 @@ export function SearchScreen({ query: initial, health }: { query: string; health
           ) : (
             <>
               {r.interpretedAs.length > 0 && (
-                <p className="search-screen__interpreted">{t('search.interpretedAs', { words: r.interpretedAs.join(t('search.wordSeparator')) })}</p>
+                <p className="search-screen__interpreted">
+                  {t('search.interpretedAs', { words: r.interpretedAs.join(t('search.wordSeparator')) })}
+                </p>
               )}
               {HIT_KINDS.filter((kind) => r.groups[kind].length > 0).map((kind) => (
-                <Section key={kind} title={t('search.groupCount', { group: t(`search.groups.${kind}`), count: r.groups[kind].length })}>
+                <Section
+                  key={kind}
+                  title={t('search.groupCount', { group: t(`search.groups.${kind}`), count: r.groups[kind].length })}
+                >
                   <ul className="choice-list" data-testid={`results-${kind}`}>
                     {r.groups[kind].map((hit) => (
                       <li key={`${hit.kind}-${hit.id}`}>
@@ -63,7 +68,13 @@ function HitButton({ hit, icon }: { hit: SearchHit; icon: IconName }) {
   const nav = useNavigation();
   const target = hitTarget(hit);
   return (
-    <button type="button" className="hit" disabled={target === null} onClick={() => target && nav.push(target)} lang="zh-CN">
+    <button
+      type="button"
+      className="hit"
+      disabled={target === null}
+      onClick={() => target && nav.push(target)}
+      lang="zh-CN"
+    >
       <Icon name={icon} className="hit__icon" />
       <span className="hit__body">
         <span className="hit__title">

@@ -7,7 +7,7 @@ import { buildService } from './build-service';
 import { formatConfigReport, loadConfig } from './config/load-config';
 import { resolveDataDir, restrictNewFileModes } from './data-dir';
 import { rootWarning } from './lockdown/process-user';
-import { createLogger } from './logger';
+import { createLogger } from '../server-kit/logger';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { VERSION } from './version';
 

@@ -37,10 +37,17 @@ export const ROOMS = {
   common: { imports: ['common'], env: 'pure' },
   'kiosk-config': { imports: ['common', 'kiosk-config'], env: 'pure' },
   native: { imports: ['common', 'native'], env: 'node' },
-  service: { imports: ['common', 'kiosk-config', 'native', 'service'], env: 'node' },
+  // What every Node server of ours shares (the kiosk's service, the hub): the
+  // redacting logger, the SQLite migration runner, CLI exit codes. It knows
+  // no server of its own, so both can build on it.
+  'server-kit': { imports: ['common', 'server-kit'], env: 'node' },
+  service: { imports: ['common', 'kiosk-config', 'native', 'server-kit', 'service'], env: 'node' },
   // kioskctl, the technicians' CLI, also drives the content builder (`content build`).
-  'service/cli': { imports: ['common', 'kiosk-config', 'native', 'service', 'service/cli', 'content'], env: 'node' },
-  hub: { imports: ['common', 'kiosk-config', 'hub'], env: 'node' },
+  'service/cli': {
+    imports: ['common', 'kiosk-config', 'native', 'server-kit', 'service', 'service/cli', 'content'],
+    env: 'node',
+  },
+  hub: { imports: ['common', 'kiosk-config', 'server-kit', 'hub'], env: 'node' },
   'hub/console': { imports: ['common', 'hub/console'], env: 'dom' },
   // The builder indexes text with the service's search analyzer and writes the
   // service's content schema, so build-time and query-time agree by construction.

@@ -10,6 +10,7 @@ const SOURCES = [
   'common',
   'kiosk-config',
   'service',
+  'server-kit',
   'native',
   'renderer',
   'electron',

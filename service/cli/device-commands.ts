@@ -16,7 +16,7 @@ import { startPtyPair } from '../../native/serial/pty';
 import { loadConfig } from '../config/load-config';
 import { resolveDataDir } from '../data-dir';
 import { readRuntimeFile } from '../runtime-file';
-import { EXIT_FAILED, EXIT_USAGE, fail } from './exit';
+import { EXIT_FAILED, EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 
 /** Exit code when there is no card on the reader (the others are in ./exit). */
 const EXIT_NO_CARD = 2;

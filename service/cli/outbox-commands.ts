@@ -12,9 +12,9 @@ import { countOutbox, listOutbox, type OutboxRow } from '../outbox/outbox-store'
 import { readRuntimeFile } from '../runtime-file';
 import { localDateTime, localDay } from '../../common/local-date';
 import { readDailyStats } from '../storage/daily-stats';
-import { DatabaseTooNewError } from '../storage/migrations';
+import { DatabaseTooNewError } from '../../server-kit/sqlite/migrations';
 import { openRecordsDbReadOnly, RecordsSchemaMismatchError } from '../storage/records-db';
-import { EXIT_USAGE, fail } from './exit';
+import { EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 
 /**
  * Outbox, receipts and usage figures for technicians. The read-only commands

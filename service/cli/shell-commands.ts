@@ -10,7 +10,7 @@ import {
   readInstalledPolicy,
   SHIPPED_POLICY_FILE,
 } from '../lockdown/chromium-policy';
-import { EXIT_FAILED, EXIT_NOT_ROOT, fail } from './exit';
+import { EXIT_FAILED, EXIT_NOT_ROOT, fail } from '../../server-kit/cli/exit-codes';
 
 /**
  * `kioskctl shell …`: the browser side of the terminal. `install-policy`

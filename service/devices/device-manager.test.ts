@@ -4,7 +4,7 @@ import { SAMPLE_CARDS } from '../../common/idcard/sample-cards';
 import type { ReceiptLayout } from '../../common/receipt/layout';
 import { Receipt } from '../../common/receipt/receipt';
 import type { IdCardReaderConfig, ReceiptPrinterConfig } from '../../kiosk-config/schema';
-import { createLogger } from '../logger';
+import { createLogger } from '../../server-kit/logger';
 import { DeviceManager, type DeviceManagerOptions } from './device-manager';
 
 // The demo configuration's devices: in-process simulators on the real drivers,

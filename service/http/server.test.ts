@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Health } from '../../common/api/health';
-import { createLogger } from '../logger';
+import { createLogger } from '../../server-kit/logger';
 import { LogBudget, startServer, type Handlers, type KioskServer } from './server';
 
 // startServer without a port, as the in-process route tests use it. Only the

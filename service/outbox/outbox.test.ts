@@ -8,7 +8,7 @@ import type { SubmissionPayload } from '../../common/api/submissions';
 import type { Receipt, ReceiptInput } from '../../common/receipt/receipt';
 import { parseReference } from '../../common/reference-number';
 import { PrintQueue, PrintQueueFullError, type PrintQueueLimits } from '../devices/print-queue';
-import { createLogger } from '../logger';
+import { createLogger } from '../../server-kit/logger';
 import { openRecordsDb } from '../storage/records-db';
 import {
   ClockError,

@@ -2,7 +2,7 @@ import { chmodSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { SubsystemReason, SubsystemState } from '../../common/api/health';
-import { DatabaseTooNewError } from './migrations';
+import { DatabaseTooNewError } from '../../server-kit/sqlite/migrations';
 import { openRecordsDb, RecordsDamagedError, recordsFiles } from './records-db';
 
 /**

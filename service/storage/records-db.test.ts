@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allocateSerial, OUTBOX_LOOKUPS } from '../outbox/outbox-store';
-import { migrate, schemaVersion } from './migrations';
+import { migrate, schemaVersion } from '../../server-kit/sqlite/migrations';
 import { openRecordsDb, openRecordsDbReadOnly, RECORDS_MIGRATIONS, RecordsSchemaMismatchError } from './records-db';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
-import { DatabaseTooNewError, migrate, type Migration } from './migrations';
+import { DatabaseTooNewError, migrate, type Migration } from '../../server-kit/sqlite/migrations';
 
 /**
  * records.db — what the kiosk itself writes: the outbox of submissions

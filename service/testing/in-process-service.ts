@@ -8,7 +8,7 @@ import type { TerminalConfig } from '../../kiosk-config/schema';
 import { buildService, type KioskService } from '../build-service';
 import { loadConfig } from '../config/load-config';
 import type { CallerRole } from '../http/request-guard';
-import { createLogger } from '../logger';
+import { createLogger } from '../../server-kit/logger';
 
 /**
  * The whole service built in-process, for route tests: the demo configuration

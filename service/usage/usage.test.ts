@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SubmissionPayload } from '../../common/api/submissions';
 import { HttpError } from '../http/server';
-import { createLogger } from '../logger';
+import { createLogger } from '../../server-kit/logger';
 import { Outbox } from '../outbox/outbox';
 import { createDailyStats, localDay } from '../storage/daily-stats';
 import { openRecordsDb } from '../storage/records-db';

@@ -91,6 +91,18 @@ describe('kiosk/layering', () => {
     );
   });
 
+  it('server-kit/ may import common/ only: a server built on it is never imported back', async () => {
+    await expectGood(
+      'server-kit/x.ts',
+      `import { redactText } from '../common/redact';\nimport fs from 'node:fs';\nexport { redactText, fs };`,
+    );
+    await expectBad('server-kit/x.ts', `import { x } from '../service/x';\nx;`, '../service/x');
+    await expectBad('server-kit/x.ts', `import { x } from '../hub/x';\nx;`, '../hub/x');
+    await expectBad('server-kit/x.ts', `import { x } from '../native/x';\nx;`, '../native/x');
+    await expectGood('service/x.ts', `export * from '../server-kit/logger';`);
+    await expectGood('hub/x.ts', `export * from '../server-kit/logger';`);
+  });
+
   it('judges a nested file by where its import resolves, not by the text', async () => {
     await expectBad('service/http/a.ts', `import { x } from '../../renderer/x';\nx;`, '../../renderer/x');
     await expectGood(

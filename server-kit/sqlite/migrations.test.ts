@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, migrate, schemaVersion, type Migration } from './migrations';
-import { openRecordsDb, RECORDS_MIGRATIONS } from './records-db';
 
 const dirs: string[] = [];
 function tempFile(name: string): string {
@@ -45,22 +44,5 @@ describe('migrate', () => {
     db.pragma('user_version = 7');
     expect(() => migrate(db, [addA])).toThrow(DatabaseTooNewError);
     expect(() => migrate(db, [addA])).toThrow(/new\.db has schema version 7, but this kiosk software supports up to 1/);
-  });
-});
-
-describe('records.db', () => {
-  it('opens in WAL mode with synchronous=FULL at the current schema', () => {
-    const db = openRecordsDb(tempFile('records.db'));
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(schemaVersion(db)).toBe(RECORDS_MIGRATIONS.length);
-    expect(() =>
-      db
-        .prepare(
-          "INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at) VALUES ('x', 'R1', 'k1', 'not json', 'now')",
-        )
-        .run(),
-    ).toThrow(/CHECK/);
-    db.close();
   });
 });

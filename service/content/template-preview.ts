@@ -3,7 +3,8 @@ import type { ReceiptLayout } from '../../common/receipt/layout';
 import type { Receipt } from '../../common/receipt/receipt';
 import { receiptForTemplate } from '../../common/templates/fill';
 import type { Template } from '../../common/templates/template';
-import { validateTemplateValues, type RawTemplateValues } from '../../common/templates/values';
+import { err, ok, type Result } from '../../common/result';
+import { validateTemplateValues, type FieldError, type RawTemplateValues } from '../../common/templates/values';
 
 /**
  * The service's half of filling a template: the answers are checked here
@@ -17,10 +18,9 @@ export function previewTemplate(
   values: RawTemplateValues,
   layout: (receipt: Receipt) => ReceiptLayout,
 ): TemplatePreviewResponse {
-  const checked = validateTemplateValues(template, values);
-  if (checked.errors.length > 0) return { ok: false, errors: checked.errors };
-  const receipt = receiptForTemplate(template, checked.values);
-  return { ok: true, receipt, layout: layout(receipt) };
+  const filled = fillTemplate(template, values);
+  if (!filled.ok) return { ok: false, errors: filled.error };
+  return { ok: true, receipt: filled.value, layout: layout(filled.value) };
 }
 
 /** Thrown when answers sent to be printed do not pass the template's checks (the screen checked an older version of them). */
@@ -28,11 +28,15 @@ export class TemplateAnswersRejectedError extends Error {}
 
 /** The filled document for `templatePrint`, made from the answers again here; never a receipt a client made. */
 export function fillTemplateForPrint(template: Template, values: RawTemplateValues): Receipt {
+  const filled = fillTemplate(template, values);
+  if (filled.ok) return filled.value;
+  throw new TemplateAnswersRejectedError(
+    `The answers do not pass: ${filled.error.map((e) => `${e.field} (${e.code})`).join(', ')}`,
+  );
+}
+
+/** The answers checked with the same common functions the UI uses, then the document filled from them. */
+function fillTemplate(template: Template, values: RawTemplateValues): Result<Receipt, FieldError[]> {
   const checked = validateTemplateValues(template, values);
-  if (checked.errors.length > 0) {
-    throw new TemplateAnswersRejectedError(
-      `The answers do not pass: ${checked.errors.map((e) => `${e.field} (${e.code})`).join(', ')}`,
-    );
-  }
-  return receiptForTemplate(template, checked.values);
+  return checked.errors.length > 0 ? err(checked.errors) : ok(receiptForTemplate(template, checked.values));
 }

@@ -11,7 +11,7 @@ import { prepareDataDir } from './data-dir';
 import { deviceHandlers } from './devices/device-handlers';
 import { DeviceManager } from './devices/device-manager';
 import { printAnswers } from './devices/print-answers';
-import { publicPhones } from './devices/public-phones';
+import { cachedPublicPhones } from './devices/public-phones';
 import { createHealthReporter } from './health';
 import { startServer, type KioskServer } from './http/server';
 import { Outbox } from './outbox/outbox';
@@ -95,13 +95,14 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     printer: config.devices.receiptPrinter,
     logger,
     publish: (event) => broadcast(event),
-    publicPhones: () =>
-      publicPhones([config.hotlines.publicLegalService, ...config.hotlines.local.map((h) => h.number)], () =>
+    publicPhones: cachedPublicPhones(
+      [config.hotlines.publicLegalService, ...config.hotlines.local.map((h) => h.number)],
+      () =>
         content
           .reader()
           .directory(config.location.regionCode)
           .entries.map((e) => e.phone),
-      ),
+    ),
   });
   const printing = printAnswers(devices, config.devices.receiptPrinter);
   // Usage figures (kioskctl stats): submissions are counted when stored, screen events through /api/usage.

@@ -6,17 +6,28 @@ import { phoneDigits } from '../../common/redact';
  * sends the citizen there). Any other number on a receipt is masked. Without
  * a content release only the hotlines are kept.
  */
-export function publicPhones(
+/**
+ * Read from the directory once rather than at every receipt printed or
+ * previewed: until the content release can be read only the hotlines are
+ * kept (the offices' numbers are masked with the rest), and once it has been
+ * read the list is kept, since a release is never changed in place.
+ */
+export function cachedPublicPhones(
   hotlines: readonly string[],
   directoryPhones: () => readonly (string | null)[],
-): ReadonlySet<string> {
-  let listed: readonly (string | null)[] = [];
-  try {
-    listed = directoryPhones();
-  } catch {
-    // No usable content release: the offices' numbers are masked with the rest.
-  }
-  return new Set(
-    [...hotlines, ...listed].flatMap((n) => (n === null ? [] : [phoneDigits(n)])).filter((d) => d.length > 0),
-  );
+): () => ReadonlySet<string> {
+  let kept: ReadonlySet<string> | undefined;
+  return () => {
+    if (kept !== undefined) return kept;
+    try {
+      kept = digitsOf([...hotlines, ...directoryPhones()]);
+      return kept;
+    } catch {
+      return digitsOf(hotlines);
+    }
+  };
+}
+
+function digitsOf(numbers: readonly (string | null)[]): ReadonlySet<string> {
+  return new Set(numbers.flatMap((n) => (n === null ? [] : [phoneDigits(n)])).filter((d) => d.length > 0));
 }

@@ -59,13 +59,16 @@ function reloadIfKeyLost(error: unknown): never {
 }
 
 /** Without a secret in the fragment, whether the shell's cookie lets the page in. */
+const origin = window.location.origin;
+const client = createApiClient({ baseUrl: origin, secret });
+
 async function cookieLetsUsIn(): Promise<boolean> {
   try {
-    const res = await fetch(new URL('/api/health', window.location.origin), { cache: 'no-store' });
-    return res.status !== 401;
-  } catch {
-    // The service is away: the app's own connection handling says so and retries.
+    await client.call('health');
     return true;
+  } catch (error) {
+    // Only a refusal says the key is missing; a service away is the app's own connection handling's to show and retry.
+    return !(error instanceof ApiError && error.status === 401);
   }
 }
 
@@ -87,9 +90,6 @@ if (secret === null && !(await cookieLetsUsIn())) {
     });
   }, KEY_RETRY_MS);
 } else {
-  const origin = window.location.origin;
-  const client = createApiClient({ baseUrl: origin, secret });
-
   let screen: ScreenName = 'home';
   const trackScreen = (name: ScreenName): void => {
     screen = name;

@@ -16,8 +16,8 @@ import { chromiumKioskArgs } from './chromium';
  *   from a keyboard) before it runs;
  * - hands the page the service's secret without any URL, as a cookie set
  *   in the browser's own cookie store (common/shell-handover.ts);
- * - refuses downloads, file choosers and JavaScript dialogs, and swallows
- *   keyboard chords in the page, as the Electron shell does;
+ * - refuses downloads, file choosers and JavaScript dialogs (the page itself
+ *   swallows the browser's keyboard shortcuts: renderer/app/key-guard.ts);
  * - sizes the window to the screen, since without a window manager Chromium's
  *   fullscreen does not.
  *
@@ -67,19 +67,6 @@ export interface KioskChromium {
   /** Closes the browser and waits for it to go. */
   close(): Promise<void>;
 }
-
-/** Keys the page swallows: chords and function keys are the browser's shortcuts (see electron/input-filter.ts). */
-const KEY_GUARD_SCRIPT = `(() => {
-  const fn = /^F([1-9]|1\\d|2[0-4])$/;
-  const swallow = (e) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || fn.test(e.key) || e.key.startsWith('Browser') || (e.shiftKey && e.key === 'Escape')) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-    }
-  };
-  window.addEventListener('keydown', swallow, true);
-  window.addEventListener('keyup', swallow, true);
-})();`;
 
 /** How long the window shows Chromium's error page (the service did not answer) before trying the service again. */
 const ERROR_PAGE_RETRY_MS = 2000;
@@ -291,7 +278,6 @@ async function takeControl(
   if (pageSession !== null) {
     await cdp.send('Page.enable', {}, pageSession);
     await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true }, pageSession);
-    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: KEY_GUARD_SCRIPT }, pageSession);
   }
   // For the whole browser, not only the kiosk page: a new tab's first
   // request may leave before the tab can be closed.

@@ -122,3 +122,20 @@ describe('records.db migration 2', () => {
     db.close();
   });
 });
+
+describe('records.db', () => {
+  it('opens in WAL mode with synchronous=FULL at the current schema', () => {
+    const db = openRecordsDb(tempFile('records.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(schemaVersion(db)).toBe(RECORDS_MIGRATIONS.length);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at) VALUES ('x', 'R1', 'k1', 'not json', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -9,7 +9,7 @@ import {
 } from '../../common/api/body-limits';
 import { api, type RouteName } from '../../common/api/contract';
 import { REFERENCE_PLACEHOLDER } from '../../common/api/submissions';
-import { startKiosk, type RunningKiosk } from './harness';
+import { apiAnswer, startKiosk, type RunningKiosk } from './harness';
 
 /**
  * A request the contract calls valid is never refused as too large: for each
@@ -91,14 +91,8 @@ afterAll(async () => {
   await kiosk?.stop();
 });
 
-const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${kiosk.origin}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as { error?: { code: string; message: string } } };
-};
+const post = async (path: string, body: unknown) =>
+  (await apiAnswer(kiosk, path, body)) as { status: number; json: { error?: { code: string; message: string } } };
 
 describe('request bodies and their limits agree', () => {
   it('every route with a raised limit has its largest body here', () => {

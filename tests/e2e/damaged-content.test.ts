@@ -7,7 +7,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../common/api/health';
 import { writeDamagedCopy, type Damage } from './damaged-files';
-import { kioskctl, launchChromium, openHome, PORTRAIT, ROOT, startKiosk, type RunningKiosk } from './harness';
+import {
+  kioskctl,
+  launchChromium,
+  openHome,
+  PORTRAIT,
+  ROOT,
+  startKiosk,
+  type RunningKiosk,
+  apiAnswer,
+} from './harness';
 
 // The release `npm test` builds; each test damages a copy of it.
 const RELEASE = join(ROOT, 'dist', 'content', 'content.db');
@@ -17,19 +26,8 @@ const WARM_UP_TABLE = 'search_synonyms';
 const work = mkdtempSync(join(tmpdir(), 'kiosk-damaged-content-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function call(kiosk: RunningKiosk, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${kiosk.origin}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${kiosk.secret}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
-
-const health = async (kiosk: RunningKiosk): Promise<Health> => Health.parse((await call(kiosk, '/api/health')).json);
+const health = async (kiosk: RunningKiosk): Promise<Health> =>
+  Health.parse((await apiAnswer(kiosk, '/api/health')).json);
 
 async function startOnDamagedContent(damage: Damage): Promise<{ kiosk: RunningKiosk; file: string }> {
   const file = join(work, `${damage}-content.db`);
@@ -57,16 +55,16 @@ describe.each<Damage>(['truncated', 'garbage', 'garbled-pages'])('a %s content.d
       });
 
       // What needs content says so…
-      expect((await call(kiosk, '/api/search', { query: '拖欠工资' })).status).toBe(503);
-      expect((await call(kiosk, '/api/content/topics')).status).toBe(503);
+      expect((await apiAnswer(kiosk, '/api/search', { query: '拖欠工资' })).status).toBe(503);
+      expect((await apiAnswer(kiosk, '/api/content/topics')).status).toBe(503);
       // …and what does not still works: devices, printing, submissions.
-      expect((await call(kiosk, '/api/devices')).status).toBe(200);
-      const printed = await call(kiosk, '/api/print', {
+      expect((await apiAnswer(kiosk, '/api/devices')).status).toBe(200);
+      const printed = await apiAnswer(kiosk, '/api/print', {
         title: '测试回执',
         receipt: { blocks: [{ type: 'text', text: '测试' }, { type: 'cut' }] },
       });
       expect(printed.status).toBe(200);
-      const submitted = await call(kiosk, '/api/submissions', {
+      const submitted = await apiAnswer(kiosk, '/api/submissions', {
         kind: 'rating',
         payload: { subject: 'overall', score: 5 },
         idempotencyKey: randomUUID(),
@@ -97,8 +95,8 @@ describe('a content.db the search cannot load from', () => {
         detail: expect.stringContaining('search_lexicon'),
       });
       expect(kiosk.child.exitCode).toBeNull();
-      expect((await call(kiosk, '/api/search', { query: '拖欠工资' })).status).toBe(503);
-      expect((await call(kiosk, '/api/devices')).status).toBe(200);
+      expect((await apiAnswer(kiosk, '/api/search', { query: '拖欠工资' })).status).toBe(503);
+      expect((await apiAnswer(kiosk, '/api/devices')).status).toBe(200);
       expect(kiosk.stdout.join('\n')).toContain('content release is damaged; search and answers are unavailable');
     } finally {
       await kiosk.stop();

@@ -16,27 +16,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Health } from '../../common/api/health';
 import { openRecordsDb } from '../../service/storage/records-db';
-import { kioskctl, startKiosk, type RunningKiosk } from './harness';
+import { kioskctl, startKiosk, type RunningKiosk, apiAnswer } from './harness';
 
 const PAGE = 4096;
 const work = mkdtempSync(join(tmpdir(), 'kiosk-damaged-records-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function call(kiosk: RunningKiosk, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${kiosk.origin}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${kiosk.secret}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
-
-const health = async (kiosk: RunningKiosk): Promise<Health> => Health.parse((await call(kiosk, '/api/health')).json);
+const health = async (kiosk: RunningKiosk): Promise<Health> =>
+  Health.parse((await apiAnswer(kiosk, '/api/health')).json);
 const rate = (kiosk: RunningKiosk) =>
-  call(kiosk, '/api/submissions', {
+  apiAnswer(kiosk, '/api/submissions', {
     kind: 'rating',
     payload: { subject: 'overall', score: 5 },
     idempotencyKey: randomUUID(),
@@ -93,7 +82,7 @@ describe.each(damages)('a %s records.db', (name, damage) => {
       const r = await rate(kiosk);
       expect(r.status).toBe(503);
       expect(JSON.stringify(r.json)).toContain('damaged');
-      expect((await call(kiosk, '/api/content/topics')).status).toBe(200);
+      expect((await apiAnswer(kiosk, '/api/content/topics')).status).toBe(200);
       expect(await doctorCheck(kiosk, 'service: storage')).toMatchObject({
         status: 'fail',
         detail: expect.stringContaining('unavailable — records-damaged'),

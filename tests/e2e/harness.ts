@@ -164,8 +164,12 @@ export async function waitForWake(page: Page, tappedAt?: { x: number; y: number 
   }
 }
 
-/** Calls the kiosk's API as its UI does (with the secret); GET without a body, POST with one. Throws on a non-2xx answer. */
-export async function callApi<T>(kiosk: RunningKiosk, path: string, body?: unknown): Promise<T> {
+/** Calls the kiosk's API as its UI does (with the secret); GET without a body, POST with one. Any answer comes back, with its status. */
+export async function apiAnswer(
+  kiosk: RunningKiosk,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${kiosk.origin}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
@@ -174,9 +178,14 @@ export async function callApi<T>(kiosk: RunningKiosk, path: string, body?: unkno
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
+  return { status: res.status, json: await res.json() };
+}
+
+/** The same, throwing on a non-2xx answer. */
+export async function callApi<T>(kiosk: RunningKiosk, path: string, body?: unknown): Promise<T> {
+  const { status, json } = await apiAnswer(kiosk, path, body);
+  if (status < 200 || status >= 300) throw new Error(`${path}: ${status} ${JSON.stringify(json)}`);
+  return json as T;
 }
 
 /** A fresh touch-screen browser context on the kiosk's home screen (woken from the attract loop), collecting page errors. */

@@ -11,7 +11,17 @@ import { findPrinterModel } from '../../native/printer/models';
 import { PrinterSimulator, serveSimulatorOnSerial, type SerialSimulator } from '../../native/printer/simulator';
 import { startPtyPair, type PtyPair } from '../../native/serial/pty';
 import { readRuntimeFile } from '../../service/runtime-file';
-import { DEMO_CONFIG, kioskctl, launchChromium, openHome, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
+import {
+  apiAnswer,
+  callApi,
+  DEMO_CONFIG,
+  kioskctl,
+  launchChromium,
+  openHome,
+  PORTRAIT,
+  startKiosk,
+  type RunningKiosk,
+} from './harness';
 
 /**
  * Receipts and the end of a session, with the real service and the printer
@@ -44,19 +54,8 @@ const receipt = {
 };
 const text = (t: string) => ({ blocks: [{ type: 'text', text: t }, { type: 'cut' }] });
 
-async function post(path: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${kiosk.origin}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${kiosk.secret}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
-
-async function get<T>(path: string): Promise<T> {
-  const res = await fetch(`${kiosk.origin}${path}`, { headers: { authorization: `Bearer ${kiosk.secret}` } });
-  return (await res.json()) as T;
-}
+const post = (path: string, body: unknown) => apiAnswer(kiosk, path, body);
+const get = <T>(path: string): Promise<T> => callApi<T>(kiosk, path);
 
 async function printerState(): Promise<string | undefined> {
   const { devices } = await get<{ devices: { device: string; state?: string }[] }>('/api/devices');

@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
 import kiosk from './tools/eslint-plugin-kiosk.js';
 
 const CODE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
-const DOM_ROOMS = ['renderer/**', 'hub/console/**'];
+const DOM_ROOMS = ['ui/**', 'renderer/**', 'hub/console/**'];
 const PURE_ROOMS = ['common/**', 'kiosk-config/**'];
 
 // A second line of defence for pure code: its tsconfig already has no DOM or

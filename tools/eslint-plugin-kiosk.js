@@ -48,11 +48,16 @@ export const ROOMS = {
     env: 'node',
   },
   hub: { imports: ['common', 'kiosk-config', 'server-kit', 'hub'], env: 'node' },
-  'hub/console': { imports: ['common', 'hub/console'], env: 'dom' },
+  // What every UI of ours shares (the kiosk's renderer, the hub's consoles):
+  // design tokens, icons, buttons, status notices, the i18n bootstrap, the
+  // on-screen keyboard, QR codes, the contract client. It knows no program of
+  // its own, so each can build on it.
+  ui: { imports: ['common', 'ui'], env: 'dom' },
+  'hub/console': { imports: ['common', 'ui', 'hub/console'], env: 'dom' },
   // The builder indexes text with the service's search analyzer and writes the
   // service's content schema, so build-time and query-time agree by construction.
   content: { imports: ['common', 'kiosk-config', 'service', 'content'], env: 'node' },
-  renderer: { imports: ['common', 'renderer'], env: 'dom' },
+  renderer: { imports: ['common', 'ui', 'renderer'], env: 'dom' },
   electron: { imports: ['common', 'electron'], env: 'electron' },
   // Dev tooling and end-to-end tests may reach anything; nothing may reach them
   // (they are absent from every other room's list).

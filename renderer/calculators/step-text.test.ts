@@ -6,7 +6,7 @@ import { economicCompensation } from '../../common/calculators/economic-compensa
 import { PAY_CONVERSION_NOTICE, overtimePay } from '../../common/calculators/overtime-pay';
 import { en } from '../../common/i18n/en';
 import { zhCN } from '../../common/i18n/zh-CN';
-import { createI18n } from '../i18n/i18n';
+import { createI18n } from '../../ui/i18n/i18n';
 import { type AnyCalculation, CALCULATORS, type CalculatorId } from './forms';
 import {
   type LooseT,

@@ -10,7 +10,7 @@ import type { LanguageTag } from '../../common/i18n/catalogue';
 import { formatChineseNumber } from '../../common/legal/chinese-numerals';
 import { formatYuan } from '../../common/money/fen';
 import { formatRmbCapitals } from '../../common/money/rmb-capitals';
-import { formatLegalDate } from '../content/dates';
+import { formatLegalDate } from '../shared/dates';
 import { type AnyCalculation, type CalculatorId, type CalculatorInput, type SummaryValue, inputSummary } from './forms';
 
 /**

@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from '../../common/api/directory';
 import { DIRECTORY_KINDS, type DirectoryKind } from '../../common/directory/kinds';
 import { type DirectoryScope, regionLevel } from '../../common/directory/region';
-import type { IconName } from '../components/Icon';
+import type { IconName } from '../../ui/icons/Icon';
 
 /**
  * What the directory screens show about an office, as plain functions: the

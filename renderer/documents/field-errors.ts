@@ -2,7 +2,7 @@ import type { LanguageTag } from '../../common/i18n/catalogue';
 import { formatYuan } from '../../common/money/fen';
 import { PARSE_YUAN_ERRORS, type ParseYuanError } from '../../common/money/rmb-capitals';
 import type { FieldError } from '../../common/templates/values';
-import { formatLegalDate } from '../content/dates';
+import { formatLegalDate } from '../shared/dates';
 
 /**
  * A field error from the service (or the same check run on the screen) in

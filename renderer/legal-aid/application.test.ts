@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LegalAidApplicationPayload, SubmitRequest } from '../../common/api/submissions';
 import { checkLegalAid } from '../../common/legal-aid/check';
-import type { Identity } from '../idcard/identity';
+import type { Identity } from '../flow/id-card/identity';
 import {
   applicationPayload,
   checkPhone,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { PHONE_NUMBER, type LegalAidApplicationPayload, type SubmitRequest } from '../../common/api/submissions';
 import { zhCN } from '../../common/i18n/zh-CN';
 import type { LegalAidResult } from '../../common/legal-aid/check';
-import type { Identity } from '../idcard/identity';
+import type { Identity } from '../flow/id-card/identity';
 import type { ApplicationCategory } from './questions';
 
 /**

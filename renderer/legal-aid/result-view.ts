@@ -3,7 +3,7 @@ import type { LegalAidResult } from '../../common/legal-aid/check';
 import type { LegalAidOutcome, MaterialCode } from '../../common/legal-aid/codes';
 import type { LegalAidTimeLimits } from '../../common/legal-aid/procedure';
 import { formatArticleLabel } from '../../common/legal/chinese-numerals';
-import type { IconName } from '../components/Icon';
+import type { IconName } from '../../ui/icons/Icon';
 
 /**
  * How the check's result is shown and printed. Pure: the screens translate

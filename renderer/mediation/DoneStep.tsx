@@ -5,11 +5,11 @@ import type { DirectoryEntry } from '../../common/api/directory';
 import type { Health } from '../../common/api/health';
 import { COMMITTEE_CONTACT_WORKING_DAYS, type DisputeCategory } from '../../common/mediation/mediation';
 import { useNavigation } from '../app/NavigationContext';
-import { BigButton } from '../components/BigButton';
-import { StatusNotice } from '../components/StatusNotice';
-import { RatingPanel } from '../rating/RatingPanel';
-import { useApi } from '../service/ServiceContext';
-import { printerAvailability } from '../service/health-view';
+import { BigButton } from '../../ui/buttons/BigButton';
+import { StatusNotice } from '../../ui/notices/StatusNotice';
+import { RatingPanel } from '../app/rating/RatingPanel';
+import { useApi } from '../app/service/ServiceContext';
+import { printerAvailability } from '../app/service/health-view';
 import { ReceiptJobStatus } from '../submission-status/ReceiptJob';
 import { CommitteeCard } from './steps';
 

@@ -1,7 +1,7 @@
 import { type FocusEvent, useId, useRef } from 'react';
-import { Icon } from '../components/Icon';
-import { KeyboardField } from '../keyboard/KeyboardField';
-import { keepInSightOfKeyboard } from '../keyboard/keep-in-sight';
+import { Icon } from '../../ui/icons/Icon';
+import { KeyboardField } from '../flow/KeyboardField';
+import { keepInSightOfKeyboard } from '../../ui/keyboard/keep-in-sight';
 
 export interface MediationFieldProps {
   label: string;

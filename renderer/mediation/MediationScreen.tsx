@@ -16,22 +16,22 @@ import {
   localIsoTimestamp,
   stepProblems,
 } from '../../common/mediation/mediation';
-import { ApiError } from '../api/client';
+import { ApiError } from '../../ui/api/contract-client';
 import { useNavigation } from '../app/NavigationContext';
-import { ScreenHeader } from '../components/ScreenHeader';
-import { StepProgress } from '../components/StepProgress';
-import { formatPrintedAt } from '../content/dates';
-import { useLanguage } from '../i18n/use-language';
-import { useApi } from '../service/ServiceContext';
-import { hotlineNumber } from '../service/health-view';
-import { useServiceQuery } from '../service/use-service-query';
+import { ScreenHeader } from '../shared/ScreenHeader';
+import { StepProgress } from '../flow/StepProgress';
+import { formatPrintedAt } from '../shared/dates';
+import { useLanguage } from '../../ui/i18n/use-language';
+import { useApi } from '../app/service/ServiceContext';
+import { hotlineNumber } from '../app/service/health-view';
+import { useServiceQuery } from '../app/service/use-service-query';
 import { useTrackedJob } from '../print/use-tracked-job';
-import { useSessionUse } from '../usage/SessionUse';
+import { useSessionUse } from '../app/session/SessionUse';
 import { DoneStep } from './DoneStep';
 import { mediationReceipt } from './mediation-receipt';
 import { COUNTED_STEPS, type CountedStep, nextStep, stepNumber } from './mediation-view';
 import { AnswerStep, ConsentStep, DeclinedStep, IntroStep, ReviewStep, type SendState } from './steps';
-import '../styles/flows.css';
+import '../flow/flows.css';
 import './mediation.css';
 
 type Step =

@@ -8,7 +8,7 @@ import {
   MEDIATION_STEPS,
   stepProblems,
 } from '../../common/mediation/mediation';
-import { isIconName } from '../components/Icon';
+import { isIconName } from '../../ui/icons/Icon';
 import { COUNTED_STEPS, DISPUTE_ICON, nextStep, problemKey, situationKey, stepNumber } from './mediation-view';
 
 function lookup(catalogue: unknown, key: string): unknown {

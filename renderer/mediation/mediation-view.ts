@@ -4,7 +4,7 @@ import {
   type DisputeSituation,
   type MediationStep,
 } from '../../common/mediation/mediation';
-import type { IconName } from '../components/Icon';
+import type { IconName } from '../../ui/icons/Icon';
 
 /**
  * What the mediation screens show for the model's codes: icons, and the

@@ -15,12 +15,12 @@ import {
 import { formatYuan } from '../../common/money/fen';
 import { formatRmbCapitals } from '../../common/money/rmb-capitals';
 import { useNavigation } from '../app/NavigationContext';
-import { BigButton } from '../components/BigButton';
-import { HotlineCard } from '../components/HotlineCard';
-import { Icon, type IconName } from '../components/Icon';
-import { StatusNotice } from '../components/StatusNotice';
-import { hotlineNumber } from '../service/health-view';
-import { ToggleChip } from '../rating/ToggleChip';
+import { BigButton } from '../../ui/buttons/BigButton';
+import { HotlineCard } from '../shared/HotlineCard';
+import { Icon, type IconName } from '../../ui/icons/Icon';
+import { StatusNotice } from '../../ui/notices/StatusNotice';
+import { hotlineNumber } from '../app/service/health-view';
+import { ToggleChip } from '../../ui/buttons/ToggleChip';
 import { StatusLookupButton } from '../submission-status/StatusLookupButton';
 import { MediationField } from './MediationField';
 import { DISPUTE_ICON, problemKey, situationKey } from './mediation-view';

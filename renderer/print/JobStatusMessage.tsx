@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Icon, type IconName } from '../components/Icon';
+import { Icon, type IconName } from '../../ui/icons/Icon';
 import type { PrintPhase } from './print-job';
-import '../screens/content.css';
+import '../shared/content.css';
 
 /** The icon beside each phase of a print job, wherever one is told. */
 export const PHASE_ICON: Record<PrintPhase, IconName> = {

@@ -3,8 +3,8 @@ import type { Health } from '../../common/api/health';
 import type { ReceiptInput } from '../../common/receipt/receipt';
 import { useNavigation } from '../app/NavigationContext';
 import type { PrintSource } from '../app/navigation';
-import { BigButton } from '../components/BigButton';
-import { printerAvailability } from '../service/health-view';
+import { BigButton } from '../../ui/buttons/BigButton';
+import { printerAvailability } from '../app/service/health-view';
 
 /**
  * "Print": opens the shared print screen with `source` (or what it builds

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PrintJob } from '../../common/api/devices';
-import { useApi, useServiceEvents } from '../service/ServiceContext';
+import { useApi, useServiceEvents } from '../app/service/ServiceContext';
 import { newerJob, printJobView } from './print-job';
 
 /** While a job is not settled, ask for it this often too, in case an event was missed (socket reconnecting). */

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { PrintJob } from '../../common/api/devices';
-import { BigButton } from '../components/BigButton';
+import { BigButton } from '../../ui/buttons/BigButton';
 import { JobStatusMessage } from '../print/JobStatusMessage';
 import { printJobView } from '../print/print-job';
-import '../screens/content.css';
+import '../shared/content.css';
 
 /** What the printer is doing with the receipt, in words and an icon; 重试 after a failure. */
 export function ReceiptJobStatus({

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { BigButton } from '../components/BigButton';
+import { BigButton } from '../../ui/buttons/BigButton';
 import { PAD_DIGITS, PAD_LETTERS } from './reference-entry';
 import './submission-status.css';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../app/NavigationContext';
-import { ListButton } from '../components/ListButton';
+import { ListButton } from '../../ui/buttons/ListButton';
 
 /**
  * "查询办理进度": the way to the status lookup, for any service's start

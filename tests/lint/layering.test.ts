@@ -82,6 +82,23 @@ describe('kiosk/layering', () => {
     );
   });
 
+  it('ui/ is a DOM room that may import common/ only: every UI builds on it, it builds on none', async () => {
+    await expectBad('ui/bad.tsx', `import { readFileSync } from 'node:fs';\nreadFileSync;`, 'node:fs');
+    await expectBad(
+      'ui/buttons/bad.tsx',
+      `import { App } from '../../renderer/app/App';\nApp;`,
+      '../../renderer/app/App',
+    );
+    await expectBad('ui/bad.tsx', `import { c } from '../hub/console/c';\nc;`, '../hub/console/c');
+    await expectBad('ui/bad.tsx', `import { s } from '../service/s';\ns;`, '../service/s');
+    await expectGood(
+      'ui/good.tsx',
+      `import { api } from '../common/api/contract';\nimport { useTranslation } from 'react-i18next';\nexport { api, useTranslation };`,
+    );
+    await expectGood('renderer/law/good.tsx', `export * from '../../ui/buttons/BigButton';`);
+    await expectGood('hub/console/good.tsx', `export * from '../../ui/icons/Icon';`);
+  });
+
   it('service/ may import common/ and native/, not electron/ or renderer/', async () => {
     await expectBad('service/bad.ts', `import { x } from '../electron/x';\nx;`, '../electron/x');
     await expectBad('service/bad.ts', `import { y } from '../renderer/y';\ny;`, '../renderer/y');

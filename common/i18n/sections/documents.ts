@@ -3,7 +3,7 @@ import type { FieldErrorCode } from '../../templates/values';
 import type { Catalogue } from '../catalogue';
 
 /**
- * Texts for 文书模板 (renderer/screens/documents): the list of templates, a
+ * Texts for 文书模板 (renderer/documents): the list of templates, a
  * template's introduction, the form filled one item at a time, reading an ID
  * card into it, and the preview. Every field error code the service can
  * answer with (common/templates/values.ts) has a text; `satisfies` makes a

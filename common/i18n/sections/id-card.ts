@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue';
 
 /**
- * Reading an ID card, or typing the details in instead (renderer/idcard):
+ * Reading an ID card, or typing the details in instead (renderer/flow/id-card):
  * shared by every form that needs who the citizen is.
  */
 export const idCardZhCN = {

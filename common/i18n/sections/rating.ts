@@ -1,7 +1,7 @@
 import type { RatingReason } from '../../rating/rating';
 import type { Catalogue } from '../catalogue';
 
-/** Texts of 服务评价 (renderer/rating): every score has its words, never stars alone. */
+/** Texts of 服务评价 (renderer/app/rating): every score has its words, never stars alone. */
 export const ratingZhCN = {
   title: '服务评价',
   question: '您对这次服务满意吗？',

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { ApiError, createApiClient } from '../ui/api/contract-client';
+import { ApiError } from '../ui/api/contract-client';
+import { createApiClient } from './app/service/api-client';
 import { createErrorReporter, installGlobalErrorReporting } from './app/service/error-reporter';
 import { eventsUrl, openEventStream } from './app/service/events';
 import { readSecret } from './app/service/secret';

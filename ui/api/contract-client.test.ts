@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { api } from '../../common/api/contract';
 import type { Health } from '../../common/api/health';
 import { sampleHealth } from '../../common/api/sample-health';
 import {
   ApiError,
   InvalidResponseError,
   ServiceUnreachableError,
-  createApiClient,
+  createContractClient,
   isClientError,
 } from './contract-client';
 
@@ -37,10 +38,10 @@ function fakeFetch(respond: (req: Recorded) => Response | Promise<Response>) {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-describe('createApiClient', () => {
+describe('createContractClient', () => {
   it('GETs with the bearer secret and returns the validated answer', async () => {
     const { calls, fetch } = fakeFetch(() => json(200, health));
-    const client = createApiClient({ baseUrl: 'http://127.0.0.1:8420', secret: 's3cret', fetch });
+    const client = createContractClient(api, { baseUrl: 'http://127.0.0.1:8420', bearer: 's3cret', fetch });
 
     const answer = await client.call('health');
 
@@ -54,7 +55,7 @@ describe('createApiClient', () => {
 
   it('POSTs a JSON body', async () => {
     const { calls, fetch } = fakeFetch(() => json(200, {}));
-    const client = createApiClient({ baseUrl: 'http://127.0.0.1:8420/', secret: 's', fetch });
+    const client = createContractClient(api, { baseUrl: 'http://127.0.0.1:8420/', bearer: 's', fetch });
 
     await expect(client.call('clientLog', { level: 'error', message: 'boom', screen: 'home' })).resolves.toEqual({});
 
@@ -68,7 +69,7 @@ describe('createApiClient', () => {
   it('rejects an answer that does not match the contract', async () => {
     const broken = { ...health, terminal: { ...health.terminal, defaultLanguage: 'fr' } };
     const { fetch } = fakeFetch(() => json(200, broken));
-    const client = createApiClient({ baseUrl: 'http://127.0.0.1:1', secret: 's', fetch });
+    const client = createContractClient(api, { baseUrl: 'http://127.0.0.1:1', bearer: 's', fetch });
 
     const error = await client.call('health').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
@@ -77,7 +78,7 @@ describe('createApiClient', () => {
 
   it('rejects a body that is not JSON', async () => {
     const { fetch } = fakeFetch(() => new Response('<html>proxy error</html>', { status: 200 }));
-    const client = createApiClient({ baseUrl: 'http://127.0.0.1:1', secret: 's', fetch });
+    const client = createContractClient(api, { baseUrl: 'http://127.0.0.1:1', bearer: 's', fetch });
     await expect(client.call('health')).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
@@ -87,7 +88,7 @@ describe('createApiClient', () => {
         error: { code: 'bad-request', message: 'invalid body', problems: [{ path: 'message', message: 'too long' }] },
       }),
     );
-    const client = createApiClient({ baseUrl: 'http://127.0.0.1:1', secret: 's', fetch });
+    const client = createContractClient(api, { baseUrl: 'http://127.0.0.1:1', bearer: 's', fetch });
 
     const error = await client.call('clientLog', { level: 'info', message: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -102,13 +103,13 @@ describe('createApiClient', () => {
 
   it('treats an error answer without an ApiErrorBody as an invalid response', async () => {
     const { fetch } = fakeFetch(() => new Response('', { status: 502 }));
-    const client = createApiClient({ baseUrl: 'http://127.0.0.1:1', secret: 's', fetch });
+    const client = createContractClient(api, { baseUrl: 'http://127.0.0.1:1', bearer: 's', fetch });
     await expect(client.call('health')).rejects.toMatchObject({ kind: 'invalid-response', status: 502 });
   });
 
   it('reports a refused connection as unreachable', async () => {
     const { fetch } = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
-    const client = createApiClient({ baseUrl: 'http://127.0.0.1:1', secret: 's', fetch });
+    const client = createContractClient(api, { baseUrl: 'http://127.0.0.1:1', bearer: 's', fetch });
 
     const error = await client.call('health').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceUnreachableError);
@@ -121,7 +122,7 @@ describe('createApiClient', () => {
         req.init.signal?.addEventListener('abort', () => reject(req.init.signal?.reason));
       });
     const { fetch } = fakeFetch(hang);
-    const client = createApiClient({ baseUrl: 'http://127.0.0.1:1', secret: 's', fetch });
+    const client = createContractClient(api, { baseUrl: 'http://127.0.0.1:1', bearer: 's', fetch });
 
     await expect(client.call('health', undefined, { timeoutMs: 20 })).rejects.toMatchObject({
       kind: 'unreachable',
@@ -135,7 +136,7 @@ describe('createApiClient', () => {
         req.init.signal?.addEventListener('abort', () => reject(req.init.signal?.reason));
       });
     const { fetch } = fakeFetch(hang);
-    const client = createApiClient({ baseUrl: 'http://127.0.0.1:1', secret: 's', fetch });
+    const client = createContractClient(api, { baseUrl: 'http://127.0.0.1:1', bearer: 's', fetch });
     const controller = new AbortController();
 
     const pending = client.call('health', undefined, { signal: controller.signal });

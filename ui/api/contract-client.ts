@@ -1,19 +1,20 @@
 import type { z } from 'zod';
-import { api, type RequestBody, type ResponseBody, type RouteName } from '../../common/api/contract';
+import type { Contract, RequestBodyOf, ResponseBodyOf, RouteNameOf } from '../../common/api/contract-shape';
 import { ApiErrorBody } from '../../common/api/errors';
 
 /**
- * The renderer's one way to the local service. Every answer is checked
- * against the contract, so a screen either gets exactly the type it expects
- * or one of the errors below — never a half-parsed object.
+ * A UI's one way to its server, over any contract of ours (the kiosk's local
+ * service, the hub for its consoles). Every answer is checked against the
+ * contract, so a screen either gets exactly the type it expects or one of the
+ * errors below — never a half-parsed object.
  */
 
-/** The service could not be reached: refused, reset, timed out. Worth retrying. */
+/** The server could not be reached: refused, reset, timed out. Worth retrying. */
 export class ServiceUnreachableError extends Error {
   override readonly name = 'ServiceUnreachableError';
   readonly kind = 'unreachable';
   constructor(
-    readonly route: RouteName,
+    readonly route: string,
     readonly timedOut: boolean,
     options?: { cause?: unknown },
   ) {
@@ -21,14 +22,14 @@ export class ServiceUnreachableError extends Error {
   }
 }
 
-/** The service answered with a well-formed error (non-2xx, {@link ApiErrorBody}). */
+/** The server answered with a well-formed error (non-2xx, {@link ApiErrorBody}). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly kind = 'api';
   readonly code: ApiErrorBody['error']['code'];
   readonly problems: NonNullable<ApiErrorBody['error']['problems']>;
   constructor(
-    readonly route: RouteName,
+    readonly route: string,
     readonly status: number,
     body: ApiErrorBody,
   ) {
@@ -38,12 +39,12 @@ export class ApiError extends Error {
   }
 }
 
-/** The service answered, but not as the contract says: a version mismatch or a bug. */
+/** The server answered, but not as the contract says: a version mismatch or a bug. */
 export class InvalidResponseError extends Error {
   override readonly name = 'InvalidResponseError';
   readonly kind = 'invalid-response';
   constructor(
-    readonly route: RouteName,
+    readonly route: string,
     readonly status: number,
     detail: string,
   ) {
@@ -63,20 +64,25 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-export interface ApiClient {
-  call<R extends RouteName>(route: R, body?: RequestBody<R>, options?: CallOptions): Promise<ResponseBody<R>>;
+export interface ContractClient<C extends Contract> {
+  call<R extends RouteNameOf<C>>(
+    route: R,
+    body?: RequestBodyOf<C, R>,
+    options?: CallOptions,
+  ): Promise<ResponseBodyOf<C, R>>;
 }
 
-export interface ApiClientOptions {
-  /** Origin of the service, e.g. `http://127.0.0.1:8420`. */
+export interface ContractClientOptions {
+  /** Origin of the server, e.g. `http://127.0.0.1:8420`. */
   baseUrl: string;
-  /** null when the shell handed the secret over as a cookie (common/shell-handover.ts): requests carry it by themselves. */
-  secret: string | null;
+  /** Sent as `Authorization: Bearer …`; null when a cookie the browser holds carries the caller by itself. */
+  bearer: string | null;
   fetch?: typeof fetch;
 }
 
-// The service is on the same machine: an answer slower than this means it is
-// stuck, and the caller (e.g. the health poll) should treat it as unreachable.
+// Tuned for a server on the same machine (the kiosk's service): an answer
+// slower than this means it is stuck, and the caller (e.g. the health poll)
+// should treat it as unreachable. Callers over a network pass their own.
 const DEFAULT_TIMEOUT_MS = 5000;
 
 function describeIssues(error: z.ZodError): string {
@@ -86,20 +92,19 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function createApiClient({
-  baseUrl,
-  secret,
-  fetch: fetchImpl = globalThis.fetch.bind(globalThis),
-}: ApiClientOptions): ApiClient {
+export function createContractClient<C extends Contract>(
+  contract: C,
+  { baseUrl, bearer, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ContractClientOptions,
+): ContractClient<C> {
   return {
-    async call<R extends RouteName>(
+    async call<R extends RouteNameOf<C>>(
       route: R,
-      body?: RequestBody<R>,
+      body?: RequestBodyOf<C, R>,
       options: CallOptions = {},
-    ): Promise<ResponseBody<R>> {
-      const def = api[route];
+    ): Promise<ResponseBodyOf<C, R>> {
+      const def = contract[route] as C[R];
       const headers: Record<string, string> = { Accept: 'application/json' };
-      if (secret !== null) headers['Authorization'] = `Bearer ${secret}`;
+      if (bearer !== null) headers['Authorization'] = `Bearer ${bearer}`;
       const init: RequestInit = { method: def.method, headers, cache: 'no-store' };
       if (def.method !== 'GET') {
         headers['Content-Type'] = 'application/json';
@@ -135,7 +140,7 @@ export function createApiClient({
 
       const parsed = def.response.safeParse(json);
       if (!parsed.success) throw new InvalidResponseError(route, response.status, describeIssues(parsed.error));
-      return parsed.data as ResponseBody<R>;
+      return parsed.data as ResponseBodyOf<C, R>;
     },
   };
 }

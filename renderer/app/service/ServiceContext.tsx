@@ -1,6 +1,6 @@
 import { type ReactNode, createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ServiceEvent } from '../../../common/api/events';
-import type { ApiClient } from '../../../ui/api/contract-client';
+import type { ApiClient } from './api-client';
 import type { ServiceConnection, ServiceSnapshot } from './connection';
 
 export interface Services {

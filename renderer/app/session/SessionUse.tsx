@@ -1,7 +1,7 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { RATING_SUBJECTS } from '../../../common/api/submissions';
 import { UsageKey, type UsageMetric } from '../../../common/api/usage';
-import type { ApiClient } from '../../../ui/api/contract-client';
+import type { ApiClient } from '../service/api-client';
 import { useApi } from '../service/ServiceContext';
 
 export type RatingSubject = (typeof RATING_SUBJECTS)[number];

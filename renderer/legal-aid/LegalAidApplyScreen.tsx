@@ -19,7 +19,7 @@ import { StepProgress } from '../flow/StepProgress';
 import { formatPrintedAt } from '../shared/dates';
 import { useLanguage } from '../../ui/i18n/use-language';
 import { IdCardStep } from '../flow/id-card/IdCardStep';
-import { FieldProblem, keepAboveKeyboard, LabelledKeyboardField } from '../flow/LabelledKeyboardField';
+import { FieldProblem, keepAboveKeyboard, KeyboardTextField } from '../flow/Field';
 import type { Identity } from '../flow/id-card/identity';
 import { KeyboardField } from '../flow/KeyboardField';
 import {
@@ -453,7 +453,7 @@ function IdentityCheck({
           <IdNumberShown idNumber={identity.idNumber} testId="identity-id-number" />
         </Fact>
       </Facts>
-      <LabelledKeyboardField
+      <KeyboardTextField
         label={t('legalAidScreens.apply.identity.address')}
         maxLength={MAX_ADDRESS}
         placeholder={t('legalAidScreens.apply.identity.addressPlaceholder')}
@@ -563,7 +563,7 @@ function MatterStep(props: {
           </li>
         ))}
       </ul>
-      <LabelledKeyboardField
+      <KeyboardTextField
         label={t('legalAidScreens.apply.matter.describe')}
         maxLength={MAX_DESCRIPTION}
         placeholder={t('legalAidScreens.apply.matter.describePlaceholder')}
@@ -571,7 +571,7 @@ function MatterStep(props: {
         data-testid="matter-description"
         onValueChange={props.onDescription}
       />
-      <LabelledKeyboardField
+      <KeyboardTextField
         label={t('legalAidScreens.apply.matter.opposing')}
         maxLength={MAX_OPPOSING_PARTY}
         placeholder={t('legalAidScreens.apply.matter.opposingPlaceholder')}

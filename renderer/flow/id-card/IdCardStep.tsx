@@ -4,7 +4,7 @@ import type { Health } from '../../../common/api/health';
 import { BigButton } from '../../../ui/buttons/BigButton';
 import { Icon } from '../../../ui/icons/Icon';
 import { StatusNotice } from '../../../ui/notices/StatusNotice';
-import { LabelledKeyboardField } from '../LabelledKeyboardField';
+import { KeyboardTextField } from '../Field';
 import {
   type Identity,
   type TypedIdentityProblem,
@@ -150,7 +150,7 @@ function ManualIdentityForm({
     <section className="flow-step idcard-manual" data-testid="idcard-manual-form">
       <h2 className="idcard-manual__title">{t('idCard.manualTitle')}</h2>
       {notice !== null && <StatusNotice tone="info">{t(`idCard.${notice}`)}</StatusNotice>}
-      <LabelledKeyboardField
+      <KeyboardTextField
         label={t('idCard.name')}
         problem={problems?.name ? t(`idCard.problems.${problems.name}`) : null}
         maxLength={MAX_NAME_LENGTH}
@@ -159,7 +159,7 @@ function ManualIdentityForm({
         data-testid="manual-name"
         onValueChange={setName}
       />
-      <LabelledKeyboardField
+      <KeyboardTextField
         label={t('idCard.idNumber')}
         problem={problems?.idNumber ? t(`idCard.problems.${problems.idNumber}`) : null}
         number

@@ -41,13 +41,17 @@ export const ROOMS = {
   // redacting logger, the SQLite migration runner, CLI exit codes. It knows
   // no server of its own, so both can build on it.
   'server-kit': { imports: ['common', 'server-kit'], env: 'node' },
-  service: { imports: ['common', 'kiosk-config', 'native', 'server-kit', 'service'], env: 'node' },
+  // The service reads content releases with the release schema and analyzes
+  // queries with the analyzer the release was indexed with, both from content/,
+  // so build-time and query-time agree by construction.
+  service: { imports: ['common', 'kiosk-config', 'native', 'server-kit', 'service', 'content'], env: 'node' },
   // kioskctl, the technicians' CLI, also drives the content builder (`content build`).
   'service/cli': {
     imports: ['common', 'kiosk-config', 'native', 'server-kit', 'service', 'service/cli', 'content'],
     env: 'node',
   },
-  hub: { imports: ['common', 'kiosk-config', 'server-kit', 'hub'], env: 'node' },
+  // The hub publishes content releases, so it builds them with content/'s builder.
+  hub: { imports: ['common', 'kiosk-config', 'server-kit', 'hub', 'content'], env: 'node' },
   // What every UI of ours shares (the kiosk's renderer, the hub's consoles):
   // design tokens, icons, buttons, status notices, the i18n bootstrap, the
   // on-screen keyboard, QR codes, the contract client. It knows no program of

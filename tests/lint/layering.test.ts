@@ -120,6 +120,13 @@ describe('kiosk/layering', () => {
     await expectGood('hub/x.ts', `export * from '../server-kit/logger';`);
   });
 
+  it('service/, its CLI and the hub may import content/: the release schema, the analyzer, the builder', async () => {
+    await expectGood('service/search/good.ts', `export * from '../../content/analysis/analyzer';`);
+    await expectGood('service/content/good.ts', `export * from '../../content/schema/content-schema';`);
+    await expectGood('service/cli/good.ts', `export * from '../../content/build/build-release';`);
+    await expectGood('hub/server/good.ts', `export * from '../../content/build/build-release';`);
+  });
+
   it('judges a nested file by where its import resolves, not by the text', async () => {
     await expectBad('service/http/a.ts', `import { x } from '../../renderer/x';\nx;`, '../../renderer/x');
     await expectGood(

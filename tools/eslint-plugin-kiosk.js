@@ -58,9 +58,10 @@ export const ROOMS = {
   // its own, so each can build on it.
   ui: { imports: ['common', 'ui'], env: 'dom' },
   'hub/console': { imports: ['common', 'ui', 'hub/console'], env: 'dom' },
-  // The builder indexes text with the service's search analyzer and writes the
-  // service's content schema, so build-time and query-time agree by construction.
-  content: { imports: ['common', 'kiosk-config', 'service', 'content'], env: 'node' },
+  // The release builder and what a release is: its schema and the search
+  // analyzer that indexes it. It imports no server, so the kiosk's service
+  // reads what it writes and the hub can build releases without the service.
+  content: { imports: ['common', 'kiosk-config', 'content'], env: 'node' },
   renderer: { imports: ['common', 'ui', 'renderer'], env: 'dom' },
   electron: { imports: ['common', 'electron'], env: 'electron' },
   // Dev tooling and end-to-end tests may reach anything; nothing may reach them

@@ -41,22 +41,27 @@ export const ROOMS = {
   // redacting logger, the SQLite migration runner, CLI exit codes. It knows
   // no server of its own, so both can build on it.
   'server-kit': { imports: ['common', 'server-kit'], env: 'node' },
-  service: { imports: ['common', 'kiosk-config', 'native', 'server-kit', 'service'], env: 'node' },
+  // The service reads content releases with the release schema and analyzes
+  // queries with the analyzer the release was indexed with, both from content/,
+  // so build-time and query-time agree by construction.
+  service: { imports: ['common', 'kiosk-config', 'native', 'server-kit', 'service', 'content'], env: 'node' },
   // kioskctl, the technicians' CLI, also drives the content builder (`content build`).
   'service/cli': {
     imports: ['common', 'kiosk-config', 'native', 'server-kit', 'service', 'service/cli', 'content'],
     env: 'node',
   },
-  hub: { imports: ['common', 'kiosk-config', 'server-kit', 'hub'], env: 'node' },
+  // The hub publishes content releases, so it builds them with content/'s builder.
+  hub: { imports: ['common', 'kiosk-config', 'server-kit', 'hub', 'content'], env: 'node' },
   // What every UI of ours shares (the kiosk's renderer, the hub's consoles):
   // design tokens, icons, buttons, status notices, the i18n bootstrap, the
   // on-screen keyboard, QR codes, the contract client. It knows no program of
   // its own, so each can build on it.
   ui: { imports: ['common', 'ui'], env: 'dom' },
   'hub/console': { imports: ['common', 'ui', 'hub/console'], env: 'dom' },
-  // The builder indexes text with the service's search analyzer and writes the
-  // service's content schema, so build-time and query-time agree by construction.
-  content: { imports: ['common', 'kiosk-config', 'service', 'content'], env: 'node' },
+  // The release builder and what a release is: its schema and the search
+  // analyzer that indexes it. It imports no server, so the kiosk's service
+  // reads what it writes and the hub can build releases without the service.
+  content: { imports: ['common', 'kiosk-config', 'content'], env: 'node' },
   renderer: { imports: ['common', 'ui', 'renderer'], env: 'dom' },
   electron: { imports: ['common', 'electron'], env: 'electron' },
   // Dev tooling and end-to-end tests may reach anything; nothing may reach them

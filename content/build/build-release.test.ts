@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONTENT_SCHEMA_VERSION } from '../../service/content/content-schema';
+import { CONTENT_SCHEMA_VERSION } from '../schema/content-schema';
 import { buildRelease } from './build-release';
 import { ContentError } from './source-files';
 

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseCitation } from '../../common/legal/citation';
-import { COMMON_TERM_DOCS, CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../../service/content/content-schema';
-import { createAnalyzer, wordPinyin, type Analyzer } from '../../service/search/analyzer';
-import { isCjk } from '../../service/search/normalize';
+import { createAnalyzer, wordPinyin, type Analyzer } from '../analysis/analyzer';
+import { isCjk } from '../analysis/normalize';
+import { COMMON_TERM_DOCS, CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../schema/content-schema';
 import { unpackCorpus } from './corpus-archive';
 import { insertDirectory, loadDirectory } from './directory';
 import { buildImeDictionary } from './ime-dictionary';

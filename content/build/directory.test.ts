@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIRECTORY_KINDS } from '../../common/directory/kinds';
 import { officesForTerminal } from '../../common/directory/region';
-import { CONTENT_DDL } from '../../service/content/content-schema';
+import { CONTENT_DDL } from '../schema/content-schema';
 import { buildRelease } from './build-release';
 import { DEMO_MARK, insertDirectory, loadDirectory } from './directory';
 import { ContentError, type ContentProblem } from './source-files';

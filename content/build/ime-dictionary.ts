@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { wordPinyin } from '../../service/search/analyzer';
+import { wordPinyin } from '../analysis/analyzer';
 
 /**
  * Words for the on-screen pinyin keyboard, from open word lists shipped in

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { normalizeQuery } from '../../content/analysis/normalize';
 import { buildRelease, type Manifest } from '../../content/build/build-release';
 import { openContentDb } from '../../service/content/content-db';
-import { normalizeQuery } from '../../service/search/normalize';
 import { openSearch } from '../../service/search/open-search';
 import { DIST, ROOT } from '../lib/paths';
 

@@ -10,6 +10,9 @@ const SOURCES = [
   'common',
   'kiosk-config',
   'service',
+  // The release schema and the search analyzer the service reads releases with.
+  'content/schema',
+  'content/analysis',
   'server-kit',
   'native',
   'renderer',
@@ -31,14 +34,7 @@ function newestMtime(path: string): number {
 }
 
 /** What the content release is built from (the builder itself included). */
-const CONTENT_SOURCES = [
-  'content',
-  'common/legal',
-  'common/directory',
-  'common/templates',
-  'service/search',
-  'service/content',
-];
+const CONTENT_SOURCES = ['content', 'common/legal', 'common/directory', 'common/templates'];
 
 function staleAgainst(stamp: string, output: string, sources: readonly string[]): boolean {
   if (!existsSync(stamp) || !existsSync(output)) return true;

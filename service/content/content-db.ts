@@ -1,5 +1,5 @@
 import Database, { type Database as Db } from 'better-sqlite3';
-import { CONTENT_SCHEMA_VERSION } from './content-schema';
+import { CONTENT_SCHEMA_VERSION } from '../../content/schema/content-schema';
 
 export class ContentReleaseError extends Error {}
 

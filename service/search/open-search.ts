@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { createAnalyzer } from './analyzer';
+import { createAnalyzer } from '../../content/analysis/analyzer';
 import { SearchEngine } from './search-engine';
 
 /** A search engine over an open content release, with the vocabulary the release was indexed with. */

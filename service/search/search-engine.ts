@@ -1,8 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CitedArticle, HitKind, SearchHit, SearchResponse, SuggestResponse } from '../../common/api/search';
-import { COMMON_TERM_DOCS, SEARCH_WEIGHTS } from '../content/content-schema';
-import { hanBigrams, type Analyzer } from './analyzer';
-import { normalizeQuery, splitRuns } from './normalize';
+import { hanBigrams, type Analyzer } from '../../content/analysis/analyzer';
+import { normalizeQuery, splitRuns } from '../../content/analysis/normalize';
+import { COMMON_TERM_DOCS, SEARCH_WEIGHTS } from '../../content/schema/content-schema';
 import { findRanges, makeSnippet } from './snippet';
 
 /**

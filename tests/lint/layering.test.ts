@@ -120,6 +120,30 @@ describe('kiosk/layering', () => {
     await expectGood('hub/x.ts', `export * from '../server-kit/logger';`);
   });
 
+  it('content/ may import common/ and kiosk-config/, not the service: a release builds without it', async () => {
+    await expectBad(
+      'content/build/bad.ts',
+      `import { x } from '../../service/search/x';\nx;`,
+      '../../service/search/x',
+    );
+    await expectBad(
+      'content/build/bad.test.ts',
+      `import { r } from '../../service/content/r';\nr;`,
+      '../../service/content/r',
+    );
+    await expectGood(
+      'content/build/good.ts',
+      `import { x } from '../../common/x';\nimport { c } from '../../kiosk-config/schema';\nimport { y } from '../analysis/y';\nexport { x, c, y };`,
+    );
+  });
+
+  it('service/, its CLI and the hub may import content/: the release schema, the analyzer, the builder', async () => {
+    await expectGood('service/search/good.ts', `export * from '../../content/analysis/analyzer';`);
+    await expectGood('service/content/good.ts', `export * from '../../content/schema/content-schema';`);
+    await expectGood('service/cli/good.ts', `export * from '../../content/build/build-release';`);
+    await expectGood('hub/server/good.ts', `export * from '../../content/build/build-release';`);
+  });
+
   it('judges a nested file by where its import resolves, not by the text', async () => {
     await expectBad('service/http/a.ts', `import { x } from '../../renderer/x';\nx;`, '../../renderer/x');
     await expectGood(

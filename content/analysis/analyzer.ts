@@ -5,7 +5,8 @@ import { isCjk } from './normalize';
 
 /**
  * Turns Chinese text into the tokens of the search index, the same way at
- * content-build time and at query time (the builder imports this module).
+ * content-build time and at query time: the builder and the service's search
+ * both import this module.
  *
  * - words: jieba's search-mode segmentation, with our legal and colloquial
  *   lexicon so 劳动报酬, 讨薪, 人身安全保护令 stay whole; two-character queries

@@ -1,9 +1,11 @@
 /**
  * The schema of a content release (content.db). The builder writes it; the
  * service opens it read-only and refuses any other CONTENT_SCHEMA_VERSION, so
- * a release and the software reading it always agree. Tables that later
- * releases fill (templates, directory, media) are part of the schema now, so
- * adding their content does not need a new schema version.
+ * a release and the software reading it always agree. It lives with the
+ * builder, which imports nothing of the service, so whoever publishes
+ * releases (the hub) can build one without the kiosk's service. Tables that
+ * later releases fill (templates, directory, media) are part of the schema
+ * now, so adding their content does not need a new schema version.
  */
 export const CONTENT_SCHEMA_VERSION = 1;
 
@@ -124,7 +126,7 @@ CREATE TABLE media (
   title  TEXT
 ) STRICT;
 
--- The search index: segmented words (see service/search/analyzer.ts), Han
+-- The search index: segmented words (see content/analysis/analyzer.ts), Han
 -- bigrams and pinyin, as space-separated tokens. Contentless: the texts live
 -- once, in the tables above; search_docs says what each row is.
 CREATE VIRTUAL TABLE search USING fts5 (

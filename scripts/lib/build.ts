@@ -15,6 +15,7 @@ const SOURCES = [
   'content/analysis',
   'server-kit',
   'native',
+  'ui',
   'renderer',
   'electron',
   'package.json',

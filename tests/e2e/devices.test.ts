@@ -171,7 +171,6 @@ describe('device manager over real serial ports', () => {
     expect(health.subsystems.receiptPrinter).toMatchObject({ state: 'unavailable', reason: 'disconnected' });
 
     await printerPair.restart();
-    const replugged = Date.now();
     printerSim = await serveSimulatorOnSerial(printer, { path: printerPair.b, baudRate: 9600 });
     await expect
       .poll(
@@ -181,7 +180,6 @@ describe('device manager over real serial ports', () => {
         { timeout: 5000, interval: 50 },
       )
       .toBe(true);
-    expect(Date.now() - replugged).toBeLessThan(2000);
     expect(kiosk.child.exitCode).toBeNull();
   }, 30_000);
 
@@ -192,12 +190,10 @@ describe('device manager over real serial ports', () => {
       .poll(async () => (await deviceState('idCardReader')).connection, { timeout: 5000 })
       .toBe('disconnected');
     await readerPair.restart();
-    const replugged = Date.now();
     readerSim = await startSerialSimulator(readerPair.b, { card: null });
     await expect
       .poll(async () => (await deviceState('idCardReader')).connection, { timeout: 5000, interval: 50 })
       .toBe('connected');
-    expect(Date.now() - replugged).toBeLessThan(2000);
   }, 30_000);
 });
 

@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EVENTS_PATH } from '../../common/api/contract';
+import { EVENTS_PROTOCOL } from '../../common/api/events';
 import type { Health } from '../../common/api/health';
 import { createLogger } from '../../server-kit/logger';
 import { LogBudget, startServer, type Handlers, type KioskServer } from './server';
@@ -58,6 +62,39 @@ describe('a server that listens (the default)', () => {
       headers: { authorization: 'Bearer ui-secret' },
     });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('a refused WebSocket', () => {
+  it('has its connection closed once answered: nothing is left open to hold the server', async () => {
+    const server = await startServer({ ...options, port: 0 });
+    servers.push(server);
+    const answer = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1');
+        let data = '';
+        socket.setTimeout(2000, () => {
+          socket.destroy();
+          reject(new Error(`${target} was answered but left open: ${data.split('\r\n')[0]}`));
+        });
+        socket.on('data', (d) => (data += d.toString('latin1')));
+        socket.on('close', () => resolve(data.split('\r\n')[0] ?? ''));
+        socket.write(
+          [
+            `GET ${target} HTTP/1.1`,
+            `host: 127.0.0.1:${server.port}`,
+            'upgrade: websocket',
+            'connection: Upgrade',
+            `sec-websocket-key: ${randomBytes(16).toString('base64')}`,
+            'sec-websocket-version: 13',
+            `sec-websocket-protocol: ${EVENTS_PROTOCOL}`,
+            '',
+            '',
+          ].join('\r\n'),
+        );
+      });
+    expect(await answer(EVENTS_PATH)).toBe('HTTP/1.1 401 Unauthorized');
+    expect(await answer('/api/no-such-route')).toBe('HTTP/1.1 401 Unauthorized');
   });
 });
 

@@ -134,6 +134,18 @@ export async function startServer(
   // Both depend on the port, known only once listening.
   const bound: { guard?: Guard; headers: Record<string, string> } = { headers: {} };
 
+  // Before our hooks and the routes. Its own hooks must run first: they mark
+  // an upgrade, so that the socket of one we refuse is closed once answered —
+  // else it stays open, half-closed, and `close()` waits for it forever. And
+  // it wraps every route registered after it, so that an upgrade to any route
+  // but the event socket is closed at once.
+  await app.register(fastifyWebsocket, {
+    options: {
+      maxPayload: 64 * 1024,
+      handleProtocols: (protocols: Set<string>) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
+    },
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     const guard = bound.guard;
     if (guard === undefined) return sendError(reply, 503, { code: 'internal', message: 'Service is starting' });
@@ -215,13 +227,6 @@ export async function startServer(
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, 404, { code: 'not-found', message: `No such endpoint: ${request.method} ${pathForLog(request)}` }),
   );
-
-  await app.register(fastifyWebsocket, {
-    options: {
-      maxPayload: 64 * 1024,
-      handleProtocols: (protocols: Set<string>) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
-    },
-  });
 
   const contextOf = (request: FastifyRequest): RequestContext => {
     const ctx = callers.get(request);

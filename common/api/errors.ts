@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The body of every non-2xx answer from the local service. */
+/** The body of every non-2xx answer from our servers (the kiosk's local service, the hub). */
 export const ApiErrorBody = z.object({
   error: z.object({
     code: z.enum([

@@ -1,0 +1,46 @@
+/**
+ * Who may call a server, decided by the server's own guard (the kiosk: a
+ * per-boot secret; the hub: accounts and sessions) on the route a request
+ * matched — after the router decoded its path, so no spelling of a URL can
+ * change the answer.
+ */
+
+/** Who made a request the guard let through; handlers check object-level rights with it. */
+export interface Caller<Role extends string = string> {
+  readonly role: Role;
+}
+
+/** The route a request matched, as the guard sees it. */
+export type MatchedRoute<Name extends string> =
+  /** A route of the contract. */
+  | { kind: 'contract'; name: Name }
+  /** The event socket. */
+  | { kind: 'events' }
+  /** A static file: the only public routes (a page must load before it can present a credential). */
+  | { kind: 'static' }
+  /** No route, or one the server did not declare: it needs a caller all the same, and a 404 only tells a caller. */
+  | { kind: 'unknown' };
+
+/** Whether a route may be reached with no caller: static files only, so a route added later is guarded by default. */
+export function needsCaller(route: MatchedRoute<string>): boolean {
+  return route.kind !== 'static';
+}
+
+export interface GuardRequest<Name extends string> {
+  route: MatchedRoute<Name>;
+  method: string;
+  /** A request header (lower-case name); several values joined with commas, undefined when absent. */
+  header(name: string): string | undefined;
+}
+
+/**
+ * A caller, or a refusal. A public route may be allowed without a caller;
+ * any other route allowed without one is refused by the server all the same.
+ */
+export type GuardDecision<Ctx extends Caller> =
+  { allow: true; caller?: Ctx } | { allow: false; status: 401 | 403; message: string };
+
+export interface Guard<Name extends string, Ctx extends Caller> {
+  /** May answer later: a guard may look a session up in a database. */
+  decide(request: GuardRequest<Name>): GuardDecision<Ctx> | Promise<GuardDecision<Ctx>>;
+}

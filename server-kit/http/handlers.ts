@@ -1,0 +1,12 @@
+import type { Contract, ParsedBodyOf, ResponseBodyOf, RouteNameOf } from '../../common/api/contract-shape';
+
+/**
+ * One handler per route of the contract; a missing one is a compile error.
+ * `ctx` is the caller the guard let through, for object-level rights.
+ */
+export type Handlers<C extends Contract, Ctx> = {
+  [R in RouteNameOf<C>]: (
+    body: ParsedBodyOf<C, R> extends undefined ? undefined : Exclude<ParsedBodyOf<C, R>, undefined>,
+    ctx: Ctx,
+  ) => ResponseBodyOf<C, R> | Promise<ResponseBodyOf<C, R>>;
+};

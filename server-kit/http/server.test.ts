@@ -1,0 +1,293 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Contract } from '../../common/api/contract-shape';
+import { ApiErrorBody } from '../../common/api/errors';
+import { createLogger } from '../logger';
+import type { Caller, Guard, MatchedRoute } from './guard';
+import { HttpError } from './http-error';
+import { startServer, type ContractServer } from './server';
+
+/**
+ * The server over a contract of its own, not the kiosk's: a route any
+ * caller may call, one only an editor may, a folder of public files and an
+ * event socket, behind a guard that knows callers by a bearer token.
+ */
+const contract = {
+  hello: { method: 'GET', path: '/api/hello', body: z.undefined(), response: z.object({ role: z.string() }) },
+  rename: {
+    method: 'POST',
+    path: '/api/rename',
+    body: z.strictObject({ name: z.string().min(1), tags: z.array(z.string()).optional() }),
+    response: z.object({ name: z.string() }),
+    maxBodyBytes: 1024,
+  },
+} satisfies Contract;
+
+type Role = 'reader' | 'editor';
+interface TestCaller extends Caller<Role> {
+  account: string;
+}
+type TestEvent = { type: 'greeting'; to: string };
+
+const TOKENS: Record<string, TestCaller> = {
+  'reader-token': { role: 'reader', account: 'r1' },
+  'editor-token': { role: 'editor', account: 'e1' },
+};
+
+/** Every route the guard was asked about, in order. */
+const seen: MatchedRoute<string>[] = [];
+const guard: Guard<keyof typeof contract, TestCaller> = {
+  decide(request) {
+    seen.push(request.route);
+    if (request.route.kind === 'static') return { allow: true };
+    const token = /^Bearer (\S+)$/.exec(request.header('authorization') ?? '')?.[1];
+    const caller = token === undefined ? undefined : TOKENS[token];
+    if (caller === undefined) return { allow: false, status: 401, message: 'Who are you?' };
+    if (request.route.kind === 'contract' && request.route.name === 'rename' && caller.role !== 'editor')
+      return { allow: false, status: 403, message: 'Editors only' };
+    return { allow: true, caller };
+  },
+};
+
+const lines: string[] = [];
+const logger = createLogger({ destination: { write: (s: string) => void lines.push(s) } });
+let staticDir: string;
+let server: ContractServer<TestEvent>;
+
+beforeAll(async () => {
+  staticDir = mkdtempSync(join(tmpdir(), 'server-kit-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>console</title>');
+  server = await startServer({
+    logger,
+    contract,
+    handlers: {
+      hello: (_body, ctx) => ({ role: ctx.role }),
+      rename: async ({ name }, ctx) => {
+        if (name === 'taken') throw new HttpError(409, 'conflict', `${ctx.account}: that name is taken`);
+        if (name === 'crash') throw new Error('a bug');
+        return { name: name.toUpperCase() };
+      },
+    },
+    guard: () => guard,
+    port: 0,
+    connectSources: (port) => [`ws://127.0.0.1:${port}`],
+    staticDir,
+    events: {
+      path: '/api/events',
+      protocol: 'test-events.v1',
+      allowOrigin: (origin) => origin === undefined || origin === 'https://console.example',
+      onConnect: (send, caller) => send({ type: 'greeting', to: caller.account }),
+    },
+  });
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+afterEach(() => {
+  seen.length = 0;
+});
+
+const call = (method: 'GET' | 'POST', url: string, token?: string, payload?: object) =>
+  server.app.inject({
+    method,
+    url,
+    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+    ...(payload === undefined ? {} : { payload }),
+  });
+/** Another server over the contract, which binds nothing and answers `inject` only. */
+const startWithoutListening = (guard: Guard<keyof typeof contract, TestCaller>, port: number) =>
+  startServer({
+    logger,
+    contract,
+    handlers: { hello: (_body, ctx) => ({ role: ctx.role }), rename: ({ name }) => ({ name }) },
+    guard: () => guard,
+    port,
+    listen: false,
+  });
+const errorOf = (res: { json(): unknown }) => ApiErrorBody.parse(res.json()).error;
+
+describe('the guard, on the route that matched', () => {
+  it('is asked with the route the router found, however its path was spelled', async () => {
+    expect((await call('GET', '/%61pi/hello', 'reader-token')).statusCode).toBe(200);
+    await call('POST', '/api/%72ename', 'editor-token', { name: 'x' });
+    await call('GET', '/');
+    await call('GET', '/api/nothing-here');
+    expect(seen).toEqual([
+      { kind: 'contract', name: 'hello' },
+      { kind: 'contract', name: 'rename' },
+      { kind: 'static' },
+      { kind: 'unknown' },
+    ]);
+  });
+
+  it('answers an unknown route 401 without a caller, and 404 only to a caller', async () => {
+    const anonymous = await call('GET', '/api/nothing-here');
+    expect(anonymous.statusCode).toBe(401);
+    expect(errorOf(anonymous)).toEqual({ code: 'unauthorized', message: 'Who are you?' });
+    const known = await call('GET', '/api/nothing-here', 'reader-token');
+    expect(known.statusCode).toBe(404);
+    expect(errorOf(known).code).toBe('not-found');
+  });
+
+  it('hands the handler the caller it returned, and its refusals by role are the answer', async () => {
+    expect((await call('GET', '/api/hello', 'editor-token')).json()).toEqual({ role: 'editor' });
+    const reader = await call('POST', '/api/rename', 'reader-token', { name: 'x' });
+    expect(reader.statusCode).toBe(403);
+    expect(errorOf(reader)).toEqual({ code: 'forbidden', message: 'Editors only' });
+    const editor = await call('POST', '/api/rename', 'editor-token', { name: 'x' });
+    expect(editor.statusCode).toBe(200);
+    expect(editor.json()).toEqual({ name: 'X' });
+  });
+
+  it('serves the static files to anyone, without the no-store header of guarded answers', async () => {
+    const page = await call('GET', '/');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>console</title>');
+    expect(page.headers['cache-control']).not.toBe('no-store');
+    expect(page.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}`);
+    const api = await call('GET', '/api/hello', 'reader-token');
+    expect(api.headers['cache-control']).toBe('no-store');
+    expect(api.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('refuses a guarded route the guard let through without a caller', async () => {
+    const careless: Guard<keyof typeof contract, TestCaller> = { decide: () => ({ allow: true }) };
+    const other = await startWithoutListening(careless, 1);
+    try {
+      expect((await other.app.inject({ method: 'GET', url: '/api/hello' })).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('bodies and errors', () => {
+  it('names the field a body got wrong, and what it was given', async () => {
+    const res = await call('POST', '/api/rename', 'editor-token', { name: '', tags: ['a', 7] });
+    expect(res.statusCode).toBe(400);
+    const error = errorOf(res);
+    expect(error.code).toBe('bad-request');
+    expect(error.problems?.map((p) => p.path)).toEqual(['body.name', 'body.tags[1]']);
+    expect(error.message).toMatch(/^Invalid request body: body\.name: .*; body\.tags\[1\]: .*\(got 7\)$/);
+  });
+
+  it('holds a route to its own body limit', async () => {
+    const res = await call('POST', '/api/rename', 'editor-token', { name: 'x'.repeat(2000) });
+    expect(res.statusCode).toBe(413);
+    expect(errorOf(res)).toEqual({ code: 'too-large', message: 'Request body is too large' });
+  });
+
+  it('answers an HttpError with its status, and anything else with 500 and a log line', async () => {
+    const taken = await call('POST', '/api/rename', 'editor-token', { name: 'taken' });
+    expect(taken.statusCode).toBe(409);
+    expect(errorOf(taken)).toEqual({ code: 'conflict', message: 'e1: that name is taken' });
+    const crash = await call('POST', '/api/rename', 'editor-token', { name: 'crash' });
+    expect(crash.statusCode).toBe(500);
+    expect(errorOf(crash)).toEqual({ code: 'internal', message: 'Internal error' });
+    expect(lines.some((l) => l.includes('request failed') && l.includes('a bug'))).toBe(true);
+  });
+
+  it('will not start with a route left without a handler (a compile error)', () => {
+    const start = () =>
+      startServer({
+        logger,
+        contract,
+        // @ts-expect-error -- `rename` has no handler
+        handlers: { hello: (_body, ctx) => ({ role: ctx.role }) },
+        guard: () => guard,
+        port: 1,
+        listen: false,
+      });
+    // Only the type check runs it: started, the server would answer `rename` with a crash.
+    expect(start).toBeTypeOf('function');
+  });
+});
+
+describe('the event socket', () => {
+  const open = (protocols: string[], token: string | undefined, origin?: string) =>
+    new Promise<{ status: number; first?: unknown }>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, protocols, {
+        headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+        ...(origin === undefined ? {} : { origin }),
+      });
+      ws.on('unexpected-response', (req, res) => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0 });
+      });
+      ws.on('message', (data) => {
+        resolve({ status: 101, first: JSON.parse(String(data)) });
+        ws.close();
+      });
+      ws.on('error', () => undefined);
+    });
+
+  it('opens for a caller from an allowed Origin, with the protocol, and greets that caller', async () => {
+    expect(await open(['test-events.v1'], 'reader-token', 'https://console.example')).toEqual({
+      status: 101,
+      first: { type: 'greeting', to: 'r1' },
+    });
+    expect(seen).toContainEqual({ kind: 'events' });
+  });
+
+  it('refuses no caller (401) and a foreign Origin (403)', async () => {
+    expect((await open(['test-events.v1'], undefined)).status).toBe(401);
+    expect((await open(['test-events.v1'], 'reader-token', 'https://evil.example')).status).toBe(403);
+  });
+
+  it('is the only WebSocket: an upgrade on a static file is refused', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/`, ['test-events.v1']);
+    const status = await new Promise<number>((resolve) => {
+      ws.on('unexpected-response', (req, res) => {
+        req.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      ws.on('open', () => resolve(101));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(404);
+  });
+
+  it('closes the connection of an upgrade it refused once answered: nothing is left open to hold the server', async () => {
+    const answer = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1');
+        let data = '';
+        socket.setTimeout(2000, () => {
+          socket.destroy();
+          reject(new Error(`${target} was answered but left open: ${data.split('\r\n')[0]}`));
+        });
+        socket.on('data', (d) => (data += d.toString('latin1')));
+        socket.on('close', () => resolve(data.split('\r\n')[0] ?? ''));
+        socket.write(
+          [
+            `GET ${target} HTTP/1.1`,
+            `host: 127.0.0.1:${server.port}`,
+            'upgrade: websocket',
+            'connection: Upgrade',
+            `sec-websocket-key: ${randomBytes(16).toString('base64')}`,
+            'sec-websocket-version: 13',
+            'sec-websocket-protocol: test-events.v1',
+            '',
+            '',
+          ].join('\r\n'),
+        );
+      });
+    expect(await answer('/')).toBe('HTTP/1.1 404 Not Found');
+    expect(await answer('/api/events')).toBe('HTTP/1.1 401 Unauthorized');
+  });
+});
+
+describe('a server that does not listen', () => {
+  it('is refused without a port for its guard: port 0 would make every Host wrong', async () => {
+    await expect(startWithoutListening(guard, 0)).rejects.toThrow(
+      'A server that does not listen needs the port its guard checks Host against',
+    );
+  });
+});

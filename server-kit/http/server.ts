@@ -1,0 +1,333 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import { DEFAULT_BODY_LIMIT } from '../../common/api/body-limits';
+import type { Contract, ContractRoute, RouteNameOf } from '../../common/api/contract-shape';
+import type { ApiErrorBody } from '../../common/api/errors';
+import { describeZodError, problemsToText } from '../../common/api/format-issues';
+import type { Handlers } from './handlers';
+import { needsCaller, type Caller, type Guard, type GuardDecision, type MatchedRoute } from './guard';
+import { HttpError } from './http-error';
+import { LogBudget } from './log-budget';
+import { securityHeaders } from './security-headers';
+
+/**
+ * The route a request matched, kept in the route's config when it is
+ * registered and read after the router decoded the path: the guard decides
+ * on it, never on the URL as sent. A route without one (a 404, a plugin's
+ * own) is `unknown`, and needs a caller.
+ */
+interface RouteConfig {
+  matched?: MatchedRoute<string>;
+}
+const matchedRoute = (request: FastifyRequest): MatchedRoute<string> =>
+  (request.routeOptions.config as RouteConfig).matched ?? { kind: 'unknown' };
+
+/** A WebSocket on which the server pushes events to the callers it let in. */
+export interface EventSocket<Event, Ctx extends Caller> {
+  path: string;
+  /** The subprotocol the server answers with when the client offers it. */
+  protocol: string;
+  /**
+   * Whether a socket from this Origin may open. A WebSocket is not bound by
+   * the same-origin policy: without this check any page the browser shows
+   * could open one with the browser's cookies. Asked after the guard.
+   */
+  allowOrigin: (origin: string | undefined, port: number) => boolean;
+  /** Called for each client that connects, with a sender for that client only. */
+  onConnect?: (send: (event: Event) => void, caller: Ctx) => void;
+}
+
+export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
+  logger: Logger;
+  contract: C;
+  handlers: Handlers<C, Ctx>;
+  /** Made once the port is known (a guard may check Host against it); asked on every request. */
+  guard: (port: number) => Guard<RouteNameOf<C>, Ctx>;
+  /** 0 picks a free one. */
+  port: number;
+  /**
+   * false: nothing is bound and the app answers `app.inject` only (route
+   * tests in-process); `port` is then the one the guard is made with, so a
+   * test meets the same guard as a real caller.
+   */
+  listen?: boolean;
+  /** Address to bind; loopback unless a server says otherwise. */
+  host?: string;
+  /** Sockets the page may open besides its own origin's (the CSP's connect-src), once the port is known. */
+  connectSources?: (port: number) => readonly string[];
+  /** Static files served at `/` when the folder exists: the only public routes. */
+  staticDir?: string | undefined;
+  events?: EventSocket<Event, Ctx>;
+  /** Largest request body accepted on a route that does not name its own, in bytes. */
+  bodyLimit?: number;
+}
+
+export interface ContractServer<Event> {
+  app: FastifyInstance;
+  port: number;
+  /** Sends an event to every connected client of the event socket. */
+  broadcast(event: Event): void;
+  close(): Promise<void>;
+}
+
+function sendError(reply: FastifyReply, status: number, error: ApiErrorBody['error']): FastifyReply {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .send({ error } satisfies ApiErrorBody);
+}
+
+const REFUSALS_LOGGED_PER_MINUTE = 20;
+
+/**
+ * An HTTP + WebSocket server over a zod contract: each route's body is
+ * validated against its schema before its handler runs, and every request
+ * but a static file's needs a caller from the guard. Listens first (port 0
+ * picks a free one), then makes the guard, which may need the port.
+ */
+export async function startServer<C extends Contract, Ctx extends Caller, Event = never>(
+  opts: ServerOptions<C, Ctx, Event>,
+): Promise<ContractServer<Event>> {
+  const defaultBodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const app = Fastify({
+    loggerInstance: opts.logger as FastifyBaseLogger,
+    // API requests are logged once, on response, by our own hook; static files not at all.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: defaultBodyLimit,
+    // The socket closes quickly on shutdown instead of waiting for idle keep-alives.
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  const sockets = new Set<WebSocket>();
+  // Set by the guard for each request it let through with a caller; handlers read it.
+  const callers = new WeakMap<FastifyRequest, Ctx>();
+  // Anyone who can reach the server can send refused requests as fast as they
+  // like: each is logged, up to a budget a minute, so they cannot flood the journal.
+  const refused = new WeakSet<FastifyRequest>();
+  const refusalLog = new LogBudget(REFUSALS_LOGGED_PER_MINUTE, 60_000, (skipped) =>
+    opts.logger.warn(
+      { skipped },
+      'more requests were refused than are logged: the rest of the last minute’s are only counted',
+    ),
+  );
+  // All depend on the port, known only once listening.
+  const bound: { guard?: Guard<RouteNameOf<C>, Ctx>; port: number; headers: Record<string, string> } = {
+    port: 0,
+    headers: {},
+  };
+
+  const refuse = (request: FastifyRequest, reply: FastifyReply, status: 401 | 403, message: string): FastifyReply => {
+    refused.add(request);
+    refusalLog.note(() => request.log.warn({ method: request.method, url: pathForLog(request), status }, message));
+    return sendError(reply, status, { code: status === 401 ? 'unauthorized' : 'forbidden', message });
+  };
+
+  // Before our hooks and the routes. Its own hooks must run first: they mark
+  // an upgrade, so that the socket of one we refuse is closed once answered —
+  // else it stays open, half-closed, and `close()` waits for it forever. And
+  // it wraps every route registered after it, so that an upgrade to any route
+  // but the event socket is closed at once.
+  const events = opts.events;
+  if (events !== undefined) {
+    await app.register(fastifyWebsocket, {
+      options: {
+        maxPayload: 64 * 1024,
+        handleProtocols: (protocols: Set<string>) => (protocols.has(events.protocol) ? events.protocol : false),
+      },
+    });
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    const guard = bound.guard;
+    if (guard === undefined) return sendError(reply, 503, { code: 'internal', message: 'Service is starting' });
+    const header = (name: string): string | undefined => {
+      const v = request.headers[name];
+      return Array.isArray(v) ? v.join(',') : v;
+    };
+    const route = matchedRoute(request);
+    // A WebSocket to anything but the event socket (static files answer plain GETs only).
+    if (!needsCaller(route) && header('upgrade')?.toLowerCase() === 'websocket') {
+      return sendError(reply, 404, {
+        code: 'not-found',
+        message: `No such endpoint: WebSocket ${pathForLog(request)}`,
+      });
+    }
+    const decision: GuardDecision<Ctx> = await guard.decide({
+      route: route as MatchedRoute<RouteNameOf<C>>,
+      method: request.method,
+      header,
+    });
+    if (!decision.allow) return refuse(request, reply, decision.status, decision.message);
+    // A guard that let a caller-less request through to a guarded route is wrong; refuse rather than guess.
+    if (decision.caller === undefined && needsCaller(route)) return refuse(request, reply, 401, 'No caller');
+    if (route.kind === 'events' && opts.events?.allowOrigin(header('origin'), bound.port) === false) {
+      return refuse(request, reply, 403, 'Origin may not open the event socket');
+    }
+    if (decision.caller !== undefined) callers.set(request, decision.caller);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(bound.headers);
+    if (needsCaller(matchedRoute(request))) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  // Every request to a route that needs a caller is logged, refused ones too;
+  // a static file is not (a page loads dozens at every start).
+  app.addHook('onResponse', async (request, reply) => {
+    if (!needsCaller(matchedRoute(request)) && reply.statusCode < 400) return;
+    // Logged once already, within the refusals' budget.
+    if (refused.has(request)) return;
+    request.log.info(
+      { method: request.method, url: pathForLog(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'api request',
+    );
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpError) return sendError(reply, error.status, { code: error.code, message: error.message });
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendError(reply, 413, { code: 'too-large', message: 'Request body is too large' });
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, 400, {
+        code: 'bad-request',
+        message: 'Request body must be JSON (Content-Type: application/json)',
+      });
+    }
+    if (status >= 400 && status < 500) {
+      const message =
+        error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'Request body is empty; expected a JSON object'
+          : `Request body is not valid JSON: ${error.message}`;
+      return sendError(reply, 400, { code: 'bad-request', message });
+    }
+    request.log.error({ err: error, url: pathForLog(request) }, 'request failed');
+    return sendError(reply, 500, { code: 'internal', message: 'Internal error' });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, { code: 'not-found', message: `No such endpoint: ${request.method} ${pathForLog(request)}` }),
+  );
+
+  const contextOf = (request: FastifyRequest): Ctx => {
+    const ctx = callers.get(request);
+    // Unreachable while the guard runs first; refuse rather than guess a role.
+    if (ctx === undefined) throw new Error(`No caller recorded for ${request.method} ${pathForLog(request)}`);
+    return ctx;
+  };
+  for (const [name, def] of Object.entries(opts.contract) as [RouteNameOf<C>, ContractRoute][]) {
+    registerRoute(app, name, def, opts.handlers, contextOf, defaultBodyLimit);
+  }
+
+  if (events !== undefined) {
+    app.register(async (scope) => {
+      const config: RouteConfig = { matched: { kind: 'events' } };
+      scope.get(events.path, { websocket: true, config }, (socket, request) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        socket.on('error', () => sockets.delete(socket));
+        events.onConnect?.((event) => socket.send(JSON.stringify(event)), contextOf(request));
+        // Clients only listen; anything they send is ignored.
+      });
+    });
+  }
+
+  if (opts.staticDir !== undefined && existsSync(opts.staticDir)) {
+    const root = opts.staticDir;
+    await app.register(async (scope) => {
+      scope.addHook('onRoute', (route) => {
+        route.config = {
+          ...(route.config as RouteConfig | undefined),
+          matched: { kind: 'static' },
+        } satisfies RouteConfig;
+      });
+      await scope.register(fastifyStatic, { root, prefix: '/', index: 'index.html', wildcard: false });
+    });
+  }
+
+  const host = opts.host ?? '127.0.0.1';
+  const port = opts.listen === false ? await readyWithoutListening(app, opts.port) : await listen(app, host, opts.port);
+  bound.port = port;
+  bound.headers = securityHeaders(opts.connectSources?.(port) ?? []);
+  bound.guard = opts.guard(port);
+
+  return {
+    app,
+    port,
+    broadcast(event) {
+      const text = JSON.stringify(event);
+      for (const s of sockets) if (s.readyState === s.OPEN) s.send(text);
+    },
+    async close() {
+      for (const s of sockets) s.close(1001, 'service stopping');
+      await app.close();
+    },
+  };
+}
+
+/** Binds the address and returns the port it got (port 0 picks a free one). */
+async function listen(app: FastifyInstance, host: string, port: number): Promise<number> {
+  await app.listen({ host, port });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('Server did not bind to a TCP port');
+  return address.port;
+}
+
+/** Readies the app for `inject` without binding; the guard needs a real port number to check Host against. */
+async function readyWithoutListening(app: FastifyInstance, port: number): Promise<number> {
+  if (!Number.isInteger(port) || port <= 0)
+    throw new Error('A server that does not listen needs the port its guard checks Host against');
+  await app.ready();
+  return port;
+}
+
+/** The path without its query, for logs: a query could carry what a citizen typed. */
+function pathForLog(request: FastifyRequest): string {
+  return request.url.split('?')[0] ?? '';
+}
+
+function registerRoute<C extends Contract, Ctx>(
+  app: FastifyInstance,
+  name: RouteNameOf<C>,
+  def: ContractRoute,
+  handlers: Handlers<C, Ctx>,
+  contextOf: (request: FastifyRequest) => Ctx,
+  defaultBodyLimit: number,
+): void {
+  const handler = handlers[name] as (body: unknown, ctx: Ctx) => unknown;
+  const config: RouteConfig = { matched: { kind: 'contract', name } };
+  app.route({
+    method: def.method,
+    url: def.path,
+    config,
+    bodyLimit: def.maxBodyBytes ?? defaultBodyLimit,
+    handler: async (request, reply) => {
+      let body: unknown = undefined;
+      if (def.method !== 'GET') {
+        const parsed = def.body.safeParse(request.body);
+        if (!parsed.success) {
+          const problems = describeZodError(parsed.error, request.body, 'body');
+          return sendError(reply, 400, {
+            code: 'bad-request',
+            message: `Invalid request body: ${problemsToText(problems)}`,
+            problems,
+          });
+        }
+        body = parsed.data;
+      }
+      const result = await handler(body, contextOf(request));
+      return reply.code(200).send(result);
+    },
+  });
+}

@@ -13,7 +13,7 @@ import { DeviceManager } from './devices/device-manager';
 import { printAnswers } from './devices/print-answers';
 import { cachedPublicPhones } from './devices/public-phones';
 import { createHealthReporter } from './health';
-import { startServer, type KioskServer } from './http/server';
+import { startKioskServer, type KioskServer } from './http/server';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { SessionReferences } from './outbox/session-references';
@@ -140,7 +140,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   });
   const bootId = randomBytes(8).toString('hex');
 
-  const server = await startServer({
+  const server = await startKioskServer({
     logger,
     port: deps.port,
     ...(deps.listen === undefined ? {} : { listen: deps.listen }),

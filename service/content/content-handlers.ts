@@ -1,4 +1,5 @@
-import { HttpError, ServiceUnavailableError, type Handlers } from '../http/server';
+import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-error';
+import type { Handlers } from '../http/server';
 import { ContentNotFoundError } from './content-reader';
 import { ContentUnavailableError, type ContentService } from './content-service';
 

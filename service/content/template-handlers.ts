@@ -1,6 +1,7 @@
 import type { DeviceManager } from '../devices/device-manager';
 import type { PrintAnswers } from '../devices/print-answers';
-import { HttpError, type Handlers } from '../http/server';
+import { HttpError } from '../../server-kit/http/http-error';
+import type { Handlers } from '../http/server';
 import { fromContent } from './content-handlers';
 import type { ContentService } from './content-service';
 import { fillTemplateForPrint, previewTemplate, TemplateAnswersRejectedError } from './template-preview';

@@ -1,4 +1,5 @@
-import { HttpError, type Handlers } from '../http/server';
+import { HttpError } from '../../server-kit/http/http-error';
+import type { Handlers } from '../http/server';
 import type { DeviceManager } from './device-manager';
 import type { PrintAnswers } from './print-answers';
 

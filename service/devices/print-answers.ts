@@ -2,7 +2,7 @@ import type { PrintJob } from '../../common/api/devices';
 import type { ReceiptLayout } from '../../common/receipt/layout';
 import type { Receipt } from '../../common/receipt/receipt';
 import type { ReceiptPrinterConfig } from '../../kiosk-config/schema';
-import { ServiceUnavailableError } from '../http/server';
+import { ServiceUnavailableError } from '../../server-kit/http/http-error';
 import type { DeviceManager } from './device-manager';
 import { PrintQueueFullError } from './print-queue';
 

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import type { RouteName } from '../../common/api/contract';
 import { bearerProtocol, EVENTS_PROTOCOL } from '../../common/api/events';
-import { createGuard, type GuardInput } from './request-guard';
+import type { GuardRequest } from '../../server-kit/http/guard';
+import { createGuard } from './request-guard';
+
+/** The headers the guard reads, and whether the route that matched needs a caller (all but the UI's files). */
+interface Input {
+  host: string | undefined;
+  origin: string | undefined;
+  secFetchSite: string | undefined;
+  authorization: string | undefined;
+  cookie: string | undefined;
+  webSocketProtocols: string | undefined;
+  needsCaller: boolean;
+}
 
 const guard = createGuard(4321, { ui: 'right-secret', technician: 'technician-token' });
-const base: GuardInput = {
+const base: Input = {
   host: '127.0.0.1:4321',
   origin: undefined,
   secFetchSite: undefined,
@@ -12,15 +25,37 @@ const base: GuardInput = {
   webSocketProtocols: undefined,
   needsCaller: true,
 };
-const decide = (over: Partial<GuardInput>) => guard.decide({ ...base, ...over });
+const decide = (over: Partial<Input>) => {
+  const input = { ...base, ...over };
+  const headers: Record<string, string | undefined> = {
+    host: input.host,
+    origin: input.origin,
+    'sec-fetch-site': input.secFetchSite,
+    authorization: input.authorization,
+    cookie: input.cookie,
+    'sec-websocket-protocol': input.webSocketProtocols,
+  };
+  const request: GuardRequest<RouteName> = {
+    route: input.needsCaller ? { kind: 'contract', name: 'health' } : { kind: 'static' },
+    method: 'GET',
+    header: (name) => headers[name],
+  };
+  return guard.decide(request);
+};
 
 describe('request guard', () => {
   it('allows our own page with the secret', () => {
-    expect(decide({})).toEqual({ allow: true, role: 'ui' });
-    expect(decide({ host: 'localhost:4321', origin: 'http://localhost:4321' })).toEqual({ allow: true, role: 'ui' });
+    expect(decide({})).toEqual({ allow: true, caller: { role: 'ui' } });
+    expect(decide({ host: 'localhost:4321', origin: 'http://localhost:4321' })).toEqual({
+      allow: true,
+      caller: { role: 'ui' },
+    });
   });
   it('tells the technician token from the UI secret', () => {
-    expect(decide({ authorization: 'Bearer technician-token' })).toEqual({ allow: true, role: 'technician' });
+    expect(decide({ authorization: 'Bearer technician-token' })).toEqual({
+      allow: true,
+      caller: { role: 'technician' },
+    });
     expect(decide({ authorization: 'Bearer technician-tokenX' })).toMatchObject({ allow: false, status: 401 });
     expect(() => createGuard(1, { ui: 'same', technician: 'same' })).toThrow(/differ/);
   });
@@ -49,7 +84,10 @@ describe('request guard', () => {
   });
   it('accepts the secret as a WebSocket subprotocol', () => {
     const protocols = `${EVENTS_PROTOCOL}, ${bearerProtocol('right-secret')}`;
-    expect(decide({ authorization: undefined, webSocketProtocols: protocols })).toEqual({ allow: true, role: 'ui' });
+    expect(decide({ authorization: undefined, webSocketProtocols: protocols })).toEqual({
+      allow: true,
+      caller: { role: 'ui' },
+    });
     expect(
       decide({ authorization: undefined, webSocketProtocols: `${EVENTS_PROTOCOL}, ${bearerProtocol('nope')}` }),
     ).toMatchObject({ status: 401 });
@@ -58,12 +96,12 @@ describe('request guard', () => {
     const cookie = 'kiosk-secret=right-secret';
     expect(decide({ authorization: undefined, cookie, secFetchSite: 'same-origin' })).toEqual({
       allow: true,
-      role: 'ui',
+      caller: { role: 'ui' },
     });
     // A WebSocket carries no Sec-Fetch-Site, but always its Origin.
     expect(decide({ authorization: undefined, cookie, origin: 'http://127.0.0.1:4321' })).toEqual({
       allow: true,
-      role: 'ui',
+      caller: { role: 'ui' },
     });
     // Sent by itself from elsewhere, or by a client that says nothing of where it comes from: refused.
     for (const secFetchSite of ['same-site', 'none', undefined]) {

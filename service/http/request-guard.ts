@@ -1,6 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import { SECRET_COOKIE } from '../../common/api/contract';
+import { SECRET_COOKIE, type RouteName } from '../../common/api/contract';
 import { BEARER_PROTOCOL_PREFIX } from '../../common/api/events';
+import {
+  needsCaller,
+  type Caller,
+  type Guard,
+  type GuardDecision,
+  type GuardRequest,
+} from '../../server-kit/http/guard';
 
 /**
  * Who may talk to the local service. The service listens on loopback, but a
@@ -16,23 +23,22 @@ import { BEARER_PROTOCOL_PREFIX } from '../../common/api/events';
 
 /** Who is calling: the touchscreen UI, or a technician's kioskctl on the machine. */
 export type CallerRole = 'ui' | 'technician';
-export interface GuardInput {
-  host: string | undefined;
-  origin: string | undefined;
-  secFetchSite: string | undefined;
-  authorization: string | undefined;
-  /** The Cookie header: a shell may hand the UI its secret as the SECRET_COOKIE cookie. */
-  cookie: string | undefined;
-  /** Offered WebSocket subprotocols, comma-separated, as sent by the browser. */
-  webSocketProtocols: string | undefined;
-  /** Whether the route that matched needs a caller (every route but the UI's static files). */
-  needsCaller: boolean;
+/** Who made a request the guard let through; handlers check object-level rights with it. */
+export type RequestContext = Caller<CallerRole>;
+
+/** The kiosk's guard decides at once: its tokens are in memory. */
+export interface KioskGuard extends Guard<RouteName, RequestContext> {
+  decide(request: GuardRequest<RouteName>): GuardDecision<RequestContext>;
 }
 
-export type GuardDecision = { allow: true; role?: CallerRole } | { allow: false; status: 401 | 403; message: string };
+/** The service's own Host values: its loopback address under both names. */
+export function ownHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
 
-export interface Guard {
-  decide(input: GuardInput): GuardDecision;
+/** The Origins of the service's own page. */
+export function ownOrigins(port: number): Set<string> {
+  return new Set(ownHosts(port).map((h) => `http://${h}`));
 }
 
 function tokenMatches(expected: Buffer, candidate: string | undefined): boolean {
@@ -41,9 +47,9 @@ function tokenMatches(expected: Buffer, candidate: string | undefined): boolean 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export function createGuard(port: number, tokens: Record<CallerRole, string>): Guard {
-  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const origins = new Set([...hosts].map((h) => `http://${h}`));
+export function createGuard(port: number, tokens: Record<CallerRole, string>): KioskGuard {
+  const hosts = new Set(ownHosts(port));
+  const origins = ownOrigins(port);
   if (tokens.ui === tokens.technician) throw new Error('The UI secret and the technician token must differ');
   const expected = (Object.entries(tokens) as [CallerRole, string][]).map(([role, token]) => ({
     role,
@@ -53,33 +59,36 @@ export function createGuard(port: number, tokens: Record<CallerRole, string>): G
     expected.find((e) => tokenMatches(e.token, candidate))?.role;
 
   return {
-    decide(input) {
-      if (input.host === undefined || !hosts.has(input.host.toLowerCase())) {
+    decide(request) {
+      const host = request.header('host');
+      const origin = request.header('origin');
+      const secFetchSite = request.header('sec-fetch-site');
+      if (host === undefined || !hosts.has(host.toLowerCase())) {
         return { allow: false, status: 403, message: 'Host is not this service' };
       }
-      if (input.origin !== undefined && !origins.has(input.origin.toLowerCase())) {
+      if (origin !== undefined && !origins.has(origin.toLowerCase())) {
         return { allow: false, status: 403, message: 'Origin is not this service' };
       }
-      if (input.secFetchSite === 'cross-site') {
+      if (secFetchSite === 'cross-site') {
         return { allow: false, status: 403, message: 'Cross-site requests are refused' };
       }
-      if (!input.needsCaller) return { allow: true };
-      const bearer = /^Bearer\s+(\S+)$/i.exec(input.authorization ?? '')?.[1];
-      const fromProtocol = (input.webSocketProtocols ?? '')
+      if (!needsCaller(request.route)) return { allow: true };
+      const bearer = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '')?.[1];
+      // Browsers cannot set headers on a WebSocket: the secret comes as an offered subprotocol.
+      const fromProtocol = (request.header('sec-websocket-protocol') ?? '')
         .split(',')
         .map((p) => p.trim())
         .find((p) => p.startsWith(BEARER_PROTOCOL_PREFIX))
         ?.slice(BEARER_PROTOCOL_PREFIX.length);
       const role = roleOf(bearer) ?? roleOf(fromProtocol);
-      if (role !== undefined) return { allow: true, role };
+      if (role !== undefined) return { allow: true, caller: { role } };
       // A cookie travels by itself, so it counts only on a request the browser
       // says is from our own page: a fetch marked same-origin, or a WebSocket
       // (which carries no Sec-Fetch-Site) with our Origin — a foreign one was
       // refused above. And only as the UI: a technician has no cookie.
-      const fromCookie = cookieValue(input.cookie, SECRET_COOKIE);
-      const ownPage =
-        input.secFetchSite === 'same-origin' || (input.secFetchSite === undefined && input.origin !== undefined);
-      if (ownPage && roleOf(fromCookie) === 'ui') return { allow: true, role: 'ui' };
+      const fromCookie = cookieValue(request.header('cookie'), SECRET_COOKIE);
+      const ownPage = secFetchSite === 'same-origin' || (secFetchSite === undefined && origin !== undefined);
+      if (ownPage && roleOf(fromCookie) === 'ui') return { allow: true, caller: { role: 'ui' } };
       return { allow: false, status: 401, message: 'Missing or wrong service secret' };
     },
   };

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { fillReceiptTemplate, type SubmissionKind, type SubmissionPayload } from '../../common/api/submissions';
 import { PrintQueueFullError } from '../devices/print-queue';
-import { HttpError, ServiceUnavailableError, type Handlers } from '../http/server';
+import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-error';
+import type { Handlers } from '../http/server';
 import {
   ClockError,
   IdempotencyConflictError,

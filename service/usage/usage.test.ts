@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SubmissionPayload } from '../../common/api/submissions';
-import { HttpError } from '../http/server';
+import { HttpError } from '../../server-kit/http/http-error';
 import { createLogger } from '../../server-kit/logger';
 import { Outbox } from '../outbox/outbox';
 import { createDailyStats, localDay } from '../storage/daily-stats';

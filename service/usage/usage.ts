@@ -1,7 +1,7 @@
 import type { SubmissionKind, SubmissionPayload } from '../../common/api/submissions';
 import type { StatMetric } from '../../common/api/stats';
 import type { UsageRequest } from '../../common/api/usage';
-import { ServiceUnavailableError } from '../http/server';
+import { ServiceUnavailableError } from '../../server-kit/http/http-error';
 import type { DailyStats } from '../storage/daily-stats';
 
 /**

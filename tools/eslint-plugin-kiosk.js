@@ -38,6 +38,7 @@ export const ROOMS = {
   'kiosk-config': { imports: ['common', 'kiosk-config'], env: 'pure' },
   native: { imports: ['common', 'native'], env: 'node' },
   // What every Node server of ours shares (the kiosk's service, the hub): the
+  // HTTP server over a zod contract with a guard of the caller's choosing, the
   // redacting logger, the SQLite migration runner, CLI exit codes. It knows
   // no server of its own, so both can build on it.
   'server-kit': { imports: ['common', 'server-kit'], env: 'node' },

@@ -73,7 +73,8 @@ export interface KioskService {
 export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   const { config, dataDir, logger } = deps;
   const dirCheck = prepareDataDir(dataDir);
-  if (!dirCheck.ok) logger.error({ detail: dirCheck.detail }, 'data directory is not writable; storage is unavailable');
+  if (!dirCheck.ok)
+    logger.error({ detail: dirCheck.error.detail }, 'data directory is not writable; storage is unavailable');
 
   // records.db: the kiosk's own records. Without it the kiosk still answers
   // questions; submissions are off and the UI says so.

@@ -22,13 +22,13 @@ describe('the data directory', () => {
     const dir = join(tempDir(), 'data');
     mkdirSync(dir);
     chmodSync(dir, 0o755);
-    expect(prepareDataDir(dir)).toEqual({ ok: true });
+    expect(prepareDataDir(dir)).toEqual({ ok: true, value: undefined });
     expect(mode(dir)).toBe(0o700);
   });
 
   it('is created owner-only', () => {
     const dir = join(tempDir(), 'new', 'data');
-    expect(prepareDataDir(dir)).toEqual({ ok: true });
+    expect(prepareDataDir(dir)).toEqual({ ok: true, value: undefined });
     expect(mode(dir)).toBe(0o700);
   });
 
@@ -38,8 +38,7 @@ describe('the data directory', () => {
     chmodSync(dir, 0o1777);
     expect(prepareDataDir(dir)).toMatchObject({
       ok: false,
-      reason: 'data-dir-not-writable',
-      detail: expect.stringContaining('shared directory'),
+      error: { reason: 'data-dir-not-writable', detail: expect.stringContaining('shared directory') },
     });
     expect(mode(dir)).toBe(0o1777);
   });

@@ -1,6 +1,7 @@
 import { accessSync, chmodSync, constants, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import envPaths from 'env-paths';
+import { err, ok, type Result } from '../common/result';
 
 export const APP_DIR_NAME = 'wurenlvsuo-kiosk';
 
@@ -18,7 +19,13 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv 
 /** The sticky bit of a directory's mode (S_ISVTX; Node's fs.constants does not name it). */
 const STICKY_BIT = 0o1000;
 
-export type DataDirCheck = { ok: true } | { ok: false; reason: 'data-dir-not-writable'; detail: string };
+/** Why the kiosk cannot keep its records in the data directory; `reason` is the storage subsystem's in /api/health. */
+export interface DataDirProblem {
+  reason: 'data-dir-not-writable';
+  detail: string;
+}
+
+export type DataDirCheck = Result<void, DataDirProblem>;
 
 /**
  * Owner-only for everything the service creates from now on: records,
@@ -40,25 +47,24 @@ export function prepareDataDir(dir: string): DataDirCheck {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if ((statSync(dir).mode & STICKY_BIT) !== 0) {
-      return {
-        ok: false,
+      return err({
         reason: 'data-dir-not-writable',
         detail: `${dir} is a shared directory (sticky bit): give the kiosk a data directory of its own`,
-      };
+      });
     }
     chmodSync(dir, 0o700);
     accessSync(dir, constants.W_OK);
-    return { ok: true };
+    return ok(undefined);
   } catch (error) {
-    return { ok: false, reason: 'data-dir-not-writable', detail: `${dir}: ${(error as Error).message}` };
+    return err({ reason: 'data-dir-not-writable', detail: `${dir}: ${(error as Error).message}` });
   }
 }
 
 export function checkDataDirWritable(dir: string): DataDirCheck {
   try {
     accessSync(dir, constants.W_OK);
-    return { ok: true };
+    return ok(undefined);
   } catch (error) {
-    return { ok: false, reason: 'data-dir-not-writable', detail: `${dir}: ${(error as Error).message}` };
+    return err({ reason: 'data-dir-not-writable', detail: `${dir}: ${(error as Error).message}` });
   }
 }

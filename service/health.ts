@@ -68,7 +68,11 @@ export function createHealthReporter(src: HealthSources): () => Health {
   return () => {
     const dir = checkDataDirWritable(src.dataDir);
     const storage: SubsystemState = !dir.ok
-      ? { state: 'unavailable', reason: dir.reason satisfies SubsystemReason<'storage'>, detail: dir.detail }
+      ? {
+          state: 'unavailable',
+          reason: dir.error.reason satisfies SubsystemReason<'storage'>,
+          detail: dir.error.detail,
+        }
       : (src.records() ?? { state: 'ok' });
     const hub = hubState(config);
     return {

@@ -29,10 +29,11 @@ async function main(): Promise<void> {
   const loaded = loadConfig(args.configPath);
   if (!loaded.ok) {
     process.stderr.write(
-      `${formatConfigReport(loaded)}\nThe kiosk service will not start until the configuration is fixed.\n`,
+      `${formatConfigReport(loaded.error)}\nThe kiosk service will not start until the configuration is fixed.\n`,
     );
     process.exit(EXIT_BAD_CONFIG);
   }
+  const { config, name: configName } = loaded.value;
   const logger = createLogger();
   // Said once at start so the journal shows it; kioskctl doctor reports it as a failure.
   const asRoot = rootWarning(process.getuid?.());
@@ -45,8 +46,8 @@ async function main(): Promise<void> {
   const rendererDir = args.rendererDir !== undefined ? resolve(args.rendererDir) : join(here, '..', 'renderer');
   const [secret, technicianToken] = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')];
   const service = await buildService({
-    config: loaded.config,
-    configName: loaded.name,
+    config,
+    configName,
     dataDir,
     contentPath,
     rendererDir,
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
   });
 
   logger.info(
-    { port, version: VERSION, configName: loaded.name, dataDir, bootId: service.bootId, routes: Object.keys(api) },
+    { port, version: VERSION, configName, dataDir, bootId: service.bootId, routes: Object.keys(api) },
     'service ready',
   );
   // The shells wait for exactly this line; the secret travels in the fragment, never to a server.

@@ -66,7 +66,7 @@ export function addDeviceCommands(program: Command): void {
       if (configPath === undefined) fail('no running service and no configuration (--config FILE or KIOSK_CONFIG)');
       const loaded = loadConfig(configPath);
       if (!loaded.ok) fail(`${configPath} is invalid; run kioskctl config check ${configPath}`);
-      const { idCardReader, receiptPrinter } = loaded.config.devices;
+      const { idCardReader, receiptPrinter } = loaded.value.config.devices;
       const describe = (d: typeof idCardReader | typeof receiptPrinter) =>
         d.mode === 'serial' ? `serial ${d.port} @ ${d.baudRate}` : d.mode;
       process.stdout.write(

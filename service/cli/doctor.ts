@@ -53,14 +53,14 @@ export async function runDoctor(opts: DoctorOptions): Promise<Check[]> {
   } else {
     const loaded = loadConfig(configPath);
     if (loaded.ok) {
-      config = loaded.config;
+      config = loaded.value.config;
       checks.push({
         name: 'configuration',
         status: 'pass',
-        detail: `${configPath} is valid (terminal ${loaded.config.id})`,
+        detail: `${configPath} is valid (terminal ${loaded.value.config.id})`,
       });
     } else {
-      checks.push({ name: 'configuration', status: 'fail', detail: formatConfigReport(loaded) });
+      checks.push({ name: 'configuration', status: 'fail', detail: formatConfigReport(loaded.error) });
     }
   }
 
@@ -68,7 +68,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<Check[]> {
   checks.push(
     dir.ok
       ? { name: 'data directory', status: 'pass', detail: `${opts.dataDir} is writable` }
-      : { name: 'data directory', status: 'fail', detail: dir.detail },
+      : { name: 'data directory', status: 'fail', detail: dir.error.detail },
   );
 
   if (runtime === undefined) {

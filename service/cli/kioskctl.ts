@@ -36,10 +36,10 @@ config
   .action((file: string) => {
     const result = loadConfig(file);
     if (!result.ok) {
-      process.stderr.write(`${formatConfigReport(result)}\n`);
+      process.stderr.write(`${formatConfigReport(result.error)}\n`);
       process.exit(1);
     }
-    const c = result.config;
+    const c = result.value.config;
     process.stdout.write(
       `${file}: valid — terminal ${c.id} “${c.displayName}”, ${c.location.regionName} (${c.location.regionCode}), ` +
         `ID-card reader ${c.devices.idCardReader.mode}, printer ${c.devices.receiptPrinter.mode}, hub ${c.hub?.url ?? 'none'}\n`,

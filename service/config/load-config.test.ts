@@ -33,9 +33,9 @@ describe('terminal configuration', () => {
       }),
       'x.json',
     );
-    expect(result.ok && result.config.hotlines.publicLegalService).toBe('12348');
-    expect(result.ok && result.config.features.videoCall).toBe(true);
-    expect(result.ok && result.config.idleTimeoutSeconds).toBe(120);
+    expect(result.ok && result.value.config.hotlines.publicLegalService).toBe('12348');
+    expect(result.ok && result.value.config.features.videoCall).toBe(true);
+    expect(result.ok && result.value.config.idleTimeoutSeconds).toBe(120);
   });
 
   it('reports every problem at once, each with its JSON path', () => {
@@ -56,7 +56,7 @@ describe('terminal configuration', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const paths = result.problems.map((p) => p.path);
+    const paths = result.error.problems.map((p) => p.path);
     expect(paths).toEqual(
       expect.arrayContaining([
         'idleTimeoutSeconds',
@@ -65,8 +65,8 @@ describe('terminal configuration', () => {
         'hub.url',
       ]),
     );
-    expect(result.problems).toHaveLength(4);
-    const report = formatConfigReport(result);
+    expect(result.error.problems).toHaveLength(4);
+    const report = formatConfigReport(result.error);
     expect(report).toContain('bad.json is invalid (4 problems)');
     expect(report).toMatch(/idleTimeoutSeconds: .*>=30.*\(got 5\)/);
     expect(report).toMatch(/baudRate: expected one of 9600, 19200, 38400, 57600, 115200 \(got 12345\)/);
@@ -78,7 +78,7 @@ describe('terminal configuration', () => {
       withChanges((c) => (c['idelTimeoutSeconds'] = 60)),
       'typo.json',
     );
-    expect(!result.ok && result.problems).toEqual([
+    expect(!result.ok && result.error.problems).toEqual([
       { path: '(root)', message: 'unknown key "idelTimeoutSeconds" (check the spelling)' },
     ]);
   });
@@ -88,17 +88,17 @@ describe('terminal configuration', () => {
       withChanges((c) => ((c['languages'] = ['zh-CN']), (c['defaultLanguage'] = 'en'))),
       'lang.json',
     );
-    expect(!result.ok && result.problems.map((p) => p.path)).toEqual(['defaultLanguage']);
+    expect(!result.ok && result.error.problems.map((p) => p.path)).toEqual(['defaultLanguage']);
   });
 
   it('gives line and column for broken JSON', () => {
     const result = parseConfig('{\n  "id": "abc",\n  "x": 1,,\n}', 'broken.json');
-    expect(!result.ok && result.problems[0]?.message).toMatch(/^not valid JSON at line 3, column 10/);
+    expect(!result.ok && result.error.problems[0]?.message).toMatch(/^not valid JSON at line 3, column 10/);
   });
 
   it('says when the file is missing', () => {
     const result = loadConfig('/nonexistent/terminal.json');
-    expect(!result.ok && result.problems[0]?.message).toBe('cannot read configuration: file not found');
+    expect(!result.ok && result.error.problems[0]?.message).toBe('cannot read configuration: file not found');
   });
 
   it('lineAndColumn counts from 1', () => {

@@ -1,11 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describeZodError, type ValidationProblem } from '../../common/api/format-issues';
+import { err, ok, type Result } from '../../common/result';
 import { TerminalConfig } from '../../kiosk-config/schema';
 
-export type LoadConfigResult =
-  | { ok: true; config: TerminalConfig; path: string; name: string }
-  | { ok: false; path: string; problems: ValidationProblem[] };
+/** A configuration that loaded: the terminal's settings, the file they came from, and its name for /api/health. */
+export interface LoadedConfig {
+  config: TerminalConfig;
+  path: string;
+  name: string;
+}
+
+/** A configuration refused, with every problem found in it. */
+export interface RefusedConfig {
+  path: string;
+  problems: ValidationProblem[];
+}
+
+export type LoadConfigResult = Result<LoadedConfig, RefusedConfig>;
 
 /** Line and column (1-based) of a character offset, for messages a technician can follow in an editor. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -32,11 +44,11 @@ export function parseConfig(text: string, path: string): LoadConfigResult {
   try {
     raw = JSON.parse(clean);
   } catch (error) {
-    return { ok: false, path, problems: [jsonSyntaxProblem(clean, error)] };
+    return err({ path, problems: [jsonSyntaxProblem(clean, error)] });
   }
   const parsed = TerminalConfig.safeParse(raw);
-  if (!parsed.success) return { ok: false, path, problems: describeZodError(parsed.error, raw) };
-  return { ok: true, config: parsed.data, path, name: basename(path) };
+  if (!parsed.success) return err({ path, problems: describeZodError(parsed.error, raw) });
+  return ok({ config: parsed.data, path, name: basename(path) });
 }
 
 export function loadConfig(path: string): LoadConfigResult {
@@ -46,15 +58,15 @@ export function loadConfig(path: string): LoadConfigResult {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : String(error);
-    return { ok: false, path, problems: [{ path: '(file)', message: `cannot read configuration: ${why}` }] };
+    return err({ path, problems: [{ path: '(file)', message: `cannot read configuration: ${why}` }] });
   }
   return parseConfig(text, path);
 }
 
 /** The report printed when a configuration is refused. */
-export function formatConfigReport(result: Extract<LoadConfigResult, { ok: false }>): string {
-  const n = result.problems.length;
-  const lines = [`Configuration ${result.path} is invalid (${n} problem${n === 1 ? '' : 's'}):`];
-  for (const p of result.problems) lines.push(`  - ${p.path}: ${p.message}`);
+export function formatConfigReport(refused: RefusedConfig): string {
+  const n = refused.problems.length;
+  const lines = [`Configuration ${refused.path} is invalid (${n} problem${n === 1 ? '' : 's'}):`];
+  for (const p of refused.problems) lines.push(`  - ${p.path}: ${p.message}`);
   return lines.join('\n');
 }

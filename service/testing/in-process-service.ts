@@ -64,8 +64,8 @@ export async function startInProcessKiosk(opts: InProcessOptions = {}): Promise<
     technician: randomBytes(32).toString('base64url'),
   };
   const service = await buildService({
-    config: opts.config?.(loaded.config) ?? loaded.config,
-    configName: loaded.name,
+    config: opts.config?.(loaded.value.config) ?? loaded.value.config,
+    configName: loaded.value.name,
     dataDir,
     contentPath: opts.contentPath ?? BUILT_RELEASE,
     rendererDir: undefined,

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { expectAccessible } from './a11y';
-import { LANDSCAPE, launchChromium, openHome, PORTRAIT, startKiosk, type RunningKiosk, wakeKiosk } from './harness';
+import { useKiosk } from './fixture';
+import { LANDSCAPE, openHome, PORTRAIT, wakeKiosk } from './harness';
 
 /**
  * Accessibility of every citizen screen in standard mode and in 长辈模式, in
@@ -11,16 +12,7 @@ import { LANDSCAPE, launchChromium, openHome, PORTRAIT, startKiosk, type Running
  * tap away, the on-screen keyboard never covers the field it types into, and
  * each screen is kept as a screenshot under test-results/screens.
  */
-let kiosk: RunningKiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const { kiosk, browser } = useKiosk({ browser: true });
 
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const IDLE_MS = 120_000; // demo.json's idleTimeoutSeconds

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_BODY_LIMIT,
   RECEIPT_MAX_BYTES,
@@ -9,7 +9,8 @@ import {
 } from '../../common/api/body-limits';
 import { api, type RouteName } from '../../common/api/contract';
 import { REFERENCE_PLACEHOLDER } from '../../common/api/submissions';
-import { apiAnswer, startKiosk, type RunningKiosk } from './harness';
+import { useKiosk } from './fixture';
+import { apiAnswer } from './harness';
 
 /**
  * A request the contract calls valid is never refused as too large: for each
@@ -83,13 +84,7 @@ const LARGEST: Partial<Record<RouteName, () => unknown>> = {
   templatePrint: () => ({ id: 'iou', values: largestValues(4000), title: han(80) }),
 };
 
-let kiosk: RunningKiosk;
-beforeAll(async () => {
-  kiosk = await startKiosk();
-});
-afterAll(async () => {
-  await kiosk?.stop();
-});
+const { kiosk } = useKiosk();
 
 const post = async (path: string, body: unknown) =>
   (await apiAnswer(kiosk, path, body)) as { status: number; json: { error?: { code: string; message: string } } };

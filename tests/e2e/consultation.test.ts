@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
-import {
-  callApi,
-  openHome as openHomeScreen,
-  LANDSCAPE,
-  launchChromium,
-  PORTRAIT,
-  readQrCode,
-  startKiosk,
-  type RunningKiosk,
-} from './harness';
+import { useKiosk } from './fixture';
+import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, readQrCode } from './harness';
 
 /**
  * A citizen's way through 智能咨询 and 法规查询 on the real service in
@@ -19,16 +11,7 @@ import {
  * to an answer, to the article it cites, onto paper, and through a whole law.
  * Assertions are about what the citizen sees: headings, words, marks.
  */
-let kiosk: RunningKiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const { kiosk, browser } = useKiosk({ browser: true });
 
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
 const simulate = (body: unknown) => callApi(kiosk, '/api/simulate', body);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ArticleResponse,
   FaqListResponse,
@@ -8,15 +8,9 @@ import {
   SlidesResponse,
   TopicsResponse,
 } from '../../common/api/content';
-import { startKiosk, type RunningKiosk } from './harness';
+import { useKiosk } from './fixture';
 
-let kiosk: RunningKiosk;
-beforeAll(async () => {
-  kiosk = await startKiosk();
-});
-afterAll(async () => {
-  await kiosk?.stop();
-});
+const { kiosk } = useKiosk();
 
 async function call(path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${kiosk.origin}${path}`, {

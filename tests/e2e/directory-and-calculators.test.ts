@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { DirectoryResponse } from '../../common/api/directory';
 import { expectAccessible } from './a11y';
-import {
-  callApi,
-  openHome as openHomeScreen,
-  LANDSCAPE,
-  launchChromium,
-  PORTRAIT,
-  readQrCode,
-  startKiosk,
-  type RunningKiosk,
-} from './harness';
+import { useKiosk } from './fixture';
+import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, readQrCode } from './harness';
 
 /**
  * 机构查询 and 算一算 on the real service in Debian's Chromium, by touch
@@ -23,16 +15,7 @@ import {
  * and the article it rests on. Then axe and the size rules on every one of
  * these screens, in standard mode and in 长辈模式, with screenshots.
  */
-let kiosk: RunningKiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const { kiosk, browser } = useKiosk({ browser: true });
 
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
 const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);

@@ -1,16 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DirectoryResponse } from '../../common/api/directory';
+import { useKiosk } from './fixture';
 import { ROOT, startKiosk, type RunningKiosk } from './harness';
 
 // The demo terminal (kiosk-config/demo.json) stands in 420111 湖北省武汉市洪山区.
-let kiosk: RunningKiosk;
-beforeAll(async () => {
-  kiosk = await startKiosk();
-});
-afterAll(async () => {
-  await kiosk?.stop();
-});
+const { kiosk } = useKiosk();
 
 async function directory(k: RunningKiosk, body: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${k.origin}/api/content/directory`, {

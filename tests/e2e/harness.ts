@@ -51,6 +51,12 @@ export async function startKiosk(
   const stderr: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (l) => stderr.push(l));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stopChild = async (): Promise<number | null> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const code = await exited;
+    if (opts.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+    return code;
+  };
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       stdout.push(line);
@@ -60,6 +66,10 @@ export async function startKiosk(
       reject(new Error(`service exited with ${code} before it was ready:\n${stderr.join('\n')}`)),
     );
     setTimeout(() => reject(new Error('service did not print KIOSK_URL within 15 s')), 15_000);
+  }).catch(async (error: unknown) => {
+    // A service that never got ready is not left running, nor its throwaway data directory left behind.
+    await stopChild();
+    throw error;
   });
   const parsed = new URL(url);
   const secret = new URLSearchParams(parsed.hash.slice(1)).get('secret') ?? '';
@@ -73,14 +83,25 @@ export async function startKiosk(
     stdout,
     stderr,
     exited,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const code = await exited;
-      if (opts.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
-      return code;
-    },
+    stop: stopChild,
   };
   return kiosk;
+}
+
+/**
+ * The demo terminal's configuration with `changes` over its top-level
+ * settings, for a test to write to a file of its own (without `$schema`,
+ * whose relative path would not resolve from there).
+ */
+export function demoConfig(changes: Record<string, unknown> = {}): {
+  devices: Record<string, unknown>;
+  [setting: string]: unknown;
+} {
+  const { $schema: _, ...config } = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as {
+    $schema?: string;
+    devices: Record<string, unknown>;
+  };
+  return { ...config, ...changes };
 }
 
 /** Runs the built service expecting it to refuse to start. */
@@ -241,17 +262,15 @@ export interface KioskOnPaper {
  * the bytes that reached "paper". The ID-card reader stays simulated in the
  * service (`/api/simulate` inserts cards).
  */
-export async function startKioskWithSerialPrinter(opts: { dataDir?: string } = {}): Promise<KioskOnPaper> {
+export async function startKioskWithSerialPrinter(
+  opts: { dataDir?: string; config?: Record<string, unknown> } = {},
+): Promise<KioskOnPaper> {
   const work = mkdtempSync(join(tmpdir(), 'kiosk-paper-'));
   mkdirSync(join(work, 'pty'));
   const printer = new PrinterSimulator(findPrinterModel('generic-80mm-gb18030')!);
   const pty = await startPtyPair({ dir: join(work, 'pty') });
   const served = await serveSimulatorOnSerial(printer, { path: pty.b, baudRate: 115200 });
-  const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as {
-    $schema?: string;
-    devices: Record<string, unknown>;
-  };
-  delete config.$schema;
+  const config = demoConfig(opts.config);
   config.devices['receiptPrinter'] = {
     mode: 'serial',
     port: pty.a,
@@ -262,7 +281,7 @@ export async function startKioskWithSerialPrinter(opts: { dataDir?: string } = {
   };
   const configFile = join(work, 'terminal.json');
   writeFileSync(configFile, JSON.stringify(config));
-  const kiosk = await startKiosk({ config: configFile, ...opts });
+  const kiosk = await startKiosk({ config: configFile, dataDir: opts.dataDir });
   return {
     kiosk,
     printed: () =>

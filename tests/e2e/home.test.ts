@@ -1,30 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BUILT_FEATURES, FEATURE_IDS } from '../../common/features';
-import {
-  callApi,
-  openHome as openHomeScreen,
-  LANDSCAPE,
-  launchChromium,
-  PORTRAIT,
-  startKiosk,
-  type RunningKiosk,
-} from './harness';
+import { useKiosk } from './fixture';
+import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT } from './harness';
 
 /**
  * The citizen's first screen, in the real service and Debian's Chromium with
  * touch enabled, in both orientations kiosks are installed in.
  */
-let kiosk: RunningKiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const { kiosk, browser } = useKiosk({ browser: true });
 
 const simulate = (body: unknown) => callApi(kiosk, '/api/simulate', body);
 const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);

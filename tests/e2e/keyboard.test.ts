@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  openHome as openHomeScreen,
-  LANDSCAPE,
-  launchChromium,
-  PORTRAIT,
-  startKiosk,
-  type RunningKiosk,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useKiosk } from './fixture';
+import { openHome as openHomeScreen, LANDSCAPE, PORTRAIT } from './harness';
 
 /**
  * The kiosk's own on-screen keyboard, by touch alone, in the real service and
  * Debian's Chromium, in both orientations: pinyin with phrase candidates from
  * the service's dictionary, 123 for numbers, and the law reader's find field.
  */
-let kiosk: RunningKiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const { kiosk, browser } = useKiosk({ browser: true });
 
 const openHome = (viewport: { width: number; height: number }) => openHomeScreen(browser, kiosk, viewport);
 

@@ -2,23 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { PrintJob } from '../../common/api/devices';
 import { SubmissionStatus } from '../../common/api/submissions';
 import { parseReference } from '../../common/reference-number';
 import { axeViolations, measure, saveScreen, type Mode } from './a11y';
-import {
-  callApi,
-  LANDSCAPE,
-  launchChromium,
-  openHome as openHomeScreen,
-  PORTRAIT,
-  startKioskWithSerialPrinter,
-  type KioskOnPaper,
-  type RunningKiosk,
-  kioskctl,
-} from './harness';
+import { useKiosk } from './fixture';
+import { callApi, LANDSCAPE, openHome as openHomeScreen, PORTRAIT, kioskctl } from './harness';
 
 /**
  * 法律援助 on the real service in Debian's Chromium, by touch, in both
@@ -29,20 +20,9 @@ import {
  */
 const work = mkdtempSync(join(tmpdir(), 'kiosk-legal-aid-e2e-'));
 const dataDir = join(work, 'data');
-let kiosk: RunningKiosk;
-let browser: Browser;
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** The printer is on a real serial line, so what reached paper can be decoded. */
-let paper: KioskOnPaper;
-
-beforeAll(async () => {
-  [paper, browser] = await Promise.all([startKioskWithSerialPrinter({ dataDir }), launchChromium()]);
-  kiosk = paper.kiosk;
-});
-afterAll(async () => {
-  await browser?.close();
-  await paper?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const { kiosk, browser, paper } = useKiosk({ browser: true, printer: 'serial', dataDir });
 
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
 const simulate = (body: unknown) => api('/api/simulate', body);

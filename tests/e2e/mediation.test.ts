@@ -2,23 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { SubmissionStatus } from '../../common/api/submissions';
 import { REFERENCE_ALPHABET } from '../../common/reference-number';
 import { expectAccessible, type Mode } from './a11y';
-import {
-  callApi,
-  LANDSCAPE,
-  launchChromium,
-  openHome,
-  PORTRAIT,
-  startKiosk,
-  type RunningKiosk,
-  wakeKiosk,
-  kioskctl,
-} from './harness';
+import { useKiosk } from './fixture';
+import { callApi, LANDSCAPE, openHome, PORTRAIT, wakeKiosk, kioskctl } from './harness';
 
 /**
  * 调解申请 by touch on the real service in Debian's Chromium, in portrait and
@@ -31,19 +22,10 @@ import {
  * attract loop plays. Every screen passes axe and the size rules; finally
  * `kioskctl stats --json` on the test's data directory shows the counts.
  */
-let kiosk: RunningKiosk;
-let browser: Browser;
 const work = mkdtempSync(join(tmpdir(), 'kiosk-mediation-e2e-'));
 const dataDir = join(work, 'data');
-
-beforeAll(async () => {
-  [kiosk, browser] = await Promise.all([startKiosk({ dataDir }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const { kiosk, browser } = useKiosk({ browser: true, dataDir });
 
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
 const printJobs = async (): Promise<PrintJob[]> => (await api<{ jobs: PrintJob[] }>('/api/print/jobs')).jobs;

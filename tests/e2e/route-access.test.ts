@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { api, EVENTS_PATH, SECRET_COOKIE } from '../../common/api/contract';
 import { bearerProtocol, EVENTS_PROTOCOL } from '../../common/api/events';
 import { readRuntimeFile } from '../../service/runtime-file';
-import { startKiosk, type RunningKiosk } from './harness';
+import { useKiosk } from './fixture';
 
 /**
  * Every route of the contract and the event socket, in every spelling of its
@@ -14,15 +14,11 @@ import { startKiosk, type RunningKiosk } from './harness';
  * path on the way.
  */
 
-let kiosk: RunningKiosk;
+const { kiosk } = useKiosk();
 let technicianToken: string;
-beforeAll(async () => {
-  kiosk = await startKiosk();
+beforeAll(() => {
   technicianToken = readRuntimeFile(kiosk.dataDir)?.technicianToken ?? '';
   expect(technicianToken).not.toBe('');
-});
-afterAll(async () => {
-  await kiosk?.stop();
 });
 
 const pct = (c: string): string => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`;

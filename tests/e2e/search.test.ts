@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SearchResponse, SuggestResponse } from '../../common/api/search';
-import { ROOT, startKiosk, type RunningKiosk } from './harness';
+import { useKiosk } from './fixture';
+import { ROOT } from './harness';
 
 /** The kiosk's shipped content release (dist/content, built by `npm test`), searched as technicians and the UI do. */
 interface JsonHit {
@@ -60,13 +61,7 @@ describe('kioskctl search', () => {
 });
 
 describe('search API', () => {
-  let kiosk: RunningKiosk;
-  beforeAll(async () => {
-    kiosk = await startKiosk();
-  });
-  afterAll(async () => {
-    await kiosk?.stop();
-  });
+  const { kiosk } = useKiosk();
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${kiosk.origin}${path}`, {
       method: 'POST',

@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ApiErrorBody } from '../../common/api/errors';
 import { bearerProtocol, EVENTS_PROTOCOL, ServiceEvent } from '../../common/api/events';
 import { Health } from '../../common/api/health';
 import { runtimeFilePath } from '../../service/runtime-file';
-import { startKiosk, type RunningKiosk } from './harness';
+import { useKiosk } from './fixture';
+import { startKiosk } from './harness';
 
-let kiosk: RunningKiosk;
-beforeAll(async () => {
-  kiosk = await startKiosk();
-});
-afterAll(async () => {
-  await kiosk?.stop();
-});
+const { kiosk } = useKiosk();
 
 const api = (path: string, init: RequestInit & { secret?: boolean } = {}) => {
   const headers = new Headers(init.headers);

@@ -1,20 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { saveScreen } from './a11y';
-import {
-  callApi,
-  DEMO_CONFIG,
-  LANDSCAPE,
-  launchChromium,
-  PORTRAIT,
-  startKiosk,
-  waitForWake,
-  type RunningKiosk,
-} from './harness';
+import { useKiosk } from './fixture';
+import { callApi, LANDSCAPE, PORTRAIT, waitForWake } from './harness';
 
 /**
  * Sessions that forget: the attract loop, the first touch (which presses
@@ -26,26 +15,10 @@ import {
 const IDLE_S = 30;
 const COUNTDOWN_S = 20;
 
-let kiosk: RunningKiosk;
-let browser: Browser;
-let configDir: string;
-
-beforeAll(async () => {
-  configDir = mkdtempSync(join(tmpdir(), 'kiosk-session-config-'));
-  const config = JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as Record<string, unknown>;
-  delete config['$schema'];
-  const configPath = join(configDir, 'terminal.json');
+const { kiosk, browser } = useKiosk({
+  browser: true,
   // The schema's minimums.
-  writeFileSync(
-    configPath,
-    JSON.stringify({ ...config, idleTimeoutSeconds: IDLE_S, countdownSeconds: COUNTDOWN_S }, null, 2),
-  );
-  [kiosk, browser] = await Promise.all([startKiosk({ config: configPath }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  if (configDir) rmSync(configDir, { recursive: true, force: true });
+  config: { idleTimeoutSeconds: IDLE_S, countdownSeconds: COUNTDOWN_S },
 });
 
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);

@@ -1,18 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import {
-  callApi,
-  DEMO_CONFIG,
-  launchChromium,
-  openHome,
-  PORTRAIT,
-  readQrCode,
-  startKiosk,
-  type RunningKiosk,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { useKiosk } from './fixture';
+import { callApi, openHome, PORTRAIT, readQrCode } from './harness';
 
 /**
  * "Take it with you" on a terminal with a hub: the codes on the answer and
@@ -21,21 +9,7 @@ import {
  * (Terminals without a hub put the text itself in the code: consultation.test.ts.)
  */
 const HUB = 'https://hub.example.gov.cn';
-const work = mkdtempSync(join(tmpdir(), 'kiosk-take-away-'));
-let kiosk: RunningKiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  const config = { ...JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')), $schema: undefined, hub: { url: HUB } };
-  const file = join(work, 'with-hub.json');
-  writeFileSync(file, JSON.stringify(config));
-  [kiosk, browser] = await Promise.all([startKiosk({ config: file }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const { kiosk, browser } = useKiosk({ browser: true, config: { hub: { url: HUB } } });
 
 describe('take it with you, with a hub', () => {
   it('answer and article codes open the hub public pages; the receipt prints the link as a code', async () => {

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiErrorBody } from '../../common/api/errors';
 import { TemplatePreviewResponse, TemplateResponse, TemplatesResponse } from '../../common/api/templates';
 import { PrintJob } from '../../common/api/devices';
-import { startKiosk, type RunningKiosk } from './harness';
+import { useKiosk } from './fixture';
 
-let kiosk: RunningKiosk;
-beforeAll(async () => {
-  kiosk = await startKiosk();
-});
-afterAll(async () => {
-  await kiosk?.stop();
-});
+const { kiosk } = useKiosk();
 
 async function call(path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${kiosk.origin}${path}`, {

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { expectAccessible, type Mode } from './a11y';
-import {
-  callApi,
-  openHome as openHomeScreen,
-  LANDSCAPE,
-  launchChromium,
-  PORTRAIT,
-  startKioskWithSerialPrinter,
-  wakeKiosk,
-  type KioskOnPaper,
-  type RunningKiosk,
-} from './harness';
+import { useKiosk } from './fixture';
+import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, wakeKiosk } from './harness';
 
 /**
  * 文书模板 by touch on the real service in Debian's Chromium, in both
@@ -24,19 +15,8 @@ import {
  * to the first wrong item, the card data gone after 结束使用, and axe and the
  * size rules on every step in standard mode and 长辈模式.
  */
-let kiosk: RunningKiosk;
-let browser: Browser;
 /** The printer is on a real serial line, so what reached paper can be decoded. */
-let onPaper: KioskOnPaper;
-
-beforeAll(async () => {
-  [onPaper, browser] = await Promise.all([startKioskWithSerialPrinter(), launchChromium()]);
-  kiosk = onPaper.kiosk;
-});
-afterAll(async () => {
-  await browser?.close();
-  await onPaper?.stop();
-});
+const { kiosk, browser, paper: onPaper } = useKiosk({ browser: true, printer: 'serial' });
 
 const api = <T>(path: string, body?: unknown) => callApi<T>(kiosk, path, body);
 const simulate = (body: unknown) => callApi(kiosk, '/api/simulate', body);

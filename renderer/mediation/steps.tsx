@@ -17,11 +17,12 @@ import { formatRmbCapitals } from '../../common/money/rmb-capitals';
 import { useNavigation } from '../app/NavigationContext';
 import { BigButton } from '../../ui/buttons/BigButton';
 import { HotlineCard } from '../shared/HotlineCard';
-import { Icon, type IconName } from '../../ui/icons/Icon';
+import { Icon } from '../../ui/icons/Icon';
 import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { hotlineNumber } from '../app/service/health-view';
 import { ToggleChip } from '../../ui/buttons/ToggleChip';
 import { StatusLookupButton } from '../submission-status/StatusLookupButton';
+import { ChoiceButton } from '../flow/ChoiceButton';
 import { MediationField } from './MediationField';
 import { DISPUTE_ICON, problemKey, situationKey } from './mediation-view';
 
@@ -41,29 +42,6 @@ function StepSection({ title, lead, children }: { title: string; lead?: string; 
       {lead !== undefined && <p className="flow-hint">{lead}</p>}
       {children}
     </section>
-  );
-}
-
-/** A big answer button (a dispute type, a time): icon, words, and a tick when it is the answer already given. */
-function ChoiceButton({
-  icon,
-  label,
-  chosen,
-  onPress,
-  testId,
-}: {
-  icon: IconName;
-  label: string;
-  chosen: boolean;
-  onPress(): void;
-  testId: string;
-}) {
-  return (
-    <button type="button" className="option-button" aria-pressed={chosen} data-testid={testId} onClick={onPress}>
-      <Icon name={icon} className="option-button__icon" />
-      <span className="med-choice__label">{label}</span>
-      {chosen && <Icon name="ok" className="med-choice__tick" />}
-    </button>
   );
 }
 
@@ -152,11 +130,12 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
               <ChoiceButton
                 key={c}
                 icon={DISPUTE_ICON[c]}
-                label={t(`mediation.category.names.${c}`)}
                 chosen={answers.category === c}
                 testId={`dispute-${c}`}
                 onPress={() => onChoose({ category: c, situations: answers.category === c ? answers.situations : [] })}
-              />
+              >
+                {t(`mediation.category.names.${c}`)}
+              </ChoiceButton>
             ))}
           </div>
           <ChoiceProblem text={problem('category')} />
@@ -317,11 +296,12 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
               <ChoiceButton
                 key={a}
                 icon="clock"
-                label={t(`mediation.availability.options.${a}`)}
                 chosen={answers.availability === a}
                 testId={`availability-${a}`}
                 onPress={() => onChoose({ availability: a })}
-              />
+              >
+                {t(`mediation.availability.options.${a}`)}
+              </ChoiceButton>
             ))}
           </div>
           <ChoiceProblem text={problem('availability')} />

@@ -5,9 +5,9 @@
 //
 // Prints a line per screen that differs (pixels changed and their bounding
 // box; `specks` for at most 16 anti-aliasing pixels), the screens only one
-// side has, then one JSON summary line. Screens
-// that show a reference number or a QR code differ between any two runs; the
-// bounding box says where, so a reader can tell those from a real change.
+// side has, then one JSON summary line. Screens that show a reference number
+// or a QR code differ between any two runs; the bounding box says where, so a
+// reader can tell those from a real change.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccountFields, isUserRole, USER_ROLES } from './accounts';
+import { hubAccountsEn, hubAccountsZhCN } from '../i18n/sections/hub-accounts';
+import { checkAccountFields, isUserRole, USER_ROLES, type AccountProblem } from './accounts';
 
 const problems = (fields: Parameters<typeof checkAccountFields>[0]) => {
   const r = checkAccountFields(fields);
@@ -44,5 +45,22 @@ describe('checkAccountFields', () => {
   it('knows the four roles', () => {
     expect(USER_ROLES.every(isUserRole)).toBe(true);
     expect(isUserRole('root')).toBe(false);
+  });
+});
+
+describe('account problems in the catalogue', () => {
+  const PROBLEMS: Record<AccountProblem, true> = {
+    'login-invalid': true,
+    'region-required': true,
+    'region-not-for-administrator': true,
+    'region-invalid': true,
+    'display-name-invalid': true,
+  };
+  it.each([
+    ['zh-CN', hubAccountsZhCN],
+    ['en', hubAccountsEn],
+  ] as const)('%s has words for every problem and every role', (_lang, texts) => {
+    expect(Object.keys(texts.accountProblems).sort()).toEqual(Object.keys(PROBLEMS).sort());
+    expect(Object.keys(texts.roles).sort()).toEqual([...USER_ROLES].sort());
   });
 });

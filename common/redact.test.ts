@@ -39,6 +39,16 @@ describe('redactDeep', () => {
       count: 3,
     });
   });
+  it('replaces a password, its hash and a TOTP secret whole, however the field is spelled', () => {
+    expect(
+      redactDeep({
+        password: 'Qiu-Ju-1992!',
+        password_hash: '$argon2id$v=19$…',
+        totpSecret: 'JBSWY3DP',
+        login: 'li.lei',
+      }),
+    ).toEqual({ password: '[redacted]', password_hash: '[redacted]', totpSecret: '[redacted]', login: 'li.lei' });
+  });
 });
 
 describe('maskPersonalData', () => {

@@ -94,6 +94,10 @@ const SENSITIVE_KEYS = new Set([
   'secret',
   'authorization',
   'token',
+  // The hub's accounts: a password, its hash and a TOTP secret never reach a log.
+  'password',
+  'passwordhash',
+  'totpsecret',
 ]);
 
 const normaliseKey = (key: string): string => key.toLowerCase().replace(/[-_]/g, '');

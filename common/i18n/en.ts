@@ -7,6 +7,7 @@ import { calculatorsEn } from './sections/calculators';
 import { mediationEn } from './sections/mediation';
 import { submissionStatusEn } from './sections/submission-status';
 import { ratingEn } from './sections/rating';
+import { hubAccountsEn } from './sections/hub-accounts';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -327,4 +328,5 @@ export const en: Catalogue<typeof zhCN> = {
   mediation: mediationEn,
   submissionStatus: submissionStatusEn,
   rating: ratingEn,
+  hubAccounts: hubAccountsEn,
 };

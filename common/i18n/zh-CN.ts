@@ -7,6 +7,7 @@ import { calculatorsZhCN } from './sections/calculators';
 import { mediationZhCN } from './sections/mediation';
 import { submissionStatusZhCN } from './sections/submission-status';
 import { ratingZhCN } from './sections/rating';
+import { hubAccountsZhCN } from './sections/hub-accounts';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -327,4 +328,5 @@ export const zhCN = {
   mediation: mediationZhCN,
   submissionStatus: submissionStatusZhCN,
   rating: ratingZhCN,
+  hubAccounts: hubAccountsZhCN,
 };

@@ -11,12 +11,15 @@ export type Migration = (db: Database) => void;
 
 export class DatabaseTooNewError extends Error {
   constructor(
+    /** The file, or where a database on a server is (without its password). */
     readonly file: string,
     readonly found: number,
     readonly supported: number,
+    /** Which of our programs refuses it: the kiosk, or the hub. */
+    readonly program: 'kiosk' | 'hub' = 'kiosk',
   ) {
     super(
-      `${file} has schema version ${found}, but this kiosk software supports up to ${supported}; install a newer release or restore a matching database`,
+      `${file} has schema version ${found}, but this ${program} software supports up to ${supported}; install a newer release or restore a matching database`,
     );
   }
 }

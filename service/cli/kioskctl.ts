@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { TerminalConfig } from '../../kiosk-config/schema';
+import { writeChecks } from '../../server-kit/cli/checks';
 import { formatConfigReport, loadConfig } from '../config/load-config';
 import { resolveDataDir } from '../data-dir';
 import { DEFAULT_POLICY_DIR } from '../lockdown/chromium-policy';
@@ -70,13 +71,7 @@ program
       dataDir: resolveDataDir(opts.dataDir),
       policyDir: resolve(opts.policyDir),
     });
-    if (opts.json === true) process.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
-    else {
-      const mark = { pass: 'ok  ', warn: 'warn', fail: 'FAIL' } as const;
-      for (const c of checks)
-        process.stdout.write(`[${mark[c.status]}] ${c.name}: ${c.detail.replace(/\n/g, '\n       ')}\n`);
-    }
-    if (checks.some((c) => c.status === 'fail')) process.exitCode = 1;
+    writeChecks(checks, opts.json === true);
   });
 
 addContentCommands(program);

@@ -14,6 +14,7 @@ import { localDateTime, localDay } from '../../common/local-date';
 import { readDailyStats } from '../storage/daily-stats';
 import { DatabaseTooNewError } from '../../server-kit/sqlite/migrations';
 import { openRecordsDbReadOnly, RecordsSchemaMismatchError } from '../storage/records-db';
+import { positiveInt } from '../../server-kit/cli/args';
 import { EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 
 /**
@@ -39,13 +40,6 @@ function openForReading(dataDir: string) {
     if (error instanceof RecordsSchemaMismatchError || error instanceof DatabaseTooNewError) fail(error.message);
     fail(`cannot read ${file}: ${(error as Error).message}`);
   }
-}
-
-function positiveInt(text: string, flag: string, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    fail(`${flag}: expected a whole number 1–${max}, got "${text}"`, EXIT_USAGE);
-  return n;
 }
 
 /** One outbox row as a technician sees it: masked, without the idempotency key or the receipt's text. */

@@ -1,9 +1,5 @@
-/** One line of `kioskctl doctor`: what was looked at, how it stands, and what a technician should know or do. */
-export interface Check {
-  name: string;
-  status: 'pass' | 'warn' | 'fail';
-  detail: string;
-}
+/** One line of `kioskctl doctor` (the hub's hubctl prints the same kind). */
+export type { Check } from '../../server-kit/cli/checks';
 
 /**
  * Tests and CI containers run everything as root; the shells allow it only

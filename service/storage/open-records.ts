@@ -2,8 +2,9 @@ import { chmodSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { SubsystemReason, SubsystemState } from '../../common/api/health';
+import { sqliteFiles } from '../../server-kit/sqlite/files';
 import { DatabaseTooNewError } from '../../server-kit/sqlite/migrations';
-import { openRecordsDb, RecordsDamagedError, recordsFiles } from './records-db';
+import { openRecordsDb, RecordsDamagedError } from './records-db';
 
 /**
  * What the service makes of records.db at start: the open database, and the
@@ -36,7 +37,7 @@ export function setAsideEmptyRecords(file: string, now: Date = new Date()): { ke
   if (sizeOf(file) !== 0) return undefined;
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const keptAside: string[] = [];
-  for (const f of recordsFiles(file)) {
+  for (const f of sqliteFiles(file)) {
     const size = sizeOf(f);
     if (size === undefined) continue;
     // The -shm index is rebuilt from the log; an empty file holds nothing.

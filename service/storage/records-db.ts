@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
+import { makeDurable, restrictSqliteModes } from '../../server-kit/sqlite/files';
 import { DatabaseTooNewError, migrate, type Migration } from '../../server-kit/sqlite/migrations';
 
 /**
@@ -72,11 +73,6 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
 /** Thrown by {@link openRecordsDb} for a file that is damaged: not a database, cut short, or failing its check. */
 export class RecordsDamagedError extends Error {}
 
-/** The files SQLite keeps for one WAL database: the database, its write-ahead log and the log's index. */
-export function recordsFiles(file: string): string[] {
-  return [file, `${file}-wal`, `${file}-shm`];
-}
-
 /**
  * Below this size records.db is checked with integrity_check, above it with
  * quick_check. integrity_check also compares every index with its table: the
@@ -94,13 +90,6 @@ const CHECK_LINES_QUOTED = 3;
 /** SQLite's words for "this file is damaged", as opposed to a file it cannot open (permissions, a full disk). */
 function isDamage(error: unknown): error is Error & { code: string } {
   return error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code);
-}
-
-/** Owner-only, whatever mode the file had: records.db holds citizens' submissions. */
-export function restrictRecordsModes(file: string): void {
-  for (const f of recordsFiles(file)) {
-    if (existsSync(f)) chmodSync(f, 0o600);
-  }
 }
 
 function checkRecords(db: Db, file: string): void {
@@ -125,18 +114,14 @@ function checkRecords(db: Db, file: string): void {
 export function openRecordsDb(file: string): Db {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   // Before opening: SQLite gives a new -wal and -shm the database's mode.
-  restrictRecordsModes(file);
+  restrictSqliteModes(file);
   const existed = existsSync(file);
   const db = new Database(file);
   try {
     if (existed) checkRecords(db, file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('secure_delete = ON');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 2000');
+    makeDurable(db, 2000);
     migrate(db, RECORDS_MIGRATIONS);
-    restrictRecordsModes(file);
+    restrictSqliteModes(file);
   } catch (error) {
     db.close();
     if (isDamage(error))

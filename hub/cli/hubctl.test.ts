@@ -1,0 +1,264 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { signIn } from '../accounts/sign-in';
+import { findUserByLogin } from '../storage/users';
+import { ENGINES, useTestStorage } from '../testing/test-storage';
+
+const HUBCTL = join(import.meta.dirname, 'hubctl.ts');
+const ADMIN_PASSWORD = 'Qiu-Ju-da-guan-si-1992';
+const LAWYER_PASSWORD = 'Lv-shi-zhi-ban-2026!';
+const NEW_PASSWORD = 'Xin-de-mi-ma-2026?';
+const CLI_TIMEOUT_MS = 60_000;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Everything any hubctl printed in this file, to look for secrets in. */
+const printed: string[] = [];
+
+function run(file: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      printed.push(stdout, stderr);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+/** hubctl as `npm run hubctl` runs it, in English, with the test's storage and nothing else from our environment. */
+function hubctlIn(testEnv: NodeJS.ProcessEnv) {
+  return (args: string[], input?: string): Promise<Run> => {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      LANG: 'C.UTF-8',
+      ...testEnv,
+    };
+    return run(process.execPath, ['--import', 'tsx', HUBCTL, ...args], env, input);
+  };
+}
+
+describe.each(ENGINES)('hubctl on %s', (engine) => {
+  const t = useTestStorage(engine, { migrate: false });
+  const hubctl = (args: string[], input?: string) => hubctlIn(t.env())(args, input);
+
+  it(
+    'migrates, adds, lists, disables and resets accounts, each change in the audit log',
+    async () => {
+      expect(await hubctl(['migrate'])).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining('schema version 0 → 1'),
+      });
+      expect(await hubctl(['migrate'])).toMatchObject({ code: 0, stdout: expect.stringContaining('nothing to do') });
+
+      expect(
+        await hubctl(
+          ['user', 'add', '--login', 'Admin', '--role', 'administrator', '--password-stdin'],
+          `${ADMIN_PASSWORD}\n`,
+        ),
+      ).toMatchObject({ code: 0, stdout: 'added admin (administrator, national)\n' });
+      const lawyer = ['user', 'add', '--login', 'li.lei', '--role', 'lawyer', '--region', '420111', '--name', '李雷'];
+      expect(await hubctl([...lawyer, '--password-stdin'], LAWYER_PASSWORD)).toMatchObject({ code: 0 });
+
+      // Refused: a weak password, a password on the command line, no pipe to read it from, a name in use, a bad role.
+      const weak = await hubctl(
+        ['user', 'add', '--login', 'wang', '--role', 'lawyer', '--password-stdin'],
+        'wang123\n',
+      );
+      expect(weak.code).toBe(65);
+      expect(weak.stderr).toContain('at least 12 characters');
+      expect(weak.stderr).toContain('must not contain the login name');
+      expect(
+        (await hubctl(['user', 'add', '--login', 'wang', '--role', 'lawyer', '--password', LAWYER_PASSWORD])).code,
+      ).toBe(64);
+      const noPipe = await hubctl(['user', 'add', '--login', 'wang', '--role', 'lawyer']);
+      expect(noPipe).toMatchObject({ code: 64, stderr: expect.stringContaining('--password-stdin') });
+      expect(await hubctl([...lawyer, '--password-stdin'], LAWYER_PASSWORD)).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('already an account with the login name li.lei'),
+      });
+      expect(
+        (await hubctl(['user', 'add', '--login', 'wang', '--role', 'root', '--password-stdin'], NEW_PASSWORD)).code,
+      ).toBe(64);
+
+      const listed = await hubctl(['user', 'list', '--json']);
+      expect(listed.code).toBe(0);
+      const users = JSON.parse(listed.stdout) as Record<string, unknown>[];
+      expect(users.map((u) => [u['login'], u['role'], u['regionCode'], u['displayName']])).toEqual([
+        ['admin', 'administrator', null, null],
+        ['li.lei', 'lawyer', '420111', '李雷'],
+      ]);
+      expect(Object.keys(users[0]!).filter((k) => /hash|password|totp|secret/i.test(k))).toEqual([]);
+
+      expect(await hubctl(['user', 'disable', 'li.lei'])).toMatchObject({ code: 0, stdout: 'disabled li.lei\n' });
+      expect(await hubctl(['user', 'disable', 'nobody'])).toMatchObject({ code: 2 });
+      const table = await hubctl(['user', 'list']);
+      expect(table.stdout).toMatch(/^li\.lei +lawyer +420111 +disabled +李雷$/m);
+
+      // Locked out by wrong passwords; a reset lets the new password in at once.
+      const { db } = t.storage;
+      for (let i = 0; i < 5; i++) await signIn(db, 'admin', 'not-the-password', new Date());
+      expect(await signIn(db, 'admin', ADMIN_PASSWORD, new Date())).toMatchObject({ error: { reason: 'locked' } });
+      expect((await hubctl(['user', 'list'])).stdout).toMatch(/^admin +administrator +national +locked until /m);
+      expect(await hubctl(['user', 'reset-password', 'admin', '--password-stdin'], NEW_PASSWORD)).toMatchObject({
+        code: 0,
+      });
+      expect(await signIn(db, 'admin', NEW_PASSWORD, new Date())).toMatchObject({ ok: true });
+
+      const audit = await hubctl(['audit', '--json', '--limit', '100']);
+      const rows = (JSON.parse(audit.stdout) as { actor: string; action: string }[]).filter(
+        (r) => r.actor === 'hubctl',
+      );
+      expect(rows.map((r) => r.action).reverse()).toEqual([
+        'schema.migrate',
+        'user.add',
+        'user.add',
+        'user.disable',
+        'user.reset-password',
+      ]);
+      expect((await hubctl(['audit', '--limit', '1'])).stdout).toMatch(/ user\.sign-in +user:1$/m);
+
+      // No password, and no hash of one, in anything hubctl printed.
+      const hashes = [
+        (await findUserByLogin(db, 'admin'))!.password_hash,
+        (await findUserByLogin(db, 'li.lei'))!.password_hash,
+      ];
+      const everything = printed.join('\n');
+      for (const secret of [ADMIN_PASSWORD, LAWYER_PASSWORD, NEW_PASSWORD, ...hashes, '$argon2'])
+        expect(everything).not.toContain(secret);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses a database newer than itself, naming both versions, and changes nothing',
+    async () => {
+      await hubctl(['migrate']);
+      await t.storage.db.updateTable('hub_schema').set({ version: 9 }).execute();
+      for (const args of [['user', 'list'], ['migrate']]) {
+        const refused = await hubctl(args);
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain('has schema version 9, but this hub software supports up to 1');
+      }
+      const doctor = await hubctl(['doctor', '--json']);
+      expect(doctor.code).toBe(1);
+      expect(JSON.parse(doctor.stdout)).toContainEqual({
+        name: 'schema',
+        status: 'fail',
+        detail: expect.stringContaining('version 9, newer than this hub software (1)'),
+      });
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'doctor: the database answers, the schema is current, and on SQLite the files are owner-only',
+    async () => {
+      const behind = await hubctl(['doctor', '--json']);
+      expect(behind.code).toBe(1);
+      expect(JSON.parse(behind.stdout)).toContainEqual(expect.objectContaining({ name: 'schema', status: 'fail' }));
+
+      await hubctl(['migrate']);
+      const healthy = await hubctl(['doctor', '--json']);
+      expect(healthy.code).toBe(0);
+      expect((JSON.parse(healthy.stdout) as { name: string; status: string }[]).map((c) => [c.name, c.status])).toEqual(
+        [
+          ['storage', 'pass'],
+          ['file modes', 'pass'],
+          ['database', 'pass'],
+          ['schema', 'pass'],
+        ],
+      );
+      if (engine === 'postgres') {
+        // The throwaway server trusts its socket, so any password gets in; none may be printed.
+        const withPassword = t.env()['HUB_DATABASE_URL']!.replace('postgres://hub@', 'postgres://hub:Mi-ma-S3cret@');
+        const doctor = await hubctlIn({ ...t.env(), HUB_DATABASE_URL: withPassword })(['doctor']);
+        expect(doctor.code).toBe(0);
+        expect(doctor.stdout).toContain('PostgreSQL at postgres://hub:***@/hub_test_');
+        expect(doctor.stdout).not.toContain('Mi-ma-S3cret');
+        return;
+      }
+      const file = join(t.dataDir, 'hub.db');
+      chmodSync(file, 0o644);
+      const open = await hubctl(['doctor']);
+      expect(open.code).toBe(1);
+      expect(open.stdout).toContain(`[FAIL] file modes: open to other users of this machine:\n       ${file} is 0644`);
+    },
+    CLI_TIMEOUT_MS,
+  );
+});
+
+describe('hubctl on a terminal', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  /**
+   * Runs hubctl on a pseudo-terminal (util-linux `script`), answering each
+   * prompt only once it is shown, so the terminal is already in the mode
+   * hubctl put it in: what the screen shows is exactly what a person sees.
+   */
+  function onTerminal(dataDir: string, args: string[], answers: string[]): Promise<Run> {
+    const command = [process.execPath, '--import', 'tsx', HUBCTL, '--data-dir', dataDir, ...args]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    return new Promise((resolve, reject) => {
+      const child = spawn('script', ['-qefc', command, '/dev/null'], {
+        env: { PATH: process.env['PATH'], HOME: process.env['HOME'], LANG: 'C.UTF-8', TERM: 'dumb' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let screen = '';
+      let prompts = 0;
+      child.stdout.on('data', (d: Buffer) => {
+        screen += d.toString();
+        const shown = (screen.match(/password for \S+: |again: /g) ?? []).length;
+        while (prompts < shown && prompts < answers.length) child.stdin.write(`${answers[prompts++]}\r`);
+      });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        printed.push(screen);
+        resolve({ code, stdout: screen, stderr: '' });
+      });
+    });
+  }
+
+  it(
+    'asks for the password twice without showing it',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hub-tty-'));
+      dirs.push(dataDir);
+      expect((await hubctlIn({ HUB_DATABASE_URL: '' })(['--data-dir', dataDir, 'migrate'])).code).toBe(0);
+
+      const added = await onTerminal(
+        dataDir,
+        ['user', 'add', '--login', 'zhao', '--role', 'lawyer'],
+        [LAWYER_PASSWORD, LAWYER_PASSWORD],
+      );
+      expect(added.stdout).toContain('New password for zhao: ');
+      expect(added.stdout).toContain('Type it again: ');
+      expect(added.stdout).toContain('added zhao (lawyer, national)');
+      expect(added.stdout).not.toContain(LAWYER_PASSWORD);
+      expect(added.code).toBe(0);
+
+      const differ = await onTerminal(dataDir, ['user', 'reset-password', 'zhao'], [NEW_PASSWORD, `${NEW_PASSWORD}x`]);
+      expect(differ.code).toBe(65);
+      expect(differ.stdout).toContain('the two passwords differ; nothing was changed');
+      expect(differ.stdout).not.toContain(NEW_PASSWORD);
+    },
+    CLI_TIMEOUT_MS,
+  );
+});

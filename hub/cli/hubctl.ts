@@ -1,0 +1,83 @@
+import { Command } from 'commander';
+import { localDateTime } from '../../common/local-date';
+import { positiveInt } from '../../server-kit/cli/args';
+import { writeChecks } from '../../server-kit/cli/checks';
+import { EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
+import { restrictNewFileModes } from '../../server-kit/data-dir';
+import { listAudit } from '../storage/audit-log';
+import { HUB_SCHEMA_VERSION, migrateHub } from '../storage/migrate';
+import { cliTarget, storageErrorMessage, withStorage } from './cli-storage';
+import { runHubDoctor } from './doctor';
+import { addUserCommands } from './user-commands';
+
+/**
+ * The hub operators' CLI: `npm run hubctl -- <command>`. It works on the
+ * hub's storage directly (HUB_DATABASE_URL's PostgreSQL, else hub.db in the
+ * data directory), beside a running hub or without one. Every change it
+ * makes writes an audit row with the actor `hubctl`.
+ */
+restrictNewFileModes();
+
+const program = new Command('hubctl')
+  .description('Operators’ tool for the 无人律所 hub')
+  .option('--data-dir <dir>', 'the hub’s data directory (default: HUB_DATA_DIR, else the user data folder)')
+  .showHelpAfterError()
+  .exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
+  });
+
+type GlobalOpts = { dataDir?: string };
+
+program
+  .command('migrate')
+  .description('create the hub’s database or bring it to this software’s schema version')
+  .action(async (_opts: unknown, cmd: Command) => {
+    const { dataDir } = cmd.optsWithGlobals<GlobalOpts>();
+    await withStorage(dataDir, { create: true }, async (storage) => {
+      let outcome;
+      try {
+        outcome = await migrateHub(storage, { actor: 'hubctl' });
+      } catch (error) {
+        fail(storageErrorMessage(error) ?? `migration failed, the database is unchanged: ${(error as Error).message}`);
+      }
+      process.stdout.write(
+        outcome.applied.length === 0
+          ? `${storage.where} is at schema version ${HUB_SCHEMA_VERSION}, nothing to do\n`
+          : `${storage.where}: schema version ${outcome.from} → ${outcome.to}\n`,
+      );
+    });
+  });
+
+addUserCommands(program);
+
+program
+  .command('audit')
+  .description('the audit log, newest first')
+  .option('--limit <n>', 'newest N entries', '50')
+  .option('--json', 'print JSON')
+  .action(async (opts: { limit: string; json?: boolean }, cmd: Command) => {
+    const limit = positiveInt(opts.limit, '--limit', 100_000);
+    const rows = await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
+      listAudit(s.db, { limit }),
+    );
+    if (opts.json === true) {
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return;
+    }
+    for (const r of rows) {
+      const details = Object.keys(r.details).length === 0 ? '' : `  ${JSON.stringify(r.details)}`;
+      process.stdout.write(
+        `${localDateTime(new Date(r.at))}  ${r.actor.padEnd(10)}  ${r.action.padEnd(22)}  ${r.target ?? '-'}${details}\n`,
+      );
+    }
+  });
+
+program
+  .command('doctor')
+  .description('check the hub’s storage: where it is, whether it opens, its schema version, its file modes')
+  .option('--json', 'print the checks as JSON')
+  .action(async (opts: { json?: boolean }, cmd: Command) => {
+    writeChecks(await runHubDoctor(cliTarget(cmd.optsWithGlobals<GlobalOpts>().dataDir)), opts.json === true);
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,62 @@
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { UserRole } from '../../common/hub/accounts';
+
+/**
+ * The hub's tables as Kysely sees them. Both engines store the same types:
+ * times are ISO 8601 text in UTC (`Date.toISOString()`, so they sort as
+ * text), flags are nullable times, JSON is text. SQLite has no boolean or
+ * timestamp type and PostgreSQL would return Date objects and booleans;
+ * plain text and integers read back the same from both, so one code path
+ * serves both.
+ */
+export interface HubDatabase {
+  hub_schema: HubSchemaTable;
+  users: UsersTable;
+  audit_log: AuditLogTable;
+}
+
+/** One row (id 1): the schema version this database is at, see migrate.ts. */
+export interface HubSchemaTable {
+  id: number;
+  version: number;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Unique, canonical (lower case, see common/hub/accounts.ts). */
+  login: string;
+  display_name: string | null;
+  role: UserRole;
+  /** GB/T 2260 code of the region the account acts for; null for national. */
+  region_code: string | null;
+  /** argon2id, PHC string format (algorithm, parameters and salt inside). */
+  password_hash: string;
+  /** When the account was disabled; null while it may sign in. */
+  disabled_at: string | null;
+  /** Wrong passwords since the last good one or the last lock (see accounts/sign-in.ts). */
+  failed_sign_ins: ColumnType<number, number | undefined, number>;
+  /** While in the future, sign-in is refused without looking at the password. */
+  locked_until: string | null;
+  /** Reserved for the administrators' TOTP second factor (a later slice); null until then. */
+  totp_secret: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** `user:<id>`, `hubctl` or `system`. */
+  actor: string;
+  /** What was done, e.g. `user.add`, `user.sign-in-refused`, `schema.migrate`. */
+  action: string;
+  /** What it was done to, e.g. `user:7`; null when nothing in particular. */
+  target: string | null;
+  /** A JSON object with the particulars; never a secret (see audit-log.ts). */
+  details: string;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type HubDb = Kysely<HubDatabase>;
+export type StorageEngine = 'sqlite' | 'postgres';

@@ -109,12 +109,7 @@ for (const [label, viewport] of [
           expect(await card.textContent()).toContain('本机不保存');
           await page.getByRole('button', { name: '同意，读身份证' }).tap();
           await page.getByText('请把借款人的身份证放在读卡区').waitFor();
-          await simulate({ idcard: 'mainlandLongTerm' });
-          try {
-            await page.getByText('已经填好 3 项，请一项一项核对。').waitFor({ timeout: 10_000 });
-          } finally {
-            await simulate({ idcard: null });
-          }
+          await cardFills(page, 3);
           await page.getByRole('button', { name: '开始核对' }).tap();
           await expect.poll(() => progress(page)).toBe('第 1 项，共 12 项');
           expect(await page.getByTestId('field-input').inputValue()).toBe(CARD.name);
@@ -254,12 +249,7 @@ describe('the service’s check and the end of the session', () => {
         // Whose card: one card fills one party only.
         await page.getByRole('button', { name: '出借人的身份证' }).tap();
         await page.getByRole('button', { name: '同意，读身份证' }).tap();
-        await simulate({ idcard: 'mainlandLongTerm' });
-        try {
-          await page.getByText('已经填好 2 项，请一项一项核对。').waitFor({ timeout: 10_000 });
-        } finally {
-          await simulate({ idcard: null });
-        }
+        await cardFills(page, 2);
         await page.getByRole('button', { name: '开始核对' }).tap();
         expect(await itemLabel(page)).toBe('出借人姓名');
         expect(await page.getByTestId('field-input').inputValue()).toBe(CARD.name);
@@ -422,3 +412,46 @@ for (const [orientation, viewport] of [
     });
   }
 }
+
+/** The sample card on the reader until the step says it filled `count` items; then it is taken off again. */
+async function cardFills(page: Page, count: number): Promise<void> {
+  await simulate({ idcard: 'mainlandLongTerm' });
+  try {
+    await page.getByText(`已经填好 ${count} 项，请一项一项核对。`).waitFor({ timeout: 10_000 });
+  } finally {
+    await simulate({ idcard: null });
+  }
+}
+
+describe('reading a card for a document', () => {
+  it('stops waiting after 90 seconds, says so, and reads the card on 再试一次', { timeout: 90_000 }, async () => {
+    // How long the step waits (CARD_WAIT_MS in renderer/flow/id-card/use-id-card.ts).
+    const cardWaitMs = 90_000;
+    // The app's timers run on Playwright's clock: the wait takes no real time. axe checks the step once it stopped.
+    const { context, page, errors } = await openHomeScreen(browser, kiosk, PORTRAIT, { forAxe: true, fakeClock: true });
+    try {
+      await openIou(page);
+      await page.getByRole('button', { name: '读身份证填写' }).tap();
+      await page.getByRole('button', { name: '借款人的身份证' }).tap();
+      await page.getByRole('button', { name: '同意，读身份证' }).tap();
+      const step = page.getByTestId('card-step');
+      await expect.poll(() => step.getAttribute('data-phase')).toBe('waiting');
+
+      await page.clock.fastForward(cardWaitMs - 5000);
+      expect(await step.getAttribute('data-phase')).toBe('waiting');
+      await page.clock.fastForward(5000);
+      await expect.poll(() => step.getAttribute('data-phase')).toBe('timeout');
+      expect(await step.getByRole('status').textContent()).toBe('一直没有读到身份证');
+      expect(await step.textContent()).toContain('再试一次');
+      await expectAccessible(page, 'standard', 'portrait-standard-document-card-timeout');
+
+      await page.getByRole('button', { name: '再试一次' }).tap();
+      await expect.poll(() => step.getAttribute('data-phase')).toBe('waiting');
+      await page.getByText('请把借款人的身份证放在读卡区').waitFor();
+      await cardFills(page, 3);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { expectAccessible, type Mode } from './a11y';
 import { useKiosk } from './fixture';
+import { expectProblemBetween } from './field-problem';
 import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, wakeKiosk } from './harness';
 
 /**
@@ -145,7 +146,7 @@ for (const [label, viewport] of [
           expect(await itemLabel(page)).toBe('出借人身份证号码');
           await typeInto(page, 'field-input', '110105194912310021');
           await page.getByTestId('field-next').tap();
-          const error = page.getByTestId('field').getByTestId('field-error');
+          const error = page.getByTestId('field').getByTestId('field-problem');
           await expect.poll(() => error.textContent()).toBe('号码有一位写错了，请对着身份证一位一位核对。');
           expect(await progress(page)).toBe('第 6 项，共 12 项');
           expect(await page.getByTestId('field-input').getAttribute('aria-invalid')).toBe('true');
@@ -263,7 +264,7 @@ describe('the service’s check and the end of the session', () => {
         // The service says what is missing; the first such item opens, its input focused (the keyboard is up).
         await expect.poll(() => progress(page)).toBe('第 1 项，共 12 项');
         await expect
-          .poll(() => page.getByTestId('field').getByTestId('field-error').textContent())
+          .poll(() => page.getByTestId('field').getByTestId('field-problem').textContent())
           .toBe('这一项必须填写。');
         await expect.poll(() => activeTestId(page)).toBe('field-input');
         await page.getByTestId('keyboard').waitFor();
@@ -304,7 +305,7 @@ describe('in English', () => {
       await expect.poll(() => progress(page)).toBe('Item 1 of 12');
       await page.getByRole('button', { name: 'Next item' }).tap();
       await expect
-        .poll(() => page.getByTestId('field').getByTestId('field-error').textContent())
+        .poll(() => page.getByTestId('field').getByTestId('field-problem').textContent())
         .toBe('This item must be filled in.');
       expect(await itemLabel(page)).toBe('借款人姓名');
       expect(errors).toEqual([]);
@@ -354,7 +355,7 @@ for (const [orientation, viewport] of [
           await page.getByTestId('kb-hide').tap();
           // An item with an error.
           await page.getByTestId('field-next').tap();
-          await page.getByTestId('field').getByTestId('field-error').waitFor();
+          await page.getByTestId('field').getByTestId('field-problem').waitFor();
           await check('document-field-error');
 
           // The amount, on the digit pad, with its capitals.
@@ -370,7 +371,7 @@ for (const [orientation, viewport] of [
           await page.getByTestId('date-year').waitFor();
           await check('document-date');
           await page.getByTestId('field-next').tap();
-          await page.getByTestId('field').getByTestId('field-error').waitFor();
+          await page.getByTestId('field').getByTestId('field-problem').waitFor();
           await page.getByTestId('date-today').tap();
           await page.getByTestId('field-next').tap();
           await page.getByRole('button', { name: /^现金/ }).tap();

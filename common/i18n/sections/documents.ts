@@ -50,7 +50,6 @@ export const documentsZhCN = {
     charCount: '已写 {{count}} 字，最多 {{max}} 字。',
     written: '已经写的内容',
     choose: '请点一个选项',
-    chosen: '已选',
     checking: '正在检查，请稍候',
   },
   keyboard: {
@@ -171,7 +170,6 @@ export const documentsEn: Catalogue<typeof documentsZhCN> = {
     charCount: '{{count}} characters written, at most {{max}}.',
     written: 'What you have written',
     choose: 'Tap one of the options',
-    chosen: 'Chosen',
     checking: 'Checking, one moment',
   },
   keyboard: {

@@ -4,6 +4,7 @@ import type { PrintJob } from '../../common/api/devices';
 import { DirectoryResponse } from '../../common/api/directory';
 import { expectAccessible } from './a11y';
 import { useKiosk } from './fixture';
+import { expectProblemBetween } from './field-problem';
 import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, readQrCode } from './harness';
 
 /**
@@ -208,7 +209,7 @@ for (const [label, viewport] of [
         // Nothing typed yet: "算一算" says what is missing, beside the field, in words.
         await page.getByTestId('calculate').tap();
         await page.getByTestId('error-summary').waitFor();
-        expect(await page.getByTestId('field-startDate').getByTestId('field-error').textContent()).toBe(
+        expect(await page.getByTestId('field-startDate').getByTestId('field-problem').textContent()).toBe(
           '请填写这一项。',
         );
 
@@ -400,3 +401,35 @@ for (const [orientation, viewport] of [
     });
   }
 }
+
+describe('what is wrong with an answer to 算一算', () => {
+  it('is said under the field’s label and above its input, which points at it', async () => {
+    const { context, page, errors } = await openHome(PORTRAIT);
+    try {
+      await page.getByRole('button', { name: /^智能咨询/ }).tap();
+      await page.getByTestId('open-calculators').tap();
+      await page.getByRole('button', { name: /^经济补偿金/ }).tap();
+      await page.getByTestId('calculate').tap();
+      await page.getByTestId('error-summary').waitFor();
+      // A date: the label names the group of year, month and day, each of which points at the problem.
+      const date = page.getByTestId('field-startDate');
+      expect(await date.getByTestId('field-problem').textContent()).toBe('请填写这一项。');
+      for (const part of ['year', 'month', 'day'])
+        await expectProblemBetween(
+          date.locator('.form-field__label'),
+          date.getByTestId('field-problem'),
+          page.getByTestId(`startDate-${part}`),
+        );
+      // A number, its label a <label>.
+      const wage = page.getByTestId('field-averageWage');
+      await expectProblemBetween(
+        wage.locator('label'),
+        wage.getByTestId('field-problem'),
+        page.getByTestId('averageWage'),
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { DirectoryResponse } from '../../common/api/directory';
 import { expectAccessible } from './a11y';
 import { useKiosk } from './fixture';
 import { expectProblemBetween } from './field-problem';
-import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, readQrCode } from './harness';
+import { apiAnswer, callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, readQrCode } from './harness';
 
 /**
  * 机构查询 and 算一算 on the real service in Debian's Chromium, by touch
@@ -428,6 +428,65 @@ describe('what is wrong with an answer to 算一算', () => {
         page.getByTestId('averageWage'),
       );
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('算一算 when the printer cannot print', () => {
+  it('says why in words and prints once there is paper; a print the full queue refuses is said, and sent again on a tap', async () => {
+    const simulatePaper = (paper: 'ok' | 'out') => api('/api/simulate', { printer: { paper } });
+    const { context, page, errors } = await openHome(PORTRAIT);
+    try {
+      await page.getByRole('button', { name: /^智能咨询/ }).tap();
+      await page.getByTestId('open-calculators').tap();
+      await page.getByRole('button', { name: /^诉讼费/ }).tap();
+      await typeNumber(page, 'claim', '100000');
+      await page.getByTestId('calculate').tap();
+      await expect.poll(() => page.getByTestId('calc-amount').textContent()).toBe('2,300.00 元');
+      const printedEstimates = async () =>
+        (await printJobs()).filter((j) => j.state === 'printed' && j.title.includes('诉讼费')).length;
+      const estimatesBefore = await printedEstimates();
+      await simulatePaper('out');
+      try {
+        await page.getByRole('button', { name: /打印计算结果/ }).tap();
+        await page.getByRole('figure', { name: '打印预览' }).waitFor();
+        await page.getByText('这台机器暂时不能打印').waitFor({ timeout: 10_000 });
+        await page.getByRole('button', { name: '打印', exact: true }).tap();
+        const status = page.getByTestId('print-status');
+        await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('打印机缺纸 — 请找工作人员加纸');
+        expect(await status.textContent()).toContain('打印机好了会自动打印，不会丢失');
+
+        // Once more, with the printer's queue full: not sent, said so, and the button is there to try again.
+        await page.getByTestId('print-done').tap();
+        await page.getByRole('button', { name: /打印计算结果/ }).tap();
+        await page.getByRole('figure', { name: '打印预览' }).waitFor();
+        let full = false;
+        for (let i = 0; i < 50 && !full; i++) {
+          const r = await apiAnswer(kiosk, '/api/print', {
+            title: '占位',
+            receipt: { blocks: [{ type: 'text', text: `占位 ${i}` }, { type: 'cut' }] },
+          });
+          full = r.status === 503;
+        }
+        expect(full, 'the queue filled up').toBe(true);
+        await page.getByRole('button', { name: '打印', exact: true }).tap();
+        await page.getByText('没能发送到打印机').waitFor({ timeout: 10_000 });
+        expect(await page.getByTestId('print').textContent()).toContain('请再点一次');
+        expect(await page.getByRole('button', { name: '打印', exact: true }).isEnabled()).toBe(true);
+      } finally {
+        await simulatePaper('ok');
+      }
+      // Paper is back: what waited prints, and the tap that was refused now prints too.
+      await expect
+        .poll(async () => (await printJobs()).filter((j) => j.state !== 'printed').length, { timeout: 20_000 })
+        .toBe(0);
+      expect(await printedEstimates()).toBe(estimatesBefore + 1);
+      await printAndWait(page, /诉讼费/);
+      expect(await printedEstimates()).toBe(estimatesBefore + 2);
+      // The refused request, as the browser logs it; nothing else went wrong.
+      expect(errors).toEqual([expect.stringContaining('status of 503')]);
     } finally {
       await context.close();
     }

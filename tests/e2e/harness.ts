@@ -257,6 +257,8 @@ export interface KioskOnPaper {
   kiosk: RunningKiosk;
   /** Everything the printer has received, decoded as the paper shows it (lines joined: wrapping cannot split a phrase). */
   printed(): string;
+  /** The paper as the printer at the far end of the line reports it (the service asks every second). */
+  setPaper(paper: 'ok' | 'near-end' | 'out'): void;
   stop(): Promise<void>;
 }
 
@@ -293,6 +295,9 @@ export async function startKioskWithSerialPrinter(
         .decode()
         .lines.map((l) => l.text.trim())
         .join(''),
+    setPaper(paper) {
+      printer.set({ paper });
+    },
     async stop() {
       await kiosk.stop();
       await served.close();

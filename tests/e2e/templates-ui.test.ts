@@ -382,26 +382,8 @@ for (const [orientation, viewport] of [
           await check('document-overview');
 
           // The preview: the rest filled in quickly (the touch path is tested above).
-          const fill: [string, string][] = [
-            ['borrower.name', '张三'],
-            ['borrower.idNumber', '11010519491231002X'],
-            ['borrower.address', '湖北省武汉市洪山区珞喻路1号'],
-            ['borrower.phone', '13800138000'],
-            ['lender.name', '李四'],
-            ['lender.idNumber', '420111195003080241'],
-          ];
-          for (const [id, value] of fill) {
-            await page.getByTestId(`overview-${id}`).tap();
-            await page.getByTestId('field-input').fill(value);
-            await page.getByTestId('kb-hide').tap();
-            await page.getByRole('button', { name: '查看全部' }).tap();
-          }
-          await page.getByTestId('overview-loan.due').tap();
-          await typeInto(page, 'date-year', '2099');
-          await typeInto(page, 'date-month', '1');
-          await typeInto(page, 'date-day', '1');
-          await page.getByRole('button', { name: '填好了，看效果' }).tap();
-          await page.getByRole('figure', { name: '文书预览' }).waitFor();
+          await typeFromOverview(page, PARTIES);
+          await dueDateToPreview(page);
           await page.getByRole('button', { name: '扫码带走' }).tap();
           await page.getByTestId('document-code').waitFor();
           await check('document-preview');
@@ -423,6 +405,73 @@ async function cardFills(page: Page, count: number): Promise<void> {
     await simulate({ idcard: null });
   }
 }
+
+/** The parties' items of the 借条, as they are typed in quickly from the list of all items. */
+const PARTIES: readonly [string, string][] = [
+  ['borrower.name', '张三'],
+  ['borrower.idNumber', '11010519491231002X'],
+  ['borrower.address', '湖北省武汉市洪山区珞喻路1号'],
+  ['borrower.phone', '13800138000'],
+  ['lender.name', '李四'],
+  ['lender.idNumber', '420111195003080241'],
+];
+
+/** Types each item's answer from the list of all items (the touch path is tested above), back on the list after each. */
+async function typeFromOverview(page: Page, items: readonly [string, string][]): Promise<void> {
+  for (const [id, value] of items) {
+    await page.getByTestId(`overview-${id}`).tap();
+    await page.getByTestId('field-input').fill(value);
+    await page.getByTestId('kb-hide').tap();
+    await page.getByRole('button', { name: '查看全部' }).tap();
+  }
+}
+
+/** From the list of all items: the repayment date, then the preview. */
+async function dueDateToPreview(page: Page): Promise<void> {
+  await page.getByTestId('overview-loan.due').tap();
+  await typeInto(page, 'date-year', '2099');
+  await typeInto(page, 'date-month', '1');
+  await typeInto(page, 'date-day', '1');
+  await page.getByRole('button', { name: '填好了，看效果' }).tap();
+  await page.getByRole('figure', { name: '文书预览' }).waitFor();
+}
+
+/** From the 借条's introduction to its preview, every item filled. */
+async function fillIouToPreview(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '开始填写' }).tap();
+  await page.getByRole('button', { name: '查看全部' }).tap();
+  await typeFromOverview(page, [...PARTIES, ['loan.amount', '12345.6']]);
+  await page.getByTestId('overview-loan.date').tap();
+  await page.getByTestId('date-today').tap();
+  await page.getByTestId('field-next').tap();
+  await page.getByRole('button', { name: /^现金/ }).tap();
+  await page.getByRole('button', { name: '查看全部' }).tap();
+  await dueDateToPreview(page);
+}
+
+describe('what is wrong with an item', () => {
+  it('is said under the item’s name and above its input, which points at it', async () => {
+    const { context, page, errors } = await openHome(PORTRAIT);
+    try {
+      await openIou(page);
+      await page.getByRole('button', { name: '开始填写' }).tap();
+      await page.getByTestId('field-next').tap();
+      const field = page.getByTestId('field');
+      const problem = field.getByTestId('field-problem');
+      await expect.poll(() => problem.textContent()).toBe('这一项必须填写。');
+      await expectProblemBetween(field.getByRole('heading', { level: 2 }), problem, page.getByTestId('field-input'));
+      // At a glance too: the entry points at what is wrong with it.
+      await page.getByRole('button', { name: '查看全部' }).tap();
+      const entry = page.getByTestId('overview-borrower.name');
+      const listed = page.getByTestId('overview').getByTestId('field-problem');
+      await expect.poll(() => listed.count()).toBe(1);
+      expect(await entry.getAttribute('aria-describedby')).toBe(await listed.getAttribute('id'));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
 
 describe('reading a card for a document', () => {
   it('stops waiting after 90 seconds, says so, and reads the card on 再试一次', { timeout: 90_000 }, async () => {
@@ -450,6 +499,37 @@ describe('reading a card for a document', () => {
       await expect.poll(() => step.getAttribute('data-phase')).toBe('waiting');
       await page.getByText('请把借款人的身份证放在读卡区').waitFor();
       await cardFills(page, 3);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a document the printer cannot print now', () => {
+  it('says why in words before and after 打印文书, keeps the job and prints it once there is paper', async () => {
+    const { context, page, errors } = await openHome(PORTRAIT);
+    const printerState = async () =>
+      (await api<{ devices: { device: string; state?: string }[] }>('/api/devices')).devices.find(
+        (d) => d.device === 'receiptPrinter',
+      )?.state;
+    try {
+      await openIou(page);
+      await fillIouToPreview(page);
+      const paperBefore = onPaper.printed().length;
+      onPaper.setPaper('out');
+      try {
+        await expect.poll(printerState, { timeout: 10_000 }).toBe('paper-out');
+        await page.getByText('这台机器暂时不能打印').waitFor({ timeout: 10_000 });
+        await page.getByRole('button', { name: '打印文书' }).tap();
+        const status = page.getByTestId('print-status');
+        await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('打印机缺纸 — 请找工作人员加纸');
+        expect(await status.textContent()).toContain('打印机好了会自动打印，不会丢失');
+      } finally {
+        onPaper.setPaper('ok');
+      }
+      await page.getByText('打印好了，请取走回执').waitFor({ timeout: 20_000 });
+      await expect.poll(() => onPaper.printed().slice(paperBefore), { timeout: 10_000 }).toContain(CAPITALS);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,7 +1,4 @@
-import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BigButton } from '../../ui/buttons/BigButton';
-import { Icon } from '../../ui/icons/Icon';
 import {
   DATE_PART_LENGTH,
   type DateDraft,
@@ -12,27 +9,20 @@ import {
   stepDatePart,
   stepHours,
 } from './forms';
+import { Field } from '../flow/Field';
+import { ChoiceButton } from '../flow/ChoiceButton';
 import { KeyboardField } from '../flow/KeyboardField';
 import '../flow/flows.css';
 import './calculators.css';
 
 /**
- * The calculators' form fields, for touch: numbers typed on the kiosk's own
- * keyboard (its 123 layout), dates as year, month and day with − and +
- * beside each, yes/no and several-of as large buttons that stay pressed.
- * Every field has its label above it and, when it needs changing, says why
- * in words with a warning icon (never colour alone).
+ * The calculators' form fields, for touch, each a flow-kit Field: numbers
+ * typed on the kiosk's own keyboard (its 123 layout), dates as year, month
+ * and day with − and + beside each, yes/no and several-of as the kit's answer
+ * buttons, which stay pressed. Every field has its label above it and, when
+ * it needs changing, says why in words with a warning icon (never colour
+ * alone), under the label and above what is typed.
  */
-
-function ErrorText({ id, error }: { id: string; error: FieldError }) {
-  const { t } = useTranslation();
-  return (
-    <p className="calc-field__error" id={id} data-testid="field-error">
-      <Icon name="warning" className="calc-field__error-icon" />
-      {t(`calculators.errors.${error}`)}
-    </p>
-  );
-}
 
 function Stepper({ delta, label, onPress, testId }: { delta: 1 | -1; label: string; onPress(): void; testId: string }) {
   return (
@@ -66,67 +56,60 @@ export function DateField({
   onChange(value: DateDraft): void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div
+    <Field
+      group
+      name={name}
+      label={label}
+      hint={hint}
+      problem={error ? t(`calculators.errors.${error}`) : null}
       className="calc-field"
-      role="group"
-      aria-labelledby={`${id}-label`}
-      data-field={name}
-      data-testid={`field-${name}`}
+      testId={`field-${name}`}
     >
-      <p className="calc-field__label" id={`${id}-label`}>
-        {label}
-      </p>
-      {hint && (
-        <p className="calc-field__hint" id={hintId}>
-          {hint}
-        </p>
+      {({ id, ...control }) => (
+        <div className="date-parts">
+          {DATE_PARTS.map((part) => {
+            const partName = t(`calculators.form.${part}Name`);
+            return (
+              <div className="date-part" key={part}>
+                <Stepper
+                  delta={-1}
+                  label={t('calculators.form.decrease', { part: partName })}
+                  testId={`${name}-${part}-minus`}
+                  onPress={() => onChange(stepDatePart(value, part, -1, today))}
+                />
+                <KeyboardField
+                  {...control}
+                  id={`${id}-${part}`}
+                  className={`calc-input calc-input--${part}`}
+                  value={value[part]}
+                  onValueChange={(text) => onChange({ ...value, [part]: cleanDigits(text, DATE_PART_LENGTH[part]) })}
+                  layout="digits"
+                  digitKeys={NO_EXTRA_KEYS}
+                  keyboardHint={t('calculators.form.keyboardHint', {
+                    field: label,
+                    unit: t(`calculators.form.${part}`),
+                  })}
+                  maxLength={DATE_PART_LENGTH[part]}
+                  autoComplete="off"
+                  aria-label={`${label} ${t(`calculators.form.${part}`)}`}
+                  data-testid={`${name}-${part}`}
+                />
+                <span className="calc-field__unit" aria-hidden="true">
+                  {t(`calculators.form.${part}`)}
+                </span>
+                <Stepper
+                  delta={1}
+                  label={t('calculators.form.increase', { part: partName })}
+                  testId={`${name}-${part}-plus`}
+                  onPress={() => onChange(stepDatePart(value, part, 1, today))}
+                />
+              </div>
+            );
+          })}
+        </div>
       )}
-      <div className="date-parts">
-        {DATE_PARTS.map((part) => {
-          const partName = t(`calculators.form.${part}Name`);
-          return (
-            <div className="date-part" key={part}>
-              <Stepper
-                delta={-1}
-                label={t('calculators.form.decrease', { part: partName })}
-                testId={`${name}-${part}-minus`}
-                onPress={() => onChange(stepDatePart(value, part, -1, today))}
-              />
-              <KeyboardField
-                id={`${id}-${part}`}
-                className={`calc-input calc-input--${part}`}
-                value={value[part]}
-                onValueChange={(text) => onChange({ ...value, [part]: cleanDigits(text, DATE_PART_LENGTH[part]) })}
-                layout="digits"
-                digitKeys={NO_EXTRA_KEYS}
-                keyboardHint={t('calculators.form.keyboardHint', { field: label, unit: t(`calculators.form.${part}`) })}
-                maxLength={DATE_PART_LENGTH[part]}
-                autoComplete="off"
-                aria-label={`${label} ${t(`calculators.form.${part}`)}`}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={describedBy}
-                data-testid={`${name}-${part}`}
-              />
-              <span className="calc-field__unit" aria-hidden="true">
-                {t(`calculators.form.${part}`)}
-              </span>
-              <Stepper
-                delta={1}
-                label={t('calculators.form.increase', { part: partName })}
-                testId={`${name}-${part}-plus`}
-                onPress={() => onChange(stepDatePart(value, part, 1, today))}
-              />
-            </div>
-          );
-        })}
-      </div>
-      {error && <ErrorText id={errorId} error={error} />}
-    </div>
+    </Field>
   );
 }
 
@@ -145,8 +128,8 @@ export function NumberField({
   name: string;
   label: string;
   hint?: string;
-  /** A second line under the hint (where a prefilled figure comes from). */
-  note?: ReactNode;
+  /** Instead of a hint, where a prefilled figure comes from (in the text's own colour). */
+  note?: string;
   value: string;
   unit: string;
   error: FieldError | undefined;
@@ -155,62 +138,55 @@ export function NumberField({
   onChange(value: string): void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint || note ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const clean = (text: string): string => (steppers ? cleanDigits(text, 4) : cleanAmount(text));
   return (
-    <div className="calc-field" data-field={name} data-testid={`field-${name}`}>
-      <label className="calc-field__label" htmlFor={id}>
-        {label}
-      </label>
-      {(hint || note) && (
-        <div id={hintId}>
-          {hint && <p className="calc-field__hint">{hint}</p>}
-          {note && <p className="calc-field__hint calc-field__note">{note}</p>}
+    <Field
+      name={name}
+      label={label}
+      hint={note ?? hint}
+      problem={error ? t(`calculators.errors.${error}`) : null}
+      className={note === undefined ? 'calc-field' : 'calc-field calc-field--note'}
+      testId={`field-${name}`}
+    >
+      {(control) => (
+        <div className="number-row">
+          {steppers && (
+            <Stepper
+              delta={-1}
+              label={t('calculators.form.decrease', { part: label })}
+              testId={`${name}-minus`}
+              onPress={() => onChange(stepHours(value, -1))}
+            />
+          )}
+          <KeyboardField
+            {...control}
+            className={steppers ? 'calc-input calc-input--hours' : 'calc-input calc-input--amount'}
+            value={value}
+            onValueChange={(text) => onChange(clean(text))}
+            layout="digits"
+            // Whole hours; amounts may have 角 and 分.
+            digitKeys={steppers ? NO_EXTRA_KEYS : AMOUNT_KEYS}
+            keyboardHint={t('calculators.form.keyboardHint', { field: label, unit })}
+            maxLength={steppers ? 4 : 13}
+            autoComplete="off"
+            data-testid={name}
+          />
+          <span className="calc-field__unit">{unit}</span>
+          {steppers && (
+            <Stepper
+              delta={1}
+              label={t('calculators.form.increase', { part: label })}
+              testId={`${name}-plus`}
+              onPress={() => onChange(stepHours(value, 1))}
+            />
+          )}
         </div>
       )}
-      <div className="number-row">
-        {steppers && (
-          <Stepper
-            delta={-1}
-            label={t('calculators.form.decrease', { part: label })}
-            testId={`${name}-minus`}
-            onPress={() => onChange(stepHours(value, -1))}
-          />
-        )}
-        <KeyboardField
-          id={id}
-          className={steppers ? 'calc-input calc-input--hours' : 'calc-input calc-input--amount'}
-          value={value}
-          onValueChange={(text) => onChange(clean(text))}
-          layout="digits"
-          // Whole hours; amounts may have 角 and 分.
-          digitKeys={steppers ? NO_EXTRA_KEYS : AMOUNT_KEYS}
-          keyboardHint={t('calculators.form.keyboardHint', { field: label, unit })}
-          maxLength={steppers ? 4 : 13}
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          data-testid={name}
-        />
-        <span className="calc-field__unit">{unit}</span>
-        {steppers && (
-          <Stepper
-            delta={1}
-            label={t('calculators.form.increase', { part: label })}
-            testId={`${name}-plus`}
-            onPress={() => onChange(stepHours(value, 1))}
-          />
-        )}
-      </div>
-      {error && <ErrorText id={errorId} error={error} />}
-    </div>
+    </Field>
   );
 }
 
-/** Large buttons that stay pressed (aria-pressed, a tick icon and a thicker frame): one of them, or several. */
+/** The kit's answer buttons, which stay pressed (aria-pressed, a tick and a thicker frame): one of them, or several. */
 export function ChoiceField<V extends string>({
   name,
   label,
@@ -224,28 +200,22 @@ export function ChoiceField<V extends string>({
   isSelected(value: V): boolean;
   onPress(value: V): void;
 }) {
-  const labelId = useId();
   return (
-    <div className="calc-field" role="group" aria-labelledby={labelId} data-field={name} data-testid={`field-${name}`}>
-      <p className="calc-field__label" id={labelId}>
-        {label}
-      </p>
-      <div className="choice-row">
-        {options.map((o) => {
-          const selected = isSelected(o.value);
-          return (
-            <BigButton
+    <Field group name={name} label={label} className="calc-field" testId={`field-${name}`}>
+      {() => (
+        <div className="option-grid">
+          {options.map((o) => (
+            <ChoiceButton
               key={o.value}
-              icon={selected ? 'ok' : undefined}
-              aria-pressed={selected}
-              data-testid={`${name}-${o.value}`}
-              onClick={() => onPress(o.value)}
+              chosen={isSelected(o.value)}
+              testId={`${name}-${o.value}`}
+              onPress={() => onPress(o.value)}
             >
               {o.label}
-            </BigButton>
-          );
-        })}
-      </div>
-    </div>
+            </ChoiceButton>
+          ))}
+        </div>
+      )}
+    </Field>
   );
 }

@@ -27,7 +27,7 @@ import './calculators.css';
 
 /**
  * One calculator's questions on one screen, each answered by touch. "算一算"
- * checks them all; what needs changing says so beside the field. The draft
+ * checks them all; what needs changing says so at its field. The draft
  * goes into the navigation stack with the result, so "back" from the result
  * (or from an article it cites) finds every answer still there.
  */

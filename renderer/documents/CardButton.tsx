@@ -1,11 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../common/api/health';
-import type { FieldError } from '../../common/templates/values';
 import { BigButton } from '../../ui/buttons/BigButton';
-import { Icon } from '../../ui/icons/Icon';
-import { fieldErrorText } from './field-errors';
 import { readerAvailability } from '../flow/id-card/identity';
-import { useLanguage } from '../../ui/i18n/use-language';
 import { subsystemReasonKey } from '../app/service/health-view';
 import '../flow/flows.css';
 import './documents.css';
@@ -44,18 +40,5 @@ export function CardButton({
     >
       {label}
     </BigButton>
-  );
-}
-
-/** A field's error in plain words, with an icon and in words — never only a red border. */
-export function FieldErrorLine({ error, id }: { error: FieldError; id?: string }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const text = fieldErrorText(error, language);
-  return (
-    <p className="doc-error" id={id} data-testid="field-error">
-      <Icon name="warning" className="doc-error__icon" />
-      <span>{t(text.key, text.params)}</span>
-    </p>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateResponse } from '../../common/api/templates';
 import { prefillValues } from '../../common/templates/prefill';
@@ -7,20 +7,22 @@ import { Icon } from '../../ui/icons/Icon';
 import { ListButton } from '../../ui/buttons/ListButton';
 import { StatusNotice } from '../../ui/notices/StatusNotice';
 import type { Party } from './form-model';
-import { useApi, useServiceEvents } from '../app/service/ServiceContext';
+import { type IdCardRead, useIdCard } from '../flow/id-card/use-id-card';
 
-type Phase = 'notice' | 'waiting' | 'done';
+type Phase = 'notice' | 'waiting';
 
 /**
  * "读身份证填写": whose card (one card fills one party's items only), what
  * will be read and that nothing is kept — the card is read only after the
  * citizen agrees — then "put the card on the reader", and the items filled.
  *
- * The card itself is never stored: the event's card is turned into this
+ * The card itself is never stored: the card read is turned into this
  * party's answers at once (common/templates/prefill.ts) and dropped; the
  * answers live in the form's state until the session ends, like typed ones,
- * and nothing about them is logged. Watching the reader is on only while
- * this step waits for a card.
+ * and nothing about them is logged. The wait is the flow kit's (useIdCard):
+ * watching the reader is on only while this step waits for a card, a card
+ * whose number fails its check fills nothing, and after a while the step
+ * stops waiting and says so, with 再试一次.
  */
 export function CardStep({
   template,
@@ -38,34 +40,22 @@ export function CardStep({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [group, setGroup] = useState<string | null>(initialGroup ?? (parties.length === 1 ? parties[0]!.group : null));
   const [phase, setPhase] = useState<Phase>('notice');
-  const [readError, setReadError] = useState(false);
-  const [filledCount, setFilledCount] = useState(0);
   const party = parties.find((p) => p.group === group) ?? null;
-
-  const waiting = phase === 'waiting';
-  useEffect(() => {
-    if (!waiting) return;
-    api.call('idcardWatch', { watch: true }).catch(() => setReadError(true));
-    return () => {
-      api.call('idcardWatch', { watch: false }).catch(() => undefined);
-    };
-  }, [api, waiting]);
-
-  useServiceEvents((event) => {
-    if (!waiting || group === null) return;
-    if (event.type === 'idcard') {
-      const filled = prefillValues(template, event.card, group);
-      onFilled(filled);
-      setFilledCount(Object.keys(filled).length);
-      setReadError(false);
-      setPhase('done');
-    } else if (event.type === 'idcard-error') {
-      setReadError(true);
-    }
+  const { read, retry } = useIdCard({
+    active: phase === 'waiting' && party !== null,
+    take: (card) => (party === null ? null : prefillValues(template, card, party.group)),
   });
+
+  const onFilledRef = useRef(onFilled);
+  useEffect(() => {
+    onFilledRef.current = onFilled;
+  });
+  const filled = read.phase === 'read' ? read.value : null;
+  useEffect(() => {
+    if (filled !== null) onFilledRef.current(filled);
+  }, [filled]);
 
   if (party === null) {
     return (
@@ -113,24 +103,11 @@ export function CardStep({
     );
   }
 
-  if (phase === 'waiting') {
-    return (
-      <section className="flow-card doc-card doc-card--waiting" data-testid="card-step" data-phase="waiting">
-        <Icon name="idCard" className="doc-card__icon" />
-        <p className="doc-card__prompt" role="status">
-          <span lang="zh-CN">{t('documents.card.insert', { party: party.label })}</span>
-        </p>
-        <p className="doc-card__text">{t('documents.card.insertHint')}</p>
-        {readError && <StatusNotice tone="warning">{t('documents.card.readError')}</StatusNotice>}
-        <div className="flow-actions doc-actions">
-          <BigButton icon="back" data-testid="card-cancel" onClick={onClose}>
-            {t('documents.card.cancel')}
-          </BigButton>
-        </div>
-      </section>
-    );
+  if (filled === null) {
+    return <CardWait party={party} read={read} onRetry={retry} onCancel={onClose} />;
   }
 
+  const filledCount = Object.keys(filled).length;
   return (
     <section className="flow-card doc-card" data-testid="card-step" data-phase="done">
       <Icon name={filledCount > 0 ? 'ok' : 'info'} className="doc-card__icon" />
@@ -142,6 +119,52 @@ export function CardStep({
         <BigButton variant="primary" icon="forward" data-testid="card-check" onClick={() => onCheck(party.group)}>
           {t('documents.card.check')}
         </BigButton>
+      </div>
+    </section>
+  );
+}
+
+/** "请把借款人的身份证放在读卡区" and what went wrong, in words; once the wait is over, that it is, and 再试一次. */
+function CardWait({
+  party,
+  read,
+  onRetry,
+  onCancel,
+}: {
+  party: Party;
+  read: IdCardRead<Record<string, string>>;
+  onRetry(): void;
+  onCancel(): void;
+}) {
+  const { t } = useTranslation();
+  const timeout = read.phase === 'timeout';
+  const problem =
+    read.phase === 'error'
+      ? t(read.kind === 'again' ? 'documents.card.readError' : 'idCard.errorReader')
+      : read.phase === 'invalid-card'
+        ? t('idCard.invalidCard')
+        : null;
+  return (
+    <section
+      className="flow-card doc-card doc-card--waiting"
+      data-testid="card-step"
+      data-phase={timeout ? 'timeout' : 'waiting'}
+    >
+      <Icon name={timeout ? 'clock' : 'idCard'} className="doc-card__icon" />
+      <p className="doc-card__prompt" role="status">
+        {timeout ? t('idCard.timeout') : <span lang="zh-CN">{t('documents.card.insert', { party: party.label })}</span>}
+      </p>
+      <p className="doc-card__text">{timeout ? t('documents.card.timeoutHint') : t('documents.card.insertHint')}</p>
+      {problem !== null && <StatusNotice tone="warning">{problem}</StatusNotice>}
+      <div className="flow-actions doc-actions">
+        <BigButton icon="back" data-testid="card-cancel" onClick={onCancel}>
+          {t('documents.card.cancel')}
+        </BigButton>
+        {timeout && (
+          <BigButton variant="primary" icon="retry" data-testid="card-retry" onClick={onRetry}>
+            {t('idCard.tryAgain')}
+          </BigButton>
+        )}
       </div>
     </section>
   );

@@ -4,7 +4,6 @@ import { groupIdNumber } from '../../common/idcard/group-id-number';
 import { localDay } from '../../common/local-date';
 import type { TemplateField } from '../../common/templates/template';
 import { BigButton } from '../../ui/buttons/BigButton';
-import { Icon } from '../../ui/icons/Icon';
 import { formatLegalDate } from '../shared/dates';
 import {
   type DateParts,
@@ -17,6 +16,7 @@ import {
 } from './form-model';
 import { useLanguage } from '../../ui/i18n/use-language';
 import { KeyboardField } from '../flow/KeyboardField';
+import { ChoiceButton } from '../flow/ChoiceButton';
 
 export interface FieldInputProps {
   field: TemplateField;
@@ -187,7 +187,6 @@ function ChoiceInput({
   onChange,
   options,
 }: FieldInputProps & { options: readonly string[] }) {
-  const { t } = useTranslation();
   return (
     <div
       className="option-grid option-grid--4 doc-choices"
@@ -195,23 +194,11 @@ function ChoiceInput({
       aria-labelledby={labelId}
       aria-describedby={describedBy}
     >
-      {options.map((option) => {
-        const chosen = value === option;
-        return (
-          <button
-            key={option}
-            type="button"
-            className="option-button"
-            aria-pressed={chosen}
-            data-testid="choice"
-            onClick={() => onChange(option)}
-          >
-            <Icon name={chosen ? 'ok' : 'forward'} className="option-button__icon" />
-            <span lang="zh-CN">{option}</span>
-            {chosen && <span className="doc-choice__chosen">{t('documents.form.chosen')}</span>}
-          </button>
-        );
-      })}
+      {options.map((option) => (
+        <ChoiceButton key={option} chosen={value === option} testId="choice" onPress={() => onChange(option)}>
+          <span lang="zh-CN">{option}</span>
+        </ChoiceButton>
+      ))}
     </div>
   );
 }

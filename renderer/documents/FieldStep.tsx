@@ -9,7 +9,9 @@ import { StepProgress } from '../flow/StepProgress';
 import { type FormValues, partyOfField } from './form-model';
 import { FieldInput } from './FieldInput';
 import { afterKeyboard, keepInSightOfKeyboard } from '../../ui/keyboard/keep-in-sight';
-import { CardButton, FieldErrorLine } from './CardButton';
+import { CardButton } from './CardButton';
+import { FieldProblem } from '../flow/Field';
+import { useFieldErrorText } from './use-field-error-text';
 
 export interface FieldStepProps {
   template: TemplateResponse;
@@ -50,6 +52,7 @@ export function FieldStep({
   onCard,
 }: FieldStepProps) {
   const { t } = useTranslation();
+  const errorText = useFieldErrorText();
   const field = template.fields[index]!;
   const total = template.fields.length;
   const last = index === total - 1;
@@ -109,7 +112,7 @@ export function FieldStep({
             {field.hint}
           </p>
         )}
-        {error !== null && <FieldErrorLine error={error} id={errorId} />}
+        {error !== null && <FieldProblem id={errorId}>{errorText(error)}</FieldProblem>}
         <FieldInput
           field={field}
           value={values[field.id] ?? ''}

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../common/api/health';
 import type { TemplateResponse } from '../../common/api/templates';
@@ -9,7 +10,9 @@ import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { formatLegalDate } from '../shared/dates';
 import { type FieldErrors, type FormValues, type Party, amountPreview, completeDate } from './form-model';
 import { useLanguage } from '../../ui/i18n/use-language';
-import { CardButton, FieldErrorLine } from './CardButton';
+import { CardButton } from './CardButton';
+import { FieldProblem } from '../flow/Field';
+import { useFieldErrorText } from './use-field-error-text';
 
 /** How an answer reads in the list: the amount with its capitals, a date in words, an ID number in groups. */
 function shownValue(field: TemplateField, text: string, language: ReturnType<typeof useLanguage>): string {
@@ -60,6 +63,8 @@ export function Overview({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const errorText = useFieldErrorText();
+  const problemId = useId();
   const wrong = template.fields.filter((f) => errors[f.id] !== undefined).length;
   return (
     <>
@@ -77,6 +82,7 @@ export function Overview({
                 type="button"
                 className="doc-item"
                 data-invalid={error !== undefined || undefined}
+                aria-describedby={error !== undefined ? `${problemId}-${i}` : undefined}
                 data-testid={`overview-${field.id}`}
                 onClick={() => onField(i)}
               >
@@ -105,7 +111,7 @@ export function Overview({
                 </span>
                 <Icon name="edit" className="doc-item__arrow" />
               </button>
-              {error !== undefined && <FieldErrorLine error={error} />}
+              {error !== undefined && <FieldProblem id={`${problemId}-${i}`}>{errorText(error)}</FieldProblem>}
             </li>
           );
         })}

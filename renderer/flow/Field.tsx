@@ -41,6 +41,8 @@ export interface FieldProps {
   problem?: string | null;
   /** Several controls (a date's parts, a row of choices): the label names the group instead of one input. */
   group?: boolean;
+  /** The answer's name, as `data-field`: how a flow finds the field again (to bring the first wrong one into view). */
+  name?: string;
   testId?: string;
   className?: string;
   children(control: FieldControl): ReactNode;
@@ -52,7 +54,7 @@ export interface FieldProps {
  * on-screen keyboard is open below, and the control points to it
  * (aria-describedby) so 朗读 and screen readers say it with the field.
  */
-export function Field({ label, hint, problem = null, group = false, testId, className, children }: FieldProps) {
+export function Field({ label, hint, problem = null, group = false, name, testId, className, children }: FieldProps) {
   const id = useId();
   const labelId = `${id}-label`;
   const hintId = `${id}-hint`;
@@ -71,6 +73,7 @@ export function Field({ label, hint, problem = null, group = false, testId, clas
     <div
       className={classes}
       data-invalid={problem !== null || undefined}
+      data-field={name}
       data-testid={testId}
       {...(group ? { role: 'group', 'aria-labelledby': labelId } : {})}
     >

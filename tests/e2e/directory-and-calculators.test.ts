@@ -4,7 +4,8 @@ import type { PrintJob } from '../../common/api/devices';
 import { DirectoryResponse } from '../../common/api/directory';
 import { expectAccessible } from './a11y';
 import { useKiosk } from './fixture';
-import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, readQrCode } from './harness';
+import { expectProblemBetween } from './field-problem';
+import { apiAnswer, callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, readQrCode } from './harness';
 
 /**
  * 机构查询 and 算一算 on the real service in Debian's Chromium, by touch
@@ -208,7 +209,7 @@ for (const [label, viewport] of [
         // Nothing typed yet: "算一算" says what is missing, beside the field, in words.
         await page.getByTestId('calculate').tap();
         await page.getByTestId('error-summary').waitFor();
-        expect(await page.getByTestId('field-startDate').getByTestId('field-error').textContent()).toBe(
+        expect(await page.getByTestId('field-startDate').getByTestId('field-problem').textContent()).toBe(
           '请填写这一项。',
         );
 
@@ -400,3 +401,94 @@ for (const [orientation, viewport] of [
     });
   }
 }
+
+describe('what is wrong with an answer to 算一算', () => {
+  it('is said under the field’s label and above its input, which points at it', async () => {
+    const { context, page, errors } = await openHome(PORTRAIT);
+    try {
+      await page.getByRole('button', { name: /^智能咨询/ }).tap();
+      await page.getByTestId('open-calculators').tap();
+      await page.getByRole('button', { name: /^经济补偿金/ }).tap();
+      await page.getByTestId('calculate').tap();
+      await page.getByTestId('error-summary').waitFor();
+      // A date: the label names the group of year, month and day, each of which points at the problem.
+      const date = page.getByTestId('field-startDate');
+      expect(await date.getByTestId('field-problem').textContent()).toBe('请填写这一项。');
+      for (const part of ['year', 'month', 'day'])
+        await expectProblemBetween(
+          date.locator('.form-field__label'),
+          date.getByTestId('field-problem'),
+          page.getByTestId(`startDate-${part}`),
+        );
+      // A number, its label a <label>.
+      const wage = page.getByTestId('field-averageWage');
+      await expectProblemBetween(
+        wage.locator('label'),
+        wage.getByTestId('field-problem'),
+        page.getByTestId('averageWage'),
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('算一算 when the printer cannot print', () => {
+  it('says why in words and prints once there is paper; a print the full queue refuses is said, and sent again on a tap', async () => {
+    const simulatePaper = (paper: 'ok' | 'out') => api('/api/simulate', { printer: { paper } });
+    const { context, page, errors } = await openHome(PORTRAIT);
+    try {
+      await page.getByRole('button', { name: /^智能咨询/ }).tap();
+      await page.getByTestId('open-calculators').tap();
+      await page.getByRole('button', { name: /^诉讼费/ }).tap();
+      await typeNumber(page, 'claim', '100000');
+      await page.getByTestId('calculate').tap();
+      await expect.poll(() => page.getByTestId('calc-amount').textContent()).toBe('2,300.00 元');
+      const printedEstimates = async () =>
+        (await printJobs()).filter((j) => j.state === 'printed' && j.title.includes('诉讼费')).length;
+      const estimatesBefore = await printedEstimates();
+      await simulatePaper('out');
+      try {
+        await page.getByRole('button', { name: /打印计算结果/ }).tap();
+        await page.getByRole('figure', { name: '打印预览' }).waitFor();
+        await page.getByText('这台机器暂时不能打印').waitFor({ timeout: 10_000 });
+        await page.getByRole('button', { name: '打印', exact: true }).tap();
+        const status = page.getByTestId('print-status');
+        await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('打印机缺纸 — 请找工作人员加纸');
+        expect(await status.textContent()).toContain('打印机好了会自动打印，不会丢失');
+
+        // Once more, with the printer's queue full: not sent, said so, and the button is there to try again.
+        await page.getByTestId('print-done').tap();
+        await page.getByRole('button', { name: /打印计算结果/ }).tap();
+        await page.getByRole('figure', { name: '打印预览' }).waitFor();
+        let full = false;
+        for (let i = 0; i < 50 && !full; i++) {
+          const r = await apiAnswer(kiosk, '/api/print', {
+            title: '占位',
+            receipt: { blocks: [{ type: 'text', text: `占位 ${i}` }, { type: 'cut' }] },
+          });
+          full = r.status === 503;
+        }
+        expect(full, 'the queue filled up').toBe(true);
+        await page.getByRole('button', { name: '打印', exact: true }).tap();
+        await page.getByText('没能发送到打印机').waitFor({ timeout: 10_000 });
+        expect(await page.getByTestId('print').textContent()).toContain('请再点一次');
+        expect(await page.getByRole('button', { name: '打印', exact: true }).isEnabled()).toBe(true);
+      } finally {
+        await simulatePaper('ok');
+      }
+      // Paper is back: what waited prints, and the tap that was refused now prints too.
+      await expect
+        .poll(async () => (await printJobs()).filter((j) => j.state !== 'printed').length, { timeout: 20_000 })
+        .toBe(0);
+      expect(await printedEstimates()).toBe(estimatesBefore + 1);
+      await printAndWait(page, /诉讼费/);
+      expect(await printedEstimates()).toBe(estimatesBefore + 2);
+      // The refused request, as the browser logs it; nothing else went wrong.
+      expect(errors).toEqual([expect.stringContaining('status of 503')]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -214,8 +214,11 @@ export async function openHome(
   browser: Browser,
   kiosk: RunningKiosk,
   viewport: { width: number; height: number },
-  /** forAxe: the page's CSP is bypassed so axe-core can be injected as a script. */
-  opts: { forAxe?: boolean } = {},
+  /**
+   * forAxe: the page's CSP is bypassed so axe-core can be injected as a script.
+   * fakeClock: the app's timers run on Playwright's clock (`page.clock`), installed before the page loads.
+   */
+  opts: { forAxe?: boolean; fakeClock?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport,
@@ -228,6 +231,7 @@ export async function openHome(
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
+  if (opts.fakeClock === true) await page.clock.install();
   await page.goto(kiosk.url);
   await wakeKiosk(page);
   await page.getByTestId('home').waitFor();
@@ -253,6 +257,8 @@ export interface KioskOnPaper {
   kiosk: RunningKiosk;
   /** Everything the printer has received, decoded as the paper shows it (lines joined: wrapping cannot split a phrase). */
   printed(): string;
+  /** The paper as the printer at the far end of the line reports it (the service asks every second). */
+  setPaper(paper: 'ok' | 'near-end' | 'out'): void;
   stop(): Promise<void>;
 }
 
@@ -289,6 +295,9 @@ export async function startKioskWithSerialPrinter(
         .decode()
         .lines.map((l) => l.text.trim())
         .join(''),
+    setPaper(paper) {
+      printer.set({ paper });
+    },
     async stop() {
       await kiosk.stop();
       await served.close();

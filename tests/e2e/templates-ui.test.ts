@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { expectAccessible, type Mode } from './a11y';
 import { useKiosk } from './fixture';
+import { expectProblemBetween } from './field-problem';
 import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, wakeKiosk } from './harness';
 
 /**
@@ -109,12 +110,7 @@ for (const [label, viewport] of [
           expect(await card.textContent()).toContain('本机不保存');
           await page.getByRole('button', { name: '同意，读身份证' }).tap();
           await page.getByText('请把借款人的身份证放在读卡区').waitFor();
-          await simulate({ idcard: 'mainlandLongTerm' });
-          try {
-            await page.getByText('已经填好 3 项，请一项一项核对。').waitFor({ timeout: 10_000 });
-          } finally {
-            await simulate({ idcard: null });
-          }
+          await cardFills(page, 3);
           await page.getByRole('button', { name: '开始核对' }).tap();
           await expect.poll(() => progress(page)).toBe('第 1 项，共 12 项');
           expect(await page.getByTestId('field-input').inputValue()).toBe(CARD.name);
@@ -150,7 +146,7 @@ for (const [label, viewport] of [
           expect(await itemLabel(page)).toBe('出借人身份证号码');
           await typeInto(page, 'field-input', '110105194912310021');
           await page.getByTestId('field-next').tap();
-          const error = page.getByTestId('field').getByTestId('field-error');
+          const error = page.getByTestId('field').getByTestId('field-problem');
           await expect.poll(() => error.textContent()).toBe('号码有一位写错了，请对着身份证一位一位核对。');
           expect(await progress(page)).toBe('第 6 项，共 12 项');
           expect(await page.getByTestId('field-input').getAttribute('aria-invalid')).toBe('true');
@@ -254,12 +250,7 @@ describe('the service’s check and the end of the session', () => {
         // Whose card: one card fills one party only.
         await page.getByRole('button', { name: '出借人的身份证' }).tap();
         await page.getByRole('button', { name: '同意，读身份证' }).tap();
-        await simulate({ idcard: 'mainlandLongTerm' });
-        try {
-          await page.getByText('已经填好 2 项，请一项一项核对。').waitFor({ timeout: 10_000 });
-        } finally {
-          await simulate({ idcard: null });
-        }
+        await cardFills(page, 2);
         await page.getByRole('button', { name: '开始核对' }).tap();
         expect(await itemLabel(page)).toBe('出借人姓名');
         expect(await page.getByTestId('field-input').inputValue()).toBe(CARD.name);
@@ -273,7 +264,7 @@ describe('the service’s check and the end of the session', () => {
         // The service says what is missing; the first such item opens, its input focused (the keyboard is up).
         await expect.poll(() => progress(page)).toBe('第 1 项，共 12 项');
         await expect
-          .poll(() => page.getByTestId('field').getByTestId('field-error').textContent())
+          .poll(() => page.getByTestId('field').getByTestId('field-problem').textContent())
           .toBe('这一项必须填写。');
         await expect.poll(() => activeTestId(page)).toBe('field-input');
         await page.getByTestId('keyboard').waitFor();
@@ -314,7 +305,7 @@ describe('in English', () => {
       await expect.poll(() => progress(page)).toBe('Item 1 of 12');
       await page.getByRole('button', { name: 'Next item' }).tap();
       await expect
-        .poll(() => page.getByTestId('field').getByTestId('field-error').textContent())
+        .poll(() => page.getByTestId('field').getByTestId('field-problem').textContent())
         .toBe('This item must be filled in.');
       expect(await itemLabel(page)).toBe('借款人姓名');
       expect(errors).toEqual([]);
@@ -364,7 +355,7 @@ for (const [orientation, viewport] of [
           await page.getByTestId('kb-hide').tap();
           // An item with an error.
           await page.getByTestId('field-next').tap();
-          await page.getByTestId('field').getByTestId('field-error').waitFor();
+          await page.getByTestId('field').getByTestId('field-problem').waitFor();
           await check('document-field-error');
 
           // The amount, on the digit pad, with its capitals.
@@ -380,7 +371,7 @@ for (const [orientation, viewport] of [
           await page.getByTestId('date-year').waitFor();
           await check('document-date');
           await page.getByTestId('field-next').tap();
-          await page.getByTestId('field').getByTestId('field-error').waitFor();
+          await page.getByTestId('field').getByTestId('field-problem').waitFor();
           await page.getByTestId('date-today').tap();
           await page.getByTestId('field-next').tap();
           await page.getByRole('button', { name: /^现金/ }).tap();
@@ -391,26 +382,8 @@ for (const [orientation, viewport] of [
           await check('document-overview');
 
           // The preview: the rest filled in quickly (the touch path is tested above).
-          const fill: [string, string][] = [
-            ['borrower.name', '张三'],
-            ['borrower.idNumber', '11010519491231002X'],
-            ['borrower.address', '湖北省武汉市洪山区珞喻路1号'],
-            ['borrower.phone', '13800138000'],
-            ['lender.name', '李四'],
-            ['lender.idNumber', '420111195003080241'],
-          ];
-          for (const [id, value] of fill) {
-            await page.getByTestId(`overview-${id}`).tap();
-            await page.getByTestId('field-input').fill(value);
-            await page.getByTestId('kb-hide').tap();
-            await page.getByRole('button', { name: '查看全部' }).tap();
-          }
-          await page.getByTestId('overview-loan.due').tap();
-          await typeInto(page, 'date-year', '2099');
-          await typeInto(page, 'date-month', '1');
-          await typeInto(page, 'date-day', '1');
-          await page.getByRole('button', { name: '填好了，看效果' }).tap();
-          await page.getByRole('figure', { name: '文书预览' }).waitFor();
+          await typeFromOverview(page, PARTIES);
+          await dueDateToPreview(page);
           await page.getByRole('button', { name: '扫码带走' }).tap();
           await page.getByTestId('document-code').waitFor();
           await check('document-preview');
@@ -422,3 +395,144 @@ for (const [orientation, viewport] of [
     });
   }
 }
+
+/** The sample card on the reader until the step says it filled `count` items; then it is taken off again. */
+async function cardFills(page: Page, count: number): Promise<void> {
+  await simulate({ idcard: 'mainlandLongTerm' });
+  try {
+    await page.getByText(`已经填好 ${count} 项，请一项一项核对。`).waitFor({ timeout: 10_000 });
+  } finally {
+    await simulate({ idcard: null });
+  }
+}
+
+/** The parties' items of the 借条, as they are typed in quickly from the list of all items. */
+const PARTIES: readonly [string, string][] = [
+  ['borrower.name', '张三'],
+  ['borrower.idNumber', '11010519491231002X'],
+  ['borrower.address', '湖北省武汉市洪山区珞喻路1号'],
+  ['borrower.phone', '13800138000'],
+  ['lender.name', '李四'],
+  ['lender.idNumber', '420111195003080241'],
+];
+
+/** Types each item's answer from the list of all items (the touch path is tested above), back on the list after each. */
+async function typeFromOverview(page: Page, items: readonly [string, string][]): Promise<void> {
+  for (const [id, value] of items) {
+    await page.getByTestId(`overview-${id}`).tap();
+    await page.getByTestId('field-input').fill(value);
+    await page.getByTestId('kb-hide').tap();
+    await page.getByRole('button', { name: '查看全部' }).tap();
+  }
+}
+
+/** From the list of all items: the repayment date, then the preview. */
+async function dueDateToPreview(page: Page): Promise<void> {
+  await page.getByTestId('overview-loan.due').tap();
+  await typeInto(page, 'date-year', '2099');
+  await typeInto(page, 'date-month', '1');
+  await typeInto(page, 'date-day', '1');
+  await page.getByRole('button', { name: '填好了，看效果' }).tap();
+  await page.getByRole('figure', { name: '文书预览' }).waitFor();
+}
+
+/** From the 借条's introduction to its preview, every item filled. */
+async function fillIouToPreview(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '开始填写' }).tap();
+  await page.getByRole('button', { name: '查看全部' }).tap();
+  await typeFromOverview(page, [...PARTIES, ['loan.amount', '12345.6']]);
+  await page.getByTestId('overview-loan.date').tap();
+  await page.getByTestId('date-today').tap();
+  await page.getByTestId('field-next').tap();
+  await page.getByRole('button', { name: /^现金/ }).tap();
+  await page.getByRole('button', { name: '查看全部' }).tap();
+  await dueDateToPreview(page);
+}
+
+describe('what is wrong with an item', () => {
+  it('is said under the item’s name and above its input, which points at it', async () => {
+    const { context, page, errors } = await openHome(PORTRAIT);
+    try {
+      await openIou(page);
+      await page.getByRole('button', { name: '开始填写' }).tap();
+      await page.getByTestId('field-next').tap();
+      const field = page.getByTestId('field');
+      const problem = field.getByTestId('field-problem');
+      await expect.poll(() => problem.textContent()).toBe('这一项必须填写。');
+      await expectProblemBetween(field.getByRole('heading', { level: 2 }), problem, page.getByTestId('field-input'));
+      // At a glance too: the entry points at what is wrong with it.
+      await page.getByRole('button', { name: '查看全部' }).tap();
+      const entry = page.getByTestId('overview-borrower.name');
+      const listed = page.getByTestId('overview').getByTestId('field-problem');
+      await expect.poll(() => listed.count()).toBe(1);
+      expect(await entry.getAttribute('aria-describedby')).toBe(await listed.getAttribute('id'));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('reading a card for a document', () => {
+  it('stops waiting after 90 seconds, says so, and reads the card on 再试一次', { timeout: 90_000 }, async () => {
+    // How long the step waits (CARD_WAIT_MS in renderer/flow/id-card/use-id-card.ts).
+    const cardWaitMs = 90_000;
+    // The app's timers run on Playwright's clock: the wait takes no real time. axe checks the step once it stopped.
+    const { context, page, errors } = await openHomeScreen(browser, kiosk, PORTRAIT, { forAxe: true, fakeClock: true });
+    try {
+      await openIou(page);
+      await page.getByRole('button', { name: '读身份证填写' }).tap();
+      await page.getByRole('button', { name: '借款人的身份证' }).tap();
+      await page.getByRole('button', { name: '同意，读身份证' }).tap();
+      const step = page.getByTestId('card-step');
+      await expect.poll(() => step.getAttribute('data-phase')).toBe('waiting');
+
+      await page.clock.fastForward(cardWaitMs - 5000);
+      expect(await step.getAttribute('data-phase')).toBe('waiting');
+      await page.clock.fastForward(5000);
+      await expect.poll(() => step.getAttribute('data-phase')).toBe('timeout');
+      expect(await step.getByRole('status').textContent()).toBe('一直没有读到身份证');
+      expect(await step.textContent()).toContain('再试一次');
+      await expectAccessible(page, 'standard', 'portrait-standard-document-card-timeout');
+
+      await page.getByRole('button', { name: '再试一次' }).tap();
+      await expect.poll(() => step.getAttribute('data-phase')).toBe('waiting');
+      await page.getByText('请把借款人的身份证放在读卡区').waitFor();
+      await cardFills(page, 3);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a document the printer cannot print now', () => {
+  it('says why in words before and after 打印文书, keeps the job and prints it once there is paper', async () => {
+    const { context, page, errors } = await openHome(PORTRAIT);
+    const printerState = async () =>
+      (await api<{ devices: { device: string; state?: string }[] }>('/api/devices')).devices.find(
+        (d) => d.device === 'receiptPrinter',
+      )?.state;
+    try {
+      await openIou(page);
+      await fillIouToPreview(page);
+      const paperBefore = onPaper.printed().length;
+      onPaper.setPaper('out');
+      try {
+        await expect.poll(printerState, { timeout: 10_000 }).toBe('paper-out');
+        await page.getByText('这台机器暂时不能打印').waitFor({ timeout: 10_000 });
+        await page.getByRole('button', { name: '打印文书' }).tap();
+        const status = page.getByTestId('print-status');
+        await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('打印机缺纸 — 请找工作人员加纸');
+        expect(await status.textContent()).toContain('打印机好了会自动打印，不会丢失');
+      } finally {
+        onPaper.setPaper('ok');
+      }
+      await page.getByText('打印好了，请取走回执').waitFor({ timeout: 20_000 });
+      await expect.poll(() => onPaper.printed().slice(paperBefore), { timeout: 10_000 }).toContain(CAPITALS);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

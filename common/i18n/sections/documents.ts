@@ -50,7 +50,6 @@ export const documentsZhCN = {
     charCount: '已写 {{count}} 字，最多 {{max}} 字。',
     written: '已经写的内容',
     choose: '请点一个选项',
-    chosen: '已选',
     checking: '正在检查，请稍候',
   },
   keyboard: {
@@ -75,6 +74,7 @@ export const documentsZhCN = {
     insert: '请把{{party}}的身份证放在读卡区',
     insertHint: '身份证放平，不要移动，大约两秒钟。',
     readError: '没有读出来。请把身份证拿起来，再放一次。',
+    timeoutHint: '请把身份证平放在读卡区，再点“再试一次”；也可以点“取消”，自己填写。',
     filled: '已经填好 {{count}} 项，请一项一项核对。',
     filledNone: '这张证件上没有能填的信息，请自己填写。',
     takeCard: '请取回身份证。',
@@ -170,7 +170,6 @@ export const documentsEn: Catalogue<typeof documentsZhCN> = {
     charCount: '{{count}} characters written, at most {{max}}.',
     written: 'What you have written',
     choose: 'Tap one of the options',
-    chosen: 'Chosen',
     checking: 'Checking, one moment',
   },
   keyboard: {
@@ -195,6 +194,7 @@ export const documentsEn: Catalogue<typeof documentsZhCN> = {
     insert: 'Place the ID card of the {{party}} on the reader',
     insertHint: 'Lay it flat and keep it still for about two seconds.',
     readError: 'The card could not be read. Lift it and place it again.',
+    timeoutHint: 'Lay the card flat on the reader and tap “Try again”, or tap “Cancel” and fill in by hand.',
     filled: '{{count}} items are filled in. Please check them one by one.',
     filledNone: 'There is nothing on this card to fill in. Please fill in by hand.',
     takeCard: 'Please take your ID card back.',

@@ -43,7 +43,7 @@ export function IdCardStep({ health, onIdentity, manual }: IdCardStepProps) {
   useEffect(() => {
     onIdentityRef.current = onIdentity;
   });
-  const identity = read.phase === 'read' ? read.identity : null;
+  const identity = read.phase === 'read' ? read.value : null;
   useEffect(() => {
     if (identity !== null) onIdentityRef.current(identity);
   }, [identity]);

@@ -83,16 +83,10 @@ export const TotpConfirmResponse = z.discriminatedUnion('outcome', [
 ]);
 
 /** An account as an administrator sees it: never a password, hash or TOTP secret. */
-export const UserListing = z.object({
-  id: z.number().int(),
-  login: z.string(),
-  displayName: z.string().nullable(),
-  role: UserRoleSchema,
-  regionCode: z.string().nullable(),
+export const UserListing = Me.extend({
   disabledAt: z.string().nullable(),
   failedSignIns: z.number().int(),
   lockedUntil: z.string().nullable(),
-  totpEnabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

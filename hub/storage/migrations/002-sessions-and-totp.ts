@@ -1,4 +1,4 @@
-import { runStatements, type HubMigration } from './migration';
+import { engineWords, runStatements, type HubMigration } from './migration';
 
 /**
  * 2: sign-in sessions, the TOTP second factor, and the fingerprint of the
@@ -17,8 +17,7 @@ export const sessionsAndTotp: HubMigration = {
   version: 2,
   name: 'sessions and TOTP',
   async up(trx, engine) {
-    const id = engine === 'sqlite' ? 'INTEGER PRIMARY KEY' : 'SERIAL PRIMARY KEY';
-    const strict = engine === 'sqlite' ? ' STRICT' : '';
+    const { id, strict } = engineWords(engine);
     await runStatements(trx, [
       `ALTER TABLE users ADD COLUMN totp_confirmed_at TEXT`,
       `ALTER TABLE users ADD COLUMN totp_last_step INTEGER CHECK (totp_last_step IS NULL OR totp_last_step >= 0)`,

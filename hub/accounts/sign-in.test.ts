@@ -127,6 +127,13 @@ describe.each(ENGINES)('signIn on %s', (engine) => {
       ...Array.from({ length: MAX_FAILED_SIGN_INS - 1 }, () => ({ reason: 'wrong-password', locked: false })),
     ]);
     expect(audit[0]).toMatchObject({ actor: 'user:1', action: 'user.sign-in', target: 'user:1' });
+    expect(audit.filter((r) => r.action === 'user.lock')).toEqual([
+      expect.objectContaining({
+        actor: 'user:1',
+        target: 'user:1',
+        details: { until: new Date(fifth.getTime() + LOCKOUT_MS).toISOString() },
+      }),
+    ]);
   });
 
   it('counts wrong passwords sent at the same time, every one', async () => {

@@ -159,7 +159,7 @@ export async function signIn(
 /**
  * Counts one failed attempt on the account in one statement, locking it
  * at the fifth in a row, and writes the refusal's audit row (with
- * `locked`) in the same transaction. Answers when the lock ends if this
+ * `locked`), and the lock's when it locked, in the same transaction. Answers when the lock ends if this
  * attempt locked the account.
  */
 async function countFailure(db: HubDb, userId: number, now: Date, details: AuditDetails): Promise<Date | undefined> {
@@ -189,16 +189,11 @@ async function countFailure(db: HubDb, userId: number, now: Date, details: Audit
       .returning(['locked_until'])
       .executeTakeFirstOrThrow();
     const locked = updated.locked_until === until;
-    await appendAudit(
-      trx,
-      {
-        actor: { userId },
-        action: 'user.sign-in-refused',
-        target: userTarget(userId),
-        details: { ...details, locked },
-      },
-      now,
-    );
+    const actor = { userId };
+    const target = userTarget(userId);
+    await appendAudit(trx, { actor, action: 'user.sign-in-refused', target, details: { ...details, locked } }, now);
+    // A row of its own, so that an auditor finds every lockout without reading every refusal.
+    if (locked) await appendAudit(trx, { actor, action: 'user.lock', target, details: { until } }, now);
     return locked ? new Date(until) : undefined;
   });
 }

@@ -68,9 +68,10 @@ describe.each(ENGINES)('the hub over HTTP on %s', (engine) => {
     hub.advance(15 * MINUTE);
     expect((await hub.signIn('li.lei', PASSWORDS.lawyer)).body).toMatchObject({ outcome: 'signed-in' });
     const actions = (await listAudit(hub.storage.storage.db, { limit: 20 })).map((r) => [r.action, r.details]);
-    expect(actions.slice(0, 3)).toEqual([
+    expect(actions.slice(0, 4)).toEqual([
       ['user.sign-in', { secondFactor: 'not-needed', from: '127.0.0.1' }],
       ['user.sign-in-refused', { reason: 'locked', from: '127.0.0.1' }],
+      ['user.lock', { until: lockEnds }],
       ['user.sign-in-refused', { reason: 'wrong-password', from: '127.0.0.1', locked: true }],
     ]);
     keepLogs();

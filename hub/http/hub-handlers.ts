@@ -205,6 +205,8 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       if (user.totp_secret === null) throw new HttpError(409, 'conflict', 'Start the set-up first');
       const at = now();
       const step = matchTotp(deps.totpBox.open(user.totp_secret, totpContext(user.id)), body.code, at);
+      // Not counted toward the lockout, unlike a wrong code at sign-in: the
+      // caller has just been given this secret, so there is nothing to guess.
       if (step === null) return { outcome: 'wrong-code' };
       if ((await confirmTotp(db, user.id, step, at)) !== 'confirmed')
         throw new HttpError(409, 'conflict', 'Two-factor sign-in is set up already');

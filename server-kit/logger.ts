@@ -8,11 +8,14 @@ import { redactDeep, redactText } from '../common/redact';
  * replaced whole — a log line can be shown to a technician or shipped to the
  * hub without leaking a citizen's identity.
  */
-export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
+export function createLogger(
+  options: { level?: string; destination?: DestinationStream; service?: string } = {},
+): Logger {
   return pino(
     {
       level: options.level ?? process.env['KIOSK_LOG_LEVEL'] ?? 'info',
-      base: { svc: 'kiosk-service', pid: process.pid },
+      // Which server wrote a line, where the kiosk's and the hub's journals meet.
+      base: { svc: options.service ?? 'kiosk-service', pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       // pino's own `err` serializer runs after the formatter below, on what
       // is by then a plain object; ours in the formatter does the whole job.

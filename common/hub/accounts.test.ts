@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hubAccountsEn, hubAccountsZhCN } from '../i18n/sections/hub-accounts';
-import { checkAccountFields, isUserRole, USER_ROLES, type AccountProblem } from './accounts';
+import { ACCOUNT_PROBLEMS, checkAccountFields, isUserRole, USER_ROLES, type AccountProblem } from './accounts';
+import { SIGN_IN_REFUSALS } from './api/accounts';
 
 const problems = (fields: Parameters<typeof checkAccountFields>[0]) => {
   const r = checkAccountFields(fields);
@@ -61,6 +62,14 @@ describe('account problems in the catalogue', () => {
     ['en', hubAccountsEn],
   ] as const)('%s has words for every problem and every role', (_lang, texts) => {
     expect(Object.keys(texts.accountProblems).sort()).toEqual(Object.keys(PROBLEMS).sort());
+    expect([...ACCOUNT_PROBLEMS].sort()).toEqual(Object.keys(PROBLEMS).sort());
     expect(Object.keys(texts.roles).sort()).toEqual([...USER_ROLES].sort());
+  });
+
+  it.each([
+    ['zh-CN', hubAccountsZhCN],
+    ['en', hubAccountsEn],
+  ] as const)('%s has words for every way a sign-in is refused', (_lang, texts) => {
+    expect(Object.keys(texts.signIn.refusals).sort()).toEqual([...SIGN_IN_REFUSALS].sort());
   });
 });

@@ -32,6 +32,13 @@ export const DISPLAY_NAME_MAX = 60;
 /** What is wrong with a new account's fields; each has its words in the catalogue (hubAccounts.accountProblems). */
 export type AccountProblem =
   'login-invalid' | 'region-required' | 'region-not-for-administrator' | 'region-invalid' | 'display-name-invalid';
+export const ACCOUNT_PROBLEMS = [
+  'login-invalid',
+  'region-required',
+  'region-not-for-administrator',
+  'region-invalid',
+  'display-name-invalid',
+] as const satisfies readonly AccountProblem[];
 
 export interface AccountFields {
   login: string;

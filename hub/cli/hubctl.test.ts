@@ -60,7 +60,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
     async () => {
       expect(await hubctl(['migrate'])).toMatchObject({
         code: 0,
-        stdout: expect.stringContaining('schema version 0 → 1'),
+        stdout: expect.stringContaining('schema version 0 → 2'),
       });
       expect(await hubctl(['migrate'])).toMatchObject({ code: 0, stdout: expect.stringContaining('nothing to do') });
 
@@ -101,7 +101,8 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
         ['admin', 'administrator', null, null],
         ['li.lei', 'lawyer', '420111', '李雷'],
       ]);
-      expect(Object.keys(users[0]!).filter((k) => /hash|password|totp|secret/i.test(k))).toEqual([]);
+      expect(Object.keys(users[0]!).filter((k) => /hash|password|secret/i.test(k))).toEqual([]);
+      expect(users[0]!['totpEnabled']).toBe(false);
 
       expect(await hubctl(['user', 'disable', 'li.lei'])).toMatchObject({ code: 0, stdout: 'disabled li.lei\n' });
       expect(await hubctl(['user', 'disable', 'nobody'])).toMatchObject({ code: 2 });
@@ -124,12 +125,15 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
       );
       expect(rows.map((r) => r.action).reverse()).toEqual([
         'schema.migrate',
+        'schema.migrate',
         'user.add',
         'user.add',
         'user.disable',
         'user.reset-password',
       ]);
-      expect((await hubctl(['audit', '--limit', '1'])).stdout).toMatch(/ user\.sign-in +user:1$/m);
+      expect((await hubctl(['audit', '--limit', '1'])).stdout).toMatch(
+        / user\.sign-in +user:1 +\{"secondFactor":"set-up-needed"\}$/m,
+      );
 
       // No password, and no hash of one, in anything hubctl printed.
       const hashes = [
@@ -151,14 +155,14 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
       for (const args of [['user', 'list'], ['migrate']]) {
         const refused = await hubctl(args);
         expect(refused.code).toBe(1);
-        expect(refused.stderr).toContain('has schema version 9, but this hub software supports up to 1');
+        expect(refused.stderr).toContain('has schema version 9, but this hub software supports up to 2');
       }
       const doctor = await hubctl(['doctor', '--json']);
       expect(doctor.code).toBe(1);
       expect(JSON.parse(doctor.stdout)).toContainEqual({
         name: 'schema',
         status: 'fail',
-        detail: expect.stringContaining('version 9, newer than this hub software (1)'),
+        detail: expect.stringContaining('version 9, newer than this hub software (2)'),
       });
     },
     CLI_TIMEOUT_MS,

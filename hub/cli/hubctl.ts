@@ -2,7 +2,10 @@ import { Command } from 'commander';
 import { localDateTime } from '../../common/local-date';
 import { positiveInt } from '../../server-kit/cli/args';
 import { writeChecks } from '../../server-kit/cli/checks';
-import { EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
+import { EXIT_FAILED, EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
+import { formatConfigReport } from '../../server-kit/config/json-config';
+import { loadHubConfig } from '../config/load-hub-config';
+import { hubConfigJsonSchema } from '../config/schema';
 import { restrictNewFileModes } from '../../server-kit/data-dir';
 import { listAudit } from '../storage/audit-log';
 import { HUB_SCHEMA_VERSION, migrateHub } from '../storage/migrate';
@@ -49,6 +52,29 @@ program
   });
 
 addUserCommands(program);
+
+const config = program.command('config').description('the hub’s configuration file (what `npm run hub` starts with)');
+
+config
+  .command('check')
+  .argument('<file>', 'configuration file, e.g. hub/config/hub.example.json')
+  .description('validate a configuration file and list every problem with its JSON path')
+  .action((file: string) => {
+    const result = loadHubConfig(file);
+    if (!result.ok) fail(formatConfigReport(result.error), EXIT_FAILED);
+    const c = result.value.config;
+    process.stdout.write(
+      `${file}: valid — listens on ${c.listen.host}:${c.listen.port}, public origin ${c.publicOrigin ?? 'the address listened on'}, ` +
+        `${c.trustedProxies.length} trusted prox${c.trustedProxies.length === 1 ? 'y' : 'ies'}, ${c.tls === undefined ? 'plain HTTP' : 'HTTPS'}\n`,
+    );
+  });
+
+config
+  .command('schema')
+  .description('print the JSON Schema of a configuration file (for editors)')
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(hubConfigJsonSchema(), null, 2)}\n`);
+  });
 
 program
   .command('audit')

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, useTestStorage } from '../testing/test-storage';
 import { appendAudit, AuditSecretError, listAudit } from './audit-log';
+import { HUB_SCHEMA_VERSION } from './migrate';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 8, minute));
 
@@ -23,11 +24,17 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
       ['2026-03-01T08:03:00.000Z', 'system', 'user.sign-in-refused', null, { reason: 'x' }],
       ['2026-03-01T08:02:00.000Z', 'hubctl', 'user.add', 'user:4', { role: 'lawyer' }],
     ]);
-    // The migration's own row is the oldest.
+    const [newest] = rows;
+    expect((await listAudit(db, { limit: 2, beforeId: newest!.id })).map((r) => r.action)).toEqual([
+      'user.add',
+      'user.sign-in',
+    ]);
+    // The migrations' own rows are the oldest.
     expect((await listAudit(db, { limit: 10 })).map((r) => r.action)).toEqual([
       'user.sign-in-refused',
       'user.add',
       'user.sign-in',
+      'schema.migrate',
       'schema.migrate',
     ]);
   });
@@ -44,7 +51,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
         AuditSecretError,
       );
     }
-    expect(await listAudit(db, { limit: 10 })).toHaveLength(1);
+    expect(await listAudit(db, { limit: 10 })).toHaveLength(HUB_SCHEMA_VERSION);
   });
 
   it('cannot be changed or emptied: the database refuses UPDATE and DELETE', async () => {

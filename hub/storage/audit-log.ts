@@ -72,9 +72,14 @@ export async function appendAudit(db: Kysely<HubDatabase>, entry: AuditEntry, no
   return row.id;
 }
 
-/** The newest `limit` rows, newest first. */
-export async function listAudit(db: Kysely<HubDatabase>, opts: { limit: number }): Promise<AuditRecord[]> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(opts.limit).execute();
+/** The newest `limit` rows, newest first; with `beforeId`, the newest of those older than that row (the next page). */
+export async function listAudit(
+  db: Kysely<HubDatabase>,
+  opts: { limit: number; beforeId?: number | undefined },
+): Promise<AuditRecord[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (opts.beforeId !== undefined) query = query.where('id', '<', opts.beforeId);
+  const rows = await query.orderBy('id', 'desc').limit(opts.limit).execute();
   return rows.map((r) => ({ ...r, details: parseDetails(r.details) }));
 }
 

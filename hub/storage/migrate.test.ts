@@ -9,6 +9,7 @@ import { runStatements, type HubMigration } from './migrations/migration';
 import { openHubStorage } from './open-storage';
 import type { HubDb } from './schema';
 
+const ALL_VERSIONS = HUB_MIGRATIONS.map((m) => m.version);
 const tableNames = async (db: HubDb) => (await db.introspection.getTables()).map((t) => t.name).sort();
 
 describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
@@ -18,30 +19,45 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
     expect(await schemaVersion(t.storage.db)).toBe(0);
     await expect(requireCurrentSchema(t.storage)).rejects.toThrow(SchemaBehindError);
     await expect(requireCurrentSchema(t.storage)).rejects.toThrow(
-      /has schema version 0, this hub software needs version 1: run `npm run hubctl -- migrate`/,
+      `has schema version 0, this hub software needs version ${HUB_SCHEMA_VERSION}: run \`npm run hubctl -- migrate\``,
     );
 
     const outcome = await migrateHub(t.storage, { actor: 'hubctl', now: () => new Date('2026-03-01T08:00:00Z') });
-    expect(outcome).toEqual({ from: 0, to: HUB_SCHEMA_VERSION, applied: [1] });
+    expect(outcome).toEqual({ from: 0, to: HUB_SCHEMA_VERSION, applied: ALL_VERSIONS });
     expect(await schemaVersion(t.storage.db)).toBe(HUB_SCHEMA_VERSION);
     await requireCurrentSchema(t.storage);
-    expect(await tableNames(t.storage.db)).toEqual(['audit_log', 'hub_schema', 'users']);
-    expect(await listAudit(t.storage.db, { limit: 10 })).toEqual([
-      {
-        id: 1,
-        at: '2026-03-01T08:00:00.000Z',
-        actor: 'hubctl',
-        action: 'schema.migrate',
-        target: 'schema',
-        details: { version: 1, name: 'users and audit log', engine },
-      },
+    expect(await tableNames(t.storage.db)).toEqual([
+      'audit_log',
+      'hub_schema',
+      'key_fingerprints',
+      'sessions',
+      'users',
     ]);
+    expect(await listAudit(t.storage.db, { limit: 10 })).toEqual(
+      [
+        { version: 1, name: 'users and audit log' },
+        { version: 2, name: 'sessions and TOTP' },
+      ]
+        .map((m) => ({
+          id: m.version,
+          at: '2026-03-01T08:00:00.000Z',
+          actor: 'hubctl',
+          action: 'schema.migrate',
+          target: 'schema',
+          details: { ...m, engine },
+        }))
+        .reverse(),
+    );
   });
 
   it('do nothing on a database that is current', async () => {
     await migrateHub(t.storage, { actor: 'system' });
-    expect(await migrateHub(t.storage, { actor: 'system' })).toEqual({ from: 1, to: 1, applied: [] });
-    expect(await listAudit(t.storage.db, { limit: 10 })).toHaveLength(1);
+    expect(await migrateHub(t.storage, { actor: 'system' })).toEqual({
+      from: HUB_SCHEMA_VERSION,
+      to: HUB_SCHEMA_VERSION,
+      applied: [],
+    });
+    expect(await listAudit(t.storage.db, { limit: 10 })).toHaveLength(HUB_SCHEMA_VERSION);
   });
 
   it('apply each migration once when two migrate at the same time', async () => {
@@ -55,8 +71,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         migrateHub(t.storage, { actor: 'system' }),
         migrateHub(other, { actor: 'system' }),
       ]);
-      expect([...a.applied, ...b.applied]).toEqual([1]);
-      expect(await listAudit(t.storage.db, { limit: 10 })).toHaveLength(1);
+      expect([...a.applied, ...b.applied].sort()).toEqual(ALL_VERSIONS);
+      expect(await listAudit(t.storage.db, { limit: 10 })).toHaveLength(HUB_SCHEMA_VERSION);
     } finally {
       if (other !== t.storage) await other.close();
     }
@@ -66,7 +82,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
     await migrateHub(t.storage, { actor: 'system' });
     await t.storage.db.updateTable('hub_schema').set({ version: 7 }).execute();
     const tooNew = new RegExp(
-      `${t.storage.where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has schema version 7, but this hub software supports up to 1`,
+      `${t.storage.where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has schema version 7, but this hub software supports up to ${HUB_SCHEMA_VERSION}`,
     );
     await expect(migrateHub(t.storage, { actor: 'system' })).rejects.toThrow(DatabaseTooNewError);
     await expect(migrateHub(t.storage, { actor: 'system' })).rejects.toThrow(tooNew);
@@ -76,7 +92,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
 
   it('roll a failing migration back whole: no table, no version, no audit row', async () => {
     const broken: HubMigration = {
-      version: 2,
+      version: HUB_SCHEMA_VERSION + 1,
       name: 'broken',
       async up(trx) {
         await runStatements(trx, ['CREATE TABLE half_done (x INTEGER)']);
@@ -84,16 +100,19 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       },
     };
     await expect(migrateHub(t.storage, { actor: 'system', migrations: [...HUB_MIGRATIONS, broken] })).rejects.toThrow();
-    expect(await schemaVersion(t.storage.db)).toBe(1);
+    expect(await schemaVersion(t.storage.db)).toBe(HUB_SCHEMA_VERSION);
     expect(await tableNames(t.storage.db)).not.toContain('half_done');
-    expect((await listAudit(t.storage.db, { limit: 10 })).map((r) => r.details['version'])).toEqual([1]);
+    expect((await listAudit(t.storage.db, { limit: 10 })).map((r) => r.details['version'])).toEqual(
+      [...ALL_VERSIONS].reverse(),
+    );
   });
 
   it('refuse a list of migrations out of order', async () => {
-    const misnumbered: HubMigration = { version: 3, name: 'skips 2', up: async () => {} };
+    const next = HUB_SCHEMA_VERSION + 1;
+    const misnumbered: HubMigration = { version: next + 1, name: `skips ${next}`, up: async () => {} };
     await expect(
       migrateHub(t.storage, { actor: 'system', migrations: [...HUB_MIGRATIONS, misnumbered] }),
-    ).rejects.toThrow(/has version 3, expected 2/);
+    ).rejects.toThrow(`has version ${next + 1}, expected ${next}`);
     expect(await schemaVersion(t.storage.db)).toBe(0);
   });
 });

@@ -13,6 +13,8 @@ export interface HubDatabase {
   hub_schema: HubSchemaTable;
   users: UsersTable;
   audit_log: AuditLogTable;
+  sessions: SessionsTable;
+  key_fingerprints: KeyFingerprintsTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -38,8 +40,15 @@ export interface UsersTable {
   failed_sign_ins: ColumnType<number, number | undefined, number>;
   /** While in the future, sign-in is refused without looking at the password. */
   locked_until: string | null;
-  /** Reserved for the administrators' TOTP second factor (a later slice); null until then. */
+  /**
+   * The TOTP secret, sealed with the hub's key (accounts/secret-box.ts),
+   * never in clear; it is the second factor only once confirmed.
+   */
   totp_secret: string | null;
+  /** When a code from totp_secret was confirmed; from then on every sign-in needs a code. */
+  totp_confirmed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The 30-second step of the last code accepted: a code of that step or an earlier one is refused. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -57,6 +66,30 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** Sessions' scopes: a full one, or one that may only set up the second factor (see common/hub/api/access.ts). */
+export type SessionScope = 'full' | 'totp-setup';
+
+export interface SessionsTable {
+  id: Generated<number>;
+  /** SHA-256 of the token, hex; the token itself is only in the browser's cookie. */
+  token_hash: string;
+  user_id: number;
+  scope: SessionScope;
+  created_at: string;
+  /** Slides with every request (see storage/sessions.ts); 30 minutes later the session is over. */
+  last_seen_at: string;
+}
+
+/** Which key sealed what is stored sealed: a hub started with another key refuses to start. */
+export interface KeyFingerprintsTable {
+  /** What the key is for, e.g. `totp`. */
+  name: string;
+  /** HMAC-SHA-256 of a fixed text under the key, hex: tells keys apart, tells nothing of the key. */
+  fingerprint: string;
+  created_at: string;
+}
+
 export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
 export type HubDb = Kysely<HubDatabase>;
 export type StorageEngine = 'sqlite' | 'postgres';

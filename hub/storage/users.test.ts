@@ -40,6 +40,7 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
       disabledAt: null,
       failedSignIns: 0,
       lockedUntil: null,
+      totpEnabled: false,
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });
@@ -122,7 +123,7 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
     expect(await disableUser(db, 'nobody', 'hubctl', LATER)).toBe('no-such-user');
     expect((await listUsers(db))[0]).toMatchObject({ disabledAt: LATER.toISOString(), updatedAt: LATER.toISOString() });
     expect((await listAudit(db, { limit: 10 })).filter((r) => r.action === 'user.disable')).toEqual([
-      expect.objectContaining({ actor: 'hubctl', target: 'user:1', details: { login: 'li.lei' } }),
+      expect.objectContaining({ actor: 'hubctl', target: 'user:1', details: { login: 'li.lei', sessionsEnded: 0 } }),
     ]);
   });
 

@@ -26,11 +26,24 @@ export function needsCaller(route: MatchedRoute<string>): boolean {
   return route.kind !== 'static';
 }
 
-export interface GuardRequest<Name extends string> {
-  route: MatchedRoute<Name>;
-  method: string;
+/** What the connection says of a request, before any header a client may have written. */
+export interface RequestSocket {
+  /** The request came over TLS to this server itself (not through a proxy that ended it). */
+  encrypted: boolean;
+  /** The peer's address: the client's, or that of the proxy in front. */
+  remoteAddress: string | undefined;
+}
+
+/** A request as a server sees it: its headers and its connection. */
+export interface RequestFacts {
   /** A request header (lower-case name); several values joined with commas, undefined when absent. */
   header(name: string): string | undefined;
+  socket: RequestSocket;
+}
+
+export interface GuardRequest<Name extends string> extends RequestFacts {
+  route: MatchedRoute<Name>;
+  method: string;
 }
 
 /**

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Contract } from '../../common/api/contract-shape';
 import { ApiErrorBody } from '../../common/api/errors';
 import { createLogger } from '../logger';
-import type { Caller, Guard, MatchedRoute } from './guard';
+import type { Caller, Guard, MatchedRoute, RequestSocket } from './guard';
 import { HttpError } from './http-error';
 import { startServer, type ContractServer } from './server';
 
@@ -289,5 +289,51 @@ describe('a server that does not listen', () => {
     await expect(startWithoutListening(guard, 0)).rejects.toThrow(
       'A server that does not listen needs the port its guard checks Host against',
     );
+  });
+});
+
+describe('answers shaped by the request', () => {
+  it('lets the guard see the connection, a handler add a header, and headersFor add headers to every answer', async () => {
+    const sockets: RequestSocket[] = [];
+    const watching: Guard<keyof typeof contract, TestCaller> = {
+      decide(request) {
+        sockets.push(request.socket);
+        return guard.decide(request);
+      },
+    };
+    const other = await startServer({
+      logger,
+      contract,
+      handlers: {
+        hello: (_body, ctx, answer) => {
+          answer.header('set-cookie', 'visited=1; HttpOnly');
+          return { role: ctx.role };
+        },
+        rename: ({ name }) => ({ name }),
+      },
+      guard: () => watching,
+      port: 1,
+      listen: false,
+      headersFor: (request) => ({ 'x-seen-by': request.header('x-forwarded-proto') ?? 'none' }),
+    });
+    try {
+      const hello = await other.app.inject({
+        method: 'GET',
+        url: '/api/hello',
+        headers: { authorization: 'Bearer reader-token', 'x-forwarded-proto': 'https' },
+      });
+      expect(hello.headers['set-cookie']).toBe('visited=1; HttpOnly');
+      expect(hello.headers['x-seen-by']).toBe('https');
+      const refused = await other.app.inject({ method: 'GET', url: '/api/hello' });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.headers['x-seen-by']).toBe('none');
+      expect(refused.headers['set-cookie']).toBeUndefined();
+      expect(sockets).toEqual([
+        { encrypted: false, remoteAddress: '127.0.0.1' },
+        { encrypted: false, remoteAddress: '127.0.0.1' },
+      ]);
+    } finally {
+      await other.close();
+    }
   });
 });

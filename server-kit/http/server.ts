@@ -15,8 +15,15 @@ import { DEFAULT_BODY_LIMIT } from '../../common/api/body-limits';
 import type { Contract, ContractRoute, RouteNameOf } from '../../common/api/contract-shape';
 import type { ApiErrorBody } from '../../common/api/errors';
 import { describeZodError, problemsToText } from '../../common/api/format-issues';
-import type { Handlers } from './handlers';
-import { needsCaller, type Caller, type Guard, type GuardDecision, type MatchedRoute } from './guard';
+import type { AnswerHeaders, Handlers } from './handlers';
+import {
+  needsCaller,
+  type Caller,
+  type Guard,
+  type GuardDecision,
+  type MatchedRoute,
+  type RequestFacts,
+} from './guard';
 import { HttpError } from './http-error';
 import { LogBudget } from './log-budget';
 import { securityHeaders } from './security-headers';
@@ -71,6 +78,13 @@ export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   events?: EventSocket<Event, Ctx>;
   /** Largest request body accepted on a route that does not name its own, in bytes. */
   bodyLimit?: number;
+  /**
+   * Headers for one answer that depend on the request, added to every answer
+   * (refusals and static files too): the hub's HSTS, sent only on TLS.
+   */
+  headersFor?: (request: RequestFacts) => Record<string, string>;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface ContractServer<Event> {
@@ -101,6 +115,7 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
 ): Promise<ContractServer<Event>> {
   const defaultBodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = Fastify({
+    ...(opts.tls === undefined ? {} : { https: { key: opts.tls.key, cert: opts.tls.cert } }),
     loggerInstance: opts.logger as FastifyBaseLogger,
     // API requests are logged once, on response, by our own hook; static files not at all.
     logController: new LogController({ disableRequestLogging: true }),
@@ -151,10 +166,7 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
   app.addHook('onRequest', async (request, reply) => {
     const guard = bound.guard;
     if (guard === undefined) return sendError(reply, 503, { code: 'internal', message: 'Service is starting' });
-    const header = (name: string): string | undefined => {
-      const v = request.headers[name];
-      return Array.isArray(v) ? v.join(',') : v;
-    };
+    const { header } = factsOf(request);
     const route = matchedRoute(request);
     // A WebSocket to anything but the event socket (static files answer plain GETs only).
     if (!needsCaller(route) && header('upgrade')?.toLowerCase() === 'websocket') {
@@ -164,9 +176,9 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
       });
     }
     const decision: GuardDecision<Ctx> = await guard.decide({
+      ...factsOf(request),
       route: route as MatchedRoute<RouteNameOf<C>>,
       method: request.method,
-      header,
     });
     if (!decision.allow) return refuse(request, reply, decision.status, decision.message);
     // A guard that let a caller-less request through to a guarded route is wrong; refuse rather than guess.
@@ -179,6 +191,7 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(bound.headers);
+    if (opts.headersFor !== undefined) reply.headers(opts.headersFor(factsOf(request)));
     if (needsCaller(matchedRoute(request))) reply.header('cache-control', 'no-store');
     return payload;
   });
@@ -292,6 +305,20 @@ async function readyWithoutListening(app: FastifyInstance, port: number): Promis
   return port;
 }
 
+/** A request's headers and connection, as guards and `headersFor` see them. */
+function factsOf(request: FastifyRequest): RequestFacts {
+  return {
+    header: (name) => {
+      const v = request.headers[name];
+      return Array.isArray(v) ? v.join(',') : v;
+    },
+    socket: {
+      encrypted: (request.socket as { encrypted?: boolean }).encrypted === true,
+      remoteAddress: request.socket.remoteAddress,
+    },
+  };
+}
+
 /** The path without its query, for logs: a query could carry what a citizen typed. */
 function pathForLog(request: FastifyRequest): string {
   return request.url.split('?')[0] ?? '';
@@ -305,7 +332,7 @@ function registerRoute<C extends Contract, Ctx>(
   contextOf: (request: FastifyRequest) => Ctx,
   defaultBodyLimit: number,
 ): void {
-  const handler = handlers[name] as (body: unknown, ctx: Ctx) => unknown;
+  const handler = handlers[name] as (body: unknown, ctx: Ctx, answer: AnswerHeaders) => unknown;
   const config: RouteConfig = { matched: { kind: 'contract', name } };
   app.route({
     method: def.method,
@@ -326,7 +353,7 @@ function registerRoute<C extends Contract, Ctx>(
         }
         body = parsed.data;
       }
-      const result = await handler(body, contextOf(request));
+      const result = await handler(body, contextOf(request), { header: (n, v) => void reply.header(n, v) });
       return reply.code(200).send(result);
     },
   });

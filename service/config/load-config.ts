@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { describeZodError, type ValidationProblem } from '../../common/api/format-issues';
-import { err, ok, type Result } from '../../common/result';
+import type { Result } from '../../common/result';
 import { TerminalConfig } from '../../kiosk-config/schema';
+import { loadJsonConfig, parseJsonConfig, type RefusedConfig } from '../../server-kit/config/json-config';
+
+export { formatConfigReport, lineAndColumn, type RefusedConfig } from '../../server-kit/config/json-config';
 
 /** A configuration that loaded: the terminal's settings, the file they came from, and its name for /api/health. */
 export interface LoadedConfig {
@@ -11,62 +12,17 @@ export interface LoadedConfig {
   name: string;
 }
 
-/** A configuration refused, with every problem found in it. */
-export interface RefusedConfig {
-  path: string;
-  problems: ValidationProblem[];
-}
-
 export type LoadConfigResult = Result<LoadedConfig, RefusedConfig>;
 
-/** Line and column (1-based) of a character offset, for messages a technician can follow in an editor. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split('\n');
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-}
-
-function jsonSyntaxProblem(text: string, error: unknown): ValidationProblem {
-  const message = error instanceof Error ? error.message : String(error);
-  const pos = /at position (\d+)/.exec(message);
-  if (pos?.[1] !== undefined) {
-    const { line, column } = lineAndColumn(text, Number(pos[1]));
-    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    return { path: '(file)', message: `not valid JSON at line ${line}, column ${column}: ${reason}` };
-  }
-  return { path: '(file)', message: `not valid JSON: ${message}` };
+function named(result: Result<TerminalConfig, RefusedConfig>, path: string): LoadConfigResult {
+  return result.ok ? { ok: true, value: { config: result.value, path, name: basename(path) } } : result;
 }
 
 /** Parse and validate configuration text; every problem is reported at once. */
 export function parseConfig(text: string, path: string): LoadConfigResult {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(clean);
-  } catch (error) {
-    return err({ path, problems: [jsonSyntaxProblem(clean, error)] });
-  }
-  const parsed = TerminalConfig.safeParse(raw);
-  if (!parsed.success) return err({ path, problems: describeZodError(parsed.error, raw) });
-  return ok({ config: parsed.data, path, name: basename(path) });
+  return named(parseJsonConfig(TerminalConfig, text, path), path);
 }
 
 export function loadConfig(path: string): LoadConfigResult {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : String(error);
-    return err({ path, problems: [{ path: '(file)', message: `cannot read configuration: ${why}` }] });
-  }
-  return parseConfig(text, path);
-}
-
-/** The report printed when a configuration is refused. */
-export function formatConfigReport(refused: RefusedConfig): string {
-  const n = refused.problems.length;
-  const lines = [`Configuration ${refused.path} is invalid (${n} problem${n === 1 ? '' : 's'}):`];
-  for (const p of refused.problems) lines.push(`  - ${p.path}: ${p.message}`);
-  return lines.join('\n');
+  return named(loadJsonConfig(TerminalConfig, path), path);
 }

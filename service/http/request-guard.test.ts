@@ -39,6 +39,7 @@ const decide = (over: Partial<Input>) => {
     route: input.needsCaller ? { kind: 'contract', name: 'health' } : { kind: 'static' },
     method: 'GET',
     header: (name) => headers[name],
+    socket: { encrypted: false, remoteAddress: '127.0.0.1' },
   };
   return guard.decide(request);
 };

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { SECRET_COOKIE, type RouteName } from '../../common/api/contract';
 import { BEARER_PROTOCOL_PREFIX } from '../../common/api/events';
+import { cookieValue } from '../../server-kit/http/cookies';
 import {
   needsCaller,
   type Caller,
@@ -92,15 +93,4 @@ export function createGuard(port: number, tokens: Record<CallerRole, string>): K
       return { allow: false, status: 401, message: 'Missing or wrong service secret' };
     },
   };
-}
-
-/** One cookie's value from a Cookie header; undefined when absent or given more than once (ambiguous). */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (header === undefined) return undefined;
-  const values = header
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part.startsWith(`${name}=`))
-    .map((part) => part.slice(name.length + 1));
-  return values.length === 1 ? values[0] : undefined;
 }

@@ -1,11 +1,12 @@
 import type { AccountProblem, UserRole } from '../../hub/accounts';
+import type { SignInRefusalReason } from '../../hub/api/accounts';
 import type { PasswordProblem } from '../../hub/password-policy';
 import type { Catalogue } from '../catalogue';
 
 /**
  * Texts about the hub's accounts: roles, the password policy, what is wrong
- * with a new account. Shown by hubctl now and by the hub's console later;
- * staff read them, so plain words that say what to do.
+ * with a new account, how a sign-in went. Shown by hubctl now and by the
+ * hub's console later; staff read them, so plain words that say what to do.
  */
 export const hubAccountsZhCN = {
   roles: {
@@ -27,6 +28,21 @@ export const hubAccountsZhCN = {
     'region-invalid': '地区要填 6 位行政区划代码，例如 420111。',
     'display-name-invalid': '姓名最多 {{max}} 个字符，不能含有控制字符。',
   } satisfies Record<AccountProblem, string>,
+  signIn: {
+    'totp-required': '请输入身份验证器应用里显示的 6 位验证码。',
+    'totp-setup-required': '管理员账户要先设置双因素验证（身份验证器应用），设置好以后才能使用其他功能。',
+    refusals: {
+      'wrong-credentials': '登录名或密码不对。',
+      'wrong-totp': '验证码不对，或者已经用过了。请输入应用里新显示的验证码。',
+      locked: '输错次数太多，账户已锁定到 {{until}}。到时可以再试，或者请管理员重设密码。',
+      disabled: '这个账户已停用。如有疑问，请联系管理员。',
+    } satisfies Record<SignInRefusalReason, string>,
+  },
+  totpSetup: {
+    scan: '用身份验证器应用扫描二维码，或者手动输入下面的密钥，然后输入应用显示的 6 位验证码。',
+    'wrong-code': '验证码不对。请确认手机时间准确，再输入应用里新显示的验证码。',
+    'already-set-up': '这个账户已经设置了双因素验证。',
+  },
 };
 
 export const hubAccountsEn: Catalogue<typeof hubAccountsZhCN> = {
@@ -50,5 +66,21 @@ export const hubAccountsEn: Catalogue<typeof hubAccountsZhCN> = {
     'region-not-for-administrator': 'An administrator is national and belongs to no region: leave the region out.',
     'region-invalid': 'A region is a 6-digit region code, for example 420111.',
     'display-name-invalid': 'A name has at most {{max}} characters and no control characters.',
+  },
+  signIn: {
+    'totp-required': 'Enter the 6-digit code your authenticator app shows.',
+    'totp-setup-required': 'Administrator accounts need two-factor sign-in (an authenticator app). Set it up to go on.',
+    refusals: {
+      'wrong-credentials': 'The login name or the password is wrong.',
+      'wrong-totp': 'The code is wrong or was used already. Enter the new code your app shows.',
+      locked:
+        'Too many wrong attempts: the account is locked until {{until}}. Try again then, or ask an administrator to reset the password.',
+      disabled: 'This account is disabled. Ask an administrator if this is a mistake.',
+    },
+  },
+  totpSetup: {
+    scan: 'Scan the QR code with your authenticator app, or type in the key below, then enter the 6-digit code the app shows.',
+    'wrong-code': 'The code is wrong. Check that the phone’s clock is right, then enter the new code the app shows.',
+    'already-set-up': 'This account has two-factor sign-in already.',
   },
 };

@@ -1,4 +1,4 @@
-import { runStatements, type HubMigration } from './migration';
+import { engineWords, runStatements, type HubMigration } from './migration';
 
 /**
  * 1: the people who use the hub, and the audit log of what they and hubctl
@@ -19,12 +19,8 @@ export const accountsAndAudit: HubMigration = {
   version: 1,
   name: 'users and audit log',
   async up(trx, engine) {
-    // SQLite: INTEGER PRIMARY KEY is the rowid; STRICT makes it check column
-    // types as PostgreSQL does. PostgreSQL: SERIAL (int4, read back as a JS
-    // number; 2^31 audit rows is centuries of staff actions) rather than
-    // IDENTITY, which openGauss lacks.
-    const id = engine === 'sqlite' ? 'INTEGER PRIMARY KEY' : 'SERIAL PRIMARY KEY';
-    const strict = engine === 'sqlite' ? ' STRICT' : '';
+    // 2^31 audit rows (SERIAL's int4) is centuries of staff actions.
+    const { id, strict } = engineWords(engine);
     await runStatements(trx, [
       `CREATE TABLE users (
         id              ${id},

@@ -1,5 +1,6 @@
 import { accountsAndAudit } from './001-accounts-and-audit';
+import { sessionsAndTotp } from './002-sessions-and-totp';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [accountsAndAudit];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [accountsAndAudit, sessionsAndTotp];

@@ -23,3 +23,15 @@ export interface HubMigration {
 export async function runStatements(trx: Transaction<HubDatabase>, statements: readonly string[]): Promise<void> {
   for (const statement of statements) await sql.raw(statement).execute(trx);
 }
+
+/**
+ * The few column and table words the engines spell differently. SQLite:
+ * INTEGER PRIMARY KEY is the rowid; STRICT makes it check column types as
+ * PostgreSQL does. PostgreSQL: SERIAL (int4, read back as a JS number)
+ * rather than IDENTITY, which openGauss lacks.
+ */
+export function engineWords(engine: StorageEngine): { id: string; strict: string } {
+  return engine === 'sqlite'
+    ? { id: 'INTEGER PRIMARY KEY', strict: ' STRICT' }
+    : { id: 'SERIAL PRIMARY KEY', strict: '' };
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import type { Contract, RouteNameOf } from '../../api/contract-shape';
+import type { HubAccess } from './access';
+import {
+  AuditListRequest,
+  AuditListResponse,
+  CreateUserRequest,
+  CreateUserResponse,
+  DisableUserResponse,
+  MeResponse,
+  ResetPasswordRequest,
+  ResetPasswordResponse,
+  SignInRequest,
+  SignInResponse,
+  TotpConfirmRequest,
+  TotpConfirmResponse,
+  TotpStartResponse,
+  UserByLogin,
+  UsersResponse,
+} from './accounts';
+
+/**
+ * The hub's HTTP API for its consoles, shared by the hub (which validates
+ * request bodies against it and checks `access` on the route that matched)
+ * and the consoles' typed client. Every route says who may call it; the
+ * route × role test is generated from this table, so a route added here
+ * is tested the day it is added.
+ *
+ * Requests from a browser are guarded against cross-site use: every route
+ * but health needs the HUB_REQUEST_HEADER (which a form or a link from
+ * another site cannot send), and every POST the hub's own Origin.
+ */
+export interface HubRouteDef<Body extends z.ZodType, Res extends z.ZodType> {
+  method: 'GET' | 'POST';
+  path: `/api/${string}`;
+  body: Body;
+  response: Res;
+  access: HubAccess;
+  /** Largest request body accepted, in bytes (default DEFAULT_BODY_LIMIT). */
+  maxBodyBytes?: number;
+}
+
+function route<Body extends z.ZodType, Res extends z.ZodType>(def: HubRouteDef<Body, Res>): HubRouteDef<Body, Res> {
+  return def;
+}
+
+/** The header every console request carries; its value is `1`. */
+export const HUB_REQUEST_HEADER = 'x-hub-request';
+
+const NoBody = z.undefined();
+const Empty = z.object({});
+/** Sign-in and the account routes carry a few short fields. */
+const SMALL_BODY = 4 * 1024;
+
+export const hubApi = {
+  /** For load balancers and monitoring: up, and its database answers. Nothing about the software. */
+  health: route({
+    method: 'GET',
+    path: '/api/health',
+    body: NoBody,
+    response: z.object({ status: z.literal('ok') }),
+    access: 'anyone',
+  }),
+  signIn: route({
+    method: 'POST',
+    path: '/api/session/sign-in',
+    body: SignInRequest,
+    response: SignInResponse,
+    access: 'anyone',
+    maxBodyBytes: SMALL_BODY,
+  }),
+  signOut: route({
+    method: 'POST',
+    path: '/api/session/sign-out',
+    body: Empty,
+    response: Empty,
+    access: 'any-session',
+  }),
+  me: route({ method: 'GET', path: '/api/session/me', body: NoBody, response: MeResponse, access: 'any-session' }),
+  /** A new TOTP secret, shown once; it counts only once a code from it is confirmed. Refused (409) when TOTP is set up already. */
+  totpStart: route({
+    method: 'POST',
+    path: '/api/session/totp/start',
+    body: Empty,
+    response: TotpStartResponse,
+    access: 'any-session',
+  }),
+  /** A code from the new secret proves the app has it: TOTP is on from now, and a set-up-only session becomes a full one. */
+  totpConfirm: route({
+    method: 'POST',
+    path: '/api/session/totp/confirm',
+    body: TotpConfirmRequest,
+    response: TotpConfirmResponse,
+    access: 'any-session',
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The accounts the caller may see: all for an administrator, their region and below for a regional one. */
+  users: route({
+    method: 'GET',
+    path: '/api/users',
+    body: NoBody,
+    response: UsersResponse,
+    access: ['administrator', 'regional-administrator'],
+  }),
+  userCreate: route({
+    method: 'POST',
+    path: '/api/users/create',
+    body: CreateUserRequest,
+    response: CreateUserResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Ends every session of the account at once. 404 for an account the caller may not manage, as for none. */
+  userDisable: route({
+    method: 'POST',
+    path: '/api/users/disable',
+    body: UserByLogin,
+    response: DisableUserResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** A new password, the lock cleared, every session of the account ended. 404 as for userDisable. */
+  userResetPassword: route({
+    method: 'POST',
+    path: '/api/users/reset-password',
+    body: ResetPasswordRequest,
+    response: ResetPasswordResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The audit log, newest first, a page at a time. */
+  audit: route({
+    method: 'POST',
+    path: '/api/audit',
+    body: AuditListRequest,
+    response: AuditListResponse,
+    access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+} satisfies Contract;
+
+export type HubApi = typeof hubApi;
+export type HubRouteName = RouteNameOf<HubApi>;

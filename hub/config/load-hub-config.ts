@@ -1,0 +1,33 @@
+import { dirname, resolve } from 'node:path';
+import { err, ok, type Result } from '../../common/result';
+import { loadJsonConfig, type RefusedConfig } from '../../server-kit/config/json-config';
+import { HubConfig } from './schema';
+
+/** A hub configuration that loaded, with its file paths made absolute (relative ones are to the file's folder). */
+export interface LoadedHubConfig {
+  config: HubConfig;
+  path: string;
+  dataDir: string | undefined;
+  tls: { certFile: string; keyFile: string } | undefined;
+  totpKeyFile: string | undefined;
+}
+
+export function loadHubConfig(path: string): Result<LoadedHubConfig, RefusedConfig> {
+  const loaded = loadJsonConfig(HubConfig, path);
+  if (!loaded.ok) return err(loaded.error);
+  const config = loaded.value;
+  const near = (file: string | undefined) => (file === undefined ? undefined : resolve(dirname(path), file));
+  return ok({
+    config,
+    path,
+    dataDir: near(config.dataDir),
+    tls:
+      config.tls === undefined
+        ? undefined
+        : {
+            certFile: resolve(dirname(path), config.tls.certFile),
+            keyFile: resolve(dirname(path), config.tls.keyFile),
+          },
+    totpKeyFile: near(config.totpKeyFile),
+  });
+}

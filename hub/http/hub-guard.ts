@@ -1,0 +1,102 @@
+import type { UserRole } from '../../common/hub/accounts';
+import { accessRefusal, type AccessRefusal, type HubAccess, type SessionStanding } from '../../common/hub/api/access';
+import { HUB_REQUEST_HEADER, hubApi, type HubRouteName } from '../../common/hub/api/contract';
+import { cookieValue } from '../../server-kit/http/cookies';
+import type { Caller, Guard, GuardDecision, GuardRequest } from '../../server-kit/http/guard';
+import type { HubDb } from '../storage/schema';
+import { findSession, type ActiveSession } from '../storage/sessions';
+import { clientAddress, requestIsSecure, type TrustedProxies } from './forwarded';
+import { sessionCookieName } from './session-cookie';
+
+/**
+ * Who may call the hub, decided on the route that matched (after the
+ * router decoded the path) with the access its contract entry declares:
+ *  - a browser's request from another site is refused whatever it carries:
+ *    an Origin other than the hub's, Sec-Fetch-Site other than same-origin;
+ *  - every route but health needs the X-Hub-Request header, which a form,
+ *    a link or an image on another site cannot send (and a script there
+ *    can only with CORS, which the hub never grants);
+ *  - every POST needs the hub's own Origin, present — so a stolen session
+ *    cookie is of no use from another origin, even a sibling one;
+ *  - then the session, from its cookie, against the route's access.
+ */
+
+interface CallerFacts {
+  /** The request came over TLS (the cookie is then Secure and __Host- named). */
+  secure: boolean;
+  /** For the audit log. */
+  clientAddress: string | undefined;
+  /** The session token the request's cookie carries, whether or not it is live (sign-in ends the old session). */
+  presentedToken: string | undefined;
+}
+
+/** Someone without a session, on a route anyone may call. */
+export interface AnonymousCaller extends Caller<'anyone'>, CallerFacts {
+  session?: undefined;
+}
+
+/** Someone signed in; `session.scope` says whether they may only set up TOTP. */
+export interface SessionCaller extends Caller<UserRole>, CallerFacts {
+  session: ActiveSession;
+}
+
+export type HubCaller = AnonymousCaller | SessionCaller;
+
+export interface HubGuardOptions {
+  db: HubDb;
+  now: () => Date;
+  publicOrigin: string;
+  proxies: TrustedProxies;
+}
+
+const REFUSALS: Record<AccessRefusal, { status: 401 | 403; message: string }> = {
+  'sign-in-needed': { status: 401, message: 'Sign in first' },
+  'totp-setup-needed': { status: 403, message: 'Set up two-factor sign-in (TOTP) first' },
+  'role-not-allowed': { status: 403, message: 'Your role may not do this' },
+};
+
+function accessOf(route: GuardRequest<HubRouteName>['route']): HubAccess | undefined {
+  if (route.kind === 'contract') return hubApi[route.name].access;
+  // No such route (or one not ours): a session may learn it is a 404, nobody else.
+  if (route.kind === 'unknown' || route.kind === 'events') return 'any-session';
+  return undefined;
+}
+
+export function createHubGuard(opts: HubGuardOptions): Guard<HubRouteName, HubCaller> {
+  const refuse = (status: 401 | 403, message: string): GuardDecision<HubCaller> => ({ allow: false, status, message });
+  return {
+    async decide(request) {
+      const access = accessOf(request.route);
+      // A static file (the console's page, later): public, loaded by navigation.
+      if (access === undefined) return { allow: true };
+
+      const origin = request.header('origin');
+      if (origin !== undefined && origin !== opts.publicOrigin) return refuse(403, 'Origin is not this hub');
+      const fetchSite = request.header('sec-fetch-site');
+      if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
+        return refuse(403, 'Requests from other sites are refused');
+      const isHealth = access === 'anyone' && request.method !== 'POST';
+      if (!isHealth && request.header(HUB_REQUEST_HEADER) !== '1')
+        return refuse(403, `Missing the ${HUB_REQUEST_HEADER} header`);
+      if (request.method === 'POST' && origin === undefined) return refuse(403, 'Origin missing');
+
+      const secure = requestIsSecure(request, opts.proxies);
+      const facts: CallerFacts = {
+        secure,
+        clientAddress: clientAddress(request, opts.proxies),
+        presentedToken: cookieValue(request.header('cookie'), sessionCookieName(secure)),
+      };
+      if (access === 'anyone') return { allow: true, caller: { role: 'anyone', ...facts } };
+
+      const session =
+        facts.presentedToken === undefined ? undefined : await findSession(opts.db, facts.presentedToken, opts.now());
+      const standing: SessionStanding =
+        session === undefined
+          ? { kind: 'none' }
+          : { kind: session.scope === 'full' ? 'full' : 'totp-setup', role: session.user.role };
+      const refusal = accessRefusal(access, standing);
+      if (refusal !== null) return refuse(REFUSALS[refusal].status, REFUSALS[refusal].message);
+      return { allow: true, caller: { role: session!.user.role, session: session!, ...facts } };
+    },
+  };
+}

@@ -1,0 +1,274 @@
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { checkAccountFields, normaliseLogin } from '../../common/hub/accounts';
+import type { Me, SignInResponse } from '../../common/hub/api/accounts';
+import type { HubApi } from '../../common/hub/api/contract';
+import { checkPasswordPolicy } from '../../common/hub/password-policy';
+import { mayManage, maySee, type AccountScope } from '../../common/hub/rights';
+import type { Handlers } from '../../server-kit/http/handlers';
+import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-error';
+import { hashPassword } from '../accounts/passwords';
+import type { SecretBox } from '../accounts/secret-box';
+import { signIn, type SignInRefusal } from '../accounts/sign-in';
+import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
+import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
+import type { HubDb, UserRow } from '../storage/schema';
+import {
+  endSession,
+  findSession,
+  openSession,
+  SESSION_IDLE_MS,
+  sweepIdleSessions,
+  widenSession,
+} from '../storage/sessions';
+import {
+  addUser,
+  confirmTotp,
+  disableUser,
+  findUserById,
+  findUserByLogin,
+  listUsers,
+  LoginTakenError,
+  resetPassword,
+  startTotp,
+  toSummary,
+  type UserSummary,
+} from '../storage/users';
+import type { HubCaller, SessionCaller } from './hub-guard';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
+
+export interface HubHandlerDeps {
+  db: HubDb;
+  now: () => Date;
+  /** Seals and opens TOTP secrets. */
+  totpBox: SecretBox;
+  /** The name authenticator apps show. */
+  totpIssuer: string;
+  logger: Logger;
+}
+
+/** What a sealed TOTP secret is bound to: its account, so it opens on no other row. */
+export const totpContext = (userId: number): string => `totp:user:${userId}`;
+
+function toMe(user: UserSummary): Me {
+  return {
+    id: user.id,
+    login: user.login,
+    displayName: user.displayName,
+    role: user.role,
+    regionCode: user.regionCode,
+    totpEnabled: user.totpEnabled,
+  };
+}
+
+const scopeOf = (user: { id: number; role: UserRow['role']; regionCode: string | null }): AccountScope => ({
+  id: user.id,
+  role: user.role,
+  regionCode: user.regionCode,
+});
+
+/** The caller of a route that needs a session; the guard let no other through. */
+function signedIn(ctx: HubCaller): SessionCaller {
+  if (ctx.session === undefined) throw new Error('a route that needs a session was reached without one');
+  return ctx;
+}
+
+function refusalAnswer(refusal: SignInRefusal): SignInResponse {
+  const iso = (d: Date | undefined) => (d === undefined ? null : d.toISOString());
+  switch (refusal.reason) {
+    case 'no-such-user':
+      return { outcome: 'refused', reason: 'wrong-credentials', lockedUntil: null };
+    case 'wrong-password':
+      return { outcome: 'refused', reason: 'wrong-credentials', lockedUntil: iso(refusal.locksUntil) };
+    case 'locked':
+      return { outcome: 'refused', reason: 'locked', lockedUntil: refusal.until.toISOString() };
+    case 'disabled':
+      return { outcome: 'refused', reason: 'disabled', lockedUntil: null };
+    case 'totp-required':
+      return { outcome: 'totp-required' };
+    case 'wrong-totp':
+      return { outcome: 'refused', reason: 'wrong-totp', lockedUntil: iso(refusal.locksUntil) };
+  }
+}
+
+/**
+ * The hub's routes. Each acts for the caller the guard let through, with
+ * the rights common/hub/rights.ts gives: an account the caller may not
+ * manage is answered as one that does not exist (404), so nobody learns
+ * another region's logins by trying them.
+ */
+export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCaller> {
+  const { db, now } = deps;
+
+  const currentUser = async (ctx: SessionCaller): Promise<UserRow> => {
+    const user = await findUserById(db, ctx.session.user.id);
+    if (user === undefined) throw new Error(`the account of session ${ctx.session.id} is gone`);
+    return user;
+  };
+
+  /** The account named, if the caller may manage it; else a 404 that says no more than "no such account". */
+  const managedAccount = async (ctx: SessionCaller, login: string): Promise<UserRow> => {
+    const name = normaliseLogin(login);
+    if (name === ctx.session.user.login)
+      throw new HttpError(403, 'forbidden', 'Not for your own account: ask another administrator');
+    const target = await findUserByLogin(db, name);
+    if (
+      target === undefined ||
+      !mayManage(scopeOf(ctx.session.user), { id: target.id, role: target.role, regionCode: target.region_code })
+    )
+      throw new HttpError(404, 'not-found', 'No such account');
+    return target;
+  };
+
+  return {
+    async health() {
+      try {
+        await sql`SELECT 1`.execute(db);
+      } catch (error) {
+        deps.logger.error({ err: error }, 'health: the database does not answer');
+        throw new ServiceUnavailableError('The database does not answer');
+      }
+      return { status: 'ok' };
+    },
+
+    async signIn(body, ctx, answer) {
+      const at = now();
+      // Now and then is enough: a session idle too long is refused when used anyway.
+      await sweepIdleSessions(db, at);
+      const result = await signIn(db, body.login, body.password, at, {
+        from: ctx.clientAddress,
+        secondFactor: {
+          code: body.totpCode,
+          match: (user, code, when) =>
+            user.totp_secret === null
+              ? null
+              : matchTotp(deps.totpBox.open(user.totp_secret, totpContext(user.id)), code, when),
+        },
+      });
+      if (!result.ok) return refusalAnswer(result.error);
+      // A session the browser still held (someone else's, on a shared desk) ends with the new sign-in.
+      if (ctx.presentedToken !== undefined) {
+        const old = await findSession(db, ctx.presentedToken, at);
+        if (old !== undefined) await endSession(db, old.id);
+      }
+      const setupOnly = result.value.secondFactor === 'set-up-needed';
+      const token = await openSession(db, result.value.user.id, setupOnly ? 'totp-setup' : 'full', at);
+      setSessionCookie(answer, token, ctx.secure);
+      const user = toMe(result.value.user);
+      return setupOnly ? { outcome: 'totp-setup-required', user } : { outcome: 'signed-in', user };
+    },
+
+    async signOut(_body, ctx, answer) {
+      const caller = signedIn(ctx);
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        await endSession(trx, caller.session.id);
+        await appendAudit(
+          trx,
+          {
+            actor: { userId: caller.session.user.id },
+            action: 'user.sign-out',
+            target: userTarget(caller.session.user.id),
+          },
+          at,
+        );
+      });
+      clearSessionCookie(answer, ctx.secure);
+      return {};
+    },
+
+    async me(_body, ctx) {
+      const caller = signedIn(ctx);
+      const user = await currentUser(caller);
+      return {
+        user: toMe(toSummary(user)),
+        session: {
+          totpSetupRequired: caller.session.scope === 'totp-setup',
+          idleTimeoutSeconds: SESSION_IDLE_MS / 1000,
+        },
+      };
+    },
+
+    async totpStart(_body, ctx) {
+      const caller = signedIn(ctx);
+      const user = await currentUser(caller);
+      const secret = newTotpSecret();
+      const outcome = await startTotp(db, user.id, deps.totpBox.seal(secret, totpContext(user.id)), now());
+      if (outcome === 'already-set-up') throw new HttpError(409, 'conflict', 'Two-factor sign-in is set up already');
+      return { secret, uri: totpUri(secret, user.login, deps.totpIssuer) };
+    },
+
+    async totpConfirm(body, ctx) {
+      const caller = signedIn(ctx);
+      const user = await currentUser(caller);
+      if (user.totp_confirmed_at !== null) throw new HttpError(409, 'conflict', 'Two-factor sign-in is set up already');
+      if (user.totp_secret === null) throw new HttpError(409, 'conflict', 'Start the set-up first');
+      const at = now();
+      const step = matchTotp(deps.totpBox.open(user.totp_secret, totpContext(user.id)), body.code, at);
+      // Not counted toward the lockout, unlike a wrong code at sign-in: the
+      // caller has just been given this secret, so there is nothing to guess.
+      if (step === null) return { outcome: 'wrong-code' };
+      if ((await confirmTotp(db, user.id, step, at)) !== 'confirmed')
+        throw new HttpError(409, 'conflict', 'Two-factor sign-in is set up already');
+      if (caller.session.scope === 'totp-setup') await widenSession(db, caller.session.id);
+      return { outcome: 'confirmed', user: toMe(toSummary({ ...user, totp_confirmed_at: at.toISOString() })) };
+    },
+
+    async users(_body, ctx) {
+      const actor = scopeOf(signedIn(ctx).session.user);
+      return { users: (await listUsers(db)).filter((u) => maySee(actor, scopeOf(u))) };
+    },
+
+    async userCreate(body, ctx) {
+      const caller = signedIn(ctx);
+      const fields = checkAccountFields(body);
+      const login = fields.ok ? fields.value.login : normaliseLogin(body.login);
+      const policy = checkPasswordPolicy(body.password, login);
+      if (!fields.ok || !policy.ok)
+        return {
+          outcome: 'refused',
+          accountProblems: fields.ok ? [] : fields.error,
+          passwordProblems: policy.ok ? [] : policy.error,
+        };
+      if (
+        !mayManage(scopeOf(caller.session.user), {
+          id: 0,
+          role: fields.value.role,
+          regionCode: fields.value.regionCode,
+        })
+      )
+        throw new HttpError(403, 'forbidden', 'You may not create an account with this role in this region');
+      const passwordHash = await hashPassword(body.password);
+      try {
+        const user = await addUser(db, { ...fields.value, passwordHash }, { userId: caller.session.user.id }, now());
+        return { outcome: 'created', user };
+      } catch (error) {
+        if (error instanceof LoginTakenError) throw new HttpError(409, 'conflict', error.message);
+        throw error;
+      }
+    },
+
+    async userDisable(body, ctx) {
+      const caller = signedIn(ctx);
+      const target = await managedAccount(caller, body.login);
+      const outcome = await disableUser(db, target.login, { userId: caller.session.user.id }, now());
+      if (outcome === 'no-such-user') throw new HttpError(404, 'not-found', 'No such account');
+      return { outcome: outcome === 'done' ? 'disabled' : 'already-disabled' };
+    },
+
+    async userResetPassword(body, ctx) {
+      const caller = signedIn(ctx);
+      const target = await managedAccount(caller, body.login);
+      const policy = checkPasswordPolicy(body.password, target.login);
+      if (!policy.ok) return { outcome: 'refused', passwordProblems: policy.error };
+      const passwordHash = await hashPassword(body.password);
+      const outcome = await resetPassword(db, target.login, passwordHash, { userId: caller.session.user.id }, now());
+      if (outcome === 'no-such-user') throw new HttpError(404, 'not-found', 'No such account');
+      return { outcome: 'done' };
+    },
+
+    async audit(body) {
+      return { entries: await listAudit(db, { limit: body.limit, beforeId: body.beforeId }) };
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { Logger } from 'pino';
+import { hubApi } from '../../common/hub/api/contract';
+import { startServer, type ContractServer } from '../../server-kit/http/server';
+import type { SecretBox } from '../accounts/secret-box';
+import type { HubDb } from '../storage/schema';
+import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
+import { createHubHandlers } from './hub-handlers';
+import { createHubGuard } from './hub-guard';
+
+export interface HubServerOptions {
+  logger: Logger;
+  db: HubDb;
+  /** The hub's clock: injected in tests (idle timeouts, TOTP steps). */
+  now: () => Date;
+  host: string;
+  /** 0 picks a free one. */
+  port: number;
+  /** false: nothing is bound, the app answers `app.inject` only (route tests); `port` is then the one the origin names. */
+  listen?: boolean;
+  /** The origin browsers reach the hub at; undefined: http://HOST:PORT of the address listened on. */
+  publicOrigin: string | undefined;
+  trustedProxies: readonly string[];
+  tls?: { key: string | Buffer; cert: string | Buffer } | undefined;
+  totpBox: SecretBox;
+  totpIssuer: string;
+}
+
+export interface HubServer extends ContractServer<never> {
+  /** The origin the hub answers for, with the port it got. */
+  origin: string;
+}
+
+/** Where a hub listening on `host:port` is reached when no public origin is configured. */
+function originOf(host: string, port: number, tls: boolean): string {
+  const name = host.includes(':') ? `[${host}]` : host;
+  return `${tls ? 'https' : 'http'}://${name}:${port}`;
+}
+
+/**
+ * The hub's HTTP server over its contract, behind its guard (origin, the
+ * custom header, sessions, each route's access), with HSTS on every answer
+ * that came over TLS.
+ */
+export async function startHubServer(opts: HubServerOptions): Promise<HubServer> {
+  const proxies = new TrustedProxies(opts.trustedProxies);
+  let origin = opts.publicOrigin ?? '';
+  const server = await startServer({
+    logger: opts.logger,
+    contract: hubApi,
+    handlers: createHubHandlers({
+      db: opts.db,
+      now: opts.now,
+      totpBox: opts.totpBox,
+      totpIssuer: opts.totpIssuer,
+      logger: opts.logger,
+    }),
+    guard: (port) => {
+      origin = opts.publicOrigin ?? originOf(opts.host, port, opts.tls !== undefined);
+      return createHubGuard({ db: opts.db, now: opts.now, publicOrigin: origin, proxies });
+    },
+    port: opts.port,
+    listen: opts.listen,
+    host: opts.host,
+    headersFor: (request): Record<string, string> =>
+      requestIsSecure(request, proxies) ? { 'strict-transport-security': HSTS } : {},
+    tls: opts.tls,
+  });
+  return { ...server, origin };
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { UserRole } from '../../common/hub/accounts';
+import type { HubAccess } from '../../common/hub/api/access';
+import { hubApi, type HubRouteName } from '../../common/hub/api/contract';
+import { openSession } from '../storage/sessions';
+import type { SessionScope } from '../storage/schema';
+import { ENGINES } from '../testing/test-storage';
+import { useTestHub, type Call } from '../testing/test-hub';
+
+/**
+ * Every route of the hub's contract × every kind of caller: nobody, each
+ * role, an administrator who has not set up TOTP yet — and each of those
+ * sending from another origin, without the X-Hub-Request header, or (on a
+ * POST) without an Origin. The routes come from the contract, so a new
+ * route is in this table the day it is added; what each may do is written
+ * out below (a new route without a line here does not compile), so a
+ * route that is more open than intended fails here even if the contract
+ * says so.
+ */
+
+const DECLARED: { [R in HubRouteName]: HubAccess } = {
+  health: 'anyone',
+  signIn: 'anyone',
+  signOut: 'any-session',
+  me: 'any-session',
+  totpStart: 'any-session',
+  totpConfirm: 'any-session',
+  users: ['administrator', 'regional-administrator'],
+  userCreate: ['administrator', 'regional-administrator'],
+  userDisable: ['administrator', 'regional-administrator'],
+  userResetPassword: ['administrator', 'regional-administrator'],
+  audit: ['administrator'],
+};
+
+let created = 0;
+/** A valid body per route, chosen so that an allowed call does no harm to the table (no such account, a wrong code…). */
+const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
+  health: () => undefined,
+  signIn: () => ({ login: 'nobody', password: 'Not-the-password-1!' }),
+  signOut: () => ({}),
+  me: () => undefined,
+  totpStart: () => ({}),
+  totpConfirm: () => ({ code: '000000' }),
+  users: () => undefined,
+  userCreate: () => ({
+    login: `new.${++created}`,
+    role: 'lawyer',
+    regionCode: '420111',
+    password: 'Chu-shi-mi-ma-2026!',
+  }),
+  userDisable: () => ({ login: 'nobody' }),
+  userResetPassword: () => ({ login: 'nobody', password: 'Xin-mi-ma-2026-ab!' }),
+  audit: () => ({ limit: 1 }),
+};
+
+interface Caller {
+  name: string;
+  account?: { login: string; role: UserRole; regionCode: string | null; scope: SessionScope };
+}
+
+const CALLERS: Caller[] = [
+  { name: 'nobody' },
+  { name: 'an administrator', account: { login: 'admin', role: 'administrator', regionCode: null, scope: 'full' } },
+  {
+    name: 'a regional administrator',
+    account: { login: 'hubei', role: 'regional-administrator', regionCode: '420000', scope: 'full' },
+  },
+  { name: 'a lawyer', account: { login: 'li.lei', role: 'lawyer', regionCode: '420111', scope: 'full' } },
+  {
+    name: 'a case officer',
+    account: { login: 'wang.fang', role: 'case-officer', regionCode: '420111', scope: 'full' },
+  },
+  {
+    name: 'an administrator before setting up TOTP',
+    account: { login: 'new.admin', role: 'administrator', regionCode: null, scope: 'totp-setup' },
+  },
+  {
+    name: 'a regional administrator before setting up TOTP',
+    account: { login: 'new.hubei', role: 'regional-administrator', regionCode: '420000', scope: 'totp-setup' },
+  },
+];
+
+/** Whether a caller may call a route with this access, written out independently of the hub's own check. */
+function mayCall(access: HubAccess, caller: Caller): boolean {
+  if (access === 'anyone') return true;
+  if (caller.account === undefined) return false;
+  if (access === 'any-session') return true;
+  if (caller.account.scope !== 'full') return false;
+  return access === 'signed-in' || access.includes(caller.account.role);
+}
+
+const ROUTES = (Object.keys(hubApi) as HubRouteName[]).map((name) => ({ name, ...hubApi[name] }));
+
+describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => {
+  const hub = useTestHub(engine);
+
+  /** Each caller's account and a session of the scope it names. */
+  async function sessions(): Promise<Map<Caller, string | undefined>> {
+    const tokens = new Map<Caller, string | undefined>();
+    for (const caller of CALLERS) {
+      if (caller.account === undefined) {
+        tokens.set(caller, undefined);
+        continue;
+      }
+      const user = await hub.addAccount(caller.account.login, caller.account.role, caller.account.regionCode);
+      tokens.set(caller, await openSession(hub.storage.storage.db, user.id, caller.account.scope, hub.now()));
+    }
+    return tokens;
+  }
+
+  it('the contract declares exactly the access written out here', () => {
+    expect(Object.fromEntries(ROUTES.map((r) => [r.name, r.access]))).toEqual(DECLARED);
+  });
+
+  for (const route of ROUTES) {
+    it(`${route.method} ${route.path} (${route.name})`, async () => {
+      const tokens = await sessions();
+      const wrong: string[] = [];
+      const expectRefused = async (why: string, call: Call, statuses: number[]) => {
+        const res = await hub.call(call);
+        if (!statuses.includes(res.statusCode)) wrong.push(`${why} → ${res.statusCode} ${res.body}`);
+      };
+      const base = { method: route.method, path: route.path };
+      for (const caller of CALLERS) {
+        const token = tokens.get(caller);
+        const call = (): Call => ({ ...base, token, body: SAMPLE_BODIES[route.name]() });
+        const allowed = mayCall(DECLARED[route.name], caller);
+        // First the requests that must be refused: an allowed sign-out would end the session.
+        await expectRefused(`${caller.name} from another origin`, { ...call(), origin: 'https://evil.example' }, [403]);
+        if (route.name !== 'health')
+          await expectRefused(`${caller.name} without X-Hub-Request`, { ...call(), noHubHeader: true }, [403]);
+        if (route.method === 'POST')
+          await expectRefused(`${caller.name} without an Origin`, { ...call(), origin: null }, [403]);
+        if (!allowed) {
+          await expectRefused(
+            `${caller.name} from the hub's own page`,
+            call(),
+            caller.account === undefined ? [401] : [403],
+          );
+          continue;
+        }
+        const res = await hub.call(call());
+        if ([401, 403].includes(res.statusCode) || res.statusCode >= 500)
+          wrong.push(`${caller.name}, who may, → ${res.statusCode} ${res.body}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('decides on the route the router matched, however its path is spelled', async () => {
+    const tokens = await sessions();
+    const lawyer = tokens.get(CALLERS[3]!);
+    const admin = tokens.get(CALLERS[1]!);
+    const spellings = ['/api/audit', '/%61pi/audit', '/api/%61udit', '/%61%70%69/%61%75%64%69%74', '/api/audit?x=1'];
+    for (const path of spellings) {
+      expect((await hub.call({ method: 'POST', path, token: lawyer, body: { limit: 1 } })).statusCode, path).toBe(403);
+      expect((await hub.call({ method: 'POST', path, body: { limit: 1 } })).statusCode, path).toBe(401);
+      // The positive control: the spelling does reach the route.
+      expect((await hub.call({ method: 'POST', path, token: admin, body: { limit: 1 } })).statusCode, path).toBe(200);
+    }
+    for (const path of [
+      '/API/audit',
+      '/api/audit/',
+      '/api//audit',
+      '/api/audit;x=1',
+      '/api/./audit',
+      '/x/../api/audit',
+    ]) {
+      const status = (await hub.call({ method: 'POST', path, token: lawyer, body: { limit: 1 } })).statusCode;
+      expect([403, 404], path).toContain(status);
+      expect((await hub.call({ method: 'POST', path, body: { limit: 1 } })).statusCode, path).toBe(401);
+    }
+  });
+});

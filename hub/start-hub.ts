@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { prepareSecretBox } from './accounts/secret-box';
+import { startHubServer, type HubServer } from './http/hub-server';
+import { migrateHub, type MigrationOutcome } from './storage/migrate';
+import {
+  HubStorageUnavailableError,
+  openHubStorage,
+  type HubStorage,
+  type StorageTarget,
+} from './storage/open-storage';
+import { prepareDataDir } from '../server-kit/data-dir';
+
+export interface HubSettings {
+  storage: StorageTarget;
+  dataDir: string;
+  host: string;
+  port: number;
+  publicOrigin: string | undefined;
+  trustedProxies: readonly string[];
+  tls: { certFile: string; keyFile: string } | undefined;
+  /** Default: keys/totp.key in the data directory. */
+  totpKeyFile: string | undefined;
+  totpIssuer: string;
+}
+
+export interface RunningHub {
+  server: HubServer;
+  storage: HubStorage;
+  migration: MigrationOutcome;
+  stop(): Promise<void>;
+}
+
+/** Where the TOTP key lives unless the configuration says otherwise. */
+export const defaultTotpKeyFile = (dataDir: string): string => join(dataDir, 'keys', 'totp.key');
+
+/**
+ * Opens the hub's storage (making hub.db on the first start), brings its
+ * schema to this software's version (a newer one is refused, naming both),
+ * checks the TOTP key against the database, and starts serving. Anything
+ * that fails here fails the start, with what is wrong in the error.
+ */
+export async function startHub(
+  settings: HubSettings,
+  opts: { logger: Logger; now?: () => Date; listen?: boolean },
+): Promise<RunningHub> {
+  const now = opts.now ?? (() => new Date());
+  // The keys live here whatever the engine; hub.db too on SQLite.
+  const dir = prepareDataDir(settings.dataDir);
+  if (!dir.ok) throw new HubStorageUnavailableError(dir.error.detail);
+  const storage = await openHubStorage(settings.storage, { create: true });
+  try {
+    const migration = await migrateHub(storage, { actor: 'system', now });
+    const totpBox = await prepareSecretBox(
+      storage.db,
+      'totp',
+      settings.totpKeyFile ?? defaultTotpKeyFile(settings.dataDir),
+      now(),
+    );
+    const tls =
+      settings.tls === undefined
+        ? undefined
+        : { cert: readFileSync(settings.tls.certFile), key: readFileSync(settings.tls.keyFile) };
+    const server = await startHubServer({
+      logger: opts.logger,
+      db: storage.db,
+      now,
+      host: settings.host,
+      port: settings.port,
+      listen: opts.listen,
+      publicOrigin: settings.publicOrigin,
+      trustedProxies: settings.trustedProxies,
+      tls,
+      totpBox,
+      totpIssuer: settings.totpIssuer,
+    });
+    return {
+      server,
+      storage,
+      migration,
+      async stop() {
+        await server.close();
+        await storage.close();
+      },
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}

@@ -1,0 +1,176 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeEach, afterEach } from 'vitest';
+import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
+import type { UserRole } from '../../common/hub/accounts';
+import { createLogger } from '../../server-kit/logger';
+import { hashPassword } from '../accounts/passwords';
+import { prepareSecretBox } from '../accounts/secret-box';
+import { totpCode } from '../accounts/totp';
+import { startHubServer, type HubServer } from '../http/hub-server';
+import { defaultTotpKeyFile } from '../start-hub';
+import { addUser, type UserSummary } from '../storage/users';
+import type { StorageEngine } from '../storage/schema';
+import { useTestStorage, type TestStorage } from './test-storage';
+
+/**
+ * A hub over a test's storage (each engine, as useTestStorage), answering
+ * `app.inject` only, with a clock the test moves and a logger whose every
+ * line is kept, to look for secrets in.
+ */
+
+export const ORIGIN = 'http://127.0.0.1:8740';
+export const T0 = new Date('2026-03-02T01:00:00Z');
+
+/** Passwords by role; each policy-valid and different. */
+export const PASSWORDS: Record<UserRole, string> = {
+  administrator: 'Guan-li-yuan-2026!',
+  'regional-administrator': 'Qu-yu-guan-li-2026!',
+  lawyer: 'Lv-shi-zhi-ban-2026!',
+  'case-officer': 'Cheng-ban-ren-2026!',
+};
+
+export interface Call {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  /** The session token to send in the cookie. */
+  token?: string | undefined;
+  /** The Origin to send; default the hub's own on POST, none on GET (as a browser does). */
+  origin?: string | null;
+  /** Leave out X-Hub-Request. */
+  noHubHeader?: boolean;
+  headers?: Record<string, string>;
+  remoteAddress?: string;
+}
+
+export interface TestHub {
+  readonly storage: TestStorage;
+  readonly server: HubServer;
+  /** Every log line the hub wrote in this test. */
+  readonly logs: string[];
+  /** The hub's clock. */
+  now(): Date;
+  advance(ms: number): void;
+  call(c: Call): Promise<LightMyRequestResponse>;
+  /** An account with the role's password from PASSWORDS. */
+  addAccount(login: string, role: UserRole, regionCode?: string | null): Promise<UserSummary>;
+  /** Signs in through the API and answers the session token (from Set-Cookie) and the answer. */
+  signIn(login: string, password: string, totpCode?: string): Promise<{ token: string | undefined; body: unknown }>;
+  /** Signs in an account needing TOTP and sets it up through the API; answers its secret and a full session's token. */
+  setUpTotp(login: string, password: string): Promise<{ secret: string; token: string }>;
+}
+
+const passwordHashes = new Map<string, Promise<string>>();
+const hashOf = (password: string) => {
+  let hash = passwordHashes.get(password);
+  if (hash === undefined) passwordHashes.set(password, (hash = hashPassword(password)));
+  return hash;
+};
+
+export function sessionTokenFrom(res: LightMyRequestResponse): string | undefined {
+  const header = res.headers['set-cookie'];
+  const cookie = Array.isArray(header) ? header[0] : header;
+  const value = /^(?:__Host-)?hub-session=([^;]*)/.exec(cookie ?? '')?.[1];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export function useTestHub(
+  engine: StorageEngine,
+  opts: { publicOrigin?: string; trustedProxies?: string[] } = {},
+): TestHub {
+  const storage = useTestStorage(engine);
+  let server: HubServer | undefined;
+  let clock = T0;
+  const logs: string[] = [];
+
+  beforeEach(async () => {
+    clock = T0;
+    logs.length = 0;
+    const db = storage.storage.db;
+    server = await startHubServer({
+      logger: createLogger({
+        service: 'hub',
+        level: 'debug',
+        destination: { write: (s: string) => void logs.push(s) },
+      }),
+      db,
+      now: () => clock,
+      host: '127.0.0.1',
+      port: 8740,
+      listen: false,
+      publicOrigin: opts.publicOrigin ?? ORIGIN,
+      trustedProxies: opts.trustedProxies ?? [],
+      totpBox: await prepareSecretBox(db, 'totp', defaultTotpKeyFile(storage.dataDir), T0),
+      totpIssuer: '无人律所',
+    });
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  const call = (c: Call) => {
+    const headers: Record<string, string> = { ...c.headers };
+    if (c.noHubHeader !== true) headers[HUB_REQUEST_HEADER] = '1';
+    const origin = c.origin === undefined ? (c.method === 'POST' ? (opts.publicOrigin ?? ORIGIN) : null) : c.origin;
+    if (origin !== null) headers['origin'] = origin;
+    if (c.token !== undefined) {
+      const secure = opts.publicOrigin?.startsWith('https:') === true;
+      headers['cookie'] = `${secure ? '__Host-' : ''}hub-session=${c.token}`;
+    }
+    return server!.app.inject({
+      method: c.method,
+      url: c.path,
+      headers,
+      ...(c.remoteAddress === undefined ? {} : { remoteAddress: c.remoteAddress }),
+      ...(c.method === 'POST' ? { payload: (c.body ?? {}) as object } : {}),
+    });
+  };
+
+  const hub: TestHub = {
+    storage,
+    get server() {
+      if (server === undefined) throw new Error('useTestHub: no test is under way');
+      return server;
+    },
+    logs,
+    now: () => clock,
+    advance(ms) {
+      clock = new Date(clock.getTime() + ms);
+    },
+    call,
+    async addAccount(login, role, regionCode = null) {
+      return addUser(
+        storage.storage.db,
+        { login, role, regionCode, displayName: null, passwordHash: await hashOf(PASSWORDS[role]) },
+        'hubctl',
+        clock,
+      );
+    },
+    async signIn(login, password, code) {
+      const res = await call({
+        method: 'POST',
+        path: '/api/session/sign-in',
+        body: { login, password, ...(code === undefined ? {} : { totpCode: code }) },
+      });
+      return { token: sessionTokenFrom(res), body: res.json() };
+    },
+    async setUpTotp(login, password) {
+      const { token } = await hub.signIn(login, password);
+      const start = await call({ method: 'POST', path: '/api/session/totp/start', token });
+      const { secret } = start.json<{ secret: string }>();
+      const confirmed = await call({
+        method: 'POST',
+        path: '/api/session/totp/confirm',
+        token,
+        body: { code: totpCode(secret, clock) },
+      });
+      if (confirmed.json<{ outcome: string }>().outcome !== 'confirmed')
+        throw new Error(`TOTP set-up failed: ${confirmed.body}`);
+      // The code of this step is spent; the next sign-in needs the next one.
+      hub.advance(30_000);
+      return { secret, token: token! };
+    },
+  };
+  return hub;
+}

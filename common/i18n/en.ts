@@ -1,6 +1,5 @@
 import { documentsEn } from './sections/documents';
 import { legalAidEn } from './sections/legal-aid';
-import { legalAidScreensEn } from './sections/legal-aid-screens';
 import { idCardEn } from './sections/id-card';
 import { directoryEn } from './sections/directory';
 import { calculatorsEn } from './sections/calculators';
@@ -320,7 +319,6 @@ export const en: Catalogue<typeof zhCN> = {
     },
   },
   legalAid: legalAidEn,
-  legalAidScreens: legalAidScreensEn,
   idCard: idCardEn,
   directory: directoryEn,
   calculators: calculatorsEn,

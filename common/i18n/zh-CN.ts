@@ -1,6 +1,5 @@
 import { documentsZhCN } from './sections/documents';
 import { legalAidZhCN } from './sections/legal-aid';
-import { legalAidScreensZhCN } from './sections/legal-aid-screens';
 import { idCardZhCN } from './sections/id-card';
 import { directoryZhCN } from './sections/directory';
 import { calculatorsZhCN } from './sections/calculators';
@@ -320,7 +319,6 @@ export const zhCN = {
     },
   },
   legalAid: legalAidZhCN,
-  legalAidScreens: legalAidScreensZhCN,
   idCard: idCardZhCN,
   directory: directoryZhCN,
   calculators: calculatorsZhCN,

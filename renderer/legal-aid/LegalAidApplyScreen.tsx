@@ -132,26 +132,26 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
     });
     const receipt = applicationReceipt({
       labels: {
-        title: t('legalAidScreens.receipt.applicationTitle'),
-        reference: t('legalAidScreens.receipt.reference'),
-        qrCaption: t('legalAidScreens.receipt.qrCaption'),
-        applicant: t('legalAidScreens.receipt.applicant'),
-        idNumber: t('legalAidScreens.receipt.idNumber'),
-        phone: t('legalAidScreens.receipt.phone'),
-        matter: t('legalAidScreens.receipt.matter'),
-        submittedAt: t('legalAidScreens.receipt.submittedAt'),
-        next: t('legalAidScreens.receipt.next'),
-        materials: t('legalAidScreens.receipt.materials'),
-        office: t('legalAidScreens.receipt.office'),
-        address: t('legalAidScreens.receipt.address'),
-        officePhone: t('legalAidScreens.receipt.officePhone'),
-        hours: t('legalAidScreens.receipt.hours'),
-        demo: t('legalAidScreens.receipt.demo'),
-        keep: t('legalAidScreens.receipt.keep'),
+        title: t('legalAid.receipt.applicationTitle'),
+        reference: t('legalAid.receipt.reference'),
+        qrCaption: t('legalAid.receipt.qrCaption'),
+        applicant: t('legalAid.receipt.applicant'),
+        idNumber: t('legalAid.receipt.idNumber'),
+        phone: t('legalAid.receipt.phone'),
+        matter: t('legalAid.receipt.matter'),
+        submittedAt: t('legalAid.receipt.submittedAt'),
+        next: t('legalAid.receipt.next'),
+        materials: t('legalAid.receipt.materials'),
+        office: t('legalAid.receipt.office'),
+        address: t('legalAid.receipt.address'),
+        officePhone: t('legalAid.receipt.officePhone'),
+        hours: t('legalAid.receipt.hours'),
+        demo: t('legalAid.receipt.demo'),
+        keep: t('legalAid.receipt.keep'),
       },
       applicant: { name: identity.name, idNumber: identity.idNumber, phone: normalisePhone(phone) },
-      matter: t(`legalAidScreens.category.${category}`),
-      nextSteps: [...nextSteps, t('legalAidScreens.apply.done.call', { phone: maskPhone(normalisePhone(phone)) })],
+      matter: t(`legalAid.category.${category}`),
+      nextSteps: [...nextSteps, t('legalAid.apply.done.call', { phone: maskPhone(normalisePhone(phone)) })],
       materials,
       office: nearest.office,
       footer: {
@@ -159,9 +159,9 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
         printedAt: formatPrintedAt(submittedAt, language),
         hotline: hotlineNumber(health),
         labels: {
-          terminal: t('legalAidScreens.receipt.terminal'),
-          printedAt: t('legalAidScreens.receipt.printedAt'),
-          hotline: t('legalAidScreens.receipt.hotline'),
+          terminal: t('legalAid.receipt.terminal'),
+          printedAt: t('legalAid.receipt.printedAt'),
+          hotline: t('legalAid.receipt.hotline'),
         },
       },
     });
@@ -189,7 +189,7 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   if (submitted !== null) {
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="done">
-        <ScreenHeader title={t('legalAidScreens.apply.title')} />
+        <ScreenHeader title={t('legalAid.apply.title')} />
         <Done
           submitted={submitted}
           job={receiptJob.job}
@@ -208,12 +208,12 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   if (health.subsystems.storage.state === 'unavailable') {
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="unavailable">
-        <ScreenHeader title={t('legalAidScreens.apply.title')} />
+        <ScreenHeader title={t('legalAid.apply.title')} />
         <StatusNotice
           tone="warning"
-          detail={t('legalAidScreens.apply.storageDownDetail', { hotline: hotlineNumber(health) })}
+          detail={t('legalAid.apply.storageDownDetail', { hotline: hotlineNumber(health) })}
         >
-          {t('legalAidScreens.apply.storageDown')}
+          {t('legalAid.apply.storageDown')}
         </StatusNotice>
         <OfficeCard office={nearest.office} loading={nearest.status === 'loading'} health={health} />
       </main>
@@ -238,12 +238,12 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   const index = STEPS.indexOf(step);
   return (
     <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step={step}>
-      <ScreenHeader title={t('legalAidScreens.apply.title')} onBack={back} />
+      <ScreenHeader title={t('legalAid.apply.title')} onBack={back} />
       <StepProgress
-        text={t('legalAidScreens.apply.progress', {
+        text={t('legalAid.apply.progress', {
           current: index + 1,
           total: STEPS.length,
-          name: t(`legalAidScreens.apply.steps.${step}`),
+          name: t(`legalAid.apply.steps.${step}`),
         })}
         current={index + 1}
         total={STEPS.length}
@@ -317,23 +317,23 @@ function Consent({ onAgree, onDisagree }: { onAgree(): void; onDisagree(): void 
   const parts: { icon: IconName; title: string; text: string }[] = [
     {
       icon: 'contents',
-      title: t('legalAidScreens.apply.consent.what'),
-      text: t('legalAidScreens.apply.consent.whatText'),
+      title: t('legalAid.apply.consent.what'),
+      text: t('legalAid.apply.consent.whatText'),
     },
     {
       icon: 'legalAid',
-      title: t('legalAidScreens.apply.consent.why'),
-      text: t('legalAidScreens.apply.consent.whyText'),
+      title: t('legalAid.apply.consent.why'),
+      text: t('legalAid.apply.consent.whyText'),
     },
     {
       icon: 'clock',
-      title: t('legalAidScreens.apply.consent.keep'),
-      text: t('legalAidScreens.apply.consent.keepText'),
+      title: t('legalAid.apply.consent.keep'),
+      text: t('legalAid.apply.consent.keepText'),
     },
   ];
   return (
     <section className="flow-step la-consent" data-testid="legal-aid-consent">
-      <h2 className="la-step__title">{t('legalAidScreens.apply.consent.title')}</h2>
+      <h2 className="la-step__title">{t('legalAid.apply.consent.title')}</h2>
       {parts.map((p) => (
         <div key={p.title} className="la-consent__part">
           <Icon name={p.icon} className="la-consent__icon" />
@@ -343,14 +343,14 @@ function Consent({ onAgree, onDisagree }: { onAgree(): void; onDisagree(): void 
           </div>
         </div>
       ))}
-      <p className="la-consent__text">{t('legalAidScreens.apply.consent.card')}</p>
-      <p className="flow-footnote">{t('legalAidScreens.apply.consent.version', { version: NOTICE_VERSION })}</p>
+      <p className="la-consent__text">{t('legalAid.apply.consent.card')}</p>
+      <p className="flow-footnote">{t('legalAid.apply.consent.version', { version: NOTICE_VERSION })}</p>
       <div className="flow-actions">
         <BigButton icon="close" data-testid="consent-disagree" onClick={onDisagree}>
-          {t('legalAidScreens.apply.consent.disagree')}
+          {t('legalAid.apply.consent.disagree')}
         </BigButton>
         <BigButton variant="primary" icon="ok" data-testid="consent-agree" onClick={onAgree}>
-          {t('legalAidScreens.apply.consent.agree')}
+          {t('legalAid.apply.consent.agree')}
         </BigButton>
       </div>
     </section>
@@ -374,7 +374,7 @@ function IdNumberShown({ idNumber, testId }: { idNumber: string; testId: string 
         onClick={() => setShown((s) => !s)}
       >
         <Icon name={shown ? 'close' : 'search'} className="la-small-button__icon" />
-        {shown ? t('legalAidScreens.apply.identity.hide') : t('legalAidScreens.apply.identity.show')}
+        {shown ? t('legalAid.apply.identity.hide') : t('legalAid.apply.identity.show')}
       </button>
     </span>
   );
@@ -406,10 +406,10 @@ function Fact({
             type="button"
             className="la-small-button"
             onClick={onEdit}
-            aria-label={`${t('legalAidScreens.apply.review.edit')} ${label}`}
+            aria-label={`${t('legalAid.apply.review.edit')} ${label}`}
           >
             <Icon name="edit" className="la-small-button__icon" />
-            {t('legalAidScreens.apply.review.edit')}
+            {t('legalAid.apply.review.edit')}
           </button>
         </dd>
       )}
@@ -433,30 +433,30 @@ function IdentityCheck({
   const { t } = useTranslation();
   return (
     <section className="flow-step la-step" data-testid="legal-aid-identity" data-source={identity.source}>
-      <h2 className="la-step__title">{t('legalAidScreens.apply.identity.title')}</h2>
+      <h2 className="la-step__title">{t('legalAid.apply.identity.title')}</h2>
       {identity.source === 'card' && (
         <p className="la-step__notice" role="status">
           <Icon name="idCard" className="la-step__notice-icon" />
-          <span>{t('legalAidScreens.apply.identity.takeCard')}</span>
+          <span>{t('legalAid.apply.identity.takeCard')}</span>
         </p>
       )}
       <p className="screen__lead">
         {identity.source === 'card'
-          ? t('legalAidScreens.apply.identity.fromCard')
-          : t('legalAidScreens.apply.identity.typed')}
+          ? t('legalAid.apply.identity.fromCard')
+          : t('legalAid.apply.identity.typed')}
       </p>
       <Facts>
-        <Fact label={t('legalAidScreens.apply.identity.name')} testId="identity-name">
+        <Fact label={t('legalAid.apply.identity.name')} testId="identity-name">
           <span lang="zh-CN">{identity.name}</span>
         </Fact>
-        <Fact label={t('legalAidScreens.apply.identity.idNumber')}>
+        <Fact label={t('legalAid.apply.identity.idNumber')}>
           <IdNumberShown idNumber={identity.idNumber} testId="identity-id-number" />
         </Fact>
       </Facts>
       <KeyboardTextField
-        label={t('legalAidScreens.apply.identity.address')}
+        label={t('legalAid.apply.identity.address')}
         maxLength={MAX_ADDRESS}
-        placeholder={t('legalAidScreens.apply.identity.addressPlaceholder')}
+        placeholder={t('legalAid.apply.identity.addressPlaceholder')}
         value={address}
         data-testid="identity-address"
         onValueChange={onAddress}
@@ -464,11 +464,11 @@ function IdentityCheck({
       <div className="flow-actions">
         <BigButton icon={identity.source === 'card' ? 'idCard' : 'edit'} data-testid="identity-again" onClick={onAgain}>
           {identity.source === 'card'
-            ? t('legalAidScreens.apply.identity.again')
-            : t('legalAidScreens.apply.review.edit')}
+            ? t('legalAid.apply.identity.again')
+            : t('legalAid.apply.review.edit')}
         </BigButton>
         <BigButton variant="primary" icon="forward" data-testid="step-next" onClick={onNext}>
-          {t('legalAidScreens.apply.next')}
+          {t('legalAid.apply.next')}
         </BigButton>
       </div>
     </section>
@@ -488,12 +488,12 @@ function PhoneStep({ phone, onPhone, onNext }: { phone: string; onPhone(v: strin
   return (
     <section className="flow-step la-step" data-testid="legal-aid-phone">
       <h2 className="la-step__title">
-        <label htmlFor={inputId}>{t('legalAidScreens.apply.phone.title')}</label>
+        <label htmlFor={inputId}>{t('legalAid.apply.phone.title')}</label>
       </h2>
-      <p className="screen__lead">{t('legalAidScreens.apply.phone.hint')}</p>
+      <p className="screen__lead">{t('legalAid.apply.phone.hint')}</p>
       <div className="form-field">
         {problem !== null && (
-          <FieldProblem id={problemId}>{t(`legalAidScreens.apply.phone.problems.${problem}`)}</FieldProblem>
+          <FieldProblem id={problemId}>{t(`legalAid.apply.phone.problems.${problem}`)}</FieldProblem>
         )}
         <KeyboardField
           id={inputId}
@@ -502,7 +502,7 @@ function PhoneStep({ phone, onPhone, onNext }: { phone: string; onPhone(v: strin
           layout="digits"
           digitKeys={[null, '-']}
           maxLength={20}
-          keyboardHint={t('legalAidScreens.apply.phone.keyboardHint')}
+          keyboardHint={t('legalAid.apply.phone.keyboardHint')}
           aria-invalid={problem !== null ? true : undefined}
           aria-describedby={problem !== null ? problemId : undefined}
           value={phone}
@@ -514,7 +514,7 @@ function PhoneStep({ phone, onPhone, onNext }: { phone: string; onPhone(v: strin
       </div>
       <div className="flow-actions">
         <BigButton variant="primary" icon="forward" data-testid="step-next" onClick={() => next()}>
-          {t('legalAidScreens.apply.next')}
+          {t('legalAid.apply.next')}
         </BigButton>
       </div>
     </section>
@@ -537,14 +537,14 @@ function MatterStep(props: {
   const choices = categoryChoices(props.preselected);
   return (
     <section className="flow-step la-step" data-testid="legal-aid-matter">
-      <h2 className="la-step__title">{t('legalAidScreens.apply.matter.title')}</h2>
+      <h2 className="la-step__title">{t('legalAid.apply.matter.title')}</h2>
       <p className="screen__lead">
         {props.preselected !== null && props.category === props.preselected
-          ? t('legalAidScreens.apply.matter.preselected')
-          : t('legalAidScreens.apply.matter.lead')}
+          ? t('legalAid.apply.matter.preselected')
+          : t('legalAid.apply.matter.lead')}
       </p>
       {missing && props.category === null && (
-        <FieldProblem id={missingId}>{t('legalAidScreens.apply.matter.pickOne')}</FieldProblem>
+        <FieldProblem id={missingId}>{t('legalAid.apply.matter.pickOne')}</FieldProblem>
       )}
       <ul
         className="choice-list la-choices la-choices--compact"
@@ -558,23 +558,23 @@ function MatterStep(props: {
               testId={`category-${c}`}
               onPress={() => props.onCategory(c)}
             >
-              {t(`legalAidScreens.category.${c}`)}
+              {t(`legalAid.category.${c}`)}
             </ChoiceButton>
           </li>
         ))}
       </ul>
       <KeyboardTextField
-        label={t('legalAidScreens.apply.matter.describe')}
+        label={t('legalAid.apply.matter.describe')}
         maxLength={MAX_DESCRIPTION}
-        placeholder={t('legalAidScreens.apply.matter.describePlaceholder')}
+        placeholder={t('legalAid.apply.matter.describePlaceholder')}
         value={props.description}
         data-testid="matter-description"
         onValueChange={props.onDescription}
       />
       <KeyboardTextField
-        label={t('legalAidScreens.apply.matter.opposing')}
+        label={t('legalAid.apply.matter.opposing')}
         maxLength={MAX_OPPOSING_PARTY}
-        placeholder={t('legalAidScreens.apply.matter.opposingPlaceholder')}
+        placeholder={t('legalAid.apply.matter.opposingPlaceholder')}
         value={props.opposing}
         data-testid="matter-opposing"
         onValueChange={props.onOpposing}
@@ -589,7 +589,7 @@ function MatterStep(props: {
             if (props.category !== null) props.onNext();
           }}
         >
-          {t('legalAidScreens.apply.next')}
+          {t('legalAid.apply.next')}
         </BigButton>
       </div>
     </section>
@@ -609,53 +609,53 @@ function Review(props: {
   onSubmit(): void;
 }) {
   const { t } = useTranslation();
-  const notGiven = <span className="la-facts__empty">{t('legalAidScreens.apply.review.notGiven')}</span>;
+  const notGiven = <span className="la-facts__empty">{t('legalAid.apply.review.notGiven')}</span>;
   return (
     <section className="flow-step la-step" data-testid="legal-aid-review">
-      <h2 className="la-step__title">{t('legalAidScreens.apply.review.title')}</h2>
+      <h2 className="la-step__title">{t('legalAid.apply.review.title')}</h2>
       <Facts>
         <Fact
-          label={t('legalAidScreens.apply.identity.name')}
+          label={t('legalAid.apply.identity.name')}
           onEdit={() => props.onEdit('identity')}
           testId="review-name"
         >
           <span lang="zh-CN">{props.identity.name}</span>
         </Fact>
-        <Fact label={t('legalAidScreens.apply.identity.idNumber')}>
+        <Fact label={t('legalAid.apply.identity.idNumber')}>
           <IdNumberShown idNumber={props.identity.idNumber} testId="review-id-number" />
         </Fact>
-        <Fact label={t('legalAidScreens.apply.identity.address')} onEdit={() => props.onEdit('identity')}>
+        <Fact label={t('legalAid.apply.identity.address')} onEdit={() => props.onEdit('identity')}>
           {props.address.trim() === '' ? notGiven : <span lang="zh-CN">{props.address}</span>}
         </Fact>
-        <Fact label={t('legalAidScreens.apply.phone.label')} onEdit={() => props.onEdit('phone')} testId="review-phone">
+        <Fact label={t('legalAid.apply.phone.label')} onEdit={() => props.onEdit('phone')} testId="review-phone">
           <span className="la-facts__number">{props.phone}</span>
         </Fact>
         <Fact
-          label={t('legalAidScreens.apply.steps.matter')}
+          label={t('legalAid.apply.steps.matter')}
           onEdit={() => props.onEdit('matter')}
           testId="review-matter"
         >
-          {t(`legalAidScreens.category.${props.category}`)}
+          {t(`legalAid.category.${props.category}`)}
         </Fact>
-        <Fact label={t('legalAidScreens.apply.matter.describe')} onEdit={() => props.onEdit('matter')}>
+        <Fact label={t('legalAid.apply.matter.describe')} onEdit={() => props.onEdit('matter')}>
           {props.description.trim() === '' ? notGiven : <span lang="zh-CN">{props.description}</span>}
         </Fact>
-        <Fact label={t('legalAidScreens.apply.matter.opposing')} onEdit={() => props.onEdit('matter')}>
+        <Fact label={t('legalAid.apply.matter.opposing')} onEdit={() => props.onEdit('matter')}>
           {props.opposing.trim() === '' ? notGiven : <span lang="zh-CN">{props.opposing}</span>}
         </Fact>
         {props.precheck !== null && (
-          <Fact label={t('legalAidScreens.apply.review.precheck')}>
+          <Fact label={t('legalAid.apply.review.precheck')}>
             {t(`legalAid.outcome.${props.precheck.outcome}`)}
           </Fact>
         )}
       </Facts>
       {props.sendState === 'failed' && (
-        <StatusNotice tone="warning" detail={t('legalAidScreens.apply.review.failedDetail')}>
-          {t('legalAidScreens.apply.review.failed')}
+        <StatusNotice tone="warning" detail={t('legalAid.apply.review.failedDetail')}>
+          {t('legalAid.apply.review.failed')}
         </StatusNotice>
       )}
       {props.sendState === 'unavailable' && (
-        <StatusNotice tone="warning">{t('legalAidScreens.apply.review.unavailable')}</StatusNotice>
+        <StatusNotice tone="warning">{t('legalAid.apply.review.unavailable')}</StatusNotice>
       )}
       <div className="flow-actions">
         <BigButton
@@ -666,8 +666,8 @@ function Review(props: {
           onClick={props.onSubmit}
         >
           {props.sendState === 'sending'
-            ? t('legalAidScreens.apply.review.submitting')
-            : t('legalAidScreens.apply.review.submit')}
+            ? t('legalAid.apply.review.submitting')
+            : t('legalAid.apply.review.submit')}
         </BigButton>
       </div>
     </section>
@@ -711,10 +711,10 @@ function Done(props: {
     <section className="flow-step la-done" data-testid="legal-aid-done">
       <h2 className="la-done__title">
         <Icon name="ok" className="la-done__icon" />
-        {t('legalAidScreens.apply.done.title')}
+        {t('legalAid.apply.done.title')}
       </h2>
       <div className="reference-display">
-        <p className="reference-display__label">{t('legalAidScreens.apply.done.reference')}</p>
+        <p className="reference-display__label">{t('legalAid.apply.done.reference')}</p>
         <p className="reference-display__number" data-testid="legal-aid-reference">
           {response.reference}
         </p>
@@ -722,39 +722,39 @@ function Done(props: {
       {hasPrinter ? (
         <p className="la-receipt-status" role="status" data-phase={phase} data-testid="legal-aid-receipt-status">
           <Icon name={PHASE_ICON[phase]} className="la-receipt-status__icon" />
-          <span>{t(`legalAidScreens.apply.done.${phase === 'sending' ? 'printing' : phase}`)}</span>
+          <span>{t(`legalAid.apply.done.${phase === 'sending' ? 'printing' : phase}`)}</span>
         </p>
       ) : (
         <p className="la-receipt-status" role="status" data-phase="none" data-testid="legal-aid-receipt-status">
           <Icon name="info" className="la-receipt-status__icon" />
-          <span>{t('legalAidScreens.apply.done.noPrinter')}</span>
+          <span>{t('legalAid.apply.done.noPrinter')}</span>
         </p>
       )}
       {hasPrinter && (phase === 'failed' || phase === 'printed') && (
         <BigButton icon="print" disabled={reprinting} data-testid="legal-aid-reprint" onClick={() => void reprint()}>
-          {t('legalAidScreens.apply.done.reprint')}
+          {t('legalAid.apply.done.reprint')}
         </BigButton>
       )}
       <div className="la-done__qr">
         <QrCode
           data={response.reference}
-          label={t('legalAidScreens.apply.done.qr')}
+          label={t('legalAid.apply.done.qr')}
           maxSide={174}
           testId="legal-aid-reference-qr"
         />
-        <p className="la-done__qr-text">{t('legalAidScreens.apply.done.qr')}</p>
+        <p className="la-done__qr-text">{t('legalAid.apply.done.qr')}</p>
       </div>
-      <h3 className="flow-title">{t('legalAidScreens.apply.done.next')}</h3>
+      <h3 className="flow-title">{t('legalAid.apply.done.next')}</h3>
       <NumberedList
-        items={[...props.nextSteps, t('legalAidScreens.apply.done.call', { phone: props.submitted.maskedPhone })]}
+        items={[...props.nextSteps, t('legalAid.apply.done.call', { phone: props.submitted.maskedPhone })]}
         testId="legal-aid-next"
       />
-      <h3 className="flow-title">{t('legalAidScreens.apply.done.bring')}</h3>
+      <h3 className="flow-title">{t('legalAid.apply.done.bring')}</h3>
       <NumberedList items={props.materials} />
       <OfficeCard office={props.office} loading={props.officeLoading} health={props.health} linkToDirectory={false} />
       <div className="flow-actions">
         <BigButton variant="primary" icon="home" data-testid="legal-aid-finish" onClick={nav.home}>
-          {t('legalAidScreens.apply.done.finish')}
+          {t('legalAid.apply.done.finish')}
         </BigButton>
       </div>
     </section>

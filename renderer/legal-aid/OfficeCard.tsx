@@ -79,7 +79,7 @@ export function OfficeCard({
   const nav = useNavigation();
   if (loading) return <Loading />;
   if (office === null) {
-    return <p className="la-office__none">{t('legalAidScreens.office.none', { hotline: hotlineNumber(health) })}</p>;
+    return <p className="la-office__none">{t('legalAid.office.none', { hotline: hotlineNumber(health) })}</p>;
   }
   const directoryOpen = health.features.some((f) => f.id === 'directory' && f.available);
   return (
@@ -91,23 +91,23 @@ export function OfficeCard({
       {office.demo && (
         <p className="la-office__demo">
           <Icon name="warning" className="la-office__demo-icon" />
-          <span>{t('legalAidScreens.office.demo')}</span>
+          <span>{t('legalAid.office.demo')}</span>
         </p>
       )}
       <dl className="la-office__details">
         <div>
-          <dt>{t('legalAidScreens.office.address')}</dt>
+          <dt>{t('legalAid.office.address')}</dt>
           <dd lang="zh-CN">{office.address}</dd>
         </div>
         {office.phone !== null && (
           <div>
-            <dt>{t('legalAidScreens.office.phone')}</dt>
+            <dt>{t('legalAid.office.phone')}</dt>
             <dd className="la-office__phone">{office.phone}</dd>
           </div>
         )}
         {office.hours !== null && (
           <div>
-            <dt>{t('legalAidScreens.office.hours')}</dt>
+            <dt>{t('legalAid.office.hours')}</dt>
             <dd lang="zh-CN">{office.hours}</dd>
           </div>
         )}
@@ -118,7 +118,7 @@ export function OfficeCard({
           testId="legal-aid-office-more"
           onPress={() => nav.push({ name: 'directory-office', choice: 'legal-aid-centre', officeId: office.id })}
         >
-          {t('legalAidScreens.office.more')}
+          {t('legalAid.office.more')}
         </ListButton>
       )}
     </div>

@@ -49,7 +49,7 @@ export function checkPhone(text: string): PhoneProblem | null {
  * language, whatever language the screen was in) and the citizen's words.
  */
 export function matterSummary(category: ApplicationCategory, description: string): string {
-  const label = zhCN.legalAidScreens.category[category];
+  const label = zhCN.legalAid.category[category];
   const words = description.trim();
   return words === '' ? label : `${label}：${words}`;
 }

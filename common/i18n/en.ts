@@ -1,4 +1,5 @@
 import { documentsEn } from './sections/documents';
+import { flowEn } from './sections/flow';
 import { legalAidEn } from './sections/legal-aid';
 import { idCardEn } from './sections/id-card';
 import { directoryEn } from './sections/directory';
@@ -318,6 +319,7 @@ export const en: Catalogue<typeof zhCN> = {
       guide: 'How-to guides',
     },
   },
+  flow: flowEn,
   legalAid: legalAidEn,
   idCard: idCardEn,
   directory: directoryEn,

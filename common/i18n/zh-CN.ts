@@ -1,4 +1,5 @@
 import { documentsZhCN } from './sections/documents';
+import { flowZhCN } from './sections/flow';
 import { legalAidZhCN } from './sections/legal-aid';
 import { idCardZhCN } from './sections/id-card';
 import { directoryZhCN } from './sections/directory';
@@ -318,6 +319,7 @@ export const zhCN = {
       guide: '办事指南',
     },
   },
+  flow: flowZhCN,
   legalAid: legalAidZhCN,
   idCard: idCardZhCN,
   directory: directoryZhCN,

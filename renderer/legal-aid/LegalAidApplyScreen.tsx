@@ -12,10 +12,11 @@ import { maskIdNumber, maskPhone } from '../../common/redact';
 import { ApiError } from '../../ui/api/contract-client';
 import { useNavigation } from '../app/NavigationContext';
 import { BigButton } from '../../ui/buttons/BigButton';
-import { Icon, type IconName } from '../../ui/icons/Icon';
+import { Icon } from '../../ui/icons/Icon';
 import { ScreenHeader } from '../shared/ScreenHeader';
 import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { StepProgress } from '../flow/StepProgress';
+import { ConsentStep } from '../flow/ConsentStep';
 import { formatPrintedAt } from '../shared/dates';
 import { useLanguage } from '../../ui/i18n/use-language';
 import { IdCardStep } from '../flow/id-card/IdCardStep';
@@ -209,10 +210,7 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="unavailable">
         <ScreenHeader title={t('legalAid.apply.title')} />
-        <StatusNotice
-          tone="warning"
-          detail={t('legalAid.apply.storageDownDetail', { hotline: hotlineNumber(health) })}
-        >
+        <StatusNotice tone="warning" detail={t('legalAid.apply.storageDownDetail', { hotline: hotlineNumber(health) })}>
           {t('legalAid.apply.storageDown')}
         </StatusNotice>
         <OfficeCard office={nearest.office} loading={nearest.status === 'loading'} health={health} />
@@ -250,7 +248,15 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
         testId="legal-aid-apply-progress"
       />
       {step === 'consent' && (
-        <Consent
+        <ConsentStep
+          title={t('legalAid.apply.consent.title')}
+          parts={[
+            { icon: 'contents', title: t('legalAid.apply.consent.what'), text: t('legalAid.apply.consent.whatText') },
+            { icon: 'legalAid', title: t('legalAid.apply.consent.why'), text: t('legalAid.apply.consent.whyText') },
+            { icon: 'clock', title: t('legalAid.apply.consent.keep'), text: t('legalAid.apply.consent.keepText') },
+          ]}
+          extra={[t('legalAid.apply.consent.card')]}
+          noticeVersion={NOTICE_VERSION}
           onAgree={() => {
             setConsentAt(new Date().toISOString());
             goTo('identity');
@@ -309,51 +315,6 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
         />
       )}
     </main>
-  );
-}
-
-function Consent({ onAgree, onDisagree }: { onAgree(): void; onDisagree(): void }) {
-  const { t } = useTranslation();
-  const parts: { icon: IconName; title: string; text: string }[] = [
-    {
-      icon: 'contents',
-      title: t('legalAid.apply.consent.what'),
-      text: t('legalAid.apply.consent.whatText'),
-    },
-    {
-      icon: 'legalAid',
-      title: t('legalAid.apply.consent.why'),
-      text: t('legalAid.apply.consent.whyText'),
-    },
-    {
-      icon: 'clock',
-      title: t('legalAid.apply.consent.keep'),
-      text: t('legalAid.apply.consent.keepText'),
-    },
-  ];
-  return (
-    <section className="flow-step la-consent" data-testid="legal-aid-consent">
-      <h2 className="la-step__title">{t('legalAid.apply.consent.title')}</h2>
-      {parts.map((p) => (
-        <div key={p.title} className="la-consent__part">
-          <Icon name={p.icon} className="la-consent__icon" />
-          <div>
-            <h3 className="la-consent__heading">{p.title}</h3>
-            <p className="la-consent__text">{p.text}</p>
-          </div>
-        </div>
-      ))}
-      <p className="la-consent__text">{t('legalAid.apply.consent.card')}</p>
-      <p className="flow-footnote">{t('legalAid.apply.consent.version', { version: NOTICE_VERSION })}</p>
-      <div className="flow-actions">
-        <BigButton icon="close" data-testid="consent-disagree" onClick={onDisagree}>
-          {t('legalAid.apply.consent.disagree')}
-        </BigButton>
-        <BigButton variant="primary" icon="ok" data-testid="consent-agree" onClick={onAgree}>
-          {t('legalAid.apply.consent.agree')}
-        </BigButton>
-      </div>
-    </section>
   );
 }
 
@@ -441,9 +402,7 @@ function IdentityCheck({
         </p>
       )}
       <p className="screen__lead">
-        {identity.source === 'card'
-          ? t('legalAid.apply.identity.fromCard')
-          : t('legalAid.apply.identity.typed')}
+        {identity.source === 'card' ? t('legalAid.apply.identity.fromCard') : t('legalAid.apply.identity.typed')}
       </p>
       <Facts>
         <Fact label={t('legalAid.apply.identity.name')} testId="identity-name">
@@ -463,9 +422,7 @@ function IdentityCheck({
       />
       <div className="flow-actions">
         <BigButton icon={identity.source === 'card' ? 'idCard' : 'edit'} data-testid="identity-again" onClick={onAgain}>
-          {identity.source === 'card'
-            ? t('legalAid.apply.identity.again')
-            : t('legalAid.apply.review.edit')}
+          {identity.source === 'card' ? t('legalAid.apply.identity.again') : t('legalAid.apply.review.edit')}
         </BigButton>
         <BigButton variant="primary" icon="forward" data-testid="step-next" onClick={onNext}>
           {t('legalAid.apply.next')}
@@ -614,11 +571,7 @@ function Review(props: {
     <section className="flow-step la-step" data-testid="legal-aid-review">
       <h2 className="la-step__title">{t('legalAid.apply.review.title')}</h2>
       <Facts>
-        <Fact
-          label={t('legalAid.apply.identity.name')}
-          onEdit={() => props.onEdit('identity')}
-          testId="review-name"
-        >
+        <Fact label={t('legalAid.apply.identity.name')} onEdit={() => props.onEdit('identity')} testId="review-name">
           <span lang="zh-CN">{props.identity.name}</span>
         </Fact>
         <Fact label={t('legalAid.apply.identity.idNumber')}>
@@ -630,11 +583,7 @@ function Review(props: {
         <Fact label={t('legalAid.apply.phone.label')} onEdit={() => props.onEdit('phone')} testId="review-phone">
           <span className="la-facts__number">{props.phone}</span>
         </Fact>
-        <Fact
-          label={t('legalAid.apply.steps.matter')}
-          onEdit={() => props.onEdit('matter')}
-          testId="review-matter"
-        >
+        <Fact label={t('legalAid.apply.steps.matter')} onEdit={() => props.onEdit('matter')} testId="review-matter">
           {t(`legalAid.category.${props.category}`)}
         </Fact>
         <Fact label={t('legalAid.apply.matter.describe')} onEdit={() => props.onEdit('matter')}>
@@ -644,9 +593,7 @@ function Review(props: {
           {props.opposing.trim() === '' ? notGiven : <span lang="zh-CN">{props.opposing}</span>}
         </Fact>
         {props.precheck !== null && (
-          <Fact label={t('legalAid.apply.review.precheck')}>
-            {t(`legalAid.outcome.${props.precheck.outcome}`)}
-          </Fact>
+          <Fact label={t('legalAid.apply.review.precheck')}>{t(`legalAid.outcome.${props.precheck.outcome}`)}</Fact>
         )}
       </Facts>
       {props.sendState === 'failed' && (
@@ -665,9 +612,7 @@ function Review(props: {
           aria-disabled={props.sendState === 'sending' || undefined}
           onClick={props.onSubmit}
         >
-          {props.sendState === 'sending'
-            ? t('legalAid.apply.review.submitting')
-            : t('legalAid.apply.review.submit')}
+          {props.sendState === 'sending' ? t('legalAid.apply.review.submitting') : t('legalAid.apply.review.submit')}
         </BigButton>
       </div>
     </section>

@@ -8,6 +8,7 @@ import {
   COMMITTEE_CONTACT_WORKING_DAYS,
   type DisputeCategory,
   EMPTY_ANSWERS,
+  MEDIATION_NOTICE_VERSION,
   MEDIATION_STEPS,
   type MediationAnswers,
   type MediationStep,
@@ -30,7 +31,8 @@ import { useSessionUse } from '../app/session/SessionUse';
 import { DoneStep } from './DoneStep';
 import { mediationReceipt } from './mediation-receipt';
 import { COUNTED_STEPS, type CountedStep, nextStep, stepNumber } from './mediation-view';
-import { AnswerStep, ConsentStep, DeclinedStep, IntroStep, ReviewStep, type SendState } from './steps';
+import { ConsentStep } from '../flow/ConsentStep';
+import { AnswerStep, DeclinedStep, IntroStep, ReviewStep, type SendState } from './steps';
 import '../flow/flows.css';
 import './mediation.css';
 
@@ -265,12 +267,21 @@ export function MediationScreen({ health }: { health: Health }) {
       case 'consent':
         return (
           <ConsentStep
+            title={t('mediation.consent.title')}
+            lead={t('mediation.consent.lead')}
+            parts={[
+              { icon: 'contents', title: t('mediation.consent.whatTitle'), text: t('mediation.consent.what') },
+              { icon: 'handshake', title: t('mediation.consent.whyTitle'), text: t('mediation.consent.why') },
+              { icon: 'clock', title: t('mediation.consent.howLongTitle'), text: t('mediation.consent.howLong') },
+            ]}
+            extra={[t('mediation.consent.receipt')]}
+            noticeVersion={MEDIATION_NOTICE_VERSION}
             onAgree={() => {
               const at = localIsoTimestamp(new Date());
               setConsentAt(at);
               toReview(at);
             }}
-            onDecline={() => go({ kind: 'declined' })}
+            onDisagree={() => go({ kind: 'declined' })}
           />
         );
       case 'declined':

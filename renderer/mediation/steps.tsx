@@ -310,42 +310,6 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
   }
 }
 
-/**
- * The notice before anything is sent (个人信息保护法 第十四条、第十七条):
- * what is collected, what for, how long it is kept — in three short parts —
- * and a tap to agree. Not agreeing is a plain way out, with where to go instead.
- */
-export function ConsentStep({ onAgree, onDecline }: { onAgree(): void; onDecline(): void }) {
-  const { t } = useTranslation();
-  return (
-    <StepSection title={t('mediation.consent.title')} lead={t('mediation.consent.lead')}>
-      <dl className="med-notice">
-        <div className="accent-box med-notice__part">
-          <dt>{t('mediation.consent.whatTitle')}</dt>
-          <dd>{t('mediation.consent.what')}</dd>
-        </div>
-        <div className="accent-box med-notice__part">
-          <dt>{t('mediation.consent.whyTitle')}</dt>
-          <dd>{t('mediation.consent.why')}</dd>
-        </div>
-        <div className="accent-box med-notice__part">
-          <dt>{t('mediation.consent.howLongTitle')}</dt>
-          <dd>{t('mediation.consent.howLong')}</dd>
-        </div>
-      </dl>
-      <p className="flow-hint">{t('mediation.consent.receipt')}</p>
-      <div className="med-actions">
-        <BigButton icon="close" data-testid="consent-decline" onClick={onDecline}>
-          {t('mediation.consent.disagree')}
-        </BigButton>
-        <BigButton variant="primary" icon="ok" data-testid="consent-agree" onClick={onAgree}>
-          {t('mediation.consent.agree')}
-        </BigButton>
-      </div>
-    </StepSection>
-  );
-}
-
 export function DeclinedStep({ committee, health }: { committee: DirectoryEntry | null; health: Health }) {
   const { t } = useTranslation();
   const nav = useNavigation();

@@ -108,7 +108,7 @@ async function checkAsMigrantWorker(page: Page): Promise<void> {
 /** From the outcome: 现在申请 → 同意 → the card on the reader → details prefilled → phone → matter → review. */
 async function applyWithCard(page: Page): Promise<void> {
   await page.getByTestId('legal-aid-apply-now').tap();
-  await page.getByTestId('legal-aid-consent').waitFor();
+  await page.getByTestId('consent-step').waitFor();
   await page.getByTestId('consent-agree').tap();
   await page.locator('[data-testid="idcard-step"][data-phase="waiting"]').waitFor();
   // Let the screen turn the reader's watching on before the card goes down.
@@ -368,7 +368,7 @@ for (const [label, viewport, orientation] of [
         await page.getByTestId('nav-back').tap();
 
         await page.getByTestId('legal-aid-apply-now').tap();
-        await page.getByTestId('legal-aid-consent').waitFor();
+        await page.getByTestId('consent-step').waitFor();
         await checkBothModes(page, orientation, 'consent');
         await page.getByTestId('consent-agree').tap();
         await page.locator('[data-testid="idcard-step"][data-phase="waiting"]').waitFor();

@@ -259,9 +259,6 @@ export const legalAidZhCN = {
       keep: '保存多久',
       keepText: '只保存在这台机器上，送到法律援助机构以后，就从这台机器上删除。法律援助机构按它自己的规定保存。',
       card: '身份证只在您同意以后才读取。',
-      version: '告知书版本：{{version}}',
-      agree: '同意，开始填写',
-      disagree: '不同意',
     },
     identity: {
       title: '核对身份信息',
@@ -653,9 +650,6 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
       keepText:
         'It is kept only on this kiosk until it has been delivered to the legal-aid office, and then deleted from the kiosk. The legal-aid office keeps it under its own rules.',
       card: 'Your ID card is read only after you agree.',
-      version: 'Notice version: {{version}}',
-      agree: 'I agree, start',
-      disagree: 'I do not agree',
     },
     identity: {
       title: 'Check your details',

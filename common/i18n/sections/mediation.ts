@@ -174,8 +174,6 @@ export const mediationZhCN = {
     howLongTitle: '保存多久',
     howLong: '先保存在这台机器上，送到调解委员会以后，就从这台机器上删除。',
     receipt: '回执上的姓名和电话只显示一部分。',
-    agree: '同意，继续',
-    disagree: '不同意',
     disagreed: '不同意也没关系。您可以直接去调解委员会，或者打电话。',
   },
   review: {
@@ -406,8 +404,6 @@ export const mediationEn: Catalogue<typeof mediationZhCN> = {
     howLong:
       'It is kept on this kiosk until it has been sent to the mediation committee, then deleted from this kiosk.',
     receipt: 'The receipt shows only part of your name and phone number.',
-    agree: 'I agree, continue',
-    disagree: 'I do not agree',
     disagreed: 'That is fine. You can go to the mediation committee yourself, or call them.',
   },
   review: {

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintJob } from '../../common/api/devices';
 import type { DirectoryEntry } from '../../common/api/directory';
@@ -9,14 +9,14 @@ import type { LegalAidAnswers } from '../../common/legal-aid/answers';
 import { checkLegalAid, type LegalAidResult } from '../../common/legal-aid/check';
 import { APPLICATION_TIME_LIMITS } from '../../common/legal-aid/procedure';
 import { maskIdNumber, maskPhone } from '../../common/redact';
-import { ApiError } from '../../ui/api/contract-client';
 import { useNavigation } from '../app/NavigationContext';
 import { BigButton } from '../../ui/buttons/BigButton';
 import { Icon } from '../../ui/icons/Icon';
 import { ScreenHeader } from '../shared/ScreenHeader';
-import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { StepProgress } from '../flow/StepProgress';
 import { ConsentStep } from '../flow/ConsentStep';
+import { SubmissionProblem } from '../flow/SubmissionProblem';
+import { type SubmissionState, useSubmission } from '../flow/use-submission';
 import { formatPrintedAt } from '../shared/dates';
 import { useLanguage } from '../../ui/i18n/use-language';
 import { IdCardStep } from '../flow/id-card/IdCardStep';
@@ -29,7 +29,6 @@ import {
   MAX_ADDRESS,
   MAX_DESCRIPTION,
   MAX_OPPOSING_PARTY,
-  newIdempotencyKey,
   NOTICE_VERSION,
   normalisePhone,
   type PhoneProblem,
@@ -73,7 +72,6 @@ interface Submitted {
 export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnswers | null; health: Health }) {
   const { t } = useTranslation();
   const nav = useNavigation();
-  const api = useApi();
   const use = useSessionUse();
   const language = useLanguage();
   const check = useMemo(
@@ -95,17 +93,13 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   const [category, setCategory] = useState<ApplicationCategory | null>(preselected);
   const [description, setDescription] = useState('');
   const [opposing, setOpposing] = useState('');
-  /** One per submission attempt: made when the review is shown, so a double tap or a retry is the same submission. */
-  const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
-  const [sendState, setSendState] = useState<'idle' | 'sending' | 'failed' | 'unavailable'>('idle');
-  const sending = useRef(false);
+  const submission = useSubmission(health);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
 
   const goTo = (next: Step): void => {
-    if (next === 'review') {
-      setIdempotencyKey(newIdempotencyKey());
-      setSendState('idle');
-    }
+    // What the review shows is this attempt: the same answers keep one idempotency key.
+    if (next === 'review')
+      submission.review(JSON.stringify({ identity, address, phone, category, description, opposing, consentAt }));
     setStep(next);
   };
 
@@ -116,10 +110,7 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   ];
 
   const submit = async (): Promise<void> => {
-    if (sending.current || identity === null || category === null || consentAt === null || idempotencyKey === null)
-      return;
-    sending.current = true;
-    setSendState('sending');
+    if (identity === null || category === null || consentAt === null) return;
     const submittedAt = new Date();
     const payload = applicationPayload({
       identity,
@@ -166,25 +157,20 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
         },
       },
     });
-    try {
-      const response = await api.call('submit', submitRequest(payload, receipt, idempotencyKey), { timeoutMs: 15_000 });
-      setSubmitted({ response, maskedPhone: maskPhone(normalisePhone(phone)) });
-      receiptJob.track(response.printJob);
-      // This session's own submission (its receipt may be reprinted here); the rating at 结束使用 asks about legal aid.
-      use.markSubmitted(response.reference);
-      use.served('legal-aid');
-      // In: the service has it. Nothing personal stays on screen.
-      setIdentity(null);
-      setRetype(null);
-      setAddress('');
-      setPhone('');
-      setDescription('');
-      setOpposing('');
-    } catch (error) {
-      setSendState(error instanceof ApiError && error.code === 'unavailable' ? 'unavailable' : 'failed');
-    } finally {
-      sending.current = false;
-    }
+    const response = await submission.send((key) => submitRequest(payload, receipt, key));
+    if (response === null) return;
+    setSubmitted({ response, maskedPhone: maskPhone(normalisePhone(phone)) });
+    receiptJob.track(response.printJob);
+    // This session's own submission (its receipt may be reprinted here); the rating at 结束使用 asks about legal aid.
+    use.markSubmitted(response.reference);
+    use.served('legal-aid');
+    // In: the service has it. Nothing personal stays on screen.
+    setIdentity(null);
+    setRetype(null);
+    setAddress('');
+    setPhone('');
+    setDescription('');
+    setOpposing('');
   };
 
   if (submitted !== null) {
@@ -206,13 +192,15 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   }
 
   // Without records.db nothing can be kept: say so before asking for anything.
-  if (health.subsystems.storage.state === 'unavailable') {
+  if (submission.recordsDown) {
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="unavailable">
         <ScreenHeader title={t('legalAid.apply.title')} />
-        <StatusNotice tone="warning" detail={t('legalAid.apply.storageDownDetail', { hotline: hotlineNumber(health) })}>
-          {t('legalAid.apply.storageDown')}
-        </StatusNotice>
+        <SubmissionProblem
+          state="unavailable"
+          health={health}
+          unavailableDetail={t('legalAid.apply.storageDownDetail', { hotline: hotlineNumber(health) })}
+        />
         <OfficeCard office={nearest.office} loading={nearest.status === 'loading'} health={health} />
       </main>
     );
@@ -309,7 +297,8 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
           description={description}
           opposing={opposing}
           precheck={check}
-          sendState={sendState}
+          submission={submission.state}
+          health={health}
           onEdit={(s) => goTo(s)}
           onSubmit={() => void submit()}
         />
@@ -561,7 +550,8 @@ function Review(props: {
   description: string;
   opposing: string;
   precheck: LegalAidResult | null;
-  sendState: 'idle' | 'sending' | 'failed' | 'unavailable';
+  submission: SubmissionState;
+  health: Health;
   onEdit(step: Step): void;
   onSubmit(): void;
 }) {
@@ -596,23 +586,16 @@ function Review(props: {
           <Fact label={t('legalAid.apply.review.precheck')}>{t(`legalAid.outcome.${props.precheck.outcome}`)}</Fact>
         )}
       </Facts>
-      {props.sendState === 'failed' && (
-        <StatusNotice tone="warning" detail={t('legalAid.apply.review.failedDetail')}>
-          {t('legalAid.apply.review.failed')}
-        </StatusNotice>
-      )}
-      {props.sendState === 'unavailable' && (
-        <StatusNotice tone="warning">{t('legalAid.apply.review.unavailable')}</StatusNotice>
-      )}
+      <SubmissionProblem state={props.submission} health={props.health} />
       <div className="flow-actions">
         <BigButton
           variant="primary"
           icon="forward"
           data-testid="legal-aid-submit"
-          aria-disabled={props.sendState === 'sending' || undefined}
+          aria-disabled={props.submission === 'sending' || undefined}
           onClick={props.onSubmit}
         >
-          {props.sendState === 'sending' ? t('legalAid.apply.review.submitting') : t('legalAid.apply.review.submit')}
+          {props.submission === 'sending' ? t('legalAid.apply.review.submitting') : t('legalAid.apply.review.submit')}
         </BigButton>
       </div>
     </section>

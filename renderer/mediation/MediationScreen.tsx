@@ -17,13 +17,11 @@ import {
   localIsoTimestamp,
   stepProblems,
 } from '../../common/mediation/mediation';
-import { ApiError } from '../../ui/api/contract-client';
 import { useNavigation } from '../app/NavigationContext';
 import { ScreenHeader } from '../shared/ScreenHeader';
 import { StepProgress } from '../flow/StepProgress';
 import { formatPrintedAt } from '../shared/dates';
 import { useLanguage } from '../../ui/i18n/use-language';
-import { useApi } from '../app/service/ServiceContext';
 import { hotlineNumber } from '../app/service/health-view';
 import { useServiceQuery } from '../app/service/use-service-query';
 import { useTrackedJob } from '../print/use-tracked-job';
@@ -32,7 +30,8 @@ import { DoneStep } from './DoneStep';
 import { mediationReceipt } from './mediation-receipt';
 import { COUNTED_STEPS, type CountedStep, nextStep, stepNumber } from './mediation-view';
 import { ConsentStep } from '../flow/ConsentStep';
-import { AnswerStep, DeclinedStep, IntroStep, ReviewStep, type SendState } from './steps';
+import { useSubmission } from '../flow/use-submission';
+import { AnswerStep, DeclinedStep, IntroStep, ReviewStep } from './steps';
 import '../flow/flows.css';
 import './mediation.css';
 
@@ -45,11 +44,8 @@ type Step =
   | { kind: 'review' }
   | { kind: 'done'; reference: string; category: DisputeCategory; hasJob: boolean };
 
-interface Prepared {
-  body: Extract<SubmitRequest, { kind: 'mediation-request' }>;
-  /** The payload as sent, to tell whether a new attempt is the same request. */
-  payloadJson: string;
-}
+/** The request as it will be sent, but for its idempotency key (useSubmission keeps that). */
+type Prepared = Omit<Extract<SubmitRequest, { kind: 'mediation-request' }>, 'idempotencyKey'>;
 
 /**
  * 调解申请: a mediation request for the people's mediation committee, one
@@ -70,7 +66,6 @@ interface Prepared {
 export function MediationScreen({ health }: { health: Health }) {
   const { t } = useTranslation();
   const nav = useNavigation();
-  const api = useApi();
   const language = useLanguage();
   const use = useSessionUse();
   const mainRef = useRef<HTMLElement>(null);
@@ -80,8 +75,7 @@ export function MediationScreen({ health }: { health: Health }) {
   const [checking, setChecking] = useState(false);
   const [consentAt, setConsentAt] = useState<string | null>(null);
   const [prepared, setPrepared] = useState<Prepared | null>(null);
-  const [send, setSend] = useState<SendState>('idle');
-  const sending = useRef(false);
+  const submission = useSubmission(health);
   const { job, track } = useTrackedJob();
   const directory = useServiceQuery('directory', { kind: 'mediation-committee' });
   const committee: DirectoryEntry | null = directory.status === 'ok' ? (directory.data.entries[0] ?? null) : null;
@@ -115,7 +109,8 @@ export function MediationScreen({ health }: { health: Health }) {
       relation: (relation) => mediationZhCN.relations[relation],
     });
     const payloadJson = JSON.stringify(payload);
-    if (prepared !== null && prepared.payloadJson === payloadJson) return;
+    submission.review(payloadJson);
+    if (prepared !== null && JSON.stringify(prepared.payload) === payloadJson) return;
     const receipt = mediationReceipt({
       labels: {
         title: t('mediation.receipt.title'),
@@ -145,16 +140,11 @@ export function MediationScreen({ health }: { health: Health }) {
       hotline: hotlineNumber(health),
     });
     setPrepared({
-      body: {
-        kind: 'mediation-request',
-        payload,
-        idempotencyKey: crypto.randomUUID(),
-        receipt,
-        title: `${t('mediation.receipt.title')} ${REFERENCE_PLACEHOLDER}`,
-      },
-      payloadJson,
+      kind: 'mediation-request',
+      payload,
+      receipt,
+      title: `${t('mediation.receipt.title')} ${REFERENCE_PLACEHOLDER}`,
     });
-    setSend('idle');
   };
 
   const toReview = (consentTime: string | null = consentAt, a: MediationAnswers = answers): void => {
@@ -173,26 +163,18 @@ export function MediationScreen({ health }: { health: Health }) {
   };
 
   const submit = async (): Promise<void> => {
-    if (prepared === null || sending.current) return;
-    sending.current = true;
-    setSend('sending');
-    try {
-      const result = await api.call('submit', prepared.body);
-      use.markSubmitted(result.reference);
-      use.served('mediation');
-      track(result.printJob);
-      const category = prepared.body.payload.dispute.category as DisputeCategory;
-      // Sent: the answers are no longer needed on screen (the outbox has them, the receipt shows them masked).
-      setAnswers(EMPTY_ANSWERS);
-      setPrepared(null);
-      setConsentAt(null);
-      setSend('idle');
-      go({ kind: 'done', reference: result.reference, category, hasJob: result.printJob !== null });
-    } catch (error) {
-      setSend(error instanceof ApiError && error.code === 'unavailable' ? 'unavailable' : 'failed');
-    } finally {
-      sending.current = false;
-    }
+    if (prepared === null) return;
+    const result = await submission.send((idempotencyKey) => ({ ...prepared, idempotencyKey }));
+    if (result === null) return;
+    use.markSubmitted(result.reference);
+    use.served('mediation');
+    track(result.printJob);
+    const category = prepared.payload.dispute.category as DisputeCategory;
+    // Sent: the answers are no longer needed on screen (the outbox has them, the receipt shows them masked).
+    setAnswers(EMPTY_ANSWERS);
+    setPrepared(null);
+    setConsentAt(null);
+    go({ kind: 'done', reference: result.reference, category, hasJob: result.printJob !== null });
   };
 
   /** On from an answer step: the next one, or the notice after the last. */
@@ -227,6 +209,8 @@ export function MediationScreen({ health }: { health: Health }) {
         return (
           <IntroStep
             committee={committee}
+            health={health}
+            recordsDown={submission.recordsDown}
             onStart={() => go({ kind: 'answer', step: 'category', fromReview: false })}
           />
         );
@@ -290,7 +274,7 @@ export function MediationScreen({ health }: { health: Health }) {
         return (
           <ReviewStep
             answers={answers}
-            send={send}
+            send={submission.state}
             health={health}
             onEdit={(s) => go({ kind: 'answer', step: s, fromReview: true })}
             onSubmit={() => void submit()}

@@ -23,10 +23,10 @@ import { hotlineNumber } from '../app/service/health-view';
 import { ToggleChip } from '../../ui/buttons/ToggleChip';
 import { StatusLookupButton } from '../submission-status/StatusLookupButton';
 import { ChoiceButton } from '../flow/ChoiceButton';
+import { SubmissionProblem } from '../flow/SubmissionProblem';
+import type { SubmissionState } from '../flow/use-submission';
 import { MediationField } from './MediationField';
 import { DISPUTE_ICON, problemKey, situationKey } from './mediation-view';
-
-export type SendState = 'idle' | 'sending' | 'failed' | 'unavailable';
 
 /**
  * A step: its question as a level-2 heading that is also the screen's first
@@ -67,7 +67,21 @@ function ChoiceProblem({ text }: { text: string | null }) {
   );
 }
 
-export function IntroStep({ committee, onStart }: { committee: DirectoryEntry | null; onStart(): void }) {
+/**
+ * What mediation is, then 开始申请 — or, when the kiosk cannot keep a request
+ * now (records.db down), that it cannot, before anything is asked.
+ */
+export function IntroStep({
+  committee,
+  health,
+  recordsDown,
+  onStart,
+}: {
+  committee: DirectoryEntry | null;
+  health: Health;
+  recordsDown: boolean;
+  onStart(): void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="flow-step med-intro">
@@ -92,11 +106,19 @@ export function IntroStep({ committee, onStart }: { committee: DirectoryEntry | 
       </ul>
       <StatusNotice tone="warning">{t('mediation.intro.danger')}</StatusNotice>
       <p className="flow-footnote">{t('mediation.intro.basis')}</p>
-      <div className="med-actions">
-        <BigButton variant="primary" icon="mediation" data-testid="mediation-start" onClick={onStart}>
-          {t('mediation.intro.start')}
-        </BigButton>
-      </div>
+      {recordsDown ? (
+        <SubmissionProblem
+          state="unavailable"
+          health={health}
+          unavailableDetail={t('mediation.elsewhere', { hotline: hotlineNumber(health) })}
+        />
+      ) : (
+        <div className="med-actions">
+          <BigButton variant="primary" icon="mediation" data-testid="mediation-start" onClick={onStart}>
+            {t('mediation.intro.start')}
+          </BigButton>
+        </div>
+      )}
       <StatusLookupButton />
       {committee !== null && <CommitteeCard committee={committee} />}
     </div>
@@ -339,7 +361,7 @@ export function ReviewStep({
   onSubmit,
 }: {
   answers: MediationAnswers;
-  send: SendState;
+  send: SubmissionState;
   health: Health;
   onEdit(step: MediationStep): void;
   onSubmit(): void;
@@ -422,14 +444,11 @@ export function ReviewStep({
           </div>
         ))}
       </div>
-      <div aria-live="polite">
-        {send === 'failed' && <StatusNotice tone="warning">{t('mediation.review.failed')}</StatusNotice>}
-        {send === 'unavailable' && (
-          <StatusNotice tone="warning" detail={`${t('hotline.bar')} ${hotlineNumber(health)}`}>
-            {t('mediation.review.unavailable')}
-          </StatusNotice>
-        )}
-      </div>
+      <SubmissionProblem
+        state={send}
+        health={health}
+        unavailableDetail={t('mediation.elsewhere', { hotline: hotlineNumber(health) })}
+      />
       <div className="med-actions">
         <BigButton
           variant="primary"

@@ -248,7 +248,6 @@ export const legalAidZhCN = {
       review: '核对提交',
     },
     next: '下一步',
-    storageDown: '这台机器现在不能提交申请',
     storageDownDetail: '请带上身份证，到下面的法律援助机构去申请，或者拨打 {{hotline}}。',
     consent: {
       title: '填写前，请先看一看',
@@ -302,9 +301,6 @@ export const legalAidZhCN = {
       precheck: '初步判断',
       submit: '提交申请',
       submitting: '正在提交，请稍候',
-      failed: '没有提交成功',
-      failedDetail: '请再点一次“提交申请”，不会重复提交。还不行请找现场工作人员。',
-      unavailable: '这台机器现在不能提交申请',
     },
     done: {
       title: '申请已经提交',
@@ -637,7 +633,6 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
       review: 'Check and send',
     },
     next: 'Next',
-    storageDown: 'Applications cannot be sent from this kiosk right now',
     storageDownDetail: 'Please take your ID card to the legal-aid office below, or call {{hotline}}.',
     consent: {
       title: 'Before you fill this in',
@@ -693,9 +688,6 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
       precheck: 'First check',
       submit: 'Send application',
       submitting: 'Sending, please wait',
-      failed: 'The application was not sent',
-      failedDetail: 'Please tap “Send application” again; it will not be sent twice. If it still fails, ask the staff.',
-      unavailable: 'Applications cannot be sent from this kiosk right now',
     },
     done: {
       title: 'Application sent',

@@ -194,9 +194,9 @@ export const mediationZhCN = {
     edit: '修改',
     submit: '提交申请',
     submitting: '正在提交……',
-    failed: '没有提交成功，请再点一次“提交申请”。不会重复提交。',
-    unavailable: '这台机器现在不能提交申请。请直接去调解委员会，或者打电话。',
   },
+  /** Where to go when the kiosk cannot take the request. */
+  elsewhere: '请直接去调解委员会，或者拨打 {{hotline}}。',
   done: {
     title: '申请已提交',
     reference: '参考编号',
@@ -424,9 +424,8 @@ export const mediationEn: Catalogue<typeof mediationZhCN> = {
     edit: 'Change',
     submit: 'Send the request',
     submitting: 'Sending…',
-    failed: 'It was not sent. Tap “Send the request” again — it will not be sent twice.',
-    unavailable: 'This kiosk cannot send requests right now. Please go to the mediation committee or call them.',
   },
+  elsewhere: 'Please go to the mediation committee yourself, or call {{hotline}}.',
   done: {
     title: 'Request sent',
     reference: 'Reference number',

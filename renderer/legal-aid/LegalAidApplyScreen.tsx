@@ -1,7 +1,5 @@
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintJob } from '../../common/api/devices';
-import type { DirectoryEntry } from '../../common/api/directory';
 import type { Health } from '../../common/api/health';
 import type { SubmitResponse } from '../../common/api/submissions';
 import { groupIdNumber } from '../../common/idcard/group-id-number';
@@ -15,6 +13,7 @@ import { Icon } from '../../ui/icons/Icon';
 import { ScreenHeader } from '../shared/ScreenHeader';
 import { StepProgress } from '../flow/StepProgress';
 import { ConsentStep } from '../flow/ConsentStep';
+import { SubmissionDone } from '../flow/SubmissionDone';
 import { SubmissionProblem } from '../flow/SubmissionProblem';
 import { type SubmissionState, useSubmission } from '../flow/use-submission';
 import { formatPrintedAt } from '../shared/dates';
@@ -37,12 +36,8 @@ import {
 import { type ApplicationCategory, categoryChoices, categoryOf } from './questions';
 import { applicationReceipt } from './receipts';
 import { DEFAULT_MATERIALS } from './result-view';
-import { PHASE_ICON } from '../print/JobStatusMessage';
-import { type PrintPhase, printJobView } from '../print/print-job';
 import { useTrackedJob } from '../print/use-tracked-job';
-import { useApi } from '../app/service/ServiceContext';
-import { hotlineNumber, printerAvailability } from '../app/service/health-view';
-import { QrCode } from '../../ui/qr/QrCode';
+import { hotlineNumber } from '../app/service/health-view';
 import { useSessionUse } from '../app/session/SessionUse';
 import { ChoiceButton, NumberedList, OfficeCard, useNearestLegalAidOffice } from './OfficeCard';
 import '../flow/id-card/idcard.css';
@@ -177,16 +172,28 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="done">
         <ScreenHeader title={t('legalAid.apply.title')} />
-        <Done
-          submitted={submitted}
-          job={receiptJob.job}
-          onReprinted={receiptJob.track}
-          materials={materials}
-          nextSteps={nextSteps}
-          office={nearest.office}
-          officeLoading={nearest.status === 'loading'}
+        <SubmissionDone
+          title={t('legalAid.apply.done.title')}
+          reference={submitted.response.reference}
+          referenceLabel={t('legalAid.apply.done.reference')}
+          receipt={receiptJob}
+          receiptPrinted={submitted.response.receiptPrinted}
           health={health}
-        />
+        >
+          <h3 className="flow-title">{t('legalAid.apply.done.next')}</h3>
+          <NumberedList
+            items={[...nextSteps, t('legalAid.apply.done.call', { phone: submitted.maskedPhone })]}
+            testId="legal-aid-next"
+          />
+          <h3 className="flow-title">{t('legalAid.apply.done.bring')}</h3>
+          <NumberedList items={materials} />
+          <OfficeCard
+            office={nearest.office}
+            loading={nearest.status === 'loading'}
+            health={health}
+            linkToDirectory={false}
+          />
+        </SubmissionDone>
       </main>
     );
   }
@@ -596,93 +603,6 @@ function Review(props: {
           onClick={props.onSubmit}
         >
           {props.submission === 'sending' ? t('legalAid.apply.review.submitting') : t('legalAid.apply.review.submit')}
-        </BigButton>
-      </div>
-    </section>
-  );
-}
-
-function Done(props: {
-  submitted: Submitted;
-  /** The receipt's print job as the service reports it (null when none was queued). */
-  job: PrintJob | null;
-  onReprinted(job: PrintJob): void;
-  materials: readonly string[];
-  nextSteps: readonly string[];
-  office: DirectoryEntry | null;
-  officeLoading: boolean;
-  health: Health;
-}) {
-  const { t } = useTranslation();
-  const nav = useNavigation();
-  const api = useApi();
-  const { response } = props.submitted;
-  const { job } = props;
-  const [reprinting, setReprinting] = useState(false);
-  const hasPrinter = printerAvailability(props.health).state !== 'none';
-  // No job in this answer: printed already (a repeated submission), or it could not be queued (offer to print again).
-  const phase: PrintPhase = job !== null ? printJobView(job).phase : response.receiptPrinted ? 'printed' : 'failed';
-
-  const reprint = async (): Promise<void> => {
-    if (reprinting) return;
-    setReprinting(true);
-    try {
-      props.onReprinted((await api.call('submissionReprint', { reference: response.reference })).printJob);
-    } catch {
-      // The status line keeps saying it did not print; the hotline and staff remain.
-    } finally {
-      setReprinting(false);
-    }
-  };
-
-  return (
-    <section className="flow-step la-done" data-testid="legal-aid-done">
-      <h2 className="la-done__title">
-        <Icon name="ok" className="la-done__icon" />
-        {t('legalAid.apply.done.title')}
-      </h2>
-      <div className="reference-display">
-        <p className="reference-display__label">{t('legalAid.apply.done.reference')}</p>
-        <p className="reference-display__number" data-testid="legal-aid-reference">
-          {response.reference}
-        </p>
-      </div>
-      {hasPrinter ? (
-        <p className="la-receipt-status" role="status" data-phase={phase} data-testid="legal-aid-receipt-status">
-          <Icon name={PHASE_ICON[phase]} className="la-receipt-status__icon" />
-          <span>{t(`legalAid.apply.done.${phase === 'sending' ? 'printing' : phase}`)}</span>
-        </p>
-      ) : (
-        <p className="la-receipt-status" role="status" data-phase="none" data-testid="legal-aid-receipt-status">
-          <Icon name="info" className="la-receipt-status__icon" />
-          <span>{t('legalAid.apply.done.noPrinter')}</span>
-        </p>
-      )}
-      {hasPrinter && (phase === 'failed' || phase === 'printed') && (
-        <BigButton icon="print" disabled={reprinting} data-testid="legal-aid-reprint" onClick={() => void reprint()}>
-          {t('legalAid.apply.done.reprint')}
-        </BigButton>
-      )}
-      <div className="la-done__qr">
-        <QrCode
-          data={response.reference}
-          label={t('legalAid.apply.done.qr')}
-          maxSide={174}
-          testId="legal-aid-reference-qr"
-        />
-        <p className="la-done__qr-text">{t('legalAid.apply.done.qr')}</p>
-      </div>
-      <h3 className="flow-title">{t('legalAid.apply.done.next')}</h3>
-      <NumberedList
-        items={[...props.nextSteps, t('legalAid.apply.done.call', { phone: props.submitted.maskedPhone })]}
-        testId="legal-aid-next"
-      />
-      <h3 className="flow-title">{t('legalAid.apply.done.bring')}</h3>
-      <NumberedList items={props.materials} />
-      <OfficeCard office={props.office} loading={props.officeLoading} health={props.health} linkToDirectory={false} />
-      <div className="flow-actions">
-        <BigButton variant="primary" icon="home" data-testid="legal-aid-finish" onClick={nav.home}>
-          {t('legalAid.apply.done.finish')}
         </BigButton>
       </div>
     </section>

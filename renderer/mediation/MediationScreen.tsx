@@ -42,7 +42,7 @@ type Step =
   | { kind: 'consent' }
   | { kind: 'declined' }
   | { kind: 'review' }
-  | { kind: 'done'; reference: string; category: DisputeCategory; hasJob: boolean };
+  | { kind: 'done'; reference: string; receiptPrinted: boolean };
 
 /** The request as it will be sent, but for its idempotency key (useSubmission keeps that). */
 type Prepared = Omit<Extract<SubmitRequest, { kind: 'mediation-request' }>, 'idempotencyKey'>;
@@ -76,7 +76,7 @@ export function MediationScreen({ health }: { health: Health }) {
   const [consentAt, setConsentAt] = useState<string | null>(null);
   const [prepared, setPrepared] = useState<Prepared | null>(null);
   const submission = useSubmission(health);
-  const { job, track } = useTrackedJob();
+  const receipt = useTrackedJob();
   const directory = useServiceQuery('directory', { kind: 'mediation-committee' });
   const committee: DirectoryEntry | null = directory.status === 'ok' ? (directory.data.entries[0] ?? null) : null;
 
@@ -168,13 +168,12 @@ export function MediationScreen({ health }: { health: Health }) {
     if (result === null) return;
     use.markSubmitted(result.reference);
     use.served('mediation');
-    track(result.printJob);
-    const category = prepared.payload.dispute.category as DisputeCategory;
+    receipt.track(result.printJob);
     // Sent: the answers are no longer needed on screen (the outbox has them, the receipt shows them masked).
     setAnswers(EMPTY_ANSWERS);
     setPrepared(null);
     setConsentAt(null);
-    go({ kind: 'done', reference: result.reference, category, hasJob: result.printJob !== null });
+    go({ kind: 'done', reference: result.reference, receiptPrinted: result.receiptPrinted });
   };
 
   /** On from an answer step: the next one, or the notice after the last. */
@@ -284,12 +283,10 @@ export function MediationScreen({ health }: { health: Health }) {
         return (
           <DoneStep
             reference={step.reference}
-            category={step.category}
+            receiptPrinted={step.receiptPrinted}
             committee={committee}
-            job={job}
-            expectJob={step.hasJob}
+            receipt={receipt}
             health={health}
-            onRetryPrint={(j) => track(j)}
           />
         );
     }

@@ -346,7 +346,7 @@ export function DeclinedStep({ committee, health }: { committee: DirectoryEntry 
       <HotlineCard number={hotlineNumber(health)} local={health.terminal.hotlines.local} />
       <div className="med-actions">
         <BigButton icon="home" onClick={nav.home}>
-          {t('mediation.done.home')}
+          {t('flow.done.home')}
         </BigButton>
       </div>
     </div>

@@ -212,18 +212,18 @@ for (const [label, viewport, orientation] of [
         const y = box.y + box.height / 2;
         await Promise.all([page.touchscreen.tap(x, y), page.touchscreen.tap(x, y)]);
 
-        const shown = page.getByTestId('legal-aid-reference');
+        const shown = page.getByTestId('submission-reference');
         await shown.waitFor({ timeout: 15_000 });
         const reference = (await shown.textContent())!.trim();
         expect(keys.length).toBeGreaterThanOrEqual(1);
         expect(new Set(keys).size).toBe(1);
         expect(parseReference(reference)).toMatchObject({ letter: 'A', reference });
-        expect(await page.getByTestId('legal-aid-done').textContent()).toContain('您的受理编号');
+        expect(await page.getByTestId('submission-done').textContent()).toContain('您的受理编号');
         const fontSize = await shown.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
         expect(fontSize).toBeGreaterThanOrEqual(72);
         await expect
-          .poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 })
-          .toContain('回执打印好了');
+          .poll(() => page.getByTestId('receipt-status').textContent(), { timeout: 15_000 })
+          .toContain('打印好了，请取走回执');
         expect(await page.getByTestId('legal-aid-next').textContent()).toContain('138****5678');
 
         // Exactly one record for it, masked for the technician; the check's outcome went with it.
@@ -264,7 +264,7 @@ for (const [label, viewport, orientation] of [
         expect(kiosk.stdout.join('\n')).not.toContain('420111195003080241');
         expect(kiosk.stdout.join('\n')).not.toContain('13812345678');
 
-        await page.getByTestId('legal-aid-finish').tap();
+        await page.getByTestId('submission-finish').tap();
         await page.getByTestId('home').waitFor();
         expect(errors).toEqual([]);
       } finally {
@@ -403,10 +403,10 @@ for (const [label, viewport, orientation] of [
         await page.getByTestId('legal-aid-review').waitFor();
         await checkBothModes(page, orientation, 'review');
         await page.getByTestId('legal-aid-submit').tap();
-        await page.getByTestId('legal-aid-reference').waitFor({ timeout: 15_000 });
+        await page.getByTestId('submission-reference').waitFor({ timeout: 15_000 });
         await expect
-          .poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 })
-          .toContain('回执打印好了');
+          .poll(() => page.getByTestId('receipt-status').textContent(), { timeout: 15_000 })
+          .toContain('打印好了，请取走回执');
         await checkBothModes(page, orientation, 'done');
         expect(errors).toEqual([]);
       } finally {

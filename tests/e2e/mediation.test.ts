@@ -205,10 +205,10 @@ for (const [orientation, viewport] of [
             // The reference in very large type; the receipt comes out.
             await step('done');
             await expect.poll(() => heading1(page).textContent()).toBe('申请已提交');
-            const reference = (await page.getByTestId('mediation-reference').textContent())!;
+            const reference = (await page.getByTestId('submission-reference').textContent())!;
             expect(reference).toMatch(new RegExp(`^M\\d{6}-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]$`));
             const size = await page
-              .getByTestId('mediation-reference')
+              .getByTestId('submission-reference')
               .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
             expect(size).toBeGreaterThanOrEqual(80);
             await page.getByText('打印好了，请取走回执').waitFor({ timeout: 15_000 });
@@ -246,7 +246,7 @@ for (const [orientation, viewport] of [
             runs.push({ orientation, mode, reference });
 
             // 查询办理进度 from the mediation start screen, by touch.
-            await page.getByTestId('mediation-home').tap();
+            await page.getByTestId('submission-finish').tap();
             await page.getByTestId('home').waitFor();
             await page.getByRole('button', { name: /^调解申请/ }).tap();
             await page.getByTestId('status-lookup').tap();
@@ -260,7 +260,7 @@ for (const [orientation, viewport] of [
             expect(await page.getByTestId('status-delivery').textContent()).toBe('已提交，等待送达');
             expect(await page.getByTestId('status-receipt').textContent()).toBe('已打印');
             // Submitted in this session: the receipt may be printed again here.
-            await page.getByTestId('status-reprint').waitFor();
+            await page.getByTestId('receipt-reprint').waitFor();
             await check('status-result');
 
             // One wrong character: refused in plain words, nothing found.
@@ -327,7 +327,7 @@ describe('查询办理进度 in a later session', () => {
         await page.getByTestId('ref-lookup').tap();
         await page.getByTestId('status-result').waitFor();
         expect(await page.getByTestId('status-kind').textContent()).toBe('调解申请');
-        expect(await page.getByTestId('status-reprint').count()).toBe(0);
+        expect(await page.getByTestId('receipt-reprint').count()).toBe(0);
         expect(await page.getByTestId('status-result').textContent()).toContain('回执只能在提交后、离开机器前补打');
       } finally {
         await context.close();

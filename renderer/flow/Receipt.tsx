@@ -80,7 +80,7 @@ export function ReceiptReprint({ view, reprint }: { view: PrintJobView | null; r
           {t('flow.reprint.button')}
         </BigButton>
       )}
-      <div aria-live="polite">
+      <div className="flow-live" aria-live="polite">
         {reprint.problem !== null && (
           <div data-testid="reprint-failed" data-problem={reprint.problem}>
             {reprint.problem === 'no-printer' ? (

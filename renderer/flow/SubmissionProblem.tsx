@@ -3,6 +3,7 @@ import type { Health } from '../../common/api/health';
 import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { hotlineNumber } from '../app/service/health-view';
 import type { SubmissionState } from './use-submission';
+import './flows.css';
 
 /**
  * Why a submission did not go, the same in every flow: not sent (tap again,
@@ -22,7 +23,7 @@ export function SubmissionProblem({
 }) {
   const { t } = useTranslation();
   return (
-    <div aria-live="polite" data-testid="submission-problem" data-state={state}>
+    <div className="flow-live" aria-live="polite" data-testid="submission-problem" data-state={state}>
       {state === 'failed' && (
         <StatusNotice tone="warning" detail={t('flow.submission.failedDetail')}>
           {t('flow.submission.failed')}

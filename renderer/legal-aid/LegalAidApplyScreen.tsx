@@ -39,7 +39,8 @@ import { DEFAULT_MATERIALS } from './result-view';
 import { useTrackedJob } from '../print/use-tracked-job';
 import { hotlineNumber } from '../app/service/health-view';
 import { useSessionUse } from '../app/session/SessionUse';
-import { ChoiceButton, NumberedList, OfficeCard, useNearestLegalAidOffice } from './OfficeCard';
+import { NumberedList, OfficeCard, useNearestLegalAidOffice } from './OfficeCard';
+import { ChoiceButton } from '../flow/ChoiceButton';
 import '../flow/id-card/idcard.css';
 import '../shared/content.css';
 import '../flow/flows.css';
@@ -506,8 +507,8 @@ function MatterStep(props: {
         {choices.map((c) => (
           <li key={c}>
             <ChoiceButton
-              icon={c === props.category ? 'ok' : 'contents'}
-              pressed={c === props.category}
+              icon="contents"
+              chosen={c === props.category}
               testId={`category-${c}`}
               onPress={() => props.onCategory(c)}
             >

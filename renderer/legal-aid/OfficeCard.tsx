@@ -1,60 +1,14 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry } from '../../common/api/directory';
 import type { Health } from '../../common/api/health';
 import { useNavigation } from '../app/NavigationContext';
-import { Icon, type IconName } from '../../ui/icons/Icon';
+import { Icon } from '../../ui/icons/Icon';
 import { ListButton } from '../../ui/buttons/ListButton';
 import { Loading } from '../shared/QueryView';
 import { hotlineNumber } from '../app/service/health-view';
 import { useServiceQuery } from '../app/service/use-service-query';
 import '../flow/flows.css';
 import './legal-aid.css';
-
-/**
- * One answer to a question: a full-width button, an icon beside the words.
- * A choice that answers at once leads on (arrow); one of several that can be
- * picked together toggles, and says so in words and a tick, not colour alone.
- */
-export function ChoiceButton({
-  icon,
-  children,
-  onPress,
-  pressed,
-  testId,
-}: {
-  icon: IconName;
-  children: ReactNode;
-  onPress(): void;
-  /** Set for a choice of several: whether it is picked. */
-  pressed?: boolean;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  if (pressed === undefined) {
-    return (
-      <ListButton icon={icon} testId={testId} onPress={onPress}>
-        {children}
-      </ListButton>
-    );
-  }
-  return (
-    <button
-      type="button"
-      className="list-button la-toggle"
-      aria-pressed={pressed}
-      data-testid={testId}
-      onClick={onPress}
-    >
-      <Icon name={icon} className="la-toggle__icon" />
-      <span className="la-toggle__label">{children}</span>
-      <span className="la-toggle__mark" aria-hidden="true">
-        {pressed ? <Icon name="ok" className="la-toggle__tick" /> : <span className="la-toggle__box" />}
-        {pressed && <span className="la-toggle__picked">{t('legalAid.ask.selected')}</span>}
-      </span>
-    </button>
-  );
-}
 
 /** The nearest legal-aid centre (the directory lists the terminal's region first), or null when the release has none. */
 export function useNearestLegalAidOffice() {

@@ -89,7 +89,9 @@ export function MediationScreen({ health }: { health: Health }) {
   const [reveal, setReveal] = useState(0);
   useEffect(() => {
     if (reveal > 0)
-      mainRef.current?.querySelector('[data-invalid="true"], .med-field__error')?.scrollIntoView({ block: 'center' });
+      mainRef.current
+        ?.querySelector('[data-invalid="true"], [data-testid="field-problem"]')
+        ?.scrollIntoView({ block: 'center' });
   }, [reveal]);
   const showProblems = (): void => {
     setChecking(true);

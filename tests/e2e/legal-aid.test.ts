@@ -94,7 +94,8 @@ async function checkAsMigrantWorker(page: Page): Promise<void> {
   await question(page, 'groups');
   await tapChoice(page, 'migrant-worker');
   expect(await page.getByTestId('choice-migrant-worker').getAttribute('aria-pressed')).toBe('true');
-  expect(await page.getByTestId('choice-migrant-worker').textContent()).toContain('已选');
+  // Chosen: said by a tick beside the words (the kit's answer button), not by colour alone.
+  expect(await page.getByTestId('choice-migrant-worker').locator('.option-button__tick').count()).toBe(1);
   await page.getByTestId('choice-next').tap();
   await question(page, 'agent');
   await tapChoice(page, 'no');

@@ -135,8 +135,12 @@ for (const [orientation, viewport] of [
             // 3 — the applicant: 下一步 with nothing typed says what is missing, in words.
             await step('applicant');
             await page.getByTestId('mediation-next').tap();
-            await expect.poll(() => page.getByTestId('applicant-name-error').textContent()).toBe('请填写姓名。');
-            expect(await page.getByTestId('applicant-phone-error').textContent()).toBe('请填写手机号码。');
+            await expect
+              .poll(() => page.getByTestId('applicant-name-field').getByTestId('field-problem').textContent())
+              .toBe('请填写姓名。');
+            expect(await page.getByTestId('applicant-phone-field').getByTestId('field-problem').textContent()).toBe(
+              '请填写手机号码。',
+            );
             await check('applicant-errors');
             await page.getByTestId('applicant-name').tap();
             await typePinyin(page, 'zhangsan', APPLICANT.name);
@@ -145,7 +149,9 @@ for (const [orientation, viewport] of [
             expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('digits');
             await typeDigits(page, APPLICANT.phone);
             await done(page);
-            await expect.poll(() => page.getByTestId('applicant-name-error').count()).toBe(0);
+            await expect
+              .poll(() => page.getByTestId('applicant-name-field').getByTestId('field-problem').count())
+              .toBe(0);
             expect(await page.getByTestId('applicant-phone').inputValue()).toBe(APPLICANT.phone);
             await page.getByTestId('mediation-next').tap();
 

@@ -94,7 +94,6 @@ export const legalAidZhCN = {
     noneOfThese: '都不是',
     next: '选好了，下一步',
     pickAny: '可以选几项，选好了点“下一步”。',
-    selected: '已选',
     'matter-group': {
       question: '您遇到的是什么事？',
       hint: '选最接近的一项。',
@@ -471,7 +470,6 @@ export const legalAidEn: Catalogue<typeof legalAidZhCN> = {
     noneOfThese: 'None of these',
     next: 'Done, next',
     pickAny: 'You can choose several. Then tap “Next”.',
-    selected: 'Chosen',
     'matter-group': {
       question: 'What is your problem about?',
       hint: 'Choose the closest one.',

@@ -9,6 +9,7 @@ import { SubmissionStatus } from '../../common/api/submissions';
 import { parseReference } from '../../common/reference-number';
 import { axeViolations, measure, saveScreen, type Mode } from './a11y';
 import { useKiosk } from './fixture';
+import { emptyPrintQueue, expectProblemAboveInput, fillPrintQueue } from './flow-checks';
 import { callApi, LANDSCAPE, openHome as openHomeScreen, PORTRAIT, kioskctl } from './harness';
 
 /**
@@ -106,19 +107,24 @@ async function checkAsMigrantWorker(page: Page): Promise<void> {
   await page.getByTestId('legal-aid-result').waitFor();
 }
 
-/** From the outcome: 现在申请 → 同意 → the card on the reader → details prefilled → phone → matter → review. */
-async function applyWithCard(page: Page): Promise<void> {
-  await page.getByTestId('legal-aid-apply-now').tap();
+/** The notice on screen: 同意 → the card on the reader (of the kiosk `insert` reaches) → details prefilled → the phone step. */
+async function agreeAndReadCard(page: Page, insert: (body: unknown) => Promise<unknown> = simulate): Promise<void> {
   await page.getByTestId('consent-step').waitFor();
   await page.getByTestId('consent-agree').tap();
   await page.locator('[data-testid="idcard-step"][data-phase="waiting"]').waitFor();
   // Let the screen turn the reader's watching on before the card goes down.
   await new Promise((r) => setTimeout(r, 300));
-  await simulate({ idcard: 'mainlandLongTerm' });
+  await insert({ idcard: 'mainlandLongTerm' });
   await page.getByTestId('legal-aid-identity').waitFor({ timeout: 10_000 });
-  await simulate({ idcard: null });
+  await insert({ idcard: null });
   await page.getByTestId('step-next').tap();
   await page.getByTestId('legal-aid-phone').waitFor();
+}
+
+/** From the outcome: 现在申请 → 同意 → the card on the reader → details prefilled → phone → matter → review. */
+async function applyWithCard(page: Page): Promise<void> {
+  await page.getByTestId('legal-aid-apply-now').tap();
+  await agreeAndReadCard(page);
   await page.getByTestId('phone-input').tap();
   await typeDigits(page, '13812345678');
   await page.getByTestId('kb-done').tap();
@@ -431,4 +437,62 @@ describe('不同意', () => {
       await context.close();
     }
   });
+});
+
+describe('a phone number with a problem, and a reprint that fails', () => {
+  // The demo terminal's simulated printer, whose paper this part takes out.
+  const simulated = useKiosk({ browser: true });
+  const simulateHere = (body: unknown) => callApi(simulated.kiosk, '/api/simulate', body);
+
+  /** 直接申请 → 同意 → the card → 下一步 → `digits` typed as the phone number → 完成. */
+  async function typePhone(page: Page, digits: string): Promise<void> {
+    await page.getByTestId('tile-legalAid').tap();
+    await page.getByTestId('legal-aid-start-apply').tap();
+    await agreeAndReadCard(page, simulateHere);
+    await page.getByTestId('phone-input').tap();
+    await typeDigits(page, digits);
+    await page.getByTestId('kb-done').tap();
+  }
+
+  it('shows what is wrong with the phone number between its label and the field', async () => {
+    const { context, page, errors } = await openHomeScreen(simulated.browser, simulated.kiosk, PORTRAIT);
+    try {
+      await typePhone(page, '138123');
+      await expect.poll(() => page.getByTestId('field-problem').textContent()).toContain('11位');
+      await expectProblemAboveInput(page, page.getByTestId('phone-input'));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('says so in words when the receipt cannot be printed again', async () => {
+    const { context, page, errors } = await openHomeScreen(simulated.browser, simulated.kiosk, PORTRAIT);
+    try {
+      await typePhone(page, '13812345678');
+      await page.getByTestId('legal-aid-matter').waitFor();
+      await page.getByTestId('category-wages').tap();
+      await page.getByTestId('step-next').tap();
+      await page.getByTestId('legal-aid-submit').tap();
+      await page.locator('[data-testid="legal-aid-apply"][data-step="done"]').waitFor({ timeout: 15_000 });
+      // Printed: a second copy may be asked for.
+      await expect
+        .poll(() => page.getByTestId('receipt-status').getAttribute('data-phase'), { timeout: 15_000 })
+        .toBe('printed');
+      const reprint = page.getByTestId('receipt-reprint');
+
+      // The printer is out of paper and its queue full: the service refuses the reprint.
+      await fillPrintQueue(simulated.kiosk);
+      await reprint.tap();
+      const failed = page.getByTestId('reprint-failed');
+      await failed.waitFor({ timeout: 10_000 });
+      expect(await failed.textContent()).toContain('没有补打成功');
+      expect(await reprint.isEnabled()).toBe(true);
+      // The only thing the browser logged: the service's 503 to the reprint.
+      expect(errors.filter((e) => !e.includes('status of 503'))).toEqual([]);
+    } finally {
+      await context.close();
+      await emptyPrintQueue(simulated.kiosk);
+    }
+  }, 90_000);
 });

@@ -9,6 +9,7 @@ import { SubmissionStatus } from '../../common/api/submissions';
 import { REFERENCE_ALPHABET } from '../../common/reference-number';
 import { expectAccessible, type Mode } from './a11y';
 import { useKiosk } from './fixture';
+import { emptyPrintQueue, expectProblemAboveInput, fillPrintQueue } from './flow-checks';
 import { callApi, LANDSCAPE, openHome, PORTRAIT, wakeKiosk, kioskctl } from './harness';
 
 /**
@@ -410,4 +411,93 @@ describe('usage figures', () => {
     expect(out.totals).toMatchObject({ 'mediation-request': runs.length, rating: ratedRuns, calculator: 1 });
     expect(runs.length).toBe(4);
   });
+});
+
+describe('a field with a problem, and a reprint that fails', () => {
+  const step = (page: Page, name: string) =>
+    expect.poll(() => page.getByTestId('mediation').getAttribute('data-step')).toBe(name);
+
+  /** 调解申请 → 开始 → 邻里纠纷 → 噪音扰民 → 下一步: the applicant step. */
+  async function toApplicant(page: Page): Promise<void> {
+    await page.getByRole('button', { name: /^调解申请/ }).tap();
+    await page.getByTestId('mediation-start').tap();
+    await step(page, 'category');
+    await page.getByRole('button', { name: '邻里纠纷' }).tap();
+    await step(page, 'situation');
+    await page.getByRole('button', { name: '噪音扰民' }).tap();
+    await page.getByTestId('mediation-next').tap();
+    await step(page, 'applicant');
+  }
+
+  it('shows what is wrong with a field between its label and the field', { timeout: 60_000 }, async () => {
+    const { context, page, errors } = await openHome(browser, kiosk, PORTRAIT);
+    try {
+      await toApplicant(page);
+      await page.getByTestId('mediation-next').tap();
+      await expectProblemAboveInput(page, page.getByTestId('applicant-name'));
+      await expectProblemAboveInput(page, page.getByTestId('applicant-phone'));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it(
+    'says so in words when the receipt cannot be printed again, after 提交 and on 查询办理进度',
+    { timeout: 180_000 },
+    async () => {
+      const { context, page, errors } = await openHome(browser, kiosk, PORTRAIT);
+      try {
+        // The printer is out of paper and its queue full: the receipt finds no room, nor will a reprint.
+        await fillPrintQueue(kiosk);
+        await toApplicant(page);
+        await page.getByTestId('applicant-name').tap();
+        await typePinyin(page, 'zhangsan', APPLICANT.name);
+        await done(page);
+        await page.getByTestId('applicant-phone').tap();
+        await typeDigits(page, APPLICANT.phone);
+        await done(page);
+        await page.getByTestId('mediation-next').tap();
+        await step(page, 'other-party');
+        await page.getByTestId('other-name').tap();
+        await typePinyin(page, 'loushang', '楼上');
+        await done(page);
+        await page.getByTestId('mediation-next').tap();
+        await step(page, 'amount');
+        await page.getByTestId('amount-skip').tap();
+        await step(page, 'availability');
+        await page.getByRole('button', { name: '周末' }).tap();
+        await step(page, 'consent');
+        await page.getByTestId('consent-agree').tap();
+        await step(page, 'review');
+        await page.getByTestId('mediation-submit').tap();
+        await step(page, 'done');
+        const reference = (await page.getByTestId('submission-reference').textContent())!;
+
+        // Not queued: the receipt says so, the reprint is offered, and refused.
+        expect(await page.getByTestId('receipt-status').getAttribute('data-phase')).toBe('failed');
+        await page.getByTestId('receipt-reprint').tap();
+        const failed = page.getByTestId('reprint-failed');
+        await failed.waitFor({ timeout: 10_000 });
+        expect(await failed.textContent()).toContain('没有补打成功');
+
+        // 查询办理进度 in the same session offers the reprint too, and says the same when it fails.
+        await page.getByTestId('nav-home').tap();
+        await page.getByRole('button', { name: /^调解申请/ }).tap();
+        await page.getByTestId('status-lookup').tap();
+        for (const ch of reference.replace(/-/g, '')) await page.getByTestId(`ref-key-${ch}`).tap();
+        await page.getByTestId('ref-lookup').tap();
+        await page.getByTestId('status-result').waitFor();
+        expect(await page.getByTestId('reprint-failed').count()).toBe(0);
+        await page.getByTestId('receipt-reprint').tap();
+        await failed.waitFor({ timeout: 10_000 });
+        expect(await failed.textContent()).toContain('没有补打成功');
+        // The only thing the browser logged: the service's 503 to the reprint.
+        expect(errors.filter((e) => !e.includes('status of 503'))).toEqual([]);
+      } finally {
+        await context.close();
+        await emptyPrintQueue(kiosk);
+      }
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { documentsEn } from './sections/documents';
+import { flowEn } from './sections/flow';
 import { legalAidEn } from './sections/legal-aid';
-import { legalAidScreensEn } from './sections/legal-aid-screens';
 import { idCardEn } from './sections/id-card';
 import { directoryEn } from './sections/directory';
 import { calculatorsEn } from './sections/calculators';
@@ -319,8 +319,8 @@ export const en: Catalogue<typeof zhCN> = {
       guide: 'How-to guides',
     },
   },
+  flow: flowEn,
   legalAid: legalAidEn,
-  legalAidScreens: legalAidScreensEn,
   idCard: idCardEn,
   directory: directoryEn,
   calculators: calculatorsEn,

@@ -1,6 +1,6 @@
 import { documentsZhCN } from './sections/documents';
+import { flowZhCN } from './sections/flow';
 import { legalAidZhCN } from './sections/legal-aid';
-import { legalAidScreensZhCN } from './sections/legal-aid-screens';
 import { idCardZhCN } from './sections/id-card';
 import { directoryZhCN } from './sections/directory';
 import { calculatorsZhCN } from './sections/calculators';
@@ -319,8 +319,8 @@ export const zhCN = {
       guide: '办事指南',
     },
   },
+  flow: flowZhCN,
   legalAid: legalAidZhCN,
-  legalAidScreens: legalAidScreensZhCN,
   idCard: idCardZhCN,
   directory: directoryZhCN,
   calculators: calculatorsZhCN,

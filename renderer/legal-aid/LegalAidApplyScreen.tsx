@@ -1,7 +1,5 @@
-import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintJob } from '../../common/api/devices';
-import type { DirectoryEntry } from '../../common/api/directory';
 import type { Health } from '../../common/api/health';
 import type { SubmitResponse } from '../../common/api/submissions';
 import { groupIdNumber } from '../../common/idcard/group-id-number';
@@ -9,13 +7,15 @@ import type { LegalAidAnswers } from '../../common/legal-aid/answers';
 import { checkLegalAid, type LegalAidResult } from '../../common/legal-aid/check';
 import { APPLICATION_TIME_LIMITS } from '../../common/legal-aid/procedure';
 import { maskIdNumber, maskPhone } from '../../common/redact';
-import { ApiError } from '../../ui/api/contract-client';
 import { useNavigation } from '../app/NavigationContext';
 import { BigButton } from '../../ui/buttons/BigButton';
-import { Icon, type IconName } from '../../ui/icons/Icon';
+import { Icon } from '../../ui/icons/Icon';
 import { ScreenHeader } from '../shared/ScreenHeader';
-import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { StepProgress } from '../flow/StepProgress';
+import { ConsentStep } from '../flow/ConsentStep';
+import { SubmissionDone } from '../flow/SubmissionDone';
+import { SubmissionProblem } from '../flow/SubmissionProblem';
+import { type SubmissionState, useSubmission } from '../flow/use-submission';
 import { formatPrintedAt } from '../shared/dates';
 import { useLanguage } from '../../ui/i18n/use-language';
 import { IdCardStep } from '../flow/id-card/IdCardStep';
@@ -28,7 +28,6 @@ import {
   MAX_ADDRESS,
   MAX_DESCRIPTION,
   MAX_OPPOSING_PARTY,
-  newIdempotencyKey,
   NOTICE_VERSION,
   normalisePhone,
   type PhoneProblem,
@@ -37,14 +36,11 @@ import {
 import { type ApplicationCategory, categoryChoices, categoryOf } from './questions';
 import { applicationReceipt } from './receipts';
 import { DEFAULT_MATERIALS } from './result-view';
-import { PHASE_ICON } from '../print/JobStatusMessage';
-import { type PrintPhase, printJobView } from '../print/print-job';
 import { useTrackedJob } from '../print/use-tracked-job';
-import { useApi } from '../app/service/ServiceContext';
-import { hotlineNumber, printerAvailability } from '../app/service/health-view';
-import { QrCode } from '../../ui/qr/QrCode';
+import { hotlineNumber } from '../app/service/health-view';
 import { useSessionUse } from '../app/session/SessionUse';
-import { ChoiceButton, NumberedList, OfficeCard, useNearestLegalAidOffice } from './OfficeCard';
+import { NumberedList, OfficeCard, useNearestLegalAidOffice } from './OfficeCard';
+import { ChoiceButton } from '../flow/ChoiceButton';
 import '../flow/id-card/idcard.css';
 import '../shared/content.css';
 import '../flow/flows.css';
@@ -72,7 +68,6 @@ interface Submitted {
 export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnswers | null; health: Health }) {
   const { t } = useTranslation();
   const nav = useNavigation();
-  const api = useApi();
   const use = useSessionUse();
   const language = useLanguage();
   const check = useMemo(
@@ -94,17 +89,13 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   const [category, setCategory] = useState<ApplicationCategory | null>(preselected);
   const [description, setDescription] = useState('');
   const [opposing, setOpposing] = useState('');
-  /** One per submission attempt: made when the review is shown, so a double tap or a retry is the same submission. */
-  const [idempotencyKey, setIdempotencyKey] = useState<string | null>(null);
-  const [sendState, setSendState] = useState<'idle' | 'sending' | 'failed' | 'unavailable'>('idle');
-  const sending = useRef(false);
+  const submission = useSubmission(health);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
 
   const goTo = (next: Step): void => {
-    if (next === 'review') {
-      setIdempotencyKey(newIdempotencyKey());
-      setSendState('idle');
-    }
+    // What the review shows is this attempt: the same answers keep one idempotency key.
+    if (next === 'review')
+      submission.review(JSON.stringify({ identity, address, phone, category, description, opposing, consentAt }));
     setStep(next);
   };
 
@@ -115,10 +106,7 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   ];
 
   const submit = async (): Promise<void> => {
-    if (sending.current || identity === null || category === null || consentAt === null || idempotencyKey === null)
-      return;
-    sending.current = true;
-    setSendState('sending');
+    if (identity === null || category === null || consentAt === null) return;
     const submittedAt = new Date();
     const payload = applicationPayload({
       identity,
@@ -132,26 +120,26 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
     });
     const receipt = applicationReceipt({
       labels: {
-        title: t('legalAidScreens.receipt.applicationTitle'),
-        reference: t('legalAidScreens.receipt.reference'),
-        qrCaption: t('legalAidScreens.receipt.qrCaption'),
-        applicant: t('legalAidScreens.receipt.applicant'),
-        idNumber: t('legalAidScreens.receipt.idNumber'),
-        phone: t('legalAidScreens.receipt.phone'),
-        matter: t('legalAidScreens.receipt.matter'),
-        submittedAt: t('legalAidScreens.receipt.submittedAt'),
-        next: t('legalAidScreens.receipt.next'),
-        materials: t('legalAidScreens.receipt.materials'),
-        office: t('legalAidScreens.receipt.office'),
-        address: t('legalAidScreens.receipt.address'),
-        officePhone: t('legalAidScreens.receipt.officePhone'),
-        hours: t('legalAidScreens.receipt.hours'),
-        demo: t('legalAidScreens.receipt.demo'),
-        keep: t('legalAidScreens.receipt.keep'),
+        title: t('legalAid.receipt.applicationTitle'),
+        reference: t('legalAid.receipt.reference'),
+        qrCaption: t('legalAid.receipt.qrCaption'),
+        applicant: t('legalAid.receipt.applicant'),
+        idNumber: t('legalAid.receipt.idNumber'),
+        phone: t('legalAid.receipt.phone'),
+        matter: t('legalAid.receipt.matter'),
+        submittedAt: t('legalAid.receipt.submittedAt'),
+        next: t('legalAid.receipt.next'),
+        materials: t('legalAid.receipt.materials'),
+        office: t('legalAid.receipt.office'),
+        address: t('legalAid.receipt.address'),
+        officePhone: t('legalAid.receipt.officePhone'),
+        hours: t('legalAid.receipt.hours'),
+        demo: t('legalAid.receipt.demo'),
+        keep: t('legalAid.receipt.keep'),
       },
       applicant: { name: identity.name, idNumber: identity.idNumber, phone: normalisePhone(phone) },
-      matter: t(`legalAidScreens.category.${category}`),
-      nextSteps: [...nextSteps, t('legalAidScreens.apply.done.call', { phone: maskPhone(normalisePhone(phone)) })],
+      matter: t(`legalAid.category.${category}`),
+      nextSteps: [...nextSteps, t('legalAid.apply.done.call', { phone: maskPhone(normalisePhone(phone)) })],
       materials,
       office: nearest.office,
       footer: {
@@ -159,62 +147,68 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
         printedAt: formatPrintedAt(submittedAt, language),
         hotline: hotlineNumber(health),
         labels: {
-          terminal: t('legalAidScreens.receipt.terminal'),
-          printedAt: t('legalAidScreens.receipt.printedAt'),
-          hotline: t('legalAidScreens.receipt.hotline'),
+          terminal: t('legalAid.receipt.terminal'),
+          printedAt: t('legalAid.receipt.printedAt'),
+          hotline: t('legalAid.receipt.hotline'),
         },
       },
     });
-    try {
-      const response = await api.call('submit', submitRequest(payload, receipt, idempotencyKey), { timeoutMs: 15_000 });
-      setSubmitted({ response, maskedPhone: maskPhone(normalisePhone(phone)) });
-      receiptJob.track(response.printJob);
-      // This session's own submission (its receipt may be reprinted here); the rating at 结束使用 asks about legal aid.
-      use.markSubmitted(response.reference);
-      use.served('legal-aid');
-      // In: the service has it. Nothing personal stays on screen.
-      setIdentity(null);
-      setRetype(null);
-      setAddress('');
-      setPhone('');
-      setDescription('');
-      setOpposing('');
-    } catch (error) {
-      setSendState(error instanceof ApiError && error.code === 'unavailable' ? 'unavailable' : 'failed');
-    } finally {
-      sending.current = false;
-    }
+    const response = await submission.send((key) => submitRequest(payload, receipt, key));
+    if (response === null) return;
+    setSubmitted({ response, maskedPhone: maskPhone(normalisePhone(phone)) });
+    receiptJob.track(response.printJob);
+    // This session's own submission (its receipt may be reprinted here); the rating at 结束使用 asks about legal aid.
+    use.markSubmitted(response.reference);
+    use.served('legal-aid');
+    // In: the service has it. Nothing personal stays on screen.
+    setIdentity(null);
+    setRetype(null);
+    setAddress('');
+    setPhone('');
+    setDescription('');
+    setOpposing('');
   };
 
   if (submitted !== null) {
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="done">
-        <ScreenHeader title={t('legalAidScreens.apply.title')} />
-        <Done
-          submitted={submitted}
-          job={receiptJob.job}
-          onReprinted={receiptJob.track}
-          materials={materials}
-          nextSteps={nextSteps}
-          office={nearest.office}
-          officeLoading={nearest.status === 'loading'}
+        <ScreenHeader title={t('legalAid.apply.title')} />
+        <SubmissionDone
+          title={t('legalAid.apply.done.title')}
+          reference={submitted.response.reference}
+          referenceLabel={t('legalAid.apply.done.reference')}
+          receipt={receiptJob}
+          receiptPrinted={submitted.response.receiptPrinted}
           health={health}
-        />
+        >
+          <h3 className="flow-title">{t('legalAid.apply.done.next')}</h3>
+          <NumberedList
+            items={[...nextSteps, t('legalAid.apply.done.call', { phone: submitted.maskedPhone })]}
+            testId="legal-aid-next"
+          />
+          <h3 className="flow-title">{t('legalAid.apply.done.bring')}</h3>
+          <NumberedList items={materials} />
+          <OfficeCard
+            office={nearest.office}
+            loading={nearest.status === 'loading'}
+            health={health}
+            linkToDirectory={false}
+          />
+        </SubmissionDone>
       </main>
     );
   }
 
   // Without records.db nothing can be kept: say so before asking for anything.
-  if (health.subsystems.storage.state === 'unavailable') {
+  if (submission.recordsDown) {
     return (
       <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step="unavailable">
-        <ScreenHeader title={t('legalAidScreens.apply.title')} />
-        <StatusNotice
-          tone="warning"
-          detail={t('legalAidScreens.apply.storageDownDetail', { hotline: hotlineNumber(health) })}
-        >
-          {t('legalAidScreens.apply.storageDown')}
-        </StatusNotice>
+        <ScreenHeader title={t('legalAid.apply.title')} />
+        <SubmissionProblem
+          state="unavailable"
+          health={health}
+          unavailableDetail={t('legalAid.apply.storageDownDetail', { hotline: hotlineNumber(health) })}
+        />
         <OfficeCard office={nearest.office} loading={nearest.status === 'loading'} health={health} />
       </main>
     );
@@ -238,19 +232,27 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
   const index = STEPS.indexOf(step);
   return (
     <main className="screen legal-aid-apply keyboard-room" data-testid="legal-aid-apply" data-step={step}>
-      <ScreenHeader title={t('legalAidScreens.apply.title')} onBack={back} />
+      <ScreenHeader title={t('legalAid.apply.title')} onBack={back} />
       <StepProgress
-        text={t('legalAidScreens.apply.progress', {
+        text={t('legalAid.apply.progress', {
           current: index + 1,
           total: STEPS.length,
-          name: t(`legalAidScreens.apply.steps.${step}`),
+          name: t(`legalAid.apply.steps.${step}`),
         })}
         current={index + 1}
         total={STEPS.length}
         testId="legal-aid-apply-progress"
       />
       {step === 'consent' && (
-        <Consent
+        <ConsentStep
+          title={t('legalAid.apply.consent.title')}
+          parts={[
+            { icon: 'contents', title: t('legalAid.apply.consent.what'), text: t('legalAid.apply.consent.whatText') },
+            { icon: 'legalAid', title: t('legalAid.apply.consent.why'), text: t('legalAid.apply.consent.whyText') },
+            { icon: 'clock', title: t('legalAid.apply.consent.keep'), text: t('legalAid.apply.consent.keepText') },
+          ]}
+          extra={[t('legalAid.apply.consent.card')]}
+          noticeVersion={NOTICE_VERSION}
           onAgree={() => {
             setConsentAt(new Date().toISOString());
             goTo('identity');
@@ -303,57 +305,13 @@ export function LegalAidApplyScreen({ answers, health }: { answers: LegalAidAnsw
           description={description}
           opposing={opposing}
           precheck={check}
-          sendState={sendState}
+          submission={submission.state}
+          health={health}
           onEdit={(s) => goTo(s)}
           onSubmit={() => void submit()}
         />
       )}
     </main>
-  );
-}
-
-function Consent({ onAgree, onDisagree }: { onAgree(): void; onDisagree(): void }) {
-  const { t } = useTranslation();
-  const parts: { icon: IconName; title: string; text: string }[] = [
-    {
-      icon: 'contents',
-      title: t('legalAidScreens.apply.consent.what'),
-      text: t('legalAidScreens.apply.consent.whatText'),
-    },
-    {
-      icon: 'legalAid',
-      title: t('legalAidScreens.apply.consent.why'),
-      text: t('legalAidScreens.apply.consent.whyText'),
-    },
-    {
-      icon: 'clock',
-      title: t('legalAidScreens.apply.consent.keep'),
-      text: t('legalAidScreens.apply.consent.keepText'),
-    },
-  ];
-  return (
-    <section className="flow-step la-consent" data-testid="legal-aid-consent">
-      <h2 className="la-step__title">{t('legalAidScreens.apply.consent.title')}</h2>
-      {parts.map((p) => (
-        <div key={p.title} className="la-consent__part">
-          <Icon name={p.icon} className="la-consent__icon" />
-          <div>
-            <h3 className="la-consent__heading">{p.title}</h3>
-            <p className="la-consent__text">{p.text}</p>
-          </div>
-        </div>
-      ))}
-      <p className="la-consent__text">{t('legalAidScreens.apply.consent.card')}</p>
-      <p className="flow-footnote">{t('legalAidScreens.apply.consent.version', { version: NOTICE_VERSION })}</p>
-      <div className="flow-actions">
-        <BigButton icon="close" data-testid="consent-disagree" onClick={onDisagree}>
-          {t('legalAidScreens.apply.consent.disagree')}
-        </BigButton>
-        <BigButton variant="primary" icon="ok" data-testid="consent-agree" onClick={onAgree}>
-          {t('legalAidScreens.apply.consent.agree')}
-        </BigButton>
-      </div>
-    </section>
   );
 }
 
@@ -374,7 +332,7 @@ function IdNumberShown({ idNumber, testId }: { idNumber: string; testId: string 
         onClick={() => setShown((s) => !s)}
       >
         <Icon name={shown ? 'close' : 'search'} className="la-small-button__icon" />
-        {shown ? t('legalAidScreens.apply.identity.hide') : t('legalAidScreens.apply.identity.show')}
+        {shown ? t('legalAid.apply.identity.hide') : t('legalAid.apply.identity.show')}
       </button>
     </span>
   );
@@ -406,10 +364,10 @@ function Fact({
             type="button"
             className="la-small-button"
             onClick={onEdit}
-            aria-label={`${t('legalAidScreens.apply.review.edit')} ${label}`}
+            aria-label={`${t('legalAid.apply.review.edit')} ${label}`}
           >
             <Icon name="edit" className="la-small-button__icon" />
-            {t('legalAidScreens.apply.review.edit')}
+            {t('legalAid.apply.review.edit')}
           </button>
         </dd>
       )}
@@ -433,42 +391,38 @@ function IdentityCheck({
   const { t } = useTranslation();
   return (
     <section className="flow-step la-step" data-testid="legal-aid-identity" data-source={identity.source}>
-      <h2 className="la-step__title">{t('legalAidScreens.apply.identity.title')}</h2>
+      <h2 className="la-step__title">{t('legalAid.apply.identity.title')}</h2>
       {identity.source === 'card' && (
         <p className="la-step__notice" role="status">
           <Icon name="idCard" className="la-step__notice-icon" />
-          <span>{t('legalAidScreens.apply.identity.takeCard')}</span>
+          <span>{t('legalAid.apply.identity.takeCard')}</span>
         </p>
       )}
       <p className="screen__lead">
-        {identity.source === 'card'
-          ? t('legalAidScreens.apply.identity.fromCard')
-          : t('legalAidScreens.apply.identity.typed')}
+        {identity.source === 'card' ? t('legalAid.apply.identity.fromCard') : t('legalAid.apply.identity.typed')}
       </p>
       <Facts>
-        <Fact label={t('legalAidScreens.apply.identity.name')} testId="identity-name">
+        <Fact label={t('legalAid.apply.identity.name')} testId="identity-name">
           <span lang="zh-CN">{identity.name}</span>
         </Fact>
-        <Fact label={t('legalAidScreens.apply.identity.idNumber')}>
+        <Fact label={t('legalAid.apply.identity.idNumber')}>
           <IdNumberShown idNumber={identity.idNumber} testId="identity-id-number" />
         </Fact>
       </Facts>
       <KeyboardTextField
-        label={t('legalAidScreens.apply.identity.address')}
+        label={t('legalAid.apply.identity.address')}
         maxLength={MAX_ADDRESS}
-        placeholder={t('legalAidScreens.apply.identity.addressPlaceholder')}
+        placeholder={t('legalAid.apply.identity.addressPlaceholder')}
         value={address}
         data-testid="identity-address"
         onValueChange={onAddress}
       />
       <div className="flow-actions">
         <BigButton icon={identity.source === 'card' ? 'idCard' : 'edit'} data-testid="identity-again" onClick={onAgain}>
-          {identity.source === 'card'
-            ? t('legalAidScreens.apply.identity.again')
-            : t('legalAidScreens.apply.review.edit')}
+          {identity.source === 'card' ? t('legalAid.apply.identity.again') : t('legalAid.apply.review.edit')}
         </BigButton>
         <BigButton variant="primary" icon="forward" data-testid="step-next" onClick={onNext}>
-          {t('legalAidScreens.apply.next')}
+          {t('legalAid.apply.next')}
         </BigButton>
       </div>
     </section>
@@ -488,12 +442,12 @@ function PhoneStep({ phone, onPhone, onNext }: { phone: string; onPhone(v: strin
   return (
     <section className="flow-step la-step" data-testid="legal-aid-phone">
       <h2 className="la-step__title">
-        <label htmlFor={inputId}>{t('legalAidScreens.apply.phone.title')}</label>
+        <label htmlFor={inputId}>{t('legalAid.apply.phone.title')}</label>
       </h2>
-      <p className="screen__lead">{t('legalAidScreens.apply.phone.hint')}</p>
+      <p className="screen__lead">{t('legalAid.apply.phone.hint')}</p>
       <div className="form-field">
         {problem !== null && (
-          <FieldProblem id={problemId}>{t(`legalAidScreens.apply.phone.problems.${problem}`)}</FieldProblem>
+          <FieldProblem id={problemId}>{t(`legalAid.apply.phone.problems.${problem}`)}</FieldProblem>
         )}
         <KeyboardField
           id={inputId}
@@ -502,7 +456,7 @@ function PhoneStep({ phone, onPhone, onNext }: { phone: string; onPhone(v: strin
           layout="digits"
           digitKeys={[null, '-']}
           maxLength={20}
-          keyboardHint={t('legalAidScreens.apply.phone.keyboardHint')}
+          keyboardHint={t('legalAid.apply.phone.keyboardHint')}
           aria-invalid={problem !== null ? true : undefined}
           aria-describedby={problem !== null ? problemId : undefined}
           value={phone}
@@ -514,7 +468,7 @@ function PhoneStep({ phone, onPhone, onNext }: { phone: string; onPhone(v: strin
       </div>
       <div className="flow-actions">
         <BigButton variant="primary" icon="forward" data-testid="step-next" onClick={() => next()}>
-          {t('legalAidScreens.apply.next')}
+          {t('legalAid.apply.next')}
         </BigButton>
       </div>
     </section>
@@ -537,14 +491,14 @@ function MatterStep(props: {
   const choices = categoryChoices(props.preselected);
   return (
     <section className="flow-step la-step" data-testid="legal-aid-matter">
-      <h2 className="la-step__title">{t('legalAidScreens.apply.matter.title')}</h2>
+      <h2 className="la-step__title">{t('legalAid.apply.matter.title')}</h2>
       <p className="screen__lead">
         {props.preselected !== null && props.category === props.preselected
-          ? t('legalAidScreens.apply.matter.preselected')
-          : t('legalAidScreens.apply.matter.lead')}
+          ? t('legalAid.apply.matter.preselected')
+          : t('legalAid.apply.matter.lead')}
       </p>
       {missing && props.category === null && (
-        <FieldProblem id={missingId}>{t('legalAidScreens.apply.matter.pickOne')}</FieldProblem>
+        <FieldProblem id={missingId}>{t('legalAid.apply.matter.pickOne')}</FieldProblem>
       )}
       <ul
         className="choice-list la-choices la-choices--compact"
@@ -553,28 +507,28 @@ function MatterStep(props: {
         {choices.map((c) => (
           <li key={c}>
             <ChoiceButton
-              icon={c === props.category ? 'ok' : 'contents'}
-              pressed={c === props.category}
+              icon="contents"
+              chosen={c === props.category}
               testId={`category-${c}`}
               onPress={() => props.onCategory(c)}
             >
-              {t(`legalAidScreens.category.${c}`)}
+              {t(`legalAid.category.${c}`)}
             </ChoiceButton>
           </li>
         ))}
       </ul>
       <KeyboardTextField
-        label={t('legalAidScreens.apply.matter.describe')}
+        label={t('legalAid.apply.matter.describe')}
         maxLength={MAX_DESCRIPTION}
-        placeholder={t('legalAidScreens.apply.matter.describePlaceholder')}
+        placeholder={t('legalAid.apply.matter.describePlaceholder')}
         value={props.description}
         data-testid="matter-description"
         onValueChange={props.onDescription}
       />
       <KeyboardTextField
-        label={t('legalAidScreens.apply.matter.opposing')}
+        label={t('legalAid.apply.matter.opposing')}
         maxLength={MAX_OPPOSING_PARTY}
-        placeholder={t('legalAidScreens.apply.matter.opposingPlaceholder')}
+        placeholder={t('legalAid.apply.matter.opposingPlaceholder')}
         value={props.opposing}
         data-testid="matter-opposing"
         onValueChange={props.onOpposing}
@@ -589,7 +543,7 @@ function MatterStep(props: {
             if (props.category !== null) props.onNext();
           }}
         >
-          {t('legalAidScreens.apply.next')}
+          {t('legalAid.apply.next')}
         </BigButton>
       </div>
     </section>
@@ -604,157 +558,52 @@ function Review(props: {
   description: string;
   opposing: string;
   precheck: LegalAidResult | null;
-  sendState: 'idle' | 'sending' | 'failed' | 'unavailable';
+  submission: SubmissionState;
+  health: Health;
   onEdit(step: Step): void;
   onSubmit(): void;
 }) {
   const { t } = useTranslation();
-  const notGiven = <span className="la-facts__empty">{t('legalAidScreens.apply.review.notGiven')}</span>;
+  const notGiven = <span className="la-facts__empty">{t('legalAid.apply.review.notGiven')}</span>;
   return (
     <section className="flow-step la-step" data-testid="legal-aid-review">
-      <h2 className="la-step__title">{t('legalAidScreens.apply.review.title')}</h2>
+      <h2 className="la-step__title">{t('legalAid.apply.review.title')}</h2>
       <Facts>
-        <Fact
-          label={t('legalAidScreens.apply.identity.name')}
-          onEdit={() => props.onEdit('identity')}
-          testId="review-name"
-        >
+        <Fact label={t('legalAid.apply.identity.name')} onEdit={() => props.onEdit('identity')} testId="review-name">
           <span lang="zh-CN">{props.identity.name}</span>
         </Fact>
-        <Fact label={t('legalAidScreens.apply.identity.idNumber')}>
+        <Fact label={t('legalAid.apply.identity.idNumber')}>
           <IdNumberShown idNumber={props.identity.idNumber} testId="review-id-number" />
         </Fact>
-        <Fact label={t('legalAidScreens.apply.identity.address')} onEdit={() => props.onEdit('identity')}>
+        <Fact label={t('legalAid.apply.identity.address')} onEdit={() => props.onEdit('identity')}>
           {props.address.trim() === '' ? notGiven : <span lang="zh-CN">{props.address}</span>}
         </Fact>
-        <Fact label={t('legalAidScreens.apply.phone.label')} onEdit={() => props.onEdit('phone')} testId="review-phone">
+        <Fact label={t('legalAid.apply.phone.label')} onEdit={() => props.onEdit('phone')} testId="review-phone">
           <span className="la-facts__number">{props.phone}</span>
         </Fact>
-        <Fact
-          label={t('legalAidScreens.apply.steps.matter')}
-          onEdit={() => props.onEdit('matter')}
-          testId="review-matter"
-        >
-          {t(`legalAidScreens.category.${props.category}`)}
+        <Fact label={t('legalAid.apply.steps.matter')} onEdit={() => props.onEdit('matter')} testId="review-matter">
+          {t(`legalAid.category.${props.category}`)}
         </Fact>
-        <Fact label={t('legalAidScreens.apply.matter.describe')} onEdit={() => props.onEdit('matter')}>
+        <Fact label={t('legalAid.apply.matter.describe')} onEdit={() => props.onEdit('matter')}>
           {props.description.trim() === '' ? notGiven : <span lang="zh-CN">{props.description}</span>}
         </Fact>
-        <Fact label={t('legalAidScreens.apply.matter.opposing')} onEdit={() => props.onEdit('matter')}>
+        <Fact label={t('legalAid.apply.matter.opposing')} onEdit={() => props.onEdit('matter')}>
           {props.opposing.trim() === '' ? notGiven : <span lang="zh-CN">{props.opposing}</span>}
         </Fact>
         {props.precheck !== null && (
-          <Fact label={t('legalAidScreens.apply.review.precheck')}>
-            {t(`legalAid.outcome.${props.precheck.outcome}`)}
-          </Fact>
+          <Fact label={t('legalAid.apply.review.precheck')}>{t(`legalAid.outcome.${props.precheck.outcome}`)}</Fact>
         )}
       </Facts>
-      {props.sendState === 'failed' && (
-        <StatusNotice tone="warning" detail={t('legalAidScreens.apply.review.failedDetail')}>
-          {t('legalAidScreens.apply.review.failed')}
-        </StatusNotice>
-      )}
-      {props.sendState === 'unavailable' && (
-        <StatusNotice tone="warning">{t('legalAidScreens.apply.review.unavailable')}</StatusNotice>
-      )}
+      <SubmissionProblem state={props.submission} health={props.health} />
       <div className="flow-actions">
         <BigButton
           variant="primary"
           icon="forward"
           data-testid="legal-aid-submit"
-          aria-disabled={props.sendState === 'sending' || undefined}
+          aria-disabled={props.submission === 'sending' || undefined}
           onClick={props.onSubmit}
         >
-          {props.sendState === 'sending'
-            ? t('legalAidScreens.apply.review.submitting')
-            : t('legalAidScreens.apply.review.submit')}
-        </BigButton>
-      </div>
-    </section>
-  );
-}
-
-function Done(props: {
-  submitted: Submitted;
-  /** The receipt's print job as the service reports it (null when none was queued). */
-  job: PrintJob | null;
-  onReprinted(job: PrintJob): void;
-  materials: readonly string[];
-  nextSteps: readonly string[];
-  office: DirectoryEntry | null;
-  officeLoading: boolean;
-  health: Health;
-}) {
-  const { t } = useTranslation();
-  const nav = useNavigation();
-  const api = useApi();
-  const { response } = props.submitted;
-  const { job } = props;
-  const [reprinting, setReprinting] = useState(false);
-  const hasPrinter = printerAvailability(props.health).state !== 'none';
-  // No job in this answer: printed already (a repeated submission), or it could not be queued (offer to print again).
-  const phase: PrintPhase = job !== null ? printJobView(job).phase : response.receiptPrinted ? 'printed' : 'failed';
-
-  const reprint = async (): Promise<void> => {
-    if (reprinting) return;
-    setReprinting(true);
-    try {
-      props.onReprinted((await api.call('submissionReprint', { reference: response.reference })).printJob);
-    } catch {
-      // The status line keeps saying it did not print; the hotline and staff remain.
-    } finally {
-      setReprinting(false);
-    }
-  };
-
-  return (
-    <section className="flow-step la-done" data-testid="legal-aid-done">
-      <h2 className="la-done__title">
-        <Icon name="ok" className="la-done__icon" />
-        {t('legalAidScreens.apply.done.title')}
-      </h2>
-      <div className="reference-display">
-        <p className="reference-display__label">{t('legalAidScreens.apply.done.reference')}</p>
-        <p className="reference-display__number" data-testid="legal-aid-reference">
-          {response.reference}
-        </p>
-      </div>
-      {hasPrinter ? (
-        <p className="la-receipt-status" role="status" data-phase={phase} data-testid="legal-aid-receipt-status">
-          <Icon name={PHASE_ICON[phase]} className="la-receipt-status__icon" />
-          <span>{t(`legalAidScreens.apply.done.${phase === 'sending' ? 'printing' : phase}`)}</span>
-        </p>
-      ) : (
-        <p className="la-receipt-status" role="status" data-phase="none" data-testid="legal-aid-receipt-status">
-          <Icon name="info" className="la-receipt-status__icon" />
-          <span>{t('legalAidScreens.apply.done.noPrinter')}</span>
-        </p>
-      )}
-      {hasPrinter && (phase === 'failed' || phase === 'printed') && (
-        <BigButton icon="print" disabled={reprinting} data-testid="legal-aid-reprint" onClick={() => void reprint()}>
-          {t('legalAidScreens.apply.done.reprint')}
-        </BigButton>
-      )}
-      <div className="la-done__qr">
-        <QrCode
-          data={response.reference}
-          label={t('legalAidScreens.apply.done.qr')}
-          maxSide={174}
-          testId="legal-aid-reference-qr"
-        />
-        <p className="la-done__qr-text">{t('legalAidScreens.apply.done.qr')}</p>
-      </div>
-      <h3 className="flow-title">{t('legalAidScreens.apply.done.next')}</h3>
-      <NumberedList
-        items={[...props.nextSteps, t('legalAidScreens.apply.done.call', { phone: props.submitted.maskedPhone })]}
-        testId="legal-aid-next"
-      />
-      <h3 className="flow-title">{t('legalAidScreens.apply.done.bring')}</h3>
-      <NumberedList items={props.materials} />
-      <OfficeCard office={props.office} loading={props.officeLoading} health={props.health} linkToDirectory={false} />
-      <div className="flow-actions">
-        <BigButton variant="primary" icon="home" data-testid="legal-aid-finish" onClick={nav.home}>
-          {t('legalAidScreens.apply.done.finish')}
+          {props.submission === 'sending' ? t('legalAid.apply.review.submitting') : t('legalAid.apply.review.submit')}
         </BigButton>
       </div>
     </section>

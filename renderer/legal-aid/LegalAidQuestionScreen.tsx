@@ -23,7 +23,8 @@ import {
   questionNumber,
   toAnswers,
 } from './questions';
-import { ChoiceButton } from './OfficeCard';
+import { ListButton } from '../../ui/buttons/ListButton';
+import { ChoiceButton } from '../flow/ChoiceButton';
 import '../shared/content.css';
 import '../flow/flows.css';
 import './legal-aid.css';
@@ -145,9 +146,9 @@ function Question({
 }) {
   const { t } = useTranslation();
   const unsure = (patch: Partial<CheckDraft>) => (
-    <ChoiceButton icon="topic" testId="choice-unsure" onPress={() => onAnswer(patch)}>
+    <ListButton icon="topic" testId="choice-unsure" onPress={() => onAnswer(patch)}>
       {t('legalAid.ask.unsure')}
-    </ChoiceButton>
+    </ListButton>
   );
   switch (step) {
     case 'matter-group':
@@ -155,9 +156,9 @@ function Question({
         <Choices question={t('legalAid.ask.matter-group.question')} hint={t('legalAid.ask.matter-group.hint')}>
           {MATTER_GROUPS.map((g) => (
             <li key={g}>
-              <ChoiceButton icon={GROUP_ICON[g]} testId={`choice-${g}`} onPress={() => onAnswer({ group: g })}>
+              <ListButton icon={GROUP_ICON[g]} testId={`choice-${g}`} onPress={() => onAnswer({ group: g })}>
                 {t(`legalAid.ask.matter-group.options.${g}`)}
-              </ChoiceButton>
+              </ListButton>
             </li>
           ))}
           <li>{unsure({ group: 'unsure' })}</li>
@@ -169,9 +170,9 @@ function Question({
         <Choices question={t('legalAid.ask.matter.question')} hint={t('legalAid.ask.matter.hint')}>
           {MATTER_CHOICES[group].map((c: MatterChoice) => (
             <li key={c}>
-              <ChoiceButton icon={CHOICE_ICON[c]} testId={`choice-${c}`} onPress={() => onAnswer({ matter: c })}>
+              <ListButton icon={CHOICE_ICON[c]} testId={`choice-${c}`} onPress={() => onAnswer({ matter: c })}>
                 {t(`legalAid.ask.matter.options.${c}`)}
-              </ChoiceButton>
+              </ListButton>
             </li>
           ))}
           <li>{unsure({ matter: 'unsure' })}</li>
@@ -195,13 +196,13 @@ function Question({
         <Choices question={t('legalAid.ask.for-whom.question')}>
           {APPLYING_AS.map((a) => (
             <li key={a}>
-              <ChoiceButton
+              <ListButton
                 icon={a === 'self' ? 'person' : a === 'close-relative' ? 'family' : 'shield'}
                 testId={`choice-${a}`}
                 onPress={() => onAnswer({ applyingAs: a })}
               >
                 {t(`legalAid.ask.for-whom.options.${a}`)}
-              </ChoiceButton>
+              </ListButton>
             </li>
           ))}
         </Choices>
@@ -222,14 +223,14 @@ function Question({
       return (
         <Choices question={t('legalAid.ask.agent.question')} hint={t('legalAid.ask.agent.hint')}>
           <li>
-            <ChoiceButton icon="briefcase" testId="choice-yes" onPress={() => onAnswer({ hasAgent: 'yes' })}>
+            <ListButton icon="briefcase" testId="choice-yes" onPress={() => onAnswer({ hasAgent: 'yes' })}>
               {t('legalAid.ask.agent.options.yes')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>
-            <ChoiceButton icon="notOffered" testId="choice-no" onPress={() => onAnswer({ hasAgent: 'no' })}>
+            <ListButton icon="notOffered" testId="choice-no" onPress={() => onAnswer({ hasAgent: 'no' })}>
               {t('legalAid.ask.agent.options.no')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>{unsure({ hasAgent: 'unsure' })}</li>
         </Choices>
@@ -238,14 +239,14 @@ function Question({
       return (
         <Choices question={t('legalAid.ask.court.question')}>
           <li>
-            <ChoiceButton icon="scales" testId="choice-yes" onPress={() => onAnswer({ inCourt: 'yes' })}>
+            <ListButton icon="scales" testId="choice-yes" onPress={() => onAnswer({ inCourt: 'yes' })}>
               {t('legalAid.ask.court.options.yes')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>
-            <ChoiceButton icon="handshake" testId="choice-no" onPress={() => onAnswer({ inCourt: 'no' })}>
+            <ListButton icon="handshake" testId="choice-no" onPress={() => onAnswer({ inCourt: 'no' })}>
               {t('legalAid.ask.court.options.no')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>{unsure({ inCourt: 'unsure' })}</li>
         </Choices>
@@ -254,19 +255,19 @@ function Question({
       return (
         <Choices question={t('legalAid.ask.urgency.question')} hint={t('legalAid.ask.urgency.hint')}>
           <li>
-            <ChoiceButton icon="clock" testId="choice-deadline" onPress={() => onAnswer({ urgency: 'deadline' })}>
+            <ListButton icon="clock" testId="choice-deadline" onPress={() => onAnswer({ urgency: 'deadline' })}>
               {t('legalAid.ask.urgency.options.deadline')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>
-            <ChoiceButton icon="key" testId="choice-preservation" onPress={() => onAnswer({ urgency: 'preservation' })}>
+            <ListButton icon="key" testId="choice-preservation" onPress={() => onAnswer({ urgency: 'preservation' })}>
               {t('legalAid.ask.urgency.options.preservation')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>
-            <ChoiceButton icon="notOffered" testId="choice-none" onPress={() => onAnswer({ urgency: 'none' })}>
+            <ListButton icon="notOffered" testId="choice-none" onPress={() => onAnswer({ urgency: 'none' })}>
               {t('legalAid.ask.urgency.options.none')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>{unsure({ urgency: 'unsure' })}</li>
         </Choices>
@@ -289,19 +290,19 @@ function Question({
           }
         >
           <li>
-            <ChoiceButton icon="ok" testId="choice-within" onPress={() => onAnswer({ income: 'within' })}>
+            <ListButton icon="ok" testId="choice-within" onPress={() => onAnswer({ income: 'within' })}>
               {t('legalAid.ask.income.options.within')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>
-            <ChoiceButton icon="wallet" testId="choice-above" onPress={() => onAnswer({ income: 'above' })}>
+            <ListButton icon="wallet" testId="choice-above" onPress={() => onAnswer({ income: 'above' })}>
               {t('legalAid.ask.income.options.above')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>
-            <ChoiceButton icon="pen" testId="choice-pledge" onPress={() => onAnswer({ income: 'pledge' })}>
+            <ListButton icon="pen" testId="choice-pledge" onPress={() => onAnswer({ income: 'pledge' })}>
               {t('legalAid.ask.income.options.pledge')}
-            </ChoiceButton>
+            </ListButton>
           </li>
           <li>{unsure({ income: 'unsure' })}</li>
         </Choices>
@@ -354,7 +355,7 @@ function PickSeveral<V extends string>({
         <li key={o.value}>
           <ChoiceButton
             icon={o.icon}
-            pressed={picked.includes(o.value)}
+            chosen={picked.includes(o.value)}
             testId={`choice-${o.value}`}
             onPress={() => toggle(o.value)}
           >
@@ -369,12 +370,12 @@ function PickSeveral<V extends string>({
           </BigButton>
         ) : (
           <div className="la-choices__none">
-            <ChoiceButton icon="notOffered" testId="choice-none" onPress={() => onDone([])}>
+            <ListButton icon="notOffered" testId="choice-none" onPress={() => onDone([])}>
               {t('legalAid.ask.noneOfThese')}
-            </ChoiceButton>
-            <ChoiceButton icon="topic" testId="choice-unsure" onPress={() => onDone([])}>
+            </ListButton>
+            <ListButton icon="topic" testId="choice-unsure" onPress={() => onDone([])}>
               {t('legalAid.ask.unsure')}
-            </ChoiceButton>
+            </ListButton>
           </div>
         )}
       </li>

@@ -72,21 +72,21 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
   );
 
   const buildSlip = (printedAt: Date) => ({
-    title: jobTitle(t('legalAidScreens.receipt.resultTitle')),
+    title: jobTitle(t('legalAid.receipt.resultTitle')),
     receipt: resultReceipt({
       labels: {
-        title: t('legalAidScreens.receipt.resultTitle'),
-        outcome: t('legalAidScreens.receipt.outcome'),
-        why: t('legalAidScreens.receipt.why'),
-        articles: t('legalAidScreens.receipt.articles'),
-        materials: t('legalAidScreens.receipt.materials'),
-        where: t('legalAidScreens.receipt.where'),
-        timeLimits: t('legalAidScreens.receipt.timeLimits'),
-        office: t('legalAidScreens.receipt.office'),
-        address: t('legalAidScreens.receipt.address'),
-        officePhone: t('legalAidScreens.receipt.officePhone'),
-        hours: t('legalAidScreens.receipt.hours'),
-        demo: t('legalAidScreens.receipt.demo'),
+        title: t('legalAid.receipt.resultTitle'),
+        outcome: t('legalAid.receipt.outcome'),
+        why: t('legalAid.receipt.why'),
+        articles: t('legalAid.receipt.articles'),
+        materials: t('legalAid.receipt.materials'),
+        where: t('legalAid.receipt.where'),
+        timeLimits: t('legalAid.receipt.timeLimits'),
+        office: t('legalAid.receipt.office'),
+        address: t('legalAid.receipt.address'),
+        officePhone: t('legalAid.receipt.officePhone'),
+        hours: t('legalAid.receipt.hours'),
+        demo: t('legalAid.receipt.demo'),
       },
       outcome: texts.outcome,
       notes: [texts.route, texts.hardship, ...(result.aidFirst.possible ? [t('legalAid.aidFirst')] : [])],
@@ -102,9 +102,9 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
         printedAt: formatPrintedAt(printedAt, language),
         hotline: hotlineNumber(health),
         labels: {
-          terminal: t('legalAidScreens.receipt.terminal'),
-          printedAt: t('legalAidScreens.receipt.printedAt'),
-          hotline: t('legalAidScreens.receipt.hotline'),
+          terminal: t('legalAid.receipt.terminal'),
+          printedAt: t('legalAid.receipt.printedAt'),
+          hotline: t('legalAid.receipt.hotline'),
         },
       },
     }),
@@ -112,7 +112,7 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
 
   return (
     <main className="screen legal-aid-result" data-testid="legal-aid-result" data-outcome={result.outcome}>
-      <ScreenHeader title={t('legalAidScreens.result.title')} />
+      <ScreenHeader title={t('legalAid.result.title')} />
       <section className="la-outcome" data-outcome={result.outcome} data-testid="legal-aid-outcome">
         <Icon name={OUTCOME_ICON[result.outcome]} className="la-outcome__icon" />
         <div className="la-outcome__words">
@@ -128,7 +128,7 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
         <span>{t('legalAid.officeDecides')}</span>
       </p>
 
-      <Section title={t('legalAidScreens.result.why')}>
+      <Section title={t('legalAid.result.why')}>
         <ul className="plain-list la-reasons" data-testid="legal-aid-reasons">
           {texts.reasons.map((r, i) => (
             <li key={result.reasons[i]} className="accent-box la-reasons__item">
@@ -138,7 +138,7 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
         </ul>
       </Section>
 
-      <Section title={t('legalAidScreens.result.articles')} hint={t('legalAidScreens.result.articlesHint')}>
+      <Section title={t('legalAid.result.articles')} hint={t('legalAid.result.articlesHint')}>
         <div className="citations" data-testid="legal-aid-articles">
           {citations.map((c, i) => {
             const ref = found[i];
@@ -159,7 +159,7 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
         </div>
       </Section>
 
-      <Section title={t('legalAidScreens.result.hardship')}>
+      <Section title={t('legalAid.result.hardship')}>
         <p className="la-hardship" data-testid="legal-aid-hardship" data-skipped={result.hardshipReview.skipped}>
           <Icon name={result.hardshipReview.skipped ? 'ok' : 'info'} className="la-hardship__icon" />
           <span>
@@ -172,7 +172,7 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
       </Section>
 
       {result.aidFirst.possible && (
-        <Section title={t('legalAidScreens.result.aidFirst')}>
+        <Section title={t('legalAid.result.aidFirst')}>
           <StatusNotice tone="info">{t('legalAid.aidFirst')}</StatusNotice>
         </Section>
       )}
@@ -184,22 +184,22 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
       )}
 
       {texts.where !== null && (
-        <Section title={t('legalAidScreens.result.where')}>
+        <Section title={t('legalAid.result.where')}>
           <p className="la-where">{texts.where}</p>
           <OfficeCard office={nearest.office} loading={nearest.status === 'loading'} health={health} />
         </Section>
       )}
 
-      <Section title={t('legalAidScreens.result.timeLimits')}>
+      <Section title={t('legalAid.result.timeLimits')}>
         <NumberedList items={texts.timeLimits} testId="legal-aid-time-limits" />
       </Section>
 
       <div className="screen-actions la-actions">
         {offersApplication(result) && result.outcome === 'likely-not' && (
-          <p className="la-actions__note">{t('legalAidScreens.result.likelyNotNote')}</p>
+          <p className="la-actions__note">{t('legalAid.result.likelyNotNote')}</p>
         )}
-        <FeatureLinkButton feature="videoCall" label={t('legalAidScreens.result.videoCall')} health={health} />
-        <PrintSlipButton label={t('legalAidScreens.result.print')} build={buildSlip} health={health} />
+        <FeatureLinkButton feature="videoCall" label={t('legalAid.result.videoCall')} health={health} />
+        <PrintSlipButton label={t('legalAid.result.print')} build={buildSlip} health={health} />
         {offersApplication(result) && (
           <BigButton
             variant="primary"
@@ -207,7 +207,7 @@ export function LegalAidResultScreen({ answers, health }: { answers: LegalAidAns
             data-testid="legal-aid-apply-now"
             onClick={() => nav.push({ name: 'legal-aid-apply', answers })}
           >
-            {t('legalAidScreens.result.apply')}
+            {t('legalAid.result.apply')}
           </BigButton>
         )}
       </div>

@@ -22,25 +22,25 @@ export function LegalAidScreen({ health }: { health: Health }) {
   return (
     <main className="screen legal-aid-start" data-testid="legal-aid">
       <ScreenHeader title={t('features.legalAid.title')} />
-      <p className="screen__lead">{t('legalAidScreens.home.lead')}</p>
+      <p className="screen__lead">{t('legalAid.home.lead')}</p>
       <div className="tile-grid la-start__grid">
         <Tile
           testId="legal-aid-start-check"
           icon="legalAid"
-          title={t('legalAidScreens.home.check')}
-          description={t('legalAidScreens.home.checkHint')}
+          title={t('legalAid.home.check')}
+          description={t('legalAid.home.checkHint')}
           onPress={() => nav.push({ name: 'legal-aid-question', step: 'matter-group', draft: {} })}
         />
         <Tile
           testId="legal-aid-start-apply"
           icon="pen"
-          title={t('legalAidScreens.home.apply')}
-          description={t('legalAidScreens.home.applyHint')}
+          title={t('legalAid.home.apply')}
+          description={t('legalAid.home.applyHint')}
           onPress={() => nav.push({ name: 'legal-aid-apply', answers: null })}
         />
       </div>
       <StatusLookupButton />
-      <Section title={t('legalAidScreens.home.nearest')}>
+      <Section title={t('legalAid.home.nearest')}>
         <OfficeCard office={nearest.office} loading={nearest.status === 'loading'} health={health} />
       </Section>
     </main>

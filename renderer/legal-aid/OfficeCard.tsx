@@ -1,60 +1,14 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryEntry } from '../../common/api/directory';
 import type { Health } from '../../common/api/health';
 import { useNavigation } from '../app/NavigationContext';
-import { Icon, type IconName } from '../../ui/icons/Icon';
+import { Icon } from '../../ui/icons/Icon';
 import { ListButton } from '../../ui/buttons/ListButton';
 import { Loading } from '../shared/QueryView';
 import { hotlineNumber } from '../app/service/health-view';
 import { useServiceQuery } from '../app/service/use-service-query';
 import '../flow/flows.css';
 import './legal-aid.css';
-
-/**
- * One answer to a question: a full-width button, an icon beside the words.
- * A choice that answers at once leads on (arrow); one of several that can be
- * picked together toggles, and says so in words and a tick, not colour alone.
- */
-export function ChoiceButton({
-  icon,
-  children,
-  onPress,
-  pressed,
-  testId,
-}: {
-  icon: IconName;
-  children: ReactNode;
-  onPress(): void;
-  /** Set for a choice of several: whether it is picked. */
-  pressed?: boolean;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  if (pressed === undefined) {
-    return (
-      <ListButton icon={icon} testId={testId} onPress={onPress}>
-        {children}
-      </ListButton>
-    );
-  }
-  return (
-    <button
-      type="button"
-      className="list-button la-toggle"
-      aria-pressed={pressed}
-      data-testid={testId}
-      onClick={onPress}
-    >
-      <Icon name={icon} className="la-toggle__icon" />
-      <span className="la-toggle__label">{children}</span>
-      <span className="la-toggle__mark" aria-hidden="true">
-        {pressed ? <Icon name="ok" className="la-toggle__tick" /> : <span className="la-toggle__box" />}
-        {pressed && <span className="la-toggle__picked">{t('legalAid.ask.selected')}</span>}
-      </span>
-    </button>
-  );
-}
 
 /** The nearest legal-aid centre (the directory lists the terminal's region first), or null when the release has none. */
 export function useNearestLegalAidOffice() {
@@ -79,7 +33,7 @@ export function OfficeCard({
   const nav = useNavigation();
   if (loading) return <Loading />;
   if (office === null) {
-    return <p className="la-office__none">{t('legalAidScreens.office.none', { hotline: hotlineNumber(health) })}</p>;
+    return <p className="la-office__none">{t('legalAid.office.none', { hotline: hotlineNumber(health) })}</p>;
   }
   const directoryOpen = health.features.some((f) => f.id === 'directory' && f.available);
   return (
@@ -91,23 +45,23 @@ export function OfficeCard({
       {office.demo && (
         <p className="la-office__demo">
           <Icon name="warning" className="la-office__demo-icon" />
-          <span>{t('legalAidScreens.office.demo')}</span>
+          <span>{t('legalAid.office.demo')}</span>
         </p>
       )}
       <dl className="la-office__details">
         <div>
-          <dt>{t('legalAidScreens.office.address')}</dt>
+          <dt>{t('legalAid.office.address')}</dt>
           <dd lang="zh-CN">{office.address}</dd>
         </div>
         {office.phone !== null && (
           <div>
-            <dt>{t('legalAidScreens.office.phone')}</dt>
+            <dt>{t('legalAid.office.phone')}</dt>
             <dd className="la-office__phone">{office.phone}</dd>
           </div>
         )}
         {office.hours !== null && (
           <div>
-            <dt>{t('legalAidScreens.office.hours')}</dt>
+            <dt>{t('legalAid.office.hours')}</dt>
             <dd lang="zh-CN">{office.hours}</dd>
           </div>
         )}
@@ -118,7 +72,7 @@ export function OfficeCard({
           testId="legal-aid-office-more"
           onPress={() => nav.push({ name: 'directory-office', choice: 'legal-aid-centre', officeId: office.id })}
         >
-          {t('legalAidScreens.office.more')}
+          {t('legalAid.office.more')}
         </ListButton>
       )}
     </div>

@@ -187,8 +187,8 @@ describe('the check’s questions', () => {
   });
 
   it('has a category label in both languages for exactly the categories there are', () => {
-    expect(Object.keys(zhCN.legalAidScreens.category).sort()).toEqual([...APPLICATION_CATEGORIES].sort());
-    expect(Object.keys(en.legalAidScreens.category).sort()).toEqual([...APPLICATION_CATEGORIES].sort());
+    expect(Object.keys(zhCN.legalAid.category).sort()).toEqual([...APPLICATION_CATEGORIES].sort());
+    expect(Object.keys(en.legalAid.category).sort()).toEqual([...APPLICATION_CATEGORIES].sort());
     for (const c of APPLICATION_CATEGORIES) expect(c).toMatch(/^[a-z0-9][a-z0-9-]{0,63}$/);
   });
 

@@ -4,7 +4,7 @@ import { zhCN } from '../../common/i18n/zh-CN';
 import { Receipt, type ReceiptInput } from '../../common/receipt/receipt';
 import { applicationReceipt, resultReceipt, type ApplicationReceiptInput, type ReceiptFooter } from './receipts';
 
-const L = zhCN.legalAidScreens.receipt;
+const L = zhCN.legalAid.receipt;
 const FOOTER: ReceiptFooter = {
   terminalName: '无人律所演示终端',
   printedAt: '2025年3月14日 10:20',

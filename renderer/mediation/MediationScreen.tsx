@@ -8,6 +8,7 @@ import {
   COMMITTEE_CONTACT_WORKING_DAYS,
   type DisputeCategory,
   EMPTY_ANSWERS,
+  MEDIATION_NOTICE_VERSION,
   MEDIATION_STEPS,
   type MediationAnswers,
   type MediationStep,
@@ -16,13 +17,11 @@ import {
   localIsoTimestamp,
   stepProblems,
 } from '../../common/mediation/mediation';
-import { ApiError } from '../../ui/api/contract-client';
 import { useNavigation } from '../app/NavigationContext';
 import { ScreenHeader } from '../shared/ScreenHeader';
 import { StepProgress } from '../flow/StepProgress';
 import { formatPrintedAt } from '../shared/dates';
 import { useLanguage } from '../../ui/i18n/use-language';
-import { useApi } from '../app/service/ServiceContext';
 import { hotlineNumber } from '../app/service/health-view';
 import { useServiceQuery } from '../app/service/use-service-query';
 import { useTrackedJob } from '../print/use-tracked-job';
@@ -30,7 +29,9 @@ import { useSessionUse } from '../app/session/SessionUse';
 import { DoneStep } from './DoneStep';
 import { mediationReceipt } from './mediation-receipt';
 import { COUNTED_STEPS, type CountedStep, nextStep, stepNumber } from './mediation-view';
-import { AnswerStep, ConsentStep, DeclinedStep, IntroStep, ReviewStep, type SendState } from './steps';
+import { ConsentStep } from '../flow/ConsentStep';
+import { useSubmission } from '../flow/use-submission';
+import { AnswerStep, DeclinedStep, IntroStep, ReviewStep } from './steps';
 import '../flow/flows.css';
 import './mediation.css';
 
@@ -41,13 +42,10 @@ type Step =
   | { kind: 'consent' }
   | { kind: 'declined' }
   | { kind: 'review' }
-  | { kind: 'done'; reference: string; category: DisputeCategory; hasJob: boolean };
+  | { kind: 'done'; reference: string; receiptPrinted: boolean };
 
-interface Prepared {
-  body: Extract<SubmitRequest, { kind: 'mediation-request' }>;
-  /** The payload as sent, to tell whether a new attempt is the same request. */
-  payloadJson: string;
-}
+/** The request as it will be sent, but for its idempotency key (useSubmission keeps that). */
+type Prepared = Omit<Extract<SubmitRequest, { kind: 'mediation-request' }>, 'idempotencyKey'>;
 
 /**
  * 调解申请: a mediation request for the people's mediation committee, one
@@ -68,7 +66,6 @@ interface Prepared {
 export function MediationScreen({ health }: { health: Health }) {
   const { t } = useTranslation();
   const nav = useNavigation();
-  const api = useApi();
   const language = useLanguage();
   const use = useSessionUse();
   const mainRef = useRef<HTMLElement>(null);
@@ -78,9 +75,8 @@ export function MediationScreen({ health }: { health: Health }) {
   const [checking, setChecking] = useState(false);
   const [consentAt, setConsentAt] = useState<string | null>(null);
   const [prepared, setPrepared] = useState<Prepared | null>(null);
-  const [send, setSend] = useState<SendState>('idle');
-  const sending = useRef(false);
-  const { job, track } = useTrackedJob();
+  const submission = useSubmission(health);
+  const receipt = useTrackedJob();
   const directory = useServiceQuery('directory', { kind: 'mediation-committee' });
   const committee: DirectoryEntry | null = directory.status === 'ok' ? (directory.data.entries[0] ?? null) : null;
 
@@ -93,7 +89,9 @@ export function MediationScreen({ health }: { health: Health }) {
   const [reveal, setReveal] = useState(0);
   useEffect(() => {
     if (reveal > 0)
-      mainRef.current?.querySelector('[data-invalid="true"], .med-field__error')?.scrollIntoView({ block: 'center' });
+      mainRef.current
+        ?.querySelector('[data-invalid="true"], [data-testid="field-problem"]')
+        ?.scrollIntoView({ block: 'center' });
   }, [reveal]);
   const showProblems = (): void => {
     setChecking(true);
@@ -113,7 +111,8 @@ export function MediationScreen({ health }: { health: Health }) {
       relation: (relation) => mediationZhCN.relations[relation],
     });
     const payloadJson = JSON.stringify(payload);
-    if (prepared !== null && prepared.payloadJson === payloadJson) return;
+    submission.review(payloadJson);
+    if (prepared !== null && JSON.stringify(prepared.payload) === payloadJson) return;
     const receipt = mediationReceipt({
       labels: {
         title: t('mediation.receipt.title'),
@@ -143,16 +142,11 @@ export function MediationScreen({ health }: { health: Health }) {
       hotline: hotlineNumber(health),
     });
     setPrepared({
-      body: {
-        kind: 'mediation-request',
-        payload,
-        idempotencyKey: crypto.randomUUID(),
-        receipt,
-        title: `${t('mediation.receipt.title')} ${REFERENCE_PLACEHOLDER}`,
-      },
-      payloadJson,
+      kind: 'mediation-request',
+      payload,
+      receipt,
+      title: `${t('mediation.receipt.title')} ${REFERENCE_PLACEHOLDER}`,
     });
-    setSend('idle');
   };
 
   const toReview = (consentTime: string | null = consentAt, a: MediationAnswers = answers): void => {
@@ -171,26 +165,17 @@ export function MediationScreen({ health }: { health: Health }) {
   };
 
   const submit = async (): Promise<void> => {
-    if (prepared === null || sending.current) return;
-    sending.current = true;
-    setSend('sending');
-    try {
-      const result = await api.call('submit', prepared.body);
-      use.markSubmitted(result.reference);
-      use.served('mediation');
-      track(result.printJob);
-      const category = prepared.body.payload.dispute.category as DisputeCategory;
-      // Sent: the answers are no longer needed on screen (the outbox has them, the receipt shows them masked).
-      setAnswers(EMPTY_ANSWERS);
-      setPrepared(null);
-      setConsentAt(null);
-      setSend('idle');
-      go({ kind: 'done', reference: result.reference, category, hasJob: result.printJob !== null });
-    } catch (error) {
-      setSend(error instanceof ApiError && error.code === 'unavailable' ? 'unavailable' : 'failed');
-    } finally {
-      sending.current = false;
-    }
+    if (prepared === null) return;
+    const result = await submission.send((idempotencyKey) => ({ ...prepared, idempotencyKey }));
+    if (result === null) return;
+    use.markSubmitted(result.reference);
+    use.served('mediation');
+    receipt.track(result.printJob);
+    // Sent: the answers are no longer needed on screen (the outbox has them, the receipt shows them masked).
+    setAnswers(EMPTY_ANSWERS);
+    setPrepared(null);
+    setConsentAt(null);
+    go({ kind: 'done', reference: result.reference, receiptPrinted: result.receiptPrinted });
   };
 
   /** On from an answer step: the next one, or the notice after the last. */
@@ -225,6 +210,8 @@ export function MediationScreen({ health }: { health: Health }) {
         return (
           <IntroStep
             committee={committee}
+            health={health}
+            recordsDown={submission.recordsDown}
             onStart={() => go({ kind: 'answer', step: 'category', fromReview: false })}
           />
         );
@@ -265,12 +252,21 @@ export function MediationScreen({ health }: { health: Health }) {
       case 'consent':
         return (
           <ConsentStep
+            title={t('mediation.consent.title')}
+            lead={t('mediation.consent.lead')}
+            parts={[
+              { icon: 'contents', title: t('mediation.consent.whatTitle'), text: t('mediation.consent.what') },
+              { icon: 'handshake', title: t('mediation.consent.whyTitle'), text: t('mediation.consent.why') },
+              { icon: 'clock', title: t('mediation.consent.howLongTitle'), text: t('mediation.consent.howLong') },
+            ]}
+            extra={[t('mediation.consent.receipt')]}
+            noticeVersion={MEDIATION_NOTICE_VERSION}
             onAgree={() => {
               const at = localIsoTimestamp(new Date());
               setConsentAt(at);
               toReview(at);
             }}
-            onDecline={() => go({ kind: 'declined' })}
+            onDisagree={() => go({ kind: 'declined' })}
           />
         );
       case 'declined':
@@ -279,7 +275,7 @@ export function MediationScreen({ health }: { health: Health }) {
         return (
           <ReviewStep
             answers={answers}
-            send={send}
+            send={submission.state}
             health={health}
             onEdit={(s) => go({ kind: 'answer', step: s, fromReview: true })}
             onSubmit={() => void submit()}
@@ -289,12 +285,10 @@ export function MediationScreen({ health }: { health: Health }) {
         return (
           <DoneStep
             reference={step.reference}
-            category={step.category}
+            receiptPrinted={step.receiptPrinted}
             committee={committee}
-            job={job}
-            expectJob={step.hasJob}
+            receipt={receipt}
             health={health}
-            onRetryPrint={(j) => track(j)}
           />
         );
     }

@@ -23,10 +23,10 @@ import { hotlineNumber } from '../app/service/health-view';
 import { ToggleChip } from '../../ui/buttons/ToggleChip';
 import { StatusLookupButton } from '../submission-status/StatusLookupButton';
 import { ChoiceButton } from '../flow/ChoiceButton';
-import { MediationField } from './MediationField';
+import { Field, FieldProblem, KeyboardTextField } from '../flow/Field';
+import { SubmissionProblem } from '../flow/SubmissionProblem';
+import type { SubmissionState } from '../flow/use-submission';
 import { DISPUTE_ICON, problemKey, situationKey } from './mediation-view';
-
-export type SendState = 'idle' | 'sending' | 'failed' | 'unavailable';
 
 /**
  * A step: its question as a level-2 heading that is also the screen's first
@@ -56,18 +56,53 @@ function NextButton({ onNext }: { onNext(): void }) {
   );
 }
 
-/** What is wrong with a choice (no field to put it under), said under the choices. */
-function ChoiceProblem({ text }: { text: string | null }) {
-  if (text === null) return null;
+/**
+ * Answers given by buttons (a dispute type, a time, what happened): what is
+ * wrong with the choice sits above them, as a field's problem does, and the
+ * group points at it.
+ */
+function Choices({
+  label,
+  problem,
+  className,
+  children,
+}: {
+  label: string;
+  problem: string | null;
+  className: string;
+  children: ReactNode;
+}) {
+  const problemId = useId();
   return (
-    <p className="med-field__error" data-testid="mediation-choice-error">
-      <Icon name="warning" className="med-field__error-icon" />
-      {text}
-    </p>
+    <>
+      {problem !== null && <FieldProblem id={problemId}>{problem}</FieldProblem>}
+      <div
+        className={className}
+        role="group"
+        aria-label={label}
+        aria-describedby={problem !== null ? problemId : undefined}
+      >
+        {children}
+      </div>
+    </>
   );
 }
 
-export function IntroStep({ committee, onStart }: { committee: DirectoryEntry | null; onStart(): void }) {
+/**
+ * What mediation is, then 开始申请 — or, when the kiosk cannot keep a request
+ * now (records.db down), that it cannot, before anything is asked.
+ */
+export function IntroStep({
+  committee,
+  health,
+  recordsDown,
+  onStart,
+}: {
+  committee: DirectoryEntry | null;
+  health: Health;
+  recordsDown: boolean;
+  onStart(): void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="flow-step med-intro">
@@ -92,11 +127,19 @@ export function IntroStep({ committee, onStart }: { committee: DirectoryEntry | 
       </ul>
       <StatusNotice tone="warning">{t('mediation.intro.danger')}</StatusNotice>
       <p className="flow-footnote">{t('mediation.intro.basis')}</p>
-      <div className="med-actions">
-        <BigButton variant="primary" icon="mediation" data-testid="mediation-start" onClick={onStart}>
-          {t('mediation.intro.start')}
-        </BigButton>
-      </div>
+      {recordsDown ? (
+        <SubmissionProblem
+          state="unavailable"
+          health={health}
+          unavailableDetail={t('mediation.elsewhere', { hotline: hotlineNumber(health) })}
+        />
+      ) : (
+        <div className="med-actions">
+          <BigButton variant="primary" icon="mediation" data-testid="mediation-start" onClick={onStart}>
+            {t('mediation.intro.start')}
+          </BigButton>
+        </div>
+      )}
       <StatusLookupButton />
       {committee !== null && <CommitteeCard committee={committee} />}
     </div>
@@ -116,7 +159,6 @@ export interface AnswerStepProps {
 
 export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext }: AnswerStepProps) {
   const { t } = useTranslation();
-  const relationLabelId = useId();
   const problem = (field: string): string | null => {
     const p = problems[field];
     return p === undefined ? null : t(problemKey(field, p));
@@ -125,7 +167,11 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
     case 'category':
       return (
         <StepSection title={t('mediation.category.title')} lead={t('mediation.category.lead')}>
-          <div className="option-grid option-grid--3 med-choices">
+          <Choices
+            label={t('mediation.category.title')}
+            problem={problem('category')}
+            className="option-grid option-grid--3 med-choices"
+          >
             {DISPUTE_CATEGORIES.map((c) => (
               <ChoiceButton
                 key={c}
@@ -137,15 +183,14 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
                 {t(`mediation.category.names.${c}`)}
               </ChoiceButton>
             ))}
-          </div>
-          <ChoiceProblem text={problem('category')} />
+          </Choices>
         </StepSection>
       );
     case 'situation': {
       const category = answers.category ?? 'other';
       return (
         <StepSection title={t('mediation.situation.title')} lead={t('mediation.situation.lead')}>
-          <div className="med-chips" role="group" aria-label={t('mediation.situation.title')}>
+          <Choices label={t('mediation.situation.title')} problem={problem('situation')} className="med-chips">
             {situationsOf(category).map((s) => (
               <ToggleChip
                 key={s}
@@ -156,18 +201,16 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
                 {t(situationKey(category, s))}
               </ToggleChip>
             ))}
-          </div>
-          <ChoiceProblem text={problem('situation')} />
-          <MediationField
+          </Choices>
+          <KeyboardTextField
             label={t('mediation.situation.detailsLabel')}
             value={answers.details}
-            onChange={(details) => onChange({ details })}
-            error={problem('details')}
-            layout="letters"
+            onValueChange={(details) => onChange({ details })}
+            problem={problem('details')}
             keyboardHint={t('mediation.situation.keyboardHint')}
             placeholder={t('mediation.situation.detailsPlaceholder')}
             maxLength={300}
-            testId="mediation-details"
+            data-testid="mediation-details"
           />
           <NextButton onNext={onNext} />
         </StepSection>
@@ -176,38 +219,41 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
     case 'applicant':
       return (
         <StepSection title={t('mediation.applicant.title')} lead={t('mediation.applicant.lead')}>
-          <MediationField
+          <KeyboardTextField
             label={t('mediation.applicant.name')}
             value={answers.applicantName}
-            onChange={(applicantName) => onChange({ applicantName })}
-            error={problem('applicantName')}
-            layout="letters"
+            onValueChange={(applicantName) => onChange({ applicantName })}
+            problem={problem('applicantName')}
             keyboardHint={t('mediation.applicant.nameKeyboard')}
             maxLength={50}
-            testId="applicant-name"
+            data-testid="applicant-name"
+            fieldTestId="applicant-name-field"
           />
-          <MediationField
+          <KeyboardTextField
             label={t('mediation.applicant.phone')}
             value={answers.applicantPhone}
-            onChange={(applicantPhone) => onChange({ applicantPhone })}
-            error={problem('applicantPhone')}
+            onValueChange={(applicantPhone) => onChange({ applicantPhone })}
+            problem={problem('applicantPhone')}
+            number
             layout="digits"
             digitKeys={[null, null]}
             keyboardHint={t('mediation.applicant.phoneKeyboard')}
             maxLength={12}
-            testId="applicant-phone"
+            data-testid="applicant-phone"
+            fieldTestId="applicant-phone-field"
           />
-          <MediationField
+          <KeyboardTextField
             label={t('mediation.applicant.idNumber')}
             hint={t('mediation.applicant.idNumberHint')}
             value={answers.applicantIdNumber}
-            onChange={(applicantIdNumber) => onChange({ applicantIdNumber })}
-            error={problem('applicantIdNumber')}
+            onValueChange={(applicantIdNumber) => onChange({ applicantIdNumber })}
+            problem={problem('applicantIdNumber')}
+            number
             layout="digits"
             digitKeys={['X', null]}
             keyboardHint={t('mediation.applicant.idNumberKeyboard')}
             maxLength={18}
-            testId="applicant-id"
+            data-testid="applicant-id"
           />
           <NextButton onNext={onNext} />
         </StepSection>
@@ -215,44 +261,43 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
     case 'other-party':
       return (
         <StepSection title={t('mediation.otherParty.title')} lead={t('mediation.otherParty.lead')}>
-          <MediationField
+          <KeyboardTextField
             label={t('mediation.otherParty.name')}
             hint={t('mediation.otherParty.nameHint')}
             value={answers.otherPartyName}
-            onChange={(otherPartyName) => onChange({ otherPartyName })}
-            error={problem('otherPartyName')}
-            layout="letters"
+            onValueChange={(otherPartyName) => onChange({ otherPartyName })}
+            problem={problem('otherPartyName')}
             keyboardHint={t('mediation.otherParty.nameKeyboard')}
             maxLength={100}
-            testId="other-name"
+            data-testid="other-name"
           />
-          <div className="med-field">
-            <p className="med-field__label" id={relationLabelId}>
-              {t('mediation.otherParty.relation')}
-            </p>
-            <div className="med-chips" role="group" aria-labelledby={relationLabelId}>
-              {OTHER_PARTY_RELATIONS.map((r) => (
-                <ToggleChip
-                  key={r}
-                  pressed={answers.otherPartyRelation === r}
-                  testId={`relation-${r}`}
-                  onPress={() => onChange({ otherPartyRelation: answers.otherPartyRelation === r ? null : r })}
-                >
-                  {t(`mediation.relations.${r}`)}
-                </ToggleChip>
-              ))}
-            </div>
-          </div>
-          <MediationField
+          <Field label={t('mediation.otherParty.relation')} group>
+            {() => (
+              <div className="med-chips">
+                {OTHER_PARTY_RELATIONS.map((r) => (
+                  <ToggleChip
+                    key={r}
+                    pressed={answers.otherPartyRelation === r}
+                    testId={`relation-${r}`}
+                    onPress={() => onChange({ otherPartyRelation: answers.otherPartyRelation === r ? null : r })}
+                  >
+                    {t(`mediation.relations.${r}`)}
+                  </ToggleChip>
+                ))}
+              </div>
+            )}
+          </Field>
+          <KeyboardTextField
             label={t('mediation.otherParty.phone')}
             value={answers.otherPartyPhone}
-            onChange={(otherPartyPhone) => onChange({ otherPartyPhone })}
-            error={problem('otherPartyPhone')}
+            onValueChange={(otherPartyPhone) => onChange({ otherPartyPhone })}
+            problem={problem('otherPartyPhone')}
+            number
             layout="digits"
             digitKeys={[null, null]}
             keyboardHint={t('mediation.otherParty.phoneKeyboard')}
             maxLength={12}
-            testId="other-phone"
+            data-testid="other-phone"
           />
           <NextButton onNext={onNext} />
         </StepSection>
@@ -261,16 +306,17 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
       const parsed = parseAmountYuan(answers.amountYuan);
       return (
         <StepSection title={t('mediation.amount.title')} lead={t('mediation.amount.lead')}>
-          <MediationField
+          <KeyboardTextField
             label={t('mediation.amount.label')}
             value={answers.amountYuan}
-            onChange={(amountYuan) => onChange({ amountYuan })}
-            error={problem('amountYuan')}
+            onValueChange={(amountYuan) => onChange({ amountYuan })}
+            problem={problem('amountYuan')}
+            number
             layout="digits"
             digitKeys={[null, '.']}
             keyboardHint={t('mediation.amount.keyboard')}
             maxLength={15}
-            testId="mediation-amount"
+            data-testid="mediation-amount"
           />
           <p className="med-capitals" aria-live="polite" data-testid="amount-capitals">
             {parsed.fen !== null && (
@@ -291,7 +337,11 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
     case 'availability':
       return (
         <StepSection title={t('mediation.availability.title')} lead={t('mediation.availability.lead')}>
-          <div className="option-grid option-grid--3 med-choices">
+          <Choices
+            label={t('mediation.availability.title')}
+            problem={problem('availability')}
+            className="option-grid option-grid--3 med-choices"
+          >
             {AVAILABILITIES.map((a) => (
               <ChoiceButton
                 key={a}
@@ -303,47 +353,10 @@ export function AnswerStep({ step, answers, problems, onChange, onChoose, onNext
                 {t(`mediation.availability.options.${a}`)}
               </ChoiceButton>
             ))}
-          </div>
-          <ChoiceProblem text={problem('availability')} />
+          </Choices>
         </StepSection>
       );
   }
-}
-
-/**
- * The notice before anything is sent (个人信息保护法 第十四条、第十七条):
- * what is collected, what for, how long it is kept — in three short parts —
- * and a tap to agree. Not agreeing is a plain way out, with where to go instead.
- */
-export function ConsentStep({ onAgree, onDecline }: { onAgree(): void; onDecline(): void }) {
-  const { t } = useTranslation();
-  return (
-    <StepSection title={t('mediation.consent.title')} lead={t('mediation.consent.lead')}>
-      <dl className="med-notice">
-        <div className="accent-box med-notice__part">
-          <dt>{t('mediation.consent.whatTitle')}</dt>
-          <dd>{t('mediation.consent.what')}</dd>
-        </div>
-        <div className="accent-box med-notice__part">
-          <dt>{t('mediation.consent.whyTitle')}</dt>
-          <dd>{t('mediation.consent.why')}</dd>
-        </div>
-        <div className="accent-box med-notice__part">
-          <dt>{t('mediation.consent.howLongTitle')}</dt>
-          <dd>{t('mediation.consent.howLong')}</dd>
-        </div>
-      </dl>
-      <p className="flow-hint">{t('mediation.consent.receipt')}</p>
-      <div className="med-actions">
-        <BigButton icon="close" data-testid="consent-decline" onClick={onDecline}>
-          {t('mediation.consent.disagree')}
-        </BigButton>
-        <BigButton variant="primary" icon="ok" data-testid="consent-agree" onClick={onAgree}>
-          {t('mediation.consent.agree')}
-        </BigButton>
-      </div>
-    </StepSection>
-  );
 }
 
 export function DeclinedStep({ committee, health }: { committee: DirectoryEntry | null; health: Health }) {
@@ -360,7 +373,7 @@ export function DeclinedStep({ committee, health }: { committee: DirectoryEntry 
       <HotlineCard number={hotlineNumber(health)} local={health.terminal.hotlines.local} />
       <div className="med-actions">
         <BigButton icon="home" onClick={nav.home}>
-          {t('mediation.done.home')}
+          {t('flow.done.home')}
         </BigButton>
       </div>
     </div>
@@ -375,7 +388,7 @@ export function ReviewStep({
   onSubmit,
 }: {
   answers: MediationAnswers;
-  send: SendState;
+  send: SubmissionState;
   health: Health;
   onEdit(step: MediationStep): void;
   onSubmit(): void;
@@ -458,14 +471,11 @@ export function ReviewStep({
           </div>
         ))}
       </div>
-      <div aria-live="polite">
-        {send === 'failed' && <StatusNotice tone="warning">{t('mediation.review.failed')}</StatusNotice>}
-        {send === 'unavailable' && (
-          <StatusNotice tone="warning" detail={`${t('hotline.bar')} ${hotlineNumber(health)}`}>
-            {t('mediation.review.unavailable')}
-          </StatusNotice>
-        )}
-      </div>
+      <SubmissionProblem
+        state={send}
+        health={health}
+        unavailableDetail={t('mediation.elsewhere', { hotline: hotlineNumber(health) })}
+      />
       <div className="med-actions">
         <BigButton
           variant="primary"

@@ -14,7 +14,8 @@ import { useApi } from '../app/service/ServiceContext';
 import { hotlineNumber, printerAvailability } from '../app/service/health-view';
 import { useSessionUse } from '../app/session/SessionUse';
 import { useTrackedJob } from '../print/use-tracked-job';
-import { ReceiptJobStatus } from './ReceiptJob';
+import { ReceiptReprint, useReprint } from '../flow/Receipt';
+import { printJobView } from '../print/print-job';
 import { ReferencePad } from './ReferencePad';
 import { checkEntry, deleteChar, displaySlots, hyphenated, nextPart, typeChar } from './reference-entry';
 import '../flow/flows.css';
@@ -147,27 +148,13 @@ function ReferenceDisplay({ compact }: { compact: string }) {
 
 function StatusResult({ status, health, onAnother }: { status: SubmissionStatus; health: Health; onAnother(): void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const language = useLanguage();
   const use = useSessionUse();
   const { job, track } = useTrackedJob();
-  const [reprintError, setReprintError] = useState<'failed' | 'no-printer' | null>(null);
-  const [sending, setSending] = useState(false);
+  const reprint = useReprint(status.reference, health, track);
 
   const mine = use.submittedHere(status.reference);
   const printer = printerAvailability(health);
-  const reprint = async (): Promise<void> => {
-    if (sending) return;
-    setSending(true);
-    setReprintError(null);
-    try {
-      track((await api.call('submissionReprint', { reference: status.reference })).printJob);
-    } catch (error) {
-      setReprintError(error instanceof ApiError && error.code === 'unavailable' ? 'no-printer' : 'failed');
-    } finally {
-      setSending(false);
-    }
-  };
 
   const receipt = !status.hasReceipt
     ? t('submissionStatus.result.noReceipt')
@@ -202,13 +189,8 @@ function StatusResult({ status, health, onAnother }: { status: SubmissionStatus;
       </dl>
       {status.hasReceipt &&
         (mine && printer.state !== 'none' ? (
-          job === null ? (
-            <BigButton icon="print" disabled={sending} data-testid="status-reprint" onClick={() => void reprint()}>
-              {t('submissionStatus.reprint')}
-            </BigButton>
-          ) : (
-            <ReceiptJobStatus job={job} retrying={sending} onRetry={() => void reprint()} />
-          )
+          // Nothing asked yet: no status line (the facts above say whether it printed), only the button.
+          <ReceiptReprint view={job === null ? null : printJobView(job)} reprint={reprint} />
         ) : (
           !mine && (
             <p className="status-result__note">
@@ -216,11 +198,6 @@ function StatusResult({ status, health, onAnother }: { status: SubmissionStatus;
             </p>
           )
         ))}
-      {reprintError !== null && (
-        <StatusNotice tone="warning">
-          {reprintError === 'no-printer' ? t('print.notConfigured') : t('submissionStatus.reprintFailed')}
-        </StatusNotice>
-      )}
       <BigButton icon="search" data-testid="status-another" onClick={onAnother}>
         {t('submissionStatus.another')}
       </BigButton>

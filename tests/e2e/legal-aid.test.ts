@@ -9,6 +9,7 @@ import { SubmissionStatus } from '../../common/api/submissions';
 import { parseReference } from '../../common/reference-number';
 import { axeViolations, measure, saveScreen, type Mode } from './a11y';
 import { useKiosk } from './fixture';
+import { emptyPrintQueue, expectProblemAboveInput, fillPrintQueue } from './flow-checks';
 import { callApi, LANDSCAPE, openHome as openHomeScreen, PORTRAIT, kioskctl } from './harness';
 
 /**
@@ -94,7 +95,8 @@ async function checkAsMigrantWorker(page: Page): Promise<void> {
   await question(page, 'groups');
   await tapChoice(page, 'migrant-worker');
   expect(await page.getByTestId('choice-migrant-worker').getAttribute('aria-pressed')).toBe('true');
-  expect(await page.getByTestId('choice-migrant-worker').textContent()).toContain('已选');
+  // Chosen: said by a tick beside the words (the kit's answer button), not by colour alone.
+  expect(await page.getByTestId('choice-migrant-worker').locator('.option-button__tick').count()).toBe(1);
   await page.getByTestId('choice-next').tap();
   await question(page, 'agent');
   await tapChoice(page, 'no');
@@ -105,19 +107,24 @@ async function checkAsMigrantWorker(page: Page): Promise<void> {
   await page.getByTestId('legal-aid-result').waitFor();
 }
 
-/** From the outcome: 现在申请 → 同意 → the card on the reader → details prefilled → phone → matter → review. */
-async function applyWithCard(page: Page): Promise<void> {
-  await page.getByTestId('legal-aid-apply-now').tap();
-  await page.getByTestId('legal-aid-consent').waitFor();
+/** The notice on screen: 同意 → the card on the reader (of the kiosk `insert` reaches) → details prefilled → the phone step. */
+async function agreeAndReadCard(page: Page, insert: (body: unknown) => Promise<unknown> = simulate): Promise<void> {
+  await page.getByTestId('consent-step').waitFor();
   await page.getByTestId('consent-agree').tap();
   await page.locator('[data-testid="idcard-step"][data-phase="waiting"]').waitFor();
   // Let the screen turn the reader's watching on before the card goes down.
   await new Promise((r) => setTimeout(r, 300));
-  await simulate({ idcard: 'mainlandLongTerm' });
+  await insert({ idcard: 'mainlandLongTerm' });
   await page.getByTestId('legal-aid-identity').waitFor({ timeout: 10_000 });
-  await simulate({ idcard: null });
+  await insert({ idcard: null });
   await page.getByTestId('step-next').tap();
   await page.getByTestId('legal-aid-phone').waitFor();
+}
+
+/** From the outcome: 现在申请 → 同意 → the card on the reader → details prefilled → phone → matter → review. */
+async function applyWithCard(page: Page): Promise<void> {
+  await page.getByTestId('legal-aid-apply-now').tap();
+  await agreeAndReadCard(page);
   await page.getByTestId('phone-input').tap();
   await typeDigits(page, '13812345678');
   await page.getByTestId('kb-done').tap();
@@ -212,18 +219,18 @@ for (const [label, viewport, orientation] of [
         const y = box.y + box.height / 2;
         await Promise.all([page.touchscreen.tap(x, y), page.touchscreen.tap(x, y)]);
 
-        const shown = page.getByTestId('legal-aid-reference');
+        const shown = page.getByTestId('submission-reference');
         await shown.waitFor({ timeout: 15_000 });
         const reference = (await shown.textContent())!.trim();
         expect(keys.length).toBeGreaterThanOrEqual(1);
         expect(new Set(keys).size).toBe(1);
         expect(parseReference(reference)).toMatchObject({ letter: 'A', reference });
-        expect(await page.getByTestId('legal-aid-done').textContent()).toContain('您的受理编号');
+        expect(await page.getByTestId('submission-done').textContent()).toContain('您的受理编号');
         const fontSize = await shown.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
         expect(fontSize).toBeGreaterThanOrEqual(72);
         await expect
-          .poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 })
-          .toContain('回执打印好了');
+          .poll(() => page.getByTestId('receipt-status').textContent(), { timeout: 15_000 })
+          .toContain('打印好了，请取走回执');
         expect(await page.getByTestId('legal-aid-next').textContent()).toContain('138****5678');
 
         // Exactly one record for it, masked for the technician; the check's outcome went with it.
@@ -264,7 +271,7 @@ for (const [label, viewport, orientation] of [
         expect(kiosk.stdout.join('\n')).not.toContain('420111195003080241');
         expect(kiosk.stdout.join('\n')).not.toContain('13812345678');
 
-        await page.getByTestId('legal-aid-finish').tap();
+        await page.getByTestId('submission-finish').tap();
         await page.getByTestId('home').waitFor();
         expect(errors).toEqual([]);
       } finally {
@@ -368,7 +375,7 @@ for (const [label, viewport, orientation] of [
         await page.getByTestId('nav-back').tap();
 
         await page.getByTestId('legal-aid-apply-now').tap();
-        await page.getByTestId('legal-aid-consent').waitFor();
+        await page.getByTestId('consent-step').waitFor();
         await checkBothModes(page, orientation, 'consent');
         await page.getByTestId('consent-agree').tap();
         await page.locator('[data-testid="idcard-step"][data-phase="waiting"]').waitFor();
@@ -403,10 +410,10 @@ for (const [label, viewport, orientation] of [
         await page.getByTestId('legal-aid-review').waitFor();
         await checkBothModes(page, orientation, 'review');
         await page.getByTestId('legal-aid-submit').tap();
-        await page.getByTestId('legal-aid-reference').waitFor({ timeout: 15_000 });
+        await page.getByTestId('submission-reference').waitFor({ timeout: 15_000 });
         await expect
-          .poll(() => page.getByTestId('legal-aid-receipt-status').textContent(), { timeout: 15_000 })
-          .toContain('回执打印好了');
+          .poll(() => page.getByTestId('receipt-status').textContent(), { timeout: 15_000 })
+          .toContain('打印好了，请取走回执');
         await checkBothModes(page, orientation, 'done');
         expect(errors).toEqual([]);
       } finally {
@@ -430,4 +437,62 @@ describe('不同意', () => {
       await context.close();
     }
   });
+});
+
+describe('a phone number with a problem, and a reprint that fails', () => {
+  // The demo terminal's simulated printer, whose paper this part takes out.
+  const simulated = useKiosk({ browser: true });
+  const simulateHere = (body: unknown) => callApi(simulated.kiosk, '/api/simulate', body);
+
+  /** 直接申请 → 同意 → the card → 下一步 → `digits` typed as the phone number → 完成. */
+  async function typePhone(page: Page, digits: string): Promise<void> {
+    await page.getByTestId('tile-legalAid').tap();
+    await page.getByTestId('legal-aid-start-apply').tap();
+    await agreeAndReadCard(page, simulateHere);
+    await page.getByTestId('phone-input').tap();
+    await typeDigits(page, digits);
+    await page.getByTestId('kb-done').tap();
+  }
+
+  it('shows what is wrong with the phone number between its label and the field', async () => {
+    const { context, page, errors } = await openHomeScreen(simulated.browser, simulated.kiosk, PORTRAIT);
+    try {
+      await typePhone(page, '138123');
+      await expect.poll(() => page.getByTestId('field-problem').textContent()).toContain('11位');
+      await expectProblemAboveInput(page, page.getByTestId('phone-input'));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('says so in words when the receipt cannot be printed again', async () => {
+    const { context, page, errors } = await openHomeScreen(simulated.browser, simulated.kiosk, PORTRAIT);
+    try {
+      await typePhone(page, '13812345678');
+      await page.getByTestId('legal-aid-matter').waitFor();
+      await page.getByTestId('category-wages').tap();
+      await page.getByTestId('step-next').tap();
+      await page.getByTestId('legal-aid-submit').tap();
+      await page.locator('[data-testid="legal-aid-apply"][data-step="done"]').waitFor({ timeout: 15_000 });
+      // Printed: a second copy may be asked for.
+      await expect
+        .poll(() => page.getByTestId('receipt-status').getAttribute('data-phase'), { timeout: 15_000 })
+        .toBe('printed');
+      const reprint = page.getByTestId('receipt-reprint');
+
+      // The printer is out of paper and its queue full: the service refuses the reprint.
+      await fillPrintQueue(simulated.kiosk);
+      await reprint.tap();
+      const failed = page.getByTestId('reprint-failed');
+      await failed.waitFor({ timeout: 10_000 });
+      expect(await failed.textContent()).toContain('没有补打成功');
+      expect(await reprint.isEnabled()).toBe(true);
+      // The only thing the browser logged: the service's 503 to the reprint.
+      expect(errors.filter((e) => !e.includes('status of 503'))).toEqual([]);
+    } finally {
+      await context.close();
+      await emptyPrintQueue(simulated.kiosk);
+    }
+  }, 90_000);
 });

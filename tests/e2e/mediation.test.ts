@@ -9,6 +9,7 @@ import { SubmissionStatus } from '../../common/api/submissions';
 import { REFERENCE_ALPHABET } from '../../common/reference-number';
 import { expectAccessible, type Mode } from './a11y';
 import { useKiosk } from './fixture';
+import { emptyPrintQueue, expectProblemAboveInput, fillPrintQueue } from './flow-checks';
 import { callApi, LANDSCAPE, openHome, PORTRAIT, wakeKiosk, kioskctl } from './harness';
 
 /**
@@ -135,8 +136,12 @@ for (const [orientation, viewport] of [
             // 3 — the applicant: 下一步 with nothing typed says what is missing, in words.
             await step('applicant');
             await page.getByTestId('mediation-next').tap();
-            await expect.poll(() => page.getByTestId('applicant-name-error').textContent()).toBe('请填写姓名。');
-            expect(await page.getByTestId('applicant-phone-error').textContent()).toBe('请填写手机号码。');
+            await expect
+              .poll(() => page.getByTestId('applicant-name-field').getByTestId('field-problem').textContent())
+              .toBe('请填写姓名。');
+            expect(await page.getByTestId('applicant-phone-field').getByTestId('field-problem').textContent()).toBe(
+              '请填写手机号码。',
+            );
             await check('applicant-errors');
             await page.getByTestId('applicant-name').tap();
             await typePinyin(page, 'zhangsan', APPLICANT.name);
@@ -145,7 +150,9 @@ for (const [orientation, viewport] of [
             expect(await page.getByTestId('keyboard').getAttribute('data-mode')).toBe('digits');
             await typeDigits(page, APPLICANT.phone);
             await done(page);
-            await expect.poll(() => page.getByTestId('applicant-name-error').count()).toBe(0);
+            await expect
+              .poll(() => page.getByTestId('applicant-name-field').getByTestId('field-problem').count())
+              .toBe(0);
             expect(await page.getByTestId('applicant-phone').inputValue()).toBe(APPLICANT.phone);
             await page.getByTestId('mediation-next').tap();
 
@@ -205,10 +212,10 @@ for (const [orientation, viewport] of [
             // The reference in very large type; the receipt comes out.
             await step('done');
             await expect.poll(() => heading1(page).textContent()).toBe('申请已提交');
-            const reference = (await page.getByTestId('mediation-reference').textContent())!;
+            const reference = (await page.getByTestId('submission-reference').textContent())!;
             expect(reference).toMatch(new RegExp(`^M\\d{6}-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]$`));
             const size = await page
-              .getByTestId('mediation-reference')
+              .getByTestId('submission-reference')
               .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
             expect(size).toBeGreaterThanOrEqual(80);
             await page.getByText('打印好了，请取走回执').waitFor({ timeout: 15_000 });
@@ -246,7 +253,7 @@ for (const [orientation, viewport] of [
             runs.push({ orientation, mode, reference });
 
             // 查询办理进度 from the mediation start screen, by touch.
-            await page.getByTestId('mediation-home').tap();
+            await page.getByTestId('submission-finish').tap();
             await page.getByTestId('home').waitFor();
             await page.getByRole('button', { name: /^调解申请/ }).tap();
             await page.getByTestId('status-lookup').tap();
@@ -260,7 +267,7 @@ for (const [orientation, viewport] of [
             expect(await page.getByTestId('status-delivery').textContent()).toBe('已提交，等待送达');
             expect(await page.getByTestId('status-receipt').textContent()).toBe('已打印');
             // Submitted in this session: the receipt may be printed again here.
-            await page.getByTestId('status-reprint').waitFor();
+            await page.getByTestId('receipt-reprint').waitFor();
             await check('status-result');
 
             // One wrong character: refused in plain words, nothing found.
@@ -327,7 +334,7 @@ describe('查询办理进度 in a later session', () => {
         await page.getByTestId('ref-lookup').tap();
         await page.getByTestId('status-result').waitFor();
         expect(await page.getByTestId('status-kind').textContent()).toBe('调解申请');
-        expect(await page.getByTestId('status-reprint').count()).toBe(0);
+        expect(await page.getByTestId('receipt-reprint').count()).toBe(0);
         expect(await page.getByTestId('status-result').textContent()).toContain('回执只能在提交后、离开机器前补打');
       } finally {
         await context.close();
@@ -404,4 +411,93 @@ describe('usage figures', () => {
     expect(out.totals).toMatchObject({ 'mediation-request': runs.length, rating: ratedRuns, calculator: 1 });
     expect(runs.length).toBe(4);
   });
+});
+
+describe('a field with a problem, and a reprint that fails', () => {
+  const step = (page: Page, name: string) =>
+    expect.poll(() => page.getByTestId('mediation').getAttribute('data-step')).toBe(name);
+
+  /** 调解申请 → 开始 → 邻里纠纷 → 噪音扰民 → 下一步: the applicant step. */
+  async function toApplicant(page: Page): Promise<void> {
+    await page.getByRole('button', { name: /^调解申请/ }).tap();
+    await page.getByTestId('mediation-start').tap();
+    await step(page, 'category');
+    await page.getByRole('button', { name: '邻里纠纷' }).tap();
+    await step(page, 'situation');
+    await page.getByRole('button', { name: '噪音扰民' }).tap();
+    await page.getByTestId('mediation-next').tap();
+    await step(page, 'applicant');
+  }
+
+  it('shows what is wrong with a field between its label and the field', { timeout: 60_000 }, async () => {
+    const { context, page, errors } = await openHome(browser, kiosk, PORTRAIT);
+    try {
+      await toApplicant(page);
+      await page.getByTestId('mediation-next').tap();
+      await expectProblemAboveInput(page, page.getByTestId('applicant-name'));
+      await expectProblemAboveInput(page, page.getByTestId('applicant-phone'));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it(
+    'says so in words when the receipt cannot be printed again, after 提交 and on 查询办理进度',
+    { timeout: 180_000 },
+    async () => {
+      const { context, page, errors } = await openHome(browser, kiosk, PORTRAIT);
+      try {
+        // The printer is out of paper and its queue full: the receipt finds no room, nor will a reprint.
+        await fillPrintQueue(kiosk);
+        await toApplicant(page);
+        await page.getByTestId('applicant-name').tap();
+        await typePinyin(page, 'zhangsan', APPLICANT.name);
+        await done(page);
+        await page.getByTestId('applicant-phone').tap();
+        await typeDigits(page, APPLICANT.phone);
+        await done(page);
+        await page.getByTestId('mediation-next').tap();
+        await step(page, 'other-party');
+        await page.getByTestId('other-name').tap();
+        await typePinyin(page, 'loushang', '楼上');
+        await done(page);
+        await page.getByTestId('mediation-next').tap();
+        await step(page, 'amount');
+        await page.getByTestId('amount-skip').tap();
+        await step(page, 'availability');
+        await page.getByRole('button', { name: '周末' }).tap();
+        await step(page, 'consent');
+        await page.getByTestId('consent-agree').tap();
+        await step(page, 'review');
+        await page.getByTestId('mediation-submit').tap();
+        await step(page, 'done');
+        const reference = (await page.getByTestId('submission-reference').textContent())!;
+
+        // Not queued: the receipt says so, the reprint is offered, and refused.
+        expect(await page.getByTestId('receipt-status').getAttribute('data-phase')).toBe('failed');
+        await page.getByTestId('receipt-reprint').tap();
+        const failed = page.getByTestId('reprint-failed');
+        await failed.waitFor({ timeout: 10_000 });
+        expect(await failed.textContent()).toContain('没有补打成功');
+
+        // 查询办理进度 in the same session offers the reprint too, and says the same when it fails.
+        await page.getByTestId('nav-home').tap();
+        await page.getByRole('button', { name: /^调解申请/ }).tap();
+        await page.getByTestId('status-lookup').tap();
+        for (const ch of reference.replace(/-/g, '')) await page.getByTestId(`ref-key-${ch}`).tap();
+        await page.getByTestId('ref-lookup').tap();
+        await page.getByTestId('status-result').waitFor();
+        expect(await page.getByTestId('reprint-failed').count()).toBe(0);
+        await page.getByTestId('receipt-reprint').tap();
+        await failed.waitFor({ timeout: 10_000 });
+        expect(await failed.textContent()).toContain('没有补打成功');
+        // The only thing the browser logged: the service's 503 to the reprint.
+        expect(errors.filter((e) => !e.includes('status of 503'))).toEqual([]);
+      } finally {
+        await context.close();
+        await emptyPrintQueue(kiosk);
+      }
+    },
+  );
 });

@@ -174,8 +174,6 @@ export const mediationZhCN = {
     howLongTitle: '保存多久',
     howLong: '先保存在这台机器上，送到调解委员会以后，就从这台机器上删除。',
     receipt: '回执上的姓名和电话只显示一部分。',
-    agree: '同意，继续',
-    disagree: '不同意',
     disagreed: '不同意也没关系。您可以直接去调解委员会，或者打电话。',
   },
   review: {
@@ -196,20 +194,18 @@ export const mediationZhCN = {
     edit: '修改',
     submit: '提交申请',
     submitting: '正在提交……',
-    failed: '没有提交成功，请再点一次“提交申请”。不会重复提交。',
-    unavailable: '这台机器现在不能提交申请。请直接去调解委员会，或者打电话。',
   },
+  /** Where to go when the kiosk cannot take the request. */
+  elsewhere: '请直接去调解委员会，或者拨打 {{hotline}}。',
   done: {
     title: '申请已提交',
     reference: '参考编号',
     referenceHint: '请保管好回执。查询进度时要用这个编号。',
-    noPrinter: '这台机器没有打印机。请把编号抄下来或者拍下来。',
     nextTitle: '接下来',
     next: '人民调解委员会会在 {{days}} 个工作日内打电话联系您，约时间调解。',
     promise: '这是调解委员会的服务承诺。',
     committee: '负责的调解委员会',
     demo: '演示数据，不是真实机构',
-    home: '回到首页',
   },
   committee: {
     address: '地址',
@@ -406,8 +402,6 @@ export const mediationEn: Catalogue<typeof mediationZhCN> = {
     howLong:
       'It is kept on this kiosk until it has been sent to the mediation committee, then deleted from this kiosk.',
     receipt: 'The receipt shows only part of your name and phone number.',
-    agree: 'I agree, continue',
-    disagree: 'I do not agree',
     disagreed: 'That is fine. You can go to the mediation committee yourself, or call them.',
   },
   review: {
@@ -428,20 +422,17 @@ export const mediationEn: Catalogue<typeof mediationZhCN> = {
     edit: 'Change',
     submit: 'Send the request',
     submitting: 'Sending…',
-    failed: 'It was not sent. Tap “Send the request” again — it will not be sent twice.',
-    unavailable: 'This kiosk cannot send requests right now. Please go to the mediation committee or call them.',
   },
+  elsewhere: 'Please go to the mediation committee yourself, or call {{hotline}}.',
   done: {
     title: 'Request sent',
     reference: 'Reference number',
     referenceHint: 'Keep the receipt. You need this number to check progress.',
-    noPrinter: 'This kiosk has no printer. Please write the number down or take a photo.',
     nextTitle: 'What happens next',
     next: 'The people’s mediation committee will call you within {{days}} working days to arrange mediation.',
     promise: 'This is the committee’s service promise.',
     committee: 'Your mediation committee',
     demo: 'Sample data, not a real office',
-    home: 'Back to home',
   },
   committee: {
     address: 'Address',

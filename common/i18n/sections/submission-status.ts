@@ -49,9 +49,7 @@ export const submissionStatusZhCN = {
     receiptNotPrinted: '没有打印出来',
     noReceipt: '没有回执',
   },
-  reprint: '补打回执',
   reprintOnlyHere: '为了保护您的信息，回执只能在提交后、离开机器前补打。需要帮助，请拨打热线 {{hotline}}。',
-  reprintFailed: '没有补打成功，请再试一次。',
   another: '查另一个编号',
 };
 
@@ -101,9 +99,7 @@ export const submissionStatusEn: Catalogue<typeof submissionStatusZhCN> = {
     receiptNotPrinted: 'Not printed',
     noReceipt: 'No receipt',
   },
-  reprint: 'Print the receipt again',
   reprintOnlyHere:
     'To protect your information, a receipt can be printed again only before you leave the kiosk after sending. For help, call {{hotline}}.',
-  reprintFailed: 'It did not print. Please try again.',
   another: 'Check another number',
 };

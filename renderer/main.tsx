@@ -15,6 +15,7 @@ import { ServiceConnection } from './service/connection';
 import { NATIONAL_HOTLINE } from './service/health-view';
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/buttons.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

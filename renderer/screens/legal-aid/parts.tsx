@@ -41,12 +41,12 @@ export function ChoiceButton({
   return (
     <button
       type="button"
-      className="list-button la-toggle"
+      className="button button--list button--raised list-button la-toggle"
       aria-pressed={pressed}
       data-testid={testId}
       onClick={onPress}
     >
-      <Icon name={icon} className="la-toggle__icon" />
+      <Icon name={icon} className="button__icon" />
       <span className="la-toggle__label">{children}</span>
       <span className="la-toggle__mark" aria-hidden="true">
         {pressed ? <Icon name="ok" className="la-toggle__tick" /> : <span className="la-toggle__box" />}

@@ -59,8 +59,14 @@ function ChoiceButton({
   testId: string;
 }) {
   return (
-    <button type="button" className="option-button" aria-pressed={chosen} data-testid={testId} onClick={onPress}>
-      <Icon name={icon} className="option-button__icon" />
+    <button
+      type="button"
+      className="button button--list button--raised option-button"
+      aria-pressed={chosen}
+      data-testid={testId}
+      onClick={onPress}
+    >
+      <Icon name={icon} className="button__icon" />
       <span className="med-choice__label">{label}</span>
       {chosen && <Icon name="ok" className="med-choice__tick" />}
     </button>

@@ -201,12 +201,12 @@ function ChoiceInput({
           <button
             key={option}
             type="button"
-            className="option-button"
+            className="button button--list button--raised option-button"
             aria-pressed={chosen}
             data-testid="choice"
             onClick={() => onChange(option)}
           >
-            <Icon name={chosen ? 'ok' : 'forward'} className="option-button__icon" />
+            <Icon name={chosen ? 'ok' : 'forward'} className="button__icon" />
             <span lang="zh-CN">{option}</span>
             {chosen && <span className="doc-choice__chosen">{t('documents.form.chosen')}</span>}
           </button>

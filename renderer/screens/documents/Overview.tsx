@@ -75,7 +75,7 @@ export function Overview({
             <li key={field.id} className="doc-overview__entry">
               <button
                 type="button"
-                className="doc-item"
+                className="button button--list doc-item"
                 data-invalid={error !== undefined || undefined}
                 data-testid={`overview-${field.id}`}
                 onClick={() => onField(i)}
@@ -103,7 +103,7 @@ export function Overview({
                     </span>
                   )}
                 </span>
-                <Icon name="edit" className="doc-item__arrow" />
+                <Icon name="edit" className="button__icon" />
               </button>
               {error !== undefined && <FieldErrorLine error={error} />}
             </li>

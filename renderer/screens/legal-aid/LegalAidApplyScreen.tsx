@@ -368,12 +368,12 @@ function IdNumberShown({ idNumber, testId }: { idNumber: string; testId: string 
       </span>
       <button
         type="button"
-        className="la-small-button"
+        className="button la-small-button"
         aria-pressed={shown}
         data-testid={`${testId}-toggle`}
         onClick={() => setShown((s) => !s)}
       >
-        <Icon name={shown ? 'close' : 'search'} className="la-small-button__icon" />
+        <Icon name={shown ? 'close' : 'search'} className="button__icon" />
         {shown ? t('legalAidScreens.apply.identity.hide') : t('legalAidScreens.apply.identity.show')}
       </button>
     </span>
@@ -404,11 +404,11 @@ function Fact({
         <dd className="la-facts__edit">
           <button
             type="button"
-            className="la-small-button"
+            className="button la-small-button"
             onClick={onEdit}
             aria-label={`${t('legalAidScreens.apply.review.edit')} ${label}`}
           >
-            <Icon name="edit" className="la-small-button__icon" />
+            <Icon name="edit" className="button__icon" />
             {t('legalAidScreens.apply.review.edit')}
           </button>
         </dd>

@@ -16,6 +16,7 @@ import { ServiceConnection } from './app/service/connection';
 import { NATIONAL_HOTLINE } from './app/service/health-view';
 import '../ui/styles/tokens.css';
 import '../ui/styles/base.css';
+import '../ui/styles/buttons.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

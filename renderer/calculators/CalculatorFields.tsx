@@ -26,7 +26,7 @@ import './calculators.css';
 
 function Stepper({ delta, label, onPress, testId }: { delta: 1 | -1; label: string; onPress(): void; testId: string }) {
   return (
-    <button type="button" className="stepper" data-testid={testId} onClick={onPress}>
+    <button type="button" className="button stepper" data-testid={testId} onClick={onPress}>
       <span aria-hidden="true">{delta < 0 ? '−' : '+'}</span>
       <span className="visually-hidden">{label}</span>
     </button>

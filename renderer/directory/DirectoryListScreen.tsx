@@ -62,7 +62,7 @@ function OfficeCard({
   return (
     <button
       type="button"
-      className="list-button office-card"
+      className="button button--list button--raised list-button office-card"
       data-testid={`office-${entry.id}`}
       data-demo={entry.demo}
       onClick={() => nav.push({ name: 'directory-office', choice, officeId: entry.id })}
@@ -98,7 +98,7 @@ function OfficeCard({
           </span>
         )}
       </span>
-      <Icon name="forward" className="office-card__arrow" />
+      <Icon name="forward" className="button__icon" />
     </button>
   );
 }

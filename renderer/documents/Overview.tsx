@@ -80,7 +80,7 @@ export function Overview({
             <li key={field.id} className="doc-overview__entry">
               <button
                 type="button"
-                className="doc-item"
+                className="button button--list doc-item"
                 data-invalid={error !== undefined || undefined}
                 aria-describedby={error !== undefined ? `${problemId}-${i}` : undefined}
                 data-testid={`overview-${field.id}`}
@@ -109,7 +109,7 @@ export function Overview({
                     </span>
                   )}
                 </span>
-                <Icon name="edit" className="doc-item__arrow" />
+                <Icon name="edit" className="button__icon" />
               </button>
               {error !== undefined && <FieldProblem id={`${problemId}-${i}`}>{errorText(error)}</FieldProblem>}
             </li>

@@ -20,8 +20,14 @@ export interface ChoiceButtonProps {
  */
 export function ChoiceButton({ icon, children, chosen, onPress, testId }: ChoiceButtonProps) {
   return (
-    <button type="button" className="option-button" aria-pressed={chosen} data-testid={testId} onClick={onPress}>
-      {icon !== undefined && <Icon name={icon} className="option-button__icon" />}
+    <button
+      type="button"
+      className="button button--list button--raised option-button"
+      aria-pressed={chosen}
+      data-testid={testId}
+      onClick={onPress}
+    >
+      {icon !== undefined && <Icon name={icon} className="button__icon" />}
       <span className="option-button__label">{children}</span>
       {chosen && <Icon name="ok" className="option-button__tick" />}
     </button>

@@ -271,7 +271,7 @@ function ContentsPanel({
           <li key={`${entry.articleId}-${entry.depth}`}>
             <button
               type="button"
-              className={`contents__entry contents__entry--depth-${Math.min(entry.depth, 3)}`}
+              className={`button button--list contents__entry contents__entry--depth-${Math.min(entry.depth, 3)}`}
               onClick={() => onJump(entry.articleId)}
             >
               <span className="contents__heading">{entry.heading}</span>

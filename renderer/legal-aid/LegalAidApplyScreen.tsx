@@ -326,12 +326,12 @@ function IdNumberShown({ idNumber, testId }: { idNumber: string; testId: string 
       </span>
       <button
         type="button"
-        className="la-small-button"
+        className="button la-small-button"
         aria-pressed={shown}
         data-testid={`${testId}-toggle`}
         onClick={() => setShown((s) => !s)}
       >
-        <Icon name={shown ? 'close' : 'search'} className="la-small-button__icon" />
+        <Icon name={shown ? 'close' : 'search'} className="button__icon" />
         {shown ? t('legalAid.apply.identity.hide') : t('legalAid.apply.identity.show')}
       </button>
     </span>
@@ -362,11 +362,11 @@ function Fact({
         <dd className="la-facts__edit">
           <button
             type="button"
-            className="la-small-button"
+            className="button la-small-button"
             onClick={onEdit}
             aria-label={`${t('legalAid.apply.review.edit')} ${label}`}
           >
-            <Icon name="edit" className="la-small-button__icon" />
+            <Icon name="edit" className="button__icon" />
             {t('legalAid.apply.review.edit')}
           </button>
         </dd>

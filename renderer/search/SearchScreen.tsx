@@ -70,12 +70,12 @@ function HitButton({ hit, icon }: { hit: SearchHit; icon: IconName }) {
   return (
     <button
       type="button"
-      className="hit"
+      className="button button--list button--raised hit"
       disabled={target === null}
       onClick={() => target && nav.push(target)}
       lang="zh-CN"
     >
-      <Icon name={icon} className="hit__icon" />
+      <Icon name={icon} className="button__icon" />
       <span className="hit__body">
         <span className="hit__title">
           <Highlighted text={hit.title} ranges={hit.titleHighlights} />
@@ -85,7 +85,7 @@ function HitButton({ hit, icon }: { hit: SearchHit; icon: IconName }) {
           <Highlighted text={hit.snippet} ranges={hit.highlights} />
         </span>
       </span>
-      <Icon name="forward" className="hit__arrow" />
+      <Icon name="forward" className="button__icon" />
     </button>
   );
 }

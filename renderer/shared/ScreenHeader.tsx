@@ -25,8 +25,13 @@ export function ScreenHeader({ title, onBack }: ScreenHeaderProps) {
     <header className="screen-header">
       <div className="screen-header__side">
         {(nav.canGoBack || onBack !== undefined) && (
-          <button type="button" className="nav-button" data-testid="nav-back" onClick={onBack ?? nav.back}>
-            <Icon name="back" className="nav-button__icon" />
+          <button
+            type="button"
+            className="button button--large nav-button"
+            data-testid="nav-back"
+            onClick={onBack ?? nav.back}
+          >
+            <Icon name="back" className="button__icon" />
             <span>{t('nav.back')}</span>
           </button>
         )}
@@ -42,8 +47,8 @@ export function ScreenHeader({ title, onBack }: ScreenHeaderProps) {
       </h1>
       <div className="screen-header__side screen-header__side--end">
         {nav.current.name !== 'home' && (
-          <button type="button" className="nav-button" data-testid="nav-home" onClick={nav.home}>
-            <Icon name="home" className="nav-button__icon" />
+          <button type="button" className="button button--large nav-button" data-testid="nav-home" onClick={nav.home}>
+            <Icon name="home" className="button__icon" />
             <span>{t('nav.home')}</span>
           </button>
         )}

@@ -23,11 +23,11 @@ export function BigButton({ children, icon, variant = 'secondary', unavailable, 
   return (
     <button
       type="button"
-      className={`big-button big-button--${variant}`}
+      className={`button button--large big-button${variant === 'primary' ? ' button--primary' : ''}`}
       data-available={unavailable ? 'false' : undefined}
       {...rest}
     >
-      {icon && <Icon name={icon} className="big-button__icon" />}
+      {icon && <Icon name={icon} className="button__icon" />}
       <span className="big-button__text">
         <span className="big-button__label">{children}</span>
         {unavailable && (

@@ -18,13 +18,18 @@ export interface ListButtonProps {
  */
 export function ListButton({ children, detail, icon, onPress, testId }: ListButtonProps) {
   return (
-    <button type="button" className="list-button" data-testid={testId} onClick={onPress}>
-      {icon && <Icon name={icon} className="list-button__icon" />}
+    <button
+      type="button"
+      className="button button--list button--raised list-button"
+      data-testid={testId}
+      onClick={onPress}
+    >
+      {icon && <Icon name={icon} className="button__icon" />}
       <span className="list-button__body">
         <span className="list-button__label">{children}</span>
         {detail && <span className="list-button__detail">{detail}</span>}
       </span>
-      <Icon name="forward" className="list-button__arrow" />
+      <Icon name="forward" className="button__icon" />
     </button>
   );
 }

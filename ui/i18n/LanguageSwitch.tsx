@@ -17,12 +17,12 @@ export function LanguageSwitch({ offered }: { offered?: readonly LanguageTag[] }
   return (
     <button
       type="button"
-      className="lang-switch"
+      className="button lang-switch"
       lang={target}
       data-testid="language-switch"
       onClick={() => void i18n.changeLanguage(target)}
     >
-      <Icon name="globe" className="lang-switch__icon" />
+      <Icon name="globe" className="button__icon" />
       <span>{name}</span>
     </button>
   );

@@ -115,7 +115,7 @@ export function useElderlyMode(): ElderlyMode {
 function SpeakerIcon() {
   return (
     <svg
-      className="icon a11y-button__icon"
+      className="icon button__icon"
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
@@ -136,8 +136,14 @@ export function ElderlyToggle() {
   const { t } = useTranslation();
   const { on, toggle } = useElderlyMode();
   return (
-    <button type="button" className="a11y-button" data-testid="elderly-toggle" aria-pressed={on} onClick={toggle}>
-      <Icon name="elder" className="a11y-button__icon" />
+    <button
+      type="button"
+      className="button a11y-button"
+      data-testid="elderly-toggle"
+      aria-pressed={on}
+      onClick={toggle}
+    >
+      <Icon name="elder" className="button__icon" />
       <span>{t('accessibility.elderly')}</span>
       {on && <span className="a11y-button__state">{t('accessibility.on')}</span>}
     </button>
@@ -156,7 +162,7 @@ export function ReadAloudButton() {
     speak(pickScreenText({ heading, paragraphs }), i18n.language);
   };
   return (
-    <button type="button" className="a11y-button" data-testid="read-aloud" onClick={read}>
+    <button type="button" className="button a11y-button" data-testid="read-aloud" onClick={read}>
       <SpeakerIcon />
       <span>{t('accessibility.readAloud')}</span>
     </button>

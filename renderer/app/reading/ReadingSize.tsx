@@ -50,7 +50,7 @@ export function TextSizeControl({ onBeforeChange }: { onBeforeChange?: () => voi
     <div className="text-size" role="group" aria-label={t('reading.textSize')}>
       <button
         type="button"
-        className="text-size__button"
+        className="button button--large text-size__button"
         data-testid="text-smaller"
         disabled={!shrink}
         title={shrink ? undefined : t('reading.smallest')}
@@ -63,7 +63,7 @@ export function TextSizeControl({ onBeforeChange }: { onBeforeChange?: () => voi
       </button>
       <button
         type="button"
-        className="text-size__button"
+        className="button button--large text-size__button"
         data-testid="text-larger"
         disabled={!grow}
         title={grow ? undefined : t('reading.largest')}

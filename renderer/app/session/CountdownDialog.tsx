@@ -64,22 +64,22 @@ export function CountdownDialog({ secondsLeft, total, onContinue, onFinish }: Co
           <button
             ref={continueRef}
             type="button"
-            className="session-button session-button--primary"
+            className="button button--primary button--large session-button session-button--continue"
             data-testid="session-continue"
             onClick={onContinue}
           >
-            <svg className="session-svg session-button__icon" viewBox="0 0 24 24" aria-hidden="true">
+            <svg className="session-svg button__icon" viewBox="0 0 24 24" aria-hidden="true">
               <path d="M5 12.5l4.5 4.5L19 7.5" />
             </svg>
             <span>{t('session.continue')}</span>
           </button>
           <button
             type="button"
-            className="session-button session-button--secondary"
+            className="button button--large session-button"
             data-testid="session-countdown-finish"
             onClick={onFinish}
           >
-            <FinishIcon className="session-button__icon" />
+            <FinishIcon className="button__icon" />
             <span>{t('session.finish')}</span>
           </button>
         </div>

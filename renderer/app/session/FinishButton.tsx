@@ -32,8 +32,13 @@ export function FinishButton({ onFinish }: { onFinish(): void }) {
   const finish = (): void => (use.subject !== null && !use.rated ? setAsking(true) : onFinish());
   return (
     <>
-      <button type="button" className="finish-button" data-testid="session-finish" onClick={finish}>
-        <FinishIcon className="finish-button__icon" />
+      <button
+        type="button"
+        className="button button--primary finish-button"
+        data-testid="session-finish"
+        onClick={finish}
+      >
+        <FinishIcon className="button__icon" />
         <span>{t('session.finish')}</span>
       </button>
       {asking && use.subject !== null && <FinishRating subject={use.subject} onDone={onFinish} />}

@@ -4,7 +4,7 @@ import type { PrintJob } from '../../common/api/devices';
 import { DirectoryResponse } from '../../common/api/directory';
 import { expectAccessible } from './a11y';
 import { useKiosk } from './fixture';
-import { expectProblemBetween } from './field-problem';
+import { expectProblemBetween } from './flow-checks';
 import { apiAnswer, callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, readQrCode } from './harness';
 
 /**

@@ -10,10 +10,29 @@ import { apiAnswer, callApi, type RunningKiosk } from './harness';
  */
 
 /**
- * The field's problem sits between its label and its input — in the document
- * and on screen, top to bottom — and the input points at it (aria-describedby),
- * so it stays in sight above the docked keyboard and is read with the field.
+ * What is wrong with a field is said in one place in every flow: under its
+ * label, above its control — in the DOM (so 朗读 and screen readers read it
+ * in that order) and on screen (so the docked keyboard never hides it) — and
+ * the control points at it (aria-describedby).
  */
+export async function expectProblemBetween(label: Locator, problem: Locator, control: Locator): Promise<void> {
+  const order = await problem.evaluate(
+    (p, [l, c]) => [
+      Boolean(l!.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING),
+      Boolean(p.compareDocumentPosition(c!) & Node.DOCUMENT_POSITION_FOLLOWING),
+    ],
+    [await label.elementHandle(), await control.elementHandle()],
+  );
+  expect(order, 'label, then problem, then control').toEqual([true, true]);
+  const [l, p, c] = [(await label.boundingBox())!, (await problem.boundingBox())!, (await control.boundingBox())!];
+  expect(l.y + l.height, 'label above the problem').toBeLessThanOrEqual(p.y + 1);
+  expect(p.y + p.height, 'problem above the control').toBeLessThanOrEqual(c.y + 1);
+  const problemId = await problem.getAttribute('id');
+  expect(problemId, 'the problem has an id').toBeTruthy();
+  expect((await control.getAttribute('aria-describedby'))?.split(' '), 'the control points at it').toContain(problemId);
+}
+
+/** {@link expectProblemBetween} for a typed input: its label and problem found from the input itself. */
 export async function expectProblemAboveInput(page: Page, input: Locator): Promise<void> {
   const inputId = (await input.getAttribute('id'))!;
   const described = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id !== '');
@@ -22,22 +41,7 @@ export async function expectProblemAboveInput(page: Page, input: Locator): Promi
   await expect.poll(() => problem.count(), { message: 'the problem the input points at' }).toBe(1);
   const label = page.locator(`label[for="${inputId}"]`);
   expect(await label.count(), 'the label').toBe(1);
-
-  const order = await page.evaluate(
-    ({ inputId, problemId }) => {
-      const input = document.getElementById(inputId)!;
-      const problem = document.getElementById(problemId)!;
-      const label = document.querySelector(`label[for="${CSS.escape(inputId)}"]`)!;
-      const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-      return { problemAfterLabel: follows(label, problem), inputAfterProblem: follows(problem, input) };
-    },
-    { inputId, problemId: (await problem.getAttribute('id'))! },
-  );
-  expect(order).toEqual({ problemAfterLabel: true, inputAfterProblem: true });
-
-  const [l, p, i] = await Promise.all([label.boundingBox(), problem.boundingBox(), input.boundingBox()]);
-  expect(p!.y, 'problem below the label').toBeGreaterThanOrEqual(l!.y + l!.height - 1);
-  expect(i!.y, 'input below the problem').toBeGreaterThanOrEqual(p!.y + p!.height - 1);
+  await expectProblemBetween(label, problem, input);
 }
 
 const article = (i: number) => ({

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { PrintJob } from '../../common/api/devices';
 import { expectAccessible, type Mode } from './a11y';
 import { useKiosk } from './fixture';
-import { expectProblemBetween } from './field-problem';
+import { expectProblemBetween } from './flow-checks';
 import { callApi, openHome as openHomeScreen, LANDSCAPE, PORTRAIT, wakeKiosk } from './harness';
 
 /**

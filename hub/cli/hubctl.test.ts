@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn } from '../accounts/sign-in';
+import { listAudit } from '../storage/audit-log';
+import { HUB_SCHEMA_VERSION } from '../storage/migrate';
 import { findUserByLogin } from '../storage/users';
 import { ENGINES, useTestStorage } from '../testing/test-storage';
 
@@ -60,7 +62,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
     async () => {
       expect(await hubctl(['migrate'])).toMatchObject({
         code: 0,
-        stdout: expect.stringContaining('schema version 0 → 2'),
+        stdout: expect.stringContaining(`schema version 0 → ${HUB_SCHEMA_VERSION}`),
       });
       expect(await hubctl(['migrate'])).toMatchObject({ code: 0, stdout: expect.stringContaining('nothing to do') });
 
@@ -126,6 +128,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
       expect(rows.map((r) => r.action).reverse()).toEqual([
         'schema.migrate',
         'schema.migrate',
+        'schema.migrate',
         'user.add',
         'user.add',
         'user.disable',
@@ -148,6 +151,45 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
   );
 
   it(
+    'enroll-code: a one-time code for a region and site, shown once, with its audit row; bad options refused',
+    async () => {
+      await hubctl(['migrate']);
+      const made = await hubctl(['enroll-code', '--region', '420111', '--site', '洪山区街道中心', '--expires', '2h']);
+      expect(made.code).toBe(0);
+      const code = /: ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})\n/.exec(made.stdout)?.[1];
+      expect(code, made.stdout).toBeDefined();
+      expect(made.stdout).toContain('enrollment code for 洪山区街道中心, region 420111');
+      expect(made.stdout).toContain('waits for an administrator’s approval');
+
+      const json = await hubctl(['enroll-code', '--region', '420100', '--pre-approve', '--json']);
+      const parsed = JSON.parse(json.stdout) as { code: string; expiresAt: string; preApproved: boolean };
+      expect(parsed).toMatchObject({ regionCode: '420100', site: null, preApproved: true });
+      const hours = (Date.parse(parsed.expiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(23.9);
+      expect(hours).toBeLessThanOrEqual(24);
+
+      for (const args of [
+        ['--region', '4201'],
+        ['--region', '420111', '--expires', '1m'],
+        ['--region', '420111', '--expires', '31d'],
+        ['--region', '420111', '--expires', 'soon'],
+        ['--region', '420111', '--site', ' '],
+        [],
+      ])
+        expect((await hubctl(['enroll-code', ...args])).code, args.join(' ')).toBe(64);
+
+      const rows = await listAudit(t.storage.db, { limit: 2 });
+      expect(rows.map((r) => [r.actor, r.action, r.details['regionCode'], r.details['site']])).toEqual([
+        ['hubctl', 'enroll-code.create', '420100', null],
+        ['hubctl', 'enroll-code.create', '420111', '洪山区街道中心'],
+      ]);
+      expect(JSON.stringify(rows)).not.toContain(code!);
+      expect(await t.storage.db.selectFrom('enrollment_codes').select('id').execute()).toHaveLength(2);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     'refuses a database newer than itself, naming both versions, and changes nothing',
     async () => {
       await hubctl(['migrate']);
@@ -155,14 +197,16 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
       for (const args of [['user', 'list'], ['migrate']]) {
         const refused = await hubctl(args);
         expect(refused.code).toBe(1);
-        expect(refused.stderr).toContain('has schema version 9, but this hub software supports up to 2');
+        expect(refused.stderr).toContain(
+          `has schema version 9, but this hub software supports up to ${HUB_SCHEMA_VERSION}`,
+        );
       }
       const doctor = await hubctl(['doctor', '--json']);
       expect(doctor.code).toBe(1);
       expect(JSON.parse(doctor.stdout)).toContainEqual({
         name: 'schema',
         status: 'fail',
-        detail: expect.stringContaining('version 9, newer than this hub software (2)'),
+        detail: expect.stringContaining(`version 9, newer than this hub software (${HUB_SCHEMA_VERSION})`),
       });
     },
     CLI_TIMEOUT_MS,

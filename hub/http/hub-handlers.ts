@@ -4,7 +4,7 @@ import { checkAccountFields, normaliseLogin } from '../../common/hub/accounts';
 import type { Me, SignInResponse } from '../../common/hub/api/accounts';
 import type { HubApi } from '../../common/hub/api/contract';
 import { checkPasswordPolicy } from '../../common/hub/password-policy';
-import { mayManage, maySee, type AccountScope } from '../../common/hub/rights';
+import { mayManage, mayManageKiosksIn, maySee, type AccountScope } from '../../common/hub/rights';
 import type { Handlers } from '../../server-kit/http/handlers';
 import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-error';
 import { hashPassword } from '../accounts/passwords';
@@ -12,6 +12,7 @@ import type { SecretBox } from '../accounts/secret-box';
 import { signIn, type SignInRefusal } from '../accounts/sign-in';
 import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
+import { createEnrollCode } from '../storage/enrollment-codes';
 import type { HubDb, UserRow } from '../storage/schema';
 import {
   endSession,
@@ -269,6 +270,24 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
     async audit(body) {
       return { entries: await listAudit(db, { limit: body.limit, beforeId: body.beforeId }) };
+    },
+
+    async enrollCodeCreate(body, ctx) {
+      const caller = signedIn(ctx);
+      if (!mayManageKiosksIn(scopeOf(caller.session.user), body.regionCode))
+        throw new HttpError(403, 'forbidden', 'You may not enroll kiosks in this region');
+      const at = now();
+      return createEnrollCode(
+        db,
+        {
+          regionCode: body.regionCode,
+          site: body.site ?? null,
+          preApproved: body.preApprove,
+          expiresAt: new Date(at.getTime() + body.expiresInSeconds * 1000),
+        },
+        { userId: caller.session.user.id },
+        at,
+      );
     },
   };
 }

@@ -30,6 +30,7 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   userDisable: ['administrator', 'regional-administrator'],
   userResetPassword: ['administrator', 'regional-administrator'],
   audit: ['administrator'],
+  enrollCodeCreate: ['administrator', 'regional-administrator'],
 };
 
 let created = 0;
@@ -51,6 +52,7 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   userDisable: () => ({ login: 'nobody' }),
   userResetPassword: () => ({ login: 'nobody', password: 'Xin-mi-ma-2026-ab!' }),
   audit: () => ({ limit: 1 }),
+  enrollCodeCreate: () => ({ regionCode: '420111', expiresInSeconds: 3600 }),
 };
 
 interface Caller {

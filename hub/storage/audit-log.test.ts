@@ -36,6 +36,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
       'user.sign-in',
       'schema.migrate',
       'schema.migrate',
+      'schema.migrate',
     ]);
   });
 

@@ -28,8 +28,10 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
     await requireCurrentSchema(t.storage);
     expect(await tableNames(t.storage.db)).toEqual([
       'audit_log',
+      'enrollment_codes',
       'hub_schema',
       'key_fingerprints',
+      'kiosks',
       'sessions',
       'users',
     ]);
@@ -37,6 +39,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       [
         { version: 1, name: 'users and audit log' },
         { version: 2, name: 'sessions and TOTP' },
+        { version: 3, name: 'kiosks and enrollment codes' },
       ]
         .map((m) => ({
           id: m.version,

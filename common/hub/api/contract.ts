@@ -18,6 +18,7 @@ import {
   UserByLogin,
   UsersResponse,
 } from './accounts';
+import { CreateEnrollCodeRequest, EnrollCodeResponse } from './kiosks';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -135,6 +136,15 @@ export const hubApi = {
     body: AuditListRequest,
     response: AuditListResponse,
     access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** A one-time enrollment code for a region the caller manages, shown once. */
+  enrollCodeCreate: route({
+    method: 'POST',
+    path: '/api/kiosks/enroll-codes/create',
+    body: CreateEnrollCodeRequest,
+    response: EnrollCodeResponse,
+    access: ['administrator', 'regional-administrator'],
     maxBodyBytes: SMALL_BODY,
   }),
 } satisfies Contract;

@@ -13,7 +13,8 @@ import { signIn, type SignInRefusal } from '../accounts/sign-in';
 import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
 import { createEnrollCode } from '../storage/enrollment-codes';
-import type { HubDb, UserRow } from '../storage/schema';
+import { approveKiosk, findKiosk, listKiosks, registerKiosk, revokeKiosk } from '../storage/kiosks';
+import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
   endSession,
   findSession,
@@ -119,6 +120,14 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     )
       throw new HttpError(404, 'not-found', 'No such account');
     return target;
+  };
+
+  /** The kiosk named, if in a region the caller manages; else a 404 that says no more than "no such kiosk". */
+  const managedKiosk = async (ctx: SessionCaller, id: number): Promise<KioskRow> => {
+    const kiosk = await findKiosk(db, id);
+    if (kiosk === undefined || !mayManageKiosksIn(scopeOf(ctx.session.user), kiosk.region_code))
+      throw new HttpError(404, 'not-found', 'No such kiosk');
+    return kiosk;
   };
 
   return {
@@ -288,6 +297,33 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         { userId: caller.session.user.id },
         at,
       );
+    },
+
+    async kiosks(_body, ctx) {
+      const actor = scopeOf(signedIn(ctx).session.user);
+      return { kiosks: (await listKiosks(db)).filter((k) => mayManageKiosksIn(actor, k.regionCode)) };
+    },
+
+    async kioskApprove(body, ctx) {
+      const caller = signedIn(ctx);
+      const kiosk = await managedKiosk(caller, body.kioskId);
+      const outcome = await approveKiosk(db, kiosk.id, { userId: caller.session.user.id }, now());
+      if (outcome === 'no-such-kiosk') throw new HttpError(404, 'not-found', 'No such kiosk');
+      if (outcome === 'revoked')
+        throw new HttpError(409, 'conflict', 'The kiosk is revoked: it enrolls again with a new code');
+      return { outcome };
+    },
+
+    async kioskRevoke(body, ctx) {
+      const caller = signedIn(ctx);
+      const kiosk = await managedKiosk(caller, body.kioskId);
+      const outcome = await revokeKiosk(db, kiosk.id, { userId: caller.session.user.id }, now());
+      if (outcome === 'no-such-kiosk') throw new HttpError(404, 'not-found', 'No such kiosk');
+      return { outcome };
+    },
+
+    async kioskRegister(body, ctx) {
+      return registerKiosk(db, body, now(), ctx.clientAddress);
     },
   };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { UserRole } from '../../common/hub/accounts';
-import type { HubAccess } from '../../common/hub/api/access';
+import { isKioskAccess, type HubAccess, type SessionAccess } from '../../common/hub/api/access';
 import { hubApi, type HubRouteName } from '../../common/hub/api/contract';
 import { openSession } from '../storage/sessions';
 import type { SessionScope } from '../storage/schema';
 import { ENGINES } from '../testing/test-storage';
-import { useTestHub, type Call } from '../testing/test-hub';
+import { ORIGIN, useTestHub, type Call } from '../testing/test-hub';
 
 /**
  * Every route of the hub's contract × every kind of caller: nobody, each
@@ -31,6 +31,10 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   userResetPassword: ['administrator', 'regional-administrator'],
   audit: ['administrator'],
   enrollCodeCreate: ['administrator', 'regional-administrator'],
+  kiosks: ['administrator', 'regional-administrator'],
+  kioskApprove: ['administrator', 'regional-administrator'],
+  kioskRevoke: ['administrator', 'regional-administrator'],
+  kioskRegister: 'enrolling-kiosk',
 };
 
 let created = 0;
@@ -53,6 +57,15 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   userResetPassword: () => ({ login: 'nobody', password: 'Xin-mi-ma-2026-ab!' }),
   audit: () => ({ limit: 1 }),
   enrollCodeCreate: () => ({ regionCode: '420111', expiresInSeconds: 3600 }),
+  kiosks: () => undefined,
+  kioskApprove: () => ({ kioskId: 999 }),
+  kioskRevoke: () => ({ kioskId: 999 }),
+  kioskRegister: () => ({
+    code: 'AAAA-AAAA-AAAA-AAAA',
+    publicKey: 'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=',
+    terminalId: 'HB-0001',
+    displayName: '测试终端',
+  }),
 };
 
 interface Caller {
@@ -83,7 +96,7 @@ const CALLERS: Caller[] = [
 ];
 
 /** Whether a caller may call a route with this access, written out independently of the hub's own check. */
-function mayCall(access: HubAccess, caller: Caller): boolean {
+function mayCall(access: SessionAccess, caller: Caller): boolean {
   if (access === 'anyone') return true;
   if (caller.account === undefined) return false;
   if (access === 'any-session') return true;
@@ -91,7 +104,13 @@ function mayCall(access: HubAccess, caller: Caller): boolean {
   return access === 'signed-in' || access.includes(caller.account.role);
 }
 
-const ROUTES = (Object.keys(hubApi) as HubRouteName[]).map((name) => ({ name, ...hubApi[name] }));
+const ALL_ROUTES = (Object.keys(hubApi) as HubRouteName[]).map((name) => ({ name, ...hubApi[name] }));
+const sessionAccess = (name: HubRouteName): SessionAccess | undefined => {
+  const access = DECLARED[name];
+  return isKioskAccess(access) ? undefined : access;
+};
+const ROUTES = ALL_ROUTES.filter((r) => sessionAccess(r.name) !== undefined);
+const KIOSK_ROUTES = ALL_ROUTES.filter((r) => sessionAccess(r.name) === undefined);
 
 describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => {
   const hub = useTestHub(engine);
@@ -111,7 +130,7 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
   }
 
   it('the contract declares exactly the access written out here', () => {
-    expect(Object.fromEntries(ROUTES.map((r) => [r.name, r.access]))).toEqual(DECLARED);
+    expect(Object.fromEntries(ALL_ROUTES.map((r) => [r.name, r.access]))).toEqual(DECLARED);
   });
 
   for (const route of ROUTES) {
@@ -126,7 +145,7 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
       for (const caller of CALLERS) {
         const token = tokens.get(caller);
         const call = (): Call => ({ ...base, token, body: SAMPLE_BODIES[route.name]() });
-        const allowed = mayCall(DECLARED[route.name], caller);
+        const allowed = mayCall(sessionAccess(route.name)!, caller);
         // First the requests that must be refused: an allowed sign-out would end the session.
         await expectRefused(`${caller.name} from another origin`, { ...call(), origin: 'https://evil.example' }, [403]);
         if (route.name !== 'health')
@@ -144,6 +163,34 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
         const res = await hub.call(call());
         if ([401, 403].includes(res.statusCode) || res.statusCode >= 500)
           wrong.push(`${caller.name}, who may, → ${res.statusCode} ${res.body}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  for (const route of KIOSK_ROUTES) {
+    it(`${route.method} ${route.path} (${route.name}), a kiosk's route`, async () => {
+      const tokens = await sessions();
+      const wrong: string[] = [];
+      const base = { method: route.method, path: route.path };
+      for (const caller of CALLERS) {
+        const token = tokens.get(caller);
+        const call = (): Call => ({ ...base, token, body: SAMPLE_BODIES[route.name](), origin: null });
+        // Whatever a browser sends is refused: an Origin, its own or another, or Sec-Fetch-Site.
+        const refusals: [string, Call][] = [
+          ['from the hub’s own page', { ...call(), origin: ORIGIN }],
+          ['from another origin', { ...call(), origin: 'https://evil.example' }],
+          ['marked by a browser', { ...call(), headers: { 'sec-fetch-site': 'same-origin' } }],
+          ['without X-Hub-Request', { ...call(), noHubHeader: true }],
+        ];
+        for (const [why, c] of refusals) {
+          const res = await hub.call(c);
+          if (res.statusCode !== 403) wrong.push(`${caller.name} ${why} → ${res.statusCode} ${res.body}`);
+        }
+        // A session is no kiosk's credential: it is ignored, neither needed nor enough.
+        const res = await hub.call(call());
+        const ok = DECLARED[route.name] === 'enrolling-kiosk' ? res.statusCode === 200 : res.statusCode === 401;
+        if (!ok) wrong.push(`${caller.name} as a kiosk would call → ${res.statusCode} ${res.body}`);
       }
       expect(wrong).toEqual([]);
     });

@@ -18,7 +18,16 @@ import {
   UserByLogin,
   UsersResponse,
 } from './accounts';
-import { CreateEnrollCodeRequest, EnrollCodeResponse } from './kiosks';
+import {
+  ApproveKioskResponse,
+  CreateEnrollCodeRequest,
+  EnrollCodeResponse,
+  KioskById,
+  KiosksResponse,
+  RegisterKioskRequest,
+  RegisterKioskResponse,
+  RevokeKioskResponse,
+} from './kiosks';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -29,7 +38,9 @@ import { CreateEnrollCodeRequest, EnrollCodeResponse } from './kiosks';
  *
  * Requests from a browser are guarded against cross-site use: every route
  * but health needs the HUB_REQUEST_HEADER (which a form or a link from
- * another site cannot send), and every POST the hub's own Origin.
+ * another site cannot send), and every POST the hub's own Origin. The
+ * kiosks' routes (under /api/kiosk/) are for kiosks only: they need the
+ * header too, and refuse any request a browser marks with an Origin.
  */
 export interface HubRouteDef<Body extends z.ZodType, Res extends z.ZodType> {
   method: 'GET' | 'POST';
@@ -145,6 +156,41 @@ export const hubApi = {
     body: CreateEnrollCodeRequest,
     response: EnrollCodeResponse,
     access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The kiosks of the regions the caller manages, revoked ones too. */
+  kiosks: route({
+    method: 'GET',
+    path: '/api/kiosks',
+    body: NoBody,
+    response: KiosksResponse,
+    access: ['administrator', 'regional-administrator'],
+  }),
+  /** 404 for a kiosk outside the caller's regions, as for none; 409 for a revoked one. */
+  kioskApprove: route({
+    method: 'POST',
+    path: '/api/kiosks/approve',
+    body: KioskById,
+    response: ApproveKioskResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Refused from its next request on; never deleted. 404 as for kioskApprove. */
+  kioskRevoke: route({
+    method: 'POST',
+    path: '/api/kiosks/revoke',
+    body: KioskById,
+    response: RevokeKioskResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** A kiosk registers its public key with a one-time enrollment code (`kioskctl hub enroll`). */
+  kioskRegister: route({
+    method: 'POST',
+    path: '/api/kiosk/register',
+    body: RegisterKioskRequest,
+    response: RegisterKioskResponse,
+    access: 'enrolling-kiosk',
     maxBodyBytes: SMALL_BODY,
   }),
 } satisfies Contract;

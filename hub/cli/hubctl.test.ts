@@ -129,6 +129,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
         'schema.migrate',
         'schema.migrate',
         'schema.migrate',
+        'schema.migrate',
         'user.add',
         'user.add',
         'user.disable',

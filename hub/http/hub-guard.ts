@@ -9,9 +9,10 @@ import {
 import { HUB_REQUEST_HEADER, hubApi, type HubRouteName } from '../../common/hub/api/contract';
 import { cookieValue } from '../../server-kit/http/cookies';
 import type { Caller, Guard, GuardDecision, GuardRequest } from '../../server-kit/http/guard';
-import type { HubDb } from '../storage/schema';
+import type { HubDb, KioskStatus } from '../storage/schema';
 import { findSession, type ActiveSession } from '../storage/sessions';
 import { clientAddress, requestIsSecure, type TrustedProxies } from './forwarded';
+import { decideKioskRequest } from './kiosk-auth';
 import { sessionCookieName } from './session-cookie';
 
 /**
@@ -54,7 +55,13 @@ export interface EnrollingKioskCaller extends Caller<'enrolling-kiosk'>, CallerF
   session?: undefined;
 }
 
-export type HubCaller = AnonymousCaller | SessionCaller | EnrollingKioskCaller;
+/** A kiosk whose signed request verified with its own key; pending only on routes that allow it. */
+export interface KioskCaller extends Caller<'kiosk'>, CallerFacts {
+  session?: undefined;
+  kiosk: { id: number; status: KioskStatus; terminalId: string; regionCode: string };
+}
+
+export type HubCaller = AnonymousCaller | SessionCaller | EnrollingKioskCaller | KioskCaller;
 
 export interface HubGuardOptions {
   db: HubDb;
@@ -97,7 +104,14 @@ export function createHubGuard(opts: HubGuardOptions): Guard<HubRouteName, HubCa
           return refuse(403, 'Kiosk routes are not for browsers');
         if (request.header(HUB_REQUEST_HEADER) !== '1') return refuse(403, `Missing the ${HUB_REQUEST_HEADER} header`);
         if (access === 'enrolling-kiosk') return { allow: true, caller: { role: 'enrolling-kiosk', ...facts() } };
-        return refuse(401, 'Kiosk authentication is not available yet');
+        if (request.route.kind !== 'contract') return refuse(401, 'Kiosk authentication needed');
+        return decideKioskRequest(opts.db, opts.now, {
+          header: request.header,
+          method: request.method,
+          path: hubApi[request.route.name].path,
+          access,
+          facts: facts(),
+        });
       }
 
       const origin = request.header('origin');

@@ -13,7 +13,7 @@ import { signIn, type SignInRefusal } from '../accounts/sign-in';
 import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
 import { createEnrollCode } from '../storage/enrollment-codes';
-import { approveKiosk, findKiosk, listKiosks, registerKiosk, revokeKiosk } from '../storage/kiosks';
+import { approveKiosk, findKiosk, listKiosks, recordHeartbeat, registerKiosk, revokeKiosk } from '../storage/kiosks';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
   endSession,
@@ -36,7 +36,7 @@ import {
   toSummary,
   type UserSummary,
 } from '../storage/users';
-import type { HubCaller, SessionCaller } from './hub-guard';
+import type { HubCaller, KioskCaller, SessionCaller } from './hub-guard';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 export interface HubHandlerDeps {
@@ -73,6 +73,12 @@ const scopeOf = (user: { id: number; role: UserRow['role']; regionCode: string |
 function signedIn(ctx: HubCaller): SessionCaller {
   if (ctx.session === undefined) throw new Error('a route that needs a session was reached without one');
   return ctx;
+}
+
+/** The caller of a kiosk's signed route; the guard let no other through. */
+function kioskOf(ctx: HubCaller): KioskCaller['kiosk'] {
+  if (ctx.role !== 'kiosk') throw new Error('a kiosk route was reached without a kiosk');
+  return ctx.kiosk;
 }
 
 function refusalAnswer(refusal: SignInRefusal): SignInResponse {
@@ -324,6 +330,25 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
     async kioskRegister(body, ctx) {
       return registerKiosk(db, body, now(), ctx.clientAddress);
+    },
+
+    async kioskStatus(_body, ctx) {
+      const kiosk = await findKiosk(db, kioskOf(ctx).id);
+      if (kiosk === undefined) throw new Error('an authenticated kiosk is gone');
+      return {
+        kioskId: kiosk.id,
+        status: kiosk.status,
+        terminalId: kiosk.terminal_id,
+        displayName: kiosk.display_name,
+        regionCode: kiosk.region_code,
+        site: kiosk.site,
+      };
+    },
+
+    async kioskHeartbeat(body, ctx) {
+      const at = now();
+      await recordHeartbeat(db, kioskOf(ctx).id, body, at);
+      return { receivedAt: at.toISOString() };
     },
   };
 }

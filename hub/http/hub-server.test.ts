@@ -318,6 +318,7 @@ describe.each(ENGINES)('the hub over HTTP on %s', (engine) => {
       'schema.migrate',
       'schema.migrate',
       'schema.migrate',
+      'schema.migrate',
     ]);
     keepLogs();
   });

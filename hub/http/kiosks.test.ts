@@ -104,6 +104,7 @@ describe.each(ENGINES)('kiosk registration, approval and revocation over HTTP on
         enrolledAt: T0.toISOString(),
         approvedAt: null,
         revokedAt: null,
+        lastSeenAt: null,
       },
     ]);
     expect(keyFingerprint(publicKey)).toMatch(/^[0-9a-f]{4}(:[0-9a-f]{4}){3}$/);

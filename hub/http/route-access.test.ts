@@ -35,6 +35,8 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   kioskApprove: ['administrator', 'regional-administrator'],
   kioskRevoke: ['administrator', 'regional-administrator'],
   kioskRegister: 'enrolling-kiosk',
+  kioskStatus: 'enrolled-kiosk',
+  kioskHeartbeat: 'approved-kiosk',
 };
 
 let created = 0;
@@ -65,6 +67,17 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
     publicKey: 'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=',
     terminalId: 'HB-0001',
     displayName: '测试终端',
+  }),
+  kioskStatus: () => undefined,
+  kioskHeartbeat: () => ({
+    appVersion: '0.1.0',
+    contentVersion: null,
+    uptimeSeconds: 1,
+    diskFreeBytes: 1,
+    outboxDepth: 0,
+    devices: [],
+    lastCrash: null,
+    clockOffsetMs: 0,
   }),
 };
 
@@ -173,6 +186,7 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
       const tokens = await sessions();
       const wrong: string[] = [];
       const base = { method: route.method, path: route.path };
+      const kioskCall = () => ({ ...base, body: SAMPLE_BODIES[route.name]() });
       for (const caller of CALLERS) {
         const token = tokens.get(caller);
         const call = (): Call => ({ ...base, token, body: SAMPLE_BODIES[route.name](), origin: null });
@@ -191,6 +205,28 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
         const res = await hub.call(call());
         const ok = DECLARED[route.name] === 'enrolling-kiosk' ? res.statusCode === 200 : res.statusCode === 401;
         if (!ok) wrong.push(`${caller.name} as a kiosk would call → ${res.statusCode} ${res.body}`);
+      }
+      // Kiosks, signing: each standing, and one signing with another kiosk's key.
+      const access = DECLARED[route.name];
+      if (access !== 'enrolling-kiosk') {
+        const approved = await hub.addKiosk('approved');
+        const pending = await hub.addKiosk('pending');
+        const revoked = await hub.addKiosk('revoked');
+        const kioskCalls: [string, () => ReturnType<typeof hub.kioskCall>, number[]][] = [
+          ['an approved kiosk', () => hub.kioskCall(approved, kioskCall()), [200]],
+          ['a pending kiosk', () => hub.kioskCall(pending, kioskCall()), access === 'enrolled-kiosk' ? [200] : [403]],
+          ['a revoked kiosk', () => hub.kioskCall(revoked, kioskCall()), [403]],
+          ['a kiosk with another’s key', () => hub.kioskCall(approved, kioskCall(), { as: pending }), [401]],
+          [
+            'an approved kiosk, also from a browser',
+            () => hub.kioskCall(approved, kioskCall(), { headers: { origin: ORIGIN } }),
+            [403],
+          ],
+        ];
+        for (const [who, send, statuses] of kioskCalls) {
+          const res = await send();
+          if (!statuses.includes(res.statusCode)) wrong.push(`${who} → ${res.statusCode} ${res.body}`);
+        }
       }
       expect(wrong).toEqual([]);
     });

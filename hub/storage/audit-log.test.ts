@@ -37,6 +37,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
       'schema.migrate',
       'schema.migrate',
       'schema.migrate',
+      'schema.migrate',
     ]);
   });
 

@@ -1,5 +1,6 @@
-import type { KioskSummary, RegisterKioskResponse } from '../../common/hub/api/kiosks';
+import type { KioskHeartbeat, KioskSummary, RegisterKioskResponse } from '../../common/hub/api/kiosks';
 import { keyFingerprint, parseKioskPublicKey } from '../../server-kit/kiosk-identity/kiosk-key';
+import { KIOSK_CLOCK_WINDOW_MS } from '../../server-kit/kiosk-identity/request-signature';
 import { enrollCodeHash, normaliseEnrollCode } from '../kiosks/enrollment-code';
 import { appendAudit, kioskTarget, type AuditActor } from './audit-log';
 import { enrollCodeTarget } from './enrollment-codes';
@@ -140,6 +141,7 @@ export function toKioskSummary(row: KioskRow): KioskSummary {
     enrolledAt: row.enrolled_at,
     approvedAt: row.approved_at,
     revokedAt: row.revoked_at,
+    lastSeenAt: row.last_seen_at,
   };
 }
 
@@ -192,4 +194,57 @@ export async function revokeKiosk(db: HubDb, id: number, actor: AuditActor, now:
     const exists = await trx.selectFrom('kiosks').select('id').where('id', '=', id).executeTakeFirst();
     return exists === undefined ? 'no-such-kiosk' : 'already-revoked';
   });
+}
+
+/**
+ * Nonces are kept this long: a request is accepted only within the clock
+ * window either side of the hub's time, so one seen this long ago can
+ * no longer be replayed (its time is out of the window by then).
+ */
+export const NONCE_KEEP_MS = 3 * KIOSK_CLOCK_WINDOW_MS;
+
+/**
+ * Takes a signed request's nonce, if the kiosk has not used it lately,
+ * and notes the kiosk as seen: false for a replay. One transaction, and
+ * the primary key decides, so a replay racing its original on another
+ * hub instance is refused too.
+ */
+export async function acceptKioskNonce(db: HubDb, kioskId: number, nonce: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('kiosk_nonces')
+      .where('seen_at', '<', new Date(now.getTime() - NONCE_KEEP_MS).toISOString())
+      .execute();
+    const taken = await trx
+      .insertInto('kiosk_nonces')
+      .values({ kiosk_id: kioskId, nonce, seen_at: at })
+      .onConflict((oc) => oc.columns(['kiosk_id', 'nonce']).doNothing())
+      .executeTakeFirst();
+    if (Number(taken.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+    await trx.updateTable('kiosks').set({ last_seen_at: at }).where('id', '=', kioskId).execute();
+    return true;
+  });
+}
+
+/** Keeps a kiosk's latest heartbeat in place of the one before. */
+export async function recordHeartbeat(db: HubDb, kioskId: number, report: KioskHeartbeat, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const text = JSON.stringify(report);
+  await db
+    .insertInto('kiosk_heartbeats')
+    .values({ kiosk_id: kioskId, received_at: at, report: text })
+    .onConflict((oc) => oc.column('kiosk_id').doUpdateSet({ received_at: at, report: text }))
+    .execute();
+}
+
+/** A kiosk's latest heartbeat and when it came, if it sent one. */
+export async function latestHeartbeat(
+  db: HubDb,
+  kioskId: number,
+): Promise<{ receivedAt: string; report: KioskHeartbeat } | undefined> {
+  const row = await db.selectFrom('kiosk_heartbeats').selectAll().where('kiosk_id', '=', kioskId).executeTakeFirst();
+  return row === undefined
+    ? undefined
+    : { receivedAt: row.received_at, report: JSON.parse(row.report) as KioskHeartbeat };
 }

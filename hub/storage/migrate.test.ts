@@ -31,6 +31,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'enrollment_codes',
       'hub_schema',
       'key_fingerprints',
+      'kiosk_heartbeats',
+      'kiosk_nonces',
       'kiosks',
       'sessions',
       'users',
@@ -40,6 +42,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 1, name: 'users and audit log' },
         { version: 2, name: 'sessions and TOTP' },
         { version: 3, name: 'kiosks and enrollment codes' },
+        { version: 4, name: 'kiosk heartbeats and request nonces' },
       ]
         .map((m) => ({
           id: m.version,

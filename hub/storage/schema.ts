@@ -17,6 +17,8 @@ export interface HubDatabase {
   key_fingerprints: KeyFingerprintsTable;
   kiosks: KiosksTable;
   enrollment_codes: EnrollmentCodesTable;
+  kiosk_heartbeats: KioskHeartbeatsTable;
+  kiosk_nonces: KioskNoncesTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -108,6 +110,23 @@ export interface KiosksTable {
   enrolled_at: string;
   approved_at: string | null;
   revoked_at: string | null;
+  /** The last authenticated request from it (migration 4). */
+  last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Each kiosk's latest heartbeat. */
+export interface KioskHeartbeatsTable {
+  kiosk_id: number;
+  received_at: string;
+  /** The heartbeat as the kiosk sent it (common/hub/api/kiosks.ts, KioskHeartbeat), JSON. */
+  report: string;
+}
+
+/** Nonces of signed kiosk requests seen lately: one seen again is a replay. */
+export interface KioskNoncesTable {
+  kiosk_id: number;
+  nonce: string;
+  seen_at: string;
 }
 
 export interface EnrollmentCodesTable {

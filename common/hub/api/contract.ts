@@ -22,7 +22,10 @@ import {
   ApproveKioskResponse,
   CreateEnrollCodeRequest,
   EnrollCodeResponse,
+  HeartbeatResponse,
   KioskById,
+  KioskHeartbeat,
+  KioskStatusResponse,
   KiosksResponse,
   RegisterKioskRequest,
   RegisterKioskResponse,
@@ -192,6 +195,23 @@ export const hubApi = {
     response: RegisterKioskResponse,
     access: 'enrolling-kiosk',
     maxBodyBytes: SMALL_BODY,
+  }),
+  /** Where the calling kiosk stands: pending, approved (revoked ones are refused). */
+  kioskStatus: route({
+    method: 'GET',
+    path: '/api/kiosk/status',
+    body: NoBody,
+    response: KioskStatusResponse,
+    access: 'enrolled-kiosk',
+  }),
+  /** The calling kiosk's health; the hub keeps the latest and answers once it is committed. */
+  kioskHeartbeat: route({
+    method: 'POST',
+    path: '/api/kiosk/heartbeat',
+    body: KioskHeartbeat,
+    response: HeartbeatResponse,
+    access: 'approved-kiosk',
+    maxBodyBytes: 16 * 1024,
   }),
 } satisfies Contract;
 

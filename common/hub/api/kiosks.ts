@@ -56,6 +56,8 @@ export const KioskSummary = z.object({
   enrolledAt: z.string(),
   approvedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** Its last authenticated request. */
+  lastSeenAt: z.string().nullable(),
 });
 export type KioskSummary = z.infer<typeof KioskSummary>;
 
@@ -94,3 +96,45 @@ export const RegisterKioskResponse = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('refused'), reason: z.enum(['code-not-valid', 'terminal-enrolled', 'key-not-valid']) }),
 ]);
 export type RegisterKioskResponse = z.infer<typeof RegisterKioskResponse>;
+
+/** A kiosk asking where it stands (pending kiosks too: that is how one learns it was approved). */
+export const KioskStatusResponse = z.object({
+  kioskId: z.number().int(),
+  status: KioskStatusSchema,
+  terminalId: z.string(),
+  displayName: z.string(),
+  regionCode: z.string(),
+  site: z.string().nullable(),
+});
+
+const Version = z.string().min(1).max(64);
+const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** One device's state as the kiosk's device manager reports it (printer: paper out, cover open; reader: missing…). */
+export const DeviceReport = z.strictObject({
+  device: z.string().min(1).max(32),
+  state: z.string().min(1).max(32),
+  detail: z.string().max(200).optional(),
+});
+
+/**
+ * What a kiosk reports of itself, every half minute or so. Bounded in
+ * every field: the hub keeps the latest of each kiosk.
+ */
+export const KioskHeartbeat = z.strictObject({
+  appVersion: Version,
+  /** The content release it serves; null before the first. */
+  contentVersion: Version.nullable(),
+  uptimeSeconds: Count,
+  diskFreeBytes: Count,
+  /** Submissions waiting in its outbox for the hub. */
+  outboxDepth: Count,
+  devices: z.array(DeviceReport).max(16),
+  lastCrash: z.strictObject({ at: z.string().max(40), reason: z.string().max(500) }).nullable(),
+  /** Its clock minus the hub's, in milliseconds, as it last measured (from the Date of the hub's answers). */
+  clockOffsetMs: z.number().int().min(-1e13).max(1e13),
+});
+export type KioskHeartbeat = z.infer<typeof KioskHeartbeat>;
+
+/** Answered after the heartbeat is committed. */
+export const HeartbeatResponse = z.object({ receivedAt: z.string() });

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn } from '../accounts/sign-in';
 import { listAudit } from '../storage/audit-log';
+import { registerKiosk } from '../storage/kiosks';
 import { HUB_SCHEMA_VERSION } from '../storage/migrate';
 import { findUserByLogin } from '../storage/users';
 import { ENGINES, useTestStorage } from '../testing/test-storage';
@@ -152,7 +154,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
   );
 
   it(
-    'enroll-code: a one-time code for a region and site, shown once, with its audit row; bad options refused',
+    'enroll-code, kiosks, kiosk approve|revoke: codes shown once, kiosks listed and judged, each with its audit row',
     async () => {
       await hubctl(['migrate']);
       const made = await hubctl(['enroll-code', '--region', '420111', '--site', '洪山区街道中心', '--expires', '2h']);
@@ -186,6 +188,28 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
       ]);
       expect(JSON.stringify(rows)).not.toContain(code!);
       expect(await t.storage.db.selectFrom('enrollment_codes').select('id').execute()).toHaveLength(2);
+
+      // A kiosk registers with the first code; hubctl lists, approves and revokes it.
+      expect((await hubctl(['kiosks'])).stdout).toContain('no kiosks yet');
+      const publicKey = generateKeyPairSync('ed25519')
+        .publicKey.export({ format: 'der', type: 'spki' })
+        .toString('base64');
+      const reg = { code: code!, publicKey, terminalId: 'HB-0001', displayName: '洪山区终端' };
+      expect(await registerKiosk(t.storage.db, reg, new Date(), undefined)).toMatchObject({ kioskId: 1 });
+      expect((await hubctl(['kiosks'])).stdout).toMatch(
+        /^ +1 +HB-0001 +pending +420111 +[0-9a-f:]{19} +never seen +洪山区终端 \(洪山区街道中心\)$/m,
+      );
+      expect(await hubctl(['kiosk', 'approve', '1'])).toMatchObject({ code: 0, stdout: 'approved kiosk 1\n' });
+      expect(await hubctl(['kiosk', 'approve', '2'])).toMatchObject({ code: 2 });
+      expect(await hubctl(['kiosk', 'approve', 'x'])).toMatchObject({ code: 64 });
+      expect(await hubctl(['kiosk', 'revoke', '1'])).toMatchObject({ code: 0, stdout: 'revoked kiosk 1\n' });
+      expect(await hubctl(['kiosk', 'approve', '1'])).toMatchObject({ code: 2 });
+      const listed = JSON.parse((await hubctl(['kiosks', '--json'])).stdout) as { status: string }[];
+      expect(listed).toMatchObject([{ id: 1, status: 'revoked', terminalId: 'HB-0001' }]);
+      expect((await listAudit(t.storage.db, { limit: 2 })).map((r) => [r.actor, r.action, r.target])).toEqual([
+        ['hubctl', 'kiosk.revoke', 'kiosk:1'],
+        ['hubctl', 'kiosk.approve', 'kiosk:1'],
+      ]);
     },
     CLI_TIMEOUT_MS,
   );

@@ -5,11 +5,21 @@ import { localDateTime } from '../../common/local-date';
 import { durationSeconds } from '../../server-kit/cli/args';
 import { EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 import { createEnrollCode } from '../storage/enrollment-codes';
+import { approveKiosk, listKiosks, revokeKiosk } from '../storage/kiosks';
 import { withStorage } from './cli-storage';
 
 type GlobalOpts = { dataDir?: string };
 
-/** The fleet's commands: enrollment codes for kiosks. */
+/** No kiosk with that id (the other exit codes are server-kit's). */
+const EXIT_NO_KIOSK = 2;
+
+function kioskId(text: string): number {
+  const id = Number(text);
+  if (!Number.isInteger(id) || id < 1) fail(`expected a kiosk id (a whole number), got "${text}"`, EXIT_USAGE);
+  return id;
+}
+
+/** The fleet's commands: enrollment codes, the kiosks, their approval and revocation. */
 export function addKioskCommands(program: Command): void {
   program
     .command('enroll-code')
@@ -59,4 +69,55 @@ export function addKioskCommands(program: Command): void {
         );
       },
     );
+
+  program
+    .command('kiosks')
+    .description('the kiosks of the fleet, revoked ones too')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const kiosks = await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
+        listKiosks(s.db),
+      );
+      if (opts.json === true) {
+        process.stdout.write(`${JSON.stringify(kiosks, null, 2)}\n`);
+        return;
+      }
+      if (kiosks.length === 0) {
+        process.stdout.write('no kiosks yet: make a code with `npm run hubctl -- enroll-code --region CODE`\n');
+        return;
+      }
+      for (const k of kiosks) {
+        const seen = k.lastSeenAt === null ? 'never seen' : `seen ${localDateTime(new Date(k.lastSeenAt))}`;
+        process.stdout.write(
+          `${String(k.id).padStart(5)}  ${k.terminalId.padEnd(16)}  ${k.status.padEnd(8)}  ${k.regionCode}  ${k.keyFingerprint}  ${seen.padEnd(22)}  ${k.displayName}${k.site === null ? '' : ` (${k.site})`}\n`,
+        );
+      }
+    });
+
+  const kiosk = program.command('kiosk').description('approve or revoke one kiosk');
+  kiosk
+    .command('approve')
+    .argument('<id>', 'the kiosk’s id (see `hubctl kiosks`); compare its key fingerprint with the terminal’s first')
+    .description('let a pending kiosk into the fleet')
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const n = kioskId(id);
+      const outcome = await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
+        approveKiosk(s.db, n, 'hubctl', new Date()),
+      );
+      if (outcome === 'no-such-kiosk') fail(`there is no kiosk ${n}`, EXIT_NO_KIOSK);
+      if (outcome === 'revoked') fail(`kiosk ${n} is revoked: it enrolls again with a new code`, EXIT_NO_KIOSK);
+      process.stdout.write(outcome === 'approved' ? `approved kiosk ${n}\n` : `kiosk ${n} was approved already\n`);
+    });
+  kiosk
+    .command('revoke')
+    .argument('<id>', 'the kiosk’s id (see `hubctl kiosks`)')
+    .description('shut a kiosk out from its next request on; its record and history stay')
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const n = kioskId(id);
+      const outcome = await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
+        revokeKiosk(s.db, n, 'hubctl', new Date()),
+      );
+      if (outcome === 'no-such-kiosk') fail(`there is no kiosk ${n}`, EXIT_NO_KIOSK);
+      process.stdout.write(outcome === 'revoked' ? `revoked kiosk ${n}\n` : `kiosk ${n} was revoked already\n`);
+    });
 }

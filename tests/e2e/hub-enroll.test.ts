@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createEnrollCode } from '../../hub/storage/enrollment-codes';
 import { approveKiosk, latestHeartbeat, revokeKiosk } from '../../hub/storage/kiosks';
 import { ENGINES, useTestStorage } from '../../hub/testing/test-storage';
+import { createLogger } from '../../server-kit/logger';
+import { HeartbeatSender } from '../../service/hub/heartbeat-sender';
 import { sendHeartbeat } from '../../service/hub/hub-client';
 import { readIdentity } from '../../service/hub/hub-identity';
 import { DEMO_CONFIG, ROOT } from './harness';
@@ -147,6 +149,15 @@ describe.each(ENGINES)('a kiosk enrolls with a running hub on %s', (engine) => {
       };
       expect(await sendHeartbeat(identity, report)).toMatchObject({ receivedAt: expect.any(String) });
       expect((await latestHeartbeat(db, 1))!.report).toEqual(report);
+      // The service's sender, as it runs every half minute: it reads the identity kioskctl kept.
+      const sender = new HeartbeatSender({
+        dataDir: kioskDir,
+        logger: createLogger({ destination: { write: () => undefined } }),
+        report: () => ({ ...report, uptimeSeconds: 99 }),
+      });
+      expect(await sender.beat()).toBe(true);
+      sender.stop();
+      expect((await latestHeartbeat(db, 1))!.report.uptimeSeconds).toBe(99);
 
       expect(await revokeKiosk(db, 1, 'hubctl', new Date())).toBe('revoked');
       const revoked = await kioskctl(kioskDir, ['hub', 'status']);

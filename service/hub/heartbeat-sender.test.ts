@@ -18,6 +18,19 @@ const report = (): Omit<KioskHeartbeat, 'clockOffsetMs'> => ({
   lastCrash: null,
 });
 
+/** What `kioskctl hub enroll` leaves in the data directory. */
+function enroll(dataDir: string): void {
+  const keys = newKioskKeyPair();
+  saveIdentity(dataDir, keys.privateKey, {
+    hubUrl: 'https://hub.example.gov.cn',
+    kioskId: 1,
+    keyFingerprint: keys.fingerprint,
+    enrolledAt: '2026-03-02T01:00:00.000Z',
+    status: 'approved',
+    checkedAt: '2026-03-02T01:00:00.000Z',
+  });
+}
+
 describe('the heartbeat’s timing', () => {
   it('waits the interval with jitter, doubling after each failure up to ten minutes', () => {
     expect(nextBeatDelay(30_000, 0, 0)).toBe(15_000);
@@ -54,15 +67,7 @@ describe('the heartbeat sender', () => {
     expect(await sender.beat()).toBe(true);
     expect(sent).toEqual([]);
 
-    const keys = newKioskKeyPair();
-    saveIdentity(dataDir, keys.privateKey, {
-      hubUrl: 'https://hub.example.gov.cn',
-      kioskId: 1,
-      keyFingerprint: keys.fingerprint,
-      enrolledAt: '2026-03-02T01:00:00.000Z',
-      status: 'approved',
-      checkedAt: '2026-03-02T01:00:00.000Z',
-    });
+    enroll(dataDir);
     expect(await sender.beat()).toBe(true);
     expect(await sender.beat()).toBe(true);
     sender.stop();
@@ -74,15 +79,7 @@ describe('the heartbeat sender', () => {
   it('a hub that does not answer is a failure, logged once, not an exception', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-heartbeat-'));
     dirs.push(dataDir);
-    const keys = newKioskKeyPair();
-    saveIdentity(dataDir, keys.privateKey, {
-      hubUrl: 'https://hub.example.gov.cn',
-      kioskId: 1,
-      keyFingerprint: keys.fingerprint,
-      enrolledAt: '2026-03-02T01:00:00.000Z',
-      status: 'approved',
-      checkedAt: '2026-03-02T01:00:00.000Z',
-    });
+    enroll(dataDir);
     const lines: string[] = [];
     const sender = new HeartbeatSender({
       dataDir,

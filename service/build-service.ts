@@ -13,6 +13,8 @@ import { DeviceManager } from './devices/device-manager';
 import { printAnswers } from './devices/print-answers';
 import { cachedPublicPhones } from './devices/public-phones';
 import { createHealthReporter } from './health';
+import { HeartbeatSender } from './hub/heartbeat-sender';
+import { heartbeatReport } from './hub/heartbeat-report';
 import { startKioskServer, type KioskServer } from './http/server';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
@@ -180,6 +182,15 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     server.broadcast({ type: 'health', health: h });
   };
 
+  // The hub hears from the kiosk once it is enrolled (kioskctl hub enroll); before that the sender only looks.
+  const heartbeat = dirCheck.ok
+    ? new HeartbeatSender({
+        dataDir,
+        logger,
+        report: () => heartbeatReport(health(), content.releaseVersion(), dataDir, records),
+      })
+    : undefined;
+
   return {
     server,
     devices,
@@ -190,6 +201,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     dataDirReady: dirCheck.ok,
     start() {
       devices.start();
+      heartbeat?.start();
       pushTimer = setInterval(push, HEALTH_PUSH_MS);
       pushTimer.unref();
       // Load the search dictionaries soon after start — not at once, so the
@@ -205,6 +217,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       warmTimer.unref();
     },
     async stop() {
+      heartbeat?.stop();
       clearInterval(pushTimer);
       clearTimeout(warmTimer);
       try {

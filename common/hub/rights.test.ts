@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { USER_ROLES } from './accounts';
-import { mayManage, maySee, needsTotp, regionPrefix, regionWithin, type AccountScope } from './rights';
+import {
+  mayManage,
+  mayManageKiosksIn,
+  maySee,
+  needsTotp,
+  regionPrefix,
+  regionWithin,
+  type AccountScope,
+} from './rights';
 
 const admin: AccountScope = { id: 1, role: 'administrator', regionCode: null };
 const hubei: AccountScope = { id: 2, role: 'regional-administrator', regionCode: '420000' };
@@ -58,5 +66,20 @@ describe('who manages whom', () => {
 
   it('those who manage accounts need a second factor', () => {
     expect(USER_ROLES.filter(needsTotp)).toEqual(['administrator', 'regional-administrator']);
+  });
+});
+
+describe('who manages which kiosks', () => {
+  it('an administrator everywhere, a regional administrator their region and below, nobody else', () => {
+    expect(mayManageKiosksIn(admin, '440111')).toBe(true);
+    expect(mayManageKiosksIn(hubei, '420111')).toBe(true);
+    expect(mayManageKiosksIn(hubei, '420000')).toBe(true);
+    expect(mayManageKiosksIn(wuhan, '420111')).toBe(true);
+    expect(mayManageKiosksIn(wuhan, '420200')).toBe(false);
+    expect(mayManageKiosksIn(wuhan, '420000')).toBe(false);
+    expect(mayManageKiosksIn(hubei, '440111')).toBe(false);
+    expect(mayManageKiosksIn(lawyerHongshan, '420111')).toBe(false);
+    expect(mayManageKiosksIn(officerWuhan, '420100')).toBe(false);
+    expect(mayManageKiosksIn({ id: 9, role: 'regional-administrator', regionCode: null }, '420111')).toBe(false);
   });
 });

@@ -63,3 +63,15 @@ export function mayManage(actor: AccountScope, target: AccountScope): boolean {
 export function maySee(actor: AccountScope, target: AccountScope): boolean {
   return actor.id === target.id || mayManage(actor, target);
 }
+
+/**
+ * Whether `actor` may manage the kiosks of region `regionCode` (make an
+ * enrollment code for it, see, approve or revoke its kiosks): an
+ * administrator everywhere, a regional administrator in their region and
+ * below, nobody else.
+ */
+export function mayManageKiosksIn(actor: AccountScope, regionCode: string): boolean {
+  if (actor.role === 'administrator') return true;
+  if (actor.role !== 'regional-administrator' || actor.regionCode === null) return false;
+  return regionWithin(actor.regionCode, regionCode);
+}

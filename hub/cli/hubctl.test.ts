@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn } from '../accounts/sign-in';
+import { listAudit } from '../storage/audit-log';
+import { registerKiosk } from '../storage/kiosks';
+import { HUB_SCHEMA_VERSION } from '../storage/migrate';
 import { findUserByLogin } from '../storage/users';
 import { ENGINES, useTestStorage } from '../testing/test-storage';
 
@@ -60,7 +64,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
     async () => {
       expect(await hubctl(['migrate'])).toMatchObject({
         code: 0,
-        stdout: expect.stringContaining('schema version 0 → 2'),
+        stdout: expect.stringContaining(`schema version 0 → ${HUB_SCHEMA_VERSION}`),
       });
       expect(await hubctl(['migrate'])).toMatchObject({ code: 0, stdout: expect.stringContaining('nothing to do') });
 
@@ -126,6 +130,8 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
       expect(rows.map((r) => r.action).reverse()).toEqual([
         'schema.migrate',
         'schema.migrate',
+        'schema.migrate',
+        'schema.migrate',
         'user.add',
         'user.add',
         'user.disable',
@@ -148,6 +154,67 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
   );
 
   it(
+    'enroll-code, kiosks, kiosk approve|revoke: codes shown once, kiosks listed and judged, each with its audit row',
+    async () => {
+      await hubctl(['migrate']);
+      const made = await hubctl(['enroll-code', '--region', '420111', '--site', '洪山区街道中心', '--expires', '2h']);
+      expect(made.code).toBe(0);
+      const code = /: ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})\n/.exec(made.stdout)?.[1];
+      expect(code, made.stdout).toBeDefined();
+      expect(made.stdout).toContain('enrollment code for 洪山区街道中心, region 420111');
+      expect(made.stdout).toContain('waits for an administrator’s approval');
+
+      const json = await hubctl(['enroll-code', '--region', '420100', '--pre-approve', '--json']);
+      const parsed = JSON.parse(json.stdout) as { code: string; expiresAt: string; preApproved: boolean };
+      expect(parsed).toMatchObject({ regionCode: '420100', site: null, preApproved: true });
+      const hours = (Date.parse(parsed.expiresAt) - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(23.9);
+      expect(hours).toBeLessThanOrEqual(24);
+
+      for (const args of [
+        ['--region', '4201'],
+        ['--region', '420111', '--expires', '1m'],
+        ['--region', '420111', '--expires', '31d'],
+        ['--region', '420111', '--expires', 'soon'],
+        ['--region', '420111', '--site', ' '],
+        [],
+      ])
+        expect((await hubctl(['enroll-code', ...args])).code, args.join(' ')).toBe(64);
+
+      const rows = await listAudit(t.storage.db, { limit: 2 });
+      expect(rows.map((r) => [r.actor, r.action, r.details['regionCode'], r.details['site']])).toEqual([
+        ['hubctl', 'enroll-code.create', '420100', null],
+        ['hubctl', 'enroll-code.create', '420111', '洪山区街道中心'],
+      ]);
+      expect(JSON.stringify(rows)).not.toContain(code!);
+      expect(await t.storage.db.selectFrom('enrollment_codes').select('id').execute()).toHaveLength(2);
+
+      // A kiosk registers with the first code; hubctl lists, approves and revokes it.
+      expect((await hubctl(['kiosks'])).stdout).toContain('no kiosks yet');
+      const publicKey = generateKeyPairSync('ed25519')
+        .publicKey.export({ format: 'der', type: 'spki' })
+        .toString('base64');
+      const reg = { code: code!, publicKey, terminalId: 'HB-0001', displayName: '洪山区终端' };
+      expect(await registerKiosk(t.storage.db, reg, new Date(), undefined)).toMatchObject({ kioskId: 1 });
+      expect((await hubctl(['kiosks'])).stdout).toMatch(
+        /^ +1 +HB-0001 +pending +420111 +[0-9a-f:]{19} +never seen +洪山区终端 \(洪山区街道中心\)$/m,
+      );
+      expect(await hubctl(['kiosk', 'approve', '1'])).toMatchObject({ code: 0, stdout: 'approved kiosk 1\n' });
+      expect(await hubctl(['kiosk', 'approve', '2'])).toMatchObject({ code: 2 });
+      expect(await hubctl(['kiosk', 'approve', 'x'])).toMatchObject({ code: 64 });
+      expect(await hubctl(['kiosk', 'revoke', '1'])).toMatchObject({ code: 0, stdout: 'revoked kiosk 1\n' });
+      expect(await hubctl(['kiosk', 'approve', '1'])).toMatchObject({ code: 2 });
+      const listed = JSON.parse((await hubctl(['kiosks', '--json'])).stdout) as { status: string }[];
+      expect(listed).toMatchObject([{ id: 1, status: 'revoked', terminalId: 'HB-0001' }]);
+      expect((await listAudit(t.storage.db, { limit: 2 })).map((r) => [r.actor, r.action, r.target])).toEqual([
+        ['hubctl', 'kiosk.revoke', 'kiosk:1'],
+        ['hubctl', 'kiosk.approve', 'kiosk:1'],
+      ]);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
     'refuses a database newer than itself, naming both versions, and changes nothing',
     async () => {
       await hubctl(['migrate']);
@@ -155,14 +222,16 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
       for (const args of [['user', 'list'], ['migrate']]) {
         const refused = await hubctl(args);
         expect(refused.code).toBe(1);
-        expect(refused.stderr).toContain('has schema version 9, but this hub software supports up to 2');
+        expect(refused.stderr).toContain(
+          `has schema version 9, but this hub software supports up to ${HUB_SCHEMA_VERSION}`,
+        );
       }
       const doctor = await hubctl(['doctor', '--json']);
       expect(doctor.code).toBe(1);
       expect(JSON.parse(doctor.stdout)).toContainEqual({
         name: 'schema',
         status: 'fail',
-        detail: expect.stringContaining('version 9, newer than this hub software (2)'),
+        detail: expect.stringContaining(`version 9, newer than this hub software (${HUB_SCHEMA_VERSION})`),
       });
     },
     CLI_TIMEOUT_MS,

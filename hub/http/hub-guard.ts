@@ -1,11 +1,18 @@
 import type { UserRole } from '../../common/hub/accounts';
-import { accessRefusal, type AccessRefusal, type HubAccess, type SessionStanding } from '../../common/hub/api/access';
+import {
+  accessRefusal,
+  isKioskAccess,
+  type AccessRefusal,
+  type HubAccess,
+  type SessionStanding,
+} from '../../common/hub/api/access';
 import { HUB_REQUEST_HEADER, hubApi, type HubRouteName } from '../../common/hub/api/contract';
 import { cookieValue } from '../../server-kit/http/cookies';
 import type { Caller, Guard, GuardDecision, GuardRequest } from '../../server-kit/http/guard';
-import type { HubDb } from '../storage/schema';
+import type { HubDb, KioskStatus } from '../storage/schema';
 import { findSession, type ActiveSession } from '../storage/sessions';
 import { clientAddress, requestIsSecure, type TrustedProxies } from './forwarded';
+import { decideKioskRequest } from './kiosk-auth';
 import { sessionCookieName } from './session-cookie';
 
 /**
@@ -19,6 +26,9 @@ import { sessionCookieName } from './session-cookie';
  *  - every POST needs the hub's own Origin, present — so a stolen session
  *    cookie is of no use from another origin, even a sibling one;
  *  - then the session, from its cookie, against the route's access.
+ * A kiosk's route is not for browsers: any request with an Origin or
+ * Sec-Fetch-Site is refused there, so no page can make a browser call one;
+ * it needs the header too, and a session cookie counts for nothing.
  */
 
 interface CallerFacts {
@@ -40,7 +50,18 @@ export interface SessionCaller extends Caller<UserRole>, CallerFacts {
   session: ActiveSession;
 }
 
-export type HubCaller = AnonymousCaller | SessionCaller;
+/** A kiosk registering: its credential is the enrollment code in the body, checked by the route. */
+export interface EnrollingKioskCaller extends Caller<'enrolling-kiosk'>, CallerFacts {
+  session?: undefined;
+}
+
+/** A kiosk whose signed request verified with its own key; pending only on routes that allow it. */
+export interface KioskCaller extends Caller<'kiosk'>, CallerFacts {
+  session?: undefined;
+  kiosk: { id: number; status: KioskStatus; terminalId: string; regionCode: string };
+}
+
+export type HubCaller = AnonymousCaller | SessionCaller | EnrollingKioskCaller | KioskCaller;
 
 export interface HubGuardOptions {
   db: HubDb;
@@ -69,6 +90,29 @@ export function createHubGuard(opts: HubGuardOptions): Guard<HubRouteName, HubCa
       const access = accessOf(request.route);
       // A static file (the console's page, later): public, loaded by navigation.
       if (access === undefined) return { allow: true };
+      const facts = (): CallerFacts => {
+        const secure = requestIsSecure(request, opts.proxies);
+        return {
+          secure,
+          clientAddress: clientAddress(request, opts.proxies),
+          presentedToken: cookieValue(request.header('cookie'), sessionCookieName(secure)),
+        };
+      };
+
+      if (isKioskAccess(access)) {
+        if (request.header('origin') !== undefined || request.header('sec-fetch-site') !== undefined)
+          return refuse(403, 'Kiosk routes are not for browsers');
+        if (request.header(HUB_REQUEST_HEADER) !== '1') return refuse(403, `Missing the ${HUB_REQUEST_HEADER} header`);
+        if (access === 'enrolling-kiosk') return { allow: true, caller: { role: 'enrolling-kiosk', ...facts() } };
+        if (request.route.kind !== 'contract') return refuse(401, 'Kiosk authentication needed');
+        return decideKioskRequest(opts.db, opts.now, {
+          header: request.header,
+          method: request.method,
+          path: hubApi[request.route.name].path,
+          access,
+          facts: facts(),
+        });
+      }
 
       const origin = request.header('origin');
       if (origin !== undefined && origin !== opts.publicOrigin) return refuse(403, 'Origin is not this hub');
@@ -80,23 +124,18 @@ export function createHubGuard(opts: HubGuardOptions): Guard<HubRouteName, HubCa
         return refuse(403, `Missing the ${HUB_REQUEST_HEADER} header`);
       if (request.method === 'POST' && origin === undefined) return refuse(403, 'Origin missing');
 
-      const secure = requestIsSecure(request, opts.proxies);
-      const facts: CallerFacts = {
-        secure,
-        clientAddress: clientAddress(request, opts.proxies),
-        presentedToken: cookieValue(request.header('cookie'), sessionCookieName(secure)),
-      };
-      if (access === 'anyone') return { allow: true, caller: { role: 'anyone', ...facts } };
+      const known = facts();
+      if (access === 'anyone') return { allow: true, caller: { role: 'anyone', ...known } };
 
       const session =
-        facts.presentedToken === undefined ? undefined : await findSession(opts.db, facts.presentedToken, opts.now());
+        known.presentedToken === undefined ? undefined : await findSession(opts.db, known.presentedToken, opts.now());
       const standing: SessionStanding =
         session === undefined
           ? { kind: 'none' }
           : { kind: session.scope === 'full' ? 'full' : 'totp-setup', role: session.user.role };
       const refusal = accessRefusal(access, standing);
       if (refusal !== null) return refuse(REFUSALS[refusal].status, REFUSALS[refusal].message);
-      return { allow: true, caller: { role: session!.user.role, session: session!, ...facts } };
+      return { allow: true, caller: { role: session!.user.role, session: session!, ...known } };
     },
   };
 }

@@ -4,7 +4,7 @@ import { checkAccountFields, normaliseLogin } from '../../common/hub/accounts';
 import type { Me, SignInResponse } from '../../common/hub/api/accounts';
 import type { HubApi } from '../../common/hub/api/contract';
 import { checkPasswordPolicy } from '../../common/hub/password-policy';
-import { mayManage, maySee, type AccountScope } from '../../common/hub/rights';
+import { mayManage, mayManageKiosksIn, maySee, type AccountScope } from '../../common/hub/rights';
 import type { Handlers } from '../../server-kit/http/handlers';
 import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-error';
 import { hashPassword } from '../accounts/passwords';
@@ -12,7 +12,9 @@ import type { SecretBox } from '../accounts/secret-box';
 import { signIn, type SignInRefusal } from '../accounts/sign-in';
 import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
-import type { HubDb, UserRow } from '../storage/schema';
+import { createEnrollCode } from '../storage/enrollment-codes';
+import { approveKiosk, findKiosk, listKiosks, recordHeartbeat, registerKiosk, revokeKiosk } from '../storage/kiosks';
+import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
   endSession,
   findSession,
@@ -34,7 +36,7 @@ import {
   toSummary,
   type UserSummary,
 } from '../storage/users';
-import type { HubCaller, SessionCaller } from './hub-guard';
+import type { HubCaller, KioskCaller, SessionCaller } from './hub-guard';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 export interface HubHandlerDeps {
@@ -71,6 +73,12 @@ const scopeOf = (user: { id: number; role: UserRow['role']; regionCode: string |
 function signedIn(ctx: HubCaller): SessionCaller {
   if (ctx.session === undefined) throw new Error('a route that needs a session was reached without one');
   return ctx;
+}
+
+/** The caller of a kiosk's signed route; the guard let no other through. */
+function kioskOf(ctx: HubCaller): KioskCaller['kiosk'] {
+  if (ctx.role !== 'kiosk') throw new Error('a kiosk route was reached without a kiosk');
+  return ctx.kiosk;
 }
 
 function refusalAnswer(refusal: SignInRefusal): SignInResponse {
@@ -118,6 +126,14 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     )
       throw new HttpError(404, 'not-found', 'No such account');
     return target;
+  };
+
+  /** The kiosk named, if in a region the caller manages; else a 404 that says no more than "no such kiosk". */
+  const managedKiosk = async (ctx: SessionCaller, id: number): Promise<KioskRow> => {
+    const kiosk = await findKiosk(db, id);
+    if (kiosk === undefined || !mayManageKiosksIn(scopeOf(ctx.session.user), kiosk.region_code))
+      throw new HttpError(404, 'not-found', 'No such kiosk');
+    return kiosk;
   };
 
   return {
@@ -269,6 +285,70 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
     async audit(body) {
       return { entries: await listAudit(db, { limit: body.limit, beforeId: body.beforeId }) };
+    },
+
+    async enrollCodeCreate(body, ctx) {
+      const caller = signedIn(ctx);
+      if (!mayManageKiosksIn(scopeOf(caller.session.user), body.regionCode))
+        throw new HttpError(403, 'forbidden', 'You may not enroll kiosks in this region');
+      const at = now();
+      return createEnrollCode(
+        db,
+        {
+          regionCode: body.regionCode,
+          site: body.site ?? null,
+          preApproved: body.preApprove,
+          expiresAt: new Date(at.getTime() + body.expiresInSeconds * 1000),
+        },
+        { userId: caller.session.user.id },
+        at,
+      );
+    },
+
+    async kiosks(_body, ctx) {
+      const actor = scopeOf(signedIn(ctx).session.user);
+      return { kiosks: (await listKiosks(db)).filter((k) => mayManageKiosksIn(actor, k.regionCode)) };
+    },
+
+    async kioskApprove(body, ctx) {
+      const caller = signedIn(ctx);
+      const kiosk = await managedKiosk(caller, body.kioskId);
+      const outcome = await approveKiosk(db, kiosk.id, { userId: caller.session.user.id }, now());
+      if (outcome === 'no-such-kiosk') throw new HttpError(404, 'not-found', 'No such kiosk');
+      if (outcome === 'revoked')
+        throw new HttpError(409, 'conflict', 'The kiosk is revoked: it enrolls again with a new code');
+      return { outcome };
+    },
+
+    async kioskRevoke(body, ctx) {
+      const caller = signedIn(ctx);
+      const kiosk = await managedKiosk(caller, body.kioskId);
+      const outcome = await revokeKiosk(db, kiosk.id, { userId: caller.session.user.id }, now());
+      if (outcome === 'no-such-kiosk') throw new HttpError(404, 'not-found', 'No such kiosk');
+      return { outcome };
+    },
+
+    async kioskRegister(body, ctx) {
+      return registerKiosk(db, body, now(), ctx.clientAddress);
+    },
+
+    async kioskStatus(_body, ctx) {
+      const kiosk = await findKiosk(db, kioskOf(ctx).id);
+      if (kiosk === undefined) throw new Error('an authenticated kiosk is gone');
+      return {
+        kioskId: kiosk.id,
+        status: kiosk.status,
+        terminalId: kiosk.terminal_id,
+        displayName: kiosk.display_name,
+        regionCode: kiosk.region_code,
+        site: kiosk.site,
+      };
+    },
+
+    async kioskHeartbeat(body, ctx) {
+      const at = now();
+      await recordHeartbeat(db, kioskOf(ctx).id, body, at);
+      return { receivedAt: at.toISOString() };
     },
   };
 }

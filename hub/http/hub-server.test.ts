@@ -317,6 +317,8 @@ describe.each(ENGINES)('the hub over HTTP on %s', (engine) => {
       'user.add',
       'schema.migrate',
       'schema.migrate',
+      'schema.migrate',
+      'schema.migrate',
     ]);
     keepLogs();
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { UserRole } from '../../common/hub/accounts';
-import type { HubAccess } from '../../common/hub/api/access';
+import { isKioskAccess, type HubAccess, type SessionAccess } from '../../common/hub/api/access';
 import { hubApi, type HubRouteName } from '../../common/hub/api/contract';
 import { openSession } from '../storage/sessions';
 import type { SessionScope } from '../storage/schema';
 import { ENGINES } from '../testing/test-storage';
-import { useTestHub, type Call } from '../testing/test-hub';
+import { ORIGIN, useTestHub, type Call } from '../testing/test-hub';
 
 /**
  * Every route of the hub's contract × every kind of caller: nobody, each
@@ -30,6 +30,13 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   userDisable: ['administrator', 'regional-administrator'],
   userResetPassword: ['administrator', 'regional-administrator'],
   audit: ['administrator'],
+  enrollCodeCreate: ['administrator', 'regional-administrator'],
+  kiosks: ['administrator', 'regional-administrator'],
+  kioskApprove: ['administrator', 'regional-administrator'],
+  kioskRevoke: ['administrator', 'regional-administrator'],
+  kioskRegister: 'enrolling-kiosk',
+  kioskStatus: 'enrolled-kiosk',
+  kioskHeartbeat: 'approved-kiosk',
 };
 
 let created = 0;
@@ -51,6 +58,27 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   userDisable: () => ({ login: 'nobody' }),
   userResetPassword: () => ({ login: 'nobody', password: 'Xin-mi-ma-2026-ab!' }),
   audit: () => ({ limit: 1 }),
+  enrollCodeCreate: () => ({ regionCode: '420111', expiresInSeconds: 3600 }),
+  kiosks: () => undefined,
+  kioskApprove: () => ({ kioskId: 999 }),
+  kioskRevoke: () => ({ kioskId: 999 }),
+  kioskRegister: () => ({
+    code: 'AAAA-AAAA-AAAA-AAAA',
+    publicKey: 'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=',
+    terminalId: 'HB-0001',
+    displayName: '测试终端',
+  }),
+  kioskStatus: () => undefined,
+  kioskHeartbeat: () => ({
+    appVersion: '0.1.0',
+    contentVersion: null,
+    uptimeSeconds: 1,
+    diskFreeBytes: 1,
+    outboxDepth: 0,
+    devices: [],
+    lastCrash: null,
+    clockOffsetMs: 0,
+  }),
 };
 
 interface Caller {
@@ -81,7 +109,7 @@ const CALLERS: Caller[] = [
 ];
 
 /** Whether a caller may call a route with this access, written out independently of the hub's own check. */
-function mayCall(access: HubAccess, caller: Caller): boolean {
+function mayCall(access: SessionAccess, caller: Caller): boolean {
   if (access === 'anyone') return true;
   if (caller.account === undefined) return false;
   if (access === 'any-session') return true;
@@ -89,7 +117,13 @@ function mayCall(access: HubAccess, caller: Caller): boolean {
   return access === 'signed-in' || access.includes(caller.account.role);
 }
 
-const ROUTES = (Object.keys(hubApi) as HubRouteName[]).map((name) => ({ name, ...hubApi[name] }));
+const ALL_ROUTES = (Object.keys(hubApi) as HubRouteName[]).map((name) => ({ name, ...hubApi[name] }));
+const sessionAccess = (name: HubRouteName): SessionAccess | undefined => {
+  const access = DECLARED[name];
+  return isKioskAccess(access) ? undefined : access;
+};
+const ROUTES = ALL_ROUTES.filter((r) => sessionAccess(r.name) !== undefined);
+const KIOSK_ROUTES = ALL_ROUTES.filter((r) => sessionAccess(r.name) === undefined);
 
 describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => {
   const hub = useTestHub(engine);
@@ -109,7 +143,7 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
   }
 
   it('the contract declares exactly the access written out here', () => {
-    expect(Object.fromEntries(ROUTES.map((r) => [r.name, r.access]))).toEqual(DECLARED);
+    expect(Object.fromEntries(ALL_ROUTES.map((r) => [r.name, r.access]))).toEqual(DECLARED);
   });
 
   for (const route of ROUTES) {
@@ -124,7 +158,7 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
       for (const caller of CALLERS) {
         const token = tokens.get(caller);
         const call = (): Call => ({ ...base, token, body: SAMPLE_BODIES[route.name]() });
-        const allowed = mayCall(DECLARED[route.name], caller);
+        const allowed = mayCall(sessionAccess(route.name)!, caller);
         // First the requests that must be refused: an allowed sign-out would end the session.
         await expectRefused(`${caller.name} from another origin`, { ...call(), origin: 'https://evil.example' }, [403]);
         if (route.name !== 'health')
@@ -142,6 +176,57 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
         const res = await hub.call(call());
         if ([401, 403].includes(res.statusCode) || res.statusCode >= 500)
           wrong.push(`${caller.name}, who may, → ${res.statusCode} ${res.body}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  for (const route of KIOSK_ROUTES) {
+    it(`${route.method} ${route.path} (${route.name}), a kiosk's route`, async () => {
+      const tokens = await sessions();
+      const wrong: string[] = [];
+      const base = { method: route.method, path: route.path };
+      const kioskCall = () => ({ ...base, body: SAMPLE_BODIES[route.name]() });
+      for (const caller of CALLERS) {
+        const token = tokens.get(caller);
+        const call = (): Call => ({ ...base, token, body: SAMPLE_BODIES[route.name](), origin: null });
+        // Whatever a browser sends is refused: an Origin, its own or another, or Sec-Fetch-Site.
+        const refusals: [string, Call][] = [
+          ['from the hub’s own page', { ...call(), origin: ORIGIN }],
+          ['from another origin', { ...call(), origin: 'https://evil.example' }],
+          ['marked by a browser', { ...call(), headers: { 'sec-fetch-site': 'same-origin' } }],
+          ['without X-Hub-Request', { ...call(), noHubHeader: true }],
+        ];
+        for (const [why, c] of refusals) {
+          const res = await hub.call(c);
+          if (res.statusCode !== 403) wrong.push(`${caller.name} ${why} → ${res.statusCode} ${res.body}`);
+        }
+        // A session is no kiosk's credential: it is ignored, neither needed nor enough.
+        const res = await hub.call(call());
+        const ok = DECLARED[route.name] === 'enrolling-kiosk' ? res.statusCode === 200 : res.statusCode === 401;
+        if (!ok) wrong.push(`${caller.name} as a kiosk would call → ${res.statusCode} ${res.body}`);
+      }
+      // Kiosks, signing: each standing, and one signing with another kiosk's key.
+      const access = DECLARED[route.name];
+      if (access !== 'enrolling-kiosk') {
+        const approved = await hub.addKiosk('approved');
+        const pending = await hub.addKiosk('pending');
+        const revoked = await hub.addKiosk('revoked');
+        const kioskCalls: [string, () => ReturnType<typeof hub.kioskCall>, number[]][] = [
+          ['an approved kiosk', () => hub.kioskCall(approved, kioskCall()), [200]],
+          ['a pending kiosk', () => hub.kioskCall(pending, kioskCall()), access === 'enrolled-kiosk' ? [200] : [403]],
+          ['a revoked kiosk', () => hub.kioskCall(revoked, kioskCall()), [403]],
+          ['a kiosk with another’s key', () => hub.kioskCall(approved, kioskCall(), { as: pending }), [401]],
+          [
+            'an approved kiosk, also from a browser',
+            () => hub.kioskCall(approved, kioskCall(), { headers: { origin: ORIGIN } }),
+            [403],
+          ],
+        ];
+        for (const [who, send, statuses] of kioskCalls) {
+          const res = await send();
+          if (!statuses.includes(res.statusCode)) wrong.push(`${who} → ${res.statusCode} ${res.body}`);
+        }
       }
       expect(wrong).toEqual([]);
     });

@@ -36,6 +36,8 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
       'user.sign-in',
       'schema.migrate',
       'schema.migrate',
+      'schema.migrate',
+      'schema.migrate',
     ]);
   });
 

@@ -10,8 +10,8 @@ import type { HubDatabase } from './schema';
  * of migration 1).
  */
 
-/** Who did it: a signed-in user, an operator at hubctl on the hub's machine, or the hub itself. */
-export type AuditActor = { userId: number } | 'hubctl' | 'system';
+/** Who did it: a signed-in user, an enrolled kiosk, an operator at hubctl on the hub's machine, or the hub itself. */
+export type AuditActor = { userId: number } | { kioskId: number } | 'hubctl' | 'system';
 
 export type AuditDetails = Record<string, unknown>;
 
@@ -32,10 +32,12 @@ export interface AuditRecord {
 }
 
 export function actorText(actor: AuditActor): string {
-  return typeof actor === 'string' ? actor : `user:${actor.userId}`;
+  if (typeof actor === 'string') return actor;
+  return 'userId' in actor ? userTarget(actor.userId) : kioskTarget(actor.kioskId);
 }
 
 export const userTarget = (id: number): string => `user:${id}`;
+export const kioskTarget = (id: number): string => `kiosk:${id}`;
 
 /**
  * Keys that say they hold a secret. The log is read by auditors and copied

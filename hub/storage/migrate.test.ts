@@ -28,8 +28,12 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
     await requireCurrentSchema(t.storage);
     expect(await tableNames(t.storage.db)).toEqual([
       'audit_log',
+      'enrollment_codes',
       'hub_schema',
       'key_fingerprints',
+      'kiosk_heartbeats',
+      'kiosk_nonces',
+      'kiosks',
       'sessions',
       'users',
     ]);
@@ -37,6 +41,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       [
         { version: 1, name: 'users and audit log' },
         { version: 2, name: 'sessions and TOTP' },
+        { version: 3, name: 'kiosks and enrollment codes' },
+        { version: 4, name: 'kiosk heartbeats and request nonces' },
       ]
         .map((m) => ({
           id: m.version,

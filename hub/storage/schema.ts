@@ -15,6 +15,10 @@ export interface HubDatabase {
   audit_log: AuditLogTable;
   sessions: SessionsTable;
   key_fingerprints: KeyFingerprintsTable;
+  kiosks: KiosksTable;
+  enrollment_codes: EnrollmentCodesTable;
+  kiosk_heartbeats: KioskHeartbeatsTable;
+  kiosk_nonces: KioskNoncesTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -56,7 +60,7 @@ export interface UsersTable {
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
-  /** `user:<id>`, `hubctl` or `system`. */
+  /** `user:<id>`, `kiosk:<id>`, `hubctl` or `system`. */
   actor: string;
   /** What was done, e.g. `user.add`, `user.sign-in-refused`, `schema.migrate`. */
   action: string;
@@ -89,7 +93,61 @@ export interface KeyFingerprintsTable {
   created_at: string;
 }
 
+/** Where a kiosk stands: waiting for an administrator, in the fleet, or shut out for good (never deleted). */
+export type KioskStatus = 'pending' | 'approved' | 'revoked';
+
+export interface KiosksTable {
+  id: Generated<number>;
+  /** The terminal id of its configuration; one live (not revoked) kiosk per terminal id. */
+  terminal_id: string;
+  display_name: string;
+  /** GB/T 2260 code of the region it stands in, from its enrollment code. */
+  region_code: string;
+  site: string | null;
+  /** Its Ed25519 public key, SPKI DER in base64; the private key never leaves the kiosk. */
+  public_key: string;
+  status: KioskStatus;
+  enrolled_at: string;
+  approved_at: string | null;
+  revoked_at: string | null;
+  /** The last authenticated request from it (migration 4). */
+  last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Each kiosk's latest heartbeat. */
+export interface KioskHeartbeatsTable {
+  kiosk_id: number;
+  received_at: string;
+  /** The heartbeat as the kiosk sent it (common/hub/api/kiosks.ts, KioskHeartbeat), JSON. */
+  report: string;
+}
+
+/** Nonces of signed kiosk requests seen lately: one seen again is a replay. */
+export interface KioskNoncesTable {
+  kiosk_id: number;
+  nonce: string;
+  seen_at: string;
+}
+
+export interface EnrollmentCodesTable {
+  id: Generated<number>;
+  /** SHA-256 of the code as normalised (see kiosks/enrollment-code.ts), hex; the code itself is shown once. */
+  code_hash: string;
+  region_code: string;
+  site: string | null;
+  /** 1: a kiosk enrolling with it is approved at once. */
+  pre_approved: number;
+  /** The audit actor who made it. */
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  /** When a kiosk enrolled with it; a code is used once. */
+  used_at: string | null;
+  kiosk_id: number | null;
+}
+
 export type UserRow = Selectable<UsersTable>;
+export type KioskRow = Selectable<KiosksTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type HubDb = Kysely<HubDatabase>;
 export type StorageEngine = 'sqlite' | 'postgres';

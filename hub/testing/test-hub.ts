@@ -1,3 +1,4 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeEach, afterEach } from 'vitest';
 import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
@@ -9,7 +10,8 @@ import { totpCode } from '../accounts/totp';
 import { startHubServer, type HubServer } from '../http/hub-server';
 import { defaultTotpKeyFile } from '../start-hub';
 import { addUser, type UserSummary } from '../storage/users';
-import type { StorageEngine } from '../storage/schema';
+import type { KioskStatus, StorageEngine } from '../storage/schema';
+import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import { useTestStorage, type TestStorage } from './test-storage';
 
 /**
@@ -43,6 +45,12 @@ export interface Call {
   remoteAddress?: string;
 }
 
+export interface TestKiosk {
+  id: number;
+  privateKey: KeyObject;
+  publicKey: string;
+}
+
 export interface TestHub {
   readonly storage: TestStorage;
   readonly server: HubServer;
@@ -56,6 +64,14 @@ export interface TestHub {
   addAccount(login: string, role: UserRole, regionCode?: string | null): Promise<UserSummary>;
   /** Signs in through the API and answers the session token (from Set-Cookie) and the answer. */
   signIn(login: string, password: string, totpCode?: string): Promise<{ token: string | undefined; body: unknown }>;
+  /** A kiosk in the database with a key pair of its own, in the standing asked (the routes that make one are tested in kiosks.test.ts). */
+  addKiosk(status: KioskStatus, opts?: { terminalId?: string; regionCode?: string }): Promise<TestKiosk>;
+  /** A kiosk's request, signed with `as`'s key (default the kiosk's own) at the hub's time unless told. */
+  kioskCall(
+    kiosk: TestKiosk,
+    c: { method: 'GET' | 'POST'; path: string; body?: unknown },
+    opts?: { as?: TestKiosk; time?: number; nonce?: string; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   /** Signs in an account needing TOTP and sets it up through the API; answers its secret and a full session's token. */
   setUpTotp(login: string, password: string): Promise<{ secret: string; token: string }>;
 }
@@ -146,6 +162,49 @@ export function useTestHub(
         'hubctl',
         clock,
       );
+    },
+    async addKiosk(status, opts = {}) {
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      const publicKeyText = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+      const at = clock.toISOString();
+      const row = await storage.storage.db
+        .insertInto('kiosks')
+        .values({
+          terminal_id: opts.terminalId ?? `T-${publicKeyText.slice(20, 28).replace(/[^A-Za-z0-9]/g, 'x')}`,
+          display_name: '测试终端',
+          region_code: opts.regionCode ?? '420111',
+          site: null,
+          public_key: publicKeyText,
+          status,
+          enrolled_at: at,
+          approved_at: status === 'pending' ? null : at,
+          revoked_at: status === 'revoked' ? at : null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: row.id, privateKey, publicKey: publicKeyText };
+    },
+    kioskCall(kiosk, c, opts = {}) {
+      const body = c.method === 'POST' ? JSON.stringify(c.body ?? {}) : '';
+      const signed = signRequest((opts.as ?? kiosk).privateKey, {
+        method: c.method,
+        path: c.path.split('?')[0]!,
+        kioskId: kiosk.id,
+        time: opts.time ?? clock.getTime(),
+        body,
+        ...(opts.nonce === undefined ? {} : { nonce: opts.nonce }),
+      });
+      return server!.app.inject({
+        method: c.method,
+        url: c.path,
+        headers: {
+          [HUB_REQUEST_HEADER]: '1',
+          ...signed,
+          ...(c.method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          ...opts.headers,
+        },
+        ...(c.method === 'POST' ? { payload: body } : {}),
+      });
     },
     async signIn(login, password, code) {
       const res = await call({

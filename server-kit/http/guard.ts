@@ -50,8 +50,25 @@ export interface GuardRequest<Name extends string> extends RequestFacts {
  * A caller, or a refusal. A public route may be allowed without a caller;
  * any other route allowed without one is refused by the server all the same.
  */
-export type GuardDecision<Ctx extends Caller> =
-  { allow: true; caller?: Ctx } | { allow: false; status: 401 | 403; message: string };
+export type GuardDecision<Ctx extends Caller> = GuardAllow<Ctx> | GuardRefusal;
+
+export interface GuardRefusal {
+  allow: false;
+  status: 401 | 403;
+  message: string;
+}
+
+export interface GuardAllow<Ctx extends Caller> {
+  allow: true;
+  caller?: Ctx;
+  /**
+   * For a caller known only from the body too (the hub's kiosks sign the
+   * body): asked with the body's bytes as received (empty for a GET) once
+   * they are read, before the body is validated or any handler runs. Its
+   * caller replaces `caller`; a refusal ends the request.
+   */
+  afterBody?: (body: Buffer) => Promise<{ allow: true; caller: Ctx } | GuardRefusal>;
+}
 
 export interface Guard<Name extends string, Ctx extends Caller> {
   /** May answer later: a guard may look a session up in a database. */

@@ -20,6 +20,7 @@ import {
   needsCaller,
   type Caller,
   type Guard,
+  type GuardAllow,
   type GuardDecision,
   type MatchedRoute,
   type RequestFacts,
@@ -142,6 +143,10 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
     headers: {},
   };
 
+  // Decisions that wait for the body's bytes (GuardAllow.afterBody), and those bytes as received.
+  const afterBody = new WeakMap<FastifyRequest, NonNullable<GuardAllow<Ctx>['afterBody']>>();
+  const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+
   const refuse = (request: FastifyRequest, reply: FastifyReply, status: 401 | 403, message: string): FastifyReply => {
     refused.add(request);
     refusalLog.note(() => request.log.warn({ method: request.method, url: pathForLog(request), status }, message));
@@ -181,12 +186,29 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
       method: request.method,
     });
     if (!decision.allow) return refuse(request, reply, decision.status, decision.message);
+    if (decision.afterBody !== undefined) afterBody.set(request, decision.afterBody);
     // A guard that let a caller-less request through to a guarded route is wrong; refuse rather than guess.
-    if (decision.caller === undefined && needsCaller(route)) return refuse(request, reply, 401, 'No caller');
+    else if (decision.caller === undefined && needsCaller(route)) return refuse(request, reply, 401, 'No caller');
     if (route.kind === 'events' && opts.events?.allowOrigin(header('origin'), bound.port) === false) {
       return refuse(request, reply, 403, 'Origin may not open the event socket');
     }
     if (decision.caller !== undefined) callers.set(request, decision.caller);
+  });
+
+  // JSON bodies are kept as received too, for a guard that decides on them (a signature over the bytes).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    if (afterBody.has(request)) rawBodies.set(request, body as Buffer);
+    parseJson(request, (body as Buffer).toString('utf8'), done);
+  });
+
+  app.addHook('preValidation', async (request, reply) => {
+    const decide = afterBody.get(request);
+    if (decide === undefined) return;
+    const decision = await decide(rawBodies.get(request) ?? Buffer.alloc(0));
+    if (!decision.allow) return refuse(request, reply, decision.status, decision.message);
+    callers.set(request, decision.caller);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

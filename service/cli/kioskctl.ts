@@ -9,6 +9,7 @@ import { DEFAULT_POLICY_DIR } from '../lockdown/chromium-policy';
 import { VERSION } from '../version';
 import { addContentCommands } from './content-commands';
 import { addDeviceCommands } from './device-commands';
+import { addHubCommands } from './hub-commands';
 import { addOutboxCommands } from './outbox-commands';
 import { addShellCommands } from './shell-commands';
 import { runDoctor } from './doctor';
@@ -76,6 +77,7 @@ program
 
 addContentCommands(program);
 addDeviceCommands(program);
+addHubCommands(program);
 addOutboxCommands(program);
 addShellCommands(program);
 

@@ -22,6 +22,8 @@ export class ContentUnavailableError extends Error {}
  */
 export interface ContentService {
   state(): SubsystemState;
+  /** The version of the release served, while it is usable (what the kiosk reports to the hub). */
+  releaseVersion(): string | null;
   search(): SearchEngine;
   reader(): ContentReader;
   ime(): PinyinIme;
@@ -84,6 +86,7 @@ export function openContentService(file: string): ContentService {
   };
   return {
     state,
+    releaseVersion: () => (failure === undefined ? version : null),
     search,
     reader: () => {
       reader ??= new ContentReader(open());

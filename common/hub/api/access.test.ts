@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessRefusal, type SessionStanding } from './access';
+import { accessRefusal, isKioskAccess, type SessionStanding } from './access';
 
 const none: SessionStanding = { kind: 'none' };
 const setup: SessionStanding = { kind: 'totp-setup', role: 'administrator' };
@@ -27,5 +27,14 @@ describe('access to a route', () => {
     expect(accessRefusal(['administrator'], lawyer)).toBe('role-not-allowed');
     expect(accessRefusal(['administrator'], setup)).toBe('totp-setup-needed');
     expect(accessRefusal(['administrator'], none)).toBe('sign-in-needed');
+  });
+});
+
+describe('kiosk routes', () => {
+  it('are told apart from the routes of people', () => {
+    for (const a of ['enrolling-kiosk', 'enrolled-kiosk', 'approved-kiosk'] as const)
+      expect(isKioskAccess(a)).toBe(true);
+    for (const a of ['anyone', 'any-session', 'signed-in', ['administrator']] as const)
+      expect(isKioskAccess(a)).toBe(false);
   });
 });

@@ -18,6 +18,19 @@ import {
   UserByLogin,
   UsersResponse,
 } from './accounts';
+import {
+  ApproveKioskResponse,
+  CreateEnrollCodeRequest,
+  EnrollCodeResponse,
+  HeartbeatResponse,
+  KioskById,
+  KioskHeartbeat,
+  KioskStatusResponse,
+  KiosksResponse,
+  RegisterKioskRequest,
+  RegisterKioskResponse,
+  RevokeKioskResponse,
+} from './kiosks';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -28,7 +41,9 @@ import {
  *
  * Requests from a browser are guarded against cross-site use: every route
  * but health needs the HUB_REQUEST_HEADER (which a form or a link from
- * another site cannot send), and every POST the hub's own Origin.
+ * another site cannot send), and every POST the hub's own Origin. The
+ * kiosks' routes (under /api/kiosk/) are for kiosks only: they need the
+ * header too, and refuse any request a browser marks with an Origin.
  */
 export interface HubRouteDef<Body extends z.ZodType, Res extends z.ZodType> {
   method: 'GET' | 'POST';
@@ -136,6 +151,67 @@ export const hubApi = {
     response: AuditListResponse,
     access: ['administrator'],
     maxBodyBytes: SMALL_BODY,
+  }),
+  /** A one-time enrollment code for a region the caller manages, shown once. */
+  enrollCodeCreate: route({
+    method: 'POST',
+    path: '/api/kiosks/enroll-codes/create',
+    body: CreateEnrollCodeRequest,
+    response: EnrollCodeResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The kiosks of the regions the caller manages, revoked ones too. */
+  kiosks: route({
+    method: 'GET',
+    path: '/api/kiosks',
+    body: NoBody,
+    response: KiosksResponse,
+    access: ['administrator', 'regional-administrator'],
+  }),
+  /** 404 for a kiosk outside the caller's regions, as for none; 409 for a revoked one. */
+  kioskApprove: route({
+    method: 'POST',
+    path: '/api/kiosks/approve',
+    body: KioskById,
+    response: ApproveKioskResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Refused from its next request on; never deleted. 404 as for kioskApprove. */
+  kioskRevoke: route({
+    method: 'POST',
+    path: '/api/kiosks/revoke',
+    body: KioskById,
+    response: RevokeKioskResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** A kiosk registers its public key with a one-time enrollment code (`kioskctl hub enroll`). */
+  kioskRegister: route({
+    method: 'POST',
+    path: '/api/kiosk/register',
+    body: RegisterKioskRequest,
+    response: RegisterKioskResponse,
+    access: 'enrolling-kiosk',
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Where the calling kiosk stands: pending, approved (revoked ones are refused). */
+  kioskStatus: route({
+    method: 'GET',
+    path: '/api/kiosk/status',
+    body: NoBody,
+    response: KioskStatusResponse,
+    access: 'enrolled-kiosk',
+  }),
+  /** The calling kiosk's health; the hub keeps the latest and answers once it is committed. */
+  kioskHeartbeat: route({
+    method: 'POST',
+    path: '/api/kiosk/heartbeat',
+    body: KioskHeartbeat,
+    response: HeartbeatResponse,
+    access: 'approved-kiosk',
+    maxBodyBytes: 16 * 1024,
   }),
 } satisfies Contract;
 

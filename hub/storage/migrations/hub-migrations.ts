@@ -1,6 +1,13 @@
 import { accountsAndAudit } from './001-accounts-and-audit';
 import { sessionsAndTotp } from './002-sessions-and-totp';
+import { kiosksAndEnrollment } from './003-kiosks-and-enrollment';
+import { kioskHeartbeats } from './004-kiosk-heartbeats';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [accountsAndAudit, sessionsAndTotp];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [
+  accountsAndAudit,
+  sessionsAndTotp,
+  kiosksAndEnrollment,
+  kioskHeartbeats,
+];

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { REGION_CODE_PATTERN } from '../accounts';
+
+/**
+ * The bodies and answers of the fleet's routes: enrollment codes and the
+ * kiosks administrators approve and revoke (console), and the routes a
+ * kiosk itself calls (registration).
+ */
+
+export const KIOSK_STATUSES = ['pending', 'approved', 'revoked'] as const;
+export const KioskStatusSchema = z.enum(KIOSK_STATUSES);
+export type KioskStatus = z.infer<typeof KioskStatusSchema>;
+
+const RegionCode = z.string().regex(REGION_CODE_PATTERN, 'expected a 6-digit region code (GB/T 2260)');
+/** Where in the region the kiosk stands, as people name it (a community centre, a service hall). */
+const SiteField = z.string().trim().min(1).max(100);
+
+/** An enrollment code lives at least this long, and at most this long. */
+export const ENROLL_CODE_MIN_SECONDS = 5 * 60;
+export const ENROLL_CODE_MAX_SECONDS = 30 * 24 * 60 * 60;
+export const ENROLL_CODE_DEFAULT_SECONDS = 24 * 60 * 60;
+
+export const CreateEnrollCodeRequest = z.strictObject({
+  regionCode: RegionCode,
+  site: SiteField.optional(),
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(ENROLL_CODE_MIN_SECONDS)
+    .max(ENROLL_CODE_MAX_SECONDS)
+    .default(ENROLL_CODE_DEFAULT_SECONDS),
+  /** A kiosk enrolling with the code is approved at once (for a code handed to a trusted installer). */
+  preApprove: z.boolean().default(false),
+});
+
+/** The code is in this answer once; the hub keeps only its hash. */
+export const EnrollCodeResponse = z.object({
+  code: z.string(),
+  regionCode: z.string(),
+  site: z.string().nullable(),
+  preApproved: z.boolean(),
+  expiresAt: z.string(),
+});
+export type EnrollCodeResponse = z.infer<typeof EnrollCodeResponse>;
+
+/** A kiosk as an administrator sees it. */
+export const KioskSummary = z.object({
+  id: z.number().int(),
+  terminalId: z.string(),
+  displayName: z.string(),
+  regionCode: z.string(),
+  site: z.string().nullable(),
+  status: KioskStatusSchema,
+  /** SHA-256 of its public key, hex, first 16 digits: what `kioskctl hub enroll` shows, to compare before approving. */
+  keyFingerprint: z.string(),
+  enrolledAt: z.string(),
+  approvedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  /** Its last authenticated request. */
+  lastSeenAt: z.string().nullable(),
+});
+export type KioskSummary = z.infer<typeof KioskSummary>;
+
+export const KiosksResponse = z.object({ kiosks: z.array(KioskSummary) });
+
+export const KioskById = z.strictObject({ kioskId: z.number().int().positive() });
+
+export const ApproveKioskResponse = z.object({ outcome: z.enum(['approved', 'already-approved']) });
+export const RevokeKioskResponse = z.object({ outcome: z.enum(['revoked', 'already-revoked']) });
+
+/** Terminal ids as kiosk configurations name them. */
+const TerminalId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected a terminal id (letters, digits, . _ -)');
+
+export const RegisterKioskRequest = z.strictObject({
+  /** As the administrator gave it; case, spaces and dashes do not matter. */
+  code: z.string().min(1).max(64),
+  /** The kiosk's Ed25519 public key, SPKI DER in base64. */
+  publicKey: z.string().min(1).max(200),
+  terminalId: TerminalId,
+  displayName: z.string().trim().min(1).max(100),
+});
+
+/**
+ * - `registered`: the kiosk is known by `kioskId`, pending an
+ *   administrator's approval or approved at once (a pre-approving code).
+ * - `refused`: `code-not-valid` says nothing of whether a code was unknown,
+ *   used or expired; `terminal-enrolled` means a live kiosk has this
+ *   terminal id already (revoke it first); `key-not-valid`, a public key
+ *   that is not Ed25519 or is another kiosk's.
+ *   A refused registration leaves the code unspent.
+ */
+export const RegisterKioskResponse = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('registered'), kioskId: z.number().int(), status: KioskStatusSchema }),
+  z.object({ outcome: z.literal('refused'), reason: z.enum(['code-not-valid', 'terminal-enrolled', 'key-not-valid']) }),
+]);
+export type RegisterKioskResponse = z.infer<typeof RegisterKioskResponse>;
+
+/** A kiosk asking where it stands (pending kiosks too: that is how one learns it was approved). */
+export const KioskStatusResponse = z.object({
+  kioskId: z.number().int(),
+  status: KioskStatusSchema,
+  terminalId: z.string(),
+  displayName: z.string(),
+  regionCode: z.string(),
+  site: z.string().nullable(),
+});
+
+const Version = z.string().min(1).max(64);
+const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** One device's state as the kiosk's device manager reports it (printer: paper out, cover open; reader: missing…). */
+export const DeviceReport = z.strictObject({
+  device: z.string().min(1).max(32),
+  state: z.string().min(1).max(32),
+  detail: z.string().max(200).optional(),
+});
+
+/**
+ * What a kiosk reports of itself, every half minute or so. Bounded in
+ * every field: the hub keeps the latest of each kiosk.
+ */
+export const KioskHeartbeat = z.strictObject({
+  appVersion: Version,
+  /** The content release it serves; null before the first. */
+  contentVersion: Version.nullable(),
+  uptimeSeconds: Count,
+  diskFreeBytes: Count,
+  /** Submissions waiting in its outbox for the hub. */
+  outboxDepth: Count,
+  devices: z.array(DeviceReport).max(16),
+  lastCrash: z.strictObject({ at: z.string().max(40), reason: z.string().max(500) }).nullable(),
+  /** Its clock minus the hub's, in milliseconds, as it last measured (from the Date of the hub's answers). */
+  clockOffsetMs: z.number().int().min(-1e13).max(1e13),
+});
+export type KioskHeartbeat = z.infer<typeof KioskHeartbeat>;
+
+/** Answered after the heartbeat is committed. */
+export const HeartbeatResponse = z.object({ receivedAt: z.string() });

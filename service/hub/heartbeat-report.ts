@@ -1,0 +1,40 @@
+import { statfsSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import type { Health, SubsystemState } from '../../common/api/health';
+import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
+import { countOutbox } from '../outbox/outbox-store';
+
+/**
+ * What the kiosk tells the hub of itself, from what its health already
+ * says: its devices' states (with their reason codes, which the hub's
+ * alerts read: paper out, cover open, reader missing), the submissions
+ * its outbox still holds for the hub, and the free space where its
+ * records live. The crash record is not kept by the service yet.
+ */
+export function heartbeatReport(
+  health: Health,
+  contentVersion: string | null,
+  dataDir: string,
+  records: Database | undefined,
+): Omit<KioskHeartbeat, 'clockOffsetMs'> {
+  const device = (name: string, s: SubsystemState) => ({
+    device: name,
+    state: s.reason === undefined ? s.state : `${s.state}:${s.reason}`.slice(0, 32),
+  });
+  let diskFreeBytes = 0;
+  try {
+    const fs = statfsSync(dataDir);
+    diskFreeBytes = fs.bavail * fs.bsize;
+  } catch {
+    // A data directory gone from under the service: none free, which the hub will call low.
+  }
+  return {
+    appVersion: health.version,
+    contentVersion,
+    uptimeSeconds: Math.max(0, Math.floor(health.uptimeSeconds)),
+    diskFreeBytes,
+    outboxDepth: records === undefined ? 0 : countOutbox(records).undelivered,
+    devices: [device('id-reader', health.subsystems.idCardReader), device('printer', health.subsystems.receiptPrinter)],
+    lastCrash: null,
+  };
+}

@@ -1,0 +1,99 @@
+import { hubApi, HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
+import { ApiErrorBody } from '../../common/api/errors';
+import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
+import { RegisterKioskResponse, KioskStatusResponse, HeartbeatResponse } from '../../common/hub/api/kiosks';
+import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
+import type { KioskIdentity } from './hub-identity';
+import type { z } from 'zod';
+
+/**
+ * The kiosk's calls to the hub's kiosk routes: registration with a code,
+ * then every request signed with the kiosk's key. Answers are checked
+ * against the shared contract; a refusal is a HubRefusedError with the
+ * hub's own message.
+ */
+
+const TIMEOUT_MS = 15_000;
+
+export class HubRefusedError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The hub did not answer (network, TLS, timeout); the message says which. */
+export class HubUnreachableError extends Error {}
+
+async function send<S extends z.ZodType>(
+  url: string,
+  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
+  schema: S,
+): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      ...init,
+      headers: { ...init.headers, [HUB_REQUEST_HEADER]: '1', accept: 'application/json' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: 'error',
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    throw new HubUnreachableError(
+      `the hub at ${new URL(url).origin} does not answer: ${cause ?? (error as Error).message}`,
+    );
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const parsed = ApiErrorBody.safeParse(body);
+    throw new HubRefusedError(res.status, parsed.success ? parsed.data.error.message : `HTTP ${res.status}`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw new HubRefusedError(res.status, 'the hub answered something this kiosk does not understand');
+  return parsed.data;
+}
+
+export function registerWithHub(
+  hubUrl: string,
+  body: { code: string; publicKey: string; terminalId: string; displayName: string },
+): Promise<RegisterKioskResponse> {
+  const route = hubApi.kioskRegister;
+  return send(
+    `${hubUrl}${route.path}`,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    RegisterKioskResponse,
+  );
+}
+
+function signed(identity: KioskIdentity, method: 'GET' | 'POST', path: string, body: string): Record<string, string> {
+  return signRequest(identity.privateKey, {
+    method,
+    path,
+    kioskId: identity.enrollment.kioskId,
+    time: Date.now(),
+    body,
+  });
+}
+
+export function kioskStatusAtHub(identity: KioskIdentity) {
+  const { path } = hubApi.kioskStatus;
+  return send(
+    `${identity.enrollment.hubUrl}${path}`,
+    { method: 'GET', headers: signed(identity, 'GET', path, '') },
+    KioskStatusResponse,
+  );
+}
+
+export function sendHeartbeat(identity: KioskIdentity, report: KioskHeartbeat) {
+  const { path } = hubApi.kioskHeartbeat;
+  const body = JSON.stringify(report);
+  return send(
+    `${identity.enrollment.hubUrl}${path}`,
+    { method: 'POST', headers: { ...signed(identity, 'POST', path, body), 'content-type': 'application/json' }, body },
+    HeartbeatResponse,
+  );
+}

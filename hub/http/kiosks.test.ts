@@ -216,4 +216,18 @@ describe.each(ENGINES)('kiosk registration, approval and revocation over HTTP on
     expect(results.filter((r) => r.outcome === 'registered')).toHaveLength(1);
     expect(await hub.storage.storage.db.selectFrom('kiosks').select('id').execute()).toHaveLength(1);
   });
+
+  it('one terminal enrolls once, however many codes race for it: the others are refused, not a 500', async () => {
+    const { token } = await sessionFor(hub, 'admin', 'administrator');
+    const codes = await Promise.all([1, 2, 3, 4].map(() => makeCode(token, { regionCode: '420111' })));
+    const answers = await Promise.all(codes.map((code) => register({ code, terminalId: 'HB-RACE' })));
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    const outcomes = answers.map((r) => r.json<{ outcome: string; reason?: string }>());
+    expect(outcomes.filter((o) => o.outcome === 'registered')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.outcome === 'refused').map((o) => o.reason)).toEqual([
+      'terminal-enrolled',
+      'terminal-enrolled',
+      'terminal-enrolled',
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import { enrollCodeHash, normaliseEnrollCode } from '../kiosks/enrollment-code';
 import { appendAudit, kioskTarget, type AuditActor } from './audit-log';
 import { enrollCodeTarget } from './enrollment-codes';
 import type { HubDb, KioskRow } from './schema';
+import { isUniqueViolation } from './unique-violation';
 
 /**
  * The fleet's kiosks: registered with a one-time code, approved by an
@@ -71,21 +72,23 @@ export async function registerKiosk(
       if (live !== undefined) throw new Refused('terminal-enrolled');
 
       const status = code.pre_approved === 1 ? 'approved' : 'pending';
-      const kiosk = await trx
-        .insertInto('kiosks')
-        .values({
-          terminal_id: reg.terminalId,
-          display_name: reg.displayName,
-          region_code: code.region_code,
-          site: code.site,
-          public_key: reg.publicKey,
-          status,
-          enrolled_at: at,
-          approved_at: status === 'approved' ? at : null,
-          revoked_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const kiosk = await insertKiosk(() =>
+        trx
+          .insertInto('kiosks')
+          .values({
+            terminal_id: reg.terminalId,
+            display_name: reg.displayName,
+            region_code: code.region_code,
+            site: code.site,
+            public_key: reg.publicKey,
+            status,
+            enrolled_at: at,
+            approved_at: status === 'approved' ? at : null,
+            revoked_at: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
+      );
       const spent = await trx
         .updateTable('enrollment_codes')
         .set({ used_at: at, kiosk_id: kiosk.id })
@@ -127,6 +130,26 @@ export async function registerKiosk(
     );
     return { outcome: 'refused', reason: error.reason };
   }
+}
+
+/**
+ * The insert, with a race lost to another registration of the same terminal
+ * or key (the checks above saw neither) refused as those checks refuse it,
+ * not answered with a 500.
+ */
+async function insertKiosk<T>(insert: () => Promise<T>): Promise<T> {
+  try {
+    return await insert();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // PostgreSQL names the constraint, SQLite the column; only the key and the live terminal are unique.
+    throw new Refused(/public_key/.test(uniqueTarget(error)) ? 'key-not-valid' : 'terminal-enrolled');
+  }
+}
+
+function uniqueTarget(error: unknown): string {
+  const { constraint, message } = error as { constraint?: unknown; message?: unknown };
+  return `${typeof constraint === 'string' ? constraint : ''} ${typeof message === 'string' ? message : ''}`;
 }
 
 export function toKioskSummary(row: KioskRow): KioskSummary {

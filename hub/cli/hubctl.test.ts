@@ -122,6 +122,12 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
         code: 0,
       });
       expect(await signIn(db, 'admin', NEW_PASSWORD, new Date())).toMatchObject({ ok: true });
+      // A lost phone: nothing to forget yet here (storage's own test covers a confirmed code).
+      expect(await hubctl(['user', 'reset-totp', 'admin'])).toMatchObject({
+        code: 0,
+        stdout: 'admin had no two-factor code\n',
+      });
+      expect(await hubctl(['user', 'reset-totp', 'nobody'])).toMatchObject({ code: 2 });
 
       const audit = await hubctl(['audit', '--json', '--limit', '100']);
       const rows = (JSON.parse(audit.stdout) as { actor: string; action: string }[]).filter(

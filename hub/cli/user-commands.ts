@@ -4,7 +4,15 @@ import { checkPasswordPolicy } from '../../common/hub/password-policy';
 import { localDateTime } from '../../common/local-date';
 import { EXIT_DATA, EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 import { hashPassword } from '../accounts/passwords';
-import { addUser, disableUser, listUsers, LoginTakenError, resetPassword, type UserSummary } from '../storage/users';
+import {
+  addUser,
+  disableUser,
+  listUsers,
+  LoginTakenError,
+  resetPassword,
+  resetTotp,
+  type UserSummary,
+} from '../storage/users';
 import { withStorage } from './cli-storage';
 import { InputCancelledError, readAllFrom, readHiddenLine } from './read-password';
 import { accountProblemText, passwordProblemText, terminalLanguage } from './texts';
@@ -147,6 +155,23 @@ export function addUserCommands(program: Command): void {
       );
       if (outcome === 'no-such-user') fail(`there is no account with the login name ${name}`, EXIT_ACCOUNT);
       process.stdout.write(outcome === 'done' ? `disabled ${name}\n` : `${name} was already disabled\n`);
+    });
+
+  user
+    .command('reset-totp')
+    .argument('<login>', 'login name of the account')
+    .description("forget the account's two-factor code (a lost phone): it sets a new one up at its next sign-in")
+    .action(async (login: string, _opts: unknown, cmd: Command) => {
+      const name = normaliseLogin(login);
+      const outcome = await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
+        resetTotp(s.db, name, 'hubctl', new Date()),
+      );
+      if (outcome === 'no-such-user') fail(`there is no account with the login name ${name}`, EXIT_ACCOUNT);
+      process.stdout.write(
+        outcome === 'done'
+          ? `two-factor code forgotten for ${name}; its sessions have ended\n`
+          : `${name} had no two-factor code\n`,
+      );
     });
 
   user

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { checkAccountFields, USER_ROLES, type AccountFields, type CleanAccountFields } from '../../common/hub/accounts';
 import { ENGINES, useTestStorage } from '../testing/test-storage';
 import { listAudit } from './audit-log';
-import { addUser, disableUser, findUserByLogin, listUsers, LoginTakenError, resetPassword } from './users';
+import { openSession } from './sessions';
+import {
+  addUser,
+  confirmTotp,
+  disableUser,
+  findUserByLogin,
+  listUsers,
+  LoginTakenError,
+  resetPassword,
+  resetTotp,
+  startTotp,
+} from './users';
 
 const NOW = new Date('2026-03-01T08:00:00Z');
 const LATER = new Date('2026-03-01T09:30:00Z');
@@ -145,6 +156,39 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
     const [audit] = await listAudit(db, { limit: 1 });
     expect(audit).toMatchObject({ actor: 'user:9', action: 'user.reset-password', target: 'user:1' });
     expect(JSON.stringify(audit)).not.toContain(NEW_HASH);
+  });
+
+  it('forgets a lost second factor: secret and last step cleared, sessions ended, once', async () => {
+    const { db } = t.storage;
+    const user = await addUser(
+      db,
+      { ...fields({ login: 'admin', role: 'administrator' }), passwordHash: HASH },
+      'hubctl',
+      NOW,
+    );
+    expect(await startTotp(db, user.id, 'sealed-secret', NOW)).toBe('started');
+    expect(await confirmTotp(db, user.id, 1234, NOW)).toBe('confirmed');
+    await openSession(db, user.id, 'full', NOW);
+
+    expect(await resetTotp(db, 'admin', 'hubctl', LATER)).toBe('done');
+    expect(await findUserByLogin(db, 'admin')).toMatchObject({
+      totp_secret: null,
+      totp_confirmed_at: null,
+      totp_last_step: null,
+    });
+    expect((await listUsers(db))[0]).toMatchObject({ totpEnabled: false });
+    const [audit] = await listAudit(db, { limit: 1 });
+    expect(audit).toMatchObject({
+      actor: 'hubctl',
+      action: 'user.reset-totp',
+      target: `user:${user.id}`,
+      details: { login: 'admin', sessionsEnded: 1 },
+    });
+    expect(JSON.stringify(audit)).not.toContain('sealed-secret');
+    expect(await resetTotp(db, 'admin', 'hubctl', LATER)).toBe('unchanged');
+    expect(await resetTotp(db, 'nobody', 'hubctl', LATER)).toBe('no-such-user');
+    // Set up again from the start, as at the first sign-in.
+    expect(await startTotp(db, user.id, 'sealed-again', LATER)).toBe('started');
   });
 });
 

@@ -179,6 +179,37 @@ export async function resetPassword(
 }
 
 /**
+ * Forgets an account's second factor, for someone who lost the phone it was
+ * on: the secret and its last used step are cleared and every session of the
+ * account ends. An administrator must then set a new one up at the next
+ * sign-in before doing anything else, as at the first.
+ */
+export async function resetTotp(db: HubDb, login: string, actor: AuditActor, now: Date): Promise<UserChange> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'totp_secret'])
+      .where('login', '=', login)
+      .executeTakeFirst();
+    if (user === undefined) return 'no-such-user';
+    if (user.totp_secret === null) return 'unchanged';
+    await trx
+      .updateTable('users')
+      .set({ totp_secret: null, totp_confirmed_at: null, totp_last_step: null, updated_at: at })
+      .where('id', '=', user.id)
+      .execute();
+    const sessionsEnded = await endUserSessions(trx, user.id);
+    await appendAudit(
+      trx,
+      { actor, action: 'user.reset-totp', target: userTarget(user.id), details: { login, sessionsEnded } },
+      now,
+    );
+    return 'done';
+  });
+}
+
+/**
  * Keeps a new, not yet confirmed TOTP secret (sealed) for an account that
  * has no confirmed one; a secret from an earlier start that was never
  * confirmed is replaced. A confirmed second factor is never replaced here.

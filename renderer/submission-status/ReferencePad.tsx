@@ -10,6 +10,8 @@ export interface ReferencePadProps {
   onSubmit(): void;
   canDelete: boolean;
   busy: boolean;
+  /** What is wrong with the number typed, said above the pad: the keys point at it. */
+  problemId?: string | undefined;
 }
 
 /**
@@ -17,10 +19,10 @@ export interface ReferencePadProps {
  * uses 0 and 1) and the 23 letters of the reference alphabet — no I, L or O,
  * which a receipt never prints because they look like 1 and 0.
  */
-export function ReferencePad({ onChar, onDelete, onClear, onSubmit, canDelete, busy }: ReferencePadProps) {
+export function ReferencePad({ onChar, onDelete, onClear, onSubmit, canDelete, busy, problemId }: ReferencePadProps) {
   const { t } = useTranslation();
   return (
-    <div className="ref-pad" data-testid="reference-pad">
+    <div className="ref-pad" data-testid="reference-pad" aria-describedby={problemId}>
       <div className="ref-pad__group ref-pad__group--digits" role="group" aria-label={t('submissionStatus.digits')}>
         {[...PAD_DIGITS].map((d) => (
           <button

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Health } from '../../common/api/health';
 import type { SubmissionStatus } from '../../common/api/submissions';
@@ -14,6 +14,7 @@ import { useApi } from '../app/service/ServiceContext';
 import { hotlineNumber, printerAvailability } from '../app/service/health-view';
 import { useSessionUse } from '../app/session/SessionUse';
 import { useTrackedJob } from '../print/use-tracked-job';
+import { FieldProblem } from '../flow/Field';
 import { ReceiptReprint, useReprint } from '../flow/Receipt';
 import { printJobView } from '../print/print-job';
 import { ReferencePad } from './ReferencePad';
@@ -45,6 +46,12 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
   const api = useApi();
   const [entry, setEntry] = useState('');
   const [lookup, setLookup] = useState<Lookup>({ state: 'entry', problem: null, busy: false });
+  const problemId = useId();
+  const numberProblem =
+    lookup.state === 'entry' &&
+    lookup.problem !== null &&
+    lookup.problem !== 'unavailable' &&
+    lookup.problem !== 'failed';
   const asking = useRef(false);
 
   const edit = (next: string): void => {
@@ -94,7 +101,7 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
       ) : (
         <div className="flow-step status-entry">
           <p className="screen__lead">{t('submissionStatus.lead')}</p>
-          <ReferenceDisplay compact={entry} />
+          <ReferenceDisplay compact={entry} problemId={numberProblem ? problemId : undefined} />
           <div aria-live="polite" className="status-entry__messages">
             {lookup.problem === null ? (
               <p className="status-entry__next" data-testid="reference-next">
@@ -102,19 +109,26 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
               </p>
             ) : (
               <div data-testid="reference-problem">
-                <StatusNotice tone="warning">
-                  {lookup.problem === 'not-found'
-                    ? t('submissionStatus.notFound')
-                    : lookup.problem === 'unavailable'
+                {lookup.problem === 'unavailable' || lookup.problem === 'failed' ? (
+                  // The service's trouble, not the number's: said as the flows say a failed submission.
+                  <StatusNotice tone="warning">
+                    {lookup.problem === 'unavailable'
                       ? t('submissionStatus.unavailable')
-                      : lookup.problem === 'failed'
-                        ? t('submissionStatus.failed')
-                        : t(`submissionStatus.problems.${lookup.problem}`)}
-                </StatusNotice>
+                      : t('submissionStatus.failed')}
+                  </StatusNotice>
+                ) : (
+                  // What is wrong with the number typed: said as every flow says a field's problem.
+                  <FieldProblem id={problemId}>
+                    {lookup.problem === 'not-found'
+                      ? t('submissionStatus.notFound')
+                      : t(`submissionStatus.problems.${lookup.problem}`)}
+                  </FieldProblem>
+                )}
               </div>
             )}
           </div>
           <ReferencePad
+            problemId={numberProblem ? problemId : undefined}
             canDelete={entry !== ''}
             busy={lookup.busy}
             onChar={(ch) => edit(typeChar(entry, ch))}
@@ -129,10 +143,10 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
 }
 
 /** The reference as typed, in the receipt's form, with the places still to fill. */
-function ReferenceDisplay({ compact }: { compact: string }) {
+function ReferenceDisplay({ compact, problemId }: { compact: string; problemId: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <div className="ref-display" data-testid="reference-display">
+    <div className="ref-display" data-testid="reference-display" aria-describedby={problemId}>
       <p className="ref-display__label">{t('submissionStatus.field')}</p>
       <p className="ref-display__value">
         <span className="visually-hidden">{compact === '' ? t('submissionStatus.empty') : hyphenated(compact)}</span>

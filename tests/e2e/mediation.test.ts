@@ -278,6 +278,15 @@ for (const [orientation, viewport] of [
             await expect
               .poll(() => page.getByTestId('reference-problem').textContent())
               .toBe('编号有一位不对，请核对回执。');
+            // Said as every flow says a field's problem (the kit's look), right under the number typed;
+            // the number and the keys that type it point at it. (The pad stands beside, not below, on this screen.)
+            const typed = page.getByTestId('reference-display');
+            const problem = page.getByTestId('reference-problem').getByTestId('field-problem');
+            const [typedBox, problemBox] = [(await typed.boundingBox())!, (await problem.boundingBox())!];
+            expect(problemBox.y).toBeGreaterThanOrEqual(typedBox.y + typedBox.height - 1);
+            const problemId = await problem.getAttribute('id');
+            expect(await typed.getAttribute('aria-describedby')).toBe(problemId);
+            expect(await page.getByTestId('reference-pad').getAttribute('aria-describedby')).toBe(problemId);
             expect(await page.getByTestId('status-result').count()).toBe(0);
             await check('status-wrong');
 

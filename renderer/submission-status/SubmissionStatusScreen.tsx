@@ -47,11 +47,9 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
   const [entry, setEntry] = useState('');
   const [lookup, setLookup] = useState<Lookup>({ state: 'entry', problem: null, busy: false });
   const problemId = useId();
+  /** What is wrong with the number typed (not the service's own trouble), to be said as a field's problem. */
   const numberProblem =
-    lookup.state === 'entry' &&
-    lookup.problem !== null &&
-    lookup.problem !== 'unavailable' &&
-    lookup.problem !== 'failed';
+    lookup.state === 'entry' && lookup.problem !== 'unavailable' && lookup.problem !== 'failed' ? lookup.problem : null;
   const asking = useRef(false);
 
   const edit = (next: string): void => {
@@ -101,7 +99,7 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
       ) : (
         <div className="flow-step status-entry">
           <p className="screen__lead">{t('submissionStatus.lead')}</p>
-          <ReferenceDisplay compact={entry} problemId={numberProblem ? problemId : undefined} />
+          <ReferenceDisplay compact={entry} problemId={numberProblem !== null ? problemId : undefined} />
           <div aria-live="polite" className="status-entry__messages">
             {lookup.problem === null ? (
               <p className="status-entry__next" data-testid="reference-next">
@@ -109,7 +107,7 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
               </p>
             ) : (
               <div data-testid="reference-problem">
-                {lookup.problem === 'unavailable' || lookup.problem === 'failed' ? (
+                {numberProblem === null ? (
                   // The service's trouble, not the number's: said as the flows say a failed submission.
                   <StatusNotice tone="warning">
                     {lookup.problem === 'unavailable'
@@ -119,16 +117,16 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
                 ) : (
                   // What is wrong with the number typed: said as every flow says a field's problem.
                   <FieldProblem id={problemId}>
-                    {lookup.problem === 'not-found'
+                    {numberProblem === 'not-found'
                       ? t('submissionStatus.notFound')
-                      : t(`submissionStatus.problems.${lookup.problem}`)}
+                      : t(`submissionStatus.problems.${numberProblem}`)}
                   </FieldProblem>
                 )}
               </div>
             )}
           </div>
           <ReferencePad
-            problemId={numberProblem ? problemId : undefined}
+            problemId={numberProblem !== null ? problemId : undefined}
             canDelete={entry !== ''}
             busy={lookup.busy}
             onChar={(ch) => edit(typeChar(entry, ch))}

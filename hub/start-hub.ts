@@ -11,6 +11,7 @@ import {
   type StorageTarget,
 } from './storage/open-storage';
 import { prepareDataDir } from '../server-kit/data-dir';
+import { createInProcessBus, type LiveBus } from './live/live-bus';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -23,12 +24,15 @@ export interface HubSettings {
   /** Default: keys/totp.key in the data directory. */
   totpKeyFile: string | undefined;
   totpIssuer: string;
+  /** How this instance hears the others' events; default the in-process bus (a hub of one). */
+  openBus?: () => Promise<LiveBus>;
 }
 
 export interface RunningHub {
   server: HubServer;
   storage: HubStorage;
   migration: MigrationOutcome;
+  bus: LiveBus;
   stop(): Promise<void>;
 }
 
@@ -50,6 +54,7 @@ export async function startHub(
   const dir = prepareDataDir(settings.dataDir);
   if (!dir.ok) throw new HubStorageUnavailableError(dir.error.detail);
   const storage = await openHubStorage(settings.storage, { create: true });
+  let bus: LiveBus | undefined;
   try {
     const migration = await migrateHub(storage, { actor: 'system', now });
     const totpBox = await prepareSecretBox(
@@ -58,6 +63,7 @@ export async function startHub(
       settings.totpKeyFile ?? defaultTotpKeyFile(settings.dataDir),
       now(),
     );
+    bus = await (settings.openBus ?? (() => Promise.resolve(createInProcessBus())))();
     const tls =
       settings.tls === undefined
         ? undefined
@@ -74,17 +80,22 @@ export async function startHub(
       tls,
       totpBox,
       totpIssuer: settings.totpIssuer,
+      bus,
     });
+    const openedBus = bus;
     return {
       server,
       storage,
       migration,
+      bus: openedBus,
       async stop() {
         await server.close();
+        await openedBus.close();
         await storage.close();
       },
     };
   } catch (error) {
+    await bus?.close();
     await storage.close();
     throw error;
   }

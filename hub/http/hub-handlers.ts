@@ -14,6 +14,7 @@ import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
 import { createEnrollCode } from '../storage/enrollment-codes';
 import { approveKiosk, findKiosk, listKiosks, recordHeartbeat, registerKiosk, revokeKiosk } from '../storage/kiosks';
+import type { LiveBus } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
   endSession,
@@ -47,6 +48,8 @@ export interface HubHandlerDeps {
   /** The name authenticator apps show. */
   totpIssuer: string;
   logger: Logger;
+  /** Told what changed once it is committed, for live screens on every instance. */
+  bus: LiveBus;
 }
 
 /** What a sealed TOTP secret is bound to: its account, so it opens on no other row. */

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { hubApi } from '../../common/hub/api/contract';
 import { startServer, type ContractServer } from '../../server-kit/http/server';
 import type { SecretBox } from '../accounts/secret-box';
+import type { LiveBus } from '../live/live-bus';
 import type { HubDb } from '../storage/schema';
 import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
 import { createHubHandlers } from './hub-handlers';
@@ -23,6 +24,8 @@ export interface HubServerOptions {
   tls?: { key: string | Buffer; cert: string | Buffer } | undefined;
   totpBox: SecretBox;
   totpIssuer: string;
+  /** Where this instance publishes what changed, and hears the other instances. */
+  bus: LiveBus;
 }
 
 export interface HubServer extends ContractServer<never> {
@@ -53,6 +56,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       totpBox: opts.totpBox,
       totpIssuer: opts.totpIssuer,
       logger: opts.logger,
+      bus: opts.bus,
     }),
     guard: (port) => {
       origin = opts.publicOrigin ?? originOf(opts.host, port, opts.tls !== undefined);

@@ -8,6 +8,7 @@ import { hashPassword } from '../accounts/passwords';
 import { prepareSecretBox } from '../accounts/secret-box';
 import { totpCode } from '../accounts/totp';
 import { startHubServer, type HubServer } from '../http/hub-server';
+import { createInProcessBus } from '../live/live-bus';
 import { defaultTotpKeyFile } from '../start-hub';
 import { addUser, type UserSummary } from '../storage/users';
 import type { KioskStatus, StorageEngine } from '../storage/schema';
@@ -118,6 +119,7 @@ export function useTestHub(
       trustedProxies: opts.trustedProxies ?? [],
       totpBox: await prepareSecretBox(db, 'totp', defaultTotpKeyFile(storage.dataDir), T0),
       totpIssuer: '无人律所',
+      bus: createInProcessBus(),
     });
   });
   afterEach(async () => {

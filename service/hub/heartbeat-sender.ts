@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { HEARTBEAT_INTERVAL_MS } from '../../common/hub/fleet-timing';
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { HubRefusedError, HubUnreachableError, sendHeartbeat } from './hub-client';
 import { readIdentity, type KioskIdentity } from './hub-identity';
@@ -14,7 +15,6 @@ import { readIdentity, type KioskIdentity } from './hub-identity';
  * of the round trip).
  */
 
-export const HEARTBEAT_INTERVAL_MS = 30_000;
 export const HEARTBEAT_MAX_BACKOFF_MS = 10 * 60_000;
 
 export interface HeartbeatSenderOptions {

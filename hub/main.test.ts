@@ -111,6 +111,26 @@ describe('npm run hub, its configuration', () => {
   );
 
   it(
+    'refuses a HUB_REDIS_URL that is not a Redis address (exit 2), and one it cannot reach (exit 1), saying which',
+    async () => {
+      const config = writeConfig(t.dataDir, { listen: { port: 0 } });
+      const wrong = startHubProcess(['--config', config, '--data-dir', t.dataDir], {
+        HUB_REDIS_URL: 'postgres://hub@localhost/db',
+      });
+      expect(await wrong.exited).toBe(2);
+      expect(wrong.stderr.join('')).toContain('HUB_REDIS_URL: "postgres:" is not a Redis address');
+
+      const unreachable = startHubProcess(['--config', config, '--data-dir', t.dataDir], {
+        HUB_REDIS_URL: `unix://${join(t.dataDir, 'no-redis.sock')}`,
+      });
+      expect(await unreachable.exited).toBe(1);
+      expect(unreachable.stderr.join('')).toContain('the hub cannot start: cannot reach Redis at unix://');
+      expect(unreachable.stdout.some((l) => l.startsWith('HUB_URL='))).toBe(false);
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
     'serves HTTPS itself with a certificate from the configuration: HSTS, and a Secure __Host- session cookie',
     async () => {
       const cert = join(t.dataDir, 'cert.pem');

@@ -25,7 +25,7 @@ export interface HubSettings {
   totpKeyFile: string | undefined;
   totpIssuer: string;
   /** How this instance hears the others' events; default the in-process bus (a hub of one). */
-  openBus?: () => Promise<LiveBus>;
+  openBus?: (logger: Logger) => Promise<LiveBus>;
 }
 
 export interface RunningHub {
@@ -63,7 +63,7 @@ export async function startHub(
       settings.totpKeyFile ?? defaultTotpKeyFile(settings.dataDir),
       now(),
     );
-    bus = await (settings.openBus ?? (() => Promise.resolve(createInProcessBus())))();
+    bus = await (settings.openBus ?? (() => Promise.resolve(createInProcessBus())))(opts.logger);
     const tls =
       settings.tls === undefined
         ? undefined

@@ -5,6 +5,7 @@ import { formatConfigReport } from '../server-kit/config/json-config';
 import { loadHubConfig } from './config/load-hub-config';
 import { resolveHubDataDir } from './data-dir';
 import type { HubSettings } from './start-hub';
+import { openRedisBus, RedisBusError, redisClientOptions } from './live/redis-bus';
 import { StorageConfigError, storageTarget } from './storage/open-storage';
 
 /** Exit codes a supervisor acts on: 2 and 3 mean "fix something first", so do not restart. */
@@ -25,7 +26,8 @@ export interface HubStartup {
 /**
  * What the hub starts with, from its flags, environment and configuration
  * file (flags win over HUB_CONFIG, HUB_DATA_DIR, HUB_PORT, which win over
- * the file). A wrong flag or a configuration with problems ends the
+ * the file; HUB_DATABASE_URL and HUB_REDIS_URL name the servers a hub of
+ * several instances shares). A wrong flag or a configuration with problems ends the
  * process here, saying everything that is wrong, before anything is opened.
  */
 export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv): HubStartup {
@@ -67,6 +69,16 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
     if (error instanceof StorageConfigError) fail(error.message, EXIT_BAD_CONFIG);
     throw error;
   }
+  // Live events across instances: through Redis when HUB_REDIS_URL names one, else in this process.
+  const redisUrl = env['HUB_REDIS_URL'] ?? '';
+  if (redisUrl !== '') {
+    try {
+      redisClientOptions(redisUrl);
+    } catch (error) {
+      if (error instanceof RedisBusError) fail(error.message, EXIT_BAD_CONFIG);
+      throw error;
+    }
+  }
   return {
     configPath,
     settings: {
@@ -79,6 +91,7 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
       tls: loaded.value.tls,
       totpKeyFile: loaded.value.totpKeyFile,
       totpIssuer: config.totpIssuer,
+      openBus: redisUrl === '' ? undefined : (logger) => openRedisBus(redisUrl, { logger }),
     },
   };
 }

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import type { LiveEvent } from './live-bus';
+
+/**
+ * Events arriving from Redis are read like any input from outside the
+ * process: another instance of another version, or anything else that can
+ * publish on the server, may send what this one does not know. The
+ * `satisfies` ties the schema to the LiveEvent type, so an event type added
+ * there and not here fails the type check.
+ */
+const KioskId = z.number().int().positive();
+const RegionCode = z.string().regex(/^\d{6}$/);
+
+export const LiveEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('kiosk-changed'), kioskId: KioskId, regionCode: RegionCode }),
+  z.strictObject({ type: z.literal('alerts-changed'), kioskId: KioskId, regionCode: RegionCode }),
+  z.strictObject({ type: z.literal('kiosk-revoked'), kioskId: KioskId, regionCode: RegionCode }),
+  z.strictObject({ type: z.literal('session-ended'), sessionId: z.string().min(1).max(200) }),
+]) satisfies z.ZodType<LiveEvent>;

@@ -10,6 +10,7 @@ import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-e
 import { hashPassword } from '../accounts/passwords';
 import type { SecretBox } from '../accounts/secret-box';
 import { signIn, type SignInRefusal } from '../accounts/sign-in';
+import { SignInThrottle, throttleKey } from '../accounts/sign-in-throttle';
 import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
 import { createEnrollCode } from '../storage/enrollment-codes';
@@ -33,6 +34,7 @@ import {
   listUsers,
   LoginTakenError,
   resetPassword,
+  resetTotp,
   startTotp,
   toSummary,
   type UserSummary,
@@ -110,6 +112,7 @@ function refusalAnswer(refusal: SignInRefusal): SignInResponse {
  */
 export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCaller> {
   const { db, now } = deps;
+  const throttle = new SignInThrottle();
 
   const currentUser = async (ctx: SessionCaller): Promise<UserRow> => {
     const user = await findUserById(db, ctx.session.user.id);
@@ -152,6 +155,9 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
     async signIn(body, ctx, answer) {
       const at = now();
+      const throttledUntil = throttle.refusedUntil(ctx.clientAddress, at);
+      if (throttledUntil !== undefined)
+        return { outcome: 'refused', reason: 'too-many-attempts', lockedUntil: throttledUntil.toISOString() };
       // Now and then is enough: a session idle too long is refused when used anyway.
       await sweepIdleSessions(db, at);
       const result = await signIn(db, body.login, body.password, at, {
@@ -164,7 +170,25 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
               : matchTotp(deps.totpBox.open(user.totp_secret, totpContext(user.id)), code, when),
         },
       });
-      if (!result.ok) return refusalAnswer(result.error);
+      if (!result.ok) {
+        // Asking for the code is a step, not a failure.
+        if (result.error.reason !== 'totp-required') {
+          throttle.recordFailure(ctx.clientAddress, at);
+          const until = throttle.refusedUntil(ctx.clientAddress, at);
+          // Said once, as the address crosses the line: later attempts are refused without a row each.
+          if (until !== undefined)
+            await appendAudit(
+              db,
+              {
+                actor: 'system',
+                action: 'sign-in.address-throttled',
+                details: { from: throttleKey(ctx.clientAddress), until: until.toISOString() },
+              },
+              at,
+            );
+        }
+        return refusalAnswer(result.error);
+      }
       // A session the browser still held (someone else's, on a shared desk) ends with the new sign-in.
       if (ctx.presentedToken !== undefined) {
         const old = await findSession(db, ctx.presentedToken, at);
@@ -284,6 +308,14 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       const outcome = await resetPassword(db, target.login, passwordHash, { userId: caller.session.user.id }, now());
       if (outcome === 'no-such-user') throw new HttpError(404, 'not-found', 'No such account');
       return { outcome: 'done' };
+    },
+
+    async userResetTotp(body, ctx) {
+      const caller = signedIn(ctx);
+      const target = await managedAccount(caller, body.login);
+      const outcome = await resetTotp(db, target.login, { userId: caller.session.user.id }, now());
+      if (outcome === 'no-such-user') throw new HttpError(404, 'not-found', 'No such account');
+      return { outcome };
     },
 
     async audit(body) {

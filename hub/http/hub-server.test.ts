@@ -77,6 +77,28 @@ describe.each(ENGINES)('the hub over HTTP on %s', (engine) => {
     keepLogs();
   });
 
+  it('refuses an address that failed ten times lately, whatever accounts it tries, before checking any password', async () => {
+    await hub.addAccount('li.lei', 'lawyer');
+    const from = (remoteAddress: string, login: string, password: string) =>
+      hub.call({ method: 'POST', path: '/api/session/sign-in', body: { login, password }, remoteAddress });
+    // One common password tried on ten accounts: no account locks, but the address does.
+    for (let i = 0; i < 10; i++)
+      expect((await from('198.51.100.7', `user${i}`, 'Spring-2026-spring!')).json()).toMatchObject({
+        reason: 'wrong-credentials',
+      });
+    const until = new Date(hub.now().getTime() + 15 * MINUTE).toISOString();
+    const throttled = { outcome: 'refused', reason: 'too-many-attempts', lockedUntil: until };
+    // Even the right password is not checked from there now…
+    expect((await from('198.51.100.7', 'li.lei', PASSWORDS.lawyer)).json()).toEqual(throttled);
+    // …while the account itself is not locked: the same person elsewhere signs in.
+    expect((await from('198.51.100.8', 'li.lei', PASSWORDS.lawyer)).json()).toMatchObject({ outcome: 'signed-in' });
+    const audit = await listAudit(hub.storage.storage.db, { limit: 3 });
+    expect(audit.map((r) => r.action)).toEqual(['user.sign-in', 'sign-in.address-throttled', 'user.sign-in-refused']);
+    expect(audit[1]?.details).toEqual({ from: '198.51.100.7', until });
+    hub.advance(15 * MINUTE);
+    expect((await from('198.51.100.7', 'li.lei', PASSWORDS.lawyer)).json()).toMatchObject({ outcome: 'signed-in' });
+  });
+
   it('lets an administrator without TOTP only set it up; then asks for a code at every sign-in and never takes one twice', async () => {
     await hub.addAccount('admin', 'administrator');
     const first = await hub.signIn('admin', PASSWORDS.administrator);
@@ -221,6 +243,28 @@ describe.each(ENGINES)('the hub over HTTP on %s', (engine) => {
       ]),
     );
     keepLogs();
+  });
+
+  it('lets an administrator forget another account’s lost second factor: its sessions end, and it sets a new one up', async () => {
+    await hub.addAccount('admin', 'administrator');
+    await hub.addAccount('wang.fang', 'administrator');
+    const { token: admin } = await hub.setUpTotp('admin', PASSWORDS.administrator);
+    const { token: lost } = await hub.setUpTotp('wang.fang', PASSWORDS.administrator);
+    keep(admin, lost);
+    const resetTotp = (login: string) =>
+      hub.call({ method: 'POST', path: '/api/users/reset-totp', token: admin, body: { login } });
+    expect((await resetTotp('wang.fang')).json()).toEqual({ outcome: 'done' });
+    expect((await hub.call({ ...ME, token: lost })).statusCode).toBe(401);
+    expect((await hub.signIn('wang.fang', PASSWORDS.administrator)).body).toMatchObject({
+      outcome: 'totp-setup-required',
+    });
+    expect((await resetTotp('wang.fang')).json()).toEqual({ outcome: 'unchanged' });
+    expect((await resetTotp('nobody')).statusCode).toBe(404);
+    const rows = await listAudit(hub.storage.storage.db, { limit: 10 });
+    expect(rows.find((r) => r.action === 'user.reset-totp')?.details).toMatchObject({
+      login: 'wang.fang',
+      sessionsEnded: 1,
+    });
   });
 
   it('refuses a stolen session cookie sent from another origin, without the custom header, or with no Origin', async () => {

@@ -38,7 +38,8 @@ export const SignInRequest = z.strictObject({
   totpCode: TotpCode.optional(),
 });
 
-export const SIGN_IN_REFUSALS = ['wrong-credentials', 'wrong-totp', 'locked', 'disabled'] as const;
+/** `too-many-attempts`: the caller's address failed too often lately (whatever the account); `lockedUntil` says until when. */
+export const SIGN_IN_REFUSALS = ['wrong-credentials', 'wrong-totp', 'locked', 'disabled', 'too-many-attempts'] as const;
 export type SignInRefusalReason = (typeof SIGN_IN_REFUSALS)[number];
 
 /**
@@ -115,6 +116,9 @@ export const CreateUserResponse = z.discriminatedUnion('outcome', [
 
 export const UserByLogin = z.strictObject({ login: LoginField });
 export const DisableUserResponse = z.object({ outcome: z.enum(['disabled', 'already-disabled']) });
+
+/** `unchanged`: the account had no second factor set up. */
+export const ResetTotpResponse = z.object({ outcome: z.enum(['done', 'unchanged']) });
 
 export const ResetPasswordRequest = z.strictObject({ login: LoginField, password: PasswordField });
 export const ResetPasswordResponse = z.discriminatedUnion('outcome', [

@@ -10,6 +10,7 @@ import {
   MeResponse,
   ResetPasswordRequest,
   ResetPasswordResponse,
+  ResetTotpResponse,
   SignInRequest,
   SignInResponse,
   TotpConfirmRequest,
@@ -140,6 +141,19 @@ export const hubApi = {
     path: '/api/users/reset-password',
     body: ResetPasswordRequest,
     response: ResetPasswordResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /**
+   * For someone who lost the phone their authenticator was on: the second
+   * factor is forgotten and every session of the account ends; an account
+   * that needs TOTP sets a new one up at its next sign-in. 404 as for userDisable.
+   */
+  userResetTotp: route({
+    method: 'POST',
+    path: '/api/users/reset-totp',
+    body: UserByLogin,
+    response: ResetTotpResponse,
     access: ['administrator', 'regional-administrator'],
     maxBodyBytes: SMALL_BODY,
   }),

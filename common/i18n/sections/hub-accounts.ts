@@ -36,6 +36,7 @@ export const hubAccountsZhCN = {
       'wrong-totp': '验证码不对，或者已经用过了。请输入应用里新显示的验证码。',
       locked: '输错次数太多，账户已锁定到 {{until}}。到时可以再试，或者请管理员重设密码。',
       disabled: '这个账户已停用。如有疑问，请联系管理员。',
+      'too-many-attempts': '从这台电脑登录失败的次数太多，请在 {{until}} 以后再试。',
     } satisfies Record<SignInRefusalReason, string>,
   },
   totpSetup: {
@@ -76,6 +77,7 @@ export const hubAccountsEn: Catalogue<typeof hubAccountsZhCN> = {
       locked:
         'Too many wrong attempts: the account is locked until {{until}}. Try again then, or ask an administrator to reset the password.',
       disabled: 'This account is disabled. Ask an administrator if this is a mistake.',
+      'too-many-attempts': 'Too many failed sign-ins from this computer. Try again after {{until}}.',
     },
   },
   totpSetup: {

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UserRole } from '../../common/hub/accounts';
 import { ENROLL_CODE_MIN_SECONDS } from '../../common/hub/api/kiosks';
 import { checkPasswordPolicy } from '../../common/hub/password-policy';
 import { hubDemoEn, hubDemoZhCN } from '../../common/i18n/sections/hub-demo';
 import { prepareDataDir } from '../../server-kit/data-dir';
+import { writeOwnerOnlyFile } from '../../server-kit/owner-only-file';
 import { hashPassword } from '../../hub/accounts/passwords';
 import { createEnrollCode } from '../../hub/storage/enrollment-codes';
 import { revokeKiosk } from '../../hub/storage/kiosks';
@@ -124,15 +125,6 @@ export function demoAccountsText(passwords: Record<DemoRole, string>): string {
   return [...block(hubDemoZhCN.accountsFile), '', '----', '', ...block(hubDemoEn.accountsFile), ''].join('\n');
 }
 
-/** Owner-only whatever the umask, replacing any file before in one step. */
-function writeOwnerOnly(file: string, text: string): void {
-  const temporary = `${file}.new`;
-  rmSync(temporary, { force: true });
-  writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
-  chmodSync(temporary, 0o600);
-  renameSync(temporary, file);
-}
-
 /**
  * Seeds a migrated demo hub's storage. The accounts are made (or, when
  * they exist but the file with their passwords is gone, given new
@@ -174,7 +166,7 @@ export async function seedDemoHub(
         );
     }
     // Written once the accounts are committed: the file never names a password the hub does not have.
-    writeOwnerOnly(accountsFile, demoAccountsText(passwords));
+    writeOwnerOnlyFile(accountsFile, demoAccountsText(passwords));
   }
 
   const revokedKioskIds: number[] = [];

@@ -20,13 +20,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-interface Started {
-  kioskUrl: string;
-  hubUrl: string;
-  /** The hub's process (its log lines name it), and npm start's own (scripts/start.ts), the hub's parent. */
-  hubPid: number;
-  startPid: number;
-  servicePid: number;
+interface NpmStart {
   exited: Promise<number | null>;
   out: () => string;
   err: () => string;
@@ -34,9 +28,9 @@ interface Started {
   stop(): Promise<number | null>;
 }
 
-/** `npm start -- --headless` in its own process group, once it printed KIOSK_URL, HUB_URL and where the passwords are. */
-async function npmStart(dataDir: string, hubPort: number): Promise<Started> {
-  const child = spawn('npm', ['start', '--', '--headless', '--data-dir', dataDir, '--hub-port', String(hubPort)], {
+/** `npm start -- --headless ARGS` in its own process group, so the whole tree can be stopped together. */
+function spawnNpmStart(args: string[]): NpmStart {
+  const child = spawn('npm', ['start', '--', '--headless', ...args], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,39 +39,59 @@ async function npmStart(dataDir: string, hubPort: number): Promise<Started> {
   });
   let out = '';
   let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const stop = async () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // Gone already.
-    }
-    return exited;
+  return {
+    exited,
+    out: () => out,
+    err: () => err,
+    async stop() {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // Gone already.
+      }
+      return exited;
+    },
   };
+}
+
+interface Started extends NpmStart {
+  kioskUrl: string;
+  hubUrl: string;
+  /** The hub's process and the service's (their log lines name them), and npm start's own (scripts/start.ts), the hub's parent. */
+  hubPid: number;
+  startPid: number;
+  servicePid: number;
+}
+
+/** npm start with the demo hub, once it printed KIOSK_URL, HUB_URL and where the passwords are. */
+async function npmStart(dataDir: string, hubPort: number): Promise<Started> {
+  const run = spawnNpmStart(['--data-dir', dataDir, '--hub-port', String(hubPort)]);
+  let ended = false;
+  void run.exited.then(() => (ended = true));
   try {
-    const [kioskUrl, hubUrl] = await new Promise<[string, string]>((resolve, reject) => {
-      const check = () => {
-        const kiosk = /^KIOSK_URL=(\S+)$/m.exec(out)?.[1];
-        const hub = /^HUB_URL=(\S+)$/m.exec(out)?.[1];
-        if (kiosk !== undefined && hub !== undefined && err.includes(DEMO_ACCOUNTS_FILE)) resolve([kiosk, hub]);
-      };
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        check();
-      });
-      child.stderr!.on('data', (d: Buffer) => {
-        err += d.toString();
-        check();
-      });
-      void exited.then((code) => reject(new Error(`npm start exited (${code}):\n${err}`)));
-      setTimeout(() => reject(new Error(`no KIOSK_URL, HUB_URL and passwords line within 45 s:\n${err}`)), 45_000);
-    });
-    const hubPid = Number(/"svc":"hub","pid":(\d+)/.exec(out)?.[1]);
+    const [kioskUrl, hubUrl] = await waitFor(
+      'KIOSK_URL, HUB_URL and where the passwords are',
+      () => {
+        if (ended) throw new Error(`npm start exited:\n${run.err()}`);
+        const kiosk = /^KIOSK_URL=(\S+)$/m.exec(run.out())?.[1];
+        const hub = /^HUB_URL=(\S+)$/m.exec(run.out())?.[1];
+        return Promise.resolve(
+          kiosk !== undefined && hub !== undefined && run.err().includes(DEMO_ACCOUNTS_FILE)
+            ? ([kiosk, hub] as const)
+            : undefined,
+        );
+      },
+      45_000,
+    );
+    const hubPid = Number(/"svc":"hub","pid":(\d+)/.exec(run.out())?.[1]);
     const startPid = Number(readFileSync(`/proc/${hubPid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-    const servicePid = Number(/"svc":"kiosk-service","pid":(\d+)/.exec(out)?.[1]);
-    return { kioskUrl, hubUrl, hubPid, startPid, servicePid, exited, out: () => out, err: () => err, stop };
+    const servicePid = Number(/"svc":"kiosk-service","pid":(\d+)/.exec(run.out())?.[1]);
+    return { ...run, kioskUrl, hubUrl, hubPid, startPid, servicePid };
   } catch (error) {
-    await stop();
+    await run.stop();
     throw error;
   }
 }
@@ -259,31 +273,23 @@ describe('npm start -- --headless with the demo hub', () => {
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const hubPort = (holder.address() as { port: number }).port;
-    const child = spawn(
-      'npm',
-      ['start', '--', '--headless', '--data-dir', join(base, 'kiosk'), '--hub-port', String(hubPort)],
-      { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const run = spawnNpmStart(['--data-dir', join(base, 'kiosk'), '--hub-port', String(hubPort)]);
     try {
       await waitFor(
         'KIOSK_URL and the hub’s failure',
         () =>
-          Promise.resolve(/^KIOSK_URL=/m.test(out) && err.includes('the demo hub could not start') ? true : undefined),
+          Promise.resolve(
+            /^KIOSK_URL=/m.test(run.out()) && run.err().includes('the demo hub could not start') ? true : undefined,
+          ),
         45_000,
       );
-      const kioskUrl = /^KIOSK_URL=(\S+)$/m.exec(out)![1]!;
+      const kioskUrl = /^KIOSK_URL=(\S+)$/m.exec(run.out())![1]!;
       expect(await kioskHealth(kioskUrl)).toBe(200);
-      expect(err.match(/demo hub/g)).toHaveLength(1);
-      expect(err).toMatch(/the demo hub could not start \(.*EADDRINUSE.*\); the kiosk runs without it/);
-      expect(out).not.toMatch(/^HUB_URL=/m);
+      expect(run.err().match(/demo hub/g)).toHaveLength(1);
+      expect(run.err()).toMatch(/the demo hub could not start \(.*EADDRINUSE.*\); the kiosk runs without it/);
+      expect(run.out()).not.toMatch(/^HUB_URL=/m);
     } finally {
-      process.kill(-child.pid!, 'SIGTERM');
-      await exited;
+      await run.stop();
       holder.close();
       rmSync(base, { recursive: true, force: true });
     }

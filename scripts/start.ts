@@ -8,6 +8,7 @@ import { removeShellStateFile, writeShellStateFile } from '../electron/shell-sta
 import { resolveDataDir } from '../service/data-dir';
 import { DEFAULT_POLICY_DIR, installedPolicyPath } from '../service/lockdown/chromium-policy';
 import { buildAll, buildIsStale } from './lib/build';
+import { runDemoHub, type DemoHub } from './lib/demo-hub-run';
 import { findChromium, hasDisplay } from './lib/chromium';
 import { createProfile, removeLeftoverProfiles, removeProfile } from './lib/chromium-profile';
 import { findElectronBinary } from './lib/electron-binary';
@@ -23,6 +24,10 @@ import { startService, type RunningService } from './lib/service-process';
  * log. The `KIOSK_URL=` line (it carries the boot secret) is printed only by
  * `--headless`, for technicians and tests: a shell hands the secret to its
  * window itself.
+ *
+ * Beside the kiosk it runs a local demo hub (scripts/lib/demo-hub-run.ts),
+ * with the demo kiosk enrolled and demo accounts, and prints `HUB_URL=`;
+ * `--no-hub` runs the kiosk alone. The kiosk never waits for the hub.
  */
 const { values } = parseArgs({
   options: {
@@ -30,6 +35,8 @@ const { values } = parseArgs({
     config: { type: 'string' },
     'data-dir': { type: 'string' },
     port: { type: 'string' },
+    'no-hub': { type: 'boolean', default: false },
+    'hub-port': { type: 'string' },
   },
   strict: true,
 });
@@ -55,6 +62,24 @@ if (buildIsStale()) {
   await buildAll();
 }
 
+let stoppingAll = false;
+const demoHub: DemoHub | undefined = values['no-hub']
+  ? undefined
+  : runDemoHub({
+      kioskDataDir: resolveDataDir(values['data-dir']),
+      configPath,
+      port: values['hub-port'],
+      say,
+      stopping: () => stoppingAll,
+    });
+
+/** Ends npm start once the demo hub has stopped (it would stop by itself, but not before saying so). */
+async function exitAfterHub(code: number): Promise<never> {
+  stoppingAll = true;
+  await demoHub?.stop();
+  process.exit(code);
+}
+
 if (electronBinary !== undefined) {
   // The Electron main process starts and watches the service itself.
   say(`opening in Electron (${electronBinary})`);
@@ -63,8 +88,12 @@ if (electronBinary !== undefined) {
     stdio: 'inherit',
     env: { ...process.env, KIOSK_CONFIG: configPath },
   });
-  electron.on('exit', (code) => process.exit(code ?? 1));
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => electron.kill('SIGTERM'));
+  electron.on('exit', (code) => void exitAfterHub(code ?? 1));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.on(sig, () => {
+      stoppingAll = true;
+      electron.kill('SIGTERM');
+    });
 } else {
   await runWithChromiumOrHeadless();
 }
@@ -91,6 +120,7 @@ async function runWithChromiumOrHeadless(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
+    stoppingAll = true;
     browserClosed = closeBrowser().finally(() => service?.child.kill('SIGTERM'));
   };
   process.on('SIGINT', stop);
@@ -114,7 +144,7 @@ async function runWithChromiumOrHeadless(): Promise<void> {
     const { code, signal } = await service.exited;
     if (stopping) {
       await browserClosed;
-      process.exit(0);
+      return exitAfterHub(0);
     }
     const decision = decideAfterServiceExit({
       code: code ?? -1,
@@ -129,14 +159,14 @@ async function runWithChromiumOrHeadless(): Promise<void> {
           `service failed ${decision.consecutiveFailures} times in a row (last: code ${code}, signal ${signal}); not restarting it again: see its output above`,
         );
       }
-      process.exit(code === EXIT_BAD_CONFIG ? EXIT_BAD_CONFIG : 1);
+      return exitAfterHub(code === EXIT_BAD_CONFIG ? EXIT_BAD_CONFIG : 1);
     }
     failures = decision.consecutiveFailures;
     say(`service stopped (code ${code}, signal ${signal}); restarting in ${decision.delayMs / 1000} s`);
     await new Promise((r) => setTimeout(r, decision.delayMs));
     if (stopping) {
       await browserClosed;
-      process.exit(0);
+      return exitAfterHub(0);
     }
   }
 }

@@ -46,7 +46,8 @@ export interface ServiceDeps {
   technicianToken: string;
   startedAt: Date;
   /** false: bind no port and answer `server.app.inject` only; `port` is then the one the guard checks Host against. */
-  listen?: boolean;
+  listen?: boolean; /** The heartbeat's interval; default the fleet's (tests shorten it, see hub/test-heartbeat-interval.ts). */
+  heartbeatIntervalMs?: number | undefined;
 }
 
 /** The service's running pieces. */
@@ -188,6 +189,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
         dataDir,
         logger,
         report: () => heartbeatReport(health(), content.releaseVersion(), dataDir, records),
+        ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),
       })
     : undefined;
 

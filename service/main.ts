@@ -5,6 +5,7 @@ import { createLogger } from '../server-kit/logger';
 import { installGracefulStop } from '../server-kit/process/graceful-stop';
 import { buildService } from './build-service';
 import { resolveDataDir, restrictNewFileModes } from './data-dir';
+import { testHeartbeatIntervalMs } from './hub/test-heartbeat-interval';
 import { rootWarning } from './lockdown/process-user';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { bundleDirOf, readStartup } from './startup';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     secret,
     technicianToken,
     startedAt,
+    heartbeatIntervalMs: testHeartbeatIntervalMs(process.env),
   });
   service.start();
   const port = service.server.port;

@@ -2,16 +2,15 @@ import type { Command } from 'commander';
 import { EXIT_FAILED, EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 import { loadConfig } from '../config/load-config';
 import { resolveDataDir } from '../data-dir';
-import { HubRefusedError, HubUnreachableError, kioskStatusAtHub, registerWithHub } from '../hub/hub-client';
+import { enrollKiosk } from '../hub/enroll';
+import { HubRefusedError, HubUnreachableError, kioskStatusAtHub } from '../hub/hub-client';
 import {
   hubUrlProblem,
   keyFile,
-  newKioskKeyPair,
   normaliseHubUrl,
   readEnrollment,
   readIdentity,
   saveEnrollment,
-  saveIdentity,
   type Enrollment,
 } from '../hub/hub-identity';
 
@@ -75,34 +74,18 @@ export function addHubCommands(program: Command): void {
           EXIT_ENROLLMENT,
         );
 
-      // The key is kept only once the hub took it: a refused enrollment leaves the kiosk as it was.
-      const keys = newKioskKeyPair();
       let answer;
       try {
-        answer = await registerWithHub(hubUrl, {
-          code: opts.code,
-          publicKey: keys.publicKey,
-          terminalId: config.id,
-          displayName: config.displayName,
-        });
+        answer = await enrollKiosk({ dataDir, hubUrl, code: opts.code, terminal: config });
       } catch (error) {
         if (error instanceof HubRefusedError || error instanceof HubUnreachableError) fail(error.message);
         throw error;
       }
       if (answer.outcome === 'refused') fail(REFUSALS[answer.reason] ?? answer.reason, EXIT_FAILED);
-      const at = new Date().toISOString();
-      const enrollment: Enrollment = {
-        hubUrl,
-        kioskId: answer.kioskId,
-        keyFingerprint: keys.fingerprint,
-        enrolledAt: at,
-        status: answer.status,
-        checkedAt: at,
-      };
-      saveIdentity(dataDir, keys.privateKey, enrollment);
+      const { enrollment } = answer;
       process.stdout.write(
-        `enrolled terminal ${config.id} with ${hubUrl} as kiosk ${answer.kioskId}; its private key stays in ${keyFile(dataDir)}\n` +
-          `key fingerprint ${keys.fingerprint}\n` +
+        `enrolled terminal ${config.id} with ${hubUrl} as kiosk ${enrollment.kioskId}; its private key stays in ${keyFile(dataDir)}\n` +
+          `key fingerprint ${enrollment.keyFingerprint}\n` +
           `this kiosk ${describeStanding(enrollment)}\n`,
       );
     });

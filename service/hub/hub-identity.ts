@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { keyFingerprint } from '../../server-kit/kiosk-identity/kiosk-key';
+import { writeOwnerOnlyFile } from '../../server-kit/owner-only-file';
 
 /**
  * The kiosk's identity at the hub, in its data directory: its Ed25519
@@ -72,26 +73,17 @@ export function newKioskKeyPair(): { privateKey: KeyObject; publicKey: string; f
 
 const hubDir = (dataDir: string) => join(dataDir, HUB_DIR);
 
-/** Writes a file owner-only whatever the umask, replacing the one before in one step. */
-function writePrivate(file: string, text: string): void {
-  const temporary = `${file}.new`;
-  rmSync(temporary, { force: true });
-  writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
-  chmodSync(temporary, 0o600);
-  renameSync(temporary, file);
-}
-
 /** Keeps a new identity: the key first, then the enrollment naming it, each owner-only. */
 export function saveIdentity(dataDir: string, privateKey: KeyObject, enrollment: Enrollment): void {
   const dir = hubDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
-  writePrivate(join(dir, KEY_FILE), privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+  writeOwnerOnlyFile(join(dir, KEY_FILE), privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
   saveEnrollment(dataDir, enrollment);
 }
 
 export function saveEnrollment(dataDir: string, enrollment: Enrollment): void {
-  writePrivate(join(hubDir(dataDir), ENROLLMENT_FILE), `${JSON.stringify(enrollment, null, 2)}\n`);
+  writeOwnerOnlyFile(join(hubDir(dataDir), ENROLLMENT_FILE), `${JSON.stringify(enrollment, null, 2)}\n`);
 }
 
 export const keyFile = (dataDir: string): string => join(hubDir(dataDir), KEY_FILE);

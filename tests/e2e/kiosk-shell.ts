@@ -22,7 +22,8 @@ export interface RunningShell {
 }
 
 export function startShell(opts: { display: string; dataDir: string; env?: NodeJS.ProcessEnv }): RunningShell {
-  const child = spawn('npm', ['start', '--', '--data-dir', opts.dataDir], {
+  // The kiosk alone: the shell is what is tested, and no demo hub data directory is left beside the temporary one.
+  const child = spawn('npm', ['start', '--', '--no-hub', '--data-dir', opts.dataDir], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

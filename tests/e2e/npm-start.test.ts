@@ -10,7 +10,8 @@ describe('npm start -- --headless', () => {
   it('prints KIOSK_URL once the service is ready, keeps serving, and stops on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-start-'));
     // Own process group, so the whole tree (npm → tsx → service) can be stopped together.
-    const child = spawn('npm', ['start', '--', '--headless', '--data-dir', dataDir], {
+    // The kiosk alone: npm-start-hub.test.ts covers the demo hub beside it.
+    const child = spawn('npm', ['start', '--', '--headless', '--no-hub', '--data-dir', dataDir], {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],

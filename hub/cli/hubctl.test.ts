@@ -134,10 +134,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
         (r) => r.actor === 'hubctl',
       );
       expect(rows.map((r) => r.action).reverse()).toEqual([
-        'schema.migrate',
-        'schema.migrate',
-        'schema.migrate',
-        'schema.migrate',
+        ...Array<string>(HUB_SCHEMA_VERSION).fill('schema.migrate'),
         'user.add',
         'user.add',
         'user.disable',

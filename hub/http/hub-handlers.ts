@@ -13,7 +13,8 @@ import { signIn, type SignInRefusal } from '../accounts/sign-in';
 import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
 import { createEnrollCode } from '../storage/enrollment-codes';
-import { approveKiosk, findKiosk, listKiosks, recordHeartbeat, registerKiosk, revokeKiosk } from '../storage/kiosks';
+import { approveKiosk, findKiosk, listKiosks, registerKiosk, revokeKiosk } from '../storage/kiosks';
+import { takeHeartbeat } from '../fleet/alert-evaluation';
 import type { LiveBus } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
@@ -328,6 +329,9 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       const kiosk = await managedKiosk(caller, body.kioskId);
       const outcome = await revokeKiosk(db, kiosk.id, { userId: caller.session.user.id }, now());
       if (outcome === 'no-such-kiosk') throw new HttpError(404, 'not-found', 'No such kiosk');
+      // Its open alerts were cleared with the revocation.
+      if (outcome === 'revoked')
+        await deps.bus.publish({ type: 'alerts-changed', kioskId: kiosk.id, regionCode: kiosk.region_code });
       return { outcome };
     },
 
@@ -350,7 +354,8 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
     async kioskHeartbeat(body, ctx) {
       const at = now();
-      await recordHeartbeat(db, kioskOf(ctx).id, body, at);
+      const alerts = await takeHeartbeat(db, kioskOf(ctx).id, body, at);
+      if (alerts !== undefined) await deps.bus.publish({ type: 'alerts-changed', ...alerts });
       return { receivedAt: at.toISOString() };
     },
   };

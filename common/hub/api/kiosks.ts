@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGION_CODE_PATTERN } from '../accounts';
+import { AlertKindSchema } from './alert-kinds';
 
 /**
  * The bodies and answers of the fleet's routes: enrollment codes and the
@@ -58,6 +59,8 @@ export const KioskSummary = z.object({
   revokedAt: z.string().nullable(),
   /** Its last authenticated request. */
   lastSeenAt: z.string().nullable(),
+  /** The kinds of its open alerts. */
+  openAlerts: z.array(AlertKindSchema),
 });
 export type KioskSummary = z.infer<typeof KioskSummary>;
 

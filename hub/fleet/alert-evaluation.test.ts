@@ -10,30 +10,13 @@ import { revokeKiosk } from '../storage/kiosks';
 import { openHubStorage } from '../storage/open-storage';
 import { setOpeningHours } from '../storage/opening-hours';
 import { openSession } from '../storage/sessions';
+import { HEALTHY_HEARTBEAT, heartbeatWithDevices } from '../testing/heartbeats';
 import { ENGINES } from '../testing/test-storage';
 import { T0, useTestHub, type TestHub, type TestKiosk } from '../testing/test-hub';
 import { startAlertSweep, sweepAlerts, takeHeartbeat } from './alert-evaluation';
 
-const healthy: KioskHeartbeat = {
-  appVersion: '0.1.0',
-  contentVersion: '2026.03.01-1',
-  uptimeSeconds: 600,
-  diskFreeBytes: 20 * 1024 ** 3,
-  outboxDepth: 0,
-  devices: [
-    { device: 'id-reader', state: 'ok' },
-    { device: 'printer', state: 'ok' },
-  ],
-  lastCrash: null,
-  clockOffsetMs: 0,
-};
-const printer = (state: string): KioskHeartbeat => ({
-  ...healthy,
-  devices: [
-    { device: 'id-reader', state: 'ok' },
-    { device: 'printer', state },
-  ],
-});
+const healthy = HEALTHY_HEARTBEAT;
+const printer = (state: string): KioskHeartbeat => heartbeatWithDevices('ok', state);
 
 async function beat(hub: TestHub, kiosk: TestKiosk, report: KioskHeartbeat = healthy) {
   const res = await hub.kioskCall(kiosk, { method: 'POST', path: '/api/kiosk/heartbeat', body: report });

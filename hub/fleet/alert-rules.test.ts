@@ -2,28 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { OFFLINE_AFTER_MS } from '../../common/hub/fleet-timing';
 import { DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
+import { HEALTHY_HEARTBEAT, heartbeatWithDevices } from '../testing/heartbeats';
 import { alertConditions, DISK_LOW_BYTES, heartbeatConditions, isOffline } from './alert-rules';
 
-const healthy: KioskHeartbeat = {
-  appVersion: '0.1.0',
-  contentVersion: '2026.03.01-1',
-  uptimeSeconds: 600,
-  diskFreeBytes: 20 * 1024 ** 3,
-  outboxDepth: 0,
-  devices: [
-    { device: 'id-reader', state: 'ok' },
-    { device: 'printer', state: 'ok' },
-  ],
-  lastCrash: null,
-  clockOffsetMs: 120,
-};
-const withDevices = (reader: string, printer: string): KioskHeartbeat => ({
-  ...healthy,
-  devices: [
-    { device: 'id-reader', state: reader },
-    { device: 'printer', state: printer },
-  ],
-});
+const healthy = HEALTHY_HEARTBEAT;
+const withDevices = heartbeatWithDevices;
 const kinds = (report: KioskHeartbeat) => [...heartbeatConditions(report).keys()];
 
 /** Monday 2026-03-02, 10:00 in Beijing: inside the default hours. */

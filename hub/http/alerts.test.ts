@@ -7,6 +7,7 @@ import { DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
 import { sweepAlerts } from '../fleet/alert-evaluation';
 import { listAudit } from '../storage/audit-log';
 import { openSession } from '../storage/sessions';
+import { HEALTHY_HEARTBEAT, heartbeatWithDevices } from '../testing/heartbeats';
 import { ENGINES } from '../testing/test-storage';
 import { T0, useTestHub, type TestHub, type TestKiosk } from '../testing/test-hub';
 
@@ -15,18 +16,10 @@ async function sessionFor(hub: TestHub, login: string, role: UserRole, regionCod
   return { user, token: await openSession(hub.storage.storage.db, user.id, 'full', hub.now()) };
 }
 
-const report = (printer: string, diskFreeBytes = 20 * 1024 ** 3): KioskHeartbeat => ({
-  appVersion: '0.1.0',
-  contentVersion: '2026.03.01-1',
-  uptimeSeconds: 600,
+const report = (printer: string, diskFreeBytes = HEALTHY_HEARTBEAT.diskFreeBytes): KioskHeartbeat => ({
+  ...heartbeatWithDevices('ok', printer),
   diskFreeBytes,
   outboxDepth: 2,
-  devices: [
-    { device: 'id-reader', state: 'ok' },
-    { device: 'printer', state: printer },
-  ],
-  lastCrash: null,
-  clockOffsetMs: 0,
 });
 
 const at = (ms: number) => new Date(T0.getTime() + ms).toISOString();

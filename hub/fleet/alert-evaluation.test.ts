@@ -10,7 +10,7 @@ import { revokeKiosk } from '../storage/kiosks';
 import { openHubStorage } from '../storage/open-storage';
 import { setOpeningHours } from '../storage/opening-hours';
 import { openSession } from '../storage/sessions';
-import { HEALTHY_HEARTBEAT, heartbeatWithDevices } from '../testing/heartbeats';
+import { HEALTHY_HEARTBEAT, heartbeatWithDevices } from '../../common/hub/sample-heartbeats';
 import { ENGINES } from '../testing/test-storage';
 import { T0, useTestHub, type TestHub, type TestKiosk } from '../testing/test-hub';
 import { startAlertSweep, sweepAlerts, takeHeartbeat } from './alert-evaluation';

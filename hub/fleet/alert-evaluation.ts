@@ -8,7 +8,7 @@ import { sampleHealth, pruneHealthSamples } from '../storage/health-samples';
 import { recordHeartbeat } from '../storage/kiosks';
 import { openingHoursOf } from '../storage/opening-hours';
 import type { HubDb } from '../storage/schema';
-import { heartbeatConditions, isOffline } from './alert-rules';
+import { heartbeatConditions, isOffline } from '../../common/hub/alert-rules';
 
 /**
  * When the hub works out its kiosks' alerts (the rules are alert-rules.ts):

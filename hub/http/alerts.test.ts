@@ -7,7 +7,7 @@ import { DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
 import { sweepAlerts } from '../fleet/alert-evaluation';
 import { listAudit } from '../storage/audit-log';
 import { openSession } from '../storage/sessions';
-import { HEALTHY_HEARTBEAT, heartbeatWithDevices } from '../testing/heartbeats';
+import { HEALTHY_HEARTBEAT, heartbeatWithDevices } from '../../common/hub/sample-heartbeats';
 import { ENGINES } from '../testing/test-storage';
 import { T0, useTestHub, type TestHub, type TestKiosk } from '../testing/test-hub';
 

@@ -1,6 +1,6 @@
 import type { HealthSample } from '../../common/hub/api/alerts';
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
-import { heartbeatConditions } from '../fleet/alert-rules';
+import { heartbeatConditions } from '../../common/hub/alert-rules';
 import type { HubDb } from './schema';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
-import { OFFLINE_AFTER_MS } from '../../common/hub/fleet-timing';
-import { DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
-import { HEALTHY_HEARTBEAT, heartbeatWithDevices } from '../testing/heartbeats';
+import type { KioskHeartbeat } from './api/kiosks';
+import { OFFLINE_AFTER_MS } from './fleet-timing';
+import { DEFAULT_OPENING_HOURS } from './opening-hours';
+import { HEALTHY_HEARTBEAT, heartbeatWithDevices } from './sample-heartbeats';
 import { alertConditions, DISK_LOW_BYTES, heartbeatConditions, isOffline } from './alert-rules';
 
 const healthy = HEALTHY_HEARTBEAT;

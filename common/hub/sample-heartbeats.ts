@@ -1,4 +1,9 @@
-import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
+import type { KioskHeartbeat } from './api/kiosks';
+
+/**
+ * Heartbeats as a kiosk sends them, for the hub's tests and the demo: one
+ * with nothing wrong, and the same with its devices in other states.
+ */
 
 /** A kiosk's heartbeat with nothing wrong: both devices ok, 20 GB free, its clock right. */
 export const HEALTHY_HEARTBEAT: KioskHeartbeat = {

@@ -1,15 +1,14 @@
-import type { AlertKind } from '../../common/hub/api/alert-kinds';
-import { HEARTBEAT_DEVICES, type KioskHeartbeat } from '../../common/hub/api/kiosks';
-import type { KioskStatus } from '../../common/hub/api/kiosks';
-import { OFFLINE_AFTER_MS } from '../../common/hub/fleet-timing';
-import { isOpenAt, type OpeningHours } from '../../common/hub/opening-hours';
+import type { AlertKind } from './api/alert-kinds';
+import { HEARTBEAT_DEVICES, type KioskHeartbeat, type KioskStatus } from './api/kiosks';
+import { OFFLINE_AFTER_MS } from './fleet-timing';
+import { isOpenAt, type OpeningHours } from './opening-hours';
 
 /**
  * Which alerts a kiosk has now, as pure rules over what the hub knows of
  * it: its latest heartbeat and when it came, its standing, its opening
  * hours and the time. The hub opens what these say and clears what they no
  * longer say (hub/fleet/alert-evaluation.ts), so an alert lasts exactly as
- * long as its cause.
+ * long as its cause. Pure and shared, so a console may use the same ones.
  */
 
 /** A clock this far off breaks signed requests soon and dates receipts wrong now: 等保 asks for one time source. */

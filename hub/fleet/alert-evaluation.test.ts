@@ -140,12 +140,17 @@ describe.each(ENGINES)('alerts from heartbeats on %s', (engine) => {
       await takeHeartbeat(hub.storage.storage.db, kiosk.id, report, hub.now());
       hub.advance(30_000);
     }
-    const samples = await healthHistory(hub.storage.storage.db, kiosk.id, T0);
+    const samples = await healthHistory(hub.storage.storage.db, kiosk.id, T0, 100);
     expect(samples.map((s) => [s.at, s.devices[1]!.state, s.diskFreeBytes])).toEqual([
       [at(0), 'ok', 1e10],
       [at(100 * 30_000), 'unavailable:paper-out', 1e10 - 100],
       [at(110 * 30_000), 'ok', 1e10 - 110],
       [at(230 * 30_000), 'ok', 1e10 - 230],
+    ]);
+    // A page gets the newest when there are more than it shows.
+    expect((await healthHistory(hub.storage.storage.db, kiosk.id, T0, 2)).map((s) => s.at)).toEqual([
+      at(110 * 30_000),
+      at(230 * 30_000),
     ]);
   });
 });

@@ -1,4 +1,9 @@
-import { ALERT_HISTORY_LIMIT, HEALTH_HISTORY_DAYS, type KioskDetailResponse } from '../../common/hub/api/alerts';
+import {
+  ALERT_HISTORY_LIMIT,
+  HEALTH_HISTORY_DAYS,
+  HEALTH_HISTORY_LIMIT,
+  type KioskDetailResponse,
+} from '../../common/hub/api/alerts';
 import { alertHistory, openAlertsOf } from '../storage/alerts';
 import { healthHistory } from '../storage/health-samples';
 import { latestHeartbeat, toKioskSummary } from '../storage/kiosks';
@@ -11,7 +16,7 @@ export async function kioskDetail(db: HubDb, kiosk: KioskRow, now: Date): Promis
   const [open, history, samples, latest] = await Promise.all([
     openAlertsOf(db, kiosk.id),
     alertHistory(db, kiosk.id, since, ALERT_HISTORY_LIMIT),
-    healthHistory(db, kiosk.id, since),
+    healthHistory(db, kiosk.id, since, HEALTH_HISTORY_LIMIT),
     latestHeartbeat(db, kiosk.id),
   ]);
   const hours = openingHoursOf(kiosk);

@@ -67,16 +67,21 @@ export async function sampleHealth(db: HubDb, kioskId: number, report: KioskHear
   return Number(done.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-/** The kiosk's samples since `since`, oldest first. */
-export async function healthHistory(db: HubDb, kioskId: number, since: Date): Promise<HealthSample[]> {
+/**
+ * The kiosk's samples since `since`, oldest first, the newest `limit` of
+ * them: a device flapping all day samples at every change, and a page
+ * must still load.
+ */
+export async function healthHistory(db: HubDb, kioskId: number, since: Date, limit: number): Promise<HealthSample[]> {
   const rows = await db
     .selectFrom('kiosk_health_samples')
     .select(['at', 'sample'])
     .where('kiosk_id', '=', kioskId)
     .where('at', '>=', since.toISOString())
-    .orderBy('at')
+    .orderBy('at', 'desc')
+    .limit(limit)
     .execute();
-  return rows.map((r) => ({ at: r.at, ...(JSON.parse(r.sample) as Sample) }));
+  return rows.reverse().map((r) => ({ at: r.at, ...(JSON.parse(r.sample) as Sample) }));
 }
 
 /** Deletes samples older than HEALTH_SAMPLE_KEEP_MS, at most `batch` at a time so no sweep holds the database long: how many. */

@@ -73,14 +73,16 @@ export const KioskDetailResponse = z.object({
   openAlerts: z.array(KioskAlert),
   /** Its alerts, open and cleared, newest first, the last HEALTH_HISTORY_DAYS days (at most ALERT_HISTORY_LIMIT). */
   alertHistory: z.array(KioskAlert),
-  /** Oldest first, the last HEALTH_HISTORY_DAYS days. */
+  /** Oldest first, the last HEALTH_HISTORY_DAYS days (the newest HEALTH_HISTORY_LIMIT samples). */
   healthHistory: z.array(HealthSample),
 });
 export type KioskDetailResponse = z.infer<typeof KioskDetailResponse>;
 
-/** How far back a kiosk's page looks, and how many alerts it lists at most. */
+/** How far back a kiosk's page looks, and how many alerts and samples it lists at most. */
 export const HEALTH_HISTORY_DAYS = 14;
 export const ALERT_HISTORY_LIMIT = 200;
+/** A sample an hour for two weeks is 336; a kiosk whose devices keep changing has more, and its newest are what matter. */
+export const HEALTH_HISTORY_LIMIT = 2000;
 
 export const SetOpeningHoursRequest = z.strictObject({
   kioskId: z.number().int().positive(),

@@ -12,6 +12,7 @@ import {
 } from './storage/open-storage';
 import { prepareDataDir } from '../server-kit/data-dir';
 import { createInProcessBus, type LiveBus } from './live/live-bus';
+import { startAlertSweep, SWEEP_EVERY_MS } from './fleet/alert-evaluation';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -47,7 +48,7 @@ export const defaultTotpKeyFile = (dataDir: string): string => join(dataDir, 'ke
  */
 export async function startHub(
   settings: HubSettings,
-  opts: { logger: Logger; now?: () => Date; listen?: boolean },
+  opts: { logger: Logger; now?: () => Date; listen?: boolean; alertSweepEveryMs?: number },
 ): Promise<RunningHub> {
   const now = opts.now ?? (() => new Date());
   // The keys live here whatever the engine; hub.db too on SQLite.
@@ -83,12 +84,21 @@ export async function startHub(
       bus,
     });
     const openedBus = bus;
+    // Every instance sweeps: the sweep's writes are conditional, so two at once do the work once.
+    const sweep = startAlertSweep({
+      db: storage.db,
+      now,
+      bus,
+      logger: opts.logger,
+      everyMs: opts.alertSweepEveryMs ?? SWEEP_EVERY_MS,
+    });
     return {
       server,
       storage,
       migration,
       bus: openedBus,
       async stop() {
+        await sweep.stop();
         await server.close();
         await openedBus.close();
         await storage.close();

@@ -9,6 +9,7 @@ import { submissionStatusEn } from './sections/submission-status';
 import { ratingEn } from './sections/rating';
 import { hubAccountsEn } from './sections/hub-accounts';
 import { hubDemoEn } from './sections/hub-demo';
+import { hubFleetEn } from './sections/hub-fleet';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -331,4 +332,5 @@ export const en: Catalogue<typeof zhCN> = {
   rating: ratingEn,
   hubAccounts: hubAccountsEn,
   hubDemo: hubDemoEn,
+  hubFleet: hubFleetEn,
 };

@@ -9,6 +9,7 @@ import { submissionStatusZhCN } from './sections/submission-status';
 import { ratingZhCN } from './sections/rating';
 import { hubAccountsZhCN } from './sections/hub-accounts';
 import { hubDemoZhCN } from './sections/hub-demo';
+import { hubFleetZhCN } from './sections/hub-fleet';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -331,4 +332,5 @@ export const zhCN = {
   rating: ratingZhCN,
   hubAccounts: hubAccountsZhCN,
   hubDemo: hubDemoZhCN,
+  hubFleet: hubFleetZhCN,
 };

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn } from '../accounts/sign-in';
 import { listAudit } from '../storage/audit-log';
+import { takeHeartbeat } from '../fleet/alert-evaluation';
+import { createEnrollCode } from '../storage/enrollment-codes';
 import { registerKiosk } from '../storage/kiosks';
 import { HUB_SCHEMA_VERSION } from '../storage/migrate';
 import { findUserByLogin } from '../storage/users';
@@ -134,10 +136,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
         (r) => r.actor === 'hubctl',
       );
       expect(rows.map((r) => r.action).reverse()).toEqual([
-        'schema.migrate',
-        'schema.migrate',
-        'schema.migrate',
-        'schema.migrate',
+        ...Array<string>(HUB_SCHEMA_VERSION).fill('schema.migrate'),
         'user.add',
         'user.add',
         'user.disable',
@@ -215,6 +214,105 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
       expect((await listAudit(t.storage.db, { limit: 2 })).map((r) => [r.actor, r.action, r.target])).toEqual([
         ['hubctl', 'kiosk.revoke', 'kiosk:1'],
         ['hubctl', 'kiosk.approve', 'kiosk:1'],
+      ]);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'alerts: the open ones, by region, as text and JSON; kiosk hours: shown, set with every problem named, audited',
+    async () => {
+      await hubctl(['migrate']);
+      expect(await hubctl(['alerts'])).toMatchObject({ code: 0, stdout: 'no open alerts\n' });
+      const { db } = t.storage;
+      const kiosks: number[] = [];
+      for (const [terminalId, region] of [
+        ['HB-0001', '420111'],
+        ['GZ-0001', '440111'],
+      ] as const) {
+        const made = await createEnrollCode(
+          db,
+          { regionCode: region, site: null, preApproved: true, expiresAt: new Date(Date.now() + 3_600_000) },
+          'hubctl',
+          new Date(),
+        );
+        const publicKey = generateKeyPairSync('ed25519')
+          .publicKey.export({ format: 'der', type: 'spki' })
+          .toString('base64');
+        const reg = await registerKiosk(
+          db,
+          { code: made.code, publicKey, terminalId, displayName: '终端' },
+          new Date(),
+          undefined,
+        );
+        kiosks.push((reg as { kioskId: number }).kioskId);
+      }
+      const report = {
+        appVersion: '0.1.0',
+        contentVersion: null,
+        uptimeSeconds: 1,
+        diskFreeBytes: 512 * 1024 ** 2,
+        outboxDepth: 0,
+        devices: [{ device: 'printer', state: 'unavailable:paper-out' }],
+        lastCrash: null,
+        clockOffsetMs: -75_000,
+      };
+      await takeHeartbeat(db, kiosks[0]!, report, new Date());
+      await takeHeartbeat(db, kiosks[1]!, { ...report, devices: [], clockOffsetMs: 0 }, new Date());
+
+      const all = await hubctl(['alerts']);
+      expect(all.code).toBe(0);
+      expect(all.stdout.split('\n')).toEqual([
+        expect.stringMatching(/^ +1 +HB-0001 +420111 +since [0-9-]+ [0-9:]+ +Printer out of paper: Load a new roll/),
+        expect.stringMatching(/^ +1 +HB-0001 .*Kiosk clock wrong: The kiosk’s clock is 75 seconds off/),
+        expect.stringMatching(/^ +1 +HB-0001 .*Kiosk storage low: Only 512 MB left/),
+        expect.stringMatching(/^ +2 +GZ-0001 +440111 .*Kiosk storage low: Only 512 MB left/),
+        '',
+      ]);
+      const hubei = JSON.parse((await hubctl(['alerts', '--json', '--region', '420000'])).stdout) as object[];
+      expect(hubei).toMatchObject([
+        {
+          kioskId: 1,
+          kind: 'printer-paper-out',
+          detail: 'unavailable:paper-out',
+          clearedAt: null,
+          regionCode: '420111',
+        },
+        { kioskId: 1, kind: 'clock-off', detail: '-75000' },
+        { kioskId: 1, kind: 'disk-low', detail: String(512 * 1024 ** 2) },
+      ]);
+      expect(JSON.parse((await hubctl(['alerts', '--json', '--region', '110000'])).stdout)).toEqual([]);
+      expect((await hubctl(['alerts', '--region', '42'])).code).toBe(64);
+
+      const shown = await hubctl(['kiosk', 'hours', '1']);
+      expect(shown).toMatchObject({ code: 0 });
+      expect(shown.stdout).toContain('kiosk 1 is open (China time), by the default hours:\n  Monday  08:30-17:30\n');
+      const set = await hubctl(['kiosk', 'hours', '1', 'mon-fri=14:00-17:30,08:30-12:00', 'sun=closed']);
+      expect(set.code).toBe(0);
+      expect(set.stdout).toBe(
+        'kiosk 1 is open (China time):\n' +
+          ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']
+            .map((d) => `  ${d}  08:30-12:00, 14:00-17:30\n`)
+            .join('') +
+          '  Saturday  08:30-17:30\n  Sunday  closed\n',
+      );
+      const refused = await hubctl(['kiosk', 'hours', '1', 'tue=17:30-08:30', 'wed=8:30-17:30']);
+      expect(refused).toMatchObject({ code: 65, stdout: '' });
+      expect(refused.stderr).toBe(
+        'hours refused; nothing was changed:\n' +
+          '  Tuesday: “17:30-08:30” must close after it opens, and not past midnight.\n' +
+          '  Wednesday: “8:30-17:30” is not a time range: write it like 08:30-17:30.\n',
+      );
+      expect((await hubctl(['kiosk', 'hours', '1', 'weekend=closed'])).code).toBe(64);
+      expect((await hubctl(['kiosk', 'hours', '1', '--default', 'sun=closed'])).code).toBe(64);
+      expect((await hubctl(['kiosk', 'hours', '9'])).code).toBe(2);
+      const json = JSON.parse((await hubctl(['kiosk', 'hours', '1', '--default', '--json'])).stdout) as object;
+      expect(json).toMatchObject({ kioskId: 1, openingHoursAreDefault: true, openingHours: { sun: ['08:30-17:30'] } });
+      expect(
+        (await listAudit(db, { limit: 2 })).map((r) => [r.actor, r.action, r.target, r.details['default']]),
+      ).toEqual([
+        ['hubctl', 'kiosk.opening-hours', 'kiosk:1', true],
+        ['hubctl', 'kiosk.opening-hours', 'kiosk:1', false],
       ]);
     },
     CLI_TIMEOUT_MS,

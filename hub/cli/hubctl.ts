@@ -11,6 +11,7 @@ import { listAudit } from '../storage/audit-log';
 import { HUB_SCHEMA_VERSION, migrateHub } from '../storage/migrate';
 import { cliTarget, storageErrorMessage, withStorage } from './cli-storage';
 import { runHubDoctor } from './doctor';
+import { addAlertCommands } from './alert-commands';
 import { addKioskCommands } from './kiosk-commands';
 import { addUserCommands } from './user-commands';
 
@@ -53,7 +54,7 @@ program
   });
 
 addUserCommands(program);
-addKioskCommands(program);
+addAlertCommands(program, addKioskCommands(program));
 
 const config = program.command('config').description('the hub’s configuration file (what `npm run hub` starts with)');
 

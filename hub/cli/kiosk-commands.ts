@@ -11,16 +11,16 @@ import { withStorage } from './cli-storage';
 type GlobalOpts = { dataDir?: string };
 
 /** No kiosk with that id (the other exit codes are server-kit's). */
-const EXIT_NO_KIOSK = 2;
+export const EXIT_NO_KIOSK = 2;
 
-function kioskId(text: string): number {
+export function kioskId(text: string): number {
   const id = Number(text);
   if (!Number.isInteger(id) || id < 1) fail(`expected a kiosk id (a whole number), got "${text}"`, EXIT_USAGE);
   return id;
 }
 
-/** The fleet's commands: enrollment codes, the kiosks, their approval and revocation. */
-export function addKioskCommands(program: Command): void {
+/** The fleet's commands: enrollment codes, the kiosks, their approval and revocation; answers `kiosk`, for more of its subcommands. */
+export function addKioskCommands(program: Command): Command {
   program
     .command('enroll-code')
     .description('make a one-time code a kiosk enrolls with (`kioskctl hub enroll --code CODE`); shown once')
@@ -120,4 +120,5 @@ export function addKioskCommands(program: Command): void {
       if (outcome === 'no-such-kiosk') fail(`there is no kiosk ${n}`, EXIT_NO_KIOSK);
       process.stdout.write(outcome === 'revoked' ? `revoked kiosk ${n}\n` : `kiosk ${n} was revoked already\n`);
     });
+  return kiosk;
 }

@@ -8,6 +8,15 @@ import {
 } from '../../common/hub/password-policy';
 import type { LanguageTag } from '../../common/i18n/catalogue';
 import { hubAccountsEn, hubAccountsZhCN } from '../../common/i18n/sections/hub-accounts';
+import type { AlertKind } from '../../common/hub/api/alert-kinds';
+import {
+  MAX_RANGES_PER_DAY,
+  WEEKDAYS,
+  type OpeningHours,
+  type OpeningHoursProblem,
+} from '../../common/hub/opening-hours';
+import { hubFleetEn, hubFleetZhCN } from '../../common/i18n/sections/hub-fleet';
+import { localDateTime } from '../../common/local-date';
 
 /**
  * hubctl's words for what the person at the terminal must change (a
@@ -36,4 +45,33 @@ export function passwordProblemText(problem: PasswordProblem, lang: LanguageTag)
 
 export function accountProblemText(problem: AccountProblem, lang: LanguageTag): string {
   return fill(texts(lang).accountProblems[problem], { max: DISPLAY_NAME_MAX });
+}
+
+const fleetTexts = (lang: LanguageTag) => (lang === 'zh-CN' ? hubFleetZhCN : hubFleetEn);
+
+/** An alert's name, and what its detail says, as a sentence: for hubctl alerts. */
+export function alertText(alert: { kind: AlertKind; detail: string | null }, lang: LanguageTag): string {
+  const t = fleetTexts(lang);
+  const detail = alert.detail ?? '';
+  const values: Record<string, string | number> = {
+    at: alert.kind === 'offline' && !Number.isNaN(Date.parse(detail)) ? localDateTime(new Date(detail)) : detail,
+    seconds: Math.round(Math.abs(Number(detail)) / 1000),
+    free: `${Math.floor(Number(detail) / 1024 ** 2)} MB`,
+  };
+  return `${t.alertKinds[alert.kind]}: ${fill(t.alertDetails[alert.kind], values)}`;
+}
+
+export function openingHoursProblemText(p: OpeningHoursProblem, lang: LanguageTag): string {
+  const t = fleetTexts(lang);
+  return fill(t.openingHoursProblems[p.problem], {
+    day: t.weekdays[p.day],
+    range: p.range ?? '',
+    max: MAX_RANGES_PER_DAY,
+  });
+}
+
+/** A week of opening hours, a day a line. */
+export function openingHoursLines(hours: OpeningHours, lang: LanguageTag): string[] {
+  const t = fleetTexts(lang);
+  return WEEKDAYS.map((d) => `${t.weekdays[d]}  ${hours[d].length === 0 ? t.closed : hours[d].join(', ')}`);
 }

@@ -14,7 +14,12 @@ import { SignInThrottle, throttleKey } from '../accounts/sign-in-throttle';
 import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
 import { createEnrollCode } from '../storage/enrollment-codes';
-import { approveKiosk, findKiosk, listKiosks, recordHeartbeat, registerKiosk, revokeKiosk } from '../storage/kiosks';
+import { approveKiosk, findKiosk, listKiosks, registerKiosk, revokeKiosk } from '../storage/kiosks';
+import { takeHeartbeat } from '../fleet/alert-evaluation';
+import { kioskDetail } from '../fleet/kiosk-detail';
+import { checkOpeningHours, DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
+import { listOpenAlerts } from '../storage/alerts';
+import { setOpeningHours } from '../storage/opening-hours';
 import type { LiveBus } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
@@ -360,7 +365,35 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       const kiosk = await managedKiosk(caller, body.kioskId);
       const outcome = await revokeKiosk(db, kiosk.id, { userId: caller.session.user.id }, now());
       if (outcome === 'no-such-kiosk') throw new HttpError(404, 'not-found', 'No such kiosk');
+      // Its open alerts were cleared with the revocation.
+      if (outcome === 'revoked')
+        await deps.bus.publish({ type: 'alerts-changed', kioskId: kiosk.id, regionCode: kiosk.region_code });
       return { outcome };
+    },
+
+    async alerts(_body, ctx) {
+      const actor = scopeOf(signedIn(ctx).session.user);
+      return { alerts: (await listOpenAlerts(db)).filter((a) => mayManageKiosksIn(actor, a.regionCode)) };
+    },
+
+    async kioskDetail(body, ctx) {
+      const kiosk = await managedKiosk(signedIn(ctx), body.kioskId);
+      return kioskDetail(db, kiosk, now());
+    },
+
+    async kioskOpeningHours(body, ctx) {
+      const caller = signedIn(ctx);
+      const kiosk = await managedKiosk(caller, body.kioskId);
+      let hours = null;
+      if (body.hours !== null) {
+        const checked = checkOpeningHours(body.hours);
+        if (!checked.ok) return { outcome: 'refused', problems: checked.error };
+        hours = checked.value;
+      }
+      const outcome = await setOpeningHours(db, kiosk.id, hours, { userId: caller.session.user.id }, now());
+      if (outcome === 'no-such-kiosk') throw new HttpError(404, 'not-found', 'No such kiosk');
+      if (outcome === 'revoked') throw new HttpError(409, 'conflict', 'The kiosk is revoked');
+      return { outcome: 'set', openingHours: hours ?? DEFAULT_OPENING_HOURS, openingHoursAreDefault: hours === null };
     },
 
     async kioskRegister(body, ctx) {
@@ -382,7 +415,8 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
     async kioskHeartbeat(body, ctx) {
       const at = now();
-      await recordHeartbeat(db, kioskOf(ctx).id, body, at);
+      const alerts = await takeHeartbeat(db, kioskOf(ctx).id, body, at);
+      if (alerts !== undefined) await deps.bus.publish({ type: 'alerts-changed', ...alerts });
       return { receivedAt: at.toISOString() };
     },
   };

@@ -105,6 +105,7 @@ describe.each(ENGINES)('kiosk registration, approval and revocation over HTTP on
         approvedAt: null,
         revokedAt: null,
         lastSeenAt: null,
+        openAlerts: [],
       },
     ]);
     expect(keyFingerprint(publicKey)).toMatch(/^[0-9a-f]{4}(:[0-9a-f]{4}){3}$/);

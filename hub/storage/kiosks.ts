@@ -2,6 +2,8 @@ import type { KioskHeartbeat, KioskSummary, RegisterKioskResponse } from '../../
 import { keyFingerprint, parseKioskPublicKey } from '../../server-kit/kiosk-identity/kiosk-key';
 import { KIOSK_CLOCK_WINDOW_MS } from '../../server-kit/kiosk-identity/request-signature';
 import { enrollCodeHash, normaliseEnrollCode } from '../kiosks/enrollment-code';
+import type { AlertKind } from '../../common/hub/api/alert-kinds';
+import { clearAllAlerts, openAlertKindsByKiosk } from './alerts';
 import { appendAudit, kioskTarget, type AuditActor } from './audit-log';
 import { enrollCodeTarget } from './enrollment-codes';
 import type { HubDb, KioskRow } from './schema';
@@ -152,7 +154,7 @@ function uniqueTarget(error: unknown): string {
   return `${typeof constraint === 'string' ? constraint : ''} ${typeof message === 'string' ? message : ''}`;
 }
 
-export function toKioskSummary(row: KioskRow): KioskSummary {
+export function toKioskSummary(row: KioskRow, openAlerts: AlertKind[] = []): KioskSummary {
   return {
     id: row.id,
     terminalId: row.terminal_id,
@@ -165,6 +167,7 @@ export function toKioskSummary(row: KioskRow): KioskSummary {
     approvedAt: row.approved_at,
     revokedAt: row.revoked_at,
     lastSeenAt: row.last_seen_at,
+    openAlerts,
   };
 }
 
@@ -175,7 +178,8 @@ export async function findKiosk(db: HubDb, id: number): Promise<KioskRow | undef
 /** Every kiosk, revoked ones too (their history stays), by region then id. */
 export async function listKiosks(db: HubDb): Promise<KioskSummary[]> {
   const rows = await db.selectFrom('kiosks').selectAll().orderBy('region_code').orderBy('id').execute();
-  return rows.map(toKioskSummary);
+  const alerts = await openAlertKindsByKiosk(db);
+  return rows.map((row) => toKioskSummary(row, alerts.get(row.id)));
 }
 
 export type ApproveOutcome = 'approved' | 'already-approved' | 'revoked' | 'no-such-kiosk';
@@ -212,6 +216,8 @@ export async function revokeKiosk(db: HubDb, id: number, actor: AuditActor, now:
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) === 1) {
       await appendAudit(trx, { actor, action: 'kiosk.revoke', target: kioskTarget(id) }, now);
+      // Nothing of a revoked kiosk is waiting to be fixed; its alert history stays.
+      await clearAllAlerts(trx, id, now);
       return 'revoked';
     }
     const exists = await trx.selectFrom('kiosks').select('id').where('id', '=', id).executeTakeFirst();

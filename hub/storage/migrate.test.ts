@@ -31,6 +31,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'enrollment_codes',
       'hub_schema',
       'key_fingerprints',
+      'kiosk_alerts',
+      'kiosk_health_samples',
       'kiosk_heartbeats',
       'kiosk_nonces',
       'kiosks',
@@ -43,6 +45,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 2, name: 'sessions and TOTP' },
         { version: 3, name: 'kiosks and enrollment codes' },
         { version: 4, name: 'kiosk heartbeats and request nonces' },
+        { version: 5, name: 'alerts, health history and opening hours' },
       ]
         .map((m) => ({
           id: m.version,

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { UserRole } from '../../common/hub/accounts';
+import type { AlertKind } from '../../common/hub/api/alert-kinds';
 
 /**
  * The hub's tables as Kysely sees them. Both engines store the same types:
@@ -19,6 +20,8 @@ export interface HubDatabase {
   enrollment_codes: EnrollmentCodesTable;
   kiosk_heartbeats: KioskHeartbeatsTable;
   kiosk_nonces: KioskNoncesTable;
+  kiosk_alerts: KioskAlertsTable;
+  kiosk_health_samples: KioskHealthSamplesTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -112,6 +115,8 @@ export interface KiosksTable {
   revoked_at: string | null;
   /** The last authenticated request from it (migration 4). */
   last_seen_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When its site is open (common/hub/opening-hours.ts), JSON; null for the default hours (migration 5). */
+  opening_hours: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Each kiosk's latest heartbeat. */
@@ -127,6 +132,26 @@ export interface KioskNoncesTable {
   kiosk_id: number;
   nonce: string;
   seen_at: string;
+}
+
+/** Every alert of every kiosk, open while cleared_at is null; never deleted (migration 5). */
+export interface KioskAlertsTable {
+  id: Generated<number>;
+  kiosk_id: number;
+  /** common/hub/api/alerts.ts, ALERT_KINDS. */
+  kind: AlertKind;
+  /** What the kind's detail holds (see ALERT_KINDS); null when none. */
+  detail: string | null;
+  opened_at: string;
+  cleared_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Points of a kiosk's health history (see fleet/health-history.ts). */
+export interface KioskHealthSamplesTable {
+  kiosk_id: number;
+  at: string;
+  /** JSON: common/hub/api/alerts.ts, HealthSample without `at`. */
+  sample: string;
 }
 
 export interface EnrollmentCodesTable {

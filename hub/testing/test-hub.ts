@@ -8,7 +8,7 @@ import { hashPassword } from '../accounts/passwords';
 import { prepareSecretBox } from '../accounts/secret-box';
 import { totpCode } from '../accounts/totp';
 import { startHubServer, type HubServer } from '../http/hub-server';
-import { createInProcessBus } from '../live/live-bus';
+import { createInProcessBus, type LiveEvent } from '../live/live-bus';
 import { defaultTotpKeyFile } from '../start-hub';
 import { addUser, type UserSummary } from '../storage/users';
 import type { KioskStatus, StorageEngine } from '../storage/schema';
@@ -57,6 +57,8 @@ export interface TestHub {
   readonly server: HubServer;
   /** Every log line the hub wrote in this test. */
   readonly logs: string[];
+  /** Every event the hub published in this test, in order. */
+  readonly events: LiveEvent[];
   /** The hub's clock. */
   now(): Date;
   advance(ms: number): void;
@@ -99,10 +101,14 @@ export function useTestHub(
   let server: HubServer | undefined;
   let clock = T0;
   const logs: string[] = [];
+  const events: LiveEvent[] = [];
 
   beforeEach(async () => {
     clock = T0;
     logs.length = 0;
+    events.length = 0;
+    const bus = createInProcessBus();
+    bus.subscribe((event) => events.push(event));
     const db = storage.storage.db;
     server = await startHubServer({
       logger: createLogger({
@@ -119,7 +125,7 @@ export function useTestHub(
       trustedProxies: opts.trustedProxies ?? [],
       totpBox: await prepareSecretBox(db, 'totp', defaultTotpKeyFile(storage.dataDir), T0),
       totpIssuer: '无人律所',
-      bus: createInProcessBus(),
+      bus,
     });
   });
   afterEach(async () => {
@@ -152,6 +158,7 @@ export function useTestHub(
       return server;
     },
     logs,
+    events,
     now: () => clock,
     advance(ms) {
       clock = new Date(clock.getTime() + ms);

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { openRecordsDb } from '../storage/records-db';
 import { startInProcessKiosk } from '../testing/in-process-service';
+import { heartbeatConditions } from '../../common/hub/alert-rules';
 import { heartbeatReport } from './heartbeat-report';
 
 const dirs: string[] = [];
@@ -26,6 +27,31 @@ describe('the heartbeat a kiosk reports', () => {
       expect(report.appVersion).toBe(kiosk.service.health().version);
     } finally {
       records.close();
+      await kiosk.service.stop();
+    }
+  });
+
+  it('says a printer out of paper or with its cover open as the hub’s alerts read it', async () => {
+    const kiosk = await startInProcessKiosk();
+    dirs.push(kiosk.dataDir);
+    const printer = kiosk.service.devices.simulated.printer!;
+    const alertsNow = () =>
+      [
+        ...heartbeatConditions({
+          ...heartbeatReport(kiosk.service.health(), null, kiosk.dataDir, undefined),
+          clockOffsetMs: 0,
+        }).keys(),
+      ].filter((k) => k !== 'disk-low');
+    try {
+      await expect.poll(() => kiosk.service.health().subsystems.receiptPrinter.state, { timeout: 10_000 }).toBe('ok');
+      expect(alertsNow()).toEqual([]);
+      printer.set({ paper: 'out' });
+      await expect.poll(alertsNow, { timeout: 10_000 }).toEqual(['printer-paper-out']);
+      printer.set({ paper: 'ok', coverOpen: true });
+      await expect.poll(alertsNow, { timeout: 10_000 }).toEqual(['printer-cover-open']);
+      printer.set({ coverOpen: false });
+      await expect.poll(alertsNow, { timeout: 10_000 }).toEqual([]);
+    } finally {
       await kiosk.service.stop();
     }
   });

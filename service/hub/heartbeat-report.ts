@@ -1,7 +1,7 @@
 import { statfsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Health, SubsystemState } from '../../common/api/health';
-import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
+import { HEARTBEAT_DEVICES, type KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { countOutbox } from '../outbox/outbox-store';
 
 /**
@@ -34,7 +34,10 @@ export function heartbeatReport(
     uptimeSeconds: Math.max(0, Math.floor(health.uptimeSeconds)),
     diskFreeBytes,
     outboxDepth: records === undefined ? 0 : countOutbox(records).undelivered,
-    devices: [device('id-reader', health.subsystems.idCardReader), device('printer', health.subsystems.receiptPrinter)],
+    devices: [
+      device(HEARTBEAT_DEVICES.idReader, health.subsystems.idCardReader),
+      device(HEARTBEAT_DEVICES.printer, health.subsystems.receiptPrinter),
+    ],
     lastCrash: null,
   };
 }

@@ -32,6 +32,7 @@ import {
   RegisterKioskResponse,
   RevokeKioskResponse,
 } from './kiosks';
+import { AlertsResponse, KioskDetailResponse, SetOpeningHoursRequest, SetOpeningHoursResponse } from './alerts';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -198,6 +199,32 @@ export const hubApi = {
     path: '/api/kiosks/revoke',
     body: KioskById,
     response: RevokeKioskResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The open alerts of the kiosks in the caller's regions. */
+  alerts: route({
+    method: 'GET',
+    path: '/api/alerts',
+    body: NoBody,
+    response: AlertsResponse,
+    access: ['administrator', 'regional-administrator'],
+  }),
+  /** A kiosk's page: latest heartbeat, alerts open and past, health history, opening hours. 404 as for kioskApprove. */
+  kioskDetail: route({
+    method: 'POST',
+    path: '/api/kiosks/detail',
+    body: KioskById,
+    response: KioskDetailResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** When the kiosk's site is open (offline alerts only then); null for the default hours. 404 as for kioskApprove; 409 for a revoked kiosk. */
+  kioskOpeningHours: route({
+    method: 'POST',
+    path: '/api/kiosks/opening-hours',
+    body: SetOpeningHoursRequest,
+    response: SetOpeningHoursResponse,
     access: ['administrator', 'regional-administrator'],
     maxBodyBytes: SMALL_BODY,
   }),

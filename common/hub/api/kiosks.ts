@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGION_CODE_PATTERN } from '../accounts';
+import { AlertKindSchema } from './alert-kinds';
 
 /**
  * The bodies and answers of the fleet's routes: enrollment codes and the
@@ -58,6 +59,8 @@ export const KioskSummary = z.object({
   revokedAt: z.string().nullable(),
   /** Its last authenticated request. */
   lastSeenAt: z.string().nullable(),
+  /** The kinds of its open alerts. */
+  openAlerts: z.array(AlertKindSchema),
 });
 export type KioskSummary = z.infer<typeof KioskSummary>;
 
@@ -109,6 +112,15 @@ export const KioskStatusResponse = z.object({
 
 const Version = z.string().min(1).max(64);
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The devices a kiosk reports, by the names its heartbeat gives them
+ * (service/hub/heartbeat-report.ts); their state is the health's state,
+ * with its reason code after a colon when it has one (common/api/health.ts,
+ * SUBSYSTEM_REASONS), e.g. `unavailable:paper-out`. The hub's alerts read
+ * these names.
+ */
+export const HEARTBEAT_DEVICES = { idReader: 'id-reader', printer: 'printer' } as const;
 
 /** One device's state as the kiosk's device manager reports it (printer: paper out, cover open; reader: missing…). */
 export const DeviceReport = z.strictObject({

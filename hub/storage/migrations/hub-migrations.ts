@@ -2,6 +2,7 @@ import { accountsAndAudit } from './001-accounts-and-audit';
 import { sessionsAndTotp } from './002-sessions-and-totp';
 import { kiosksAndEnrollment } from './003-kiosks-and-enrollment';
 import { kioskHeartbeats } from './004-kiosk-heartbeats';
+import { alertsAndHealthHistory } from './005-alerts-and-health-history';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -10,4 +11,5 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   sessionsAndTotp,
   kiosksAndEnrollment,
   kioskHeartbeats,
+  alertsAndHealthHistory,
 ];

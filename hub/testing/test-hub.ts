@@ -93,7 +93,13 @@ export function sessionTokenFrom(res: LightMyRequestResponse): string | undefine
 
 export function useTestHub(
   engine: StorageEngine,
-  opts: { publicOrigin?: string; trustedProxies?: string[] } = {},
+  opts: {
+    publicOrigin?: string;
+    trustedProxies?: string[];
+    /** Listen on a free port of 127.0.0.1 too (for WebSockets): `server.port` says which. */
+    listen?: boolean;
+    sessionCheckMs?: number;
+  } = {},
 ): TestHub {
   const storage = useTestStorage(engine);
   let server: HubServer | undefined;
@@ -113,8 +119,9 @@ export function useTestHub(
       db,
       now: () => clock,
       host: '127.0.0.1',
-      port: 8740,
-      listen: false,
+      port: opts.listen === true ? 0 : 8740,
+      listen: opts.listen === true,
+      ...(opts.sessionCheckMs === undefined ? {} : { sessionCheckMs: opts.sessionCheckMs }),
       publicOrigin: opts.publicOrigin ?? ORIGIN,
       trustedProxies: opts.trustedProxies ?? [],
       totpBox: await prepareSecretBox(db, 'totp', defaultTotpKeyFile(storage.dataDir), T0),

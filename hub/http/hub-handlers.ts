@@ -335,7 +335,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
     async kiosks(_body, ctx) {
       const actor = scopeOf(signedIn(ctx).session.user);
-      return { kiosks: (await listKiosks(db)).filter((k) => mayManageKiosksIn(actor, k.regionCode)) };
+      return { kiosks: (await listKiosks(db, now())).filter((k) => mayManageKiosksIn(actor, k.regionCode)) };
     },
 
     async kioskApprove(body, ctx) {

@@ -105,6 +105,11 @@ describe.each(ENGINES)('kiosk registration, approval and revocation over HTTP on
         approvedAt: null,
         revokedAt: null,
         lastSeenAt: null,
+        online: false,
+        lastHeartbeatAt: null,
+        appVersion: null,
+        contentVersion: null,
+        outboxDepth: null,
       },
     ]);
     expect(keyFingerprint(publicKey)).toMatch(/^[0-9a-f]{4}(:[0-9a-f]{4}){3}$/);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { UserRole } from '../../common/hub/accounts';
+import type { KioskSummary } from '../../common/hub/api/kiosks';
 import { LIVE_CLOSE, LIVE_MAX_MESSAGE_BYTES, LIVE_MAX_STRIKES } from '../../common/hub/api/live';
+import { OFFLINE_AFTER_MS } from '../../common/hub/fleet-timing';
 import { latestHeartbeat } from '../storage/kiosks';
 import { openSession, SESSION_IDLE_MS } from '../storage/sessions';
 import { consoleSocket, kioskSocket, SAMPLE_REPORT, upgradeOutcome } from '../testing/live-clients';
 import { ENGINES } from '../testing/test-storage';
-import { ORIGIN, useTestHub, type TestHub } from '../testing/test-hub';
+import { ORIGIN, T0, useTestHub, type TestHub } from '../testing/test-hub';
 
 async function sessionFor(hub: TestHub, login: string, role: UserRole, regionCode: string | null = null) {
   const user = await hub.addAccount(login, role, regionCode);
@@ -120,6 +122,40 @@ describe.each(ENGINES)('the kiosk’s live socket on %s', (engine) => {
     again.send(heartbeat('b-3'));
     expect(await again.next()).toMatchObject({ type: 'heartbeat-ack', id: 'b-3' });
     expect(hub.logs.some((l) => l.includes('launch-missiles'))).toBe(false);
+  });
+
+  it('online is decided at the hub, from the database: heard from within OFFLINE_AFTER_MS, and approved', async () => {
+    const kiosk = await hub.addKiosk('approved');
+    const silent = await hub.addKiosk('approved');
+    const { token } = await sessionFor(hub, 'admin', 'administrator');
+    const summaries = async () =>
+      Object.fromEntries(
+        (await hub.call({ method: 'GET', path: '/api/kiosks', token }))
+          .json<{ kiosks: KioskSummary[] }>()
+          .kiosks.map((k) => [k.id, k]),
+      );
+    const socket = await kioskSocket(hub, kiosk);
+    socket.send(heartbeat('b-1', { ...SAMPLE_REPORT, outboxDepth: 4 }));
+    await socket.next();
+    expect((await summaries())[kiosk.id]).toMatchObject({
+      online: true,
+      lastHeartbeatAt: T0.toISOString(),
+      appVersion: SAMPLE_REPORT.appVersion,
+      contentVersion: SAMPLE_REPORT.contentVersion,
+      outboxDepth: 4,
+    });
+    expect((await summaries())[silent.id]).toMatchObject({ online: false, lastHeartbeatAt: null, outboxDepth: null });
+
+    hub.advance(OFFLINE_AFTER_MS - 1);
+    expect((await summaries())[kiosk.id]!.online).toBe(true);
+    hub.advance(1);
+    expect((await summaries())[kiosk.id]).toMatchObject({ online: false, lastHeartbeatAt: T0.toISOString() });
+    socket.send(heartbeat('b-2'));
+    await socket.next();
+    expect((await summaries())[kiosk.id]!.online).toBe(true);
+    // Revoked: offline at once, whatever it sent last.
+    await hub.call({ method: 'POST', path: '/api/kiosks/revoke', token, body: { kioskId: kiosk.id } });
+    expect((await summaries())[kiosk.id]!.online).toBe(false);
   });
 
   it('revoking a kiosk closes its open socket at once, and refuses its next request and its reconnect', async () => {

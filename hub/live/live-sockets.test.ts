@@ -4,6 +4,7 @@ import type { KioskSummary } from '../../common/hub/api/kiosks';
 import { LIVE_CLOSE, LIVE_MAX_MESSAGE_BYTES, LIVE_MAX_STRIKES } from '../../common/hub/api/live';
 import { OFFLINE_AFTER_MS } from '../../common/hub/fleet-timing';
 import { latestHeartbeat } from '../storage/kiosks';
+import { MAX_SOCKETS_PER_KIOSK } from './live-sockets';
 import { openSession, SESSION_IDLE_MS } from '../storage/sessions';
 import { consoleSocket, kioskSocket, SAMPLE_REPORT, upgradeOutcome } from '../testing/live-clients';
 import { ENGINES } from '../testing/test-storage';
@@ -156,6 +157,19 @@ describe.each(ENGINES)('the kiosk’s live socket on %s', (engine) => {
     // Revoked: offline at once, whatever it sent last.
     await hub.call({ method: 'POST', path: '/api/kiosks/revoke', token, body: { kioskId: kiosk.id } });
     expect((await summaries())[kiosk.id]!.online).toBe(false);
+  });
+
+  it('a kiosk cannot pile sockets onto the hub, nor crash it with a frame past the largest message', async () => {
+    const kiosk = await hub.addKiosk('approved');
+    const open = [];
+    for (let i = 0; i < MAX_SOCKETS_PER_KIOSK; i++) open.push(await kioskSocket(hub, kiosk));
+    const extra = await kioskSocket(hub, kiosk);
+    expect(await extra.closed).toEqual({ code: LIVE_CLOSE.protocol, reason: 'this kiosk has sockets open already' });
+    // ws itself closes a frame past its limit (64 KiB); the hub serves on.
+    open[0]!.send('x'.repeat(70 * 1024));
+    expect((await open[0]!.closed).code).toBe(1009);
+    open[1]!.send(heartbeat('b-1'));
+    expect(await open[1]!.next()).toMatchObject({ type: 'heartbeat-ack', id: 'b-1' });
   });
 
   it('revoking a kiosk closes its open socket at once, and refuses its next request and its reconnect', async () => {

@@ -22,6 +22,14 @@ import { readMessages, sendLive } from './socket-messages';
  */
 
 export const SESSION_CHECK_MS = 60_000;
+/**
+ * Open sockets one kiosk or one session may hold on an instance: a kiosk
+ * needs one (two while a reconnect overlaps a socket not yet seen dead), a
+ * console one per tab. Past it a new socket is closed at once, so no client
+ * can pile sockets onto the hub.
+ */
+export const MAX_SOCKETS_PER_KIOSK = 2;
+export const MAX_SOCKETS_PER_SESSION = 8;
 
 export interface LiveSocketsOptions {
   db: HubDb;
@@ -84,6 +92,8 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
     const kiosk = (caller as KioskCaller).kiosk;
     let set = kiosks.get(kiosk.id);
     if (set === undefined) kiosks.set(kiosk.id, (set = new Set()));
+    if (set.size >= MAX_SOCKETS_PER_KIOSK)
+      return socket.close(LIVE_CLOSE.protocol, 'this kiosk has sockets open already');
     set.add(socket);
     const changed = (): void => publish({ type: 'kiosk-changed', kioskId: kiosk.id, regionCode: kiosk.regionCode });
     socket.on('close', () => {
@@ -117,6 +127,8 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
 
   const onConsole = (socket: WebSocket, caller: HubCaller): void => {
     const { session } = caller as SessionCaller;
+    if ([...consoles].filter((c) => c.sessionId === session.id).length >= MAX_SOCKETS_PER_SESSION)
+      return socket.close(LIVE_CLOSE.protocol, 'this session has sockets open already');
     const entry: ConsoleSocket = {
       socket,
       sessionId: session.id,

@@ -11,6 +11,7 @@ import { HEARTBEAT_MAX_BACKOFF_MS, HeartbeatSender } from '../../service/hub/hea
 import { sendHeartbeat } from '../../service/hub/hub-client';
 import { saveIdentity, type KioskIdentity } from '../../service/hub/hub-identity';
 import { HubLink, RECONNECT_BASE_MS, type HubLinkState } from '../../service/hub/hub-link';
+import { startInProcessKiosk } from '../../service/testing/in-process-service';
 
 /**
  * The kiosk service's link to its hub (service/hub/hub-link.ts and the
@@ -30,6 +31,14 @@ const report = (outboxDepth = 0): Omit<KioskHeartbeat, 'clockOffsetMs'> => ({
   devices: [],
   lastCrash: null,
 });
+
+const waitForAsync = async (what: () => Promise<boolean>, ms = 10_000): Promise<void> => {
+  const until = Date.now() + ms;
+  while (!(await what())) {
+    if (Date.now() > until) throw new Error('waited in vain');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
 
 const waitFor = async (what: () => boolean, ms = 5000): Promise<void> => {
   const until = Date.now() + ms;
@@ -52,8 +61,8 @@ describe('the kiosk’s link to a real hub', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  /** A kiosk service's heartbeat sender and link, enrolled as `kiosk` with the test hub. */
-  function kioskSide(kiosk: TestKiosk, random = seeded(7)) {
+  /** A data directory enrolled as `kiosk` with the test hub, as `kioskctl hub enroll` leaves it. */
+  function enrolledDir(kiosk: TestKiosk): string {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-link-'));
     dirs.push(dataDir);
     saveIdentity(dataDir, kiosk.privateKey, {
@@ -64,6 +73,12 @@ describe('the kiosk’s link to a real hub', () => {
       status: 'approved',
       checkedAt: T0.toISOString(),
     });
+    return dataDir;
+  }
+
+  /** A kiosk service's heartbeat sender and link, enrolled as `kiosk` with the test hub. */
+  function kioskSide(kiosk: TestKiosk, random = seeded(7)) {
+    const dataDir = enrolledDir(kiosk);
     const lines: string[] = [];
     const logger = createLogger({ destination: { write: (s: string) => void lines.push(s) } });
     const waits: number[] = [];
@@ -117,6 +132,24 @@ describe('the kiosk’s link to a real hub', () => {
     expect((await latestHeartbeat(hub.storage.storage.db, kiosk.id))?.report.outboxDepth).toBe(9);
   });
 
+  it('reconnects after each wait; the window doubles per drop and starts small again after an acknowledged beat', async () => {
+    const kiosk = await hub.addKiosk('approved');
+    const side = kioskSide(kiosk, () => 0.01);
+    const dropAndReconnect = async () => {
+      await waitFor(() => state(side.link) === 'connected');
+      for (const client of hub.server.app.websocketServer.clients) client.close(1001, 'service stopping');
+      await waitFor(() => state(side.link) === 'connecting');
+      await waitFor(() => state(side.link) === 'connected');
+    };
+    await dropAndReconnect();
+    await dropAndReconnect();
+    expect(await side.sender.beat()).toBe(true);
+    expect(side.overHttp).toEqual([]);
+    await dropAndReconnect();
+    // 1 % of 10 s, of 20 s, then of 10 s again.
+    expect(side.waits).toEqual([RECONNECT_BASE_MS / 100, RECONNECT_BASE_MS / 50, RECONNECT_BASE_MS / 100]);
+  });
+
   it('is refused when revoked: its socket closes at once, the hub refuses it over HTTP too, health says refused', async () => {
     const kiosk = await hub.addKiosk('approved');
     const side = kioskSide(kiosk);
@@ -154,5 +187,28 @@ describe('the kiosk’s link to a real hub', () => {
     stops.push(() => sender.stop());
     expect(link.state()).toEqual({ kind: 'idle' });
     expect(sender.health()).toEqual({ state: 'off', reason: 'not-configured' });
+  });
+
+  it('a real kiosk service, once enrolled, holds its socket and says so in its health; revoked, it says refused', async () => {
+    const kiosk = await hub.addKiosk('approved');
+    const service = await startInProcessKiosk({ dataDir: enrolledDir(kiosk) });
+    try {
+      const hubHealth = async () => (await service.ok('health')).subsystems.hub;
+      await waitForAsync(async () => (await hubHealth()).state === 'ok');
+      expect(await hubHealth()).toEqual({ state: 'ok', reason: 'connected' });
+      // The hub counts it online from the moment its socket opened.
+      const admin = await hub.addAccount('admin', 'administrator');
+      const token = await openSession(hub.storage.storage.db, admin.id, 'full', hub.now());
+      const listed = await hub.call({ method: 'GET', path: '/api/kiosks', token });
+      expect(listed.json<{ kiosks: { id: number; online: boolean }[] }>().kiosks).toEqual([
+        expect.objectContaining({ id: kiosk.id, online: true }),
+      ]);
+
+      await hub.call({ method: 'POST', path: '/api/kiosks/revoke', token, body: { kioskId: kiosk.id } });
+      await waitForAsync(async () => (await hubHealth()).reason === 'refused');
+      expect(await hubHealth()).toMatchObject({ state: 'unavailable', detail: 'kiosk revoked' });
+    } finally {
+      await service.stop();
+    }
   });
 });

@@ -292,3 +292,46 @@ describe.each(ENGINES)('the console’s live socket on %s', (engine) => {
     expect(await other.closed).toEqual(ended);
   });
 });
+
+describe.each(ENGINES)('two hub instances on one database and one bus, on %s', (engine) => {
+  const hub = useTestHub(engine, { listen: true });
+
+  it('a console on one instance hears of a kiosk on the other; revoking it on one closes its socket on the other', async () => {
+    const other = await hub.startOtherInstance();
+    const kiosk = await hub.addKiosk('approved');
+    const { token } = await sessionFor(hub, 'admin', 'administrator');
+    const console_ = await consoleSocket(hub, token, { port: other.port });
+    const socket = await kioskSocket(hub, kiosk);
+    socket.send(heartbeat('b-1'));
+    await socket.next();
+    expect(await console_.next((m) => m.type === 'kiosk-changed')).toEqual({
+      type: 'kiosk-changed',
+      kioskId: kiosk.id,
+    });
+
+    const revoke = await fetch(`http://127.0.0.1:${other.port}/api/kiosks/revoke`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-request': '1',
+        origin: ORIGIN,
+        cookie: `hub-session=${token}`,
+      },
+      body: JSON.stringify({ kioskId: kiosk.id }),
+    });
+    expect(revoke.status).toBe(200);
+    expect(await socket.closed).toEqual({ code: LIVE_CLOSE.kioskRevoked, reason: 'kiosk revoked' });
+    expect(await upgradeOutcome(kioskSocket(hub, kiosk, { port: other.port }))).toBe(403);
+  });
+
+  it('signing out on one instance closes the session’s sockets on both', async () => {
+    const other = await hub.startOtherInstance();
+    const { token } = await sessionFor(hub, 'li.lei', 'lawyer', '420111');
+    const here = await consoleSocket(hub, token);
+    const there = await consoleSocket(hub, token, { port: other.port });
+    expect((await hub.call({ method: 'POST', path: '/api/session/sign-out', token })).statusCode).toBe(200);
+    const ended = { code: LIVE_CLOSE.sessionEnded, reason: 'session ended: sign in again' };
+    expect(await here.closed).toEqual(ended);
+    expect(await there.closed).toEqual(ended);
+  });
+});

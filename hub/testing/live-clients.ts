@@ -85,13 +85,21 @@ function open(url: string, headers: Record<string, string>): Promise<LiveClient>
   });
 }
 
-const urlOf = (hub: TestHub, path: string) => `ws://127.0.0.1:${hub.server.port}${path}`;
+const urlOf = (hub: TestHub, path: string, port = hub.server.port) => `ws://127.0.0.1:${port}${path}`;
 
 /** A kiosk's socket (or another path, signed for it), signed with `as`'s key (default its own) at the hub's time. */
 export function kioskSocket(
   hub: TestHub,
   kiosk: TestKiosk,
-  opts: { as?: TestKiosk; time?: number; nonce?: string; headers?: Record<string, string>; path?: string } = {},
+  opts: {
+    as?: TestKiosk;
+    time?: number;
+    nonce?: string;
+    headers?: Record<string, string>;
+    path?: string;
+    /** Another instance's (default the test hub's). */
+    port?: number;
+  } = {},
 ): Promise<LiveClient> {
   const path = opts.path ?? LIVE_SOCKETS.kiosk.path;
   const signed = signRequest((opts.as ?? kiosk).privateKey, {
@@ -102,20 +110,20 @@ export function kioskSocket(
     body: '',
     ...(opts.nonce === undefined ? {} : { nonce: opts.nonce }),
   });
-  return open(urlOf(hub, path), { [HUB_REQUEST_HEADER]: '1', ...signed, ...opts.headers });
+  return open(urlOf(hub, path, opts.port), { [HUB_REQUEST_HEADER]: '1', ...signed, ...opts.headers });
 }
 
 /** A console's socket with a session's cookie, from the hub's own page unless told (null: no Origin). */
 export function consoleSocket(
   hub: TestHub,
   token: string | undefined,
-  opts: { origin?: string | null; headers?: Record<string, string> } = {},
+  opts: { origin?: string | null; headers?: Record<string, string>; port?: number } = {},
 ): Promise<LiveClient> {
   const headers: Record<string, string> = { ...opts.headers };
   const origin = opts.origin === undefined ? ORIGIN : opts.origin;
   if (origin !== null) headers['origin'] = origin;
   if (token !== undefined) headers['cookie'] = `hub-session=${token}`;
-  return open(urlOf(hub, LIVE_SOCKETS.console.path), headers);
+  return open(urlOf(hub, LIVE_SOCKETS.console.path, opts.port), headers);
 }
 
 /** The HTTP status an upgrade was refused with, or `open` (then closed). */

@@ -15,6 +15,19 @@ async function sessionFor(hub: TestHub, login: string, role: UserRole, regionCod
   return { user, token: await openSession(hub.storage.storage.db, user.id, 'full', hub.now()) };
 }
 
+/** A console's POST over the network to a listening instance, with a session's cookie, from the hub's page. */
+const post = (port: number, path: string, token: string, body: object) =>
+  fetch(`http://127.0.0.1:${port}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-hub-request': '1',
+      origin: ORIGIN,
+      cookie: `hub-session=${token}`,
+    },
+    body: JSON.stringify(body),
+  });
+
 const heartbeat = (id: string, report: object = SAMPLE_REPORT) => ({ type: 'heartbeat', id, report });
 
 describe.each(ENGINES)('the kiosk’s live socket on %s', (engine) => {
@@ -179,16 +192,7 @@ describe.each(ENGINES)('the kiosk’s live socket on %s', (engine) => {
     socket.send(heartbeat('b-1'));
     await socket.next();
 
-    const revoke = await fetch(`http://127.0.0.1:${hub.server.port}/api/kiosks/revoke`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-request': '1',
-        origin: ORIGIN,
-        cookie: `hub-session=${token}`,
-      },
-      body: JSON.stringify({ kioskId: kiosk.id }),
-    });
+    const revoke = await post(hub.server.port, '/api/kiosks/revoke', token, { kioskId: kiosk.id });
     expect(await revoke.json()).toEqual({ outcome: 'revoked' });
     expect(await socket.closed).toEqual({ code: LIVE_CLOSE.kioskRevoked, reason: 'kiosk revoked' });
     expect(await upgradeOutcome(kioskSocket(hub, kiosk))).toBe(403);
@@ -256,17 +260,7 @@ describe.each(ENGINES)('the console’s live socket on %s', (engine) => {
 
   it('closes when its session ends: sign-out, the account disabled, a new password, idle too long', async () => {
     const admin = await sessionFor(hub, 'admin', 'administrator');
-    const call = (path: string, token: string, body: object) =>
-      fetch(`http://127.0.0.1:${hub.server.port}${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-hub-request': '1',
-          origin: ORIGIN,
-          cookie: `hub-session=${token}`,
-        },
-        body: JSON.stringify(body),
-      });
+    const call = (path: string, token: string, body: object) => post(hub.server.port, path, token, body);
     const ended = { code: LIVE_CLOSE.sessionEnded, reason: 'session ended: sign in again' };
 
     const signingOut = await sessionFor(hub, 'li.lei', 'lawyer', '420111');
@@ -309,16 +303,7 @@ describe.each(ENGINES)('two hub instances on one database and one bus, on %s', (
       kioskId: kiosk.id,
     });
 
-    const revoke = await fetch(`http://127.0.0.1:${other.port}/api/kiosks/revoke`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-hub-request': '1',
-        origin: ORIGIN,
-        cookie: `hub-session=${token}`,
-      },
-      body: JSON.stringify({ kioskId: kiosk.id }),
-    });
+    const revoke = await post(other.port, '/api/kiosks/revoke', token, { kioskId: kiosk.id });
     expect(revoke.status).toBe(200);
     expect(await socket.closed).toEqual({ code: LIVE_CLOSE.kioskRevoked, reason: 'kiosk revoked' });
     expect(await upgradeOutcome(kioskSocket(hub, kiosk, { port: other.port }))).toBe(403);

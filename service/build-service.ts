@@ -15,6 +15,7 @@ import { cachedPublicPhones } from './devices/public-phones';
 import { createHealthReporter } from './health';
 import { HeartbeatSender } from './hub/heartbeat-sender';
 import { heartbeatReport } from './hub/heartbeat-report';
+import { HubLink } from './hub/hub-link';
 import { startKioskServer, type KioskServer } from './http/server';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
@@ -132,6 +133,16 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
         });
   // What the touchscreen may reprint: the references of the session under way.
   const sessionReferences = new SessionReferences();
+  // The hub hears from the kiosk once it is enrolled (kioskctl hub enroll), over its socket or HTTP; before that the sender only looks.
+  const heartbeat = dirCheck.ok
+    ? new HeartbeatSender({
+        dataDir,
+        logger,
+        report: () => heartbeatReport(health(), content.releaseVersion(), dataDir, records),
+        link: new HubLink({ logger }),
+        ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),
+      })
+    : undefined;
   const health = createHealthReporter({
     version: VERSION,
     startedAt: deps.startedAt,
@@ -141,6 +152,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     content: () => content.state(),
     records: () => recordsState,
     device: (name) => devices.subsystem(name),
+    ...(heartbeat === undefined ? {} : { hub: () => heartbeat.health() }),
   });
   const bootId = randomBytes(8).toString('hex');
 
@@ -182,16 +194,6 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     lastPushed = key;
     server.broadcast({ type: 'health', health: h });
   };
-
-  // The hub hears from the kiosk once it is enrolled (kioskctl hub enroll); before that the sender only looks.
-  const heartbeat = dirCheck.ok
-    ? new HeartbeatSender({
-        dataDir,
-        logger,
-        report: () => heartbeatReport(health(), content.releaseVersion(), dataDir, records),
-        ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),
-      })
-    : undefined;
 
   return {
     server,

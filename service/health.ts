@@ -13,17 +13,13 @@ export interface HealthSources {
   /** The records database when it is not plainly ok: it could not be opened, or it was started afresh. */
   records: () => SubsystemState | undefined;
   device: (name: 'idCardReader' | 'receiptPrinter') => SubsystemState;
+  /** The link to the hub (service/hub/heartbeat-sender.ts); none when the data directory is unusable. */
+  hub?: () => SubsystemState;
   now?: () => number;
 }
 
-function hubState(config: TerminalConfig): SubsystemState {
-  if (config.hub === undefined) return { state: 'off', reason: 'not-configured' satisfies SubsystemReason<'hub'> };
-  return {
-    state: 'unavailable',
-    reason: 'link-not-in-this-version' satisfies SubsystemReason<'hub'>,
-    detail: `${config.hub.url}: the hub link is not in this version`,
-  };
-}
+/** No link: the kiosk cannot be enrolled without its data directory. */
+const NO_HUB_LINK: SubsystemState = { state: 'off', reason: 'not-configured' satisfies SubsystemReason<'hub'> };
 
 /**
  * The hardship standard as the legal-aid check takes it. The effective date
@@ -74,7 +70,7 @@ export function createHealthReporter(src: HealthSources): () => Health {
           detail: dir.error.detail,
         }
       : (src.records() ?? { state: 'ok' });
-    const hub = hubState(config);
+    const hub = src.hub?.() ?? NO_HUB_LINK;
     return {
       version: src.version,
       startedAt: src.startedAt.toISOString(),

@@ -31,7 +31,7 @@ export const SUBSYSTEM_REASONS = {
     'offline',
     'cutter-error',
   ],
-  hub: ['not-configured', 'link-not-in-this-version'],
+  hub: ['not-configured', 'connected', 'connecting', 'unreachable', 'refused'],
 } as const;
 export type SubsystemReason<S extends keyof typeof SUBSYSTEM_REASONS> = (typeof SUBSYSTEM_REASONS)[S][number];
 

@@ -121,7 +121,10 @@ export const en: Catalogue<typeof zhCN> = {
       degraded: 'The connection to the service centre is unstable; video calls may drop',
       reasons: {
         'not-configured': 'This kiosk is not connected to a service centre',
-        'link-not-in-this-version': 'This version cannot connect to the service centre yet',
+        connected: 'Connected to the service centre',
+        connecting: 'Connecting to the service centre…',
+        unreachable: 'The service centre cannot be reached; staff will check the network',
+        refused: 'The service centre does not accept this kiosk; please tell the staff',
         unknown: 'Staff will fix this soon',
       },
     },

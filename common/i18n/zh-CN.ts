@@ -123,7 +123,10 @@ export const zhCN = {
       degraded: '与服务中心的连接不太稳定，视频咨询可能会中断',
       reasons: {
         'not-configured': '这台机器没有接入服务中心',
-        'link-not-in-this-version': '当前版本还不能连接服务中心',
+        connected: '已连接服务中心',
+        connecting: '正在连接服务中心…',
+        unreachable: '暂时连不上服务中心，工作人员会检查网络',
+        refused: '服务中心没有接受这台机器，请告诉现场工作人员',
         unknown: '工作人员会尽快处理',
       },
     },

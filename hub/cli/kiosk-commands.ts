@@ -76,7 +76,7 @@ export function addKioskCommands(program: Command): Command {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const kiosks = await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
-        listKiosks(s.db),
+        listKiosks(s.db, new Date()),
       );
       if (opts.json === true) {
         process.stdout.write(`${JSON.stringify(kiosks, null, 2)}\n`);

@@ -70,7 +70,7 @@ describe.each(ENGINES)('alerts from heartbeats on %s', (engine) => {
     ]);
     await settle();
     // Told once per beat that changed something, not for the beats that changed nothing.
-    expect(hub.events).toEqual(
+    expect(hub.events.filter((e) => e.type === 'alerts-changed')).toEqual(
       [30_000, 90_000, 120_000].map(() => ({ type: 'alerts-changed', kioskId: kiosk.id, regionCode: '420111' })),
     );
   });
@@ -100,7 +100,11 @@ describe.each(ENGINES)('alerts from heartbeats on %s', (engine) => {
       ['disk-low', at(0), at(60_000)],
     ]);
     await settle();
-    expect(hub.events.at(-1)).toEqual({ type: 'alerts-changed', kioskId: kiosk.id, regionCode: '420111' });
+    expect(hub.events.filter((e) => e.type === 'alerts-changed').at(-1)).toEqual({
+      type: 'alerts-changed',
+      kioskId: kiosk.id,
+      regionCode: '420111',
+    });
   });
 
   it('two evaluations of one kiosk at once, as two hub instances, open one alert', async () => {

@@ -22,7 +22,12 @@ export async function kioskDetail(db: HubDb, kiosk: KioskRow, now: Date): Promis
   const hours = openingHoursOf(kiosk);
   return {
     kiosk: toKioskSummary(
-      kiosk,
+      {
+        ...kiosk,
+        received_at: latest?.receivedAt ?? null,
+        report: latest === undefined ? null : JSON.stringify(latest.report),
+      },
+      now,
       open.map((a) => a.kind),
     ),
     openingHours: hours.hours,

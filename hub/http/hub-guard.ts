@@ -7,6 +7,7 @@ import {
   type SessionStanding,
 } from '../../common/hub/api/access';
 import { HUB_REQUEST_HEADER, hubApi, type HubRouteName } from '../../common/hub/api/contract';
+import { LIVE_SOCKETS } from '../../common/hub/api/live';
 import { cookieValue } from '../../server-kit/http/cookies';
 import type { Caller, Guard, GuardDecision, GuardRequest } from '../../server-kit/http/guard';
 import type { HubDb, KioskStatus } from '../storage/schema';
@@ -76,8 +77,18 @@ const REFUSALS: Record<AccessRefusal, { status: 401 | 403; message: string }> = 
   'role-not-allowed': { status: 403, message: 'Your role may not do this' },
 };
 
+/** The live socket a route is, if it is one of ours. */
+function liveSocketOf(
+  route: GuardRequest<HubRouteName>['route'],
+): (typeof LIVE_SOCKETS)[keyof typeof LIVE_SOCKETS] | undefined {
+  if (route.kind !== 'socket' || !Object.hasOwn(LIVE_SOCKETS, route.name)) return undefined;
+  return LIVE_SOCKETS[route.name as keyof typeof LIVE_SOCKETS];
+}
+
 function accessOf(route: GuardRequest<HubRouteName>['route']): HubAccess | undefined {
   if (route.kind === 'contract') return hubApi[route.name].access;
+  // A socket not in the live contract: nobody may open it.
+  if (route.kind === 'socket') return liveSocketOf(route)?.access ?? [];
   // No such route (or one not ours): a session may learn it is a 404, nobody else.
   if (route.kind === 'unknown' || route.kind === 'events') return 'any-session';
   return undefined;
@@ -104,11 +115,14 @@ export function createHubGuard(opts: HubGuardOptions): Guard<HubRouteName, HubCa
           return refuse(403, 'Kiosk routes are not for browsers');
         if (request.header(HUB_REQUEST_HEADER) !== '1') return refuse(403, `Missing the ${HUB_REQUEST_HEADER} header`);
         if (access === 'enrolling-kiosk') return { allow: true, caller: { role: 'enrolling-kiosk', ...facts() } };
-        if (request.route.kind !== 'contract') return refuse(401, 'Kiosk authentication needed');
+        // What the kiosk signed: the route's path, or the socket's (the upgrade is a GET with no body).
+        const path =
+          request.route.kind === 'contract' ? hubApi[request.route.name].path : liveSocketOf(request.route)?.path;
+        if (path === undefined) return refuse(401, 'Kiosk authentication needed');
         return decideKioskRequest(opts.db, opts.now, {
           header: request.header,
           method: request.method,
-          path: hubApi[request.route.name].path,
+          path,
           access,
           facts: facts(),
         });
@@ -119,8 +133,12 @@ export function createHubGuard(opts: HubGuardOptions): Guard<HubRouteName, HubCa
       const fetchSite = request.header('sec-fetch-site');
       if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
         return refuse(403, 'Requests from other sites are refused');
+      // A browser's WebSocket cannot carry the header, but always carries its page's Origin:
+      // the hub's, exactly, or it is some other page riding the cookie (cross-site WebSocket hijacking).
+      const isSocket = request.route.kind === 'socket';
+      if (isSocket && origin === undefined) return refuse(403, 'Origin missing');
       const isHealth = access === 'anyone' && request.method !== 'POST';
-      if (!isHealth && request.header(HUB_REQUEST_HEADER) !== '1')
+      if (!isHealth && !isSocket && request.header(HUB_REQUEST_HEADER) !== '1')
         return refuse(403, `Missing the ${HUB_REQUEST_HEADER} header`);
       if (request.method === 'POST' && origin === undefined) return refuse(403, 'Origin missing');
 

@@ -20,7 +20,7 @@ import { kioskDetail } from '../fleet/kiosk-detail';
 import { checkOpeningHours, DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
 import { listOpenAlerts } from '../storage/alerts';
 import { setOpeningHours } from '../storage/opening-hours';
-import type { LiveBus } from '../live/live-bus';
+import type { LiveBus, LiveEvent } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
   endSession,
@@ -28,6 +28,7 @@ import {
   openSession,
   SESSION_IDLE_MS,
   sweepIdleSessions,
+  userSessionIds,
   widenSession,
 } from '../storage/sessions';
 import {
@@ -119,6 +120,21 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
   const { db, now } = deps;
   const throttle = new SignInThrottle();
 
+  /**
+   * Tells every instance, once the change is committed: live sockets close
+   * or consoles refresh. An event lost is no harm (see live-bus.ts), so a
+   * bus that fails is logged and the answer goes out all the same.
+   */
+  const publish = async (...events: LiveEvent[]): Promise<void> => {
+    for (const event of events) {
+      await deps.bus
+        .publish(event)
+        .catch((error: unknown) => deps.logger.warn({ err: error, type: event.type }, 'live event not sent'));
+    }
+  };
+  const sessionsEnded = (ids: readonly number[]): LiveEvent[] =>
+    ids.map((id) => ({ type: 'session-ended', sessionId: String(id) }));
+
   const currentUser = async (ctx: SessionCaller): Promise<UserRow> => {
     const user = await findUserById(db, ctx.session.user.id);
     if (user === undefined) throw new Error(`the account of session ${ctx.session.id} is gone`);
@@ -197,7 +213,10 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       // A session the browser still held (someone else's, on a shared desk) ends with the new sign-in.
       if (ctx.presentedToken !== undefined) {
         const old = await findSession(db, ctx.presentedToken, at);
-        if (old !== undefined) await endSession(db, old.id);
+        if (old !== undefined) {
+          await endSession(db, old.id);
+          await publish(...sessionsEnded([old.id]));
+        }
       }
       const setupOnly = result.value.secondFactor === 'set-up-needed';
       const token = await openSession(db, result.value.user.id, setupOnly ? 'totp-setup' : 'full', at);
@@ -222,6 +241,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         );
       });
       clearSessionCookie(answer, ctx.secure);
+      await publish(...sessionsEnded([caller.session.id]));
       return {};
     },
 
@@ -299,8 +319,11 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     async userDisable(body, ctx) {
       const caller = signedIn(ctx);
       const target = await managedAccount(caller, body.login);
+      // Read before they end; one opened in between is refused at its next request, and its socket at the next check.
+      const ending = await userSessionIds(db, target.id);
       const outcome = await disableUser(db, target.login, { userId: caller.session.user.id }, now());
       if (outcome === 'no-such-user') throw new HttpError(404, 'not-found', 'No such account');
+      await publish(...sessionsEnded(ending));
       return { outcome: outcome === 'done' ? 'disabled' : 'already-disabled' };
     },
 
@@ -310,8 +333,10 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       const policy = checkPasswordPolicy(body.password, target.login);
       if (!policy.ok) return { outcome: 'refused', passwordProblems: policy.error };
       const passwordHash = await hashPassword(body.password);
+      const ending = await userSessionIds(db, target.id);
       const outcome = await resetPassword(db, target.login, passwordHash, { userId: caller.session.user.id }, now());
       if (outcome === 'no-such-user') throw new HttpError(404, 'not-found', 'No such account');
+      await publish(...sessionsEnded(ending));
       return { outcome: 'done' };
     },
 
@@ -347,7 +372,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
     async kiosks(_body, ctx) {
       const actor = scopeOf(signedIn(ctx).session.user);
-      return { kiosks: (await listKiosks(db)).filter((k) => mayManageKiosksIn(actor, k.regionCode)) };
+      return { kiosks: (await listKiosks(db, now())).filter((k) => mayManageKiosksIn(actor, k.regionCode)) };
     },
 
     async kioskApprove(body, ctx) {
@@ -357,6 +382,8 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       if (outcome === 'no-such-kiosk') throw new HttpError(404, 'not-found', 'No such kiosk');
       if (outcome === 'revoked')
         throw new HttpError(409, 'conflict', 'The kiosk is revoked: it enrolls again with a new code');
+      if (outcome === 'approved')
+        await publish({ type: 'kiosk-changed', kioskId: kiosk.id, regionCode: kiosk.region_code });
       return { outcome };
     },
 
@@ -365,9 +392,11 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       const kiosk = await managedKiosk(caller, body.kioskId);
       const outcome = await revokeKiosk(db, kiosk.id, { userId: caller.session.user.id }, now());
       if (outcome === 'no-such-kiosk') throw new HttpError(404, 'not-found', 'No such kiosk');
+      // Every instance closes the kiosk's open sockets at once (already-revoked too: one may have missed the first).
+      await publish({ type: 'kiosk-revoked', kioskId: kiosk.id, regionCode: kiosk.region_code });
       // Its open alerts were cleared with the revocation.
       if (outcome === 'revoked')
-        await deps.bus.publish({ type: 'alerts-changed', kioskId: kiosk.id, regionCode: kiosk.region_code });
+        await publish({ type: 'alerts-changed', kioskId: kiosk.id, regionCode: kiosk.region_code });
       return { outcome };
     },
 
@@ -415,8 +444,12 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
     async kioskHeartbeat(body, ctx) {
       const at = now();
-      const alerts = await takeHeartbeat(db, kioskOf(ctx).id, body, at);
-      if (alerts !== undefined) await deps.bus.publish({ type: 'alerts-changed', ...alerts });
+      const kiosk = kioskOf(ctx);
+      const alerts = await takeHeartbeat(db, kiosk.id, body, at);
+      await publish(
+        { type: 'kiosk-changed', kioskId: kiosk.id, regionCode: kiosk.regionCode },
+        ...(alerts === undefined ? [] : [{ type: 'alerts-changed' as const, ...alerts }]),
+      );
       return { receivedAt: at.toISOString() };
     },
   };

@@ -3,6 +3,7 @@ import { hubApi } from '../../common/hub/api/contract';
 import { startServer, type ContractServer } from '../../server-kit/http/server';
 import type { SecretBox } from '../accounts/secret-box';
 import type { LiveBus } from '../live/live-bus';
+import { createLiveSockets } from '../live/live-sockets';
 import type { HubDb } from '../storage/schema';
 import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
 import { createHubHandlers } from './hub-handlers';
@@ -26,6 +27,8 @@ export interface HubServerOptions {
   totpIssuer: string;
   /** Where this instance publishes what changed, and hears the other instances. */
   bus: LiveBus;
+  /** How often the live consoles' sessions are looked up again (idle, disabled); default a minute. */
+  sessionCheckMs?: number;
 }
 
 export interface HubServer extends ContractServer<never> {
@@ -42,11 +45,18 @@ function originOf(host: string, port: number, tls: boolean): string {
 /**
  * The hub's HTTP server over its contract, behind its guard (origin, the
  * custom header, sessions, each route's access), with HSTS on every answer
- * that came over TLS.
+ * that came over TLS, and its live sockets (hub/live/live-sockets.ts).
  */
 export async function startHubServer(opts: HubServerOptions): Promise<HubServer> {
   const proxies = new TrustedProxies(opts.trustedProxies);
   let origin = opts.publicOrigin ?? '';
+  const live = createLiveSockets({
+    db: opts.db,
+    now: opts.now,
+    bus: opts.bus,
+    logger: opts.logger,
+    ...(opts.sessionCheckMs === undefined ? {} : { sessionCheckMs: opts.sessionCheckMs }),
+  });
   const server = await startServer({
     logger: opts.logger,
     contract: hubApi,
@@ -68,6 +78,17 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     headersFor: (request): Record<string, string> =>
       requestIsSecure(request, proxies) ? { 'strict-transport-security': HSTS } : {},
     tls: opts.tls,
+    sockets: live.sockets,
+  }).catch((error: unknown) => {
+    live.close();
+    throw error;
   });
-  return { ...server, origin };
+  return {
+    ...server,
+    origin,
+    async close() {
+      live.close();
+      await server.close();
+    },
+  };
 }

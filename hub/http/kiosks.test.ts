@@ -106,6 +106,11 @@ describe.each(ENGINES)('kiosk registration, approval and revocation over HTTP on
         revokedAt: null,
         lastSeenAt: null,
         openAlerts: [],
+        online: false,
+        lastHeartbeatAt: null,
+        appVersion: null,
+        contentVersion: null,
+        outboxDepth: null,
       },
     ]);
     expect(keyFingerprint(publicKey)).toMatch(/^[0-9a-f]{4}(:[0-9a-f]{4}){3}$/);

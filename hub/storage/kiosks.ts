@@ -1,4 +1,5 @@
 import type { KioskHeartbeat, KioskSummary, RegisterKioskResponse } from '../../common/hub/api/kiosks';
+import { OFFLINE_AFTER_MS } from '../../common/hub/fleet-timing';
 import { keyFingerprint, parseKioskPublicKey } from '../../server-kit/kiosk-identity/kiosk-key';
 import { KIOSK_CLOCK_WINDOW_MS } from '../../server-kit/kiosk-identity/request-signature';
 import { enrollCodeHash, normaliseEnrollCode } from '../kiosks/enrollment-code';
@@ -154,7 +155,26 @@ function uniqueTarget(error: unknown): string {
   return `${typeof constraint === 'string' ? constraint : ''} ${typeof message === 'string' ? message : ''}`;
 }
 
-export function toKioskSummary(row: KioskRow, openAlerts: AlertKind[] = []): KioskSummary {
+/** A kiosk's latest heartbeat as stored: when, and the report as JSON text. */
+type HeartbeatColumns = { received_at: string | null; report: string | null };
+
+/** Whether the kiosk counts as online at `now` (see KioskSummary.online). */
+export function isOnline(
+  row: Pick<KioskRow, 'status' | 'last_seen_at'>,
+  lastHeartbeatAt: string | null,
+  now: Date,
+): boolean {
+  if (row.status !== 'approved') return false;
+  const heard = Math.max(...[row.last_seen_at, lastHeartbeatAt].map((at) => (at === null ? 0 : Date.parse(at))));
+  return now.getTime() - heard < OFFLINE_AFTER_MS;
+}
+
+export function toKioskSummary(
+  row: KioskRow & HeartbeatColumns,
+  now: Date,
+  openAlerts: AlertKind[] = [],
+): KioskSummary {
+  const report = row.report === null ? undefined : (JSON.parse(row.report) as KioskHeartbeat);
   return {
     id: row.id,
     terminalId: row.terminal_id,
@@ -168,6 +188,11 @@ export function toKioskSummary(row: KioskRow, openAlerts: AlertKind[] = []): Kio
     revokedAt: row.revoked_at,
     lastSeenAt: row.last_seen_at,
     openAlerts,
+    online: isOnline(row, row.received_at, now),
+    lastHeartbeatAt: row.received_at,
+    appVersion: report?.appVersion ?? null,
+    contentVersion: report?.contentVersion ?? null,
+    outboxDepth: report?.outboxDepth ?? null,
   };
 }
 
@@ -175,11 +200,18 @@ export async function findKiosk(db: HubDb, id: number): Promise<KioskRow | undef
   return db.selectFrom('kiosks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Every kiosk, revoked ones too (their history stays), by region then id. */
-export async function listKiosks(db: HubDb): Promise<KioskSummary[]> {
-  const rows = await db.selectFrom('kiosks').selectAll().orderBy('region_code').orderBy('id').execute();
+/** Every kiosk, revoked ones too (their history stays), by region then id, with its latest heartbeat and whether it is online at `now`. */
+export async function listKiosks(db: HubDb, now: Date): Promise<KioskSummary[]> {
+  const rows = await db
+    .selectFrom('kiosks')
+    .leftJoin('kiosk_heartbeats', 'kiosk_heartbeats.kiosk_id', 'kiosks.id')
+    .selectAll('kiosks')
+    .select(['kiosk_heartbeats.received_at', 'kiosk_heartbeats.report'])
+    .orderBy('kiosks.region_code')
+    .orderBy('kiosks.id')
+    .execute();
   const alerts = await openAlertKindsByKiosk(db);
-  return rows.map((row) => toKioskSummary(row, alerts.get(row.id)));
+  return rows.map((row) => toKioskSummary(row, now, alerts.get(row.id)));
 }
 
 export type ApproveOutcome = 'approved' | 'already-approved' | 'revoked' | 'no-such-kiosk';

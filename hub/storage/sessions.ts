@@ -109,3 +109,27 @@ export async function sweepIdleSessions(db: HubDb, now: Date): Promise<number> {
   const result = await db.deleteFrom('sessions').where('last_seen_at', '<=', idleCutoff(now)).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The ids of an account's sessions: whose live sockets close when they all end. */
+export async function userSessionIds(db: HubDb, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Of these sessions, the ones still live at `now` — without sliding their
+ * idle timeout, as findSession does: an open socket is no sign that
+ * anyone is at the desk, so it must not keep a session alive.
+ */
+export async function liveSessionIds(db: HubDb, ids: readonly number[], now: Date): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select('sessions.id as id')
+    .where('sessions.id', 'in', ids)
+    .where('sessions.last_seen_at', '>', idleCutoff(now))
+    .where('users.disabled_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -8,7 +8,7 @@ import { hashPassword } from '../accounts/passwords';
 import { prepareSecretBox } from '../accounts/secret-box';
 import { totpCode } from '../accounts/totp';
 import { startHubServer, type HubServer } from '../http/hub-server';
-import { createInProcessBus, type LiveEvent } from '../live/live-bus';
+import { createInProcessBus, type LiveBus, type LiveEvent } from '../live/live-bus';
 import { defaultTotpKeyFile } from '../start-hub';
 import { addUser, type UserSummary } from '../storage/users';
 import type { KioskStatus, StorageEngine } from '../storage/schema';
@@ -55,6 +55,10 @@ export interface TestKiosk {
 export interface TestHub {
   readonly storage: TestStorage;
   readonly server: HubServer;
+  /** The hub's live bus: a second instance started on it hears what this one publishes, and the reverse. */
+  readonly bus: LiveBus;
+  /** A second hub instance on the same storage, clock and bus, listening (stopped after the test). */
+  startOtherInstance(): Promise<HubServer>;
   /** Every log line the hub wrote in this test. */
   readonly logs: string[];
   /** Every event the hub published in this test, in order. */
@@ -95,10 +99,18 @@ export function sessionTokenFrom(res: LightMyRequestResponse): string | undefine
 
 export function useTestHub(
   engine: StorageEngine,
-  opts: { publicOrigin?: string; trustedProxies?: string[] } = {},
+  opts: {
+    publicOrigin?: string;
+    trustedProxies?: string[];
+    /** Listen on a free port of 127.0.0.1 too (for WebSockets): `server.port` says which. */
+    listen?: boolean;
+    sessionCheckMs?: number;
+  } = {},
 ): TestHub {
   const storage = useTestStorage(engine);
   let server: HubServer | undefined;
+  let bus: LiveBus | undefined;
+  const others: HubServer[] = [];
   let clock = T0;
   const logs: string[] = [];
   const events: LiveEvent[] = [];
@@ -107,10 +119,20 @@ export function useTestHub(
     clock = T0;
     logs.length = 0;
     events.length = 0;
-    const bus = createInProcessBus();
+    bus = createInProcessBus();
     bus.subscribe((event) => events.push(event));
+    server = await startInstance(opts.listen === true);
+  });
+  afterEach(async () => {
+    for (const other of others.splice(0)) await other.close();
+    await server?.close();
+    server = undefined;
+  });
+
+  /** A hub server over the test's storage, clock and bus; listening on a free port, or answering `inject` only. */
+  async function startInstance(listen: boolean): Promise<HubServer> {
     const db = storage.storage.db;
-    server = await startHubServer({
+    return startHubServer({
       logger: createLogger({
         service: 'hub',
         level: 'debug',
@@ -119,19 +141,16 @@ export function useTestHub(
       db,
       now: () => clock,
       host: '127.0.0.1',
-      port: 8740,
-      listen: false,
+      port: listen ? 0 : 8740,
+      listen,
+      ...(opts.sessionCheckMs === undefined ? {} : { sessionCheckMs: opts.sessionCheckMs }),
       publicOrigin: opts.publicOrigin ?? ORIGIN,
       trustedProxies: opts.trustedProxies ?? [],
       totpBox: await prepareSecretBox(db, 'totp', defaultTotpKeyFile(storage.dataDir), T0),
       totpIssuer: '无人律所',
-      bus,
+      bus: bus!,
     });
-  });
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  }
 
   const call = (c: Call) => {
     const headers: Record<string, string> = { ...c.headers };
@@ -156,6 +175,15 @@ export function useTestHub(
     get server() {
       if (server === undefined) throw new Error('useTestHub: no test is under way');
       return server;
+    },
+    async startOtherInstance() {
+      const other = await startInstance(true);
+      others.push(other);
+      return other;
+    },
+    get bus() {
+      if (bus === undefined) throw new Error('useTestHub: no test is under way');
+      return bus;
     },
     logs,
     events,

@@ -16,6 +16,8 @@ export type MatchedRoute<Name extends string> =
   | { kind: 'contract'; name: Name }
   /** The event socket. */
   | { kind: 'events' }
+  /** A socket whose clients send messages too, by its name (a MessageSocket). */
+  | { kind: 'socket'; name: string }
   /** A static file: the only public routes (a page must load before it can present a credential). */
   | { kind: 'static' }
   /** No route, or one the server did not declare: it needs a caller all the same, and a 404 only tells a caller. */

@@ -84,6 +84,13 @@ beforeAll(async () => {
       allowOrigin: (origin) => origin === undefined || origin === 'https://console.example',
       onConnect: (send, caller) => send({ type: 'greeting', to: caller.account }),
     },
+    sockets: [
+      {
+        name: 'echo',
+        path: '/api/echo',
+        onOpen: (socket, caller) => socket.on('message', (data) => socket.send(`${caller.account}: ${String(data)}`)),
+      },
+    ],
   });
 });
 afterAll(async () => {
@@ -281,6 +288,35 @@ describe('the event socket', () => {
       });
     expect(await answer('/')).toBe('HTTP/1.1 404 Not Found');
     expect(await answer('/api/events')).toBe('HTTP/1.1 401 Unauthorized');
+    expect(await answer('/api/echo')).toBe('HTTP/1.1 401 Unauthorized');
+  });
+});
+
+describe('a socket that hears its clients', () => {
+  const open = (token: string | undefined) =>
+    new Promise<{ status: number; ws?: WebSocket }>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/echo`, {
+        headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+      });
+      ws.on('unexpected-response', (req, res) => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0 });
+      });
+      ws.on('open', () => resolve({ status: 101, ws }));
+      ws.on('error', () => undefined);
+    });
+
+  it('is guarded at the upgrade by its name, and its owner hears the caller’s messages; broadcasts are not for it', async () => {
+    expect((await open(undefined)).status).toBe(401);
+    expect(seen).toContainEqual({ kind: 'socket', name: 'echo' });
+    const { ws } = await open('editor-token');
+    const heard: string[] = [];
+    ws!.on('message', (data) => heard.push(String(data)));
+    server.broadcast({ type: 'greeting', to: 'everyone' });
+    ws!.send('hello');
+    await new Promise((resolve) => ws!.once('message', resolve));
+    expect(heard).toEqual(['e1: hello']);
+    ws!.close();
   });
 });
 

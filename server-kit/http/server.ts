@@ -56,6 +56,21 @@ export interface EventSocket<Event, Ctx extends Caller> {
   onConnect?: (send: (event: Event) => void, caller: Ctx) => void;
 }
 
+/**
+ * A WebSocket whose clients send messages too. The upgrade is a route like
+ * any other: the guard decides on it (as `{ kind: 'socket', name }`) with
+ * the request's headers, before the socket opens, and may refuse it with
+ * a plain HTTP answer. What the socket then does — reading messages,
+ * checking each, closing it — is its owner's, from `onOpen`.
+ */
+export interface MessageSocket<Ctx extends Caller> {
+  /** What the guard sees in the matched route. */
+  name: string;
+  path: string;
+  /** Called once per socket the guard let in, with its caller; the server closes it only when stopping. */
+  onOpen: (socket: WebSocket, caller: Ctx) => void;
+}
+
 export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   logger: Logger;
   contract: C;
@@ -77,6 +92,9 @@ export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   /** Static files served at `/` when the folder exists: the only public routes. */
   staticDir?: string | undefined;
   events?: EventSocket<Event, Ctx>;
+  sockets?: readonly MessageSocket<Ctx>[];
+  /** Largest message a socket takes, in bytes (ws closes one larger with 1009); default 64 KiB. */
+  maxSocketPayload?: number;
   /** Largest request body accepted on a route that does not name its own, in bytes. */
   bodyLimit?: number;
   /**
@@ -126,6 +144,8 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
     return503OnClosing: true,
   });
   const sockets = new Set<WebSocket>();
+  // Not the event socket's clients: broadcasts are not for them. Kept to close them on stopping.
+  const messageSocketsOpen = new Set<WebSocket>();
   // Set by the guard for each request it let through with a caller; handlers read it.
   const callers = new WeakMap<FastifyRequest, Ctx>();
   // Anyone who can reach the server can send refused requests as fast as they
@@ -159,11 +179,13 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
   // it wraps every route registered after it, so that an upgrade to any route
   // but the event socket is closed at once.
   const events = opts.events;
-  if (events !== undefined) {
+  const messageSockets = opts.sockets ?? [];
+  if (events !== undefined || messageSockets.length > 0) {
     await app.register(fastifyWebsocket, {
       options: {
-        maxPayload: 64 * 1024,
-        handleProtocols: (protocols: Set<string>) => (protocols.has(events.protocol) ? events.protocol : false),
+        maxPayload: opts.maxSocketPayload ?? 64 * 1024,
+        handleProtocols: (protocols: Set<string>) =>
+          events !== undefined && protocols.has(events.protocol) ? events.protocol : false,
       },
     });
   }
@@ -173,7 +195,7 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
     if (guard === undefined) return sendError(reply, 503, { code: 'internal', message: 'Service is starting' });
     const { header } = factsOf(request);
     const route = matchedRoute(request);
-    // A WebSocket to anything but the event socket (static files answer plain GETs only).
+    // A WebSocket to a static file (they answer plain GETs only).
     if (!needsCaller(route) && header('upgrade')?.toLowerCase() === 'websocket') {
       return sendError(reply, 404, {
         code: 'not-found',
@@ -278,6 +300,18 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
     });
   }
 
+  for (const def of messageSockets) {
+    app.register(async (scope) => {
+      const config: RouteConfig = { matched: { kind: 'socket', name: def.name } };
+      scope.get(def.path, { websocket: true, config }, (socket, request) => {
+        messageSocketsOpen.add(socket);
+        socket.on('close', () => messageSocketsOpen.delete(socket));
+        socket.on('error', () => messageSocketsOpen.delete(socket));
+        def.onOpen(socket, contextOf(request));
+      });
+    });
+  }
+
   if (opts.staticDir !== undefined && existsSync(opts.staticDir)) {
     const root = opts.staticDir;
     await app.register(async (scope) => {
@@ -305,7 +339,7 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
       for (const s of sockets) if (s.readyState === s.OPEN) s.send(text);
     },
     async close() {
-      for (const s of sockets) s.close(1001, 'service stopping');
+      for (const s of [...sockets, ...messageSocketsOpen]) s.close(1001, 'service stopping');
       await app.close();
     },
   };

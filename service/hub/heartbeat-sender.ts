@@ -1,12 +1,15 @@
 import type { Logger } from 'pino';
+import type { SubsystemReason, SubsystemState } from '../../common/api/health';
 import { HEARTBEAT_INTERVAL_MS } from '../../common/hub/fleet-timing';
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { HubRefusedError, HubUnreachableError, sendHeartbeat } from './hub-client';
 import { readIdentity, type KioskIdentity } from './hub-identity';
+import type { HubLink } from './hub-link';
 
 /**
- * Sends the kiosk's heartbeat to its hub every half minute, over HTTP for
- * now, once the kiosk is enrolled (read again at every beat, so a kiosk
+ * Sends the kiosk's heartbeat to its hub every half minute once the kiosk
+ * is enrolled: over its socket to the hub (hub-link.ts) while that is
+ * open, else over HTTP, so none is lost while the socket reconnects. Enrollment (read again at every beat, so a kiosk
  * enrolled while the service runs starts beating without a restart). Every
  * wait has jitter, and a hub that does not answer or refuses is asked
  * again after a wait that doubles up to ten minutes: a restarted hub is
@@ -27,6 +30,8 @@ export interface HeartbeatSenderOptions {
   random?: () => number;
   send?: (identity: KioskIdentity, report: KioskHeartbeat) => Promise<{ receivedAt: string }>;
   now?: () => number;
+  /** The socket to the hub; without one, every beat goes over HTTP. */
+  link?: HubLink;
 }
 
 /** The wait before the next beat after `failures` failures in a row: the interval, doubled per failure up to the cap, 50–100 % of it at random. */
@@ -41,6 +46,9 @@ export class HeartbeatSender {
   private clockOffsetMs = 0;
   private stopped = true;
   private lastProblem: string | undefined;
+  /** Whether the kiosk was enrolled at the last look, and how the last beat over HTTP went. */
+  private enrolled = false;
+  private lastHttp: { ok: true } | { ok: false; refused: boolean; detail: string } | undefined;
 
   constructor(private readonly opts: HeartbeatSenderOptions) {}
 
@@ -50,6 +58,11 @@ export class HeartbeatSender {
 
   start(): void {
     this.stopped = false;
+    try {
+      this.useLink(readIdentity(this.opts.dataDir));
+    } catch {
+      // A damaged enrollment: the first beat says so in the log.
+    }
     // The first beat comes within one interval, at random, so kiosks started together do not beat together.
     this.schedule(Math.round(this.intervalMs * (this.opts.random ?? Math.random)()));
   }
@@ -57,6 +70,56 @@ export class HeartbeatSender {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.opts.link?.stop();
+  }
+
+  private useLink(identity: KioskIdentity | undefined): void {
+    this.enrolled = identity !== undefined;
+    if (!this.stopped) this.opts.link?.use(identity);
+  }
+
+  /** One beat: over the socket when it is open, else (or when it fails) over HTTP. */
+  private async send(identity: KioskIdentity, report: KioskHeartbeat): Promise<{ receivedAt: string }> {
+    const link = this.opts.link;
+    if (link?.isOpen() === true) {
+      try {
+        return await link.heartbeat(report);
+      } catch (error) {
+        if (!(error instanceof HubRefusedError || error instanceof HubUnreachableError)) throw error;
+        // Sent again over HTTP: the hub keeps the latest, so one that did arrive twice does no harm.
+      }
+    }
+    try {
+      const answer = await (this.opts.send ?? sendHeartbeat)(identity, report);
+      this.lastHttp = { ok: true };
+      return answer;
+    } catch (error) {
+      if (error instanceof HubRefusedError || error instanceof HubUnreachableError)
+        this.lastHttp = { ok: false, refused: error instanceof HubRefusedError, detail: error.message };
+      throw error;
+    }
+  }
+
+  /**
+   * The hub link as the service's health tells it: off until enrolled;
+   * ok while the socket is open; connecting while it is not but heartbeats
+   * still reach the hub over HTTP (or before the first try); refused when
+   * the hub turned the kiosk away (revoked, not approved yet); else
+   * unreachable.
+   */
+  health(): SubsystemState {
+    const reason = (r: SubsystemReason<'hub'>) => r;
+    if (!this.enrolled) return { state: 'off', reason: reason('not-configured') };
+    const link = this.opts.link?.state() ?? { kind: 'idle' as const };
+    if (link.kind === 'connected') return { state: 'ok', reason: reason('connected') };
+    if (link.kind === 'refused') return { state: 'unavailable', reason: reason('refused'), detail: link.detail };
+    const http = this.lastHttp;
+    if (http !== undefined && !http.ok && http.refused)
+      return { state: 'unavailable', reason: reason('refused'), detail: http.detail };
+    if (http?.ok === true || link.kind === 'connecting')
+      return { state: 'degraded', reason: reason('connecting'), detail: 'the socket to the hub is (re)connecting' };
+    const detail = link.kind === 'unreachable' ? link.detail : http?.ok === false ? http.detail : undefined;
+    return { state: 'unavailable', reason: reason('unreachable'), ...(detail === undefined ? {} : { detail }) };
   }
 
   private schedule(ms: number): void {
@@ -72,11 +135,12 @@ export class HeartbeatSender {
     let ok = false;
     try {
       const identity = readIdentity(this.opts.dataDir);
+      this.useLink(identity);
       // Not enrolled: nothing to send, and nothing wrong.
       if (identity === undefined) ok = true;
       else {
         const sentAt = now();
-        const answer = await (this.opts.send ?? sendHeartbeat)(identity, {
+        const answer = await this.send(identity, {
           ...this.opts.report(),
           clockOffsetMs: this.clockOffsetMs,
         });

@@ -192,8 +192,14 @@ describe('npm start -- --headless with the demo hub', () => {
             15_000,
           );
           expect(beat).toBeDefined();
-          expect(await listKiosks(storage.db)).toMatchObject([
-            { id: enrollment.kioskId, terminalId: 'demo-0001', status: 'approved', lastSeenAt: expect.any(String) },
+          expect(await listKiosks(storage.db, new Date())).toMatchObject([
+            {
+              id: enrollment.kioskId,
+              terminalId: 'demo-0001',
+              status: 'approved',
+              lastSeenAt: expect.any(String),
+              online: true,
+            },
           ]);
         } finally {
           await storage.close();

@@ -61,6 +61,18 @@ export const KioskSummary = z.object({
   lastSeenAt: z.string().nullable(),
   /** The kinds of its open alerts. */
   openAlerts: z.array(AlertKindSchema),
+  /**
+   * Decided at the hub, from the database so that every instance agrees:
+   * approved, and heard from (a heartbeat, or a signed request such as
+   * opening its socket) within OFFLINE_AFTER_MS (common/hub/fleet-timing).
+   */
+  online: z.boolean(),
+  /** When its latest heartbeat was committed; the three fields after it are from that heartbeat. */
+  lastHeartbeatAt: z.string().nullable(),
+  appVersion: z.string().nullable(),
+  contentVersion: z.string().nullable(),
+  /** Submissions waiting in its outbox for the hub. */
+  outboxDepth: z.number().int().nullable(),
 });
 export type KioskSummary = z.infer<typeof KioskSummary>;
 

@@ -52,7 +52,7 @@ describe('subsystemNotices', () => {
 describe('subsystemReasonKey', () => {
   it('translates known codes per subsystem and falls back for unknown ones', () => {
     expect(subsystemReasonKey('storage', 'data-dir-not-writable')).toBe('status.storage.reasons.data-dir-not-writable');
-    expect(subsystemReasonKey('hub', 'link-not-in-this-version')).toBe('status.hub.reasons.link-not-in-this-version');
+    expect(subsystemReasonKey('hub', 'refused')).toBe('status.hub.reasons.refused');
     expect(subsystemReasonKey('storage', 'not-configured')).toBe('status.storage.reasons.unknown');
     expect(subsystemReasonKey('idCardReader', 'toString')).toBe('status.idCardReader.reasons.unknown');
     expect(subsystemReasonKey('hub', undefined)).toBeNull();

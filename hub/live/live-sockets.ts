@@ -1,0 +1,174 @@
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import { LIVE_CLOSE, LIVE_SOCKETS } from '../../common/hub/api/live';
+import { mayManageKiosksIn, type AccountScope } from '../../common/hub/rights';
+import type { MessageSocket } from '../../server-kit/http/server';
+import type { HubCaller, KioskCaller, SessionCaller } from '../http/hub-guard';
+import { takeHeartbeat } from '../fleet/alert-evaluation';
+import { findKiosk } from '../storage/kiosks';
+import type { HubDb } from '../storage/schema';
+import { liveSessionIds } from '../storage/sessions';
+import type { LiveBus, LiveEvent } from './live-bus';
+import { readMessages, sendLive } from './socket-messages';
+
+/**
+ * The live sockets of one hub instance: each kiosk's and each console's,
+ * and what the bus tells every instance about them. A kiosk revoked or a
+ * session ended on any instance closes its sockets on this one; a kiosk
+ * that changed is pushed to the consoles here whose account may see its
+ * region (the rights of the kiosks route, common/hub/rights.ts). Sessions
+ * also end without a word on the bus (idle too long, or ended by hubctl in
+ * another process): every SESSION_CHECK_MS the consoles' sessions are
+ * looked up again, and the sockets of those gone are closed.
+ */
+
+export const SESSION_CHECK_MS = 60_000;
+/**
+ * Open sockets one kiosk or one session may hold on an instance: a kiosk
+ * needs one (two while a reconnect overlaps a socket not yet seen dead), a
+ * console one per tab. Past it a new socket is closed at once, so no client
+ * can pile sockets onto the hub.
+ */
+export const MAX_SOCKETS_PER_KIOSK = 2;
+export const MAX_SOCKETS_PER_SESSION = 8;
+
+export interface LiveSocketsOptions {
+  db: HubDb;
+  now: () => Date;
+  bus: LiveBus;
+  logger: Logger;
+  sessionCheckMs?: number;
+}
+
+export interface LiveSockets {
+  /** The kiosk's and the console's, for the server to serve. */
+  sockets: readonly MessageSocket<HubCaller>[];
+  /** Looks the consoles' sessions up again now (the timer does it every SESSION_CHECK_MS). */
+  checkSessions(): Promise<void>;
+  /** Stops hearing the bus; the server closes the sockets themselves. */
+  close(): void;
+}
+
+interface ConsoleSocket {
+  socket: WebSocket;
+  sessionId: number;
+  scope: AccountScope;
+}
+
+export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
+  const { db, now, bus, logger } = opts;
+  const kiosks = new Map<number, Set<WebSocket>>();
+  const consoles = new Set<ConsoleSocket>();
+
+  const publish = (event: LiveEvent): void => {
+    bus.publish(event).catch((error: unknown) => logger.warn({ err: error, type: event.type }, 'live event not sent'));
+  };
+
+  const closeKiosk = (kioskId: number): void => {
+    for (const socket of kiosks.get(kioskId) ?? []) socket.close(LIVE_CLOSE.kioskRevoked, 'kiosk revoked');
+  };
+  const closeSession = (sessionId: number): void => {
+    for (const c of consoles)
+      if (c.sessionId === sessionId) c.socket.close(LIVE_CLOSE.sessionEnded, 'session ended: sign in again');
+  };
+
+  const unsubscribe = bus.subscribe((event) => {
+    switch (event.type) {
+      case 'kiosk-revoked':
+        closeKiosk(event.kioskId);
+        return pushToConsoles('kiosk-changed', event.kioskId, event.regionCode);
+      case 'session-ended':
+        return closeSession(Number(event.sessionId));
+      case 'kiosk-changed':
+      case 'alerts-changed':
+        return pushToConsoles(event.type, event.kioskId, event.regionCode);
+    }
+  });
+
+  function pushToConsoles(type: 'kiosk-changed' | 'alerts-changed', kioskId: number, regionCode: string): void {
+    for (const c of consoles) if (mayManageKiosksIn(c.scope, regionCode)) sendLive(c.socket, { type, kioskId });
+  }
+
+  const onKiosk = (socket: WebSocket, caller: HubCaller): void => {
+    const kiosk = (caller as KioskCaller).kiosk;
+    let set = kiosks.get(kiosk.id);
+    if (set === undefined) kiosks.set(kiosk.id, (set = new Set()));
+    if (set.size >= MAX_SOCKETS_PER_KIOSK)
+      return socket.close(LIVE_CLOSE.protocol, 'this kiosk has sockets open already');
+    set.add(socket);
+    const changed = (): void => publish({ type: 'kiosk-changed', kioskId: kiosk.id, regionCode: kiosk.regionCode });
+    socket.on('close', () => {
+      set.delete(socket);
+      if (set.size === 0 && kiosks.get(kiosk.id) === set) kiosks.delete(kiosk.id);
+      changed();
+    });
+    changed();
+    /** Revoked since its upgrade was let in (the event may have passed before the socket was listed): closed. */
+    const stillApproved = async (): Promise<boolean> => {
+      if ((await findKiosk(db, kiosk.id))?.status === 'approved') return true;
+      socket.close(LIVE_CLOSE.kioskRevoked, 'kiosk revoked');
+      return false;
+    };
+    void stillApproved().catch((error: unknown) => logger.error({ err: error }, 'kiosk socket: standing not read'));
+    readMessages({
+      socket,
+      sender: { kind: 'kiosk' },
+      logger,
+      async handle(message) {
+        if (message.type !== 'heartbeat') return;
+        if (!(await stillApproved())) return;
+        const at = now();
+        // The heartbeat and the alerts it opens or clears are one commit.
+        const alerts = await takeHeartbeat(db, kiosk.id, message.report, at);
+        // Committed: only now is it acknowledged, and the consoles told.
+        sendLive(socket, { type: 'heartbeat-ack', id: message.id, receivedAt: at.toISOString() });
+        changed();
+        if (alerts !== undefined) publish({ type: 'alerts-changed', ...alerts });
+      },
+    });
+  };
+
+  const onConsole = (socket: WebSocket, caller: HubCaller): void => {
+    const { session } = caller as SessionCaller;
+    if ([...consoles].filter((c) => c.sessionId === session.id).length >= MAX_SOCKETS_PER_SESSION)
+      return socket.close(LIVE_CLOSE.protocol, 'this session has sockets open already');
+    const entry: ConsoleSocket = {
+      socket,
+      sessionId: session.id,
+      scope: { id: session.user.id, role: session.user.role, regionCode: session.user.regionCode },
+    };
+    consoles.add(entry);
+    socket.on('close', () => consoles.delete(entry));
+    readMessages({
+      socket,
+      sender: { kind: 'session', role: session.user.role },
+      logger,
+      handle(message) {
+        if (message.type === 'ping') sendLive(socket, { type: 'pong', id: message.id });
+        return Promise.resolve();
+      },
+    });
+  };
+
+  const checkSessions = async (): Promise<void> => {
+    const ids = [...new Set([...consoles].map((c) => c.sessionId))];
+    const live = await liveSessionIds(db, ids, now());
+    for (const id of ids) if (!live.has(id)) closeSession(id);
+  };
+  const timer = setInterval(() => {
+    checkSessions().catch((error: unknown) => logger.warn({ err: error }, 'live sockets: sessions not checked'));
+  }, opts.sessionCheckMs ?? SESSION_CHECK_MS);
+  timer.unref();
+
+  return {
+    sockets: [
+      { name: 'kiosk', path: LIVE_SOCKETS.kiosk.path, onOpen: onKiosk },
+      { name: 'console', path: LIVE_SOCKETS.console.path, onOpen: onConsole },
+    ],
+    checkSessions,
+    close() {
+      clearInterval(timer);
+      unsubscribe();
+    },
+  };
+}

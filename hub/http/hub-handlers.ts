@@ -343,8 +343,10 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     async userResetTotp(body, ctx) {
       const caller = signedIn(ctx);
       const target = await managedAccount(caller, body.login);
+      const ending = await userSessionIds(db, target.id);
       const outcome = await resetTotp(db, target.login, { userId: caller.session.user.id }, now());
       if (outcome === 'no-such-user') throw new HttpError(404, 'not-found', 'No such account');
+      if (outcome === 'done') await publish(...sessionsEnded(ending));
       return { outcome };
     },
 

@@ -1,4 +1,5 @@
 import { devicesBench } from './bench/devices';
+import { hubBench } from './bench/hub';
 import { searchBench } from './bench/search';
 import { startupBench } from './bench/startup';
 import { uiBench } from './bench/ui';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   search: searchBench,
   devices: devicesBench,
   ui: uiBench,
+  hub: hubBench,
 };
 
 const name = process.argv.slice(2).find((a) => !a.startsWith('--'));

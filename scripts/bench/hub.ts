@@ -20,7 +20,9 @@ import { ROOT } from '../lib/paths';
  * The hub runs as `npm run hub` does, in its own process; the simulated
  * fleet in another (scripts/bench/hub-fleet.ts), both on this machine's two
  * cores. The fleet grows in steps; each step beats for a while and is
- * measured; the bench stops at the first step over the line. The baseline,
+ * measured; the bench stops at the first step over the line. Memory per
+ * kiosk is the growth of the hub's resident memory from the first step to
+ * the last one held, divided by the kiosks added (so at least two steps). The baseline,
  * measured in the same run on the same hub, is one kiosk beating alone:
  * each step's p99 is also given as a ratio to it.
  *
@@ -167,6 +169,8 @@ async function benchEngine(
 
     const results: Record<string, unknown>[] = [];
     let held = 0;
+    // Memory per kiosk is the slope between the first step and the last one held: what one more kiosk costs, without the warm-up every server has.
+    let first: { n: number; rss: number } | undefined;
     let memoryPerKioskBytes: number | undefined;
     for (const n of steps) {
       const connected = (await sim.ask({ connect: n })).connected!;
@@ -184,13 +188,14 @@ async function benchEngine(
         ...beat,
         p99VsBaseline: Math.round((beat['p99Ms']! / baseline['p99Ms']!) * 10) / 10,
         hubRssMB: Math.round(rss / 2 ** 20),
-        hubBytesPerKiosk: perKiosk,
+        hubBytesPerKioskSinceIdle: perKiosk,
         held: ok,
       });
       say(JSON.stringify(results.at(-1)));
       if (!ok) break;
       held = n;
-      memoryPerKioskBytes = perKiosk;
+      if (first === undefined) first = { n: connected.connected, rss };
+      else memoryPerKioskBytes = (rss - first.rss) / (connected.connected - first.n);
     }
     return {
       held,

@@ -1,10 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql } from 'kysely';
+import { createClient } from 'redis';
 import type { Check } from '../../server-kit/cli/checks';
 import { sqliteFiles } from '../../server-kit/sqlite/files';
 import { HUB_SCHEMA_VERSION, schemaVersion } from '../storage/migrate';
 import { openHubStorage, type HubStorage, type StorageTarget } from '../storage/open-storage';
+import { maskRedisUrl, RedisBusError, redisClientOptions } from '../live/redis-bus';
 import { storageErrorMessage } from './cli-storage';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
@@ -70,6 +72,48 @@ async function schemaCheck(storage: HubStorage): Promise<Check> {
     status: 'fail',
     detail: `version ${found}, older than this hub software (${HUB_SCHEMA_VERSION}): run \`npm run hubctl -- migrate\``,
   };
+}
+
+/**
+ * Whether the Redis server HUB_REDIS_URL names answers: a hub told to use
+ * one refuses to start without it, so this is the first thing to ask when
+ * an instance will not come up.
+ */
+export async function redisCheck(url: string | undefined): Promise<Check> {
+  if (url === undefined || url === '')
+    return {
+      name: 'redis',
+      status: 'pass',
+      detail: 'not used: HUB_REDIS_URL is unset, live events stay in one instance',
+    };
+  const where = maskRedisUrl(url);
+  let target;
+  try {
+    target = redisClientOptions(url);
+  } catch (error) {
+    if (error instanceof RedisBusError) return { name: 'redis', status: 'fail', detail: error.message };
+    throw error;
+  }
+  const client = createClient({
+    ...('url' in target ? { url: target.url } : {}),
+    socket: {
+      ...('socket' in target ? { path: target.socket.path } : {}),
+      connectTimeout: 5_000,
+      // One attempt: a doctor reports, it does not wait for the server to come back.
+      reconnectStrategy: false,
+    },
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const info = await client.info('server');
+    const version = /redis_version:([^\r\n]+)/.exec(info)?.[1] ?? '?';
+    return { name: 'redis', status: 'pass', detail: `Redis at ${where} answers (server ${version})` };
+  } catch (error) {
+    return { name: 'redis', status: 'fail', detail: `Redis at ${where} does not answer: ${(error as Error).message}` };
+  } finally {
+    client.destroy();
+  }
 }
 
 /** The checks for a hub whose storage misbehaves: where the records are, whether they open, their schema, their modes. */

@@ -357,8 +357,14 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
           ['file modes', 'pass'],
           ['database', 'pass'],
           ['schema', 'pass'],
+          ['redis', 'pass'],
         ],
       );
+      // A Redis that does not answer is named, without its password.
+      const noRedis = await hubctlIn({ ...t.env(), HUB_REDIS_URL: 'redis://:Redis-S3cret@127.0.0.1:1' })(['doctor']);
+      expect(noRedis.code).toBe(1);
+      expect(noRedis.stdout).toContain('[FAIL] redis: Redis at redis://:***@127.0.0.1:1 does not answer');
+      expect(noRedis.stdout).not.toContain('Redis-S3cret');
       if (engine === 'postgres') {
         // The throwaway server trusts its socket, so any password gets in; none may be printed.
         const withPassword = t.env()['HUB_DATABASE_URL']!.replace('postgres://hub@', 'postgres://hub:Mi-ma-S3cret@');

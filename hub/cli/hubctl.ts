@@ -10,7 +10,7 @@ import { restrictNewFileModes } from '../../server-kit/data-dir';
 import { listAudit } from '../storage/audit-log';
 import { HUB_SCHEMA_VERSION, migrateHub } from '../storage/migrate';
 import { cliTarget, storageErrorMessage, withStorage } from './cli-storage';
-import { runHubDoctor } from './doctor';
+import { redisCheck, runHubDoctor } from './doctor';
 import { addAlertCommands } from './alert-commands';
 import { addKioskCommands } from './kiosk-commands';
 import { addUserCommands } from './user-commands';
@@ -103,10 +103,14 @@ program
 
 program
   .command('doctor')
-  .description('check the hub’s storage: where it is, whether it opens, its schema version, its file modes')
+  .description(
+    'check the hub’s storage (where it is, whether it opens, its schema version, its file modes) and its Redis server',
+  )
   .option('--json', 'print the checks as JSON')
   .action(async (opts: { json?: boolean }, cmd: Command) => {
-    writeChecks(await runHubDoctor(cliTarget(cmd.optsWithGlobals<GlobalOpts>().dataDir)), opts.json === true);
+    const checks = await runHubDoctor(cliTarget(cmd.optsWithGlobals<GlobalOpts>().dataDir));
+    checks.push(await redisCheck(process.env['HUB_REDIS_URL']));
+    writeChecks(checks, opts.json === true);
   });
 
 await program.parseAsync(process.argv);

@@ -26,6 +26,8 @@ export interface HubServerOptions {
   totpIssuer: string;
   /** Where this instance publishes what changed, and hears the other instances. */
   bus: LiveBus;
+  /** The web console's built files, served at `/` (none when undefined or missing). */
+  consoleDir?: string | undefined;
 }
 
 export interface HubServer extends ContractServer<never> {
@@ -68,6 +70,9 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     headersFor: (request): Record<string, string> =>
       requestIsSecure(request, proxies) ? { 'strict-transport-security': HSTS } : {},
     tls: opts.tls,
+    staticDir: opts.consoleDir,
+    // Ant Design makes its styles at run time, in <style> elements with the page's nonce.
+    pageStyleNonce: true,
   });
   return { ...server, origin };
 }

@@ -8,6 +8,7 @@ import { mediationEn } from './sections/mediation';
 import { submissionStatusEn } from './sections/submission-status';
 import { ratingEn } from './sections/rating';
 import { hubAccountsEn } from './sections/hub-accounts';
+import { hubConsoleEn } from './sections/hub-console';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -329,4 +330,5 @@ export const en: Catalogue<typeof zhCN> = {
   submissionStatus: submissionStatusEn,
   rating: ratingEn,
   hubAccounts: hubAccountsEn,
+  hubConsole: hubConsoleEn,
 };

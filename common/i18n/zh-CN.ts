@@ -8,6 +8,7 @@ import { mediationZhCN } from './sections/mediation';
 import { submissionStatusZhCN } from './sections/submission-status';
 import { ratingZhCN } from './sections/rating';
 import { hubAccountsZhCN } from './sections/hub-accounts';
+import { hubConsoleZhCN } from './sections/hub-console';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -329,4 +330,5 @@ export const zhCN = {
   submissionStatus: submissionStatusZhCN,
   rating: ratingZhCN,
   hubAccounts: hubAccountsZhCN,
+  hubConsole: hubConsoleZhCN,
 };

@@ -86,6 +86,19 @@ async function atBothSizes(name: string): Promise<void> {
   await page.setViewportSize(SIZES[0]);
 }
 
+/**
+ * Confirms the open approve or revoke dialog after comparing its fingerprint with the
+ * kiosk's; answers once the page shows the kiosk's new status and what kioskctl hub status says.
+ */
+async function confirmKioskAction(fingerprint: string, screen: string, status: string, kioskDir: string) {
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => dialog.getByTestId('confirm-fingerprint').innerText()).toBe(fingerprint);
+  await checkPage(screen);
+  await dialog.getByTestId('confirm-ok').click();
+  await expect.poll(() => page.getByTestId('kiosk-status').innerText()).toBe(status);
+  return kioskctl(kioskDir, ['hub', 'status']);
+}
+
 const nav = (name: RegExp) => page.getByRole('navigation').getByRole('link', { name });
 
 describe('the hub console', () => {
@@ -114,11 +127,11 @@ describe('the hub console', () => {
 
     // A wrong code first: refused, said so, still on the set-up.
     await page.getByTestId('totp-setup-code').fill(totp.generate() === '000000' ? '111111' : '000000');
-    await page.getByTestId('totp-setup-submit').click();
+    await page.getByTestId('totp-setup-code-submit').click();
     await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/验证码不对/);
 
     await page.getByTestId('totp-setup-code').fill(totp.generate());
-    await page.getByTestId('totp-setup-submit').click();
+    await page.getByTestId('totp-setup-code-submit').click();
     await page.getByRole('heading', { level: 1, name: '终端' }).waitFor();
     await expect.poll(() => page.getByText('还没有终端').count()).toBe(1);
     await atBothSizes('fleet-empty');
@@ -156,13 +169,41 @@ describe('the hub console', () => {
     // By keyboard: the approve button takes focus and Enter opens the confirmation.
     await page.getByTestId('approve-1').focus();
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByTestId('confirm-fingerprint').innerText()).toBe(fingerprint);
-    await checkPage('approve-confirm');
-    await dialog.getByTestId('confirm-ok').click();
-    await expect.poll(() => region.getByTestId('kiosk-status').innerText()).toBe('已批准');
-    const status = await kioskctl(kioskDir(), ['hub', 'status']);
+    const status = await confirmKioskAction(fingerprint, 'approve-confirm', '已批准', kioskDir());
     expect(status).toMatchObject({ code: 0, stdout: expect.stringContaining('is approved') });
+  });
+
+  it('is usable by keyboard: Tab reaches every link and button, each with a visible focus', async () => {
+    await page.goto(`${url}/#/fleet`);
+    await page.getByTestId('region-420111').waitFor();
+    // Tab from the top of the page until focus comes back round to the page itself.
+    const stops: { name: string; outline: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement!;
+        return {
+          name: el === document.body ? 'body' : (el.getAttribute('data-testid') ?? el.textContent ?? '').trim(),
+          outline: getComputedStyle(el).outlineStyle,
+        };
+      });
+      if (stop.name === 'body') break;
+      stops.push(stop);
+    }
+    expect(stops.map((s) => s.name)).toEqual(
+      expect.arrayContaining([
+        '跳到主要内容',
+        '终端',
+        '注册码',
+        '账户',
+        '审计日志',
+        'language-switch',
+        'sign-out',
+        '无人律所演示终端',
+        'revoke-1',
+      ]),
+    );
+    expect(stops.filter((s) => s.outline === 'none')).toEqual([]);
   });
 
   it('shows the kiosk’s own page, and revokes it from there', async () => {
@@ -172,12 +213,7 @@ describe('the hub console', () => {
     await atBothSizes('kiosk');
 
     await page.getByTestId('revoke-1').click();
-    const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByTestId('confirm-fingerprint').innerText()).toBe(fingerprint);
-    await checkPage('revoke-confirm');
-    await dialog.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('kiosk-status').innerText()).toBe('已撤销');
-    const status = await kioskctl(kioskDir(), ['hub', 'status']);
+    const status = await confirmKioskAction(fingerprint, 'revoke-confirm', '已撤销', kioskDir());
     expect(status).toMatchObject({ code: 1, stdout: expect.stringContaining('was revoked') });
   });
 

@@ -7,6 +7,7 @@ import type { EnrollCodeResponse } from '../../../common/hub/api/kiosks';
 import { useLanguage } from '../../../ui/i18n/use-language';
 import { useHubClient } from '../data/queries';
 import { describeError, formatTime } from '../shared/format';
+import { ShownOnce } from '../shared/ShownOnce';
 
 const EXPIRIES = { hour: 3600, day: 86_400, week: 7 * 86_400, month: 30 * 86_400 } as const;
 type Expiry = keyof typeof EXPIRIES;
@@ -69,24 +70,17 @@ export function EnrollCodesPage({ user }: { user: Me }) {
           title={<h2 className="console-section-title">{t('hubConsole.enroll.madeTitle')}</h2>}
         >
           <Alert type="warning" showIcon title={t('hubConsole.enroll.shownOnce')} className="console-gap" />
-          <Typography.Text strong id="enroll-code-label">
-            {t('hubConsole.enroll.code')}
-          </Typography.Text>
-          <Typography.Paragraph
-            code
-            copyable
+          <ShownOnce
+            label={t('hubConsole.enroll.code')}
+            value={made.code}
             className="console-enroll-code"
-            aria-labelledby="enroll-code-label"
-            data-testid="enroll-code"
-          >
-            {made.code}
-          </Typography.Paragraph>
-          <Typography.Text strong id="enroll-command-label">
-            {t('hubConsole.enroll.command')}
-          </Typography.Text>
-          <Typography.Paragraph code copyable aria-labelledby="enroll-command-label" data-testid="enroll-command">
-            {enrollCommand(window.location.origin, made.code)}
-          </Typography.Paragraph>
+            testId="enroll-code"
+          />
+          <ShownOnce
+            label={t('hubConsole.enroll.command')}
+            value={enrollCommand(window.location.origin, made.code)}
+            testId="enroll-command"
+          />
           <Typography.Paragraph>
             {t('hubConsole.enroll.expiresAt', { at: formatTime(made.expiresAt, language, '') })}
             {made.preApproved && ` ${t('hubConsole.enroll.preApproved')}`}

@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignInResponse } from '../../../common/hub/api/accounts';
 import { useLanguage } from '../../../ui/i18n/use-language';
 import { useHubClient } from '../data/queries';
-import { LanguageButton } from '../shared/LanguageButton';
 import { describeError, formatTime } from '../shared/format';
-import { CodeField, TOTP_CODE_RULES, normaliseCode } from './CodeField';
+import { SignInFrame } from './SignInFrame';
+import { CodeForm } from './CodeForm';
 
 /**
  * Login name and password, then the authenticator's code when the account
@@ -53,77 +53,54 @@ export function SignInPage({ notice, onSignedIn }: { notice: string | null; onSi
   };
 
   return (
-    <main id="main" className="console-sign-in">
-      <Card className="console-sign-in__card">
-        <div className="console-sign-in__language">
-          <LanguageButton />
-        </div>
-        <Typography.Title level={1} className="console-page-title">
-          {t('hubConsole.signIn.title')}
-        </Typography.Title>
-        {notice !== null && <Alert type="info" showIcon title={notice} className="console-gap" />}
-        {problem !== null && (
-          <Alert
-            type="error"
-            showIcon
-            title={problem}
-            className="console-gap"
-            role="alert"
-            data-testid="sign-in-problem"
-          />
-        )}
-        {credentials === null ? (
-          <Form
-            layout="vertical"
-            requiredMark={false}
-            onFinish={(v: { login: string; password: string }) => void attempt(v.login.trim(), v.password)}
+    <SignInFrame title={t('hubConsole.signIn.title')} problem={problem}>
+      {notice !== null && <Alert type="info" showIcon title={notice} className="console-gap" />}
+      {credentials === null ? (
+        <Form
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v: { login: string; password: string }) => void attempt(v.login.trim(), v.password)}
+        >
+          <Form.Item
+            name="login"
+            label={t('hubConsole.signIn.login')}
+            rules={[
+              { required: true, message: t('hubConsole.signIn.required', { field: t('hubConsole.signIn.login') }) },
+            ]}
           >
-            <Form.Item
-              name="login"
-              label={t('hubConsole.signIn.login')}
-              rules={[
-                { required: true, message: t('hubConsole.signIn.required', { field: t('hubConsole.signIn.login') }) },
-              ]}
-            >
-              <Input autoComplete="username" autoFocus data-testid="sign-in-login" />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('hubConsole.signIn.password')}
-              rules={[
-                {
-                  required: true,
-                  message: t('hubConsole.signIn.required', { field: t('hubConsole.signIn.password') }),
-                },
-              ]}
-            >
-              <Input.Password autoComplete="current-password" data-testid="sign-in-password" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} block data-testid="sign-in-submit">
-              {t('hubConsole.signIn.submit')}
-            </Button>
-          </Form>
-        ) : (
-          <Form
-            layout="vertical"
-            requiredMark={false}
-            onFinish={(v: { code: string }) =>
-              void attempt(credentials.login, credentials.password, normaliseCode(v.code))
-            }
+            <Input autoComplete="username" autoFocus data-testid="sign-in-login" />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('hubConsole.signIn.password')}
+            rules={[
+              {
+                required: true,
+                message: t('hubConsole.signIn.required', { field: t('hubConsole.signIn.password') }),
+              },
+            ]}
+          >
+            <Input.Password autoComplete="current-password" data-testid="sign-in-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} block data-testid="sign-in-submit">
+            {t('hubConsole.signIn.submit')}
+          </Button>
+        </Form>
+      ) : (
+        <>
+          <CodeForm
+            onCode={(code) => void attempt(credentials.login, credentials.password, code)}
+            busy={busy}
+            submitLabel={t('hubConsole.signIn.totpSubmit')}
+            testId="sign-in-code"
           >
             <Typography.Paragraph>{t('hubAccounts.signIn.totp-required')}</Typography.Paragraph>
-            <Form.Item name="code" label={t('hubConsole.signIn.totpCode')} rules={TOTP_CODE_RULES(t)}>
-              <CodeField testId="sign-in-code" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} block data-testid="sign-in-code-submit">
-              {t('hubConsole.signIn.totpSubmit')}
-            </Button>
-            <Button type="link" block onClick={() => setCredentials(null)} className="console-gap-top">
-              {t('hubConsole.signIn.startOver')}
-            </Button>
-          </Form>
-        )}
-      </Card>
-    </main>
+          </CodeForm>
+          <Button type="link" block onClick={() => setCredentials(null)} className="console-gap-top">
+            {t('hubConsole.signIn.startOver')}
+          </Button>
+        </>
+      )}
+    </SignInFrame>
   );
 }

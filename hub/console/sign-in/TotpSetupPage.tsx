@@ -1,12 +1,13 @@
-import { Alert, Button, Card, Form, Spin, Typography } from 'antd';
+import { Button, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QrCode } from '../../../ui/qr/QrCode';
 import { useHubClient } from '../data/queries';
 import { PageError } from '../shared/PageError';
-import { LanguageButton } from '../shared/LanguageButton';
+import { ShownOnce } from '../shared/ShownOnce';
 import { describeError } from '../shared/format';
-import { CodeField, TOTP_CODE_RULES, normaliseCode } from './CodeField';
+import { SignInFrame } from './SignInFrame';
+import { CodeForm } from './CodeForm';
 
 /**
  * An administrator's first sign-in: the hub makes a secret, shown once as a
@@ -46,57 +47,36 @@ export function TotpSetupPage({ onDone, onSignOut }: { onDone: () => void; onSig
   };
 
   return (
-    <main id="main" className="console-sign-in">
-      <Card className="console-sign-in__card console-sign-in__card--wide">
-        <div className="console-sign-in__language">
-          <LanguageButton />
-        </div>
-        <Typography.Title level={1} className="console-page-title">
-          {t('hubConsole.totpSetup.title')}
-        </Typography.Title>
-        <Typography.Paragraph>{t('hubAccounts.signIn.totp-setup-required')}</Typography.Paragraph>
-        {error !== null && <PageError error={error} retry={() => setRound((r) => r + 1)} />}
-        {error === null && secret === null && <Spin aria-label={t('hubConsole.common.loading')} />}
-        {secret !== null && (
-          <>
-            <Typography.Paragraph>{t('hubAccounts.totpSetup.scan')}</Typography.Paragraph>
-            <div className="console-totp">
-              <QrCode data={secret.uri} label={t('hubConsole.totpSetup.qrLabel')} maxSide={200} testId="totp-qr" />
-              <div>
-                <Typography.Text strong id="totp-secret-label">
-                  {t('hubConsole.totpSetup.secret')}
-                </Typography.Text>
-                <Typography.Paragraph
-                  code
-                  copyable
-                  className="console-secret"
-                  aria-labelledby="totp-secret-label"
-                  data-testid="totp-secret"
-                >
-                  {secret.secret}
-                </Typography.Paragraph>
-                <Typography.Paragraph type="secondary">{t('hubConsole.totpSetup.shownOnce')}</Typography.Paragraph>
-              </div>
+    <SignInFrame title={t('hubConsole.totpSetup.title')} problem={problem} wide>
+      <Typography.Paragraph>{t('hubAccounts.signIn.totp-setup-required')}</Typography.Paragraph>
+      {error !== null && <PageError error={error} retry={() => setRound((r) => r + 1)} />}
+      {error === null && secret === null && <Spin aria-label={t('hubConsole.common.loading')} />}
+      {secret !== null && (
+        <>
+          <Typography.Paragraph>{t('hubAccounts.totpSetup.scan')}</Typography.Paragraph>
+          <div className="console-totp">
+            <QrCode data={secret.uri} label={t('hubConsole.totpSetup.qrLabel')} maxSide={200} testId="totp-qr" />
+            <div>
+              <ShownOnce
+                label={t('hubConsole.totpSetup.secret')}
+                value={secret.secret}
+                className="console-secret"
+                testId="totp-secret"
+              />
+              <Typography.Paragraph type="secondary">{t('hubConsole.totpSetup.shownOnce')}</Typography.Paragraph>
             </div>
-            {problem !== null && <Alert type="error" showIcon title={problem} className="console-gap" role="alert" />}
-            <Form
-              layout="vertical"
-              requiredMark={false}
-              onFinish={(v: { code: string }) => void confirm(normaliseCode(v.code))}
-            >
-              <Form.Item name="code" label={t('hubConsole.signIn.totpCode')} rules={TOTP_CODE_RULES(t)}>
-                <CodeField testId="totp-setup-code" />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" loading={busy} block data-testid="totp-setup-submit">
-                {t('hubConsole.totpSetup.confirm')}
-              </Button>
-            </Form>
-          </>
-        )}
-        <Button type="link" block onClick={onSignOut} className="console-gap-top">
-          {t('hubConsole.nav.signOut')}
-        </Button>
-      </Card>
-    </main>
+          </div>
+          <CodeForm
+            onCode={(code) => void confirm(code)}
+            busy={busy}
+            submitLabel={t('hubConsole.totpSetup.confirm')}
+            testId="totp-setup-code"
+          />
+        </>
+      )}
+      <Button type="link" block onClick={onSignOut} className="console-gap-top">
+        {t('hubConsole.nav.signOut')}
+      </Button>
+    </SignInFrame>
   );
 }

@@ -22,6 +22,7 @@ import { useLanguage } from '../../../ui/i18n/use-language';
 import { useHubClient, useUsers } from '../data/queries';
 import { PageError } from '../shared/PageError';
 import { describeError, formatTime } from '../shared/format';
+import { ShownOnce } from '../shared/ShownOnce';
 import { generatePassword } from './generate-password';
 
 type Listing = NonNullable<ReturnType<typeof useUsers>['data']>[number];
@@ -280,9 +281,14 @@ export function UsersPage({ user }: { user: Me }) {
         destroyOnHidden
       >
         <Alert type="warning" showIcon title={t('hubConsole.users.passwordShownOnce')} className="console-gap" />
-        <Typography.Paragraph code copyable className="console-secret" data-testid="shown-password">
-          {shown?.password}
-        </Typography.Paragraph>
+        {shown !== null && (
+          <ShownOnce
+            label={t('hubConsole.users.form.password')}
+            value={shown.password}
+            className="console-secret"
+            testId="shown-password"
+          />
+        )}
       </Modal>
     </>
   );

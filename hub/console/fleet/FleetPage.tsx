@@ -6,17 +6,9 @@ import { hrefOf } from '../app/routes';
 import { useKiosks } from '../data/queries';
 import { PageError } from '../shared/PageError';
 import { formatTime } from '../shared/format';
+import { groupByRegion } from './group-by-region';
 import { KioskActions } from './kiosk-actions';
 import { StatusTag } from './StatusTag';
-
-/** The kiosks by region, regions in code order, each region's kiosks by name. */
-export function groupByRegion(kiosks: readonly KioskSummary[]): [string, KioskSummary[]][] {
-  const groups = new Map<string, KioskSummary[]>();
-  for (const k of kiosks) groups.set(k.regionCode, [...(groups.get(k.regionCode) ?? []), k]);
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([region, list]) => [region, list.sort((a, b) => a.displayName.localeCompare(b.displayName))]);
-}
 
 /** The fleet the caller manages, grouped by region, with approval and revocation on each row. */
 export function FleetPage() {

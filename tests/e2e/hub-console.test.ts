@@ -228,13 +228,36 @@ describe('the hub console', () => {
     await page.getByTestId('user-add-submit').click();
     const password = page.getByTestId('shown-password');
     await password.waitFor();
-    expect((await password.innerText()).trim()).toMatch(/^\S{16}$/);
+    const first = (await password.innerText()).trim();
+    expect(first).toMatch(/^\S{16}$/);
     await checkPage('user-password');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /OK|确\s*定/ })
       .click();
     await page.getByRole('cell', { name: 'wang.lawyer' }).waitFor();
+
+    // A new password, after confirming; shown once, and not the first one.
+    await page.getByTestId('reset-wang.lawyer').click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /重设密码/ })
+      .click();
+    await expect.poll(async () => (await page.getByTestId('shown-password').innerText()).trim()).toMatch(/^\S{16}$/);
+    expect((await page.getByTestId('shown-password').innerText()).trim()).not.toBe(first);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /OK|确\s*定/ })
+      .click();
+
+    await page.getByTestId('disable-wang.lawyer').click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /停\s*用/ })
+      .click();
+    await page.getByText('已停用', { exact: true }).waitFor();
+    expect(await page.getByTestId('disable-wang.lawyer').count()).toBe(0);
+    await checkPage('users-after');
   });
 
   it('shows the audit log, newest first, with what was done here', async () => {

@@ -33,7 +33,11 @@ export function AuditPage() {
     {
       key: 'action',
       title: t('hubConsole.audit.columns.action'),
-      render: (_v, e) => <Typography.Text code>{e.action}</Typography.Text>,
+      render: (_v, e) => (
+        <Typography.Text code className="console-nowrap">
+          {e.action}
+        </Typography.Text>
+      ),
     },
     {
       key: 'target',

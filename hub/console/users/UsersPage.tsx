@@ -277,7 +277,8 @@ export function UsersPage({ user }: { user: Me }) {
         title={shown === null ? '' : t('hubConsole.users.passwordTitle', { login: shown.login })}
         onOk={() => setShown(null)}
         onCancel={() => setShown(null)}
-        cancelButtonProps={{ hidden: true }}
+        // Nothing to cancel: the password is made already; OK closes it, and it is gone.
+        footer={(_, { OkBtn }) => <OkBtn />}
         destroyOnHidden
       >
         <Alert type="warning" showIcon title={t('hubConsole.users.passwordShownOnce')} className="console-gap" />

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { HubClientContext } from '../data/queries';
 import { SignInPage } from '../sign-in/SignInPage';
 import { TotpSetupPage } from '../sign-in/TotpSetupPage';
 import { describeError } from '../shared/format';
+import { PageMessage } from '../shared/PageMessage';
 import { Shell } from './Shell';
 
 /** Where the person stands with the hub, from its answer to "who am I". */
@@ -120,9 +121,9 @@ export function ConsoleApp({ client, styleNonce }: { client: HubClient; styleNon
     case 'unreachable':
       page = (
         <main id="main" className="console-sign-in">
-          <Result
+          <PageMessage
             status="warning"
-            title={<h1 className="console-page-title">{describeError(t, standing.error)}</h1>}
+            title={describeError(t, standing.error)}
             extra={<Button onClick={() => refresh(null)}>{t('hubConsole.common.retry')}</Button>}
           />
         </main>

@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Result, Typography } from 'antd';
+import { Button, Layout, Menu, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/hub/api/accounts';
@@ -7,6 +7,7 @@ import { EnrollCodesPage } from '../enroll/EnrollCodesPage';
 import { FleetPage } from '../fleet/FleetPage';
 import { KioskPage } from '../fleet/KioskPage';
 import { LanguageButton } from '../shared/LanguageButton';
+import { PageMessage } from '../shared/PageMessage';
 import { UsersPage } from '../users/UsersPage';
 import { hrefOf, navFor, navPageOf, parseRoute, type ConsoleRoute, type NavPage } from './routes';
 
@@ -40,14 +41,9 @@ export function Shell({ user, onSignOut }: { user: Me; onSignOut: () => void }) 
   }, [route]);
 
   let page;
-  if (current === undefined)
-    page = (
-      <Result status="info" title={<h1 className="console-page-title">{t('hubConsole.common.nothingForRole')}</h1>} />
-    );
-  else if (current === null)
-    page = <Result status="404" title={<h1 className="console-page-title">{t('hubConsole.common.notFound')}</h1>} />;
-  else if (!nav.includes(current))
-    page = <Result status="403" title={<h1 className="console-page-title">{t('hubConsole.common.notAllowed')}</h1>} />;
+  if (current === undefined) page = <PageMessage status="info" title={t('hubConsole.common.nothingForRole')} />;
+  else if (current === null) page = <PageMessage status="404" title={t('hubConsole.common.notFound')} />;
+  else if (!nav.includes(current)) page = <PageMessage status="403" title={t('hubConsole.common.notAllowed')} />;
   else if (route.page === 'kiosk') page = <KioskPage id={route.id} />;
   else if (current === 'fleet') page = <FleetPage />;
   else if (current === 'enroll-codes') page = <EnrollCodesPage user={user} />;

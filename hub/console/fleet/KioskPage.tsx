@@ -1,9 +1,10 @@
-import { Card, Descriptions, Empty, Result, Spin, Typography } from 'antd';
+import { Card, Descriptions, Empty, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../ui/i18n/use-language';
 import { hrefOf } from '../app/routes';
 import { useKiosk } from '../data/queries';
 import { PageError } from '../shared/PageError';
+import { PageMessage } from '../shared/PageMessage';
 import { formatTime } from '../shared/format';
 import { KioskActions } from './kiosk-actions';
 import { StatusTag } from './StatusTag';
@@ -23,14 +24,7 @@ export function KioskPage({ id }: { id: number }) {
   if (kiosk.error !== undefined) return <PageError error={kiosk.error} retry={kiosk.reload} />;
   if (kiosk.data === undefined) return <Spin aria-label={t('hubConsole.common.loading')} />;
   const k = kiosk.data;
-  if (k === null)
-    return (
-      <Result
-        status="404"
-        title={<h1 className="console-page-title">{t('hubConsole.kiosk.notFound')}</h1>}
-        extra={back}
-      />
-    );
+  if (k === null) return <PageMessage status="404" title={t('hubConsole.kiosk.notFound')} extra={back} />;
 
   return (
     <>

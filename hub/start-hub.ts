@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { prepareSecretBox } from './accounts/secret-box';
 import { startHubServer, type HubServer } from './http/hub-server';
@@ -27,6 +28,8 @@ export interface HubSettings {
   totpIssuer: string;
   /** How this instance hears the others' events; default the in-process bus (a hub of one). */
   openBus?: (logger: Logger) => Promise<LiveBus>;
+  /** The web console's built files, served at `/`; default dist/hub-console of this checkout. None served when missing. */
+  consoleDir?: string | undefined;
 }
 
 export interface RunningHub {
@@ -36,6 +39,9 @@ export interface RunningHub {
   bus: LiveBus;
   stop(): Promise<void>;
 }
+
+/** Where `npm run build` puts the web console (scripts/lib/paths.ts), from this file's place in the checkout. */
+export const DEFAULT_CONSOLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'hub-console');
 
 /** Where the TOTP key lives unless the configuration says otherwise. */
 export const defaultTotpKeyFile = (dataDir: string): string => join(dataDir, 'keys', 'totp.key');
@@ -82,6 +88,7 @@ export async function startHub(
       totpBox,
       totpIssuer: settings.totpIssuer,
       bus,
+      consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
     });
     const openedBus = bus;
     // Every instance sweeps: the sweep's writes are conditional, so two at once do the work once.

@@ -17,7 +17,9 @@
 // PACKAGES maps an environment to its npm packages, matched by package name so
 // subpaths follow (`react` covers `react/jsx-runtime`). `only` is an allowlist,
 // `except` a denylist. To let pure code use a new library, add it to
-// PACKAGES.pure.only; to let the UI use one, add it to PACKAGES.dom.only.
+// PACKAGES.pure.only; to let the UI use one, add it to PACKAGES.dom.only; a
+// room's own `packages` are for it alone (the hub's console and its admin
+// component library, which the kiosk's touchscreen does not use).
 // Node built-ins (`node:fs`, `fs`, `fs/promises`, …) are allowed where
 // `builtins` is true.
 //
@@ -29,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** @typedef {'pure' | 'dom' | 'node' | 'electron' | 'tooling'} Env */
-/** @typedef {{ imports: string[] | '*', env: Env }} Room */
+/** @typedef {{ imports: string[] | '*', env: Env, packages?: string[] }} Room */
 /** @typedef {{ only?: string[], except?: string[], builtins: boolean }} PackagePolicy */
 
 /** @type {Record<string, Room>} */
@@ -58,7 +60,8 @@ export const ROOMS = {
   // on-screen keyboard, QR codes, the contract client. It knows no program of
   // its own, so each can build on it.
   ui: { imports: ['common', 'ui'], env: 'dom' },
-  'hub/console': { imports: ['common', 'ui', 'hub/console'], env: 'dom' },
+  // antd (Ant Design): tables, forms and layout for administrators at a desk.
+  'hub/console': { imports: ['common', 'ui', 'hub/console'], env: 'dom', packages: ['antd'] },
   // The release builder and what a release is: its schema and the search
   // analyzer that indexes it. It imports no server, so the kiosk's service
   // reads what it writes and the hub can build releases without the service.
@@ -132,12 +135,12 @@ function packageAllowed(policy, name) {
 
 /** Human list of what `room` may import, for the error message. @param {string} room */
 function describeAllowed(room) {
-  const { imports, env } = /** @type {Room} */ (ROOMS[room]);
+  const { imports, env, packages = [] } = /** @type {Room} */ (ROOMS[room]);
   const policy = PACKAGES[env];
   const parts = imports === '*' ? ['anything'] : imports.map((r) => `${r}/`);
   parts.push(...Object.keys(ROOT_FILES).filter((f) => ROOT_FILES[f]?.includes(env)));
   if (policy.builtins) parts.push('Node built-ins');
-  if (policy.only) parts.push(...policy.only);
+  if (policy.only) parts.push(...policy.only, ...packages);
   else if (policy.except?.length) parts.push(`npm packages except ${policy.except.join(', ')}`);
   else parts.push('any npm package');
   return parts.join(', ');
@@ -160,7 +163,8 @@ function violation(room, fromFile, spec, isTest) {
   }
   const policy = PACKAGES[isTest ? 'tooling' : env];
   if (isBuiltin(spec)) return policy.builtins ? undefined : 'a Node built-in';
-  return packageAllowed(policy, packageName(spec)) ? undefined : 'an npm package';
+  const name = packageName(spec);
+  return packageAllowed(policy, name) || ROOMS[room]?.packages?.includes(name) ? undefined : 'an npm package';
 }
 
 /** @type {import('eslint').Rule.RuleModule} */

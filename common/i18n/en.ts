@@ -10,6 +10,7 @@ import { ratingEn } from './sections/rating';
 import { hubAccountsEn } from './sections/hub-accounts';
 import { hubDemoEn } from './sections/hub-demo';
 import { hubFleetEn } from './sections/hub-fleet';
+import { hubConsoleEn } from './sections/hub-console';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -336,4 +337,5 @@ export const en: Catalogue<typeof zhCN> = {
   hubAccounts: hubAccountsEn,
   hubDemo: hubDemoEn,
   hubFleet: hubFleetEn,
+  hubConsole: hubConsoleEn,
 };

@@ -10,6 +10,7 @@ import { ratingZhCN } from './sections/rating';
 import { hubAccountsZhCN } from './sections/hub-accounts';
 import { hubDemoZhCN } from './sections/hub-demo';
 import { hubFleetZhCN } from './sections/hub-fleet';
+import { hubConsoleZhCN } from './sections/hub-console';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -336,4 +337,5 @@ export const zhCN = {
   hubAccounts: hubAccountsZhCN,
   hubDemo: hubDemoZhCN,
   hubFleet: hubFleetZhCN,
+  hubConsole: hubConsoleZhCN,
 };

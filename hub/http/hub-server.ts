@@ -29,6 +29,8 @@ export interface HubServerOptions {
   bus: LiveBus;
   /** How often the live consoles' sessions are looked up again (idle, disabled); default a minute. */
   sessionCheckMs?: number;
+  /** The web console's built files, served at `/` (none when undefined or missing). */
+  consoleDir?: string | undefined;
 }
 
 export interface HubServer extends ContractServer<never> {
@@ -79,6 +81,9 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       requestIsSecure(request, proxies) ? { 'strict-transport-security': HSTS } : {},
     tls: opts.tls,
     sockets: live.sockets,
+    staticDir: opts.consoleDir,
+    // Ant Design makes its styles at run time, in <style> elements with the page's nonce.
+    pageStyleNonce: true,
   }).catch((error: unknown) => {
     live.close();
     throw error;

@@ -3,7 +3,17 @@ import { dirname, join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { buildRelease } from '../../content/build/build-release';
-import { BUILD_STAMP, CONTENT_DB, CONTENT_STAMP, DIST, ELECTRON_BUNDLE, ROOT, SERVICE_BUNDLE } from './paths';
+import {
+  BUILD_STAMP,
+  CONTENT_DB,
+  CONTENT_STAMP,
+  DIST,
+  ELECTRON_BUNDLE,
+  HUB_CONSOLE_DIR,
+  HUB_CONSOLE_STAMP,
+  ROOT,
+  SERVICE_BUNDLE,
+} from './paths';
 
 /** Everything the build reads; a change to any of these makes `npm start` rebuild. */
 const SOURCES = [
@@ -54,10 +64,21 @@ export async function buildContentIfStale(): Promise<void> {
   writeFileSync(CONTENT_STAMP, new Date().toISOString());
 }
 
-/** Renderer with Vite; the service and the Electron main process with esbuild; the content release. */
+/** What the hub's web console is built from. */
+const HUB_CONSOLE_SOURCES = ['common', 'ui', 'hub/console', 'package.json', 'vite.hub-console.config.ts'];
+
+/** The hub's web console in dist/hub-console (Vite), rebuilt when its sources changed. */
+export async function buildHubConsoleIfStale(): Promise<void> {
+  if (!staleAgainst(HUB_CONSOLE_STAMP, join(HUB_CONSOLE_DIR, 'index.html'), HUB_CONSOLE_SOURCES)) return;
+  await viteBuild({ configFile: join(ROOT, 'vite.hub-console.config.ts'), logLevel: 'warn' });
+  writeFileSync(HUB_CONSOLE_STAMP, new Date().toISOString());
+}
+
+/** Renderer with Vite; the service and the Electron main process with esbuild; the content release; the hub's console. */
 export async function buildAll(): Promise<void> {
   mkdirSync(DIST, { recursive: true });
   await buildContentIfStale();
+  await buildHubConsoleIfStale();
   if (!staleAgainst(BUILD_STAMP, SERVICE_BUNDLE, SOURCES)) return;
   await viteBuild({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
   await esbuild({

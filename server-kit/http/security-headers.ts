@@ -3,12 +3,14 @@
  * no inline script, no eval — so even injected content cannot run code in
  * the page. `connectSources` are the sockets the page may open besides its
  * own origin's (the kiosk names its loopback address under both names).
+ * `styleNonce`, on a page's own answer only, lets the `<style>` elements
+ * that carry it apply (a UI library that makes its styles at run time).
  */
-export function securityHeaders(connectSources: readonly string[]): Record<string, string> {
+export function securityHeaders(connectSources: readonly string[], styleNonce?: string): Record<string, string> {
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    styleNonce === undefined ? "style-src 'self'" : `style-src 'self' 'nonce-${styleNonce}'`,
     "img-src 'self' data: blob:",
     "media-src 'self' blob:",
     "font-src 'self'",

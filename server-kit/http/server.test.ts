@@ -11,7 +11,7 @@ import { ApiErrorBody } from '../../common/api/errors';
 import { createLogger } from '../logger';
 import type { Caller, Guard, MatchedRoute, RequestSocket } from './guard';
 import { HttpError } from './http-error';
-import { startServer, type ContractServer } from './server';
+import { startServer, STYLE_NONCE_PLACEHOLDER, type ContractServer } from './server';
 
 /**
  * The server over a contract of its own, not the kiosk's: a route any
@@ -162,6 +162,47 @@ describe('the guard, on the route that matched', () => {
     const api = await call('GET', '/api/hello', 'reader-token');
     expect(api.headers['cache-control']).toBe('no-store');
     expect(api.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('answers the page with a fresh style nonce each time, in the page and its CSP only, when asked to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'server-kit-nonce-'));
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><meta name="style-nonce" content="${STYLE_NONCE_PLACEHOLDER}"><title>console</title>`,
+    );
+    writeFileSync(join(dir, 'app.css'), 'body{}');
+    const open: Guard<keyof typeof contract, TestCaller> = { decide: () => ({ allow: true }) };
+    const paged = await startServer({
+      logger,
+      contract,
+      handlers: { hello: (_body, ctx) => ({ role: ctx.role }), rename: ({ name }) => ({ name }) },
+      guard: () => open,
+      port: 1,
+      listen: false,
+      staticDir: dir,
+      pageStyleNonce: true,
+    });
+    try {
+      const nonceOf = (res: { body: string; headers: Record<string, unknown> }) => {
+        const inPage = /content="([^"]+)"/.exec(res.body)![1]!;
+        expect(String(res.headers['content-security-policy'])).toContain(`style-src 'self' 'nonce-${inPage}'`);
+        return inPage;
+      };
+      const first = await paged.app.inject({ method: 'GET', url: '/' });
+      const second = await paged.app.inject({ method: 'GET', url: '/' });
+      expect(first.statusCode).toBe(200);
+      expect(first.headers['cache-control']).toBe('no-store');
+      expect(nonceOf(first)).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(nonceOf(second)).not.toBe(nonceOf(first));
+      // Other files, and the API, keep the CSP without a nonce.
+      const css = await paged.app.inject({ method: 'GET', url: '/app.css' });
+      expect(css.statusCode).toBe(200);
+      expect(css.headers['content-security-policy']).toContain("style-src 'self';");
+      expect((await paged.app.inject({ method: 'GET', url: '/index.html' })).statusCode).toBe(404);
+    } finally {
+      await paged.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a guarded route the guard let through without a caller', async () => {

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, {
@@ -91,6 +93,14 @@ export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   connectSources?: (port: number) => readonly string[];
   /** Static files served at `/` when the folder exists: the only public routes. */
   staticDir?: string | undefined;
+  /**
+   * The page at `/` is answered with a fresh nonce each time, in place of
+   * STYLE_NONCE_PLACEHOLDER in its index.html and in the CSP's style-src,
+   * so the `<style>` elements its scripts make with that nonce apply (Ant
+   * Design's CSS-in-JS) and no other inline style does. The page is then
+   * at `/` only, never cached.
+   */
+  pageStyleNonce?: boolean;
   events?: EventSocket<Event, Ctx>;
   sockets?: readonly MessageSocket<Ctx>[];
   /** Largest message a socket takes, in bytes (ws closes one larger with 1009); default 64 KiB. */
@@ -105,6 +115,9 @@ export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   tls?: { key: string | Buffer; cert: string | Buffer };
 }
+
+/** What a page's index.html says where the server puts its style nonce (`pageStyleNonce`). */
+export const STYLE_NONCE_PLACEHOLDER = '__STYLE_NONCE__';
 
 export interface ContractServer<Event> {
   app: FastifyInstance;
@@ -165,6 +178,8 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
 
   // Decisions that wait for the body's bytes (GuardAllow.afterBody), and those bytes as received.
   const afterBody = new WeakMap<FastifyRequest, NonNullable<GuardAllow<Ctx>['afterBody']>>();
+  // The nonce each answer of the page was given (pageStyleNonce), for its CSP.
+  const styleNonces = new WeakMap<FastifyRequest, string>();
   const rawBodies = new WeakMap<FastifyRequest, Buffer>();
 
   const refuse = (request: FastifyRequest, reply: FastifyReply, status: 401 | 403, message: string): FastifyReply => {
@@ -235,6 +250,8 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(bound.headers);
+    const nonce = styleNonces.get(request);
+    if (nonce !== undefined) reply.headers(securityHeaders(opts.connectSources?.(bound.port) ?? [], nonce));
     if (opts.headersFor !== undefined) reply.headers(opts.headersFor(factsOf(request)));
     if (needsCaller(matchedRoute(request))) reply.header('cache-control', 'no-store');
     return payload;
@@ -321,7 +338,28 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
           matched: { kind: 'static' },
         } satisfies RouteConfig;
       });
-      await scope.register(fastifyStatic, { root, prefix: '/', index: 'index.html', wildcard: false });
+      if (opts.pageStyleNonce !== true) {
+        await scope.register(fastifyStatic, { root, prefix: '/', index: 'index.html', wildcard: false });
+        return;
+      }
+      const [before, after] = readFileSync(join(root, 'index.html'), 'utf8').split(STYLE_NONCE_PLACEHOLDER, 2);
+      if (after === undefined) throw new Error(`${root}/index.html has no ${STYLE_NONCE_PLACEHOLDER} for its nonce`);
+      // The page only at `/`, with its nonce; index.html as a file would come without one.
+      await scope.register(fastifyStatic, {
+        root,
+        prefix: '/',
+        index: false,
+        wildcard: false,
+        allowedPath: (path) => path !== '/index.html',
+      });
+      scope.get('/', (request, reply) => {
+        const nonce = randomBytes(16).toString('base64');
+        styleNonces.set(request, nonce);
+        return reply
+          .header('cache-control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(`${before}${nonce}${after}`);
+      });
     });
   }
 

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEnrollCode } from '../../hub/storage/enrollment-codes';
@@ -9,7 +8,7 @@ import { createLogger } from '../../server-kit/logger';
 import { HeartbeatSender } from '../../service/hub/heartbeat-sender';
 import { sendHeartbeat } from '../../service/hub/hub-client';
 import { readIdentity } from '../../service/hub/hub-identity';
-import { DEMO_CONFIG, ROOT } from './harness';
+import { kioskctl, startHubProcess } from './hub-processes';
 
 /**
  * A kiosk joins the fleet for real: `npm run hub` in its own process,
@@ -18,67 +17,11 @@ import { DEMO_CONFIG, ROOT } from './harness';
  * hub's storage, which its own tests cover over HTTP.
  */
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const env = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
-  PATH: process.env['PATH'],
-  HOME: process.env['HOME'],
-  LANG: 'C.UTF-8',
-  ...extra,
-});
-
-function kioskctl(dataDir: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'service/cli/kioskctl.ts'), ...args, '--data-dir', dataDir],
-      { env: env({ KIOSK_CONFIG: DEMO_CONFIG }), stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function startHub(
-  dataDir: string,
-  testEnv: NodeJS.ProcessEnv,
-): { child: ChildProcess; url: Promise<string>; logs: string[] } {
-  const config = join(dataDir, 'hub.json');
-  writeFileSync(config, JSON.stringify({ listen: { port: 0 } }));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'hub/main.ts'), '--config', config, '--data-dir', dataDir],
-    {
-      env: env(testEnv),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const logs: string[] = [];
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      logs.push(d.toString());
-      const line = /^HUB_URL=(\S+)$/m.exec(logs.join(''));
-      if (line !== null) resolve(line[1]!);
-    });
-    child.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
-    child.on('exit', (code) => reject(new Error(`the hub ended (${code}) before it was ready: ${logs.join('')}`)));
-  });
-  return { child, url, logs };
-}
-
 describe.each(ENGINES)('a kiosk enrolls with a running hub on %s', (engine) => {
   const t = useTestStorage(engine);
 
   it('kioskctl hub enroll registers and waits; hub status follows approval and revocation; a signed heartbeat is kept', async () => {
-    const hub = startHub(t.dataDir, t.env());
+    const hub = startHubProcess(t.dataDir, t.env());
     const kioskDir = join(t.dataDir, 'kiosk');
     try {
       const url = await hub.url;
@@ -172,8 +115,7 @@ describe.each(ENGINES)('a kiosk enrolls with a running hub on %s', (engine) => {
       expect(printed.filter((p) => p.includes(keyBody) || p.includes(made.code))).toEqual([]);
     } finally {
       // Stopped before the test's storage is removed under it.
-      const exited = new Promise((resolve) => hub.child.once('exit', resolve));
-      if (hub.child.exitCode === null && hub.child.kill('SIGTERM')) await exited;
+      await hub.stop();
     }
   });
 });

@@ -169,6 +169,15 @@ describe('kiosk/layering', () => {
     await expectGood('hub/server/good.ts', `import { c } from '../../kiosk-config/schema';\nexport { c };`);
   });
 
+  it('only hub/console may import Ant Design: the kiosk’s touchscreen has its own components', async () => {
+    await expectGood(
+      'hub/console/good.tsx',
+      `import { Table } from 'antd';\nimport zhCN from 'antd/locale/zh_CN';\nexport { Table, zhCN };`,
+    );
+    await expectBad('renderer/bad.tsx', `import { Table } from 'antd';\nexport { Table };`, 'antd');
+    await expectBad('ui/bad.tsx', `import { Table } from 'antd';\nexport { Table };`, 'antd');
+  });
+
   it('lets scripts/ and tests/ import anything', async () => {
     await expectGood(
       'scripts/x.ts',

@@ -66,6 +66,23 @@ describe('createContractClient', () => {
     expect(JSON.parse(String(init?.body))).toEqual({ level: 'error', message: 'boom', screen: 'home' });
   });
 
+  it('sends the headers it was made with, and no Authorization without a bearer (a cookie carries the caller)', async () => {
+    const { calls, fetch } = fakeFetch(() => json(200, {}));
+    const client = createContractClient(api, {
+      baseUrl: 'http://127.0.0.1:8740',
+      bearer: null,
+      headers: { 'X-Hub-Request': '1' },
+      fetch,
+    });
+
+    await client.call('clientLog', { level: 'error', message: 'boom', screen: 'home' });
+
+    const headers = calls[0]?.init.headers as Record<string, string>;
+    expect(headers['X-Hub-Request']).toBe('1');
+    expect(headers.Authorization).toBeUndefined();
+    expect(headers['Content-Type']).toBe('application/json');
+  });
+
   it('rejects an answer that does not match the contract', async () => {
     const broken = { ...health, terminal: { ...health.terminal, defaultLanguage: 'fr' } };
     const { fetch } = fakeFetch(() => json(200, broken));

@@ -77,6 +77,8 @@ export interface ContractClientOptions {
   baseUrl: string;
   /** Sent as `Authorization: Bearer …`; null when a cookie the browser holds carries the caller by itself. */
   bearer: string | null;
+  /** Sent on every request besides the client's own (the hub's X-Hub-Request, which a form on another site cannot send). */
+  headers?: Readonly<Record<string, string>>;
   fetch?: typeof fetch;
 }
 
@@ -94,7 +96,12 @@ function describeIssues(error: z.ZodError): string {
 
 export function createContractClient<C extends Contract>(
   contract: C,
-  { baseUrl, bearer, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ContractClientOptions,
+  {
+    baseUrl,
+    bearer,
+    headers: extraHeaders = {},
+    fetch: fetchImpl = globalThis.fetch.bind(globalThis),
+  }: ContractClientOptions,
 ): ContractClient<C> {
   return {
     async call<R extends RouteNameOf<C>>(
@@ -103,7 +110,7 @@ export function createContractClient<C extends Contract>(
       options: CallOptions = {},
     ): Promise<ResponseBodyOf<C, R>> {
       const def = contract[route] as C[R];
-      const headers: Record<string, string> = { Accept: 'application/json' };
+      const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json' };
       if (bearer !== null) headers['Authorization'] = `Bearer ${bearer}`;
       const init: RequestInit = { method: def.method, headers, cache: 'no-store' };
       if (def.method !== 'GET') {

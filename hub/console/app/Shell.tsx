@@ -1,0 +1,96 @@
+import { Button, Layout, Menu, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../common/hub/api/accounts';
+import { AuditPage } from '../audit/AuditPage';
+import { EnrollCodesPage } from '../enroll/EnrollCodesPage';
+import { FleetPage } from '../fleet/FleetPage';
+import { KioskPage } from '../fleet/KioskPage';
+import { LanguageButton } from '../shared/LanguageButton';
+import { PageMessage } from '../shared/PageMessage';
+import { UsersPage } from '../users/UsersPage';
+import { hrefOf, navFor, navPageOf, parseRoute, type ConsoleRoute, type NavPage } from './routes';
+
+const NAV_LABELS = {
+  fleet: 'hubConsole.nav.fleet',
+  'enroll-codes': 'hubConsole.nav.enrollCodes',
+  users: 'hubConsole.nav.users',
+  audit: 'hubConsole.nav.audit',
+} as const satisfies Record<NavPage, string>;
+
+function useHashRoute(): ConsoleRoute {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const follow = (): void => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return route;
+}
+
+/** The signed-in console: the navigation its role may use, who is signed in, the page the address names. */
+export function Shell({ user, onSignOut }: { user: Me; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const route = useHashRoute();
+  const nav = navFor(user.role);
+  const current = route.page === 'home' ? nav[0] : navPageOf(route);
+
+  useEffect(() => {
+    // A page moved to by the navigation starts at its heading, for keyboards and screen readers alike.
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [route]);
+
+  let page;
+  if (current === undefined) page = <PageMessage status="info" title={t('hubConsole.common.nothingForRole')} />;
+  else if (current === null) page = <PageMessage status="404" title={t('hubConsole.common.notFound')} />;
+  else if (!nav.includes(current)) page = <PageMessage status="403" title={t('hubConsole.common.notAllowed')} />;
+  else if (route.page === 'kiosk') page = <KioskPage id={route.id} />;
+  else if (current === 'fleet') page = <FleetPage />;
+  else if (current === 'enroll-codes') page = <EnrollCodesPage user={user} />;
+  else if (current === 'users') page = <UsersPage user={user} />;
+  else page = <AuditPage />;
+
+  return (
+    <Layout className="console-layout">
+      <a
+        className="console-skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('hubConsole.skipToContent')}
+      </a>
+      <Layout.Sider theme="light" width={220} className="console-sider">
+        <div className="console-brand">{t('hubConsole.name')}</div>
+        <nav aria-label={t('hubConsole.nav.label')}>
+          <Menu
+            mode="inline"
+            selectedKeys={current ? [current] : []}
+            items={nav.map((p) => ({ key: p, label: <a href={hrefOf({ page: p })}>{t(NAV_LABELS[p])}</a> }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="console-header">
+          <Typography.Text>
+            {t('hubConsole.nav.signedInAs', {
+              name: user.displayName ?? user.login,
+              role: t(`hubAccounts.roles.${user.role}`),
+            })}
+          </Typography.Text>
+          <LanguageButton />
+          <Button onClick={onSignOut} data-testid="sign-out">
+            {t('hubConsole.nav.signOut')}
+          </Button>
+        </Layout.Header>
+        <Layout.Content>
+          <main id="main" tabIndex={-1} className="console-main">
+            {page}
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, navFor, parseRoute, type ConsoleRoute } from './routes';
+
+describe('console routes', () => {
+  it('reads every page back from the link it makes', () => {
+    const routes: ConsoleRoute[] = [
+      { page: 'fleet' },
+      { page: 'kiosk', id: 42 },
+      { page: 'enroll-codes' },
+      { page: 'users' },
+      { page: 'audit' },
+    ];
+    for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
+    expect(parseRoute('')).toEqual({ page: 'home' });
+    expect(parseRoute('#/')).toEqual({ page: 'home' });
+    expect(parseRoute('#/kiosks/x')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/fleet/')).toEqual({ page: 'not-found' });
+  });
+
+  it('shows each role the links its routes let it use', () => {
+    expect(navFor('administrator')).toEqual(['fleet', 'enroll-codes', 'users', 'audit']);
+    expect(navFor('regional-administrator')).toEqual(['fleet', 'enroll-codes', 'users']);
+    expect(navFor('lawyer')).toEqual([]);
+    expect(navFor('case-officer')).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+import type { UserRole } from '../../../common/hub/accounts';
+import { accessRefusal, isKioskAccess } from '../../../common/hub/api/access';
+import { hubApi, type HubRouteName } from '../../../common/hub/api/contract';
+
+/**
+ * The console's pages, addressed in the URL's fragment (`#/kiosks/3`): the
+ * hub serves one page at `/`, and a link, a reload or the back button
+ * lands on the page it names.
+ */
+export type ConsoleRoute =
+  | { page: 'fleet' }
+  | { page: 'kiosk'; id: number }
+  | { page: 'enroll-codes' }
+  | { page: 'users' }
+  | { page: 'audit' }
+  | { page: 'home' }
+  | { page: 'not-found' };
+
+export type NavPage = 'fleet' | 'enroll-codes' | 'users' | 'audit';
+
+/**
+ * The pages in the navigation, in order, each with the hub route it cannot
+ * work without: a link is shown only to a role that route lets in (the hub
+ * still decides every request).
+ */
+export const NAV: readonly { page: NavPage; needs: HubRouteName }[] = [
+  { page: 'fleet', needs: 'kiosks' },
+  { page: 'enroll-codes', needs: 'enrollCodeCreate' },
+  { page: 'users', needs: 'users' },
+  { page: 'audit', needs: 'audit' },
+];
+
+export function parseRoute(hash: string): ConsoleRoute {
+  const path = hash.replace(/^#/, '');
+  if (path === '' || path === '/') return { page: 'home' };
+  const kiosk = /^\/kiosks\/(\d{1,9})$/.exec(path);
+  if (kiosk !== null) return { page: 'kiosk', id: Number(kiosk[1]) };
+  const page = NAV.find((n) => path === `/${n.page}`)?.page;
+  return page === undefined ? { page: 'not-found' } : { page };
+}
+
+export function hrefOf(route: ConsoleRoute): string {
+  switch (route.page) {
+    case 'kiosk':
+      return `#/kiosks/${route.id}`;
+    case 'home':
+    case 'not-found':
+      return '#/';
+    default:
+      return `#/${route.page}`;
+  }
+}
+
+/** Whether a full session of this role may call the route. */
+export function mayCall(role: UserRole, route: HubRouteName): boolean {
+  const access = hubApi[route].access;
+  return !isKioskAccess(access) && accessRefusal(access, { kind: 'full', role }) === null;
+}
+
+/** The navigation a role sees. */
+export function navFor(role: UserRole): NavPage[] {
+  return NAV.filter((n) => mayCall(role, n.needs)).map((n) => n.page);
+}
+
+/** The page a route shows (a kiosk's page belongs to the fleet), for the navigation's highlight and the role check. */
+export function navPageOf(route: ConsoleRoute): NavPage | null {
+  if (route.page === 'kiosk') return 'fleet';
+  return NAV.some((n) => n.page === route.page) ? (route.page as NavPage) : null;
+}

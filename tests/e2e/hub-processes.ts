@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_CONFIG, ROOT } from './harness';
+
+/**
+ * The hub and the CLIs around it as separate processes, as people run them:
+ * `npm run hub`, `hubctl` on the hub's data directory, and a kiosk's
+ * `kioskctl` on its own.
+ */
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const env = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
+  PATH: process.env['PATH'],
+  HOME: process.env['HOME'],
+  LANG: 'C.UTF-8',
+  ...extra,
+});
+
+function run(script: string, args: string[], extraEnv: NodeJS.ProcessEnv, input?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+      env: env(extraEnv),
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
+
+/** The kiosk's CLI on the demo configuration and the kiosk data directory `dataDir`. */
+export function kioskctl(dataDir: string, args: string[]): Promise<Run> {
+  return run('service/cli/kioskctl.ts', [...args, '--data-dir', dataDir], { KIOSK_CONFIG: DEMO_CONFIG });
+}
+
+/** The hub operators' CLI on the hub's data directory; `input` is its standard input (--password-stdin). */
+export function hubctl(dataDir: string, args: string[], input?: string, testEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return run('hub/cli/hubctl.ts', [...args, '--data-dir', dataDir], testEnv, input);
+}
+
+export interface HubProcess {
+  child: ChildProcess;
+  /** The HUB_URL line's URL, once the hub is ready. */
+  url: Promise<string>;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/** `npm run hub`'s program on a free port of 127.0.0.1, with its data in `dataDir`. */
+export function startHubProcess(dataDir: string, testEnv: NodeJS.ProcessEnv = {}): HubProcess {
+  const config = join(dataDir, 'hub.json');
+  writeFileSync(config, JSON.stringify({ listen: { port: 0 } }));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'hub/main.ts'), '--config', config, '--data-dir', dataDir],
+    { env: env(testEnv), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const logs: string[] = [];
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      logs.push(d.toString());
+      const line = /^HUB_URL=(\S+)$/m.exec(logs.join(''));
+      if (line !== null) resolve(line[1]!);
+    });
+    child.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
+    child.on('exit', (code) => reject(new Error(`the hub ended (${code}) before it was ready: ${logs.join('')}`)));
+  });
+  return {
+    child,
+    url,
+    logs,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null && child.kill('SIGTERM')) await exited;
+    },
+  };
+}

@@ -14,6 +14,12 @@ const kiosk = (id: number, regionCode: string, displayName: string): KioskSummar
   approvedAt: null,
   revokedAt: null,
   lastSeenAt: null,
+  openAlerts: [],
+  online: false,
+  lastHeartbeatAt: null,
+  appVersion: null,
+  contentVersion: null,
+  outboxDepth: null,
 });
 
 describe('groupByRegion', () => {

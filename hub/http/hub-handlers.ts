@@ -14,9 +14,10 @@ import { SignInThrottle, throttleKey } from '../accounts/sign-in-throttle';
 import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
 import { createEnrollCode } from '../storage/enrollment-codes';
-import { approveKiosk, findKiosk, listKiosks, registerKiosk, revokeKiosk } from '../storage/kiosks';
+import { approveKiosk, findKiosk, listKiosks, revokeKiosk } from '../storage/kiosks';
 import { takeHeartbeat } from '../fleet/alert-evaluation';
 import { kioskDetail } from '../fleet/kiosk-detail';
+import { createThrottledRegistration } from '../kiosks/registration-throttle';
 import { checkOpeningHours, DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
 import { listOpenAlerts } from '../storage/alerts';
 import { setOpeningHours } from '../storage/opening-hours';
@@ -119,6 +120,7 @@ function refusalAnswer(refusal: SignInRefusal): SignInResponse {
 export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCaller> {
   const { db, now } = deps;
   const throttle = new SignInThrottle();
+  const register = createThrottledRegistration(db);
 
   /**
    * Tells every instance, once the change is committed: live sockets close
@@ -428,7 +430,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     },
 
     async kioskRegister(body, ctx) {
-      return registerKiosk(db, body, now(), ctx.clientAddress);
+      return register(body, now(), ctx.clientAddress);
     },
 
     async kioskStatus(_body, ctx) {

@@ -170,6 +170,46 @@ describe.each(ENGINES)('kiosk registration, approval and revocation over HTTP on
     expect(await refused({ code: other, terminalId: 'HB-0003' })).toMatchObject({ outcome: 'registered' });
   });
 
+  it('refuses an address that had ten registrations refused lately, before looking at its code, with one audit row for the lot', async () => {
+    const { token } = await sessionFor(hub, 'admin', 'administrator');
+    const code = await makeCode(token, { regionCode: '420111' });
+    const from = (remoteAddress: string, body: { code: string; terminalId?: string }) =>
+      hub
+        .call({
+          method: 'POST',
+          path: '/api/kiosk/register',
+          origin: null,
+          remoteAddress,
+          body: { publicKey: newKey(), terminalId: 'HB-0001', displayName: '洪山区街道终端', ...body },
+        })
+        .then((r) => r.json<{ outcome: string; reason?: string }>());
+    const auditRows = async () => (await listAudit(hub.storage.storage.db, { limit: 1000 })).length;
+
+    const before = await auditRows();
+    for (let i = 0; i < 10; i++)
+      expect(await from('203.0.113.7', { code: `AB12-CD34-EF56-GH${String(i).padStart(2, '0')}` })).toMatchObject({
+        reason: 'code-not-valid',
+      });
+    // Guessing on: refused before the code is looked at — the right code too, which stays unspent.
+    for (let i = 0; i < 50; i++)
+      expect(await from('203.0.113.7', { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' })).toEqual({
+        outcome: 'refused',
+        reason: 'too-many-attempts',
+      });
+    expect(await from('203.0.113.7', { code })).toEqual({ outcome: 'refused', reason: 'too-many-attempts' });
+    // Ten refusals and the one row saying the address is throttled: the flood wrote nothing more.
+    expect((await auditRows()) - before).toBe(11);
+    expect((await listAudit(hub.storage.storage.db, { limit: 1 }))[0]).toMatchObject({
+      action: 'kiosk.enroll-throttled',
+      details: { from: '203.0.113.7' },
+    });
+
+    // Another address is not held back; the first may try again once its failures leave the window.
+    expect(await from('203.0.113.8', { code: 'AB12-CD34-EF56-GH99' })).toMatchObject({ reason: 'code-not-valid' });
+    hub.advance(15 * 60_000);
+    expect(await from('203.0.113.7', { code })).toMatchObject({ outcome: 'registered' });
+  });
+
   it('a pre-approving code approves at once; revoking keeps the kiosk and lets its terminal enroll again', async () => {
     const { token } = await sessionFor(hub, 'admin', 'administrator');
     const first = await register({ code: await makeCode(token, { regionCode: '420111', preApprove: true }) });

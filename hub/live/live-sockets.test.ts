@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { UserRole } from '../../common/hub/accounts';
 import type { KioskSummary } from '../../common/hub/api/kiosks';
@@ -230,6 +231,32 @@ describe.each(ENGINES)('the console’s live socket on %s', (engine) => {
       full: 'open',
     });
   });
+
+  it('drops a console that sends without reading what it is answered, instead of keeping the answers without end', async () => {
+    const { token } = await sessionFor(hub, 'admin', 'administrator');
+    const client = await consoleSocket(hub, token);
+    // The client's end stops reading; the hub's answers pile up in the kernel's buffers, then in the hub.
+    const raw = (client.ws as unknown as { _socket: Socket })._socket;
+    raw.pause();
+    const pings = 100_000;
+    const id = 'p'.repeat(58);
+    for (let i = 0; i < pings; i++) {
+      client.send({ type: 'ping', id: `${id}${String(i).padStart(6, '0')}` });
+      if (i % 1000 === 0) await new Promise((done) => setImmediate(done));
+    }
+    // Every ping was taken by the hub before the client reads again.
+    while (client.ws.bufferedAmount > 0 && client.ws.readyState === client.ws.OPEN)
+      await new Promise((done) => setTimeout(done, 10));
+    await new Promise((done) => setTimeout(done, 500));
+    raw.resume();
+    const stillOpen = new Promise((done) => setTimeout(() => done('still open'), 5000));
+    expect(await Promise.race([client.closed, stillOpen])).toMatchObject({ code: 1006 });
+    expect(client.heard.length).toBeLessThan(pings);
+    // The hub serves on.
+    const other = await consoleSocket(hub, token);
+    other.send({ type: 'ping', id: 'p-1' });
+    expect(await other.next()).toEqual({ type: 'pong', id: 'p-1' });
+  }, 60_000);
 
   it('pushes a kiosk’s changes only to sessions whose account may see its region', async () => {
     const wuhanKiosk = await hub.addKiosk('approved', { regionCode: '420111' });

@@ -37,9 +37,22 @@ export interface MessageReaderOptions {
   handle: (message: LiveClientMessage) => Promise<void>;
 }
 
-/** Sends one hub message, if the socket is still open. */
+/**
+ * Bytes a socket may have waiting to go out at the hub. A client that does
+ * not read (a frozen tab, or one that means harm and pings without ever
+ * reading the answers) would otherwise make the hub keep everything meant
+ * for it, without end. Past this its socket is dropped at once — a close
+ * frame would only queue behind the rest — and it reconnects once it reads
+ * again. Far above what a live client ever has waiting: a console hears a
+ * few dozen bytes per kiosk beat.
+ */
+export const MAX_UNSENT_BYTES = 1024 * 1024;
+
+/** Sends one hub message, if the socket is still open and its client keeps reading. */
 export function sendLive(socket: WebSocket, message: LiveServerMessage): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  if (socket.readyState !== socket.OPEN) return;
+  if (socket.bufferedAmount > MAX_UNSENT_BYTES) return socket.terminate();
+  socket.send(JSON.stringify(message));
 }
 
 function textOf(data: RawData): string {

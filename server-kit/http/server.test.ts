@@ -11,7 +11,7 @@ import { ApiErrorBody } from '../../common/api/errors';
 import { createLogger } from '../logger';
 import type { Caller, Guard, MatchedRoute, RequestSocket } from './guard';
 import { HttpError } from './http-error';
-import { startServer, STYLE_NONCE_PLACEHOLDER, type ContractServer } from './server';
+import { REQUEST_TIMEOUT_MS, startServer, STYLE_NONCE_PLACEHOLDER, type ContractServer } from './server';
 
 /**
  * The server over a contract of its own, not the kiosk's: a route any
@@ -358,6 +358,58 @@ describe('a socket that hears its clients', () => {
     await new Promise((resolve) => ws!.once('message', resolve));
     expect(heard).toEqual(['e1: hello']);
     ws!.close();
+  });
+});
+
+describe('a client that sends its request slowly', () => {
+  /** Sends a POST's headers, then its body a byte every 100 ms; answers the first line of what came back once the server closed. */
+  const dribble = (port: number) =>
+    new Promise<{ status: string; ms: number }>((resolve, reject) => {
+      const started = Date.now();
+      const socket = connect(port, '127.0.0.1');
+      let data = '';
+      const timer = setInterval(() => socket.write('x'), 100);
+      socket.setTimeout(5000, () => {
+        clearInterval(timer);
+        socket.destroy();
+        reject(new Error('the server held the connection for as long as the client kept sending'));
+      });
+      socket.on('data', (d) => (data += d.toString('latin1')));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve({ status: data.split('\r\n')[0] ?? '', ms: Date.now() - started });
+      });
+      socket.write(
+        [
+          'POST /api/rename HTTP/1.1',
+          `host: 127.0.0.1:${port}`,
+          'authorization: Bearer editor-token',
+          'content-type: application/json',
+          'content-length: 1000',
+          '',
+          '',
+        ].join('\r\n'),
+      );
+    });
+
+  it('is cut off once the whole request has taken longer than the request timeout, however steadily it sends', async () => {
+    expect(server.app.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+    const quick = await startServer({
+      logger,
+      contract,
+      handlers: { hello: (_body, ctx) => ({ role: ctx.role }), rename: ({ name }) => ({ name }) },
+      guard: () => guard,
+      port: 0,
+      requestTimeoutMs: 500,
+    });
+    try {
+      const { status, ms } = await dribble(quick.port);
+      expect(status).toBe('HTTP/1.1 408 Request Timeout');
+      expect(ms).toBeLessThan(2500);
+    } finally {
+      await quick.close();
+    }
   });
 });
 

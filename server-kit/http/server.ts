@@ -107,6 +107,8 @@ export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   maxSocketPayload?: number;
   /** Largest request body accepted on a route that does not name its own, in bytes. */
   bodyLimit?: number;
+  /** Longest a client may take to send a whole request, headers and body (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
   /**
    * Headers for one answer that depend on the request, added to every answer
    * (refusals and static files too): the hub's HSTS, sent only on TLS.
@@ -137,6 +139,15 @@ function sendError(reply: FastifyReply, status: number, error: ApiErrorBody['err
 const REFUSALS_LOGGED_PER_MINUTE = 20;
 
 /**
+ * Longest a client may take to send a whole request. Fastify's default is
+ * none, and Node's header timeout does not cover the body: anyone could
+ * hold connections open for ever by sending a body a byte at a time, until
+ * the server has no file descriptors left. A socket's life after its
+ * upgrade is not a request, and is not cut.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
  * An HTTP + WebSocket server over a zod contract: each route's body is
  * validated against its schema before its handler runs, and every request
  * but a static file's needs a caller from the guard. Listens first (port 0
@@ -146,8 +157,18 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
   opts: ServerOptions<C, Ctx, Event>,
 ): Promise<ContractServer<Event>> {
   const defaultBodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const requestTimeout = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const timeouts = {
+    // Node cuts a request only while its headers' timeout is no longer than this.
+    headersTimeout: Math.min(60_000, requestTimeout),
+    // Node looks for requests past their time this often (30 s by default): a fraction of the timeout, so it holds.
+    connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeout / 4))),
+  };
   const app = Fastify({
-    ...(opts.tls === undefined ? {} : { https: { key: opts.tls.key, cert: opts.tls.cert } }),
+    ...(opts.tls === undefined
+      ? { http: timeouts }
+      : { https: { key: opts.tls.key, cert: opts.tls.cert, ...timeouts } }),
+    requestTimeout,
     loggerInstance: opts.logger as FastifyBaseLogger,
     // API requests are logged once, on response, by our own hook; static files not at all.
     logController: new LogController({ disableRequestLogging: true }),

@@ -22,6 +22,8 @@ const REFUSALS: Record<string, string> = {
   'terminal-enrolled':
     'the hub has a live kiosk with this terminal id already: an administrator must revoke it before this one enrolls',
   'key-not-valid': 'the hub refused this kiosk’s key; run the command again (a new key is made each time)',
+  'too-many-attempts':
+    'the hub refused too many enrollments from this address lately: check the code, then try again in a quarter of an hour',
 };
 
 function terminalOf(configFlag: string | undefined) {

@@ -2,7 +2,7 @@ import { registerWithHub } from './hub-client';
 import { newKioskKeyPair, saveIdentity, type Enrollment } from './hub-identity';
 
 /** Why the hub refused an enrollment, as it answers (common/hub/api/kiosks.ts). */
-export type EnrollRefusal = 'code-not-valid' | 'terminal-enrolled' | 'key-not-valid';
+export type EnrollRefusal = 'code-not-valid' | 'terminal-enrolled' | 'key-not-valid' | 'too-many-attempts';
 
 export type EnrollOutcome =
   { outcome: 'enrolled'; enrollment: Enrollment } | { outcome: 'refused'; reason: EnrollRefusal };

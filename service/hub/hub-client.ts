@@ -15,6 +15,13 @@ import type { z } from 'zod';
 
 const TIMEOUT_MS = 15_000;
 
+/**
+ * The largest answer the kiosk reads from its hub. The hub's answers to a
+ * kiosk are a few hundred bytes; a hub that sends more (one taken over, or
+ * a wrong URL) is not heard out, so it cannot fill the service's memory.
+ */
+export const MAX_HUB_ANSWER_BYTES = 64 * 1024;
+
 export class HubRefusedError extends Error {
   constructor(
     readonly status: number,
@@ -46,7 +53,7 @@ async function send<S extends z.ZodType>(
       `the hub at ${new URL(url).origin} does not answer: ${cause ?? (error as Error).message}`,
     );
   }
-  const body: unknown = await res.json().catch(() => undefined);
+  const body = await readAnswer(res);
   if (!res.ok) {
     const parsed = ApiErrorBody.safeParse(body);
     throw new HubRefusedError(res.status, parsed.success ? parsed.data.error.message : `HTTP ${res.status}`);
@@ -55,6 +62,41 @@ async function send<S extends z.ZodType>(
   if (!parsed.success)
     throw new HubRefusedError(res.status, 'the hub answered something this kiosk does not understand');
   return parsed.data;
+}
+
+/** The answer's JSON (undefined when it is not JSON), read up to MAX_HUB_ANSWER_BYTES; past that, refused. */
+async function readAnswer(res: Response): Promise<unknown> {
+  const tooLarge = () =>
+    new HubRefusedError(res.status, `the hub's answer is larger than ${MAX_HUB_ANSWER_BYTES} bytes: not read`);
+  if (Number(res.headers.get('content-length')) > MAX_HUB_ANSWER_BYTES) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (res.body === null) return undefined;
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_HUB_ANSWER_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof HubRefusedError) throw error;
+    // Cut off mid-answer (the timeout, the network): as if it had not answered.
+    return undefined;
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 export function registerWithHub(

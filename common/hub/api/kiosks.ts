@@ -103,12 +103,17 @@ export const RegisterKioskRequest = z.strictObject({
  * - `refused`: `code-not-valid` says nothing of whether a code was unknown,
  *   used or expired; `terminal-enrolled` means a live kiosk has this
  *   terminal id already (revoke it first); `key-not-valid`, a public key
- *   that is not Ed25519 or is another kiosk's.
+ *   that is not Ed25519 or is another kiosk's; `too-many-attempts`, this
+ *   address had too many registrations refused lately (its code was not
+ *   looked at: try again in a quarter of an hour).
  *   A refused registration leaves the code unspent.
  */
 export const RegisterKioskResponse = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('registered'), kioskId: z.number().int(), status: KioskStatusSchema }),
-  z.object({ outcome: z.literal('refused'), reason: z.enum(['code-not-valid', 'terminal-enrolled', 'key-not-valid']) }),
+  z.object({
+    outcome: z.literal('refused'),
+    reason: z.enum(['code-not-valid', 'terminal-enrolled', 'key-not-valid', 'too-many-attempts']),
+  }),
 ]);
 export type RegisterKioskResponse = z.infer<typeof RegisterKioskResponse>;
 

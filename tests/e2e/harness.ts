@@ -35,7 +35,7 @@ export interface RunningKiosk {
  * first) on a free port with a throwaway data directory.
  */
 export async function startKiosk(
-  opts: { config?: string; dataDir?: string; extraArgs?: string[] } = {},
+  opts: { config?: string; dataDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningKiosk> {
   if (!existsSync(SERVICE_BUNDLE))
     throw new Error('dist/service/main.js is missing: run `npm run build` (npm test does)');
@@ -45,6 +45,7 @@ export async function startKiosk(
     [SERVICE_BUNDLE, '--config', opts.config ?? DEMO_CONFIG, '--data-dir', dataDir, ...(opts.extraArgs ?? [])],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(opts.env === undefined ? {} : { env: { ...process.env, ...opts.env } }),
     },
   );
   const stdout: string[] = [];

@@ -56,10 +56,10 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** `npm run hub`'s program on a free port of 127.0.0.1, with its data in `dataDir`. */
-export function startHubProcess(dataDir: string, testEnv: NodeJS.ProcessEnv = {}): HubProcess {
+/** `npm run hub`'s program on a free port of 127.0.0.1 (or on `port`, to start it again where it was), with its data in `dataDir`. */
+export function startHubProcess(dataDir: string, testEnv: NodeJS.ProcessEnv = {}, port = 0): HubProcess {
   const config = join(dataDir, 'hub.json');
-  writeFileSync(config, JSON.stringify({ listen: { port: 0 } }));
+  writeFileSync(config, JSON.stringify({ listen: { port } }));
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'hub/main.ts'), '--config', config, '--data-dir', dataDir],

@@ -5,6 +5,7 @@ import { createLogger } from '../server-kit/logger';
 import { installGracefulStop } from '../server-kit/process/graceful-stop';
 import { buildService } from './build-service';
 import { resolveDataDir, restrictNewFileModes } from './data-dir';
+import { noteUncleanExit } from './hub/last-crash';
 import { testHeartbeatIntervalMs } from './hub/test-heartbeat-interval';
 import { rootWarning } from './lockdown/process-user';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
   const asRoot = rootWarning(process.getuid?.());
   if (asRoot !== undefined) logger.warn(asRoot);
   const dataDir = resolveDataDir(args.dataDir);
+  // Before this run's own run file replaces the earlier one.
+  const crashed = noteUncleanExit(dataDir, startedAt);
+  if (crashed !== undefined) logger.warn({ lastCrash: crashed }, 'the previous run ended without shutting down');
   const [secret, technicianToken] = [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')];
   const service = await buildService({
     config,

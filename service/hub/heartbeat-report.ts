@@ -3,13 +3,15 @@ import type { Database } from 'better-sqlite3';
 import type { Health, SubsystemState } from '../../common/api/health';
 import { HEARTBEAT_DEVICES, type KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { countOutbox } from '../outbox/outbox-store';
+import { readLastCrash } from './last-crash';
 
 /**
  * What the kiosk tells the hub of itself, from what its health already
  * says: its devices' states (with their reason codes, which the hub's
  * alerts read: paper out, cover open, reader missing), the submissions
  * its outbox still holds for the hub, and the free space where its
- * records live. The crash record is not kept by the service yet.
+ * records live, and the last time a run of the service ended without
+ * shutting down (see last-crash.ts).
  */
 export function heartbeatReport(
   health: Health,
@@ -38,6 +40,6 @@ export function heartbeatReport(
       device(HEARTBEAT_DEVICES.idReader, health.subsystems.idCardReader),
       device(HEARTBEAT_DEVICES.printer, health.subsystems.receiptPrinter),
     ],
-    lastCrash: null,
+    lastCrash: readLastCrash(dataDir),
   };
 }

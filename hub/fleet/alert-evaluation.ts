@@ -42,7 +42,17 @@ export async function takeHeartbeat(
   report: KioskHeartbeat,
   now: Date,
 ): Promise<AlertsChanged | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => takeHeartbeatIn(trx, kioskId, report, now));
+}
+
+/** takeHeartbeat's work inside a transaction the caller holds (several heartbeats share one in heartbeat-committer.ts). */
+export async function takeHeartbeatIn(
+  trx: HubDb,
+  kioskId: number,
+  report: KioskHeartbeat,
+  now: Date,
+): Promise<AlertsChanged | undefined> {
+  {
     await recordHeartbeat(trx, kioskId, report, now);
     const kiosk = await trx
       .selectFrom('kiosks')
@@ -55,7 +65,7 @@ export async function takeHeartbeat(
     // `offline` is in scope and never wanted: it has just been heard from.
     const changes = await reconcileAlerts(trx, kioskId, ALERT_KINDS, heartbeatConditions(report), now);
     return changes.opened.length + changes.cleared.length > 0 ? { kioskId, regionCode: kiosk.region_code } : undefined;
-  });
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
 import { createEnrollCode } from '../storage/enrollment-codes';
 import { approveKiosk, findKiosk, listKiosks, revokeKiosk } from '../storage/kiosks';
-import { takeHeartbeat } from '../fleet/alert-evaluation';
+import type { HeartbeatCommitter } from '../fleet/heartbeat-committer';
 import { kioskDetail } from '../fleet/kiosk-detail';
 import { createThrottledRegistration } from '../kiosks/registration-throttle';
 import { checkOpeningHours, DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
@@ -59,6 +59,8 @@ export interface HubHandlerDeps {
   logger: Logger;
   /** Told what changed once it is committed, for live screens on every instance. */
   bus: LiveBus;
+  /** Where heartbeats are committed, several to a commit under load (shared with the kiosks' sockets). */
+  heartbeats: HeartbeatCommitter;
 }
 
 /** What a sealed TOTP secret is bound to: its account, so it opens on no other row. */
@@ -449,7 +451,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     async kioskHeartbeat(body, ctx) {
       const at = now();
       const kiosk = kioskOf(ctx);
-      const alerts = await takeHeartbeat(db, kiosk.id, body, at);
+      const alerts = await deps.heartbeats.take(kiosk.id, body, at);
       await publish(
         { type: 'kiosk-changed', kioskId: kiosk.id, regionCode: kiosk.regionCode },
         ...(alerts === undefined ? [] : [{ type: 'alerts-changed' as const, ...alerts }]),

@@ -3,6 +3,7 @@ import { hubApi } from '../../common/hub/api/contract';
 import { startServer, type ContractServer } from '../../server-kit/http/server';
 import type { SecretBox } from '../accounts/secret-box';
 import type { LiveBus } from '../live/live-bus';
+import { HeartbeatCommitter } from '../fleet/heartbeat-committer';
 import { createLiveSockets } from '../live/live-sockets';
 import type { HubDb } from '../storage/schema';
 import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
@@ -52,8 +53,10 @@ function originOf(host: string, port: number, tls: boolean): string {
 export async function startHubServer(opts: HubServerOptions): Promise<HubServer> {
   const proxies = new TrustedProxies(opts.trustedProxies);
   let origin = opts.publicOrigin ?? '';
+  const heartbeats = new HeartbeatCommitter(opts.db);
   const live = createLiveSockets({
     db: opts.db,
+    heartbeats,
     now: opts.now,
     bus: opts.bus,
     logger: opts.logger,
@@ -69,6 +72,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       totpIssuer: opts.totpIssuer,
       logger: opts.logger,
       bus: opts.bus,
+      heartbeats,
     }),
     guard: (port) => {
       origin = opts.publicOrigin ?? originOf(opts.host, port, opts.tls !== undefined);

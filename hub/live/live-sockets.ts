@@ -4,7 +4,7 @@ import { LIVE_CLOSE, LIVE_SOCKETS } from '../../common/hub/api/live';
 import { mayManageKiosksIn, type AccountScope } from '../../common/hub/rights';
 import type { MessageSocket } from '../../server-kit/http/server';
 import type { HubCaller, KioskCaller, SessionCaller } from '../http/hub-guard';
-import { takeHeartbeat } from '../fleet/alert-evaluation';
+import type { HeartbeatCommitter } from '../fleet/heartbeat-committer';
 import { findKiosk } from '../storage/kiosks';
 import type { HubDb } from '../storage/schema';
 import { liveSessionIds } from '../storage/sessions';
@@ -34,6 +34,8 @@ export const MAX_SOCKETS_PER_SESSION = 8;
 
 export interface LiveSocketsOptions {
   db: HubDb;
+  /** Where heartbeats are committed, several to a commit under load. */
+  heartbeats: HeartbeatCommitter;
   now: () => Date;
   bus: LiveBus;
   logger: Logger;
@@ -119,7 +121,7 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
         if (!(await stillApproved())) return;
         const at = now();
         // The heartbeat and the alerts it opens or clears are one commit.
-        const alerts = await takeHeartbeat(db, kiosk.id, message.report, at);
+        const alerts = await opts.heartbeats.take(kiosk.id, message.report, at);
         // Committed: only now is it acknowledged, and the consoles told.
         sendLive(socket, { type: 'heartbeat-ack', id: message.id, receivedAt: at.toISOString() });
         changed();

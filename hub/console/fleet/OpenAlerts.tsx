@@ -1,0 +1,81 @@
+import { Card, Table, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { FleetAlert } from '../../../common/hub/api/alerts';
+import { useLanguage } from '../../../ui/i18n/use-language';
+import { hrefOf } from '../app/routes';
+import { useAlerts } from '../data/queries';
+import { PageError } from '../shared/PageError';
+import { formatTime } from '../shared/format';
+import { alertDetailText } from './alert-text';
+import { AlertTags } from './AlertTags';
+
+/**
+ * The open alerts of the caller's regions, oldest first (what has waited
+ * longest is dealt with first), at the top of the fleet: each names its
+ * kiosk, links to its page, says what is wrong and since when.
+ */
+export function OpenAlerts() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const alerts = useAlerts();
+  const list = [...(alerts.data ?? [])].sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+
+  const columns: TableColumnsType<FleetAlert> = [
+    {
+      key: 'kiosk',
+      title: t('hubConsole.fleet.alerts.kiosk'),
+      render: (_v, a) => (
+        <a
+          href={hrefOf({ page: 'kiosk', id: a.kioskId })}
+          aria-label={t('hubConsole.fleet.alerts.open', { name: a.displayName })}
+        >
+          {a.displayName}
+        </a>
+      ),
+    },
+    {
+      key: 'site',
+      title: t('hubConsole.fleet.columns.site'),
+      render: (_v, a) =>
+        `${t('hubConsole.fleet.region', { region: a.regionCode })} · ${a.site ?? t('hubConsole.common.none')}`,
+    },
+    {
+      key: 'kind',
+      title: t('hubConsole.fleet.alerts.kind'),
+      render: (_v, a) => <AlertTags kinds={[a.kind]} none="" />,
+    },
+    {
+      key: 'detail',
+      title: t('hubConsole.kiosk.alertColumns.detail'),
+      render: (_v, a) => alertDetailText(t, language, a),
+    },
+    {
+      key: 'since',
+      title: t('hubConsole.fleet.alerts.since'),
+      render: (_v, a) => formatTime(a.openedAt, language, ''),
+    },
+  ];
+
+  return (
+    <Card
+      className="console-gap"
+      title={<h2 className="console-section-title">{t('hubConsole.fleet.alerts.title')}</h2>}
+      extra={alerts.data === undefined ? null : t('hubConsole.fleet.count', { count: list.length })}
+      data-testid="open-alerts"
+    >
+      {alerts.error !== undefined && <PageError error={alerts.error} retry={alerts.reload} />}
+      {alerts.data !== undefined && list.length === 0 ? (
+        <Typography.Text className="console-muted">{t('hubConsole.fleet.alerts.empty')}</Typography.Text>
+      ) : (
+        <Table<FleetAlert>
+          rowKey="id"
+          columns={columns}
+          dataSource={list}
+          pagination={false}
+          loading={alerts.loading}
+          size="small"
+        />
+      )}
+    </Card>
+  );
+}

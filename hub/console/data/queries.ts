@@ -110,9 +110,3 @@ export function useAuditPage(limit: number, beforeId: number | undefined) {
   const query = useHubQuery('audit', beforeId === undefined ? { limit } : { limit, beforeId });
   return { ...query, data: query.data?.entries };
 }
-
-/** One kiosk, from the fleet's list; null when it is not among them. */
-export function useKiosk(id: number): Query<KioskSummary | null> {
-  const query = useKiosks();
-  return { ...query, data: query.data === undefined ? undefined : (query.data.find((k) => k.id === id) ?? null) };
-}

@@ -83,6 +83,7 @@ export const hubConsoleZhCN = {
     noAlerts: '无',
     alerts: {
       title: '未处理的告警',
+      count: '{{count}} 条',
       empty: '你管理的终端目前没有告警。',
       kiosk: '终端',
       kind: '告警',
@@ -326,6 +327,7 @@ export const hubConsoleEn: Catalogue<typeof hubConsoleZhCN> = {
     noAlerts: 'None',
     alerts: {
       title: 'Open alerts',
+      count: '{{count}} open',
       empty: 'No open alerts on the kiosks you manage.',
       kiosk: 'Kiosk',
       kind: 'Alert',

@@ -60,7 +60,7 @@ export function OpenAlerts() {
     <Card
       className="console-gap"
       title={<h2 className="console-section-title">{t('hubConsole.fleet.alerts.title')}</h2>}
-      extra={alerts.data === undefined ? null : t('hubConsole.fleet.count', { count: list.length })}
+      extra={alerts.data === undefined ? null : t('hubConsole.fleet.alerts.count', { count: list.length })}
       data-testid="open-alerts"
     >
       {alerts.error !== undefined && <PageError error={alerts.error} retry={alerts.reload} />}

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createLiveFeed, LIVE_GATHER_MS, LIVE_RELOAD_GAP_MS } from './live-feed';
+import { manualClock } from '../testing/manual-clock';
 
 function setUp() {
-  let now = 1_000_000;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  let next = 1;
-  const feed = createLiveFeed({
-    now: () => now,
-    setTimer: (fn, ms) => {
-      timers.set(next, { at: now + ms, fn });
-      return next++;
-    },
-    clearTimer: (id) => void timers.delete(id as number),
-  });
-  const advance = (ms: number): void => {
-    const until = now + ms;
-    for (;;) {
-      const due = [...timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
-      if (due === undefined) break;
-      timers.delete(due[0]);
-      now = due[1].at;
-      due[1].fn();
-    }
-    now = until;
-  };
-  return { feed, advance };
+  const clock = manualClock(1_000_000);
+  const feed = createLiveFeed({ now: clock.now, setTimer: clock.setTimer, clearTimer: clock.clearTimer });
+  return { feed, advance: clock.advance };
 }
 
 describe('the live feed', () => {

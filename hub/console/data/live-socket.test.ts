@@ -13,6 +13,7 @@ import {
   type LiveState,
   type SocketLike,
 } from './live-socket';
+import { manualClock } from '../testing/manual-clock';
 
 /** A socket the test drives: what the page sent, and the hub's side of it. */
 class FakeSocket implements SocketLike {
@@ -46,33 +47,6 @@ class FakeSocket implements SocketLike {
     this.readyState = 3;
     this.onclose?.({ code });
   }
-}
-
-/** Timers the test runs by hand, in order of when they are due. */
-function manualClock() {
-  let now = 0;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  let next = 1;
-  return {
-    setTimer: (fn: () => void, ms: number) => {
-      timers.set(next, { at: now + ms, fn });
-      return next++;
-    },
-    clearTimer: (id: unknown) => void timers.delete(id as number),
-    /** Runs every timer due within `ms` from now. */
-    advance(ms: number) {
-      const until = now + ms;
-      for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
-        if (due === undefined) break;
-        timers.delete(due[0]);
-        now = due[1].at;
-        due[1].fn();
-      }
-      now = until;
-    },
-    pending: () => [...timers.values()].map((t) => t.at - now).sort((a, b) => a - b),
-  };
 }
 
 function setUp(random = () => 0.5) {

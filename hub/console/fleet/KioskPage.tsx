@@ -1,6 +1,7 @@
-import { Card, Descriptions, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Descriptions, Space, Spin, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HEALTH_HISTORY_DAYS, type HealthSample, type KioskAlert } from '../../../common/hub/api/alerts';
+import type { KioskHeartbeat } from '../../../common/hub/api/kiosks';
 import { ApiError } from '../../../ui/api/contract-client';
 import { useLanguage } from '../../../ui/i18n/use-language';
 import { hrefOf } from '../app/routes';
@@ -13,10 +14,9 @@ import { AlertTags, OnlineTag } from './AlertTags';
 import { DeviceState, deviceName } from './DeviceState';
 import { KioskActions } from './kiosk-actions';
 import { OpeningHoursCard } from './OpeningHoursCard';
+import { TableCard } from './TableCard';
 import { StatusTag } from './StatusTag';
 import { Versions } from './Versions';
-
-const sectionTitle = (text: string) => <h2 className="console-section-title">{text}</h2>;
 
 /**
  * One kiosk: its standing and connection, its latest heartbeat (versions,
@@ -149,84 +149,59 @@ export function KioskPage({ id }: { id: number }) {
         />
       </Card>
 
-      <Card className="console-gap" title={sectionTitle(t('hubConsole.kiosk.alerts'))} data-testid="kiosk-alerts">
-        {openAlerts.length === 0 ? (
-          <Typography.Text className="console-muted">{t('hubConsole.kiosk.alertsEmpty')}</Typography.Text>
-        ) : (
-          <Table<KioskAlert>
-            rowKey="id"
-            columns={alertColumns.slice(0, 3)}
-            dataSource={openAlerts}
-            pagination={false}
-            size="small"
-          />
-        )}
-      </Card>
+      <TableCard<KioskAlert>
+        title={t('hubConsole.kiosk.alerts')}
+        testId="kiosk-alerts"
+        empty={t('hubConsole.kiosk.alertsEmpty')}
+        rows={openAlerts}
+        columns={alertColumns.slice(0, 3)}
+        rowKey="id"
+      />
 
-      <Card className="console-gap" title={sectionTitle(t('hubConsole.kiosk.devices'))} data-testid="kiosk-devices">
-        {report === undefined ? (
-          <Typography.Text className="console-muted">{t('hubConsole.kiosk.devicesEmpty')}</Typography.Text>
-        ) : (
-          <Table
-            rowKey="device"
-            size="small"
-            pagination={false}
-            dataSource={report.devices}
-            columns={[
-              {
-                key: 'device',
-                title: t('hubConsole.kiosk.deviceColumns.device'),
-                render: (_v, d) => deviceName(t, d.device),
-              },
-              {
-                key: 'state',
-                title: t('hubConsole.kiosk.deviceColumns.state'),
-                render: (_v, d) => <DeviceState state={d.state} />,
-              },
-              { key: 'detail', title: t('hubConsole.kiosk.deviceColumns.detail'), render: (_v, d) => d.detail ?? none },
-            ]}
-          />
-        )}
-      </Card>
+      <TableCard<KioskHeartbeat['devices'][number]>
+        title={t('hubConsole.kiosk.devices')}
+        testId="kiosk-devices"
+        // No heartbeat yet; a heartbeat names every device it has.
+        empty={t('hubConsole.kiosk.devicesEmpty')}
+        rows={report?.devices ?? []}
+        rowKey="device"
+        columns={[
+          {
+            key: 'device',
+            title: t('hubConsole.kiosk.deviceColumns.device'),
+            render: (_v, d) => deviceName(t, d.device),
+          },
+          {
+            key: 'state',
+            title: t('hubConsole.kiosk.deviceColumns.state'),
+            render: (_v, d) => <DeviceState state={d.state} />,
+          },
+          { key: 'detail', title: t('hubConsole.kiosk.deviceColumns.detail'), render: (_v, d) => d.detail ?? none },
+        ]}
+      />
 
       <OpeningHoursCard detail={detail.data} onChanged={detail.reload} />
 
-      <Card
-        className="console-gap"
-        title={sectionTitle(t('hubConsole.kiosk.alertHistory', { days: HEALTH_HISTORY_DAYS }))}
-        data-testid="kiosk-alert-history"
-      >
-        {alertHistory.length === 0 ? (
-          <Typography.Text className="console-muted">
-            {t('hubConsole.kiosk.alertHistoryEmpty', { days: HEALTH_HISTORY_DAYS })}
-          </Typography.Text>
-        ) : (
-          <Table<KioskAlert>
-            rowKey="id"
-            columns={alertColumns}
-            dataSource={alertHistory}
-            pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-            size="small"
-          />
-        )}
-      </Card>
+      <TableCard<KioskAlert>
+        title={t('hubConsole.kiosk.alertHistory', { days: HEALTH_HISTORY_DAYS })}
+        testId="kiosk-alert-history"
+        empty={t('hubConsole.kiosk.alertHistoryEmpty', { days: HEALTH_HISTORY_DAYS })}
+        rows={alertHistory}
+        columns={alertColumns}
+        rowKey="id"
+        paged
+      />
 
-      <Card className="console-gap" title={sectionTitle(t('hubConsole.kiosk.health'))} data-testid="kiosk-health">
-        {healthHistory.length === 0 ? (
-          <Typography.Text className="console-muted">
-            {t('hubConsole.kiosk.healthEmpty', { days: HEALTH_HISTORY_DAYS })}
-          </Typography.Text>
-        ) : (
-          <Table<HealthSample>
-            rowKey="at"
-            columns={healthColumns}
-            // The hub answers oldest first; the newest is what is looked for.
-            dataSource={[...healthHistory].reverse()}
-            pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-            size="small"
-          />
-        )}
-      </Card>
+      <TableCard<HealthSample>
+        title={t('hubConsole.kiosk.health')}
+        testId="kiosk-health"
+        empty={t('hubConsole.kiosk.healthEmpty', { days: HEALTH_HISTORY_DAYS })}
+        // The hub answers oldest first; the newest is what is looked for.
+        rows={[...healthHistory].reverse()}
+        columns={healthColumns}
+        rowKey="at"
+        paged
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Table, Typography, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FleetAlert } from '../../../common/hub/api/alerts';
 import { useLanguage } from '../../../ui/i18n/use-language';
@@ -8,6 +8,7 @@ import { PageError } from '../shared/PageError';
 import { formatTime } from '../shared/format';
 import { alertDetailText } from './alert-text';
 import { AlertTags } from './AlertTags';
+import { TableCard } from './TableCard';
 
 /**
  * The open alerts of the caller's regions, oldest first (what has waited
@@ -57,25 +58,17 @@ export function OpenAlerts() {
   ];
 
   return (
-    <Card
-      className="console-gap"
-      title={<h2 className="console-section-title">{t('hubConsole.fleet.alerts.title')}</h2>}
+    <TableCard<FleetAlert>
+      title={t('hubConsole.fleet.alerts.title')}
+      testId="open-alerts"
+      empty={t('hubConsole.fleet.alerts.empty')}
+      rows={alerts.data === undefined ? undefined : list}
+      columns={columns}
+      rowKey="id"
+      loading={alerts.loading}
       extra={alerts.data === undefined ? null : t('hubConsole.fleet.alerts.count', { count: list.length })}
-      data-testid="open-alerts"
     >
       {alerts.error !== undefined && <PageError error={alerts.error} retry={alerts.reload} />}
-      {alerts.data !== undefined && list.length === 0 ? (
-        <Typography.Text className="console-muted">{t('hubConsole.fleet.alerts.empty')}</Typography.Text>
-      ) : (
-        <Table<FleetAlert>
-          rowKey="id"
-          columns={columns}
-          dataSource={list}
-          pagination={false}
-          loading={alerts.loading}
-          size="small"
-        />
-      )}
-    </Card>
+    </TableCard>
   );
 }

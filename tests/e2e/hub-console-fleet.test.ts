@@ -84,11 +84,10 @@ async function firstSignIn(p: Page, account: { login: string; password: string }
 /** The kiosk's own health, as its UI reads it. */
 const kioskHub = async () => (await callApi<Health>(kiosk!, '/api/health')).subsystems.hub;
 
-/** Picks a time in one of the opening hours' lists by keyboard: typed, then Enter. */
+/** Picks a time in one of the opening hours' lists by keyboard alone: focused, the time typed, then Enter. */
 async function pickTime(label: string, time: string): Promise<void> {
-  const box = page.getByRole('combobox', { name: label });
-  await box.click();
-  await box.fill(time);
+  await page.getByRole('combobox', { name: label }).focus();
+  await page.keyboard.type(time);
   await page.keyboard.press('Enter');
   await poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
 }

@@ -21,13 +21,20 @@ const syncDocument = (): void => {
 syncDocument();
 i18n.on('languageChanged', syncDocument);
 
+// When the person last asked the hub for something, shared by this browser's tabs (they share the session).
+const ACTIVITY_KEY = 'hub-console.last-activity';
+const activity = {
+  read: () => Number(window.localStorage.getItem(ACTIVITY_KEY)) || 0,
+  write: (at: number) => window.localStorage.setItem(ACTIVITY_KEY, String(at)),
+};
+
 // The hub's nonce for this answer of the page, which Ant Design's <style> elements must carry (the CSP's style-src).
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="style-nonce"]')?.content;
 
 createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <ConsoleApp client={createHubClient(window.location.origin)} styleNonce={nonce} />
+      <ConsoleApp client={createHubClient(window.location.origin, undefined, activity)} styleNonce={nonce} />
     </I18nextProvider>
   </StrictMode>,
 );

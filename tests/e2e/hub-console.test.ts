@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOTP, URI } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, saveScreen } from './a11y';
 import { launchChromium, readQrCode } from './harness';
+import { DESK_SIZES, pageChecks, poll } from './hub-console-pages';
 import { hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
 
 /**
@@ -19,14 +18,7 @@ import { hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-proces
  * must run under the hub's CSP without one refusal.
  */
 
-/** axe-core's source, evaluated over DevTools: the hub's CSP refuses the inline script Playwright would add, as it should. */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 const ADMIN = { login: 'admin', password: 'Guan-li-yuan-2026!' };
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 let dataDir: string;
 let hub: HubProcess;
@@ -50,7 +42,7 @@ beforeAll(async () => {
   );
   expect(added.code, added.stderr).toBe(0);
   browser = await launchChromium({ jsFlags: null });
-  page = await browser.newPage({ viewport: SIZES[0] });
+  page = await browser.newPage({ viewport: DESK_SIZES[0] });
   // Sign-in hashes with argon2: on a busy 2-core machine an answer can take seconds.
   page.setDefaultTimeout(20_000);
   page.on('console', (m) => {
@@ -65,32 +57,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Asks again until the page agrees, as long as a locator would wait (vitest's own default is one second). */
-const poll = <T>(ask: () => T | Promise<T>) => expect.poll(ask, { timeout: 20_000 });
-
-/** axe on what is on screen now (no serious or critical violation), and a screenshot of it. */
-async function checkPage(name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  // Dialogs fade in: axe measures contrast on what has finished appearing.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const size = page.viewportSize()!;
-  await saveScreen(page, `hub-console-${name}-${size.width}x${size.height}`);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await axeViolations(page, 'standard');
-  if (violations.length > 0) console.log(`${name}: axe violations\n${JSON.stringify(violations, null, 2)}`);
-  expect(
-    violations.map((v) => `${v.id}: ${v.help}`),
-    `${name} at ${size.width}×${size.height}: axe`,
-  ).toEqual([]);
-}
-
-async function atBothSizes(name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await checkPage(name);
-  }
-  await page.setViewportSize(SIZES[0]);
-}
+const { checkPage, atBothSizes } = pageChecks(() => page);
 
 /**
  * Confirms the open approve or revoke dialog after comparing its fingerprint with the
@@ -310,8 +277,9 @@ describe('the hub console', () => {
     await page.getByRole('heading', { level: 1, name: '终端' }).waitFor();
   });
 
-  it('shows the sign-in page again, saying so, once the session has ended', async () => {
-    // The session ends behind the page's back (as the hub's idle timeout does).
+  it('shows the sign-in page again by itself, saying so, once the session has ended', async () => {
+    // The session ends behind the page's back (as the hub's idle timeout does): the hub closes the
+    // page's live socket for it, and the page needs no click of the person's to know.
     await page.evaluate(() =>
       fetch('/api/session/sign-out', {
         method: 'POST',
@@ -319,7 +287,6 @@ describe('the hub console', () => {
         body: '{}',
       }),
     );
-    await nav(/账户/).click();
     await page.getByText('登录已失效').waitFor();
     await page.getByTestId('sign-in-login').waitFor();
   });

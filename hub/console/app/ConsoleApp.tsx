@@ -1,13 +1,15 @@
 import { App as AntApp, Button, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/hub/api/accounts';
 import { ApiError } from '../../../ui/api/contract-client';
 import { useLanguage } from '../../../ui/i18n/use-language';
 import type { HubClient } from '../data/hub-client';
-import { HubClientContext } from '../data/queries';
+import { createLiveFeed } from '../data/live-feed';
+import { openLiveSocket, type LiveState } from '../data/live-socket';
+import { HubClientContext, LiveFeedContext } from '../data/queries';
 import { SignInPage } from '../sign-in/SignInPage';
 import { TotpSetupPage } from '../sign-in/TotpSetupPage';
 import { describeError } from '../shared/format';
@@ -40,16 +42,17 @@ const CONSOLE_THEME = {
 /** Where dialogs and menus open (index.html says why not on <body>). */
 const overlays = (): HTMLElement => document.getElementById('overlays') ?? document.body;
 
-/** How often the page looks whether the hub's idle timeout has passed since its last request. */
+/** How often the page looks whether the hub's idle timeout has passed since the person's last request. */
 const IDLE_CHECK_MS = 10_000;
 
 /**
  * The console: the hub's answer to "who am I" decides between the sign-in
  * page, the second factor's set-up and the console itself. Whenever the hub
  * answers 401 the session is over (idle for the hub's timeout, or ended
- * elsewhere), and the sign-in page comes back saying so; the page also asks
- * once the idle time has passed, so an unattended screen does not go on
- * showing the fleet.
+ * elsewhere), and the sign-in page comes back saying so; the page also
+ * signs out once the person has been idle that long, so an unattended
+ * screen does not go on showing the fleet. Signed in, the page holds the
+ * live socket, whose pushes read the pages' data again.
  */
 export function ConsoleApp({ client, styleNonce }: { client: HubClient; styleNonce: string | undefined }) {
   const { t } = useTranslation();
@@ -80,27 +83,56 @@ export function ConsoleApp({ client, styleNonce }: { client: HubClient; styleNon
 
   const inSession = standing.kind === 'signed-in' || standing.kind === 'totp-setup';
   const idleSeconds = inSession ? standing.idleTimeoutSeconds : 0;
+  const sessionEnded = useCallback(() => {
+    const idle = Date.now() - client.lastRequestAt() >= idleSeconds * 1000;
+    // Signed out already (this page's own sign-out, whose socket then closes too): that is what is said.
+    setStanding((s) =>
+      s.kind === 'signed-out'
+        ? s
+        : {
+            kind: 'signed-out',
+            notice: idle
+              ? t('hubConsole.signIn.sessionEnded', { minutes: Math.round(idleSeconds / 60) })
+              : t('hubConsole.signIn.sessionEndedPlain'),
+          },
+    );
+  }, [client, idleSeconds, t]);
   useEffect(() => {
     if (!inSession) return;
-    const ended = (): void => {
-      const idle = Date.now() - client.lastRequestAt() >= idleSeconds * 1000;
-      setStanding({
-        kind: 'signed-out',
-        notice: idle
-          ? t('hubConsole.signIn.sessionEnded', { minutes: Math.round(idleSeconds / 60) })
-          : t('hubConsole.signIn.sessionEndedPlain'),
-      });
-    };
-    const stop = client.onSessionEnded(ended);
+    const stop = client.onSessionEnded(sessionEnded);
     const timer = setInterval(() => {
-      // Asking only once the hub must have ended it: a question earlier would keep the session alive.
-      if (Date.now() - client.lastRequestAt() >= idleSeconds * 1000) void client.call('me').catch(() => undefined);
+      // The live socket's reloads keep the hub's session alive, so the page ends it itself once the
+      // person (in any tab of this browser) has asked for nothing for the hub's idle time.
+      if (Date.now() - client.lastRequestAt() >= idleSeconds * 1000)
+        void client.call('signOut', {}, { background: true }).then(sessionEnded, () => undefined);
     }, IDLE_CHECK_MS);
     return () => {
       stop();
       clearInterval(timer);
     };
-  }, [client, inSession, idleSeconds, t]);
+  }, [client, inSession, idleSeconds, sessionEnded]);
+
+  // One live socket per tab, with a full session only (a set-up-only session may not open one).
+  const signedIn = standing.kind === 'signed-in';
+  const [feed] = useState(createLiveFeed);
+  const [liveState, setLiveState] = useState<LiveState>('connecting');
+  // The socket outlives a change of language (which makes a new sessionEnded): it is not opened again for it.
+  const socketSessionEnded = useEffectEvent(sessionEnded);
+  useEffect(() => {
+    if (!signedIn) return;
+    const socket = openLiveSocket({
+      origin: client.origin,
+      onEvent: (event) => feed.publish(event),
+      onState: setLiveState,
+      onSessionEnded: () => socketSessionEnded(),
+      // A 401 here ends the page's session (the client's listener); any other answer changes nothing.
+      onRefused: () => void client.call('me', undefined, { background: true }).catch(() => undefined),
+    });
+    return () => {
+      socket.close();
+      setLiveState('connecting');
+    };
+  }, [client, feed, signedIn]);
 
   const signOut = useCallback(() => {
     client.call('signOut', {}).then(
@@ -136,7 +168,11 @@ export function ConsoleApp({ client, styleNonce }: { client: HubClient; styleNon
       page = <TotpSetupPage onDone={() => refresh(null)} onSignOut={signOut} />;
       break;
     case 'signed-in':
-      page = <Shell user={standing.user} onSignOut={signOut} />;
+      page = (
+        <LiveFeedContext value={feed}>
+          <Shell user={standing.user} onSignOut={signOut} liveState={liveState} />
+        </LiveFeedContext>
+      );
   }
 
   return (

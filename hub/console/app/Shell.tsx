@@ -3,12 +3,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/hub/api/accounts';
 import { AuditPage } from '../audit/AuditPage';
+import type { LiveState } from '../data/live-socket';
 import { EnrollCodesPage } from '../enroll/EnrollCodesPage';
 import { FleetPage } from '../fleet/FleetPage';
 import { KioskPage } from '../fleet/KioskPage';
 import { LanguageButton } from '../shared/LanguageButton';
 import { PageMessage } from '../shared/PageMessage';
 import { UsersPage } from '../users/UsersPage';
+import { LiveIndicator } from './LiveIndicator';
 import { hrefOf, navFor, navPageOf, parseRoute, type ConsoleRoute, type NavPage } from './routes';
 
 const NAV_LABELS = {
@@ -28,8 +30,8 @@ function useHashRoute(): ConsoleRoute {
   return route;
 }
 
-/** The signed-in console: the navigation its role may use, who is signed in, the page the address names. */
-export function Shell({ user, onSignOut }: { user: Me; onSignOut: () => void }) {
+/** The signed-in console: the navigation its role may use, whether live updates work, who is signed in, the page the address names. */
+export function Shell({ user, onSignOut, liveState }: { user: Me; onSignOut: () => void; liveState: LiveState }) {
   const { t } = useTranslation();
   const route = useHashRoute();
   const nav = navFor(user.role);
@@ -74,6 +76,7 @@ export function Shell({ user, onSignOut }: { user: Me; onSignOut: () => void }) 
       </Layout.Sider>
       <Layout>
         <Layout.Header className="console-header">
+          <LiveIndicator state={liveState} />
           <Typography.Text>
             {t('hubConsole.nav.signedInAs', {
               name: user.displayName ?? user.login,

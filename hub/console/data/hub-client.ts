@@ -6,26 +6,45 @@ import { ApiError, createContractClient, type CallOptions } from '../../../ui/ap
  * The console's one way to the hub: the shared contract client on the page's
  * own origin, carried by the session cookie (HttpOnly: the page never sees
  * it) and the X-Hub-Request header the hub demands of every console request.
- * It remembers when it last asked, so the page can tell when the hub's idle
- * timeout must have ended the session, and tells its listener when the hub
- * answers 401 — the session ended (idle, signed out, the account disabled).
+ * It remembers when the person last asked for something, so the page can
+ * tell when the hub's idle timeout must have ended the session, and tells
+ * its listener when the hub answers 401 — the session ended (idle, signed
+ * out, the account disabled). What the page reads by itself (the live
+ * socket's reloads) is `background` and does not count as the person's.
  */
+export interface HubCallOptions extends CallOptions {
+  /** Asked by the page itself, not by the person: not counted in lastRequestAt(). */
+  background?: boolean;
+}
+
 export interface HubClient {
+  /** The hub's origin, which the live socket is opened on. */
+  readonly origin: string;
   call<R extends HubRouteName>(
     route: R,
     body?: RequestBodyOf<HubApi, R>,
-    options?: CallOptions,
+    options?: HubCallOptions,
   ): Promise<ResponseBodyOf<HubApi, R>>;
-  /** Date.now() of the last request sent. */
+  /** Date.now() of the last request the person's own doing sent, in this tab or another of this browser's (ActivityStore). */
   lastRequestAt(): number;
   /** Called on every 401; answers a function that stops it. */
   onSessionEnded(listener: () => void): () => void;
 }
 
+/**
+ * Where the tabs of one browser share when the person last did something:
+ * the hub's session is the browser's (one cookie), so a tab left open is
+ * not idle while the person works in another.
+ */
+export interface ActivityStore {
+  read(): number;
+  write(at: number): void;
+}
+
 /** Over an office network, not a loopback: give the hub longer than the kiosk's client does. */
 const HUB_TIMEOUT_MS = 15_000;
 
-export function createHubClient(origin: string, fetchImpl?: typeof fetch): HubClient {
+export function createHubClient(origin: string, fetchImpl?: typeof fetch, activity?: ActivityStore): HubClient {
   const client = createContractClient(hubApi, {
     baseUrl: origin,
     bearer: null,
@@ -35,8 +54,12 @@ export function createHubClient(origin: string, fetchImpl?: typeof fetch): HubCl
   const listeners = new Set<() => void>();
   let last = Date.now();
   return {
-    async call(route, body, options = {}) {
-      last = Date.now();
+    origin,
+    async call(route, body, { background = false, ...options } = {}) {
+      if (!background) {
+        last = Date.now();
+        activity?.write(last);
+      }
       try {
         return await client.call(route, body, { timeoutMs: HUB_TIMEOUT_MS, ...options });
       } catch (error) {
@@ -44,7 +67,7 @@ export function createHubClient(origin: string, fetchImpl?: typeof fetch): HubCl
         throw error;
       }
     },
-    lastRequestAt: () => last,
+    lastRequestAt: () => Math.max(last, activity?.read() ?? 0),
     onSessionEnded(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

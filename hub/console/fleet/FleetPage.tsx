@@ -7,10 +7,17 @@ import { useKiosks } from '../data/queries';
 import { PageError } from '../shared/PageError';
 import { formatTime } from '../shared/format';
 import { groupByRegion } from './group-by-region';
+import { AlertTags, OnlineTag } from './AlertTags';
 import { KioskActions } from './kiosk-actions';
+import { OpenAlerts } from './OpenAlerts';
 import { StatusTag } from './StatusTag';
+import { Versions } from './Versions';
 
-/** The fleet the caller manages, grouped by region, with approval and revocation on each row. */
+/**
+ * The fleet the caller manages: the open alerts first, then the kiosks
+ * grouped by region — standing, connection, versions, outbox, alerts —
+ * with approval and revocation on each row. The live socket keeps it current.
+ */
 export function FleetPage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -37,11 +44,38 @@ export function FleetPage() {
       title: t('hubConsole.fleet.columns.site'),
       render: (_v, k) => k.site ?? t('hubConsole.common.none'),
     },
-    { key: 'status', title: t('hubConsole.fleet.columns.status'), render: (_v, k) => <StatusTag status={k.status} /> },
+    {
+      key: 'status',
+      title: t('hubConsole.fleet.columns.status'),
+      render: (_v, k) => (
+        <Space wrap size={4}>
+          <StatusTag status={k.status} />
+          {k.status === 'approved' && <OnlineTag online={k.online} />}
+        </Space>
+      ),
+    },
     {
       key: 'lastSeen',
       title: t('hubConsole.fleet.columns.lastSeen'),
       render: (_v, k) => formatTime(k.lastSeenAt, language, t('hubConsole.common.never')),
+    },
+    {
+      key: 'versions',
+      title: t('hubConsole.fleet.columns.versions'),
+      render: (_v, k) => <Versions kiosk={k} />,
+    },
+    {
+      key: 'outbox',
+      title: t('hubConsole.fleet.columns.outbox'),
+      render: (_v, k) =>
+        k.outboxDepth === null
+          ? t('hubConsole.common.none')
+          : t('hubConsole.fleet.outboxCount', { count: k.outboxDepth }),
+    },
+    {
+      key: 'alerts',
+      title: t('hubConsole.fleet.columns.alerts'),
+      render: (_v, k) => <AlertTags kinds={k.openAlerts} none={t('hubConsole.fleet.noAlerts')} />,
     },
     {
       key: 'fingerprint',
@@ -61,6 +95,7 @@ export function FleetPage() {
         {t('hubConsole.fleet.title')}
       </Typography.Title>
       {kiosks.error !== undefined && <PageError error={kiosks.error} retry={kiosks.reload} />}
+      <OpenAlerts />
       {kiosks.data?.length === 0 && <Empty description={t('hubConsole.fleet.empty')} />}
       {groupByRegion(kiosks.data ?? []).map(([region, list]) => (
         <Card

@@ -43,7 +43,8 @@ const PROBLEM_VALUES = {
 
 /**
  * The accounts the caller may see: add one (its first password made here
- * and shown once), disable one, give one a new password (shown once).
+ * and shown once), disable one, give one a new password (shown once), or
+ * forget its second factor (a lost phone: it is set up again at the next sign-in).
  * Only rows the caller may manage have actions; the hub decides anyway.
  */
 export function UsersPage({ user }: { user: Me }) {
@@ -136,6 +137,32 @@ export function UsersPage({ user }: { user: Me }) {
     });
   };
 
+  const resetTotp = (row: Listing): void => {
+    void modal.confirm({
+      title: t('hubConsole.users.resetTotpTitle', { login: row.login }),
+      content: t('hubConsole.users.resetTotpEffect'),
+      okText: t('hubConsole.users.resetTotp'),
+      okButtonProps: { danger: true, 'data-testid': 'confirm-ok' },
+      cancelText: t('hubConsole.common.cancel'),
+      onOk: async () => {
+        try {
+          const answer = await client.call('userResetTotp', { login: row.login });
+          // Said in a dialog, not a passing message: the person has to tell the account's owner what comes next.
+          void modal.info({
+            title:
+              answer.outcome === 'done'
+                ? t('hubConsole.users.resetTotpDone', { login: row.login })
+                : t('hubConsole.users.resetTotpUnchanged', { login: row.login }),
+            okButtonProps: { 'data-testid': 'reset-totp-done' },
+          });
+        } catch (error) {
+          void message.error(describeError(t, error));
+        }
+        users.reload();
+      },
+    });
+  };
+
   const state = (row: Listing) => {
     if (row.disabledAt !== null)
       return <Tag className="console-status console-status--revoked">{t('hubConsole.users.state.disabled')}</Tag>;
@@ -183,6 +210,11 @@ export function UsersPage({ user }: { user: Me }) {
             <Button onClick={() => resetPassword(r)} data-testid={`reset-${r.login}`}>
               {t('hubConsole.users.resetPassword')}
             </Button>
+            {r.totpEnabled && (
+              <Button onClick={() => resetTotp(r)} data-testid={`reset-totp-${r.login}`}>
+                {t('hubConsole.users.resetTotp')}
+              </Button>
+            )}
             {r.disabledAt === null && (
               <Button danger onClick={() => disable(r)} data-testid={`disable-${r.login}`}>
                 {t('hubConsole.users.disable')}

@@ -136,6 +136,12 @@ export function KioskPage({ id }: { id: number }) {
                   : t('hubConsole.kiosk.clockSeconds', { seconds: Math.round(report.clockOffsetMs / 1000) }),
             },
             {
+              // When the kiosk's service found its previous run had ended without shutting down.
+              key: 'lastCrash',
+              label: t('hubConsole.kiosk.lastCrash'),
+              children: report?.lastCrash == null ? none : time(report.lastCrash.at),
+            },
+            {
               key: 'fingerprint',
               label: t('hubConsole.kiosk.fingerprint'),
               children: <Typography.Text code>{k.keyFingerprint}</Typography.Text>,

@@ -34,11 +34,36 @@ import { ORIGIN, useTestHub, type TestKiosk } from '../testing/test-hub';
 const DECLARED: { [T in LiveClientMessageType]: LiveSender } = {
   heartbeat: { kind: 'kiosk' },
   ping: { kind: 'session', roles: 'any' },
+  'call-request': { kind: 'kiosk' },
+  'call-cancel': { kind: 'kiosk' },
+  'duty-set': { kind: 'session', roles: ['lawyer'] },
+  'queue-sync': { kind: 'session', roles: ['lawyer'] },
+  'call-accept': { kind: 'session', roles: ['lawyer'] },
+  'call-signal': { kind: 'call-party', roles: ['lawyer'] },
+  'call-end': { kind: 'call-party', roles: ['lawyer'] },
+  'ice-config': { kind: 'call-party', roles: ['lawyer'] },
 };
 
+/** A call no caller here is a party to: a message naming it is answered, never acted on. */
+const CALL = '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90';
 const SAMPLES: { [T in LiveClientMessageType]: (id: string) => unknown } = {
   heartbeat: (id) => ({ type: 'heartbeat', id, report: SAMPLE_REPORT }),
   ping: (id) => ({ type: 'ping', id }),
+  'call-request': (id) => ({
+    type: 'call-request',
+    id,
+    callId: CALL,
+    topic: 'labour',
+    callerName: null,
+    maxWaitSeconds: 600,
+  }),
+  'call-cancel': (id) => ({ type: 'call-cancel', id, callId: CALL }),
+  'duty-set': (id) => ({ type: 'duty-set', id, status: 'away' }),
+  'queue-sync': (id) => ({ type: 'queue-sync', id }),
+  'call-accept': (id) => ({ type: 'call-accept', id, callId: CALL }),
+  'call-signal': (id) => ({ type: 'call-signal', id, callId: CALL, signal: { candidate: null } }),
+  'call-end': (id) => ({ type: 'call-end', id, callId: CALL }),
+  'ice-config': (id) => ({ type: 'ice-config', id, callId: CALL }),
 };
 
 const ROLES: { role: UserRole; regionCode: string | null }[] = [
@@ -50,6 +75,7 @@ const ROLES: { role: UserRole; regionCode: string | null }[] = [
 
 /** Who may send a message, written out independently of the hub's own check. */
 function maySend(declared: LiveSender, who: { kind: 'kiosk' } | { kind: 'session'; role: UserRole }): boolean {
+  if (declared.kind === 'call-party') return who.kind === 'kiosk' || declared.roles.includes(who.role);
   if (declared.kind === 'kiosk') return who.kind === 'kiosk';
   if (who.kind !== 'session') return false;
   return declared.roles === 'any' || declared.roles.includes(who.role);

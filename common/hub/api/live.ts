@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import type { UserRole } from '../accounts';
 import type { HubAccess } from './access';
+import {
+  CallAcceptOutcomeSchema,
+  CallDocumentNotice,
+  CallEndReasonSchema,
+  CallId,
+  CallSignal,
+  CallTopicSchema,
+  CallUnavailableReasonSchema,
+  DutyStatusSchema,
+  IceConfig,
+  LawyerQueue,
+} from './calls';
 import { KioskHeartbeat } from './kiosks';
 
 /**
@@ -53,8 +65,19 @@ export const LIVE_CLOSE = {
 /** A message's id, chosen by its sender: the answer carries it back. */
 const MessageId = z.string().min(1).max(64);
 
-/** Who may send a client message: a kiosk (on its socket), or people of these roles (on the console's). */
-export type LiveSender = { kind: 'kiosk' } | { kind: 'session'; roles: 'any' | readonly UserRole[] };
+/**
+ * Who may send a client message: a kiosk (on its socket), people of these
+ * roles (on the console's), or either end of a call — a kiosk, or a person
+ * of these roles. Whether the sender is a party to the very call the
+ * message names is the hub's check in its handler (the rights of the data).
+ */
+export type LiveSender =
+  | { kind: 'kiosk' }
+  | { kind: 'session'; roles: 'any' | readonly UserRole[] }
+  | { kind: 'call-party'; roles: readonly UserRole[] };
+
+/** Who answers calls from the console. */
+const CALL_ROLES = ['lawyer'] as const satisfies readonly UserRole[];
 
 interface ClientMessageDef<S extends z.ZodType> {
   schema: S;
@@ -74,6 +97,62 @@ export const liveClientMessages = {
     schema: z.strictObject({ type: z.literal('ping'), id: MessageId }),
     sender: { kind: 'session', roles: 'any' },
   }),
+
+  // Video consultation (common/hub/api/calls.ts).
+
+  /**
+   * A citizen asks for a lawyer: answered with `call-status` (queued, or
+   * unavailable and why). Sent again with the same callId after a
+   * reconnect, it is the same call: its place in the queue is kept.
+   * `callerName` is the name on the ID card when the citizen chose to show
+   * it, else null; `maxWaitSeconds` the kiosk's longest wait.
+   */
+  'call-request': clientMessage({
+    schema: z.strictObject({
+      type: z.literal('call-request'),
+      id: MessageId,
+      callId: CallId,
+      topic: CallTopicSchema,
+      callerName: z.string().trim().min(1).max(50).nullable(),
+      maxWaitSeconds: z.number().int().min(30).max(3600),
+    }),
+    sender: { kind: 'kiosk' },
+  }),
+  /** The citizen left before a lawyer answered (取消, walked away, the session reset): ends the call as abandoned. */
+  'call-cancel': clientMessage({
+    schema: z.strictObject({ type: z.literal('call-cancel'), id: MessageId, callId: CallId }),
+    sender: { kind: 'kiosk' },
+  }),
+  /** A lawyer sets their duty status: answered with `queue`. */
+  'duty-set': clientMessage({
+    schema: z.strictObject({ type: z.literal('duty-set'), id: MessageId, status: DutyStatusSchema }),
+    sender: { kind: 'session', roles: CALL_ROLES },
+  }),
+  /** A lawyer asks for their queue again (a console that just opened or came back): answered with `queue`. */
+  'queue-sync': clientMessage({
+    schema: z.strictObject({ type: z.literal('queue-sync'), id: MessageId }),
+    sender: { kind: 'session', roles: CALL_ROLES },
+  }),
+  /** 接听: one conditional update at the hub; answered with `call-accept-result`. */
+  'call-accept': clientMessage({
+    schema: z.strictObject({ type: z.literal('call-accept'), id: MessageId, callId: CallId }),
+    sender: { kind: 'session', roles: CALL_ROLES },
+  }),
+  /** Signaling for a call the sender is in, relayed to the other end as `call-signal`. */
+  'call-signal': clientMessage({
+    schema: z.strictObject({ type: z.literal('call-signal'), id: MessageId, callId: CallId, signal: CallSignal }),
+    sender: { kind: 'call-party', roles: CALL_ROLES },
+  }),
+  /** Hang up a call the sender is in: both ends get `call-ended`. */
+  'call-end': clientMessage({
+    schema: z.strictObject({ type: z.literal('call-end'), id: MessageId, callId: CallId }),
+    sender: { kind: 'call-party', roles: CALL_ROLES },
+  }),
+  /** Fresh TURN credentials for a call the sender is in (before an ICE restart, after a reconnect): answered with `ice-config`. */
+  'ice-config': clientMessage({
+    schema: z.strictObject({ type: z.literal('ice-config'), id: MessageId, callId: CallId }),
+    sender: { kind: 'call-party', roles: CALL_ROLES },
+  }),
 } as const;
 export type LiveClientMessageType = keyof typeof liveClientMessages;
 export type LiveClientMessage = {
@@ -83,6 +162,14 @@ export type LiveClientMessage = {
 export const LiveClientMessage = z.discriminatedUnion('type', [
   liveClientMessages.heartbeat.schema,
   liveClientMessages.ping.schema,
+  liveClientMessages['call-request'].schema,
+  liveClientMessages['call-cancel'].schema,
+  liveClientMessages['duty-set'].schema,
+  liveClientMessages['queue-sync'].schema,
+  liveClientMessages['call-accept'].schema,
+  liveClientMessages['call-signal'].schema,
+  liveClientMessages['call-end'].schema,
+  liveClientMessages['ice-config'].schema,
 ]);
 
 /** Why the hub refused a client's message. */
@@ -97,6 +184,8 @@ export const LIVE_ERROR_CODES = [
   'invalid',
   /** This caller may not send this type. */
   'not-allowed',
+  /** The call the message names is not one the sender is a party to (or there is no such call). */
+  'not-party',
   /** The hub could not do it (its database); send it again later. */
   'failed',
 ] as const;
@@ -118,6 +207,64 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('kiosk-changed'), kioskId: z.number().int() }),
   /** Console only: an alert of a kiosk the session may see opened or cleared. */
   z.object({ type: z.literal('alerts-changed'), kioskId: z.number().int() }),
+
+  /**
+   * Kiosk only: where its call stands, pushed on every change (its place in
+   * the queue moved, a lawyer answered, it ended) and in answer to
+   * `call-request`. `inReplyTo` names the request it answers.
+   */
+  z.object({
+    type: z.literal('call-status'),
+    callId: CallId,
+    inReplyTo: MessageId.optional(),
+    status: z.discriminatedUnion('state', [
+      z.object({
+        state: z.literal('queued'),
+        /** 1 for the first in line. */
+        position: z.number().int().min(1),
+        estimatedWaitSeconds: z.number().int().min(0),
+      }),
+      z.object({
+        state: z.literal('unavailable'),
+        reason: CallUnavailableReasonSchema,
+        /** When duty next starts for the kiosk's region, if the roster says. */
+        nextDutyAt: z.string().nullable(),
+      }),
+      z.object({
+        state: z.literal('answered'),
+        /** How the kiosk names the lawyer: family name and 律师 (王律师), nothing more. */
+        lawyerName: z.string(),
+        ice: IceConfig,
+      }),
+      z.object({ state: z.literal('ended'), reason: CallEndReasonSchema }),
+    ]),
+  }),
+  /** A lawyer's console: its queue and status, whole, pushed on every change and in answer to `duty-set` and `queue-sync`. */
+  z.object({ type: z.literal('queue'), queue: LawyerQueue, inReplyTo: MessageId.optional() }),
+  /**
+   * Answer to `call-accept`. `won`: this lawyer has the call (`ice` and the
+   * caller's name unmasked when the citizen showed the card); `taken`:
+   * another lawyer answered first (已被接听); `gone`: the caller left or
+   * the call ended; `busy`: this lawyer is in another call.
+   */
+  z.object({
+    type: z.literal('call-accept-result'),
+    inReplyTo: MessageId,
+    callId: CallId,
+    outcome: CallAcceptOutcomeSchema,
+    ice: IceConfig.optional(),
+    callerName: z.string().nullable().optional(),
+  }),
+  /** Console only: a call it was shown was answered by another lawyer or ended; shown as 已被接听 or gone. */
+  z.object({ type: z.literal('call-gone'), callId: CallId, reason: z.enum(['taken', 'ended']) }),
+  /** Either end: signaling from the other end of its call. */
+  z.object({ type: z.literal('call-signal'), callId: CallId, signal: CallSignal }),
+  /** Either end: its call ended (the other side hung up, the hub ended it). */
+  z.object({ type: z.literal('call-ended'), callId: CallId, reason: CallEndReasonSchema }),
+  /** Answer to `ice-config`. */
+  z.object({ type: z.literal('ice-config'), inReplyTo: MessageId, callId: CallId, ice: IceConfig }),
+  /** Kiosk only: the lawyer pushed a document for the citizen; fetch it over signed HTTP, check its hash, offer 打印. */
+  z.object({ type: z.literal('call-document'), callId: CallId, document: CallDocumentNotice }),
 ]);
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;
 
@@ -126,7 +273,8 @@ export function maySendLive(
   type: LiveClientMessageType,
   who: { kind: 'kiosk' } | { kind: 'session'; role: UserRole },
 ): boolean {
-  const sender = liveClientMessages[type].sender;
+  const sender: LiveSender = liveClientMessages[type].sender;
+  if (sender.kind === 'call-party') return who.kind === 'kiosk' || sender.roles.includes(who.role);
   if (sender.kind !== who.kind) return false;
   if (sender.kind === 'kiosk' || who.kind === 'kiosk') return true;
   return sender.roles === 'any' || sender.roles.includes(who.role);

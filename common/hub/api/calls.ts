@@ -168,3 +168,49 @@ export type CallDocumentNotice = z.infer<typeof CallDocumentNotice>;
 /** How a lawyer's 接听 came out: the conditional update either took the call or found it taken or gone. */
 export const CALL_ACCEPT_OUTCOMES = ['won', 'taken', 'gone', 'busy'] as const;
 export const CallAcceptOutcomeSchema = z.enum(CALL_ACCEPT_OUTCOMES);
+
+const DocumentTitle = z.string().trim().min(1).max(200);
+/** Base64 of at most CALL_DOCUMENT_MAX_BYTES. */
+const PdfBase64 = z
+  .string()
+  .max(Math.ceil(CALL_DOCUMENT_MAX_BYTES / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
+
+/**
+ * What a lawyer in a call pushes to the kiosk (the route `callDocumentPush`):
+ * a template of the kiosk's content release with the answers filled in (the
+ * kiosk fills and prints it with its own template, as a citizen's own
+ * document), a short note, or a PDF.
+ */
+export const PushCallDocumentRequest = z.discriminatedUnion('kind', [
+  z.strictObject({
+    callId: CallId,
+    kind: z.literal('template'),
+    title: DocumentTitle,
+    templateId: z.string().min(1).max(200),
+    /** Answers as typed, by field id (common/templates/values.ts RawTemplateValues). */
+    values: z.record(z.string().max(100), z.string().max(2000)),
+  }),
+  z.strictObject({ callId: CallId, kind: z.literal('note'), title: DocumentTitle, text: z.string().min(1).max(4000) }),
+  z.strictObject({ callId: CallId, kind: z.literal('pdf'), title: DocumentTitle, base64: PdfBase64 }),
+]);
+export type PushCallDocumentRequest = z.infer<typeof PushCallDocumentRequest>;
+
+/**
+ * A pushed document as the kiosk fetches it (signed, the call's own kiosk
+ * only). `sha256` of the notice is over: the UTF-8 of
+ * JSON.stringify({ templateId, values }) for a template, the UTF-8 of the
+ * text for a note, the PDF's bytes for a PDF.
+ */
+export const CallDocument = z.discriminatedUnion('kind', [
+  z.object({
+    documentId: z.uuid(),
+    kind: z.literal('template'),
+    title: z.string(),
+    templateId: z.string(),
+    values: z.record(z.string(), z.string()),
+  }),
+  z.object({ documentId: z.uuid(), kind: z.literal('note'), title: z.string(), text: z.string() }),
+  z.object({ documentId: z.uuid(), kind: z.literal('pdf'), title: z.string(), base64: z.string() }),
+]);
+export type CallDocument = z.infer<typeof CallDocument>;

@@ -56,7 +56,7 @@ export interface OpeningHoursProblem {
 const RANGE = /^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
 
 /** Minutes since midnight of `HH:MM-HH:MM`'s two ends; undefined unless well-formed (24:00 only as an end). */
-function parseRange(text: string): { opens: number; closes: number } | undefined {
+export function parseRange(text: string): { opens: number; closes: number } | undefined {
   const m = RANGE.exec(text);
   if (m === null) return undefined;
   const opens = Number(m[1]) * 60 + Number(m[2]);
@@ -90,12 +90,16 @@ export function checkOpeningHours(hours: OpeningHours): Result<OpeningHours, Ope
   return problems.length === 0 ? ok(tidy) : err(problems);
 }
 
-/** Whether the site is open at `at` by its hours (China time). */
-export function isOpenAt(hours: OpeningHours, at: Date): boolean {
+/** The weekday and minute since midnight of `at` in China time. */
+export function chinaTimeOf(at: Date): { day: Weekday; minute: number } {
   const local = new Date(at.getTime() + CHINA_UTC_OFFSET_MS);
   // getUTCDay: 0 is Sunday; WEEKDAYS starts on Monday, as Chinese calendars do.
-  const day = WEEKDAYS[(local.getUTCDay() + 6) % 7]!;
-  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return { day: WEEKDAYS[(local.getUTCDay() + 6) % 7]!, minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
+}
+
+/** Whether the site is open at `at` by its hours (China time). */
+export function isOpenAt(hours: OpeningHours, at: Date): boolean {
+  const { day, minute } = chinaTimeOf(at);
   return hours[day].some((text) => {
     const range = parseRange(text);
     return range !== undefined && minute >= range.opens && minute < range.closes;

@@ -56,13 +56,20 @@ export const CALL_MAX_UNANSWERED_OFFERS = 3;
 /** A lawyer whose consoles all went away is kept on duty this long (a page reload, a network blip). */
 export const DUTY_GRACE_MS = 60_000;
 /**
- * A kiosk whose socket closed while its call waited or was ringing: the call
- * is kept this long for the kiosk to come back, then ended as abandoned. A
- * citizen who leaves sends `call-cancel`, which ends it at once.
+ * A kiosk whose socket closed while its call waited, rang or was under way:
+ * the call is kept this long for the kiosk to come back, then ended as
+ * dropped. A citizen who leaves sends `call-cancel`, which ends it at once
+ * (abandoned).
  */
 export const CALL_KIOSK_GRACE_MS = 20_000;
 /** A kiosk waits at most this long by default (the kiosk's configuration may shorten it). */
 export const CALL_DEFAULT_MAX_WAIT_MS = 10 * 60_000;
+/**
+ * After a call ends its lawyer is not rung for this long (wrap-up: a
+ * moment to finish the note before the next caller); their status stays
+ * as it was.
+ */
+export const CALL_WRAP_UP_MS = 15_000;
 
 /**
  * WebRTC signaling, relayed by the hub between the two ends of one call

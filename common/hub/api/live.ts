@@ -138,12 +138,17 @@ export const liveClientMessages = {
     schema: z.strictObject({ type: z.literal('call-accept'), id: MessageId, callId: CallId }),
     sender: { kind: 'session', roles: CALL_ROLES },
   }),
-  /** Signaling for a call the sender is in, relayed to the other end as `call-signal`. */
+  /**
+   * Signaling for a call the sender is in, relayed to the other end as
+   * `call-signal`. Not answered unless refused (`not-party`): a signal for
+   * an end whose socket is away is kept a short while and handed over when
+   * it is back (hub/calls/signal-buffer.ts).
+   */
   'call-signal': clientMessage({
     schema: z.strictObject({ type: z.literal('call-signal'), id: MessageId, callId: CallId, signal: CallSignal }),
     sender: { kind: 'call-party', roles: CALL_ROLES },
   }),
-  /** Hang up a call the sender is in: both ends get `call-ended`. */
+  /** Hang up a call the sender is in: both ends get `call-ended` (the sender's naming this message). A kiosk's call not yet answered ends abandoned. */
   'call-end': clientMessage({
     schema: z.strictObject({ type: z.literal('call-end'), id: MessageId, callId: CallId }),
     sender: { kind: 'call-party', roles: CALL_ROLES },
@@ -259,8 +264,18 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call-gone'), callId: CallId, reason: z.enum(['taken', 'ended']) }),
   /** Either end: signaling from the other end of its call. */
   z.object({ type: z.literal('call-signal'), callId: CallId, signal: CallSignal }),
-  /** Either end: its call ended (the other side hung up, the hub ended it). */
-  z.object({ type: z.literal('call-ended'), callId: CallId, reason: CallEndReasonSchema }),
+  /**
+   * Either end of an answered call: it ended (the other side hung up, the
+   * hub ended it). Also the answer to the sender's own `call-end`, then
+   * naming it in `inReplyTo`. A kiosk hears `call-status` ended as well,
+   * for every end of its call, answered or not.
+   */
+  z.object({
+    type: z.literal('call-ended'),
+    callId: CallId,
+    reason: CallEndReasonSchema,
+    inReplyTo: MessageId.optional(),
+  }),
   /** Answer to `ice-config`. */
   z.object({ type: z.literal('ice-config'), inReplyTo: MessageId, callId: CallId, ice: IceConfig }),
   /** Kiosk only: the lawyer pushed a document for the citizen; fetch it over signed HTTP, check its hash, offer 打印. */

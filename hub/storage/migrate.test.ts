@@ -28,6 +28,10 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
     await requireCurrentSchema(t.storage);
     expect(await tableNames(t.storage.db)).toEqual([
       'audit_log',
+      'call_documents',
+      'call_offers',
+      'calls',
+      'duty_roster',
       'enrollment_codes',
       'hub_schema',
       'key_fingerprints',
@@ -36,6 +40,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'kiosk_heartbeats',
       'kiosk_nonces',
       'kiosks',
+      'lawyer_duty',
+      'lawyer_queues',
       'sessions',
       'users',
     ]);
@@ -46,6 +52,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 3, name: 'kiosks and enrollment codes' },
         { version: 4, name: 'kiosk heartbeats and request nonces' },
         { version: 5, name: 'alerts, health history and opening hours' },
+        { version: 6, name: 'video calls, duty and rosters' },
       ]
         .map((m) => ({
           id: m.version,

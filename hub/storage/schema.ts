@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { UserRole } from '../../common/hub/accounts';
 import type { AlertKind } from '../../common/hub/api/alert-kinds';
+import type { CallEndReason, CallTopic, DutyStatus } from '../../common/hub/api/calls';
+import type { Weekday } from '../../common/hub/opening-hours';
 
 /**
  * The hub's tables as Kysely sees them. Both engines store the same types:
@@ -22,6 +24,12 @@ export interface HubDatabase {
   kiosk_nonces: KioskNoncesTable;
   kiosk_alerts: KioskAlertsTable;
   kiosk_health_samples: KioskHealthSamplesTable;
+  calls: CallsTable;
+  call_offers: CallOffersTable;
+  lawyer_duty: LawyerDutyTable;
+  lawyer_queues: LawyerQueuesTable;
+  duty_roster: DutyRosterTable;
+  call_documents: CallDocumentsTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -171,6 +179,88 @@ export interface EnrollmentCodesTable {
   kiosk_id: number | null;
 }
 
+export type CallState = 'waiting' | 'in-call' | 'ended';
+
+/** A video call from a kiosk (migration 6); its id is the kiosk's UUID. */
+export interface CallsTable {
+  id: string;
+  kiosk_id: number;
+  /** The kiosk's region when it called: which lawyers' queues it is in. */
+  region_code: string;
+  topic: CallTopic;
+  /** The name on the ID card the citizen showed, while the call lasts; cleared when it ends. */
+  caller_name: string | null;
+  /** The same, masked (张**), kept for the record. */
+  caller_name_masked: string | null;
+  state: CallState;
+  /** Who answered it. */
+  lawyer_id: number | null;
+  created_at: string;
+  answered_at: string | null;
+  ended_at: string | null;
+  end_reason: CallEndReason | null;
+  /** Past this, a call still waiting is missed. */
+  max_wait_until: string;
+  /** When a hub instance last knew the kiosk's socket open. */
+  kiosk_seen_at: string;
+}
+
+export type CallOfferOutcome = 'answered' | 'timed-out' | 'withdrawn';
+
+/** A call ringing a lawyer: ringing while `outcome` is null. */
+export interface CallOffersTable {
+  id: Generated<number>;
+  call_id: string;
+  lawyer_id: number;
+  offered_at: string;
+  outcome: CallOfferOutcome | null;
+  decided_at: string | null;
+}
+
+/** A lawyer's duty status; no row: offline. */
+export interface LawyerDutyTable {
+  user_id: number;
+  status: DutyStatus;
+  /** Why the hub set the status by itself; null when the lawyer set it. */
+  reason: 'unanswered-offers' | 'disconnected' | null;
+  changed_at: string;
+  unanswered_in_row: ColumnType<number, number | undefined, number>;
+  /** When a hub instance last knew one of the lawyer's consoles open. */
+  seen_at: string;
+}
+
+/** The queues a lawyer serves (common/hub/call-queues.ts); none: the default ones. */
+export interface LawyerQueuesTable {
+  user_id: number;
+  region_code: string | null;
+  topic: CallTopic | null;
+}
+
+export interface DutyRosterTable {
+  id: Generated<number>;
+  region_code: string;
+  weekday: Weekday;
+  /** `HH:MM-HH:MM`, China time. */
+  hours: string;
+  lawyer_id: number | null;
+}
+
+/** A document a lawyer pushed to the kiosk of their call; deleted a day later. */
+export interface CallDocumentsTable {
+  id: string;
+  call_id: string;
+  lawyer_id: number;
+  kind: 'pdf' | 'template' | 'note';
+  title: string;
+  /** A template's JSON ({ templateId, values }), a note's text, a PDF's base64. */
+  content: string;
+  bytes: number;
+  sha256: string;
+  created_at: string;
+  fetched_at: string | null;
+}
+
+export type CallRow = Selectable<CallsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type KioskRow = Selectable<KiosksTable>;
 export type SessionRow = Selectable<SessionsTable>;

@@ -3,6 +3,7 @@ import { sessionsAndTotp } from './002-sessions-and-totp';
 import { kiosksAndEnrollment } from './003-kiosks-and-enrollment';
 import { kioskHeartbeats } from './004-kiosk-heartbeats';
 import { alertsAndHealthHistory } from './005-alerts-and-health-history';
+import { calls } from './006-calls';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -12,4 +13,5 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   kiosksAndEnrollment,
   kioskHeartbeats,
   alertsAndHealthHistory,
+  calls,
 ];

@@ -5,6 +5,8 @@ import type { SecretBox } from '../accounts/secret-box';
 import type { LiveBus } from '../live/live-bus';
 import { HeartbeatCommitter } from '../fleet/heartbeat-committer';
 import { createLiveSockets } from '../live/live-sockets';
+import { createCallDesk, type CallDesk } from '../calls/call-desk';
+import type { TurnSettings } from '../calls/turn-credentials';
 import type { HubDb } from '../storage/schema';
 import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
 import { createHubHandlers } from './hub-handlers';
@@ -32,11 +34,17 @@ export interface HubServerOptions {
   sessionCheckMs?: number;
   /** The web console's built files, served at `/` (none when undefined or missing). */
   consoleDir?: string | undefined;
+  /** coturn's REST credentials for calls; undefined: no TURN (peer to peer on the local network only). */
+  turn?: TurnSettings | undefined;
+  /** How often the call desk sweeps (default CALL_TICK_MS). */
+  callTickMs?: number;
 }
 
 export interface HubServer extends ContractServer<never> {
   /** The origin the hub answers for, with the port it got. */
   origin: string;
+  /** This instance's call desk (tests sweep it by hand). */
+  calls: CallDesk;
 }
 
 /** Where a hub listening on `host:port` is reached when no public origin is configured. */
@@ -54,7 +62,16 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
   const proxies = new TrustedProxies(opts.trustedProxies);
   let origin = opts.publicOrigin ?? '';
   const heartbeats = new HeartbeatCommitter(opts.db);
+  const calls = createCallDesk({
+    db: opts.db,
+    now: opts.now,
+    bus: opts.bus,
+    logger: opts.logger,
+    turn: opts.turn,
+    ...(opts.callTickMs === undefined ? {} : { tickMs: opts.callTickMs }),
+  });
   const live = createLiveSockets({
+    calls,
     db: opts.db,
     heartbeats,
     now: opts.now,
@@ -88,15 +105,18 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     staticDir: opts.consoleDir,
     // Ant Design makes its styles at run time, in <style> elements with the page's nonce.
     pageStyleNonce: true,
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     live.close();
+    await calls.close();
     throw error;
   });
   return {
     ...server,
     origin,
+    calls,
     async close() {
       live.close();
+      await calls.close();
       await server.close();
     },
   };

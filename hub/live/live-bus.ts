@@ -1,8 +1,11 @@
+import type { CallEndReason, CallSignal } from '../../common/hub/api/calls';
+
 /**
  * How a hub instance tells every instance (itself included) that something
  * live happened: a kiosk's health changed, an alert opened or cleared, a
  * kiosk was revoked or a session ended (so whichever instance holds its
- * WebSocket closes it). In one process the bus is a plain in-memory one;
+ * WebSocket closes it), the call desk changed or a call's signaling is
+ * to be handed to the instance holding the other end. In one process the bus is a plain in-memory one;
  * with `HUB_REDIS_URL` it is Redis pub/sub, so two instances on one
  * database behave as one. Never PostgreSQL's LISTEN/NOTIFY: the
  * PostgreSQL-compatible databases of government IT lack it.
@@ -22,7 +25,36 @@ export type LiveEvent =
   /** The kiosk was revoked: every instance closes its open sockets at once. */
   | { type: 'kiosk-revoked'; kioskId: number; regionCode: string }
   /** A console session ended (sign-out, disabled account, new password): its sockets close. */
-  | { type: 'session-ended'; sessionId: string };
+  | { type: 'session-ended'; sessionId: string }
+  /** The call desk changed (a caller queued or left, an offer rang or rang out, a lawyer's status): queues and places in line are read again. */
+  | { type: 'calls-changed' }
+  /** A lawyer answered the call: its kiosk is told, every other console that showed it hears 已被接听. */
+  | { type: 'call-answered'; callId: string; kioskId: number; lawyerId: number }
+  /** The call ended: both ends are told, and the consoles that showed it. */
+  | {
+      type: 'call-ended';
+      callId: string;
+      kioskId: number;
+      lawyerId: number | null;
+      reason: CallEndReason;
+      wasAnswered: boolean;
+    }
+  /**
+   * Signaling for one end of a call, handed over by the instance holding
+   * that end's socket. It carries the signal itself (session descriptions
+   * and candidates: network addresses, no personal data), as relaying is
+   * its whole purpose.
+   */
+  | {
+      type: 'call-signal';
+      callId: string;
+      to: 'kiosk' | 'lawyer';
+      kioskId: number;
+      lawyerId: number;
+      signal: CallSignal;
+    }
+  /** The lawyer pushed a document: the kiosk's instance reads its notice and tells the kiosk. */
+  | { type: 'call-document'; callId: string; kioskId: number; documentId: string };
 
 export type LiveEventType = LiveEvent['type'];
 

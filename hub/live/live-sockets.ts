@@ -10,6 +10,8 @@ import type { HubDb } from '../storage/schema';
 import { liveSessionIds } from '../storage/sessions';
 import type { LiveBus, LiveEvent } from './live-bus';
 import { readMessages, sendLive } from './socket-messages';
+import type { CallDesk } from '../calls/call-desk';
+import { kioskCallMessage, lawyerCallMessage } from '../calls/call-messages';
 
 /**
  * The live sockets of one hub instance: each kiosk's and each console's,
@@ -40,6 +42,8 @@ export interface LiveSocketsOptions {
   bus: LiveBus;
   logger: Logger;
   sessionCheckMs?: number;
+  /** The call desk of this instance: the call messages go there, and it hears of the sockets of the parties. */
+  calls: CallDesk;
 }
 
 export interface LiveSockets {
@@ -84,6 +88,9 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
       case 'kiosk-changed':
       case 'alerts-changed':
         return pushToConsoles(event.type, event.kioskId, event.regionCode);
+      default:
+        // The call desk's events: hub/calls/call-desk.ts hears them.
+        return;
     }
   });
 
@@ -105,6 +112,7 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
       changed();
     });
     changed();
+    opts.calls.kioskOpened(socket, kiosk.id);
     /** Revoked since its upgrade was let in (the event may have passed before the socket was listed): closed. */
     const stillApproved = async (): Promise<boolean> => {
       if ((await findKiosk(db, kiosk.id))?.status === 'approved') return true;
@@ -117,8 +125,11 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
       sender: { kind: 'kiosk' },
       logger,
       async handle(message) {
-        if (message.type !== 'heartbeat') return;
         if (!(await stillApproved())) return;
+        if (message.type !== 'heartbeat') {
+          await kioskCallMessage(opts.calls.core, socket, { kioskId: kiosk.id, regionCode: kiosk.regionCode }, message);
+          return;
+        }
         const at = now();
         // The heartbeat and the alerts it opens or clears are one commit.
         const alerts = await opts.heartbeats.take(kiosk.id, message.report, at);
@@ -141,13 +152,16 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
     };
     consoles.add(entry);
     socket.on('close', () => consoles.delete(entry));
+    // Only lawyers answer calls: no other role's console is a call party.
+    const lawyer = session.user.role === 'lawyer';
+    if (lawyer) opts.calls.consoleOpened(socket, session.user.id);
     readMessages({
       socket,
       sender: { kind: 'session', role: session.user.role },
       logger,
-      handle(message) {
-        if (message.type === 'ping') sendLive(socket, { type: 'pong', id: message.id });
-        return Promise.resolve();
+      async handle(message) {
+        if (message.type === 'ping') return sendLive(socket, { type: 'pong', id: message.id });
+        if (lawyer) await lawyerCallMessage(opts.calls.core, socket, session.user.id, message);
       },
     });
   };

@@ -61,8 +61,10 @@ function open(url: string, headers: Record<string, string>): Promise<LiveClient>
         closed,
         send: (message) => ws.send(typeof message === 'string' ? message : JSON.stringify(message)),
         next(match = () => true, timeoutMs = 5000) {
+          // Made here, so a timeout points at the test line that waited.
+          const silence = new Error(`nothing heard in ${timeoutMs} ms`);
           return new Promise((done, fail) => {
-            const timer = setTimeout(() => fail(new Error(`nothing heard in ${timeoutMs} ms`)), timeoutMs);
+            const timer = setTimeout(() => fail(silence), timeoutMs);
             const look = (): void => {
               while (read < heard.length) {
                 const m = heard[read++]!;

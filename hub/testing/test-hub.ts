@@ -57,7 +57,7 @@ export interface TestHub {
   readonly server: HubServer;
   /** The hub's live bus: a second instance started on it hears what this one publishes, and the reverse. */
   readonly bus: LiveBus;
-  /** A second hub instance on the same storage, clock and bus, listening (stopped after the test). */
+  /** A second hub instance on the same storage and clock, listening (stopped after the test), on the same bus or (with `openBus`) a bus of its own. */
   startOtherInstance(): Promise<HubServer>;
   /** Every log line the hub wrote in this test. */
   readonly logs: string[];
@@ -105,12 +105,26 @@ export function useTestHub(
     /** Listen on a free port of 127.0.0.1 too (for WebSockets): `server.port` says which. */
     listen?: boolean;
     sessionCheckMs?: number;
+    /**
+     * How often the call desk sweeps by itself; by default never within a
+     * test (an hour): tests move the clock and sweep with `server.calls.tick()`.
+     */
+    callTickMs?: number;
+    /** Each instance opens its own bus with this (Redis); default one in-process bus shared by all. */
+    openBus?: () => Promise<LiveBus>;
   } = {},
 ): TestHub {
   const storage = useTestStorage(engine);
   let server: HubServer | undefined;
   let bus: LiveBus | undefined;
   const others: HubServer[] = [];
+  const ownBuses: LiveBus[] = [];
+  const openBus = async (): Promise<LiveBus> => {
+    if (opts.openBus === undefined) return createInProcessBus();
+    const opened = await opts.openBus();
+    ownBuses.push(opened);
+    return opened;
+  };
   let clock = T0;
   const logs: string[] = [];
   const events: LiveEvent[] = [];
@@ -119,18 +133,19 @@ export function useTestHub(
     clock = T0;
     logs.length = 0;
     events.length = 0;
-    bus = createInProcessBus();
+    bus = await openBus();
     bus.subscribe((event) => events.push(event));
-    server = await startInstance(opts.listen === true);
+    server = await startInstance(opts.listen === true, bus);
   });
   afterEach(async () => {
     for (const other of others.splice(0)) await other.close();
     await server?.close();
     server = undefined;
+    for (const opened of ownBuses.splice(0)) await opened.close();
   });
 
   /** A hub server over the test's storage, clock and bus; listening on a free port, or answering `inject` only. */
-  async function startInstance(listen: boolean): Promise<HubServer> {
+  async function startInstance(listen: boolean, instanceBus: LiveBus): Promise<HubServer> {
     const db = storage.storage.db;
     return startHubServer({
       logger: createLogger({
@@ -148,7 +163,8 @@ export function useTestHub(
       trustedProxies: opts.trustedProxies ?? [],
       totpBox: await prepareSecretBox(db, 'totp', defaultTotpKeyFile(storage.dataDir), T0),
       totpIssuer: '无人律所',
-      bus: bus!,
+      bus: instanceBus,
+      callTickMs: opts.callTickMs ?? 3_600_000,
     });
   }
 
@@ -177,7 +193,7 @@ export function useTestHub(
       return server;
     },
     async startOtherInstance() {
-      const other = await startInstance(true);
+      const other = await startInstance(true, opts.openBus === undefined ? bus! : await openBus());
       others.push(other);
       return other;
     },

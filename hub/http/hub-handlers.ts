@@ -47,6 +47,7 @@ import {
   type UserSummary,
 } from '../storage/users';
 import type { HubCaller, KioskCaller, SessionCaller } from './hub-guard';
+import { createCallHandlers } from './call-handlers';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 export interface HubHandlerDeps {
@@ -168,6 +169,8 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
   };
 
   return {
+    ...createCallHandlers(deps),
+
     async health() {
       try {
         await sql`SELECT 1`.execute(db);

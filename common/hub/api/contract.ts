@@ -33,6 +33,18 @@ import {
   RevokeKioskResponse,
 } from './kiosks';
 import { AlertsResponse, KioskDetailResponse, SetOpeningHoursRequest, SetOpeningHoursResponse } from './alerts';
+import { CALL_DOCUMENT_MAX_BYTES, CallDocument, CallDocumentNotice, PushCallDocumentRequest } from './calls';
+import {
+  DutyRosterRequest,
+  DutyRosterResponse,
+  KioskCallDocumentRequest,
+  LawyerQueuesRequest,
+  LawyerQueuesResponse,
+  MyCallsResponse,
+  SetDutyRosterRequest,
+  SetDutyRosterResponse,
+  SetLawyerQueuesRequest,
+} from './call-desk';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -226,6 +238,74 @@ export const hubApi = {
     body: SetOpeningHoursRequest,
     response: SetOpeningHoursResponse,
     access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The queues a lawyer serves (common/hub/call-queues.ts). 404 for an account the caller may not manage or that is not a lawyer, as for none. */
+  lawyerQueues: route({
+    method: 'POST',
+    path: '/api/lawyers/queues',
+    body: LawyerQueuesRequest,
+    response: LawyerQueuesResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Sets them (an empty list: back to the default); a regional administrator within their region only (403). 404 as for lawyerQueues. */
+  lawyerQueuesSet: route({
+    method: 'POST',
+    path: '/api/lawyers/queues/set',
+    body: SetLawyerQueuesRequest,
+    response: LawyerQueuesResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The duty roster (排班) set for a region the caller manages (403 for another). */
+  dutyRoster: route({
+    method: 'POST',
+    path: '/api/duty-roster',
+    body: DutyRosterRequest,
+    response: DutyRosterResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Replaces a region's roster whole; refused with each entry's problem. 403 as for dutyRoster. */
+  dutyRosterSet: route({
+    method: 'POST',
+    path: '/api/duty-roster/set',
+    body: SetDutyRosterRequest,
+    response: SetDutyRosterResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: 32 * 1024,
+  }),
+  /** The calling lawyer's calls of the last MY_CALLS_DAYS days, and the missed and abandoned ones of their queues, for callbacks. */
+  callsMine: route({
+    method: 'GET',
+    path: '/api/calls/mine',
+    body: NoBody,
+    response: MyCallsResponse,
+    access: ['lawyer'],
+  }),
+  /**
+   * A lawyer pushes a document to the kiosk of the call they are in: kept
+   * at the hub, announced to the kiosk (`call-document`), answered with the
+   * same notice. 404 for a call the caller is not in now, as for none; 400
+   * for a PDF that is not one.
+   */
+  callDocumentPush: route({
+    method: 'POST',
+    path: '/api/calls/documents',
+    body: PushCallDocumentRequest,
+    response: CallDocumentNotice,
+    access: ['lawyer'],
+    // The PDF in base64, and the few fields around it.
+    maxBodyBytes: Math.ceil(CALL_DOCUMENT_MAX_BYTES / 3) * 4 + 8 * 1024,
+  }),
+  /** A kiosk fetches a document pushed to a call of its own (404 for any other, as for none), to check its hash and print it. */
+  kioskCallDocument: route({
+    method: 'POST',
+    path: '/api/kiosk/call-document',
+    body: KioskCallDocumentRequest,
+    response: CallDocument,
+    access: 'approved-kiosk',
     maxBodyBytes: SMALL_BODY,
   }),
   /** A kiosk registers its public key with a one-time enrollment code (`kioskctl hub enroll`). */

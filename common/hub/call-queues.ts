@@ -39,7 +39,9 @@ export function queuesCover(queues: readonly CallQueue[], call: { regionCode: st
 
 /** The same queues, each once, in a stable order (region, then topic; "every" first). */
 export function tidyQueues(queues: readonly CallQueue[]): CallQueue[] {
-  const key = (q: CallQueue) => `${q.regionCode ?? ''}|${q.topic ?? ''}`;
-  const unique = new Map(queues.map((q) => [key(q), q]));
-  return [...unique.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const unique = new Map(queues.map((q) => [`${q.regionCode ?? ''}|${q.topic ?? ''}`, q]));
+  // null (every one) before any value, then in text order.
+  const order = (a: string | null, b: string | null) =>
+    a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+  return [...unique.values()].sort((a, b) => order(a.regionCode, b.regionCode) || order(a.topic, b.topic));
 }

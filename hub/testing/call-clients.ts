@@ -115,3 +115,23 @@ export async function queueWhere(
 export async function setDuty(socket: LiveClient, status: 'available' | 'away' | 'offline') {
   return ((await ask(socket, { type: 'duty-set', status })) as Heard<'queue'>).queue;
 }
+
+/**
+ * The first message the client ever heard that matches, waiting for it up
+ * to `timeoutMs`: unlike `next`, what was read past before still counts,
+ * so two answers arriving in either order can both be awaited.
+ */
+export async function hears(
+  client: { heard: LiveServerMessage[] },
+  match: (m: LiveServerMessage) => boolean,
+  timeoutMs = 5000,
+): Promise<LiveServerMessage> {
+  const silence = new Error(`nothing matching heard in ${timeoutMs} ms`);
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const found = client.heard.find(match);
+    if (found !== undefined) return found;
+    if (Date.now() > end) throw silence;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

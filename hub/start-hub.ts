@@ -14,6 +14,7 @@ import {
 import { prepareDataDir } from '../server-kit/data-dir';
 import { createInProcessBus, type LiveBus } from './live/live-bus';
 import { startAlertSweep, SWEEP_EVERY_MS } from './fleet/alert-evaluation';
+import type { TurnSettings } from './calls/turn-credentials';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -30,6 +31,8 @@ export interface HubSettings {
   openBus?: (logger: Logger) => Promise<LiveBus>;
   /** The web console's built files, served at `/`; default dist/hub-console of this checkout. None served when missing. */
   consoleDir?: string | undefined;
+  /** coturn's REST credentials for video calls (the secret read already); undefined: calls are peer to peer only. */
+  turn?: TurnSettings | undefined;
 }
 
 export interface RunningHub {
@@ -89,6 +92,7 @@ export async function startHub(
       totpIssuer: settings.totpIssuer,
       bus,
       consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
+      turn: settings.turn,
     });
     const openedBus = bus;
     // Every instance sweeps: the sweep's writes are conditional, so two at once do the work once.

@@ -7,6 +7,7 @@ import { resolveHubDataDir } from './data-dir';
 import type { HubSettings } from './start-hub';
 import { openRedisBus, RedisBusError, redisClientOptions } from './live/redis-bus';
 import { StorageConfigError, storageTarget } from './storage/open-storage';
+import { TurnSecretError, turnSettings } from './calls/turn-settings';
 
 /** Exit codes a supervisor acts on: 2 and 3 mean "fix something first", so do not restart. */
 export const EXIT_BAD_CONFIG = 2;
@@ -28,7 +29,8 @@ export interface HubStartup {
  * file (flags win over HUB_CONFIG, HUB_DATA_DIR, HUB_PORT, which win over
  * the file; HUB_DATABASE_URL and HUB_REDIS_URL name the servers a hub of
  * several instances shares). A wrong flag or a configuration with problems ends the
- * process here, saying everything that is wrong, before anything is opened.
+ * process here, saying everything that is wrong, before anything is opened; so
+ * does a TURN secret file that is missing, open to others or not a secret.
  */
 export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv): HubStartup {
   let values;
@@ -79,6 +81,13 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
       throw error;
     }
   }
+  let turn;
+  try {
+    turn = loaded.value.turn === undefined ? undefined : turnSettings(loaded.value.turn);
+  } catch (error) {
+    if (error instanceof TurnSecretError) fail(`turn.secretFile: ${error.message}`, EXIT_BAD_CONFIG);
+    throw error;
+  }
   return {
     configPath,
     settings: {
@@ -92,6 +101,7 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
       totpKeyFile: loaded.value.totpKeyFile,
       totpIssuer: config.totpIssuer,
       openBus: redisUrl === '' ? undefined : (logger) => openRedisBus(redisUrl, { logger }),
+      turn,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CALL_OFFER_TIMEOUT_MS } from '../../common/hub/api/calls';
 import { listAudit } from '../storage/audit-log';
@@ -267,5 +267,46 @@ describe.each(ENGINES)('a video call through the hub, on %s', { timeout: 30_000 
       kiosk_id: caller.kiosk.id,
     });
     expect(caller.socket.heard.filter((m) => m.type === 'call-signal')).toEqual([]);
+  });
+});
+
+describe.each(ENGINES)('TURN for calls, on %s', { timeout: 30_000 }, (engine) => {
+  const turn = {
+    urls: ['turns:turn.example.gov.cn:443?transport=tcp'],
+    secret: 'q8Zr1v7XwP3kL0sT9yB2nM4c',
+    ttlSeconds: 600,
+    relayOnly: true,
+  };
+  const hub = useTestHub(engine, { listen: true, turn });
+
+  it('gives each end its own short-lived credentials of the shared secret, and the relay policy configured', async () => {
+    const lawyer = await addLawyer(hub);
+    await setDuty(lawyer.console, 'available');
+    const caller = await addCaller(hub);
+    const callId = randomUUID();
+    await requestCall(caller.socket, { callId });
+    const won = (await ask(lawyer.console, { type: 'call-accept', callId })) as Heard<'call-accept-result'>;
+    const answered = (await caller.socket.next(
+      (m) => m.type === 'call-status' && m.status.state === 'answered',
+    )) as Heard<'call-status'>;
+    const expires = hub.now().getTime() / 1000 + 600;
+    const credentials = (who: string) => ({
+      iceServers: [
+        {
+          urls: turn.urls,
+          username: `${expires}:${who}`,
+          credential: createHmac('sha1', turn.secret).update(`${expires}:${who}`).digest('base64'),
+        },
+      ],
+      iceTransportPolicy: 'relay',
+      expiresAt: new Date(expires * 1000).toISOString(),
+    });
+    expect(won.ice).toEqual(credentials(`user-${lawyer.user.id}`));
+    expect(answered.status).toMatchObject({ ice: credentials(`kiosk-${caller.kiosk.id}`) });
+    // Renewed later: a new expiry.
+    hub.advance(300_000);
+    const renewed = await ask(caller.socket, { type: 'ice-config', callId });
+    expect(renewed).toMatchObject({ ice: { expiresAt: new Date((expires + 300) * 1000).toISOString() } });
+    expect(hub.logs.join('\n')).not.toContain(turn.secret);
   });
 });

@@ -10,6 +10,8 @@ export interface LoadedHubConfig {
   dataDir: string | undefined;
   tls: { certFile: string; keyFile: string } | undefined;
   totpKeyFile: string | undefined;
+  /** The TURN section with its secret file's path made absolute; undefined when calls have no TURN. */
+  turn: (NonNullable<HubConfig['turn']> & { secretFile: string }) | undefined;
 }
 
 export function loadHubConfig(path: string): Result<LoadedHubConfig, RefusedConfig> {
@@ -29,5 +31,9 @@ export function loadHubConfig(path: string): Result<LoadedHubConfig, RefusedConf
             keyFile: resolve(dirname(path), config.tls.keyFile),
           },
     totpKeyFile: near(config.totpKeyFile),
+    turn:
+      config.turn === undefined
+        ? undefined
+        : { ...config.turn, secretFile: resolve(dirname(path), config.turn.secretFile) },
   });
 }

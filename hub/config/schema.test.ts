@@ -56,6 +56,26 @@ describe('the hub’s configuration', () => {
     expect(problems({ publicOrigin: 'hub.example.gov.cn' })[0]).toMatch(/expected/);
   });
 
+  it('takes a TURN server for calls: its URLs, its secret’s file next to the configuration, a credential lifetime', () => {
+    const r = load({ turn: { urls: ['turns:turn.example.gov.cn:443?transport=tcp'], secretFile: 'keys/turn-secret' } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.turn).toEqual({
+      urls: ['turns:turn.example.gov.cn:443?transport=tcp'],
+      secretFile: join(dir, 'keys/turn-secret'),
+      ttlSeconds: 600,
+      relayOnly: false,
+    });
+    const none = load({});
+    expect(none.ok && none.value.turn).toBeUndefined();
+    expect(problems({ turn: { urls: ['https://turn.example.gov.cn'], secretFile: 'x', ttlSeconds: 5 } })).toEqual([
+      expect.stringMatching(/^turn\.urls\[0\]: expected a TURN URL/),
+      expect.stringMatching(/^turn\.ttlSeconds: /),
+    ]);
+    // The secret itself never goes in the file.
+    expect(problems({ turn: { urls: ['turn:127.0.0.1:3478'], secretFile: 'x', secret: 'abc' } })).toHaveLength(1);
+  });
+
   it('reports every problem at once, each with its JSON path', () => {
     const r = load({
       listen: { host: 'example.org', port: 70000 },

@@ -44,6 +44,14 @@ export const ProxyAddress = z.string().refine(
   { message: 'expected an IP address such as "10.0.0.5" or a network such as "10.0.0.0/24"' },
 );
 
+/** A TURN server as clients reach it: turn:host:port or turns:host:port (TLS), optionally ?transport=udp|tcp. */
+const TurnUrl = z
+  .string()
+  .regex(
+    /^turns?:[A-Za-z0-9.-]+(:\d{1,5})?(\?transport=(udp|tcp))?$/,
+    'expected a TURN URL such as "turn:turn.example.gov.cn:3478?transport=udp" or "turns:turn.example.gov.cn:443?transport=tcp"',
+  );
+
 export const HubConfig = z.strictObject({
   /** For editors: the JSON Schema this file follows. */
   $schema: z.string().optional(),
@@ -79,6 +87,24 @@ export const HubConfig = z.strictObject({
   totpKeyFile: z.string().min(1).optional(),
   /** The name authenticator apps show beside the account's code. */
   totpIssuer: z.string().min(1).max(40).default('无人律所'),
+  /**
+   * The TURN server (coturn with `use-auth-secret`) video calls relay
+   * through where peer to peer does not get through; left out, calls are
+   * peer to peer only (one local network). Credentials are made per call
+   * from the shared secret, never stored.
+   */
+  turn: z
+    .strictObject({
+      /** As kiosks and consoles reach it; add a turns: URL on 443 for halls that let only HTTPS out. */
+      urls: z.array(TurnUrl).min(1).max(8),
+      /** The file holding coturn's static-auth-secret (owner-only, like the TOTP key); relative to this file. */
+      secretFile: z.string().min(1),
+      /** How long a credential lives; a call asks again before an ICE restart. */
+      ttlSeconds: z.number().int().min(60).max(86_400).default(600),
+      /** Relay every call through TURN (iceTransportPolicy `relay`): for networks where only the relay gets through. */
+      relayOnly: z.boolean().default(false),
+    })
+    .optional(),
 });
 export type HubConfig = z.infer<typeof HubConfig>;
 

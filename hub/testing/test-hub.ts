@@ -8,6 +8,7 @@ import { hashPassword } from '../accounts/passwords';
 import { prepareSecretBox } from '../accounts/secret-box';
 import { totpCode } from '../accounts/totp';
 import { startHubServer, type HubServer } from '../http/hub-server';
+import type { TurnSettings } from '../calls/turn-credentials';
 import { createInProcessBus, type LiveBus, type LiveEvent } from '../live/live-bus';
 import { defaultTotpKeyFile } from '../start-hub';
 import { addUser, type UserSummary } from '../storage/users';
@@ -112,6 +113,8 @@ export function useTestHub(
     callTickMs?: number;
     /** Each instance opens its own bus with this (Redis); default one in-process bus shared by all. */
     openBus?: () => Promise<LiveBus>;
+    /** TURN for calls; default none. */
+    turn?: TurnSettings;
   } = {},
 ): TestHub {
   const storage = useTestStorage(engine);
@@ -165,6 +168,7 @@ export function useTestHub(
       totpIssuer: '无人律所',
       bus: instanceBus,
       callTickMs: opts.callTickMs ?? 3_600_000,
+      turn: opts.turn,
     });
   }
 

@@ -244,7 +244,7 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
       z.object({ state: z.literal('ended'), reason: CallEndReasonSchema }),
     ]),
   }),
-  /** A lawyer's console: its queue and status, whole, pushed on every change and in answer to `duty-set` and `queue-sync`. */
+  /** A lawyer's console: its queue and status, whole, pushed as the console's socket opens, on every change, and in answer to `duty-set` and `queue-sync`. */
   z.object({ type: z.literal('queue'), queue: LawyerQueue, inReplyTo: MessageId.optional() }),
   /**
    * Answer to `call-accept`. `won`: this lawyer has the call (`ice` and the

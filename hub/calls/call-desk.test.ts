@@ -4,7 +4,16 @@ import { CALL_OFFER_TIMEOUT_MS } from '../../common/hub/api/calls';
 import { listAudit } from '../storage/audit-log';
 import { findCall } from '../storage/calls';
 import { openSession } from '../storage/sessions';
-import { addCaller, addLawyer, ask, queueWhere, requestCall, setDuty, type Heard } from '../testing/call-clients';
+import {
+  addCaller,
+  addLawyer,
+  answeredCall,
+  ask,
+  queueWhere,
+  requestCall,
+  setDuty,
+  type Heard,
+} from '../testing/call-clients';
 import { ENGINES } from '../testing/test-storage';
 import { useTestHub } from '../testing/test-hub';
 
@@ -280,12 +289,7 @@ describe.each(ENGINES)('TURN for calls, on %s', { timeout: 30_000 }, (engine) =>
   const hub = useTestHub(engine, { listen: true, turn });
 
   it('gives each end its own short-lived credentials of the shared secret, and the relay policy configured', async () => {
-    const lawyer = await addLawyer(hub);
-    await setDuty(lawyer.console, 'available');
-    const caller = await addCaller(hub);
-    const callId = randomUUID();
-    await requestCall(caller.socket, { callId });
-    const won = (await ask(lawyer.console, { type: 'call-accept', callId })) as Heard<'call-accept-result'>;
+    const { lawyer, caller, callId, won } = await answeredCall(hub);
     const answered = (await caller.socket.next(
       (m) => m.type === 'call-status' && m.status.state === 'answered',
     )) as Heard<'call-status'>;

@@ -245,21 +245,14 @@ export async function callAccept(
   }
 }
 
-/** A kiosk's call message; answers whether it was one. */
-export async function kioskCallMessage(
+/** A message either end of a call may send (signaling, hanging up, TURN credentials); answers whether it was one. */
+async function partyMessage(
   desk: DeskCore,
   socket: WebSocket,
-  kiosk: { kioskId: number; regionCode: string },
+  party: CallParty,
   m: LiveClientMessage,
 ): Promise<boolean> {
-  const party: CallParty = { kind: 'kiosk', ...kiosk };
   switch (m.type) {
-    case 'call-request':
-      await callRequest(desk, socket, kiosk, m);
-      return true;
-    case 'call-cancel':
-      await callCancel(desk, socket, kiosk, m);
-      return true;
     case 'call-signal':
       await callSignal(desk, socket, party, m);
       return true;
@@ -274,6 +267,19 @@ export async function kioskCallMessage(
   }
 }
 
+/** A kiosk's call message; answers whether it was one. */
+export async function kioskCallMessage(
+  desk: DeskCore,
+  socket: WebSocket,
+  kiosk: { kioskId: number; regionCode: string },
+  m: LiveClientMessage,
+): Promise<boolean> {
+  if (m.type === 'call-request') await callRequest(desk, socket, kiosk, m);
+  else if (m.type === 'call-cancel') await callCancel(desk, socket, kiosk, m);
+  else return partyMessage(desk, socket, { kind: 'kiosk', ...kiosk }, m);
+  return true;
+}
+
 /** A lawyer's call message (the reader let only lawyers send these); answers whether it was one. */
 export async function lawyerCallMessage(
   desk: DeskCore,
@@ -281,27 +287,9 @@ export async function lawyerCallMessage(
   userId: number,
   m: LiveClientMessage,
 ): Promise<boolean> {
-  const party: CallParty = { kind: 'lawyer', userId };
-  switch (m.type) {
-    case 'duty-set':
-      await dutySet(desk, socket, userId, m);
-      return true;
-    case 'queue-sync':
-      await queueSync(desk, socket, userId, m);
-      return true;
-    case 'call-accept':
-      await callAccept(desk, socket, userId, m);
-      return true;
-    case 'call-signal':
-      await callSignal(desk, socket, party, m);
-      return true;
-    case 'call-end':
-      await callEnd(desk, socket, party, m);
-      return true;
-    case 'ice-config':
-      await iceConfig(desk, socket, party, m);
-      return true;
-    default:
-      return false;
-  }
+  if (m.type === 'duty-set') await dutySet(desk, socket, userId, m);
+  else if (m.type === 'queue-sync') await queueSync(desk, socket, userId, m);
+  else if (m.type === 'call-accept') await callAccept(desk, socket, userId, m);
+  else return partyMessage(desk, socket, { kind: 'lawyer', userId }, m);
+  return true;
 }

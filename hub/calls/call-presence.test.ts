@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CALL_KIOSK_GRACE_MS, CALL_OFFER_TIMEOUT_MS, DUTY_GRACE_MS } from '../../common/hub/api/calls';
 import { findCall } from '../storage/calls';
-import { addCaller, addLawyer, ask, hears, queueWhere, requestCall, setDuty } from '../testing/call-clients';
+import { answeredCall, ask, hears, queueWhere, requestCall, setDuty, waitingCall } from '../testing/call-clients';
 import type { LiveClient } from '../testing/live-clients';
 import { ENGINES } from '../testing/test-storage';
-import { useTestHub, type TestHub } from '../testing/test-hub';
+import { useTestHub } from '../testing/test-hub';
 
 /**
  * Calls and the sockets of their ends: a blip keeps the call and the
@@ -22,24 +21,12 @@ const close = async (client: LiveClient) => {
   await client.closed;
 };
 
-/** A lawyer and a kiosk in a call on the test hub. */
-async function inCall(hub: TestHub) {
-  const lawyer = await addLawyer(hub);
-  await setDuty(lawyer.console, 'available');
-  const caller = await addCaller(hub);
-  const callId = randomUUID();
-  await requestCall(caller.socket, { callId, callerName: '张三' });
-  expect(await ask(lawyer.console, { type: 'call-accept', callId })).toMatchObject({ outcome: 'won' });
-  await hears(caller.socket, (m) => m.type === 'call-status' && m.status.state === 'answered');
-  return { lawyer, caller, callId };
-}
-
 describe.each(ENGINES)('calls and their ends’ sockets, on %s', { timeout: 30_000 }, (engine) => {
   const hub = useTestHub(engine, { listen: true });
   const state = async (callId: string) => (await findCall(hub.storage.storage.db, callId))?.state;
 
   it('a kiosk’s blip keeps its call: the signaling sent meanwhile is handed over when it is back, on this instance or another', async () => {
-    const { lawyer, caller, callId } = await inCall(hub);
+    const { lawyer, caller, callId } = await answeredCall(hub, { callerName: '张三' });
     await close(caller.socket);
     lawyer.console.send({ type: 'call-signal', id: 's1', callId, signal: OFFER });
     lawyer.console.send({ type: 'call-signal', id: 's2', callId, signal: CANDIDATE });
@@ -73,7 +60,7 @@ describe.each(ENGINES)('calls and their ends’ sockets, on %s', { timeout: 30_0
   });
 
   it('a kiosk away past CALL_KIOSK_GRACE_MS drops its call: the lawyer is told, the name goes', async () => {
-    const { lawyer, caller, callId } = await inCall(hub);
+    const { lawyer, caller, callId } = await answeredCall(hub, { callerName: '张三' });
     await close(caller.socket);
     hub.advance(CALL_KIOSK_GRACE_MS + 1000);
     await hub.server.calls.tick();
@@ -91,11 +78,7 @@ describe.each(ENGINES)('calls and their ends’ sockets, on %s', { timeout: 30_0
   });
 
   it('a waiting kiosk away past its grace leaves the queue of every console', async () => {
-    const lawyer = await addLawyer(hub);
-    await setDuty(lawyer.console, 'available');
-    const caller = await addCaller(hub);
-    const callId = randomUUID();
-    await requestCall(caller.socket, { callId });
+    const { lawyer, caller, callId } = await waitingCall(hub);
     await queueWhere(lawyer.console, (q) => q.calls.length === 1);
     await close(caller.socket);
     hub.advance(CALL_KIOSK_GRACE_MS + 1000);
@@ -106,7 +89,7 @@ describe.each(ENGINES)('calls and their ends’ sockets, on %s', { timeout: 30_0
   });
 
   it('a lawyer whose consoles are all gone past DUTY_GRACE_MS goes offline, saying why; one in a call keeps it till then', async () => {
-    const { lawyer, caller, callId } = await inCall(hub);
+    const { lawyer, caller, callId } = await answeredCall(hub, { callerName: '张三' });
     await close(lawyer.console);
     hub.advance(DUTY_GRACE_MS - 1000);
     await hub.server.calls.tick();
@@ -129,7 +112,7 @@ describe.each(ENGINES)('calls and their ends’ sockets, on %s', { timeout: 30_0
   });
 
   it('a hub instance that starts after an outage ends no call by itself: the ends get their grace to come back', async () => {
-    const { lawyer, caller, callId } = await inCall(hub);
+    const { lawyer, caller, callId } = await answeredCall(hub, { callerName: '张三' });
     // The instance they were on is gone (a crash: nothing was said), and comes back ten minutes later.
     await close(caller.socket);
     await close(lawyer.console);
@@ -151,11 +134,7 @@ describe.each(ENGINES)('calls and their ends’ sockets, on %s', { timeout: 30_0
   });
 
   it('a caller who waited past the longest wait is missed: told so, and gone from the queue', async () => {
-    const lawyer = await addLawyer(hub);
-    await setDuty(lawyer.console, 'available');
-    const caller = await addCaller(hub);
-    const callId = randomUUID();
-    await requestCall(caller.socket, { callId, maxWaitSeconds: 45 });
+    const { lawyer, caller, callId } = await waitingCall(hub, { maxWaitSeconds: 45 });
     hub.advance(44_000);
     await hub.server.calls.tick();
     expect(await state(callId)).toBe('waiting');
@@ -169,11 +148,7 @@ describe.each(ENGINES)('calls and their ends’ sockets, on %s', { timeout: 30_0
   });
 
   it('when the last lawyer who serves a caller goes offline, the caller is told at once, not at the longest wait', async () => {
-    const lawyer = await addLawyer(hub);
-    await setDuty(lawyer.console, 'available');
-    const caller = await addCaller(hub);
-    const callId = randomUUID();
-    await requestCall(caller.socket, { callId });
+    const { lawyer, caller, callId } = await waitingCall(hub);
     // 暂离 keeps the caller waiting: the lawyer may be back.
     await setDuty(lawyer.console, 'away');
     expect(await state(callId)).toBe('waiting');
@@ -188,11 +163,7 @@ describe.each(ENGINES)('the call desk’s own clock, on %s', { timeout: 30_000 }
   const hub = useTestHub(engine, { listen: true, callTickMs: 50 });
 
   it('times an offer out by itself once its time has passed', async () => {
-    const lawyer = await addLawyer(hub);
-    await setDuty(lawyer.console, 'available');
-    const caller = await addCaller(hub);
-    const callId = randomUUID();
-    await requestCall(caller.socket, { callId });
+    const { lawyer, callId } = await waitingCall(hub);
     await queueWhere(lawyer.console, (q) => q.calls[0]?.ringing === true);
     hub.advance(CALL_OFFER_TIMEOUT_MS);
     const rangOut = await queueWhere(lawyer.console, (q) => q.calls[0]?.ringing === false);

@@ -4,7 +4,7 @@ import { MY_CALLS_DAYS, MY_CALLS_LIMIT, type CallRecord } from '../../common/hub
 import type { HubApi } from '../../common/hub/api/contract';
 import { effectiveQueues, queuesCover, type CallQueue } from '../../common/hub/call-queues';
 import { checkRoster, type RosterProblem } from '../../common/hub/duty-roster';
-import { mayManage, mayManageKiosksIn, type AccountScope } from '../../common/hub/rights';
+import { mayManage, mayManageKiosksIn } from '../../common/hub/rights';
 import type { Handlers } from '../../server-kit/http/handlers';
 import { HttpError } from '../../server-kit/http/http-error';
 import { prepareDocument } from '../calls/push-document';
@@ -18,6 +18,7 @@ import { queuesOf, setQueues } from '../storage/lawyer-queues';
 import type { HubDb, UserRow } from '../storage/schema';
 import { findUserByLogin } from '../storage/users';
 import type { HubCaller, SessionCaller } from './hub-guard';
+import { kioskOf, scopeOf, signedIn } from './route-callers';
 import type { Logger } from 'pino';
 
 /**
@@ -42,17 +43,6 @@ export interface CallHandlerDeps {
   now: () => Date;
   logger: Logger;
   bus: LiveBus;
-}
-
-const scopeOf = (user: { id: number; role: UserRow['role']; regionCode: string | null }): AccountScope => ({
-  id: user.id,
-  role: user.role,
-  regionCode: user.regionCode,
-});
-
-function signedIn(ctx: HubCaller): SessionCaller {
-  if (ctx.session === undefined) throw new Error('a route that needs a session was reached without one');
-  return ctx;
 }
 
 export function createCallHandlers(deps: CallHandlerDeps): Pick<Handlers<HubApi, HubCaller>, CallRoutes> {
@@ -247,8 +237,7 @@ export function createCallHandlers(deps: CallHandlerDeps): Pick<Handlers<HubApi,
     },
 
     async kioskCallDocument(body, ctx) {
-      if (ctx.role !== 'kiosk') throw new Error('a kiosk route was reached without a kiosk');
-      const row = await fetchDocument(db, body.documentId, ctx.kiosk.id, now());
+      const row = await fetchDocument(db, body.documentId, kioskOf(ctx).id, now());
       if (row === undefined) throw new HttpError(404, 'not-found', 'No such document for this kiosk');
       return documentOf(row);
     },

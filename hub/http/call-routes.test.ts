@@ -4,7 +4,7 @@ import { CALL_DOCUMENT_KEEP_MS } from '../../common/hub/api/call-desk';
 import { CALL_DOCUMENT_MAX_BYTES } from '../../common/hub/api/calls';
 import { listAudit } from '../storage/audit-log';
 import { openSession } from '../storage/sessions';
-import { addCaller, addLawyer, ask, requestCall, setDuty } from '../testing/call-clients';
+import { addCaller, addLawyer, answeredCall, ask, requestCall, setDuty } from '../testing/call-clients';
 import { ENGINES } from '../testing/test-storage';
 import { useTestHub, type TestHub } from '../testing/test-hub';
 
@@ -247,12 +247,7 @@ describe.each(ENGINES)('the call desk’s routes, on %s', { timeout: 30_000 }, (
   });
 
   it('a document pushed while the kiosk’s socket was away is announced when it comes back', async () => {
-    const lawyer = await addLawyer(hub);
-    await setDuty(lawyer.console, 'available');
-    const caller = await addCaller(hub);
-    const callId = randomUUID();
-    await requestCall(caller.socket, { callId });
-    await ask(lawyer.console, { type: 'call-accept', callId });
+    const { lawyer, caller, callId } = await answeredCall(hub);
     caller.socket.ws.close();
     await caller.socket.closed;
     const pushed = await hub.call({

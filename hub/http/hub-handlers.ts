@@ -4,7 +4,7 @@ import { checkAccountFields, normaliseLogin } from '../../common/hub/accounts';
 import type { Me, SignInResponse } from '../../common/hub/api/accounts';
 import type { HubApi } from '../../common/hub/api/contract';
 import { checkPasswordPolicy } from '../../common/hub/password-policy';
-import { mayManage, mayManageKiosksIn, maySee, type AccountScope } from '../../common/hub/rights';
+import { mayManage, mayManageKiosksIn, maySee } from '../../common/hub/rights';
 import type { Handlers } from '../../server-kit/http/handlers';
 import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-error';
 import { hashPassword } from '../accounts/passwords';
@@ -46,7 +46,8 @@ import {
   toSummary,
   type UserSummary,
 } from '../storage/users';
-import type { HubCaller, KioskCaller, SessionCaller } from './hub-guard';
+import type { HubCaller, SessionCaller } from './hub-guard';
+import { kioskOf, scopeOf, signedIn } from './route-callers';
 import { createCallHandlers } from './call-handlers';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -76,24 +77,6 @@ function toMe(user: UserSummary): Me {
     regionCode: user.regionCode,
     totpEnabled: user.totpEnabled,
   };
-}
-
-const scopeOf = (user: { id: number; role: UserRow['role']; regionCode: string | null }): AccountScope => ({
-  id: user.id,
-  role: user.role,
-  regionCode: user.regionCode,
-});
-
-/** The caller of a route that needs a session; the guard let no other through. */
-function signedIn(ctx: HubCaller): SessionCaller {
-  if (ctx.session === undefined) throw new Error('a route that needs a session was reached without one');
-  return ctx;
-}
-
-/** The caller of a kiosk's signed route; the guard let no other through. */
-function kioskOf(ctx: HubCaller): KioskCaller['kiosk'] {
-  if (ctx.role !== 'kiosk') throw new Error('a kiosk route was reached without a kiosk');
-  return ctx.kiosk;
 }
 
 function refusalAnswer(refusal: SignInRefusal): SignInResponse {

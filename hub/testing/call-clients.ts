@@ -135,3 +135,31 @@ export async function hears(
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/** A lawyer on duty (available) and a kiosk whose call waits for them. */
+export async function waitingCall(
+  hub: TestHub,
+  opts: { callerName?: string | null; maxWaitSeconds?: number } = {},
+): Promise<{ lawyer: TestLawyer; caller: TestCaller; callId: string }> {
+  const lawyer = await addLawyer(hub);
+  await setDuty(lawyer.console, 'available');
+  const caller = await addCaller(hub);
+  const callId = randomUUID();
+  await requestCall(caller.socket, { callId, ...opts });
+  return { lawyer, caller, callId };
+}
+
+/** The same, answered by the lawyer: the kiosk has heard so. */
+export async function answeredCall(
+  hub: TestHub,
+  opts: { callerName?: string | null } = {},
+): Promise<{ lawyer: TestLawyer; caller: TestCaller; callId: string; won: Heard<'call-accept-result'> }> {
+  const call = await waitingCall(hub, opts);
+  const won = (await ask(call.lawyer.console, {
+    type: 'call-accept',
+    callId: call.callId,
+  })) as Heard<'call-accept-result'>;
+  if (won.outcome !== 'won') throw new Error(`the lawyer did not get the call: ${won.outcome}`);
+  await hears(call.caller.socket, (m) => m.type === 'call-status' && m.status.state === 'answered');
+  return { ...call, won };
+}

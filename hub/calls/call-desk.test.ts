@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CALL_OFFER_TIMEOUT_MS } from '../../common/hub/api/calls';
+import { CALL_OFFER_TIMEOUT_MS, CALL_WRAP_UP_MS } from '../../common/hub/api/calls';
 import { listAudit } from '../storage/audit-log';
 import { findCall } from '../storage/calls';
 import { openSession } from '../storage/sessions';
@@ -220,6 +220,39 @@ describe.each(ENGINES)('a video call through the hub, on %s', { timeout: 30_000 
     const back = await setDuty(lawyer.console, 'available');
     expect(back).toMatchObject({ duty: 'available', dutyReason: null });
     expect(ringingOf(back)).toEqual([calls[0]]);
+  });
+
+  it('rings a lawyer again only after the wrap-up that follows their call', async () => {
+    const { lawyer, caller, callId } = await answeredCall(hub);
+    const next = await addCaller(hub);
+    const waiting = randomUUID();
+    await requestCall(next.socket, { callId: waiting });
+    // In a call: the caller is in the queue, not ringing this lawyer.
+    const listed = (q: Heard<'queue'>['queue']) => q.calls.some((c) => c.callId === waiting);
+    expect(await queueWhere(lawyer.console, listed)).toMatchObject({
+      activeCallId: callId,
+      calls: [{ callId: waiting, ringing: false }],
+    });
+    await ask(caller.socket, { type: 'call-end', callId });
+    expect(await queueWhere(lawyer.console, (q) => listed(q) && q.activeCallId === null)).toMatchObject({
+      calls: [{ callId: waiting, ringing: false }],
+    });
+    hub.advance(CALL_WRAP_UP_MS - 1000);
+    await hub.server.calls.tick();
+    expect(await ask(lawyer.console, { type: 'queue-sync' })).toMatchObject({
+      queue: { calls: [{ callId: waiting, ringing: false }] },
+    });
+    hub.advance(1000);
+    await hub.server.calls.tick();
+    expect(await queueWhere(lawyer.console, (q) => q.calls[0]?.ringing === true)).toMatchObject({
+      duty: 'available',
+      calls: [{ callId: waiting }],
+    });
+    // Rung once for the waiting caller, by the tick after the wrap-up, not before.
+    const rung = lawyer.console.heard.filter(
+      (m) => m.type === 'queue' && m.queue.calls.some((c) => c.callId === waiting && c.ringing),
+    );
+    expect(rung).toHaveLength(1);
   });
 
   it('gives a console that opens (or asks) the whole queue, with what arrived while it was away', async () => {

@@ -267,7 +267,10 @@ export function createCallDesk(opts: CallDeskOptions): CallDesk {
 
   const onSignal = (e: Extract<LiveEvent, { type: 'call-signal' }>): void => {
     const message = { type: 'call-signal' as const, callId: e.callId, signal: e.signal };
-    const sockets = e.to === 'kiosk' ? parties.kioskSockets(e.kioskId) : parties.consoleSockets(e.lawyerId);
+    // A socket closing (its close not yet seen here) would drop the signal: it counts as away.
+    const sockets = (e.to === 'kiosk' ? parties.kioskSockets(e.kioskId) : parties.consoleSockets(e.lawyerId)).filter(
+      ([socket]) => socket.readyState === socket.OPEN,
+    );
     if (sockets.length === 0) {
       const party = e.to === 'kiosk' ? kioskParty(e.kioskId) : lawyerParty(e.lawyerId);
       signals.keep(party, e.callId, e.signal, now().getTime());

@@ -106,11 +106,15 @@ async function answerExisting(
     return sendLive(socket, statusMessage(m, { state: 'ended', reason: call.end_reason ?? 'dropped' }));
   if (call.state === 'in-call') return sendLive(socket, statusMessage(m, await desk.answeredStatus(call)));
   const status = await desk.queuedStatus(call.id, call.region_code);
-  // Answered or ended since it was read: told by the event that says so.
-  if (status === undefined) return answerExisting(desk, socket, kiosk, m, (await findCall(desk.db, call.id))!);
+  if (status === undefined) {
+    // Answered or ended since it was read: say where it stands now.
+    const now = await findCall(desk.db, call.id);
+    if (now !== undefined && now.state !== 'waiting') return answerExisting(desk, socket, kiosk, m, now);
+  }
+  const queued = status ?? { state: 'queued' as const, position: 1, estimatedWaitSeconds: 0 };
   const view = desk.parties.kioskView(kiosk.kioskId, socket);
-  if (view !== undefined) view.lastQueued = JSON.stringify({ callId: call.id, status });
-  sendLive(socket, statusMessage(m, status));
+  if (view !== undefined) view.lastQueued = JSON.stringify({ callId: call.id, status: queued });
+  sendLive(socket, statusMessage(m, queued));
 }
 
 /** The citizen left before (or as) a lawyer answered: the call ends, abandoned (completed if it had been answered). */

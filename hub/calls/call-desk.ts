@@ -1,6 +1,12 @@
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import { CALL_KIOSK_GRACE_MS, DUTY_GRACE_MS, type CallEndReason, type IceConfig } from '../../common/hub/api/calls';
+import {
+  CALL_KIOSK_GRACE_MS,
+  DUTY_GRACE_MS,
+  type CallEndReason,
+  type IceConfig,
+  type LawyerQueue,
+} from '../../common/hub/api/calls';
 import type { LiveServerMessage } from '../../common/hub/api/live';
 import { CALL_DOCUMENT_KEEP_MS } from '../../common/hub/api/call-desk';
 import { lawyerAddress } from '../../common/hub/lawyer-name';
@@ -12,7 +18,7 @@ import { noteLawyerSeen, touchLawyers } from '../storage/lawyer-duty';
 import type { CallRow, HubDb } from '../storage/schema';
 import { findUserById } from '../storage/users';
 import { sweepCalls } from './call-sweep';
-import { lawyerQueueIn, positionIn, readDesk } from './desk-snapshot';
+import { lawyerQueueIn, positionIn, readDesk, type DeskSnapshot } from './desk-snapshot';
 import { LocalParties } from './local-parties';
 import { kioskParty, lawyerParty, SignalBuffer } from './signal-buffer';
 import { iceConfigFor, type TurnSettings } from './turn-credentials';
@@ -125,7 +131,7 @@ export function createCallDesk(opts: CallDeskOptions): CallDesk {
     };
   };
   const queuedIn = async (
-    desk: Awaited<ReturnType<typeof readDesk>>,
+    desk: DeskSnapshot,
     callId: string,
     perPlace: (region: string) => Promise<number | undefined>,
     regionCode: string,
@@ -137,6 +143,24 @@ export function createCallDesk(opts: CallDeskOptions): CallDesk {
       position,
       estimatedWaitSeconds: estimatedWaitSeconds(position, await perPlace(regionCode)),
     };
+  };
+
+  /**
+   * Calls this instance has told its consoles are gone (answered, ended),
+   * with when. A refresh that read the desk just before would otherwise
+   * push a queue still listing one right after 已被接听; it is left out
+   * until surely no read older than the change is under way.
+   */
+  const departed = new Map<string, number>();
+  const DEPARTED_KEEP_MS = 30_000;
+  const depart = (callId: string): void => {
+    const at = Date.now();
+    for (const [id, when] of departed) if (at - when > DEPARTED_KEEP_MS) departed.delete(id);
+    departed.set(callId, at);
+  };
+  const queueOf = (desk: DeskSnapshot, userId: number): LawyerQueue => {
+    const queue = lawyerQueueIn(desk, userId);
+    return { ...queue, calls: queue.calls.filter((c) => !departed.has(c.callId)) };
   };
 
   const core: DeskCore = {
@@ -159,7 +183,7 @@ export function createCallDesk(opts: CallDeskOptions): CallDesk {
       };
     },
     async sendQueue(socket, userId, inReplyTo) {
-      const queue = lawyerQueueIn(await readDesk(db, { alsoLawyers: [userId] }), userId);
+      const queue = queueOf(await readDesk(db, { alsoLawyers: [userId] }), userId);
       const view = parties.consoleView(userId, socket);
       if (view !== undefined) {
         view.lastQueue = JSON.stringify(queue);
@@ -180,7 +204,7 @@ export function createCallDesk(opts: CallDeskOptions): CallDesk {
     if (lawyerIds.length === 0 && kioskIds.size === 0) return;
     const desk = await readDesk(db, { alsoLawyers: lawyerIds });
     for (const userId of lawyerIds) {
-      const queue = lawyerQueueIn(desk, userId);
+      const queue = queueOf(desk, userId);
       const text = JSON.stringify(queue);
       for (const [socket, view] of parties.consoleSockets(userId)) {
         if (view.lastQueue === text) continue;
@@ -226,6 +250,7 @@ export function createCallDesk(opts: CallDeskOptions): CallDesk {
 
   /** Tells the consoles here that showed the call that it is gone, and why. */
   const gone = (callId: string, reason: 'taken' | 'ended', except?: number): void => {
+    depart(callId);
     for (const [userId, socket, view] of parties.allConsoles()) {
       if (userId === except || !view.shown.delete(callId)) continue;
       view.lastQueue = undefined;

@@ -66,7 +66,10 @@ async function raceFiftyTimes(hub: TestHub, { a, b, ports }: Setup): Promise<voi
     const loser = winner === a ? b : a;
     tally[winner === a ? 'a' : 'b'] = (tally[winner === a ? 'a' : 'b'] ?? 0) + 1;
     // The loser's console was shown the call: it hears 已被接听, and never the call's signaling.
-    await hears(loser.console, (m) => m.type === 'call-gone' && m.callId === callId && m.reason === 'taken');
+    const goneMessage = await hears(
+      loser.console,
+      (m) => m.type === 'call-gone' && m.callId === callId && m.reason === 'taken',
+    );
     expect(
       await hears(
         caller.socket,
@@ -75,6 +78,9 @@ async function raceFiftyTimes(hub: TestHub, { a, b, ports }: Setup): Promise<voi
     ).toBeDefined();
     await ask(winner.console, { type: 'call-end', callId });
     await hears(caller.socket, (m) => m.type === 'call-status' && m.callId === callId && m.status.state === 'ended');
+    // Once told 已被接听, the loser's console is never shown the call again.
+    const after = loser.console.heard.slice(loser.console.heard.indexOf(goneMessage));
+    expect(after.some((m) => m.type === 'queue' && m.queue.calls.some((c) => c.callId === callId))).toBe(false);
   }
   const db = hub.storage.storage.db;
   const calls = await db.selectFrom('calls').select(['state', 'end_reason', 'lawyer_id']).execute();

@@ -56,7 +56,10 @@ export const kioskNameOf = (k: { display_name: string; site: string | null }): s
  * lawyers whose consoles are open here: an offline one sees their status
  * and their call); `endedSince` bounds the look at lawyers' last calls.
  */
-export async function readDesk(db: HubDb, opts: { alsoLawyers?: readonly number[]; endedSince?: Date } = {}) {
+export async function readDesk(
+  db: HubDb,
+  opts: { alsoLawyers?: readonly number[]; endedSince?: Date } = {},
+): Promise<DeskSnapshot> {
   const also = opts.alsoLawyers ?? [];
   const waitingRows = await db
     .selectFrom('calls')
@@ -105,7 +108,7 @@ export async function readDesk(db: HubDb, opts: { alsoLawyers?: readonly number[
     .execute();
   const ids = dutyRows.map((r) => r.user_id);
   const queues = await queuesOf(db, ids);
-  const lawyers = new Map<number, DeskLawyer>();
+  const lawyers = new Map<number, DeskLawyer & { offered: Set<string> }>();
   for (const r of dutyRows)
     lawyers.set(r.user_id, {
       id: r.user_id,
@@ -134,7 +137,7 @@ export async function readDesk(db: HubDb, opts: { alsoLawyers?: readonly number[
   for (const o of offers) {
     const lawyer = lawyers.get(o.lawyer_id)!;
     if (o.outcome === null) lawyer.ringing = o.call_id;
-    if (waitingIds.has(o.call_id) && o.offered_at >= lawyer.changedAt) (lawyer.offered as Set<string>).add(o.call_id);
+    if (waitingIds.has(o.call_id) && o.offered_at >= lawyer.changedAt) lawyer.offered.add(o.call_id);
   }
   const active = await db
     .selectFrom('calls')
@@ -154,7 +157,7 @@ export async function readDesk(db: HubDb, opts: { alsoLawyers?: readonly number[
       .execute();
     for (const e of ended) if (e.lawyer_id !== null) lawyers.get(e.lawyer_id)!.lastEndedAt = e.last;
   }
-  return { waiting, lawyers } satisfies DeskSnapshot;
+  return { waiting, lawyers };
 }
 
 /** What the lawyer's console shows: their status, the callers of their queues (none while offline), their call. */

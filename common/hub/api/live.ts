@@ -118,7 +118,11 @@ export const liveClientMessages = {
     }),
     sender: { kind: 'kiosk' },
   }),
-  /** The citizen left before a lawyer answered (取消, walked away, the session reset): ends the call as abandoned. */
+  /**
+   * The citizen left before a lawyer answered (取消, walked away, the session
+   * reset): ends the call as abandoned (completed, if a lawyer answered it
+   * meanwhile); answered with `call-status` ended.
+   */
   'call-cancel': clientMessage({
     schema: z.strictObject({ type: z.literal('call-cancel'), id: MessageId, callId: CallId }),
     sender: { kind: 'kiosk' },

@@ -1,0 +1,227 @@
+import type { IceConfig } from '../../common/hub/api/calls';
+import type { CallMediaState, CallSession, CallSessionOptions } from './call-types';
+import { mediaIsFlowing, readMediaStats, type MediaStatsSnapshot } from './media-stats';
+import { negotiate } from './perfect-negotiation';
+import {
+  DEFAULT_RECOVERY_POLICY,
+  connectivityOf,
+  nextRecoveryStep,
+  type Connectivity,
+  type Outage,
+  type RecoveryPolicy,
+} from './recovery-policy';
+
+/**
+ * One call's media over a peer-to-peer RTCPeerConnection (see call-types.ts
+ * for what the screens see of it).
+ *
+ * "Connected" means media flows, not that ICE says so: while the call is
+ * connecting or reconnecting, getStats() is read a few times a second and
+ * the call is connected again only when frames or sound arrive. A drop
+ * starts an outage that recovery-policy.ts steers: wait out a blip, then
+ * ICE restarts with fresh TURN credentials, until the call gives up.
+ */
+
+/** How often the counters are read while waiting for media to flow. */
+const MEDIA_POLL_MS = 250;
+
+function rtcConfiguration(ice: IceConfig): RTCConfiguration {
+  return {
+    iceServers: ice.iceServers.map(({ urls, username, credential }) => ({
+      urls,
+      ...(username === undefined ? {} : { username }),
+      ...(credential === undefined ? {} : { credential }),
+    })),
+    iceTransportPolicy: ice.iceTransportPolicy,
+  };
+}
+
+function reportError(error: unknown): void {
+  console.error('call session:', error);
+}
+
+export function createCallSession(opts: CallSessionOptions): CallSession {
+  const policy: RecoveryPolicy = { ...DEFAULT_RECOVERY_POLICY, ...opts.recovery };
+  const onError = opts.onError ?? reportError;
+  const now = (): number => performance.now();
+  // One bundled transport: through TURN that is one allocation for audio and video.
+  const pc = (opts.createPeerConnection ?? ((c: RTCConfiguration) => new RTCPeerConnection(c)))({
+    ...rtcConfiguration(opts.ice),
+    bundlePolicy: 'max-bundle',
+  });
+
+  let state: CallMediaState = 'connecting';
+  let remoteStream: MediaStream | null = null;
+  let muted = false;
+  let closed = false;
+  const stateListeners = new Set<(state: CallMediaState) => void>();
+  const streamListeners = new Set<(stream: MediaStream) => void>();
+
+  const notify = <T>(listeners: Set<(value: T) => void>, value: T): void => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(value);
+      } catch (error) {
+        onError(error);
+      }
+    }
+  };
+  const setState = (next: CallMediaState): void => {
+    if (state === next) return;
+    state = next;
+    notify(stateListeners, next);
+  };
+
+  let localTracksAdded = false;
+  const addLocalTracks = (): void => {
+    if (localTracksAdded || closed) return;
+    localTracksAdded = true;
+    for (const track of opts.localStream.getTracks()) {
+      if (track.kind === 'audio') track.enabled = !muted;
+      pc.addTrack(track, opts.localStream);
+    }
+  };
+  const stopNegotiating = negotiate(pc, opts.signaling, {
+    polite: opts.polite,
+    beforeFirstAnswer: addLocalTracks,
+    onError,
+  });
+
+  pc.addEventListener('track', (event) => {
+    // Tracks the other end sends with its camera's stream; a bare transceiver (no stream) carries nothing to show.
+    const [stream] = event.streams;
+    if (stream === undefined || closed || stream === remoteStream) return;
+    remoteStream = stream;
+    notify(streamListeners, stream);
+  });
+
+  // ── Recovery ───────────────────────────────────────────────────────────
+  // An outage lasts from a drop (or from the start) until media flows again.
+  let connectivity: Connectivity = connectivityOf(pc.iceConnectionState, pc.connectionState);
+  let outage: Outage | null = {
+    since: now(),
+    connectivity,
+    connectivitySince: now(),
+    restarts: 0,
+    lastRestartAt: null,
+  };
+  let reviewTimer: ReturnType<typeof setTimeout> | undefined;
+  let pollTimer: ReturnType<typeof setTimeout> | undefined;
+  let restarting = false;
+  let lastCounters: MediaStatsSnapshot | null = null;
+
+  const review = (): void => {
+    clearTimeout(reviewTimer);
+    if (closed || outage === null || restarting) return;
+    const step = nextRecoveryStep(policy, outage, now());
+    if (step.kind === 'give-up') close();
+    else if (step.kind === 'restart-ice') void restartIce(outage);
+    else reviewTimer = setTimeout(review, step.ms);
+  };
+
+  const restartIce = async (current: Outage): Promise<void> => {
+    restarting = true;
+    current.restarts += 1;
+    current.lastRestartAt = now();
+    try {
+      // The first credentials may have expired: a restart asks for new ones, and goes on with the old if the hub cannot answer.
+      if (opts.renewIce !== undefined) {
+        const ice = await opts.renewIce();
+        if (!closed) pc.setConfiguration({ ...pc.getConfiguration(), ...rtcConfiguration(ice) });
+      }
+    } catch (error) {
+      onError(error);
+    }
+    restarting = false;
+    if (closed || outage !== current) return;
+    pc.restartIce();
+    review();
+  };
+
+  const watchMedia = async (): Promise<void> => {
+    pollTimer = undefined;
+    if (closed || outage === null) return;
+    let counters: MediaStatsSnapshot;
+    try {
+      counters = readMediaStats(await pc.getStats());
+    } catch (error) {
+      if (!closed) onError(error);
+      return;
+    }
+    if (closed || outage === null) return;
+    if (connectivity === 'connected' && lastCounters !== null && mediaIsFlowing(lastCounters, counters)) {
+      outage = null;
+      lastCounters = null;
+      clearTimeout(reviewTimer);
+      setState('connected');
+      return;
+    }
+    lastCounters = counters;
+    pollTimer = setTimeout(() => void watchMedia(), MEDIA_POLL_MS);
+  };
+
+  const onConnectivityChange = (): void => {
+    const next = connectivityOf(pc.iceConnectionState, pc.connectionState);
+    if (next === connectivity || closed) return;
+    connectivity = next;
+    if (outage !== null) {
+      outage.connectivity = next;
+      outage.connectivitySince = now();
+    } else if (next === 'disconnected' || next === 'failed') {
+      outage = { since: now(), connectivity: next, connectivitySince: now(), restarts: 0, lastRestartAt: null };
+      lastCounters = null;
+      setState('reconnecting');
+      void watchMedia();
+    }
+    review();
+  };
+  pc.addEventListener('iceconnectionstatechange', onConnectivityChange);
+  pc.addEventListener('connectionstatechange', onConnectivityChange);
+
+  // ── Ending ─────────────────────────────────────────────────────────────
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    clearTimeout(reviewTimer);
+    clearTimeout(pollTimer);
+    outage = null;
+    stopNegotiating();
+    // The camera's light must go off whatever ended the call: every track this end captured or sent.
+    for (const track of opts.localStream.getTracks()) track.stop();
+    for (const transceiver of pc.getTransceivers()) transceiver.sender.track?.stop();
+    pc.close();
+    setState('ended');
+  }
+
+  // The impolite end opens the negotiation; the polite end waits for its offer.
+  if (!opts.polite) addLocalTracks();
+  void watchMedia();
+  review();
+
+  return {
+    get state() {
+      return state;
+    },
+    get remoteStream() {
+      return remoteStream;
+    },
+    onStateChange(listener) {
+      stateListeners.add(listener);
+      return () => void stateListeners.delete(listener);
+    },
+    onRemoteStream(listener) {
+      streamListeners.add(listener);
+      return () => void streamListeners.delete(listener);
+    },
+    async getStats() {
+      return readMediaStats(await pc.getStats());
+    },
+    setMuted(next) {
+      muted = next;
+      const tracks = new Set(opts.localStream.getAudioTracks());
+      for (const sender of pc.getSenders()) if (sender.track?.kind === 'audio') tracks.add(sender.track);
+      for (const track of tracks) track.enabled = !next;
+    },
+    close,
+  };
+}

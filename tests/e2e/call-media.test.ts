@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IceConfig } from '../../common/hub/api/calls';
+import { startThrowawayCoturn, type ThrowawayCoturn } from '../../hub/testing/throwaway-coturn';
+import type { MediaStatsSnapshot } from '../../ui/call/media-stats';
+import { startCallRig, waitUntil, type CallPeer, type CallRig } from './call-rig/call-rig';
+
+/**
+ * The call session of ui/call between two separate Chromium processes (the
+ * kiosk's end polite, the console's end impolite), with fake cameras and
+ * microphones and the test process as signaling server. Media is proven by
+ * two getStats() snapshots on each end, never by a connection state alone.
+ */
+
+const PEER_TO_PEER: IceConfig = { iceServers: [], iceTransportPolicy: 'all', expiresAt: '2099-01-01T00:00:00.000Z' };
+
+let rig: CallRig;
+let coturn: ThrowawayCoturn;
+
+beforeAll(async () => {
+  rig = await startCallRig();
+  coturn = await startThrowawayCoturn();
+  rig.setIceSource((who) => coturn.iceConfig(who, 600));
+}, 60_000);
+
+afterAll(async () => {
+  await rig?.stop();
+  await coturn?.stop();
+});
+
+interface Call {
+  room: string;
+  kiosk: CallPeer;
+  lawyer: CallPeer;
+}
+
+/** Starts a call: the kiosk's end first (it waits for the offer), then the lawyer's, which makes it. */
+async function startCall(ice: (who: string) => IceConfig, extra: { renew?: boolean; giveUpAfterMs?: number } = {}) {
+  const room = randomUUID();
+  const kiosk = await rig.peer('polite');
+  const lawyer = await rig.peer('impolite');
+  const options = (who: string) => ({
+    room,
+    ice: ice(who),
+    ...(extra.renew === true ? { renewIceUrl: rig.renewIceUrl(who) } : {}),
+    ...(extra.giveUpAfterMs === undefined ? {} : { recovery: { giveUpAfterMs: extra.giveUpAfterMs } }),
+  });
+  await kiosk.start(options('kiosk-1'));
+  await lawyer.start(options('user-1'));
+  return { room, kiosk, lawyer } satisfies Call;
+}
+
+async function bothConnected(call: Call): Promise<void> {
+  for (const peer of [call.kiosk, call.lawyer])
+    await waitUntil(
+      `the ${peer.role} end connected`,
+      () => peer.state(),
+      (s) => s === 'connected',
+    );
+}
+
+/** Two snapshots of each end, a second and a half apart: frames decoded and bytes received grew both ways, and bytes went out. */
+async function expectMediaFlowingBothWays(call: Call): Promise<MediaStatsSnapshot[]> {
+  const before = await Promise.all([call.kiosk.stats(), call.lawyer.stats()]);
+  await sleep(1_500);
+  const after = await Promise.all([call.kiosk.stats(), call.lawyer.stats()]);
+  for (const i of [0, 1]) {
+    const [b, a] = [before[i]!, after[i]!];
+    const end = i === 0 ? 'kiosk' : 'lawyer';
+    expect(a.inbound.video.framesDecoded, `${end} decodes the other's video`).toBeGreaterThan(
+      b.inbound.video.framesDecoded,
+    );
+    expect(a.inbound.video.bytesReceived, `${end} receives video`).toBeGreaterThan(b.inbound.video.bytesReceived);
+    expect(a.inbound.audio.bytesReceived, `${end} receives sound`).toBeGreaterThan(b.inbound.audio.bytesReceived);
+    expect(a.outbound.bytesSent, `${end} sends`).toBeGreaterThan(b.outbound.bytesSent);
+  }
+  return after;
+}
+
+async function endCall(call: Call): Promise<void> {
+  await call.kiosk.dispose();
+  await call.lawyer.dispose();
+}
+
+describe('a call between two browsers', () => {
+  it('carries video and sound both ways peer to peer, mutes, and stops every track when closed', async () => {
+    const call = await startCall(() => PEER_TO_PEER);
+    try {
+      await bothConnected(call);
+      const [kioskStats] = await expectMediaFlowingBothWays(call);
+      expect(kioskStats!.route).toEqual({ local: 'host', remote: 'host' });
+      // The console's end made the only offer; the kiosk's end answered it.
+      expect(rig.relay.offers(call.room, 'impolite')).toBe(1);
+      expect(rig.relay.offers(call.room, 'polite')).toBe(0);
+
+      await call.kiosk.setMuted(true);
+      expect(await call.kiosk.microphoneEnabled()).toEqual([false]);
+      await call.kiosk.setMuted(false);
+      expect(await call.kiosk.microphoneEnabled()).toEqual([true]);
+
+      for (const peer of [call.kiosk, call.lawyer]) {
+        await peer.close();
+        await peer.close(); // twice: nothing more happens
+        const tracks = await peer.tracks();
+        expect(tracks.local).toEqual(['ended', 'ended']);
+        expect(tracks.senders.every((s) => s === 'ended')).toBe(true);
+        expect(await peer.state()).toBe('ended');
+        expect((await peer.report()).errors).toEqual([]);
+      }
+      expect(rig.relay.rejected).toEqual([]);
+    } finally {
+      await endCall(call);
+    }
+  });
+});

@@ -15,15 +15,19 @@ import {
  * One call's media over a peer-to-peer RTCPeerConnection (see call-types.ts
  * for what the screens see of it).
  *
- * "Connected" means media flows, not that ICE says so: while the call is
- * connecting or reconnecting, getStats() is read a few times a second and
- * the call is connected again only when frames or sound arrive. A drop
- * starts an outage that recovery-policy.ts steers: wait out a blip, then
- * ICE restarts with fresh TURN credentials, until the call gives up.
+ * "Connected" means media flows, not that ICE says so: getStats() is read
+ * every second (a few times a second while the call is connecting or
+ * reconnecting); the call is connected when frames or sound arrive, and a
+ * drop when nothing arrived since the last reading, or when ICE says
+ * `disconnected` or `failed`. A drop starts an outage that
+ * recovery-policy.ts steers: wait out a blip, then ICE restarts with fresh
+ * TURN credentials, until the call gives up.
  */
 
-/** How often the counters are read while waiting for media to flow. */
-const MEDIA_POLL_MS = 250;
+/** How often the counters are read while waiting for media to flow, to say `connected` as soon as it does. */
+const OUTAGE_POLL_MS = 250;
+/** How often they are read while it flows: a second without any sound or picture arriving is a drop. */
+const FLOWING_POLL_MS = 1_000;
 
 function rtcConfiguration(ice: IceConfig): RTCConfiguration {
   return {
@@ -98,17 +102,18 @@ export function createCallSession(opts: CallSessionOptions): CallSession {
   // ── Recovery ───────────────────────────────────────────────────────────
   // An outage lasts from a drop (or from the start) until media flows again.
   let connectivity: Connectivity = connectivityOf(pc.iceConnectionState, pc.connectionState);
-  let outage: Outage | null = {
-    since: now(),
-    connectivity,
-    connectivitySince: now(),
-    restarts: 0,
-    lastRestartAt: null,
-  };
+  let connectivitySince = now();
+  let outage: Outage | null = { since: now(), connectivity, connectivitySince, restarts: 0, lastRestartAt: null };
   let reviewTimer: ReturnType<typeof setTimeout> | undefined;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let restarting = false;
-  let lastCounters: MediaStatsSnapshot | null = null;
+  let lastReading: { counters: MediaStatsSnapshot; at: number } | null = null;
+
+  const startOutage = (since: number): void => {
+    outage = { since, connectivity, connectivitySince, restarts: 0, lastRestartAt: null };
+    setState('reconnecting');
+    review();
+  };
 
   const review = (): void => {
     clearTimeout(reviewTimer);
@@ -140,7 +145,7 @@ export function createCallSession(opts: CallSessionOptions): CallSession {
 
   const watchMedia = async (): Promise<void> => {
     pollTimer = undefined;
-    if (closed || outage === null) return;
+    if (closed) return;
     let counters: MediaStatsSnapshot;
     try {
       counters = readMediaStats(await pc.getStats());
@@ -148,32 +153,32 @@ export function createCallSession(opts: CallSessionOptions): CallSession {
       if (!closed) onError(error);
       return;
     }
-    if (closed || outage === null) return;
-    if (connectivity === 'connected' && lastCounters !== null && mediaIsFlowing(lastCounters, counters)) {
+    if (closed) return;
+    const flowing = lastReading !== null && mediaIsFlowing(lastReading.counters, counters);
+    if (outage === null) {
+      // Nothing arrived since the last reading, which did show media: it stopped after that reading.
+      if (lastReading !== null && !flowing) startOutage(lastReading.at);
+    } else if (flowing && connectivity === 'connected') {
       outage = null;
-      lastCounters = null;
       clearTimeout(reviewTimer);
       setState('connected');
-      return;
     }
-    lastCounters = counters;
-    pollTimer = setTimeout(() => void watchMedia(), MEDIA_POLL_MS);
+    lastReading = { counters, at: now() };
+    pollTimer = setTimeout(() => void watchMedia(), outage === null ? FLOWING_POLL_MS : OUTAGE_POLL_MS);
   };
 
   const onConnectivityChange = (): void => {
     const next = connectivityOf(pc.iceConnectionState, pc.connectionState);
     if (next === connectivity || closed) return;
     connectivity = next;
+    connectivitySince = now();
     if (outage !== null) {
       outage.connectivity = next;
-      outage.connectivitySince = now();
+      outage.connectivitySince = connectivitySince;
+      review();
     } else if (next === 'disconnected' || next === 'failed') {
-      outage = { since: now(), connectivity: next, connectivitySince: now(), restarts: 0, lastRestartAt: null };
-      lastCounters = null;
-      setState('reconnecting');
-      void watchMedia();
+      startOutage(connectivitySince);
     }
-    review();
   };
   pc.addEventListener('iceconnectionstatechange', onConnectivityChange);
   pc.addEventListener('connectionstatechange', onConnectivityChange);

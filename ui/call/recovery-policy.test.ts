@@ -36,8 +36,8 @@ describe('connectivityOf', () => {
 describe('nextRecoveryStep', () => {
   it('leaves a short disconnection alone, and restarts ICE once it lasted the grace', () => {
     const o = outage({ connectivity: 'disconnected', connectivitySince: 10_000 });
-    expect(nextRecoveryStep(policy, o, 10_500)).toEqual({ kind: 'wait', ms: policy.disconnectedGraceMs - 500 });
-    expect(nextRecoveryStep(policy, o, 10_000 + policy.disconnectedGraceMs)).toEqual({ kind: 'restart-ice' });
+    expect(nextRecoveryStep(policy, o, 10_500)).toEqual({ kind: 'wait', ms: policy.dropGraceMs - 500 });
+    expect(nextRecoveryStep(policy, o, 10_000 + policy.dropGraceMs)).toEqual({ kind: 'restart-ice' });
   });
 
   it('restarts ICE at once when it failed', () => {
@@ -58,12 +58,22 @@ describe('nextRecoveryStep', () => {
     expect(nextRecoveryStep(policy, o, 20_000 + policy.restartPatienceMs)).toEqual({ kind: 'restart-ice' });
   });
 
-  it('does not restart a first connection still being set up, nor one that is up and waits for media', () => {
-    for (const connectivity of ['new', 'checking', 'connected'] as const)
+  it('does not restart a first connection still being set up', () => {
+    for (const connectivity of ['new', 'checking'] as const)
       expect(nextRecoveryStep(policy, outage({ connectivity }), 30_000)).toEqual({
         kind: 'wait',
         ms: 10_000 + policy.giveUpAfterMs - 30_000,
       });
+  });
+
+  it('restarts a connection that is up but carries no media once the grace is over', () => {
+    // Media stopped at 10 s while ICE kept saying connected (a TURN server lost its allocations).
+    const stalled = outage({ connectivity: 'connected', connectivitySince: 1_000 });
+    expect(nextRecoveryStep(policy, stalled, 11_000)).toEqual({ kind: 'wait', ms: policy.dropGraceMs - 1_000 });
+    expect(nextRecoveryStep(policy, stalled, 10_000 + policy.dropGraceMs)).toEqual({ kind: 'restart-ice' });
+    // Just connected, media on its way: the grace counts from the connection.
+    const fresh = outage({ since: 0, connectivity: 'connected', connectivitySince: 9_500 });
+    expect(nextRecoveryStep(policy, fresh, 10_000)).toEqual({ kind: 'wait', ms: policy.dropGraceMs - 500 });
   });
 
   it('gives up after the limit without media, and at once when the connection was closed', () => {

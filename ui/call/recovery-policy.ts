@@ -4,20 +4,25 @@
  * without a network and read in one place.
  *
  * The failure to avoid is the one users of PeerJS know: a call dropped at
- * the first blip. So a short `disconnected` is left to heal by itself (ICE
- * often does, within a second or two); a longer one, or `failed`, gets an
- * ICE restart with fresh TURN credentials, tried again with growing gaps
- * while the network is still away; and the call ends only after a minute
- * without media, which a citizen watching "网络不稳定，正在重新连接…" can
- * wait out, and after which the kiosk offers the fallback (12348).
+ * the first blip. So a short drop is left to heal by itself (ICE often
+ * does, within a second or two); a longer one, or `failed`, gets an ICE
+ * restart with fresh TURN credentials, tried again with growing gaps while
+ * the network is still away; and the call ends only after a minute without
+ * media, which a citizen watching "网络不稳定，正在重新连接…" can wait out,
+ * and after which the kiosk offers the fallback (12348).
+ *
+ * A drop is either ICE saying `disconnected` or media that stopped while
+ * ICE still says `connected`: when a TURN server restarts, its allocations
+ * are gone and nothing arrives any more, but the browser takes several
+ * seconds to notice; the counters show it within one.
  */
 
 /** The worst of the peer connection's ICE and overall states, which browsers move at slightly different moments. */
 export type Connectivity = 'new' | 'checking' | 'connected' | 'disconnected' | 'failed' | 'closed';
 
 export interface RecoveryPolicy {
-  /** A `disconnected` younger than this is left alone: it usually heals without a restart. */
-  disconnectedGraceMs: number;
+  /** A drop (ICE `disconnected`, or no media while connected) younger than this is left alone: it usually heals without a restart. */
+  dropGraceMs: number;
   /** Least time between one ICE restart and the next, by restart (the last repeats). */
   restartGapsMs: readonly number[];
   /** A restart still checking after this long is tried again (its candidates may have gone to a server that was away). */
@@ -27,7 +32,7 @@ export interface RecoveryPolicy {
 }
 
 export const DEFAULT_RECOVERY_POLICY: RecoveryPolicy = {
-  disconnectedGraceMs: 2_000,
+  dropGraceMs: 2_000,
   restartGapsMs: [1_000, 2_000, 4_000, 8_000],
   restartPatienceMs: 5_000,
   giveUpAfterMs: 60_000,
@@ -73,9 +78,10 @@ export function restartGapMs(policy: RecoveryPolicy, restarts: number): number {
  *
  * Before the first restart, a connection that is still being set up (`new`,
  * `checking`) is left to the other end's answer and candidates: restarting
- * ICE before anything was negotiated would only add offers. A `connected`
- * one is waited on: media follows within moments, and if it does not the
- * limit ends the call.
+ * ICE before anything was negotiated would only add offers. One that is
+ * `connected` gets media within moments; without media for the grace, its
+ * path is taken for dead (a TURN server that lost its allocations) and
+ * restarted.
  */
 export function nextRecoveryStep(policy: RecoveryPolicy, outage: Outage, now: number): RecoveryStep {
   const giveUpAt = outage.since + policy.giveUpAfterMs;
@@ -88,15 +94,16 @@ export function nextRecoveryStep(policy: RecoveryPolicy, outage: Outage, now: nu
       restartAt = earliest;
       break;
     case 'disconnected':
-      restartAt = Math.max(earliest, outage.connectivitySince + policy.disconnectedGraceMs);
+      restartAt = Math.max(earliest, outage.connectivitySince + policy.dropGraceMs);
+      break;
+    case 'connected':
+      // Up but no media: media stopped (a stall) or never came once connected.
+      restartAt = Math.max(earliest, outage.since + policy.dropGraceMs, outage.connectivitySince + policy.dropGraceMs);
       break;
     case 'new':
     case 'checking':
       restartAt =
         outage.lastRestartAt === null ? undefined : Math.max(earliest, outage.lastRestartAt + policy.restartPatienceMs);
-      break;
-    case 'connected':
-      restartAt = undefined;
       break;
   }
   if (restartAt === undefined || restartAt >= giveUpAt) return { kind: 'wait', ms: giveUpAt - now };

@@ -113,4 +113,104 @@ describe('a call between two browsers', () => {
       await endCall(call);
     }
   });
+
+  it('settles offers that cross (both ends renegotiate at once) without a deadlock', async () => {
+    const call = await startCall(() => PEER_TO_PEER);
+    try {
+      await bothConnected(call);
+      const offersBefore = rig.relay.offers(call.room, 'polite');
+      // Held at the relay, each end's offer is made before it can see the other's: they cross for certain.
+      rig.relay.hold();
+      await Promise.all([call.kiosk.addTransceiver('audio'), call.lawyer.addTransceiver('audio')]);
+      for (const peer of [call.kiosk, call.lawyer])
+        await waitUntil(
+          `the ${peer.role} end's offer`,
+          () => peer.negotiation(),
+          (n) => n.signalingState === 'have-local-offer',
+        );
+      rig.relay.release();
+
+      for (const peer of [call.kiosk, call.lawyer])
+        await waitUntil(
+          `the ${peer.role} end settled both changes`,
+          () => peer.negotiation(),
+          (n) => n.signalingState === 'stable' && n.mids.length === 4 && n.mids.every((m) => m !== null),
+        );
+      // The kiosk's end let its crossed offer go (rolled back) and made it again once the other was answered.
+      expect(rig.relay.offers(call.room, 'polite') - offersBefore).toBe(2);
+      const mids = async (peer: CallPeer) => (await peer.negotiation()).mids.toSorted();
+      expect(await mids(call.kiosk)).toEqual(await mids(call.lawyer));
+      await expectMediaFlowingBothWays(call);
+      for (const peer of [call.kiosk, call.lawyer]) expect(await peer.state()).toBe('connected');
+      expect(rig.relay.rejected).toEqual([]);
+    } finally {
+      rig.relay.release();
+      await endCall(call);
+    }
+  });
+
+  it('goes through TURN when only the relay is allowed, and recovers by ICE restart when coturn restarts', async () => {
+    // Credentials that expire before the outage: the ICE restart must ask for new ones to get through.
+    const firstTtlSeconds = 8;
+    const call = await startCall((who) => coturn.iceConfig(who, firstTtlSeconds), { renew: true });
+    const firstExpiry = Date.now() + firstTtlSeconds * 1000;
+    try {
+      await bothConnected(call);
+      const stats = await expectMediaFlowingBothWays(call);
+      for (const s of stats) expect(s.route).toEqual({ local: 'relay', remote: 'relay' });
+      await sleep(Math.max(0, firstExpiry + 1_000 - Date.now()));
+
+      const outageAt = Date.now();
+      await coturn.restart(2_000);
+      for (const peer of [call.kiosk, call.lawyer]) {
+        const report = await waitUntil(
+          `the ${peer.role} end reconnected`,
+          () => peer.report(),
+          (r) => {
+            const sinceOutage = r.states.filter((s) => s.at >= outageAt).map((s) => s.state);
+            return sinceOutage.includes('reconnecting') && sinceOutage.at(-1) === 'connected';
+          },
+          45_000,
+        );
+        expect(report.renewals, `the ${peer.role} end asked for fresh credentials`).toBeGreaterThan(0);
+      }
+      // Sound comes back first; the picture once the sender's next key frame arrives.
+      for (const peer of [call.kiosk, call.lawyer]) {
+        const frames = (await peer.stats()).inbound.video.framesDecoded;
+        await waitUntil(
+          `the ${peer.role} end decodes video again`,
+          () => peer.stats(),
+          (s) => s.inbound.video.framesDecoded > frames,
+          15_000,
+        );
+      }
+      const after = await expectMediaFlowingBothWays(call);
+      for (const s of after) expect(s.route).toEqual({ local: 'relay', remote: 'relay' });
+      expect(rig.relay.rejected).toEqual([]);
+    } finally {
+      await endCall(call);
+    }
+  }, 120_000);
+
+  it('ends a call whose other end went away for good, and stops the camera and microphone', async () => {
+    const call = await startCall(() => PEER_TO_PEER, { giveUpAfterMs: 6_000 });
+    try {
+      await bothConnected(call);
+      // The console's tab is gone without a word (no hang-up reaches the kiosk).
+      await call.lawyer.dispose();
+      await waitUntil(
+        'the kiosk end gave up',
+        () => call.kiosk.state(),
+        (s) => s === 'ended',
+        45_000,
+      );
+      const states = (await call.kiosk.report()).states.map((s) => s.state);
+      expect(states).toContain('reconnecting');
+      const tracks = await call.kiosk.tracks();
+      expect(tracks.local).toEqual(['ended', 'ended']);
+      expect(tracks.senders.every((s) => s === 'ended')).toBe(true);
+    } finally {
+      await call.kiosk.dispose();
+    }
+  }, 90_000);
 });

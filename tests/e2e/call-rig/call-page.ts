@@ -127,6 +127,17 @@ window.callRig = {
         .flatMap((s) => (s.track === null ? [] : [s.track.readyState])),
     };
   },
+  frameAfter(epochMs) {
+    const video = document.getElementById('remote') as HTMLVideoElement;
+    return new Promise((resolve) => {
+      const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
+        const at = performance.timeOrigin + metadata.presentationTime;
+        if (at > epochMs) resolve(at);
+        else video.requestVideoFrameCallback(onFrame);
+      };
+      video.requestVideoFrameCallback(onFrame);
+    });
+  },
   async loopbackFirstFrameMs() {
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
     const started = performance.now();

@@ -171,6 +171,9 @@ export class CallPeer {
   tracks(): Promise<PeerTracks> {
     return this.call('tracks()');
   }
+  frameAfter(epochMs: number): Promise<number> {
+    return this.call(`frameAfter(${epochMs})`);
+  }
   loopbackFirstFrameMs(): Promise<number> {
     return this.call('loopbackFirstFrameMs()');
   }

@@ -1,5 +1,4 @@
 import type { IceConfig } from '../../../common/hub/api/calls';
-import type { CallMediaState } from '../../../ui/call/call-types';
 import type { MediaStatsSnapshot } from '../../../ui/call/media-stats';
 import type { RecoveryPolicy } from '../../../ui/call/recovery-policy';
 
@@ -23,8 +22,8 @@ export interface PeerStartOptions {
 }
 
 export interface PeerReport {
-  /** Every state the session went through, with when (ms since the epoch). */
-  states: { state: CallMediaState; at: number }[];
+  /** Every CallMediaState the session went through, with when (ms since the epoch). (ui/call/call-types.ts needs the DOM's types, which the Node side of the rig goes without.) */
+  states: { state: string; at: number }[];
   /** When the page called createCallSession (ms since the epoch). */
   startedAt: number;
   /** When the first remote video frame was presented (requestVideoFrameCallback, ms since the epoch); null before. */
@@ -60,6 +59,8 @@ export interface CallRigPage {
   microphoneEnabled(): boolean[];
   close(): void;
   tracks(): PeerTracks;
+  /** Resolves with when the first remote video frame presented after `epochMs` was presented (ms since the epoch). */
+  frameAfter(epochMs: number): Promise<number>;
   /** A bare RTCPeerConnection pair inside this page, no session and no relay: ms from creating them to the first frame shown. */
   loopbackFirstFrameMs(): Promise<number>;
 }

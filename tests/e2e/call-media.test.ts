@@ -141,7 +141,10 @@ describe('a call between two browsers', () => {
       const mids = async (peer: CallPeer) => (await peer.negotiation()).mids.toSorted();
       expect(await mids(call.kiosk)).toEqual(await mids(call.lawyer));
       await expectMediaFlowingBothWays(call);
-      for (const peer of [call.kiosk, call.lawyer]) expect(await peer.state()).toBe('connected');
+      for (const peer of [call.kiosk, call.lawyer]) {
+        expect(await peer.state()).toBe('connected');
+        expect((await peer.report()).errors).toEqual([]);
+      }
       expect(rig.relay.rejected).toEqual([]);
     } finally {
       rig.relay.release();
@@ -173,6 +176,7 @@ describe('a call between two browsers', () => {
           45_000,
         );
         expect(report.renewals, `the ${peer.role} end asked for fresh credentials`).toBeGreaterThan(0);
+        expect(report.errors).toEqual([]);
       }
       // Sound comes back first; the picture once the sender's next key frame arrives.
       for (const peer of [call.kiosk, call.lawyer]) {

@@ -40,6 +40,17 @@ function rtcConfiguration(ice: IceConfig): RTCConfiguration {
   };
 }
 
+/** A hub that does not answer for fresh credentials must not hold the recovery up: the restart goes on with the old ones. */
+const RENEW_TIMEOUT_MS = 5_000;
+
+function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 function reportError(error: unknown): void {
   console.error('call session:', error);
 }
@@ -131,15 +142,16 @@ export function createCallSession(opts: CallSessionOptions): CallSession {
     try {
       // The first credentials may have expired: a restart asks for new ones, and goes on with the old if the hub cannot answer.
       if (opts.renewIce !== undefined) {
-        const ice = await opts.renewIce();
+        const ice = await withinMs(opts.renewIce(), RENEW_TIMEOUT_MS, 'fresh ICE credentials');
         if (!closed) pc.setConfiguration({ ...pc.getConfiguration(), ...rtcConfiguration(ice) });
       }
     } catch (error) {
       onError(error);
     }
     restarting = false;
-    if (closed || outage !== current) return;
-    pc.restartIce();
+    if (closed) return;
+    // Media may have come back meanwhile (no restart needed), or stopped again (a new outage to review).
+    if (outage === current) pc.restartIce();
     review();
   };
 

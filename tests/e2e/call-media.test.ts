@@ -36,7 +36,10 @@ interface Call {
 }
 
 /** Starts a call: the kiosk's end first (it waits for the offer), then the lawyer's, which makes it. */
-async function startCall(ice: (who: string) => IceConfig, extra: { renew?: boolean; giveUpAfterMs?: number } = {}) {
+async function startCall(
+  ice: (who: string) => IceConfig,
+  extra: { renew?: boolean | 'unanswered'; giveUpAfterMs?: number } = {},
+) {
   const room = randomUUID();
   const kiosk = await rig.peer('polite');
   const lawyer = await rig.peer('impolite');
@@ -44,6 +47,7 @@ async function startCall(ice: (who: string) => IceConfig, extra: { renew?: boole
     room,
     ice: ice(who),
     ...(extra.renew === true ? { renewIceUrl: rig.renewIceUrl(who) } : {}),
+    ...(extra.renew === 'unanswered' ? { renewIceUrl: rig.unansweredIceUrl } : {}),
     ...(extra.giveUpAfterMs === undefined ? {} : { recovery: { giveUpAfterMs: extra.giveUpAfterMs } }),
   });
   await kiosk.start(options('kiosk-1'));
@@ -191,6 +195,27 @@ describe('a call between two browsers', () => {
       const after = await expectMediaFlowingBothWays(call);
       for (const s of after) expect(s.route).toEqual({ local: 'relay', remote: 'relay' });
       expect(rig.relay.rejected).toEqual([]);
+    } finally {
+      await endCall(call);
+    }
+  }, 120_000);
+
+  it('restarts ICE with the credentials it has when the hub does not answer for new ones', async () => {
+    const call = await startCall((who) => coturn.iceConfig(who, 600), { renew: 'unanswered' });
+    try {
+      await bothConnected(call);
+      const outageAt = Date.now();
+      await coturn.restart(2_000);
+      for (const peer of [call.kiosk, call.lawyer]) {
+        const report = await waitUntil(
+          `the ${peer.role} end reconnected`,
+          () => peer.report(),
+          (r) => r.states.filter((s) => s.at >= outageAt).at(-1)?.state === 'connected',
+          45_000,
+        );
+        expect(report.states.filter((s) => s.at >= outageAt).map((s) => s.state)).toContain('reconnecting');
+        expect(report.errors.some((e) => /fresh ICE credentials: no answer within/.test(e))).toBe(true);
+      }
     } finally {
       await endCall(call);
     }

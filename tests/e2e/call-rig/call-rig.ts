@@ -188,6 +188,8 @@ export interface CallRig {
   readonly relay: SignalRelay;
   /** Where a page asks for fresh ICE credentials for `who`, answered by `source` (set by setIceSource). */
   renewIceUrl(who: string): string;
+  /** Where a page asks for fresh ICE credentials and never hears back (a hub that is away). */
+  readonly unansweredIceUrl: string;
   setIceSource(source: (who: string) => IceConfig): void;
   /** A fresh page for one end: the impolite end in the first browser, the polite end in the second. */
   peer(role: PeerRole): Promise<CallPeer>;
@@ -218,6 +220,8 @@ export async function startCallRig(): Promise<CallRig> {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE_HTML);
     } else if (url.pathname === '/call-page.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+    } else if (url.pathname === '/ice-unanswered') {
+      // Left open until the rig stops.
     } else if (url.pathname === '/ice' && iceSource !== undefined) {
       const config = iceSource(url.searchParams.get('who') ?? 'unknown');
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(config));
@@ -252,6 +256,7 @@ export async function startCallRig(): Promise<CallRig> {
     origin,
     relay,
     renewIceUrl: (who) => `${origin}/ice?who=${encodeURIComponent(who)}`,
+    unansweredIceUrl: `${origin}/ice-unanswered`,
     setIceSource(source) {
       iceSource = source;
     },
@@ -266,6 +271,7 @@ export async function startCallRig(): Promise<CallRig> {
       await Promise.all(browsers.map((b) => b.close()));
       for (const client of sockets.clients) client.terminate();
       sockets.close();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

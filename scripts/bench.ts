@@ -1,3 +1,4 @@
+import { callBench } from './bench/call';
 import { devicesBench } from './bench/devices';
 import { hubBench } from './bench/hub';
 import { searchBench } from './bench/search';
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   devices: devicesBench,
   ui: uiBench,
   hub: hubBench,
+  call: callBench,
 };
 
 const name = process.argv.slice(2).find((a) => !a.startsWith('--'));

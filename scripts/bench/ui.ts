@@ -7,6 +7,7 @@ import { RENDERER_JS_FLAGS } from '../../electron/renderer-js-flags';
 import { buildAll, buildIsStale } from '../lib/build';
 import { findChromium } from '../lib/chromium';
 import { heapSnapshotNodes } from '../lib/heap-snapshot';
+import { median, percentile } from '../lib/percentiles';
 import { DEMO_CONFIG, SERVICE_BUNDLE } from '../lib/paths';
 import { startService } from '../lib/service-process';
 
@@ -42,17 +43,6 @@ const EVENT_TIMING_FLOOR_MS = 16;
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;

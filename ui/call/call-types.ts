@@ -1,4 +1,6 @@
 import type { CallSignal, IceConfig } from '../../common/hub/api/calls';
+import type { MediaStatsSnapshot } from './media-stats';
+import type { RecoveryPolicy } from './recovery-policy';
 
 /**
  * The shapes of one video call as both clients use it — the kiosk's
@@ -38,6 +40,12 @@ export interface CallSessionOptions {
   renewIce?: () => Promise<IceConfig>;
   /** The local camera and microphone, already granted. The session stops every track when it ends. */
   localStream: MediaStream;
+  /** Hears what went wrong without ending the call (a failed negotiation step, a renewal the hub refused), for the client's log. */
+  onError?: (error: unknown) => void;
+  /** Other recovery timings than DEFAULT_RECOVERY_POLICY's (a test that must see the call give up). */
+  recovery?: Partial<RecoveryPolicy>;
+  /** Makes the peer connection, for a caller that watches it (diagnostics, tests); `new RTCPeerConnection` by default. */
+  createPeerConnection?: (configuration: RTCConfiguration) => RTCPeerConnection;
 }
 
 /** One call's media, as the screens drive it. */
@@ -47,6 +55,8 @@ export interface CallSession {
   readonly remoteStream: MediaStream | null;
   onStateChange(listener: (state: CallMediaState) => void): () => void;
   onRemoteStream(listener: (stream: MediaStream) => void): () => void;
+  /** What arrives and leaves now (frames decoded, bytes), and whether it goes through TURN. */
+  getStats(): Promise<MediaStatsSnapshot>;
   /** 静音: stops sending the microphone without renegotiating. */
   setMuted(muted: boolean): void;
   /** Ends the call's media: closes the connection and stops every local track, whatever state it is in. Idempotent. */

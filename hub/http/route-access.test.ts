@@ -38,6 +38,7 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   alerts: ['administrator', 'regional-administrator'],
   kioskDetail: ['administrator', 'regional-administrator'],
   kioskOpeningHours: ['administrator', 'regional-administrator'],
+  callTemplates: ['lawyer'],
   kioskRegister: 'enrolling-kiosk',
   kioskStatus: 'enrolled-kiosk',
   kioskHeartbeat: 'approved-kiosk',
@@ -70,6 +71,7 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   alerts: () => undefined,
   kioskDetail: () => ({ kioskId: 999 }),
   kioskOpeningHours: () => ({ kioskId: 999, hours: null }),
+  callTemplates: () => undefined,
   kioskRegister: () => ({
     code: 'AAAA-AAAA-AAAA-AAAA',
     publicKey: 'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=',

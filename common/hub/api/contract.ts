@@ -33,6 +33,7 @@ import {
   RevokeKioskResponse,
 } from './kiosks';
 import { AlertsResponse, KioskDetailResponse, SetOpeningHoursRequest, SetOpeningHoursResponse } from './alerts';
+import { CallTemplatesResponse } from './call-templates';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -227,6 +228,14 @@ export const hubApi = {
     response: SetOpeningHoursResponse,
     access: ['administrator', 'regional-administrator'],
     maxBodyBytes: SMALL_BODY,
+  }),
+  /** The document templates a lawyer may fill and push to the kiosk during a call, with their fields. */
+  callTemplates: route({
+    method: 'GET',
+    path: '/api/calls/templates',
+    body: NoBody,
+    response: CallTemplatesResponse,
+    access: ['lawyer'],
   }),
   /** A kiosk registers its public key with a one-time enrollment code (`kioskctl hub enroll`). */
   kioskRegister: route({

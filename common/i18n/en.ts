@@ -11,6 +11,7 @@ import { hubAccountsEn } from './sections/hub-accounts';
 import { hubDemoEn } from './sections/hub-demo';
 import { hubFleetEn } from './sections/hub-fleet';
 import { hubConsoleEn } from './sections/hub-console';
+import { hubCallsEn } from './sections/hub-calls';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -338,4 +339,5 @@ export const en: Catalogue<typeof zhCN> = {
   hubDemo: hubDemoEn,
   hubFleet: hubFleetEn,
   hubConsole: hubConsoleEn,
+  hubCalls: hubCallsEn,
 };

@@ -11,6 +11,7 @@ import { hubAccountsZhCN } from './sections/hub-accounts';
 import { hubDemoZhCN } from './sections/hub-demo';
 import { hubFleetZhCN } from './sections/hub-fleet';
 import { hubConsoleZhCN } from './sections/hub-console';
+import { hubCallsZhCN } from './sections/hub-calls';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -338,4 +339,5 @@ export const zhCN = {
   hubDemo: hubDemoZhCN,
   hubFleet: hubFleetZhCN,
   hubConsole: hubConsoleZhCN,
+  hubCalls: hubCallsZhCN,
 };

@@ -8,6 +8,7 @@ import { mayManage, mayManageKiosksIn, maySee } from '../../common/hub/rights';
 import type { Handlers } from '../../server-kit/http/handlers';
 import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-error';
 import { hashPassword } from '../accounts/passwords';
+import { callTemplateList, DEFAULT_TEMPLATES_DIR } from '../calls/call-templates';
 import type { SecretBox } from '../accounts/secret-box';
 import { signIn, type SignInRefusal } from '../accounts/sign-in';
 import { SignInThrottle, throttleKey } from '../accounts/sign-in-throttle';
@@ -63,6 +64,8 @@ export interface HubHandlerDeps {
   bus: LiveBus;
   /** Where heartbeats are committed, several to a commit under load (shared with the kiosks' sockets). */
   heartbeats: HeartbeatCommitter;
+  /** Where the document templates lawyers push are read from (default the repository's content/templates). */
+  templatesDir?: string;
 }
 
 /** What a sealed TOTP secret is bound to: its account, so it opens on no other row. */
@@ -107,6 +110,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
   const { db, now } = deps;
   const throttle = new SignInThrottle();
   const register = createThrottledRegistration(db);
+  const callTemplates = callTemplateList(deps.templatesDir ?? DEFAULT_TEMPLATES_DIR, deps.logger);
 
   /**
    * Tells every instance, once the change is committed: live sockets close
@@ -416,6 +420,8 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       if (outcome === 'revoked') throw new HttpError(409, 'conflict', 'The kiosk is revoked');
       return { outcome: 'set', openingHours: hours ?? DEFAULT_OPENING_HOURS, openingHoursAreDefault: hours === null };
     },
+
+    callTemplates: () => Promise.resolve({ templates: callTemplates() }),
 
     async kioskRegister(body, ctx) {
       return register(body, now(), ctx.clientAddress);

@@ -45,6 +45,7 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   callsMine: ['lawyer'],
   callDocumentPush: ['lawyer'],
   kioskCallDocument: 'approved-kiosk',
+  callTemplates: ['lawyer'],
   kioskRegister: 'enrolling-kiosk',
   kioskStatus: 'enrolled-kiosk',
   kioskHeartbeat: 'approved-kiosk',
@@ -90,6 +91,7 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
     text: '请携带身份证原件。',
   }),
   kioskCallDocument: () => ({ documentId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90' }),
+  callTemplates: () => undefined,
   kioskRegister: () => ({
     code: 'AAAA-AAAA-AAAA-AAAA',
     publicKey: 'MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=',

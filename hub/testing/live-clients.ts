@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import WebSocket from 'ws';
 import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
 import { LIVE_SOCKETS, LiveServerMessage } from '../../common/hub/api/live';
@@ -113,6 +114,16 @@ export function kioskSocket(
     ...(opts.nonce === undefined ? {} : { nonce: opts.nonce }),
   });
   return open(urlOf(hub, path, opts.port), { [HUB_REQUEST_HEADER]: '1', ...signed, ...opts.headers });
+}
+
+/**
+ * A kiosk's socket on a hub reached by its origin (a hub process, not the
+ * test hub in this process): signed with the kiosk's key at this machine's time.
+ */
+export function kioskSocketAt(origin: string, kiosk: { id: number; privateKey: KeyObject }): Promise<LiveClient> {
+  const path = LIVE_SOCKETS.kiosk.path;
+  const signed = signRequest(kiosk.privateKey, { method: 'GET', path, kioskId: kiosk.id, time: Date.now(), body: '' });
+  return open(`${origin.replace(/^http/, 'ws')}${path}`, { [HUB_REQUEST_HEADER]: '1', ...signed });
 }
 
 /** A console's socket with a session's cookie, from the hub's own page unless told (null: no Origin). */

@@ -45,6 +45,7 @@ import {
   SetDutyRosterResponse,
   SetLawyerQueuesRequest,
 } from './call-desk';
+import { CallTemplatesResponse } from './call-templates';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -307,6 +308,14 @@ export const hubApi = {
     response: CallDocument,
     access: 'approved-kiosk',
     maxBodyBytes: SMALL_BODY,
+  }),
+  /** The document templates a lawyer may fill and push to the kiosk during a call, with their fields. */
+  callTemplates: route({
+    method: 'GET',
+    path: '/api/calls/templates',
+    body: NoBody,
+    response: CallTemplatesResponse,
+    access: ['lawyer'],
   }),
   /** A kiosk registers its public key with a one-time enrollment code (`kioskctl hub enroll`). */
   kioskRegister: route({

@@ -28,7 +28,7 @@ export const hubConsoleZhCN = {
     unreachable: '连不上管理服务器。请检查网络，再重试。',
     failed: '操作没有完成：{{message}}',
     notAllowed: '你的角色不能使用这一页。',
-    nothingForRole: '管理台目前供管理员和区域管理员使用。律师和案件承办人的工作台随后提供。',
+    nothingForRole: '管理台目前供管理员、区域管理员和律师使用。案件承办人的工作台随后提供。',
     never: '从未',
     none: '—',
     notFound: '没有这一页。',
@@ -273,7 +273,7 @@ export const hubConsoleEn: Catalogue<typeof hubConsoleZhCN> = {
     failed: 'That did not work: {{message}}',
     notAllowed: 'Your role may not use this page.',
     nothingForRole:
-      'The console is for administrators and regional administrators for now. Lawyers’ and case officers’ desks come later.',
+      'The console is for administrators, regional administrators and lawyers for now. Case officers’ desk comes later.',
     never: 'Never',
     none: '—',
     notFound: 'There is no such page.',

@@ -7,6 +7,7 @@ import type { Me } from '../../../common/hub/api/accounts';
 import { ApiError } from '../../../ui/api/contract-client';
 import { useLanguage } from '../../../ui/i18n/use-language';
 import type { HubClient } from '../data/hub-client';
+import { createLiveChannel, LiveChannelContext } from '../data/live-channel';
 import { createLiveFeed } from '../data/live-feed';
 import { openLiveSocket, type LiveState } from '../data/live-socket';
 import { HubClientContext, LiveFeedContext } from '../data/queries';
@@ -115,6 +116,7 @@ export function ConsoleApp({ client, styleNonce }: { client: HubClient; styleNon
   // One live socket per tab, with a full session only (a set-up-only session may not open one).
   const signedIn = standing.kind === 'signed-in';
   const [feed] = useState(createLiveFeed);
+  const [channel] = useState(createLiveChannel);
   const [liveState, setLiveState] = useState<LiveState>('connecting');
   // The socket outlives a change of language (which makes a new sessionEnded): it is not opened again for it.
   const socketSessionEnded = useEffectEvent(sessionEnded);
@@ -123,16 +125,23 @@ export function ConsoleApp({ client, styleNonce }: { client: HubClient; styleNon
     const socket = openLiveSocket({
       origin: client.origin,
       onEvent: (event) => feed.publish(event),
-      onState: setLiveState,
+      onState: (state) => {
+        setLiveState(state);
+        channel.hearState(state);
+      },
+      onMessage: channel.hearMessage,
       onSessionEnded: () => socketSessionEnded(),
       // A 401 here ends the page's session (the client's listener); any other answer changes nothing.
       onRefused: () => void client.call('me', undefined, { background: true }).catch(() => undefined),
     });
+    channel.attach(socket);
     return () => {
+      channel.attach(null);
       socket.close();
       setLiveState('connecting');
+      channel.hearState('connecting');
     };
-  }, [client, feed, signedIn]);
+  }, [client, feed, channel, signedIn]);
 
   const signOut = useCallback(() => {
     client.call('signOut', {}).then(
@@ -170,7 +179,9 @@ export function ConsoleApp({ client, styleNonce }: { client: HubClient; styleNon
     case 'signed-in':
       page = (
         <LiveFeedContext value={feed}>
-          <Shell user={standing.user} onSignOut={signOut} liveState={liveState} />
+          <LiveChannelContext value={channel}>
+            <Shell user={standing.user} onSignOut={signOut} liveState={liveState} />
+          </LiveChannelContext>
         </LiveFeedContext>
       );
   }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/hub/api/accounts';
 import { AuditPage } from '../audit/AuditPage';
+import { ReceptionPage } from '../calls/ReceptionPage';
 import type { LiveState } from '../data/live-socket';
 import { EnrollCodesPage } from '../enroll/EnrollCodesPage';
 import { FleetPage } from '../fleet/FleetPage';
@@ -14,6 +15,7 @@ import { LiveIndicator } from './LiveIndicator';
 import { hrefOf, navFor, navPageOf, parseRoute, type ConsoleRoute, type NavPage } from './routes';
 
 const NAV_LABELS = {
+  reception: 'hubCalls.nav',
   fleet: 'hubConsole.nav.fleet',
   'enroll-codes': 'hubConsole.nav.enrollCodes',
   users: 'hubConsole.nav.users',
@@ -47,6 +49,7 @@ export function Shell({ user, onSignOut, liveState }: { user: Me; onSignOut: () 
   else if (current === null) page = <PageMessage status="404" title={t('hubConsole.common.notFound')} />;
   else if (!nav.includes(current)) page = <PageMessage status="403" title={t('hubConsole.common.notAllowed')} />;
   else if (route.page === 'kiosk') page = <KioskPage id={route.id} />;
+  else if (current === 'reception') page = <ReceptionPage />;
   else if (current === 'fleet') page = <FleetPage />;
   else if (current === 'enroll-codes') page = <EnrollCodesPage user={user} />;
   else if (current === 'users') page = <UsersPage user={user} />;

@@ -9,6 +9,7 @@ describe('console routes', () => {
       { page: 'enroll-codes' },
       { page: 'users' },
       { page: 'audit' },
+      { page: 'reception' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(parseRoute('')).toEqual({ page: 'home' });
@@ -20,7 +21,8 @@ describe('console routes', () => {
   it('shows each role the links its routes let it use', () => {
     expect(navFor('administrator')).toEqual(['fleet', 'enroll-codes', 'users', 'audit']);
     expect(navFor('regional-administrator')).toEqual(['fleet', 'enroll-codes', 'users']);
-    expect(navFor('lawyer')).toEqual([]);
+    // A lawyer's console is the 视频接待 page: the home page too.
+    expect(navFor('lawyer')).toEqual(['reception']);
     expect(navFor('case-officer')).toEqual([]);
   });
 });

@@ -13,10 +13,11 @@ export type ConsoleRoute =
   | { page: 'enroll-codes' }
   | { page: 'users' }
   | { page: 'audit' }
+  | { page: 'reception' }
   | { page: 'home' }
   | { page: 'not-found' };
 
-export type NavPage = 'fleet' | 'enroll-codes' | 'users' | 'audit';
+export type NavPage = 'reception' | 'fleet' | 'enroll-codes' | 'users' | 'audit';
 
 /**
  * The pages in the navigation, in order, each with the hub route it cannot
@@ -24,6 +25,8 @@ export type NavPage = 'fleet' | 'enroll-codes' | 'users' | 'audit';
  * still decides every request).
  */
 export const NAV: readonly { page: NavPage; needs: HubRouteName }[] = [
+  // A lawyer's video consultations (the queue and the call ride the live socket; the documents need the templates).
+  { page: 'reception', needs: 'callTemplates' },
   { page: 'fleet', needs: 'kiosks' },
   { page: 'enroll-codes', needs: 'enrollCodeCreate' },
   { page: 'users', needs: 'users' },

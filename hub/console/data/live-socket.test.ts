@@ -4,8 +4,10 @@ import {
   LIVE_FALLBACK_REFRESH_MS,
   LIVE_PING_MS,
   LIVE_PONG_TIMEOUT_MS,
+  LIVE_ANSWER_TIMEOUT_MS,
   LIVE_RECONNECT_BASE_MS,
   LIVE_RECONNECT_MAX_MS,
+  LiveRequestError,
   liveSocketUrl,
   openLiveSocket,
   reconnectWaitMs,
@@ -13,6 +15,7 @@ import {
   type LiveState,
   type SocketLike,
 } from './live-socket';
+import type { LiveServerMessage } from '../../../common/hub/api/live';
 import { manualClock } from '../testing/manual-clock';
 
 /** A socket the test drives: what the page sent, and the hub's side of it. */
@@ -54,6 +57,7 @@ function setUp(random = () => 0.5) {
   const sockets: FakeSocket[] = [];
   const events: LiveEvent[] = [];
   const states: LiveState[] = [];
+  const messages: LiveServerMessage[] = [];
   let ended = 0;
   let refused = 0;
   const live = openLiveSocket({
@@ -61,6 +65,7 @@ function setUp(random = () => 0.5) {
     origin: 'https://hub.example.gov.cn',
     onEvent: (e) => events.push(e),
     onState: (s) => states.push(s),
+    onMessage: (m) => messages.push(m),
     onSessionEnded: () => ended++,
     openSocket: (url) => {
       const s = new FakeSocket(url);
@@ -77,6 +82,7 @@ function setUp(random = () => 0.5) {
     sockets,
     events,
     states,
+    messages,
     ended: () => ended,
     refused: () => refused,
     last: () => sockets.at(-1)!,
@@ -180,5 +186,60 @@ describe('the console’s live socket', () => {
     expect(t.live.state()).toBe('closed');
     expect(t.clock.pending()).toEqual([]);
     expect(t.ended()).toBe(0);
+  });
+
+  describe('messages the page sends', () => {
+    const CALL = '6f1c1a52-8d0e-4c55-9d2a-3f5a1c2b7e10';
+    const QUEUE = { duty: 'available', dutyReason: null, calls: [], activeCallId: null } as const;
+    const live = () => {
+      const t = setUp();
+      t.last().open();
+      t.last().pong();
+      return t;
+    };
+
+    it('routes the hub’s answer to the request it names, whatever came between', async () => {
+      const t = live();
+      const accepting = t.live.request({ type: 'call-accept', callId: CALL });
+      const syncing = t.live.request({ type: 'queue-sync' });
+      const [accept, sync] = t.last().sent.slice(-2) as { type: string; id: string }[];
+      expect(accept).toEqual({ type: 'call-accept', callId: CALL, id: 'r1' });
+      expect(sync).toEqual({ type: 'queue-sync', id: 'r2' });
+      // A push first, then the answers in the other order.
+      t.last().push({ type: 'call-gone', callId: CALL, reason: 'ended' });
+      t.last().push({ type: 'queue', queue: QUEUE, inReplyTo: 'r2' });
+      t.last().push({ type: 'call-accept-result', inReplyTo: 'r1', callId: CALL, outcome: 'taken' });
+      await expect(syncing).resolves.toMatchObject({ type: 'queue', inReplyTo: 'r2' });
+      await expect(accepting).resolves.toMatchObject({ type: 'call-accept-result', outcome: 'taken' });
+      // Every message heard reaches the page, answers too (a queue is a queue, whoever asked for it).
+      expect(t.messages.map((m) => m.type)).toEqual(['call-gone', 'queue', 'call-accept-result']);
+    });
+
+    it('rejects a request the hub refused, with the hub’s code', async () => {
+      const t = live();
+      const setting = t.live.request({ type: 'duty-set', status: 'away' });
+      t.last().push({ type: 'error', code: 'not-allowed', message: 'lawyers only', inReplyTo: 'r1' });
+      await expect(setting).rejects.toMatchObject({ reason: 'refused', code: 'not-allowed' });
+    });
+
+    it('refuses at once while the socket is not open, and rejects what was waiting when it drops or times out', async () => {
+      const t = setUp();
+      await expect(t.live.request({ type: 'queue-sync' })).rejects.toEqual(new LiveRequestError('not-connected'));
+      expect(t.live.send({ type: 'queue-sync' })).toBe(false);
+      t.last().open();
+      t.last().pong();
+      const lost = t.live.request({ type: 'queue-sync' });
+      t.last().hubCloses(1006);
+      await expect(lost).rejects.toMatchObject({ reason: 'dropped' });
+      t.clock.advance(LIVE_RECONNECT_BASE_MS);
+      t.last().open();
+      t.last().pong();
+      const slow = t.live.request({ type: 'queue-sync' });
+      expect(t.live.send({ type: 'call-end', callId: CALL })).toBe(true);
+      t.clock.advance(LIVE_ANSWER_TIMEOUT_MS);
+      await expect(slow).rejects.toMatchObject({ reason: 'timeout' });
+      // An answer after the timeout changes nothing.
+      t.last().push({ type: 'queue', queue: QUEUE, inReplyTo: 'r2' });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { LIVE_CLOSE, LIVE_SOCKETS, LiveServerMessage } from '../../../common/hub/api/live';
+import { LIVE_CLOSE, LIVE_SOCKETS, LiveServerMessage, type LiveClientMessage } from '../../../common/hub/api/live';
 
 /**
  * The console's one live socket (`/api/live`, common/hub/api/live.ts),
@@ -13,6 +13,11 @@ import { LIVE_CLOSE, LIVE_SOCKETS, LiveServerMessage } from '../../../common/hub
  * refused. A socket that stops answering pings is taken for dropped: a
  * proxy or a sleeping laptop can leave a socket that looks open and
  * carries nothing.
+ *
+ * The same socket carries a lawyer's calls (common/hub/api/live.ts): the
+ * page sends messages on it, and an answer is routed back to its request
+ * by the id the request carried (`inReplyTo`). Every message heard goes to
+ * `onMessage`, the pushes (queue, call-gone, signals) as well as answers.
  */
 
 export type LiveState =
@@ -46,6 +51,8 @@ export interface LiveSocketOptions {
   onState: (state: LiveState) => void;
   /** The hub closed the socket because the session ended: the console shows the sign-in page. */
   onSessionEnded: () => void;
+  /** Every message the hub sent, as the contract has it (calls: queue, call-gone, call-signal…). */
+  onMessage?: (message: LiveServerMessage) => void;
   /**
    * An attempt was refused before the socket opened. A browser does not say
    * why (a refused upgrade, a hub down): the console asks the hub over HTTP,
@@ -81,8 +88,35 @@ export function liveSocketUrl(origin: string): string {
   return `${origin.replace(/^http/, 'ws')}${LIVE_SOCKETS.console.path}`;
 }
 
+/** A client message without its id: the socket gives each one its own. */
+export type LiveRequest = WithoutId<LiveClientMessage>;
+type WithoutId<M> = M extends unknown ? Omit<M, 'id'> : never;
+
+/** A message could not be sent or was not answered: the socket is down, it dropped, or the hub refused it. */
+export class LiveRequestError extends Error {
+  constructor(
+    readonly reason: 'not-connected' | 'dropped' | 'timeout' | 'refused',
+    /** The hub's error code when it refused the message. */
+    readonly code?: string,
+    detail?: string,
+  ) {
+    super(detail ?? `live message not answered: ${reason}`);
+  }
+}
+
+/** How long the hub may take to answer a request (a claim is one commit; a busy database may be slow). */
+export const LIVE_ANSWER_TIMEOUT_MS = 15_000;
+
 export interface LiveSocket {
   state(): LiveState;
+  /**
+   * Sends a message and answers with the hub's reply to it (the first
+   * message naming its id). Refused at once while the socket is not open:
+   * a lawyer's 接听 must not wait for a reconnect and land minutes later.
+   */
+  request(message: LiveRequest): Promise<LiveServerMessage>;
+  /** Sends a message no answer is waited for; false when the socket is not open (nothing was sent). */
+  send(message: LiveRequest): boolean;
   /** Closes it for good (signing out). */
   close(): void;
 }
@@ -98,6 +132,12 @@ export function openLiveSocket(opts: LiveSocketOptions): LiveSocket {
   let socket: SocketLike | null = null;
   let failures = 0;
   let pingCount = 0;
+  let requestCount = 0;
+  /** Requests sent and not yet answered, by id: settled by their answer, a timeout, or the socket dropping. */
+  const pending = new Map<string, { settle: (m: LiveServerMessage | LiveRequestError) => void; timer: unknown }>();
+  const settleAll = (reason: LiveRequestError['reason']): void => {
+    for (const p of [...pending.values()]) p.settle(new LiveRequestError(reason));
+  };
   const timers = { retry: null as unknown, ping: null as unknown, pong: null as unknown, fallback: null as unknown };
   const stop = (name: keyof typeof timers): void => {
     if (timers[name] !== null) clearTimer(timers[name]);
@@ -144,6 +184,9 @@ export function openLiveSocket(opts: LiveSocketOptions): LiveSocket {
       }
       if (!parsed.success) return;
       const message = parsed.data;
+      const answers = 'inReplyTo' in message ? message.inReplyTo : undefined;
+      if (answers !== undefined) pending.get(answers)?.settle(message);
+      if (message.type !== 'pong' && message.type !== 'error') opts.onMessage?.(message);
       if (message.type === 'pong') {
         stop('pong');
         if (state !== 'live') {
@@ -163,6 +206,7 @@ export function openLiveSocket(opts: LiveSocketOptions): LiveSocket {
     s.onclose = (ev) => {
       if (socket !== s) return;
       socket = null;
+      settleAll('dropped');
       stop('ping');
       stop('pong');
       if (state === 'closed') return;
@@ -186,10 +230,39 @@ export function openLiveSocket(opts: LiveSocketOptions): LiveSocket {
     };
   };
 
+  /** The open socket's message with an id of its own, or null when it is not open. */
+  const sendWithId = (message: LiveRequest): string | null => {
+    if (socket === null || socket.readyState !== OPEN) return null;
+    const id = `r${++requestCount}`;
+    socket.send(JSON.stringify({ ...message, id }));
+    return id;
+  };
+
   connect();
   return {
     state: () => state,
+    send: (message) => sendWithId(message) !== null,
+    request(message) {
+      const id = sendWithId(message);
+      if (id === null) return Promise.reject(new LiveRequestError('not-connected'));
+      return new Promise((resolve, reject) => {
+        const settle = (answer: LiveServerMessage | LiveRequestError): void => {
+          const entry = pending.get(id);
+          if (entry === undefined) return;
+          pending.delete(id);
+          clearTimer(entry.timer);
+          if (answer instanceof LiveRequestError) reject(answer);
+          else if (answer.type === 'error') reject(new LiveRequestError('refused', answer.code, answer.message));
+          else resolve(answer);
+        };
+        pending.set(id, {
+          settle,
+          timer: setTimer(() => settle(new LiveRequestError('timeout')), LIVE_ANSWER_TIMEOUT_MS),
+        });
+      });
+    },
     close() {
+      settleAll('dropped');
       setState('closed');
       for (const name of Object.keys(timers) as (keyof typeof timers)[]) stop(name);
       const s = socket;

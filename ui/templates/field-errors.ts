@@ -2,10 +2,11 @@ import type { LanguageTag } from '../../common/i18n/catalogue';
 import { formatYuan } from '../../common/money/fen';
 import { PARSE_YUAN_ERRORS, type ParseYuanError } from '../../common/money/rmb-capitals';
 import type { FieldError } from '../../common/templates/values';
-import { formatLegalDate } from '../shared/dates';
+import { formatLegalDate } from '../dates/dates';
 
 /**
- * A field error from the service (or the same check run on the screen) in
+ * A field error from the kiosk's service, or the same check run on a page
+ * (the kiosk's form, the lawyer's template form in the hub's console), in
  * plain words: the catalogue key under `documents.` and what to fill into it.
  * Dates are written as the citizen reads them, amounts with their separators.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARSE_YUAN_ERRORS } from '../../common/money/rmb-capitals';
 import { FIELD_ERROR_CODES, type FieldError } from '../../common/templates/values';
-import { createI18n } from '../../ui/i18n/i18n';
+import { createI18n } from '../i18n/i18n';
 import { fieldErrorText } from './field-errors';
 
 const zh = createI18n('zh-CN');

@@ -141,7 +141,7 @@ export const QueuedCall = z.object({
   regionCode: z.string(),
   /** The kiosk's name and site, to say where the citizen stands. */
   kioskName: z.string(),
-  /** The name on the ID card the citizen showed, masked (张*三); null when no card was shown. */
+  /** The name on the ID card the citizen showed, masked as everywhere (张**: common/redact.ts maskName); null when no card was shown. */
   callerName: z.string().nullable(),
   waitingSince: z.string(),
   /** Ringing this lawyer now (an offer not yet timed out). */

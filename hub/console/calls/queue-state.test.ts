@@ -21,7 +21,7 @@ function caller(callId: string, waitingSince: string, ringing = false): QueuedCa
     topic: 'labour',
     regionCode: '420111',
     kioskName: '洪山区街道中心',
-    callerName: '张*三',
+    callerName: '张**',
     waitingSince,
     ringing,
   };

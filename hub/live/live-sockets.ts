@@ -7,7 +7,7 @@ import type { HubCaller, KioskCaller, SessionCaller } from '../http/hub-guard';
 import type { HeartbeatCommitter } from '../fleet/heartbeat-committer';
 import { findKiosk } from '../storage/kiosks';
 import type { HubDb } from '../storage/schema';
-import { liveSessionIds } from '../storage/sessions';
+import { liveSessionIds, SESSION_TOUCH_MS, slideSessionOnDuty } from '../storage/sessions';
 import type { LiveBus, LiveEvent } from './live-bus';
 import { readMessages, sendLive } from './socket-messages';
 import type { CallDesk } from '../calls/call-desk';
@@ -21,7 +21,9 @@ import { kioskCallMessage, lawyerCallMessage } from '../calls/call-messages';
  * region (the rights of the kiosks route, common/hub/rights.ts). Sessions
  * also end without a word on the bus (idle too long, or ended by hubctl in
  * another process): every SESSION_CHECK_MS the consoles' sessions are
- * looked up again, and the sockets of those gone are closed.
+ * looked up again, and the sockets of those gone are closed. An open
+ * socket keeps no session alive, except a lawyer's while they are on
+ * 在线接待 or in a call and their console speaks (slideSessionOnDuty).
  */
 
 export const SESSION_CHECK_MS = 60_000;
@@ -155,11 +157,24 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
     // Only lawyers answer calls: no other role's console is a call party.
     const lawyer = session.user.role === 'lawyer';
     if (lawyer) opts.calls.consoleOpened(socket, session.user.id);
+    // A lawyer on 在线接待 or in a call is not idle while their console speaks (storage/sessions.ts
+    // slideSessionOnDuty); tried at most once per SESSION_TOUCH_MS, as a request's touch is written.
+    let slideTriedAt = Number.NEGATIVE_INFINITY;
+    const slideIfOnDuty = async (): Promise<void> => {
+      const at = now();
+      if (at.getTime() - slideTriedAt < SESSION_TOUCH_MS) return;
+      slideTriedAt = at.getTime();
+      // Done before the message is answered, so what the answer follows counts; a failure costs only the slide.
+      await slideSessionOnDuty(db, session.id, at).catch((error: unknown) =>
+        logger.warn({ err: error }, 'live sockets: an on-duty session not slid'),
+      );
+    };
     readMessages({
       socket,
       sender: { kind: 'session', role: session.user.role },
       logger,
       async handle(message) {
+        if (lawyer) await slideIfOnDuty();
         if (message.type === 'ping') return sendLive(socket, { type: 'pong', id: message.id });
         if (lawyer) await lawyerCallMessage(opts.calls.core, socket, session.user.id, message);
       },

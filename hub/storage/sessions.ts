@@ -133,3 +133,42 @@ export async function liveSessionIds(db: HubDb, ids: readonly number[], now: Dat
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * A lawyer waiting for calls (在线接待) or in one is at the desk, not idle,
+ * though they may ask for nothing for half an hour: a message on their
+ * console's live socket (its ping every 25 s, the call's signaling) then
+ * slides their session as a request does. Only then — in any other status
+ * an open socket keeps nobody signed in — and only a session still live:
+ * one that ended is not brought back. A lawyer who walked away from a page
+ * left on 在线接待 is set to 暂离 once offers ring out unanswered
+ * (CALL_MAX_UNANSWERED_OFFERS), and the timeout runs again from there.
+ * Answers whether it slid.
+ */
+export async function slideSessionOnDuty(db: HubDb, sessionId: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now.toISOString() })
+    .where('id', '=', sessionId)
+    .where('last_seen_at', '>', idleCutoff(now))
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('lawyer_duty')
+            .select('lawyer_duty.user_id')
+            .whereRef('lawyer_duty.user_id', '=', 'sessions.user_id')
+            .where('lawyer_duty.status', '=', 'available'),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('calls')
+            .select('calls.id')
+            .whereRef('calls.lawyer_id', '=', 'sessions.user_id')
+            .where('calls.state', '=', 'in-call'),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -134,7 +134,7 @@ export const hubCallsZhCN = {
     send: '发送到终端',
     sent: '“{{title}}”已发到终端，市民可以打印。',
     failed: '文书没有发出：{{message}}',
-    notAvailable: '管理服务器还不能接收文书。',
+    callOver: '通话已经结束，不能再发文书。',
   },
   wrapUp: {
     title: '通话后整理',
@@ -273,7 +273,7 @@ export const hubCallsEn: Catalogue<typeof hubCallsZhCN> = {
     send: 'Send to the kiosk',
     sent: '“{{title}}” was sent to the kiosk; the citizen can print it.',
     failed: 'The document was not sent: {{message}}',
-    notAvailable: 'The server cannot take documents yet.',
+    callOver: 'The call is over; documents can no longer be sent to it.',
   },
   wrapUp: {
     title: 'After the call',

@@ -7,11 +7,12 @@ import type { CallTemplate } from '../../../common/hub/api/call-templates';
 import type { LanguageTag } from '../../../common/i18n/catalogue';
 import type { TemplateField } from '../../../common/templates/template';
 import { validateTemplateValues } from '../../../common/templates/values';
+import { ApiError } from '../../../ui/api/contract-client';
 import { useLanguage } from '../../../ui/i18n/use-language';
 import { fieldErrorText } from '../../../ui/templates/field-errors';
 import { useHubClient, useHubQuery } from '../data/queries';
 import { describeError } from '../shared/format';
-import { DocumentPushUnavailableError, pdfRequest, pushCallDocument } from './push-document';
+import { pdfRequest, pushCallDocument } from './push-document';
 
 type Kind = PushCallDocumentRequest['kind'];
 const KINDS: readonly Kind[] = ['template', 'note', 'pdf'];
@@ -41,8 +42,9 @@ export function DocumentPush({ callId }: { callId: string }) {
     } catch (error) {
       setOutcome({
         ok: false,
+        // 404: the call ended meanwhile (the hub takes documents for a call under way only).
         message:
-          error instanceof DocumentPushUnavailableError ? t('hubCalls.document.notAvailable') : describeError(t, error),
+          error instanceof ApiError && error.status === 404 ? t('hubCalls.document.callOver') : describeError(t, error),
       });
     } finally {
       setSending(false);

@@ -39,18 +39,12 @@ export function pdfRequest(
   return { ok: true, request: PushCallDocumentRequest.parse({ callId, kind: 'pdf', title, base64: toBase64(bytes) }) };
 }
 
-export class DocumentPushUnavailableError extends Error {
-  constructor() {
-    super('the hub has no route for call documents');
-  }
-}
-
 /**
  * Sends the document through the hub (`callDocumentPush`): the hub keeps
- * it and tells the kiosk, which fetches, checks and prints it. Until the
- * hub's contract has that route, refused with DocumentPushUnavailableError.
+ * it and tells the kiosk, which fetches, checks and prints it. Answers the
+ * hub's notice of it (its id, size and SHA-256). The hub refuses it with
+ * 404 once the call is over (DocumentPush says so in words).
  */
-export function pushCallDocument(_client: HubClient, request: PushCallDocumentRequest): Promise<CallDocumentNotice> {
-  PushCallDocumentRequest.parse(request);
-  return Promise.reject(new DocumentPushUnavailableError());
+export function pushCallDocument(client: HubClient, request: PushCallDocumentRequest): Promise<CallDocumentNotice> {
+  return client.call('callDocumentPush', PushCallDocumentRequest.parse(request));
 }

@@ -7,6 +7,7 @@ import {
   queueRows,
   ringingCalls,
   waitedSeconds,
+  waitingForCallers,
   type QueueAction,
   type QueueState,
 } from './queue-state';
@@ -147,6 +148,32 @@ describe('the 接待 queue', () => {
   it('carries the duty status and why the hub changed it', () => {
     const s = run([{ type: 'queue', queue: queue([], { duty: 'away', dutyReason: 'unanswered-offers' }), now: 0 }]);
     expect(s).toMatchObject({ duty: 'away', dutyReason: 'unanswered-offers' });
+  });
+
+  it('is waiting for callers, not idle, on 在线接待 or in a call whatever the status', () => {
+    const at = (more: Partial<LawyerQueue>) =>
+      waitingForCallers(run([{ type: 'queue', queue: queue([], more), now: 0 }]));
+    expect({
+      available: at({ duty: 'available' }),
+      away: at({ duty: 'away' }),
+      offline: at({ duty: 'offline' }),
+      awayInCall: at({ duty: 'away', activeCallId: C }),
+      offlineInCall: at({ duty: 'offline', activeCallId: C }),
+      beforeTheHubSaid: waitingForCallers(initialQueueState),
+    }).toEqual({
+      available: true,
+      away: false,
+      offline: false,
+      awayInCall: true,
+      offlineInCall: true,
+      beforeTheHubSaid: false,
+    });
+    // Its call over (hung up here), an away lawyer is no longer held.
+    const over = run([
+      { type: 'queue', queue: queue([], { duty: 'away', activeCallId: C }), now: 0 },
+      { type: 'call-over', callId: C },
+    ]);
+    expect(waitingForCallers(over)).toBe(false);
   });
 
   it('counts the wait in whole seconds, never below nothing', () => {

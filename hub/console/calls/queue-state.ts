@@ -152,6 +152,15 @@ function mayRing(state: QueueState): boolean {
   return state.duty === 'available' && state.activeCallId === null && state.accepting === null;
 }
 
+/**
+ * Whether the lawyer is waiting for callers, not idle, as the hub judges it
+ * for their session (hub/storage/sessions.ts slideSessionOnDuty): on
+ * 在线接待, or in a call.
+ */
+export function waitingForCallers(state: QueueState): boolean {
+  return state.duty === 'available' || state.activeCallId !== null;
+}
+
 /** The calls ringing this lawyer now: the sound and the notification last while there is one. */
 export function ringingCalls(state: QueueState): QueuedCall[] {
   return mayRing(state) ? state.calls.filter((c) => c.ringing) : [];

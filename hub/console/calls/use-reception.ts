@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { CallEndReason, CallTopic, DutyStatus, IceConfig, QueuedCall } from '../../../common/hub/api/calls';
 import { useLiveChannel } from '../data/live-channel';
 import { LiveRequestError } from '../data/live-socket';
+import { useHubClient } from '../data/queries';
 import { askToNotify, createRinger, notifyCall } from './ringer';
-import { initialQueueState, queueReducer, ringingCalls, type QueueState } from './queue-state';
+import { initialQueueState, queueReducer, ringingCalls, waitingForCallers, type QueueState } from './queue-state';
 
 /** The call this lawyer is in, as far as the page knows it (a call resumed after a reload knows less). */
 export interface ActiveCall {
@@ -39,6 +40,7 @@ const TICK_MS = 1_000;
 export function useReception() {
   const { t } = useTranslation();
   const channel = useLiveChannel();
+  const client = useHubClient();
   const [queue, dispatch] = useReducer(queueReducer, initialQueueState);
   const [desk, setDesk] = useState<Desk>({ kind: 'queue' });
   const [now, setNow] = useState(() => Date.now());
@@ -103,6 +105,10 @@ export function useReception() {
       },
     );
   }, [channel, queue.activeCallId, desk.kind]);
+
+  // On 在线接待 or in a call the lawyer is waiting for callers, not idle: the page does not sign itself out.
+  const atDesk = waitingForCallers(queue) || desk.kind === 'call';
+  useEffect(() => (atDesk ? client.holdActive() : undefined), [client, atDesk]);
 
   useRinging(queue, t);
 

@@ -25,8 +25,21 @@ export interface HubClient {
     body?: RequestBodyOf<HubApi, R>,
     options?: HubCallOptions,
   ): Promise<ResponseBodyOf<HubApi, R>>;
-  /** Date.now() of the last request the person's own doing sent, in this tab or another of this browser's (ActivityStore). */
+  /**
+   * Date.now() of the last request the person's own doing sent, in this tab
+   * or another of this browser's (ActivityStore); now, while the person is
+   * held active (holdActive).
+   */
   lastRequestAt(): number;
+  /**
+   * Counts the person as active until the answered release is called: a
+   * lawyer on 在线接待 or in a call is waiting for callers, not idle, and the
+   * hub keeps their session for their socket's pings likewise
+   * (hub/storage/sessions.ts slideSessionOnDuty). While held, every look at
+   * lastRequestAt() writes now for the browser's other tabs too, which
+   * share the session and would otherwise end it.
+   */
+  holdActive(): () => void;
   /** Called on every 401; answers a function that stops it. */
   onSessionEnded(listener: () => void): () => void;
 }
@@ -53,13 +66,15 @@ export function createHubClient(origin: string, fetchImpl?: typeof fetch, activi
   });
   const listeners = new Set<() => void>();
   let last = Date.now();
+  let holds = 0;
+  const active = (): void => {
+    last = Date.now();
+    activity?.write(last);
+  };
   return {
     origin,
     async call(route, body, { background = false, ...options } = {}) {
-      if (!background) {
-        last = Date.now();
-        activity?.write(last);
-      }
+      if (!background) active();
       try {
         return await client.call(route, body, { timeoutMs: HUB_TIMEOUT_MS, ...options });
       } catch (error) {
@@ -67,7 +82,21 @@ export function createHubClient(origin: string, fetchImpl?: typeof fetch, activi
         throw error;
       }
     },
-    lastRequestAt: () => Math.max(last, activity?.read() ?? 0),
+    lastRequestAt() {
+      if (holds > 0) active();
+      return Math.max(last, activity?.read() ?? 0);
+    },
+    holdActive() {
+      holds += 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds -= 1;
+        // The hold counted until now: the idle time runs from its end, not from the last request before it.
+        if (holds === 0) active();
+      };
+    },
     onSessionEnded(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallEndReason, CallTopic, DutyStatus, IceConfig, QueuedCall } from '../../../common/hub/api/calls';
+import type { HubClient } from '../data/hub-client';
 import { useLiveChannel } from '../data/live-channel';
 import { LiveRequestError } from '../data/live-socket';
 import { useHubClient } from '../data/queries';
@@ -91,20 +92,18 @@ export function useReception() {
     const callId = queue.activeCallId;
     if (callId === null || desk.kind !== 'queue' || resuming.current === callId) return;
     resuming.current = callId;
-    channel.request({ type: 'ice-config', callId }).then(
-      (answer) => {
+    // Both before the view opens: the record it begins takes the topic from what it is given.
+    Promise.all([channel.request({ type: 'ice-config', callId }), resumedCallDetails(client, callId)]).then(
+      ([answer, details]) => {
         if (answer.type !== 'ice-config') return;
-        setDesk((d) =>
-          d.kind === 'queue'
-            ? { kind: 'call', call: { callId, topic: null, kioskName: null, callerName: null, ice: answer.ice } }
-            : d,
-        );
+        const known = details ?? { topic: null, kioskName: null, callerName: null };
+        setDesk((d) => (d.kind === 'queue' ? { kind: 'call', call: { callId, ...known, ice: answer.ice } } : d));
       },
       () => {
         resuming.current = null;
       },
     );
-  }, [channel, queue.activeCallId, desk.kind]);
+  }, [channel, client, queue.activeCallId, desk.kind]);
 
   // On 在线接待 or in a call the lawyer is waiting for callers, not idle: the page does not sign itself out.
   const atDesk = waitingForCallers(queue) || desk.kind === 'call';
@@ -170,6 +169,26 @@ export function useReception() {
   }, [sync]);
 
   return { queue, desk, now, notice, setDuty, accept, hangUp, backToQueue, channel };
+}
+
+/**
+ * What the lawyer's history says of a call taken up again after a reload
+ * (its topic, kiosk and the masked name: the unmasked one came only with
+ * 接听); undefined when it cannot be read, and the view shows what it knows.
+ */
+async function resumedCallDetails(
+  client: HubClient,
+  callId: string,
+): Promise<Pick<ActiveCall, 'topic' | 'kioskName' | 'callerName'> | undefined> {
+  try {
+    const { calls } = await client.call('callsMine', undefined, { background: true });
+    const call = calls.find((c) => c.callId === callId);
+    return call === undefined
+      ? undefined
+      : { topic: call.topic, kioskName: call.kioskName, callerName: call.callerName };
+  } catch {
+    return undefined;
+  }
 }
 
 function requestNotice(error: unknown): Notice {

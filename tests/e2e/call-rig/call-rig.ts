@@ -191,7 +191,7 @@ export interface CallRig {
   /** Where a page asks for fresh ICE credentials and never hears back (a hub that is away). */
   readonly unansweredIceUrl: string;
   setIceSource(source: (who: string) => IceConfig): void;
-  /** A fresh page for one end: the impolite end in the first browser, the polite end in the second. */
+  /** A fresh page for one end, in that end's own browser. */
   peer(role: PeerRole): Promise<CallPeer>;
   stop(): Promise<void>;
 }
@@ -209,7 +209,16 @@ async function bundlePage(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-export async function startCallRig(): Promise<CallRig> {
+export interface CallRigOptions {
+  /**
+   * The ends the rig runs a browser for; both by default. One alone when
+   * the other end is a real page elsewhere (the lawyer's console against
+   * the hub): its signals reach the relay from whoever stands in for it.
+   */
+  ends?: readonly PeerRole[];
+}
+
+export async function startCallRig(opts: CallRigOptions = {}): Promise<CallRig> {
   const executablePath = findChromium(process.env);
   if (executablePath === undefined) throw new Error('Chromium is not installed: apt-get install chromium');
   const script = await bundlePage();
@@ -242,12 +251,13 @@ export async function startCallRig(): Promise<CallRig> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const args = [...CALL_CHROMIUM_ARGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
-  // Two browser processes, as a kiosk and a lawyer's console are two machines.
-  const browsers: Browser[] = [];
+  // A browser process per end, as a kiosk and a lawyer's console are two machines.
+  const browsers = new Map<PeerRole, Browser>();
   try {
-    for (let i = 0; i < 2; i++) browsers.push(await chromium.launch({ executablePath, headless: true, args }));
+    for (const role of opts.ends ?? (['impolite', 'polite'] as const))
+      browsers.set(role, await chromium.launch({ executablePath, headless: true, args }));
   } catch (error) {
-    await Promise.all(browsers.map((b) => b.close()));
+    await Promise.all([...browsers.values()].map((b) => b.close()));
     server.close();
     throw error;
   }
@@ -261,14 +271,16 @@ export async function startCallRig(): Promise<CallRig> {
       iceSource = source;
     },
     async peer(role) {
-      const context = await browsers[role === 'impolite' ? 0 : 1]!.newContext();
+      const browser = browsers.get(role);
+      if (browser === undefined) throw new Error(`this rig runs no browser for the ${role} end`);
+      const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${origin}/`);
       await page.waitForFunction('window.callRig !== undefined');
       return new CallPeer(role, page, context);
     },
     async stop() {
-      await Promise.all(browsers.map((b) => b.close()));
+      await Promise.all([...browsers.values()].map((b) => b.close()));
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

@@ -21,8 +21,9 @@ import { ReceiptLayout } from '../receipt/layout';
 /**
  * Why no lawyer can be reached now. The first two are the hub's words
  * (common/hub/api/calls.ts); the others are the kiosk's own: it is not
- * enrolled with a hub, its link to the hub is down, or the citizen waited
- * past the terminal's longest wait.
+ * enrolled with a hub, its link to the hub is down, the citizen waited
+ * past the terminal's longest wait, or its camera or microphone cannot be
+ * used (the screen finds that out when the lawyer answers).
  */
 export const KIOSK_CALL_UNAVAILABLE_REASONS = [
   'no-lawyer',
@@ -30,6 +31,7 @@ export const KIOSK_CALL_UNAVAILABLE_REASONS = [
   'hub-not-configured',
   'hub-unreachable',
   'waited-too-long',
+  'media-unavailable',
 ] as const;
 export const KioskCallUnavailableReason = z.enum(KIOSK_CALL_UNAVAILABLE_REASONS);
 export type KioskCallUnavailableReason = z.infer<typeof KioskCallUnavailableReason>;

@@ -11,6 +11,7 @@ import { hubAccountsEn } from './sections/hub-accounts';
 import { hubDemoEn } from './sections/hub-demo';
 import { hubFleetEn } from './sections/hub-fleet';
 import { hubConsoleEn } from './sections/hub-console';
+import { videoCallEn } from './sections/video-call';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -334,6 +335,7 @@ export const en: Catalogue<typeof zhCN> = {
   mediation: mediationEn,
   submissionStatus: submissionStatusEn,
   rating: ratingEn,
+  videoCall: videoCallEn,
   hubAccounts: hubAccountsEn,
   hubDemo: hubDemoEn,
   hubFleet: hubFleetEn,

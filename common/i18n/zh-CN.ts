@@ -11,6 +11,7 @@ import { hubAccountsZhCN } from './sections/hub-accounts';
 import { hubDemoZhCN } from './sections/hub-demo';
 import { hubFleetZhCN } from './sections/hub-fleet';
 import { hubConsoleZhCN } from './sections/hub-console';
+import { videoCallZhCN } from './sections/video-call';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -334,6 +335,7 @@ export const zhCN = {
   mediation: mediationZhCN,
   submissionStatus: submissionStatusZhCN,
   rating: ratingZhCN,
+  videoCall: videoCallZhCN,
   hubAccounts: hubAccountsZhCN,
   hubDemo: hubDemoZhCN,
   hubFleet: hubFleetZhCN,

@@ -69,6 +69,15 @@ export class FakeCallHub {
     return this.socket !== undefined;
   }
 
+  /** Forgets what the kiosk sent and the documents, and answers nothing again (between tests). */
+  reset(): void {
+    this.received.length = 0;
+    this.malformed.length = 0;
+    this.documents.clear();
+    this.documentRequests.length = 0;
+    this.answer = () => undefined;
+  }
+
   /** Sends a message to the kiosk's socket; false when there is none. */
   send(message: LiveServerMessage): boolean {
     if (this.socket === undefined) return false;

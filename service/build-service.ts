@@ -162,10 +162,10 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   };
   // 视频咨询: documents the lawyer pushes, and the call itself, relayed over the link.
   const callDocuments = new CallDocuments({
-    fetch: (callId, documentId) => {
+    fetch: (documentId) => {
       const identity = enrolledIdentity();
       if (identity === undefined) return Promise.reject(new HubUnreachableError('this kiosk is not enrolled'));
-      return fetchCallDocument(identity, callId, documentId);
+      return fetchCallDocument(identity, documentId);
     },
     template: (id) => content.reader().template(id),
     printing,

@@ -27,7 +27,7 @@ import type { PrintAnswers } from '../devices/print-answers';
 
 export interface CallDocumentsOptions {
   /** Fetches a document from the hub (hub-client.ts fetchCallDocument with the kiosk's identity). */
-  fetch: (callId: string, documentId: string) => Promise<CallDocument>;
+  fetch: (documentId: string) => Promise<CallDocument>;
   /** The content release's template; throws for one it does not have. */
   template: (id: string) => Template;
   printing: PrintAnswers;
@@ -106,7 +106,7 @@ export class CallDocuments {
     const base = { documentId: notice.documentId, title: notice.title, kind: notice.kind };
     let kept: Kept;
     try {
-      const doc = await this.opts.fetch(callId, notice.documentId);
+      const doc = await this.opts.fetch(notice.documentId);
       const problem = documentProblem(notice, doc);
       if (problem !== null) {
         this.opts.logger.warn({ documentId: notice.documentId, problem }, 'a document from the lawyer was refused');

@@ -153,7 +153,7 @@ describe('律师发来文书', () => {
       values: IOU_VALUES,
     };
     const view = await documentOf(callId, doc);
-    expect(hub.documentRequests).toEqual([{ callId, documentId: doc.documentId }]);
+    expect(hub.documentRequests).toEqual([{ documentId: doc.documentId }]);
     if (view.state !== 'ready' || view.layout === null) throw new Error(`not ready: ${JSON.stringify(view)}`);
     expect(view.printable).toBe(true);
     const text = view.layout.lines.flatMap((l) => (l.kind === 'text' ? [l.text] : [])).join('');

@@ -143,17 +143,18 @@ export function sendHeartbeat(identity: KioskIdentity, report: KioskHeartbeat) {
 
 /**
  * Where a kiosk fetches a document the lawyer of its call pushed (signed,
- * the call's own kiosk only). The hub's route for it is not in its contract
- * yet (common/hub/api/contract.ts): this path and body are the kiosk's side
- * of that agreement, kept in this one function.
+ * the call's own kiosk only): the hub's `kioskCallDocument` route, POST with
+ * `{ documentId }`, answered with a CallDocument. That route comes with the
+ * hub's call desk; until its contract entry is in this build, its path is
+ * named here, in this one function.
  */
 export const CALL_DOCUMENT_PATH = '/api/kiosk/call-document';
 
 /** The largest answer a document comes in: a PDF at its limit in base64, and the JSON around it. */
 export const MAX_CALL_DOCUMENT_ANSWER_BYTES = Math.ceil(CALL_DOCUMENT_MAX_BYTES / 3) * 4 + 16 * 1024;
 
-export function fetchCallDocument(identity: KioskIdentity, callId: string, documentId: string): Promise<CallDocument> {
-  const body = JSON.stringify({ callId, documentId });
+export function fetchCallDocument(identity: KioskIdentity, documentId: string): Promise<CallDocument> {
+  const body = JSON.stringify({ documentId });
   return send(
     `${identity.enrollment.hubUrl}${CALL_DOCUMENT_PATH}`,
     {

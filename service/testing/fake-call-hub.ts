@@ -30,7 +30,7 @@ export class FakeCallHub {
   /** Documents the call-document route hands out, by id. */
   readonly documents = new Map<string, CallDocument>();
   /** Signed requests for documents, as the route saw them. */
-  readonly documentRequests: { callId: string; documentId: string }[] = [];
+  readonly documentRequests: { documentId: string }[] = [];
   /** Upgrades refused while false (the hub out of reach). */
   accepting = true;
   /** Answers the kiosk's messages as the hub would (after they are kept); none by default. */
@@ -188,7 +188,10 @@ export class FakeCallHub {
         return json(401, { error: { code: 'unauthorized', message: 'not signed by the kiosk' } });
       if (path === hubApi.kioskHeartbeat.path) return json(200, { receivedAt: new Date().toISOString() });
       if (path === CALL_DOCUMENT_PATH && req.method === 'POST') {
-        const asked = JSON.parse(body) as { callId: string; documentId: string };
+        const asked = JSON.parse(body) as { documentId: string };
+        // The hub's route takes exactly this (a strict object): anything else is refused as it would be there.
+        if (Object.keys(asked).join() !== 'documentId')
+          return json(400, { error: { code: 'bad-request', message: 'expected { documentId }' } });
         this.documentRequests.push(asked);
         const doc = this.documents.get(asked.documentId);
         return doc === undefined

@@ -1,7 +1,6 @@
-import { REFERENCE_PLACEHOLDER } from '../../common/api/submissions';
 import type { ReceiptInput } from '../../common/receipt/receipt';
 import { maskPhone } from '../../common/redact';
-import { type ReceiptBlock, receiptFooter, receiptText } from '../print/receipt-builder';
+import { type ReceiptBlock, receiptFooter, receiptText, submissionReceiptHead } from '../print/receipt-builder';
 
 /**
  * The receipt of a callback request (请律师回电), as a template: the service
@@ -40,12 +39,7 @@ const text = receiptText;
 export function callbackReceipt(r: CallbackReceiptInput): ReceiptInput {
   const { labels } = r;
   const blocks: ReceiptBlock[] = [
-    ...text(labels.title, { align: 'center', bold: true, size: 'double' }),
-    { type: 'rule', style: 'solid' },
-    ...text(labels.reference, { align: 'center' }),
-    ...text(REFERENCE_PLACEHOLDER, { align: 'center', bold: true, size: 'double' }),
-    { type: 'qr', data: REFERENCE_PLACEHOLDER, caption: labels.qrCaption },
-    { type: 'rule', style: 'dashed' },
+    ...submissionReceiptHead(labels),
     { type: 'pair', label: labels.phone, value: maskPhone(r.phone) },
     { type: 'pair', label: labels.topic, value: r.topic },
     { type: 'pair', label: labels.submittedAt, value: r.submittedAt },

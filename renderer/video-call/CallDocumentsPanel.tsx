@@ -11,6 +11,7 @@ import { JobStatusMessage } from '../print/JobStatusMessage';
 import { printJobView } from '../print/print-job';
 import { ReceiptPaper } from '../print/ReceiptPaper';
 import { useTrackedJob } from '../print/use-tracked-job';
+import '../flow/flows.css';
 import '../shared/content.css';
 import './video-call.css';
 
@@ -47,7 +48,7 @@ export function CallDocumentsPanel({ health }: { health: Health }) {
 
   if (documents.length === 0) return null;
   return (
-    <section className="call-documents" aria-labelledby={headingId} data-testid="call-documents">
+    <section className="flow-card call-documents" aria-labelledby={headingId} data-testid="call-documents">
       <h2 id={headingId} className="call-documents__title">
         <Icon name="documents" className="call-documents__icon" />
         {t('videoCall.documents.title')}

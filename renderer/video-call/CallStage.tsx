@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSignal, IceConfig } from '../../common/hub/api/calls';
 import { ApiError } from '../../ui/api/contract-client';
@@ -14,6 +14,16 @@ import './video-call.css';
 /** Volume steps of the 大声一点 / 小声一点 buttons; the call starts one below the loudest. */
 export const VOLUME_STEPS = 5;
 const START_VOLUME = 4;
+
+/** Plays `stream` in the video element of `ref` (the lawyer's sound too: through the element, never Web Audio). */
+function useStreamIn(ref: RefObject<HTMLVideoElement | null>, stream: MediaStream | null): void {
+  useEffect(() => {
+    const video = ref.current;
+    if (video === null) return;
+    video.srcObject = stream;
+    if (stream !== null) video.play().catch(() => undefined);
+  }, [ref, stream]);
+}
 
 /** How the media part of a call came to an end, when it was not the lawyer or the hub that ended it. */
 export type StageOutcome =
@@ -133,19 +143,8 @@ export function CallStage({ callId, lawyerName, ice, onOver }: CallStageProps) {
     };
   }, [api, callId, ice]);
 
-  useEffect(() => {
-    const video = remoteVideo.current;
-    if (video === null) return;
-    video.srcObject = remote;
-    if (remote !== null) video.play().catch(() => undefined);
-  }, [remote]);
-
-  useEffect(() => {
-    const video = localVideo.current;
-    if (video === null) return;
-    video.srcObject = local;
-    if (local !== null) video.play().catch(() => undefined);
-  }, [local]);
+  useStreamIn(remoteVideo, remote);
+  useStreamIn(localVideo, local);
 
   useEffect(() => {
     if (remoteVideo.current !== null) remoteVideo.current.volume = volume / VOLUME_STEPS;

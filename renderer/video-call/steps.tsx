@@ -54,6 +54,16 @@ function StepSection({
   );
 }
 
+/** What happens (or does not) with the citizen's data, beside a shield. */
+function PrivacyLine({ children }: { children: string }) {
+  return (
+    <p className="call-text call-privacy">
+      <Icon name="shield" className="call-privacy__icon" />
+      <span>{children}</span>
+    </p>
+  );
+}
+
 /** The terminal's duty hours, one line a group of days; the words when the configuration names none. */
 function DutyHoursList({ hours }: { hours: DutyHours | null }) {
   const { t } = useTranslation();
@@ -81,6 +91,7 @@ function DutyHoursList({ hours }: { hours: DutyHours | null }) {
 /** 视频咨询's first screen: what happens, when lawyers are on duty, whether it is recorded. */
 export function NoticeStep({ health, onStart }: { health: Health; onStart(): void }) {
   const { t } = useTranslation();
+  const nav = useNavigation();
   const { recording, dutyHours } = health.terminal.videoCall;
   const steps = ['topic', 'card', 'wait', 'talk'] as const;
   return (
@@ -104,6 +115,11 @@ export function NoticeStep({ health, onStart }: { health: Health; onStart(): voi
       </p>
       <p className="call-text">{t('videoCall.notice.hearing')}</p>
       <div className="flow-actions">
+        {recording && (
+          <BigButton icon="close" data-testid="call-decline-recording" onClick={nav.home}>
+            {t('videoCall.notice.declineRecorded')}
+          </BigButton>
+        )}
         <BigButton variant="primary" icon={recording ? 'ok' : 'forward'} data-testid="call-start" onClick={onStart}>
           {recording ? t('videoCall.notice.agreeRecorded') : t('videoCall.notice.start')}
         </BigButton>
@@ -165,10 +181,7 @@ export function IdentityStep({
   return (
     <StepSection title={t('videoCall.identity.title')} testId="call-identity">
       <p className="call-text call-text--lead">{t('videoCall.identity.lead')}</p>
-      <p className="call-text call-privacy">
-        <Icon name="shield" className="call-privacy__icon" />
-        <span>{t('videoCall.identity.keep')}</span>
-      </p>
+      <PrivacyLine>{t('videoCall.identity.keep')}</PrivacyLine>
       <div className="flow-actions">
         <BigButton icon="forward" data-testid="call-identity-skip" onClick={() => onJoin(null)}>
           {t('videoCall.identity.skip')}
@@ -211,10 +224,7 @@ export function WaitingStep({
         )}
       </div>
       <p className="call-text">{t('videoCall.waiting.stay')}</p>
-      <p className="call-text call-privacy">
-        <Icon name="shield" className="call-privacy__icon" />
-        <span>{t('videoCall.waiting.camera')}</span>
-      </p>
+      <PrivacyLine>{t('videoCall.waiting.camera')}</PrivacyLine>
       <div className="flow-actions call-actions">
         <BigButton icon="close" data-testid="call-cancel" onClick={onCancel}>
           {t('videoCall.waiting.cancel')}

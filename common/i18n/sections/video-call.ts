@@ -26,6 +26,7 @@ export const videoCallZhCN = {
     hearing: '通话时，旁边的人可能听到您说话，请注意不要大声说出身份证号码、银行卡号等信息。',
     start: '开始',
     agreeRecorded: '同意录音录像，开始',
+    declineRecorded: '不同意，回到首页',
   },
   topic: {
     title: '您想咨询哪方面的问题？',
@@ -192,6 +193,7 @@ export const videoCallEn: Catalogue<typeof videoCallZhCN> = {
     hearing: 'People nearby may hear you during the call. Please do not say your ID card or bank card number out loud.',
     start: 'Start',
     agreeRecorded: 'I agree to the recording, start',
+    declineRecorded: 'I do not agree, back to home',
   },
   topic: {
     title: 'What is your question about?',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallDocument, CallDocumentNotice, IceConfig } from '../../common/hub/api/calls';
 import { FakeCallHub } from '../testing/fake-call-hub';
+import { IOU_VALUES, noticeOf } from '../testing/sample-documents';
 import { startInProcessKiosk, type InProcessKiosk } from '../testing/in-process-service';
 import { newKioskKeyPair, saveIdentity } from './hub-identity';
 
@@ -17,18 +18,6 @@ import { newKioskKeyPair, saveIdentity } from './hub-identity';
  */
 
 const ICE: IceConfig = { iceServers: [], iceTransportPolicy: 'all', expiresAt: '2099-01-01T00:00:00Z' };
-const IOU_VALUES = {
-  'borrower.name': '张三',
-  'borrower.idNumber': '11010519491231002X',
-  'borrower.address': '湖北省武汉市洪山区珞喻路1号',
-  'borrower.phone': '138 0013 8000',
-  'lender.name': '李四',
-  'lender.idNumber': '420111195003080241',
-  'loan.amount': '12,345.60',
-  'loan.date': '2024-03-05',
-  'loan.method': '银行转账',
-  'loan.due': '2025-03-05',
-};
 
 const waitFor = async (what: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> => {
   const until = Date.now() + ms;
@@ -39,17 +28,6 @@ const waitFor = async (what: () => boolean | Promise<boolean>, ms = 10_000): Pro
 };
 
 const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
-
-/** A document as the hub would serve it, and its notice with the hash the contract names. */
-function pushed(doc: CallDocument): CallDocumentNotice {
-  const bytes =
-    doc.kind === 'template'
-      ? Buffer.from(JSON.stringify({ templateId: doc.templateId, values: doc.values }))
-      : doc.kind === 'note'
-        ? Buffer.from(doc.text)
-        : Buffer.from(doc.base64, 'base64');
-  return { documentId: doc.documentId, title: doc.title, kind: doc.kind, bytes: bytes.length, sha256: sha256(bytes) };
-}
 
 let hub: FakeCallHub;
 let kiosk: InProcessKiosk;
@@ -95,7 +73,7 @@ async function answeredCall(): Promise<string> {
   return callId;
 }
 
-async function documentOf(callId: string, doc: CallDocument, notice = pushed(doc)) {
+async function documentOf(callId: string, doc: CallDocument, notice = noticeOf(doc)) {
   hub.documents.set(doc.documentId, doc);
   hub.send({ type: 'call-document', callId, document: notice });
   await waitFor(async () => (await kiosk.ok('callCurrent')).documents.some((d) => d.documentId === doc.documentId));
@@ -202,7 +180,7 @@ describe('律师发来文书', () => {
   it('refuses what is not what was announced, and a template this terminal does not have; keeps nothing past the session', async () => {
     const callId = await answeredCall();
     const note: CallDocument = { documentId: randomUUID(), kind: 'note', title: '留言', text: '原文' };
-    const altered = { ...pushed(note), sha256: sha256('别的') };
+    const altered = { ...noticeOf(note), sha256: sha256('别的') };
     expect(await documentOf(callId, note, altered)).toMatchObject({ state: 'failed', problem: 'damaged' });
     expect((await kiosk.refused('callDocumentPrint', { documentId: note.documentId })).status).toBe(409);
 
@@ -215,7 +193,7 @@ describe('律师发来文书', () => {
     };
     expect(await documentOf(callId, unknown)).toMatchObject({ state: 'failed', problem: 'unusable' });
 
-    const missing: CallDocumentNotice = { ...pushed(note), documentId: randomUUID() };
+    const missing: CallDocumentNotice = { ...noticeOf(note), documentId: randomUUID() };
     hub.send({ type: 'call-document', callId, document: missing });
     await waitFor(async () =>
       (await kiosk.ok('callCurrent')).documents.some((d) => d.documentId === missing.documentId),

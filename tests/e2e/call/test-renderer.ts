@@ -11,6 +11,17 @@ const LOOPBACK = join(import.meta.dirname, 'loopback-call-media.ts');
  * shipped. The service serves it with `--renderer-dir`.
  */
 export async function buildRendererWithLoopbackCalls(outDir: string): Promise<void> {
+  // As shipped: under the test runner NODE_ENV says "test", which Vite would honour with a development build of React.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await buildIt(outDir);
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
+}
+
+async function buildIt(outDir: string): Promise<void> {
   await build({
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'warn',

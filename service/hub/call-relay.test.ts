@@ -1,12 +1,13 @@
-import { createPublicKey, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServiceEvent } from '../../common/api/events';
 import type { CallDocumentNotice, IceConfig } from '../../common/hub/api/calls';
 import { createLogger } from '../../server-kit/logger';
-import { FakeCallHub } from '../testing/fake-call-hub';
+import { enrolledWithFakeHub, type FakeCallHub } from '../testing/fake-call-hub';
 import { CallRelay, type CallRelayOptions } from './call-relay';
-import type { KioskIdentity } from './hub-identity';
-import { newKioskKeyPair } from './hub-identity';
 import { CALL_RECONNECT_MAX_WINDOW_MS, CALL_RECONNECT_MIN_MS, HubLink, RECONNECT_BASE_MS } from './hub-link';
 
 /**
@@ -48,23 +49,13 @@ async function side({
   random,
   ...opts
 }: Partial<Omit<CallRelayOptions, 'enrolled'>> & { enrolled?: boolean; random?: () => number } = {}): Promise<Side> {
-  const keys = newKioskKeyPair();
-  const hub = await FakeCallHub.start({ id: 7, publicKey: createPublicKey(keys.privateKey) });
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-call-relay-'));
+  const { hub, identity } = await enrolledWithFakeHub(dataDir, 7);
+  stops.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const logs: string[] = [];
   const logger = createLogger({ destination: { write: (s: string) => void logs.push(s) } });
   const waits: number[] = [];
   const link = new HubLink({ logger, onReconnectWait: (ms) => waits.push(ms), ...(random ? { random } : {}) });
-  const identity: KioskIdentity = {
-    privateKey: keys.privateKey,
-    enrollment: {
-      hubUrl: hub.url,
-      kioskId: 7,
-      keyFingerprint: keys.fingerprint,
-      enrolledAt: new Date().toISOString(),
-      status: 'approved',
-      checkedAt: new Date().toISOString(),
-    },
-  };
   const events: ServiceEvent[] = [];
   const active: boolean[] = [];
   const documents: Side['documents'] = [];

@@ -1,13 +1,12 @@
-import { createHash, createPublicKey, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallDocument, CallDocumentNotice, IceConfig } from '../../common/hub/api/calls';
-import { FakeCallHub } from '../testing/fake-call-hub';
+import { enrolledWithFakeHub, type FakeCallHub } from '../testing/fake-call-hub';
 import { IOU_VALUES, noticeOf } from '../testing/sample-documents';
 import { startInProcessKiosk, type InProcessKiosk } from '../testing/in-process-service';
-import { newKioskKeyPair, saveIdentity } from './hub-identity';
 
 /**
  * The call routes of the whole service built in-process (real records.db,
@@ -34,17 +33,8 @@ let kiosk: InProcessKiosk;
 let dataDir: string;
 
 beforeEach(async () => {
-  const keys = newKioskKeyPair();
-  hub = await FakeCallHub.start({ id: 11, publicKey: createPublicKey(keys.privateKey) });
   dataDir = mkdtempSync(join(tmpdir(), 'kiosk-call-routes-'));
-  saveIdentity(dataDir, keys.privateKey, {
-    hubUrl: hub.url,
-    kioskId: 11,
-    keyFingerprint: keys.fingerprint,
-    enrolledAt: new Date().toISOString(),
-    status: 'approved',
-    checkedAt: new Date().toISOString(),
-  });
+  ({ hub } = await enrolledWithFakeHub(dataDir));
   kiosk = await startInProcessKiosk({ dataDir });
   await waitFor(async () => (await kiosk.ok('health')).subsystems.hub.state === 'ok');
   hub.answer = (m, send) => {

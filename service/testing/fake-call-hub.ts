@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { hubApi } from '../../common/hub/api/contract';
 import type { CallDocument } from '../../common/hub/api/calls';
@@ -13,6 +13,7 @@ import {
 } from '../../common/hub/api/live';
 import { readSignatureClaim, verifyRequest } from '../../server-kit/kiosk-identity/request-signature';
 import { CALL_DOCUMENT_PATH } from '../hub/hub-client';
+import { newKioskKeyPair, readIdentity, saveIdentity, type KioskIdentity } from '../hub/hub-identity';
 
 /**
  * A stand-in for the hub's side of a video call, for testing the kiosk's
@@ -201,4 +202,26 @@ export class FakeCallHub {
       json(404, { error: { code: 'not-found', message: `no route ${path}` } });
     });
   }
+}
+
+/**
+ * A fake hub, and `dataDir` enrolled with it and approved, as `kioskctl hub
+ * enroll` leaves a data directory: the kiosk's own key, the hub's address.
+ */
+export async function enrolledWithFakeHub(
+  dataDir: string,
+  kioskId = 11,
+): Promise<{ hub: FakeCallHub; identity: KioskIdentity }> {
+  const keys = newKioskKeyPair();
+  const hub = await FakeCallHub.start({ id: kioskId, publicKey: createPublicKey(keys.privateKey) });
+  const now = new Date().toISOString();
+  saveIdentity(dataDir, keys.privateKey, {
+    hubUrl: hub.url,
+    kioskId,
+    keyFingerprint: keys.fingerprint,
+    enrolledAt: now,
+    status: 'approved',
+    checkedAt: now,
+  });
+  return { hub, identity: readIdentity(dataDir)! };
 }

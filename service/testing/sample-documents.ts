@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { CallDocument, CallDocumentNotice } from '../../common/hub/api/calls';
 
 /**
- * Documents a lawyer might push during a call, for the tests of the kiosk's
- * side, and their notices with the SHA-256 the live contract names —
- * worked out here on their own, not with the kiosk's code under test.
+ * Filled documents for tests: answers to a template, and documents a lawyer
+ * might push during a call with their notices — the SHA-256 the live
+ * contract names worked out here on their own, not with the kiosk's code
+ * under test.
  */
 
-/** A 借条 (the content release's `iou` template) whose answers all pass. */
+/** Answers to the 借条 (the content release's `iou` template) that pass its checks. */
 export const IOU_VALUES: Readonly<Record<string, string>> = {
   'borrower.name': '张三',
   'borrower.idNumber': '11010519491231002X',

@@ -1,4 +1,3 @@
-import { createPublicKey } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +9,7 @@ import type { PrintJob } from '../../common/api/devices';
 import type { SubmissionStatus } from '../../common/api/submissions';
 import type { CallDocument, IceConfig } from '../../common/hub/api/calls';
 import type { LiveServerMessage } from '../../common/hub/api/live';
-import { newKioskKeyPair, saveIdentity } from '../../service/hub/hub-identity';
-import { FakeCallHub } from '../../service/testing/fake-call-hub';
+import { enrolledWithFakeHub, type FakeCallHub } from '../../service/testing/fake-call-hub';
 import { IOU_VALUES, noticeOf } from '../../service/testing/sample-documents';
 import { expectAccessible, type Mode } from './a11y';
 import { buildRendererWithLoopbackCalls } from './call/test-renderer';
@@ -39,17 +37,8 @@ let browser: Browser;
 const work = mkdtempSync(join(tmpdir(), 'kiosk-video-call-'));
 
 beforeAll(async () => {
-  const keys = newKioskKeyPair();
-  hub = await FakeCallHub.start({ id: KIOSK_ID, publicKey: createPublicKey(keys.privateKey) });
   const dataDir = join(work, 'data');
-  saveIdentity(dataDir, keys.privateKey, {
-    hubUrl: hub.url,
-    kioskId: KIOSK_ID,
-    keyFingerprint: keys.fingerprint,
-    enrolledAt: new Date().toISOString(),
-    status: 'approved',
-    checkedAt: new Date().toISOString(),
-  });
+  ({ hub } = await enrolledWithFakeHub(dataDir, KIOSK_ID));
   const rendererDir = join(work, 'renderer');
   [, browser] = await Promise.all([buildRendererWithLoopbackCalls(rendererDir), launchChromium({ fakeMedia: true })]);
   kiosk = await startKiosk({ dataDir, extraArgs: ['--renderer-dir', rendererDir] });

@@ -81,19 +81,6 @@ async function side({
   return { hub, link, relay, events, logs, waits, active, documents };
 }
 
-/** The hub puts every caller in line at `position`, answering the request it names. */
-function queueAt(position: number) {
-  return (m: { type: string; id: string; callId?: string }, send: (reply: never) => void): void => {
-    if (m.type !== 'call-request') return;
-    send({
-      type: 'call-status',
-      callId: m.callId,
-      inReplyTo: m.id,
-      status: { state: 'queued', position, estimatedWaitSeconds: position * 60 },
-    } as never);
-  };
-}
-
 const request = (callId = randomUUID(), callerName: string | null = null) =>
   ({ callId, topic: 'labour', callerName }) as const;
 
@@ -119,7 +106,7 @@ describe('asking for a lawyer', () => {
 
   it('answers with the hub’s first word; the place in line follows; the name goes in the request only and to no log', async () => {
     const s = await side();
-    s.hub.answer = queueAt(3);
+    s.hub.queueEveryCallAt(3);
     const callId = randomUUID();
     const answer = await s.relay.request(request(callId, NAME));
     expect(answer).toEqual({ callId, status: { state: 'queued', position: 3, estimatedWaitSeconds: 180 } });
@@ -145,7 +132,7 @@ describe('asking for a lawyer', () => {
 
   it('the same request twice is one call', async () => {
     const s = await side();
-    s.hub.answer = queueAt(2);
+    s.hub.queueEveryCallAt(2);
     const r = request();
     const [a, b] = await Promise.all([s.relay.request(r), s.relay.request(r)]);
     expect(a).toEqual(b);
@@ -195,7 +182,7 @@ describe('asking for a lawyer', () => {
 describe('while the call waits', () => {
   it('a dropped socket comes back within seconds and asks again for the same call: its place is kept', async () => {
     const s = await side();
-    s.hub.answer = queueAt(2);
+    s.hub.queueEveryCallAt(2);
     const r = request(undefined, NAME);
     await s.relay.request(r);
     const connections = s.hub.connectionCount;
@@ -226,7 +213,7 @@ describe('while the call waits', () => {
 
   it('a socket away longer than the hub keeps a caller ends the wait as out of reach; the cancel goes when it is back', async () => {
     const s = await side({ graceMs: 500 });
-    s.hub.answer = queueAt(1);
+    s.hub.queueEveryCallAt(1);
     const r = request();
     await s.relay.request(r);
     s.hub.accepting = false;
@@ -248,7 +235,7 @@ describe('while the call waits', () => {
 
   it('past the longest wait with the hub silent, the kiosk ends the wait itself and cancels', async () => {
     const s = await side({ waitLimitMs: 400 });
-    s.hub.answer = queueAt(4);
+    s.hub.queueEveryCallAt(4);
     const r = request();
     await s.relay.request(r);
     await waitFor(() => s.relay.current() === null, 5000);
@@ -258,7 +245,7 @@ describe('while the call waits', () => {
 
   it('取消 while waiting cancels at the hub; hanging up an answered call ends it there', async () => {
     const s = await side();
-    s.hub.answer = queueAt(1);
+    s.hub.queueEveryCallAt(1);
     const waiting = request();
     await s.relay.request(waiting);
     s.relay.end(waiting.callId);
@@ -281,7 +268,7 @@ describe('while the call waits', () => {
 
   it('a new call while an old one lingers (the page reloaded) cancels the old one first', async () => {
     const s = await side();
-    s.hub.answer = queueAt(1);
+    s.hub.queueEveryCallAt(1);
     const old = request();
     await s.relay.request(old);
     const fresh = request();
@@ -293,7 +280,7 @@ describe('while the call waits', () => {
 
 describe('in the call', () => {
   async function answered(s: Side): Promise<string> {
-    s.hub.answer = queueAt(1);
+    s.hub.queueEveryCallAt(1);
     const r = request();
     await s.relay.request(r);
     s.hub.send({

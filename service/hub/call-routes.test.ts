@@ -37,15 +37,7 @@ beforeEach(async () => {
   ({ hub } = await enrolledWithFakeHub(dataDir));
   kiosk = await startInProcessKiosk({ dataDir });
   await waitFor(async () => (await kiosk.ok('health')).subsystems.hub.state === 'ok');
-  hub.answer = (m, send) => {
-    if (m.type === 'call-request')
-      send({
-        type: 'call-status',
-        callId: m.callId,
-        inReplyTo: m.id,
-        status: { state: 'queued', position: 1, estimatedWaitSeconds: 60 },
-      });
-  };
+  hub.queueEveryCallAt(1);
 });
 
 afterEach(async () => {

@@ -70,6 +70,19 @@ export class FakeCallHub {
     return this.socket !== undefined;
   }
 
+  /** Answers every call the kiosk asks for: in line at `position`, with this estimate; the test moves it on from there. */
+  queueEveryCallAt(position: number, estimatedWaitSeconds = position * 60): void {
+    this.answer = (m, send) => {
+      if (m.type === 'call-request')
+        send({
+          type: 'call-status',
+          callId: m.callId,
+          inReplyTo: m.id,
+          status: { state: 'queued', position, estimatedWaitSeconds },
+        });
+    };
+  }
+
   /** Forgets what the kiosk sent and the documents, and answers nothing again (between tests). */
   reset(): void {
     this.received.length = 0;

@@ -67,17 +67,8 @@ afterEach(() => {
 });
 
 /** Every call asked for is put in line at `position`, then the test moves it on. */
-function queueAt(position: number, estimatedWaitSeconds = position * 120) {
-  hub.answer = (m, send) => {
-    if (m.type === 'call-request')
-      send({
-        type: 'call-status',
-        callId: m.callId,
-        inReplyTo: m.id,
-        status: { state: 'queued', position, estimatedWaitSeconds },
-      });
-  };
-}
+const queueAt = (position: number, estimatedWaitSeconds = position * 120): void =>
+  hub.queueEveryCallAt(position, estimatedWaitSeconds);
 
 const lastCallId = (): string => {
   const request = hub.messages('call-request').at(-1);

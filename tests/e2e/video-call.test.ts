@@ -373,6 +373,12 @@ describe('the call', () => {
         return sum / n;
       });
       expect(green).toBeGreaterThan(60);
+      // And it keeps coming: frames decoded and bytes received grow between two looks.
+      const decoded = () =>
+        page.evaluate(async () => (await window.__loopbackCall!.sessions.at(-1)!.stats!()).inbound.video);
+      const before = await decoded();
+      await expect.poll(async () => (await decoded()).framesDecoded).toBeGreaterThan(before.framesDecoded);
+      expect((await decoded()).bytesReceived).toBeGreaterThan(before.bytesReceived);
       const [remoteBox, selfBox] = [
         await remote.boundingBox(),
         await page.getByTestId('call-self-video').boundingBox(),

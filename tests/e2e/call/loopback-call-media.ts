@@ -30,7 +30,14 @@ export interface LoopbackControl {
   /** Signals that reached the session from the far end. */
   heard: CallSignal[];
   /** Every session made, for the test to look at its tracks. */
-  sessions: { local: MediaStream; remote: MediaStream | null; closed: boolean; muted: boolean }[];
+  sessions: {
+    local: MediaStream;
+    remote: MediaStream | null;
+    closed: boolean;
+    muted: boolean;
+    /** What has arrived at the far end so far (frames decoded, bytes). */
+    stats?: () => Promise<{ inbound: { video: { framesDecoded: number; bytesReceived: number } } }>;
+  }[];
 }
 
 declare global {
@@ -46,7 +53,12 @@ function control(): LoopbackControl {
 
 export const createCallSession: CreateCallSession | null = (options: CallSessionOptions): CallSession => {
   const ctl = control();
-  const record = { local: options.localStream, remote: null as MediaStream | null, closed: false, muted: false };
+  const record: LoopbackControl['sessions'][number] = {
+    local: options.localStream,
+    remote: null,
+    closed: false,
+    muted: false,
+  };
   ctl.sessions.push(record);
   const stateListeners = new Set<(s: CallMediaState) => void>();
   const streamListeners = new Set<(s: MediaStream) => void>();
@@ -89,22 +101,45 @@ export const createCallSession: CreateCallSession | null = (options: CallSession
   })();
   const stopHearing = options.signaling.onSignal((signal) => ctl.heard.push(signal));
 
-  return {
+  /** What arrives at the far end and leaves this one, in the shape of ui/call's media statistics. */
+  const getStats = async () => {
+    const inbound = { video: { framesDecoded: 0, bytesReceived: 0 }, audio: { bytesReceived: 0 } };
+    let bytesSent = 0;
+    (await receiver.getStats()).forEach(
+      (s: { type: string; kind?: string; framesDecoded?: number; bytesReceived?: number }) => {
+        if (s.type !== 'inbound-rtp') return;
+        if (s.kind === 'video') {
+          inbound.video.framesDecoded += s.framesDecoded ?? 0;
+          inbound.video.bytesReceived += s.bytesReceived ?? 0;
+        } else if (s.kind === 'audio') inbound.audio.bytesReceived += s.bytesReceived ?? 0;
+      },
+    );
+    (await sender.getStats()).forEach((s: { type: string; bytesSent?: number }) => {
+      if (s.type === 'outbound-rtp') bytesSent += s.bytesSent ?? 0;
+    });
+    return { inbound, outbound: { bytesSent }, route: null };
+  };
+
+  record.stats = getStats;
+
+  // Built apart from the return: it also carries what later versions of the interface ask (getStats).
+  const session = {
+    getStats,
     get state() {
       return state;
     },
     get remoteStream() {
       return remote;
     },
-    onStateChange(listener) {
+    onStateChange(listener: (state: CallMediaState) => void) {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
     },
-    onRemoteStream(listener) {
+    onRemoteStream(listener: (stream: MediaStream) => void) {
       streamListeners.add(listener);
       return () => streamListeners.delete(listener);
     },
-    setMuted(muted) {
+    setMuted(muted: boolean) {
       record.muted = muted;
       for (const track of options.localStream.getAudioTracks()) track.enabled = !muted;
     },
@@ -118,4 +153,5 @@ export const createCallSession: CreateCallSession | null = (options: CallSession
       setState('ended');
     },
   };
+  return session;
 };

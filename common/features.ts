@@ -23,6 +23,7 @@ export const BUILT_FEATURES: ReadonlySet<FeatureId> = new Set<FeatureId>([
   'directory',
   'legalAid',
   'mediation',
+  'videoCall',
 ]);
 
 export type FeatureUnavailableReason =
@@ -30,7 +31,7 @@ export type FeatureUnavailableReason =
   | 'disabled-on-terminal'
   /** Not offered by this version of the kiosk software yet. */
   | 'not-in-this-version'
-  /** Needs the hub (video lawyers), and no hub is configured or reachable. */
+  /** Needs the hub (video lawyers): the kiosk is not enrolled with one, or its live link to it is not up. */
   | 'needs-hub';
 
 export type FeatureState =
@@ -39,6 +40,7 @@ export type FeatureState =
 export interface FeatureInputs {
   enabled: Readonly<Record<FeatureId, boolean>>;
   built: ReadonlySet<FeatureId>;
+  /** The kiosk is enrolled with a hub and its live socket to it is open (calls go over that socket). */
   hubUp: boolean;
 }
 

@@ -36,6 +36,7 @@ import {
 } from './restart-policy';
 import { EXIT_REFUSED_ROOT, decideRoot } from './root-policy';
 import { kioskPageUrl, secretCookie } from '../common/shell-handover';
+import { parseCallLine } from '../common/call-line';
 import { KIOSK_URL_PREFIX, type ServiceEndpoint, parseKioskUrlLine, takeLines } from './service-url-line';
 import { removeShellStateFile, writeShellStateFile } from './shell-state-file';
 import { KIOSK_PARTITION, kioskWindowOptions } from './window-options';
@@ -201,6 +202,16 @@ function startService(): void {
 }
 
 function onServiceLine(running: RunningService, line: string): void {
+  const call = parseCallLine(line);
+  if (call !== null) {
+    // Only the service this shell runs now speaks for the page it shows.
+    if (service === running) setCallActive(call);
+    log(
+      'info',
+      call ? 'video call begins: camera and microphone allowed' : 'video call over: camera and microphone off',
+    );
+    return;
+  }
   if (!line.startsWith(KIOSK_URL_PREFIX)) {
     if (line !== '') process.stdout.write(`${line}\n`);
     return;
@@ -225,6 +236,8 @@ function onServiceExit(running: RunningService, code: number): void {
   for (const t of running.timers) clearTimeout(t);
   if (service !== running) return;
   service = null;
+  // A call does not outlive the service that relayed it.
+  setCallActive(false);
   scheduleServiceRestart(code, running.readyAt === null ? null : Date.now() - running.readyAt);
 }
 

@@ -37,7 +37,7 @@ function originOf(value: string | undefined): string | null {
   }
 }
 
-// Until the video-call flow reports calls, the camera and microphone stay off.
+// Set by the service's KIOSK_CALL lines (common/call-line.ts): off until a call is requested, off again when it ends.
 let callActive = false;
 
 export function setCallActive(active: boolean): void {

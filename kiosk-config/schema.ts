@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { FEATURE_IDS, type FeatureId } from '../common/features';
+import { CALL_DEFAULT_MAX_WAIT_MS } from '../common/hub/api/calls';
+import { checkOpeningHours, WEEKDAYS, type Weekday } from '../common/hub/opening-hours';
 
 /**
  * The configuration of one terminal. Technicians edit these files by hand in
@@ -88,6 +90,48 @@ const HubUrl = z
     'expected an https:// URL (http:// is allowed only for localhost)',
   );
 
+const DUTY_HOURS_PROBLEMS = {
+  'range-invalid': 'expected a range such as "09:00-12:00"',
+  'closes-before-opens': 'the range ends before it starts',
+  overlap: 'overlaps another range of the same day',
+  'too-many-ranges': 'at most four ranges a day',
+} as const;
+
+/** A weekday's ranges, `HH:MM-HH:MM` each; none for a day without duty. */
+const DutyHours = z
+  .strictObject(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(z.string().max(20)).max(8).default([])])) as Record<
+      Weekday,
+      z.ZodDefault<z.ZodArray<z.ZodString>>
+    >,
+  )
+  .superRefine((hours, ctx) => {
+    const checked = checkOpeningHours(hours);
+    if (checked.ok) return;
+    for (const p of checked.error)
+      ctx.addIssue({
+        code: 'custom',
+        path: [p.day],
+        message: `${p.range === undefined ? '' : `"${p.range}": `}${DUTY_HOURS_PROBLEMS[p.problem]}`,
+      });
+  });
+
+const DEFAULT_MAX_WAIT_MINUTES = CALL_DEFAULT_MAX_WAIT_MS / 60_000;
+
+/** 视频咨询 at this terminal. */
+const VideoCall = z.strictObject({
+  /** The longest a citizen waits in line for a lawyer, in minutes; past it the kiosk offers 12348 and a lawyer's callback instead. */
+  maxWaitMinutes: z.number().int().min(1).max(60).default(DEFAULT_MAX_WAIT_MINUTES),
+  /**
+   * Whether calls at this terminal are recorded. Off unless set: the notice
+   * then says the call is not recorded. When on, the notice says it is and
+   * the citizen must agree before the call.
+   */
+  recording: z.boolean().default(false),
+  /** When lawyers are on duty for this terminal (China time), shown on the notice; the hub's roster decides who answers. */
+  dutyHours: DutyHours.optional(),
+});
+
 export const TerminalConfig = z
   .strictObject({
     $schema: z.string().optional(),
@@ -111,6 +155,7 @@ export const TerminalConfig = z
       idCardReader: IdCardReaderConfig,
       receiptPrinter: ReceiptPrinterConfig,
     }),
+    videoCall: VideoCall.default({ maxWaitMinutes: DEFAULT_MAX_WAIT_MINUTES, recording: false }),
     features: Features.default(Object.fromEntries(FEATURE_IDS.map((id) => [id, true])) as Record<FeatureId, boolean>),
     hotlines: z
       .strictObject({

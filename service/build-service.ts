@@ -16,6 +16,11 @@ import { createHealthReporter } from './health';
 import { HeartbeatSender } from './hub/heartbeat-sender';
 import { heartbeatReport } from './hub/heartbeat-report';
 import { HubLink } from './hub/hub-link';
+import { CallDocuments } from './hub/call-documents';
+import { callHandlers } from './hub/call-handlers';
+import { CallRelay } from './hub/call-relay';
+import { fetchCallDocument, HubUnreachableError } from './hub/hub-client';
+import { readIdentity } from './hub/hub-identity';
 import { startKioskServer, type KioskServer } from './http/server';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
@@ -49,6 +54,8 @@ export interface ServiceDeps {
   /** false: bind no port and answer `server.app.inject` only; `port` is then the one the guard checks Host against. */
   listen?: boolean; /** The heartbeat's interval; default the fleet's (tests shorten it, see hub/test-heartbeat-interval.ts). */
   heartbeatIntervalMs?: number | undefined;
+  /** Told when a video call begins (requested) and ends: the Electron shell grants the camera only in between. */
+  onCallActiveChange?: (active: boolean) => void;
 }
 
 /** The service's running pieces. */
@@ -133,16 +140,48 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
         });
   // What the touchscreen may reprint: the references of the session under way.
   const sessionReferences = new SessionReferences();
+  // The kiosk's one socket to its hub: heartbeats, and the video calls.
+  const link = new HubLink({ logger });
   // The hub hears from the kiosk once it is enrolled (kioskctl hub enroll), over its socket or HTTP; before that the sender only looks.
   const heartbeat = dirCheck.ok
     ? new HeartbeatSender({
         dataDir,
         logger,
         report: () => heartbeatReport(health(), content.releaseVersion(), dataDir, records),
-        link: new HubLink({ logger }),
+        link,
         ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),
       })
     : undefined;
+  const enrolledIdentity = () => {
+    try {
+      return dirCheck.ok ? readIdentity(dataDir) : undefined;
+    } catch {
+      // A damaged enrollment: the heartbeat sender says so in the log; no calls meanwhile.
+      return undefined;
+    }
+  };
+  // 视频咨询: documents the lawyer pushes, and the call itself, relayed over the link.
+  const callDocuments = new CallDocuments({
+    fetch: (documentId) => {
+      const identity = enrolledIdentity();
+      if (identity === undefined) return Promise.reject(new HubUnreachableError('this kiosk is not enrolled'));
+      return fetchCallDocument(identity, documentId);
+    },
+    template: (id) => content.reader().template(id),
+    printing,
+    printer: devices,
+    publish: (event) => broadcast(event),
+    logger,
+  });
+  const calls = new CallRelay({
+    link,
+    enrolled: () => enrolledIdentity() !== undefined,
+    maxWaitSeconds: config.videoCall.maxWaitMinutes * 60,
+    publish: (event) => broadcast(event),
+    logger,
+    onDocument: (callId, notice) => void callDocuments.receive(callId, notice),
+    ...(deps.onCallActiveChange === undefined ? {} : { onActiveChange: deps.onCallActiveChange }),
+  });
   const health = createHealthReporter({
     version: VERSION,
     startedAt: deps.startedAt,
@@ -171,7 +210,11 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       health: () => health(),
       ...contentHandlers(content, config.location.regionCode),
       ...templateHandlers(content, devices, printing),
-      ...sessionHandlers(devices, sessionReferences, logger),
+      ...sessionHandlers(devices, sessionReferences, logger, () => {
+        calls.endSession();
+        callDocuments.forget();
+      }),
+      ...callHandlers(calls, callDocuments),
       ...deviceHandlers(devices, printing),
       ...outboxHandlers(outbox, recordsUnavailable, sessionReferences),
       usage: usageHandler(stats, recordsUnavailable),
@@ -221,7 +264,9 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       warmTimer.unref();
     },
     async stop() {
+      calls.stop();
       heartbeat?.stop();
+      link.stop();
       clearInterval(pushTimer);
       clearTimeout(warmTimer);
       try {

@@ -60,6 +60,11 @@ export function createHealthReporter(src: HealthSources): () => Health {
             source: config.calculators.source,
           },
     legalAid: legalAidInfo(config),
+    videoCall: {
+      maxWaitSeconds: config.videoCall.maxWaitMinutes * 60,
+      recording: config.videoCall.recording,
+      dutyHours: config.videoCall.dutyHours ?? null,
+    },
   };
   return () => {
     const dir = checkDataDirWritable(src.dataDir);

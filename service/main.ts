@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { api, SECRET_FRAGMENT_KEY } from '../common/api/contract';
+import { callLine } from '../common/call-line';
 import { createLogger } from '../server-kit/logger';
 import { installGracefulStop } from '../server-kit/process/graceful-stop';
 import { buildService } from './build-service';
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
     technicianToken,
     startedAt,
     heartbeatIntervalMs: testHeartbeatIntervalMs(process.env),
+    // For the shell that started us: the camera is the page's only while a call waits or runs.
+    onCallActiveChange: (active) => process.stdout.write(`${callLine(active)}\n`),
   });
   service.start();
   const port = service.server.port;

@@ -38,6 +38,8 @@ import {
   SubmitResponse,
 } from './submissions';
 import { UsageRequest } from './usage';
+import { CallAnswer, CallById, CallDocumentPrintRequest, CallRequest, CallSignalRequest, CurrentCall } from './calls';
+import { IceConfig } from '../hub/api/calls';
 import { checkReceiptSize, RECEIPT_ROUTE_BODY_LIMIT, SUBMIT_BODY_LIMIT } from './body-limits';
 
 /**
@@ -195,6 +197,29 @@ export const api = {
   }),
   /** A usage figure from a screen (an answer opened, a template printed…): counted for today; codes only, never personal data. Submissions are counted by the service itself. */
   usage: route({ method: 'POST', path: '/api/usage', body: UsageRequest, response: Empty }),
+  // 视频咨询 (common/api/calls.ts): the service relays the call over its one socket to the hub.
+  /**
+   * Asks for a lawyer: answered with where the call stands — in line, or
+   * unavailable and why (not enrolled, the hub out of reach, no lawyer on
+   * duty…), at once and never left hanging. The same callId again is the
+   * same call.
+   */
+  callRequest: route({ method: 'POST', path: '/api/call/request', body: CallRequest, response: CallAnswer }),
+  /** The citizen hangs up or leaves: a call still waiting is cancelled, an answered one ended. Idempotent. */
+  callEnd: route({ method: 'POST', path: '/api/call/end', body: CallById, response: Empty }),
+  /** WebRTC signaling to the lawyer's end; held while the hub is out of reach and sent once it is back. */
+  callSignal: route({ method: 'POST', path: '/api/call/signal', body: CallSignalRequest, response: Empty }),
+  /** Fresh TURN credentials for the call under way (before an ICE restart); 503 while the hub is out of reach. */
+  callIceConfig: route({ method: 'POST', path: '/api/call/ice-config', body: CallById, response: IceConfig }),
+  /** The call under way, if any, and the documents the lawyer pushed in this session: for a screen that (re)connects. */
+  callCurrent: route({ method: 'GET', path: '/api/call/current', body: NoBody, response: CurrentCall }),
+  /** 打印 on a document the lawyer pushed: printed once; tapped again, the same job comes back. 409 for a PDF. */
+  callDocumentPrint: route({
+    method: 'POST',
+    path: '/api/call/document/print',
+    body: CallDocumentPrintRequest,
+    response: PrintJob,
+  }),
   /** Demo and test terminals only (devices in "simulated" mode): change what the simulators report. */
   simulate: route({
     method: 'POST',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FEATURE_IDS } from '../features';
 import { HardshipThreshold } from '../legal-aid/threshold';
+import { WEEKDAYS } from '../hub/opening-hours';
 
 /**
  * State of one subsystem. `reason` is a stable code the UI translates; it
@@ -76,6 +77,15 @@ export const TerminalInfo = z.object({
    * in the shape `checkLegalAid` takes.
    */
   legalAid: z.object({ province: z.string(), threshold: HardshipThreshold }),
+  /** 视频咨询 at this terminal, from its configuration. */
+  videoCall: z.object({
+    /** The longest a citizen waits in line before the kiosk offers 12348 and a callback. */
+    maxWaitSeconds: z.number().int().positive(),
+    /** Calls are recorded: the notice says so and asks the citizen's consent. */
+    recording: z.boolean(),
+    /** When lawyers are on duty (China time), per weekday `HH:MM-HH:MM`; null when the configuration does not say. */
+    dutyHours: z.record(z.enum(WEEKDAYS), z.array(z.string())).nullable(),
+  }),
 });
 export type TerminalInfo = z.infer<typeof TerminalInfo>;
 

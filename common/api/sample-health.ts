@@ -34,6 +34,7 @@ export function sampleHealth(over: SampleOverrides = {}): Health {
           effectiveFrom: '2025-01-01',
         },
       },
+      videoCall: { maxWaitSeconds: 600, recording: false, dutyHours: null },
       ...terminal,
     },
     subsystems: {

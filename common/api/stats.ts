@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Usage figures the kiosk counts per day (records.db `daily_stats`) and the
  * admin console reports: consultations by topic, legal-aid checks and
  * applications, templates printed, mediation requests, ratings, calculator
- * uses. Counts only — never who: a key names a topic, template or score, not
+ * uses, callback requests. Counts only — never who: a key names a topic, template or score, not
  * a person.
  */
 export const STAT_METRICS = [
@@ -22,6 +22,8 @@ export const STAT_METRICS = [
   'rating',
   /** key: the calculator (overtime-pay, court-fee…). */
   'calculator',
+  /** key: why the video call could not be made (no-lawyer, outside-hours…): calls a lawyer owes back. */
+  'callback-request',
 ] as const;
 export const StatMetric = z.enum(STAT_METRICS);
 export type StatMetric = z.infer<typeof StatMetric>;

@@ -29,6 +29,7 @@ const SAMPLE_PAYLOADS = {
   },
   rating: { subject: 'consultation', score: 5 },
   'template-handoff': { templateId: 'iou', title: '借条', values: { 'lender.name': '张三' }, recipient: 'lawyer' },
+  'callback-request': { phone: '13812345678', topic: 'labour', reason: 'no-lawyer', consent },
 } as const;
 
 describe('kinds', () => {
@@ -50,6 +51,17 @@ describe('kinds', () => {
     expect(schema.safeParse({ ...base, applicant: { ...base.applicant, phone: '12345' } }).success).toBe(false);
     expect(schema.safeParse({ ...base, applicant: { ...base.applicant, idNumber: '4201' } }).success).toBe(false);
     expect(SUBMISSION_PAYLOADS.rating.safeParse({ subject: 'overall', score: 6 }).success).toBe(false);
+  });
+
+  it('a callback request carries a number, the topic and why the call could not be made — and nothing else', () => {
+    const base = SAMPLE_PAYLOADS['callback-request'];
+    const schema = SUBMISSION_PAYLOADS['callback-request'];
+    expect(schema.safeParse({ ...base, phone: '027-87654321' }).success).toBe(true);
+    expect(schema.safeParse({ ...base, phone: '1381234567' }).success).toBe(false);
+    expect(schema.safeParse({ ...base, name: '张三' }).success).toBe(false);
+    expect(schema.safeParse({ ...base, topic: 'astrology' }).success).toBe(false);
+    expect(schema.safeParse({ ...base, reason: 'bored' }).success).toBe(false);
+    expect(schema.safeParse({ phone: base.phone, topic: base.topic, reason: base.reason }).success).toBe(false);
   });
 });
 

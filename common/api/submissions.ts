@@ -1,21 +1,29 @@
 import { z } from 'zod';
+import { CallTopicSchema } from '../hub/api/calls';
 import { LEGAL_AID_OUTCOMES } from '../legal-aid/codes';
 import { RATING_REASONS } from '../rating/rating';
 import { InvalidReferenceError, parseReference, REFERENCE_LENGTH } from '../reference-number';
 import { mapBlockText, QR_MAX_BYTES, Receipt, utf8Length } from '../receipt/receipt';
+import { KioskCallUnavailableReason } from './calls';
 import { checkReceiptSize, TEMPLATE_HANDOFF_MAX_CHARS, TEMPLATE_MAX_FIELDS } from './body-limits';
 import { PrintJob } from './devices';
 
 /**
  * Submissions: what a citizen sends on from the kiosk (legal-aid
  * applications, mediation requests, ratings, filled templates handed to a
- * lawyer). The service stores each in the outbox of records.db in one
+ * lawyer, requests for a lawyer to call back). The service stores each in the outbox of records.db in one
  * transaction with its reference number, prints its receipt and later
  * delivers it to the hub. The outbox is generic over the kind; each kind's
  * payload is checked by its schema below.
  */
 
-export const SUBMISSION_KINDS = ['legal-aid-application', 'mediation-request', 'rating', 'template-handoff'] as const;
+export const SUBMISSION_KINDS = [
+  'legal-aid-application',
+  'mediation-request',
+  'rating',
+  'template-handoff',
+  'callback-request',
+] as const;
 export const SubmissionKind = z.enum(SUBMISSION_KINDS);
 export type SubmissionKind = z.infer<typeof SubmissionKind>;
 
@@ -25,6 +33,7 @@ export const SUBMISSION_KIND_LETTERS: Readonly<Record<SubmissionKind, string>> =
   'mediation-request': 'M',
   rating: 'R',
   'template-handoff': 'T',
+  'callback-request': 'C',
 };
 
 export function kindOfLetter(letter: string): SubmissionKind | undefined {
@@ -155,11 +164,27 @@ export const TemplateHandoffPayload = z.strictObject({
   recipient: z.enum(['lawyer', 'legal-aid-office', 'mediation-committee']),
 });
 
+/**
+ * 请律师回电: no lawyer could take a video call (none on duty, outside the
+ * roster's hours, the hub out of reach, waited too long), so the citizen
+ * leaves a number for a lawyer to call back. Only the number: no name, no
+ * ID card — the lawyer asks on the phone what the call needs.
+ */
+export const CallbackRequestPayload = z.strictObject({
+  phone: Phone,
+  /** What the call was to be about (劳动纠纷, 婚姻家庭…). */
+  topic: CallTopicSchema,
+  /** Why the video call could not be made (common/api/calls.ts). */
+  reason: KioskCallUnavailableReason,
+  consent: Consent,
+});
+
 export const SUBMISSION_PAYLOADS = {
   'legal-aid-application': LegalAidApplicationPayload,
   'mediation-request': MediationRequestPayload,
   rating: RatingPayload,
   'template-handoff': TemplateHandoffPayload,
+  'callback-request': CallbackRequestPayload,
 } as const satisfies Record<SubmissionKind, z.ZodType>;
 
 export type SubmissionPayload<K extends SubmissionKind = SubmissionKind> = z.output<(typeof SUBMISSION_PAYLOADS)[K]>;
@@ -247,6 +272,7 @@ export const SubmitRequest = z.discriminatedUnion('kind', [
   submitShape('mediation-request'),
   submitShape('rating'),
   submitShape('template-handoff'),
+  submitShape('callback-request'),
 ]);
 export type SubmitRequest = z.input<typeof SubmitRequest>;
 

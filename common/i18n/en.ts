@@ -12,6 +12,7 @@ import { hubDemoEn } from './sections/hub-demo';
 import { hubFleetEn } from './sections/hub-fleet';
 import { hubConsoleEn } from './sections/hub-console';
 import { hubCallsEn } from './sections/hub-calls';
+import { videoCallEn } from './sections/video-call';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -335,6 +336,7 @@ export const en: Catalogue<typeof zhCN> = {
   mediation: mediationEn,
   submissionStatus: submissionStatusEn,
   rating: ratingEn,
+  videoCall: videoCallEn,
   hubAccounts: hubAccountsEn,
   hubDemo: hubDemoEn,
   hubFleet: hubFleetEn,

@@ -12,6 +12,7 @@ import { hubDemoZhCN } from './sections/hub-demo';
 import { hubFleetZhCN } from './sections/hub-fleet';
 import { hubConsoleZhCN } from './sections/hub-console';
 import { hubCallsZhCN } from './sections/hub-calls';
+import { videoCallZhCN } from './sections/video-call';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -335,6 +336,7 @@ export const zhCN = {
   mediation: mediationZhCN,
   submissionStatus: submissionStatusZhCN,
   rating: ratingZhCN,
+  videoCall: videoCallZhCN,
   hubAccounts: hubAccountsZhCN,
   hubDemo: hubDemoZhCN,
   hubFleet: hubFleetZhCN,

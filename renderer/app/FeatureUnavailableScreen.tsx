@@ -15,11 +15,13 @@ export interface FeatureUnavailableScreenProps {
   health: Health;
 }
 
-/** Why a tapped service cannot be used, and who to call instead. */
+/** Why a tapped service cannot be used, and who to call instead (for 视频咨询 with its hub out of reach, also a lawyer's callback). */
 export function FeatureUnavailableScreen({ feature, reason, health }: FeatureUnavailableScreenProps) {
   const { t } = useTranslation();
   const nav = useNavigation();
   const { hotlines } = health.terminal;
+  // A kiosk enrolled with a hub that is out of reach now can still take a lawyer's callback: the outbox sends it later.
+  const offersCallback = feature === 'videoCall' && reason === 'needs-hub' && health.subsystems.hub.state !== 'off';
   return (
     <main className="screen" data-testid="feature-unavailable">
       <ScreenHeader title={t(`features.${feature}.title`)} />
@@ -32,6 +34,15 @@ export function FeatureUnavailableScreen({ feature, reason, health }: FeatureUna
         <p className="unavailable__explain reading">{t(`featureUnavailable.${reason}.explain`)}</p>
         <p className="unavailable__meanwhile reading">{t('featureUnavailable.meanwhile')}</p>
         <HotlineCard size="large" number={hotlines.publicLegalService} local={hotlines.local} />
+        {offersCallback && (
+          <BigButton
+            icon="phone"
+            data-testid="feature-callback"
+            onClick={() => nav.push({ name: 'video-call', callbackFor: 'hub-unreachable' })}
+          >
+            {t('videoCall.unavailable.callback')}
+          </BigButton>
+        )}
         <BigButton variant="primary" icon="home" onClick={nav.home}>
           {t('nav.backToHome')}
         </BigButton>

@@ -52,6 +52,10 @@ describe('featureTarget', () => {
     });
   });
 
+  it('opens 视频咨询 when the hub is up', () => {
+    expect(featureTarget({ id: 'videoCall', available: true })).toEqual({ name: 'video-call' });
+  });
+
   it('never leads to a dead end when the service offers a feature this UI has no screen for', () => {
     // Any feature not built yet; once every one is, there is nothing left to check.
     for (const id of FEATURE_IDS.filter((f) => !BUILT_FEATURES.has(f))) {

@@ -1,4 +1,5 @@
 import type { FeatureId, FeatureState, FeatureUnavailableReason } from '../../common/features';
+import type { KioskCallUnavailableReason } from '../../common/api/calls';
 import type { ReceiptInput } from '../../common/receipt/receipt';
 import type { CalculatorDraft, CalculatorId } from '../calculators/forms';
 import type { DirectoryChoice } from '../directory/office-view';
@@ -43,7 +44,9 @@ export type Screen =
   | { name: 'legal-aid-apply'; answers: LegalAidAnswers | null }
   // 调解申请: one screen whose steps hold the answers; 查询办理进度 by the reference on a receipt (any service's).
   | { name: 'mediation' }
-  | { name: 'submission-status' };
+  | { name: 'submission-status' }
+  // 视频咨询: one screen whose steps follow the call; `callbackFor` goes straight to a callback request (the hub is out of reach).
+  | { name: 'video-call'; callbackFor?: KioskCallUnavailableReason };
 
 /** What a print screen puts on paper. */
 export type PrintSource =
@@ -114,6 +117,7 @@ const FEATURE_SCREENS: Partial<Record<FeatureId, Screen>> = {
   documents: { name: 'documents' },
   legalAid: { name: 'legal-aid' },
   mediation: { name: 'mediation' },
+  videoCall: { name: 'video-call' },
 };
 
 /**

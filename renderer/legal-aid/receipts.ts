@@ -1,7 +1,6 @@
-import { REFERENCE_PLACEHOLDER } from '../../common/api/submissions';
 import type { ReceiptInput } from '../../common/receipt/receipt';
 import { maskIdNumber, maskName, maskPhone } from '../../common/redact';
-import { type ReceiptBlock, receiptFooter, receiptText } from '../print/receipt-builder';
+import { type ReceiptBlock, receiptFooter, receiptText, submissionReceiptHead } from '../print/receipt-builder';
 
 /**
  * The two legal-aid slips. Pure: the screen passes every word already
@@ -10,7 +9,7 @@ import { type ReceiptBlock, receiptFooter, receiptText } from '../print/receipt-
  *
  * - The application receipt is a template: the service puts the reference
  *   number it allocates, in the same transaction that stores the application,
- *   wherever {@link REFERENCE_PLACEHOLDER} stands. The name, the ID number
+ *   wherever `{{reference}}` stands. The name, the ID number
  *   and the phone number are printed masked (李**, 420***********0241,
  *   138****5678), as on the mediation receipt — a slip left at the kiosk must
  *   not tell a stranger who applied for legal aid, nor give them an ID
@@ -98,12 +97,7 @@ export function applicationReceipt(input: ApplicationReceiptInput): ReceiptInput
   const { labels } = input;
   return {
     blocks: [
-      ...text(labels.title, { align: 'center', bold: true, size: 'tall' }),
-      { type: 'rule', style: 'solid' },
-      ...text(labels.reference, { align: 'center' }),
-      ...text(REFERENCE_PLACEHOLDER, { align: 'center', bold: true, size: 'tall' }),
-      { type: 'qr', data: REFERENCE_PLACEHOLDER, caption: labels.qrCaption },
-      { type: 'rule', style: 'dashed' },
+      ...submissionReceiptHead(labels, 'tall'),
       { type: 'pair', label: labels.applicant, value: maskName(input.applicant.name) },
       { type: 'pair', label: labels.idNumber, value: maskIdNumber(input.applicant.idNumber) },
       { type: 'pair', label: labels.phone, value: maskPhone(input.applicant.phone) },

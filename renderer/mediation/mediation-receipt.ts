@@ -1,7 +1,6 @@
-import { REFERENCE_PLACEHOLDER } from '../../common/api/submissions';
 import type { ReceiptInput } from '../../common/receipt/receipt';
 import { maskName, maskPhone } from '../../common/redact';
-import { type ReceiptBlock, receiptFooter, receiptText } from '../print/receipt-builder';
+import { type ReceiptBlock, receiptFooter, receiptText, submissionReceiptHead } from '../print/receipt-builder';
 
 /**
  * The mediation request's receipt, as a template: the service fills in the
@@ -54,12 +53,7 @@ const text = receiptText;
 export function mediationReceipt(r: MediationReceiptInput): ReceiptInput {
   const { labels } = r;
   const blocks: Block[] = [
-    ...text(labels.title, { align: 'center', bold: true, size: 'double' }),
-    { type: 'rule', style: 'solid' },
-    ...text(labels.reference, { align: 'center' }),
-    ...text(REFERENCE_PLACEHOLDER, { align: 'center', bold: true, size: 'double' }),
-    { type: 'qr', data: REFERENCE_PLACEHOLDER, caption: labels.qrCaption },
-    { type: 'rule', style: 'dashed' },
+    ...submissionReceiptHead(labels),
     { type: 'pair', label: labels.category, value: r.category },
     { type: 'pair', label: labels.applicant, value: maskName(r.applicantName) },
     { type: 'pair', label: labels.phone, value: maskPhone(r.applicantPhone) },

@@ -1,4 +1,5 @@
 import type { ArticleRef } from '../../common/api/content';
+import { REFERENCE_PLACEHOLDER } from '../../common/api/submissions';
 import { QR_MAX_BYTES, utf8Length, type ReceiptInput } from '../../common/receipt/receipt';
 
 /**
@@ -89,6 +90,25 @@ const text = receiptText;
 
 function heading(title: string): Block[] {
   return [...text(title, { align: 'center', bold: true, size: 'double' }), { type: 'rule', style: 'solid' }];
+}
+
+/**
+ * The top of a submission's receipt: its title, the reference number (a
+ * placeholder the service fills in as it stores the submission) in large
+ * type and as a QR code, then a dashed line before the details.
+ */
+export function submissionReceiptHead(
+  labels: { title: string; reference: string; qrCaption: string },
+  size: 'double' | 'tall' = 'double',
+): Block[] {
+  return [
+    ...text(labels.title, { align: 'center', bold: true, size }),
+    { type: 'rule', style: 'solid' },
+    ...text(labels.reference, { align: 'center' }),
+    ...text(REFERENCE_PLACEHOLDER, { align: 'center', bold: true, size }),
+    { type: 'qr', data: REFERENCE_PLACEHOLDER, caption: labels.qrCaption },
+    { type: 'rule', style: 'dashed' },
+  ];
 }
 
 /** The end of every slip: which terminal printed it, when (if given), the hotline in bold, then the cut. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK_START_PAGE, chromiumKioskArgs, findChromium, hasDisplay } from './chromium';
+import { BLANK_START_PAGE, chromiumKioskArgs, findChromium, hasDisplay, mediaPermissionCommands } from './chromium';
 
 describe('Chromium fallback shell', () => {
   it('opens a blank kiosk app window with a fresh profile, the DevTools pipe and the hardening flags', () => {
@@ -49,5 +49,21 @@ describe('Chromium fallback shell', () => {
     expect(hasDisplay('linux', {})).toBe(false);
     expect(hasDisplay('linux', { DISPLAY: ':0' })).toBe(true);
     expect(hasDisplay('win32', {})).toBe(true);
+  });
+  it('grants the camera and microphone to the kiosk’s origin alone, taking back what an earlier origin had', () => {
+    const commands = mediaPermissionCommands('http://127.0.0.1:43117');
+    expect(commands[0]).toEqual({ method: 'Browser.resetPermissions', params: {} });
+    expect(commands.slice(1)).toEqual([
+      {
+        method: 'Browser.setPermission',
+        params: { permission: { name: 'camera' }, setting: 'granted', origin: 'http://127.0.0.1:43117' },
+      },
+      {
+        method: 'Browser.setPermission',
+        params: { permission: { name: 'microphone' }, setting: 'granted', origin: 'http://127.0.0.1:43117' },
+      },
+    ]);
+    // Only capture, only for that origin: no other permission, no command without an origin.
+    for (const c of commands.slice(1)) expect(c.params['origin']).toBe('http://127.0.0.1:43117');
   });
 });

@@ -69,6 +69,27 @@ export function chromiumKioskArgs(opts: { profileDir: string; sandbox: boolean }
   return args;
 }
 
+/** What a video consultation needs of the browser: the camera and the microphone. */
+export const CALL_MEDIA_PERMISSIONS = ['camera', 'microphone'] as const;
+
+/**
+ * The DevTools commands that let the kiosk's page, and no other origin, use
+ * the camera and microphone without a prompt (which --deny-permission-prompts
+ * would answer no): the Chromium shell's equivalent of the managed policy's
+ * VideoCaptureAllowedUrls/AudioCaptureAllowedUrls and of the Electron shell's
+ * permission handlers. Whatever an earlier origin was granted (the service
+ * restarted on another port) is taken back first.
+ */
+export function mediaPermissionCommands(origin: string): { method: string; params: Record<string, unknown> }[] {
+  return [
+    { method: 'Browser.resetPermissions', params: {} },
+    ...CALL_MEDIA_PERMISSIONS.map((name) => ({
+      method: 'Browser.setPermission',
+      params: { permission: { name }, setting: 'granted', origin },
+    })),
+  ];
+}
+
 export function findChromium(env: NodeJS.ProcessEnv, exists: (p: string) => boolean = existsSync): string | undefined {
   const candidates = [env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
     (p): p is string => p !== undefined && p !== '',

@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { execFileSync } from 'node:child_process';
 import { kioskPageUrl, secretCookie } from '../../common/shell-handover';
 import { CdpError, CdpPipe, type CdpEvent } from './cdp-pipe';
-import { chromiumKioskArgs } from './chromium';
+import { chromiumKioskArgs, mediaPermissionCommands } from './chromium';
 
 /**
  * The Chromium fallback shell's keeper. It starts Chromium with the DevTools
@@ -19,7 +19,9 @@ import { chromiumKioskArgs } from './chromium';
  * - refuses downloads, file choosers and JavaScript dialogs (the page itself
  *   swallows the browser's keyboard shortcuts: renderer/app/key-guard.ts);
  * - sizes the window to the screen, since without a window manager Chromium's
- *   fullscreen does not.
+ *   fullscreen does not;
+ * - grants the camera and microphone to the service's origin alone, for the
+ *   video consultation (every other permission is refused by flag).
  *
  * Under the kiosk's managed policy (kiosk-config/chromium-policy/) DevTools
  * are off, and Chromium then refuses to let any DevTools client attach to a
@@ -290,6 +292,10 @@ async function takeControl(
     target = next;
     // Before the page asks for anything: a new boot's cookie replaces the old.
     await cdp.send('Storage.setCookies', { cookies: [secretCookie(next.origin, next.secret)] });
+    // The camera and microphone for the video consultation: this origin's only (the old one's taken back).
+    // A browser that refused these would still show the kiosk (its managed policy may grant the camera itself):
+    // the call screen then says the camera cannot be used, rather than the whole kiosk staying dark.
+    for (const { method, params } of mediaPermissionCommands(next.origin)) await cdp.send(method, params).catch(ignore);
     openedService = true;
     await goTo(kioskPageUrl(next.origin));
   };

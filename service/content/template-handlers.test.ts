@@ -1,20 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalConfig } from '../../kiosk-config/schema';
 import { startInProcessKiosk, type InProcessKiosk } from '../testing/in-process-service';
+import { IOU_VALUES } from '../testing/sample-documents';
 
-// Answers to the 借条 (iou) template that pass its checks.
-const IOU_VALUES = {
-  'borrower.name': '张三',
-  'borrower.idNumber': '11010519491231002X',
-  'borrower.address': '湖北省武汉市洪山区珞喻路1号',
-  'borrower.phone': '138 0013 8000',
-  'lender.name': '李四',
-  'lender.idNumber': '420111195003080241',
-  'loan.amount': '12,345.60',
-  'loan.date': '2024-03-05',
-  'loan.method': '银行转账',
-  'loan.due': '2025-03-05',
-};
 /** The same answers with a wrong check character: what a screen that checked an older version might send. */
 const STALE_VALUES = { ...IOU_VALUES, 'borrower.idNumber': '110105194912310021' };
 

@@ -2,6 +2,7 @@ import { hubApi, HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
 import { ApiErrorBody } from '../../common/api/errors';
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { RegisterKioskResponse, KioskStatusResponse, HeartbeatResponse } from '../../common/hub/api/kiosks';
+import { CALL_DOCUMENT_MAX_BYTES, CallDocument } from '../../common/hub/api/calls';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import type { KioskIdentity } from './hub-identity';
 import type { z } from 'zod';
@@ -38,6 +39,7 @@ async function send<S extends z.ZodType>(
   url: string,
   init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
   schema: S,
+  maxBytes = MAX_HUB_ANSWER_BYTES,
 ): Promise<z.output<S>> {
   let res: Response;
   try {
@@ -53,7 +55,7 @@ async function send<S extends z.ZodType>(
       `the hub at ${new URL(url).origin} does not answer: ${cause ?? (error as Error).message}`,
     );
   }
-  const body = await readAnswer(res);
+  const body = await readAnswer(res, maxBytes);
   if (!res.ok) {
     const parsed = ApiErrorBody.safeParse(body);
     throw new HubRefusedError(res.status, parsed.success ? parsed.data.error.message : `HTTP ${res.status}`);
@@ -64,11 +66,10 @@ async function send<S extends z.ZodType>(
   return parsed.data;
 }
 
-/** The answer's JSON (undefined when it is not JSON), read up to MAX_HUB_ANSWER_BYTES; past that, refused. */
-async function readAnswer(res: Response): Promise<unknown> {
-  const tooLarge = () =>
-    new HubRefusedError(res.status, `the hub's answer is larger than ${MAX_HUB_ANSWER_BYTES} bytes: not read`);
-  if (Number(res.headers.get('content-length')) > MAX_HUB_ANSWER_BYTES) {
+/** The answer's JSON (undefined when it is not JSON), read up to `maxBytes`; past that, refused. */
+async function readAnswer(res: Response, maxBytes: number): Promise<unknown> {
+  const tooLarge = () => new HubRefusedError(res.status, `the hub's answer is larger than ${maxBytes} bytes: not read`);
+  if (Number(res.headers.get('content-length')) > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
@@ -81,7 +82,7 @@ async function readAnswer(res: Response): Promise<unknown> {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_HUB_ANSWER_BYTES) {
+      if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
         throw tooLarge();
       }
@@ -137,5 +138,31 @@ export function sendHeartbeat(identity: KioskIdentity, report: KioskHeartbeat) {
     `${identity.enrollment.hubUrl}${path}`,
     { method: 'POST', headers: { ...signed(identity, 'POST', path, body), 'content-type': 'application/json' }, body },
     HeartbeatResponse,
+  );
+}
+
+/**
+ * Where a kiosk fetches a document the lawyer of its call pushed (signed,
+ * the call's own kiosk only): the hub's `kioskCallDocument` route, POST with
+ * `{ documentId }`, answered with a CallDocument. That route comes with the
+ * hub's call desk; until its contract entry is in this build, its path is
+ * named here, in this one function.
+ */
+export const CALL_DOCUMENT_PATH = '/api/kiosk/call-document';
+
+/** The largest answer a document comes in: a PDF at its limit in base64, and the JSON around it. */
+export const MAX_CALL_DOCUMENT_ANSWER_BYTES = Math.ceil(CALL_DOCUMENT_MAX_BYTES / 3) * 4 + 16 * 1024;
+
+export function fetchCallDocument(identity: KioskIdentity, documentId: string): Promise<CallDocument> {
+  const body = JSON.stringify({ documentId });
+  return send(
+    `${identity.enrollment.hubUrl}${CALL_DOCUMENT_PATH}`,
+    {
+      method: 'POST',
+      headers: { ...signed(identity, 'POST', CALL_DOCUMENT_PATH, body), 'content-type': 'application/json' },
+      body,
+    },
+    CallDocument,
+    MAX_CALL_DOCUMENT_ANSWER_BYTES,
   );
 }

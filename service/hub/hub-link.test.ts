@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { HEARTBEAT_MAX_BACKOFF_MS } from './heartbeat-sender';
-import { RECONNECT_BASE_MS, reconnectDelay } from './hub-link';
+import { CALL_KIOSK_GRACE_MS } from '../../common/hub/api/calls';
+import {
+  CALL_RECONNECT_MAX_WINDOW_MS,
+  CALL_RECONNECT_MIN_MS,
+  callReconnectDelay,
+  RECONNECT_BASE_MS,
+  reconnectDelay,
+} from './hub-link';
 
 /** A seeded random in [0, 1) (mulberry32): the same spread every run. */
 function seeded(seed: number): () => number {
@@ -35,5 +42,34 @@ describe('the reconnect wait', () => {
     expect([...perSecond.keys()].sort((a, b) => a - b)).toEqual([...Array(windowSeconds).keys()]);
     // Even: no second of the window gets more than half again its fair share.
     expect(Math.max(...perSecond.values())).toBeLessThan((1.5 * kiosks) / windowSeconds);
+  });
+});
+
+describe('the reconnect wait while a call waits or runs', () => {
+  it('is seconds, not minutes: every wait, however many failures, leaves the hub’s grace for a caller several tries', () => {
+    for (const failures of [0, 1, 2, 5, 50])
+      for (const r of [0, 0.5, 0.999_999]) {
+        const wait = callReconnectDelay(failures, r);
+        expect(wait).toBeGreaterThanOrEqual(CALL_RECONNECT_MIN_MS);
+        expect(wait).toBeLessThan(CALL_RECONNECT_MIN_MS + CALL_RECONNECT_MAX_WINDOW_MS);
+      }
+    expect(CALL_RECONNECT_MIN_MS + CALL_RECONNECT_MAX_WINDOW_MS).toBeLessThan(CALL_KIOSK_GRACE_MS / 4);
+  });
+
+  it('is still drawn at random over its window, which grows with failures', () => {
+    const random = seeded(21);
+    const first = Array.from({ length: 2000 }, () => callReconnectDelay(0, random()));
+    const later = Array.from({ length: 2000 }, () => callReconnectDelay(5, random()));
+    expect(Math.max(...first)).toBeLessThan(CALL_RECONNECT_MIN_MS + 1000);
+    expect(Math.max(...later)).toBeGreaterThan(CALL_RECONNECT_MIN_MS + 3000);
+    // Spread: no 100 ms slice of the first window holds more than twice its share.
+    const slices = new Map<number, number>();
+    for (const w of first)
+      slices.set(
+        Math.floor((w - CALL_RECONNECT_MIN_MS) / 100),
+        (slices.get(Math.floor((w - CALL_RECONNECT_MIN_MS) / 100)) ?? 0) + 1,
+      );
+    expect(slices.size).toBe(10);
+    expect(Math.max(...slices.values())).toBeLessThan((2 * first.length) / 10);
   });
 });

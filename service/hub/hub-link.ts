@@ -3,7 +3,13 @@ import WebSocket from 'ws';
 import { ApiErrorBody } from '../../common/api/errors';
 import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
-import { LIVE_CLOSE, LIVE_MAX_MESSAGE_BYTES, LIVE_SOCKETS, LiveServerMessage } from '../../common/hub/api/live';
+import {
+  LIVE_CLOSE,
+  LIVE_MAX_MESSAGE_BYTES,
+  LIVE_SOCKETS,
+  LiveServerMessage,
+  type LiveClientMessage,
+} from '../../common/hub/api/live';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import { HEARTBEAT_MAX_BACKOFF_MS } from './heartbeat-sender';
 import { HubRefusedError, HubUnreachableError } from './hub-client';
@@ -31,6 +37,18 @@ const HANDSHAKE_TIMEOUT_MS = 15_000;
 export function reconnectDelay(failures: number, random: number): number {
   const window = Math.min(HEARTBEAT_MAX_BACKOFF_MS, RECONNECT_BASE_MS * 2 ** Math.min(failures, 20));
   return Math.floor(random * window);
+}
+
+/** While a call waits or runs: at least this long between attempts, so a hub that refuses at once is not hammered… */
+export const CALL_RECONNECT_MIN_MS = 250;
+/** …then a window of a second, doubling per failure up to this: every wait stays well inside the hub's grace for a caller. */
+export const CALL_RECONNECT_BASE_MS = 1_000;
+export const CALL_RECONNECT_MAX_WINDOW_MS = 4_000;
+
+/** The wait before a reconnect while a call waits or runs: CALL_RECONNECT_MIN_MS plus a uniform draw over a window of 1–4 s. */
+export function callReconnectDelay(failures: number, random: number): number {
+  const window = Math.min(CALL_RECONNECT_MAX_WINDOW_MS, CALL_RECONNECT_BASE_MS * 2 ** Math.min(failures, 20));
+  return CALL_RECONNECT_MIN_MS + Math.floor(random * window);
 }
 
 export type HubLinkState =
@@ -68,6 +86,11 @@ export class HubLink {
   private current: HubLinkState = { kind: 'idle' };
   private readonly waiting = new Map<string, Waiting>();
   private sent = 0;
+  /** When the pending reconnect is due (ms since the epoch), while one is. */
+  private reconnectAt: number | undefined;
+  private urgent = false;
+  private readonly messageListeners = new Set<(message: LiveServerMessage) => void>();
+  private readonly openListeners = new Set<(open: boolean) => void>();
 
   constructor(private readonly opts: HubLinkOptions) {}
 
@@ -95,6 +118,8 @@ export class HubLink {
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.reconnectAt = undefined;
+    const wasOpen = this.isOpen();
     const ws = this.ws;
     this.ws = undefined;
     this.identity = undefined;
@@ -104,13 +129,82 @@ export class HubLink {
     ws?.on('error', () => undefined);
     ws?.terminate();
     this.failAll(new HubUnreachableError('the link to the hub was closed'));
+    if (wasOpen) this.tellOpen(false);
+  }
+
+  /**
+   * A call waits or runs (true) or not (false): while one does, a lost
+   * socket is opened again within seconds (callReconnectDelay). Turned on
+   * while a long wait is pending, the socket is tried again now-ish instead.
+   */
+  setUrgent(urgent: boolean): void {
+    if (this.urgent === urgent) return;
+    this.urgent = urgent;
+    if (!urgent || this.reconnectAt === undefined || this.current.kind === 'refused') return;
+    const soon = callReconnectDelay(0, (this.opts.random ?? Math.random)());
+    if (this.reconnectAt - Date.now() <= soon) return;
+    this.scheduleReconnect(soon);
+  }
+
+  isUrgent(): boolean {
+    return this.urgent;
+  }
+
+  /**
+   * Sends a message of the live protocol (a call's request, signal, end…)
+   * if the socket is open; false when it is not (the caller decides whether
+   * to hold it for the next socket).
+   */
+  send(message: Exclude<LiveClientMessage, { type: 'heartbeat' }>): boolean {
+    const ws = this.ws;
+    if (ws === undefined || !this.isOpen()) return false;
+    ws.send(JSON.stringify(message));
+    return true;
+  }
+
+  /** A fresh id for a message this kiosk sends (the hub's answer names it). */
+  nextMessageId(prefix: string): string {
+    return `${prefix}-${++this.sent}`;
+  }
+
+  /** Hears every message from the hub but heartbeat acknowledgements; returns the unsubscribe. */
+  onMessage(listener: (message: LiveServerMessage) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /** Told true each time a socket opens and false when an open one is lost; returns the unsubscribe. */
+  onOpenChange(listener: (open: boolean) => void): () => void {
+    this.openListeners.add(listener);
+    return () => this.openListeners.delete(listener);
+  }
+
+  private tellOpen(open: boolean): void {
+    for (const listener of [...this.openListeners]) {
+      try {
+        listener(open);
+      } catch (error) {
+        this.opts.logger.error({ err: error }, 'a listener of the hub link failed');
+      }
+    }
+  }
+
+  private scheduleReconnect(wait: number): void {
+    clearTimeout(this.timer);
+    this.opts.onReconnectWait?.(wait);
+    this.reconnectAt = Date.now() + wait;
+    this.timer = setTimeout(() => {
+      this.reconnectAt = undefined;
+      this.connect();
+    }, wait);
+    this.timer.unref();
   }
 
   /** Sends a heartbeat over the socket and answers once the hub has committed it. */
   heartbeat(report: KioskHeartbeat): Promise<{ receivedAt: string }> {
     const ws = this.ws;
     if (ws === undefined || !this.isOpen()) return Promise.reject(new HubUnreachableError('no socket to the hub'));
-    const id = `b-${++this.sent}`;
+    const id = this.nextMessageId('b');
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(id);
@@ -160,6 +254,7 @@ export class HubLink {
     ws.on('open', () => {
       this.current = { kind: 'connected' };
       this.opts.logger.info('connected to the hub');
+      this.tellOpen(true);
     });
     ws.on('unexpected-response', (_req, res) => {
       const status = res.statusCode ?? 0;
@@ -182,6 +277,7 @@ export class HubLink {
     ws.on('message', (data) => this.hear(String(data)));
     ws.on('close', (code, reason) => {
       if (this.ws !== ws) return;
+      const wasOpen = this.current.kind === 'connected';
       this.ws = undefined;
       this.failAll(new HubUnreachableError(`the socket to the hub closed (${code})`));
       if (code === LIVE_CLOSE.kioskRevoked) outcome = { kind: 'refused', detail: reason.toString() || 'kiosk revoked' };
@@ -190,14 +286,15 @@ export class HubLink {
       this.current = next;
       this.failures++;
       const random = (this.opts.random ?? Math.random)();
-      // A refusal will not mend itself soon (an administrator must act): ask again after five to ten minutes.
+      // A refusal will not mend itself soon (an administrator must act): ask again after five to ten minutes, call or not.
       const wait =
         next.kind === 'refused'
           ? Math.floor(HEARTBEAT_MAX_BACKOFF_MS * (0.5 + random / 2))
-          : reconnectDelay(this.failures - 1, random);
-      this.opts.onReconnectWait?.(wait);
-      this.timer = setTimeout(() => this.connect(), wait);
-      this.timer.unref();
+          : this.urgent
+            ? callReconnectDelay(this.failures - 1, random)
+            : reconnectDelay(this.failures - 1, random);
+      this.scheduleReconnect(wait);
+      if (wasOpen) this.tellOpen(false);
     });
   }
 
@@ -221,12 +318,19 @@ export class HubLink {
       // A heartbeat went through: the socket is healthy, and the next reconnect starts from the smallest window.
       this.failures = 0;
       w.resolve({ receivedAt: m.receivedAt });
-    } else if (m.type === 'error' && m.inReplyTo !== undefined) {
-      const w = this.waiting.get(m.inReplyTo);
-      if (w === undefined) return;
+    } else if (m.type === 'error' && m.inReplyTo !== undefined && this.waiting.has(m.inReplyTo)) {
+      const w = this.waiting.get(m.inReplyTo)!;
       this.waiting.delete(m.inReplyTo);
       clearTimeout(w.timer);
       w.reject(new HubRefusedError(0, m.message));
+    } else {
+      for (const listener of [...this.messageListeners]) {
+        try {
+          listener(m);
+        } catch (error) {
+          this.opts.logger.error({ err: error, type: m.type }, 'a listener of the hub link failed');
+        }
+      }
     }
   }
 }

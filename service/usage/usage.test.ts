@@ -50,6 +50,15 @@ describe('submissionStat', () => {
     expect(
       submissionStat('template-handoff', { templateId: 'iou', title: '借条', values: {}, recipient: 'lawyer' }),
     ).toBeNull();
+    // A callback request by why the call could not be made: never the number left for the lawyer.
+    expect(
+      submissionStat('callback-request', {
+        phone: '13812345678',
+        topic: 'labour',
+        reason: 'outside-hours',
+        consent: mediation.consent,
+      }),
+    ).toEqual({ metric: 'callback-request', key: 'outside-hours' });
   });
 });
 

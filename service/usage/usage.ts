@@ -18,7 +18,8 @@ export interface StatEvent {
 
 /**
  * The figure a new submission adds: legal-aid applications and mediation
- * requests by their category, ratings by `<subject>:<score>`. A template
+ * requests by their category, ratings by `<subject>:<score>`, callback
+ * requests by why the call could not be made. A template
  * handed on is not a figure of its own (its printing is counted on screen).
  */
 export function submissionStat<K extends SubmissionKind>(kind: K, payload: SubmissionPayload<K>): StatEvent | null {
@@ -34,6 +35,8 @@ export function submissionStat<K extends SubmissionKind>(kind: K, payload: Submi
       const rating = payload as SubmissionPayload<'rating'>;
       return { metric: 'rating', key: `${rating.subject}:${rating.score}` };
     }
+    case 'callback-request':
+      return { metric: 'callback-request', key: (payload as SubmissionPayload<'callback-request'>).reason };
     default:
       return null;
   }

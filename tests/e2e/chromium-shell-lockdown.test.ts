@@ -222,6 +222,16 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     await expectOnlyTheKioskPage();
   });
 
+  it('lets the kiosk’s page, and it alone, use the camera and microphone (the video consultation)', async () => {
+    const state = (name: string): Promise<unknown> =>
+      inPage(`navigator.permissions.query({ name: ${JSON.stringify(name)} }).then((s) => s.state)`);
+    expect(await state('camera')).toBe('granted');
+    expect(await state('microphone')).toBe('granted');
+    // Nothing else came with them.
+    expect(await state('geolocation')).not.toBe('granted');
+    expect(await state('notifications')).not.toBe('granted');
+  });
+
   it('comes back to the service when a script leaves for a page no request precedes (about:blank)', async () => {
     const left = nextEvent(
       shell.cdp,
@@ -253,5 +263,7 @@ describe('the Chromium shell keeps the kiosk on its page', () => {
     await stopped;
     await kioskShowing(restarted);
     await expectOnlyTheKioskPage(restarted);
+    // The camera moved with it.
+    expect(await inPage(`navigator.permissions.query({ name: 'camera' }).then((s) => s.state)`)).toBe('granted');
   });
 });

@@ -125,7 +125,7 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
  * downloads are not available here), running the page with the kiosk's V8
  * flags unless a test asks for V8's defaults.
  */
-export async function launchChromium(opts: { jsFlags?: string | null } = {}): Promise<Browser> {
+export async function launchChromium(opts: { jsFlags?: string | null; fakeMedia?: boolean } = {}): Promise<Browser> {
   const args = [
     '--disable-gpu',
     '--disable-background-networking',
@@ -137,6 +137,13 @@ export async function launchChromium(opts: { jsFlags?: string | null } = {}): Pr
   const jsFlags = opts.jsFlags === undefined ? RENDERER_JS_FLAGS : opts.jsFlags;
   if (jsFlags !== null) args.push(`--js-flags=${jsFlags}`);
   if (process.getuid?.() === 0) args.push('--no-sandbox');
+  // The video consultation: Chromium's own test camera and microphone, granted without a prompt; sound plays unasked.
+  if (opts.fakeMedia === true)
+    args.push(
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+    );
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiErrorBody } from '../../common/api/errors';
 import { TemplatePreviewResponse, TemplateResponse, TemplatesResponse } from '../../common/api/templates';
 import { PrintJob } from '../../common/api/devices';
+import { IOU_VALUES } from '../../service/testing/sample-documents';
 import { useKiosk } from './fixture';
 
 const { kiosk } = useKiosk();
@@ -17,19 +18,6 @@ async function call(path: string, body?: unknown): Promise<{ status: number; jso
   });
   return { status: res.status, json: await res.json() };
 }
-
-const IOU_VALUES = {
-  'borrower.name': '张三',
-  'borrower.idNumber': '11010519491231002X',
-  'borrower.address': '湖北省武汉市洪山区珞喻路1号',
-  'borrower.phone': '138 0013 8000',
-  'lender.name': '李四',
-  'lender.idNumber': '420111195003080241',
-  'loan.amount': '12,345.60',
-  'loan.date': '2024-03-05',
-  'loan.method': '银行转账',
-  'loan.due': '2025-03-05',
-};
 
 describe('templates API', () => {
   it('lists the templates by category, each with the article it rests on', async () => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../icons/Icon';
+import { Icon, type IconName } from '../icons/Icon';
 import '../components.css';
 
 export interface NumberPadProps {
@@ -10,19 +10,34 @@ export interface NumberPadProps {
   submitLabel: string;
   /** Longest number accepted (further digits are ignored). */
   maxLength?: number;
+  /** A number that may start with 0 (a phone number's area code); an article number may not. */
+  leadingZero?: boolean;
+  /** The submit key's icon; default the jump arrow. */
+  submitIcon?: IconName;
+  /** What the keys enter, for a screen reader (the group is otherwise unnamed). */
+  label?: string;
 }
 
 /** Large digit keys for entering a number by touch, with Delete and one submit key. */
-export function NumberPad({ value, onChange, onSubmit, submitLabel, maxLength = 4 }: NumberPadProps) {
+export function NumberPad({
+  value,
+  onChange,
+  onSubmit,
+  submitLabel,
+  maxLength = 4,
+  leadingZero = false,
+  submitIcon = 'jump',
+  label,
+}: NumberPadProps) {
   const { t } = useTranslation();
   const press = (digit: string): void => {
     if (value.length >= maxLength) return;
-    // No leading zero: "第0条" does not exist.
-    if (value === '' && digit === '0') return;
+    // No leading zero unless asked for: "第0条" does not exist.
+    if (value === '' && digit === '0' && !leadingZero) return;
     onChange(value + digit);
   };
   return (
-    <div className="number-pad" role="group">
+    <div className="number-pad" role="group" aria-label={label}>
       {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
         <button key={d} type="button" className="number-pad__key" data-testid={`key-${d}`} onClick={() => press(d)}>
           {d}
@@ -47,7 +62,7 @@ export function NumberPad({ value, onChange, onSubmit, submitLabel, maxLength = 
         disabled={value === ''}
         onClick={onSubmit}
       >
-        <Icon name="jump" className="number-pad__icon" />
+        <Icon name={submitIcon} className="number-pad__icon" />
         {submitLabel}
       </button>
     </div>

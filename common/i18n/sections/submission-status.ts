@@ -37,6 +37,7 @@ export const submissionStatusZhCN = {
     'mediation-request': '调解申请',
     rating: '服务评价',
     'template-handoff': '文书转交',
+    'callback-request': '请律师回电',
   } satisfies Record<SubmissionKind, string>,
   result: {
     kind: '办理事项',
@@ -87,6 +88,7 @@ export const submissionStatusEn: Catalogue<typeof submissionStatusZhCN> = {
     'mediation-request': 'Mediation request',
     rating: 'Rating',
     'template-handoff': 'Document passed on',
+    'callback-request': 'Lawyer to call back',
   },
   result: {
     kind: 'Request',

@@ -20,6 +20,8 @@ export interface KioskSession {
    * remounted on reset anyway) registers here to forget it. Returns the unsubscribe.
    */
   onEnd(listener: (reason: EndReason) => void): () => void;
+  /** Keeps the session from ending by itself (a video call) until the returned release is called. */
+  hold(): () => void;
 }
 
 /**
@@ -87,7 +89,14 @@ export function useKioskSession(timing: SessionTiming | null, onReset: (reason: 
   });
   const snapshot = useSyncExternalStore(machine.subscribe, machine.getSnapshot);
   return useMemo(
-    () => ({ snapshot, wake: machine.wake, continue: machine.continue, finish: machine.finish, onEnd }),
+    () => ({
+      snapshot,
+      wake: machine.wake,
+      continue: machine.continue,
+      finish: machine.finish,
+      onEnd,
+      hold: machine.hold,
+    }),
     [snapshot, machine, onEnd],
   );
 }
@@ -112,4 +121,13 @@ export function useSessionEnd(forget: (reason: EndReason) => void): void {
   });
   const onEnd = session?.onEnd;
   useEffect(() => onEnd?.((reason) => latest.current(reason)), [onEnd]);
+}
+
+/**
+ * While `active`, the session does not end by itself: no idle countdown
+ * while a citizen waits for or talks to a lawyer. 结束使用 still ends it.
+ */
+export function useSessionHold(active: boolean): void {
+  const hold = useSession()?.hold;
+  useEffect(() => (active && hold !== undefined ? hold() : undefined), [active, hold]);
 }

@@ -156,3 +156,60 @@ describe('session machine', () => {
     expect(seen).toHaveLength(4);
   });
 });
+
+describe('holding the session (a video call)', () => {
+  it('no countdown and no reset however long the hold lasts; the idle wait starts afresh when it goes', () => {
+    const { machine, resets } = make(60, 30);
+    machine.wake();
+    vi.advanceTimersByTime(50_000);
+    const release = machine.hold();
+    expect(machine.held).toBe(true);
+    vi.advanceTimersByTime(3_600_000);
+    expect(machine.getSnapshot().phase).toBe('active');
+    expect(resets).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+    release();
+    expect(machine.held).toBe(false);
+    vi.advanceTimersByTime(59_999);
+    expect(machine.getSnapshot().phase).toBe('active');
+    vi.advanceTimersByTime(1);
+    expect(machine.getSnapshot().phase).toBe('countdown');
+  });
+
+  it('calls off a countdown under way; touches during the hold start no timer', () => {
+    const { machine } = make(60, 30);
+    machine.wake();
+    vi.advanceTimersByTime(60_000);
+    expect(machine.getSnapshot().phase).toBe('countdown');
+    const release = machine.hold();
+    expect(machine.getSnapshot()).toMatchObject({ phase: 'active', secondsLeft: null });
+    machine.activity();
+    expect(vi.getTimerCount()).toBe(0);
+    release();
+  });
+
+  it('ends only when every hold is released; a release called twice counts once', () => {
+    const { machine } = make(60, 30);
+    machine.wake();
+    const first = machine.hold();
+    const second = machine.hold();
+    first();
+    first();
+    vi.advanceTimersByTime(120_000);
+    expect(machine.getSnapshot().phase).toBe('active');
+    second();
+    vi.advanceTimersByTime(60_000);
+    expect(machine.getSnapshot().phase).toBe('countdown');
+  });
+
+  it('结束使用 still ends a held session at once', () => {
+    const { machine, resets } = make(60, 30);
+    machine.wake();
+    const release = machine.hold();
+    machine.finish();
+    expect(resets).toEqual(['finish']);
+    release();
+    expect(machine.getSnapshot().phase).toBe('attract');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

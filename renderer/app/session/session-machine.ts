@@ -9,6 +9,11 @@
  *      │                              └──────────── continue ────────────┼────┘  │
  *      └──────────── reset (onReset: wipe everything) ◀──────────────────┴───────┘
  *                                                     finish, or the countdown ran out
+ *
+ * A screen may hold the session (a video call waiting or under way): while
+ * any hold is on, no idle wait runs and no countdown starts — a citizen
+ * listening to a lawyer touches nothing for minutes. 结束使用 still ends it.
+ * When the last hold goes, the idle wait starts afresh.
  */
 
 export type SessionPhase = 'attract' | 'active' | 'countdown';
@@ -69,6 +74,7 @@ export class SessionMachine {
   private readonly listeners = new Set<() => void>();
   private timer: unknown = null;
   private countdownEndsAt = 0;
+  private holds = 0;
 
   constructor(options: SessionMachineOptions) {
     this.timing = effectiveTiming(options);
@@ -125,6 +131,30 @@ export class SessionMachine {
     this.reset('finish');
   };
 
+  /**
+   * Keeps the session from ending by itself until the returned release is
+   * called (once; later calls do nothing). A countdown under way is called
+   * off: the hold comes from something the citizen just started.
+   */
+  hold = (): (() => void) => {
+    this.holds += 1;
+    if (this.snapshot.phase === 'countdown')
+      this.set({ phase: 'active', secondsLeft: null, countdownSeconds: this.timing.countdownSeconds });
+    if (this.snapshot.phase === 'active') this.stopTimer();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds === 0 && this.snapshot.phase === 'active') this.startIdleTimer();
+    };
+  };
+
+  /** Whether something holds the session now. */
+  get held(): boolean {
+    return this.holds > 0;
+  }
+
   /** Stops the timers (the owner is going away); the phase is left as it is. */
   dispose(): void {
     this.stopTimer();
@@ -132,6 +162,7 @@ export class SessionMachine {
 
   private startIdleTimer(): void {
     this.stopTimer();
+    if (this.holds > 0) return;
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       this.startCountdown();

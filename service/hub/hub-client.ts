@@ -148,7 +148,7 @@ export function sendHeartbeat(identity: KioskIdentity, report: KioskHeartbeat) {
  * hub's call desk; until its contract entry is in this build, its path is
  * named here, in this one function.
  */
-export const CALL_DOCUMENT_PATH = '/api/kiosk/call-document';
+export const CALL_DOCUMENT_PATH = hubApi.kioskCallDocument.path;
 
 /** The largest answer a document comes in: a PDF at its limit in base64, and the JSON around it. */
 export const MAX_CALL_DOCUMENT_ANSWER_BYTES = Math.ceil(CALL_DOCUMENT_MAX_BYTES / 3) * 4 + 16 * 1024;

@@ -12,6 +12,7 @@ import { hubDemoEn } from './sections/hub-demo';
 import { hubFleetEn } from './sections/hub-fleet';
 import { hubConsoleEn } from './sections/hub-console';
 import { hubCallsEn } from './sections/hub-calls';
+import { hubCallAdminEn } from './sections/hub-call-admin';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -340,4 +341,5 @@ export const en: Catalogue<typeof zhCN> = {
   hubFleet: hubFleetEn,
   hubConsole: hubConsoleEn,
   hubCalls: hubCallsEn,
+  hubCallAdmin: hubCallAdminEn,
 };

@@ -12,6 +12,7 @@ import { hubDemoZhCN } from './sections/hub-demo';
 import { hubFleetZhCN } from './sections/hub-fleet';
 import { hubConsoleZhCN } from './sections/hub-console';
 import { hubCallsZhCN } from './sections/hub-calls';
+import { hubCallAdminZhCN } from './sections/hub-call-admin';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -340,4 +341,5 @@ export const zhCN = {
   hubFleet: hubFleetZhCN,
   hubConsole: hubConsoleZhCN,
   hubCalls: hubCallsZhCN,
+  hubCallAdmin: hubCallAdminZhCN,
 };

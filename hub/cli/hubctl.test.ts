@@ -10,6 +10,7 @@ import { takeHeartbeat } from '../fleet/alert-evaluation';
 import { createEnrollCode } from '../storage/enrollment-codes';
 import { registerKiosk } from '../storage/kiosks';
 import { HUB_SCHEMA_VERSION } from '../storage/migrate';
+import type { HubDb } from '../storage/schema';
 import { addUser, findUserByLogin } from '../storage/users';
 import { countRefusal } from '../storage/call-records';
 import { acceptCall, endCall, insertCall } from '../storage/calls';
@@ -57,6 +58,19 @@ function hubctlIn(testEnv: NodeJS.ProcessEnv) {
     };
     return run(process.execPath, ['--import', 'tsx', HUBCTL, ...args], env, input);
   };
+}
+
+/** A kiosk enrolled through storage with a pre-approving code, as `kioskctl hub enroll` would; answers its id. */
+async function enrolledKiosk(db: HubDb, terminalId: string, regionCode: string, displayName: string): Promise<number> {
+  const made = await createEnrollCode(
+    db,
+    { regionCode, site: null, preApproved: true, expiresAt: new Date(Date.now() + 3_600_000) },
+    'hubctl',
+    new Date(),
+  );
+  const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  const reg = await registerKiosk(db, { code: made.code, publicKey, terminalId, displayName }, new Date(), undefined);
+  return (reg as { kioskId: number }).kioskId;
 }
 
 describe.each(ENGINES)('hubctl on %s', (engine) => {
@@ -232,22 +246,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
         ['HB-0001', '420111'],
         ['GZ-0001', '440111'],
       ] as const) {
-        const made = await createEnrollCode(
-          db,
-          { regionCode: region, site: null, preApproved: true, expiresAt: new Date(Date.now() + 3_600_000) },
-          'hubctl',
-          new Date(),
-        );
-        const publicKey = generateKeyPairSync('ed25519')
-          .publicKey.export({ format: 'der', type: 'spki' })
-          .toString('base64');
-        const reg = await registerKiosk(
-          db,
-          { code: made.code, publicKey, terminalId, displayName: '终端' },
-          new Date(),
-          undefined,
-        );
-        kiosks.push((reg as { kioskId: number }).kioskId);
+        kiosks.push(await enrolledKiosk(db, terminalId, region, '终端'));
       }
       const report = {
         appVersion: '0.1.0',
@@ -331,22 +330,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
         'hubctl',
         new Date(),
       );
-      const made = await createEnrollCode(
-        db,
-        { regionCode: '420111', site: null, preApproved: true, expiresAt: new Date(Date.now() + 3_600_000) },
-        'hubctl',
-        new Date(),
-      );
-      const publicKey = generateKeyPairSync('ed25519')
-        .publicKey.export({ format: 'der', type: 'spki' })
-        .toString('base64');
-      const reg = await registerKiosk(
-        db,
-        { code: made.code, publicKey, terminalId: 'HB-0001', displayName: '洪山终端' },
-        new Date(),
-        undefined,
-      );
-      const kioskId = (reg as { kioskId: number }).kioskId;
+      const kioskId = await enrolledKiosk(db, 'HB-0001', '420111', '洪山终端');
       // Two calls in March (China time): one answered after 30 s and talked 5 min, one abandoned.
       const queued = (id: string, iso: string) =>
         insertCall(

@@ -1,9 +1,10 @@
+import type { Selectable } from 'kysely';
 import { RECORD_EDIT_GRACE_MS, type ConsultationRecord, type Referral } from '../../common/hub/api/call-records';
 import type { CallTopic, CallUnavailableReason } from '../../common/hub/api/calls';
 import { chinaDay } from '../../common/hub/china-days';
 import { appendAudit } from './audit-log';
 import { callTarget } from './calls';
-import type { HubDb } from './schema';
+import type { CallRecordsTable, HubDb } from './schema';
 
 /**
  * Consultation records (common/hub/api/call-records.ts) and the counter of
@@ -23,16 +24,7 @@ export interface RecordDraft {
   finish: boolean;
 }
 
-type RecordRow = {
-  call_id: string;
-  topic: CallTopic;
-  facts: string | null;
-  advice: string | null;
-  referral: Referral | null;
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-};
+type RecordRow = Selectable<CallRecordsTable>;
 
 export function recordOf(row: RecordRow): ConsultationRecord {
   return {

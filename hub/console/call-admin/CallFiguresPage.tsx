@@ -41,8 +41,6 @@ export function CallFiguresPage({ user }: { user: Me }) {
   const [typed, setTyped] = useState<DayRange>(presets.thisMonth);
   const [asked, setAsked] = useState<DayRange>(presets.thisMonth);
   const [region, setRegion] = useState('');
-  const fromId = useId();
-  const toId = useId();
   const body = { ...asked, ...(REGION_CODE_PATTERN.test(region) ? { regionCode: region } : {}) };
   const figures = useHubQuery('callFigures', body);
   const data = figures.data;
@@ -60,32 +58,18 @@ export function CallFiguresPage({ user }: { user: Me }) {
       <Typography.Paragraph className="console-lead">{t('hubCallAdmin.figures.lead')}</Typography.Paragraph>
       <Card className="console-gap">
         <Space wrap align="end" size="large">
-          <div>
-            <label htmlFor={fromId} className="console-field-label">
-              {t('hubCallAdmin.figures.from')}
-            </label>
-            <Input
-              id={fromId}
-              type="date"
-              value={typed.from}
-              onChange={(e) => choose({ ...typed, from: e.target.value })}
-              className="console-date-input"
-              data-testid="figures-from"
-            />
-          </div>
-          <div>
-            <label htmlFor={toId} className="console-field-label">
-              {t('hubCallAdmin.figures.to')}
-            </label>
-            <Input
-              id={toId}
-              type="date"
-              value={typed.to}
-              onChange={(e) => choose({ ...typed, to: e.target.value })}
-              className="console-date-input"
-              data-testid="figures-to"
-            />
-          </div>
+          <DateField
+            label={t('hubCallAdmin.figures.from')}
+            value={typed.from}
+            onChange={(from) => choose({ ...typed, from })}
+            testId="figures-from"
+          />
+          <DateField
+            label={t('hubCallAdmin.figures.to')}
+            value={typed.to}
+            onChange={(to) => choose({ ...typed, to })}
+            testId="figures-to"
+          />
           <Space wrap>
             {(['thisMonth', 'lastMonth', 'thisYear'] as const).map((p) => (
               <Button key={p} onClick={() => choose(presets[p])} data-testid={`figures-${p}`}>
@@ -113,6 +97,36 @@ export function CallFiguresPage({ user }: { user: Me }) {
       {figures.error !== undefined && <PageError error={figures.error} retry={figures.reload} />}
       {data !== undefined && <Figures data={data} loading={figures.loading} />}
     </>
+  );
+}
+
+/** A day, picked with the browser's own date field (keyboard and screen readers know it; no date library needed). */
+function DateField({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (day: string) => void;
+  testId: string;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="console-field-label">
+        {label}
+      </label>
+      <Input
+        id={id}
+        type="date"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="console-date-input"
+        data-testid={testId}
+      />
+    </div>
   );
 }
 

@@ -13,6 +13,7 @@ import { hubFleetEn } from './sections/hub-fleet';
 import { hubConsoleEn } from './sections/hub-console';
 import { hubCallsEn } from './sections/hub-calls';
 import { videoCallEn } from './sections/video-call';
+import { hubCallAdminEn } from './sections/hub-call-admin';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -342,4 +343,5 @@ export const en: Catalogue<typeof zhCN> = {
   hubFleet: hubFleetEn,
   hubConsole: hubConsoleEn,
   hubCalls: hubCallsEn,
+  hubCallAdmin: hubCallAdminEn,
 };

@@ -13,6 +13,7 @@ import { hubFleetZhCN } from './sections/hub-fleet';
 import { hubConsoleZhCN } from './sections/hub-console';
 import { hubCallsZhCN } from './sections/hub-calls';
 import { videoCallZhCN } from './sections/video-call';
+import { hubCallAdminZhCN } from './sections/hub-call-admin';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -342,4 +343,5 @@ export const zhCN = {
   hubFleet: hubFleetZhCN,
   hubConsole: hubConsoleZhCN,
   hubCalls: hubCallsZhCN,
+  hubCallAdmin: hubCallAdminZhCN,
 };

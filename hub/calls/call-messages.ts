@@ -1,8 +1,10 @@
 import type { WebSocket } from 'ws';
 import { effectiveQueues, queuesCover } from '../../common/hub/call-queues';
+import type { CallUnavailableReason } from '../../common/hub/api/calls';
 import type { LiveClientMessage, LiveErrorCode, LiveServerMessage } from '../../common/hub/api/live';
 import { nextDutyStart, onDutyAt } from '../../common/hub/duty-roster';
 import { sendLive } from '../live/socket-messages';
+import { countRefusal } from '../storage/call-records';
 import { acceptCall, endCall, findCall, insertCall } from '../storage/calls';
 import { rosterCovering } from '../storage/duty-roster';
 import { setDuty } from '../storage/lawyer-duty';
@@ -59,11 +61,14 @@ export async function callRequest(
 
   const roster = await rosterCovering(db, kiosk.regionCode);
   const nextDuty = nextDutyStart(roster, now);
-  if (roster.length > 0 && !onDutyAt(roster, now))
-    return answer({ state: 'unavailable', reason: 'outside-hours', nextDutyAt: nextDuty?.toISOString() ?? null });
+  // Counted for the figures (nothing else of the request is kept), then answered.
+  const refuse = async (reason: CallUnavailableReason) => {
+    await countRefusal(db, { kioskId: kiosk.kioskId, regionCode: kiosk.regionCode, reason }, now);
+    answer({ state: 'unavailable', reason, nextDutyAt: nextDuty?.toISOString() ?? null });
+  };
+  if (roster.length > 0 && !onDutyAt(roster, now)) return refuse('outside-hours');
   const asked = { regionCode: kiosk.regionCode, topic: m.topic };
-  if (availableFor(await readDesk(db), asked).length === 0)
-    return answer({ state: 'unavailable', reason: 'no-lawyer', nextDutyAt: nextDuty?.toISOString() ?? null });
+  if (availableFor(await readDesk(db), asked).length === 0) return refuse('no-lawyer');
 
   const ended = await insertCall(
     db,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,10 @@ import { takeHeartbeat } from '../fleet/alert-evaluation';
 import { createEnrollCode } from '../storage/enrollment-codes';
 import { registerKiosk } from '../storage/kiosks';
 import { HUB_SCHEMA_VERSION } from '../storage/migrate';
-import { findUserByLogin } from '../storage/users';
+import type { HubDb } from '../storage/schema';
+import { addUser, findUserByLogin } from '../storage/users';
+import { countRefusal } from '../storage/call-records';
+import { acceptCall, endCall, insertCall } from '../storage/calls';
 import { ENGINES, useTestStorage } from '../testing/test-storage';
 
 const HUBCTL = join(import.meta.dirname, 'hubctl.ts');
@@ -55,6 +58,19 @@ function hubctlIn(testEnv: NodeJS.ProcessEnv) {
     };
     return run(process.execPath, ['--import', 'tsx', HUBCTL, ...args], env, input);
   };
+}
+
+/** A kiosk enrolled through storage with a pre-approving code, as `kioskctl hub enroll` would; answers its id. */
+async function enrolledKiosk(db: HubDb, terminalId: string, regionCode: string, displayName: string): Promise<number> {
+  const made = await createEnrollCode(
+    db,
+    { regionCode, site: null, preApproved: true, expiresAt: new Date(Date.now() + 3_600_000) },
+    'hubctl',
+    new Date(),
+  );
+  const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  const reg = await registerKiosk(db, { code: made.code, publicKey, terminalId, displayName }, new Date(), undefined);
+  return (reg as { kioskId: number }).kioskId;
 }
 
 describe.each(ENGINES)('hubctl on %s', (engine) => {
@@ -230,22 +246,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
         ['HB-0001', '420111'],
         ['GZ-0001', '440111'],
       ] as const) {
-        const made = await createEnrollCode(
-          db,
-          { regionCode: region, site: null, preApproved: true, expiresAt: new Date(Date.now() + 3_600_000) },
-          'hubctl',
-          new Date(),
-        );
-        const publicKey = generateKeyPairSync('ed25519')
-          .publicKey.export({ format: 'der', type: 'spki' })
-          .toString('base64');
-        const reg = await registerKiosk(
-          db,
-          { code: made.code, publicKey, terminalId, displayName: '终端' },
-          new Date(),
-          undefined,
-        );
-        kiosks.push((reg as { kioskId: number }).kioskId);
+        kiosks.push(await enrolledKiosk(db, terminalId, region, '终端'));
       }
       const report = {
         appVersion: '0.1.0',
@@ -314,6 +315,90 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
         ['hubctl', 'kiosk.opening-hours', 'kiosk:1', true],
         ['hubctl', 'kiosk.opening-hours', 'kiosk:1', false],
       ]);
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'calls figures: the range’s counts and percentiles as text and JSON, the usage refused with the option named',
+    async () => {
+      await hubctl(['migrate']);
+      const { db } = t.storage;
+      const lawyer = await addUser(
+        db,
+        { login: 'wang.fang', role: 'lawyer', regionCode: '420100', displayName: '王芳', passwordHash: 'x' },
+        'hubctl',
+        new Date(),
+      );
+      const kioskId = await enrolledKiosk(db, 'HB-0001', '420111', '洪山终端');
+      // Two calls in March (China time): one answered after 30 s and talked 5 min, one abandoned.
+      const queued = (id: string, iso: string) =>
+        insertCall(
+          db,
+          {
+            id,
+            kioskId,
+            regionCode: '420111',
+            topic: 'debts',
+            callerName: null,
+            maxWaitUntil: new Date(Date.parse(iso) + 600_000),
+          },
+          new Date(iso),
+        );
+      const answered = randomUUID();
+      await queued(answered, '2026-03-10T02:00:00Z');
+      await acceptCall(db, answered, lawyer.id, new Date('2026-03-10T02:00:30Z'));
+      await endCall(db, answered, ['in-call'], 'completed', new Date('2026-03-10T02:05:30Z'));
+      const left = randomUUID();
+      await queued(left, '2026-03-11T02:00:00Z');
+      await endCall(db, left, ['waiting'], 'abandoned', new Date('2026-03-11T02:01:00Z'));
+      await countRefusal(
+        db,
+        { kioskId, regionCode: '420111', reason: 'outside-hours' },
+        new Date('2026-03-12T13:00:00Z'),
+      );
+
+      const range = ['--from', '2026-03-01', '--to', '2026-03-31'];
+      const json = await hubctl(['calls', 'figures', ...range, '--json']);
+      expect(json.code, json.stderr).toBe(0);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        from: '2026-03-01',
+        to: '2026-03-31',
+        regionCode: null,
+        total: {
+          offered: 2,
+          answered: 1,
+          abandoned: 1,
+          refusedOutsideHours: 1,
+          waitSeconds: { p50: 30, p90: 30 },
+          durationSeconds: { p50: 300, p90: 300 },
+        },
+        byLawyer: [{ lawyerName: '王芳', answered: 1 }],
+        byKiosk: [{ kioskId, kioskName: '洪山终端', offered: 2 }],
+      });
+
+      const text = await hubctl(['calls', 'figures', ...range, '--region', '420100']);
+      expect(text.code, text.stderr).toBe(0);
+      const lines = text.stdout.split('\n');
+      expect(lines[0]).toBe('call figures 2026-03-01 to 2026-03-31 (China time), region 420100 and within');
+      expect(lines).toContainEqual(
+        expect.stringMatching(/^ +2 +1 +1 +0 +0 +0 +0 +1 +0 +30s\/30s +5m00s\/5m00s +0\/0\/0\/0 {2}total$/),
+      );
+      expect(lines).toContainEqual(expect.stringMatching(/^ +1 +0 +0 +30s\/30s +5m00s\/5m00s +0\/0\/0\/0 {2}王芳$/));
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`  ${kioskId} 洪山终端 \\(420111\\)$`)));
+      const elsewhere = await hubctl(['calls', 'figures', ...range, '--region', '440000', '--json']);
+      expect(JSON.parse(elsewhere.stdout)).toMatchObject({ total: { offered: 0 }, byKiosk: [], byLawyer: [] });
+
+      expect(await hubctl(['calls', 'figures', '--from', '2026-03-05', '--to', '2026-03-01'])).toMatchObject({
+        code: 64,
+        stderr: '--to: must not be before from (got "2026-03-01")\n',
+      });
+      for (const args of [
+        ['--from', '2026-02-30'],
+        ['--region', '42'],
+        ['--from', '2024-01-01', '--to', '2026-01-01'],
+      ])
+        expect((await hubctl(['calls', 'figures', ...args])).code, args.join(' ')).toBe(64);
     },
     CLI_TIMEOUT_MS,
   );

@@ -12,6 +12,7 @@ import { HUB_SCHEMA_VERSION, migrateHub } from '../storage/migrate';
 import { cliTarget, storageErrorMessage, withStorage } from './cli-storage';
 import { redisCheck, runHubDoctor } from './doctor';
 import { addAlertCommands } from './alert-commands';
+import { addCallCommands } from './call-commands';
 import { addKioskCommands } from './kiosk-commands';
 import { addUserCommands } from './user-commands';
 
@@ -55,6 +56,7 @@ program
 
 addUserCommands(program);
 addAlertCommands(program, addKioskCommands(program));
+addCallCommands(program);
 
 const config = program.command('config').description('the hub’s configuration file (what `npm run hub` starts with)');
 

@@ -152,6 +152,7 @@ export function createCallHandlers(deps: CallHandlerDeps): Pick<Handlers<HubApi,
         db
           .selectFrom('calls')
           .innerJoin('kiosks', 'kiosks.id', 'calls.kiosk_id')
+          .leftJoin('call_records', 'call_records.call_id', 'calls.id')
           .select([
             'calls.id',
             'calls.topic',
@@ -165,6 +166,8 @@ export function createCallHandlers(deps: CallHandlerDeps): Pick<Handlers<HubApi,
             'calls.lawyer_id',
             'kiosks.display_name',
             'kiosks.site',
+            'call_records.created_at as record_created_at',
+            'call_records.finished_at as record_finished_at',
           ])
           .where('calls.created_at', '>=', since)
           .orderBy('calls.created_at', 'desc');
@@ -193,6 +196,7 @@ export function createCallHandlers(deps: CallHandlerDeps): Pick<Handlers<HubApi,
           endedAt: c.ended_at,
           endReason: c.end_reason,
           answeredByMe: c.lawyer_id === user.id,
+          record: c.lawyer_id === user.id ? recordState(c.record_created_at, c.record_finished_at) : null,
         }));
       return { calls };
     },
@@ -242,4 +246,10 @@ export function createCallHandlers(deps: CallHandlerDeps): Pick<Handlers<HubApi,
       return documentOf(row);
     },
   };
+}
+
+/** Where the record of a call the lawyer answered stands, from its row's times (both null: no row). */
+function recordState(createdAt: string | null, finishedAt: string | null): 'none' | 'draft' | 'finished' {
+  if (createdAt === null) return 'none';
+  return finishedAt === null ? 'draft' : 'finished';
 }

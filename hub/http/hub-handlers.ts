@@ -50,6 +50,7 @@ import {
 import type { HubCaller, SessionCaller } from './hub-guard';
 import { kioskOf, scopeOf, signedIn } from './route-callers';
 import { createCallHandlers } from './call-handlers';
+import { createRecordHandlers } from './record-handlers';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 export interface HubHandlerDeps {
@@ -157,6 +158,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
   return {
     ...createCallHandlers(deps),
+    ...createRecordHandlers(deps),
 
     async health() {
       try {

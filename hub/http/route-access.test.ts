@@ -43,6 +43,9 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   dutyRoster: ['administrator', 'regional-administrator'],
   dutyRosterSet: ['administrator', 'regional-administrator'],
   callsMine: ['lawyer'],
+  consultationRecordSave: ['lawyer'],
+  consultationRecord: ['lawyer', 'administrator', 'regional-administrator'],
+  callFigures: ['administrator', 'regional-administrator'],
   callDocumentPush: ['lawyer'],
   kioskCallDocument: 'approved-kiosk',
   callTemplates: ['lawyer'],
@@ -84,6 +87,17 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   // The roster of a region nobody uses in these tests.
   dutyRosterSet: () => ({ regionCode: '420117', entries: [] }),
   callsMine: () => undefined,
+  // A call nobody has: answered 404, as for none.
+  consultationRecordSave: () => ({
+    callId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90',
+    topic: null,
+    facts: '',
+    advice: '',
+    referral: null,
+    finish: false,
+  }),
+  consultationRecord: () => ({ callId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90' }),
+  callFigures: () => ({ from: '2026-03-01', to: '2026-03-31' }),
   callDocumentPush: () => ({
     callId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90',
     kind: 'note',

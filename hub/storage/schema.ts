@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { UserRole } from '../../common/hub/accounts';
 import type { AlertKind } from '../../common/hub/api/alert-kinds';
-import type { CallEndReason, CallTopic, DutyStatus } from '../../common/hub/api/calls';
+import type { Referral } from '../../common/hub/api/call-records';
+import type { CallEndReason, CallTopic, CallUnavailableReason, DutyStatus } from '../../common/hub/api/calls';
 import type { Weekday } from '../../common/hub/opening-hours';
 
 /**
@@ -30,6 +31,8 @@ export interface HubDatabase {
   lawyer_queues: LawyerQueuesTable;
   duty_roster: DutyRosterTable;
   call_documents: CallDocumentsTable;
+  call_records: CallRecordsTable;
+  call_refusals: CallRefusalsTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -258,6 +261,31 @@ export interface CallDocumentsTable {
   sha256: string;
   created_at: string;
   fetched_at: string | null;
+}
+
+/** A lawyer's consultation record of a call they answered (migration 7). */
+export interface CallRecordsTable {
+  call_id: string;
+  lawyer_id: number;
+  topic: CallTopic;
+  /** Null while a draft has none; never ''. */
+  facts: string | null;
+  advice: string | null;
+  referral: Referral | null;
+  created_at: string;
+  updated_at: string;
+  /** When it was first finished; null while a draft. */
+  finished_at: string | null;
+}
+
+/** Call requests refused before queueing, counted per China day, kiosk and reason (migration 7). */
+export interface CallRefusalsTable {
+  /** `YYYY-MM-DD`, China time. */
+  day: string;
+  kiosk_id: number;
+  region_code: string;
+  reason: CallUnavailableReason;
+  requests: number;
 }
 
 export type CallRow = Selectable<CallsTable>;

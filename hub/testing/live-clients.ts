@@ -126,6 +126,14 @@ export function kioskSocketAt(origin: string, kiosk: { id: number; privateKey: K
   return open(`${origin.replace(/^http/, 'ws')}${path}`, { [HUB_REQUEST_HEADER]: '1', ...signed });
 }
 
+/** A console's socket on a hub reached by its origin (a hub process), with a session's token, from the hub's own page. */
+export function consoleSocketAt(origin: string, token: string): Promise<LiveClient> {
+  return open(`${origin.replace(/^http/, 'ws')}${LIVE_SOCKETS.console.path}`, {
+    origin,
+    cookie: `hub-session=${token}`,
+  });
+}
+
 /** A console's socket with a session's cookie, from the hub's own page unless told (null: no Origin). */
 export function consoleSocket(
   hub: TestHub,

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { IceConfig } from '../../common/hub/api/calls';
 import { startThrowawayCoturn, type ThrowawayCoturn } from '../../hub/testing/throwaway-coturn';
 import { startCallRig, waitUntil, type CallPeer, type CallRig } from '../../tests/e2e/call-rig/call-rig';
-import { median, percentile } from '../lib/percentiles';
+import { median, percentile } from '../../common/percentiles';
 
 /**
  * `npm run bench -- call [--runs N] [--recovery-runs M] [--modes a,b,…]`:

@@ -7,7 +7,7 @@ import { RENDERER_JS_FLAGS } from '../../electron/renderer-js-flags';
 import { buildAll, buildIsStale } from '../lib/build';
 import { findChromium } from '../lib/chromium';
 import { heapSnapshotNodes } from '../lib/heap-snapshot';
-import { median, percentile } from '../lib/percentiles';
+import { median, percentile } from '../../common/percentiles';
 import { DEMO_CONFIG, SERVICE_BUNDLE } from '../lib/paths';
 import { startService } from '../lib/service-process';
 

@@ -1,13 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Health } from '../../common/api/health';
 import { TEST_HEARTBEAT_ENV } from '../../service/hub/test-heartbeat-interval';
 import { callApi, launchChromium, startKiosk, type RunningKiosk } from './harness';
-import { DESK_SIZES, pageChecks, poll } from './hub-console-pages';
+import { DESK_SIZES, firstSignIn as signInFirst, pageChecks, poll } from './hub-console-pages';
 import { hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
 
 /**
@@ -66,31 +65,13 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const { settled, checkPage, atBothSizes, confirmDialog } = pageChecks(() => page);
+/** An administrator's first sign-in, landing on the fleet. */
+const firstSignIn = (p: Page, account: { login: string; password: string }) => signInFirst(p, url, account, '终端');
 
-/** An administrator's first sign-in on `p`: password, then TOTP set up from the key shown as text. */
-async function firstSignIn(p: Page, account: { login: string; password: string }): Promise<void> {
-  await p.goto(url);
-  await p.getByTestId('sign-in-login').fill(account.login);
-  await p.getByTestId('sign-in-password').fill(account.password);
-  await p.getByTestId('sign-in-submit').click();
-  const secret = (await p.getByTestId('totp-secret').innerText()).trim();
-  const totp = new TOTP({ secret: Secret.fromBase32(secret) });
-  await p.getByTestId('totp-setup-code').fill(totp.generate());
-  await p.getByTestId('totp-setup-code-submit').click();
-  await p.getByRole('heading', { level: 1, name: '终端' }).waitFor();
-}
+const { settled, checkPage, atBothSizes, confirmDialog, pickOption: pickTime } = pageChecks(() => page);
 
 /** The kiosk's own health, as its UI reads it. */
 const kioskHub = async () => (await callApi<Health>(kiosk!, '/api/health')).subsystems.hub;
-
-/** Picks a time in one of the opening hours' lists by keyboard alone: focused, the time typed, then Enter. */
-async function pickTime(label: string, time: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).focus();
-  await page.keyboard.type(time);
-  await page.keyboard.press('Enter');
-  await poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
-}
 
 describe('the fleet, live in the console', () => {
   let code: string;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeViolations, saveScreen } from './a11y';
@@ -75,5 +76,34 @@ export function pageChecks(page: () => Page) {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  return { settled, checkPage, atBothSizes, confirmDialog };
+  /** Picks an option of a searchable list (a time of day, a lawyer) by keyboard alone: focused, typed, then Enter. */
+  async function pickOption(label: string, text: string): Promise<void> {
+    await page().getByRole('combobox', { name: label }).focus();
+    await page().keyboard.type(text);
+    await page().keyboard.press('Enter');
+    await poll(() => page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+  }
+
+  return { settled, checkPage, atBothSizes, confirmDialog, pickOption };
+}
+
+/**
+ * An administrator's first sign-in on `p`: password, then TOTP set up from
+ * the key shown as text; answers once the page titled `landing` shows.
+ */
+export async function firstSignIn(
+  p: Page,
+  url: string,
+  account: { login: string; password: string },
+  landing: string,
+): Promise<void> {
+  await p.goto(url);
+  await p.getByTestId('sign-in-login').fill(account.login);
+  await p.getByTestId('sign-in-password').fill(account.password);
+  await p.getByTestId('sign-in-submit').click();
+  const secret = (await p.getByTestId('totp-secret').innerText()).trim();
+  const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+  await p.getByTestId('totp-setup-code').fill(totp.generate());
+  await p.getByTestId('totp-setup-code-submit').click();
+  await p.getByRole('heading', { level: 1, name: landing }).waitFor();
 }

@@ -217,7 +217,7 @@ describe('the hub console', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /OK|确\s*定/ })
       .click();
-    await page.getByRole('cell', { name: 'wang.lawyer' }).waitFor();
+    await page.getByRole('cell', { name: 'wang.lawyer', exact: true }).waitFor();
 
     // A new password, after confirming; shown once, and not the first one.
     await page.getByTestId('reset-wang.lawyer').click();

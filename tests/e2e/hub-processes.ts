@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
 import { DEMO_CONFIG, ROOT } from './harness';
 
 /**
@@ -84,4 +86,45 @@ export function startHubProcess(dataDir: string, testEnv: NodeJS.ProcessEnv = {}
       if (child.exitCode === null && child.kill('SIGTERM')) await exited;
     },
   };
+}
+
+/**
+ * A kiosk of `region` enrolled on the hub at `url` (data in `dataDir`) as a
+ * terminal would be: a pre-approving code from hubctl, then the kiosk's own
+ * key registered with it. Answers its id and private key, to sign with.
+ */
+export async function enrollKioskAt(
+  url: string,
+  dataDir: string,
+  kiosk: { region: string; terminalId: string; displayName: string },
+): Promise<{ id: number; privateKey: KeyObject }> {
+  const made = await hubctl(dataDir, ['enroll-code', '--region', kiosk.region, '--pre-approve', '--json']);
+  if (made.code !== 0) throw new Error(`hubctl enroll-code failed: ${made.stderr}`);
+  const { code } = JSON.parse(made.stdout) as { code: string };
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const res = await fetch(`${url}/api/kiosk/register`, {
+    method: 'POST',
+    headers: { [HUB_REQUEST_HEADER]: '1', 'content-type': 'application/json' },
+    body: JSON.stringify({
+      code,
+      publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      terminalId: kiosk.terminalId,
+      displayName: kiosk.displayName,
+    }),
+  });
+  const answer = (await res.json()) as { outcome: string; kioskId: number };
+  if (answer.outcome !== 'registered') throw new Error(`the kiosk was not registered: ${JSON.stringify(answer)}`);
+  return { id: answer.kioskId, privateKey };
+}
+
+/** Signs an account that needs no second factor in at the hub at `url`, as its page would; answers the session's token. */
+export async function signInAt(url: string, login: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/session/sign-in`, {
+    method: 'POST',
+    headers: { [HUB_REQUEST_HEADER]: '1', 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ login, password }),
+  });
+  const token = /hub-session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  if (token === undefined) throw new Error(`sign-in refused: ${res.status} ${await res.text()}`);
+  return token;
 }

@@ -89,6 +89,8 @@ export const CallRecord = z.object({
   endReason: CallEndReasonSchema.nullable(),
   /** This lawyer answered it; else it is a call of their queues nobody answered (missed or abandoned). */
   answeredByMe: z.boolean(),
+  /** The consultation record of a call this lawyer answered: none yet, a draft, or finished. */
+  record: z.enum(['none', 'draft', 'finished']).nullable(),
 });
 export type CallRecord = z.infer<typeof CallRecord>;
 

@@ -133,6 +133,7 @@ export const CALL_UNAVAILABLE_REASONS = [
   'outside-hours',
 ] as const;
 export const CallUnavailableReasonSchema = z.enum(CALL_UNAVAILABLE_REASONS);
+export type CallUnavailableReason = z.infer<typeof CallUnavailableReasonSchema>;
 
 /** A caller as the lawyers who may answer see them in their queue. */
 export const QueuedCall = z.object({

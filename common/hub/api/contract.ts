@@ -46,6 +46,13 @@ import {
   SetLawyerQueuesRequest,
 } from './call-desk';
 import { CallTemplatesResponse } from './call-templates';
+import {
+  ConsultationRecordRequest,
+  ConsultationRecordResponse,
+  SaveConsultationRecordRequest,
+  SaveConsultationRecordResponse,
+} from './call-records';
+import { CallFiguresRequest, CallFiguresResponse } from './call-figures';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -284,6 +291,45 @@ export const hubApi = {
     body: NoBody,
     response: MyCallsResponse,
     access: ['lawyer'],
+  }),
+  /**
+   * The calling lawyer keeps the consultation record of a call they
+   * answered: a draft, or finished. 404 for a call they did not answer, as
+   * for none; 409 once a finished record is past its grace for corrections.
+   */
+  consultationRecordSave: route({
+    method: 'POST',
+    path: '/api/calls/record/save',
+    body: SaveConsultationRecordRequest,
+    response: SaveConsultationRecordResponse,
+    access: ['lawyer'],
+    maxBodyBytes: 32 * 1024,
+  }),
+  /**
+   * A call and its consultation record: for the lawyer who answered it, and
+   * the administrators of the kiosk's region (404 for any other call, as for
+   * none). Reading a record is written to the audit log.
+   */
+  consultationRecord: route({
+    method: 'POST',
+    path: '/api/calls/record',
+    body: ConsultationRecordRequest,
+    response: ConsultationRecordResponse,
+    access: ['lawyer', 'administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /**
+   * The call figures of a range of days (China time), for the regions the
+   * caller manages: in total, per month, per lawyer, per kiosk. 403 for a
+   * region outside the caller's.
+   */
+  callFigures: route({
+    method: 'POST',
+    path: '/api/calls/figures',
+    body: CallFiguresRequest,
+    response: CallFiguresResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
   }),
   /**
    * A lawyer pushes a document to the kiosk of the call they are in: kept

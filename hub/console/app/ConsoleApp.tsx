@@ -27,7 +27,8 @@ type Standing =
 
 /**
  * Ant Design's defaults, darker where their text would fall short of WCAG
- * AA's 4.5:1 (primary blue under white text, danger red, secondary and description grey).
+ * AA's 4.5:1 (primary blue under white text, danger red, secondary,
+ * description and placeholder grey).
  */
 const CONSOLE_THEME = {
   token: {
@@ -37,6 +38,7 @@ const CONSOLE_THEME = {
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
   },
 };
 

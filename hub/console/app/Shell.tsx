@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/hub/api/accounts';
 import { AuditPage } from '../audit/AuditPage';
+import { CallFiguresPage } from '../call-admin/CallFiguresPage';
+import { DutyRosterPage } from '../call-admin/DutyRosterPage';
+import { CallHistoryPage } from '../calls/CallHistoryPage';
 import { ReceptionPage } from '../calls/ReceptionPage';
 import type { LiveState } from '../data/live-socket';
 import { EnrollCodesPage } from '../enroll/EnrollCodesPage';
@@ -16,9 +19,12 @@ import { hrefOf, navFor, navPageOf, parseRoute, type ConsoleRoute, type NavPage 
 
 const NAV_LABELS = {
   reception: 'hubCalls.nav',
+  'call-history': 'hubCalls.history.nav',
   fleet: 'hubConsole.nav.fleet',
   'enroll-codes': 'hubConsole.nav.enrollCodes',
   users: 'hubConsole.nav.users',
+  'duty-roster': 'hubCallAdmin.roster.nav',
+  'call-figures': 'hubCallAdmin.figures.nav',
   audit: 'hubConsole.nav.audit',
 } as const satisfies Record<NavPage, string>;
 
@@ -50,6 +56,9 @@ export function Shell({ user, onSignOut, liveState }: { user: Me; onSignOut: () 
   else if (!nav.includes(current)) page = <PageMessage status="403" title={t('hubConsole.common.notAllowed')} />;
   else if (route.page === 'kiosk') page = <KioskPage id={route.id} />;
   else if (current === 'reception') page = <ReceptionPage />;
+  else if (current === 'call-history') page = <CallHistoryPage />;
+  else if (current === 'duty-roster') page = <DutyRosterPage user={user} />;
+  else if (current === 'call-figures') page = <CallFiguresPage user={user} />;
   else if (current === 'fleet') page = <FleetPage />;
   else if (current === 'enroll-codes') page = <EnrollCodesPage user={user} />;
   else if (current === 'users') page = <UsersPage user={user} />;

@@ -10,6 +10,9 @@ describe('console routes', () => {
       { page: 'users' },
       { page: 'audit' },
       { page: 'reception' },
+      { page: 'call-history' },
+      { page: 'duty-roster' },
+      { page: 'call-figures' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(parseRoute('')).toEqual({ page: 'home' });
@@ -19,10 +22,10 @@ describe('console routes', () => {
   });
 
   it('shows each role the links its routes let it use', () => {
-    expect(navFor('administrator')).toEqual(['fleet', 'enroll-codes', 'users', 'audit']);
-    expect(navFor('regional-administrator')).toEqual(['fleet', 'enroll-codes', 'users']);
-    // A lawyer's console is the 视频接待 page: the home page too.
-    expect(navFor('lawyer')).toEqual(['reception']);
+    expect(navFor('administrator')).toEqual(['fleet', 'enroll-codes', 'users', 'duty-roster', 'call-figures', 'audit']);
+    expect(navFor('regional-administrator')).toEqual(['fleet', 'enroll-codes', 'users', 'duty-roster', 'call-figures']);
+    // A lawyer's console is the 视频接待 page (the home page too) and their own calls.
+    expect(navFor('lawyer')).toEqual(['reception', 'call-history']);
     expect(navFor('case-officer')).toEqual([]);
   });
 });

@@ -14,10 +14,14 @@ export type ConsoleRoute =
   | { page: 'users' }
   | { page: 'audit' }
   | { page: 'reception' }
+  | { page: 'call-history' }
+  | { page: 'duty-roster' }
+  | { page: 'call-figures' }
   | { page: 'home' }
   | { page: 'not-found' };
 
-export type NavPage = 'reception' | 'fleet' | 'enroll-codes' | 'users' | 'audit';
+export type NavPage =
+  'reception' | 'call-history' | 'fleet' | 'enroll-codes' | 'users' | 'duty-roster' | 'call-figures' | 'audit';
 
 /**
  * The pages in the navigation, in order, each with the hub route it cannot
@@ -27,9 +31,13 @@ export type NavPage = 'reception' | 'fleet' | 'enroll-codes' | 'users' | 'audit'
 export const NAV: readonly { page: NavPage; needs: HubRouteName }[] = [
   // A lawyer's video consultations (the queue and the call ride the live socket; the documents need the templates).
   { page: 'reception', needs: 'callTemplates' },
+  // A lawyer's own calls, their records, and the calls of their queues nobody answered.
+  { page: 'call-history', needs: 'callsMine' },
   { page: 'fleet', needs: 'kiosks' },
   { page: 'enroll-codes', needs: 'enrollCodeCreate' },
   { page: 'users', needs: 'users' },
+  { page: 'duty-roster', needs: 'dutyRosterSet' },
+  { page: 'call-figures', needs: 'callFigures' },
   { page: 'audit', needs: 'audit' },
 ];
 

@@ -23,6 +23,7 @@ import { useHubClient, useUsers } from '../data/queries';
 import { PageError } from '../shared/PageError';
 import { describeError, formatTime } from '../shared/format';
 import { ShownOnce } from '../shared/ShownOnce';
+import { LawyerQueuesModal } from '../call-admin/LawyerQueuesModal';
 import { generatePassword } from './generate-password';
 
 type Listing = NonNullable<ReturnType<typeof useUsers>['data']>[number];
@@ -44,7 +45,8 @@ const PROBLEM_VALUES = {
 /**
  * The accounts the caller may see: add one (its first password made here
  * and shown once), disable one, give one a new password (shown once), or
- * forget its second factor (a lost phone: it is set up again at the next sign-in).
+ * forget its second factor (a lost phone: it is set up again at the next sign-in);
+ * a lawyer's queues (the regions and topics they are rung for) are set here too.
  * Only rows the caller may manage have actions; the hub decides anyway.
  */
 export function UsersPage({ user }: { user: Me }) {
@@ -57,6 +59,7 @@ export function UsersPage({ user }: { user: Me }) {
   const [refusal, setRefusal] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<{ login: string; password: string } | null>(null);
+  const [queuesOf, setQueuesOf] = useState<Listing | null>(null);
   const [form] = Form.useForm<NewAccount>();
   const role = Form.useWatch('role', form);
 
@@ -210,6 +213,15 @@ export function UsersPage({ user }: { user: Me }) {
             <Button onClick={() => resetPassword(r)} data-testid={`reset-${r.login}`}>
               {t('hubConsole.users.resetPassword')}
             </Button>
+            {r.role === 'lawyer' && r.disabledAt === null && (
+              <Button
+                onClick={() => setQueuesOf(r)}
+                aria-label={t('hubCallAdmin.queues.buttonLabel', { name: r.displayName ?? r.login })}
+                data-testid={`queues-${r.login}`}
+              >
+                {t('hubCallAdmin.queues.button')}
+              </Button>
+            )}
             {r.totpEnabled && (
               <Button onClick={() => resetTotp(r)} data-testid={`reset-totp-${r.login}`}>
                 {t('hubConsole.users.resetTotp')}
@@ -303,6 +315,18 @@ export function UsersPage({ user }: { user: Me }) {
           </Form.Item>
         </Form>
       </Modal>
+
+      {queuesOf !== null && (
+        <LawyerQueuesModal
+          user={user}
+          lawyer={{
+            login: queuesOf.login,
+            name: queuesOf.displayName ?? queuesOf.login,
+            regionCode: queuesOf.regionCode,
+          }}
+          onClose={() => setQueuesOf(null)}
+        />
+      )}
 
       <Modal
         open={shown !== null}

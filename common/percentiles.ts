@@ -1,4 +1,9 @@
-/** Summaries of a benchmark's samples. */
+/**
+ * Summaries of measured values: the benchmarks' samples, and the waits and
+ * durations of calls in the hub's figures. Both report a value that was
+ * measured, never one between two (nearest rank), so a figure can always be
+ * traced to a call or a run.
+ */
 
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -30,6 +30,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'audit_log',
       'call_documents',
       'call_offers',
+      'call_records',
+      'call_refusals',
       'calls',
       'duty_roster',
       'enrollment_codes',
@@ -43,6 +45,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'lawyer_duty',
       'lawyer_queues',
       'sessions',
+      'submissions',
       'users',
     ]);
     expect(await listAudit(t.storage.db, { limit: 10 })).toEqual(
@@ -53,6 +56,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 4, name: 'kiosk heartbeats and request nonces' },
         { version: 5, name: 'alerts, health history and opening hours' },
         { version: 6, name: 'video calls, duty and rosters' },
+        { version: 7, name: 'consultation records and refused call requests' },
+        { version: 8, name: 'submissions from the kiosks' },
       ]
         .map((m) => ({
           id: m.version,
@@ -96,14 +101,15 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
 
   it('refuse a database newer than the code, naming both versions', async () => {
     await migrateHub(t.storage, { actor: 'system' });
-    await t.storage.db.updateTable('hub_schema').set({ version: 7 }).execute();
+    const newer = HUB_SCHEMA_VERSION + 1;
+    await t.storage.db.updateTable('hub_schema').set({ version: newer }).execute();
     const tooNew = new RegExp(
-      `${t.storage.where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has schema version 7, but this hub software supports up to ${HUB_SCHEMA_VERSION}`,
+      `${t.storage.where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has schema version ${newer}, but this hub software supports up to ${HUB_SCHEMA_VERSION}`,
     );
     await expect(migrateHub(t.storage, { actor: 'system' })).rejects.toThrow(DatabaseTooNewError);
     await expect(migrateHub(t.storage, { actor: 'system' })).rejects.toThrow(tooNew);
     await expect(requireCurrentSchema(t.storage)).rejects.toThrow(tooNew);
-    expect(await schemaVersion(t.storage.db)).toBe(7);
+    expect(await schemaVersion(t.storage.db)).toBe(newer);
   });
 
   it('roll a failing migration back whole: no table, no version, no audit row', async () => {

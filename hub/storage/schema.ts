@@ -3,6 +3,7 @@ import type { UserRole } from '../../common/hub/accounts';
 import type { AlertKind } from '../../common/hub/api/alert-kinds';
 import type { CallEndReason, CallTopic, DutyStatus } from '../../common/hub/api/calls';
 import type { Weekday } from '../../common/hub/opening-hours';
+import type { SubmissionKind } from '../../common/api/submissions';
 
 /**
  * The hub's tables as Kysely sees them. Both engines store the same types:
@@ -30,6 +31,7 @@ export interface HubDatabase {
   lawyer_queues: LawyerQueuesTable;
   duty_roster: DutyRosterTable;
   call_documents: CallDocumentsTable;
+  submissions: SubmissionsTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -258,6 +260,27 @@ export interface CallDocumentsTable {
   sha256: string;
   created_at: string;
   fetched_at: string | null;
+}
+
+/** A submission delivered from a kiosk's outbox (migration 8). */
+export interface SubmissionsTable {
+  id: Generated<number>;
+  kiosk_id: number;
+  /** The kiosk's region when the submission arrived. */
+  region_code: string;
+  /** The kiosk's key for it: unique per kiosk, kept for good. */
+  idempotency_key: string;
+  kind: SubmissionKind;
+  reference: string;
+  /** When the citizen submitted it, at the kiosk. */
+  created_at: string;
+  received_at: string;
+  /**
+   * The payload's JSON. PERSONAL DATA (names, ID and phone numbers): never
+   * logged, never listed; in clear until encryption at rest comes with the
+   * case desks.
+   */
+  payload: string;
 }
 
 export type CallRow = Selectable<CallsTable>;

@@ -14,7 +14,7 @@ import { enrollKiosk } from '../../service/hub/enroll';
 import { deliverSubmission } from '../../service/hub/hub-client';
 import { readIdentity } from '../../service/hub/hub-identity';
 import { startKiosk, type RunningKiosk } from './harness';
-import { kioskctl, startHubProcess, type HubProcess } from './hub-processes';
+import { hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
 
 /**
  * Delivery from a real kiosk service (its own process) to a real hub (`npm
@@ -245,6 +245,21 @@ describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (eng
     expect(JSON.parse(stored[0]!.payload)).toEqual(callback);
     expect(JSON.parse(stored[1]!.payload)).toEqual(application);
     expect([...r.proxy.deliveries.values()]).toEqual([1, 1]);
+    // What operators list at the hub: reference, kind, kiosk, received at — never the personal data.
+    const listed = await hubctl(t.dataDir, ['submissions', '--json'], undefined, t.env());
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ reference: a.reference, kind: 'legal-aid-application', kioskId: r.kioskId }),
+      expect.objectContaining({ reference: c.reference, kind: 'callback-request', terminalId: 'HB-DELIVERY' }),
+    ]);
+    const text = await hubctl(t.dataDir, ['submissions'], undefined, t.env());
+    expect(text.stdout).toMatch(
+      new RegExp(`^${c.reference}\\s+callback-request\\s+kiosk +${r.kioskId} HB-DELIVERY`, 'm'),
+    );
+    for (const secret of [ID_NUMBER, PHONE, CALLBACK_PHONE, NAME]) {
+      expect(listed.stdout).not.toContain(secret);
+      expect(text.stdout).not.toContain(secret);
+    }
 
     // The raw files of records.db, while the service still runs: no ID number, phone number or name.
     const file = join(r.dataDir, 'records.db');

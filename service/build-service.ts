@@ -24,6 +24,7 @@ import { readIdentity } from './hub/hub-identity';
 import { startKioskServer, type KioskServer } from './http/server';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
+import { OutboxSender } from './outbox/outbox-sender';
 import { SessionReferences } from './outbox/session-references';
 import { sessionHandlers } from './session/session-handlers';
 import { createDailyStats } from './storage/daily-stats';
@@ -54,6 +55,8 @@ export interface ServiceDeps {
   /** false: bind no port and answer `server.app.inject` only; `port` is then the one the guard checks Host against. */
   listen?: boolean; /** The heartbeat's interval; default the fleet's (tests shorten it, see hub/test-heartbeat-interval.ts). */
   heartbeatIntervalMs?: number | undefined;
+  /** The outbox's retry waits; default the fleet's (tests shorten them, see outbox/test-outbox-retry.ts). */
+  outboxRetry?: { baseMs: number; capMs: number } | undefined;
   /** Told when a video call begins (requested) and ends: the Electron shell grants the camera only in between. */
   onCallActiveChange?: (active: boolean) => void;
 }
@@ -119,6 +122,20 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   const printing = printAnswers(devices, config.devices.receiptPrinter);
   // Usage figures (kioskctl stats): submissions are counted when stored, screen events through /api/usage.
   const stats = records === undefined ? undefined : createDailyStats(records);
+  const enrolledIdentity = () => {
+    try {
+      return dirCheck.ok ? readIdentity(dataDir) : undefined;
+    } catch {
+      // A damaged enrollment: the heartbeat sender says so in the log; no calls or deliveries meanwhile.
+      return undefined;
+    }
+  };
+  // Delivers the outbox to the hub once the kiosk is enrolled; whether it is approved is the hub's to say.
+  const sender =
+    records === undefined
+      ? undefined
+      : new OutboxSender({ db: records, identity: enrolledIdentity, logger, ...deps.outboxRetry });
+  const count = stats === undefined ? () => undefined : countSubmission(stats);
   // Submissions and their receipts; without records.db the routes answer 503.
   const outbox =
     records === undefined || stats === undefined
@@ -127,7 +144,10 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           db: records,
           terminalId: config.id,
           logger,
-          onStored: countSubmission(stats),
+          onStored: (kind, payload) => {
+            sender?.nudge();
+            count(kind, payload);
+          },
           printer:
             config.devices.receiptPrinter.mode === 'none'
               ? undefined
@@ -152,14 +172,6 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
         ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),
       })
     : undefined;
-  const enrolledIdentity = () => {
-    try {
-      return dirCheck.ok ? readIdentity(dataDir) : undefined;
-    } catch {
-      // A damaged enrollment: the heartbeat sender says so in the log; no calls meanwhile.
-      return undefined;
-    }
-  };
   // 视频咨询: documents the lawyer pushes, and the call itself, relayed over the link.
   const callDocuments = new CallDocuments({
     fetch: (documentId) => {
@@ -249,6 +261,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     start() {
       devices.start();
       heartbeat?.start();
+      sender?.start();
       pushTimer = setInterval(push, HEALTH_PUSH_MS);
       pushTimer.unref();
       // Load the search dictionaries soon after start — not at once, so the
@@ -267,11 +280,14 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       calls.stop();
       heartbeat?.stop();
       link.stop();
+      // Before records.db closes: a delivery under way finishes its row.
+      const senderStopped = sender?.stop();
       clearInterval(pushTimer);
       clearTimeout(warmTimer);
       try {
         await server.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
         await devices.stop();
+        await senderStopped;
       } finally {
         content.close();
         outbox?.close();

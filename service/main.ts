@@ -8,6 +8,7 @@ import { buildService } from './build-service';
 import { resolveDataDir, restrictNewFileModes } from './data-dir';
 import { noteUncleanExit } from './hub/last-crash';
 import { testHeartbeatIntervalMs } from './hub/test-heartbeat-interval';
+import { testOutboxRetry } from './outbox/test-outbox-retry';
 import { rootWarning } from './lockdown/process-user';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { bundleDirOf, readStartup } from './startup';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     technicianToken,
     startedAt,
     heartbeatIntervalMs: testHeartbeatIntervalMs(process.env),
+    outboxRetry: testOutboxRetry(process.env),
     // For the shell that started us: the camera is the page's only while a call waits or runs.
     onCallActiveChange: (active) => process.stdout.write(`${callLine(active)}\n`),
   });

@@ -22,6 +22,7 @@ import { createThrottledRegistration } from '../kiosks/registration-throttle';
 import { checkOpeningHours, DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
 import { listOpenAlerts } from '../storage/alerts';
 import { setOpeningHours } from '../storage/opening-hours';
+import { receiveSubmission } from '../storage/submissions';
 import type { LiveBus, LiveEvent } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
@@ -451,6 +452,33 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         ...(alerts === undefined ? [] : [{ type: 'alerts-changed' as const, ...alerts }]),
       );
       return { receivedAt: at.toISOString() };
+    },
+
+    async kioskSubmit(body, ctx) {
+      const kiosk = kioskOf(ctx);
+      const result = await receiveSubmission(
+        db,
+        kiosk,
+        {
+          idempotencyKey: body.idempotencyKey,
+          kind: body.kind,
+          reference: body.reference,
+          createdAt: body.createdAt,
+          payload: JSON.stringify(body.payload),
+        },
+        now(),
+      );
+      // Never the payload: it holds names, ID and phone numbers.
+      const about = { kioskId: kiosk.id, reference: body.reference, kind: body.kind };
+      if (result.outcome === 'conflict') {
+        deps.logger.warn({ ...about, idempotencyKey: body.idempotencyKey }, `submission refused: ${result.message}`);
+        throw new HttpError(409, 'conflict', result.message);
+      }
+      deps.logger.info(
+        about,
+        result.outcome === 'stored' ? 'submission received' : 'submission delivered again; the first one stands',
+      );
+      return result.answer;
     },
   };
 }

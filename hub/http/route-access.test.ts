@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { UserRole } from '../../common/hub/accounts';
 import { isKioskAccess, type HubAccess, type SessionAccess } from '../../common/hub/api/access';
@@ -52,6 +53,7 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   kioskRegister: 'enrolling-kiosk',
   kioskStatus: 'enrolled-kiosk',
   kioskHeartbeat: 'approved-kiosk',
+  kioskSubmit: 'approved-kiosk',
 };
 
 let created = 0;
@@ -122,6 +124,14 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
     devices: [],
     lastCrash: null,
     clockOffsetMs: 0,
+  }),
+  // A fresh key each call: every approved kiosk's first delivery is stored.
+  kioskSubmit: () => ({
+    idempotencyKey: randomUUID(),
+    kind: 'rating',
+    reference: 'R260302-2227-T',
+    createdAt: '2026-03-02T09:00:00.000+08:00',
+    payload: { subject: 'overall', score: 5 },
   }),
 };
 

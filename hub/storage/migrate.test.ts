@@ -45,6 +45,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'lawyer_duty',
       'lawyer_queues',
       'sessions',
+      'submissions',
       'users',
     ]);
     expect(await listAudit(t.storage.db, { limit: 10 })).toEqual(
@@ -56,6 +57,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 5, name: 'alerts, health history and opening hours' },
         { version: 6, name: 'video calls, duty and rosters' },
         { version: 7, name: 'consultation records and refused call requests' },
+        { version: 8, name: 'submissions from the kiosks' },
       ]
         .map((m) => ({
           id: m.version,

@@ -4,6 +4,7 @@ import type { AlertKind } from '../../common/hub/api/alert-kinds';
 import type { Referral } from '../../common/hub/api/call-records';
 import type { CallEndReason, CallTopic, CallUnavailableReason, DutyStatus } from '../../common/hub/api/calls';
 import type { Weekday } from '../../common/hub/opening-hours';
+import type { SubmissionKind } from '../../common/api/submissions';
 
 /**
  * The hub's tables as Kysely sees them. Both engines store the same types:
@@ -33,6 +34,7 @@ export interface HubDatabase {
   call_documents: CallDocumentsTable;
   call_records: CallRecordsTable;
   call_refusals: CallRefusalsTable;
+  submissions: SubmissionsTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -286,6 +288,27 @@ export interface CallRefusalsTable {
   region_code: string;
   reason: CallUnavailableReason;
   requests: number;
+}
+
+/** A submission delivered from a kiosk's outbox (migration 8). */
+export interface SubmissionsTable {
+  id: Generated<number>;
+  kiosk_id: number;
+  /** The kiosk's region when the submission arrived. */
+  region_code: string;
+  /** The kiosk's key for it: unique per kiosk, kept for good. */
+  idempotency_key: string;
+  kind: SubmissionKind;
+  reference: string;
+  /** When the citizen submitted it, at the kiosk. */
+  created_at: string;
+  received_at: string;
+  /**
+   * The payload's JSON. PERSONAL DATA (names, ID and phone numbers): never
+   * logged, never listed; in clear until encryption at rest comes with the
+   * case desks.
+   */
+  payload: string;
 }
 
 export type CallRow = Selectable<CallsTable>;

@@ -8,7 +8,7 @@ import { STAT_METRICS, type DailyStat } from '../../common/api/stats';
 import { maskPersonalData, redactText } from '../../common/redact';
 import { InvalidReferenceError, parseReference } from '../../common/reference-number';
 import { resolveDataDir } from '../data-dir';
-import { countOutbox, listOutbox, type OutboxRow } from '../outbox/outbox-store';
+import { countOutbox, deliveryState, listOutbox, type OutboxRow } from '../outbox/outbox-store';
 import { readRuntimeFile } from '../runtime-file';
 import { localDateTime, localDay } from '../../common/local-date';
 import { readDailyStats } from '../storage/daily-stats';
@@ -55,6 +55,8 @@ export function describeOutboxRow(row: OutboxRow) {
     kind: row.kind,
     createdAt: row.created_at,
     delivered: row.delivered_at !== null,
+    /** Delivered (its personal data deleted), waiting for its next attempt, or failing: refused by the hub for good. */
+    delivery: deliveryState(row),
     deliveredAt: row.delivered_at,
     receipt:
       row.receipt === null
@@ -142,12 +144,16 @@ export function addOutboxCommands(program: Command): void {
       for (const r of rows) {
         const receipt = r.receipt === 'printed' && r.receiptPrints > 1 ? `printed ×${r.receiptPrints}` : r.receipt;
         process.stdout.write(
-          `${r.reference}  ${r.kind.padEnd(21)}  ${localTime(r.createdAt)}  delivered: ${r.delivered ? 'yes' : 'no '}  receipt: ${receipt.padEnd(11)}  attempts: ${r.attempts}\n`,
+          `${r.reference}  ${r.kind.padEnd(21)}  ${localTime(r.createdAt)}  ${r.delivery.padEnd(9)}  receipt: ${receipt.padEnd(11)}  attempts: ${r.attempts}\n`,
         );
-        if (r.lastError !== null) process.stdout.write(`    last error: ${r.lastError}\n`);
+        if (r.delivery === 'waiting' && r.attempts > 0)
+          process.stdout.write(`    next attempt: ${localTime(r.nextAttemptAt)}\n`);
+        if (r.delivery !== 'delivered' && r.lastError !== null)
+          process.stdout.write(`    last error: ${r.lastError}\n`);
       }
+      const waiting = counts.undelivered - counts.failing;
       process.stdout.write(
-        `${counts.total} submission(s), ${counts.undelivered} not delivered, ${counts.unprinted} receipt(s) not printed${rows.length < counts.total ? ` (newest ${rows.length} shown)` : ''}\n`,
+        `${counts.total} submission(s): ${counts.total - counts.undelivered} delivered, ${waiting} waiting, ${counts.failing} failing; ${counts.unprinted} receipt(s) not printed${rows.length < counts.total ? ` (newest ${rows.length} shown)` : ''}\n`,
       );
     });
 

@@ -3,6 +3,7 @@ import { ApiErrorBody } from '../../common/api/errors';
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { RegisterKioskResponse, KioskStatusResponse, HeartbeatResponse } from '../../common/hub/api/kiosks';
 import { CALL_DOCUMENT_MAX_BYTES, CallDocument } from '../../common/hub/api/calls';
+import { KioskSubmitResponse, type KioskSubmitRequest } from '../../common/hub/api/submissions';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import type { KioskIdentity } from './hub-identity';
 import type { z } from 'zod';
@@ -138,6 +139,17 @@ export function sendHeartbeat(identity: KioskIdentity, report: KioskHeartbeat) {
     `${identity.enrollment.hubUrl}${path}`,
     { method: 'POST', headers: { ...signed(identity, 'POST', path, body), 'content-type': 'application/json' }, body },
     HeartbeatResponse,
+  );
+}
+
+/** Delivers one submission of the outbox; answered once the hub has committed it (or had, under the same key). */
+export function deliverSubmission(identity: KioskIdentity, submission: KioskSubmitRequest) {
+  const { path } = hubApi.kioskSubmit;
+  const body = JSON.stringify(submission);
+  return send(
+    `${identity.enrollment.hubUrl}${path}`,
+    { method: 'POST', headers: { ...signed(identity, 'POST', path, body), 'content-type': 'application/json' }, body },
+    KioskSubmitResponse,
   );
 }
 

@@ -90,13 +90,79 @@ export function listOutbox(db: Database, limit: number): OutboxRow[] {
   return db.prepare('SELECT * FROM outbox ORDER BY id DESC LIMIT ?').all(limit) as OutboxRow[];
 }
 
-export function countOutbox(db: Database): { total: number; undelivered: number; unprinted: number } {
+export interface OutboxCounts {
+  total: number;
+  /** Waiting and failing together: what the heartbeat reports as the outbox's depth. */
+  undelivered: number;
+  /** Refused by the hub for good: waiting for a technician, never sent again by themselves. */
+  failing: number;
+  unprinted: number;
+}
+
+export function countOutbox(db: Database): OutboxCounts {
   return db
     .prepare(
       `SELECT count(*) AS total,
               count(*) FILTER (WHERE delivered_at IS NULL) AS undelivered,
+              count(*) FILTER (WHERE delivered_at IS NULL AND next_attempt_at IS NULL) AS failing,
               count(*) FILTER (WHERE receipt IS NOT NULL AND receipt_printed_at IS NULL) AS unprinted
        FROM outbox`,
     )
-    .get() as { total: number; undelivered: number; unprinted: number };
+    .get() as OutboxCounts;
+}
+
+// ── Delivery ─────────────────────────────────────────────────────────────
+// A row is waiting (delivered_at NULL, next_attempt_at set: due then),
+// failing (delivered_at NULL, next_attempt_at NULL: the hub refused it for
+// good, last_error says why) or delivered (delivered_at set).
+
+/** What a delivered row's payload becomes: the personal data is gone, the column stays valid JSON. */
+export const DELETED_PAYLOAD = 'null';
+
+export type DeliveryState = 'delivered' | 'waiting' | 'failing';
+
+export function deliveryState(row: Pick<OutboxRow, 'delivered_at' | 'next_attempt_at'>): DeliveryState {
+  if (row.delivered_at !== null) return 'delivered';
+  return row.next_attempt_at === null ? 'failing' : 'waiting';
+}
+
+/** Rows due for delivery at `now`, the longest due first. */
+export function dueForDelivery(db: Database, now: string, limit: number): OutboxRow[] {
+  return db.prepare(OUTBOX_LOOKUPS.pendingDelivery).all(now, limit) as OutboxRow[];
+}
+
+/** When the next waiting row falls due, if any does. */
+export function nextDueAt(db: Database): string | undefined {
+  const row = db
+    .prepare('SELECT min(next_attempt_at) AS at FROM outbox WHERE delivered_at IS NULL AND next_attempt_at IS NOT NULL')
+    .get() as { at: string | null };
+  return row.at ?? undefined;
+}
+
+/**
+ * The hub acknowledged the row: delivered, and its personal payload
+ * deleted — with secure_delete on, SQLite overwrites the old text. The
+ * receipt, already masked when stored, is masked again with the payload's
+ * values (rows stored before receipts were masked), since a reprint can no
+ * longer look at the payload.
+ */
+export function markDelivered(db: Database, id: number, at: string, maskedReceipt: string | null): void {
+  db.prepare(
+    `UPDATE outbox SET delivered_at = ?, payload = ?, receipt = ?, next_attempt_at = NULL, last_error = NULL
+     WHERE id = ? AND delivered_at IS NULL`,
+  ).run(at, DELETED_PAYLOAD, maskedReceipt, id);
+}
+
+/** A failed attempt that may succeed later: tried again at `nextAttemptAt`. */
+export function markRetry(db: Database, id: number, error: string, nextAttemptAt: string): void {
+  db.prepare(
+    'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND delivered_at IS NULL',
+  ).run(error, nextAttemptAt, id);
+}
+
+/** Refused by the hub in a way that will not change by sending again: failing, with the hub's message. */
+export function markFailing(db: Database, id: number, error: string): void {
+  db.prepare(
+    'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = NULL WHERE id = ? AND delivered_at IS NULL',
+  ).run(error, id);
 }

@@ -17,6 +17,7 @@ import { localDateTime, localDay } from '../../common/local-date';
 import { PrintQueueFullError } from '../devices/print-queue';
 import {
   allocateSerial,
+  DELETED_PAYLOAD,
   findByIdempotencyKey,
   findByReference,
   insertOutboxRow,
@@ -147,7 +148,9 @@ export class Outbox {
       .transaction((): { row: OutboxRow; duplicate: boolean } => {
         const existing = findByIdempotencyKey(db, input.idempotencyKey);
         if (existing !== undefined) {
-          if (existing.kind !== kind || existing.payload !== payload) {
+          // Once delivered, its payload is gone: the kind is all there is left to compare.
+          const delivered = existing.payload === DELETED_PAYLOAD;
+          if (existing.kind !== kind || (!delivered && existing.payload !== payload)) {
             throw new IdempotencyConflictError(
               `idempotency key ${input.idempotencyKey} was already used for a different submission (${existing.reference})`,
             );

@@ -35,14 +35,22 @@ export interface RunningKiosk {
  * first) on a free port with a throwaway data directory.
  */
 export async function startKiosk(
-  opts: { config?: string; dataDir?: string; extraArgs?: string[]; env?: NodeJS.ProcessEnv } = {},
+  opts: {
+    config?: string;
+    dataDir?: string;
+    extraArgs?: string[];
+    env?: NodeJS.ProcessEnv;
+    /** Run service/main.ts through tsx instead of the bundle: for tests that need no renderer and no content release. */
+    fromSource?: boolean;
+  } = {},
 ): Promise<RunningKiosk> {
-  if (!existsSync(SERVICE_BUNDLE))
+  if (opts.fromSource !== true && !existsSync(SERVICE_BUNDLE))
     throw new Error('dist/service/main.js is missing: run `npm run build` (npm test does)');
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const entry = opts.fromSource === true ? ['--import', 'tsx', join(ROOT, 'service', 'main.ts')] : [SERVICE_BUNDLE];
   const child = spawn(
     process.execPath,
-    [SERVICE_BUNDLE, '--config', opts.config ?? DEMO_CONFIG, '--data-dir', dataDir, ...(opts.extraArgs ?? [])],
+    [...entry, '--config', opts.config ?? DEMO_CONFIG, '--data-dir', dataDir, ...(opts.extraArgs ?? [])],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(opts.env === undefined ? {} : { env: { ...process.env, ...opts.env } }),

@@ -53,6 +53,8 @@ import {
   SaveConsultationRecordResponse,
 } from './call-records';
 import { CallFiguresRequest, CallFiguresResponse } from './call-figures';
+import { KioskSubmitRequest, KioskSubmitResponse } from './submissions';
+import { SUBMIT_BODY_LIMIT } from '../../api/body-limits';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -388,6 +390,21 @@ export const hubApi = {
     response: HeartbeatResponse,
     access: 'approved-kiosk',
     maxBodyBytes: 16 * 1024,
+  }),
+  /**
+   * A submission delivered from the calling kiosk's outbox, answered once it
+   * is committed. The idempotency key is the kiosk's own: a repeat of it
+   * answers the first answer again, for good; the same key (or reference)
+   * with another body is refused (409).
+   */
+  kioskSubmit: route({
+    method: 'POST',
+    path: '/api/kiosk/submissions',
+    body: KioskSubmitRequest,
+    response: KioskSubmitResponse,
+    access: 'approved-kiosk',
+    // The kiosk took the submission within this limit with its receipt besides; without it, it fits.
+    maxBodyBytes: SUBMIT_BODY_LIMIT,
   }),
 } satisfies Contract;
 

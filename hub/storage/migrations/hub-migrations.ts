@@ -5,6 +5,7 @@ import { kioskHeartbeats } from './004-kiosk-heartbeats';
 import { alertsAndHealthHistory } from './005-alerts-and-health-history';
 import { calls } from './006-calls';
 import { callRecords } from './007-call-records';
+import { submissions } from './008-submissions';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -16,4 +17,5 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   alertsAndHealthHistory,
   calls,
   callRecords,
+  submissions,
 ];

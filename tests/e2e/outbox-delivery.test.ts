@@ -1,0 +1,374 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SubmissionPayload } from '../../common/api/submissions';
+import { hubApi } from '../../common/hub/api/contract';
+import { formatReference } from '../../common/reference-number';
+import { createEnrollCode } from '../../hub/storage/enrollment-codes';
+import { ENGINES, useTestStorage } from '../../hub/testing/test-storage';
+import { enrollKiosk } from '../../service/hub/enroll';
+import { deliverSubmission } from '../../service/hub/hub-client';
+import { readIdentity } from '../../service/hub/hub-identity';
+import { startKiosk, type RunningKiosk } from './harness';
+import { hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
+
+/**
+ * Delivery from a real kiosk service (its own process) to a real hub (`npm
+ * run hub`'s program, its own process, on each engine), through a small
+ * HTTP proxy the test controls: submissions stored at the kiosk arrive at
+ * the hub exactly once (counted in the hub's database); with the hub down
+ * they wait, and arrive once it is back; the kiosk killed with SIGKILL
+ * after the hub committed but before the kiosk heard back sends again with
+ * the same key, and the hub keeps one; a submission the hub refuses is
+ * failing, with the hub's message, in `kioskctl outbox`.
+ */
+
+const ID_NUMBER = '420111199001011234';
+const PHONE = '13812345678';
+const CALLBACK_PHONE = '13987654321';
+const NAME = '张三丰';
+/** The kiosk's retry waits, shortened for the test (the fleet's cap is an hour). */
+const RETRY_CAP_MS = 1000;
+
+const application = {
+  applicant: { name: NAME, idNumber: ID_NUMBER, phone: PHONE, idSource: 'card' },
+  matter: { category: 'labour-wages', summary: '公司拖欠三个月工资' },
+  consent: { agreed: true, noticeVersion: 'pipl-2025-01', at: '2026-03-02T17:14:00+08:00' },
+};
+const callback: SubmissionPayload<'callback-request'> = {
+  phone: CALLBACK_PHONE,
+  topic: 'labour',
+  reason: 'no-lawyer',
+  consent: { agreed: true, noticeVersion: 'callback-2026-01', at: '2026-03-02T17:19:00+08:00' },
+};
+const receipt = {
+  blocks: [
+    { type: 'text', text: '法律援助申请回执', align: 'center', bold: true },
+    { type: 'pair', label: '参考编号', value: '{{reference}}' },
+  ],
+};
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: () => boolean | Promise<boolean>, ms: number, saying: () => string): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await what())) {
+    if (Date.now() > until) throw new Error(`waited in vain: ${saying()}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Between the kiosk and the hub: passes every request on, counting the
+ * deliveries by idempotency key; `afterCommit`, when set, is told of a
+ * delivery the hub answered 200 (so committed) and may keep that answer
+ * from the kiosk.
+ */
+interface Proxy {
+  url: string;
+  deliveries: Map<string, number>;
+  afterCommit: ((key: string) => Promise<'drop' | 'pass'>) | undefined;
+  close(): Promise<void>;
+}
+
+async function startProxy(hubPort: number): Promise<Proxy> {
+  const port = await freePort();
+  const proxy: Proxy = {
+    url: `http://127.0.0.1:${port}`,
+    deliveries: new Map(),
+    afterCommit: undefined,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+  const server: Server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        const body = Buffer.concat(chunks);
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers))
+          if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
+        const delivery = req.url === hubApi.kioskSubmit.path;
+        const key = delivery ? (JSON.parse(body.toString()) as { idempotencyKey: string }).idempotencyKey : '';
+        if (delivery) proxy.deliveries.set(key, (proxy.deliveries.get(key) ?? 0) + 1);
+        let answer: Response;
+        try {
+          answer = await fetch(`http://127.0.0.1:${hubPort}${req.url}`, {
+            method: req.method,
+            headers,
+            ...(req.method === 'POST' ? { body } : {}),
+          });
+        } catch {
+          // The hub is down: the kiosk meets a closed connection, as it would without the proxy.
+          req.socket.destroy();
+          return;
+        }
+        const text = Buffer.from(await answer.arrayBuffer());
+        if (delivery && answer.status === 200 && proxy.afterCommit !== undefined) {
+          if ((await proxy.afterCommit(key)) === 'drop') {
+            req.socket.destroy();
+            return;
+          }
+        }
+        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+        res.end(text);
+      })();
+    });
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return proxy;
+}
+
+async function submit(kiosk: RunningKiosk, body: unknown): Promise<{ reference: string }> {
+  const res = await fetch(`${kiosk.origin}/api/submissions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${kiosk.secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { reference: string };
+  if (res.status !== 200) throw new Error(`submit answered ${res.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+interface ListedRow {
+  reference: string;
+  delivery: 'delivered' | 'waiting' | 'failing';
+  attempts: number;
+  lastError: string | null;
+}
+
+async function outboxAsListed(dataDir: string): Promise<ListedRow[]> {
+  const run = await kioskctl(dataDir, ['outbox', '--json']);
+  if (run.code !== 0) throw new Error(`kioskctl outbox: ${run.code} ${run.stderr}`);
+  return JSON.parse(run.stdout) as ListedRow[];
+}
+
+describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (engine) => {
+  const t = useTestStorage(engine);
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  /** A hub process, a proxy in front of it, and a kiosk enrolled through the proxy with a pre-approved code. */
+  async function rig() {
+    const hubPort = await freePort();
+    let hub: HubProcess | undefined;
+    const startHub = async () => {
+      hub = startHubProcess(t.dataDir, t.env(), hubPort);
+      await hub.url;
+    };
+    await startHub();
+    cleanups.push(() => hub?.stop());
+    const proxy = await startProxy(hubPort);
+    cleanups.push(() => proxy.close());
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-delivery-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const code = await createEnrollCode(
+      t.storage.db,
+      { regionCode: '420111', site: null, preApproved: true, expiresAt: new Date(Date.now() + 3_600_000) },
+      'hubctl',
+      new Date(),
+    );
+    const enrolled = await enrollKiosk({
+      dataDir,
+      hubUrl: proxy.url,
+      code: code.code,
+      terminal: { id: 'HB-DELIVERY', displayName: '交付测试终端' },
+    });
+    if (enrolled.outcome !== 'enrolled') throw new Error(`not enrolled: ${enrolled.reason}`);
+    let kiosk: RunningKiosk | undefined;
+    const startService = async () => {
+      kiosk = await startKiosk({
+        dataDir,
+        fromSource: true,
+        env: { KIOSK_TEST_OUTBOX_RETRY_MS: String(RETRY_CAP_MS) },
+      });
+      return kiosk;
+    };
+    cleanups.push(async () => {
+      await kiosk?.stop();
+    });
+    const atHub = () =>
+      t.storage.db
+        .selectFrom('submissions')
+        .selectAll()
+        .where('kiosk_id', '=', enrolled.enrollment.kioskId)
+        .orderBy('id')
+        .execute();
+    return {
+      proxy,
+      dataDir,
+      kioskId: enrolled.enrollment.kioskId,
+      startService,
+      startHub,
+      stopHub: () => hub!.stop(),
+      atHub,
+    };
+  }
+
+  it('a callback request and a legal-aid application arrive exactly once; the kiosk keeps no personal data of them', async () => {
+    const r = await rig();
+    const kiosk = await r.startService();
+    const keys = [randomUUID(), randomUUID()];
+    const c = await submit(kiosk, { kind: 'callback-request', payload: callback, idempotencyKey: keys[0] });
+    const a = await submit(kiosk, {
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: keys[1],
+      receipt,
+    });
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir)).every((row) => row.delivery === 'delivered'),
+      15_000,
+      () => 'both delivered',
+    );
+    const stored = await r.atHub();
+    expect(stored.map((s) => [s.kind, s.reference, s.idempotency_key, s.region_code])).toEqual([
+      ['callback-request', c.reference, keys[0], '420111'],
+      ['legal-aid-application', a.reference, keys[1], '420111'],
+    ]);
+    expect(JSON.parse(stored[0]!.payload)).toEqual(callback);
+    expect(JSON.parse(stored[1]!.payload)).toEqual(application);
+    expect([...r.proxy.deliveries.values()]).toEqual([1, 1]);
+    // What operators list at the hub: reference, kind, kiosk, received at — never the personal data.
+    const listed = await hubctl(t.dataDir, ['submissions', '--json'], undefined, t.env());
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ reference: a.reference, kind: 'legal-aid-application', kioskId: r.kioskId }),
+      expect.objectContaining({ reference: c.reference, kind: 'callback-request', terminalId: 'HB-DELIVERY' }),
+    ]);
+    const text = await hubctl(t.dataDir, ['submissions'], undefined, t.env());
+    expect(text.stdout).toMatch(
+      new RegExp(`^${c.reference}\\s+callback-request\\s+kiosk +${r.kioskId} HB-DELIVERY`, 'm'),
+    );
+    for (const secret of [ID_NUMBER, PHONE, CALLBACK_PHONE, NAME]) {
+      expect(listed.stdout).not.toContain(secret);
+      expect(text.stdout).not.toContain(secret);
+    }
+
+    // The raw files of records.db, while the service still runs: no ID number, phone number or name.
+    const file = join(r.dataDir, 'records.db');
+    const bytes = Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+    expect(bytes.includes(Buffer.from(a.reference))).toBe(true);
+    for (const secret of [ID_NUMBER, PHONE, CALLBACK_PHONE, NAME])
+      expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+  });
+
+  it('with the hub down they wait, with the error, and arrive once it is back', async () => {
+    const r = await rig();
+    await r.stopHub();
+    const kiosk = await r.startService();
+    const sent = await submit(kiosk, { kind: 'callback-request', payload: callback, idempotencyKey: randomUUID() });
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir))[0]!.attempts >= 2,
+      15_000,
+      () => 'retried while the hub is down',
+    );
+    const [waiting] = await outboxAsListed(r.dataDir);
+    expect(waiting).toMatchObject({ reference: sent.reference, delivery: 'waiting' });
+    expect(waiting!.lastError).toMatch(/does not answer/);
+    const text = await kioskctl(r.dataDir, ['outbox']);
+    expect(text.stdout).toMatch(new RegExp(`${sent.reference}\\s+callback-request.*waiting`));
+    expect(text.stdout).toContain('last error: ');
+    expect(text.stdout).toContain('0 delivered, 1 waiting, 0 failing');
+
+    await r.startHub();
+    await waitFor(
+      async () => (await r.atHub()).length === 1,
+      15_000,
+      () => 'arrived after the hub came back',
+    );
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir))[0]!.delivery === 'delivered',
+      15_000,
+      () => 'marked delivered',
+    );
+    expect(await r.atHub()).toHaveLength(1);
+  });
+
+  it('the kiosk killed after the hub committed, before it heard back: sent again with the same key, stored once', async () => {
+    const r = await rig();
+    const kiosk = await r.startService();
+    const key = randomUUID();
+    let killed = false;
+    r.proxy.afterCommit = async () => {
+      // The hub has committed; the kiosk dies before the answer reaches it.
+      kiosk.child.kill('SIGKILL');
+      await kiosk.exited;
+      killed = true;
+      return 'drop';
+    };
+    const sent = await submit(kiosk, { kind: 'legal-aid-application', payload: application, idempotencyKey: key });
+    await waitFor(
+      () => killed,
+      15_000,
+      () => 'the kiosk killed after the commit',
+    );
+    expect(kiosk.child.signalCode).toBe('SIGKILL');
+    expect(await r.atHub()).toHaveLength(1);
+    const [notMarked] = await outboxAsListed(r.dataDir);
+    expect(notMarked).toMatchObject({ reference: sent.reference, delivery: 'waiting' });
+
+    r.proxy.afterCommit = undefined;
+    await r.startService();
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir))[0]!.delivery === 'delivered',
+      15_000,
+      () => 'delivered after the restart',
+    );
+    expect(r.proxy.deliveries.get(key)).toBe(2);
+    const stored = await r.atHub();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ idempotency_key: key, reference: sent.reference });
+  });
+
+  it('a submission the hub refuses is failing, with the hub’s message, and not sent again', async () => {
+    const r = await rig();
+    const kiosk = await r.startService();
+    const key = randomUUID();
+    // Another submission under the same key from this kiosk reached the hub first (a records.db restored from an old backup).
+    const identity = readIdentity(r.dataDir)!;
+    await deliverSubmission(identity, {
+      idempotencyKey: key,
+      kind: 'callback-request',
+      reference: formatReference({ letter: 'C', day: '2026-03-02', serialNumber: 1 }),
+      createdAt: '2026-03-02T09:19:00.000Z',
+      payload: { ...callback, topic: 'family' },
+    });
+    expect(r.proxy.deliveries.get(key)).toBe(1);
+    const sent = await submit(kiosk, { kind: 'callback-request', payload: callback, idempotencyKey: key });
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir))[0]!.delivery === 'failing',
+      15_000,
+      () => 'failing',
+    );
+    const [failing] = await outboxAsListed(r.dataDir);
+    expect(failing).toMatchObject({ reference: sent.reference, attempts: 1 });
+    expect(failing!.lastError).toMatch(
+      /^the hub refused it \(409\): idempotency key .* was already used by this kiosk/,
+    );
+    const text = await kioskctl(r.dataDir, ['outbox']);
+    expect(text.stdout).toMatch(new RegExp(`${sent.reference}\\s+callback-request.*failing`));
+    expect(text.stdout).toContain('last error: the hub refused it (409)');
+    // Several retry caps later, still one attempt.
+    await sleep(3 * RETRY_CAP_MS);
+    expect((await outboxAsListed(r.dataDir))[0]!.attempts).toBe(1);
+    // The first delivery, and the kiosk's one attempt.
+    expect(r.proxy.deliveries.get(key)).toBe(2);
+  });
+});

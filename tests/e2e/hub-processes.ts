@@ -48,6 +48,24 @@ export function hubctl(dataDir: string, args: string[], input?: string, testEnv:
   return run('hub/cli/hubctl.ts', [...args, '--data-dir', dataDir], testEnv, input);
 }
 
+/** A one-time enrollment code for a kiosk of `region` at `site`, made with hubctl; pre-approved, the kiosk is approved as it registers. */
+export async function enrollCode(
+  hubDir: string,
+  place: { region: string; site: string; preApprove?: boolean },
+): Promise<string> {
+  const made = await hubctl(hubDir, [
+    'enroll-code',
+    '--region',
+    place.region,
+    '--site',
+    place.site,
+    ...(place.preApprove === false ? [] : ['--pre-approve']),
+    '--json',
+  ]);
+  if (made.code !== 0) throw new Error(`hubctl enroll-code failed (${made.code}): ${made.stderr}`);
+  return (JSON.parse(made.stdout) as { code: string }).code;
+}
+
 export interface HubProcess {
   child: ChildProcess;
   /** The HUB_URL line's URL, once the hub is ready. */
@@ -56,10 +74,19 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** `npm run hub`'s program on a free port of 127.0.0.1 (or on `port`, to start it again where it was), with its data in `dataDir`. */
-export function startHubProcess(dataDir: string, testEnv: NodeJS.ProcessEnv = {}, port = 0): HubProcess {
+/**
+ * `npm run hub`'s program on a free port of 127.0.0.1 (or on `port`, to
+ * start it again where it was), with its data in `dataDir` and `settings`
+ * in its configuration file beside `listen` (hub/config/schema.ts).
+ */
+export function startHubProcess(
+  dataDir: string,
+  testEnv: NodeJS.ProcessEnv = {},
+  port = 0,
+  settings: Record<string, unknown> = {},
+): HubProcess {
   const config = join(dataDir, 'hub.json');
-  writeFileSync(config, JSON.stringify({ listen: { port } }));
+  writeFileSync(config, JSON.stringify({ listen: { port }, ...settings }));
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'hub/main.ts'), '--config', config, '--data-dir', dataDir],

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startThrowawayCoturn, type ThrowawayCoturn } from '../../hub/testing/throwaway-coturn';
 import type { Health } from '../../common/api/health';
 import type { PrintJob } from '../../common/api/devices';
 import { CALL_CHROMIUM_ARGS, waitUntil } from './call-rig/call-rig';
@@ -19,7 +20,7 @@ import {
   lawyerContext,
   signIn,
 } from './call/lawyer-console';
-import { expectMediaBothWays, pageTracks, watchCallMedia } from './call/page-media';
+import { expectMediaBothWays, pageTracks, watchCallMedia, type PageMedia } from './call/page-media';
 import {
   callApi,
   CHROMIUM_PATH,
@@ -230,6 +231,119 @@ describe('a call with every part real', () => {
     await kioskPage.getByTestId('home').waitFor();
     await lawyerPage.getByTestId('back-to-queue').click();
     await lawyerPage.getByTestId('queue').waitFor();
+    expect(kioskErrors).toEqual([]);
+  });
+});
+
+/**
+ * Every change of what the element `testId` shows — its text, or the value
+ * of `attribute` — from now on, polled in the page every 50 ms (a state
+ * shown for a moment is not missed between two looks from the test), kept
+ * in `window[key]`.
+ */
+async function recordInPage(p: Page, key: string, testId: string, attribute: string | null): Promise<void> {
+  await p.evaluate(
+    ([k, id, name]) => {
+      const seen: string[] = [];
+      Object.assign(window, { [k]: seen });
+      setInterval(() => {
+        const el = document.querySelector(`[data-testid="${id}"]`);
+        const now = (name === null ? el?.textContent : el?.getAttribute(name)) ?? '';
+        if (seen.at(-1) !== now) seen.push(now);
+      }, 50);
+    },
+    [key, testId, attribute] as const,
+  );
+}
+
+const recorded = (p: Page, key: string): Promise<string[]> =>
+  p.evaluate((k) => (window as unknown as Record<string, string[]>)[k] ?? [], key);
+
+describe('a call relayed through TURN only, across a TURN server restart', () => {
+  let coturn: ThrowawayCoturn;
+  /** Fresh TURN credentials the kiosk's screen asked its service for, and the lawyer's page asked the hub for. */
+  const renewals = { kiosk: 0, console: 0 };
+
+  beforeAll(async () => {
+    coturn = await startThrowawayCoturn();
+    const secretFile = join(hubDir(), 'turn-secret');
+    writeFileSync(secretFile, `${coturn.secret}\n`, { mode: 0o600 });
+    // Watched from before the hub restarts: the console's live socket is a new one after it.
+    kioskPage.on('response', (res) => {
+      if (new URL(res.url()).pathname === '/api/call/ice-config' && res.ok()) renewals.kiosk++;
+    });
+    lawyerPage.on('websocket', (ws) =>
+      ws.on('framesent', ({ payload }) => {
+        if (typeof payload === 'string' && (JSON.parse(payload) as { type?: string }).type === 'ice-config')
+          renewals.console++;
+      }),
+    );
+    // The hub again on its port, now handing every call coturn's credentials and the relay-only policy.
+    const port = Number(new URL(url).port);
+    await hub.stop();
+    hub = startHubProcess(hubDir(), {}, port, {
+      turn: { urls: [coturn.url], secretFile, ttlSeconds: 600, relayOnly: true },
+    });
+    await hub.url;
+    await kioskLinkUp();
+    // The home screen hears of the link back with its next look at the service's health.
+    await kioskPage.locator('[data-testid="tile-videoCall"][data-available="true"]').waitFor({ timeout: 30_000 });
+    await lawyerPage.locator('[data-testid="live-state"][data-state="live"]').waitFor({ state: 'attached' });
+  }, 60_000);
+  afterAll(() => coturn?.stop());
+
+  const expectRelayed = (media: Record<string, PageMedia>) => {
+    for (const [end, m] of Object.entries(media)) expect(m.route, `${end}'s route`).toBe('relay/relay');
+  };
+
+  it('connects through coturn alone: both ends relay, media grows both ways', async () => {
+    await choose(lawyerPage, '在线接待');
+    await poll(() => dutyOf(lawyerPage)).toBe('available');
+    await callAnswered('family');
+    expectRelayed(await expectMediaBothWays({ kiosk: kioskPage, console: lawyerPage }));
+  });
+
+  it('coturn away for 2 s: both ends say they are reconnecting, then media flows again by ICE restart', async () => {
+    await recordInPage(kioskPage, 'banners', 'call-banner', null);
+    await recordInPage(lawyerPage, 'callStates', 'call-state', 'data-state');
+    await coturn.restart(2_000);
+    await waitUntil(
+      'the kiosk’s screen said it reconnects, then was connected again',
+      async () => ({
+        banners: await recorded(kioskPage, 'banners'),
+        state: await kioskPage.getByTestId('call-stage').getAttribute('data-state'),
+      }),
+      ({ banners, state }) => banners.includes('网络不稳定，正在重新连接…') && state === 'connected',
+      45_000,
+    );
+    await waitUntil(
+      'the console said it reconnects, then was connected again',
+      () => recorded(lawyerPage, 'callStates'),
+      (states) => states.includes('reconnecting') && states.at(-1) === 'connected',
+      45_000,
+    );
+    // Both asked for fresh credentials before restarting ICE: the kiosk through its service, the console on its socket.
+    expect(renewals.kiosk).toBeGreaterThan(0);
+    expect(renewals.console).toBeGreaterThan(0);
+    // Sound comes back first; the picture with the sender's next key frame.
+    await poll(async () => {
+      try {
+        await expectMediaBothWays({ kiosk: kioskPage, console: lawyerPage });
+        return true;
+      } catch {
+        return false;
+      }
+    }).toBe(true);
+    expectRelayed(await expectMediaBothWays({ kiosk: kioskPage, console: lawyerPage }));
+  }, 120_000);
+
+  it('the citizen ends with 结束通话: the console goes to its wrap-up, every track on the kiosk stopped', async () => {
+    await kioskPage.getByTestId('call-end').tap();
+    await kioskPage.getByTestId('call-after').waitFor();
+    await lawyerPage.getByTestId('wrap-up').waitFor();
+    await expectKioskTracksEnded();
+    await kioskPage.getByTestId('call-after-home').tap();
+    await kioskPage.getByTestId('home').waitFor();
     expect(kioskErrors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,20 +13,12 @@ import { hears, type Heard } from '../../hub/testing/call-clients';
 import { kioskSocketAt, type LiveClient } from '../../hub/testing/live-clients';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import { startCallRig, waitUntil, type CallPeer, type CallRig } from './call-rig/call-rig';
+import { kioskSignaling } from './call-rig/hub-kiosk-signaling';
 import { CHROMIUM_PATH } from './harness';
 import { pageChecks, poll } from './hub-console-pages';
-import {
-  addLawyer,
-  chooseIou,
-  choose,
-  dutyOf,
-  fillIou,
-  lawyerContext,
-  liveStateOf,
-  signIn,
-} from './call/lawyer-console';
-import { expectGrew, pageMedia } from './call/page-media';
-import { enrollCode, startHubProcess, type HubProcess } from './hub-processes';
+import { chooseIou, choose, dutyOf, fillIou, liveStateOf, signIn } from './call/lawyer-console';
+import { expectGrew, lawyerContext, pageMedia } from './call/page-media';
+import { addLawyer, enrollCode, registerKiosk, startHubProcess, type HubProcess } from './hub-processes';
 
 /**
  * A lawyer's 视频接待 in the hub's console, in real Chromium with a fake
@@ -70,20 +62,8 @@ let annex: EnrolledKiosk;
 
 async function enrollKiosk(terminalId: string, displayName: string): Promise<EnrolledKiosk> {
   const code = await enrollCode(join(dataDir, 'hub'), { region: REGION, site: SITE });
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const res = await fetch(`${url}/api/kiosk/register`, {
-    method: 'POST',
-    headers: { [HUB_REQUEST_HEADER]: '1', 'content-type': 'application/json' },
-    body: JSON.stringify({
-      code,
-      publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
-      terminalId,
-      displayName,
-    }),
-  });
-  const answer = (await res.json()) as { outcome: string; kioskId: number };
-  expect(answer.outcome).toBe('registered');
-  return { id: answer.kioskId, privateKey, name: `${displayName} · ${SITE}` };
+  const { id, privateKey } = await registerKiosk(url, code, { terminalId, displayName });
+  return { id, privateKey, name: `${displayName} · ${SITE}` };
 }
 
 /** A citizen at a kiosk who asked for a lawyer: the kiosk's live socket and the call's id. */
@@ -463,36 +443,6 @@ describe('a lawyer’s 视频接待 against the hub', () => {
     await leave(caller);
   });
 });
-
-/**
- * Stands where the kiosk's service does between its screen and the hub:
- * the rig page's signals (the polite end, in a room named by the call) go
- * out on the kiosk's live socket, the lawyer's come back to the page.
- */
-async function kioskSignaling(rig: CallRig, caller: Caller): Promise<{ close(): void }> {
-  const relay = new WebSocket(`${rig.origin.replace(/^http/, 'ws')}/signal?room=${caller.callId}&role=impolite`);
-  await new Promise((resolve, reject) => relay.once('open', resolve).once('error', reject));
-  let sent = 0;
-  relay.on('message', (data: Buffer) =>
-    caller.socket.send({
-      type: 'call-signal',
-      id: `s${++sent}`,
-      callId: caller.callId,
-      signal: JSON.parse(String(data)),
-    }),
-  );
-  const fromHub = (data: Buffer): void => {
-    const message = JSON.parse(String(data)) as LiveServerMessage;
-    if (message.type === 'call-signal' && message.callId === caller.callId) relay.send(JSON.stringify(message.signal));
-  };
-  caller.socket.ws.on('message', fromHub);
-  return {
-    close() {
-      caller.socket.ws.off('message', fromHub);
-      relay.close();
-    },
-  };
-}
 
 describe('a call whose kiosk end is a real call session in another Chromium', () => {
   let rig: CallRig;

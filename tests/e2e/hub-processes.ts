@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_CONFIG, ROOT } from './harness';
+import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
+import { DEMO_CONFIG, ROOT } from '../../scripts/lib/paths';
 
 /**
  * The hub and the CLIs around it as separate processes, as people run them:
  * `npm run hub`, `hubctl` on the hub's data directory, and a kiosk's
- * `kioskctl` on its own.
+ * `kioskctl` on its own. Node alone (no test runner, no DOM): the call
+ * bench runs the hub with these too.
  */
 
 export interface Run {
@@ -64,6 +67,56 @@ export async function enrollCode(
   ]);
   if (made.code !== 0) throw new Error(`hubctl enroll-code failed (${made.code}): ${made.stderr}`);
   return (JSON.parse(made.stdout) as { code: string }).code;
+}
+
+export interface LawyerAccount {
+  login: string;
+  password: string;
+  name: string;
+}
+
+/** Adds `account` as a lawyer of `region` with hubctl, on the hub's data directory `hubDir`. */
+export async function addLawyer(hubDir: string, region: string, account: LawyerAccount): Promise<void> {
+  const added = await hubctl(
+    hubDir,
+    [
+      'user',
+      'add',
+      '--login',
+      account.login,
+      '--role',
+      'lawyer',
+      '--region',
+      region,
+      '--name',
+      account.name,
+      '--password-stdin',
+    ],
+    account.password,
+  );
+  if (added.code !== 0) throw new Error(`hubctl user add ${account.login} failed (${added.code}): ${added.stderr}`);
+}
+
+/** A kiosk registered with `code` as a kiosk's service does it (its own key pair); the code pre-approved, it is approved. */
+export async function registerKiosk(
+  url: string,
+  code: string,
+  kiosk: { terminalId: string; displayName: string },
+): Promise<{ id: number; privateKey: KeyObject }> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const res = await fetch(`${url}/api/kiosk/register`, {
+    method: 'POST',
+    headers: { [HUB_REQUEST_HEADER]: '1', 'content-type': 'application/json' },
+    body: JSON.stringify({
+      code,
+      publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      ...kiosk,
+    }),
+  });
+  const answer = (await res.json()) as { outcome?: string; kioskId?: number };
+  if (answer.outcome !== 'registered' || answer.kioskId === undefined)
+    throw new Error(`the hub did not register ${kiosk.terminalId}: ${JSON.stringify(answer)}`);
+  return { id: answer.kioskId, privateKey };
 }
 
 export interface HubProcess {

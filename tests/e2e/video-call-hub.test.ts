@@ -10,17 +10,8 @@ import type { Health } from '../../common/api/health';
 import type { PrintJob } from '../../common/api/devices';
 import { CALL_CHROMIUM_ARGS, waitUntil } from './call-rig/call-rig';
 import { joinLine, requestCallback } from './call/kiosk-call';
-import {
-  addLawyer,
-  choose,
-  chooseIou,
-  dutyOf,
-  fillIou,
-  IOU_AMOUNT,
-  lawyerContext,
-  signIn,
-} from './call/lawyer-console';
-import { expectMediaBothWays, pageTracks, watchCallMedia, type PageMedia } from './call/page-media';
+import { choose, chooseIou, dutyOf, fillIou, IOU_AMOUNT, signIn } from './call/lawyer-console';
+import { expectMediaBothWays, lawyerContext, pageTracks, watchCallMedia, type PageMedia } from './call/page-media';
 import {
   callApi,
   CHROMIUM_PATH,
@@ -31,7 +22,7 @@ import {
   type KioskOnPaper,
 } from './harness';
 import { poll } from './hub-console-pages';
-import { enrollCode, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
+import { addLawyer, enrollCode, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
 
 /**
  * The whole video consultation with every part real: `npm run hub`'s

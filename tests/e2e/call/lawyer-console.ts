@@ -1,43 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { idNumberCheckChar } from '../../../common/idcard/id-number';
-import { DESK_SIZES } from '../hub-console-pages';
-import { hubctl } from '../hub-processes';
-import { watchCallMedia } from './page-media';
 
 /**
  * The lawyer's 视频接待 in the hub's console, as the end-to-end tests of a
- * call drive it: the account made with hubctl, the sign-in, the duty
- * status, and the 借条 a lawyer fills in to push to the kiosk.
+ * call and `npm run bench -- call` drive it: the sign-in, the duty status,
+ * and the 借条 a lawyer fills in to push to the kiosk. Only Playwright's
+ * own calls here, no code run in the page: the bench is type-checked
+ * without the DOM's types.
  */
-
-export interface LawyerAccount {
-  login: string;
-  password: string;
-  name: string;
-}
-
-/** Adds `account` as a lawyer of `region` with hubctl, on the hub's data directory `hubDir`. */
-export async function addLawyer(hubDir: string, region: string, account: LawyerAccount): Promise<void> {
-  const added = await hubctl(
-    hubDir,
-    [
-      'user',
-      'add',
-      '--login',
-      account.login,
-      '--role',
-      'lawyer',
-      '--region',
-      region,
-      '--name',
-      account.name,
-      '--password-stdin',
-    ],
-    account.password,
-  );
-  expect(added.code, added.stderr).toBe(0);
-}
 
 export async function signIn(p: Page, url: string, account: { login: string; password: string }): Promise<void> {
   await p.goto(url);
@@ -62,30 +32,6 @@ export async function pick(p: Page, field: string, option: string): Promise<void
 
 export const dutyOf = (p: Page) => p.getByTestId('duty').getAttribute('data-duty');
 export const liveStateOf = (p: Page) => p.getByTestId('live-state').getAttribute('data-state');
-
-/**
- * A context whose page may use the fake camera and show notifications;
- * what it notifies is kept in `window.notified`, its peer connections as
- * watchCallMedia keeps them (for getStats()).
- */
-export async function lawyerContext(browser: Browser, url: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: DESK_SIZES[0] });
-  await context.grantPermissions(['notifications', 'camera', 'microphone'], { origin: url });
-  await context.addInitScript(() => {
-    const shown: string[] = [];
-    const Real = window.Notification;
-    class Spy extends Real {
-      constructor(title: string, options?: NotificationOptions) {
-        super(title, options);
-        shown.push(`${title} | ${options?.body ?? ''}`);
-      }
-    }
-    Object.defineProperty(Spy, 'permission', { get: () => Real.permission });
-    Object.assign(window, { Notification: Spy, notified: shown });
-  });
-  await watchCallMedia(context);
-  return context;
-}
 
 /** A date some days from today, as a date field takes it (YYYY-MM-DD), far enough from today that time zones do not matter. */
 export const dayFromNow = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { DESK_SIZES } from '../hub-console-pages';
 
 /**
  * A call's media as a test sees it in a real page — the kiosk's renderer
@@ -114,3 +115,27 @@ export const pageTracks = (p: Page): Promise<{ captured: string[]; senders: stri
       receivers: states(peerConnections.flatMap((pc) => pc.getReceivers().map((r) => r.track))),
     };
   });
+
+/**
+ * A context whose page may use the fake camera and show notifications;
+ * what it notifies is kept in `window.notified`, its peer connections as
+ * watchCallMedia keeps them (for getStats()).
+ */
+export async function lawyerContext(browser: Browser, url: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: DESK_SIZES[0] });
+  await context.grantPermissions(['notifications', 'camera', 'microphone'], { origin: url });
+  await context.addInitScript(() => {
+    const shown: string[] = [];
+    const Real = window.Notification;
+    class Spy extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(`${title} | ${options?.body ?? ''}`);
+      }
+    }
+    Object.defineProperty(Spy, 'permission', { get: () => Real.permission });
+    Object.assign(window, { Notification: Spy, notified: shown });
+  });
+  await watchCallMedia(context);
+  return context;
+}

@@ -1,14 +1,15 @@
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallSignal, IceConfig } from '../../common/hub/api/calls';
+import type { IceConfig } from '../../common/hub/api/calls';
 import { ApiError } from '../../ui/api/contract-client';
 import { BigButton } from '../../ui/buttons/BigButton';
 import { Icon } from '../../ui/icons/Icon';
 import type { CallMediaState, CallSession } from '../../ui/call/call-types';
-import { useApi, useServiceEvents } from '../app/service/ServiceContext';
+import { useApi } from '../app/service/ServiceContext';
 import { createCallSession } from './call-media';
 import { openLocalMedia, stopTracks } from './local-media';
 import { serviceSignaling } from './service-signaling';
+import type { SignalInbox } from './signal-inbox';
 import './video-call.css';
 
 /** Volume steps of the 大声一点 / 小声一点 buttons; the call starts one below the loudest. */
@@ -38,6 +39,8 @@ export interface CallStageProps {
   callId: string;
   lawyerName: string;
   ice: IceConfig;
+  /** The lawyer's signals for this call, kept since the citizen joined the line (the offer may come before this mounts). */
+  signals: SignalInbox;
   onOver(outcome: StageOutcome): void;
 }
 
@@ -52,7 +55,7 @@ export interface CallStageProps {
  * stopped here as well as by the session, and a stream that arrives after
  * the call ended is stopped at once.
  */
-export function CallStage({ callId, lawyerName, ice, onOver }: CallStageProps) {
+export function CallStage({ callId, lawyerName, ice, signals, onOver }: CallStageProps) {
   const { t } = useTranslation();
   const api = useApi();
   const titleId = useId();
@@ -69,13 +72,6 @@ export function CallStage({ callId, lawyerName, ice, onOver }: CallStageProps) {
     over.current = onOver;
   });
 
-  // The lawyer's signals, as the service pushes them, to whichever channel listens.
-  const signalListeners = useRef(new Set<(signal: CallSignal) => void>());
-  useServiceEvents((event) => {
-    if (event.type === 'call-signal' && event.callId === callId)
-      for (const listener of [...signalListeners.current]) listener(event.signal);
-  });
-
   useEffect(() => {
     let cancelled = false;
     // Set when this side ends the call: the session's `ended` is then no failure.
@@ -85,10 +81,7 @@ export function CallStage({ callId, lawyerName, ice, onOver }: CallStageProps) {
     const offs: (() => void)[] = [];
     const signaling = serviceSignaling({
       send: (signal) => api.call('callSignal', { callId, signal }),
-      subscribe: (listener) => {
-        signalListeners.current.add(listener);
-        return () => signalListeners.current.delete(listener);
-      },
+      subscribe: (listener) => signals.subscribe(listener),
       // 409: the service has no such call any more; nothing sent after it would matter.
       isFinal: (error) => error instanceof ApiError && (error.status === 409 || error.status === 400),
     });
@@ -141,7 +134,7 @@ export function CallStage({ callId, lawyerName, ice, onOver }: CallStageProps) {
       signaling.close();
       stopTracks(stream);
     };
-  }, [api, callId, ice]);
+  }, [api, callId, ice, signals]);
 
   useStreamIn(remoteVideo, remote);
   useStreamIn(localVideo, local);

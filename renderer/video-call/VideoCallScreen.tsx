@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskCallUnavailableReason } from '../../common/api/calls';
 import type { Health } from '../../common/api/health';
@@ -8,7 +8,7 @@ import { Icon } from '../../ui/icons/Icon';
 import { useNavigation } from '../app/NavigationContext';
 import { RatingPanel } from '../app/rating/RatingPanel';
 import { featureState } from '../app/service/health-view';
-import { useApi } from '../app/service/ServiceContext';
+import { useApi, useServiceEvents } from '../app/service/ServiceContext';
 import { useSessionHold } from '../app/session/SessionContext';
 import { useSessionUse } from '../app/session/SessionUse';
 import { ScreenHeader } from '../shared/ScreenHeader';
@@ -16,6 +16,7 @@ import { type CallStep, callUnderWay, stepAfterStatus } from './call-flow';
 import { CallbackFlow } from './CallbackFlow';
 import { CallDocumentsPanel } from './CallDocumentsPanel';
 import { CallStage, type StageOutcome } from './CallStage';
+import { signalInbox } from './signal-inbox';
 import { IdentityStep, NoticeStep, TopicStep, UnavailableStep, WaitingStep } from './steps';
 import { useCallStatus } from './use-call-events';
 import '../flow/flows.css';
@@ -50,6 +51,11 @@ export function VideoCallScreen({ health, callbackFor }: VideoCallScreenProps) {
   const callId = callUnderWay(step) ? step.callId : null;
 
   useSessionHold(callId !== null);
+  // The lawyer's signals for the call, from the moment it is asked for: the offer may come before the call stage listens.
+  const signals = useMemo(() => (callId === null ? null : signalInbox()), [callId]);
+  useServiceEvents((event) => {
+    if (event.type === 'call-signal' && event.callId === callId) signals?.push(event.signal);
+  });
   useCallStatus(callId, (status) => {
     if (callId !== null) setStep((s) => stepAfterStatus(s, callId, status));
   });
@@ -140,7 +146,13 @@ export function VideoCallScreen({ health, callbackFor }: VideoCallScreenProps) {
     case 'call':
       content = (
         <>
-          <CallStage callId={step.callId} lawyerName={step.lawyerName} ice={step.ice} onOver={onStageOver} />
+          <CallStage
+            callId={step.callId}
+            lawyerName={step.lawyerName}
+            ice={step.ice}
+            signals={signals!}
+            onOver={onStageOver}
+          />
           <CallDocumentsPanel health={health} />
         </>
       );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallSignal } from '../../common/hub/api/calls';
 import { serviceSignaling } from './service-signaling';
+import { signalInbox } from './signal-inbox';
 
 const candidate = (n: number): CallSignal => ({ candidate: { candidate: `candidate:${n}` } });
 const OFFER: CallSignal = { description: { type: 'offer', sdp: 'v=0' } };
@@ -88,5 +89,25 @@ describe('signaling through the local service', () => {
     channel.send(candidate(2));
     expect(heard).toEqual([OFFER]);
     expect(service.pending).toEqual([]);
+  });
+
+  it('listens to the service only once the session does, so what came before waits in the inbox for it', () => {
+    const inbox = signalInbox();
+    let subscribed = 0;
+    const channel = serviceSignaling({
+      ...fakeService().deps,
+      subscribe: (l) => {
+        subscribed++;
+        return inbox.subscribe(l);
+      },
+    });
+    inbox.push(OFFER);
+    expect(subscribed).toBe(0);
+    const heard: CallSignal[] = [];
+    channel.onSignal((s) => heard.push(s));
+    channel.onSignal(() => undefined);
+    inbox.push(candidate(1));
+    expect(heard).toEqual([OFFER, candidate(1)]);
+    expect(subscribed).toBe(1);
   });
 });

@@ -13,7 +13,11 @@ import type { SignalingChannel } from '../../ui/call/call-types';
 export interface ServiceSignalingDeps {
   /** Sends one signal to the service; rejects when it did not take it. */
   send(signal: CallSignal): Promise<unknown>;
-  /** Hears the lawyer's signals for this call; returns the unsubscribe. */
+  /**
+   * Hears the lawyer's signals for this call; returns the unsubscribe.
+   * Called once the session listens: a source that keeps what arrived
+   * before (signal-inbox.ts) hands it over then.
+   */
   subscribe(listener: (signal: CallSignal) => void): () => void;
   /** A refusal that will not change on a retry (the call is over). */
   isFinal(error: unknown): boolean;
@@ -36,10 +40,8 @@ export function serviceSignaling(deps: ServiceSignalingDeps): ServiceSignaling {
   const listeners = new Set<(signal: CallSignal) => void>();
   let sending = false;
   let closed = false;
-  const unsubscribe = deps.subscribe((signal) => {
-    if (closed) return;
-    for (const listener of [...listeners]) listener(signal);
-  });
+  // Heard from the first listener on: what arrives before (the lawyer's offer, while the camera opens) waits in the source.
+  let unsubscribe: (() => void) | undefined;
 
   const pump = async (): Promise<void> => {
     if (sending) return;
@@ -78,14 +80,19 @@ export function serviceSignaling(deps: ServiceSignalingDeps): ServiceSignaling {
       void pump();
     },
     onSignal(listener) {
+      if (closed) return () => undefined;
       listeners.add(listener);
+      unsubscribe ??= deps.subscribe((signal) => {
+        if (closed) return;
+        for (const l of [...listeners]) l(signal);
+      });
       return () => listeners.delete(listener);
     },
     close() {
       closed = true;
       queue.length = 0;
       listeners.clear();
-      unsubscribe();
+      unsubscribe?.();
     },
   };
 }

@@ -5,6 +5,7 @@ import type { IceConfig } from '../../common/hub/api/calls';
 import { startThrowawayCoturn, type ThrowawayCoturn } from '../../hub/testing/throwaway-coturn';
 import { startCallRig, waitUntil, type CallPeer, type CallRig } from '../../tests/e2e/call-rig/call-rig';
 import { median, percentile } from '../../common/percentiles';
+import { callsThroughHub } from './call-hub';
 
 /**
  * `npm run bench -- call [--runs N] [--recovery-runs M] [--modes a,b,…]`:
@@ -28,8 +29,12 @@ import { median, percentile } from '../../common/percentiles';
  *   started again; from coturn being back to both ends `connected` (media
  *   flowing) and to both ends presenting a new frame; and from the kill to
  *   the drop being noticed.
- * A mode through the hub (from 接听 in the console to the first frame) goes
- * into MODES beside these.
+ * - hub: through `npm run hub`'s program (scripts/bench/call-hub.ts): the
+ *   lawyer's console presses 接听, the kiosk's end signals over a kiosk's
+ *   live socket; from the click on 接听 to the first remote frame on each
+ *   end, peer to peer.
+ * - hub-turn: the same with the hub handing out coturn's credentials and
+ *   relaying every call (relayOnly), and the recovery above through it.
  */
 
 const COTURN_DOWN_MS = 2_000;
@@ -168,12 +173,34 @@ async function recovery(ctx: BenchContext): Promise<Record<string, unknown>> {
   };
 }
 
+async function hub(ctx: BenchContext): Promise<Record<string, unknown>> {
+  const samples = await callsThroughHub(ctx.rig, { runs: ctx.runs, recoveryRuns: 0, coturn: null });
+  return { hubFirstFrameMs: { kiosk: summary(samples.kiosk), console: summary(samples.console) } };
+}
+
+async function hubTurn(ctx: BenchContext): Promise<Record<string, unknown>> {
+  const samples = await callsThroughHub(ctx.rig, {
+    runs: ctx.runs,
+    recoveryRuns: ctx.recoveryRuns,
+    coturn: ctx.coturn,
+  });
+  const recovered = samples.recovery!;
+  return {
+    hubTurnFirstFrameMs: { kiosk: summary(samples.kiosk), console: summary(samples.console) },
+    hubDropNoticedAfterKillMs: summary(recovered.noticed),
+    hubRecoveryToConnectedMs: summary(recovered.toConnected),
+    hubRecoveryToVideoMs: summary(recovered.toVideo),
+  };
+}
+
 /** Each mode measures one way of calling and returns its figures. */
 const MODES: Record<string, (ctx: BenchContext) => Promise<Record<string, unknown>>> = {
   loopback,
   session,
   turn,
   recovery,
+  hub,
+  'hub-turn': hubTurn,
 };
 
 export async function callBench(): Promise<Record<string, unknown>> {

@@ -145,12 +145,14 @@ export async function launchChromium(opts: { jsFlags?: string | null; fakeMedia?
   const jsFlags = opts.jsFlags === undefined ? RENDERER_JS_FLAGS : opts.jsFlags;
   if (jsFlags !== null) args.push(`--js-flags=${jsFlags}`);
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  // The video consultation: Chromium's own test camera and microphone, granted without a prompt; sound plays unasked.
+  // The video consultation: Chromium's own test camera and microphone, granted without a prompt; sound plays
+  // unasked; plain IP candidates, as mDNS names may not resolve between two browsers on one test machine.
   if (opts.fakeMedia === true)
     args.push(
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       '--autoplay-policy=no-user-gesture-required',
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
     );
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
 }
@@ -233,8 +235,9 @@ export async function openHome(
   /**
    * forAxe: the page's CSP is bypassed so axe-core can be injected as a script.
    * fakeClock: the app's timers run on Playwright's clock (`page.clock`), installed before the page loads.
+   * prepare: runs on the page before it loads (init scripts).
    */
-  opts: { forAxe?: boolean; fakeClock?: boolean } = {},
+  opts: { forAxe?: boolean; fakeClock?: boolean; prepare?: (page: Page) => Promise<void> } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport,
@@ -248,6 +251,7 @@ export async function openHome(
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   if (opts.fakeClock === true) await page.clock.install();
+  await opts.prepare?.(page);
   await page.goto(kiosk.url);
   await wakeKiosk(page);
   await page.getByTestId('home').waitFor();
@@ -273,6 +277,8 @@ export interface KioskOnPaper {
   kiosk: RunningKiosk;
   /** Everything the printer has received, decoded as the paper shows it (lines joined: wrapping cannot split a phrase). */
   printed(): string;
+  /** How many times the paper was cut: one a receipt or document printed. */
+  cuts(): number;
   /** The paper as the printer at the far end of the line reports it (the service asks every second). */
   setPaper(paper: 'ok' | 'near-end' | 'out'): void;
   stop(): Promise<void>;
@@ -311,6 +317,7 @@ export async function startKioskWithSerialPrinter(
         .decode()
         .lines.map((l) => l.text.trim())
         .join(''),
+    cuts: () => printer.decode().cuts,
     setPaper(paper) {
       printer.set({ paper });
     },

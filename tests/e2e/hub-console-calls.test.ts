@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,14 +9,16 @@ import WebSocket from 'ws';
 import { CallDocument, type CallTopic, type LawyerQueue, type QueuedCall } from '../../common/hub/api/calls';
 import { HUB_REQUEST_HEADER, hubApi } from '../../common/hub/api/contract';
 import { LiveClientMessage, type LiveServerMessage } from '../../common/hub/api/live';
-import { idNumberCheckChar } from '../../common/idcard/id-number';
 import { hears, type Heard } from '../../hub/testing/call-clients';
 import { kioskSocketAt, type LiveClient } from '../../hub/testing/live-clients';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import { startCallRig, waitUntil, type CallPeer, type CallRig } from './call-rig/call-rig';
+import { kioskSignaling } from './call-rig/hub-kiosk-signaling';
 import { CHROMIUM_PATH } from './harness';
-import { DESK_SIZES, pageChecks, poll } from './hub-console-pages';
-import { hubctl, startHubProcess, type HubProcess } from './hub-processes';
+import { pageChecks, poll } from './hub-console-pages';
+import { chooseIou, choose, dutyOf, fillIou, liveStateOf, signIn } from './call/lawyer-console';
+import { expectGrew, lawyerContext, pageMedia } from './call/page-media';
+import { addLawyer, enrollCode, registerKiosk, startHubProcess, type HubProcess } from './hub-processes';
 
 /**
  * A lawyer's 视频接待 in the hub's console, in real Chromium with a fake
@@ -59,31 +61,9 @@ let hall: EnrolledKiosk;
 let annex: EnrolledKiosk;
 
 async function enrollKiosk(terminalId: string, displayName: string): Promise<EnrolledKiosk> {
-  const made = await hubctl(join(dataDir, 'hub'), [
-    'enroll-code',
-    '--region',
-    REGION,
-    '--site',
-    SITE,
-    '--pre-approve',
-    '--json',
-  ]);
-  expect(made.code, made.stderr).toBe(0);
-  const { code } = JSON.parse(made.stdout) as { code: string };
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const res = await fetch(`${url}/api/kiosk/register`, {
-    method: 'POST',
-    headers: { [HUB_REQUEST_HEADER]: '1', 'content-type': 'application/json' },
-    body: JSON.stringify({
-      code,
-      publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
-      terminalId,
-      displayName,
-    }),
-  });
-  const answer = (await res.json()) as { outcome: string; kioskId: number };
-  expect(answer.outcome).toBe('registered');
-  return { id: answer.kioskId, privateKey, name: `${displayName} · ${SITE}` };
+  const code = await enrollCode(join(dataDir, 'hub'), { region: REGION, site: SITE });
+  const { id, privateKey } = await registerKiosk(url, code, { terminalId, displayName });
+  return { id, privateKey, name: `${displayName} · ${SITE}` };
 }
 
 /** A citizen at a kiosk who asked for a lawyer: the kiosk's live socket and the call's id. */
@@ -160,61 +140,6 @@ async function fetchDocument(kiosk: EnrolledKiosk, documentId: string): Promise<
   return CallDocument.parse(await res.json());
 }
 
-async function signIn(p: Page, account: { login: string; password: string }): Promise<void> {
-  await p.goto(url);
-  await p.getByTestId('sign-in-login').fill(account.login);
-  await p.getByTestId('sign-in-password').fill(account.password);
-  await p.getByTestId('sign-in-submit').click();
-  await p.getByRole('heading', { level: 1, name: '视频接待' }).waitFor();
-}
-
-/** Picks a radio button of Ant Design's (its input is hidden) by its label, as a person clicks it. */
-const choose = (p: Page, name: string) => p.locator('label', { has: p.getByRole('radio', { name }) }).click();
-
-/** Picks an option of an Ant Design select by its text. */
-async function pick(p: Page, field: string, option: string): Promise<void> {
-  await p
-    .locator('.ant-form-item')
-    .filter({ has: p.getByLabel(field, { exact: true }) })
-    .locator('.ant-select')
-    .click();
-  await p.locator('.ant-select-item-option', { hasText: option }).click();
-}
-
-const dutyOf = (p: Page) => p.getByTestId('duty').getAttribute('data-duty');
-const liveStateOf = (p: Page) => p.getByTestId('live-state').getAttribute('data-state');
-
-/**
- * A context whose page may use the fake camera and show notifications;
- * what it notifies is kept in `window.notified`, and every peer
- * connection it makes in `window.peerConnections` (for getStats()).
- */
-async function lawyerContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: DESK_SIZES[0] });
-  await context.grantPermissions(['notifications', 'camera', 'microphone'], { origin: url });
-  await context.addInitScript(() => {
-    const shown: string[] = [];
-    const Real = window.Notification;
-    class Spy extends Real {
-      constructor(title: string, options?: NotificationOptions) {
-        super(title, options);
-        shown.push(`${title} | ${options?.body ?? ''}`);
-      }
-    }
-    Object.defineProperty(Spy, 'permission', { get: () => Real.permission });
-    const made: RTCPeerConnection[] = [];
-    const RealPeer = window.RTCPeerConnection;
-    class Kept extends RealPeer {
-      constructor(configuration?: RTCConfiguration) {
-        super(configuration);
-        made.push(this);
-      }
-    }
-    Object.assign(window, { Notification: Spy, notified: shown, RTCPeerConnection: Kept, peerConnections: made });
-  });
-  return context;
-}
-
 /** The own camera's and microphone's tracks on the call view, as `kind:readyState:enabled` (kept in `window.local`). */
 const localTracks = (p: Page) =>
   p.evaluate(() => {
@@ -229,73 +154,12 @@ const localTracks = (p: Page) =>
     );
   });
 
-/** The console's call media by direction, from its newest peer connection's getStats(). */
-interface ConsoleMedia {
-  inVideoFrames: number;
-  inVideoBytes: number;
-  inAudioBytes: number;
-  outVideoFrames: number;
-  outVideoBytes: number;
-  outAudioBytes: number;
-}
-
-const consoleMedia = (p: Page): Promise<ConsoleMedia> =>
-  p.evaluate(async () => {
-    const pc = (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections.at(-1);
-    const media = {
-      inVideoFrames: 0,
-      inVideoBytes: 0,
-      inAudioBytes: 0,
-      outVideoFrames: 0,
-      outVideoBytes: 0,
-      outAudioBytes: 0,
-    };
-    if (pc === undefined) return media;
-    (await pc.getStats()).forEach((s: Record<string, unknown>) => {
-      const n = (v: unknown): number => (typeof v === 'number' ? v : 0);
-      if (s['type'] === 'inbound-rtp' && s['kind'] === 'video') {
-        media.inVideoFrames += n(s['framesDecoded']);
-        media.inVideoBytes += n(s['bytesReceived']);
-      } else if (s['type'] === 'inbound-rtp' && s['kind'] === 'audio') media.inAudioBytes += n(s['bytesReceived']);
-      else if (s['type'] === 'outbound-rtp' && s['kind'] === 'video') {
-        media.outVideoFrames += n(s['framesEncoded']);
-        media.outVideoBytes += n(s['bytesSent']);
-      } else if (s['type'] === 'outbound-rtp' && s['kind'] === 'audio') media.outAudioBytes += n(s['bytesSent']);
-    });
-    return media;
-  });
-
-/** A date some days from today, as a date field takes it (YYYY-MM-DD), far enough from today that time zones do not matter. */
-const dayFromNow = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** A valid resident ID number from its first seventeen characters. */
-const idNumber = (first17: string): string => first17 + idNumberCheckChar(first17);
-
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hub-console-calls-e2e-'));
   mkdirSync(join(dataDir, 'hub'), { mode: 0o700 });
   hub = startHubProcess(join(dataDir, 'hub'));
   url = await hub.url;
-  for (const account of [LAWYER, OTHER]) {
-    const added = await hubctl(
-      join(dataDir, 'hub'),
-      [
-        'user',
-        'add',
-        '--login',
-        account.login,
-        '--role',
-        'lawyer',
-        '--region',
-        REGION,
-        '--name',
-        account.name,
-        '--password-stdin',
-      ],
-      account.password,
-    );
-    expect(added.code, added.stderr).toBe(0);
-  }
+  for (const account of [LAWYER, OTHER]) await addLawyer(join(dataDir, 'hub'), REGION, account);
   hall = await enrollKiosk('HB-0001', '洪山区街道中心终端');
   annex = await enrollKiosk('HB-0002', '关山便民服务终端');
   browser = await chromium.launch({
@@ -327,14 +191,14 @@ describe('a lawyer’s 视频接待 against the hub', () => {
   let inCall: Caller;
 
   beforeAll(async () => {
-    context = await lawyerContext();
+    context = await lawyerContext(browser, url);
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
   });
   afterAll(() => context?.close());
 
   it('signs a lawyer in onto 视频接待, the one page the navigation offers a lawyer', async () => {
-    await signIn(page, LAWYER);
+    await signIn(page, url, LAWYER);
     const links = page.getByRole('navigation').getByRole('link');
     expect(await links.allInnerTexts()).toEqual(['视频接待', '通话记录']);
     await page.getByTestId('duty').waitFor();
@@ -385,10 +249,10 @@ describe('a lawyer’s 视频接待 against the hub', () => {
   });
 
   it('shows 已被接听 at once when another lawyer answers, lets the row go, and rings for the next caller', async () => {
-    const other = await lawyerContext();
+    const other = await lawyerContext(browser, url);
     const otherPage = await other.newPage();
     otherPage.setDefaultTimeout(20_000);
-    await signIn(otherPage, OTHER);
+    await signIn(otherPage, url, OTHER);
     await choose(otherPage, '在线接待');
     const mine = page.getByTestId(`call-${first.callId}`);
     await otherPage.getByTestId(`call-${first.callId}`).getByTestId('accept').click();
@@ -449,10 +313,7 @@ describe('a lawyer’s 视频接待 against the hub', () => {
   });
 
   it('checks a template in the kiosk’s words, then sends it filled: the kiosk is told and fetches what was typed', async () => {
-    await page.getByRole('tab', { name: '发文书到终端打印' }).click();
-    await page.getByTestId('template-choice').click();
-    await page.locator('.ant-select-item-option', { hasText: '借条（借贷）' }).click();
-    await page.getByLabel('借款金额（元）').waitFor();
+    await chooseIou(page);
     expect(await page.getByTestId('document-title').inputValue()).toBe('借条');
     await page.getByLabel('借款金额（元）').fill('12,345.6.7');
     await page.getByTestId('document-send').click();
@@ -469,20 +330,7 @@ describe('a lawyer’s 视频接待 against the hub', () => {
     await checkPage('call-template');
 
     // Each field by its label, as the lawyer types it; the kiosk gets them by field id.
-    const answers: [id: string, label: string, value: string][] = [
-      ['borrower.name', '借款人姓名', '张小三'],
-      ['borrower.idNumber', '借款人身份证号码', idNumber('42011119800101123')],
-      ['borrower.address', '借款人住址', '武汉市洪山区珞喻路1号'],
-      ['borrower.phone', '借款人联系电话', '13800138000'],
-      ['lender.name', '出借人姓名', '王五'],
-      ['lender.idNumber', '出借人身份证号码', idNumber('42011119750505246')],
-      ['loan.amount', '借款金额（元）', '12345.60'],
-      ['loan.date', '收到借款的日期', dayFromNow(-30)],
-      ['loan.due', '还款日期', dayFromNow(300)],
-    ];
-    for (const [, label, value] of answers) await page.getByLabel(label, { exact: true }).fill(value);
-    const typed = Object.fromEntries(answers.map(([id, , value]) => [id, value]));
-    await pick(page, '借款交付方式', '银行转账');
+    const typed = await fillIou(page);
     await page.getByTestId('document-send').click();
     await poll(() => page.getByTestId('document-outcome').innerText()).toBe('“借条”已发到终端，市民可以打印。');
     const told = await hears(inCall.socket, (m) => m.type === 'call-document' && m.document.kind === 'template');
@@ -494,7 +342,7 @@ describe('a lawyer’s 视频接待 against the hub', () => {
       kind: 'template',
       title: '借条',
       templateId: 'iou',
-      values: { ...typed, 'loan.method': '银行转账' },
+      values: typed,
     });
     expect(
       createHash('sha256')
@@ -597,36 +445,6 @@ describe('a lawyer’s 视频接待 against the hub', () => {
   });
 });
 
-/**
- * Stands where the kiosk's service does between its screen and the hub:
- * the rig page's signals (the polite end, in a room named by the call) go
- * out on the kiosk's live socket, the lawyer's come back to the page.
- */
-async function kioskSignaling(rig: CallRig, caller: Caller): Promise<{ close(): void }> {
-  const relay = new WebSocket(`${rig.origin.replace(/^http/, 'ws')}/signal?room=${caller.callId}&role=impolite`);
-  await new Promise((resolve, reject) => relay.once('open', resolve).once('error', reject));
-  let sent = 0;
-  relay.on('message', (data: Buffer) =>
-    caller.socket.send({
-      type: 'call-signal',
-      id: `s${++sent}`,
-      callId: caller.callId,
-      signal: JSON.parse(String(data)),
-    }),
-  );
-  const fromHub = (data: Buffer): void => {
-    const message = JSON.parse(String(data)) as LiveServerMessage;
-    if (message.type === 'call-signal' && message.callId === caller.callId) relay.send(JSON.stringify(message.signal));
-  };
-  caller.socket.ws.on('message', fromHub);
-  return {
-    close() {
-      caller.socket.ws.off('message', fromHub);
-      relay.close();
-    },
-  };
-}
-
 describe('a call whose kiosk end is a real call session in another Chromium', () => {
   let rig: CallRig;
   let context: BrowserContext;
@@ -636,7 +454,7 @@ describe('a call whose kiosk end is a real call session in another Chromium', ()
 
   beforeAll(async () => {
     rig = await startCallRig({ ends: ['polite'] });
-    context = await lawyerContext();
+    context = await lawyerContext(browser, url);
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
   }, 60_000);
@@ -657,11 +475,10 @@ describe('a call whose kiosk end is a real call session in another Chromium', ()
 
   /** Two snapshots a second and a half apart, on the console and on the kiosk: every counter grew. */
   async function expectMediaBothWays(): Promise<void> {
-    const [before, kioskBefore] = [await consoleMedia(page), await kiosk.stats()];
+    const [before, kioskBefore] = [await pageMedia(page), await kiosk.stats()];
     await sleep(1_500);
-    const [after, kioskAfter] = [await consoleMedia(page), await kiosk.stats()];
-    for (const key of Object.keys(before) as (keyof ConsoleMedia)[])
-      expect(after[key], `the console's ${key}`).toBeGreaterThan(before[key]);
+    const [after, kioskAfter] = [await pageMedia(page), await kiosk.stats()];
+    expectGrew(before, after, 'the console');
     expect(kioskAfter.inbound.video.framesDecoded, 'the kiosk decodes the lawyer').toBeGreaterThan(
       kioskBefore.inbound.video.framesDecoded,
     );
@@ -671,7 +488,7 @@ describe('a call whose kiosk end is a real call session in another Chromium', ()
   }
 
   it('connects through the hub’s signaling: frames and sound grow both ways on the console', async () => {
-    await signIn(page, LAWYER);
+    await signIn(page, url, LAWYER);
     await choose(page, '在线接待');
     await poll(() => dutyOf(page)).toBe('available');
     const caller = await callFrom(hall, { topic: 'traffic' });
@@ -715,7 +532,7 @@ describe('the idle timeout and a lawyer waiting for callers', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await lawyerContext();
+    context = await lawyerContext(browser, url);
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     // The page's clock is the test's: half an hour passes in a moment (the hub's own clock is real).
@@ -724,7 +541,7 @@ describe('the idle timeout and a lawyer waiting for callers', () => {
   afterAll(() => context?.close());
 
   it('does not sign out a lawyer on 在线接待 past the idle time; once 暂离, it does', async () => {
-    await signIn(page, OTHER);
+    await signIn(page, url, OTHER);
     await choose(page, '在线接待');
     await poll(() => dutyOf(page)).toBe('available');
     await page.clock.fastForward(`${IDLE_MINUTES + 1}:00`);
@@ -800,11 +617,11 @@ describe('what the hub does not do at will, scripted', () => {
   const { checkPage } = pageChecks(() => page);
 
   beforeAll(async () => {
-    context = await lawyerContext();
+    context = await lawyerContext(browser, url);
     await context.routeWebSocket(/\/api\/live$/, (ws) => scripted.attach(ws));
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, OTHER);
+    await signIn(page, url, OTHER);
     await choose(page, '在线接待');
     await page.locator('[data-testid="duty"][data-duty="available"]').waitFor();
   });

@@ -3,12 +3,13 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
-import { DEMO_CONFIG, ROOT } from './harness';
+import { DEMO_CONFIG, ROOT } from '../../scripts/lib/paths';
 
 /**
  * The hub and the CLIs around it as separate processes, as people run them:
  * `npm run hub`, `hubctl` on the hub's data directory, and a kiosk's
- * `kioskctl` on its own.
+ * `kioskctl` on its own. Node alone (no test runner, no DOM): the call
+ * bench runs the hub with these too.
  */
 
 export interface Run {
@@ -50,6 +51,74 @@ export function hubctl(dataDir: string, args: string[], input?: string, testEnv:
   return run('hub/cli/hubctl.ts', [...args, '--data-dir', dataDir], testEnv, input);
 }
 
+/** A one-time enrollment code for a kiosk of `region` at `site`, made with hubctl; pre-approved, the kiosk is approved as it registers. */
+export async function enrollCode(
+  hubDir: string,
+  place: { region: string; site: string; preApprove?: boolean },
+): Promise<string> {
+  const made = await hubctl(hubDir, [
+    'enroll-code',
+    '--region',
+    place.region,
+    '--site',
+    place.site,
+    ...(place.preApprove === false ? [] : ['--pre-approve']),
+    '--json',
+  ]);
+  if (made.code !== 0) throw new Error(`hubctl enroll-code failed (${made.code}): ${made.stderr}`);
+  return (JSON.parse(made.stdout) as { code: string }).code;
+}
+
+export interface LawyerAccount {
+  login: string;
+  password: string;
+  name: string;
+}
+
+/** Adds `account` as a lawyer of `region` with hubctl, on the hub's data directory `hubDir`. */
+export async function addLawyer(hubDir: string, region: string, account: LawyerAccount): Promise<void> {
+  const added = await hubctl(
+    hubDir,
+    [
+      'user',
+      'add',
+      '--login',
+      account.login,
+      '--role',
+      'lawyer',
+      '--region',
+      region,
+      '--name',
+      account.name,
+      '--password-stdin',
+    ],
+    account.password,
+  );
+  if (added.code !== 0) throw new Error(`hubctl user add ${account.login} failed (${added.code}): ${added.stderr}`);
+}
+
+/** A kiosk registered with `code` as a kiosk's service does it (its own key pair); the code pre-approved, it is approved. */
+export async function registerKiosk(
+  url: string,
+  code: string,
+  kiosk: { terminalId: string; displayName: string },
+): Promise<{ id: number; privateKey: KeyObject }> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const res = await fetch(`${url}/api/kiosk/register`, {
+    method: 'POST',
+    headers: { [HUB_REQUEST_HEADER]: '1', 'content-type': 'application/json' },
+    body: JSON.stringify({
+      code,
+      publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+      ...kiosk,
+    }),
+  });
+  const answer = (await res.json()) as { outcome?: string; kioskId?: number };
+  if (answer.outcome !== 'registered' || answer.kioskId === undefined)
+    throw new Error(`the hub did not register ${kiosk.terminalId}: ${JSON.stringify(answer)}`);
+  return { id: answer.kioskId, privateKey };
+}
+
 export interface HubProcess {
   child: ChildProcess;
   /** The HUB_URL line's URL, once the hub is ready. */
@@ -58,10 +127,19 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** `npm run hub`'s program on a free port of 127.0.0.1 (or on `port`, to start it again where it was), with its data in `dataDir`. */
-export function startHubProcess(dataDir: string, testEnv: NodeJS.ProcessEnv = {}, port = 0): HubProcess {
+/**
+ * `npm run hub`'s program on a free port of 127.0.0.1 (or on `port`, to
+ * start it again where it was), with its data in `dataDir` and `settings`
+ * in its configuration file beside `listen` (hub/config/schema.ts).
+ */
+export function startHubProcess(
+  dataDir: string,
+  testEnv: NodeJS.ProcessEnv = {},
+  port = 0,
+  settings: Record<string, unknown> = {},
+): HubProcess {
   const config = join(dataDir, 'hub.json');
-  writeFileSync(config, JSON.stringify({ listen: { port } }));
+  writeFileSync(config, JSON.stringify({ listen: { port }, ...settings }));
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'hub/main.ts'), '--config', config, '--data-dir', dataDir],

@@ -12,6 +12,7 @@ import type { LiveServerMessage } from '../../common/hub/api/live';
 import { enrolledWithFakeHub, type FakeCallHub } from '../../service/testing/fake-call-hub';
 import { IOU_VALUES, noticeOf } from '../../service/testing/sample-documents';
 import { expectAccessible, type Mode } from './a11y';
+import { joinLine } from './call/kiosk-call';
 import { buildRendererWithLoopbackCalls } from './call/test-renderer';
 import { callApi, LANDSCAPE, launchChromium, openHome, PORTRAIT, startKiosk, type RunningKiosk } from './harness';
 
@@ -75,15 +76,6 @@ const lastCallId = (): string => {
   if (request === undefined) throw new Error('no call was asked for');
   return request.callId;
 };
-
-/** 视频咨询 → 开始 → a topic → without the card: in line. */
-async function joinLine(page: Page, topic = 'labour'): Promise<void> {
-  await page.getByTestId('tile-videoCall').tap();
-  await page.getByTestId('call-notice').waitFor();
-  await page.getByTestId('call-start').tap();
-  await page.getByTestId(`call-topic-${topic}`).tap();
-  await page.getByTestId('call-identity-skip').tap();
-}
 
 /**
  * Records every track the page's getUserMedia hands out, before the page

@@ -193,6 +193,8 @@ export interface CallRig {
   setIceSource(source: (who: string) => IceConfig): void;
   /** A fresh page for one end, in that end's own browser. */
   peer(role: PeerRole): Promise<CallPeer>;
+  /** A blank page in a context of its own in that end's browser, for a real page elsewhere (the lawyer's console); closing its context is the caller's. */
+  blankPage(role: PeerRole): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -269,6 +271,11 @@ export async function startCallRig(opts: CallRigOptions = {}): Promise<CallRig> 
     unansweredIceUrl: `${origin}/ice-unanswered`,
     setIceSource(source) {
       iceSource = source;
+    },
+    async blankPage(role) {
+      const browser = browsers.get(role);
+      if (browser === undefined) throw new Error(`this rig runs no browser for the ${role} end`);
+      return (await browser.newContext()).newPage();
     },
     async peer(role) {
       const browser = browsers.get(role);

@@ -211,6 +211,22 @@ describe('while the call waits', () => {
     await waitFor(() => s.link.isOpen(), 3000);
   });
 
+  it('the quick tries during a call do not widen the long window the kiosk falls back to once no call waits', async () => {
+    const s = await side({ random: () => 0.5 });
+    s.link.setUrgent(true);
+    s.hub.accepting = false;
+    s.waits.length = 0;
+    s.hub.drop();
+    // Several quick tries refused while the call waits…
+    await waitFor(() => s.waits.length >= 3, 15_000);
+    expect(Math.max(...s.waits)).toBeLessThan(CALL_RECONNECT_MIN_MS + CALL_RECONNECT_MAX_WINDOW_MS);
+    // …then the call is over: the next wait is drawn from the first long window, not one doubled per quick try.
+    s.link.setUrgent(false);
+    const quick = s.waits.length;
+    await waitFor(() => s.waits.length > quick, 10_000);
+    expect(s.waits.at(-1)).toBe(0.5 * RECONNECT_BASE_MS);
+  }, 30_000);
+
   it('a socket away longer than the hub keeps a caller ends the wait as out of reach; the cancel goes when it is back', async () => {
     const s = await side({ graceMs: 500 });
     s.hub.queueEveryCallAt(1);

@@ -83,6 +83,13 @@ export class HubLink {
   private ws: WebSocket | undefined;
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
+  /**
+   * Failures while a call waits or runs, counted apart: the quick tries of a
+   * call do not widen the long window the kiosk falls back to afterwards,
+   * or a hub away for twenty seconds during a call would leave the kiosk
+   * waiting up to ten minutes once the call is over.
+   */
+  private urgentFailures = 0;
   private current: HubLinkState = { kind: 'idle' };
   private readonly waiting = new Map<string, Waiting>();
   private sent = 0;
@@ -125,6 +132,7 @@ export class HubLink {
     this.identity = undefined;
     this.current = { kind: 'idle' };
     this.failures = 0;
+    this.urgentFailures = 0;
     ws?.removeAllListeners();
     ws?.on('error', () => undefined);
     ws?.terminate();
@@ -284,15 +292,16 @@ export class HubLink {
       const next = outcome ?? { kind: 'connecting' };
       if (next.kind !== this.current.kind) this.report(next);
       this.current = next;
-      this.failures++;
+      if (this.urgent) this.urgentFailures++;
+      else this.failures++;
       const random = (this.opts.random ?? Math.random)();
       // A refusal will not mend itself soon (an administrator must act): ask again after five to ten minutes, call or not.
       const wait =
         next.kind === 'refused'
           ? Math.floor(HEARTBEAT_MAX_BACKOFF_MS * (0.5 + random / 2))
           : this.urgent
-            ? callReconnectDelay(this.failures - 1, random)
-            : reconnectDelay(this.failures - 1, random);
+            ? callReconnectDelay(this.urgentFailures - 1, random)
+            : reconnectDelay(Math.max(0, this.failures - 1), random);
       this.scheduleReconnect(wait);
       if (wasOpen) this.tellOpen(false);
     });
@@ -317,6 +326,7 @@ export class HubLink {
       clearTimeout(w.timer);
       // A heartbeat went through: the socket is healthy, and the next reconnect starts from the smallest window.
       this.failures = 0;
+      this.urgentFailures = 0;
       w.resolve({ receivedAt: m.receivedAt });
     } else if (m.type === 'error' && m.inReplyTo !== undefined && this.waiting.has(m.inReplyTo)) {
       const w = this.waiting.get(m.inReplyTo)!;

@@ -22,7 +22,7 @@ import {
   type KioskOnPaper,
 } from './harness';
 import { poll } from './hub-console-pages';
-import { addLawyer, enrollCode, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
+import { addLawyer, enrollCode, hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
 
 /**
  * The whole video consultation with every part real: `npm run hub`'s
@@ -116,7 +116,7 @@ afterAll(async () => {
 });
 
 describe('no lawyer on duty', () => {
-  it('the kiosk says so, offers 12348 and a callback request, and keeps the request in its outbox', async () => {
+  it('the kiosk says so, offers 12348 and a callback request, which reaches the hub through the outbox', async () => {
     // The lawyer is signed in but 下线: nobody can answer.
     expect(await dutyOf(lawyerPage)).toBe('offline');
     await joinLine(kioskPage, 'debts');
@@ -126,12 +126,33 @@ describe('no lawyer on duty', () => {
     expect(await unavailable.getByTestId('hotline').textContent()).toContain('12348');
 
     const reference = await requestCallback(kioskPage, '13812345678');
+    // Through the kiosk's outbox to the hub: stored there with the number a lawyer calls back…
+    const atHub = async (): Promise<{ kind: string; reference: string }[]> => {
+      const listed = await hubctl(hubDir(), ['submissions', '--json']);
+      return listed.code === 0 ? (JSON.parse(listed.stdout) as { kind: string; reference: string }[]) : [];
+    };
+    await expect
+      .poll(async () => (await atHub()).filter((s) => s.reference === reference).map((s) => s.kind), {
+        timeout: 30_000,
+      })
+      .toEqual(['callback-request']);
+    const hubDb = new Database(join(hubDir(), 'hub.db'), { readonly: true });
+    try {
+      const stored = hubDb.prepare('SELECT payload FROM submissions WHERE reference = ?').get(reference) as {
+        payload: string;
+      };
+      expect(JSON.parse(stored.payload)).toMatchObject({ phone: '13812345678', topic: 'debts', reason: 'no-lawyer' });
+    } finally {
+      hubDb.close();
+    }
+    // …and, once the hub has it, no longer kept in full at the kiosk.
     const db = new Database(join(kiosk().dataDir, 'records.db'), { readonly: true });
     try {
-      const row = db.prepare('SELECT kind, payload FROM outbox WHERE reference = ?').get(reference) as
-        { kind: string; payload: string } | undefined;
+      const row = db.prepare('SELECT kind, payload, delivered_at FROM outbox WHERE reference = ?').get(reference) as
+        { kind: string; payload: string; delivered_at: string | null } | undefined;
       expect(row?.kind).toBe('callback-request');
-      expect(JSON.parse(row!.payload)).toMatchObject({ phone: '13812345678', topic: 'debts', reason: 'no-lawyer' });
+      expect(row?.delivered_at).not.toBeNull();
+      expect(row?.payload).not.toContain('13812345678');
     } finally {
       db.close();
     }

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  CallDocumentNotice,
-  CallEndReasonSchema,
-  CallId,
-  CallSignal,
-  CallTopicSchema,
-  IceConfig,
-} from '../hub/api/calls';
+import { CallDocumentNotice, CallId, CallSignal, CallTopicSchema, callStatusSchema } from '../hub/api/calls';
 import { ReceiptLayout } from '../receipt/layout';
 
 /**
@@ -37,27 +30,7 @@ export const KioskCallUnavailableReason = z.enum(KIOSK_CALL_UNAVAILABLE_REASONS)
 export type KioskCallUnavailableReason = z.infer<typeof KioskCallUnavailableReason>;
 
 /** Where the call stands: in line, not possible now (and why), answered (with what the media needs), or over. */
-export const KioskCallStatus = z.discriminatedUnion('state', [
-  z.object({
-    state: z.literal('queued'),
-    /** 1 for the first in line. */
-    position: z.number().int().min(1),
-    estimatedWaitSeconds: z.number().int().min(0),
-  }),
-  z.object({
-    state: z.literal('unavailable'),
-    reason: KioskCallUnavailableReason,
-    /** When duty next starts, if the hub's roster says (ISO time). */
-    nextDutyAt: z.string().nullable(),
-  }),
-  z.object({
-    state: z.literal('answered'),
-    /** 王律师: the family name and 律师, nothing more. */
-    lawyerName: z.string(),
-    ice: IceConfig,
-  }),
-  z.object({ state: z.literal('ended'), reason: CallEndReasonSchema }),
-]);
+export const KioskCallStatus = callStatusSchema(KioskCallUnavailableReason);
 export type KioskCallStatus = z.infer<typeof KioskCallStatus>;
 
 /** The longest name the hub takes in `call-request` (common/hub/api/live.ts). */

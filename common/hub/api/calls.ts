@@ -222,3 +222,34 @@ export const CallDocument = z.discriminatedUnion('kind', [
   z.object({ documentId: z.uuid(), kind: z.literal('pdf'), title: z.string(), base64: z.string() }),
 ]);
 export type CallDocument = z.infer<typeof CallDocument>;
+
+/**
+ * Where a kiosk's call stands: in line, not possible now (and why), answered
+ * (with what the media needs), or over. The hub's `call-status` and the
+ * kiosk service's own status to its screen are this shape; the service adds
+ * reasons of its own for `unavailable` (the hub out of reach…), so the
+ * reasons are the parameter.
+ */
+export function callStatusSchema<R extends z.ZodType<string>>(unavailableReason: R) {
+  return z.discriminatedUnion('state', [
+    z.object({
+      state: z.literal('queued'),
+      /** 1 for the first in line. */
+      position: z.number().int().min(1),
+      estimatedWaitSeconds: z.number().int().min(0),
+    }),
+    z.object({
+      state: z.literal('unavailable'),
+      reason: unavailableReason,
+      /** When duty next starts for the kiosk's region, if the roster says (ISO time). */
+      nextDutyAt: z.string().nullable(),
+    }),
+    z.object({
+      state: z.literal('answered'),
+      /** How the kiosk names the lawyer: family name and 律师 (王律师), nothing more. */
+      lawyerName: z.string(),
+      ice: IceConfig,
+    }),
+    z.object({ state: z.literal('ended'), reason: CallEndReasonSchema }),
+  ]);
+}

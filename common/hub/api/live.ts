@@ -9,6 +9,7 @@ import {
   CallSignal,
   CallTopicSchema,
   CallUnavailableReasonSchema,
+  callStatusSchema,
   DutyStatusSchema,
   IceConfig,
   LawyerQueue,
@@ -226,27 +227,7 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
     type: z.literal('call-status'),
     callId: CallId,
     inReplyTo: MessageId.optional(),
-    status: z.discriminatedUnion('state', [
-      z.object({
-        state: z.literal('queued'),
-        /** 1 for the first in line. */
-        position: z.number().int().min(1),
-        estimatedWaitSeconds: z.number().int().min(0),
-      }),
-      z.object({
-        state: z.literal('unavailable'),
-        reason: CallUnavailableReasonSchema,
-        /** When duty next starts for the kiosk's region, if the roster says. */
-        nextDutyAt: z.string().nullable(),
-      }),
-      z.object({
-        state: z.literal('answered'),
-        /** How the kiosk names the lawyer: family name and 律师 (王律师), nothing more. */
-        lawyerName: z.string(),
-        ice: IceConfig,
-      }),
-      z.object({ state: z.literal('ended'), reason: CallEndReasonSchema }),
-    ]),
+    status: callStatusSchema(CallUnavailableReasonSchema),
   }),
   /** A lawyer's console: its queue and status, whole, pushed as the console's socket opens, on every change, and in answer to `duty-set` and `queue-sync`. */
   z.object({ type: z.literal('queue'), queue: LawyerQueue, inReplyTo: MessageId.optional() }),

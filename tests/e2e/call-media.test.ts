@@ -206,6 +206,7 @@ describe('a call between two browsers', () => {
       await bothConnected(call);
       const outageAt = Date.now();
       await coturn.restart(2_000);
+      const unanswered: string[] = [];
       for (const peer of [call.kiosk, call.lawyer]) {
         const report = await waitUntil(
           `the ${peer.role} end reconnected`,
@@ -214,8 +215,11 @@ describe('a call between two browsers', () => {
           45_000,
         );
         expect(report.states.filter((s) => s.at >= outageAt).map((s) => s.state)).toContain('reconnecting');
-        expect(report.errors.some((e) => /fresh ICE credentials: no answer within/.test(e))).toBe(true);
+        unanswered.push(...report.errors.filter((e) => /fresh ICE credentials: no answer within/.test(e)));
       }
+      // Both ends notice the outage, but the end whose restart offer arrives first may heal the other before
+      // that one restarts by itself: at least one end restarted after asking in vain, and that was enough.
+      expect(unanswered.length).toBeGreaterThan(0);
     } finally {
       await endCall(call);
     }

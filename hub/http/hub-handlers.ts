@@ -22,7 +22,7 @@ import { createThrottledRegistration } from '../kiosks/registration-throttle';
 import { checkOpeningHours, DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
 import { listOpenAlerts } from '../storage/alerts';
 import { setOpeningHours } from '../storage/opening-hours';
-import { receiveSubmission } from '../storage/submissions';
+import { receiveSubmission, submissionTopic } from '../storage/submissions';
 import type { LiveBus, LiveEvent } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
@@ -465,6 +465,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
           reference: body.reference,
           createdAt: body.createdAt,
           payload: JSON.stringify(body.payload),
+          topic: submissionTopic(body),
         },
         now(),
       );
@@ -479,6 +480,10 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         result.outcome === 'stored' ? 'submission received' : 'submission delivered again; the first one stands',
       );
       return result.answer;
+    },
+
+    kioskCaseStatus() {
+      throw new HttpError(503, 'unavailable', 'case status look-ups are not open yet');
     },
   };
 }

@@ -54,6 +54,7 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   kioskStatus: 'enrolled-kiosk',
   kioskHeartbeat: 'approved-kiosk',
   kioskSubmit: 'approved-kiosk',
+  kioskCaseStatus: 'approved-kiosk',
 };
 
 let created = 0;
@@ -133,6 +134,7 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
     createdAt: '2026-03-02T09:00:00.000+08:00',
     payload: { subject: 'overall', score: 5 },
   }),
+  kioskCaseStatus: () => ({ reference: 'A260302-2227-T', phoneLast4: '0000' }),
 };
 
 interface Caller {

@@ -33,6 +33,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'call_records',
       'call_refusals',
       'calls',
+      'case_facts',
       'duty_roster',
       'enrollment_codes',
       'hub_schema',
@@ -41,6 +42,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'kiosk_health_samples',
       'kiosk_heartbeats',
       'kiosk_nonces',
+      'kiosk_usage_daily',
       'kiosks',
       'lawyer_duty',
       'lawyer_queues',
@@ -48,7 +50,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'submissions',
       'users',
     ]);
-    expect(await listAudit(t.storage.db, { limit: 10 })).toEqual(
+    expect(await listAudit(t.storage.db, { limit: HUB_MIGRATIONS.length })).toEqual(
       [
         { version: 1, name: 'users and audit log' },
         { version: 2, name: 'sessions and TOTP' },
@@ -58,6 +60,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 6, name: 'video calls, duty and rosters' },
         { version: 7, name: 'consultation records and refused call requests' },
         { version: 8, name: 'submissions from the kiosks' },
+        { version: 9, name: 'case status, anonymous case facts and daily usage' },
       ]
         .map((m) => ({
           id: m.version,
@@ -78,7 +81,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       to: HUB_SCHEMA_VERSION,
       applied: [],
     });
-    expect(await listAudit(t.storage.db, { limit: 10 })).toHaveLength(HUB_SCHEMA_VERSION);
+    expect(await listAudit(t.storage.db, { limit: HUB_MIGRATIONS.length })).toHaveLength(HUB_SCHEMA_VERSION);
   });
 
   it('apply each migration once when two migrate at the same time', async () => {
@@ -93,7 +96,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         migrateHub(other, { actor: 'system' }),
       ]);
       expect([...a.applied, ...b.applied].sort()).toEqual(ALL_VERSIONS);
-      expect(await listAudit(t.storage.db, { limit: 10 })).toHaveLength(HUB_SCHEMA_VERSION);
+      expect(await listAudit(t.storage.db, { limit: HUB_MIGRATIONS.length })).toHaveLength(HUB_SCHEMA_VERSION);
     } finally {
       if (other !== t.storage) await other.close();
     }
@@ -124,7 +127,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
     await expect(migrateHub(t.storage, { actor: 'system', migrations: [...HUB_MIGRATIONS, broken] })).rejects.toThrow();
     expect(await schemaVersion(t.storage.db)).toBe(HUB_SCHEMA_VERSION);
     expect(await tableNames(t.storage.db)).not.toContain('half_done');
-    expect((await listAudit(t.storage.db, { limit: 10 })).map((r) => r.details['version'])).toEqual(
+    expect((await listAudit(t.storage.db, { limit: HUB_MIGRATIONS.length })).map((r) => r.details['version'])).toEqual(
       [...ALL_VERSIONS].reverse(),
     );
   });

@@ -5,6 +5,7 @@ import type { Referral } from '../../common/hub/api/call-records';
 import type { CallEndReason, CallTopic, CallUnavailableReason, DutyStatus } from '../../common/hub/api/calls';
 import type { Weekday } from '../../common/hub/opening-hours';
 import type { SubmissionKind } from '../../common/api/submissions';
+import type { CaseKind, CaseOutcome, CaseStatus } from '../../common/hub/cases';
 
 /**
  * The hub's tables as Kysely sees them. Both engines store the same types:
@@ -35,6 +36,8 @@ export interface HubDatabase {
   call_records: CallRecordsTable;
   call_refusals: CallRefusalsTable;
   submissions: SubmissionsTable;
+  case_facts: CaseFactsTable;
+  kiosk_usage_daily: KioskUsageDailyTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -309,6 +312,38 @@ export interface SubmissionsTable {
    * case desks.
    */
   payload: string;
+  /** Where a case stands (migration 9); null for kinds that are not cases (ratings, callbacks, hand-offs). */
+  case_status: CaseStatus | null;
+  /** The status's details as JSON (common/hub/cases.ts): no personal data. */
+  case_details: string | null;
+  status_changed_at: string | null;
+}
+
+/** The anonymous facts of one case, for the figures; outlives the submission's purge (migration 9). */
+export interface CaseFactsTable {
+  submission_id: number;
+  kind: CaseKind;
+  kiosk_id: number;
+  region_code: string;
+  /** The matter or dispute category the citizen chose (a code). */
+  topic: string | null;
+  submitted_at: string;
+  received_at: string;
+  accepted_at: string | null;
+  assigned_at: string | null;
+  closed_at: string | null;
+  outcome: CaseOutcome | null;
+}
+
+/** A kiosk's count of one figure on one of its days (migration 9), replaced whole when the day comes again. */
+export interface KioskUsageDailyTable {
+  kiosk_id: number;
+  day: string;
+  metric: string;
+  key: string;
+  count: number;
+  region_code: string;
+  received_at: string;
 }
 
 export type CallRow = Selectable<CallsTable>;

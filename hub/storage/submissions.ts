@@ -1,5 +1,6 @@
 import type { SubmissionKind } from '../../common/api/submissions';
-import type { KioskSubmitResponse, ReceivedSubmission } from '../../common/hub/api/submissions';
+import { CASE_KINDS, type CaseKind } from '../../common/hub/cases';
+import type { KioskSubmitRequest, KioskSubmitResponse, ReceivedSubmission } from '../../common/hub/api/submissions';
 import type { HubDb } from './schema';
 
 /**
@@ -16,6 +17,20 @@ export interface IncomingSubmission {
   createdAt: string;
   /** The payload as the shared schema parsed it, as JSON. */
   payload: string;
+  /** A case's matter or dispute category (a code, no personal data), for the figures; null for other kinds. */
+  topic: string | null;
+}
+
+/** A case's category as the figures count it: the matter or dispute category the citizen chose; null for other kinds. */
+export function submissionTopic(submission: KioskSubmitRequest): string | null {
+  if (submission.kind === 'legal-aid-application') return submission.payload.matter.category;
+  if (submission.kind === 'mediation-request') return submission.payload.dispute.category;
+  return null;
+}
+
+/** Whether submissions of this kind are cases a desk works on (common/hub/cases.ts). */
+export function isCaseKind(kind: SubmissionKind): kind is CaseKind {
+  return (CASE_KINDS as readonly string[]).includes(kind);
 }
 
 export type ReceiveOutcome =
@@ -37,6 +52,8 @@ export async function receiveSubmission(
   incoming: IncomingSubmission,
   now: Date,
 ): Promise<ReceiveOutcome> {
+  const receivedAt = now.toISOString();
+  const caseKind = isCaseKind(incoming.kind) ? incoming.kind : null;
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('submissions')
@@ -47,14 +64,32 @@ export async function receiveSubmission(
         kind: incoming.kind,
         reference: incoming.reference,
         created_at: incoming.createdAt,
-        received_at: now.toISOString(),
+        received_at: receivedAt,
         payload: incoming.payload,
+        // A case starts new; the desk moves it on.
+        case_status: caseKind === null ? null : 'new',
+        case_details: caseKind === null ? null : '{}',
+        status_changed_at: caseKind === null ? null : receivedAt,
       })
       .onConflict((oc) => oc.doNothing())
-      .returning(['reference', 'received_at'])
+      .returning(['id', 'reference', 'received_at'])
       .executeTakeFirst();
-    if (inserted !== undefined)
+    if (inserted !== undefined) {
+      if (caseKind !== null)
+        await trx
+          .insertInto('case_facts')
+          .values({
+            submission_id: inserted.id,
+            kind: caseKind,
+            kiosk_id: kiosk.id,
+            region_code: kiosk.regionCode,
+            topic: incoming.topic,
+            submitted_at: incoming.createdAt,
+            received_at: receivedAt,
+          })
+          .execute();
       return { outcome: 'stored', answer: { reference: inserted.reference, receivedAt: inserted.received_at } };
+    }
 
     const first = await trx
       .selectFrom('submissions')

@@ -201,6 +201,7 @@ describe('the outbox sender', () => {
         reference: row.reference,
         createdAt: row.created_at,
         payload: row.payload,
+        topic: null,
       },
       hub.now(),
     );
@@ -226,6 +227,7 @@ describe('the outbox sender', () => {
         reference: row.reference,
         createdAt: row.created_at,
         payload: JSON.stringify({ ...callback, topic: 'family' }),
+        topic: null,
       },
       hub.now(),
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Contract, RouteNameOf } from '../../api/contract-shape';
+import { KioskCaseStatusRequest, KioskCaseStatusResponse } from '../cases';
 import type { HubAccess } from './access';
 import {
   AuditListRequest,
@@ -405,6 +406,18 @@ export const hubApi = {
     access: 'approved-kiosk',
     // The kiosk took the submission within this limit with its receipt besides; without it, it fits.
     maxBodyBytes: SUBMIT_BODY_LIMIT,
+  }),
+  /**
+   * 查询进度 from a kiosk: where the case with this reference stands, if
+   * the phone's last four digits match the submission's. Wrong tries are
+   * limited per kiosk and per reference (common/hub/cases.ts).
+   */
+  kioskCaseStatus: route({
+    method: 'POST',
+    path: '/api/kiosk/case-status',
+    body: KioskCaseStatusRequest,
+    response: KioskCaseStatusResponse,
+    access: 'approved-kiosk',
   }),
 } satisfies Contract;
 

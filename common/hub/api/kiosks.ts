@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StatKey, StatMetric } from '../../api/stats';
 import { REGION_CODE_PATTERN } from '../accounts';
 import { AlertKindSchema } from './alert-kinds';
 
@@ -128,6 +129,15 @@ export const KioskStatusResponse = z.object({
 });
 
 const Version = z.string().min(1).max(64);
+
+/** One day's count of one usage figure at a kiosk, as its `daily_stats` holds it (common/api/stats.ts). */
+export const DailyUsageCount = z.strictObject({
+  day: z.iso.date(),
+  metric: StatMetric,
+  key: StatKey,
+  count: z.number().int().min(0).max(1_000_000),
+});
+export type DailyUsageCount = z.infer<typeof DailyUsageCount>;
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /**
@@ -158,6 +168,14 @@ export const KioskHeartbeat = z.strictObject({
   diskFreeBytes: Count,
   /** Submissions waiting in its outbox for the hub. */
   outboxDepth: Count,
+  /** When the oldest of them was submitted; null or absent when none waits. */
+  outboxOldestWaitingSince: z.iso.datetime({ offset: true }).nullable().optional(),
+  /**
+   * Its usage counts (records.db `daily_stats`) of the days the hub has not
+   * confirmed yet, whole per day: the hub replaces a kiosk's day with what
+   * arrives, so a repeat is harmless. Absent: nothing to send.
+   */
+  usage: z.array(DailyUsageCount).max(2_000).optional(),
   devices: z.array(DeviceReport).max(16),
   lastCrash: z.strictObject({ at: z.string().max(40), reason: z.string().max(500) }).nullable(),
   /** Its clock minus the hub's, in milliseconds, as it last measured (from the Date of the hub's answers). */
@@ -165,5 +183,8 @@ export const KioskHeartbeat = z.strictObject({
 });
 export type KioskHeartbeat = z.infer<typeof KioskHeartbeat>;
 
-/** Answered after the heartbeat is committed. */
-export const HeartbeatResponse = z.object({ receivedAt: z.string() });
+/** Answered after the heartbeat is committed, with the usage days it stored (the kiosk need not send them again). */
+export const HeartbeatResponse = z.object({
+  receivedAt: z.string(),
+  usageDaysStored: z.array(z.iso.date()).optional(),
+});

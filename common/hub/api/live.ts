@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KioskCaseStatus } from '../cases';
 import type { UserRole } from '../accounts';
 import type { HubAccess } from './access';
 import {
@@ -204,7 +205,13 @@ export type LiveErrorCode = (typeof LIVE_ERROR_CODES)[number];
 /** What the hub sends its clients. */
 export const LiveServerMessage = z.discriminatedUnion('type', [
   /** The heartbeat `id` is committed; the hub's time at commit, for the kiosk's clock offset. */
-  z.object({ type: z.literal('heartbeat-ack'), id: MessageId, receivedAt: z.string() }),
+  z.object({
+    type: z.literal('heartbeat-ack'),
+    id: MessageId,
+    receivedAt: z.string(),
+    /** The usage days the heartbeat carried and the hub stored. */
+    usageDaysStored: z.array(z.iso.date()).optional(),
+  }),
   z.object({ type: z.literal('pong'), id: MessageId }),
   /** A message was refused; `inReplyTo` is its id when it had a readable one. */
   z.object({
@@ -265,6 +272,11 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ice-config'), inReplyTo: MessageId, callId: CallId, ice: IceConfig }),
   /** Kiosk only: the lawyer pushed a document for the citizen; fetch it over signed HTTP, check its hash, offer 打印. */
   z.object({ type: z.literal('call-document'), callId: CallId, document: CallDocumentNotice }),
+  /**
+   * Kiosk only: a case it took the submission of changed status (no
+   * personal data in it); kept for 查询进度 while the hub is out of reach.
+   */
+  z.object({ type: z.literal('case-status'), status: KioskCaseStatus }),
 ]);
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;
 

@@ -6,6 +6,7 @@ import { alertsAndHealthHistory } from './005-alerts-and-health-history';
 import { calls } from './006-calls';
 import { callRecords } from './007-call-records';
 import { submissions } from './008-submissions';
+import { casesAndUsage } from './009-cases-and-usage';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -18,4 +19,5 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   calls,
   callRecords,
   submissions,
+  casesAndUsage,
 ];

@@ -23,6 +23,7 @@ import { checkOpeningHours, DEFAULT_OPENING_HOURS } from '../../common/hub/openi
 import { listOpenAlerts } from '../storage/alerts';
 import { setOpeningHours } from '../storage/opening-hours';
 import { receiveSubmission, submissionTopic } from '../storage/submissions';
+import type { PayloadVault } from '../storage/submission-payloads';
 import type { LiveBus, LiveEvent } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
@@ -68,6 +69,8 @@ export interface HubHandlerDeps {
   heartbeats: HeartbeatCommitter;
   /** Where the document templates lawyers push are read from (default the repository's content/templates). */
   templatesDir?: string;
+  /** How submissions' personal payloads are kept at rest (default: as they are). */
+  payloads?: PayloadVault;
 }
 
 /** What a sealed TOTP secret is bound to: its account, so it opens on no other row. */
@@ -468,6 +471,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
           topic: submissionTopic(body),
         },
         now(),
+        deps.payloads,
       );
       // Never the payload: it holds names, ID and phone numbers.
       const about = { kioskId: kiosk.id, reference: body.reference, kind: body.kind };

@@ -2,12 +2,13 @@ import type { SubmissionKind } from '../../common/api/submissions';
 import { CASE_KINDS, type CaseKind } from '../../common/hub/cases';
 import type { KioskSubmitRequest, KioskSubmitResponse, ReceivedSubmission } from '../../common/hub/api/submissions';
 import type { HubDb } from './schema';
+import { CLEAR_PAYLOADS, type PayloadVault } from './submission-payloads';
 
 /**
  * Submissions delivered from the kiosks' outboxes (migration 8). The
  * payload holds personal data: it is written here and read by nothing that
- * logs or lists — `listSubmissions` leaves it out. Encryption at rest comes
- * with the case desks.
+ * logs or lists — `listSubmissions` leaves it out — and only through a
+ * PayloadVault (submission-payloads.ts).
  */
 
 export interface IncomingSubmission {
@@ -51,7 +52,9 @@ export async function receiveSubmission(
   kiosk: { id: number; regionCode: string },
   incoming: IncomingSubmission,
   now: Date,
+  vault: PayloadVault = CLEAR_PAYLOADS,
 ): Promise<ReceiveOutcome> {
+  const context = { kioskId: kiosk.id, idempotencyKey: incoming.idempotencyKey };
   const receivedAt = now.toISOString();
   const caseKind = isCaseKind(incoming.kind) ? incoming.kind : null;
   return db.transaction().execute(async (trx) => {
@@ -65,7 +68,7 @@ export async function receiveSubmission(
         reference: incoming.reference,
         created_at: incoming.createdAt,
         received_at: receivedAt,
-        payload: incoming.payload,
+        payload: vault.seal(incoming.payload, context),
         // A case starts new; the desk moves it on.
         case_status: caseKind === null ? null : 'new',
         case_details: caseKind === null ? null : '{}',
@@ -106,7 +109,7 @@ export async function receiveSubmission(
       first.kind === incoming.kind &&
       first.reference === incoming.reference &&
       first.created_at === incoming.createdAt &&
-      first.payload === incoming.payload;
+      vault.open(first.payload, context) === incoming.payload;
     if (!same)
       return {
         outcome: 'conflict',

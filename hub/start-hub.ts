@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { prepareSecretBox } from './accounts/secret-box';
+import { defaultSealingKeyFile, prepareSealingKey } from './kiosks/sealing-key';
 import { defaultPayloadKeysDir } from './storage/payload-keyring';
 import { preparePayloadKeyring } from './storage/payload-keys';
 import { startHubServer, type HubServer } from './http/hub-server';
@@ -31,6 +32,8 @@ export interface HubSettings {
   totpIssuer: string;
   /** Default: keys/payloads in the data directory. */
   payloadKeysDir?: string | undefined;
+  /** Default: keys/sealing-key.pem in the data directory. */
+  sealingKeyFile?: string | undefined;
   /** How this instance hears the others' events; default the in-process bus (a hub of one). */
   openBus?: (logger: Logger) => Promise<LiveBus>;
   /** The web console's built files, served at `/`; default dist/hub-console of this checkout. None served when missing. */
@@ -83,6 +86,11 @@ export async function startHub(
       settings.payloadKeysDir ?? defaultPayloadKeysDir(settings.dataDir),
       now,
     );
+    const sealing = await prepareSealingKey(
+      storage.db,
+      settings.sealingKeyFile ?? defaultSealingKeyFile(settings.dataDir),
+      now(),
+    );
     bus = await (settings.openBus ?? (() => Promise.resolve(createInProcessBus())))(opts.logger);
     const tls =
       settings.tls === undefined
@@ -101,6 +109,7 @@ export async function startHub(
       totpBox,
       totpIssuer: settings.totpIssuer,
       payloads,
+      sealing,
       bus,
       consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
       turn: settings.turn,

@@ -100,6 +100,7 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
       tls: loaded.value.tls,
       totpKeyFile: loaded.value.totpKeyFile,
       payloadKeysDir: loaded.value.payloadKeysDir,
+      sealingKeyFile: loaded.value.sealingKeyFile,
       totpIssuer: config.totpIssuer,
       openBus: redisUrl === '' ? undefined : (logger) => openRedisBus(redisUrl, { logger }),
       turn,

@@ -11,6 +11,7 @@ export interface LoadedHubConfig {
   tls: { certFile: string; keyFile: string } | undefined;
   totpKeyFile: string | undefined;
   payloadKeysDir: string | undefined;
+  sealingKeyFile: string | undefined;
   /** The TURN section with its secret file's path made absolute; undefined when calls have no TURN. */
   turn: (NonNullable<HubConfig['turn']> & { secretFile: string }) | undefined;
 }
@@ -33,6 +34,7 @@ export function loadHubConfig(path: string): Result<LoadedHubConfig, RefusedConf
           },
     totpKeyFile: near(config.totpKeyFile),
     payloadKeysDir: near(config.payloadKeysDir),
+    sealingKeyFile: near(config.sealingKeyFile),
     turn:
       config.turn === undefined
         ? undefined

@@ -87,6 +87,8 @@ export const HubConfig = z.strictObject({
   totpKeyFile: z.string().min(1).optional(),
   /** The directory of the keys that encrypt submissions' personal data at rest (made at the first start); every hub on one database needs the same one. Default: keys/payloads in the data directory. */
   payloadKeysDir: z.string().min(1).optional(),
+  /** The private key kiosks seal waiting submissions to (made at the first start); every hub on one database needs the same file. Default: keys/sealing-key.pem in the data directory. */
+  sealingKeyFile: z.string().min(1).optional(),
   /** The name authenticator apps show beside the account's code. */
   totpIssuer: z.string().min(1).max(40).default('无人律所'),
   /**

@@ -149,7 +149,7 @@ export class PayloadKeyring implements PayloadVault {
     if (key === undefined)
       throw new PayloadKeyError(`payload key ${id} is not in ${this.dir}: restore it from the keys' backup`);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
       decipher.setAAD(aad(id, context));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');

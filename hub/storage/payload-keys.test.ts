@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReference, serialNumberFor } from '../../common/reference-number';
-import { findPostgresBin } from '../testing/throwaway-postgres';
+import { databaseBytes } from '../testing/database-bytes';
 import { ENGINES, useTestStorage, type TestStorage } from '../testing/test-storage';
 import { listAudit } from './audit-log';
 import {
@@ -105,16 +105,6 @@ async function expectAllOpen(db: HubDb, ring: PayloadKeyring, sent: { idempotenc
   }
 }
 
-/** Everything the database holds, as bytes: hub.db and its WAL on SQLite, a pg_dump on PostgreSQL. */
-function databaseBytes(t: TestStorage): Buffer {
-  const target = t.target;
-  if (target.engine === 'sqlite')
-    return Buffer.concat([target.file, `${target.file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
-  return execFileSync(join(findPostgresBin(), 'pg_dump'), ['--data-only', target.url], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
-
 function expectNoPersonalData(bytes: Buffer, count: number) {
   expect(bytes.length).toBeGreaterThan(1000);
   for (let n = 0; n < count; n++)
@@ -162,7 +152,7 @@ describe.each(ENGINES)('payloads encrypted at rest, on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(byReference.idempotency_key).toBe(sent[2]!.idempotencyKey);
 
-    expectNoPersonalData(databaseBytes(t), 4);
+    expectNoPersonalData(databaseBytes(t.target), 4);
     for (const row of rows) for (const value of Object.values(person(0))) expect(row.payload).not.toContain(value);
   });
 
@@ -229,7 +219,7 @@ describe.each(ENGINES)('payloads encrypted at rest, on %s', (engine) => {
     expect([await rowsUnder(old), await rowsUnder(fresh)]).toEqual([0, 6]);
     expect((await payloadKeyUsage(db, ring)).current).toBe(fresh);
     await expectAllOpen(db, ring, sent);
-    expectNoPersonalData(databaseBytes(t), 6);
+    expectNoPersonalData(databaseBytes(t.target), 6);
   });
 
   it(

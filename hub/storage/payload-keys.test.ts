@@ -195,6 +195,15 @@ describe.each(ENGINES)('payloads encrypted at rest, on %s', (engine) => {
     await expect(preparePayloadKeyring(db, keysDir(), now)).rejects.toThrow(PayloadKeyError);
   });
 
+  it('a first start cut short between making the key and naming it current starts the next time', async () => {
+    const orphan = PayloadKeyring.open(keysDir()).addKey(NOW);
+    rmSync(join(keysDir(), 'current'));
+    const ring = await preparePayloadKeyring(t.storage.db, keysDir(), now);
+    expect(ring.currentId()).toMatch(/^\d{8}-[0-9a-f]{8}$/);
+    expect(ring.ids()).toContain(orphan);
+    await receiveSome(t.storage.db, ring, 1);
+  });
+
   it('a rotation stopped halfway resumes; every row ends under the new key and still opens', async () => {
     const db = t.storage.db;
     const ring = await preparePayloadKeyring(db, keysDir(), now);

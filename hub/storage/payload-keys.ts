@@ -134,7 +134,8 @@ export async function preparePayloadKeyring(db: HubDb, dir: string, now: () => D
       .where('payload', 'like', SEALED_PAYLOADS)
       .limit(1)
       .executeTakeFirst();
-    if (sealed !== undefined || ring.ids().length > 0)
+    // Key files without a current one and no row sealed: a first start cut short between the two writes; a new key is as good.
+    if (sealed !== undefined)
       throw new PayloadKeyError(
         `the payload keys directory ${dir} has no current key, and the database holds payloads sealed with one: restore the directory from its backup (every hub on one database needs the same one)`,
       );

@@ -3,6 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { prepareSecretBox } from './accounts/secret-box';
+import { defaultSealingKeyFile, prepareSealingKey } from './kiosks/sealing-key';
+import { defaultPayloadKeysDir } from './storage/payload-keyring';
+import { preparePayloadKeyring } from './storage/payload-keys';
 import { startHubServer, type HubServer } from './http/hub-server';
 import { migrateHub, type MigrationOutcome } from './storage/migrate';
 import {
@@ -27,6 +30,10 @@ export interface HubSettings {
   /** Default: keys/totp.key in the data directory. */
   totpKeyFile: string | undefined;
   totpIssuer: string;
+  /** Default: keys/payloads in the data directory. */
+  payloadKeysDir?: string | undefined;
+  /** Default: keys/sealing-key.pem in the data directory. */
+  sealingKeyFile?: string | undefined;
   /** How this instance hears the others' events; default the in-process bus (a hub of one). */
   openBus?: (logger: Logger) => Promise<LiveBus>;
   /** The web console's built files, served at `/`; default dist/hub-console of this checkout. None served when missing. */
@@ -52,7 +59,8 @@ export const defaultTotpKeyFile = (dataDir: string): string => join(dataDir, 'ke
 /**
  * Opens the hub's storage (making hub.db on the first start), brings its
  * schema to this software's version (a newer one is refused, naming both),
- * checks the TOTP key against the database, and starts serving. Anything
+ * checks the TOTP key against the database and the payload keys against
+ * the rows sealed with them, and starts serving. Anything
  * that fails here fails the start, with what is wrong in the error.
  */
 export async function startHub(
@@ -73,6 +81,16 @@ export async function startHub(
       settings.totpKeyFile ?? defaultTotpKeyFile(settings.dataDir),
       now(),
     );
+    const payloads = await preparePayloadKeyring(
+      storage.db,
+      settings.payloadKeysDir ?? defaultPayloadKeysDir(settings.dataDir),
+      now,
+    );
+    const sealing = await prepareSealingKey(
+      storage.db,
+      settings.sealingKeyFile ?? defaultSealingKeyFile(settings.dataDir),
+      now(),
+    );
     bus = await (settings.openBus ?? (() => Promise.resolve(createInProcessBus())))(opts.logger);
     const tls =
       settings.tls === undefined
@@ -90,6 +108,8 @@ export async function startHub(
       tls,
       totpBox,
       totpIssuer: settings.totpIssuer,
+      payloads,
+      sealing,
       bus,
       consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
       turn: settings.turn,

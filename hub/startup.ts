@@ -99,6 +99,8 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
       trustedProxies: config.trustedProxies,
       tls: loaded.value.tls,
       totpKeyFile: loaded.value.totpKeyFile,
+      payloadKeysDir: loaded.value.payloadKeysDir,
+      sealingKeyFile: loaded.value.sealingKeyFile,
       totpIssuer: config.totpIssuer,
       openBus: redisUrl === '' ? undefined : (logger) => openRedisBus(redisUrl, { logger }),
       turn,

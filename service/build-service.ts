@@ -144,6 +144,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           db: records,
           terminalId: config.id,
           logger,
+          sealingKey: () => enrolledIdentity()?.enrollment.sealingKey,
           onStored: (kind, payload) => {
             sender?.nudge();
             count(kind, payload);

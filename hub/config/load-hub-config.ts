@@ -10,6 +10,8 @@ export interface LoadedHubConfig {
   dataDir: string | undefined;
   tls: { certFile: string; keyFile: string } | undefined;
   totpKeyFile: string | undefined;
+  payloadKeysDir: string | undefined;
+  sealingKeyFile: string | undefined;
   /** The TURN section with its secret file's path made absolute; undefined when calls have no TURN. */
   turn: (NonNullable<HubConfig['turn']> & { secretFile: string }) | undefined;
 }
@@ -31,6 +33,8 @@ export function loadHubConfig(path: string): Result<LoadedHubConfig, RefusedConf
             keyFile: resolve(dirname(path), config.tls.keyFile),
           },
     totpKeyFile: near(config.totpKeyFile),
+    payloadKeysDir: near(config.payloadKeysDir),
+    sealingKeyFile: near(config.sealingKeyFile),
     turn:
       config.turn === undefined
         ? undefined

@@ -85,6 +85,10 @@ export const HubConfig = z.strictObject({
   tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
   /** The key that seals TOTP secrets (made at the first start); every hub on one database needs the same file. Default: keys/totp.key in the data directory. */
   totpKeyFile: z.string().min(1).optional(),
+  /** The directory of the keys that encrypt submissions' personal data at rest (made at the first start); every hub on one database needs the same one. Default: keys/payloads in the data directory. */
+  payloadKeysDir: z.string().min(1).optional(),
+  /** The private key kiosks seal waiting submissions to (made at the first start); every hub on one database needs the same file. Default: keys/sealing-key.pem in the data directory. */
+  sealingKeyFile: z.string().min(1).optional(),
   /** The name authenticator apps show beside the account's code. */
   totpIssuer: z.string().min(1).max(40).default('无人律所'),
   /**

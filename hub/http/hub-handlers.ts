@@ -24,6 +24,7 @@ import { listOpenAlerts } from '../storage/alerts';
 import { setOpeningHours } from '../storage/opening-hours';
 import { receiveSubmission, submissionTopic } from '../storage/submissions';
 import type { PayloadVault } from '../storage/submission-payloads';
+import type { HubSealingKey } from '../kiosks/sealing-key';
 import type { LiveBus, LiveEvent } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
@@ -71,6 +72,8 @@ export interface HubHandlerDeps {
   templatesDir?: string;
   /** How submissions' personal payloads are kept at rest (default: as they are). */
   payloads?: PayloadVault;
+  /** The key kiosks seal payloads to while they wait (given at enrollment and status); none: kiosks send them in clear. */
+  sealing?: HubSealingKey;
 }
 
 /** What a sealed TOTP secret is bound to: its account, so it opens on no other row. */
@@ -430,7 +433,10 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     callTemplates: () => Promise.resolve({ templates: callTemplates() }),
 
     async kioskRegister(body, ctx) {
-      return register(body, now(), ctx.clientAddress);
+      const answer = await register(body, now(), ctx.clientAddress);
+      return answer.outcome === 'registered' && deps.sealing !== undefined
+        ? { ...answer, sealingKey: deps.sealing.publicKey }
+        : answer;
     },
 
     async kioskStatus(_body, ctx) {
@@ -443,6 +449,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         displayName: kiosk.display_name,
         regionCode: kiosk.region_code,
         site: kiosk.site,
+        ...(deps.sealing === undefined ? {} : { sealingKey: deps.sealing.publicKey }),
       };
     },
 
@@ -457,8 +464,12 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       return { receivedAt: at.toISOString() };
     },
 
-    async kioskSubmit(body, ctx) {
+    async kioskSubmit(delivered, ctx) {
       const kiosk = kioskOf(ctx);
+      if ('sealedPayload' in delivered && deps.sealing === undefined)
+        throw new HttpError(400, 'bad-request', 'body.sealedPayload: this hub has no sealing key to open it with');
+      // Opened here, checked like a clear one; a repeat is recognised by what it opens to, since every seal differs.
+      const body = 'sealedPayload' in delivered ? deps.sealing!.opened(delivered) : delivered;
       const result = await receiveSubmission(
         db,
         kiosk,

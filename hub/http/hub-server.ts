@@ -8,6 +8,8 @@ import { createLiveSockets } from '../live/live-sockets';
 import { createCallDesk, type CallDesk } from '../calls/call-desk';
 import type { TurnSettings } from '../calls/turn-credentials';
 import type { HubDb } from '../storage/schema';
+import type { PayloadVault } from '../storage/submission-payloads';
+import type { HubSealingKey } from '../kiosks/sealing-key';
 import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
 import { createHubHandlers } from './hub-handlers';
 import { createHubGuard } from './hub-guard';
@@ -28,6 +30,10 @@ export interface HubServerOptions {
   tls?: { key: string | Buffer; cert: string | Buffer } | undefined;
   totpBox: SecretBox;
   totpIssuer: string;
+  /** How submissions' payloads are kept at rest: the hub's payload keyring (start-hub.ts); tests of other parts may leave it out. */
+  payloads?: PayloadVault;
+  /** The key kiosks seal waiting payloads to (start-hub.ts); tests of other parts may leave it out. */
+  sealing?: HubSealingKey;
   /** Where this instance publishes what changed, and hears the other instances. */
   bus: LiveBus;
   /** How often the live consoles' sessions are looked up again (idle, disabled); default a minute. */
@@ -87,6 +93,8 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       now: opts.now,
       totpBox: opts.totpBox,
       totpIssuer: opts.totpIssuer,
+      ...(opts.payloads === undefined ? {} : { payloads: opts.payloads }),
+      ...(opts.sealing === undefined ? {} : { sealing: opts.sealing }),
       logger: opts.logger,
       bus: opts.bus,
       heartbeats,

@@ -11,6 +11,9 @@ import { startHubServer, type HubServer } from '../http/hub-server';
 import type { TurnSettings } from '../calls/turn-credentials';
 import { createInProcessBus, type LiveBus, type LiveEvent } from '../live/live-bus';
 import { defaultTotpKeyFile } from '../start-hub';
+import { defaultSealingKeyFile, prepareSealingKey } from '../kiosks/sealing-key';
+import { defaultPayloadKeysDir } from '../storage/payload-keyring';
+import { preparePayloadKeyring } from '../storage/payload-keys';
 import { addUser, type UserSummary } from '../storage/users';
 import type { KioskStatus, StorageEngine } from '../storage/schema';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
@@ -115,6 +118,12 @@ export function useTestHub(
     openBus?: () => Promise<LiveBus>;
     /** TURN for calls; default none. */
     turn?: TurnSettings;
+    /**
+     * The hub's keys as a real hub has them (start-hub.ts): payloads encrypted
+     * at rest and a sealing key for kiosks, made in the test's data directory.
+     * Default none: payloads stored as they are, no sealing key given out.
+     */
+    keys?: boolean;
   } = {},
 ): TestHub {
   const storage = useTestStorage(engine);
@@ -169,6 +178,12 @@ export function useTestHub(
       bus: instanceBus,
       callTickMs: opts.callTickMs ?? 3_600_000,
       turn: opts.turn,
+      ...(opts.keys === true
+        ? {
+            payloads: await preparePayloadKeyring(db, defaultPayloadKeysDir(storage.dataDir), () => T0),
+            sealing: await prepareSealingKey(db, defaultSealingKeyFile(storage.dataDir), T0),
+          }
+        : {}),
     });
   }
 

@@ -106,7 +106,13 @@ export function addHubCommands(program: Command): void {
       let unreachable: string | undefined;
       try {
         const answer = await kioskStatusAtHub(identity);
-        enrollment = { ...enrollment, status: answer.status, checkedAt: new Date().toISOString() };
+        enrollment = {
+          ...enrollment,
+          status: answer.status,
+          checkedAt: new Date().toISOString(),
+          // A hub that gave no key (an older one) leaves the kiosk's as it was.
+          ...(answer.sealingKey === undefined ? {} : { sealingKey: answer.sealingKey }),
+        };
       } catch (error) {
         if (error instanceof HubRefusedError && error.status === 403 && /revoked/.test(error.message))
           enrollment = { ...enrollment, status: 'revoked', checkedAt: new Date().toISOString() };

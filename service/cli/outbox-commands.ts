@@ -1,3 +1,4 @@
+import { sealedPayloadOf } from '../outbox/sealed-payloads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -46,7 +47,8 @@ function openForReading(dataDir: string) {
 export function describeOutboxRow(row: OutboxRow) {
   let payload: unknown;
   try {
-    payload = maskPersonalData(JSON.parse(row.payload));
+    payload =
+      sealedPayloadOf(row.payload) === undefined ? maskPersonalData(JSON.parse(row.payload)) : '[sealed to the hub]';
   } catch {
     payload = '[unreadable]';
   }

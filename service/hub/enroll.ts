@@ -39,6 +39,7 @@ export async function enrollKiosk(opts: {
     enrolledAt: at,
     status: answer.status,
     checkedAt: at,
+    ...(answer.sealingKey === undefined ? {} : { sealingKey: answer.sealingKey }),
   };
   saveIdentity(opts.dataDir, keys.privateKey, enrollment);
   return { outcome: 'enrolled', enrollment };

@@ -3,7 +3,11 @@ import { ApiErrorBody } from '../../common/api/errors';
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { RegisterKioskResponse, KioskStatusResponse, HeartbeatResponse } from '../../common/hub/api/kiosks';
 import { CALL_DOCUMENT_MAX_BYTES, CallDocument } from '../../common/hub/api/calls';
-import { KioskSubmitResponse, type KioskSubmitRequest } from '../../common/hub/api/submissions';
+import {
+  KioskSubmitResponse,
+  type KioskSealedSubmitRequest,
+  type KioskSubmitRequest,
+} from '../../common/hub/api/submissions';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import type { KioskIdentity } from './hub-identity';
 import type { z } from 'zod';
@@ -143,7 +147,7 @@ export function sendHeartbeat(identity: KioskIdentity, report: KioskHeartbeat) {
 }
 
 /** Delivers one submission of the outbox; answered once the hub has committed it (or had, under the same key). */
-export function deliverSubmission(identity: KioskIdentity, submission: KioskSubmitRequest) {
+export function deliverSubmission(identity: KioskIdentity, submission: KioskSubmitRequest | KioskSealedSubmitRequest) {
   const { path } = hubApi.kioskSubmit;
   const body = JSON.stringify(submission);
   return send(

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { SealingKey } from '../../common/hub/api/kiosks';
 import { keyFingerprint } from '../../server-kit/kiosk-identity/kiosk-key';
 import { writeOwnerOnlyFile } from '../../server-kit/owner-only-file';
 
@@ -24,6 +25,8 @@ export const Enrollment = z.object({
   enrolledAt: z.string(),
   status: z.enum(['pending', 'approved', 'revoked']),
   checkedAt: z.string(),
+  /** The hub's sealing key, as it gave it at enrollment or the last status check: waiting payloads are sealed to it. */
+  sealingKey: SealingKey.optional(),
 });
 export type Enrollment = z.infer<typeof Enrollment>;
 

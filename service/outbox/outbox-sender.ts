@@ -1,12 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { SubmissionKind } from '../../common/api/submissions';
-import type { KioskSubmitRequest, KioskSubmitResponse } from '../../common/hub/api/submissions';
+import type {
+  KioskSealedSubmitRequest,
+  KioskSubmitRequest,
+  KioskSubmitResponse,
+} from '../../common/hub/api/submissions';
 import { redactText } from '../../common/redact';
 import { knownValues, maskKnownValues } from '../../common/receipt/mask-receipt';
 import { Receipt } from '../../common/receipt/receipt';
 import { deliverSubmission, HubRefusedError, HubUnreachableError } from '../hub/hub-client';
 import type { KioskIdentity } from '../hub/hub-identity';
+import { sealedPayloadOf } from './sealed-payloads';
 import { dueForDelivery, markDelivered, markFailing, markRetry, nextDueAt, type OutboxRow } from './outbox-store';
 
 /**
@@ -58,7 +63,10 @@ export interface OutboxSenderOptions {
   /** The kiosk's enrollment and key, read again at every pass (enrolled while running counts); undefined until enrolled. */
   identity: () => KioskIdentity | undefined;
   logger: Logger;
-  deliver?: (identity: KioskIdentity, submission: KioskSubmitRequest) => Promise<KioskSubmitResponse>;
+  deliver?: (
+    identity: KioskIdentity,
+    submission: KioskSubmitRequest | KioskSealedSubmitRequest,
+  ) => Promise<KioskSubmitResponse>;
   now?: () => Date;
   /** 0 ≤ x < 1. */
   random?: () => number;
@@ -191,13 +199,20 @@ export class OutboxSender {
     const about = { reference: row.reference, kind: row.kind, attempt: row.attempts + 1 };
     let answer: KioskSubmitResponse;
     try {
-      answer = await (this.opts.deliver ?? deliverSubmission)(identity, {
+      const delivery = {
         idempotencyKey: row.idempotency_key,
         kind: SubmissionKind.parse(row.kind),
         reference: row.reference,
         createdAt: row.created_at,
-        payload: JSON.parse(row.payload) as KioskSubmitRequest['payload'],
-      } as KioskSubmitRequest);
+      };
+      // A sealed payload goes as it is: only the hub opens it.
+      const sealedPayload = sealedPayloadOf(row.payload);
+      answer = await (this.opts.deliver ?? deliverSubmission)(
+        identity,
+        (sealedPayload === undefined
+          ? { ...delivery, payload: JSON.parse(row.payload) as KioskSubmitRequest['payload'] }
+          : { ...delivery, sealedPayload }) as KioskSubmitRequest | KioskSealedSubmitRequest,
+      );
     } catch (error) {
       if (!(error instanceof HubRefusedError || error instanceof HubUnreachableError)) throw error;
       // The hub's words may quote what it refused: masked like everything that reaches the log or kioskctl.

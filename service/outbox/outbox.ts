@@ -24,6 +24,8 @@ import {
   markReceiptPrinted,
   type OutboxRow,
 } from './outbox-store';
+import { sealedPayloadOf, sealedPayloadText } from './sealed-payloads';
+import type { SealingPublicKey } from '../../server-kit/sealed-box';
 
 /**
  * The submission outbox: a citizen's submission is stored with its reference
@@ -71,6 +73,13 @@ export interface OutboxOptions {
    * here is logged and never undoes or fails the submission.
    */
   onStored?: (kind: SubmissionKind, payload: SubmissionPayload) => void;
+  /**
+   * The hub's sealing key, when this kiosk has one (enrolled with a hub
+   * that gave it): each new submission's payload is then stored sealed to
+   * it, so a kiosk carried away gives up no applicant's data. Without it
+   * (no hub) payloads are kept in clear, in the owner-only records.db.
+   */
+  sealingKey?: () => SealingPublicKey | undefined;
 }
 
 export interface SubmitInput<K extends SubmissionKind> {
@@ -148,9 +157,9 @@ export class Outbox {
       .transaction((): { row: OutboxRow; duplicate: boolean } => {
         const existing = findByIdempotencyKey(db, input.idempotencyKey);
         if (existing !== undefined) {
-          // Once delivered, its payload is gone: the kind is all there is left to compare.
-          const delivered = existing.payload === DELETED_PAYLOAD;
-          if (existing.kind !== kind || (!delivered && existing.payload !== payload)) {
+          // Once delivered its payload is gone, and a sealed one cannot be opened here: the kind is all there is left to compare.
+          const comparable = existing.payload !== DELETED_PAYLOAD && sealedPayloadOf(existing.payload) === undefined;
+          if (existing.kind !== kind || (comparable && existing.payload !== payload)) {
             throw new IdempotencyConflictError(
               `idempotency key ${input.idempotencyKey} was already used for a different submission (${existing.reference})`,
             );
@@ -174,11 +183,15 @@ export class Outbox {
             : JSON.stringify(
                 maskKnownValues(Receipt.parse(input.receipt(reference)), knownValues(JSON.parse(payload))),
               );
+        const sealingKey = this.opts.sealingKey?.();
         insertOutboxRow(db, {
           kind,
           reference,
           idempotencyKey: input.idempotencyKey,
-          payload,
+          payload:
+            sealingKey === undefined
+              ? payload
+              : sealedPayloadText(sealingKey, payload, { kind, reference, idempotencyKey: input.idempotencyKey }),
           createdAt: now.toISOString(),
           receipt,
         });
@@ -268,7 +281,7 @@ export class Outbox {
     const printer = this.opts.printer;
     if (printer === undefined || row.receipt === null) return null;
     try {
-      // Rows stored before receipts were masked at storage are masked here too.
+      // Rows stored before receipts were masked at storage are masked here too (a sealed payload names nobody here).
       let receipt = maskKnownValues(Receipt.parse(JSON.parse(row.receipt)), knownValues(JSON.parse(row.payload)));
       if (reprint) {
         // A copy printed on request says so: two slips with one reference are then told apart.

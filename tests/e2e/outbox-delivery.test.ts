@@ -4,11 +4,14 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SubmissionPayload } from '../../common/api/submissions';
 import { hubApi } from '../../common/hub/api/contract';
 import { formatReference } from '../../common/reference-number';
 import { createEnrollCode } from '../../hub/storage/enrollment-codes';
+import { defaultPayloadKeysDir, PayloadKeyring, payloadKeyIdOf } from '../../hub/storage/payload-keyring';
+import { databaseBytes } from '../../hub/testing/database-bytes';
 import { ENGINES, useTestStorage } from '../../hub/testing/test-storage';
 import { enrollKiosk } from '../../service/hub/enroll';
 import { deliverSubmission } from '../../service/hub/hub-client';
@@ -28,6 +31,17 @@ import { hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-proces
  */
 
 const ID_NUMBER = '420111199001011234';
+
+/** A stored submission's payload as the hub's own keys open it. */
+const opened =
+  (hubDataDir: string) =>
+  (row: { kiosk_id: number; idempotency_key: string; payload: string }): unknown =>
+    JSON.parse(
+      PayloadKeyring.open(defaultPayloadKeysDir(hubDataDir)).open(row.payload, {
+        kioskId: row.kiosk_id,
+        idempotencyKey: row.idempotency_key,
+      }),
+    );
 const PHONE = '13812345678';
 const CALLBACK_PHONE = '13987654321';
 const NAME = '张三丰';
@@ -242,8 +256,9 @@ describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (eng
       ['callback-request', c.reference, keys[0], '420111'],
       ['legal-aid-application', a.reference, keys[1], '420111'],
     ]);
-    expect(JSON.parse(stored[0]!.payload)).toEqual(callback);
-    expect(JSON.parse(stored[1]!.payload)).toEqual(application);
+    // Encrypted at rest; what a case officer's screen reads through the hub's keys is what the citizen gave.
+    expect(stored.map((s) => payloadKeyIdOf(s.payload))).toEqual([expect.any(String), expect.any(String)]);
+    expect(stored.map(opened(t.dataDir))).toEqual([callback, application]);
     expect([...r.proxy.deliveries.values()]).toEqual([1, 1]);
     // What operators list at the hub: reference, kind, kiosk, received at — never the personal data.
     const listed = await hubctl(t.dataDir, ['submissions', '--json'], undefined, t.env());
@@ -267,6 +282,73 @@ describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (eng
     expect(bytes.includes(Buffer.from(a.reference))).toBe(true);
     for (const secret of [ID_NUMBER, PHONE, CALLBACK_PHONE, NAME])
       expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+  });
+
+  it('waiting for the hub, an application is sealed: records.db holds no personal data; the hub stores it encrypted and its keys open it', async () => {
+    const r = await rig();
+    await r.stopHub();
+    const kiosk = await r.startService();
+    const key = randomUUID();
+    const a = await submit(kiosk, {
+      kind: 'legal-aid-application',
+      payload: application,
+      idempotencyKey: key,
+      receipt,
+    });
+    const broken = await submit(kiosk, { kind: 'callback-request', payload: callback, idempotencyKey: randomUUID() });
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir)).every((row) => row.attempts >= 1),
+      15_000,
+      () => 'tried while the hub is down',
+    );
+    // Before delivery, with the service running: the raw files of records.db.
+    const file = join(r.dataDir, 'records.db');
+    const bytes = Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+    expect(bytes.includes(Buffer.from(a.reference))).toBe(true);
+    for (const secret of [ID_NUMBER, PHONE, CALLBACK_PHONE, NAME])
+      expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+    const listed = await kioskctl(r.dataDir, ['outbox', '--json']);
+    expect(listed.stdout).toContain('[sealed to the hub]');
+
+    // A sealed payload changed on the kiosk's disk does not open at the hub: failing, with the hub's words.
+    const records = new Database(file);
+    try {
+      records.pragma('busy_timeout = 5000');
+      const row = records.prepare('SELECT payload FROM outbox WHERE reference = ?').get(broken.reference) as {
+        payload: string;
+      };
+      const sealed = JSON.parse(row.payload) as { $sealed: { ciphertext: string } };
+      const c = sealed.$sealed.ciphertext;
+      sealed.$sealed.ciphertext = `${c.startsWith('A') ? 'B' : 'A'}${c.slice(1)}`;
+      records
+        .prepare('UPDATE outbox SET payload = ? WHERE reference = ?')
+        .run(JSON.stringify(sealed), broken.reference);
+    } finally {
+      records.close();
+    }
+
+    await r.startHub();
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir)).every((row) => row.delivery !== 'waiting'),
+      15_000,
+      () => 'delivered or refused once the hub is back',
+    );
+    const after = await outboxAsListed(r.dataDir);
+    expect(after.find((row) => row.reference === a.reference)).toMatchObject({ delivery: 'delivered' });
+    expect(after.find((row) => row.reference === broken.reference)).toMatchObject({ delivery: 'failing' });
+    expect(after.find((row) => row.reference === broken.reference)!.lastError).toMatch(
+      /^the hub refused it \(400\): body\.sealedPayload: the sealed payload does not open/,
+    );
+
+    const stored = await r.atHub();
+    expect(stored.map((s) => s.reference)).toEqual([a.reference]);
+    expect(payloadKeyIdOf(stored[0]!.payload)).toBeDefined();
+    expect(stored.map(opened(t.dataDir))).toEqual([application]);
+    // The hub's database as a copied data directory or a dump gives it up: none of it in clear.
+    const atRest = databaseBytes(t.target);
+    expect(atRest.includes(Buffer.from(a.reference))).toBe(true);
+    for (const secret of [ID_NUMBER, PHONE, CALLBACK_PHONE, NAME])
+      expect(atRest.includes(Buffer.from(secret)), secret).toBe(false);
   });
 
   it('with the hub down they wait, with the error, and arrive once it is back', async () => {

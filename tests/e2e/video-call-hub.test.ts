@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPayloadKeysDir, PayloadKeyring } from '../../hub/storage/payload-keyring';
 import { startThrowawayCoturn, type ThrowawayCoturn } from '../../hub/testing/throwaway-coturn';
 import type { Health } from '../../common/api/health';
 import type { PrintJob } from '../../common/api/devices';
@@ -138,10 +139,16 @@ describe('no lawyer on duty', () => {
       .toEqual(['callback-request']);
     const hubDb = new Database(join(hubDir(), 'hub.db'), { readonly: true });
     try {
-      const stored = hubDb.prepare('SELECT payload FROM submissions WHERE reference = ?').get(reference) as {
-        payload: string;
-      };
-      expect(JSON.parse(stored.payload)).toMatchObject({ phone: '13812345678', topic: 'debts', reason: 'no-lawyer' });
+      const stored = hubDb
+        .prepare('SELECT kiosk_id, idempotency_key, payload FROM submissions WHERE reference = ?')
+        .get(reference) as { kiosk_id: number; idempotency_key: string; payload: string };
+      // Encrypted at rest: the hub's own keys open it.
+      expect(stored.payload).not.toContain('13812345678');
+      const payload = PayloadKeyring.open(defaultPayloadKeysDir(hubDir())).open(stored.payload, {
+        kioskId: stored.kiosk_id,
+        idempotencyKey: stored.idempotency_key,
+      });
+      expect(JSON.parse(payload)).toMatchObject({ phone: '13812345678', topic: 'debts', reason: 'no-lawyer' });
     } finally {
       hubDb.close();
     }

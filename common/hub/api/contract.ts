@@ -54,7 +54,7 @@ import {
   SaveConsultationRecordResponse,
 } from './call-records';
 import { CallFiguresRequest, CallFiguresResponse } from './call-figures';
-import { KioskSubmitRequest, KioskSubmitResponse } from './submissions';
+import { KioskSubmitBody, KioskSubmitResponse } from './submissions';
 import { SUBMIT_BODY_LIMIT } from '../../api/body-limits';
 
 /**
@@ -401,7 +401,7 @@ export const hubApi = {
   kioskSubmit: route({
     method: 'POST',
     path: '/api/kiosk/submissions',
-    body: KioskSubmitRequest,
+    body: KioskSubmitBody,
     response: KioskSubmitResponse,
     access: 'approved-kiosk',
     // The kiosk took the submission within this limit with its receipt besides; without it, it fits.

@@ -99,6 +99,17 @@ export const RegisterKioskRequest = z.strictObject({
 });
 
 /**
+ * The hub's sealing public key (X25519, SPKI DER in base64) and its id:
+ * a kiosk seals each submission's personal payload to it while the
+ * submission waits in its outbox (server-kit/sealed-box.ts).
+ */
+export const SealingKey = z.strictObject({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/, 'expected a key id (16 hex digits)'),
+  publicKey: z.string().min(1).max(200),
+});
+export type SealingKey = z.infer<typeof SealingKey>;
+
+/**
  * - `registered`: the kiosk is known by `kioskId`, pending an
  *   administrator's approval or approved at once (a pre-approving code).
  * - `refused`: `code-not-valid` says nothing of whether a code was unknown,
@@ -110,7 +121,13 @@ export const RegisterKioskRequest = z.strictObject({
  *   A refused registration leaves the code unspent.
  */
 export const RegisterKioskResponse = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('registered'), kioskId: z.number().int(), status: KioskStatusSchema }),
+  z.object({
+    outcome: z.literal('registered'),
+    kioskId: z.number().int(),
+    status: KioskStatusSchema,
+    /** Absent from a hub without one (an older hub): the kiosk then keeps payloads as before. */
+    sealingKey: SealingKey.optional(),
+  }),
   z.object({
     outcome: z.literal('refused'),
     reason: z.enum(['code-not-valid', 'terminal-enrolled', 'key-not-valid', 'too-many-attempts']),
@@ -126,6 +143,8 @@ export const KioskStatusResponse = z.object({
   displayName: z.string(),
   regionCode: z.string(),
   site: z.string().nullable(),
+  /** The hub's current sealing key: a kiosk enrolled before it had one, or after a change, learns it here. */
+  sealingKey: SealingKey.optional(),
 });
 
 const Version = z.string().min(1).max(64);

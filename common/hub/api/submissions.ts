@@ -32,6 +32,55 @@ export const KioskSubmitRequest = z.discriminatedUnion('kind', [
 ]);
 export type KioskSubmitRequest = z.input<typeof KioskSubmitRequest>;
 
+const B64URL = /^[A-Za-z0-9_-]+$/;
+const part = (what: string, max: number) => z.string().min(1).max(max).regex(B64URL, `expected ${what} in base64url`);
+
+/**
+ * A payload sealed at the kiosk to the hub's sealing key (server-kit/sealed-box.ts),
+ * bound to its submission's kind, reference and idempotency key
+ * (`sealedPayloadAad`). The hub opens it and checks what it opens to with
+ * the same schema as a payload sent in clear.
+ */
+export const SealedPayload = z.strictObject({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/, 'expected a sealing key id (16 hex digits)'),
+  ephemeralKey: part('an X25519 public key', 200),
+  iv: part('an IV', 32),
+  // The payload's own bound (the body limit) applies to the whole body.
+  ciphertext: part('the sealed payload', 1_000_000),
+  tag: part('an authentication tag', 32),
+});
+export type SealedPayload = z.infer<typeof SealedPayload>;
+
+/** What a sealed payload is bound to: opened as part of any other submission, it does not open. */
+export const sealedPayloadAad = (s: { kind: string; reference: string; idempotencyKey: string }): string =>
+  `submission\0${s.kind}\0${s.reference}\0${s.idempotencyKey}`;
+
+const sealedDeliveryShape = <K extends SubmissionKind>(kind: K) =>
+  deliveryShape(kind).omit({ payload: true }).extend({ sealedPayload: SealedPayload });
+
+export const KioskSealedSubmitRequest = z.discriminatedUnion('kind', [
+  sealedDeliveryShape('legal-aid-application'),
+  sealedDeliveryShape('mediation-request'),
+  sealedDeliveryShape('rating'),
+  sealedDeliveryShape('template-handoff'),
+  sealedDeliveryShape('callback-request'),
+]);
+export type KioskSealedSubmitRequest = z.input<typeof KioskSealedSubmitRequest>;
+
+/**
+ * The body of a delivery: its payload in clear (a kiosk that has no
+ * sealing key of the hub) or sealed. Told apart by `sealedPayload` before
+ * parsing, so a bad body is answered with what is wrong in its own shape
+ * rather than with both shapes' complaints.
+ */
+export const KioskSubmitBody = z.unknown().transform((value, ctx) => {
+  const sealed = typeof value === 'object' && value !== null && 'sealedPayload' in value;
+  const parsed = sealed ? KioskSealedSubmitRequest.safeParse(value) : KioskSubmitRequest.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, input: undefined } as never);
+  return z.NEVER;
+});
+
 /** The hub's answer once the submission is committed; the same answer, word for word, to a repeat of its key. */
 export const KioskSubmitResponse = z.object({
   reference: z.string(),

@@ -24,6 +24,7 @@ import {
   markReceiptPrinted,
   type OutboxRow,
 } from './outbox-store';
+import { storePhoneSuffix } from '../case-status/case-status-store';
 
 /**
  * The submission outbox: a citizen's submission is stored with its reference
@@ -182,6 +183,8 @@ export class Outbox {
           createdAt: now.toISOString(),
           receipt,
         });
+        // 查询进度 checks the phone's last digits against this hash, never against the payload.
+        storePhoneSuffix(db, reference, kind, JSON.parse(payload) as SubmissionPayload);
         return { row: findByReference(db, reference)!, duplicate: false };
       })
       .immediate();

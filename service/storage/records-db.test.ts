@@ -39,7 +39,7 @@ describe('records.db migration 2', () => {
     v1.close();
 
     const db = openRecordsDb(file);
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(RECORDS_MIGRATIONS.length);
     expect(
       db
         .prepare(

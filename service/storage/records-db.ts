@@ -68,6 +68,36 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `);
   },
+  // 3: 查询进度 — checking a phone suffix without the payload, and the statuses learned from the hub.
+  (db) => {
+    db.exec(`
+      -- A salted hash of the last four digits of the phone given with a
+      -- legal-aid application or mediation request, written with the outbox
+      -- row: a lookup checks the digits without the payload, which is sealed
+      -- while it waits and deleted once delivered (see case-status/phone-suffix.ts).
+      CREATE TABLE phone_suffix_hashes (
+        reference TEXT PRIMARY KEY,
+        scheme    TEXT NOT NULL,
+        salt      BLOB NOT NULL,
+        hash      BLOB NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      -- The last status the kiosk learned of a case, from an online lookup or
+      -- the hub's push: what an offline lookup shows. status is the hub's
+      -- KioskCaseStatus JSON (no personal data). phone_* hold the digits of a
+      -- successful online lookup of a case taken at another kiosk.
+      CREATE TABLE case_status_cache (
+        reference   TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        status      TEXT NOT NULL CHECK (json_valid(status)),
+        changed_at  TEXT NOT NULL,
+        learned_at  TEXT NOT NULL,
+        phone_scheme TEXT,
+        phone_salt  BLOB,
+        phone_hash  BLOB
+      ) STRICT;
+    `);
+  },
 ];
 
 /** Thrown by {@link openRecordsDb} for a file that is damaged: not a database, cut short, or failing its check. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseKind, KioskCaseStatus } from '../hub/cases';
+import { CASE_KINDS, CaseKind, KioskCaseStatus } from '../hub/cases';
 import { SubmissionReference } from './submissions';
 
 /**
@@ -8,6 +8,11 @@ import { SubmissionReference } from './submissions';
  * and the last four digits of the phone given with it. The service asks the
  * hub when it can, and otherwise answers from what it knows itself.
  */
+
+/** Whether a submission of `kind` is a case whose progress can be looked up (legal-aid applications and mediation requests). */
+export function isCaseKind(kind: string): kind is CaseKind {
+  return (CASE_KINDS as readonly string[]).includes(kind);
+}
 
 export const CaseStatusRequest = z.strictObject({
   reference: SubmissionReference,

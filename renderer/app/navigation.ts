@@ -45,6 +45,8 @@ export type Screen =
   // 调解申请: one screen whose steps hold the answers; 查询办理进度 by the reference on a receipt (any service's).
   | { name: 'mediation' }
   | { name: 'submission-status' }
+  // 查询进度: a legal-aid application's or mediation request's status, by its reference and the phone's last four digits.
+  | { name: 'case-status' }
   // 视频咨询: one screen whose steps follow the call; `callbackFor` goes straight to a callback request (the hub is out of reach).
   | { name: 'video-call'; callbackFor?: KioskCallUnavailableReason };
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SubmissionKind, SubmissionPayload } from '../../common/api/submissions';
-import { CASE_KINDS, type CaseKind, KioskCaseStatus } from '../../common/hub/cases';
+import { isCaseKind } from '../../common/api/case-status';
+import { type CaseKind, KioskCaseStatus } from '../../common/hub/cases';
 import { hashPhoneSuffix, phoneLast4, type PhoneSuffixHash } from './phone-suffix';
 
 /**
@@ -8,10 +9,6 @@ import { hashPhoneSuffix, phoneLast4, type PhoneSuffixHash } from './phone-suffi
  * hashes written with the outbox rows, and the case statuses learned from
  * the hub. Nothing here holds personal data in clear.
  */
-
-export function isCaseKind(kind: string): kind is CaseKind {
-  return (CASE_KINDS as readonly string[]).includes(kind);
-}
 
 /**
  * Keeps the hash of the phone suffix of a legal-aid application or

@@ -122,7 +122,7 @@ function CurrentScreen({ screen, health }: { screen: Screen; health: Health }) {
     case 'submission-status':
       return <SubmissionStatusScreen health={health} />;
     case 'case-status':
-      return <CaseStatusScreen health={health} />;
+      return <CaseStatusScreen health={health} answer={screen.answer} />;
     case 'video-call':
       return (
         <VideoCallScreen

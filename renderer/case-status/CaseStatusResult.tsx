@@ -12,7 +12,7 @@ import { formatPrintedAt } from '../shared/dates';
 import { caseStatusSlip } from './case-status-slip';
 import { statusWords, type Translate } from './case-status-view';
 
-export type ShownAnswer = Exclude<CaseStatusAnswer, { outcome: 'not-found' | 'too-many-tries' }>;
+export type ShownCaseStatus = Exclude<CaseStatusAnswer, { outcome: 'not-found' | 'too-many-tries' }>;
 
 /**
  * What 查询进度 found: the status in plain words with the next step and a
@@ -24,7 +24,7 @@ export function CaseStatusResult({
   health,
   onAnother,
 }: {
-  answer: ShownAnswer;
+  answer: ShownCaseStatus;
   health: Health;
   onAnother(): void;
 }) {

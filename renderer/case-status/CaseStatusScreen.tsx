@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isCaseKind, type CaseStatusAnswer } from '../../common/api/case-status';
+import { isCaseKind } from '../../common/api/case-status';
 import type { Health } from '../../common/api/health';
 import { kindOfLetter } from '../../common/api/submissions';
 import { parseReference, type ReferenceProblem } from '../../common/reference-number';
@@ -12,7 +12,8 @@ import { ScreenHeader } from '../shared/ScreenHeader';
 import { ReferenceDisplay } from '../submission-status/ReferenceDisplay';
 import { ReferencePad } from '../submission-status/ReferencePad';
 import { checkEntry, deleteChar, nextPart, typeChar } from '../submission-status/reference-entry';
-import { CaseStatusResult } from './CaseStatusResult';
+import { CaseStatusResult, type ShownCaseStatus } from './CaseStatusResult';
+import { useNavigation } from '../app/NavigationContext';
 import { DigitsDisplay, DigitsPad, PHONE_SUFFIX_LENGTH } from './DigitsPad';
 import '../flow/flows.css';
 import '../submission-status/submission-status.css';
@@ -24,8 +25,7 @@ type DigitsProblem =
 
 type Step =
   | { name: 'reference'; problem: ReferenceStepProblem | null }
-  | { name: 'digits'; reference: string; problem: DigitsProblem | null; busy: boolean }
-  | { name: 'answer'; answer: Exclude<CaseStatusAnswer, { outcome: 'not-found' | 'too-many-tries' }> };
+  | { name: 'digits'; reference: string; problem: DigitsProblem | null; busy: boolean };
 
 const NEXT_KEY = { letter: 'nextLetter', date: 'nextDate', serial: 'nextSerial', complete: 'complete' } as const;
 
@@ -37,8 +37,23 @@ const NEXT_KEY = { letter: 'nextLetter', date: 'nextDate', serial: 'nextSerial',
  * words with what to do next. When the office cannot be reached, the last
  * status this kiosk knows, saying when it was.
  */
-export function CaseStatusScreen({ health }: { health: Health }) {
+export function CaseStatusScreen({ health, answer }: { health: Health; answer?: ShownCaseStatus | undefined }) {
   const { t } = useTranslation();
+  const nav = useNavigation();
+  if (answer !== undefined)
+    return (
+      <main className="screen status-screen case-status" data-testid="case-status">
+        <ScreenHeader title={t('caseStatus.title')} />
+        <CaseStatusResult answer={answer} health={health} onAnother={nav.back} />
+      </main>
+    );
+  return <CaseStatusEntry />;
+}
+
+/** The reference, then the digits; the answer is pushed as a screen of its own. */
+function CaseStatusEntry() {
+  const { t } = useTranslation();
+  const nav = useNavigation();
   const api = useApi();
   const [entry, setEntry] = useState('');
   const [digits, setDigits] = useState('');
@@ -86,7 +101,8 @@ export function CaseStatusScreen({ health }: { health: Health }) {
       } else {
         // The digits have done their work: not kept on screen behind the answer.
         setDigits('');
-        setStep({ name: 'answer', answer });
+        setStep({ name: 'digits', reference, problem: null, busy: false });
+        nav.push({ name: 'case-status', answer });
       }
     } catch (error) {
       const kind = error instanceof ApiError && error.code === 'unavailable' ? 'unavailable' : 'failed';
@@ -94,12 +110,6 @@ export function CaseStatusScreen({ health }: { health: Health }) {
     } finally {
       asking.current = false;
     }
-  };
-
-  const another = (): void => {
-    setEntry('');
-    setDigits('');
-    setStep({ name: 'reference', problem: null });
   };
 
   return (
@@ -175,7 +185,6 @@ export function CaseStatusScreen({ health }: { health: Health }) {
           />
         </div>
       )}
-      {step.name === 'answer' && <CaseStatusResult answer={step.answer} health={health} onAnother={another} />}
     </main>
   );
 }

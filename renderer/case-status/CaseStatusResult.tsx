@@ -9,7 +9,7 @@ import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { hotlineNumber } from '../app/service/health-view';
 import { PrintSlipButton } from '../print/PrintSlipButton';
 import { formatPrintedAt } from '../shared/dates';
-import { caseStatusSlip } from './case-status-slip';
+import { caseStatusSlip, caseStatusSlipLabels } from './case-status-slip';
 import { statusWords, type Translate } from './case-status-view';
 
 export type ShownCaseStatus = Exclude<CaseStatusAnswer, { outcome: 'not-found' | 'too-many-tries' }>;
@@ -89,7 +89,8 @@ function CaseStatusFacts({
   const time = (iso: string): string => formatPrintedAt(new Date(iso), language);
   const hotline = hotlineNumber(health);
   // The view builds its keys from the status; case-status-view.test.ts checks each one is in both catalogues.
-  const words = statusWords(status, { t: t as unknown as Translate, language, hotline });
+  const translate = t as unknown as Translate;
+  const words = statusWords(status, { t: translate, language, hotline });
   const kind = t(`caseStatus.kinds.${status.kind}`);
   const labelId = useId();
 
@@ -107,16 +108,7 @@ function CaseStatusFacts({
         terminalName: health.terminal.displayName,
         printedAt: formatPrintedAt(printedAt, language),
         hotline,
-        labels: {
-          title: t('caseStatus.slip.title'),
-          reference: t('caseStatus.answer.reference'),
-          kind: t('caseStatus.answer.kind'),
-          asOf: t('caseStatus.slip.asOf'),
-          next: t('caseStatus.answer.next'),
-          terminal: t('caseStatus.slip.terminal'),
-          printedAt: t('caseStatus.slip.printedAt'),
-          hotline: t('caseStatus.slip.hotline'),
-        },
+        labels: caseStatusSlipLabels(translate),
       },
     ),
   });

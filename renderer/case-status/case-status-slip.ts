@@ -1,6 +1,6 @@
 import type { ReceiptInput } from '../../common/receipt/receipt';
 import { type ReceiptBlock, receiptFooter, receiptText } from '../print/receipt-builder';
-import type { StatusWords } from './case-status-view';
+import type { StatusWords, Translate } from './case-status-view';
 
 /**
  * 打印进度单: a case's progress on paper, in the words shown on screen —
@@ -17,6 +17,20 @@ export interface CaseStatusSlipLabels {
   terminal: string;
   printedAt: string;
   hotline: string;
+}
+
+/** The slip's printed words, from the catalogue in the language on screen. */
+export function caseStatusSlipLabels(t: Translate): CaseStatusSlipLabels {
+  return {
+    title: t('caseStatus.slip.title'),
+    reference: t('caseStatus.answer.reference'),
+    kind: t('caseStatus.answer.kind'),
+    asOf: t('caseStatus.slip.asOf'),
+    next: t('caseStatus.answer.next'),
+    terminal: t('caseStatus.slip.terminal'),
+    printedAt: t('caseStatus.slip.printedAt'),
+    hotline: t('caseStatus.slip.hotline'),
+  };
 }
 
 export interface CaseStatusForSlip {

@@ -4,7 +4,7 @@ import { zhCN } from '../../common/i18n/zh-CN';
 import type { LanguageTag } from '../../common/i18n/catalogue';
 import { CaseStatusWithDetails, type KioskCaseStatus } from '../../common/hub/cases';
 import { Receipt } from '../../common/receipt/receipt';
-import { caseStatusSlip } from './case-status-slip';
+import { caseStatusSlip, caseStatusSlipLabels } from './case-status-slip';
 import { statusWords, type Translate } from './case-status-view';
 
 /** The catalogue's words for a key, with {{values}} filled in as i18next does; a missing key throws. */
@@ -107,16 +107,7 @@ describe('a case’s status in plain words', () => {
           terminalName: '东湖高新区政务服务中心',
           printedAt: '2026年12月9日 09:00',
           hotline: '12348',
-          labels: {
-            title: t('caseStatus.slip.title'),
-            reference: t('caseStatus.answer.reference'),
-            kind: t('caseStatus.answer.kind'),
-            asOf: t('caseStatus.slip.asOf'),
-            next: t('caseStatus.answer.next'),
-            terminal: t('caseStatus.slip.terminal'),
-            printedAt: t('caseStatus.slip.printedAt'),
-            hotline: t('caseStatus.slip.hotline'),
-          },
+          labels: caseStatusSlipLabels(t),
         },
       ),
     );

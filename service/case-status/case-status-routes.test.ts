@@ -77,9 +77,15 @@ async function apply(): Promise<string> {
   return reference;
 }
 
-async function delivered(reference: string): Promise<void> {
+/** A legal-aid application made at this kiosk and delivered to the hub by the kiosk's own sender. */
+async function deliveredApplication(): Promise<string> {
+  hub.acceptSubmissions = true;
+  const reference = await apply();
   await waitFor(async () => (await kiosk.ok('submission', { reference })).delivered);
+  return reference;
 }
+
+const lookup = (reference: string, phoneLast4 = RIGHT) => kiosk.ok('caseStatus', { reference, phoneLast4 });
 
 function statusOf(reference: string, over: Partial<KioskCaseStatus> = {}): KioskCaseStatus {
   return {
@@ -118,9 +124,9 @@ describe('查询进度 at the kiosk', () => {
   it('a case still in this kiosk’s outbox is answered here, by the digits kept hashed with it', async () => {
     hubKnows(statusOf(ELSEWHERE_A));
     const reference = await apply();
-    const answer = await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT });
+    const answer = await lookup(reference);
     expect(answer).toMatchObject({ outcome: 'not-delivered', reference, kind: 'legal-aid-application' });
-    expect(await kiosk.ok('caseStatus', { reference, phoneLast4: WRONG })).toEqual({ outcome: 'not-found' });
+    expect(await lookup(reference, WRONG)).toEqual({ outcome: 'not-found' });
     // The hub has not got it: it was not asked.
     expect(asked).toEqual([]);
 
@@ -141,26 +147,24 @@ describe('查询进度 at the kiosk', () => {
   });
 
   it('online: the hub’s answer; then, with the hub unable to answer, the last one known for the right digits only', async () => {
-    hub.acceptSubmissions = true;
-    const reference = await apply();
-    await delivered(reference);
+    const reference = await deliveredApplication();
     const status = statusOf(reference);
     hubKnows(status);
 
-    expect(await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT })).toEqual({ outcome: 'found', status });
-    expect(await kiosk.ok('caseStatus', { reference, phoneLast4: WRONG })).toEqual({ outcome: 'not-found' });
+    expect(await lookup(reference)).toEqual({ outcome: 'found', status });
+    expect(await lookup(reference, WRONG)).toEqual({ outcome: 'not-found' });
     expect(asked).toEqual([
       { reference, phoneLast4: RIGHT },
       { reference, phoneLast4: WRONG },
     ]);
 
     hubDown();
-    const offline = await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT });
+    const offline = await lookup(reference);
     expect(offline).toMatchObject({ outcome: 'offline-last-known', status });
     expect(offline.outcome === 'offline-last-known' && Date.parse(offline.learnedAt)).toBeGreaterThan(0);
     // Wrong digits learn nothing: the same answer as for a case this kiosk knows nothing of.
-    expect(await kiosk.ok('caseStatus', { reference, phoneLast4: WRONG })).toEqual({ outcome: 'offline-unknown' });
-    expect(await kiosk.ok('caseStatus', { reference: ELSEWHERE_A, phoneLast4: RIGHT })).toEqual({
+    expect(await lookup(reference, WRONG)).toEqual({ outcome: 'offline-unknown' });
+    expect(await lookup(ELSEWHERE_A)).toEqual({
       outcome: 'offline-unknown',
     });
   });
@@ -168,23 +172,21 @@ describe('查询进度 at the kiosk', () => {
   it('a case looked up online from another kiosk can be shown offline here, for the digits that found it', async () => {
     const elsewhere = statusOf(ELSEWHERE_A, { current: { status: 'accepted', details: {} } });
     hubKnows(elsewhere);
-    expect(await kiosk.ok('caseStatus', { reference: elsewhere.reference, phoneLast4: RIGHT })).toMatchObject({
+    expect(await lookup(elsewhere.reference)).toMatchObject({
       outcome: 'found',
     });
     hubDown();
-    expect(await kiosk.ok('caseStatus', { reference: elsewhere.reference, phoneLast4: RIGHT })).toMatchObject({
+    expect(await lookup(elsewhere.reference)).toMatchObject({
       outcome: 'offline-last-known',
       status: elsewhere,
     });
   });
 
   it('a status the hub pushes is kept and shown offline; an older one pushed late does not replace it', async () => {
-    hub.acceptSubmissions = true;
-    const reference = await apply();
-    await delivered(reference);
+    const reference = await deliveredApplication();
     await hub.until(() => hub.connected);
     hubDown();
-    expect(await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT })).toEqual({ outcome: 'offline-unknown' });
+    expect(await lookup(reference)).toEqual({ outcome: 'offline-unknown' });
 
     const assigned = statusOf(reference, {
       changedAt: '2026-03-20T01:00:00.000Z',
@@ -194,10 +196,8 @@ describe('查询进度 at the kiosk', () => {
       },
     });
     expect(hub.send({ type: 'case-status', status: assigned })).toBe(true);
-    await waitFor(
-      async () => (await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT })).outcome !== 'offline-unknown',
-    );
-    expect(await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT })).toMatchObject({
+    await waitFor(async () => (await lookup(reference)).outcome !== 'offline-unknown');
+    expect(await lookup(reference)).toMatchObject({
       outcome: 'offline-last-known',
       status: assigned,
     });
@@ -214,49 +214,43 @@ describe('查询进度 at the kiosk', () => {
     } finally {
       raw.close();
     }
-    expect(await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT })).toMatchObject({
+    expect(await lookup(reference)).toMatchObject({
       outcome: 'offline-last-known',
       status: assigned,
     });
   });
 
   it('the fifth wrong try within a minute is refused, even with the hub unable to answer; the right digits too, then', async () => {
-    hub.acceptSubmissions = true;
-    const reference = await apply();
-    await delivered(reference);
+    const reference = await deliveredApplication();
     hubKnows(statusOf(reference));
-    await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT });
+    await lookup(reference);
     hubDown();
     for (let i = 0; i < 4; i++)
-      expect(await kiosk.ok('caseStatus', { reference, phoneLast4: `000${i}` })).toEqual({
+      expect(await lookup(reference, `000${i}`)).toEqual({
         outcome: 'offline-unknown',
       });
-    const refused = await kiosk.ok('caseStatus', { reference, phoneLast4: '0009' });
+    const refused = await lookup(reference, '0009');
     expect(refused.outcome).toBe('too-many-tries');
     expect(refused.outcome === 'too-many-tries' && refused.retryAfterSeconds).toBeGreaterThan(0);
-    expect((await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT })).outcome).toBe('too-many-tries');
+    expect((await lookup(reference)).outcome).toBe('too-many-tries');
     // Counted for the kiosk too: another reference is refused as well.
-    expect((await kiosk.ok('caseStatus', { reference: ELSEWHERE_M, phoneLast4: RIGHT })).outcome).toBe(
-      'too-many-tries',
-    );
+    expect((await lookup(ELSEWHERE_M)).outcome).toBe('too-many-tries');
   });
 
   it('the hub’s own refusal for too many tries is passed on', async () => {
     hub.caseStatusRoute = () => ({ status: 200, body: { outcome: 'too-many-tries', retryAfterSeconds: 42 } });
-    expect(await kiosk.ok('caseStatus', { reference: ELSEWHERE_A, phoneLast4: RIGHT })).toEqual({
+    expect(await lookup(ELSEWHERE_A)).toEqual({
       outcome: 'too-many-tries',
       retryAfterSeconds: 42,
     });
   });
 
   it('never logs the digits; logs each lookup by reference and outcome', async () => {
-    hub.acceptSubmissions = true;
-    const reference = await apply();
-    await delivered(reference);
+    const reference = await deliveredApplication();
     hubKnows(statusOf(reference));
-    await kiosk.ok('caseStatus', { reference, phoneLast4: RIGHT });
+    await lookup(reference);
     hubDown();
-    await kiosk.ok('caseStatus', { reference, phoneLast4: WRONG });
+    await lookup(reference, WRONG);
     const lookups = kiosk.logs().filter((l) => l.msg === 'case status looked up');
     expect(lookups.map((l) => [l.reference, l.outcome])).toEqual([
       [reference, 'found'],

@@ -11,13 +11,13 @@ import { hashPhoneSuffix, phoneLast4, type PhoneSuffixHash } from './phone-suffi
  */
 
 /**
- * Keeps the hash of the phone suffix of a legal-aid application or
- * mediation request; other kinds have nothing to look up. Call inside the
- * transaction that inserts the outbox row, so neither is kept without the other.
+ * Keeps the hash of the last digits of the phone given with a legal-aid
+ * application or mediation request; other kinds have nothing to look up.
+ * Call inside the transaction that inserts the outbox row, so neither is
+ * kept without the other.
  */
-export function storePhoneSuffix(db: Database, reference: string, kind: SubmissionKind, payload: SubmissionPayload) {
+export function storePhoneSuffix(db: Database, reference: string, kind: SubmissionKind, phone: string): void {
   if (!isCaseKind(kind)) return;
-  const { phone } = (payload as SubmissionPayload<CaseKind>).applicant;
   const last4 = phoneLast4(phone);
   if (last4 === undefined) return;
   const { scheme, salt, hash } = hashPhoneSuffix(last4);
@@ -27,6 +27,11 @@ export function storePhoneSuffix(db: Database, reference: string, kind: Submissi
     salt,
     hash,
   );
+}
+
+/** The phone 查询进度 asks the last digits of: the applicant's, in the payloads of the kinds that are cases. */
+export function casePhone(kind: SubmissionKind, payload: SubmissionPayload): string | undefined {
+  return isCaseKind(kind) ? (payload as SubmissionPayload<CaseKind>).applicant.phone : undefined;
 }
 
 /** The hash to check a reference's digits against: the one kept with its submission here, else one from an earlier lookup. */

@@ -24,7 +24,7 @@ import {
   markReceiptPrinted,
   type OutboxRow,
 } from './outbox-store';
-import { storePhoneSuffix } from '../case-status/case-status-store';
+import { casePhone, storePhoneSuffix } from '../case-status/case-status-store';
 
 /**
  * The submission outbox: a citizen's submission is stored with its reference
@@ -184,7 +184,8 @@ export class Outbox {
           receipt,
         });
         // 查询进度 checks the phone's last digits against this hash, never against the payload.
-        storePhoneSuffix(db, reference, kind, JSON.parse(payload) as SubmissionPayload);
+        const phone = casePhone(kind, JSON.parse(payload) as SubmissionPayload);
+        if (phone !== undefined) storePhoneSuffix(db, reference, kind, phone);
         return { row: findByReference(db, reference)!, duplicate: false };
       })
       .immediate();

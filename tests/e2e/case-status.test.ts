@@ -157,6 +157,22 @@ for (const [orientation, viewport, mode] of [
           expect(await page.getByTestId('case-status-kind').textContent()).toBe('法律援助申请');
           await check('offline-last-known');
 
+          // In English, the same status and next step in English words (the office's own words stay as written).
+          if (orientation === 'portrait') {
+            await page.getByTestId('language-switch').tap();
+            await expect.poll(() => page.getByTestId('case-status-label').textContent()).toBe('More documents needed');
+            expect(await page.getByTestId('case-status-words').textContent()).toBe('More documents needed: 收入证明.');
+            expect(await page.getByTestId('case-status-next').textContent()).toContain(
+              'Please bring them to 区法律援助中心一号窗口 by 20 December 2026.',
+            );
+            expect(await page.getByTestId('case-status-offline').textContent()).toMatch(
+              /^The latest progress cannot be checked right now\. This is how it stood on 4 December 2026, \d\d:30\.$/,
+            );
+            await check('offline-last-known-en');
+            await page.getByTestId('language-switch').tap();
+            await expect.poll(() => page.getByTestId('case-status-label').textContent()).toBe('需补充材料');
+          }
+
           // The progress on paper: the print screen previews the same words.
           await page.getByTestId('print-button').tap();
           await page.getByTestId('print').waitFor();

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { ServiceEvent } from '../common/api/events';
 import type { Health } from '../common/api/health';
 import type { TerminalConfig } from '../kiosk-config/schema';
+import { CaseStatusLookup } from './case-status/case-status-lookup';
+import { caseStatusHandlers } from './case-status/case-status-handlers';
 import { contentHandlers } from './content/content-handlers';
 import { openContentService, type ContentService } from './content/content-service';
 import { templateHandlers } from './content/template-handlers';
@@ -163,6 +165,12 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   const sessionReferences = new SessionReferences();
   // The kiosk's one socket to its hub: heartbeats, and the video calls.
   const link = new HubLink({ logger });
+  // 查询进度: asks the hub, and keeps what it learns (answers and pushes) for when the hub is out of reach.
+  const caseStatus =
+    records === undefined ? undefined : new CaseStatusLookup({ db: records, identity: enrolledIdentity, logger });
+  link.onMessage((message) => {
+    if (message.type === 'case-status') caseStatus?.learn(message.status);
+  });
   // The hub hears from the kiosk once it is enrolled (kioskctl hub enroll), over its socket or HTTP; before that the sender only looks.
   const heartbeat = dirCheck.ok
     ? new HeartbeatSender({
@@ -230,6 +238,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       ...callHandlers(calls, callDocuments),
       ...deviceHandlers(devices, printing),
       ...outboxHandlers(outbox, recordsUnavailable, sessionReferences),
+      ...caseStatusHandlers(caseStatus, recordsUnavailable),
       usage: usageHandler(stats, recordsUnavailable),
       clientLog: (entry) => {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);

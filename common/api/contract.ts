@@ -38,6 +38,7 @@ import {
   SubmitResponse,
 } from './submissions';
 import { UsageRequest } from './usage';
+import { CaseStatusAnswer, CaseStatusRequest } from './case-status';
 import { CallAnswer, CallById, CallDocumentPrintRequest, CallRequest, CallSignalRequest, CurrentCall } from './calls';
 import { IceConfig } from '../hub/api/calls';
 import { checkReceiptSize, RECEIPT_ROUTE_BODY_LIMIT, SUBMIT_BODY_LIMIT } from './body-limits';
@@ -194,6 +195,17 @@ export const api = {
     path: '/api/submissions/reprint',
     body: ReprintRequest,
     response: ReprintResponse,
+  }),
+  /**
+   * 查询进度: where a legal-aid application or mediation request stands, by
+   * its reference and the phone's last four digits — from the hub when it
+   * answers, else what this kiosk last learned (common/api/case-status.ts).
+   */
+  caseStatus: route({
+    method: 'POST',
+    path: '/api/case-status',
+    body: CaseStatusRequest,
+    response: CaseStatusAnswer,
   }),
   /** A usage figure from a screen (an answer opened, a template printed…): counted for today; codes only, never personal data. Submissions are counted by the service itself. */
   usage: route({ method: 'POST', path: '/api/usage', body: UsageRequest, response: Empty }),

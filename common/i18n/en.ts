@@ -6,6 +6,7 @@ import { directoryEn } from './sections/directory';
 import { calculatorsEn } from './sections/calculators';
 import { mediationEn } from './sections/mediation';
 import { submissionStatusEn } from './sections/submission-status';
+import { caseStatusEn } from './sections/case-status';
 import { ratingEn } from './sections/rating';
 import { hubAccountsEn } from './sections/hub-accounts';
 import { hubDemoEn } from './sections/hub-demo';
@@ -336,6 +337,7 @@ export const en: Catalogue<typeof zhCN> = {
   documents: documentsEn,
   mediation: mediationEn,
   submissionStatus: submissionStatusEn,
+  caseStatus: caseStatusEn,
   rating: ratingEn,
   videoCall: videoCallEn,
   hubAccounts: hubAccountsEn,

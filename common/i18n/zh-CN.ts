@@ -6,6 +6,7 @@ import { directoryZhCN } from './sections/directory';
 import { calculatorsZhCN } from './sections/calculators';
 import { mediationZhCN } from './sections/mediation';
 import { submissionStatusZhCN } from './sections/submission-status';
+import { caseStatusZhCN } from './sections/case-status';
 import { ratingZhCN } from './sections/rating';
 import { hubAccountsZhCN } from './sections/hub-accounts';
 import { hubDemoZhCN } from './sections/hub-demo';
@@ -336,6 +337,7 @@ export const zhCN = {
   documents: documentsZhCN,
   mediation: mediationZhCN,
   submissionStatus: submissionStatusZhCN,
+  caseStatus: caseStatusZhCN,
   rating: ratingZhCN,
   videoCall: videoCallZhCN,
   hubAccounts: hubAccountsZhCN,

@@ -35,6 +35,7 @@ import { LegalAidResultScreen } from '../legal-aid/LegalAidResultScreen';
 import { LegalAidScreen } from '../legal-aid/LegalAidScreen';
 import { MediationScreen } from '../mediation/MediationScreen';
 import { SubmissionStatusScreen } from '../submission-status/SubmissionStatusScreen';
+import { CaseStatusScreen } from '../case-status/CaseStatusScreen';
 import { VideoCallScreen } from '../video-call/VideoCallScreen';
 import { SessionUseProvider } from './session/SessionUse';
 import { ServicesProvider, type Services, useApi, useServiceSnapshot } from './service/ServiceContext';
@@ -120,6 +121,8 @@ function CurrentScreen({ screen, health }: { screen: Screen; health: Health }) {
       return <MediationScreen health={health} />;
     case 'submission-status':
       return <SubmissionStatusScreen health={health} />;
+    case 'case-status':
+      return <CaseStatusScreen health={health} answer={screen.answer} />;
     case 'video-call':
       return (
         <VideoCallScreen

@@ -5,6 +5,7 @@ import type { CalculatorDraft, CalculatorId } from '../calculators/forms';
 import type { DirectoryChoice } from '../directory/office-view';
 import type { LegalAidAnswers } from '../../common/legal-aid/answers';
 import type { CheckDraft, CheckStep } from '../legal-aid/questions';
+import type { ShownCaseStatus } from '../case-status/CaseStatusResult';
 
 /**
  * Where the citizen is: a stack of screens with home at the bottom. No router
@@ -45,6 +46,9 @@ export type Screen =
   // 调解申请: one screen whose steps hold the answers; 查询办理进度 by the reference on a receipt (any service's).
   | { name: 'mediation' }
   | { name: 'submission-status' }
+  // 查询进度: a legal-aid application's or mediation request's status, by its reference and the phone's last four
+  // digits; the answer is a screen of its own, so "back" from printing it comes back to it.
+  | { name: 'case-status'; answer?: ShownCaseStatus }
   // 视频咨询: one screen whose steps follow the call; `callbackFor` goes straight to a callback request (the hub is out of reach).
   | { name: 'video-call'; callbackFor?: KioskCallUnavailableReason };
 

@@ -4,6 +4,7 @@ import { useNavigation } from '../app/NavigationContext';
 import { ScreenHeader } from '../shared/ScreenHeader';
 import { Tile } from '../../ui/buttons/Tile';
 import { StatusLookupButton } from '../submission-status/StatusLookupButton';
+import { CaseStatusButton } from '../case-status/CaseStatusButton';
 import { Section } from '../consultation/AnswerSections';
 import { OfficeCard, useNearestLegalAidOffice } from './OfficeCard';
 import '../shared/content.css';
@@ -39,6 +40,7 @@ export function LegalAidScreen({ health }: { health: Health }) {
           onPress={() => nav.push({ name: 'legal-aid-apply', answers: null })}
         />
       </div>
+      <CaseStatusButton />
       <StatusLookupButton />
       <Section title={t('legalAid.home.nearest')}>
         <OfficeCard office={nearest.office} loading={nearest.status === 'loading'} health={health} />

@@ -22,6 +22,7 @@ import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { hotlineNumber } from '../app/service/health-view';
 import { ToggleChip } from '../../ui/buttons/ToggleChip';
 import { StatusLookupButton } from '../submission-status/StatusLookupButton';
+import { CaseStatusButton } from '../case-status/CaseStatusButton';
 import { ChoiceButton } from '../flow/ChoiceButton';
 import { Field, FieldProblem, KeyboardTextField } from '../flow/Field';
 import { SubmissionProblem } from '../flow/SubmissionProblem';
@@ -140,6 +141,7 @@ export function IntroStep({
           </BigButton>
         </div>
       )}
+      <CaseStatusButton />
       <StatusLookupButton />
       {committee !== null && <CommitteeCard committee={committee} />}
     </div>

@@ -18,7 +18,8 @@ import { FieldProblem } from '../flow/Field';
 import { ReceiptReprint, useReprint } from '../flow/Receipt';
 import { printJobView } from '../print/print-job';
 import { ReferencePad } from './ReferencePad';
-import { checkEntry, deleteChar, displaySlots, hyphenated, nextPart, typeChar } from './reference-entry';
+import { ReferenceDisplay } from './ReferenceDisplay';
+import { checkEntry, deleteChar, nextPart, typeChar } from './reference-entry';
 import '../flow/flows.css';
 import './submission-status.css';
 
@@ -137,24 +138,6 @@ export function SubmissionStatusScreen({ health }: { health: Health }) {
         </div>
       )}
     </main>
-  );
-}
-
-/** The reference as typed, in the receipt's form, with the places still to fill. */
-function ReferenceDisplay({ compact, problemId }: { compact: string; problemId: string | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <div className="ref-display" data-testid="reference-display" aria-describedby={problemId}>
-      <p className="ref-display__label">{t('submissionStatus.field')}</p>
-      <p className="ref-display__value">
-        <span className="visually-hidden">{compact === '' ? t('submissionStatus.empty') : hyphenated(compact)}</span>
-        {displaySlots(compact).map((slot, i) => (
-          <span key={i} className={`ref-display__slot ref-display__slot--${slot.kind}`} aria-hidden="true">
-            {slot.char}
-          </span>
-        ))}
-      </p>
-    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import {
   type KioskSealedSubmitRequest,
   type KioskSubmitRequest,
 } from '../../common/hub/api/submissions';
+import { KioskCaseStatusResponse, type KioskCaseStatusRequest } from '../../common/hub/cases';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import type { KioskIdentity } from './hub-identity';
 import type { z } from 'zod';
@@ -45,13 +46,14 @@ async function send<S extends z.ZodType>(
   init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
   schema: S,
   maxBytes = MAX_HUB_ANSWER_BYTES,
+  timeoutMs = TIMEOUT_MS,
 ): Promise<z.output<S>> {
   let res: Response;
   try {
     res = await fetch(url, {
       ...init,
       headers: { ...init.headers, [HUB_REQUEST_HEADER]: '1', accept: 'application/json' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
       redirect: 'error',
     });
   } catch (error) {
@@ -154,6 +156,22 @@ export function deliverSubmission(identity: KioskIdentity, submission: KioskSubm
     `${identity.enrollment.hubUrl}${path}`,
     { method: 'POST', headers: { ...signed(identity, 'POST', path, body), 'content-type': 'application/json' }, body },
     KioskSubmitResponse,
+  );
+}
+
+/**
+ * 查询进度: where a case stands, asked for a citizen waiting at the screen —
+ * so within `timeoutMs`, after which the kiosk answers from what it knows.
+ */
+export function askCaseStatus(identity: KioskIdentity, request: KioskCaseStatusRequest, timeoutMs: number) {
+  const { path } = hubApi.kioskCaseStatus;
+  const body = JSON.stringify(request);
+  return send(
+    `${identity.enrollment.hubUrl}${path}`,
+    { method: 'POST', headers: { ...signed(identity, 'POST', path, body), 'content-type': 'application/json' }, body },
+    KioskCaseStatusResponse,
+    MAX_HUB_ANSWER_BYTES,
+    timeoutMs,
   );
 }
 

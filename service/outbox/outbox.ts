@@ -26,6 +26,7 @@ import {
 } from './outbox-store';
 import { sealedPayloadOf, sealedPayloadText } from './sealed-payloads';
 import type { SealingPublicKey } from '../../server-kit/sealed-box';
+import { casePhone, storePhoneSuffix } from '../case-status/case-status-store';
 
 /**
  * The submission outbox: a citizen's submission is stored with its reference
@@ -195,6 +196,9 @@ export class Outbox {
           createdAt: now.toISOString(),
           receipt,
         });
+        // 查询进度 checks the phone's last digits against this hash, never against the payload.
+        const phone = casePhone(kind, JSON.parse(payload) as SubmissionPayload);
+        if (phone !== undefined) storePhoneSuffix(db, reference, kind, phone);
         return { row: findByReference(db, reference)!, duplicate: false };
       })
       .immediate();

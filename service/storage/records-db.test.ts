@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allocateSerial, OUTBOX_LOOKUPS } from '../outbox/outbox-store';
 import { migrate, schemaVersion } from '../../server-kit/sqlite/migrations';
+import { phoneSuffixOf } from '../case-status/case-status-store';
+import { phoneSuffixMatches } from '../case-status/phone-suffix';
 import { openRecordsDb, openRecordsDbReadOnly, RECORDS_MIGRATIONS, RecordsSchemaMismatchError } from './records-db';
 
 const dirs: string[] = [];
@@ -25,6 +27,33 @@ function plan(db: Database.Database, sql: string): string {
     .join('\n');
 }
 
+describe('records.db migration 3', () => {
+  it('hashes the phone suffix of the cases waiting in the outbox, and only theirs', () => {
+    const file = tempFile('records.db');
+    const v2 = new Database(file);
+    migrate(v2, RECORDS_MIGRATIONS.slice(0, 2));
+    const insert = v2.prepare(
+      "INSERT INTO outbox (kind, reference, idempotency_key, payload, created_at, delivered_at) VALUES (?, ?, ?, ?, '2026-03-01T00:00:00.000Z', ?)",
+    );
+    insert.run('legal-aid-application', 'A1', 'k1', JSON.stringify({ applicant: { phone: '13812344826' } }), null);
+    insert.run('mediation-request', 'M1', 'k2', JSON.stringify({ applicant: { phone: '027-87651234' } }), null);
+    // Delivered: the payload is gone, nothing to hash.
+    insert.run('mediation-request', 'M2', 'k3', 'null', '2026-03-02T00:00:00.000Z');
+    // Not a case.
+    insert.run('callback-request', 'C1', 'k4', JSON.stringify({ phone: '13812344826' }), null);
+    v2.close();
+
+    const db = openRecordsDb(file);
+    expect(schemaVersion(db)).toBe(RECORDS_MIGRATIONS.length);
+    expect(phoneSuffixMatches('4826', phoneSuffixOf(db, 'A1')!)).toBe(true);
+    expect(phoneSuffixMatches('1234', phoneSuffixOf(db, 'M1')!)).toBe(true);
+    expect(phoneSuffixMatches('4827', phoneSuffixOf(db, 'A1')!)).toBe(false);
+    expect(phoneSuffixOf(db, 'M2')).toBeUndefined();
+    expect(phoneSuffixOf(db, 'C1')).toBeUndefined();
+    db.close();
+  });
+});
+
 describe('records.db migration 2', () => {
   it('upgrades a version-1 database with its rows: receipts empty, waiting rows due at once', () => {
     const file = tempFile('records.db');
@@ -39,7 +68,7 @@ describe('records.db migration 2', () => {
     v1.close();
 
     const db = openRecordsDb(file);
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(RECORDS_MIGRATIONS.length);
     expect(
       db
         .prepare(

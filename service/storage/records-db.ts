@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
 import { makeDurable, restrictSqliteModes } from '../../server-kit/sqlite/files';
 import { DatabaseTooNewError, migrate, type Migration } from '../../server-kit/sqlite/migrations';
+import type { SubmissionKind } from '../../common/api/submissions';
+import { storePhoneSuffix } from '../case-status/case-status-store';
 
 /**
  * records.db — what the kiosk itself writes: the outbox of submissions
@@ -68,7 +70,63 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `);
   },
+  // 3: 查询进度 — checking a phone suffix without the payload, and the statuses learned from the hub.
+  (db) => {
+    db.exec(`
+      -- A salted hash of the last four digits of the phone given with a
+      -- legal-aid application or mediation request, written with the outbox
+      -- row: a lookup checks the digits without the payload, which is sealed
+      -- while it waits and deleted once delivered (see case-status/phone-suffix.ts).
+      CREATE TABLE phone_suffix_hashes (
+        reference TEXT PRIMARY KEY,
+        scheme    TEXT NOT NULL,
+        salt      BLOB NOT NULL,
+        hash      BLOB NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
+      -- The last status the kiosk learned of a case, from an online lookup or
+      -- the hub's push: what an offline lookup shows. status is the hub's
+      -- KioskCaseStatus JSON (no personal data). phone_* hold the digits of a
+      -- successful online lookup of a case taken at another kiosk.
+      CREATE TABLE case_status_cache (
+        reference   TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        status      TEXT NOT NULL CHECK (json_valid(status)),
+        changed_at  TEXT NOT NULL,
+        learned_at  TEXT NOT NULL,
+        phone_scheme TEXT,
+        phone_salt  BLOB,
+        phone_hash  BLOB
+      ) STRICT;
+    `);
+    // Cases already waiting in the outbox: their digits are hashed now, while the payload still holds the phone.
+    backfillPhoneSuffixes(db);
+  },
 ];
+
+/**
+ * The phone-suffix hashes of the legal-aid applications and mediation
+ * requests that were waiting when records.db was upgraded to version 3.
+ * A payload this cannot read (already delivered, or kept in a form it does
+ * not know) is left alone: such a case is then looked up at the hub only.
+ */
+function backfillPhoneSuffixes(db: Db): void {
+  const rows = db
+    .prepare(
+      "SELECT reference, kind, payload FROM outbox WHERE delivered_at IS NULL AND kind IN ('legal-aid-application', 'mediation-request')",
+    )
+    .all() as { reference: string; kind: SubmissionKind; payload: string }[];
+  for (const row of rows) {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(row.payload);
+    } catch {
+      continue;
+    }
+    const phone = (payload as { applicant?: { phone?: unknown } } | null)?.applicant?.phone;
+    if (typeof phone === 'string') storePhoneSuffix(db, row.reference, row.kind, phone);
+  }
+}
 
 /** Thrown by {@link openRecordsDb} for a file that is damaged: not a database, cut short, or failing its check. */
 export class RecordsDamagedError extends Error {}

@@ -34,6 +34,16 @@ export class FakeCallHub {
   readonly documentRequests: { documentId: string }[] = [];
   /** Upgrades refused while false (the hub out of reach). */
   accepting = true;
+  /** Submissions the kiosk delivered, as the hub's submit route received them; only while `acceptSubmissions`. */
+  readonly submissions: { reference: string; kind: string }[] = [];
+  /** Whether the submit route stores what the kiosk delivers (answering as the hub does) or, by default, knows no such route. */
+  acceptSubmissions = false;
+  /**
+   * A stub of the hub's 查询进度 route (kioskCaseStatus) for tests of the
+   * kiosk's side while the hub's case desk is built elsewhere: the test
+   * decides the answer (status and JSON body); no such route by default.
+   */
+  caseStatusRoute: ((asked: unknown) => { status: number; body: unknown }) | undefined = undefined;
   /** Answers the kiosk's messages as the hub would (after they are kept); none by default. */
   answer: (message: ClientMessage, send: (m: LiveServerMessage) => void) => void = () => undefined;
 
@@ -201,6 +211,16 @@ export class FakeCallHub {
       if (!this.signedBy(req, req.method ?? 'GET', path, body))
         return json(401, { error: { code: 'unauthorized', message: 'not signed by the kiosk' } });
       if (path === hubApi.kioskHeartbeat.path) return json(200, { receivedAt: new Date().toISOString() });
+      if (path === hubApi.kioskSubmit.path && this.acceptSubmissions) {
+        const { reference, kind } = JSON.parse(body) as { reference: string; kind: string };
+        if (!this.submissions.some((s) => s.reference === reference)) this.submissions.push({ reference, kind });
+        this.changed();
+        return json(200, { reference, receivedAt: new Date().toISOString() });
+      }
+      if (path === hubApi.kioskCaseStatus.path && this.caseStatusRoute !== undefined) {
+        const answer = this.caseStatusRoute(JSON.parse(body));
+        return json(answer.status, answer.body);
+      }
       if (path === CALL_DOCUMENT_PATH && req.method === 'POST') {
         const asked = JSON.parse(body) as { documentId: string };
         // The hub's route takes exactly this (a strict object): anything else is refused as it would be there.

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SubmissionPayload } from '../../common/api/submissions';
-import { hubApi } from '../../common/hub/api/contract';
 import { formatReference } from '../../common/reference-number';
 import { createEnrollCode } from '../../hub/storage/enrollment-codes';
 import { ENGINES, useTestStorage } from '../../hub/testing/test-storage';
@@ -15,6 +12,7 @@ import { deliverSubmission } from '../../service/hub/hub-client';
 import { readIdentity } from '../../service/hub/hub-identity';
 import { startKiosk, type RunningKiosk } from './harness';
 import { hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
+import { freePort, startHubProxy } from './hub-proxy';
 
 /**
  * Delivery from a real kiosk service (its own process) to a real hub (`npm
@@ -52,16 +50,6 @@ const receipt = {
   ],
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(what: () => boolean | Promise<boolean>, ms: number, saying: () => string): Promise<void> {
@@ -70,67 +58,6 @@ async function waitFor(what: () => boolean | Promise<boolean>, ms: number, sayin
     if (Date.now() > until) throw new Error(`waited in vain: ${saying()}`);
     await sleep(100);
   }
-}
-
-/**
- * Between the kiosk and the hub: passes every request on, counting the
- * deliveries by idempotency key; `afterCommit`, when set, is told of a
- * delivery the hub answered 200 (so committed) and may keep that answer
- * from the kiosk.
- */
-interface Proxy {
-  url: string;
-  deliveries: Map<string, number>;
-  afterCommit: ((key: string) => Promise<'drop' | 'pass'>) | undefined;
-  close(): Promise<void>;
-}
-
-async function startProxy(hubPort: number): Promise<Proxy> {
-  const port = await freePort();
-  const proxy: Proxy = {
-    url: `http://127.0.0.1:${port}`,
-    deliveries: new Map(),
-    afterCommit: undefined,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
-  const server: Server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        const body = Buffer.concat(chunks);
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers))
-          if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
-        const delivery = req.url === hubApi.kioskSubmit.path;
-        const key = delivery ? (JSON.parse(body.toString()) as { idempotencyKey: string }).idempotencyKey : '';
-        if (delivery) proxy.deliveries.set(key, (proxy.deliveries.get(key) ?? 0) + 1);
-        let answer: Response;
-        try {
-          answer = await fetch(`http://127.0.0.1:${hubPort}${req.url}`, {
-            method: req.method,
-            headers,
-            ...(req.method === 'POST' ? { body } : {}),
-          });
-        } catch {
-          // The hub is down: the kiosk meets a closed connection, as it would without the proxy.
-          req.socket.destroy();
-          return;
-        }
-        const text = Buffer.from(await answer.arrayBuffer());
-        if (delivery && answer.status === 200 && proxy.afterCommit !== undefined) {
-          if ((await proxy.afterCommit(key)) === 'drop') {
-            req.socket.destroy();
-            return;
-          }
-        }
-        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        res.end(text);
-      })();
-    });
-  });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return proxy;
 }
 
 async function submit(kiosk: RunningKiosk, body: unknown): Promise<{ reference: string }> {
@@ -174,7 +101,7 @@ describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (eng
     };
     await startHub();
     cleanups.push(() => hub?.stop());
-    const proxy = await startProxy(hubPort);
+    const proxy = await startHubProxy(hubPort);
     cleanups.push(() => proxy.close());
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-delivery-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));

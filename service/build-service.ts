@@ -162,6 +162,10 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   const sessionReferences = new SessionReferences();
   // The kiosk's one socket to its hub: heartbeats, and the video calls.
   const link = new HubLink({ logger });
+  // The socket opening again means the hub is back: what waits in the outbox goes now, not after its backoff.
+  link.onOpenChange((open) => {
+    if (open) sender?.hubBack();
+  });
   // The hub hears from the kiosk once it is enrolled (kioskctl hub enroll), over its socket or HTTP; before that the sender only looks.
   const heartbeat = dirCheck.ok
     ? new HeartbeatSender({
@@ -228,7 +232,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       }),
       ...callHandlers(calls, callDocuments),
       ...deviceHandlers(devices, printing),
-      ...outboxHandlers(outbox, recordsUnavailable, sessionReferences),
+      ...outboxHandlers(outbox, recordsUnavailable, sessionReferences, sender),
       usage: usageHandler(stats, recordsUnavailable),
       clientLog: (entry) => {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);

@@ -21,8 +21,9 @@ import { freePort, startHubProxy } from './hub-proxy';
  * the hub exactly once (counted in the hub's database); with the hub down
  * they wait, and arrive once it is back; the kiosk killed with SIGKILL
  * after the hub committed but before the kiosk heard back sends again with
- * the same key, and the hub keeps one; a submission the hub refuses is
- * failing, with the hub's message, in `kioskctl outbox`.
+ * the same key, and the hub keeps one, as it does when the hub's answers
+ * are lost on the way back; a submission the hub refuses is failing, with
+ * the hub's message, in `kioskctl outbox`, until `kioskctl outbox retry`.
  */
 
 const ID_NUMBER = '420111199001011234';
@@ -264,6 +265,27 @@ describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (eng
     expect(stored[0]).toMatchObject({ idempotency_key: key, reference: sent.reference });
   });
 
+  it('the hub’s answer lost after it stored, three times running: sent again with the same key, stored once', async () => {
+    const r = await rig();
+    const kiosk = await r.startService();
+    const key = randomUUID();
+    let dropped = 0;
+    // The hub committed each time; the answer never reaches the kiosk (a cable cut, a proxy timing out).
+    r.proxy.afterCommit = async () => (++dropped <= 3 ? 'drop' : 'pass');
+    const sent = await submit(kiosk, { kind: 'legal-aid-application', payload: application, idempotencyKey: key });
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir))[0]!.delivery === 'delivered',
+      15_000,
+      () => 'delivered once an answer got through',
+    );
+    expect(r.proxy.deliveries.get(key)).toBe(4);
+    const [row] = await outboxAsListed(r.dataDir);
+    // Three attempts met a closed connection; the fourth heard the hub's first answer again.
+    expect(row).toMatchObject({ reference: sent.reference, attempts: 3 });
+    const stored = await r.atHub();
+    expect(stored.map((s) => [s.idempotency_key, s.reference])).toEqual([[key, sent.reference]]);
+  });
+
   it('a submission the hub refuses is failing, with the hub’s message, and not sent again', async () => {
     const r = await rig();
     const kiosk = await r.startService();
@@ -297,5 +319,24 @@ describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (eng
     expect((await outboxAsListed(r.dataDir))[0]!.attempts).toBe(1);
     // The first delivery, and the kiosk's one attempt.
     expect(r.proxy.deliveries.get(key)).toBe(2);
+
+    // A technician has it sent again (after fixing what the hub disliked): it goes at once, and fails the same way.
+    const retried = await kioskctl(r.dataDir, ['outbox', 'retry', sent.reference.toLowerCase()]);
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(retried.stdout).toContain('1 submission(s) sent to the hub now');
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir))[0]!.attempts === 2,
+      15_000,
+      () => 'sent again',
+    );
+    expect(r.proxy.deliveries.get(key)).toBe(3);
+    expect((await outboxAsListed(r.dataDir))[0]).toMatchObject({ delivery: 'failing' });
+    const unknown = await kioskctl(r.dataDir, [
+      'outbox',
+      'retry',
+      formatReference({ letter: 'C', day: '2026-03-02', serialNumber: 2 }),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no submission with reference/);
   });
 });

@@ -186,7 +186,7 @@ export function addOutboxCommands(program: Command): void {
       const { due } = api.outboxRetry.response.parse(answer.json);
       process.stdout.write(
         due === 0
-          ? `nothing to send: ${reference === undefined ? 'every submission is delivered' : `${reference} is delivered`}\n`
+          ? `nothing to hurry: ${reference ?? 'no submission'} ${reference === undefined ? 'is' : 'is not'} waiting out a backoff or failing (due already, or delivered; see kioskctl outbox)\n`
           : `${due} submission(s) sent to the hub now; see kioskctl outbox for how it went\n`,
       );
     });

@@ -171,6 +171,10 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   link.onMessage((message) => {
     if (message.type === 'case-status') caseStatus?.learn(message.status);
   });
+  // The socket opening again means the hub is back: what waits in the outbox goes now, not after its backoff.
+  link.onOpenChange((open) => {
+    if (open) sender?.hubBack();
+  });
   // The hub hears from the kiosk once it is enrolled (kioskctl hub enroll), over its socket or HTTP; before that the sender only looks.
   const heartbeat = dirCheck.ok
     ? new HeartbeatSender({
@@ -237,7 +241,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       }),
       ...callHandlers(calls, callDocuments),
       ...deviceHandlers(devices, printing),
-      ...outboxHandlers(outbox, recordsUnavailable, sessionReferences),
+      ...outboxHandlers(outbox, recordsUnavailable, sessionReferences, sender),
       ...caseStatusHandlers(caseStatus, recordsUnavailable),
       usage: usageHandler(stats, recordsUnavailable),
       clientLog: (entry) => {

@@ -30,6 +30,8 @@ import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
 import { ArticlesByCitationRequest, ArticlesByCitationResponse } from './citations';
 import {
+  OutboxRetryRequest,
+  OutboxRetryResponse,
   ReprintRequest,
   ReprintResponse,
   SubmissionStatus,
@@ -206,6 +208,17 @@ export const api = {
     path: '/api/case-status',
     body: CaseStatusRequest,
     response: CaseStatusAnswer,
+  }),
+  /**
+   * Technicians only (kioskctl outbox retry): undelivered submissions —
+   * waiting out their backoff, or refused by the hub — or the one with
+   * `reference`, are sent to the hub now.
+   */
+  outboxRetry: route({
+    method: 'POST',
+    path: '/api/outbox/retry',
+    body: OutboxRetryRequest,
+    response: OutboxRetryResponse,
   }),
   /** A usage figure from a screen (an answer opened, a template printed…): counted for today; codes only, never personal data. Submissions are counted by the service itself. */
   usage: route({ method: 'POST', path: '/api/usage', body: UsageRequest, response: Empty }),

@@ -306,3 +306,8 @@ export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 export const ReprintRequest = z.strictObject({ reference: SubmissionReference });
 export const ReprintResponse = z.object({ reference: z.string(), printJob: PrintJob });
 export type ReprintResponse = z.infer<typeof ReprintResponse>;
+
+/** Undelivered submissions to send to the hub now (technicians): all of them, or the one with `reference`. */
+export const OutboxRetryRequest = z.strictObject({ reference: SubmissionReference.optional() });
+/** How many submissions were made due: waiting ones and those the hub had refused. */
+export const OutboxRetryResponse = z.object({ due: z.number().int().nonnegative() });

@@ -111,6 +111,7 @@ describe.each(ENGINES)('kiosk registration, approval and revocation over HTTP on
         appVersion: null,
         contentVersion: null,
         outboxDepth: null,
+        outboxOldestWaitingSince: null,
       },
     ]);
     expect(keyFingerprint(publicKey)).toMatch(/^[0-9a-f]{4}(:[0-9a-f]{4}){3}$/);

@@ -193,6 +193,7 @@ export function toKioskSummary(
     appVersion: report?.appVersion ?? null,
     contentVersion: report?.contentVersion ?? null,
     outboxDepth: report?.outboxDepth ?? null,
+    outboxOldestWaitingSince: report?.outboxOldestWaitingSince ?? null,
   };
 }
 

@@ -123,7 +123,7 @@ function errorMessage(json: unknown): string {
 }
 
 export function addOutboxCommands(program: Command): void {
-  program
+  const outbox = program
     .command('outbox')
     .description('submissions kept on this terminal: reference, kind, delivery, receipt (personal data masked)')
     .option('--data-dir <dir>', 'data directory of the service (default: KIOSK_DATA_DIR, else the user data folder)')
@@ -156,6 +156,40 @@ export function addOutboxCommands(program: Command): void {
       const waiting = counts.undelivered - counts.failing;
       process.stdout.write(
         `${counts.total} submission(s): ${counts.total - counts.undelivered} delivered, ${waiting} waiting, ${counts.failing} failing; ${counts.unprinted} receipt(s) not printed${rows.length < counts.total ? ` (newest ${rows.length} shown)` : ''}\n`,
+      );
+    });
+
+  outbox
+    .command('retry')
+    .argument('[reference]', 'only this submission (default: every one not delivered)')
+    .description(
+      'ask the running service to send undelivered submissions to the hub now: waiting ones and failing ones',
+    )
+    .option('--data-dir <dir>', 'data directory of the service')
+    .action(async (text: string | undefined, _opts: unknown, command: Command) => {
+      // `outbox` itself takes --data-dir too, and commander gives it to the parent: read both.
+      const { dataDir } = command.optsWithGlobals<{ dataDir?: string }>();
+      let reference: string | undefined;
+      if (text !== undefined) {
+        try {
+          reference = parseReference(text).reference;
+        } catch (error) {
+          if (error instanceof InvalidReferenceError) fail(`"${text}": ${error.message}`, EXIT_REFERENCE_OR_SERVICE);
+          throw error;
+        }
+      }
+      const answer = await callService(
+        resolveDataDir(dataDir),
+        api.outboxRetry,
+        reference === undefined ? {} : { reference },
+      );
+      if (answer.status === 404 || answer.status === 400) fail(errorMessage(answer.json), EXIT_REFERENCE_OR_SERVICE);
+      if (answer.status !== 200) fail(`not retried: ${errorMessage(answer.json)}`);
+      const { due } = api.outboxRetry.response.parse(answer.json);
+      process.stdout.write(
+        due === 0
+          ? `nothing to hurry: ${reference ?? 'no submission'} ${reference === undefined ? 'is' : 'is not'} waiting out a backoff or failing (due already, or delivered; see kioskctl outbox)\n`
+          : `${due} submission(s) sent to the hub now; see kioskctl outbox for how it went\n`,
       );
     });
 

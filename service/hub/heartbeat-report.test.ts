@@ -6,6 +6,7 @@ import { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { openRecordsDb } from '../storage/records-db';
 import { startInProcessKiosk } from '../testing/in-process-service';
 import { heartbeatConditions } from '../../common/hub/alert-rules';
+import { findByReference, insertOutboxRow, markDelivered } from '../outbox/outbox-store';
 import { heartbeatReport } from './heartbeat-report';
 
 const dirs: string[] = [];
@@ -21,10 +22,31 @@ describe('the heartbeat a kiosk reports', () => {
     try {
       const report = heartbeatReport(kiosk.service.health(), '2026.03.01-1', kiosk.dataDir, records);
       expect(KioskHeartbeat.parse({ ...report, clockOffsetMs: 0 })).toBeTruthy();
-      expect(report).toMatchObject({ contentVersion: '2026.03.01-1', outboxDepth: 0, lastCrash: null });
+      expect(report).toMatchObject({
+        contentVersion: '2026.03.01-1',
+        outboxDepth: 0,
+        outboxOldestWaitingSince: null,
+        lastCrash: null,
+      });
       expect(report.diskFreeBytes).toBeGreaterThan(0);
       expect(report.devices.map((d) => d.device)).toEqual(['id-reader', 'printer']);
       expect(report.appVersion).toBe(kiosk.service.health().version);
+
+      // Submissions waiting for the hub: how many, and since when the oldest (delivered ones do not count).
+      ['2026-03-03T08:00:00.000Z', '2026-03-01T08:00:00.000Z', '2026-03-02T08:00:00.000Z'].forEach((at, n) =>
+        insertOutboxRow(records, {
+          kind: 'rating',
+          reference: `R${n}`,
+          idempotencyKey: `key-${n}`,
+          payload: '{}',
+          createdAt: at,
+          receipt: null,
+        }),
+      );
+      markDelivered(records, findByReference(records, 'R1')!.id, '2026-03-04T08:00:00.000Z', null);
+      const waiting = heartbeatReport(kiosk.service.health(), null, kiosk.dataDir, records);
+      expect(KioskHeartbeat.parse({ ...waiting, clockOffsetMs: 0 })).toBeTruthy();
+      expect(waiting).toMatchObject({ outboxDepth: 2, outboxOldestWaitingSince: '2026-03-02T08:00:00.000Z' });
     } finally {
       records.close();
       await kiosk.service.stop();

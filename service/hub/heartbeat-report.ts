@@ -2,14 +2,15 @@ import { statfsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Health, SubsystemState } from '../../common/api/health';
 import { HEARTBEAT_DEVICES, type KioskHeartbeat } from '../../common/hub/api/kiosks';
-import { countOutbox } from '../outbox/outbox-store';
+import { countOutbox, oldestUndeliveredAt } from '../outbox/outbox-store';
 import { readLastCrash } from './last-crash';
 
 /**
  * What the kiosk tells the hub of itself, from what its health already
  * says: its devices' states (with their reason codes, which the hub's
  * alerts read: paper out, cover open, reader missing), the submissions
- * its outbox still holds for the hub, and the free space where its
+ * its outbox still holds for the hub and since when the oldest of them
+ * waits, and the free space where its
  * records live, and the last time a run of the service ended without
  * shutting down (see last-crash.ts).
  */
@@ -36,6 +37,8 @@ export function heartbeatReport(
     uptimeSeconds: Math.max(0, Math.floor(health.uptimeSeconds)),
     diskFreeBytes,
     outboxDepth: records === undefined ? 0 : countOutbox(records).undelivered,
+    // The hub's fleet view shows how long the oldest has waited; an alert when it is more than a day.
+    outboxOldestWaitingSince: (records === undefined ? undefined : oldestUndeliveredAt(records)) ?? null,
     devices: [
       device(HEARTBEAT_DEVICES.idReader, health.subsystems.idCardReader),
       device(HEARTBEAT_DEVICES.printer, health.subsystems.receiptPrinter),

@@ -56,6 +56,17 @@ describe('the submission routes', () => {
       error: { code: 'conflict', message: `submission ${reference} has no receipt to print` },
     });
   });
+
+  it('let a technician, and only a technician, have the outbox sent again', async () => {
+    const { reference } = await kiosk.ok('submit', rating(2, randomUUID(), false));
+    expect(await kiosk.refused('outboxRetry', {})).toMatchObject({ status: 403, error: { code: 'forbidden' } });
+    // Not enrolled: the row waits, due from the start, so there is nothing to hurry…
+    expect(await kiosk.ok('outboxRetry', { reference }, 'technician')).toEqual({ due: 0 });
+    expect(await kiosk.refused('outboxRetry', { reference: 'A250314-2222-W' }, 'technician')).toMatchObject({
+      status: 404,
+      error: { code: 'not-found' },
+    });
+  });
 });
 
 describe('the submission routes on a terminal without a printer', () => {

@@ -12,6 +12,7 @@ import {
   unknownReferenceMessage,
   type Outbox,
 } from './outbox';
+import type { OutboxSender } from './outbox-sender';
 import { mayReprint, type SessionReferences } from './session-references';
 
 /** SQLite failures that mean "the records database cannot be used right now", not a bug. */
@@ -27,7 +28,9 @@ export function outboxHandlers(
   unavailable: () => string,
   /** The references made in the session under way: the touchscreen may reprint only those. */
   session: SessionReferences,
-): Pick<Handlers, 'submit' | 'submission' | 'submissionReprint'> {
+  /** Delivers the outbox; undefined exactly when `outbox` is. */
+  sender?: Pick<OutboxSender, 'retryNow'>,
+): Pick<Handlers, 'submit' | 'submission' | 'submissionReprint' | 'outboxRetry'> {
   const use = <T>(f: (o: Outbox) => T): T => {
     if (outbox === undefined) throw new ServiceUnavailableError(`Submissions are unavailable: ${unavailable()}`);
     try {
@@ -78,5 +81,16 @@ export function outboxHandlers(
           throw new UnknownReferenceError(unknownReferenceMessage(reference));
         return { reference, printJob: o.reprint(reference) };
       }),
+    outboxRetry: ({ reference }, ctx) => {
+      // Sending is the service's own business; a technician may hurry it, the touchscreen has no say.
+      if (ctx.role !== 'technician')
+        throw new HttpError(403, 'forbidden', 'Only a technician may have the outbox sent again');
+      return use((o) => {
+        if (reference !== undefined && o.status(reference) === undefined)
+          throw new UnknownReferenceError(unknownReferenceMessage(reference));
+        if (sender === undefined) throw new ServiceUnavailableError(`Submissions are unavailable: ${unavailable()}`);
+        return { due: sender.retryNow(reference) };
+      });
+    },
   };
 }

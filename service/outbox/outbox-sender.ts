@@ -12,7 +12,15 @@ import { Receipt } from '../../common/receipt/receipt';
 import { deliverSubmission, HubRefusedError, HubUnreachableError } from '../hub/hub-client';
 import type { KioskIdentity } from '../hub/hub-identity';
 import { sealedPayloadOf } from './sealed-payloads';
-import { dueForDelivery, markDelivered, markFailing, markRetry, nextDueAt, type OutboxRow } from './outbox-store';
+import {
+  dueForDelivery,
+  makeDue,
+  markDelivered,
+  markFailing,
+  markRetry,
+  nextDueAt,
+  type OutboxRow,
+} from './outbox-store';
 
 /**
  * Delivers the outbox to the hub: each undelivered row, with its own
@@ -74,7 +82,19 @@ export interface OutboxSenderOptions {
   capMs?: number;
   /** How often an idle sender looks again (for a kiosk enrolled meanwhile); default the cap. */
   idleMs?: number;
+  /** Where its waits are kept; default Node's timers (unref'd). A test passes a clock of its own, to live through days offline. */
+  timers?: SenderTimers;
 }
+
+export interface SenderTimers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const nodeTimers: SenderTimers = {
+  set: (run, ms) => setTimeout(run, ms).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 export interface SenderPass {
   delivered: number;
@@ -85,7 +105,7 @@ export interface SenderPass {
 }
 
 export class OutboxSender {
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
   private running: Promise<SenderPass> | undefined;
   private again = false;
   /** Passes run on their own only between start and stop; `pass()` may be called directly before. */
@@ -93,6 +113,10 @@ export class OutboxSender {
   private lastProblem: string | undefined;
 
   constructor(private readonly opts: OutboxSenderOptions) {}
+
+  private get timers(): SenderTimers {
+    return this.opts.timers ?? nodeTimers;
+  }
 
   private get now(): Date {
     return (this.opts.now ?? (() => new Date()))();
@@ -106,8 +130,40 @@ export class OutboxSender {
   /** Stops; a pass under way finishes its row first (so records.db is not closed under it). */
   async stop(): Promise<void> {
     this.state = 'stopped';
-    clearTimeout(this.timer);
+    this.timers.clear(this.timer);
     await this.running?.catch(() => undefined);
+  }
+
+  /**
+   * The kiosk's socket to the hub opened again: the hub is back, so the rows
+   * waiting out their backoff are tried now rather than up to an hour
+   * later. Failing rows stay as they are: the hub refused them for good.
+   * A fleet's sockets come back spread over their own reconnect window
+   * (hub-link.ts), so their deliveries do too.
+   */
+  hubBack(): void {
+    if (this.state !== 'started') return;
+    try {
+      makeDue(this.opts.db, this.now.toISOString(), { failing: false });
+    } catch (error) {
+      // records.db failing: the rows keep their waits, and the pass below says what is wrong.
+      this.opts.logger.error({ err: error }, 'the outbox could not be hurried now the hub is back');
+    }
+    this.nudge();
+  }
+
+  /**
+   * A technician asked (kioskctl outbox retry): the waiting and failing
+   * rows — or only the one with `reference` — are due now, and a pass
+   * starts. Answers how many rows were made due.
+   */
+  retryNow(reference?: string): number {
+    const due = makeDue(this.opts.db, this.now.toISOString(), {
+      failing: true,
+      ...(reference === undefined ? {} : { reference }),
+    });
+    this.nudge();
+    return due;
   }
 
   /** A new row was stored: deliver now rather than at the next timer. */
@@ -119,9 +175,8 @@ export class OutboxSender {
 
   private schedule(ms: number): void {
     if (this.state !== 'started') return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), Math.max(0, ms));
-    this.timer.unref();
+    this.timers.clear(this.timer);
+    this.timer = this.timers.set(() => void this.run(), Math.max(0, ms));
   }
 
   private async run(): Promise<void> {

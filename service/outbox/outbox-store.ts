@@ -166,3 +166,30 @@ export function markFailing(db: Database, id: number, error: string): void {
     'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = NULL WHERE id = ? AND delivered_at IS NULL',
   ).run(error, id);
 }
+
+/**
+ * Makes undelivered rows due at `now` rather than when their backoff says:
+ * the waiting ones, and with `failing` the ones the hub refused for good
+ * too (they become waiting again); only the row with `reference` when
+ * given. Answers how many rows it changed. Their attempt count stays, so
+ * a row that fails again waits as long as it would have.
+ */
+export function makeDue(db: Database, now: string, which: { failing: boolean; reference?: string }): number {
+  const result = db
+    .prepare(
+      `UPDATE outbox SET next_attempt_at = @now
+       WHERE delivered_at IS NULL
+         AND (next_attempt_at > @now OR (@failing = 1 AND next_attempt_at IS NULL))
+         AND (@reference IS NULL OR reference = @reference)`,
+    )
+    .run({ now, failing: which.failing ? 1 : 0, reference: which.reference ?? null });
+  return result.changes;
+}
+
+/** When the oldest submission not yet delivered (waiting or failing) was made, if there is one. */
+export function oldestUndeliveredAt(db: Database): string | undefined {
+  const row = db.prepare('SELECT min(created_at) AS at FROM outbox WHERE delivered_at IS NULL').get() as {
+    at: string | null;
+  };
+  return row.at ?? undefined;
+}

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import type { Health } from '../../common/api/health';
+import type { SubmissionPayload } from '../../common/api/submissions';
+import { formatReference } from '../../common/reference-number';
+import { deliverSubmission } from '../../service/hub/hub-client';
+import { readIdentity } from '../../service/hub/hub-identity';
 import { TEST_HEARTBEAT_ENV } from '../../service/hub/test-heartbeat-interval';
 import { callApi, launchChromium, startKiosk, type RunningKiosk } from './harness';
 import { DESK_SIZES, firstSignIn as signInFirst, pageChecks, poll } from './hub-console-pages';
@@ -38,6 +43,12 @@ let kiosk: RunningKiosk | undefined;
 let browser: Browser;
 let page: Page;
 const kioskDir = () => join(dataDir, 'kiosk');
+const callback: SubmissionPayload<'callback-request'> = {
+  phone: '13987654321',
+  topic: 'labour',
+  reason: 'no-lawyer',
+  consent: { agreed: true, noticeVersion: 'callback-2026-01', at: '2026-03-02T17:19:00+08:00' },
+};
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hub-console-fleet-e2e-'));
@@ -142,6 +153,25 @@ describe('the fleet, live in the console', () => {
     await poll(() => history.innerText()).toContain('打印机缺纸');
     expect(await history.innerText()).not.toContain('未解除');
     await poll(() => page.getByTestId('kiosk-devices').innerText()).toMatch(/打印机\s+正常/);
+  });
+
+  it('shows the kiosk’s outbox: how many submissions wait for the hub, and since when the oldest does', async () => {
+    // The hub has this key from this kiosk for another submission already (a records.db restored from an old
+    // backup): it refuses the kiosk's, which stays in the outbox, failing.
+    const key = randomUUID();
+    await deliverSubmission(readIdentity(kioskDir())!, {
+      idempotencyKey: key,
+      kind: 'callback-request',
+      reference: formatReference({ letter: 'C', day: '2026-03-02', serialNumber: 1 }),
+      createdAt: new Date().toISOString(),
+      payload: { ...callback, topic: 'family' },
+    });
+    await callApi(kiosk!, '/api/submissions', { kind: 'callback-request', payload: callback, idempotencyKey: key });
+    await page.getByRole('navigation').getByRole('link', { name: /终端/ }).click();
+    const region = page.getByTestId('region-420111');
+    await poll(() => region.innerText()).toMatch(/1 件待送达，最早 \d+分钟前/);
+    await region.getByRole('link', { name: /^查看 / }).click();
+    await poll(() => page.getByTestId('kiosk-summary').innerText()).toMatch(/1 件待送达，最早 \d+分钟前/);
   });
 
   it('changes the kiosk’s opening hours: the hub’s problems under their day, then saved, then back to the default', async () => {

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SubmissionPayload } from '../../common/api/submissions';
-import { hubApi } from '../../common/hub/api/contract';
 import { formatReference } from '../../common/reference-number';
 import { createEnrollCode } from '../../hub/storage/enrollment-codes';
 import { defaultPayloadKeysDir, PayloadKeyring, payloadKeyIdOf } from '../../hub/storage/payload-keyring';
@@ -18,6 +15,7 @@ import { deliverSubmission } from '../../service/hub/hub-client';
 import { readIdentity } from '../../service/hub/hub-identity';
 import { startKiosk, type RunningKiosk } from './harness';
 import { hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
+import { freePort, startHubProxy } from './hub-proxy';
 
 /**
  * Delivery from a real kiosk service (its own process) to a real hub (`npm
@@ -26,8 +24,9 @@ import { hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-proces
  * the hub exactly once (counted in the hub's database); with the hub down
  * they wait, and arrive once it is back; the kiosk killed with SIGKILL
  * after the hub committed but before the kiosk heard back sends again with
- * the same key, and the hub keeps one; a submission the hub refuses is
- * failing, with the hub's message, in `kioskctl outbox`.
+ * the same key, and the hub keeps one, as it does when the hub's answers
+ * are lost on the way back; a submission the hub refuses is failing, with
+ * the hub's message, in `kioskctl outbox`, until `kioskctl outbox retry`.
  */
 
 const ID_NUMBER = '420111199001011234';
@@ -66,16 +65,6 @@ const receipt = {
   ],
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(what: () => boolean | Promise<boolean>, ms: number, saying: () => string): Promise<void> {
@@ -84,67 +73,6 @@ async function waitFor(what: () => boolean | Promise<boolean>, ms: number, sayin
     if (Date.now() > until) throw new Error(`waited in vain: ${saying()}`);
     await sleep(100);
   }
-}
-
-/**
- * Between the kiosk and the hub: passes every request on, counting the
- * deliveries by idempotency key; `afterCommit`, when set, is told of a
- * delivery the hub answered 200 (so committed) and may keep that answer
- * from the kiosk.
- */
-interface Proxy {
-  url: string;
-  deliveries: Map<string, number>;
-  afterCommit: ((key: string) => Promise<'drop' | 'pass'>) | undefined;
-  close(): Promise<void>;
-}
-
-async function startProxy(hubPort: number): Promise<Proxy> {
-  const port = await freePort();
-  const proxy: Proxy = {
-    url: `http://127.0.0.1:${port}`,
-    deliveries: new Map(),
-    afterCommit: undefined,
-    close: () => new Promise((r) => server.close(() => r())),
-  };
-  const server: Server = createHttpServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        const body = Buffer.concat(chunks);
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers))
-          if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
-        const delivery = req.url === hubApi.kioskSubmit.path;
-        const key = delivery ? (JSON.parse(body.toString()) as { idempotencyKey: string }).idempotencyKey : '';
-        if (delivery) proxy.deliveries.set(key, (proxy.deliveries.get(key) ?? 0) + 1);
-        let answer: Response;
-        try {
-          answer = await fetch(`http://127.0.0.1:${hubPort}${req.url}`, {
-            method: req.method,
-            headers,
-            ...(req.method === 'POST' ? { body } : {}),
-          });
-        } catch {
-          // The hub is down: the kiosk meets a closed connection, as it would without the proxy.
-          req.socket.destroy();
-          return;
-        }
-        const text = Buffer.from(await answer.arrayBuffer());
-        if (delivery && answer.status === 200 && proxy.afterCommit !== undefined) {
-          if ((await proxy.afterCommit(key)) === 'drop') {
-            req.socket.destroy();
-            return;
-          }
-        }
-        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        res.end(text);
-      })();
-    });
-  });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return proxy;
 }
 
 async function submit(kiosk: RunningKiosk, body: unknown): Promise<{ reference: string }> {
@@ -188,7 +116,7 @@ describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (eng
     };
     await startHub();
     cleanups.push(() => hub?.stop());
-    const proxy = await startProxy(hubPort);
+    const proxy = await startHubProxy(hubPort);
     cleanups.push(() => proxy.close());
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-delivery-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -419,6 +347,27 @@ describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (eng
     expect(stored[0]).toMatchObject({ idempotency_key: key, reference: sent.reference });
   });
 
+  it('the hub’s answer lost after it stored, three times running: sent again with the same key, stored once', async () => {
+    const r = await rig();
+    const kiosk = await r.startService();
+    const key = randomUUID();
+    let dropped = 0;
+    // The hub committed each time; the answer never reaches the kiosk (a cable cut, a proxy timing out).
+    r.proxy.afterCommit = async () => (++dropped <= 3 ? 'drop' : 'pass');
+    const sent = await submit(kiosk, { kind: 'legal-aid-application', payload: application, idempotencyKey: key });
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir))[0]!.delivery === 'delivered',
+      15_000,
+      () => 'delivered once an answer got through',
+    );
+    expect(r.proxy.deliveries.get(key)).toBe(4);
+    const [row] = await outboxAsListed(r.dataDir);
+    // Three attempts met a closed connection; the fourth heard the hub's first answer again.
+    expect(row).toMatchObject({ reference: sent.reference, attempts: 3 });
+    const stored = await r.atHub();
+    expect(stored.map((s) => [s.idempotency_key, s.reference])).toEqual([[key, sent.reference]]);
+  });
+
   it('a submission the hub refuses is failing, with the hub’s message, and not sent again', async () => {
     const r = await rig();
     const kiosk = await r.startService();
@@ -452,5 +401,24 @@ describe.each(ENGINES)('submissions from a kiosk service to the hub on %s', (eng
     expect((await outboxAsListed(r.dataDir))[0]!.attempts).toBe(1);
     // The first delivery, and the kiosk's one attempt.
     expect(r.proxy.deliveries.get(key)).toBe(2);
+
+    // A technician has it sent again (after fixing what the hub disliked): it goes at once, and fails the same way.
+    const retried = await kioskctl(r.dataDir, ['outbox', 'retry', sent.reference.toLowerCase()]);
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(retried.stdout).toContain('1 submission(s) sent to the hub now');
+    await waitFor(
+      async () => (await outboxAsListed(r.dataDir))[0]!.attempts === 2,
+      15_000,
+      () => 'sent again',
+    );
+    expect(r.proxy.deliveries.get(key)).toBe(3);
+    expect((await outboxAsListed(r.dataDir))[0]).toMatchObject({ delivery: 'failing' });
+    const unknown = await kioskctl(r.dataDir, [
+      'outbox',
+      'retry',
+      formatReference({ letter: 'C', day: '2026-03-02', serialNumber: 2 }),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no submission with reference/);
   });
 });

@@ -13,7 +13,12 @@ import type { KioskIdentity } from '../../service/hub/hub-identity';
 import { openRecordsDb } from '../../service/storage/records-db';
 import { Outbox } from '../../service/outbox/outbox';
 import { DELETED_PAYLOAD, deliveryState, findByReference, listOutbox } from '../../service/outbox/outbox-store';
-import { OutboxSender } from '../../service/outbox/outbox-sender';
+import {
+  OUTBOX_RETRY_BASE_MS,
+  OUTBOX_RETRY_CAP_MS,
+  OutboxSender,
+  type SenderTimers,
+} from '../../service/outbox/outbox-sender';
 
 /**
  * The outbox sender against a real hub listening on loopback (the hub's
@@ -80,6 +85,63 @@ function identityOf(kiosk: TestKiosk, hubUrl: string): KioskIdentity {
 /** The bytes of records.db and its write-ahead log, as someone who carried the kiosk away would read them. */
 function rawBytes(file: string): Buffer {
   return Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
+}
+
+/**
+ * The sender's clock and timers, the test's own: a wait the sender sets
+ * runs when the test moves time on to it, so three days pass in seconds.
+ * Deliveries still go over real sockets, signed with the real time.
+ */
+class FakeClock {
+  now: number;
+  /** Every wait the sender asked for, in milliseconds. */
+  readonly waits: number[] = [];
+  private pending: { id: number; at: number; run: () => void }[] = [];
+  private ids = 0;
+  constructor(start: number) {
+    this.now = start;
+  }
+  readonly date = (): Date => new Date(this.now);
+  readonly timers: SenderTimers = {
+    set: (run, ms) => {
+      this.waits.push(ms);
+      this.pending.push({ id: ++this.ids, at: this.now + ms, run });
+      return this.ids;
+    },
+    clear: (handle) => {
+      this.pending = this.pending.filter((t) => t.id !== handle);
+    },
+  };
+  /** Moves the clock to the sender's next wait, runs it, and returns once the sender has set its next one. */
+  async step(): Promise<void> {
+    await this.settled();
+    const [next] = this.pending.sort((a, b) => a.at - b.at);
+    if (next === undefined) throw new Error('the sender set no wait');
+    this.pending = this.pending.filter((t) => t !== next);
+    this.now = Math.max(this.now, next.at);
+    next.run();
+    await this.settled();
+  }
+  /** Until the pass under way (real sockets, real records.db) ended and set its next wait. */
+  private async settled(): Promise<void> {
+    const until = Date.now() + 15_000;
+    while (this.pending.length === 0) {
+      if (Date.now() > until) throw new Error('the sender set no next wait');
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  }
+}
+
+/** A seeded random in [0, 1) (mulberry32): the same draws every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }
 
 async function hubRows(hub: TestHub) {
@@ -251,6 +313,114 @@ describe('the outbox sender', () => {
     expect(failing.payload).not.toBe(DELETED_PAYLOAD);
     expect(await sender.pass()).toEqual({ delivered: 0, retried: 0, failing: 0 });
     expect(requests).toBe(1);
+  });
+
+  it('the hub down for three days, then back: every row arrives, once, its waits never above the cap', async () => {
+    hubAtRealTime();
+    const { db } = records();
+    const kiosk = await hub.addKiosk('approved');
+    const clock = new FakeClock(Date.now());
+    const outbox = new Outbox({ db, terminalId: 'HB-0001', printer: undefined, logger: silent, now: clock.date });
+    const sent = Array.from({ length: 8 }, (_, n) =>
+      n % 2 === 0
+        ? outbox.submit({ kind: 'callback-request', payload: callback, idempotencyKey: randomUUID() })
+        : outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID() }),
+    );
+    let hubUrl = 'http://127.0.0.1:9';
+    /** Each attempt: which row, at what time of the clock, its attempt number. */
+    const attempts: { reference: string; at: number }[] = [];
+    const sender = new OutboxSender({
+      db,
+      identity: () => identityOf(kiosk, hubUrl),
+      logger: silent,
+      now: clock.date,
+      random: seeded(20260302),
+      timers: clock.timers,
+      deliver: (identity, body) => {
+        attempts.push({ reference: body.reference, at: clock.now });
+        return deliverSubmission(identity, body);
+      },
+    });
+    // The fleet's own waits: 5 s doubling up to an hour.
+    const waitsAfter: { attempt: number; wait: number }[] = [];
+    sender.start();
+    const threeDays = clock.now + 3 * 24 * 3_600_000;
+    while (clock.now < threeDays) {
+      const before = attempts.length;
+      await clock.step();
+      for (const a of attempts.slice(before)) {
+        const row = findByReference(db, a.reference)!;
+        waitsAfter.push({ attempt: row.attempts, wait: Date.parse(row.next_attempt_at!) - a.at });
+      }
+    }
+    await sender.stop();
+    expect(await hubRows(hub)).toHaveLength(0);
+    // Every wait the sender recorded is full jitter under its ceiling, and the ceiling is the cap.
+    for (const { attempt, wait } of waitsAfter) {
+      expect(wait).toBeGreaterThanOrEqual(0);
+      expect(wait).toBeLessThan(Math.min(OUTBOX_RETRY_CAP_MS, OUTBOX_RETRY_BASE_MS * 2 ** (attempt - 1)));
+    }
+    expect(Math.max(...clock.waits)).toBeLessThanOrEqual(OUTBOX_RETRY_CAP_MS);
+    // Far into the cap, with waits spread up to it (the seeded draws put some above 90 % of it).
+    expect(Math.max(...waitsAfter.map((w) => w.attempt))).toBeGreaterThan(12);
+    expect(Math.max(...waitsAfter.map((w) => w.wait))).toBeGreaterThan(0.9 * OUTBOX_RETRY_CAP_MS);
+    // Every row was tried all along, not given up on.
+    for (const s of sent) expect(findByReference(db, s.reference)!.attempts).toBeGreaterThan(3);
+
+    // The hub is back (and the sender started again, as after a reboot during the outage).
+    hubUrl = url();
+    const backAt = clock.now;
+    const back = new OutboxSender({
+      db,
+      identity: () => identityOf(kiosk, hubUrl),
+      logger: silent,
+      now: clock.date,
+      random: seeded(7),
+      timers: clock.timers,
+    });
+    back.start();
+    for (let n = 0; n < 50 && listOutbox(db, 100).some((r) => deliveryState(r) !== 'delivered'); n++)
+      await clock.step();
+    await back.stop();
+    expect(listOutbox(db, 100).map(deliveryState)).toEqual(sent.map(() => 'delivered'));
+    // Each row was due again within the cap of its last attempt.
+    expect(clock.now - backAt).toBeLessThanOrEqual(OUTBOX_RETRY_CAP_MS);
+    const atHub = await hubRows(hub);
+    expect(atHub.map((r) => r.reference).sort()).toEqual(sent.map((s) => s.reference).sort());
+  });
+
+  it('tries at once when the hub link is back, not after the backoff', async () => {
+    hubAtRealTime();
+    const { db } = records();
+    const kiosk = await hub.addKiosk('approved');
+    const clock = new FakeClock(Date.now());
+    const outbox = new Outbox({ db, terminalId: 'HB-0001', printer: undefined, logger: silent, now: clock.date });
+    outbox.submit({ kind: 'callback-request', payload: callback, idempotencyKey: randomUUID() });
+    outbox.submit({ kind: 'legal-aid-application', payload: application, idempotencyKey: randomUUID() });
+    let hubUrl = 'http://127.0.0.1:9';
+    const sender = new OutboxSender({
+      db,
+      identity: () => identityOf(kiosk, hubUrl),
+      logger: silent,
+      now: clock.date,
+      random: () => 0.99,
+      timers: clock.timers,
+    });
+    sender.start();
+    // Half a day out of reach: the rows wait up to an hour between attempts.
+    while (clock.now < Date.now() + 12 * 3_600_000) await clock.step();
+    const waiting = listOutbox(db, 10);
+    expect(waiting.map(deliveryState)).toEqual(['waiting', 'waiting']);
+    expect(Math.max(...waiting.map((r) => Date.parse(r.next_attempt_at!) - clock.now))).toBeGreaterThan(60_000);
+
+    hubUrl = url();
+    const linkBackAt = clock.now;
+    sender.hubBack();
+    await clock.step();
+    await sender.stop();
+    expect(clock.now).toBe(linkBackAt);
+    expect(listOutbox(db, 10).map(deliveryState)).toEqual(['delivered', 'delivered']);
+    expect(await hubRows(hub)).toHaveLength(2);
   });
 
   it('waits for the kiosk to be enrolled', async () => {

@@ -74,6 +74,8 @@ export const KioskSummary = z.object({
   contentVersion: z.string().nullable(),
   /** Submissions waiting in its outbox for the hub. */
   outboxDepth: z.number().int().nullable(),
+  /** When the oldest of them was submitted (the kiosk's clock), from the same heartbeat; null when none waits. */
+  outboxOldestWaitingSince: z.string().nullable(),
 });
 export type KioskSummary = z.infer<typeof KioskSummary>;
 

@@ -80,6 +80,7 @@ export const hubConsoleZhCN = {
     contentVersion: '内容 {{version}}',
     noContent: '还没有内容',
     outboxCount: '{{count}} 份',
+    outboxWaiting: '{{count}} 件待送达，最早 {{age}}',
     noAlerts: '无',
     alerts: {
       title: '未处理的告警',
@@ -325,6 +326,7 @@ export const hubConsoleEn: Catalogue<typeof hubConsoleZhCN> = {
     contentVersion: 'Content {{version}}',
     noContent: 'No content yet',
     outboxCount: '{{count}} waiting',
+    outboxWaiting: '{{count}} waiting, the oldest from {{age}}',
     noAlerts: 'None',
     alerts: {
       title: 'Open alerts',

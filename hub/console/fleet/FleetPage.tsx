@@ -10,6 +10,7 @@ import { groupByRegion } from './group-by-region';
 import { AlertTags, OnlineTag } from './AlertTags';
 import { KioskActions } from './kiosk-actions';
 import { OpenAlerts } from './OpenAlerts';
+import { OutboxWaiting } from './OutboxWaiting';
 import { StatusTag } from './StatusTag';
 import { Versions } from './Versions';
 
@@ -67,10 +68,7 @@ export function FleetPage() {
     {
       key: 'outbox',
       title: t('hubConsole.fleet.columns.outbox'),
-      render: (_v, k) =>
-        k.outboxDepth === null
-          ? t('hubConsole.common.none')
-          : t('hubConsole.fleet.outboxCount', { count: k.outboxDepth }),
+      render: (_v, k) => <OutboxWaiting kiosk={k} />,
     },
     {
       key: 'alerts',

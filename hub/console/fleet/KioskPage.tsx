@@ -14,6 +14,7 @@ import { AlertTags, OnlineTag } from './AlertTags';
 import { DeviceState, deviceName } from './DeviceState';
 import { KioskActions } from './kiosk-actions';
 import { OpeningHoursCard } from './OpeningHoursCard';
+import { OutboxWaiting } from './OutboxWaiting';
 import { TableCard } from './TableCard';
 import { StatusTag } from './StatusTag';
 import { Versions } from './Versions';
@@ -100,7 +101,11 @@ export function KioskPage({ id }: { id: number }) {
       <Typography.Title level={1} className="console-page-title">
         {k.displayName}
       </Typography.Title>
-      <Card className="console-gap" extra={<KioskActions kiosk={k} onChanged={detail.reload} />}>
+      <Card
+        className="console-gap"
+        data-testid="kiosk-summary"
+        extra={<KioskActions kiosk={k} onChanged={detail.reload} />}
+      >
         <Descriptions
           column={3}
           items={[
@@ -121,7 +126,7 @@ export function KioskPage({ id }: { id: number }) {
             { key: 'lastHeartbeat', label: t('hubConsole.kiosk.lastHeartbeat'), children: time(k.lastHeartbeatAt) },
             { key: 'appVersion', label: t('hubConsole.kiosk.appVersion'), children: k.appVersion ?? none },
             { key: 'contentVersion', label: t('hubConsole.kiosk.contentVersion'), children: k.contentVersion ?? none },
-            { key: 'outboxDepth', label: t('hubConsole.kiosk.outboxDepth'), children: k.outboxDepth ?? none },
+            { key: 'outboxDepth', label: t('hubConsole.kiosk.outboxDepth'), children: <OutboxWaiting kiosk={k} /> },
             {
               key: 'diskFree',
               label: t('hubConsole.kiosk.diskFree'),

@@ -20,6 +20,7 @@ const kiosk = (id: number, regionCode: string, displayName: string): KioskSummar
   appVersion: null,
   contentVersion: null,
   outboxDepth: null,
+  outboxOldestWaitingSince: null,
 });
 
 describe('groupByRegion', () => {

@@ -449,12 +449,12 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     async kioskHeartbeat(body, ctx) {
       const at = now();
       const kiosk = kioskOf(ctx);
-      const alerts = await deps.heartbeats.take(kiosk.id, body, at);
+      const { alerts, usageDaysStored } = await deps.heartbeats.take(kiosk.id, body, at);
       await publish(
         { type: 'kiosk-changed', kioskId: kiosk.id, regionCode: kiosk.regionCode },
         ...(alerts === undefined ? [] : [{ type: 'alerts-changed' as const, ...alerts }]),
       );
-      return { receivedAt: at.toISOString() };
+      return { receivedAt: at.toISOString(), ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}) };
     },
 
     async kioskSubmit(body, ctx) {

@@ -188,3 +188,4 @@ export const HeartbeatResponse = z.object({
   receivedAt: z.string(),
   usageDaysStored: z.array(z.iso.date()).optional(),
 });
+export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openRecordsDb } from '../storage/records-db';
+import { confirmUsageDays, usageConfirmedThrough, usageForHeartbeat } from './usage-upload';
+
+describe('usage days on their way to the hub', () => {
+  let dir: string;
+  let db: Database;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kiosk-usage-'));
+    db = openRecordsDb(join(dir, 'records.db'));
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const put = (day: string, metric: string, key: string, count: number) =>
+    db.prepare('INSERT INTO daily_stats (day, metric, key, count) VALUES (?, ?, ?, ?)').run(day, metric, key, count);
+  const daysOf = (rows: { day: string }[] | undefined) => [...new Set((rows ?? []).map((r) => r.day))];
+  const noon = (day: string) => new Date(`${day}T12:00:00`);
+
+  it('sends nothing when nothing was counted', () => {
+    expect(usageForHeartbeat(db)).toBeUndefined();
+  });
+
+  it('sends whole days, oldest first, within the bound; the rest go at the next beats', () => {
+    for (const day of ['2026-03-01', '2026-03-02', '2026-03-03'])
+      for (const key of ['a', 'b', 'c']) put(day, 'consultation', `labour-wages/${key}`, 2);
+    // Seven rows allowed: two whole days (six rows), never part of the third.
+    const first = usageForHeartbeat(db, 7);
+    expect(first).toHaveLength(6);
+    expect(daysOf(first)).toEqual(['2026-03-01', '2026-03-02']);
+    confirmUsageDays(db, ['2026-03-01', '2026-03-02'], noon('2026-03-03'));
+    expect(daysOf(usageForHeartbeat(db, 7))).toEqual(['2026-03-03']);
+  });
+
+  it('a day running when it was sent goes again; a day over when the hub stored it is not sent again', () => {
+    put('2026-03-01', 'consultation', 'labour-wages', 3);
+    put('2026-03-02', 'legal-aid-check', 'likely-eligible', 1);
+    // Built on 03-02: 03-01 is over, 03-02 is today and stays.
+    confirmUsageDays(db, ['2026-03-01', '2026-03-02'], noon('2026-03-02'));
+    expect(usageConfirmedThrough(db)).toBe('2026-03-01');
+    expect(usageForHeartbeat(db)).toEqual([
+      { day: '2026-03-02', metric: 'legal-aid-check', key: 'likely-eligible', count: 1 },
+    ]);
+    // An answer to an older beat arriving late does not move the confirmed day back.
+    confirmUsageDays(db, ['2026-02-27'], noon('2026-02-28'));
+    expect(usageConfirmedThrough(db)).toBe('2026-03-01');
+    // Sent again on 03-03 and stored: now 03-02 is over and confirmed.
+    confirmUsageDays(db, ['2026-03-02'], noon('2026-03-03'));
+    expect(usageForHeartbeat(db)).toBeUndefined();
+  });
+
+  it('leaves out a figure the hub’s contract would refuse, rather than the whole heartbeat', () => {
+    put('2026-03-01', 'consultation', 'labour-wages', 3);
+    put('2026-03-01', 'figure-of-a-newer-build', '', 1);
+    expect(usageForHeartbeat(db)).toEqual([
+      { day: '2026-03-01', metric: 'consultation', key: 'labour-wages', count: 3 },
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ import { cliTarget, storageErrorMessage, withStorage } from './cli-storage';
 import { redisCheck, runHubDoctor } from './doctor';
 import { addAlertCommands } from './alert-commands';
 import { addCallCommands } from './call-commands';
+import { addFigureCommands } from './figure-commands';
 import { addKioskCommands } from './kiosk-commands';
 import { addSubmissionCommands } from './submission-commands';
 import { addUserCommands } from './user-commands';
@@ -58,6 +59,7 @@ program
 addUserCommands(program);
 addAlertCommands(program, addKioskCommands(program));
 addCallCommands(program);
+addFigureCommands(program);
 addSubmissionCommands(program);
 
 const config = program.command('config').description('the hub’s configuration file (what `npm run hub` starts with)');

@@ -53,6 +53,7 @@ import type { HubCaller, SessionCaller } from './hub-guard';
 import { kioskOf, scopeOf, signedIn } from './route-callers';
 import { createCallHandlers } from './call-handlers';
 import { createRecordHandlers } from './record-handlers';
+import { createFigureHandlers } from '../figures/figure-handlers';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 export interface HubHandlerDeps {
@@ -163,6 +164,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
   return {
     ...createCallHandlers(deps),
     ...createRecordHandlers(deps),
+    ...createFigureHandlers(deps),
 
     async health() {
       try {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hubApi } from '../../common/hub/api/contract';
+import { HEALTHY_HEARTBEAT as HEARTBEAT } from '../../common/hub/sample-heartbeats';
 import { openRecordsDb } from '../storage/records-db';
 import { confirmUsageDays, usageConfirmedThrough, usageForHeartbeat } from './usage-upload';
 
@@ -29,12 +31,16 @@ describe('usage days on their way to the hub', () => {
   it('sends whole days, oldest first, within the bound; the rest go at the next beats', () => {
     for (const day of ['2026-03-01', '2026-03-02', '2026-03-03'])
       for (const key of ['a', 'b', 'c']) put(day, 'consultation', `labour-wages/${key}`, 2);
-    // Seven rows allowed: two whole days (six rows), never part of the third.
-    const first = usageForHeartbeat(db, 7);
+    // Room for seven rows: two whole days (six rows), never part of the third.
+    const row =
+      Buffer.byteLength(
+        JSON.stringify({ day: '2026-03-01', metric: 'consultation', key: 'labour-wages/a', count: 2 }),
+      ) + 1;
+    const first = usageForHeartbeat(db, 7 * row);
     expect(first).toHaveLength(6);
     expect(daysOf(first)).toEqual(['2026-03-01', '2026-03-02']);
     confirmUsageDays(db, ['2026-03-01', '2026-03-02'], noon('2026-03-03'));
-    expect(daysOf(usageForHeartbeat(db, 7))).toEqual(['2026-03-03']);
+    expect(daysOf(usageForHeartbeat(db, 7 * row))).toEqual(['2026-03-03']);
   });
 
   it('a day running when it was sent goes again; a day over when the hub stored it is not sent again', () => {
@@ -52,6 +58,28 @@ describe('usage days on their way to the hub', () => {
     // Sent again on 03-03 and stored: now 03-02 is over and confirmed.
     confirmUsageDays(db, ['2026-03-02'], noon('2026-03-03'));
     expect(usageForHeartbeat(db)).toBeUndefined();
+  });
+
+  it('a day larger than a beat goes as its largest counts, and the days after it are not held back', () => {
+    for (const key of ['a', 'b', 'c', 'd']) put('2026-03-01', 'consultation', key, key.charCodeAt(0) - 87);
+    put('2026-03-02', 'consultation', 'a', 1);
+    const row =
+      Buffer.byteLength(JSON.stringify({ day: '2026-03-01', metric: 'consultation', key: 'a', count: 10 })) + 1;
+    expect(usageForHeartbeat(db, 2 * row)?.map((r) => r.key)).toEqual(['d', 'c']);
+    confirmUsageDays(db, ['2026-03-01'], noon('2026-03-03'));
+    expect(daysOf(usageForHeartbeat(db, 2 * row))).toEqual(['2026-03-02']);
+  });
+
+  it('a heartbeat with the most usage it may carry is within the hub’s body limit', () => {
+    for (let d = 1; d <= 28; d++)
+      for (const key of ['labour-wages', 'marriage-family', 'neighbour', 'consumer', 'traffic'])
+        for (const metric of ['consultation', 'law-lookup', 'search'])
+          put(`2026-02-${String(d).padStart(2, '0')}`, metric, key, 123);
+    const usage = usageForHeartbeat(db)!;
+    expect(usage.length).toBeGreaterThan(15);
+    expect(Buffer.byteLength(JSON.stringify({ ...HEARTBEAT, usage }))).toBeLessThan(
+      hubApi.kioskHeartbeat.maxBodyBytes!,
+    );
   });
 
   it('leaves out a figure the hub’s contract would refuse, rather than the whole heartbeat', () => {

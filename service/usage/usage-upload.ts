@@ -6,8 +6,9 @@ import { localDay } from '../../common/local-date';
  * The usage figures on their way to the hub: the heartbeat carries the
  * `daily_stats` days the hub has not confirmed, oldest first, each day
  * whole (the hub replaces the kiosk's day with what arrives), at most
- * USAGE_ROWS_PER_HEARTBEAT rows; a backlog of weeks offline goes over a
- * few beats. Today is sent at every beat with its running counts, and
+ * USAGE_BYTES_PER_HEARTBEAT of them (the hub takes a heartbeat of 16 KiB
+ * at most, over HTTP and its socket alike): a day is a kilobyte or two, so
+ * a backlog of weeks offline goes over a few dozen beats. Today is sent at every beat with its running counts, and
  * once a day is over and the hub has confirmed it, it is not sent again.
  *
  * What is confirmed is one day in records.db's `meta`: every day up to it
@@ -15,8 +16,10 @@ import { localDay } from '../../common/local-date';
  * one commit, so the confirmed days are always the oldest ones.
  */
 
-/** Within KioskHeartbeat's bound on `usage`. */
-export const USAGE_ROWS_PER_HEARTBEAT = 2_000;
+/** The usage's share of the heartbeat's 16 KiB; the rest of the report is well under 4 KiB. */
+export const USAGE_BYTES_PER_HEARTBEAT = 10 * 1024;
+/** KioskHeartbeat's bound on `usage` rows. */
+const MAX_ROWS = 2_000;
 const CONFIRMED_KEY = 'usage-confirmed-through';
 
 export function usageConfirmedThrough(db: Database): string | null {
@@ -24,18 +27,31 @@ export function usageConfirmedThrough(db: Database): string | null {
   return row?.value ?? null;
 }
 
+const sizeOf = (row: DailyUsageCount): number => Buffer.byteLength(JSON.stringify(row)) + 1;
+
 /** The rows for the next heartbeat; undefined when there is nothing to send. */
-export function usageForHeartbeat(db: Database, maxRows = USAGE_ROWS_PER_HEARTBEAT): DailyUsageCount[] | undefined {
+export function usageForHeartbeat(db: Database, maxBytes = USAGE_BYTES_PER_HEARTBEAT): DailyUsageCount[] | undefined {
   const rows = db
     .prepare('SELECT day, metric, key, count FROM daily_stats WHERE day > ? ORDER BY day, metric, key')
     .all(usageConfirmedThrough(db) ?? '') as unknown[];
   const out: DailyUsageCount[] = [];
+  let bytes = 0;
   let day: DailyUsageCount[] = [];
   const flush = (): boolean => {
-    if (out.length > 0 && out.length + day.length > maxRows) return false;
-    // A single day larger than the bound (never seen: keys are topic and template codes) goes as its
-    // largest counts, rather than holding back every day after it.
-    out.push(...(day.length > maxRows ? [...day].sort((a, b) => b.count - a.count).slice(0, maxRows) : day));
+    const size = day.reduce((sum, r) => sum + sizeOf(r), 0);
+    if (out.length > 0 && (bytes + size > maxBytes || out.length + day.length > MAX_ROWS)) return false;
+    if (size <= maxBytes && day.length <= MAX_ROWS) {
+      out.push(...day);
+      bytes += size;
+    } else {
+      // A single day larger than a beat (never seen: keys are topic and template codes) goes as its
+      // largest counts, rather than holding back every day after it.
+      for (const r of [...day].sort((a, b) => b.count - a.count)) {
+        if (bytes + sizeOf(r) > maxBytes || out.length >= MAX_ROWS) break;
+        out.push(r);
+        bytes += sizeOf(r);
+      }
+    }
     day = [];
     return true;
   };

@@ -7,7 +7,8 @@ import type { HubCaller } from '../http/hub-guard';
 import { scopeOf, signedIn } from '../http/route-callers';
 import { findKiosk } from '../storage/kiosks';
 import type { HubDb } from '../storage/schema';
-import { exportFileName, figureSheet, toCsv, toXlsx } from './figure-export';
+import { figureSheet } from '../../common/hub/figure-sheets';
+import { exportFileName, toCsv, toXlsx } from './figure-export';
 import { readYearInputs } from './year-figure-inputs';
 import { tallyYear } from './year-figures';
 

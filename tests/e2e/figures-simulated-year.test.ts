@@ -225,6 +225,17 @@ describe.each(ENGINES)('a simulated year of three kiosks on %s', { timeout: 180_
       ...expected[0]!.byMonth,
     ]);
 
+    // Usage mistakes name the option.
+    const early = await hubctl(hub.storage.dataDir, ['stats', '--year', '1999'], undefined, hub.storage.env());
+    expect(early).toMatchObject({ code: 64, stderr: expect.stringContaining('--year') });
+    const csvWithoutTable = await hubctl(
+      hub.storage.dataDir,
+      ['stats', '--out', join(dirs[0]!, 'x.csv')],
+      undefined,
+      hub.storage.env(),
+    );
+    expect(csvWithoutTable).toMatchObject({ code: 64, stderr: expect.stringContaining('--table') });
+
     const exported = await hub.call({
       method: 'POST',
       path: '/api/figures/export',

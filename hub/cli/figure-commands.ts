@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { describeZodError } from '../../common/api/format-issues';
 import { chinaDay } from '../../common/hub/china-days';
 import { FIGURE_TABLES, YearFiguresRequest, type YearFiguresResponse } from '../../common/hub/api/year-figures';
 import { en } from '../../common/i18n/en';
@@ -9,6 +8,7 @@ import { figureSheet } from '../../common/hub/figure-sheets';
 import { toCsv, toXlsx } from '../figures/figure-export';
 import { readYearInputs } from '../figures/year-figure-inputs';
 import { tallyYear } from '../figures/year-figures';
+import { parseOptions } from './cli-options';
 import { withStorage } from './cli-storage';
 
 type GlobalOpts = { dataDir?: string };
@@ -69,14 +69,7 @@ export function addFigureCommands(program: Command): void {
           ...(opts.region === undefined ? {} : { regionCode: opts.region }),
           ...(opts.kiosk === undefined ? {} : { kioskId: number(opts.kiosk) }),
         };
-        const checked = YearFiguresRequest.safeParse(asked);
-        if (!checked.success)
-          fail(
-            describeZodError(checked.error, asked)
-              .map((p) => `${OPTION_OF[p.path] ?? p.path}: ${p.message}`)
-              .join('\n'),
-            EXIT_USAGE,
-          );
+        const { year, regionCode, kioskId } = parseOptions(YearFiguresRequest, asked, OPTION_OF);
         const format =
           opts.out === undefined
             ? undefined
@@ -92,7 +85,6 @@ export function addFigureCommands(program: Command): void {
         if (format === 'csv' && table === undefined)
           fail(`--table: a CSV holds one table: name it (${FIGURE_TABLES.join(', ')})`, EXIT_USAGE);
 
-        const { year, regionCode, kioskId } = checked.data;
         const figures = tallyYear(
           await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
             readYearInputs(s.db, { year, regionCode: regionCode ?? null, kioskId: kioskId ?? null }),

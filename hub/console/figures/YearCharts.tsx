@@ -1,40 +1,51 @@
 import { Card } from 'antd';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { YearFiguresResponse } from '../../../common/hub/api/year-figures';
-import type { hubFiguresZhCN } from '../../../common/i18n/sections/hub-figures';
+import type { FigureCounts, YearFiguresResponse } from '../../../common/hub/api/year-figures';
 import { FigureChart, type ChartOption } from './FigureChart';
 
 /** Colours with at least 3:1 contrast on white, told apart by their order in the legend and tooltip too. */
 const PALETTE = ['#1f5fa8', '#b45309', '#2f7d32', '#7b3fa0', '#b3261e'];
 
-/**
- * The year as pictures: use per month (bars), the legal-aid and mediation
- * funnels, and the regions side by side. Every number drawn is in a table
- * below, which each chart's label says.
- */
-export function YearCharts({ data }: { data: YearFiguresResponse }) {
-  const { t } = useTranslation();
-  const col = (key: keyof typeof hubFiguresZhCN.columns): string => t(`hubFigures.columns.${key}`);
+type CountKey = { [K in keyof FigureCounts]: FigureCounts[K] extends number ? K : never }[keyof FigureCounts];
 
-  const monthly = useMemo((): ChartOption => {
-    const series = (['consultations', 'lawLookups', 'searches', 'disputeScreenings', 'callsAnswered'] as const).map(
-      (key) => ({ name: col(key), type: 'bar', data: data.byMonth.map((m) => m[key]) }),
-    );
-    return {
-      color: PALETTE,
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { top: 48, left: 48, right: 16, bottom: 32 },
-      xAxis: { type: 'category', data: data.byMonth.map((m) => m.month.slice(5)) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series,
-    };
-    // The column names follow the language; `t` changes with it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data, t]);
+const MONTHLY: readonly CountKey[] = ['consultations', 'lawLookups', 'searches', 'disputeScreenings', 'callsAnswered'];
+const LEGAL_AID: readonly CountKey[] = [
+  'legalAidChecks',
+  'legalAidApplications',
+  'legalAidAccepted',
+  'legalAidAssigned',
+];
+const MEDIATION: readonly CountKey[] = [
+  'disputeScreenings',
+  'mediationRequests',
+  'mediationAccepted',
+  'mediationSettled',
+];
+const BY_REGION: readonly CountKey[] = ['consultations', 'legalAidApplications', 'mediationRequests'];
 
-  const funnel = (steps: [string, number][]): ChartOption => ({
+/** Bars of `keys`, one group per row of `rows` named by `name`. */
+function bars(
+  t: TFunction,
+  rows: readonly FigureCounts[],
+  name: (i: number) => string,
+  keys: readonly CountKey[],
+): ChartOption {
+  return {
+    color: PALETTE,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { top: 48, left: 48, right: 16, bottom: 32 },
+    xAxis: { type: 'category', data: rows.map((_, i) => name(i)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: keys.map((key) => ({ name: t(`hubFigures.columns.${key}`), type: 'bar', data: rows.map((r) => r[key]) })),
+  };
+}
+
+/** A funnel of `steps` of the year's total, in their order (not sorted by size: a step can only narrow). */
+function funnel(t: TFunction, total: FigureCounts, steps: readonly CountKey[]): ChartOption {
+  return {
     color: PALETTE,
     tooltip: { trigger: 'item' },
     series: [
@@ -47,48 +58,27 @@ export function YearCharts({ data }: { data: YearFiguresResponse }) {
         top: 16,
         bottom: 16,
         label: { show: true, position: 'inside', color: '#fff', formatter: '{b}: {c}' },
-        data: steps.map(([name, value]) => ({ name, value })),
+        data: steps.map((key) => ({ name: t(`hubFigures.columns.${key}`), value: total[key] })),
       },
     ],
-  });
-  const total = data.total;
-  const legalAid = useMemo(
-    () =>
-      funnel([
-        [col('legalAidChecks'), total.legalAidChecks],
-        [col('legalAidApplications'), total.legalAidApplications],
-        [col('legalAidAccepted'), total.legalAidAccepted],
-        [col('legalAidAssigned'), total.legalAidAssigned],
-      ]),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data, t],
-  );
-  const mediation = useMemo(
-    () =>
-      funnel([
-        [col('disputeScreenings'), total.disputeScreenings],
-        [col('mediationRequests'), total.mediationRequests],
-        [col('mediationAccepted'), total.mediationAccepted],
-        [col('mediationSettled'), total.mediationSettled],
-      ]),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data, t],
-  );
-  const byRegion = useMemo(
-    (): ChartOption => ({
-      color: PALETTE,
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { top: 48, left: 48, right: 16, bottom: 32 },
-      xAxis: { type: 'category', data: data.byRegion.map((r) => r.regionCode) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: (['consultations', 'legalAidApplications', 'mediationRequests'] as const).map((key) => ({
-        name: col(key),
-        type: 'bar',
-        data: data.byRegion.map((r) => r[key]),
-      })),
+  };
+}
+
+/**
+ * The year as pictures: use per month (bars), the legal-aid and mediation
+ * funnels, and the regions side by side. Every number drawn is in a table
+ * below, which each chart's label says.
+ */
+export function YearCharts({ data }: { data: YearFiguresResponse }) {
+  const { t } = useTranslation();
+  // Made again when the figures or the language change, not at every render (a new option redraws the chart).
+  const options = useMemo(
+    () => ({
+      monthly: bars(t, data.byMonth, (i) => data.byMonth[i]!.month.slice(5), MONTHLY),
+      legalAid: funnel(t, data.total, LEGAL_AID),
+      mediation: funnel(t, data.total, MEDIATION),
+      byRegion: bars(t, data.byRegion, (i) => data.byRegion[i]!.regionCode, BY_REGION),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, t],
   );
 
@@ -99,12 +89,12 @@ export function YearCharts({ data }: { data: YearFiguresResponse }) {
   );
   return (
     <div className="figures-charts">
-      {chart('monthly', t('hubFigures.charts.monthly'), t('hubFigures.charts.monthlyLabel'), monthly)}
+      {chart('monthly', t('hubFigures.charts.monthly'), t('hubFigures.charts.monthlyLabel'), options.monthly)}
       <div className="figures-chart-pair">
-        {chart('legal-aid', t('hubFigures.charts.legalAid'), t('hubFigures.charts.legalAidLabel'), legalAid)}
-        {chart('mediation', t('hubFigures.charts.mediation'), t('hubFigures.charts.mediationLabel'), mediation)}
+        {chart('legal-aid', t('hubFigures.charts.legalAid'), t('hubFigures.charts.legalAidLabel'), options.legalAid)}
+        {chart('mediation', t('hubFigures.charts.mediation'), t('hubFigures.charts.mediationLabel'), options.mediation)}
       </div>
-      {chart('by-region', t('hubFigures.charts.byRegion'), t('hubFigures.charts.byRegionLabel'), byRegion)}
+      {chart('by-region', t('hubFigures.charts.byRegion'), t('hubFigures.charts.byRegionLabel'), options.byRegion)}
     </div>
   );
 }

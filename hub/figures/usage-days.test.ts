@@ -85,5 +85,9 @@ describe.each(ENGINES)('a kiosk’s daily usage in its heartbeat on %s', (engine
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('usage');
     expect(await storedUsage(hub, kiosk.id)).toEqual([]);
+    // A figure this hub does not report yet (a kiosk updated first) is kept, not a reason to refuse the heartbeat.
+    const newer = { day: '2026-03-01', metric: 'figure-of-a-newer-build', key: '', count: 2 };
+    expect((await beat(kiosk, [newer])).usageDaysStored).toEqual(['2026-03-01']);
+    expect((await storedUsage(hub, kiosk.id)).map((r) => r.metric)).toEqual(['figure-of-a-newer-build']);
   });
 });

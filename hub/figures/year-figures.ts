@@ -103,62 +103,54 @@ function countsOf({ usage, cases, calls }: Slice): FigureCounts {
 const caseMonth = (c: CaseFact): string => chinaMonth(new Date(c.submittedAt));
 const callMonth = (c: FigureCall): string => chinaMonth(new Date(c.createdAt));
 
-function slice(
+const NOTHING: Slice = { usage: [], cases: [], calls: [] };
+
+/**
+ * The inputs split by one key (a month, a region, a kiosk), in one pass over
+ * each: a national year is hundreds of thousands of usage rows, which a
+ * filter per month, region and kiosk would read thousands of times.
+ */
+function sliceBy<K>(
   inputs: YearInputs,
-  keep: { usage: (u: UsageSum) => boolean; case: (c: CaseFact) => boolean; call: (c: FigureCall) => boolean },
-): Slice {
-  return {
-    usage: inputs.usage.filter(keep.usage),
-    cases: inputs.cases.filter(keep.case),
-    calls: inputs.calls.filter(keep.call),
+  key: { usage: (u: UsageSum) => K; case: (c: CaseFact) => K; call: (c: FigureCall) => K },
+): Map<K, Slice> {
+  const slices = new Map<K, { usage: UsageSum[]; cases: CaseFact[]; calls: FigureCall[] }>();
+  const of = (k: K) => {
+    let slice = slices.get(k);
+    if (slice === undefined) slices.set(k, (slice = { usage: [], cases: [], calls: [] }));
+    return slice;
   };
+  for (const u of inputs.usage) of(key.usage(u)).usage.push(u);
+  for (const c of inputs.cases) of(key.case(c)).cases.push(c);
+  for (const c of inputs.calls) of(key.call(c)).calls.push(c);
+  return slices;
 }
 
 export function tallyYear(inputs: YearInputs): YearFiguresResponse {
   const months = Array.from({ length: 12 }, (_, i) => `${inputs.year}-${String(i + 1).padStart(2, '0')}`);
-  const byMonth = months.map((month) => ({
-    month,
-    ...countsOf(
-      slice(inputs, {
-        usage: (u) => u.month === month,
-        case: (c) => caseMonth(c) === month,
-        call: (c) => callMonth(c) === month,
-      }),
-    ),
-  }));
+  const monthly = sliceBy(inputs, { usage: (u) => u.month, case: caseMonth, call: callMonth });
+  const byMonth = months.map((month) => ({ month, ...countsOf(monthly.get(month) ?? NOTHING) }));
 
-  const regions = new Set<string>();
-  const kiosks = new Map<number, string>();
-  for (const x of [...inputs.usage, ...inputs.cases]) {
-    regions.add(x.regionCode);
-    kiosks.set(x.kioskId, x.regionCode);
-  }
-  for (const c of inputs.calls) {
-    regions.add(c.kioskRegion);
-    kiosks.set(c.kioskId, c.kioskRegion);
-  }
-  const byRegion = [...regions].sort().map((regionCode) => ({
-    regionCode,
-    ...countsOf(
-      slice(inputs, {
-        usage: (u) => u.regionCode === regionCode,
-        case: (c) => c.regionCode === regionCode,
-        call: (c) => c.kioskRegion === regionCode,
-      }),
-    ),
-  }));
-  const byKiosk = [...kiosks]
-    .map(([kioskId, regionCode]) => ({
+  const regional = sliceBy(inputs, {
+    usage: (u) => u.regionCode,
+    case: (c) => c.regionCode,
+    call: (c) => c.kioskRegion,
+  });
+  const byRegion = [...regional.keys()]
+    .sort()
+    .map((regionCode) => ({ regionCode, ...countsOf(regional.get(regionCode)!) }));
+
+  // A kiosk's region is the one its latest input names (a kiosk moved within the year shows where it is now).
+  const regionOf = new Map<number, string>();
+  for (const x of [...inputs.usage, ...inputs.cases]) regionOf.set(x.kioskId, x.regionCode);
+  for (const c of inputs.calls) regionOf.set(c.kioskId, c.kioskRegion);
+  const perKiosk = sliceBy(inputs, { usage: (u) => u.kioskId, case: (c) => c.kioskId, call: (c) => c.kioskId });
+  const byKiosk = [...perKiosk]
+    .map(([kioskId, slice]) => ({
       kioskId,
       kioskName: inputs.kioskNames.get(kioskId) ?? `#${kioskId}`,
-      regionCode,
-      ...countsOf(
-        slice(inputs, {
-          usage: (u) => u.kioskId === kioskId,
-          case: (c) => c.kioskId === kioskId,
-          call: (c) => c.kioskId === kioskId,
-        }),
-      ),
+      regionCode: regionOf.get(kioskId)!,
+      ...countsOf(slice),
     }))
     .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.kioskName.localeCompare(b.kioskName, 'zh-CN'));
 

@@ -82,11 +82,14 @@ describe('usage days on their way to the hub', () => {
     );
   });
 
-  it('leaves out a figure the hub’s contract would refuse, rather than the whole heartbeat', () => {
+  it('sends a figure the hub does not report yet, and leaves out a row its contract would refuse', () => {
     put('2026-03-01', 'consultation', 'labour-wages', 3);
     put('2026-03-01', 'figure-of-a-newer-build', '', 1);
+    // A key no build writes (StatKey refuses long numbers): never sent, rather than the whole heartbeat refused.
+    put('2026-03-01', 'consultation', '13800138000', 1);
     expect(usageForHeartbeat(db)).toEqual([
       { day: '2026-03-01', metric: 'consultation', key: 'labour-wages', count: 3 },
+      { day: '2026-03-01', metric: 'figure-of-a-newer-build', key: '', count: 1 },
     ]);
   });
 });

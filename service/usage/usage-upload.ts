@@ -56,7 +56,7 @@ export function usageForHeartbeat(db: Database, maxBytes = USAGE_BYTES_PER_HEART
     return true;
   };
   for (const r of rows) {
-    // A figure this hub's contract does not know (written by a newer build) stays at the kiosk.
+    // A row the hub's contract would refuse (never written: daily-stats.ts checks keys) stays at the kiosk.
     const parsed = DailyUsageCount.safeParse(r);
     if (!parsed.success) continue;
     if (day.length > 0 && day[0]!.day !== parsed.data.day && !flush()) return out;

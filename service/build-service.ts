@@ -17,6 +17,7 @@ import { cachedPublicPhones } from './devices/public-phones';
 import { createHealthReporter } from './health';
 import { HeartbeatSender } from './hub/heartbeat-sender';
 import { heartbeatReport } from './hub/heartbeat-report';
+import { confirmUsageDays } from './usage/usage-upload';
 import { HubLink } from './hub/hub-link';
 import { CallDocuments } from './hub/call-documents';
 import { callHandlers } from './hub/call-handlers';
@@ -181,6 +182,11 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
         dataDir,
         logger,
         report: () => heartbeatReport(health(), content.releaseVersion(), dataDir, records),
+        // The usage days the hub stored and that were over when sent are not sent again.
+        taken: (_report, answer, builtAt) => {
+          if (records !== undefined && answer.usageDaysStored !== undefined)
+            confirmUsageDays(records, answer.usageDaysStored, new Date(builtAt));
+        },
         link,
         ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),
       })

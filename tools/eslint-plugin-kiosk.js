@@ -60,8 +60,8 @@ export const ROOMS = {
   // on-screen keyboard, QR codes, the contract client. It knows no program of
   // its own, so each can build on it.
   ui: { imports: ['common', 'ui'], env: 'dom' },
-  // antd (Ant Design): tables, forms and layout for administrators at a desk.
-  'hub/console': { imports: ['common', 'ui', 'hub/console'], env: 'dom', packages: ['antd'] },
+  // antd (Ant Design): tables, forms and layout for administrators at a desk; echarts: the figures' charts.
+  'hub/console': { imports: ['common', 'ui', 'hub/console'], env: 'dom', packages: ['antd', 'echarts'] },
   // The release builder and what a release is: its schema and the search
   // analyzer that indexes it. It imports no server, so the kiosk's service
   // reads what it writes and the hub can build releases without the service.

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Usage figures the kiosk counts per day (records.db `daily_stats`) and the
  * admin console reports: consultations by topic, legal-aid checks and
  * applications, templates printed, mediation requests, ratings, calculator
- * uses, callback requests. Counts only — never who: a key names a topic, template or score, not
+ * uses, callback requests, law look-ups, searches, dispute screenings. Counts only — never who: a key names a topic, template or score, not
  * a person.
  */
 export const STAT_METRICS = [
@@ -24,6 +24,12 @@ export const STAT_METRICS = [
   'calculator',
   /** key: why the video call could not be made (no-lawyer, outside-hours…): calls a lawyer owes back. */
   'callback-request',
+  /** key: what was opened — `article` (one article) or `law` (a law in the reader). */
+  'law-lookup',
+  /** key: `found` or `none`: whether the search found anything. Never the words searched for. */
+  'search',
+  /** key: the dispute category: a citizen began the mediation flow by saying what the dispute is about. */
+  'dispute-screening',
 ] as const;
 export const StatMetric = z.enum(STAT_METRICS);
 export type StatMetric = z.infer<typeof StatMetric>;

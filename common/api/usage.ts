@@ -4,7 +4,8 @@ import type { StatMetric } from './stats';
 /**
  * Usage events the screens report (POST /api/usage): things that happen only
  * on screen — an answer opened, a legal-aid check answered, a template
- * printed, a calculator used. Submissions (legal-aid applications, mediation
+ * printed, a calculator used, a law or article opened, a search made, a
+ * dispute's type chosen at the start of the mediation flow. Submissions (legal-aid applications, mediation
  * requests, ratings) are not among them: the service counts those itself
  * when it stores them, so a retried request is never counted twice.
  */
@@ -13,6 +14,9 @@ export const USAGE_METRICS = [
   'legal-aid-check',
   'template-printed',
   'calculator',
+  'law-lookup',
+  'search',
+  'dispute-screening',
 ] as const satisfies readonly StatMetric[];
 export const UsageMetric = z.enum(USAGE_METRICS);
 export type UsageMetric = z.infer<typeof UsageMetric>;

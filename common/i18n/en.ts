@@ -15,6 +15,7 @@ import { hubConsoleEn } from './sections/hub-console';
 import { hubCallsEn } from './sections/hub-calls';
 import { videoCallEn } from './sections/video-call';
 import { hubCallAdminEn } from './sections/hub-call-admin';
+import { hubFiguresEn } from './sections/hub-figures';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -346,4 +347,5 @@ export const en: Catalogue<typeof zhCN> = {
   hubConsole: hubConsoleEn,
   hubCalls: hubCallsEn,
   hubCallAdmin: hubCallAdminEn,
+  hubFigures: hubFiguresEn,
 };

@@ -15,6 +15,7 @@ import { hubConsoleZhCN } from './sections/hub-console';
 import { hubCallsZhCN } from './sections/hub-calls';
 import { videoCallZhCN } from './sections/video-call';
 import { hubCallAdminZhCN } from './sections/hub-call-admin';
+import { hubFiguresZhCN } from './sections/hub-figures';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -346,4 +347,5 @@ export const zhCN = {
   hubConsole: hubConsoleZhCN,
   hubCalls: hubCallsZhCN,
   hubCallAdmin: hubCallAdminZhCN,
+  hubFigures: hubFiguresZhCN,
 };

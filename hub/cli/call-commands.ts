@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { describeZodError } from '../../common/api/format-issues';
 import {
   CallFiguresRequest,
   type CallCounts,
@@ -8,9 +7,9 @@ import {
   type Percentiles,
 } from '../../common/hub/api/call-figures';
 import { monthSoFar } from '../../common/hub/china-days';
-import { EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 import { tallyFigures } from '../calls/call-figures';
 import { readFigureInputs } from '../calls/figure-inputs';
+import { parseOptions } from './cli-options';
 import { withStorage } from './cli-storage';
 
 type GlobalOpts = { dataDir?: string };
@@ -127,15 +126,8 @@ export function addCallCommands(program: Command): void {
         to: opts.to ?? thisMonth.to,
         ...(opts.region === undefined ? {} : { regionCode: opts.region }),
       };
-      const checked = CallFiguresRequest.safeParse(asked);
-      if (!checked.success)
-        fail(
-          describeZodError(checked.error, asked)
-            .map((p) => `${OPTION_OF[p.path] ?? p.path}: ${p.message}`)
-            .join('\n'),
-          EXIT_USAGE,
-        );
-      const range = { from: checked.data.from, to: checked.data.to, regionCode: checked.data.regionCode ?? null };
+      const checked = parseOptions(CallFiguresRequest, asked, OPTION_OF);
+      const range = { from: checked.from, to: checked.to, regionCode: checked.regionCode ?? null };
       const figures = tallyFigures(
         await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
           readFigureInputs(s.db, range),

@@ -13,6 +13,7 @@ import { cliTarget, storageErrorMessage, withStorage } from './cli-storage';
 import { redisCheck, runHubDoctor } from './doctor';
 import { addAlertCommands } from './alert-commands';
 import { addCallCommands } from './call-commands';
+import { addFigureCommands } from './figure-commands';
 import { addKioskCommands } from './kiosk-commands';
 import { addPayloadKeyCommands } from './payload-key-commands';
 import { addSubmissionCommands } from './submission-commands';
@@ -59,6 +60,7 @@ program
 addUserCommands(program);
 addAlertCommands(program, addKioskCommands(program));
 addCallCommands(program);
+addFigureCommands(program);
 addSubmissionCommands(program);
 addPayloadKeyCommands(program);
 

@@ -18,9 +18,15 @@ describe.each(ENGINES)('heartbeats committed together on %s', (engine) => {
       kiosks.map((k, i) =>
         committer.take(
           k.id,
-          i % 4 === 0
-            ? heartbeatWithDevices('ok', 'unavailable:paper-out')
-            : { ...HEALTHY_HEARTBEAT, uptimeSeconds: i },
+          {
+            ...(i % 4 === 0
+              ? heartbeatWithDevices('ok', 'unavailable:paper-out')
+              : { ...HEALTHY_HEARTBEAT, uptimeSeconds: i }),
+            // Every third carries a day of usage, stored in the same commit.
+            ...(i % 3 === 0
+              ? { usage: [{ day: '2026-03-01', metric: 'consultation', key: 'labour-wages', count: i }] }
+              : {}),
+          },
           hub.now(),
         ),
       ),
@@ -29,9 +35,18 @@ describe.each(ENGINES)('heartbeats committed together on %s', (engine) => {
     expect(commits.reduce((a, b) => a + b, 0)).toBe(40);
     expect(commits.length).toBeLessThan(40);
     expect(commits[0]).toBe(1);
-    // Each answer is its own beat's: an alert opened for every fourth kiosk only.
+    // Each answer is its own beat's: an alert opened for every fourth kiosk only, usage stored for every third.
     results.forEach((r, i) =>
-      expect(r).toEqual(i % 4 === 0 ? { kioskId: kiosks[i]!.id, regionCode: '420111' } : undefined),
+      expect(r).toEqual({
+        alerts: i % 4 === 0 ? { kioskId: kiosks[i]!.id, regionCode: '420111' } : undefined,
+        usageDaysStored: i % 3 === 0 ? ['2026-03-01'] : [],
+      }),
+    );
+    const usage = await db.selectFrom('kiosk_usage_daily').select(['kiosk_id', 'count']).orderBy('kiosk_id').execute();
+    expect(usage).toEqual(
+      kiosks
+        .flatMap((k, i) => (i % 3 === 0 ? [{ kiosk_id: k.id, count: i }] : []))
+        .sort((a, b) => a.kiosk_id - b.kiosk_id),
     );
     for (const [i, k] of kiosks.entries()) {
       const stored = await latestHeartbeat(db, k.id);

@@ -1,4 +1,5 @@
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
+import { storeUsageDays } from '../figures/usage-days';
 import type { HubDb } from '../storage/schema';
 import { takeHeartbeatIn, type AlertsChanged } from './alert-evaluation';
 
@@ -15,15 +16,24 @@ import { takeHeartbeatIn, type AlertsChanged } from './alert-evaluation';
  *
  * A batch that fails is taken again one heartbeat per transaction, so one
  * bad beat (its kiosk deleted under it, say) fails alone.
+ *
+ * The usage days a heartbeat carries are stored in the same commit
+ * (figures/usage-days.ts), so the days acknowledged are the days kept.
  */
 
 export const MAX_HEARTBEATS_PER_COMMIT = 500;
+
+/** What a committed heartbeat changed: its kiosk's alerts, if any, and the usage days stored. */
+export interface HeartbeatTaken {
+  alerts: AlertsChanged | undefined;
+  usageDaysStored: string[];
+}
 
 interface Waiting {
   kioskId: number;
   report: KioskHeartbeat;
   at: Date;
-  resolve: (changed: AlertsChanged | undefined) => void;
+  resolve: (taken: HeartbeatTaken) => void;
   reject: (error: unknown) => void;
 }
 
@@ -36,8 +46,8 @@ export class HeartbeatCommitter {
     private readonly opts: { maxPerCommit?: number; onCommit?: (size: number) => void } = {},
   ) {}
 
-  /** Records the heartbeat (received at `at`) with its alerts; resolves once committed, with the alerts' change if any. */
-  take(kioskId: number, report: KioskHeartbeat, at: Date): Promise<AlertsChanged | undefined> {
+  /** Records the heartbeat (received at `at`) with its alerts and usage days; resolves once committed. */
+  take(kioskId: number, report: KioskHeartbeat, at: Date): Promise<HeartbeatTaken> {
     return new Promise((resolve, reject) => {
       this.queue.push({ kioskId, report, at, resolve, reject });
       void this.drain();
@@ -60,12 +70,16 @@ export class HeartbeatCommitter {
   private async commit(batch: Waiting[]): Promise<void> {
     try {
       const changed = await this.db.transaction().execute(async (trx) => {
-        const out: (AlertsChanged | undefined)[] = [];
-        for (const w of batch) out.push(await takeHeartbeatIn(trx, w.kioskId, w.report, w.at));
+        const out: HeartbeatTaken[] = [];
+        for (const w of batch)
+          out.push({
+            alerts: await takeHeartbeatIn(trx, w.kioskId, w.report, w.at),
+            usageDaysStored: await storeUsageDays(trx, w.kioskId, w.report.usage, w.at),
+          });
         return out;
       });
       this.opts.onCommit?.(batch.length);
-      batch.forEach((w, i) => w.resolve(changed[i]));
+      batch.forEach((w, i) => w.resolve(changed[i]!));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
       for (const w of batch) await this.commit([w]);

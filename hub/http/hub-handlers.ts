@@ -54,6 +54,7 @@ import type { HubCaller, SessionCaller } from './hub-guard';
 import { kioskOf, scopeOf, signedIn } from './route-callers';
 import { createCallHandlers } from './call-handlers';
 import { createRecordHandlers } from './record-handlers';
+import { createFigureHandlers } from '../figures/figure-handlers';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 export interface HubHandlerDeps {
@@ -166,6 +167,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
   return {
     ...createCallHandlers(deps),
     ...createRecordHandlers(deps),
+    ...createFigureHandlers(deps),
 
     async health() {
       try {
@@ -456,12 +458,12 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     async kioskHeartbeat(body, ctx) {
       const at = now();
       const kiosk = kioskOf(ctx);
-      const alerts = await deps.heartbeats.take(kiosk.id, body, at);
+      const { alerts, usageDaysStored } = await deps.heartbeats.take(kiosk.id, body, at);
       await publish(
         { type: 'kiosk-changed', kioskId: kiosk.id, regionCode: kiosk.regionCode },
         ...(alerts === undefined ? [] : [{ type: 'alerts-changed' as const, ...alerts }]),
       );
-      return { receivedAt: at.toISOString() };
+      return { receivedAt: at.toISOString(), ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}) };
     },
 
     async kioskSubmit(delivered, ctx) {

@@ -47,6 +47,8 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   consultationRecordSave: ['lawyer'],
   consultationRecord: ['lawyer', 'administrator', 'regional-administrator'],
   callFigures: ['administrator', 'regional-administrator'],
+  yearFigures: ['administrator', 'regional-administrator'],
+  yearFiguresExport: ['administrator', 'regional-administrator'],
   callDocumentPush: ['lawyer'],
   kioskCallDocument: 'approved-kiosk',
   callTemplates: ['lawyer'],
@@ -101,6 +103,8 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   }),
   consultationRecord: () => ({ callId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90' }),
   callFigures: () => ({ from: '2026-03-01', to: '2026-03-31' }),
+  yearFigures: () => ({ year: 2026 }),
+  yearFiguresExport: () => ({ year: 2026, format: 'csv', table: 'annual' }),
   callDocumentPush: () => ({
     callId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90',
     kind: 'note',

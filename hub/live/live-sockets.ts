@@ -134,9 +134,14 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
         }
         const at = now();
         // The heartbeat and the alerts it opens or clears are one commit.
-        const alerts = await opts.heartbeats.take(kiosk.id, message.report, at);
+        const { alerts, usageDaysStored } = await opts.heartbeats.take(kiosk.id, message.report, at);
         // Committed: only now is it acknowledged, and the consoles told.
-        sendLive(socket, { type: 'heartbeat-ack', id: message.id, receivedAt: at.toISOString() });
+        sendLive(socket, {
+          type: 'heartbeat-ack',
+          id: message.id,
+          receivedAt: at.toISOString(),
+          ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}),
+        });
         changed();
         if (alerts !== undefined) publish({ type: 'alerts-changed', ...alerts });
       },

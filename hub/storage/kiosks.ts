@@ -289,10 +289,14 @@ export async function acceptKioskNonce(db: HubDb, kioskId: number, nonce: string
   });
 }
 
-/** Keeps a kiosk's latest heartbeat in place of the one before. */
+/**
+ * Keeps a kiosk's latest heartbeat in place of the one before; without its
+ * usage days, which are kept in kiosk_usage_daily (figures/usage-days.ts).
+ */
 export async function recordHeartbeat(db: HubDb, kioskId: number, report: KioskHeartbeat, now: Date): Promise<void> {
   const at = now.toISOString();
-  const text = JSON.stringify(report);
+  const { usage: _usage, ...kept } = report;
+  const text = JSON.stringify(kept);
   await db
     .insertInto('kiosk_heartbeats')
     .values({ kiosk_id: kioskId, received_at: at, report: text })

@@ -10,6 +10,7 @@ import { useLanguage } from '../../ui/i18n/use-language';
 import { TextSizeControl, readingSizeClass, useReadingSize } from '../app/reading/ReadingSize';
 import { featureState } from '../app/service/health-view';
 import { useServiceQuery } from '../app/service/use-service-query';
+import { useCountOnce } from '../app/session/SessionUse';
 import { TakeAwayQr } from '../shared/TakeAwayQr';
 import { PrintButton } from '../print/PrintSlipButton';
 import { REASON_ICON } from '../shared/reason-icons';
@@ -22,6 +23,7 @@ export function ArticleScreen({ articleId, health }: { articleId: number; health
   const language = useLanguage();
   const { step } = useReadingSize();
   const article = useServiceQuery('article', { articleId });
+  useCountOnce('law-lookup', article.status === 'ok' ? 'article' : null, `law-lookup:article:${articleId}`);
   const reader = featureTarget(featureState(health, 'lawLookup'));
 
   return (

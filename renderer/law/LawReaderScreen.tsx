@@ -15,6 +15,7 @@ import { buildContents, findArticleByOrdinal, findInLaw, headingsStartingAt, max
 import { useLanguage } from '../../ui/i18n/use-language';
 import { TextSizeControl, readingSizeClass, useReadingSize } from '../app/reading/ReadingSize';
 import { useServiceQuery } from '../app/service/use-service-query';
+import { useCountOnce } from '../app/session/SessionUse';
 import '../shared/content.css';
 
 type Article = LawResponse['articles'][number];
@@ -27,6 +28,7 @@ type Article = LawResponse['articles'][number];
 export function LawReaderScreen({ lawId, articleId }: { lawId: number; articleId?: number }) {
   const { t } = useTranslation();
   const law = useServiceQuery('law', { id: lawId });
+  useCountOnce('law-lookup', law.status === 'ok' ? 'law' : null, `law-lookup:law:${lawId}`);
   return (
     <main className="screen reader" data-testid="law-reader">
       <ScreenHeader title={law.status === 'ok' ? law.data.shortName : t('features.lawLookup.title')} />

@@ -240,6 +240,9 @@ export function MediationScreen({ health }: { health: Health }) {
               // A big-button answer (type, time) is the whole step: on at once.
               const next = { ...answers, ...patch };
               setAnswers(next);
+              // A dispute screening: the citizen said what the dispute is about (once per session).
+              if (step.step === 'category' && next.category !== null)
+                use.countOnce('dispute-screening', 'dispute-screening', next.category);
               if (step.fromReview) {
                 toReview(consentAt, next);
                 return;

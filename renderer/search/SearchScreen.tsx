@@ -12,6 +12,7 @@ import { ScreenHeader } from '../shared/ScreenHeader';
 import { SearchForm } from './SearchForm';
 import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { useServiceQuery } from '../app/service/use-service-query';
+import { useCountOnce } from '../app/session/SessionUse';
 import { Section } from '../consultation/AnswerSections';
 import '../shared/content.css';
 
@@ -23,6 +24,12 @@ export function SearchScreen({ query: initial, health }: { query: string; health
   const { t } = useTranslation();
   const [query, setQuery] = useState(initial);
   const results = useServiceQuery('search', { query, limit: RESULT_LIMIT });
+  // One search per words searched in a session; the words themselves are never kept, only a digest of them.
+  useCountOnce(
+    'search',
+    results.status === 'ok' ? (results.data.hits.length > 0 ? 'found' : 'none') : null,
+    `search:${digest(query)}`,
+  );
   const { hotlines } = health.terminal;
   return (
     <main className="screen search-screen" data-testid="search">
@@ -88,4 +95,11 @@ function HitButton({ hit, icon }: { hit: SearchHit; icon: IconName }) {
       <Icon name="forward" className="button__icon" />
     </button>
   );
+}
+
+/** FNV-1a of the words, hex: tells one search from another in the session without holding what was typed. */
+function digest(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
 }

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Health, SubsystemState } from '../../common/api/health';
 import { HEARTBEAT_DEVICES, type KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { countOutbox, oldestUndeliveredAt } from '../outbox/outbox-store';
+import { usageForHeartbeat } from '../usage/usage-upload';
 import { readLastCrash } from './last-crash';
 
 /**
@@ -12,7 +13,8 @@ import { readLastCrash } from './last-crash';
  * its outbox still holds for the hub and since when the oldest of them
  * waits, and the free space where its
  * records live, and the last time a run of the service ended without
- * shutting down (see last-crash.ts).
+ * shutting down (see last-crash.ts), and the usage days the hub has not
+ * confirmed yet (usage/usage-upload.ts).
  */
 export function heartbeatReport(
   health: Health,
@@ -37,12 +39,18 @@ export function heartbeatReport(
     uptimeSeconds: Math.max(0, Math.floor(health.uptimeSeconds)),
     diskFreeBytes,
     outboxDepth: records === undefined ? 0 : countOutbox(records).undelivered,
-    // The hub's fleet view shows how long the oldest has waited; an alert when it is more than a day.
+    // The hub's fleet view shows how long the oldest has waited.
     outboxOldestWaitingSince: (records === undefined ? undefined : oldestUndeliveredAt(records)) ?? null,
+    ...usageOf(records),
     devices: [
       device(HEARTBEAT_DEVICES.idReader, health.subsystems.idCardReader),
       device(HEARTBEAT_DEVICES.printer, health.subsystems.receiptPrinter),
     ],
     lastCrash: readLastCrash(dataDir),
   };
+}
+
+function usageOf(records: Database | undefined): Pick<KioskHeartbeat, 'usage'> {
+  const usage = records === undefined ? undefined : usageForHeartbeat(records);
+  return usage === undefined ? {} : { usage };
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { SubsystemReason, SubsystemState } from '../../common/api/health';
 import { HEARTBEAT_INTERVAL_MS } from '../../common/hub/fleet-timing';
-import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
+import type { HeartbeatResponse, KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { HubRefusedError, HubUnreachableError, sendHeartbeat } from './hub-client';
 import { readIdentity, type KioskIdentity } from './hub-identity';
 import type { HubLink } from './hub-link';
@@ -28,7 +28,9 @@ export interface HeartbeatSenderOptions {
   intervalMs?: number;
   /** 0 ≤ x < 1; a test passes its own. */
   random?: () => number;
-  send?: (identity: KioskIdentity, report: KioskHeartbeat) => Promise<{ receivedAt: string }>;
+  send?: (identity: KioskIdentity, report: KioskHeartbeat) => Promise<HeartbeatResponse>;
+  /** The hub committed `report` (built at `builtAt`, ms): what the kiosk may now forget, such as confirmed usage days. */
+  taken?: (report: KioskHeartbeat, answer: HeartbeatResponse, builtAt: number) => void;
   now?: () => number;
   /** The socket to the hub; without one, every beat goes over HTTP. */
   link?: HubLink;
@@ -79,7 +81,7 @@ export class HeartbeatSender {
   }
 
   /** One beat: over the socket when it is open, else (or when it fails) over HTTP. */
-  private async send(identity: KioskIdentity, report: KioskHeartbeat): Promise<{ receivedAt: string }> {
+  private async send(identity: KioskIdentity, report: KioskHeartbeat): Promise<HeartbeatResponse> {
     const link = this.opts.link;
     if (link?.isOpen() === true) {
       try {
@@ -140,13 +142,12 @@ export class HeartbeatSender {
       if (identity === undefined) ok = true;
       else {
         const sentAt = now();
-        const answer = await this.send(identity, {
-          ...this.opts.report(),
-          clockOffsetMs: this.clockOffsetMs,
-        });
+        const report = { ...this.opts.report(), clockOffsetMs: this.clockOffsetMs };
+        const answer = await this.send(identity, report);
         const answeredAt = now();
         this.clockOffsetMs = Math.round((sentAt + answeredAt) / 2 - Date.parse(answer.receivedAt));
         ok = true;
+        this.opts.taken?.(report, answer, sentAt);
         if (this.lastProblem !== undefined) this.opts.logger.info('the hub takes heartbeats again');
         this.lastProblem = undefined;
       }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import WebSocket from 'ws';
 import { ApiErrorBody } from '../../common/api/errors';
 import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
-import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
+import type { HeartbeatResponse, KioskHeartbeat } from '../../common/hub/api/kiosks';
 import {
   LIVE_CLOSE,
   LIVE_MAX_MESSAGE_BYTES,
@@ -71,7 +71,7 @@ export interface HubLinkOptions {
 }
 
 interface Waiting {
-  resolve: (answer: { receivedAt: string }) => void;
+  resolve: (answer: HeartbeatResponse) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -209,7 +209,7 @@ export class HubLink {
   }
 
   /** Sends a heartbeat over the socket and answers once the hub has committed it. */
-  heartbeat(report: KioskHeartbeat): Promise<{ receivedAt: string }> {
+  heartbeat(report: KioskHeartbeat): Promise<HeartbeatResponse> {
     const ws = this.ws;
     if (ws === undefined || !this.isOpen()) return Promise.reject(new HubUnreachableError('no socket to the hub'));
     const id = this.nextMessageId('b');
@@ -327,7 +327,10 @@ export class HubLink {
       // A heartbeat went through: the socket is healthy, and the next reconnect starts from the smallest window.
       this.failures = 0;
       this.urgentFailures = 0;
-      w.resolve({ receivedAt: m.receivedAt });
+      w.resolve({
+        receivedAt: m.receivedAt,
+        ...(m.usageDaysStored === undefined ? {} : { usageDaysStored: m.usageDaysStored }),
+      });
     } else if (m.type === 'error' && m.inReplyTo !== undefined && this.waiting.has(m.inReplyTo)) {
       const w = this.waiting.get(m.inReplyTo)!;
       this.waiting.delete(m.inReplyTo);

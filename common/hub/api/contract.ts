@@ -54,6 +54,7 @@ import {
   SaveConsultationRecordResponse,
 } from './call-records';
 import { CallFiguresRequest, CallFiguresResponse } from './call-figures';
+import { FiguresExportRequest, FiguresExportResponse, YearFiguresRequest, YearFiguresResponse } from './year-figures';
 import { KioskSubmitBody, KioskSubmitResponse } from './submissions';
 import { SUBMIT_BODY_LIMIT } from '../../api/body-limits';
 
@@ -331,6 +332,29 @@ export const hubApi = {
     path: '/api/calls/figures',
     body: CallFiguresRequest,
     response: CallFiguresResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /**
+   * The year's figures (kiosk usage, case facts, video calls) by month,
+   * region and kiosk, and the annual table, for the regions the caller
+   * manages. 403 for a region outside the caller's, 404 for a kiosk
+   * outside them (as for none).
+   */
+  yearFigures: route({
+    method: 'POST',
+    path: '/api/figures/year',
+    body: YearFiguresRequest,
+    response: YearFiguresResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The same figures as a CSV of one table or an XLSX workbook of them; same rights. */
+  yearFiguresExport: route({
+    method: 'POST',
+    path: '/api/figures/export',
+    body: FiguresExportRequest,
+    response: FiguresExportResponse,
     access: ['administrator', 'regional-administrator'],
     maxBodyBytes: SMALL_BODY,
   }),

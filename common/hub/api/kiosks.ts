@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StatKey, StatMetric } from '../../api/stats';
+import { StatKey } from '../../api/stats';
 import { REGION_CODE_PATTERN } from '../accounts';
 import { AlertKindSchema } from './alert-kinds';
 
@@ -151,10 +151,16 @@ export const KioskStatusResponse = z.object({
 
 const Version = z.string().min(1).max(64);
 
-/** One day's count of one usage figure at a kiosk, as its `daily_stats` holds it (common/api/stats.ts). */
+/**
+ * One day's count of one usage figure at a kiosk, as its `daily_stats` holds
+ * it (common/api/stats.ts). The metric is any figure's code, not only those
+ * STAT_METRICS names today: a kiosk updated before its hub, counting a figure
+ * the hub does not report yet, must not have its heartbeats refused; the hub
+ * keeps the figure and reports what it knows.
+ */
 export const DailyUsageCount = z.strictObject({
   day: z.iso.date(),
-  metric: StatMetric,
+  metric: z.string().regex(/^[a-z][a-z-]{0,39}$/, "expected a figure's code (lower-case letters and -)"),
   key: StatKey,
   count: z.number().int().min(0).max(1_000_000),
 });
@@ -209,3 +215,4 @@ export const HeartbeatResponse = z.object({
   receivedAt: z.string(),
   usageDaysStored: z.array(z.iso.date()).optional(),
 });
+export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;

@@ -9,6 +9,8 @@ import { CallHistoryPage } from '../calls/CallHistoryPage';
 import { ReceptionPage } from '../calls/ReceptionPage';
 import type { LiveState } from '../data/live-socket';
 import { EnrollCodesPage } from '../enroll/EnrollCodesPage';
+import { AnnualReportPage } from '../figures/AnnualReportPage';
+import { YearFiguresPage } from '../figures/YearFiguresPage';
 import { FleetPage } from '../fleet/FleetPage';
 import { KioskPage } from '../fleet/KioskPage';
 import { LanguageButton } from '../shared/LanguageButton';
@@ -25,6 +27,7 @@ const NAV_LABELS = {
   users: 'hubConsole.nav.users',
   'duty-roster': 'hubCallAdmin.roster.nav',
   'call-figures': 'hubCallAdmin.figures.nav',
+  figures: 'hubFigures.nav',
   audit: 'hubConsole.nav.audit',
 } as const satisfies Record<NavPage, string>;
 
@@ -59,6 +62,17 @@ export function Shell({ user, onSignOut, liveState }: { user: Me; onSignOut: () 
   else if (current === 'call-history') page = <CallHistoryPage />;
   else if (current === 'duty-roster') page = <DutyRosterPage user={user} />;
   else if (current === 'call-figures') page = <CallFiguresPage user={user} />;
+  else if (route.page === 'figures-report')
+    page = (
+      <AnnualReportPage
+        asked={{
+          year: route.year,
+          ...(route.regionCode === null ? {} : { regionCode: route.regionCode }),
+          ...(route.kioskId === null ? {} : { kioskId: route.kioskId }),
+        }}
+      />
+    );
+  else if (current === 'figures') page = <YearFiguresPage user={user} />;
   else if (current === 'fleet') page = <FleetPage />;
   else if (current === 'enroll-codes') page = <EnrollCodesPage user={user} />;
   else if (current === 'users') page = <UsersPage user={user} />;

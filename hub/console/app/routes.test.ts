@@ -13,17 +13,36 @@ describe('console routes', () => {
       { page: 'call-history' },
       { page: 'duty-roster' },
       { page: 'call-figures' },
+      { page: 'figures' },
+      { page: 'figures-report', year: 2026, regionCode: null, kioskId: null },
+      { page: 'figures-report', year: 2026, regionCode: '420100', kioskId: 3 },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(parseRoute('')).toEqual({ page: 'home' });
     expect(parseRoute('#/')).toEqual({ page: 'home' });
     expect(parseRoute('#/kiosks/x')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/fleet/')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/figures/report/26')).toEqual({ page: 'not-found' });
   });
 
   it('shows each role the links its routes let it use', () => {
-    expect(navFor('administrator')).toEqual(['fleet', 'enroll-codes', 'users', 'duty-roster', 'call-figures', 'audit']);
-    expect(navFor('regional-administrator')).toEqual(['fleet', 'enroll-codes', 'users', 'duty-roster', 'call-figures']);
+    expect(navFor('administrator')).toEqual([
+      'fleet',
+      'enroll-codes',
+      'users',
+      'duty-roster',
+      'call-figures',
+      'figures',
+      'audit',
+    ]);
+    expect(navFor('regional-administrator')).toEqual([
+      'fleet',
+      'enroll-codes',
+      'users',
+      'duty-roster',
+      'call-figures',
+      'figures',
+    ]);
     // A lawyer's console is the 视频接待 page (the home page too) and their own calls.
     expect(navFor('lawyer')).toEqual(['reception', 'call-history']);
     expect(navFor('case-officer')).toEqual([]);

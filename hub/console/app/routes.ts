@@ -17,11 +17,22 @@ export type ConsoleRoute =
   | { page: 'call-history' }
   | { page: 'duty-roster' }
   | { page: 'call-figures' }
+  | { page: 'figures' }
+  /** The printable annual report of a year, for every region the caller manages, one region or one kiosk. */
+  | { page: 'figures-report'; year: number; regionCode: string | null; kioskId: number | null }
   | { page: 'home' }
   | { page: 'not-found' };
 
 export type NavPage =
-  'reception' | 'call-history' | 'fleet' | 'enroll-codes' | 'users' | 'duty-roster' | 'call-figures' | 'audit';
+  | 'reception'
+  | 'call-history'
+  | 'fleet'
+  | 'enroll-codes'
+  | 'users'
+  | 'duty-roster'
+  | 'call-figures'
+  | 'figures'
+  | 'audit';
 
 /**
  * The pages in the navigation, in order, each with the hub route it cannot
@@ -38,6 +49,7 @@ export const NAV: readonly { page: NavPage; needs: HubRouteName }[] = [
   { page: 'users', needs: 'users' },
   { page: 'duty-roster', needs: 'dutyRosterSet' },
   { page: 'call-figures', needs: 'callFigures' },
+  { page: 'figures', needs: 'yearFigures' },
   { page: 'audit', needs: 'audit' },
 ];
 
@@ -46,6 +58,14 @@ export function parseRoute(hash: string): ConsoleRoute {
   if (path === '' || path === '/') return { page: 'home' };
   const kiosk = /^\/kiosks\/(\d{1,9})$/.exec(path);
   if (kiosk !== null) return { page: 'kiosk', id: Number(kiosk[1]) };
+  const report = /^\/figures\/report\/(\d{4})(?:\/region\/(\d{6}))?(?:\/kiosk\/(\d{1,9}))?$/.exec(path);
+  if (report !== null)
+    return {
+      page: 'figures-report',
+      year: Number(report[1]),
+      regionCode: report[2] ?? null,
+      kioskId: report[3] === undefined ? null : Number(report[3]),
+    };
   const page = NAV.find((n) => path === `/${n.page}`)?.page;
   return page === undefined ? { page: 'not-found' } : { page };
 }
@@ -54,6 +74,10 @@ export function hrefOf(route: ConsoleRoute): string {
   switch (route.page) {
     case 'kiosk':
       return `#/kiosks/${route.id}`;
+    case 'figures-report':
+      return `#/figures/report/${route.year}${route.regionCode === null ? '' : `/region/${route.regionCode}`}${
+        route.kioskId === null ? '' : `/kiosk/${route.kioskId}`
+      }`;
     case 'home':
     case 'not-found':
       return '#/';
@@ -76,5 +100,6 @@ export function navFor(role: UserRole): NavPage[] {
 /** The page a route shows (a kiosk's page belongs to the fleet), for the navigation's highlight and the role check. */
 export function navPageOf(route: ConsoleRoute): NavPage | null {
   if (route.page === 'kiosk') return 'fleet';
+  if (route.page === 'figures-report') return 'figures';
   return NAV.some((n) => n.page === route.page) ? (route.page as NavPage) : null;
 }

@@ -12,6 +12,9 @@ const SUBJECT_OF: Readonly<Record<UsageMetric, RatingSubject>> = {
   'legal-aid-check': 'legal-aid',
   'template-printed': 'documents',
   calculator: 'overall',
+  'law-lookup': 'overall',
+  search: 'overall',
+  'dispute-screening': 'mediation',
 };
 
 /**

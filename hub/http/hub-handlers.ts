@@ -53,6 +53,8 @@ import type { HubCaller, SessionCaller } from './hub-guard';
 import { kioskOf, scopeOf, signedIn } from './route-callers';
 import { createCallHandlers } from './call-handlers';
 import { createRecordHandlers } from './record-handlers';
+import { createCaseHandlers } from './case-handlers';
+import { createFeedbackHandlers } from './feedback-handlers';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 export interface HubHandlerDeps {
@@ -163,6 +165,8 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
   return {
     ...createCallHandlers(deps),
     ...createRecordHandlers(deps),
+    ...createCaseHandlers(deps),
+    ...createFeedbackHandlers(deps),
 
     async health() {
       try {
@@ -484,10 +488,6 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         result.outcome === 'stored' ? 'submission received' : 'submission delivered again; the first one stands',
       );
       return result.answer;
-    },
-
-    kioskCaseStatus() {
-      throw new HttpError(503, 'unavailable', 'case status look-ups are not open yet');
     },
   };
 }

@@ -14,6 +14,7 @@ import { hubConsoleEn } from './sections/hub-console';
 import { hubCallsEn } from './sections/hub-calls';
 import { videoCallEn } from './sections/video-call';
 import { hubCallAdminEn } from './sections/hub-call-admin';
+import { hubCasesEn } from './sections/hub-cases';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -344,4 +345,5 @@ export const en: Catalogue<typeof zhCN> = {
   hubConsole: hubConsoleEn,
   hubCalls: hubCallsEn,
   hubCallAdmin: hubCallAdminEn,
+  hubCases: hubCasesEn,
 };

@@ -14,6 +14,7 @@ import { hubConsoleZhCN } from './sections/hub-console';
 import { hubCallsZhCN } from './sections/hub-calls';
 import { videoCallZhCN } from './sections/video-call';
 import { hubCallAdminZhCN } from './sections/hub-call-admin';
+import { hubCasesZhCN } from './sections/hub-cases';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -344,4 +345,5 @@ export const zhCN = {
   hubConsole: hubConsoleZhCN,
   hubCalls: hubCallsZhCN,
   hubCallAdmin: hubCallAdminZhCN,
+  hubCases: hubCasesZhCN,
 };

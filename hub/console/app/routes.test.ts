@@ -13,6 +13,9 @@ describe('console routes', () => {
       { page: 'call-history' },
       { page: 'duty-roster' },
       { page: 'call-figures' },
+      { page: 'cases' },
+      { page: 'case', id: 7 },
+      { page: 'feedback' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(parseRoute('')).toEqual({ page: 'home' });
@@ -22,10 +25,28 @@ describe('console routes', () => {
   });
 
   it('shows each role the links its routes let it use', () => {
-    expect(navFor('administrator')).toEqual(['fleet', 'enroll-codes', 'users', 'duty-roster', 'call-figures', 'audit']);
-    expect(navFor('regional-administrator')).toEqual(['fleet', 'enroll-codes', 'users', 'duty-roster', 'call-figures']);
-    // A lawyer's console is the 视频接待 page (the home page too) and their own calls.
-    expect(navFor('lawyer')).toEqual(['reception', 'call-history']);
-    expect(navFor('case-officer')).toEqual([]);
+    expect(navFor('administrator')).toEqual([
+      'fleet',
+      'enroll-codes',
+      'users',
+      'duty-roster',
+      'call-figures',
+      'cases',
+      'feedback',
+      'audit',
+    ]);
+    expect(navFor('regional-administrator')).toEqual([
+      'fleet',
+      'enroll-codes',
+      'users',
+      'duty-roster',
+      'call-figures',
+      'cases',
+      'feedback',
+    ]);
+    // A lawyer's console is the 视频接待 page (the home page too), their own calls, and the callbacks to make.
+    expect(navFor('lawyer')).toEqual(['reception', 'call-history', 'feedback']);
+    // A case officer's is the case desk.
+    expect(navFor('case-officer')).toEqual(['cases', 'feedback']);
   });
 });

@@ -17,11 +17,23 @@ export type ConsoleRoute =
   | { page: 'call-history' }
   | { page: 'duty-roster' }
   | { page: 'call-figures' }
+  | { page: 'cases' }
+  | { page: 'case'; id: number }
+  | { page: 'feedback' }
   | { page: 'home' }
   | { page: 'not-found' };
 
 export type NavPage =
-  'reception' | 'call-history' | 'fleet' | 'enroll-codes' | 'users' | 'duty-roster' | 'call-figures' | 'audit';
+  | 'reception'
+  | 'call-history'
+  | 'fleet'
+  | 'enroll-codes'
+  | 'users'
+  | 'duty-roster'
+  | 'call-figures'
+  | 'cases'
+  | 'feedback'
+  | 'audit';
 
 /**
  * The pages in the navigation, in order, each with the hub route it cannot
@@ -38,6 +50,9 @@ export const NAV: readonly { page: NavPage; needs: HubRouteName }[] = [
   { page: 'users', needs: 'users' },
   { page: 'duty-roster', needs: 'dutyRosterSet' },
   { page: 'call-figures', needs: 'callFigures' },
+  // The case desks (法律援助, 人民调解) and the callbacks and ratings beside them: a case officer's home.
+  { page: 'cases', needs: 'cases' },
+  { page: 'feedback', needs: 'feedback' },
   { page: 'audit', needs: 'audit' },
 ];
 
@@ -46,6 +61,8 @@ export function parseRoute(hash: string): ConsoleRoute {
   if (path === '' || path === '/') return { page: 'home' };
   const kiosk = /^\/kiosks\/(\d{1,9})$/.exec(path);
   if (kiosk !== null) return { page: 'kiosk', id: Number(kiosk[1]) };
+  const oneCase = /^\/cases\/(\d{1,9})$/.exec(path);
+  if (oneCase !== null) return { page: 'case', id: Number(oneCase[1]) };
   const page = NAV.find((n) => path === `/${n.page}`)?.page;
   return page === undefined ? { page: 'not-found' } : { page };
 }
@@ -54,6 +71,8 @@ export function hrefOf(route: ConsoleRoute): string {
   switch (route.page) {
     case 'kiosk':
       return `#/kiosks/${route.id}`;
+    case 'case':
+      return `#/cases/${route.id}`;
     case 'home':
     case 'not-found':
       return '#/';
@@ -76,5 +95,6 @@ export function navFor(role: UserRole): NavPage[] {
 /** The page a route shows (a kiosk's page belongs to the fleet), for the navigation's highlight and the role check. */
 export function navPageOf(route: ConsoleRoute): NavPage | null {
   if (route.page === 'kiosk') return 'fleet';
+  if (route.page === 'case') return 'cases';
   return NAV.some((n) => n.page === route.page) ? (route.page as NavPage) : null;
 }

@@ -102,6 +102,7 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
       totpIssuer: config.totpIssuer,
       openBus: redisUrl === '' ? undefined : (logger) => openRedisBus(redisUrl, { logger }),
       turn,
+      retention: config.retention,
     },
   };
 }

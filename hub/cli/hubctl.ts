@@ -14,7 +14,7 @@ import { redisCheck, runHubDoctor } from './doctor';
 import { addAlertCommands } from './alert-commands';
 import { addCallCommands } from './call-commands';
 import { addKioskCommands } from './kiosk-commands';
-import { addSubmissionCommands } from './submission-commands';
+import { addPurgeCommand, addSubmissionCommands } from './submission-commands';
 import { addUserCommands } from './user-commands';
 
 /**
@@ -59,6 +59,7 @@ addUserCommands(program);
 addAlertCommands(program, addKioskCommands(program));
 addCallCommands(program);
 addSubmissionCommands(program);
+addPurgeCommand(program);
 
 const config = program.command('config').description('the hub’s configuration file (what `npm run hub` starts with)');
 

@@ -261,6 +261,9 @@ describe.each(ENGINES)('the case desks, on %s', (engine) => {
     const bystander = await kioskSocket(hub, other);
     const desk = await consoleSocket(hub, officer);
     const otherDesk = await consoleSocket(hub, elsewhere);
+    // A new case reaches the desks of its region at once.
+    await deliver(hub, kiosk, legalAid(2));
+    await desk.next((m) => m.type === 'cases-changed');
     const caseId = await caseIdOf(hub, sent.reference);
     const res = await post(hub, officer, '/api/cases/status', {
       caseId,

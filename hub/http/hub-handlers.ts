@@ -22,7 +22,7 @@ import { createThrottledRegistration } from '../kiosks/registration-throttle';
 import { checkOpeningHours, DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
 import { listOpenAlerts } from '../storage/alerts';
 import { setOpeningHours } from '../storage/opening-hours';
-import { receiveSubmission, submissionTopic } from '../storage/submissions';
+import { isCaseKind, receiveSubmission, submissionTopic } from '../storage/submissions';
 import type { PayloadVault } from '../storage/submission-payloads';
 import type { LiveBus, LiveEvent } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
@@ -487,6 +487,9 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         about,
         result.outcome === 'stored' ? 'submission received' : 'submission delivered again; the first one stands',
       );
+      // A new case: the desks of its region list it at once.
+      if (result.outcome === 'stored' && isCaseKind(body.kind))
+        await publish({ type: 'cases-changed', regionCode: kiosk.regionCode });
       return result.answer;
     },
   };

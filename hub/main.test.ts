@@ -78,15 +78,16 @@ describe.each(ENGINES)('npm run hub on %s', (engine) => {
     'refuses a database newer than itself, naming both versions, and exits 3 so a supervisor does not loop',
     async () => {
       await migrateHub(t.storage, { actor: 'system' });
-      await t.storage.db.updateTable('hub_schema').set({ version: 9 }).execute();
+      const newer = HUB_SCHEMA_VERSION + 1;
+      await t.storage.db.updateTable('hub_schema').set({ version: newer }).execute();
       const config = writeConfig(t.dataDir, { listen: { port: 0 } });
       const hub = startHubProcess(['--config', config, '--data-dir', t.dataDir], t.env());
       expect(await hub.exited).toBe(3);
       expect(await hub.url).toBeUndefined();
       expect(hub.stderr.join('')).toContain(
-        `has schema version 9, but this hub software supports up to ${HUB_SCHEMA_VERSION}`,
+        `has schema version ${newer}, but this hub software supports up to ${HUB_SCHEMA_VERSION}`,
       );
-      expect(await schemaVersion(t.storage.db)).toBe(9);
+      expect(await schemaVersion(t.storage.db)).toBe(newer);
     },
     START_TIMEOUT_MS,
   );

@@ -26,11 +26,10 @@ const REGION = '420111';
 const OFFICER = { login: 'officer-wang', password: 'Cheng-ban-wang-2026!', name: '王承办' };
 const ELSEWHERE = { login: 'officer-chen', password: 'Cheng-ban-chen-2026!', name: '陈承办' };
 const ID_NUMBER = '420111199001011234';
-const REFERENCE = formatReference({
-  letter: 'A',
-  day: '2026-03-02',
-  serialNumber: serialNumberFor(1, 'HB-0001', '2026-03-02'),
-});
+const CALLBACK_PHONE = '13700002222';
+const referenceOf = (letter: string, n: number) =>
+  formatReference({ letter, day: '2026-03-02', serialNumber: serialNumberFor(n, 'HB-0001', '2026-03-02') });
+const REFERENCE = referenceOf('A', 1);
 
 let dataDir: string;
 let hub: HubProcess;
@@ -113,6 +112,22 @@ beforeAll(async () => {
       matter: { category: 'labour-wages', summary: '在工地做工三个月，工资没有结清。' },
       consent: { agreed: true, noticeVersion: 'pipl-2025-01', at: new Date().toISOString() },
     },
+  });
+  // A number left for a lawyer to call back, and a rating.
+  const consent = { agreed: true, noticeVersion: 'callback-2026-01', at: new Date().toISOString() };
+  await deliver({
+    idempotencyKey: randomUUID(),
+    kind: 'callback-request',
+    reference: referenceOf('C', 2),
+    createdAt: new Date().toISOString(),
+    payload: { phone: CALLBACK_PHONE, topic: 'labour', reason: 'no-lawyer', consent },
+  });
+  await deliver({
+    idempotencyKey: randomUUID(),
+    kind: 'rating',
+    reference: referenceOf('R', 3),
+    createdAt: new Date().toISOString(),
+    payload: { subject: 'legal-aid', score: 5, reasons: ['clear-answer'] },
   });
   browser = await launchChromium({ jsFlags: null });
   page = await browser.newPage({ viewport: DESK_SIZES[0] });
@@ -215,13 +230,32 @@ describe('the case desk in the console', () => {
     }
   });
 
-  it('lists callbacks and ratings on their own page', async () => {
+  it('lists callbacks (number masked, shown on an audited request, marked done) and ratings on their own page', async () => {
     await page
       .getByRole('navigation')
       .getByRole('link', { name: /回电与评价/ })
       .click();
     await page.getByRole('heading', { level: 1, name: '回电与评价' }).waitFor();
-    await page.getByText('没有回电请求。').waitFor();
+    const callbacks = page.getByTestId('callbacks');
+    await poll(() => callbacks.innerText()).toContain('137****2222');
+    expect(await callbacks.innerText()).not.toContain(CALLBACK_PHONE);
+    expect(await callbacks.innerText()).toContain('劳动纠纷');
+    await poll(() => page.getByTestId('ratings').innerText()).toContain('5 分（满分 5 分）');
+    expect(await page.getByTestId('ratings').innerText()).toContain('解答清楚');
     await atBothSizes('feedback');
+
+    await callbacks.getByRole('button', { name: '查看号码' }).click();
+    await page
+      .getByRole('button', { name: /查\s*看/ })
+      .last()
+      .click();
+    await poll(() => callbacks.innerText()).toContain(CALLBACK_PHONE);
+    await callbacks.getByRole('button', { name: /已回电/ }).click();
+    await poll(() => callbacks.innerText()).toContain(`${OFFICER.name} 已回电`);
+    await atBothSizes('feedback-done');
+    const audit = await hubctl(hubDir(), ['audit', '--json', '--limit', '20']);
+    const actions = (JSON.parse(audit.stdout) as { action: string }[]).map((r) => r.action);
+    expect(actions.filter((a) => a === 'callback.reveal')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'callback.done')).toHaveLength(1);
   });
 });

@@ -73,7 +73,9 @@ export function FeedbackPage() {
       title: t('hubCases.feedback.columns.state'),
       render: (_v, c) =>
         c.handledAt !== null ? (
-          <Tag color="green">{t('hubCases.feedback.done', { name: c.handledBy ?? '' })}</Tag>
+          <Tag className="console-status console-status--approved">
+            {t('hubCases.feedback.done', { name: c.handledBy ?? '' })}
+          </Tag>
         ) : (
           <Space>
             <Tag>{t('hubCases.feedback.waiting')}</Tag>

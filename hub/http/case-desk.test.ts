@@ -124,6 +124,24 @@ describe.each(ENGINES)('the case desks, on %s', (engine) => {
     ).toBe(404);
   });
 
+  it('lists the other cases when one payload does not open, logging no word of it', async () => {
+    const kiosk = await hub.addKiosk('approved', { regionCode: '420111' });
+    await deliver(hub, kiosk, legalAid(1));
+    await deliver(hub, kiosk, legalAid(2));
+    const broken = await caseIdOf(hub, reference('A', 1));
+    await hub.storage.storage.db
+      .updateTable('submissions')
+      .set({ payload: '{"applicant": 张三丰 13812345678' })
+      .where('id', '=', broken)
+      .execute();
+    const officer = await person(hub, 'wang.fang', 'case-officer', '420111');
+    const res = await post(hub, officer, '/api/cases', { kind: 'legal-aid-application' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ cases: { applicantName: string }[] }>().cases.map((c) => c.applicantName)).toEqual(['?', '张**']);
+    expect(hub.logs.some((l) => l.includes('a case payload does not open'))).toBe(true);
+    expect(hub.logs.filter((l) => l.includes(PHONE) || l.includes('张三丰'))).toEqual([]);
+  });
+
   it('shows a case masked, and its personal data only on an audited reveal', async () => {
     const kiosk = await hub.addKiosk('approved', { regionCode: '420111' });
     const sent = legalAid(1);
@@ -219,6 +237,32 @@ describe.each(ENGINES)('the case desks, on %s', (engine) => {
     expect(changes.map((e) => e.details['to'])).toEqual(['closed', 'lawyer-assigned', 'accepted', 'needs-materials']);
     // A final case goes nowhere.
     expect((await change('closed', { status: 'accepted', details: {} })).statusCode).toBe(400);
+  });
+
+  it('moves a mediation request through 调解中 to 调解成功 with the agreement date, the outcome in the case facts', async () => {
+    const kiosk = await hub.addKiosk('approved', { regionCode: '420111' });
+    const sent = mediation(1);
+    await deliver(hub, kiosk, sent);
+    const officer = await person(hub, 'wang.fang', 'case-officer', '420111');
+    const caseId = await caseIdOf(hub, sent.reference);
+    const change = (from: string, to: unknown) => post(hub, officer, '/api/cases/status', { caseId, from, to });
+    expect((await change('new', { status: 'needs-materials', details: { missing: '合同' } })).statusCode).toBe(400);
+    expect((await change('new', { status: 'accepted', details: {} })).statusCode).toBe(200);
+    expect((await change('accepted', { status: 'mediating', details: { note: '已约双方周三到场' } })).statusCode).toBe(
+      200,
+    );
+    expect((await change('mediating', { status: 'settled', details: {} })).statusCode).toBe(400);
+    const settled = await change('mediating', { status: 'settled', details: { agreementDate: '2026-03-06' } });
+    expect(settled.statusCode, settled.body).toBe(200);
+    expect(settled.json()).toMatchObject({ current: { status: 'settled', details: { agreementDate: '2026-03-06' } } });
+    const facts = await hub.storage.storage.db
+      .selectFrom('case_facts')
+      .selectAll()
+      .where('submission_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(facts).toMatchObject({ kind: 'mediation-request', outcome: 'settled', assigned_at: null });
+    expect(facts.accepted_at).not.toBeNull();
+    expect(facts.closed_at).toBe(hub.now().toISOString());
   });
 
   it('lets one of two officers racing win; the other hears 409 with where the case stands', async () => {

@@ -67,7 +67,7 @@ export function createCaseHandlers(deps: {
     return open(c, stored);
   };
 
-  const summaryOf = (c: CaseRow, payload: CasePayload): CaseSummary => ({
+  const summaryOf = (c: CaseRow, payload: CasePayload | undefined): CaseSummary => ({
     caseId: c.id,
     reference: c.reference,
     kind: c.kind,
@@ -75,7 +75,7 @@ export function createCaseHandlers(deps: {
     regionCode: c.regionCode,
     kioskName: c.kioskName,
     topic: c.topic,
-    applicantName: maskName(payload.applicant.name),
+    applicantName: payload === undefined ? '?' : maskName(payload.applicant.name),
     submittedAt: c.createdAt,
     receivedAt: c.receivedAt,
     changedAt: c.changedAt,
@@ -145,7 +145,16 @@ export function createCaseHandlers(deps: {
       return {
         cases: mine.flatMap((c) => {
           const payload = stored.get(c.id);
-          return payload === undefined ? [] : [summaryOf(c, open(c, payload))];
+          if (payload === undefined) return [];
+          try {
+            return [summaryOf(c, open(c, payload))];
+          } catch (error) {
+            // One unreadable row must not hide the desk's other cases. Only the error's kind is
+            // logged: a parser's message may quote the payload.
+            const kind = error instanceof Error ? error.name : typeof error;
+            logger.error({ caseId: c.id, reference: c.reference, error: kind }, 'a case payload does not open');
+            return [{ ...summaryOf(c, undefined), applicantName: '?' }];
+          }
         }),
       };
     },

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRole } from '../../common/hub/accounts';
 import { CASE_LOOKUP_WRONG_TRIES_PER_MINUTE } from '../../common/hub/cases';
 import { formatReference, serialNumberFor } from '../../common/reference-number';
+import { createLogger } from '../../server-kit/logger';
+import { openRedisBus } from '../live/redis-bus';
 import { listAudit } from '../storage/audit-log';
 import { openSession } from '../storage/sessions';
 import { consoleSocket, kioskSocket } from '../testing/live-clients';
+import { startThrowawayRedis, type ThrowawayRedis } from '../testing/throwaway-redis';
 import { ENGINES } from '../testing/test-storage';
 import { useTestHub, type TestHub, type TestKiosk } from '../testing/test-hub';
 
@@ -382,5 +385,43 @@ describe.each(ENGINES)('the case desks, on %s', (engine) => {
     const misses = await hub.storage.storage.db.selectFrom('case_lookup_misses').selectAll().execute();
     expect(misses.filter((m) => m.reference === sent.reference)).toHaveLength(CASE_LOOKUP_WRONG_TRIES_PER_MINUTE);
     expect(JSON.stringify(misses)).not.toMatch(/000[0-3]"/);
+  });
+});
+
+describe.each(ENGINES)('the case desks on two hub instances sharing the database and Redis, on %s', (engine) => {
+  let redis: ThrowawayRedis | undefined;
+  beforeAll(async () => {
+    redis = await startThrowawayRedis();
+  }, 20_000);
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  const logger = createLogger({ service: 'hub', level: 'warn', destination: { write: () => {} } });
+  const hub = useTestHub(engine, { listen: true, openBus: () => openRedisBus(redis!.url, { logger }) });
+
+  it('pushes the status to the kiosk on the other instance, and nudges the desks there', async () => {
+    const kiosk = await hub.addKiosk('approved', { regionCode: '420111' });
+    const sent = legalAid(1);
+    await deliver(hub, kiosk, sent);
+    const officer = await person(hub, 'wang.fang', 'case-officer', '420111');
+    const other = await hub.startOtherInstance();
+    const taker = await kioskSocket(hub, kiosk, { port: other.port });
+    const desk = await consoleSocket(hub, officer, { port: other.port });
+    const caseId = await caseIdOf(hub, sent.reference);
+    const res = await post(hub, officer, '/api/cases/status', {
+      caseId,
+      from: 'new',
+      to: { status: 'needs-materials', details: { missing: '收入证明', deadline: '2026-03-20' } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await taker.next((m) => m.type === 'case-status')).toMatchObject({
+      status: {
+        reference: sent.reference,
+        current: { status: 'needs-materials', details: { missing: '收入证明', deadline: '2026-03-20' } },
+      },
+    });
+    await desk.next((m) => m.type === 'cases-changed');
+    taker.ws.close();
+    desk.ws.close();
   });
 });

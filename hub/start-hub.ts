@@ -18,6 +18,8 @@ import { prepareDataDir } from '../server-kit/data-dir';
 import { createInProcessBus, type LiveBus } from './live/live-bus';
 import { startAlertSweep, SWEEP_EVERY_MS } from './fleet/alert-evaluation';
 import type { TurnSettings } from './calls/turn-credentials';
+import { RETENTION_DEFAULTS } from './config/schema';
+import { startRetentionPurge, type Retention } from './storage/retention';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -40,6 +42,8 @@ export interface HubSettings {
   consoleDir?: string | undefined;
   /** coturn's REST credentials for video calls (the secret read already); undefined: calls are peer to peer only. */
   turn?: TurnSettings | undefined;
+  /** How long submissions are kept (hub/storage/retention.ts); default RETENTION_DEFAULTS. */
+  retention?: Retention | undefined;
 }
 
 export interface RunningHub {
@@ -123,12 +127,20 @@ export async function startHub(
       logger: opts.logger,
       everyMs: opts.alertSweepEveryMs ?? SWEEP_EVERY_MS,
     });
+    // Every instance purges too: a row two delete at once is deleted once.
+    const purge = startRetentionPurge({
+      db: storage.db,
+      now,
+      retention: settings.retention ?? RETENTION_DEFAULTS,
+      logger: opts.logger,
+    });
     return {
       server,
       storage,
       migration,
       bus: openedBus,
       async stop() {
+        await purge.stop();
         await sweep.stop();
         await server.close();
         await openedBus.close();

@@ -104,6 +104,7 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
       totpIssuer: config.totpIssuer,
       openBus: redisUrl === '' ? undefined : (logger) => openRedisBus(redisUrl, { logger }),
       turn,
+      retention: config.retention,
     },
   };
 }

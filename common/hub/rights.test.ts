@@ -3,6 +3,8 @@ import { USER_ROLES } from './accounts';
 import {
   mayManage,
   mayManageKiosksIn,
+  maySeeFeedbackIn,
+  mayWorkCasesIn,
   maySee,
   needsTotp,
   regionPrefix,
@@ -81,5 +83,25 @@ describe('who manages which kiosks', () => {
     expect(mayManageKiosksIn(lawyerHongshan, '420111')).toBe(false);
     expect(mayManageKiosksIn(officerWuhan, '420100')).toBe(false);
     expect(mayManageKiosksIn({ id: 9, role: 'regional-administrator', regionCode: null }, '420111')).toBe(false);
+  });
+});
+
+describe('who works which cases, and sees which callbacks and ratings', () => {
+  it('an administrator everywhere; a regional administrator or case officer their region and below; no lawyer', () => {
+    expect(mayWorkCasesIn(admin, '440111')).toBe(true);
+    expect(mayWorkCasesIn(officerWuhan, '420111')).toBe(true);
+    expect(mayWorkCasesIn(officerWuhan, '420100')).toBe(true);
+    expect(mayWorkCasesIn(officerWuhan, '420200')).toBe(false);
+    expect(mayWorkCasesIn(officerWuhan, '420000')).toBe(false);
+    expect(mayWorkCasesIn(wuhan, '420111')).toBe(true);
+    expect(mayWorkCasesIn(lawyerHongshan, '420111')).toBe(false);
+    expect(mayWorkCasesIn({ id: 9, role: 'case-officer', regionCode: null }, '420111')).toBe(false);
+  });
+
+  it('lawyers see the callbacks and ratings of their region and below besides', () => {
+    expect(maySeeFeedbackIn(lawyerHongshan, '420111')).toBe(true);
+    expect(maySeeFeedbackIn(lawyerHongshan, '420106')).toBe(false);
+    expect(maySeeFeedbackIn(officerWuhan, '420106')).toBe(true);
+    expect(maySeeFeedbackIn({ id: 9, role: 'lawyer', regionCode: null }, '420111')).toBe(false);
   });
 });

@@ -75,3 +75,24 @@ export function mayManageKiosksIn(actor: AccountScope, regionCode: string): bool
   if (actor.role !== 'regional-administrator' || actor.regionCode === null) return false;
   return regionWithin(actor.regionCode, regionCode);
 }
+
+/**
+ * Whether `actor` may work the cases (legal-aid applications, mediation
+ * requests) taken in region `regionCode`: an administrator everywhere; a
+ * regional administrator or a case officer in their region and below.
+ */
+export function mayWorkCasesIn(actor: AccountScope, regionCode: string): boolean {
+  if (actor.role === 'administrator') return true;
+  if (actor.role !== 'regional-administrator' && actor.role !== 'case-officer') return false;
+  return actor.regionCode !== null && regionWithin(actor.regionCode, regionCode);
+}
+
+/**
+ * Whether `actor` may see the callback requests and ratings taken in
+ * `regionCode`: whoever may work its cases, and its lawyers, who make the
+ * callbacks.
+ */
+export function maySeeFeedbackIn(actor: AccountScope, regionCode: string): boolean {
+  if (actor.role === 'lawyer') return actor.regionCode !== null && regionWithin(actor.regionCode, regionCode);
+  return mayWorkCasesIn(actor, regionCode);
+}

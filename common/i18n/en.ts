@@ -16,6 +16,7 @@ import { hubCallsEn } from './sections/hub-calls';
 import { videoCallEn } from './sections/video-call';
 import { hubCallAdminEn } from './sections/hub-call-admin';
 import { hubFiguresEn } from './sections/hub-figures';
+import { hubCasesEn } from './sections/hub-cases';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
 
@@ -348,4 +349,5 @@ export const en: Catalogue<typeof zhCN> = {
   hubCalls: hubCallsEn,
   hubCallAdmin: hubCallAdminEn,
   hubFigures: hubFiguresEn,
+  hubCases: hubCasesEn,
 };

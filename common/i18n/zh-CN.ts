@@ -16,6 +16,7 @@ import { hubCallsZhCN } from './sections/hub-calls';
 import { videoCallZhCN } from './sections/video-call';
 import { hubCallAdminZhCN } from './sections/hub-call-admin';
 import { hubFiguresZhCN } from './sections/hub-figures';
+import { hubCasesZhCN } from './sections/hub-cases';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -348,4 +349,5 @@ export const zhCN = {
   hubCalls: hubCallsZhCN,
   hubCallAdmin: hubCallAdminZhCN,
   hubFigures: hubFiguresZhCN,
+  hubCases: hubCasesZhCN,
 };

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ import type { HubDb } from '../storage/schema';
 import { addUser, findUserByLogin } from '../storage/users';
 import { countRefusal } from '../storage/call-records';
 import { acceptCall, endCall, insertCall } from '../storage/calls';
+import { changeCaseStatus } from '../storage/cases';
+import { receiveSubmission } from '../storage/submissions';
 import { ENGINES, useTestStorage } from '../testing/test-storage';
 
 const HUBCTL = join(import.meta.dirname, 'hubctl.ts');
@@ -526,6 +528,69 @@ describe('hubctl on a terminal', () => {
       expect(differ.code).toBe(65);
       expect(differ.stdout).toContain('the two passwords differ; nothing was changed');
       expect(differ.stdout).not.toContain(NEW_PASSWORD);
+    },
+    CLI_TIMEOUT_MS,
+  );
+});
+
+describe.each(ENGINES)('hubctl purge on %s', (engine) => {
+  const t = useTestStorage(engine, { migrate: false });
+  const hubctl = (args: string[], input?: string) => hubctlIn(t.env())(args, input);
+  const dir = mkdtempSync(join(tmpdir(), 'hubctl-purge-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(
+    'deletes the final cases past the configured period, keeps their case facts, and audits the counts',
+    async () => {
+      expect((await hubctl(['migrate'])).code).toBe(0);
+      const db = t.storage.db;
+      const kioskId = await enrolledKiosk(db, 'HB-0009', '420111', '洪山区街道中心终端');
+      const longAgo = new Date(Date.now() - 10 * 24 * 3600_000);
+      const received = await receiveSubmission(
+        db,
+        { id: kioskId, regionCode: '420111' },
+        {
+          idempotencyKey: randomUUID(),
+          kind: 'mediation-request',
+          reference: 'M260302-2227-T',
+          createdAt: longAgo.toISOString(),
+          payload: JSON.stringify({ applicant: { name: '李四', phone: '13900001111' } }),
+          topic: 'neighbour',
+        },
+        longAgo,
+      );
+      expect(received.outcome).toBe('stored');
+      const { id } = await db.selectFrom('submissions').select('id').executeTakeFirstOrThrow();
+      const officer = await addUser(
+        db,
+        { login: 'wang.fang', role: 'case-officer', regionCode: '420111', displayName: null, passwordHash: 'x' },
+        'hubctl',
+        longAgo,
+      );
+      const refusal = { reason: '不属于人民调解范围', article: '《人民调解法》第二条' };
+      await changeCaseStatus(
+        db,
+        { caseId: id, from: 'new', to: { status: 'refused', details: refusal }, userId: officer.id },
+        longAgo,
+      );
+      const config = join(dir, 'hub.json');
+      writeFileSync(config, JSON.stringify({ retention: { closedCaseDays: 30 } }));
+      expect(JSON.parse((await hubctl(['purge', '--config', config, '--json'])).stdout)).toMatchObject({
+        purged: { cases: 0 },
+      });
+      writeFileSync(config, JSON.stringify({ retention: { closedCaseDays: 7 } }));
+      const purged = await hubctl(['purge', '--config', config]);
+      expect(purged).toMatchObject({ code: 0, stdout: expect.stringContaining('purged 1 final cases') });
+      expect(await db.selectFrom('submissions').select('id').execute()).toEqual([]);
+      expect(await db.selectFrom('case_facts').select(['submission_id', 'outcome']).execute()).toEqual([
+        { submission_id: id, outcome: 'refused' },
+      ]);
+      const audit = (await listAudit(db, { limit: 5 })).find((e) => e.action === 'retention.purge');
+      expect(audit).toMatchObject({ actor: 'hubctl', details: { cases: 1 } });
+      writeFileSync(config, JSON.stringify({ retention: { closedCaseDays: 0 } }));
+      const refused = await hubctl(['purge', '--config', config]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('retention.closedCaseDays');
     },
     CLI_TIMEOUT_MS,
   );

@@ -16,7 +16,7 @@ import { addCallCommands } from './call-commands';
 import { addFigureCommands } from './figure-commands';
 import { addKioskCommands } from './kiosk-commands';
 import { addPayloadKeyCommands } from './payload-key-commands';
-import { addSubmissionCommands } from './submission-commands';
+import { addPurgeCommand, addSubmissionCommands } from './submission-commands';
 import { addUserCommands } from './user-commands';
 
 /**
@@ -63,6 +63,7 @@ addCallCommands(program);
 addFigureCommands(program);
 addSubmissionCommands(program);
 addPayloadKeyCommands(program);
+addPurgeCommand(program);
 
 const config = program.command('config').description('the hub’s configuration file (what `npm run hub` starts with)');
 

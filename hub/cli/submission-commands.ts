@@ -2,6 +2,11 @@ import type { Command } from 'commander';
 import { localDateTime } from '../../common/local-date';
 import { positiveInt } from '../../server-kit/cli/args';
 import { listSubmissions } from '../storage/submissions';
+import { EXIT_FAILED, fail } from '../../server-kit/cli/exit-codes';
+import { formatConfigReport } from '../../server-kit/config/json-config';
+import { loadHubConfig } from '../config/load-hub-config';
+import { RETENTION_DEFAULTS } from '../config/schema';
+import { purgeExpired } from '../storage/retention';
 import { withStorage } from './cli-storage';
 
 type GlobalOpts = { dataDir?: string };
@@ -32,5 +37,35 @@ export function addSubmissionCommands(program: Command): void {
         process.stdout.write(
           `${r.reference}  ${r.kind.padEnd(21)}  kiosk ${String(r.kioskId).padStart(4)} ${r.terminalId.padEnd(16)}  ${r.regionCode}  received ${localDateTime(new Date(r.receivedAt))}\n`,
         );
+    });
+}
+
+/** `hubctl purge`: what the hub's hourly purge does, now (retention from the configuration named, else the defaults). */
+export function addPurgeCommand(program: Command): void {
+  program
+    .command('purge')
+    .description(
+      'delete the submissions kept past their retention period (final cases, callbacks, ratings, hand-offs); case facts stay',
+    )
+    .option('--config <file>', 'the hub’s configuration file, for its `retention` (default: the default periods)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { config?: string; json?: boolean }, cmd: Command) => {
+      let retention = RETENTION_DEFAULTS;
+      if (opts.config !== undefined) {
+        const loaded = loadHubConfig(opts.config);
+        if (!loaded.ok) fail(formatConfigReport(loaded.error), EXIT_FAILED);
+        retention = loaded.value.config.retention;
+      }
+      const counts = await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
+        purgeExpired(s.db, retention, new Date(), 'hubctl'),
+      );
+      if (opts.json === true) {
+        process.stdout.write(`${JSON.stringify({ retention, purged: counts }, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(
+        `purged ${counts.cases} final cases (closed over ${retention.closedCaseDays} days ago), ` +
+          `${counts.callbacks} callback requests, ${counts.ratings} ratings, ${counts.handoffs} hand-offs\n`,
+      );
     });
 }

@@ -52,6 +52,9 @@ const TurnUrl = z
     'expected a TURN URL such as "turn:turn.example.gov.cn:3478?transport=udp" or "turns:turn.example.gov.cn:443?transport=tcp"',
   );
 
+/** How long submissions are kept by default, in days (see `retention`). */
+export const RETENTION_DEFAULTS = { closedCaseDays: 365, callbackDays: 90, ratingDays: 730, handoffDays: 90 };
+
 export const HubConfig = z.strictObject({
   /** For editors: the JSON Schema this file follows. */
   $schema: z.string().optional(),
@@ -109,6 +112,23 @@ export const HubConfig = z.strictObject({
       relayOnly: z.boolean().default(false),
     })
     .optional(),
+  /**
+   * How long submissions are kept at the hub, in days, before the purge
+   * (hourly, and `hubctl purge`) deletes them with their personal data. A
+   * case counts from when it became final (refused, closed, settled, not
+   * settled); its anonymous case facts stay for the figures.
+   */
+  retention: z
+    .strictObject({
+      closedCaseDays: z.number().int().min(1).max(3650).default(RETENTION_DEFAULTS.closedCaseDays),
+      /** Callback requests, from their receipt (done or not: a number left long ago is no use to call). */
+      callbackDays: z.number().int().min(1).max(3650).default(RETENTION_DEFAULTS.callbackDays),
+      /** Ratings, from their receipt (no personal data, but free text a citizen may have typed). */
+      ratingDays: z.number().int().min(1).max(3650).default(RETENTION_DEFAULTS.ratingDays),
+      /** Filled document templates handed on, from their receipt. */
+      handoffDays: z.number().int().min(1).max(3650).default(RETENTION_DEFAULTS.handoffDays),
+    })
+    .default(RETENTION_DEFAULTS),
 });
 export type HubConfig = z.infer<typeof HubConfig>;
 

@@ -22,7 +22,7 @@ import { createThrottledRegistration } from '../kiosks/registration-throttle';
 import { checkOpeningHours, DEFAULT_OPENING_HOURS } from '../../common/hub/opening-hours';
 import { listOpenAlerts } from '../storage/alerts';
 import { setOpeningHours } from '../storage/opening-hours';
-import { receiveSubmission, submissionTopic } from '../storage/submissions';
+import { isCaseKind, receiveSubmission, submissionTopic } from '../storage/submissions';
 import type { PayloadVault } from '../storage/submission-payloads';
 import type { HubSealingKey } from '../kiosks/sealing-key';
 import type { LiveBus, LiveEvent } from '../live/live-bus';
@@ -55,6 +55,8 @@ import { kioskOf, scopeOf, signedIn } from './route-callers';
 import { createCallHandlers } from './call-handlers';
 import { createRecordHandlers } from './record-handlers';
 import { createFigureHandlers } from '../figures/figure-handlers';
+import { createCaseHandlers } from './case-handlers';
+import { createFeedbackHandlers } from './feedback-handlers';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 export interface HubHandlerDeps {
@@ -168,6 +170,8 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     ...createCallHandlers(deps),
     ...createRecordHandlers(deps),
     ...createFigureHandlers(deps),
+    ...createCaseHandlers(deps),
+    ...createFeedbackHandlers(deps),
 
     async health() {
       try {
@@ -496,11 +500,10 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         about,
         result.outcome === 'stored' ? 'submission received' : 'submission delivered again; the first one stands',
       );
+      // A new case: the desks of its region list it at once.
+      if (result.outcome === 'stored' && isCaseKind(body.kind))
+        await publish({ type: 'cases-changed', regionCode: kiosk.regionCode });
       return result.answer;
-    },
-
-    kioskCaseStatus() {
-      throw new HttpError(503, 'unavailable', 'case status look-ups are not open yet');
     },
   };
 }

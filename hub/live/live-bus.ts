@@ -1,4 +1,5 @@
 import type { CallEndReason, CallSignal } from '../../common/hub/api/calls';
+import type { KioskCaseStatus } from '../../common/hub/cases';
 
 /**
  * How a hub instance tells every instance (itself included) that something
@@ -54,7 +55,11 @@ export type LiveEvent =
       signal: CallSignal;
     }
   /** The lawyer pushed a document: the kiosk's instance reads its notice and tells the kiosk. */
-  | { type: 'call-document'; callId: string; kioskId: number; documentId: string };
+  | { type: 'call-document'; callId: string; kioskId: number; documentId: string }
+  /** A case changed status: the instance holding the socket of the kiosk that took it pushes the status (no personal data in it). */
+  | { type: 'case-status'; kioskId: number; status: KioskCaseStatus }
+  /** A case of the region changed: the case desks that may see it read their lists again. */
+  | { type: 'cases-changed'; regionCode: string };
 
 export type LiveEventType = LiveEvent['type'];
 

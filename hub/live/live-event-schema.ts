@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallEndReasonSchema, CallId, CallSignal } from '../../common/hub/api/calls';
+import { KioskCaseStatus } from '../../common/hub/cases';
 import type { LiveEvent } from './live-bus';
 
 /**
@@ -37,4 +38,6 @@ export const LiveEventSchema = z.discriminatedUnion('type', [
     signal: CallSignal,
   }),
   z.strictObject({ type: z.literal('call-document'), callId: CallId, kioskId: KioskId, documentId: z.uuid() }),
+  z.strictObject({ type: z.literal('case-status'), kioskId: KioskId, status: KioskCaseStatus }),
+  z.strictObject({ type: z.literal('cases-changed'), regionCode: RegionCode }),
 ]) satisfies z.ZodType<LiveEvent>;

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { LIVE_CLOSE, LIVE_SOCKETS } from '../../common/hub/api/live';
-import { mayManageKiosksIn, type AccountScope } from '../../common/hub/rights';
+import { mayManageKiosksIn, mayWorkCasesIn, type AccountScope } from '../../common/hub/rights';
 import type { MessageSocket } from '../../server-kit/http/server';
 import type { HubCaller, KioskCaller, SessionCaller } from '../http/hub-guard';
 import type { HeartbeatCommitter } from '../fleet/heartbeat-committer';
@@ -90,6 +90,15 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
       case 'kiosk-changed':
       case 'alerts-changed':
         return pushToConsoles(event.type, event.kioskId, event.regionCode);
+      case 'case-status':
+        // Only the kiosk that took the submission: the status is its to show offline.
+        for (const socket of kiosks.get(event.kioskId) ?? [])
+          sendLive(socket, { type: 'case-status', status: event.status });
+        return;
+      case 'cases-changed':
+        for (const c of consoles)
+          if (mayWorkCasesIn(c.scope, event.regionCode)) sendLive(c.socket, { type: 'cases-changed' });
+        return;
       default:
         // The call desk's events: hub/calls/call-desk.ts hears them.
         return;

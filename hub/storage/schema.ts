@@ -38,6 +38,8 @@ export interface HubDatabase {
   submissions: SubmissionsTable;
   case_facts: CaseFactsTable;
   kiosk_usage_daily: KioskUsageDailyTable;
+  case_events: CaseEventsTable;
+  case_lookup_misses: CaseLookupMissesTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -317,6 +319,28 @@ export interface SubmissionsTable {
   /** The status's details as JSON (common/hub/cases.ts): no personal data. */
   case_details: string | null;
   status_changed_at: string | null;
+  /** When a callback request was marked done, and by whom (migration 10); null while it waits. */
+  handled_at: ColumnType<string | null, string | null | undefined, string | null>;
+  handled_by: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** One change of a case's status (migration 10): the desk's history of it. */
+export interface CaseEventsTable {
+  id: Generated<number>;
+  submission_id: number;
+  status: CaseStatus;
+  /** The status's details as JSON: no personal data. */
+  details: string;
+  by_user_id: number | null;
+  at: string;
+}
+
+/** A wrong 查询进度 try (migration 10), counted per kiosk and per reference within a minute. */
+export interface CaseLookupMissesTable {
+  id: Generated<number>;
+  kiosk_id: number;
+  reference: string;
+  at: string;
 }
 
 /** The anonymous facts of one case, for the figures; outlives the submission's purge (migration 9). */

@@ -57,6 +57,19 @@ import { CallFiguresRequest, CallFiguresResponse } from './call-figures';
 import { FiguresExportRequest, FiguresExportResponse, YearFiguresRequest, YearFiguresResponse } from './year-figures';
 import { KioskSubmitBody, KioskSubmitResponse } from './submissions';
 import { SUBMIT_BODY_LIMIT } from '../../api/body-limits';
+import {
+  CallbackByIdRequest,
+  CallbackDoneResponse,
+  CallbackRevealResponse,
+  CaseByIdRequest,
+  CaseDetailResponse,
+  CaseListRequest,
+  CaseListResponse,
+  CaseRevealResponse,
+  CaseStatusChangeRequest,
+  CaseStatusChangeResponse,
+  FeedbackListResponse,
+} from './case-desk';
 
 /**
  * The hub's HTTP API for its consoles, shared by the hub (which validates
@@ -389,6 +402,73 @@ export const hubApi = {
     body: NoBody,
     response: CallTemplatesResponse,
     access: ['lawyer'],
+  }),
+  /** The cases of a kind (and status) in the regions the caller works, oldest first; personal data masked. */
+  cases: route({
+    method: 'POST',
+    path: '/api/cases',
+    body: CaseListRequest,
+    response: CaseListResponse,
+    access: ['administrator', 'regional-administrator', 'case-officer'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** A case with its history and the statuses it may move to; masked. 404 for a case outside the caller's regions, as for none. */
+  caseDetail: route({
+    method: 'POST',
+    path: '/api/cases/detail',
+    body: CaseByIdRequest,
+    response: CaseDetailResponse,
+    access: ['administrator', 'regional-administrator', 'case-officer'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The case's personal data unmasked; written to the audit log (who, which case). 404 as for caseDetail. */
+  caseReveal: route({
+    method: 'POST',
+    path: '/api/cases/reveal',
+    body: CaseByIdRequest,
+    response: CaseRevealResponse,
+    access: ['administrator', 'regional-administrator', 'case-officer'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /**
+   * Moves a case to a status its current one allows, with the details that
+   * status needs (400 otherwise); audited, and pushed to the kiosk that took
+   * it. 409 when the case is no longer at `from` (another officer was
+   * first), naming where it stands. 404 as for caseDetail.
+   */
+  caseStatusChange: route({
+    method: 'POST',
+    path: '/api/cases/status',
+    body: CaseStatusChangeRequest,
+    response: CaseStatusChangeResponse,
+    access: ['administrator', 'regional-administrator', 'case-officer'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Callback requests (phone masked) and ratings taken in the caller's regions, newest first. */
+  feedback: route({
+    method: 'GET',
+    path: '/api/feedback',
+    body: NoBody,
+    response: FeedbackListResponse,
+    access: ['administrator', 'regional-administrator', 'case-officer', 'lawyer'],
+  }),
+  /** A callback request's phone number unmasked; audited. 404 for one outside the caller's regions, as for none. */
+  callbackReveal: route({
+    method: 'POST',
+    path: '/api/feedback/callbacks/reveal',
+    body: CallbackByIdRequest,
+    response: CallbackRevealResponse,
+    access: ['administrator', 'regional-administrator', 'case-officer', 'lawyer'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Marks a callback request done (called back); audited. 404 as for callbackReveal. */
+  callbackDone: route({
+    method: 'POST',
+    path: '/api/feedback/callbacks/done',
+    body: CallbackByIdRequest,
+    response: CallbackDoneResponse,
+    access: ['administrator', 'regional-administrator', 'case-officer', 'lawyer'],
+    maxBodyBytes: SMALL_BODY,
   }),
   /** A kiosk registers its public key with a one-time enrollment code (`kioskctl hub enroll`). */
   kioskRegister: route({

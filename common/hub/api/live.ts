@@ -224,6 +224,8 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('kiosk-changed'), kioskId: z.number().int() }),
   /** Console only: an alert of a kiosk the session may see opened or cleared. */
   z.object({ type: z.literal('alerts-changed'), kioskId: z.number().int() }),
+  /** Console only: a case of a region the session works changed; the case desk reads its list again. */
+  z.object({ type: z.literal('cases-changed') }),
 
   /**
    * Kiosk only: where its call stands, pushed on every change (its place in

@@ -28,7 +28,7 @@ export const hubConsoleZhCN = {
     unreachable: '连不上管理服务器。请检查网络，再重试。',
     failed: '操作没有完成：{{message}}',
     notAllowed: '你的角色不能使用这一页。',
-    nothingForRole: '管理台目前供管理员、区域管理员和律师使用。案件承办人的工作台随后提供。',
+    nothingForRole: '这个账户的角色在管理台上没有可用的页面。',
     never: '从未',
     none: '—',
     notFound: '没有这一页。',
@@ -273,8 +273,7 @@ export const hubConsoleEn: Catalogue<typeof hubConsoleZhCN> = {
     unreachable: 'The hub cannot be reached. Check the network, then try again.',
     failed: 'That did not work: {{message}}',
     notAllowed: 'Your role may not use this page.',
-    nothingForRole:
-      'The console is for administrators, regional administrators and lawyers for now. Case officers’ desk comes later.',
+    nothingForRole: 'This account’s role has no pages in the console.',
     never: 'Never',
     none: '—',
     notFound: 'There is no such page.',

@@ -6,6 +6,9 @@ import { AuditPage } from '../audit/AuditPage';
 import { CallFiguresPage } from '../call-admin/CallFiguresPage';
 import { DutyRosterPage } from '../call-admin/DutyRosterPage';
 import { CallHistoryPage } from '../calls/CallHistoryPage';
+import { CaseDeskPage } from '../cases/CaseDeskPage';
+import { CasePage } from '../cases/CasePage';
+import { FeedbackPage } from '../cases/FeedbackPage';
 import { ReceptionPage } from '../calls/ReceptionPage';
 import type { LiveState } from '../data/live-socket';
 import { EnrollCodesPage } from '../enroll/EnrollCodesPage';
@@ -28,6 +31,8 @@ const NAV_LABELS = {
   'duty-roster': 'hubCallAdmin.roster.nav',
   'call-figures': 'hubCallAdmin.figures.nav',
   figures: 'hubFigures.nav',
+  cases: 'hubCases.nav.cases',
+  feedback: 'hubCases.nav.feedback',
   audit: 'hubConsole.nav.audit',
 } as const satisfies Record<NavPage, string>;
 
@@ -58,6 +63,9 @@ export function Shell({ user, onSignOut, liveState }: { user: Me; onSignOut: () 
   else if (current === null) page = <PageMessage status="404" title={t('hubConsole.common.notFound')} />;
   else if (!nav.includes(current)) page = <PageMessage status="403" title={t('hubConsole.common.notAllowed')} />;
   else if (route.page === 'kiosk') page = <KioskPage id={route.id} />;
+  else if (route.page === 'case') page = <CasePage id={route.id} />;
+  else if (current === 'cases') page = <CaseDeskPage />;
+  else if (current === 'feedback') page = <FeedbackPage />;
   else if (current === 'reception') page = <ReceptionPage />;
   else if (current === 'call-history') page = <CallHistoryPage />;
   else if (current === 'duty-roster') page = <DutyRosterPage user={user} />;

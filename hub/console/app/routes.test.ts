@@ -16,6 +16,9 @@ describe('console routes', () => {
       { page: 'figures' },
       { page: 'figures-report', year: 2026, regionCode: null, kioskId: null },
       { page: 'figures-report', year: 2026, regionCode: '420100', kioskId: 3 },
+      { page: 'cases' },
+      { page: 'case', id: 7 },
+      { page: 'feedback' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
     expect(parseRoute('')).toEqual({ page: 'home' });
@@ -33,6 +36,8 @@ describe('console routes', () => {
       'duty-roster',
       'call-figures',
       'figures',
+      'cases',
+      'feedback',
       'audit',
     ]);
     expect(navFor('regional-administrator')).toEqual([
@@ -42,9 +47,12 @@ describe('console routes', () => {
       'duty-roster',
       'call-figures',
       'figures',
+      'cases',
+      'feedback',
     ]);
-    // A lawyer's console is the 视频接待 page (the home page too) and their own calls.
-    expect(navFor('lawyer')).toEqual(['reception', 'call-history']);
-    expect(navFor('case-officer')).toEqual([]);
+    // A lawyer's console is the 视频接待 page (the home page too), their own calls, and the callbacks to make.
+    expect(navFor('lawyer')).toEqual(['reception', 'call-history', 'feedback']);
+    // A case officer's is the case desk.
+    expect(navFor('case-officer')).toEqual(['cases', 'feedback']);
   });
 });

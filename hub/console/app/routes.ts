@@ -20,6 +20,9 @@ export type ConsoleRoute =
   | { page: 'figures' }
   /** The printable annual report of a year, for every region the caller manages, one region or one kiosk. */
   | { page: 'figures-report'; year: number; regionCode: string | null; kioskId: number | null }
+  | { page: 'cases' }
+  | { page: 'case'; id: number }
+  | { page: 'feedback' }
   | { page: 'home' }
   | { page: 'not-found' };
 
@@ -32,6 +35,8 @@ export type NavPage =
   | 'duty-roster'
   | 'call-figures'
   | 'figures'
+  | 'cases'
+  | 'feedback'
   | 'audit';
 
 /**
@@ -50,6 +55,9 @@ export const NAV: readonly { page: NavPage; needs: HubRouteName }[] = [
   { page: 'duty-roster', needs: 'dutyRosterSet' },
   { page: 'call-figures', needs: 'callFigures' },
   { page: 'figures', needs: 'yearFigures' },
+  // The case desks (法律援助, 人民调解) and the callbacks and ratings beside them: a case officer's home.
+  { page: 'cases', needs: 'cases' },
+  { page: 'feedback', needs: 'feedback' },
   { page: 'audit', needs: 'audit' },
 ];
 
@@ -66,6 +74,8 @@ export function parseRoute(hash: string): ConsoleRoute {
       regionCode: report[2] ?? null,
       kioskId: report[3] === undefined ? null : Number(report[3]),
     };
+  const oneCase = /^\/cases\/(\d{1,9})$/.exec(path);
+  if (oneCase !== null) return { page: 'case', id: Number(oneCase[1]) };
   const page = NAV.find((n) => path === `/${n.page}`)?.page;
   return page === undefined ? { page: 'not-found' } : { page };
 }
@@ -78,6 +88,8 @@ export function hrefOf(route: ConsoleRoute): string {
       return `#/figures/report/${route.year}${route.regionCode === null ? '' : `/region/${route.regionCode}`}${
         route.kioskId === null ? '' : `/kiosk/${route.kioskId}`
       }`;
+    case 'case':
+      return `#/cases/${route.id}`;
     case 'home':
     case 'not-found':
       return '#/';
@@ -101,5 +113,6 @@ export function navFor(role: UserRole): NavPage[] {
 export function navPageOf(route: ConsoleRoute): NavPage | null {
   if (route.page === 'kiosk') return 'fleet';
   if (route.page === 'figures-report') return 'figures';
+  if (route.page === 'case') return 'cases';
   return NAV.some((n) => n.page === route.page) ? (route.page as NavPage) : null;
 }

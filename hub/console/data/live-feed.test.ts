@@ -18,7 +18,7 @@ describe('the live feed', () => {
       () => fleet++,
     );
     feed.subscribe(
-      (e) => e.type !== 'resync' && e.kioskId === 3,
+      (e) => 'kioskId' in e && e.kioskId === 3,
       () => kiosk3++,
     );
     feed.publish({ type: 'kiosk-changed', kioskId: 5 });

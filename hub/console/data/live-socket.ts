@@ -31,7 +31,11 @@ export type LiveState =
   | 'closed';
 
 /** What the pages hear: a kiosk changed, or `resync` — anything may have changed (missed while the socket was down). */
-export type LiveEvent = { type: 'kiosk-changed' | 'alerts-changed'; kioskId: number } | { type: 'resync' };
+export type LiveEvent =
+  | { type: 'kiosk-changed' | 'alerts-changed'; kioskId: number }
+  /** A case of the session's regions changed status. */
+  | { type: 'cases-changed' }
+  | { type: 'resync' };
 
 /** The part of the browser's WebSocket used here (a test gives a fake). */
 export interface SocketLike {
@@ -201,6 +205,7 @@ export function openLiveSocket(opts: LiveSocketOptions): LiveSocket {
         timers.ping = setTimer(ping, LIVE_PING_MS);
       } else if (message.type === 'kiosk-changed' || message.type === 'alerts-changed')
         opts.onEvent({ type: message.type, kioskId: message.kioskId });
+      else if (message.type === 'cases-changed') opts.onEvent({ type: 'cases-changed' });
     };
     s.onerror = () => undefined;
     s.onclose = (ev) => {

@@ -79,7 +79,7 @@ export function useHubQuery<R extends HubRouteName>(
   return { data: state.data, error: state.error, loading, reload };
 }
 
-const anyKiosk: Concerns = () => true;
+const anyKiosk: Concerns = (event) => event.type !== 'cases-changed';
 const anyAlert: Concerns = (event) => event.type === 'alerts-changed' || event.type === 'kiosk-changed';
 
 /** The kiosks the caller manages, revoked ones too; read again when any of them changes. */
@@ -96,7 +96,10 @@ export function useAlerts(): Query<readonly FleetAlert[]> {
 
 /** One kiosk's page (404 when it is not among the caller's), read again when that kiosk changes. */
 export function useKioskDetail(id: number): Query<KioskDetailResponse> {
-  const concerns = useCallback((event: LiveEvent) => event.type === 'resync' || event.kioskId === id, [id]);
+  const concerns = useCallback(
+    (event: LiveEvent) => event.type === 'resync' || ('kioskId' in event && event.kioskId === id),
+    [id],
+  );
   return useHubQuery('kioskDetail', { kioskId: id }, concerns);
 }
 
@@ -110,3 +113,6 @@ export function useAuditPage(limit: number, beforeId: number | undefined) {
   const query = useHubQuery('audit', beforeId === undefined ? { limit } : { limit, beforeId });
   return { ...query, data: query.data?.entries };
 }
+
+/** The cases' changes, and anything missed while the socket was down. */
+export const anyCase: Concerns = (event) => event.type === 'cases-changed' || event.type === 'resync';

@@ -7,6 +7,7 @@ import { calls } from './006-calls';
 import { callRecords } from './007-call-records';
 import { submissions } from './008-submissions';
 import { casesAndUsage } from './009-cases-and-usage';
+import { caseDesk } from './010-case-desk';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -20,4 +21,5 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   callRecords,
   submissions,
   casesAndUsage,
+  caseDesk,
 ];

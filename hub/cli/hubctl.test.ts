@@ -409,12 +409,13 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
     'refuses a database newer than itself, naming both versions, and changes nothing',
     async () => {
       await hubctl(['migrate']);
-      await t.storage.db.updateTable('hub_schema').set({ version: 9 }).execute();
+      const newer = HUB_SCHEMA_VERSION + 1;
+      await t.storage.db.updateTable('hub_schema').set({ version: newer }).execute();
       for (const args of [['user', 'list'], ['migrate']]) {
         const refused = await hubctl(args);
         expect(refused.code).toBe(1);
         expect(refused.stderr).toContain(
-          `has schema version 9, but this hub software supports up to ${HUB_SCHEMA_VERSION}`,
+          `has schema version ${newer}, but this hub software supports up to ${HUB_SCHEMA_VERSION}`,
         );
       }
       const doctor = await hubctl(['doctor', '--json']);
@@ -422,7 +423,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
       expect(JSON.parse(doctor.stdout)).toContainEqual({
         name: 'schema',
         status: 'fail',
-        detail: expect.stringContaining(`version 9, newer than this hub software (${HUB_SCHEMA_VERSION})`),
+        detail: expect.stringContaining(`version ${newer}, newer than this hub software (${HUB_SCHEMA_VERSION})`),
       });
     },
     CLI_TIMEOUT_MS,

@@ -197,10 +197,11 @@ describe('a lawyer’s 视频接待 against the hub', () => {
   });
   afterAll(() => context?.close());
 
-  it('signs a lawyer in onto 视频接待, the one page the navigation offers a lawyer', async () => {
+  it('signs a lawyer in onto 视频接待, the first of the pages the navigation offers a lawyer', async () => {
     await signIn(page, url, LAWYER);
     const links = page.getByRole('navigation').getByRole('link');
-    expect(await links.allInnerTexts()).toEqual(['视频接待', '通话记录']);
+    // Their calls, and the callbacks they owe (回电与评价).
+    expect(await links.allInnerTexts()).toEqual(['视频接待', '通话记录', '回电与评价']);
     await page.getByTestId('duty').waitFor();
     await poll(() => liveStateOf(page)).toBe('live');
     // The queue the hub pushed as the socket opened: a lawyer starts 下线.

@@ -386,6 +386,28 @@ describe.each(ENGINES)('the case desks, on %s', (engine) => {
     expect(misses.filter((m) => m.reference === sent.reference)).toHaveLength(CASE_LOOKUP_WRONG_TRIES_PER_MINUTE);
     expect(JSON.stringify(misses)).not.toMatch(/000[0-3]"/);
   });
+
+  it('checks no more suffixes than allowed when the wrong tries arrive all at once', async () => {
+    const taker = await hub.addKiosk('approved', { regionCode: '420111' });
+    const guesser = await hub.addKiosk('approved', { regionCode: '420106' });
+    const sent = legalAid(1);
+    await deliver(hub, taker, sent);
+    hub.advance(120_000);
+    // Forty guesses in flight together: each would pass a count taken before the others were recorded.
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => lookUp(hub, guesser, sent.reference, String(1000 + i))),
+    );
+    const outcomes = answers.map((a) => (a.json() as { outcome: string }).outcome);
+    expect(outcomes.filter((o) => o === 'not-found').length).toBeLessThanOrEqual(CASE_LOOKUP_WRONG_TRIES_PER_MINUTE);
+    expect(outcomes.filter((o) => o !== 'not-found').every((o) => o === 'too-many-tries')).toBe(true);
+    // The refused guesses were not looked up, so they do not hold the reference longer than the checked ones.
+    const misses = await hub.storage.storage.db
+      .selectFrom('case_lookup_misses')
+      .selectAll()
+      .where('reference', '=', sent.reference)
+      .execute();
+    expect(misses.length).toBeLessThanOrEqual(CASE_LOOKUP_WRONG_TRIES_PER_MINUTE);
+  });
 });
 
 describe.each(ENGINES)('the case desks on two hub instances sharing the database and Redis, on %s', (engine) => {

@@ -9,7 +9,7 @@ import { mayWorkCasesIn, regionPrefix, type AccountScope } from '../../common/hu
 import type { Handlers } from '../../server-kit/http/handlers';
 import { HttpError } from '../../server-kit/http/http-error';
 import type { LiveBus, LiveEvent } from '../live/live-bus';
-import { lookupRefusedUntil, recordLookupMiss } from '../storage/case-lookup-misses';
+import { forgetLookupTry, startLookupTry } from '../storage/case-lookup-misses';
 import {
   auditCaseReveal,
   caseHistory,
@@ -193,23 +193,24 @@ export function createCaseHandlers(deps: {
     async kioskCaseStatus(body, ctx): Promise<KioskCaseStatusResponse> {
       const kiosk = kioskOf(ctx);
       const at = now();
-      const refusedUntil = await lookupRefusedUntil(db, kiosk.id, body.reference, at);
+      const started = await startLookupTry(db, kiosk.id, body.reference, at);
       // The digits never reach the log.
       const about = { kioskId: kiosk.id, reference: body.reference };
-      if (refusedUntil !== undefined) {
+      if ('refusedUntil' in started) {
         logger.info(about, 'case look-up refused: too many wrong tries');
         return {
           outcome: 'too-many-tries',
-          retryAfterSeconds: Math.max(1, Math.ceil((refusedUntil.getTime() - at.getTime()) / 1000)),
+          retryAfterSeconds: Math.max(1, Math.ceil((started.refusedUntil.getTime() - at.getTime()) / 1000)),
         };
       }
       const candidates = await casesByReference(db, body.reference);
       const match = candidates.find((c) => phoneDigits(open(c, c.payload).applicant.phone).endsWith(body.phoneLast4));
       if (match === undefined) {
-        await recordLookupMiss(db, kiosk.id, body.reference, at);
+        // The try stays counted as a wrong one.
         logger.info(about, 'case look-up: no case with this reference and phone');
         return { outcome: 'not-found' };
       }
+      await forgetLookupTry(db, started.tryId);
       logger.info(about, 'case look-up answered');
       return { outcome: 'found', status: kioskCaseStatusOf(match) };
     },

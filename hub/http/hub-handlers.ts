@@ -475,7 +475,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       if ('sealedPayload' in delivered && deps.sealing === undefined)
         throw new HttpError(400, 'bad-request', 'body.sealedPayload: this hub has no sealing key to open it with');
       // Opened here, checked like a clear one; a repeat is recognised by what it opens to, since every seal differs.
-      const body = 'sealedPayload' in delivered ? deps.sealing!.opened(delivered) : delivered;
+      const body = 'sealedPayload' in delivered ? deps.sealing!.opened(delivered, kiosk.id) : delivered;
       const result = await receiveSubmission(
         db,
         kiosk,

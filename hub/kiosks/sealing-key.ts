@@ -38,8 +38,10 @@ export interface HubSealingKey {
    * A delivery as the rest of the hub takes it: a sealed payload opened and
    * checked with the same schema as one sent in clear; an HttpError 400
    * saying what is wrong when it does not open or is not a valid payload.
+   * `kioskId` is the delivering kiosk's: a payload sealed at another kiosk
+   * does not open.
    */
-  opened(body: KioskSubmitRequest | KioskSealedSubmitRequest): KioskSubmitRequest;
+  opened(body: KioskSubmitRequest | KioskSealedSubmitRequest, kioskId: number): KioskSubmitRequest;
 }
 
 function readPrivateKey(file: string): KeyObject {
@@ -61,12 +63,12 @@ export function sealingKeyFrom(privateKey: KeyObject): HubSealingKey {
   const publicKey = publicOf(createPublicKey(privateKey));
   return {
     publicKey,
-    opened(body) {
+    opened(body, kioskId) {
       if (!('sealedPayload' in body)) return body;
       const { sealedPayload, ...about } = body;
       let json: unknown;
       try {
-        json = JSON.parse(openSealed(privateKey, sealedPayload, sealedPayloadAad(body)));
+        json = JSON.parse(openSealed(privateKey, sealedPayload, sealedPayloadAad({ ...body, kioskId })));
       } catch (error) {
         if (error instanceof SealedBoxError)
           throw new HttpError(400, 'bad-request', `body.sealedPayload: ${error.message}`);

@@ -134,6 +134,19 @@ describe.each(ENGINES)('payloads sealed at the kiosk, on %s', (engine) => {
     expect(errorOf(invalid)).toMatch(
       /sealed payload opened, but is not a valid legal-aid-application: .*payload\.applicant\.idNumber/,
     );
+    // What it opened to is not said back: the answer is stored at the kiosk and shown to technicians.
+    expect(errorOf(invalid)).not.toContain('4201-bad');
+    const longName = `${'欧阳'.repeat(30)}娜`;
+    const named = application(8);
+    const namedPayload = { ...named.payload, applicant: { ...named.payload.applicant, name: longName } };
+    const badName = await hub.kioskCall(kiosk, {
+      method: 'POST',
+      path: PATH,
+      body: sealed(key, kiosk, named, namedPayload),
+    });
+    expect(badName.statusCode).toBe(400);
+    expect(errorOf(badName)).toContain('payload.applicant.name');
+    expect(errorOf(badName)).not.toContain('欧阳');
 
     // Sealed for another submission (its reference), then moved onto this one.
     const moved = application(2);

@@ -11,7 +11,7 @@ import {
   SealedBoxError,
   type SealingPublicKey,
 } from '../../server-kit/sealed-box';
-import { describeZodError, problemsToText } from '../../common/api/format-issues';
+import { pathToString, problemsToText } from '../../common/api/format-issues';
 import type { HubDb } from '../storage/schema';
 
 /**
@@ -74,14 +74,20 @@ export function sealingKeyFrom(privateKey: KeyObject): HubSealingKey {
           throw new HttpError(400, 'bad-request', `body.sealedPayload: ${error.message}`);
         throw new HttpError(400, 'bad-request', 'body.sealedPayload: opens to something that is not JSON');
       }
-      const candidate = { ...about, payload: json };
-      const parsed = KioskSubmitRequest.safeParse(candidate);
-      if (!parsed.success)
+      const parsed = KioskSubmitRequest.safeParse({ ...about, payload: json });
+      if (!parsed.success) {
+        // Where and what was expected, never what was given: the values were sealed for a reason, and
+        // the answer is kept at the kiosk (its outbox's last error) and shown to technicians.
+        const problems = parsed.error.issues.map((issue) => ({
+          path: pathToString(issue.path, 'body'),
+          message: issue.message,
+        }));
         throw new HttpError(
           400,
           'bad-request',
-          `the sealed payload opened, but is not a valid ${body.kind}: ${problemsToText(describeZodError(parsed.error, candidate, 'body'))}`,
+          `the sealed payload opened, but is not a valid ${body.kind}: ${problemsToText(problems)}`,
         );
+      }
       return parsed.data;
     },
   };

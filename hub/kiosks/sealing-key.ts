@@ -11,7 +11,7 @@ import {
   SealedBoxError,
   type SealingPublicKey,
 } from '../../server-kit/sealed-box';
-import { pathToString, problemsToText } from '../../common/api/format-issues';
+import { describeZodErrorWithoutValues, problemsToText } from '../../common/api/format-issues';
 import type { HubDb } from '../storage/schema';
 
 /**
@@ -78,10 +78,7 @@ export function sealingKeyFrom(privateKey: KeyObject): HubSealingKey {
       if (!parsed.success) {
         // Where and what was expected, never what was given: the values were sealed for a reason, and
         // the answer is kept at the kiosk (its outbox's last error) and shown to technicians.
-        const problems = parsed.error.issues.map((issue) => ({
-          path: pathToString(issue.path, 'body'),
-          message: issue.message,
-        }));
+        const problems = describeZodErrorWithoutValues(parsed.error, 'body');
         throw new HttpError(
           400,
           'bad-request',

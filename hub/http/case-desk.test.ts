@@ -145,6 +145,27 @@ describe.each(ENGINES)('the case desks, on %s', (engine) => {
     expect(hub.logs.filter((l) => l.includes(PHONE) || l.includes('张三丰'))).toEqual([]);
   });
 
+  it('says no word of a payload that does not open when its case is opened or looked up', async () => {
+    const kiosk = await hub.addKiosk('approved', { regionCode: '420111' });
+    const sent = legalAid(1);
+    await deliver(hub, kiosk, sent);
+    const broken = await caseIdOf(hub, sent.reference);
+    await hub.storage.storage.db
+      .updateTable('submissions')
+      .set({ payload: '{"applicant": 张三丰 13812345678' })
+      .where('id', '=', broken)
+      .execute();
+    const officer = await person(hub, 'wang.fang', 'case-officer', '420111');
+    for (const path of ['/api/cases/detail', '/api/cases/reveal']) {
+      const res = await post(hub, officer, path, { caseId: broken });
+      expect(res.statusCode, path).toBe(500);
+      expect(res.body).not.toContain('张三丰');
+    }
+    expect((await lookUp(hub, kiosk, sent.reference, '5678')).statusCode).toBe(500);
+    expect(hub.logs.filter((l) => l.includes('张三丰') || l.includes('5678'))).toEqual([]);
+    expect(hub.logs.some((l) => l.includes(`case:${broken}`))).toBe(true);
+  });
+
   it('shows a case masked, and its personal data only on an audited reveal', async () => {
     const kiosk = await hub.addKiosk('approved', { regionCode: '420111' });
     const sent = legalAid(1);

@@ -15,13 +15,14 @@ import {
   caseHistory,
   casePayload,
   casesByReference,
+  caseTarget,
   changeCaseStatus,
   findCase,
   kioskCaseStatusOf,
   listCases,
   type CaseRow,
 } from '../storage/cases';
-import { CLEAR_PAYLOADS, type PayloadVault } from '../storage/submission-payloads';
+import { CLEAR_PAYLOADS, openPayloadJson, type PayloadVault } from '../storage/submission-payloads';
 import type { HubDb } from '../storage/schema';
 import type { HubCaller } from './hub-guard';
 import { kioskOf, scopeOf, signedIn } from './route-callers';
@@ -56,7 +57,8 @@ export function createCaseHandlers(deps: {
   const noCase = (): HttpError => new HttpError(404, 'not-found', 'No case of your regions has this id');
 
   const open = (c: CaseRow, stored: string): CasePayload => {
-    const json: unknown = JSON.parse(vault.open(stored, { kioskId: c.kioskId, idempotencyKey: c.idempotencyKey }));
+    const context = { kioskId: c.kioskId, idempotencyKey: c.idempotencyKey };
+    const json = openPayloadJson(vault, stored, context, caseTarget(c.id));
     return c.kind === 'legal-aid-application'
       ? LegalAidApplicationPayload.parse(json)
       : MediationRequestPayload.parse(json);

@@ -194,4 +194,17 @@ describe.each(ENGINES)('payloads sealed at the kiosk, on %s', (engine) => {
     // From the kiosk that sealed it, it opens.
     expect((await hub.kioskCall(taker, { method: 'POST', path: PATH, body })).statusCode).toBe(200);
   });
+
+  it('opens what a terminal sealed before it was revoked and enrolled again, from that terminal only', async () => {
+    const before = await hub.addKiosk('revoked', { terminalId: 'HB-AGAIN' });
+    const again = await hub.addKiosk('approved', { terminalId: 'HB-AGAIN' });
+    const stranger = await hub.addKiosk('approved', { terminalId: 'HB-OTHER' });
+    const key = await hubKey(hub, again);
+    const body = sealed(key, before, application(9));
+    const fromStranger = await hub.kioskCall(stranger, { method: 'POST', path: PATH, body });
+    expect(fromStranger.statusCode).toBe(400);
+    const res = await hub.kioskCall(again, { method: 'POST', path: PATH, body });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await rows(hub)).map((r) => r.kiosk_id)).toEqual([again.id]);
+  });
 });

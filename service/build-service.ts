@@ -147,7 +147,12 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           db: records,
           terminalId: config.id,
           logger,
-          sealingKey: () => enrolledIdentity()?.enrollment.sealingKey,
+          sealing: () => {
+            const enrollment = enrolledIdentity()?.enrollment;
+            return enrollment?.sealingKey === undefined
+              ? undefined
+              : { key: enrollment.sealingKey, kioskId: enrollment.kioskId };
+          },
           onStored: (kind, payload) => {
             sender?.nudge();
             count(kind, payload);

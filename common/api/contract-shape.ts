@@ -14,6 +14,12 @@ export interface ContractRoute {
   response: z.ZodType;
   /** Largest request body accepted, in bytes (default DEFAULT_BODY_LIMIT). */
   maxBodyBytes?: number;
+  /**
+   * The body carries personal data (names, ID and phone numbers): a body
+   * refused is answered with where and what was expected, never with the
+   * values given, since the answer is kept and shown where they may not be.
+   */
+  personalBody?: true;
 }
 
 export type Contract = Record<string, ContractRoute>;

@@ -57,6 +57,11 @@ export function describeZodError(error: z.ZodError, input: unknown, prefix?: str
   });
 }
 
+/** The problems as describeZodError says them, but never quoting a value: for input holding personal data. */
+export function describeZodErrorWithoutValues(error: z.ZodError, prefix?: string): ValidationProblem[] {
+  return error.issues.map((issue) => ({ path: pathToString(issue.path, prefix), message: issue.message }));
+}
+
 export function problemsToText(problems: readonly ValidationProblem[]): string {
   return problems.map((p) => `${p.path}: ${p.message}`).join('; ');
 }

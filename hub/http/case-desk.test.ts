@@ -145,6 +145,27 @@ describe.each(ENGINES)('the case desks, on %s', (engine) => {
     expect(hub.logs.filter((l) => l.includes(PHONE) || l.includes('张三丰'))).toEqual([]);
   });
 
+  it('says no word of a payload that does not open when its case is opened or looked up', async () => {
+    const kiosk = await hub.addKiosk('approved', { regionCode: '420111' });
+    const sent = legalAid(1);
+    await deliver(hub, kiosk, sent);
+    const broken = await caseIdOf(hub, sent.reference);
+    await hub.storage.storage.db
+      .updateTable('submissions')
+      .set({ payload: '{"applicant": 张三丰 13812345678' })
+      .where('id', '=', broken)
+      .execute();
+    const officer = await person(hub, 'wang.fang', 'case-officer', '420111');
+    for (const path of ['/api/cases/detail', '/api/cases/reveal']) {
+      const res = await post(hub, officer, path, { caseId: broken });
+      expect(res.statusCode, path).toBe(500);
+      expect(res.body).not.toContain('张三丰');
+    }
+    expect((await lookUp(hub, kiosk, sent.reference, '5678')).statusCode).toBe(500);
+    expect(hub.logs.filter((l) => l.includes('张三丰') || l.includes('5678'))).toEqual([]);
+    expect(hub.logs.some((l) => l.includes(`case:${broken}`))).toBe(true);
+  });
+
   it('shows a case masked, and its personal data only on an audited reveal', async () => {
     const kiosk = await hub.addKiosk('approved', { regionCode: '420111' });
     const sent = legalAid(1);
@@ -385,6 +406,28 @@ describe.each(ENGINES)('the case desks, on %s', (engine) => {
     const misses = await hub.storage.storage.db.selectFrom('case_lookup_misses').selectAll().execute();
     expect(misses.filter((m) => m.reference === sent.reference)).toHaveLength(CASE_LOOKUP_WRONG_TRIES_PER_MINUTE);
     expect(JSON.stringify(misses)).not.toMatch(/000[0-3]"/);
+  });
+
+  it('checks no more suffixes than allowed when the wrong tries arrive all at once', async () => {
+    const taker = await hub.addKiosk('approved', { regionCode: '420111' });
+    const guesser = await hub.addKiosk('approved', { regionCode: '420106' });
+    const sent = legalAid(1);
+    await deliver(hub, taker, sent);
+    hub.advance(120_000);
+    // Forty guesses in flight together: each would pass a count taken before the others were recorded.
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => lookUp(hub, guesser, sent.reference, String(1000 + i))),
+    );
+    const outcomes = answers.map((a) => (a.json() as { outcome: string }).outcome);
+    expect(outcomes.filter((o) => o === 'not-found').length).toBeLessThanOrEqual(CASE_LOOKUP_WRONG_TRIES_PER_MINUTE);
+    expect(outcomes.filter((o) => o !== 'not-found').every((o) => o === 'too-many-tries')).toBe(true);
+    // The refused guesses were not looked up, so they do not hold the reference longer than the checked ones.
+    const misses = await hub.storage.storage.db
+      .selectFrom('case_lookup_misses')
+      .selectAll()
+      .where('reference', '=', sent.reference)
+      .execute();
+    expect(misses.length).toBeLessThanOrEqual(CASE_LOOKUP_WRONG_TRIES_PER_MINUTE);
   });
 });
 

@@ -9,19 +9,20 @@ import { mayWorkCasesIn, regionPrefix, type AccountScope } from '../../common/hu
 import type { Handlers } from '../../server-kit/http/handlers';
 import { HttpError } from '../../server-kit/http/http-error';
 import type { LiveBus, LiveEvent } from '../live/live-bus';
-import { lookupRefusedUntil, recordLookupMiss } from '../storage/case-lookup-misses';
+import { forgetLookupTry, startLookupTry } from '../storage/case-lookup-misses';
 import {
   auditCaseReveal,
   caseHistory,
   casePayload,
   casesByReference,
+  caseTarget,
   changeCaseStatus,
   findCase,
   kioskCaseStatusOf,
   listCases,
   type CaseRow,
 } from '../storage/cases';
-import { CLEAR_PAYLOADS, type PayloadVault } from '../storage/submission-payloads';
+import { CLEAR_PAYLOADS, openPayloadJson, type PayloadVault } from '../storage/submission-payloads';
 import type { HubDb } from '../storage/schema';
 import type { HubCaller } from './hub-guard';
 import { kioskOf, scopeOf, signedIn } from './route-callers';
@@ -56,7 +57,8 @@ export function createCaseHandlers(deps: {
   const noCase = (): HttpError => new HttpError(404, 'not-found', 'No case of your regions has this id');
 
   const open = (c: CaseRow, stored: string): CasePayload => {
-    const json: unknown = JSON.parse(vault.open(stored, { kioskId: c.kioskId, idempotencyKey: c.idempotencyKey }));
+    const context = { kioskId: c.kioskId, idempotencyKey: c.idempotencyKey };
+    const json = openPayloadJson(vault, stored, context, caseTarget(c.id));
     return c.kind === 'legal-aid-application'
       ? LegalAidApplicationPayload.parse(json)
       : MediationRequestPayload.parse(json);
@@ -193,23 +195,24 @@ export function createCaseHandlers(deps: {
     async kioskCaseStatus(body, ctx): Promise<KioskCaseStatusResponse> {
       const kiosk = kioskOf(ctx);
       const at = now();
-      const refusedUntil = await lookupRefusedUntil(db, kiosk.id, body.reference, at);
+      const started = await startLookupTry(db, kiosk.id, body.reference, at);
       // The digits never reach the log.
       const about = { kioskId: kiosk.id, reference: body.reference };
-      if (refusedUntil !== undefined) {
+      if ('refusedUntil' in started) {
         logger.info(about, 'case look-up refused: too many wrong tries');
         return {
           outcome: 'too-many-tries',
-          retryAfterSeconds: Math.max(1, Math.ceil((refusedUntil.getTime() - at.getTime()) / 1000)),
+          retryAfterSeconds: Math.max(1, Math.ceil((started.refusedUntil.getTime() - at.getTime()) / 1000)),
         };
       }
       const candidates = await casesByReference(db, body.reference);
       const match = candidates.find((c) => phoneDigits(open(c, c.payload).applicant.phone).endsWith(body.phoneLast4));
       if (match === undefined) {
-        await recordLookupMiss(db, kiosk.id, body.reference, at);
+        // The try stays counted as a wrong one.
         logger.info(about, 'case look-up: no case with this reference and phone');
         return { outcome: 'not-found' };
       }
+      await forgetLookupTry(db, started.tryId);
       logger.info(about, 'case look-up answered');
       return { outcome: 'found', status: kioskCaseStatusOf(match) };
     },

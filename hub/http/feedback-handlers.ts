@@ -6,7 +6,7 @@ import { maySeeFeedbackIn, regionPrefix, type AccountScope } from '../../common/
 import type { Handlers } from '../../server-kit/http/handlers';
 import { HttpError } from '../../server-kit/http/http-error';
 import { appendAudit } from '../storage/audit-log';
-import { CLEAR_PAYLOADS, type PayloadVault } from '../storage/submission-payloads';
+import { CLEAR_PAYLOADS, openPayloadJson, type PayloadVault } from '../storage/submission-payloads';
 import type { HubDb } from '../storage/schema';
 import type { HubCaller } from './hub-guard';
 import { scopeOf, signedIn } from './route-callers';
@@ -66,9 +66,8 @@ export function createFeedbackHandlers(deps: {
       .execute()
       .then((rows) => rows.filter((r) => maySeeFeedbackIn(actor, r.region_code)));
   };
-  type Row = Awaited<ReturnType<typeof rowsOf>>[number];
-  const open = (r: Row): unknown =>
-    JSON.parse(vault.open(r.payload, { kioskId: r.kiosk_id, idempotencyKey: r.idempotency_key }));
+  const open = (r: { id: number; kiosk_id: number; idempotency_key: string; payload: string }): unknown =>
+    openPayloadJson(vault, r.payload, { kioskId: r.kiosk_id, idempotencyKey: r.idempotency_key }, `submission:${r.id}`);
 
   /** The callback request, if in the caller's regions; else the 404 of none. */
   const seenCallback = async (ctx: HubCaller, id: number) => {
@@ -118,9 +117,7 @@ export function createFeedbackHandlers(deps: {
 
     async callbackReveal(body, ctx) {
       const { row, actor } = await seenCallback(ctx, body.callbackId);
-      const payload = CallbackRequestPayload.parse(
-        JSON.parse(vault.open(row.payload, { kioskId: row.kiosk_id, idempotencyKey: row.idempotency_key })),
-      );
+      const payload = CallbackRequestPayload.parse(open(row));
       await appendAudit(
         db,
         {

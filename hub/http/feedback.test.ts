@@ -32,6 +32,33 @@ async function person(hub: TestHub, login: string, role: UserRole, regionCode: s
 describe.each(ENGINES)('callbacks and ratings, on %s', (engine) => {
   const hub = useTestHub(engine);
 
+  it('says no word of a callback payload that does not open, in its answer or the log', async () => {
+    const kiosk = await hub.addKiosk('approved', { regionCode: '420111' });
+    await deliver(hub, kiosk, {
+      idempotencyKey: randomUUID(),
+      kind: 'callback-request',
+      reference: reference('C', 9),
+      createdAt: '2026-03-02T09:20:00.000Z',
+      payload: { phone: PHONE, topic: 'labour', reason: 'no-lawyer', consent },
+    });
+    const row = await hub.storage.storage.db
+      .updateTable('submissions')
+      .set({ payload: '{"phone": 138 1234 5678, "name": 张三丰' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const officer = await person(hub, 'wang.fang', 'case-officer', '420111');
+    const reveal = await hub.call({
+      method: 'POST',
+      path: '/api/feedback/callbacks/reveal',
+      token: officer,
+      body: { callbackId: row.id },
+    });
+    expect(reveal.statusCode).toBe(500);
+    expect(reveal.body).not.toContain('5678');
+    expect(hub.logs.filter((l) => l.includes('张三丰') || l.includes('5678'))).toEqual([]);
+    expect(hub.logs.some((l) => l.includes(`submission:${row.id}`))).toBe(true);
+  });
+
   it('lists the callbacks and ratings of the caller’s regions, numbers masked; reveal is audited, done is once', async () => {
     const hongshan = await hub.addKiosk('approved', { regionCode: '420111' });
     const wuchang = await hub.addKiosk('approved', { regionCode: '420106' });

@@ -15,7 +15,7 @@ import { SignInThrottle, throttleKey } from '../accounts/sign-in-throttle';
 import { matchTotp, newTotpSecret, totpUri } from '../accounts/totp';
 import { appendAudit, listAudit, userTarget } from '../storage/audit-log';
 import { createEnrollCode } from '../storage/enrollment-codes';
-import { approveKiosk, findKiosk, listKiosks, revokeKiosk } from '../storage/kiosks';
+import { approveKiosk, findKiosk, listKiosks, revokedEnrollmentsOf, revokeKiosk } from '../storage/kiosks';
 import type { HeartbeatCommitter } from '../fleet/heartbeat-committer';
 import { kioskDetail } from '../fleet/kiosk-detail';
 import { createThrottledRegistration } from '../kiosks/registration-throttle';
@@ -475,7 +475,10 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
       if ('sealedPayload' in delivered && deps.sealing === undefined)
         throw new HttpError(400, 'bad-request', 'body.sealedPayload: this hub has no sealing key to open it with');
       // Opened here, checked like a clear one; a repeat is recognised by what it opens to, since every seal differs.
-      const body = 'sealedPayload' in delivered ? deps.sealing!.opened(delivered) : delivered;
+      const body =
+        'sealedPayload' in delivered
+          ? deps.sealing!.opened(delivered, [kiosk.id, ...(await revokedEnrollmentsOf(db, kiosk.terminalId))])
+          : delivered;
       const result = await receiveSubmission(
         db,
         kiosk,

@@ -38,10 +38,16 @@ function application(n = 1) {
   };
 }
 
-/** The delivery as a kiosk with the hub's key sends it: the payload sealed for this submission. */
-function sealed(key: SealingPublicKey, body: ReturnType<typeof application>, payload: unknown = body.payload) {
+/** The delivery as `kiosk` sends it with the hub's key: the payload sealed for this submission of this kiosk. */
+function sealed(
+  key: SealingPublicKey,
+  kiosk: TestKiosk,
+  body: ReturnType<typeof application>,
+  payload: unknown = body.payload,
+) {
   const { payload: _clear, ...about } = body;
-  return { ...about, sealedPayload: seal(key, JSON.stringify(payload), sealedPayloadAad(body)) };
+  const aad = sealedPayloadAad({ ...body, kioskId: kiosk.id });
+  return { ...about, sealedPayload: seal(key, JSON.stringify(payload), aad) };
 }
 
 async function hubKey(hub: TestHub, kiosk: TestKiosk): Promise<SealingPublicKey> {
@@ -87,7 +93,7 @@ describe.each(ENGINES)('payloads sealed at the kiosk, on %s', (engine) => {
     const kiosk = await hub.addKiosk('approved');
     const key = await hubKey(hub, kiosk);
     const body = application();
-    const first = await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body: sealed(key, body) });
+    const first = await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body: sealed(key, kiosk, body) });
     expect(first.statusCode, first.body).toBe(200);
 
     const [stored] = await rows(hub);
@@ -99,14 +105,14 @@ describe.each(ENGINES)('payloads sealed at the kiosk, on %s', (engine) => {
 
     // Sent again after a lost answer, sealed again (another ephemeral key): the first answer, nothing new.
     hub.advance(60_000);
-    const again = await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body: sealed(key, body) });
+    const again = await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body: sealed(key, kiosk, body) });
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json()).toEqual(first.json());
     // The same key in clear is the same submission too.
     expect((await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body })).json()).toEqual(first.json());
     // Another payload under the key is not.
     const other = { ...body.payload, matter: { category: 'labour-wages', summary: '另一件事' } };
-    const conflict = await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body: sealed(key, body, other) });
+    const conflict = await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body: sealed(key, kiosk, body, other) });
     expect(conflict.statusCode).toBe(409);
     expect(await rows(hub)).toHaveLength(1);
     for (const line of hub.logs)
@@ -119,15 +125,32 @@ describe.each(ENGINES)('payloads sealed at the kiosk, on %s', (engine) => {
 
     const bad = application(1);
     const badPayload = { ...bad.payload, applicant: { ...bad.payload.applicant, idNumber: '4201-bad' } };
-    const invalid = await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body: sealed(key, bad, badPayload) });
+    const invalid = await hub.kioskCall(kiosk, {
+      method: 'POST',
+      path: PATH,
+      body: sealed(key, kiosk, bad, badPayload),
+    });
     expect(invalid.statusCode).toBe(400);
     expect(errorOf(invalid)).toMatch(
       /sealed payload opened, but is not a valid legal-aid-application: .*payload\.applicant\.idNumber/,
     );
+    // What it opened to is not said back: the answer is stored at the kiosk and shown to technicians.
+    expect(errorOf(invalid)).not.toContain('4201-bad');
+    const longName = `${'欧阳'.repeat(30)}娜`;
+    const named = application(8);
+    const namedPayload = { ...named.payload, applicant: { ...named.payload.applicant, name: longName } };
+    const badName = await hub.kioskCall(kiosk, {
+      method: 'POST',
+      path: PATH,
+      body: sealed(key, kiosk, named, namedPayload),
+    });
+    expect(badName.statusCode).toBe(400);
+    expect(errorOf(badName)).toContain('payload.applicant.name');
+    expect(errorOf(badName)).not.toContain('欧阳');
 
     // Sealed for another submission (its reference), then moved onto this one.
     const moved = application(2);
-    const forOther = sealed(key, { ...moved, reference: reference(3) });
+    const forOther = sealed(key, kiosk, { ...moved, reference: reference(3) });
     const res = await hub.kioskCall(kiosk, {
       method: 'POST',
       path: PATH,
@@ -141,20 +164,47 @@ describe.each(ENGINES)('payloads sealed at the kiosk, on %s', (engine) => {
     const toStranger = await hub.kioskCall(kiosk, {
       method: 'POST',
       path: PATH,
-      body: sealed(stranger, application(4)),
+      body: sealed(stranger, kiosk, application(4)),
     });
     expect(toStranger.statusCode).toBe(400);
     expect(errorOf(toStranger)).toContain(`sealed to key ${stranger.keyId}`);
 
     // A body with both, or a malformed box, is refused by its shape.
-    const both = { ...sealed(key, application(5)), payload: application(5).payload };
+    const both = { ...sealed(key, kiosk, application(5)), payload: application(5).payload };
     const shaped = await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body: both });
     expect(shaped.statusCode).toBe(400);
     expect(errorOf(shaped)).toContain('"payload"');
-    const malformed = { ...sealed(key, application(6)), sealedPayload: { keyId: key.keyId } };
+    const malformed = { ...sealed(key, kiosk, application(6)), sealedPayload: { keyId: key.keyId } };
     const badBox = await hub.kioskCall(kiosk, { method: 'POST', path: PATH, body: malformed });
     expect(badBox.statusCode).toBe(400);
     expect(errorOf(badBox)).toContain('sealedPayload.ephemeralKey');
     expect(await rows(hub)).toHaveLength(0);
+  });
+
+  it('refuses a sealed payload delivered by another kiosk than the one that sealed it', async () => {
+    const taker = await hub.addKiosk('approved', { regionCode: '420111' });
+    const other = await hub.addKiosk('approved', { regionCode: '420106' });
+    const key = await hubKey(hub, taker);
+    // Copied from the taker's outbox (a disk carried away) and sent, word for word, with another kiosk's key.
+    const body = sealed(key, taker, application(7));
+    const replayed = await hub.kioskCall(other, { method: 'POST', path: PATH, body });
+    expect(replayed.statusCode).toBe(400);
+    expect(errorOf(replayed)).toContain('body.sealedPayload: the sealed payload does not open');
+    expect(await rows(hub)).toHaveLength(0);
+    // From the kiosk that sealed it, it opens.
+    expect((await hub.kioskCall(taker, { method: 'POST', path: PATH, body })).statusCode).toBe(200);
+  });
+
+  it('opens what a terminal sealed before it was revoked and enrolled again, from that terminal only', async () => {
+    const before = await hub.addKiosk('revoked', { terminalId: 'HB-AGAIN' });
+    const again = await hub.addKiosk('approved', { terminalId: 'HB-AGAIN' });
+    const stranger = await hub.addKiosk('approved', { terminalId: 'HB-OTHER' });
+    const key = await hubKey(hub, again);
+    const body = sealed(key, before, application(9));
+    const fromStranger = await hub.kioskCall(stranger, { method: 'POST', path: PATH, body });
+    expect(fromStranger.statusCode).toBe(400);
+    const res = await hub.kioskCall(again, { method: 'POST', path: PATH, body });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await rows(hub)).map((r) => r.kiosk_id)).toEqual([again.id]);
   });
 });

@@ -11,7 +11,7 @@ import {
   SealedBoxError,
   type SealingPublicKey,
 } from '../../server-kit/sealed-box';
-import { describeZodError, problemsToText } from '../../common/api/format-issues';
+import { describeZodErrorWithoutValues, problemsToText } from '../../common/api/format-issues';
 import type { HubDb } from '../storage/schema';
 
 /**
@@ -38,8 +38,12 @@ export interface HubSealingKey {
    * A delivery as the rest of the hub takes it: a sealed payload opened and
    * checked with the same schema as one sent in clear; an HttpError 400
    * saying what is wrong when it does not open or is not a valid payload.
+   * `kioskIds` are the delivering kiosk's id and those of its terminal's
+   * earlier, revoked enrollments (a terminal enrolled again still delivers
+   * what it sealed before): a payload sealed at another terminal does not
+   * open.
    */
-  opened(body: KioskSubmitRequest | KioskSealedSubmitRequest): KioskSubmitRequest;
+  opened(body: KioskSubmitRequest | KioskSealedSubmitRequest, kioskIds: readonly number[]): KioskSubmitRequest;
 }
 
 function readPrivateKey(file: string): KeyObject {
@@ -61,25 +65,39 @@ export function sealingKeyFrom(privateKey: KeyObject): HubSealingKey {
   const publicKey = publicOf(createPublicKey(privateKey));
   return {
     publicKey,
-    opened(body) {
+    opened(body, kioskIds) {
       if (!('sealedPayload' in body)) return body;
       const { sealedPayload, ...about } = body;
+      let text: string | undefined;
+      let refusal: SealedBoxError | undefined;
+      for (const kioskId of kioskIds) {
+        try {
+          text = openSealed(privateKey, sealedPayload, sealedPayloadAad({ ...body, kioskId }));
+          break;
+        } catch (error) {
+          if (!(error instanceof SealedBoxError)) throw error;
+          refusal ??= error;
+        }
+      }
+      if (text === undefined)
+        throw new HttpError(400, 'bad-request', `body.sealedPayload: ${refusal?.message ?? 'no kiosk to open it for'}`);
       let json: unknown;
       try {
-        json = JSON.parse(openSealed(privateKey, sealedPayload, sealedPayloadAad(body)));
-      } catch (error) {
-        if (error instanceof SealedBoxError)
-          throw new HttpError(400, 'bad-request', `body.sealedPayload: ${error.message}`);
+        json = JSON.parse(text);
+      } catch {
         throw new HttpError(400, 'bad-request', 'body.sealedPayload: opens to something that is not JSON');
       }
-      const candidate = { ...about, payload: json };
-      const parsed = KioskSubmitRequest.safeParse(candidate);
-      if (!parsed.success)
+      const parsed = KioskSubmitRequest.safeParse({ ...about, payload: json });
+      if (!parsed.success) {
+        // Where and what was expected, never what was given: the values were sealed for a reason, and
+        // the answer is kept at the kiosk (its outbox's last error) and shown to technicians.
+        const problems = describeZodErrorWithoutValues(parsed.error, 'body');
         throw new HttpError(
           400,
           'bad-request',
-          `the sealed payload opened, but is not a valid ${body.kind}: ${problemsToText(describeZodError(parsed.error, candidate, 'body'))}`,
+          `the sealed payload opened, but is not a valid ${body.kind}: ${problemsToText(problems)}`,
         );
+      }
       return parsed.data;
     },
   };

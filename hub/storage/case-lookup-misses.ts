@@ -12,12 +12,7 @@ import type { HubDb } from './schema';
 export const LOOKUP_WINDOW_MS = 60_000;
 
 /** When the window of the kiosk's or the reference's tries frees a try again; undefined while tries are left. */
-export async function lookupRefusedUntil(
-  db: HubDb,
-  kioskId: number,
-  reference: string,
-  now: Date,
-): Promise<Date | undefined> {
+async function lookupRefusedUntil(db: HubDb, kioskId: number, reference: string, now: Date): Promise<Date | undefined> {
   const since = new Date(now.getTime() - LOOKUP_WINDOW_MS).toISOString();
   const oldestCounted = async (column: 'kiosk_id' | 'reference', value: number | string) => {
     const rows = await db
@@ -39,16 +34,50 @@ export async function lookupRefusedUntil(
   return new Date(new Date(latest).getTime() + LOOKUP_WINDOW_MS);
 }
 
-/** Counts a wrong try, and forgets the tries that left every window. */
-export async function recordLookupMiss(db: HubDb, kioskId: number, reference: string, now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('case_lookup_misses')
-      .where('at', '<=', new Date(now.getTime() - LOOKUP_WINDOW_MS).toISOString())
-      .execute();
-    await trx
-      .insertInto('case_lookup_misses')
-      .values({ kiosk_id: kioskId, reference, at: now.toISOString() })
-      .execute();
-  });
+/**
+ * Starts a look-up: the try is counted first, as a miss, and only then are
+ * the windows counted — with it and with every try in flight. Counting
+ * before writing let tries arriving together each see a window with room
+ * and all be looked up (a burst of guesses at once). Now, of tries in
+ * flight together, at most the allowed number see room; the others are
+ * refused and uncounted (refused tries looked nothing up, so they do not
+ * hold a kiosk or a reference back longer). A try found right is
+ * forgotten with `forgetLookupTry`; a wrong one stays counted.
+ */
+export async function startLookupTry(
+  db: HubDb,
+  kioskId: number,
+  reference: string,
+  now: Date,
+): Promise<{ tryId: number } | { refusedUntil: Date }> {
+  await db
+    .deleteFrom('case_lookup_misses')
+    .where('at', '<=', new Date(now.getTime() - LOOKUP_WINDOW_MS).toISOString())
+    .execute();
+  const { id } = await db
+    .insertInto('case_lookup_misses')
+    .values({ kiosk_id: kioskId, reference, at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const since = new Date(now.getTime() - LOOKUP_WINDOW_MS).toISOString();
+  const counted = async (column: 'kiosk_id' | 'reference', value: number | string): Promise<number> => {
+    const row = await db
+      .selectFrom('case_lookup_misses')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .where(column, '=', value)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  const limit = CASE_LOOKUP_WRONG_TRIES_PER_MINUTE;
+  if ((await counted('kiosk_id', kioskId)) <= limit && (await counted('reference', reference)) <= limit)
+    return { tryId: id };
+  await forgetLookupTry(db, id);
+  // Tries found right meanwhile may have left room: then the next try is free in a second.
+  return { refusedUntil: (await lookupRefusedUntil(db, kioskId, reference, now)) ?? new Date(now.getTime() + 1000) };
+}
+
+/** Uncounts a try: it was right, or refused before anything was looked up. */
+export async function forgetLookupTry(db: HubDb, tryId: number): Promise<void> {
+  await db.deleteFrom('case_lookup_misses').where('id', '=', tryId).execute();
 }

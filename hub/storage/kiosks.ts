@@ -197,6 +197,18 @@ export function toKioskSummary(
   };
 }
 
+/** The ids of the revoked enrollments of `terminalId`: what it sealed under them still opens after it enrolled again. */
+export async function revokedEnrollmentsOf(db: HubDb, terminalId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('kiosks')
+    .select('id')
+    .where('terminal_id', '=', terminalId)
+    .where('status', '=', 'revoked')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function findKiosk(db: HubDb, id: number): Promise<KioskRow | undefined> {
   return db.selectFrom('kiosks').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -23,3 +23,22 @@ export const CLEAR_PAYLOADS: PayloadVault = {
   seal: (json) => json,
   open: (stored) => stored,
 };
+
+/**
+ * A stored payload that does not open or does not read as JSON, said by
+ * its row and the kind of failure only: a parser's message quotes the text
+ * it choked on, and that text is a citizen's name and numbers.
+ */
+export class UnreadablePayloadError extends Error {
+  override name = 'UnreadablePayloadError';
+}
+
+/** The payload of the row `target` (e.g. case:12) as JSON; an UnreadablePayloadError that quotes none of it otherwise. */
+export function openPayloadJson(vault: PayloadVault, stored: string, context: PayloadContext, target: string): unknown {
+  try {
+    return JSON.parse(vault.open(stored, context)) as unknown;
+  } catch (error) {
+    const kind = error instanceof Error ? error.name : typeof error;
+    throw new UnreadablePayloadError(`${target}: the stored payload does not open (${kind})`);
+  }
+}

@@ -16,7 +16,7 @@ import type { WebSocket } from 'ws';
 import { DEFAULT_BODY_LIMIT } from '../../common/api/body-limits';
 import type { Contract, ContractRoute, RouteNameOf } from '../../common/api/contract-shape';
 import type { ApiErrorBody } from '../../common/api/errors';
-import { describeZodError, problemsToText } from '../../common/api/format-issues';
+import { describeZodError, describeZodErrorWithoutValues, problemsToText } from '../../common/api/format-issues';
 import type { AnswerHeaders, Handlers } from './handlers';
 import {
   needsCaller,
@@ -459,7 +459,10 @@ function registerRoute<C extends Contract, Ctx>(
       if (def.method !== 'GET') {
         const parsed = def.body.safeParse(request.body);
         if (!parsed.success) {
-          const problems = describeZodError(parsed.error, request.body, 'body');
+          const problems =
+            def.personalBody === true
+              ? describeZodErrorWithoutValues(parsed.error, 'body')
+              : describeZodError(parsed.error, request.body, 'body');
           return sendError(reply, 400, {
             code: 'bad-request',
             message: `Invalid request body: ${problemsToText(problems)}`,

@@ -75,12 +75,13 @@ export interface OutboxOptions {
    */
   onStored?: (kind: SubmissionKind, payload: SubmissionPayload) => void;
   /**
-   * The hub's sealing key, when this kiosk has one (enrolled with a hub
-   * that gave it): each new submission's payload is then stored sealed to
-   * it, so a kiosk carried away gives up no applicant's data. Without it
-   * (no hub) payloads are kept in clear, in the owner-only records.db.
+   * The hub's sealing key and this kiosk's id at that hub, when this kiosk
+   * has them (enrolled with a hub that gave a key): each new submission's
+   * payload is then stored sealed to it, for this kiosk, so a kiosk carried
+   * away gives up no applicant's data. Without it (no hub) payloads are kept
+   * in clear, in the owner-only records.db.
    */
-  sealingKey?: () => SealingPublicKey | undefined;
+  sealing?: () => { key: SealingPublicKey; kioskId: number } | undefined;
 }
 
 export interface SubmitInput<K extends SubmissionKind> {
@@ -184,15 +185,20 @@ export class Outbox {
             : JSON.stringify(
                 maskKnownValues(Receipt.parse(input.receipt(reference)), knownValues(JSON.parse(payload))),
               );
-        const sealingKey = this.opts.sealingKey?.();
+        const sealing = this.opts.sealing?.();
         insertOutboxRow(db, {
           kind,
           reference,
           idempotencyKey: input.idempotencyKey,
           payload:
-            sealingKey === undefined
+            sealing === undefined
               ? payload
-              : sealedPayloadText(sealingKey, payload, { kind, reference, idempotencyKey: input.idempotencyKey }),
+              : sealedPayloadText(sealing.key, payload, {
+                  kioskId: sealing.kioskId,
+                  kind,
+                  reference,
+                  idempotencyKey: input.idempotencyKey,
+                }),
           createdAt: now.toISOString(),
           receipt,
         });

@@ -8,7 +8,7 @@ import type { SubmissionPayload } from '../../common/api/submissions';
 import { KioskSealedSubmitRequest, sealedPayloadAad, type KioskSubmitRequest } from '../../common/hub/api/submissions';
 import type { Receipt } from '../../common/receipt/receipt';
 import { createLogger } from '../../server-kit/logger';
-import { newSealingKeyPair, openSealed } from '../../server-kit/sealed-box';
+import { newSealingKeyPair, openSealed, SealedBoxError } from '../../server-kit/sealed-box';
 import type { KioskIdentity } from '../hub/hub-identity';
 import { openRecordsDb } from '../storage/records-db';
 import { Outbox, type ReceiptPrinterPort } from './outbox';
@@ -72,7 +72,7 @@ function rig() {
     terminalId: 'demo-0001',
     printer: printer.port,
     logger,
-    sealingKey: () => hub.publicKey,
+    sealing: () => ({ key: hub.publicKey, kioskId: 7 }),
     now: () => new Date(2025, 2, 14, 10, 20),
   });
   const bytes = () => Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
@@ -106,11 +106,11 @@ describe('the outbox with the hub’s sealing key', () => {
     expect(bytes.includes(Buffer.from(sent.reference))).toBe(true);
     for (const secret of Object.values(APPLICANT)) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
 
-    // Only the hub opens it, and only as this submission.
+    // Only the hub opens it, and only as this submission of this kiosk.
     const about = { kind: 'legal-aid-application', reference: sent.reference, idempotencyKey: key };
-    expect(JSON.parse(openSealed(createPrivateKey(r.hub.privatePem), box!, sealedPayloadAad(about)))).toEqual(
-      application,
-    );
+    const hubKey = createPrivateKey(r.hub.privatePem);
+    expect(JSON.parse(openSealed(hubKey, box!, sealedPayloadAad({ ...about, kioskId: 7 })))).toEqual(application);
+    expect(() => openSealed(hubKey, box!, sealedPayloadAad({ ...about, kioskId: 8 }))).toThrow(SealedBoxError);
 
     // The receipt was masked when stored, so it prints and reprints without the payload.
     await new Promise((resolve) => setImmediate(resolve));
@@ -157,7 +157,11 @@ describe('the outbox with the hub’s sealing key', () => {
     expect(body).not.toHaveProperty('payload');
     expect(parsed).toMatchObject({ kind: 'legal-aid-application', reference: sent.reference, idempotencyKey: key });
     expect(JSON.stringify(body)).not.toContain(APPLICANT.phone);
-    const opened = openSealed(createPrivateKey(r.hub.privatePem), parsed.sealedPayload, sealedPayloadAad(parsed));
+    const opened = openSealed(
+      createPrivateKey(r.hub.privatePem),
+      parsed.sealedPayload,
+      sealedPayloadAad({ ...parsed, kioskId: 7 }),
+    );
     expect(JSON.parse(opened)).toEqual(application);
     expect(findByReference(r.db, sent.reference)!.payload).toBe(DELETED_PAYLOAD);
   });

@@ -10,11 +10,11 @@ import { seal, type SealingPublicKey } from '../../server-kit/sealed-box';
 
 const SEALED = '$sealed';
 
-/** The payload's JSON sealed to the hub's key for this submission, as the column keeps it. */
+/** The payload's JSON sealed to the hub's key for this submission of this kiosk, as the column keeps it. */
 export function sealedPayloadText(
   key: SealingPublicKey,
   json: string,
-  about: { kind: string; reference: string; idempotencyKey: string },
+  about: { kioskId: number; kind: string; reference: string; idempotencyKey: string },
 ): string {
   return JSON.stringify({ [SEALED]: seal(key, json, sealedPayloadAad(about)) });
 }

@@ -92,6 +92,8 @@ export interface HubRouteDef<Body extends z.ZodType, Res extends z.ZodType> {
   access: HubAccess;
   /** Largest request body accepted, in bytes (default DEFAULT_BODY_LIMIT). */
   maxBodyBytes?: number;
+  /** The body carries personal data: a refusal does not quote it (common/api/contract-shape.ts). */
+  personalBody?: true;
 }
 
 function route<Body extends z.ZodType, Res extends z.ZodType>(def: HubRouteDef<Body, Res>): HubRouteDef<Body, Res> {
@@ -510,6 +512,8 @@ export const hubApi = {
     access: 'approved-kiosk',
     // The kiosk took the submission within this limit with its receipt besides; without it, it fits.
     maxBodyBytes: SUBMIT_BODY_LIMIT,
+    // A refusal is kept in the kiosk's outbox: it names the fields, not what they held.
+    personalBody: true,
   }),
   /**
    * 查询进度 from a kiosk: where the case with this reference stands, if

@@ -37,9 +37,11 @@ const part = (what: string, max: number) => z.string().min(1).max(max).regex(B64
 
 /**
  * A payload sealed at the kiosk to the hub's sealing key (server-kit/sealed-box.ts),
- * bound to its submission's kind, reference and idempotency key
- * (`sealedPayloadAad`). The hub opens it and checks what it opens to with
- * the same schema as a payload sent in clear.
+ * bound to the kiosk that took it (its id at the hub) and its submission's
+ * kind, reference and idempotency key (`sealedPayloadAad`): copied from one
+ * kiosk's outbox and sent with another kiosk's key, it does not open. The
+ * hub opens it and checks what it opens to with the same schema as a
+ * payload sent in clear.
  */
 export const SealedPayload = z.strictObject({
   keyId: z.string().regex(/^[0-9a-f]{16}$/, 'expected a sealing key id (16 hex digits)'),
@@ -52,8 +54,12 @@ export const SealedPayload = z.strictObject({
 export type SealedPayload = z.infer<typeof SealedPayload>;
 
 /** What a sealed payload is bound to: opened as part of any other submission, it does not open. */
-export const sealedPayloadAad = (s: { kind: string; reference: string; idempotencyKey: string }): string =>
-  `submission\0${s.kind}\0${s.reference}\0${s.idempotencyKey}`;
+export const sealedPayloadAad = (s: {
+  kioskId: number;
+  kind: string;
+  reference: string;
+  idempotencyKey: string;
+}): string => `submission\0${s.kioskId}\0${s.kind}\0${s.reference}\0${s.idempotencyKey}`;
 
 const sealedDeliveryShape = <K extends SubmissionKind>(kind: K) =>
   deliveryShape(kind).omit({ payload: true }).extend({ sealedPayload: SealedPayload });

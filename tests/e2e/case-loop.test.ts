@@ -9,8 +9,8 @@ import { parseReference } from '../../common/reference-number';
 import { waitUntil } from './call-rig/call-rig';
 import { typePhoneDigits, typeReference } from './case-status-flow';
 import { callApi, launchChromium, openHome, PORTRAIT, startKioskWithSerialPrinter, type KioskOnPaper } from './harness';
-import { DESK_SIZES, poll } from './hub-console-pages';
-import { enrollCode, hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
+import { DESK_SIZES, poll, signInAs } from './hub-console-pages';
+import { addCaseOfficer, enrollCode, hubctl, kioskctl, startHubProcess, type HubProcess } from './hub-processes';
 import { applyWithCard, checkAsMigrantWorker } from './legal-aid-flow';
 
 /**
@@ -23,7 +23,7 @@ import { applyWithCard, checkAsMigrantWorker } from './legal-aid-flow';
  * back at the kiosk, 查询进度 refuses the wrong last four digits and, with
  * the right ones, says 已受理 — and says it again, as the last known status,
  * once the hub is gone. Nothing of the applicant's is left in records.db
- * after delivery, nor in the kiosk's log.
+ * after delivery, nor in the kiosk's log or the hub's.
  */
 
 const REGION = '420111';
@@ -89,24 +89,7 @@ beforeAll(async () => {
   mkdirSync(hubDir(), { mode: 0o700 });
   hub = startHubProcess(hubDir());
   url = await hub.url;
-  const added = await hubctl(
-    hubDir(),
-    [
-      'user',
-      'add',
-      '--login',
-      OFFICER.login,
-      '--role',
-      'case-officer',
-      '--region',
-      REGION,
-      '--name',
-      OFFICER.name,
-      '--password-stdin',
-    ],
-    OFFICER.password,
-  );
-  expect(added.code, added.stderr).toBe(0);
+  await addCaseOfficer(hubDir(), REGION, OFFICER);
   const code = await enrollCode(hubDir(), { region: REGION, site: SITE });
   const enrolled = await kioskctl(kioskDir(), ['hub', 'enroll', '--hub', url, '--code', code]);
   expect(enrolled.code, enrolled.stderr).toBe(0);
@@ -124,11 +107,8 @@ beforeAll(async () => {
   officer = await consoleBrowser.newPage({ viewport: DESK_SIZES[0] });
   // Sign-in hashes with argon2: on a busy 2-core machine an answer can take seconds.
   officer.setDefaultTimeout(20_000);
-  await officer.goto(url);
-  await officer.getByTestId('sign-in-login').fill(OFFICER.login);
-  await officer.getByTestId('sign-in-password').fill(OFFICER.password);
-  await officer.getByTestId('sign-in-submit').click();
-  await officer.getByRole('heading', { level: 1, name: '案件办理' }).waitFor();
+  // A case officer's console opens on the case desk.
+  await signInAs(officer, url, OFFICER, '案件办理');
 }, 120_000);
 
 afterAll(async () => {
@@ -171,6 +151,8 @@ describe('a migrant worker’s application, from the kiosk to the case officer a
     const log = [...kiosk().stdout, ...kiosk().stderr].join('\n');
     expect(log).toContain(reference);
     for (const personal of [ID_NUMBER, PHONE, NAME]) expect(log, personal).not.toContain(personal);
+    // Nor did the hub write them to its log as it stored the application.
+    for (const personal of [ID_NUMBER, PHONE, NAME]) expect(hub.logs.join(''), personal).not.toContain(personal);
   });
 
   it('is accepted by the case officer in the console', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,12 +12,14 @@ import { kioskStatusAtHub } from '../../service/hub/hub-client';
 import { readEnrollment, saveIdentity } from '../../service/hub/hub-identity';
 import { SealingKeyFetch } from '../../service/hub/sealing-key-fetch';
 import { startInProcessKiosk } from '../../service/testing/in-process-service';
+import { freePort } from './hub-proxy';
 
 /**
  * A kiosk enrolled before its hub gave out a sealing key learns it by
  * itself (service/hub/sealing-key-fetch.ts), against a real hub listening
  * on loopback in this process: the key the hub's kioskStatus gives lands
- * in hub/enrollment.json, and the running service does it at start.
+ * in hub/enrollment.json, and the running service does it at start and
+ * when its socket to the hub opens.
  */
 
 const ID_NUMBER = '420111199001011234';
@@ -26,11 +29,16 @@ afterEach(() => {
 });
 
 /** A data directory enrolled as `kiosk` with `hub` before the hub had a sealing key: none in enrollment.json. */
-function enrolledWithoutKey(hub: TestHub, kiosk: TestKiosk, status: 'approved' | 'revoked' = 'approved'): string {
+function enrolledWithoutKey(
+  hub: TestHub,
+  kiosk: TestKiosk,
+  status: 'approved' | 'revoked' = 'approved',
+  hubUrl = `http://127.0.0.1:${hub.server.port}`,
+): string {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-sealing-'));
   dirs.push(dataDir);
   saveIdentity(dataDir, kiosk.privateKey, {
-    hubUrl: `http://127.0.0.1:${hub.server.port}`,
+    hubUrl,
     kioskId: kiosk.id,
     keyFingerprint: 'test',
     enrolledAt: T0.toISOString(),
@@ -38,6 +46,26 @@ function enrolledWithoutKey(hub: TestHub, kiosk: TestKiosk, status: 'approved' |
     checkedAt: T0.toISOString(),
   });
   return dataDir;
+}
+
+/** Relays every TCP connection to 127.0.0.1:`port` on to the hub's `hubPort`: HTTP and the kiosk's socket alike. */
+function relayTo(hubPort: number, port: number): Server {
+  const server = createServer((incoming) => {
+    const outgoing = connect(hubPort, '127.0.0.1');
+    incoming.pipe(outgoing).pipe(incoming);
+    incoming.on('error', () => outgoing.destroy());
+    outgoing.on('error', () => incoming.destroy());
+  });
+  server.listen(port, '127.0.0.1');
+  return server;
+}
+
+async function until(what: string, done: () => boolean, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`waited in vain for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 function logged(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
@@ -114,11 +142,7 @@ describe('a hub that gives out a sealing key', () => {
     const dataDir = enrolledWithoutKey(hub, kiosk);
     const service = await startInProcessKiosk({ dataDir });
     try {
-      const until = Date.now() + 15_000;
-      while (readEnrollment(dataDir)!.sealingKey === undefined) {
-        if (Date.now() > until) throw new Error('the service did not learn the sealing key');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await until('the key learned', () => readEnrollment(dataDir)!.sealingKey !== undefined);
       expect(readEnrollment(dataDir)!.sealingKey).toEqual(await hubSealingKey(hub, kiosk));
       expect(service.logs().some((l) => String(l['msg']).includes('sealing key'))).toBe(true);
       // From now on an application waits in the outbox sealed: its ID number is nowhere in records.db's row.
@@ -142,6 +166,28 @@ describe('a hub that gives out a sealing key', () => {
       await service.stop();
     }
   });
+  it('is asked when the socket to the hub opens, after the hub was out of reach at start', async () => {
+    const kiosk = await hub.addKiosk('approved');
+    // The kiosk knows the hub at a port where nothing answers yet.
+    const port = await freePort();
+    const dataDir = enrolledWithoutKey(hub, kiosk, 'approved', `http://127.0.0.1:${port}`);
+    const service = await startInProcessKiosk({ dataDir });
+    let forwarder: Server | undefined;
+    try {
+      const said = (text: string) => service.logs().some((l) => String(l['msg']).includes(text));
+      await until('the start’s question to have failed', () => said('could not ask the hub for its sealing key'));
+      expect(readEnrollment(dataDir)!.sealingKey).toBeUndefined();
+
+      // The hub reachable there now (a plain TCP relay to it): the link reconnects, and its opening asks again.
+      forwarder = relayTo(hub.server.port, port);
+      await until('the key learned', () => readEnrollment(dataDir)!.sealingKey !== undefined, 30_000);
+      expect(readEnrollment(dataDir)!.sealingKey).toEqual(await hubSealingKey(hub, kiosk));
+      expect(said('learned the hub’s sealing key')).toBe(true);
+    } finally {
+      await service.stop();
+      forwarder?.close();
+    }
+  }, 60_000);
 });
 
 describe('a hub that gives out no sealing key', () => {

@@ -24,6 +24,7 @@ import { callHandlers } from './hub/call-handlers';
 import { CallRelay } from './hub/call-relay';
 import { fetchCallDocument, HubUnreachableError } from './hub/hub-client';
 import { readIdentity } from './hub/hub-identity';
+import { SealingKeyFetch } from './hub/sealing-key-fetch';
 import { startKioskServer, type KioskServer } from './http/server';
 import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
@@ -177,9 +178,18 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   link.onMessage((message) => {
     if (message.type === 'case-status') caseStatus?.learn(message.status);
   });
+  // A kiosk enrolled before its hub gave out a sealing key learns it from the hub, so its outbox is sealed from then on.
+  const sealingKey = dirCheck.ok ? new SealingKeyFetch({ dataDir, logger }) : undefined;
+  const learnSealingKey = (): void => {
+    sealingKey
+      ?.check()
+      .catch((error: unknown) => logger.error({ err: error }, 'asking the hub for its sealing key failed'));
+  };
   // The socket opening again means the hub is back: what waits in the outbox goes now, not after its backoff.
   link.onOpenChange((open) => {
-    if (open) sender?.hubBack();
+    if (!open) return;
+    sender?.hubBack();
+    learnSealingKey();
   });
   // The hub hears from the kiosk once it is enrolled (kioskctl hub enroll), over its socket or HTTP; before that the sender only looks.
   const heartbeat = dirCheck.ok
@@ -287,6 +297,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       devices.start();
       heartbeat?.start();
       sender?.start();
+      learnSealingKey();
       pushTimer = setInterval(push, HEALTH_PUSH_MS);
       pushTimer.unref();
       // Load the search dictionaries soon after start — not at once, so the

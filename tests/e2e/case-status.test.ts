@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { SubmitResponse } from '../../common/api/submissions';
 import type { KioskCaseStatus } from '../../common/hub/cases';
 import { expectAccessible, type Mode } from './a11y';
+import { typePhoneDigits, typeReference } from './case-status-flow';
 import { useKiosk } from './fixture';
 import { callApi, LANDSCAPE, openHome, PORTRAIT } from './harness';
 
@@ -88,17 +89,6 @@ beforeAll(async () => {
 
 const heading1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
-async function typeReference(page: Page, reference: string): Promise<void> {
-  for (const ch of reference.replace(/-/g, '')) await page.getByTestId(`ref-key-${ch}`).tap();
-  await page.getByTestId('ref-lookup').tap();
-  await page.getByTestId('case-status-digits').waitFor();
-}
-
-async function typeDigits(page: Page, digits: string): Promise<void> {
-  for (const d of digits) await page.getByTestId(`digit-key-${d}`).tap();
-  await page.getByTestId('digits-lookup').tap();
-}
-
 for (const [orientation, viewport, mode] of [
   ['portrait', PORTRAIT, 'standard'],
   // Last: it ends with too many wrong tries, which the service refuses for a minute.
@@ -129,14 +119,14 @@ for (const [orientation, viewport, mode] of [
           await typeReference(page, waiting);
           expect(await page.getByTestId('case-status-entered-reference').textContent()).toContain(waiting);
           await check('digits');
-          await typeDigits(page, '0000');
+          await typePhoneDigits(page, '0000');
           await expect
             .poll(() => page.getByTestId('case-status-problem').textContent())
             .toBe('没有找到。请核对参考编号和手机号码后 4 位。');
           // The digits typed are cleared, and the screen never shows them back.
           expect(await page.getByTestId('digits-display').textContent()).not.toContain('0000');
           await check('wrong');
-          await typeDigits(page, RIGHT);
+          await typePhoneDigits(page, RIGHT);
           await page.getByTestId('case-status-not-delivered').waitFor();
           expect(await page.getByTestId('case-status-result').textContent()).toContain('还没有送到办理机构');
           await check('not-delivered');
@@ -144,7 +134,7 @@ for (const [orientation, viewport, mode] of [
           // A case whose status this kiosk learned: shown in plain words, saying when, with the next step.
           await page.getByTestId('case-status-another').tap();
           await typeReference(page, known);
-          await typeDigits(page, RIGHT);
+          await typePhoneDigits(page, RIGHT);
           await page.getByTestId('case-status-offline').waitFor();
           expect(await page.getByTestId('case-status-offline').textContent()).toMatch(
             /^现在无法查询最新进度，以下是 2026年12月4日 \d\d:30 时的进度。$/,
@@ -196,7 +186,7 @@ for (const [orientation, viewport, mode] of [
               .catch(() => null)) !== 'too-many'
           ) {
             expect(tries, 'refused by the fifth wrong try within a minute').toBeLessThan(5);
-            await typeDigits(page, '1111');
+            await typePhoneDigits(page, '1111');
             tries += 1;
             await expect.poll(() => page.getByTestId('case-status-problem').count()).toBe(1);
           }
@@ -204,7 +194,7 @@ for (const [orientation, viewport, mode] of [
             /^输错的次数太多了。为了保护申请人的信息，请 \d+ 秒后再试。$/,
           );
           // Even the right digits wait now.
-          await typeDigits(page, RIGHT);
+          await typePhoneDigits(page, RIGHT);
           await expect
             .poll(() => page.getByTestId('case-status-problem').getAttribute('data-problem'))
             .toBe('too-many');

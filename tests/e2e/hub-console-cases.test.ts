@@ -9,8 +9,8 @@ import { formatReference, serialNumberFor } from '../../common/reference-number'
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import { kioskSocketAt, type LiveClient } from '../../hub/testing/live-clients';
 import { launchChromium } from './harness';
-import { DESK_SIZES, pageChecks, poll } from './hub-console-pages';
-import { enrollKioskAt, hubctl, startHubProcess, type HubProcess } from './hub-processes';
+import { DESK_SIZES, pageChecks, poll, signInAs } from './hub-console-pages';
+import { addCaseOfficer, enrollKioskAt, hubctl, startHubProcess, type HubProcess } from './hub-processes';
 
 /**
  * The case desk end to end, against `npm run hub`'s program: a kiosk in
@@ -59,43 +59,16 @@ async function deliver(body: unknown): Promise<void> {
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
-async function addOfficer(account: typeof OFFICER, region: string): Promise<void> {
-  const added = await hubctl(
-    hubDir(),
-    [
-      'user',
-      'add',
-      '--login',
-      account.login,
-      '--role',
-      'case-officer',
-      '--region',
-      region,
-      '--name',
-      account.name,
-      '--password-stdin',
-    ],
-    account.password,
-  );
-  expect(added.code, added.stderr).toBe(0);
-}
-
-async function signIn(p: Page, account: typeof OFFICER): Promise<void> {
-  await p.goto(url);
-  await p.getByTestId('sign-in-login').fill(account.login);
-  await p.getByTestId('sign-in-password').fill(account.password);
-  await p.getByTestId('sign-in-submit').click();
-  // A case officer's console opens on the case desk.
-  await p.getByRole('heading', { level: 1, name: '案件办理' }).waitFor();
-}
+/** A case officer's console opens on the case desk. */
+const signIn = (p: Page, account: typeof OFFICER) => signInAs(p, url, account, '案件办理');
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hub-console-cases-e2e-'));
   mkdirSync(hubDir(), { mode: 0o700 });
   hub = startHubProcess(hubDir());
   url = await hub.url;
-  await addOfficer(OFFICER, REGION);
-  await addOfficer(ELSEWHERE, '420106');
+  await addCaseOfficer(hubDir(), REGION, OFFICER);
+  await addCaseOfficer(hubDir(), '420106', ELSEWHERE);
   kiosk = await enrollKioskAt(url, hubDir(), {
     region: REGION,
     terminalId: 'HB-0001',

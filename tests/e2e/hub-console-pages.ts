@@ -87,6 +87,20 @@ export function pageChecks(page: () => Page) {
   return { settled, checkPage, atBothSizes, confirmDialog, pickOption };
 }
 
+/** Signs an account that needs no second factor in on `p`; answers once the page titled `landing` shows. */
+export async function signInAs(
+  p: Page,
+  url: string,
+  account: { login: string; password: string },
+  landing: string,
+): Promise<void> {
+  await p.goto(url);
+  await p.getByTestId('sign-in-login').fill(account.login);
+  await p.getByTestId('sign-in-password').fill(account.password);
+  await p.getByTestId('sign-in-submit').click();
+  await p.getByRole('heading', { level: 1, name: landing }).waitFor();
+}
+
 /**
  * An administrator's first sign-in on `p`: password, then TOTP set up from
  * the key shown as text; answers once the page titled `landing` shows.

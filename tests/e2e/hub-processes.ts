@@ -69,14 +69,19 @@ export async function enrollCode(
   return (JSON.parse(made.stdout) as { code: string }).code;
 }
 
-export interface LawyerAccount {
+export interface HubAccount {
   login: string;
   password: string;
   name: string;
 }
 
-/** Adds `account` as a lawyer of `region` with hubctl, on the hub's data directory `hubDir`. */
-export async function addLawyer(hubDir: string, region: string, account: LawyerAccount): Promise<void> {
+/** Adds `account` with `role` in `region` with hubctl, on the hub's data directory `hubDir`. */
+async function addAccount(
+  hubDir: string,
+  role: 'lawyer' | 'case-officer',
+  region: string,
+  account: HubAccount,
+): Promise<void> {
   const added = await hubctl(
     hubDir,
     [
@@ -85,7 +90,7 @@ export async function addLawyer(hubDir: string, region: string, account: LawyerA
       '--login',
       account.login,
       '--role',
-      'lawyer',
+      role,
       '--region',
       region,
       '--name',
@@ -96,6 +101,14 @@ export async function addLawyer(hubDir: string, region: string, account: LawyerA
   );
   if (added.code !== 0) throw new Error(`hubctl user add ${account.login} failed (${added.code}): ${added.stderr}`);
 }
+
+/** Adds `account` as a lawyer of `region` with hubctl, on the hub's data directory `hubDir`. */
+export const addLawyer = (hubDir: string, region: string, account: HubAccount): Promise<void> =>
+  addAccount(hubDir, 'lawyer', region, account);
+
+/** Adds `account` as a case officer of `region` with hubctl, on the hub's data directory `hubDir`. */
+export const addCaseOfficer = (hubDir: string, region: string, account: HubAccount): Promise<void> =>
+  addAccount(hubDir, 'case-officer', region, account);
 
 /** A kiosk registered with `code` as a kiosk's service does it (its own key pair); the code pre-approved, it is approved. */
 export async function registerKiosk(

@@ -148,6 +148,7 @@ export const KioskStatusResponse = z.object({
   /** The hub's current sealing key: a kiosk enrolled before it had one, or after a change, learns it here. */
   sealingKey: SealingKey.optional(),
 });
+export type KioskStatusResponse = z.infer<typeof KioskStatusResponse>;
 
 const Version = z.string().min(1).max(64);
 

@@ -66,6 +66,10 @@ export async function axeViolations(page: Page, mode: Mode): Promise<AxeViolatio
  * button on the page, the on-screen keyboard included.
  */
 export async function measure(page: Page, mode: Mode, scope = 'main'): Promise<Measured> {
+  // A button just tapped is still easing back from its pressed scale: measure what stays, not the animation.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))).then(() => undefined),
+  );
   return page.evaluate(
     ({ text, target, scope }) => {
       const visible = (el: Element): boolean => el.checkVisibility() && el.getBoundingClientRect().width > 0;

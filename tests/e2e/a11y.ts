@@ -67,9 +67,14 @@ export async function axeViolations(page: Page, mode: Mode): Promise<AxeViolatio
  */
 export async function measure(page: Page, mode: Mode, scope = 'main'): Promise<Measured> {
   // A button just tapped is still easing back from its pressed scale: measure what stays, not the animation.
-  await page.evaluate(() =>
-    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))).then(() => undefined),
-  );
+  // Only animations that end (a transition, not a waiting pulse that loops), and never longer than a second.
+  await page.evaluate(() => {
+    const ending = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined));
+    return Promise.race([Promise.all(ending), new Promise((r) => setTimeout(r, 1_000))]).then(() => undefined);
+  });
   return page.evaluate(
     ({ text, target, scope }) => {
       const visible = (el: Element): boolean => el.checkVisibility() && el.getBoundingClientRect().width > 0;

@@ -12,7 +12,13 @@ import { deliverSubmission } from '../../service/hub/hub-client';
 import type { KioskIdentity } from '../../service/hub/hub-identity';
 import { openRecordsDb } from '../../service/storage/records-db';
 import { Outbox } from '../../service/outbox/outbox';
-import { DELETED_PAYLOAD, deliveryState, findByReference, listOutbox } from '../../service/outbox/outbox-store';
+import {
+  DELETED_PAYLOAD,
+  deliveryState,
+  findByReference,
+  listOutbox,
+  type OutboxRow,
+} from '../../service/outbox/outbox-store';
 import {
   OUTBOX_RETRY_BASE_MS,
   OUTBOX_RETRY_CAP_MS,
@@ -246,6 +252,22 @@ describe('the outbox sender', () => {
     expect(listOutbox(db, 10).map(deliveryState)).toEqual(['delivered', 'delivered']);
   });
 
+  /** The hub stores the kiosk's callback row under its key, as if the kiosk had delivered it, with `payload`. */
+  const storeAtHub = (kioskId: number, row: OutboxRow, payload: string) =>
+    receiveSubmission(
+      hub.storage.storage.db,
+      { id: kioskId, regionCode: '420111' },
+      {
+        idempotencyKey: row.idempotency_key,
+        kind: 'callback-request',
+        reference: row.reference,
+        createdAt: row.created_at,
+        payload,
+        topic: null,
+      },
+      hub.now(),
+    );
+
   it('resends with the same key after the hub stored a row the kiosk had not marked: stored once', async () => {
     hubAtRealTime();
     const { db } = records();
@@ -254,19 +276,7 @@ describe('the outbox sender', () => {
     const sent = outbox.submit({ kind: 'callback-request', payload: callback, idempotencyKey: randomUUID() });
     const row = findByReference(db, sent.reference)!;
     // The hub committed it, and the kiosk died before it heard back.
-    await receiveSubmission(
-      hub.storage.storage.db,
-      { id: kiosk.id, regionCode: '420111' },
-      {
-        idempotencyKey: row.idempotency_key,
-        kind: 'callback-request',
-        reference: row.reference,
-        createdAt: row.created_at,
-        payload: row.payload,
-        topic: null,
-      },
-      hub.now(),
-    );
+    await storeAtHub(kiosk.id, row, row.payload);
     const sender = new OutboxSender({ db, identity: () => identityOf(kiosk, url()), logger: silent });
     expect(await sender.pass()).toMatchObject({ delivered: 1 });
     expect(await hubRows(hub)).toHaveLength(1);
@@ -280,19 +290,7 @@ describe('the outbox sender', () => {
     const sent = outbox.submit({ kind: 'callback-request', payload: callback, idempotencyKey: randomUUID() });
     const row = findByReference(db, sent.reference)!;
     // The hub has this key from this kiosk for another submission already (a records.db restored from an old backup…).
-    await receiveSubmission(
-      hub.storage.storage.db,
-      { id: kiosk.id, regionCode: '420111' },
-      {
-        idempotencyKey: row.idempotency_key,
-        kind: 'callback-request',
-        reference: row.reference,
-        createdAt: row.created_at,
-        payload: JSON.stringify({ ...callback, topic: 'family' }),
-        topic: null,
-      },
-      hub.now(),
-    );
+    await storeAtHub(kiosk.id, row, JSON.stringify({ ...callback, topic: 'family' }));
     let requests = 0;
     const sender = new OutboxSender({
       db,

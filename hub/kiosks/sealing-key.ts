@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { KioskSealedSubmitRequest, KioskSubmitRequest, sealedPayloadAad } from '../../common/hub/api/submissions';
 import { HttpError } from '../../server-kit/http/http-error';
-import { writeOwnerOnlyFile } from '../../server-kit/owner-only-file';
+import { createOwnerOnlyFile } from '../../server-kit/owner-only-file';
 import {
   newSealingKeyPair,
   openSealed,
@@ -121,7 +121,8 @@ export async function prepareSealingKey(db: HubDb, file: string, now: Date): Pro
         `the sealing key file ${file} is missing, and kiosks seal their waiting submissions to it: restore it from a backup (or copy it from the other hub) — a new key would not open them`,
       );
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeOwnerOnlyFile(file, newSealingKeyPair().privatePem);
+    // Two hubs sharing this file may both get here at their first start: one key wins, and both read it.
+    createOwnerOnlyFile(file, newSealingKeyPair().privatePem);
   }
   const key = sealingKeyFrom(readPrivateKey(file));
   if (known === undefined)

@@ -5,10 +5,14 @@ import { defineConfig } from 'vitest/config';
 // one file at a time on our 2-core machines.
 export default defineConfig({
   test: {
+    // Bundles the hub and the CLIs the tests start as processes (scripts/lib/program-bundles.ts).
+    globalSetup: ['tests/global-setup.ts'],
     projects: [
       {
         test: {
           name: 'unit',
+          // Vitest would take one worker on a 2-core machine (cores - 1): unit files run two at a time.
+          maxWorkers: 2,
           include: ['**/*.test.ts', '**/*.test.tsx'],
           exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**'],
           environment: 'node',

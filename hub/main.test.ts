@@ -8,8 +8,8 @@ import { hashPassword } from './accounts/passwords';
 import { HUB_SCHEMA_VERSION, migrateHub, schemaVersion } from './storage/migrate';
 import { addUser } from './storage/users';
 import { ENGINES, useTestStorage } from './testing/test-storage';
+import { programArgs } from './testing/programs';
 
-const MAIN = join(import.meta.dirname, 'main.ts');
 const START_TIMEOUT_MS = 30_000;
 
 interface Hub {
@@ -23,7 +23,7 @@ interface Hub {
 
 /** `npm run hub` as a supervisor runs it: its own process, our test's storage, nothing else from our environment. */
 function startHubProcess(args: string[], env: NodeJS.ProcessEnv): Hub {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const child = spawn(process.execPath, [...programArgs('hub'), ...args], {
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

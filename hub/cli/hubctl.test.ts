@@ -17,8 +17,8 @@ import { acceptCall, endCall, insertCall } from '../storage/calls';
 import { changeCaseStatus } from '../storage/cases';
 import { receiveSubmission } from '../storage/submissions';
 import { ENGINES, useTestStorage } from '../testing/test-storage';
+import { programArgs } from '../testing/programs';
 
-const HUBCTL = join(import.meta.dirname, 'hubctl.ts');
 const ADMIN_PASSWORD = 'Qiu-Ju-da-guan-si-1992';
 const LAWYER_PASSWORD = 'Lv-shi-zhi-ban-2026!';
 const NEW_PASSWORD = 'Xin-de-mi-ma-2026?';
@@ -58,7 +58,7 @@ function hubctlIn(testEnv: NodeJS.ProcessEnv) {
       LANG: 'C.UTF-8',
       ...testEnv,
     };
-    return run(process.execPath, ['--import', 'tsx', HUBCTL, ...args], env, input);
+    return run(process.execPath, [...programArgs('hubctl'), ...args], env, input);
   };
 }
 
@@ -484,7 +484,7 @@ describe('hubctl on a terminal', () => {
    * hubctl put it in: what the screen shows is exactly what a person sees.
    */
   function onTerminal(dataDir: string, args: string[], answers: string[]): Promise<Run> {
-    const command = [process.execPath, '--import', 'tsx', HUBCTL, '--data-dir', dataDir, ...args]
+    const command = [process.execPath, ...programArgs('hubctl'), '--data-dir', dataDir, ...args]
       .map((a) => `'${a}'`)
       .join(' ');
     return new Promise((resolve, reject) => {

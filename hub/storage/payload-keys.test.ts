@@ -18,6 +18,7 @@ import { payloadKeyUsage, preparePayloadKeyring, reencryptPayloads } from './pay
 import type { HubDb } from './schema';
 import { CLEAR_PAYLOADS, type PayloadVault } from './submission-payloads';
 import { receiveSubmission } from './submissions';
+import { programArgs } from '../testing/programs';
 
 /**
  * Submissions' payloads at rest: sealed under the current payload key on
@@ -27,7 +28,6 @@ import { receiveSubmission } from './submissions';
 
 const NOW = new Date('2026-03-02T01:00:00Z');
 const now = () => NOW;
-const HUBCTL = join(import.meta.dirname, '..', 'cli', 'hubctl.ts');
 const CLI_TIMEOUT_MS = 60_000;
 
 /** Each submission's own personal data, to look for in the database's bytes. */
@@ -114,7 +114,7 @@ function expectNoPersonalData(bytes: Buffer, count: number) {
 function hubctl(t: TestStorage, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const env = { PATH: process.env['PATH'], HOME: process.env['HOME'], LANG: 'C.UTF-8', ...t.env() };
-    const child = spawn(process.execPath, ['--import', 'tsx', HUBCTL, ...args], { env });
+    const child = spawn(process.execPath, [...programArgs('hubctl'), ...args], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

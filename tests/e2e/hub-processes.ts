@@ -3,7 +3,8 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
-import { DEMO_CONFIG, ROOT } from '../../scripts/lib/paths';
+import { DEMO_CONFIG } from '../../scripts/lib/paths';
+import { programArgs, type ProgramName } from '../../hub/testing/programs';
 
 /**
  * The hub and the CLIs around it as separate processes, as people run them:
@@ -25,9 +26,9 @@ const env = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
   ...extra,
 });
 
-function run(script: string, args: string[], extraEnv: NodeJS.ProcessEnv, input?: string): Promise<Run> {
+function run(program: ProgramName, args: string[], extraEnv: NodeJS.ProcessEnv, input?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+    const child = spawn(process.execPath, [...programArgs(program), ...args], {
       env: env(extraEnv),
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
@@ -43,12 +44,12 @@ function run(script: string, args: string[], extraEnv: NodeJS.ProcessEnv, input?
 
 /** The kiosk's CLI on the demo configuration and the kiosk data directory `dataDir`. */
 export function kioskctl(dataDir: string, args: string[]): Promise<Run> {
-  return run('service/cli/kioskctl.ts', [...args, '--data-dir', dataDir], { KIOSK_CONFIG: DEMO_CONFIG });
+  return run('kioskctl', [...args, '--data-dir', dataDir], { KIOSK_CONFIG: DEMO_CONFIG });
 }
 
 /** The hub operators' CLI on the hub's data directory; `input` is its standard input (--password-stdin). */
 export function hubctl(dataDir: string, args: string[], input?: string, testEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return run('hub/cli/hubctl.ts', [...args, '--data-dir', dataDir], testEnv, input);
+  return run('hubctl', [...args, '--data-dir', dataDir], testEnv, input);
 }
 
 /** A one-time enrollment code for a kiosk of `region` at `site`, made with hubctl; pre-approved, the kiosk is approved as it registers. */
@@ -153,11 +154,10 @@ export function startHubProcess(
 ): HubProcess {
   const config = join(dataDir, 'hub.json');
   writeFileSync(config, JSON.stringify({ listen: { port }, ...settings }));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'hub/main.ts'), '--config', config, '--data-dir', dataDir],
-    { env: env(testEnv), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [...programArgs('hub'), '--config', config, '--data-dir', dataDir], {
+    env: env(testEnv),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: string[] = [];
   const url = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {

@@ -18,6 +18,7 @@ import { addUser } from '../../hub/storage/users';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../hub/testing/throwaway-postgres';
 import { startThrowawayRedis, type ThrowawayRedis } from '../../hub/testing/throwaway-redis';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
+import { programArgs } from '../../hub/testing/programs';
 
 /**
  * Two hub instances as `npm run hub` starts them, on one PostgreSQL and one
@@ -26,7 +27,6 @@ import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
  * Redis (an alert opened and cleared; a kiosk revoked at B is cut off at A).
  */
 
-const MAIN = join(import.meta.dirname, '..', '..', 'hub', 'main.ts');
 const PASSWORD = 'Qu-yu-guan-li-2026!';
 
 let pg: ThrowawayPostgres;
@@ -39,7 +39,7 @@ const logs: string[] = [];
 function startHub(): Promise<string> {
   const config = join(dataDir, 'hub.json');
   writeFileSync(config, JSON.stringify({ listen: { port: 0 } }));
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--config', config, '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [...programArgs('hub'), '--config', config, '--data-dir', dataDir], {
     env: { PATH: process.env['PATH'], HOME: process.env['HOME'], HUB_DATABASE_URL: dbUrl, HUB_REDIS_URL: redis.url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -20,6 +20,7 @@ import { startAlertSweep, SWEEP_EVERY_MS } from './fleet/alert-evaluation';
 import type { TurnSettings } from './calls/turn-credentials';
 import { RETENTION_DEFAULTS } from './config/schema';
 import { startRetentionPurge, type Retention } from './storage/retention';
+import { configuredRelease } from './take-away/current-release';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -44,6 +45,8 @@ export interface HubSettings {
   turn?: TurnSettings | undefined;
   /** How long submissions are kept (hub/storage/retention.ts); default RETENTION_DEFAULTS. */
   retention?: Retention | undefined;
+  /** The content release (content.db) the take-away pages read; default dist/content/content.db of this checkout, when present. */
+  contentRelease?: string | undefined;
 }
 
 export interface RunningHub {
@@ -117,6 +120,7 @@ export async function startHub(
       bus,
       consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
       turn: settings.turn,
+      contentRelease: configuredRelease(settings.contentRelease),
     });
     const openedBus = bus;
     // Every instance sweeps: the sweep's writes are conditional, so two at once do the work once.

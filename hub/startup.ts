@@ -105,6 +105,7 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
       openBus: redisUrl === '' ? undefined : (logger) => openRedisBus(redisUrl, { logger }),
       turn,
       retention: config.retention,
+      contentRelease: loaded.value.contentRelease,
     },
   };
 }

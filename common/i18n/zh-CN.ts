@@ -17,6 +17,7 @@ import { videoCallZhCN } from './sections/video-call';
 import { hubCallAdminZhCN } from './sections/hub-call-admin';
 import { hubFiguresZhCN } from './sections/hub-figures';
 import { hubCasesZhCN } from './sections/hub-cases';
+import { takeAwayPagesZhCN } from './sections/take-away-pages';
 
 /**
  * 简体中文 — the kiosk's first language. Every string a citizen can see lives
@@ -350,4 +351,5 @@ export const zhCN = {
   hubCallAdmin: hubCallAdminZhCN,
   hubFigures: hubFiguresZhCN,
   hubCases: hubCasesZhCN,
+  takeAwayPages: takeAwayPagesZhCN,
 };

@@ -12,6 +12,8 @@ export interface LoadedHubConfig {
   totpKeyFile: string | undefined;
   payloadKeysDir: string | undefined;
   sealingKeyFile: string | undefined;
+  /** The content release the take-away pages read, made absolute; undefined: the checkout's build. */
+  contentRelease: string | undefined;
   /** The TURN section with its secret file's path made absolute; undefined when calls have no TURN. */
   turn: (NonNullable<HubConfig['turn']> & { secretFile: string }) | undefined;
 }
@@ -35,6 +37,7 @@ export function loadHubConfig(path: string): Result<LoadedHubConfig, RefusedConf
     totpKeyFile: near(config.totpKeyFile),
     payloadKeysDir: near(config.payloadKeysDir),
     sealingKeyFile: near(config.sealingKeyFile),
+    contentRelease: near(config.contentRelease),
     turn:
       config.turn === undefined
         ? undefined

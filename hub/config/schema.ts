@@ -92,6 +92,13 @@ export const HubConfig = z.strictObject({
   payloadKeysDir: z.string().min(1).optional(),
   /** The private key kiosks seal waiting submissions to (made at the first start); every hub on one database needs the same file. Default: keys/sealing-key.pem in the data directory. */
   sealingKeyFile: z.string().min(1).optional(),
+  /**
+   * The content release (a content.db from `npm run content:build`) the
+   * public take-away pages read, which kiosks' QR codes link to; relative
+   * to this file. Default: dist/content/content.db of the hub's checkout,
+   * when present; without one those pages say content is unavailable.
+   */
+  contentRelease: z.string().min(1).optional(),
   /** The name authenticator apps show beside the account's code. */
   totpIssuer: z.string().min(1).max(40).default('无人律所'),
   /**

@@ -6,7 +6,7 @@ import {
   type HubAccess,
   type SessionStanding,
 } from '../../common/hub/api/access';
-import { HUB_REQUEST_HEADER, hubApi, type HubRouteName } from '../../common/hub/api/contract';
+import { HUB_REQUEST_HEADER, hubApi, hubPages, type HubRouteName } from '../../common/hub/api/contract';
 import { LIVE_SOCKETS } from '../../common/hub/api/live';
 import { cookieValue } from '../../server-kit/http/cookies';
 import type { Caller, Guard, GuardDecision, GuardRequest } from '../../server-kit/http/guard';
@@ -27,6 +27,9 @@ import { sessionCookieName } from './session-cookie';
  *  - every POST needs the hub's own Origin, present — so a stolen session
  *    cookie is of no use from another origin, even a sibling one;
  *  - then the session, from its cookie, against the route's access.
+ * A public page (a take-away page a phone opens from a QR code) is
+ * answered to anyone, from anywhere, with none of the above: it is a GET
+ * that changes nothing and reads only public content.
  * A kiosk's route is not for browsers: any request with an Origin or
  * Sec-Fetch-Site is refused there, so no page can make a browser call one;
  * it needs the header too, and a session cookie counts for nothing.
@@ -98,6 +101,11 @@ export function createHubGuard(opts: HubGuardOptions): Guard<HubRouteName, HubCa
   const refuse = (status: 401 | 403, message: string): GuardDecision<HubCaller> => ({ allow: false, status, message });
   return {
     async decide(request) {
+      // A public page (hubPages), to anyone from anywhere: a link in a chat is a cross-site navigation.
+      if (request.route.kind === 'page')
+        return Object.hasOwn(hubPages, request.route.name) && request.method !== 'POST'
+          ? { allow: true }
+          : refuse(403, 'Not a public page');
       const access = accessOf(request.route);
       // A static file (the console's page, later): public, loaded by navigation.
       if (access === undefined) return { allow: true };

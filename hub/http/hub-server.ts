@@ -13,6 +13,8 @@ import type { HubSealingKey } from '../kiosks/sealing-key';
 import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
 import { createHubHandlers } from './hub-handlers';
 import { createHubGuard } from './hub-guard';
+import type { CurrentRelease } from '../take-away/current-release';
+import { createTakeAwayPages } from '../take-away/take-away-pages';
 
 export interface HubServerOptions {
   logger: Logger;
@@ -44,6 +46,8 @@ export interface HubServerOptions {
   turn?: TurnSettings | undefined;
   /** How often the call desk sweeps (default CALL_TICK_MS). */
   callTickMs?: number;
+  /** Which content release the take-away pages read (hub/take-away/current-release.ts); none: they say content is unavailable. */
+  contentRelease?: CurrentRelease | undefined;
 }
 
 export interface HubServer extends ContractServer<never> {
@@ -85,6 +89,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     logger: opts.logger,
     ...(opts.sessionCheckMs === undefined ? {} : { sessionCheckMs: opts.sessionCheckMs }),
   });
+  const takeAway = createTakeAwayPages({ release: opts.contentRelease ?? (() => undefined), logger: opts.logger });
   const server = await startServer({
     logger: opts.logger,
     contract: hubApi,
@@ -111,9 +116,11 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     tls: opts.tls,
     sockets: live.sockets,
     staticDir: opts.consoleDir,
+    pages: takeAway.pages,
     // Ant Design makes its styles at run time, in <style> elements with the page's nonce.
     pageStyleNonce: true,
   }).catch(async (error: unknown) => {
+    takeAway.close();
     live.close();
     await calls.close();
     throw error;
@@ -126,6 +133,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       live.close();
       await calls.close();
       await server.close();
+      takeAway.close();
     },
   };
 }

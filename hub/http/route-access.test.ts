@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { UserRole } from '../../common/hub/accounts';
 import { isKioskAccess, type HubAccess, type SessionAccess } from '../../common/hub/api/access';
-import { hubApi, type HubRouteName } from '../../common/hub/api/contract';
+import { hubApi, hubPages, type HubPageName, type HubRouteName } from '../../common/hub/api/contract';
 import { openSession } from '../storage/sessions';
 import type { SessionScope } from '../storage/schema';
 import { ENGINES } from '../testing/test-storage';
@@ -64,6 +64,14 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   kioskHeartbeat: 'approved-kiosk',
   kioskSubmit: 'approved-kiosk',
   kioskCaseStatus: 'approved-kiosk',
+};
+
+/** The public pages, each with a link to something the release has: anyone loads them, from anywhere. */
+const PAGE_LINKS: { [P in HubPageName]: string } = {
+  answerPage: '/p/answer/wages-unpaid-what-to-do',
+  guidePage: '/p/guide/labour-arbitration',
+  lawPage: `/p/law?title=${encodeURIComponent('中华人民共和国劳动合同法')}&version=2012-12-28&article=${encodeURIComponent('第三十条')}`,
+  officePage: '/p/office/wuhan-legal-aid-centre',
 };
 
 let created = 0;
@@ -303,6 +311,45 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
           const res = await send();
           if (!statuses.includes(res.statusCode)) wrong.push(`${who} → ${res.statusCode} ${res.body}`);
         }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('the public pages are exactly these, each open to anyone', () => {
+    expect(Object.keys(hubPages).sort()).toEqual(Object.keys(PAGE_LINKS).sort());
+    for (const page of Object.values(hubPages)) expect(page.access).toBe('anyone');
+  });
+
+  for (const [name, link] of Object.entries(PAGE_LINKS) as [HubPageName, string][]) {
+    it(`GET ${hubPages[name].path} (${name}), a public page`, async () => {
+      const tokens = await sessions();
+      const wrong: string[] = [];
+      for (const caller of CALLERS) {
+        const token = tokens.get(caller);
+        // A phone following a link: no header, from the link's site or none; a console tab's request too.
+        const ways: [string, Call][] = [
+          ['as a link opened', { method: 'GET', path: link, token, noHubHeader: true }],
+          [
+            'from a link on another site',
+            {
+              method: 'GET',
+              path: link,
+              token,
+              noHubHeader: true,
+              origin: 'https://evil.example',
+              headers: { 'sec-fetch-site': 'cross-site' },
+            },
+          ],
+          ['from the hub’s own page', { method: 'GET', path: link, token }],
+        ];
+        for (const [why, call] of ways) {
+          const res = await hub.call(call);
+          if (res.statusCode !== 200) wrong.push(`${caller.name} ${why} → ${res.statusCode}`);
+        }
+        // It changes nothing: there is nothing to POST to.
+        const post = await hub.call({ method: 'POST', path: link, token, body: {} });
+        if (post.statusCode < 400) wrong.push(`${caller.name} POST → ${post.statusCode}`);
       }
       expect(wrong).toEqual([]);
     });

@@ -18,6 +18,7 @@ import { addUser, type UserSummary } from '../storage/users';
 import type { KioskStatus, StorageEngine } from '../storage/schema';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import { useTestStorage, type TestStorage } from './test-storage';
+import { configuredRelease } from '../take-away/current-release';
 
 /**
  * A hub over a test's storage (each engine, as useTestStorage), answering
@@ -124,6 +125,8 @@ export function useTestHub(
      * Default none: payloads stored as they are, no sealing key given out.
      */
     keys?: boolean;
+    /** The content release the take-away pages read; default the checkout's build (dist/content/content.db). */
+    contentRelease?: string;
   } = {},
 ): TestHub {
   const storage = useTestStorage(engine);
@@ -178,6 +181,8 @@ export function useTestHub(
       bus: instanceBus,
       callTickMs: opts.callTickMs ?? 3_600_000,
       turn: opts.turn,
+      // The checkout's build, as `npm test` makes it before the tests: opened only when a page is asked for.
+      contentRelease: configuredRelease(opts.contentRelease),
       ...(opts.keys === true
         ? {
             payloads: await preparePayloadKeyring(db, defaultPayloadKeysDir(storage.dataDir), () => T0),

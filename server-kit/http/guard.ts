@@ -18,14 +18,16 @@ export type MatchedRoute<Name extends string> =
   | { kind: 'events' }
   /** A socket whose clients send messages too, by its name (a MessageSocket). */
   | { kind: 'socket'; name: string }
-  /** A static file: the only public routes (a page must load before it can present a credential). */
+  /** A static file: public (a page must load before it can present a credential). */
   | { kind: 'static' }
+  /** A public page by its name (a PublicPage): answered to anyone, by link, with no credential. */
+  | { kind: 'page'; name: string }
   /** No route, or one the server did not declare: it needs a caller all the same, and a 404 only tells a caller. */
   | { kind: 'unknown' };
 
-/** Whether a route may be reached with no caller: static files only, so a route added later is guarded by default. */
+/** Whether a route may be reached with no caller: static files and public pages only, so a route added later is guarded by default. */
 export function needsCaller(route: MatchedRoute<string>): boolean {
-  return route.kind !== 'static';
+  return route.kind !== 'static' && route.kind !== 'page';
 }
 
 /** What the connection says of a request, before any header a client may have written. */

@@ -73,6 +73,34 @@ export interface MessageSocket<Ctx extends Caller> {
   onOpen: (socket: WebSocket, caller: Ctx) => void;
 }
 
+/** A request to a public page, as its route decoded it. */
+export interface PageRequest {
+  /** The path's parameters (`:name` in the page's path), decoded. */
+  params: Readonly<Record<string, string>>;
+  /** The query, as parsed: a key given twice is a list. */
+  query: Readonly<Record<string, string | string[] | undefined>>;
+  header(name: string): string | undefined;
+}
+
+/** What a public page answers: its status, its own headers (they win over the defaults, the CSP too) and its text. */
+export interface PageAnswer {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: string;
+}
+
+/**
+ * A public page: a GET (and HEAD) anyone may load by following a link, with
+ * no credential — the hub's take-away pages that a citizen's phone opens
+ * from a kiosk's QR code. The guard still decides on it, by its name.
+ */
+export interface PublicPage {
+  name: string;
+  /** The route, with parameters as `:name`. */
+  path: string;
+  answer(request: PageRequest): PageAnswer | Promise<PageAnswer>;
+}
+
 export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   logger: Logger;
   contract: C;
@@ -91,8 +119,10 @@ export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   host?: string;
   /** Sockets the page may open besides its own origin's (the CSP's connect-src), once the port is known. */
   connectSources?: (port: number) => readonly string[];
-  /** Static files served at `/` when the folder exists: the only public routes. */
+  /** Static files served at `/` when the folder exists: public routes. */
   staticDir?: string | undefined;
+  /** Public pages: answered without a caller, each with its own headers. */
+  pages?: readonly PublicPage[];
   /**
    * The page at `/` is answered with a fresh nonce each time, in place of
    * STYLE_NONCE_PLACEHOLDER in its index.html and in the CSP's style-src,
@@ -202,6 +232,8 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
   // The nonce each answer of the page was given (pageStyleNonce), for its CSP.
   const styleNonces = new WeakMap<FastifyRequest, string>();
   const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+  // A public page's own headers, put over the defaults once those are set.
+  const pageHeaders = new WeakMap<FastifyRequest, Readonly<Record<string, string>>>();
 
   const refuse = (request: FastifyRequest, reply: FastifyReply, status: 401 | 403, message: string): FastifyReply => {
     refused.add(request);
@@ -275,6 +307,8 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
     if (nonce !== undefined) reply.headers(securityHeaders(opts.connectSources?.(bound.port) ?? [], nonce));
     if (opts.headersFor !== undefined) reply.headers(opts.headersFor(factsOf(request)));
     if (needsCaller(matchedRoute(request))) reply.header('cache-control', 'no-store');
+    const own = pageHeaders.get(request);
+    if (own !== undefined) reply.headers(own);
     return payload;
   });
 
@@ -323,6 +357,19 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
   };
   for (const [name, def] of Object.entries(opts.contract) as [RouteNameOf<C>, ContractRoute][]) {
     registerRoute(app, name, def, opts.handlers, contextOf, defaultBodyLimit);
+  }
+
+  for (const page of opts.pages ?? []) {
+    const config: RouteConfig = { matched: { kind: 'page', name: page.name } };
+    app.get(page.path, { config }, async (request, reply) => {
+      const answer = await page.answer({
+        params: request.params as Record<string, string>,
+        query: request.query as Record<string, string | string[] | undefined>,
+        header: (name) => factsOf(request).header(name),
+      });
+      pageHeaders.set(request, answer.headers);
+      return reply.code(answer.status).type('text/html; charset=utf-8').send(answer.body);
+    });
   }
 
   if (events !== undefined) {

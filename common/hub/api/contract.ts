@@ -57,6 +57,7 @@ import { CallFiguresRequest, CallFiguresResponse } from './call-figures';
 import { FiguresExportRequest, FiguresExportResponse, YearFiguresRequest, YearFiguresResponse } from './year-figures';
 import { KioskSubmitBody, KioskSubmitResponse } from './submissions';
 import { SUBMIT_BODY_LIMIT } from '../../api/body-limits';
+import { LawPageQuery, PlainPageQuery, SlugPageParams, type HubPageDef } from './take-away-pages';
 import {
   CallbackByIdRequest,
   CallbackDoneResponse,
@@ -530,4 +531,27 @@ export const hubApi = {
 } satisfies Contract;
 
 export type HubApi = typeof hubApi;
+
+function page<Params extends z.ZodType, Query extends z.ZodType>(
+  def: HubPageDef<Params, Query>,
+): HubPageDef<Params, Query> {
+  return def;
+}
+
+/**
+ * The hub's public pages: light HTML for phones, read from the current
+ * content release, opened from the QR codes on kiosk screens and receipts
+ * (common/take-away.ts). Anyone may load them, from anywhere — a link
+ * forwarded in a chat is a cross-site navigation — with no header, no
+ * session and no body; they change nothing. Params and query are checked
+ * against these schemas before anything is looked up.
+ */
+export const hubPages = {
+  answerPage: page({ path: '/p/answer/:id', params: SlugPageParams, query: PlainPageQuery, access: 'anyone' }),
+  guidePage: page({ path: '/p/guide/:id', params: SlugPageParams, query: PlainPageQuery, access: 'anyone' }),
+  lawPage: page({ path: '/p/law', params: z.strictObject({}), query: LawPageQuery, access: 'anyone' }),
+  officePage: page({ path: '/p/office/:id', params: SlugPageParams, query: PlainPageQuery, access: 'anyone' }),
+};
+export type HubPages = typeof hubPages;
+export type HubPageName = keyof HubPages;
 export type HubRouteName = RouteNameOf<HubApi>;

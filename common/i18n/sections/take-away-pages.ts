@@ -1,0 +1,71 @@
+import type { Catalogue } from '../catalogue';
+
+/**
+ * The chrome of the hub's take-away pages (hub/take-away): what a citizen's
+ * phone shows around an answer, guide, article or office opened from a
+ * kiosk's QR code. The content itself stays as the release has it (Chinese).
+ */
+export const takeAwayPagesZhCN = {
+  firmName: '互联网·无人律所',
+  answerLabel: '常见问题解答',
+  question: '问',
+  answer: '答',
+  nextSteps: '下一步怎么做',
+  timeLimit: '时限：{{limit}}',
+  cites: '法律依据',
+  guideLabel: '办事指南',
+  steps: '办理步骤',
+  articleLabel: '法律条文',
+  versionDate: '{{date}} 版本',
+  versionChanged: '您扫描的是 {{asked}} 版本，这里显示的是现行的 {{date}} 版本。',
+  officeLabel: '机构信息',
+  address: '地址',
+  hours: '办公时间',
+  phone: '电话',
+  services: '服务事项',
+  map: '在地图上查看',
+  demo: '演示数据，不是真实机构。',
+  hotline: '法律咨询请拨打 {{number}} 公共法律服务热线',
+  disclaimer: '以上内容供参考，具体问题请咨询律师或法律援助机构。',
+  release: '内容版本 {{version}}',
+  otherLanguage: 'English',
+  notFoundTitle: '没有找到这一页',
+  notFoundBody: '这个二维码对应的内容已经更新或不再提供。请在无人律所终端上重新查看，或者拨打热线。',
+  badLinkTitle: '链接不完整',
+  badLinkBody: '这个链接有误，可能没有扫描完整。请重新扫描二维码。',
+  unavailableTitle: '暂时无法查看',
+  unavailableBody: '内容暂时无法读取，请稍后再试，或者拨打热线。',
+};
+
+export const takeAwayPagesEn: Catalogue<typeof takeAwayPagesZhCN> = {
+  firmName: 'Internet · Unmanned Law Firm',
+  answerLabel: 'Common question',
+  question: 'Q',
+  answer: 'A',
+  nextSteps: 'What to do next',
+  timeLimit: 'Time limit: {{limit}}',
+  cites: 'Legal basis',
+  guideLabel: 'Step-by-step guide',
+  steps: 'Steps',
+  articleLabel: 'Law article',
+  versionDate: 'Version of {{date}}',
+  versionChanged: 'You scanned the version of {{asked}}; this is the version in force, of {{date}}.',
+  officeLabel: 'Office',
+  address: 'Address',
+  hours: 'Opening hours',
+  phone: 'Phone',
+  services: 'Services',
+  map: 'Show on a map',
+  demo: 'Sample data, not a real office.',
+  hotline: 'For legal advice call the public legal service hotline {{number}}',
+  disclaimer: 'For reference only: for your own case, ask a lawyer or a legal aid centre.',
+  release: 'Content version {{version}}',
+  otherLanguage: '中文',
+  notFoundTitle: 'Page not found',
+  notFoundBody:
+    'What this QR code pointed to has been updated or is no longer offered. Look it up again on the kiosk, or call the hotline.',
+  badLinkTitle: 'Incomplete link',
+  badLinkBody: 'This link is not valid; it may not have been scanned in full. Please scan the QR code again.',
+  unavailableTitle: 'Not available right now',
+  unavailableBody: 'The content cannot be read right now. Please try again later, or call the hotline.',
+};

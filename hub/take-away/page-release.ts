@@ -1,0 +1,144 @@
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import { parseArticleLabel } from '../../common/legal/chinese-numerals';
+import type { DirectoryKind } from '../../common/directory/kinds';
+import { CONTENT_SCHEMA_VERSION } from '../../content/schema/content-schema';
+
+/**
+ * What the take-away pages read of a content release, with small queries of
+ * their own. The kiosk's ContentReader (service/content) answers the same
+ * questions, but the hub may not import the kiosk's service (DESIGN.md), and
+ * the pages need less: one answer, guide, article or office by what its QR
+ * code names. The release is opened read-only and never written.
+ */
+
+export class PageReleaseError extends Error {}
+
+export interface CitedArticle {
+  lawTitle: string;
+  lawShort: string;
+  versionDate: string;
+  number: string;
+}
+
+export interface AnswerPage {
+  question: string;
+  answer: string;
+  nextSteps: { step: string; timeLimit?: string }[];
+  cites: CitedArticle[];
+}
+
+export interface GuidePage {
+  title: string;
+  summary: string;
+  steps: { title: string; body: string; timeLimit?: string }[];
+  cites: CitedArticle[];
+}
+
+export interface ArticlePage extends CitedArticle {
+  headings: string[];
+  text: string;
+}
+
+export interface OfficePage {
+  kind: DirectoryKind;
+  name: string;
+  address: string;
+  hours: string | null;
+  phone: string | null;
+  services: string[];
+  mapUrl: string | null;
+  demo: boolean;
+}
+
+export interface PageRelease {
+  /** meta.version of the release: `2026.12.07-1a2b3c4d`. */
+  readonly version: string;
+  answer(id: string): AnswerPage | undefined;
+  guide(id: string): GuidePage | undefined;
+  /** The article of the law with this title; the version asked if the release has it, else the release's own. */
+  article(lawTitle: string, articleNumber: string): ArticlePage | undefined;
+  office(id: string): OfficePage | undefined;
+  close(): void;
+}
+
+const CITED = `l.title AS lawTitle, l.short_name AS lawShort, l.version_date AS versionDate, a.number`;
+
+/** Opens a content release for the pages; refuses one of another schema or one that is not a release, saying which file. */
+export function openPageRelease(file: string): PageRelease {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const schema = db.pragma('user_version', { simple: true }) as number;
+    if (schema !== CONTENT_SCHEMA_VERSION)
+      throw new PageReleaseError(
+        `${file}: content schema ${schema}, but this hub reads schema ${CONTENT_SCHEMA_VERSION}; configure a matching release`,
+      );
+    const version = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)
+      ?.value;
+    if (version === undefined)
+      throw new PageReleaseError(`${file}: the content release has no version in its meta table`);
+    return readerOf(db, version);
+  } catch (error) {
+    db?.close();
+    if (error instanceof PageReleaseError) throw error;
+    throw new PageReleaseError(`${file}: cannot read the content release (${(error as Error).message})`);
+  }
+}
+
+function readerOf(db: Db, version: string): PageRelease {
+  const s: Record<string, Statement> = {
+    faq: db.prepare('SELECT question, answer, next_steps AS nextSteps FROM faq WHERE id = ?'),
+    guide: db.prepare('SELECT title, summary, steps FROM guides WHERE id = ?'),
+    cites: db.prepare(`SELECT ${CITED} FROM citations c JOIN articles a ON a.id = c.article_id
+      JOIN laws l ON l.id = a.law_id WHERE c.source_kind = ? AND c.source_id = ? ORDER BY c.sort`),
+    article: db.prepare(`SELECT ${CITED}, a.headings, a.text FROM articles a JOIN laws l ON l.id = a.law_id
+      WHERE l.title = ? AND a.ordinal = ? AND a.sub = ?`),
+    office: db.prepare(`SELECT kind, name, address, hours, phone, services, map_url AS mapUrl, demo
+      FROM directory WHERE id = ?`),
+  };
+  const cites = (kind: 'faq' | 'guide', id: string) => s['cites']!.all(kind, id) as CitedArticle[];
+  return {
+    version,
+    answer(id) {
+      const row = s['faq']!.get(id) as { question: string; answer: string; nextSteps: string } | undefined;
+      if (row === undefined) return undefined;
+      const steps = JSON.parse(row.nextSteps) as { step: string; time_limit?: string }[];
+      return {
+        question: row.question,
+        answer: row.answer,
+        nextSteps: steps.map((n) =>
+          n.time_limit === undefined ? { step: n.step } : { step: n.step, timeLimit: n.time_limit },
+        ),
+        cites: cites('faq', id),
+      };
+    },
+    guide(id) {
+      const row = s['guide']!.get(id) as { title: string; summary: string; steps: string } | undefined;
+      if (row === undefined) return undefined;
+      const steps = JSON.parse(row.steps) as { title: string; body: string; time_limit?: string }[];
+      return {
+        title: row.title,
+        summary: row.summary,
+        steps: steps.map(({ time_limit, ...step }) =>
+          time_limit === undefined ? step : { ...step, timeLimit: time_limit },
+        ),
+        cites: cites('guide', id),
+      };
+    },
+    article(lawTitle, articleNumber) {
+      const number = parseArticleLabel(articleNumber);
+      if (number === undefined) return undefined;
+      // A release holds one version of each law, so its title finds it; the page says when that is not the version asked.
+      const row = s['article']!.get(lawTitle, number.ordinal, number.sub) as
+        (CitedArticle & { headings: string; text: string }) | undefined;
+      return row === undefined ? undefined : { ...row, headings: JSON.parse(row.headings) as string[] };
+    },
+    office(id) {
+      const row = s['office']!.get(id) as
+        (Omit<OfficePage, 'services' | 'demo'> & { services: string; demo: number }) | undefined;
+      if (row === undefined) return undefined;
+      return { ...row, services: JSON.parse(row.services) as string[], demo: row.demo === 1 };
+    },
+    close: () => db.close(),
+  };
+}

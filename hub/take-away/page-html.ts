@@ -73,7 +73,8 @@ const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 export const PAGE_CSP = [
   "default-src 'none'",
   `style-src 'sha256-${STYLE_HASH}'`,
-  "img-src 'self'",
+  // The empty icon in the page: else a phone asks for /favicon.ico, which is no public page.
+  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
@@ -108,6 +109,7 @@ export function renderPage(parts: PageParts): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${parts.title} · ${t('firmName')}</title>
 <style>${{ html: STYLE }}</style>
 </head>

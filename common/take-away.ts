@@ -52,10 +52,12 @@ export type TakeAwayCode = { kind: 'link' | 'text' | 'citation'; data: string };
  */
 export const SCREEN_QR_MAX_BYTES = 600;
 
+// Built by hand: common/ has neither the DOM's nor Node's URL type. The hub URL is validated by the configuration schema.
+const pagesOf = (hubUrl: string) => `${hubUrl.replace(/\/+$/, '')}/p/`;
+
 /** The hub's public page for a subject, under `<hub>/p/`. */
 export function publicPageUrl(hubUrl: string, subject: TakeAwaySubject): string {
-  // Built by hand: common/ has neither the DOM's nor Node's URL type. The hub URL is validated by the configuration schema.
-  const base = `${hubUrl.replace(/\/+$/, '')}/p/`;
+  const base = pagesOf(hubUrl);
   if (subject.kind === 'answer') return `${base}answer/${encodeURIComponent(subject.id)}`;
   if (subject.kind === 'guide') return `${base}guide/${encodeURIComponent(subject.id)}`;
   const query = [
@@ -66,6 +68,11 @@ export function publicPageUrl(hubUrl: string, subject: TakeAwaySubject): string 
     .map(([key, value]) => `${key}=${encodeURIComponent(value!)}`)
     .join('&');
   return `${base}law?${query}`;
+}
+
+/** The hub's public page for a directory entry (an office), by its id in the content release. */
+export function officePageUrl(hubUrl: string, officeId: string): string {
+  return `${pagesOf(hubUrl)}office/${encodeURIComponent(officeId)}`;
 }
 
 function fullText(subject: TakeAwaySubject): string {

@@ -61,18 +61,26 @@ export function OfficeBadges({
 }
 
 /**
- * "扫码带走" for an office, drawn as TakeAwayQr draws answers: its map link
- * (a phone opens the map), or its name, address and phone as text.
+ * "扫码带走" for an office, drawn as TakeAwayQr draws answers: the hub's
+ * page for it, or its map link (a phone opens the map), or its name,
+ * address and phone as text.
  */
-export function OfficeQrCode({ office }: { office: Pick<DirectoryEntry, 'name' | 'address' | 'phone' | 'mapUrl'> }) {
+export function OfficeQrCode({
+  office,
+  hubUrl,
+}: {
+  office: Pick<DirectoryEntry, 'id' | 'name' | 'address' | 'phone' | 'mapUrl'>;
+  hubUrl: string | null;
+}) {
   const { t } = useTranslation();
-  const code = officeQr(office);
+  const code = officeQr(office, hubUrl);
+  const what = { link: 'directory.qrLink', map: 'directory.qrMap', text: 'directory.qrText' } as const;
   return (
     <QrPanel
       data={code.data}
       codeLabel={t('directory.qrCodeLabel')}
       title={t('directory.qrTitle')}
-      lines={[t(code.kind === 'map' ? 'directory.qrMap' : 'directory.qrText')]}
+      lines={[t(what[code.kind])]}
       kind={code.kind}
       testId="office-qr"
       codeTestId="office-qr-code"

@@ -159,7 +159,7 @@ function OfficeDetails({ office, regionCode, health }: { office: DirectoryEntry;
           </ul>
         </Section>
       )}
-      <OfficeQrCode office={office} />
+      <OfficeQrCode office={office} hubUrl={health.terminal.hubUrl} />
       <div className="screen-actions">
         <PrintSlipButton label={t('directory.print')} build={build} health={health} />
       </div>

@@ -18,20 +18,27 @@ describe('scope in words', () => {
 
 describe('office QR code', () => {
   const office = {
+    id: 'some-legal-aid-centre',
     name: '某区法律援助中心',
     address: '某路 1 号',
     phone: '027-0000-0101',
     mapUrl: 'https://uri.amap.com/search?keyword=x',
   };
-  it('holds the map link when there is one', () => {
-    expect(officeQr(office)).toEqual({ kind: 'map', data: 'https://uri.amap.com/search?keyword=x' });
+  it('with a hub, holds the link to the hub’s page for the office', () => {
+    expect(officeQr(office, 'https://hub.example.gov.cn/')).toEqual({
+      kind: 'link',
+      data: 'https://hub.example.gov.cn/p/office/some-legal-aid-centre',
+    });
+  });
+  it('without one, the map link when there is one', () => {
+    expect(officeQr(office, null)).toEqual({ kind: 'map', data: 'https://uri.amap.com/search?keyword=x' });
   });
   it('otherwise the name, address and phone as text', () => {
-    expect(officeQr({ ...office, mapUrl: null })).toEqual({
+    expect(officeQr({ ...office, mapUrl: null }, null)).toEqual({
       kind: 'text',
       data: '某区法律援助中心\n地址：某路 1 号\n电话：027-0000-0101',
     });
-    expect(officeQr({ ...office, mapUrl: ' ', phone: null })).toEqual({
+    expect(officeQr({ ...office, mapUrl: ' ', phone: null }, null)).toEqual({
       kind: 'text',
       data: '某区法律援助中心\n地址：某路 1 号',
     });

@@ -2,6 +2,7 @@ import type { DirectoryEntry } from '../../common/api/directory';
 import { DIRECTORY_KINDS, type DirectoryKind } from '../../common/directory/kinds';
 import { type DirectoryScope, regionLevel } from '../../common/directory/region';
 import type { IconName } from '../../ui/icons/Icon';
+import { officePageUrl } from '../../common/take-away';
 
 /**
  * What the directory screens show about an office, as plain functions: the
@@ -65,14 +66,20 @@ export function scopeKey(scope: DirectoryScope, terminalRegionCode: string): Sco
   }
 }
 
-export type OfficeQr = { kind: 'map' | 'text'; data: string };
+export type OfficeQr = { kind: 'link' | 'map' | 'text'; data: string };
 
 /**
- * The office's map link when the release has one (a phone opens the map);
+ * With a hub, the link to its page for the office (address, hours, phone,
+ * services and the map link, kept up to date by the hub). Without one, the
+ * office's map link when the release has one (a phone opens the map);
  * otherwise its name, address and phone as text, which a phone keeps. The
  * text stays Chinese, as the office's own details are.
  */
-export function officeQr(office: Pick<DirectoryEntry, 'name' | 'address' | 'phone' | 'mapUrl'>): OfficeQr {
+export function officeQr(
+  office: Pick<DirectoryEntry, 'id' | 'name' | 'address' | 'phone' | 'mapUrl'>,
+  hubUrl: string | null,
+): OfficeQr {
+  if (hubUrl !== null) return { kind: 'link', data: officePageUrl(hubUrl, office.id) };
   if (office.mapUrl !== null && office.mapUrl.trim() !== '') return { kind: 'map', data: office.mapUrl };
   const lines = [office.name, `地址：${office.address}`];
   if (office.phone !== null && office.phone.trim() !== '') lines.push(`电话：${office.phone}`);

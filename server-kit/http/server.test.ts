@@ -466,3 +466,52 @@ describe('answers shaped by the request', () => {
     }
   });
 });
+
+describe('public pages', () => {
+  it('are answered with no caller, with their own headers over the defaults, when the guard lets them by name', async () => {
+    const asked: MatchedRoute<string>[] = [];
+    const pageServer = await startServer({
+      logger,
+      contract,
+      handlers: { hello: (_body, ctx: TestCaller) => ({ role: ctx.role }), rename: ({ name }) => ({ name }) },
+      guard: () => ({
+        decide: (request) => {
+          asked.push(request.route);
+          return request.route.kind === 'page' && request.route.name === 'greeting'
+            ? { allow: true }
+            : { allow: false, status: 403, message: 'No' };
+        },
+      }),
+      port: 8740,
+      listen: false,
+      pages: [
+        {
+          name: 'greeting',
+          path: '/p/greeting/:id',
+          answer: (request) => ({
+            status: 200,
+            headers: { 'cache-control': 'public, max-age=60', 'content-security-policy': "default-src 'none'" },
+            body: `<p>${request.params['id']} ${String(request.query['lang'])}</p>`,
+          }),
+        },
+        { name: 'secret', path: '/p/secret', answer: () => ({ status: 200, headers: {}, body: 'secret' }) },
+      ],
+    });
+    try {
+      const res = await pageServer.app.inject({ method: 'GET', url: '/p/greeting/%E4%BD%A0%E5%A5%BD?lang=en' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe('<p>你好 en</p>');
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('public, max-age=60');
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect((await pageServer.app.inject({ method: 'GET', url: '/p/secret' })).statusCode).toBe(403);
+      expect(asked).toEqual([
+        { kind: 'page', name: 'greeting' },
+        { kind: 'page', name: 'secret' },
+      ]);
+    } finally {
+      await pageServer.close();
+    }
+  });
+});

@@ -20,7 +20,7 @@ import { startAlertSweep, SWEEP_EVERY_MS } from './fleet/alert-evaluation';
 import type { TurnSettings } from './calls/turn-credentials';
 import { RETENTION_DEFAULTS } from './config/schema';
 import { startRetentionPurge, type Retention } from './storage/retention';
-import { configuredRelease } from './take-away/current-release';
+import { configuredRelease, DEFAULT_CONTENT_RELEASE } from './take-away/current-release';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -99,6 +99,13 @@ export async function startHub(
       now(),
     );
     bus = await (settings.openBus ?? (() => Promise.resolve(createInProcessBus())))(opts.logger);
+    const contentRelease = configuredRelease(settings.contentRelease);
+    // Not a reason to refuse to start (the console and the kiosks need none), but an operator should hear of it.
+    if (contentRelease() === undefined)
+      opts.logger.warn(
+        { contentRelease: settings.contentRelease ?? DEFAULT_CONTENT_RELEASE },
+        'no content release: the take-away pages answer that content is unavailable',
+      );
     const tls =
       settings.tls === undefined
         ? undefined
@@ -120,7 +127,7 @@ export async function startHub(
       bus,
       consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
       turn: settings.turn,
-      contentRelease: configuredRelease(settings.contentRelease),
+      contentRelease,
     });
     const openedBus = bus;
     // Every instance sweeps: the sweep's writes are conditional, so two at once do the work once.

@@ -128,12 +128,13 @@ export function createTakeAwayPages(opts: TakeAwayPagesOptions): TakeAwayPages {
   const pages = (Object.keys(hubPages) as HubPageName[]).map((name): PublicPage => ({
     name,
     path: hubPages[name].path,
-    answer: (request) => answerPage(request, hubPages[name], builders[name], shelf),
+    answer: (request) => respond(request, hubPages[name], builders[name], shelf),
   }));
   return { pages, close: () => shelf.close() };
 }
 
-function answerPage(
+/** One page's answer: checked input, then the release, then the content, each failing with its own page. */
+function respond(
   request: PageRequest,
   def: { params: z.ZodType; query: z.ZodType },
   build: Build,

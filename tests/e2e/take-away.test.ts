@@ -3,8 +3,8 @@ import { useKiosk } from './fixture';
 import { callApi, openHome, PORTRAIT, readQrCode } from './harness';
 
 /**
- * "Take it with you" on a terminal with a hub: the codes on the answer and
- * article screens are links to the hub's public pages, read back from the
+ * "Take it with you" on a terminal with a hub: the codes on the answer,
+ * article and office screens are links to the hub's public pages, read back from the
  * screen by a real QR decoder, and the printed receipt carries the same link.
  * (Terminals without a hub put the text itself in the code: consultation.test.ts.)
  */
@@ -12,7 +12,7 @@ const HUB = 'https://hub.example.gov.cn';
 const { kiosk, browser } = useKiosk({ browser: true, config: { hub: { url: HUB } } });
 
 describe('take it with you, with a hub', () => {
-  it('answer and article codes open the hub public pages; the receipt prints the link as a code', async () => {
+  it('answer, article and office codes open the hub public pages; the receipt prints the link as a code', async () => {
     const { context, page, errors } = await openHome(browser, kiosk, PORTRAIT);
     try {
       await page.getByRole('button', { name: /^智能咨询/ }).tap();
@@ -52,6 +52,17 @@ describe('take it with you, with a hub', () => {
       await paper.waitFor();
       await expect.poll(() => paper.textContent()).toContain('扫码在手机上查看');
       expect(await paper.getByRole('img').count()).toBe(1);
+      // An office's code opens the hub's page for it.
+      const { entries } = await callApi<{ entries: { id: string }[] }>(kiosk, '/api/content/directory', {
+        kind: 'legal-aid-centre',
+      });
+      await page.getByRole('button', { name: /^首页/ }).tap();
+      await page.getByRole('button', { name: /^机构查询/ }).tap();
+      await page.getByRole('button', { name: /^法律援助中心/ }).tap();
+      await page.locator('.office-card').first().tap();
+      await page.getByTestId('office-qr').waitFor();
+      expect(await page.getByTestId('office-qr').getAttribute('data-code-kind')).toBe('link');
+      expect(await readQrCode(page.getByTestId('office-qr-code'))).toBe(`${HUB}/p/office/${entries[0]!.id}`);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import type { Database as Db } from 'better-sqlite3';
+import type { Logger } from 'pino';
+import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-error';
+import type { Handlers } from '../http/server';
+import type { KioskActivity } from '../session/kiosk-activity';
+import { openContentService } from './content-service';
+import { ReleaseRefusedError } from './release-checks';
+import { ReleaseStore, type StepHook } from './release-store';
+import { describeServed, ReleaseSwitch } from './release-switch';
+import { switchableContent, type SwitchableContent } from './switchable-content';
+
+export interface ContentReleases {
+  /** What the routes answer from: the served release, swapped between sessions. */
+  content: SwitchableContent;
+  /** Undefined without records.db: the shipped release is served, and nothing can be installed. */
+  switcher: ReleaseSwitch | undefined;
+  handlers: Pick<Handlers, 'contentInstall'>;
+  start(): void;
+  stop(): void;
+}
+
+export interface ContentReleasesOptions {
+  dataDir: string;
+  records: Db | undefined;
+  /** Why records.db is not open, when it is not. */
+  recordsUnavailable: () => string;
+  shippedPath: string;
+  activity: KioskActivity;
+  logger: Logger;
+  step?: StepHook | undefined;
+}
+
+/**
+ * The content the service serves, chosen at start from the release store
+ * (active, else previous, else shipped), and the install route that feeds
+ * the store. The updater calls the same install; kioskctl reaches it over
+ * the local API.
+ */
+export function openContentReleases(opts: ContentReleasesOptions): ContentReleases {
+  const { records, logger } = opts;
+  if (records === undefined) {
+    const content = switchableContent(openContentService(opts.shippedPath), 'release shipped with the software');
+    return {
+      content,
+      switcher: undefined,
+      handlers: {
+        contentInstall: () => {
+          throw new ServiceUnavailableError(`No release can be installed: ${opts.recordsUnavailable()}`);
+        },
+      },
+      start: () => undefined,
+      stop: () => undefined,
+    };
+  }
+  const store = new ReleaseStore({
+    dir: join(opts.dataDir, 'content', 'releases'),
+    records,
+    shippedPath: opts.shippedPath,
+    logger,
+    ...(opts.step === undefined ? {} : { step: opts.step }),
+  });
+  const chosen = store.openAtStart();
+  store.noteServing(chosen.served);
+  const first = chosen.setAside[0];
+  const note =
+    first === undefined
+      ? undefined
+      : `installed release ${first.release.releaseNumber} was set aside at start (${first.reason}): ${first.detail}`;
+  const content = switchableContent(chosen.content, describeServed(chosen.served, note));
+  const switcher = new ReleaseSwitch({
+    store,
+    content,
+    activity: opts.activity,
+    served: chosen.served,
+    logger,
+    ...(opts.step === undefined ? {} : { step: opts.step }),
+  });
+  // One install at a time: the second waits for the first to be recorded (and refused if it is not newer).
+  let installing: Promise<unknown> = Promise.resolve();
+  return {
+    content,
+    switcher,
+    handlers: {
+      contentInstall: async ({ file, releaseNumber, version }, ctx) => {
+        if (ctx.role !== 'technician')
+          throw new HttpError(403, 'forbidden', 'Only a technician or the updater may install a content release');
+        const run = installing.then(async () => {
+          try {
+            const stored = await store.install(file, { releaseNumber, ...(version === undefined ? {} : { version }) });
+            logger.info({ releaseNumber, version: stored.version }, 'content release installed');
+            const outcome = await switcher.trySwitch();
+            const served = switcher.served().releaseNumber === releaseNumber;
+            return {
+              releaseNumber,
+              version: stored.version,
+              switch: outcome === 'rolled-back' ? outcome : served ? ('switched' as const) : ('waiting' as const),
+            };
+          } catch (error) {
+            if (!(error instanceof ReleaseRefusedError)) throw error;
+            logger.warn({ releaseNumber, reason: error.reason, detail: error.message }, 'content release refused');
+            throw new HttpError(
+              409,
+              'conflict',
+              `Release ${releaseNumber} refused (${error.reason}): ${error.message}`,
+            );
+          }
+        });
+        installing = run.catch(() => undefined);
+        return run;
+      },
+    },
+    start: () => switcher.start(),
+    stop: () => switcher.stop(),
+  };
+}

@@ -160,3 +160,27 @@ export function readServing(db: Db): {
   };
   return { shipped: parse(SHIPPED_KEY), serving: parse(SERVING_KEY) };
 }
+
+/** Everything kioskctl content info shows: what is served, the store's slots, the shipped release and the last problem. */
+export interface ReleaseOverview extends ReleaseSlots {
+  serving: ServedRelease | undefined;
+  shipped: { version: string | null; file: string } | undefined;
+  /** The active release when it is not the one served: installed, waiting for an idle moment. */
+  pending: StoredRelease | undefined;
+  highestAccepted: number;
+  lastProblem: ReleaseEvent | undefined;
+}
+
+export function releaseOverview(db: Db): ReleaseOverview {
+  const slots = readSlots(db);
+  const { shipped, serving } = readServing(db);
+  return {
+    ...slots,
+    serving,
+    shipped,
+    pending:
+      slots.active !== undefined && slots.active.releaseNumber !== serving?.releaseNumber ? slots.active : undefined,
+    highestAccepted: highestAccepted(db),
+    lastProblem: lastEvent(db),
+  };
+}

@@ -10,7 +10,7 @@ import { openRecordsDb } from '../storage/records-db';
 import { BUILT_RELEASE, builtVersion, garblePages, pagesOf, releaseVariant } from '../testing/release-files';
 import type { ContentService } from './content-service';
 import { ReleaseRefusedError } from './release-checks';
-import { highestAccepted, lastEvent, readSlots } from './release-records';
+import { highestAccepted, lastEvent, readSlots, releaseOverview } from './release-records';
 import { releaseFileName, ReleaseStore } from './release-store';
 import { ReleaseSwitch } from './release-switch';
 import { switchableContent } from './switchable-content';
@@ -200,6 +200,17 @@ describe('switching to an installed release', () => {
     expect(content.releaseVersion()).toBe('2026.12.07-00000003');
     expect(content.state()).toMatchObject({ state: 'ok', detail: 'release 2026.12.07-00000003 (number 3)' });
     expect(k.files()).toEqual([2, 3].map(releaseFileName));
+    // What kioskctl content info reads from records.db.
+    const overview = releaseOverview(k.records);
+    expect(overview).toMatchObject({
+      serving: { releaseNumber: 3, version: '2026.12.07-00000003' },
+      active: { releaseNumber: 3 },
+      previous: { releaseNumber: 2 },
+      shipped: { version: builtVersion(), file: BUILT_RELEASE },
+      pending: undefined,
+      highestAccepted: 3,
+    });
+    expect(overview.lastProblem).toBeUndefined();
   });
 
   it('rolls back to the previous release when the new one fails its checks at the switch', async () => {
@@ -218,5 +229,6 @@ describe('switching to an installed release', () => {
     expect(content.releaseVersion()).toBe('2026.12.07-00000002');
     expect(content.state().detail).toContain('release 3 was rolled back (damaged)');
     expect(existsSync(join(k.dir, releaseFileName(3)))).toBe(false);
+    expect(releaseOverview(k.records).lastProblem).toMatchObject({ kind: 'rolled-back', releaseNumber: 3 });
   });
 });

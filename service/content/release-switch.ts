@@ -57,9 +57,10 @@ export class ReleaseSwitch {
   }
 
   start(): void {
-    this.unsubscribe = this.opts.activity.onIdle(() => void this.trySwitch());
+    // After the request that ended the session is answered: the checks take a moment.
+    this.unsubscribe = this.opts.activity.onIdle(() => setImmediate(() => this.trySwitchLogged()));
     this.timer = setInterval(() => {
-      if (this.pending() !== undefined) void this.trySwitch();
+      if (this.pending() !== undefined) this.trySwitchLogged();
     }, RECHECK_MS);
     this.timer.unref();
   }
@@ -67,6 +68,13 @@ export class ReleaseSwitch {
   stop(): void {
     clearInterval(this.timer);
     this.unsubscribe?.();
+  }
+
+  /** A switch nobody awaits: what goes wrong is logged, and the next idle moment tries again. */
+  private trySwitchLogged(): void {
+    this.trySwitch().catch((error: unknown) =>
+      this.opts.logger.error({ err: error }, 'switching the content release failed; the one served stays'),
+    );
   }
 
   async trySwitch(): Promise<SwitchOutcome> {

@@ -8,7 +8,7 @@ import { CaseStatusLookup } from './case-status/case-status-lookup';
 import { caseStatusHandlers } from './case-status/case-status-handlers';
 import { contentHandlers } from './content/content-handlers';
 import type { ContentService } from './content/content-service';
-import { openContentReleases } from './content/content-releases';
+import { openContentReleases, type ContentReleases } from './content/content-releases';
 import type { StepHook } from './content/release-store';
 import { templateHandlers } from './content/template-handlers';
 import { prepareDataDir } from './data-dir';
@@ -77,6 +77,8 @@ export interface KioskService {
   /** Undefined without records.db: submissions answer 503. */
   outbox: Outbox | undefined;
   content: ContentService;
+  /** The content release store: what is served, and the install the updater calls. */
+  releases: ContentReleases;
   health: () => Health;
   /** Lets the UI notice that the service restarted (and its secret changed). */
   bootId: string;
@@ -318,6 +320,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     devices,
     outbox,
     content,
+    releases,
     health,
     bootId,
     dataDirReady: dirCheck.ok,

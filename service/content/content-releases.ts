@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { HttpError, ServiceUnavailableError } from '../../server-kit/http/http-error';
+import type { ContentInstallResponse } from '../../common/api/content-release';
 import type { Handlers } from '../http/server';
 import type { KioskActivity } from '../session/kiosk-activity';
 import { openContentService } from './content-service';
@@ -15,6 +16,12 @@ export interface ContentReleases {
   content: SwitchableContent;
   /** Undefined without records.db: the shipped release is served, and nothing can be installed. */
   switcher: ReleaseSwitch | undefined;
+  /**
+   * Takes a verified release file into the store and switches to it now if
+   * the kiosk is idle (else at the next idle moment). Refuses with a
+   * ReleaseRefusedError; the updater calls this, the install route too.
+   */
+  install(file: string, release: { releaseNumber: number; version?: string }): Promise<ContentInstallResponse>;
   handlers: Pick<Handlers, 'contentInstall'>;
   start(): void;
   stop(): void;
@@ -44,6 +51,7 @@ export function openContentReleases(opts: ContentReleasesOptions): ContentReleas
     return {
       content,
       switcher: undefined,
+      install: () => Promise.reject(new Error(`No release can be installed: ${opts.recordsUnavailable()}`)),
       handlers: {
         contentInstall: () => {
           throw new ServiceUnavailableError(`No release can be installed: ${opts.recordsUnavailable()}`);
@@ -78,36 +86,44 @@ export function openContentReleases(opts: ContentReleasesOptions): ContentReleas
   });
   // One install at a time: the second waits for the first to be recorded (and refused if it is not newer).
   let installing: Promise<unknown> = Promise.resolve();
+  const install: ContentReleases['install'] = (file, release) => {
+    const run = installing.then(async () => {
+      try {
+        const stored = await store.install(file, release);
+        logger.info({ releaseNumber: stored.releaseNumber, version: stored.version }, 'content release installed');
+        const outcome = await switcher.trySwitch();
+        const served = switcher.served().releaseNumber === stored.releaseNumber;
+        return {
+          releaseNumber: stored.releaseNumber,
+          version: stored.version,
+          switch: outcome === 'rolled-back' ? outcome : served ? ('switched' as const) : ('waiting' as const),
+        };
+      } catch (error) {
+        if (error instanceof ReleaseRefusedError)
+          logger.warn(
+            { releaseNumber: release.releaseNumber, reason: error.reason, detail: error.message },
+            'content release refused',
+          );
+        throw error;
+      }
+    });
+    installing = run.catch(() => undefined);
+    return run;
+  };
   return {
     content,
     switcher,
+    install,
     handlers: {
       contentInstall: async ({ file, releaseNumber, version }, ctx) => {
         if (ctx.role !== 'technician')
           throw new HttpError(403, 'forbidden', 'Only a technician or the updater may install a content release');
-        const run = installing.then(async () => {
-          try {
-            const stored = await store.install(file, { releaseNumber, ...(version === undefined ? {} : { version }) });
-            logger.info({ releaseNumber, version: stored.version }, 'content release installed');
-            const outcome = await switcher.trySwitch();
-            const served = switcher.served().releaseNumber === releaseNumber;
-            return {
-              releaseNumber,
-              version: stored.version,
-              switch: outcome === 'rolled-back' ? outcome : served ? ('switched' as const) : ('waiting' as const),
-            };
-          } catch (error) {
-            if (!(error instanceof ReleaseRefusedError)) throw error;
-            logger.warn({ releaseNumber, reason: error.reason, detail: error.message }, 'content release refused');
-            throw new HttpError(
-              409,
-              'conflict',
-              `Release ${releaseNumber} refused (${error.reason}): ${error.message}`,
-            );
-          }
-        });
-        installing = run.catch(() => undefined);
-        return run;
+        try {
+          return await install(file, { releaseNumber, ...(version === undefined ? {} : { version }) });
+        } catch (error) {
+          if (!(error instanceof ReleaseRefusedError)) throw error;
+          throw new HttpError(409, 'conflict', `Release ${releaseNumber} refused (${error.reason}): ${error.message}`);
+        }
       },
     },
     start: () => switcher.start(),

@@ -109,10 +109,18 @@ export function activate(db: Db, release: StoredRelease): void {
   })();
 }
 
+/** Events kept: enough history for a technician; an updater retrying a refused release cannot grow the table without end. */
+export const RELEASE_EVENTS_KEPT = 200;
+
 export function recordEvent(db: Db, event: ReleaseEvent): void {
-  db.prepare(
-    'INSERT INTO content_release_events (at, kind, release_number, version, reason, detail) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(event.at, event.kind, event.releaseNumber, event.version, event.reason, event.detail);
+  db.transaction(() => {
+    const { lastInsertRowid } = db
+      .prepare(
+        'INSERT INTO content_release_events (at, kind, release_number, version, reason, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(event.at, event.kind, event.releaseNumber, event.version, event.reason, event.detail);
+    db.prepare('DELETE FROM content_release_events WHERE id <= ?').run(Number(lastInsertRowid) - RELEASE_EVENTS_KEPT);
+  })();
 }
 
 export function lastEvent(db: Db): ReleaseEvent | undefined {

@@ -232,3 +232,42 @@ describe('switching to an installed release', () => {
     expect(releaseOverview(k.records).lastProblem).toMatchObject({ kind: 'rolled-back', releaseNumber: 3 });
   });
 });
+
+describe('a served release found damaged in use', () => {
+  it('is left for the previous release at the next idle moment, and for the shipped one after that', async () => {
+    const k = kiosk();
+    await k.store.install(sources['v2']!, { releaseNumber: 2 });
+    await k.store.install(sources['v3']!, { releaseNumber: 3 });
+    const choice = k.store.openAtStart();
+    const content = switchableContent(choice.content, 'start');
+    const activity = new KioskActivity({ idleTimeoutSeconds: 120, countdownSeconds: 30, printing: () => false });
+    const switcher = new ReleaseSwitch({ store: k.store, content, activity, served: choice.served, logger });
+    try {
+      expect(switcher.served().releaseNumber).toBe(3);
+      activity.request('faq');
+      // The disk garbles the file under a citizen's reading: that read fails, content is unavailable.
+      const damage = (n: number) => garblePages(join(k.dir, releaseFileName(n)), [1, 2, 3, 4]);
+      damage(3);
+      expect(() => content.guard(() => content.reader().topics())).toThrow();
+      expect(content.state().state).toBe('unavailable');
+      // Not mid-session.
+      expect(await switcher.trySwitch()).toBe('waiting');
+      activity.sessionEnded();
+      expect(await switcher.trySwitch()).toBe('switched');
+      expect(switcher.served()).toMatchObject({ releaseNumber: 2 });
+      expect(content.guard(() => content.reader().topics()).topics.length).toBeGreaterThan(0);
+      expect(lastEvent(k.records)).toMatchObject({ kind: 'rolled-back', releaseNumber: 3, reason: 'damaged' });
+      expect(k.files()).toEqual([releaseFileName(2)]);
+
+      damage(2);
+      expect(() => content.guard(() => content.reader().topics())).toThrow();
+      expect(await switcher.trySwitch()).toBe('switched');
+      expect(switcher.served()).toMatchObject({ releaseNumber: 0, file: BUILT_RELEASE });
+      expect(content.state()).toMatchObject({ state: 'ok' });
+      expect(readSlots(k.records)).toEqual({ active: undefined, previous: undefined });
+      expect(k.files()).toEqual([]);
+    } finally {
+      content.close();
+    }
+  });
+});

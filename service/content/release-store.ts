@@ -144,13 +144,7 @@ export class ReleaseStore {
       }
     }
     this.removeStrays();
-    const shipped = this.opts.shippedPath;
-    const version = peekVersion(shipped);
-    return {
-      content: openContentService(shipped),
-      served: { releaseNumber: 0, version: version ?? 'unknown', file: shipped, since: this.now().toISOString() },
-      setAside,
-    };
+    return { content: openContentService(this.opts.shippedPath), served: this.shipped(), setAside };
   }
 
   /** Records in records.db what is served now (kioskctl shows it). */
@@ -212,14 +206,21 @@ export class ReleaseStore {
   }
 
   /** Forgets `failed` (a release that failed after it was switched to): the previous one is active again. */
-  rollBack(failed: StoredRelease, error: ReleaseRefusedError): void {
+  rollBack(failed: StoredRelease, error: ReleaseRefusedError, opts: { keepFile?: boolean } = {}): void {
     const { active, previous } = this.slots();
     this.opts.records.transaction(() => {
       if (active?.releaseNumber === failed.releaseNumber)
         writeSlots(this.opts.records, { active: previous, previous: undefined });
       this.record('rolled-back', failed, error);
     })();
-    rmSync(this.pathOf(failed), { force: true });
+    // A file still open (the release served) is left for prune once another one answers.
+    if (opts.keepFile !== true) rmSync(this.pathOf(failed), { force: true });
+  }
+
+  /** The release shipped with the software, as served from now. */
+  shipped(): ServedRelease {
+    const file = this.opts.shippedPath;
+    return { releaseNumber: 0, version: peekVersion(file) ?? 'unknown', file, since: this.now().toISOString() };
   }
 
   /**

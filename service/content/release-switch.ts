@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Logger } from 'pino';
 import type { KioskActivity } from '../session/kiosk-activity';
 import { ReleaseRefusedError, verifyRelease } from './release-checks';
@@ -60,7 +61,7 @@ export class ReleaseSwitch {
     // After the request that ended the session is answered: the checks take a moment.
     this.unsubscribe = this.opts.activity.onIdle(() => setImmediate(() => this.trySwitchLogged()));
     this.timer = setInterval(() => {
-      if (this.pending() !== undefined) this.trySwitchLogged();
+      if (this.pending() !== undefined || this.servedFailing()) this.trySwitchLogged();
     }, RECHECK_MS);
     this.timer.unref();
   }
@@ -79,15 +80,66 @@ export class ReleaseSwitch {
 
   async trySwitch(): Promise<SwitchOutcome> {
     if (this.busy) return 'waiting';
-    const next = this.pending();
-    if (next === undefined) return 'nothing';
+    const failing = this.servedFailing();
+    if (this.pending() === undefined && !failing) return 'nothing';
     if (!this.opts.activity.idle()) return 'waiting';
     this.busy = true;
     try {
-      return await this.switchTo(next);
+      if (failing) this.setAsideServed();
+      for (;;) {
+        const next = this.pending();
+        if (next === undefined) return failing ? this.switchToShipped() : 'nothing';
+        const outcome = await this.switchTo(next);
+        // A release served that broke goes back as far as it must: the previous one, else the shipped one.
+        if (outcome !== 'rolled-back' || !failing) return outcome;
+      }
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Whether the installed release served was found damaged in use (a read or the warm-up gave up on it). */
+  private servedFailing(): boolean {
+    return this.current.releaseNumber > 0 && this.opts.content.state().state !== 'ok';
+  }
+
+  /** Records the release served as rolled back; its file goes once another one answers. */
+  private setAsideServed(): void {
+    const { store, content, logger } = this.opts;
+    const { active, previous } = store.slots();
+    const failed = [active, previous].find((r) => r?.releaseNumber === this.current.releaseNumber) ?? {
+      releaseNumber: this.current.releaseNumber,
+      version: this.current.version,
+      file: basename(this.current.file),
+      installedAt: this.current.since,
+    };
+    const error = new ReleaseRefusedError('damaged', content.state().detail ?? 'the release served failed in use');
+    store.rollBack(failed, error, { keepFile: true });
+    logger.error(
+      { releaseNumber: failed.releaseNumber, detail: error.message },
+      'content release served was found damaged; going back to an earlier one',
+    );
+  }
+
+  /** The last fallback: the release shipped with the software. */
+  private switchToShipped(): SwitchOutcome {
+    const { store, content, logger } = this.opts;
+    const shipped = store.shipped();
+    let opened;
+    try {
+      opened = verifyRelease(shipped.file);
+    } catch (error) {
+      if (!(error instanceof ReleaseRefusedError)) throw error;
+      logger.error({ detail: error.message }, 'the shipped content release fails its checks too; no content to serve');
+      return 'rolled-back';
+    }
+    const served = { ...shipped, version: opened.releaseVersion() ?? shipped.version };
+    content.swap(opened, describeServed(served));
+    this.current = served;
+    store.noteServing(served);
+    store.prune(served.file);
+    logger.info('serving the content release shipped with the software');
+    return 'switched';
   }
 
   private async switchTo(next: StoredRelease): Promise<SwitchOutcome> {

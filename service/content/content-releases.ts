@@ -46,30 +46,46 @@ export interface ContentReleasesOptions {
  */
 export function openContentReleases(opts: ContentReleasesOptions): ContentReleases {
   const { records, logger } = opts;
-  if (records === undefined) {
-    const content = switchableContent(openContentService(opts.shippedPath), 'release shipped with the software');
+  /** Without a store: the shipped release is served, and nothing can be installed. */
+  const shippedOnly = (why: () => string): ContentReleases => {
+    const shipped = openContentService(opts.shippedPath);
+    const content = switchableContent(
+      shipped,
+      `release ${shipped.releaseVersion() ?? 'unknown'} (shipped with the software)`,
+    );
     return {
       content,
       switcher: undefined,
-      install: () => Promise.reject(new Error(`No release can be installed: ${opts.recordsUnavailable()}`)),
+      install: () => Promise.reject(new Error(`No release can be installed: ${why()}`)),
       handlers: {
         contentInstall: () => {
-          throw new ServiceUnavailableError(`No release can be installed: ${opts.recordsUnavailable()}`);
+          throw new ServiceUnavailableError(`No release can be installed: ${why()}`);
         },
       },
       start: () => undefined,
       stop: () => undefined,
     };
+  };
+  if (records === undefined) return shippedOnly(opts.recordsUnavailable);
+  let store: ReleaseStore;
+  let chosen: ReturnType<ReleaseStore['openAtStart']> | undefined;
+  try {
+    store = new ReleaseStore({
+      dir: join(opts.dataDir, 'content', 'releases'),
+      records,
+      shippedPath: opts.shippedPath,
+      logger,
+      ...(opts.step === undefined ? {} : { step: opts.step }),
+    });
+    chosen = store.openAtStart();
+    store.noteServing(chosen.served);
+  } catch (error) {
+    // The store's folder or records cannot be used (permissions, a full disk): content still answers.
+    chosen?.content.close();
+    logger.error({ err: error }, 'the content release store is unusable; serving the shipped release');
+    const detail = `the release store is unusable: ${(error as Error).message}`;
+    return shippedOnly(() => detail);
   }
-  const store = new ReleaseStore({
-    dir: join(opts.dataDir, 'content', 'releases'),
-    records,
-    shippedPath: opts.shippedPath,
-    logger,
-    ...(opts.step === undefined ? {} : { step: opts.step }),
-  });
-  const chosen = store.openAtStart();
-  store.noteServing(chosen.served);
   const first = chosen.setAside[0];
   const note =
     first === undefined

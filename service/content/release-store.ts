@@ -97,7 +97,7 @@ function syncDir(dir: string): void {
  * a power cut at any point leaves records.db naming complete, checked files
  * only, and what it names is what the service serves after the restart. A
  * file the records do not name (a partial copy, a copy cut off before it was
- * recorded, a release rolled back) is deleted at the next start.
+ * recorded, a release rolled back) is deleted at the next start or switch.
  */
 export class ReleaseStore {
   private readonly now: () => Date;
@@ -130,7 +130,7 @@ export class ReleaseStore {
       try {
         if (!existsSync(file)) throw new ReleaseRefusedError('missing-file', `${file} does not exist`);
         const content = verifyRelease(file, active.version);
-        this.removeStrays();
+        this.prune();
         return { content, served: this.served(active, file), setAside };
       } catch (error) {
         if (!(error instanceof ReleaseRefusedError)) throw error;
@@ -143,7 +143,7 @@ export class ReleaseStore {
         );
       }
     }
-    this.removeStrays();
+    this.prune();
     return { content: openContentService(this.opts.shippedPath), served: this.shipped(), setAside };
   }
 
@@ -234,10 +234,6 @@ export class ReleaseStore {
       if (keep.has(name) || join(this.opts.dir, name) === serving) continue;
       rmSync(join(this.opts.dir, name), { force: true });
     }
-  }
-
-  private removeStrays(): void {
-    this.prune();
   }
 
   private refuseIfNotNewer(releaseNumber: number): void {

@@ -7,7 +7,9 @@ import type { TerminalConfig } from '../kiosk-config/schema';
 import { CaseStatusLookup } from './case-status/case-status-lookup';
 import { caseStatusHandlers } from './case-status/case-status-handlers';
 import { contentHandlers } from './content/content-handlers';
-import { openContentService, type ContentService } from './content/content-service';
+import type { ContentService } from './content/content-service';
+import { openContentReleases, type ContentReleases } from './content/content-releases';
+import type { StepHook } from './content/release-store';
 import { templateHandlers } from './content/template-handlers';
 import { prepareDataDir } from './data-dir';
 import { deviceHandlers } from './devices/device-handlers';
@@ -30,6 +32,7 @@ import { Outbox } from './outbox/outbox';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { OutboxSender } from './outbox/outbox-sender';
 import { SessionReferences } from './outbox/session-references';
+import { KioskActivity } from './session/kiosk-activity';
 import { sessionHandlers } from './session/session-handlers';
 import { createDailyStats } from './storage/daily-stats';
 import { openRecords } from './storage/open-records';
@@ -45,7 +48,7 @@ export interface ServiceDeps {
   /** The configuration's name, as health reports it. */
   configName: string;
   dataDir: string;
-  /** The content release (content.db) to answer from. */
+  /** The content release shipped with the software (content.db): served until one is installed, and the last fallback. */
   contentPath: string;
   /** The built renderer served at `/`; none in route tests. */
   rendererDir: string | undefined;
@@ -63,6 +66,8 @@ export interface ServiceDeps {
   outboxRetry?: { baseMs: number; capMs: number } | undefined;
   /** Told when a video call begins (requested) and ends: the Electron shell grants the camera only in between. */
   onCallActiveChange?: (active: boolean) => void;
+  /** Called at each step of a content release's install and switch: only the kill -9 test passes one (see content/test-release-pause.ts). */
+  releaseStep?: StepHook | undefined;
 }
 
 /** The service's running pieces. */
@@ -72,6 +77,8 @@ export interface KioskService {
   /** Undefined without records.db: submissions answer 503. */
   outbox: Outbox | undefined;
   content: ContentService;
+  /** The content release store: what is served, and the install the updater calls. */
+  releases: ContentReleases;
   health: () => Health;
   /** Lets the UI notice that the service restarted (and its secret changed). */
   bootId: string;
@@ -100,7 +107,24 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     ? openRecords(join(dataDir, 'records.db'), logger)
     : { db: undefined, state: undefined };
 
-  const content = openContentService(deps.contentPath);
+  // Whether a citizen uses the kiosk: a content release is switched only between sessions.
+  const activity = new KioskActivity({
+    idleTimeoutSeconds: config.idleTimeoutSeconds,
+    countdownSeconds: config.countdownSeconds,
+    // Asked only once the service runs, when the devices exist.
+    printing: () =>
+      devices.printJobs().some((j) => j.state === 'queued' || j.state === 'waiting' || j.state === 'printing'),
+  });
+  const releases = openContentReleases({
+    dataDir,
+    records,
+    recordsUnavailable: () => recordsUnavailable(),
+    shippedPath: deps.contentPath,
+    activity,
+    logger,
+    step: deps.releaseStep,
+  });
+  const content = releases.content;
   const contentState = content.state();
   if (contentState.state !== 'ok')
     logger.error({ detail: contentState.detail }, 'no usable content release; search and answers are unavailable');
@@ -124,6 +148,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     ),
   });
   const printing = printAnswers(devices, config.devices.receiptPrinter);
+  devices.onPrintJob(() => activity.printChanged());
   // Usage figures (kioskctl stats): submissions are counted when stored, screen events through /api/usage.
   const stats = records === undefined ? undefined : createDailyStats(records);
   const enrolledIdentity = () => {
@@ -226,7 +251,10 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     publish: (event) => broadcast(event),
     logger,
     onDocument: (callId, notice) => void callDocuments.receive(callId, notice),
-    ...(deps.onCallActiveChange === undefined ? {} : { onActiveChange: deps.onCallActiveChange }),
+    onActiveChange: (active) => {
+      activity.callActiveChanged(active);
+      deps.onCallActiveChange?.(active);
+    },
   });
   const health = createHealthReporter({
     version: VERSION,
@@ -252,14 +280,16 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       send({ type: 'hello', bootId });
       send({ type: 'health', health: health() });
     },
-    handlers: {
+    handlers: activity.watching({
       health: () => health(),
       ...contentHandlers(content, config.location.regionCode),
       ...templateHandlers(content, devices, printing),
       ...sessionHandlers(devices, sessionReferences, logger, () => {
         calls.endSession();
         callDocuments.forget();
+        activity.sessionEnded();
       }),
+      ...releases.handlers,
       ...callHandlers(calls, callDocuments),
       ...deviceHandlers(devices, printing),
       ...outboxHandlers(outbox, recordsUnavailable, sessionReferences, sender),
@@ -269,7 +299,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
         logger[entry.level]({ source: 'renderer', screen: entry.screen }, entry.message);
         return {};
       },
-    },
+    }),
   });
   broadcast = (event) => server.broadcast(event);
 
@@ -290,6 +320,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     devices,
     outbox,
     content,
+    releases,
     health,
     bootId,
     dataDirReady: dirCheck.ok,
@@ -297,6 +328,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       devices.start();
       heartbeat?.start();
       sender?.start();
+      releases.start();
       learnSealingKey();
       pushTimer = setInterval(push, HEALTH_PUSH_MS);
       pushTimer.unref();
@@ -314,6 +346,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     },
     async stop() {
       calls.stop();
+      releases.stop();
       heartbeat?.stop();
       link.stop();
       // Before records.db closes: a delivery under way finishes its row.

@@ -9,6 +9,7 @@ import { resolveDataDir, restrictNewFileModes } from './data-dir';
 import { noteUncleanExit } from './hub/last-crash';
 import { testHeartbeatIntervalMs } from './hub/test-heartbeat-interval';
 import { testOutboxRetry } from './outbox/test-outbox-retry';
+import { testReleasePause } from './content/test-release-pause';
 import { rootWarning } from './lockdown/process-user';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { bundleDirOf, readStartup } from './startup';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     startedAt,
     heartbeatIntervalMs: testHeartbeatIntervalMs(process.env),
     outboxRetry: testOutboxRetry(process.env),
+    releaseStep: testReleasePause(process.env, (line) => process.stdout.write(line)),
     // For the shell that started us: the camera is the page's only while a call waits or runs.
     onCallActiveChange: (active) => process.stdout.write(`${callLine(active)}\n`),
   });

@@ -26,6 +26,7 @@ import {
   SlidesResponse,
   TopicsResponse,
 } from './content';
+import { ContentInstallRequest, ContentInstallResponse } from './content-release';
 import { Receipt } from '../receipt/receipt';
 import { ReceiptLayout } from '../receipt/layout';
 import { ArticlesByCitationRequest, ArticlesByCitationResponse } from './citations';
@@ -219,6 +220,20 @@ export const api = {
     path: '/api/outbox/retry',
     body: OutboxRetryRequest,
     response: OutboxRetryResponse,
+  }),
+  /**
+   * Technicians only (kioskctl content install), and the updater's entry: a
+   * content release file on this machine, already verified, taken into the
+   * release store as release `releaseNumber` — copied, checked, recorded as
+   * active, and served from the next moment no citizen uses the kiosk.
+   * Refused (409, saying why) when it is not newer than every release
+   * accepted before or fails its checks.
+   */
+  contentInstall: route({
+    method: 'POST',
+    path: '/api/content/install',
+    body: ContentInstallRequest,
+    response: ContentInstallResponse,
   }),
   /** A usage figure from a screen (an answer opened, a template printed…): counted for today; codes only, never personal data. Submissions are counted by the service itself. */
   usage: route({ method: 'POST', path: '/api/usage', body: UsageRequest, response: Empty }),

@@ -1,6 +1,14 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { api } from '../../common/api/contract';
+import type { ContentInstallResponse } from '../../common/api/content-release';
+import { positiveInt } from '../../server-kit/cli/args';
+import { fail } from '../../server-kit/cli/exit-codes';
+import { releaseOverview } from '../content/release-records';
+import { formatOverview } from './content-info';
+import { resolveDataDir } from '../data-dir';
+import { callService, errorMessage, openForReading } from './local-service';
 import type { SearchHit } from '../../common/api/search';
 import { buildRelease } from '../../content/build/build-release';
 import { ContentError } from '../../content/build/source-files';
@@ -9,6 +17,33 @@ import { openSearch } from '../search/open-search';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const DEFAULT_RELEASE_DIR = join(ROOT, 'dist', 'content');
+
+/** An install copies and checks a release of tens of megabytes: seconds, more on a slow disk. */
+const INSTALL_TIMEOUT_MS = 120_000;
+
+const SWITCH_TEXT: Record<ContentInstallResponse['switch'], string> = {
+  switched: 'served now',
+  waiting: 'served from the next moment no citizen uses the kiosk (see kioskctl content info)',
+  'rolled-back': 'it failed its checks at the switch and was rolled back (see kioskctl content info)',
+};
+
+/** The counts and size of one release file (`content info --db`). */
+function describeReleaseFile(file: string): void {
+  const { db, version } = openContentDb(file);
+  const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const created = (db.prepare("SELECT value FROM meta WHERE key = 'created'").get() as { value: string } | undefined)
+    ?.value;
+  const lines = [
+    `release   ${version} (created ${created ?? 'unknown'})`,
+    `file      ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB)`,
+    `laws      ${count('laws')} instruments, ${count('articles')} articles`,
+    `answers   ${count('faq')} FAQ in ${count('topics WHERE parent_id IS NULL')} topics, ${count('guides')} guides, ${count('slides')} slides`,
+    `search    ${count('search_docs')} indexed rows, ${count('terms')} terms, ${count('search_synonyms')} colloquial phrases`,
+    `directory ${count('directory')} offices in ${count('(SELECT DISTINCT region_code FROM directory)')} regions, ${count('directory WHERE demo = 1')} of them demo data`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  db.close();
+}
 
 /** The shape `kioskctl search --json` prints: what a technician or a script needs of a hit. */
 function hitForJson(h: SearchHit): Record<string, unknown> {
@@ -46,25 +81,44 @@ export function addContentCommands(program: Command): void {
 
   content
     .command('info')
-    .description('version, counts and size of a content release')
-    .option('--db <file>', 'content.db to read', join(DEFAULT_RELEASE_DIR, 'content.db'))
-    .action((opts: { db: string }) => {
-      const { db, version } = openContentDb(opts.db);
-      const count = (table: string): number =>
-        (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      const created = (
-        db.prepare("SELECT value FROM meta WHERE key = 'created'").get() as { value: string } | undefined
-      )?.value;
-      const lines = [
-        `release   ${version} (created ${created ?? 'unknown'})`,
-        `file      ${opts.db} (${(statSync(opts.db).size / 1e6).toFixed(1)} MB)`,
-        `laws      ${count('laws')} instruments, ${count('articles')} articles`,
-        `answers   ${count('faq')} FAQ in ${count('topics WHERE parent_id IS NULL')} topics, ${count('guides')} guides, ${count('slides')} slides`,
-        `search    ${count('search_docs')} indexed rows, ${count('terms')} terms, ${count('search_synonyms')} colloquial phrases`,
-        `directory ${count('directory')} offices in ${count('(SELECT DISTINCT region_code FROM directory)')} regions, ${count('directory WHERE demo = 1')} of them demo data`,
-      ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+    .description(
+      'the releases of this kiosk: the one served, the active and previous ones, the shipped one and the last problem; with --db, the counts and size of one release file',
+    )
+    .option('--data-dir <dir>', 'data directory of the service (default: KIOSK_DATA_DIR, else the user data folder)')
+    .option('--db <file>', 'a content.db to describe instead')
+    .option('--json', 'print JSON')
+    .action((opts: { dataDir?: string; db?: string; json?: boolean }) => {
+      if (opts.db !== undefined) {
+        describeReleaseFile(opts.db);
+        return;
+      }
+      const db = openForReading(resolveDataDir(opts.dataDir));
+      const overview = releaseOverview(db);
       db.close();
+      if (opts.json === true) process.stdout.write(`${JSON.stringify(overview, null, 2)}\n`);
+      else process.stdout.write(`${formatOverview(overview).join('\n')}\n`);
+    });
+
+  content
+    .command('install')
+    .argument('<file>', 'a content.db built by `kioskctl content build` (or published by the hub)')
+    .description(
+      'hand a content release to the running service: copied into its store, checked, and served from the next moment no citizen uses the kiosk',
+    )
+    .requiredOption('--release-number <n>', 'the release number: higher than every release this kiosk accepted')
+    .option('--version <version>', 'the version the release must carry (its meta.version)')
+    .option('--data-dir <dir>', 'data directory of the service (default: KIOSK_DATA_DIR, else the user data folder)')
+    .action(async (file: string, opts: { releaseNumber: string; version?: string; dataDir?: string }) => {
+      const releaseNumber = positiveInt(opts.releaseNumber, '--release-number', Number.MAX_SAFE_INTEGER);
+      const answer = await callService(
+        resolveDataDir(opts.dataDir),
+        api.contentInstall,
+        { file: resolve(file), releaseNumber, ...(opts.version === undefined ? {} : { version: opts.version }) },
+        INSTALL_TIMEOUT_MS,
+      );
+      if (answer.status !== 200) fail(`not installed: ${errorMessage(answer.json)}`);
+      const done = api.contentInstall.response.parse(answer.json);
+      process.stdout.write(`release ${done.releaseNumber} (${done.version}) installed: ${SWITCH_TEXT[done.switch]}\n`);
     });
 
   program

@@ -1,20 +1,14 @@
 import { sealedPayloadOf } from '../outbox/sealed-payloads';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import type { z } from 'zod';
-import { api, type RouteDef } from '../../common/api/contract';
-import { ApiErrorBody } from '../../common/api/errors';
+import { callService, errorMessage, EXIT_REFERENCE_OR_SERVICE, openForReading } from './local-service';
+import { api } from '../../common/api/contract';
 import { STAT_METRICS, type DailyStat } from '../../common/api/stats';
 import { maskPersonalData, redactText } from '../../common/redact';
 import { InvalidReferenceError, parseReference } from '../../common/reference-number';
 import { resolveDataDir } from '../data-dir';
 import { countOutbox, deliveryState, listOutbox, type OutboxRow } from '../outbox/outbox-store';
-import { readRuntimeFile } from '../runtime-file';
 import { localDateTime, localDay } from '../../common/local-date';
 import { readDailyStats } from '../storage/daily-stats';
-import { DatabaseTooNewError } from '../../server-kit/sqlite/migrations';
-import { openRecordsDbReadOnly, RecordsSchemaMismatchError } from '../storage/records-db';
 import { positiveInt } from '../../server-kit/cli/args';
 import { EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 
@@ -25,23 +19,6 @@ import { EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
  * only one allowed to print. Personal data is always masked — there is no
  * option to show it.
  */
-
-/** Bad or unknown reference, or no running service to ask (the other exit codes are in ./exit). */
-const EXIT_REFERENCE_OR_SERVICE = 2;
-
-function openForReading(dataDir: string) {
-  const file = join(dataDir, 'records.db');
-  if (!existsSync(file))
-    fail(
-      `no records.db in ${dataDir}: the kiosk service has not run with this data directory (use --data-dir or KIOSK_DATA_DIR)`,
-    );
-  try {
-    return openRecordsDbReadOnly(file);
-  } catch (error) {
-    if (error instanceof RecordsSchemaMismatchError || error instanceof DatabaseTooNewError) fail(error.message);
-    fail(`cannot read ${file}: ${(error as Error).message}`);
-  }
-}
 
 /** One outbox row as a technician sees it: masked, without the idempotency key or the receipt's text. */
 export function describeOutboxRow(row: OutboxRow) {
@@ -78,48 +55,6 @@ export function describeOutboxRow(row: OutboxRow) {
 function localTime(iso: string | null): string {
   if (iso === null) return '';
   return localDateTime(new Date(iso));
-}
-
-/**
- * Asks the running service on one route of the API contract. The answer comes
- * back unparsed, whatever its status: callers check the status, then parse a
- * success body with the route's response schema (an error body with
- * {@link errorMessage}).
- */
-async function callService<Body extends z.ZodType, Res extends z.ZodType>(
-  dataDir: string,
-  route: RouteDef<Body, Res>,
-  body?: z.input<Body>,
-): Promise<{ status: number; json: unknown }> {
-  const runtime = readRuntimeFile(dataDir);
-  if (runtime === undefined)
-    fail(
-      `the kiosk service is not running (no ${join(dataDir, 'run', 'service.json')}); start it, then try again`,
-      EXIT_REFERENCE_OR_SERVICE,
-    );
-  let res: Response;
-  try {
-    res = await fetch(`http://127.0.0.1:${runtime.port}${route.path}`, {
-      method: route.method,
-      headers: {
-        authorization: `Bearer ${runtime.technicianToken}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
-    });
-  } catch (error) {
-    fail(
-      `the kiosk service (port ${runtime.port}) does not answer, so it is probably not running: ${(error as Error).message}`,
-      EXIT_REFERENCE_OR_SERVICE,
-    );
-  }
-  return { status: res.status, json: await res.json().catch(() => null) };
-}
-
-function errorMessage(json: unknown): string {
-  const parsed = ApiErrorBody.safeParse(json);
-  return parsed.success ? parsed.data.error.message : JSON.stringify(json);
 }
 
 export function addOutboxCommands(program: Command): void {

@@ -1,7 +1,17 @@
 import Database, { type Database as Db } from 'better-sqlite3';
 import { CONTENT_SCHEMA_VERSION } from '../../content/schema/content-schema';
 
-export class ContentReleaseError extends Error {}
+/** Why a release could not be opened: a stable code (the release store records it) beside the message. */
+export type ContentReleaseFault = 'wrong-schema' | 'damaged' | 'unreadable';
+
+export class ContentReleaseError extends Error {
+  constructor(
+    message: string,
+    readonly fault: ContentReleaseFault = 'unreadable',
+  ) {
+    super(message);
+  }
+}
 
 /** How many of quick_check's findings a message quotes: the first ones say enough to a technician. */
 const CHECK_LINES_QUOTED = 3;
@@ -29,12 +39,14 @@ export function openContentDb(file: string): { db: Db; version: string } {
     if (schema !== CONTENT_SCHEMA_VERSION) {
       throw new ContentReleaseError(
         `${file}: content schema ${schema}, but this software reads schema ${CONTENT_SCHEMA_VERSION}; build or install a matching release`,
+        'wrong-schema',
       );
     }
     const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
     if (problems.length !== 1 || problems[0] !== 'ok') {
       throw new ContentReleaseError(
         `${file}: the content release is damaged (quick_check: ${problems.slice(0, CHECK_LINES_QUOTED).join('; ')}); install the release again`,
+        'damaged',
       );
     }
     const version =
@@ -44,6 +56,11 @@ export function openContentDb(file: string): { db: Db; version: string } {
   } catch (error) {
     db?.close();
     if (error instanceof ContentReleaseError) throw error;
-    throw new ContentReleaseError(`${file}: cannot read the content release (${(error as Error).message})`);
+    // SQLite's words for a file it cannot take as a database: the disk garbled it, or it never was one.
+    const damaged = /^SQLITE_(CORRUPT|NOTADB)/.test((error as { code?: unknown }).code as string);
+    throw new ContentReleaseError(
+      `${file}: cannot read the content release (${(error as Error).message})`,
+      damaged ? 'damaged' : 'unreadable',
+    );
   }
 }

@@ -1,22 +1,10 @@
-import {
-  copyFileSync,
-  mkdtempSync,
-  openSync,
-  closeSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BUILT_RELEASE as RELEASE, garblePages, pagesOf, RELEASE_PAGE as PAGE } from '../testing/release-files';
 import { ContentUnavailableError, openContentService, type ContentService } from './content-service';
-
-// The kiosk's content release, built by `npm test` (and `npm run content:build`) before the tests run.
-const RELEASE = join(import.meta.dirname, '..', '..', 'dist', 'content', 'content.db');
-const PAGE = 4096;
 
 const dirs: string[] = [];
 const services: ContentService[] = [];
@@ -37,24 +25,6 @@ function open(file: string): ContentService {
   const service = openContentService(file);
   services.push(service);
   return service;
-}
-
-/** Overwrites whole pages with a pattern, as a failing disk would leave them. */
-function garblePages(file: string, pages: readonly number[]): void {
-  const fd = openSync(file, 'r+');
-  const junk = Buffer.alloc(PAGE, 0x5a);
-  for (const p of pages) writeSync(fd, junk, 0, PAGE, (p - 1) * PAGE);
-  closeSync(fd);
-}
-
-/** The pages a table and its indexes live on, from SQLite's own page map. */
-function pagesOf(file: string, table: string): number[] {
-  const db = new Database(file, { readonly: true });
-  const rows = db
-    .prepare('SELECT pageno FROM dbstat WHERE name = ? OR name IN (SELECT name FROM sqlite_schema WHERE tbl_name = ?)')
-    .all(table, table) as { pageno: number }[];
-  db.close();
-  return rows.map((r) => r.pageno);
 }
 
 describe('a damaged content release', () => {

@@ -42,11 +42,14 @@ function isDamage(error: unknown): error is Error & { code: string } {
   return error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(error.code);
 }
 
-export function openContentService(file: string): ContentService {
+export function openContentService(file: string, opened?: { db: Database.Database; version: string }): ContentService {
   let db: Database.Database | undefined;
   let version = '';
   let failure: { reason: SubsystemReason<'content'>; detail: string } | undefined;
-  if (!existsSync(file)) {
+  if (opened !== undefined) {
+    // Opened and checked by the caller (the release store checks more, with the same opening).
+    ({ db, version } = opened);
+  } else if (!existsSync(file)) {
     failure = { reason: 'content-missing', detail: `${file} does not exist (build it with npm run content:build)` };
   } else {
     try {

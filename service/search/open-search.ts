@@ -1,6 +1,21 @@
 import type { Database } from 'better-sqlite3';
-import { createAnalyzer } from '../../content/analysis/analyzer';
+import { createAnalyzer, type Analyzer } from '../../content/analysis/analyzer';
 import { SearchEngine } from './search-engine';
+
+/**
+ * The analyzer of the last vocabulary loaded. Loading the segmentation
+ * dictionary is most of a search engine's start (a few hundred
+ * milliseconds); a release checked at install, checked again at the switch
+ * and served afterwards carries the same vocabulary, so it is loaded once.
+ * The analyzer only reads its dictionary once loaded, so engines share it.
+ */
+let lastAnalyzer: { lexicon: string; analyzer: Analyzer } | undefined;
+
+function analyzerFor(lexicon: string): Analyzer {
+  if (lastAnalyzer?.lexicon !== lexicon)
+    lastAnalyzer = { lexicon, analyzer: createAnalyzer(Buffer.from(lexicon, 'utf8')) };
+  return lastAnalyzer.analyzer;
+}
 
 /** A search engine over an open content release, with the vocabulary the release was indexed with. */
 export function openSearch(db: Database): SearchEngine {
@@ -16,5 +31,5 @@ export function openSearch(db: Database): SearchEngine {
   const stopwords = new Set(
     (db.prepare('SELECT word FROM search_stopwords').all() as { word: string }[]).map((r) => r.word),
   );
-  return new SearchEngine({ db, analyzer: createAnalyzer(Buffer.from(lexicon, 'utf8')), synonyms, stopwords });
+  return new SearchEngine({ db, analyzer: analyzerFor(lexicon), synonyms, stopwords });
 }

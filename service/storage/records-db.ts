@@ -102,6 +102,37 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
     // Cases already waiting in the outbox: their digits are hashed now, while the payload still holds the phone.
     backfillPhoneSuffixes(db);
   },
+  // 4: content releases installed from the hub, and what went wrong with them.
+  (db) => {
+    db.exec(`
+      -- The releases in <data>/content/releases/: 'active' is the one the
+      -- service serves (switching to it between sessions), 'previous' the
+      -- one it falls back to. Both change in one transaction. The release
+      -- shipped with the software (number 0) has no row: it is always there,
+      -- the last fallback. file is a name inside the store folder.
+      CREATE TABLE content_releases (
+        slot           TEXT PRIMARY KEY CHECK (slot IN ('active', 'previous')),
+        release_number INTEGER NOT NULL CHECK (release_number >= 1),
+        version        TEXT NOT NULL,
+        file           TEXT NOT NULL,
+        installed_at   TEXT NOT NULL
+      ) STRICT;
+
+      -- A release refused at install, left at start because it failed its
+      -- checks, or rolled back after a switch: reason is a stable code,
+      -- detail the technician's text. reported_at is set once the hub knows.
+      CREATE TABLE content_release_events (
+        id             INTEGER PRIMARY KEY,
+        at             TEXT NOT NULL,
+        kind           TEXT NOT NULL CHECK (kind IN ('refused', 'fallback', 'rolled-back')),
+        release_number INTEGER NOT NULL,
+        version        TEXT,
+        reason         TEXT NOT NULL,
+        detail         TEXT NOT NULL,
+        reported_at    TEXT
+      ) STRICT;
+    `);
+  },
 ];
 
 /**

@@ -13,6 +13,7 @@ import type { HubSealingKey } from '../kiosks/sealing-key';
 import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
 import { createHubHandlers } from './hub-handlers';
 import { createHubGuard } from './hub-guard';
+import { tufFileRoutes } from '../releases/tuf-files';
 
 export interface HubServerOptions {
   logger: Logger;
@@ -62,7 +63,8 @@ function originOf(host: string, port: number, tls: boolean): string {
 /**
  * The hub's HTTP server over its contract, behind its guard (origin, the
  * custom header, sessions, each route's access), with HSTS on every answer
- * that came over TLS, and its live sockets (hub/live/live-sockets.ts).
+ * that came over TLS, its live sockets (hub/live/live-sockets.ts), and the
+ * public files of its TUF repository (hub/releases/tuf-files.ts).
  */
 export async function startHubServer(opts: HubServerOptions): Promise<HubServer> {
   const proxies = new TrustedProxies(opts.trustedProxies);
@@ -111,6 +113,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     tls: opts.tls,
     sockets: live.sockets,
     staticDir: opts.consoleDir,
+    files: tufFileRoutes(opts.db),
     // Ant Design makes its styles at run time, in <style> elements with the page's nonce.
     pageStyleNonce: true,
   }).catch(async (error: unknown) => {

@@ -18,14 +18,16 @@ export type MatchedRoute<Name extends string> =
   | { kind: 'events' }
   /** A socket whose clients send messages too, by its name (a MessageSocket). */
   | { kind: 'socket'; name: string }
-  /** A static file: the only public routes (a page must load before it can present a credential). */
+  /** A static file: public (a page must load before it can present a credential). */
   | { kind: 'static' }
+  /** A file a server's reader answers (a FileRoute, by its name): public too, its guard may still refuse it. */
+  | { kind: 'file'; name: string }
   /** No route, or one the server did not declare: it needs a caller all the same, and a 404 only tells a caller. */
   | { kind: 'unknown' };
 
-/** Whether a route may be reached with no caller: static files only, so a route added later is guarded by default. */
+/** Whether a route may be reached with no caller: files only, so a route added later is guarded by default. */
 export function needsCaller(route: MatchedRoute<string>): boolean {
-  return route.kind !== 'static';
+  return route.kind !== 'static' && route.kind !== 'file';
 }
 
 /** What the connection says of a request, before any header a client may have written. */

@@ -15,7 +15,9 @@ import {
   ReleaseUploadError,
   uploadRelease,
 } from './content-releases';
+import { createLogger } from '../../server-kit/logger';
 import { readTufMetadata, readTufTarget, TIMESTAMP_CACHE } from './tuf-files';
+import { startTufRenewal } from './tuf-renewal';
 import { makeTufKeys, readTufKey } from './tuf-keys';
 import {
   initRepository,
@@ -167,6 +169,38 @@ describe.each(ENGINES)('the TUF repository on %s', (engine) => {
     await expect(renewExpiring(db, { ...KEYS, timestamp: stranger }, at(6 * DAY))).rejects.toBeInstanceOf(
       TufWrongKeyError,
     );
+  });
+
+  it('is renewed by the hub on its own once it exists, which says so loudly when its keys are missing', async () => {
+    const { db } = t.storage;
+    const logs: string[] = [];
+    const logger = createLogger({
+      service: 'hub',
+      level: 'info',
+      destination: { write: (s: string) => void logs.push(s) },
+    });
+    let clock = T0;
+    const start = (dir: string) => startTufRenewal({ db, keysDir: dir, now: () => clock, logger, everyMs: HOUR });
+    const renewal = start(keysDir);
+    try {
+      expect(await renewal.renewNow()).toBe('no-repository');
+      await initRepository(db, KEYS, 'hubctl', T0);
+      expect(await renewal.renewNow()).toBe('fresh');
+      clock = new Date(T0.getTime() + 13 * HOUR);
+      expect(await renewal.renewNow()).toBe('renewed');
+      expect((await metadata<Timestamp>('timestamp.json')).signed.version).toBe(2);
+      expect(logs.join('')).not.toContain('failed');
+    } finally {
+      await renewal.stop();
+    }
+    const keyless = start(join(scratch, `no-keys-${engine}`));
+    try {
+      expect(await keyless.renewNow()).toBeUndefined();
+      expect(logs.join('')).toContain('renewing the timestamp failed');
+      expect(logs.join('')).toContain('no snapshot key in');
+    } finally {
+      await keyless.stop();
+    }
   });
 
   it('publishes uploads as releases 1, 2 … with their custom fields, the file served by its hash', async () => {

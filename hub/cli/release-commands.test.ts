@@ -20,7 +20,7 @@ describe.each(['sqlite'] as const)('hubctl tuf and release on %s', (engine) => {
   const t = useTestStorage(engine);
   const hubctl = (...args: string[]) => runHubctl(t.env(), args);
 
-  it('makes the repository, uploads (refusing what is no release), publishes, lists and rotates the root', async () => {
+  it('makes the repository, uploads (refusing what is no release), publishes, lists, rotates the root and renews', async () => {
     const keys = join(scratch, `${engine}-offline`);
     const inside = await hubctl('tuf', 'init', '--keys', join(t.dataDir, 'offline'));
     expect(inside).toMatchObject({ code: 64, stderr: expect.stringContaining("is inside the hub's data directory") });
@@ -60,8 +60,14 @@ describe.each(['sqlite'] as const)('hubctl tuf and release on %s', (engine) => {
     expect(rotate.stdout).toContain('root version 2 signed by');
     expect(existsSync(join(scratch, `${engine}-next`, '2.root.json'))).toBe(true);
 
-    const audit = await listAudit(t.storage.db, { limit: 4 });
+    // The root key is in the new directory now, the targets key where it was.
+    const renew = await hubctl('tuf', 'renew', '--keys', join(scratch, `${engine}-next`), '--targets-keys', keys);
+    expect(renew).toMatchObject({ code: 0, stdout: 'root version 3 and targets version 3 signed, valid for a year\n' });
+
+    const audit = await listAudit(t.storage.db, { limit: 6 });
     expect(audit.map((r) => [r.actor, r.action])).toEqual([
+      ['hubctl', 'tuf.renew-targets'],
+      ['hubctl', 'tuf.renew-root'],
       ['hubctl', 'tuf.rotate-root'],
       ['hubctl', 'release.publish'],
       ['hubctl', 'release.upload'],

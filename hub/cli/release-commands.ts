@@ -21,6 +21,7 @@ import {
 } from '../releases/tuf-keys';
 import {
   initRepository,
+  renewTargets,
   repositoryExists,
   rotateRoot,
   TufRepositoryExistsError,
@@ -146,6 +147,28 @@ export function addReleaseCommands(program: Command): void {
           `root version ${rotated.version} signed by ${current.keyId} and ${next.keyId}; kiosks take it at their next update.\n` +
             `The new root key is ${join(newDir, 'root.pem')}; the targets key stays where it was.\n` +
             `New kiosks may be installed with ${rootFile}.\n`,
+        );
+      });
+    });
+
+  tuf
+    .command('renew')
+    .description(
+      'sign the root and the targets again for another year, with the same keys (before they expire; publishing renews the targets too)',
+    )
+    .requiredOption('--keys <dir>', 'the offline keys directory holding the root key')
+    .option('--targets-keys <dir>', 'the one holding the targets key, when another (after rotate-root)')
+    .action(async (opts: { keys: string; targetsKeys?: string }, cmd: Command) => {
+      await withRepository(cmd, async (s, dataDir) => {
+        // Every key read before anything is signed: a missing one leaves the repository as it was.
+        const root = readTufKey(offlineKeysDir(opts.keys, dataDir), 'root');
+        const targetsKey = readTufKey(offlineKeysDir(opts.targetsKeys ?? opts.keys, dataDir), 'targets');
+        const online = onlineKeys(dataDir);
+        const now = new Date();
+        const renewed = await rotateRoot(s.db, { currentRoot: root, newRoot: root }, 'hubctl', now);
+        const targets = await renewTargets(s.db, { targetsSigners: [targetsKey], online, actor: 'hubctl', now });
+        process.stdout.write(
+          `root version ${renewed.version} and targets version ${targets.targetsVersion} signed, valid for a year\n`,
         );
       });
     });

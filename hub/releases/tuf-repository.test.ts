@@ -22,6 +22,7 @@ import { makeTufKeys, readTufKey } from './tuf-keys';
 import {
   initRepository,
   renewExpiring,
+  renewTargets,
   rotateRoot,
   TufRepositoryExistsError,
   TufWrongKeyError,
@@ -255,7 +256,7 @@ describe.each(ENGINES)('the TUF repository on %s', (engine) => {
     expect(kept!.body).toBeNull();
   });
 
-  it('rotates the root: the new version is signed by the current root key and the new one', async () => {
+  it('rotates the root (signed by the current root key and the new one), and renews root and targets', async () => {
     const { db } = t.storage;
     await initRepository(db, KEYS, 'hubctl', T0);
     const next = makeTufKeys(join(scratch, `next-${engine}`), ['root']).root;
@@ -273,6 +274,21 @@ describe.each(ENGINES)('the TUF repository on %s', (engine) => {
     await expect(rotateRoot(db, { currentRoot: KEYS.root, newRoot: next }, 'hubctl', T0)).rejects.toBeInstanceOf(
       TufWrongKeyError,
     );
+
+    // A year on, the same keys sign the root and the targets again.
+    const yearOn = new Date(T0.getTime() + 360 * DAY);
+    expect(await rotateRoot(db, { currentRoot: next, newRoot: next }, 'hubctl', yearOn)).toMatchObject({ version: 3 });
+    const renewedRoot = await metadata<Root>('3.root.json');
+    second.verifyDelegate('root', renewedRoot);
+    expect(renewedRoot.signed.roles['root']!.keyIDs).toEqual([next.keyId]);
+    expect(expiresIn(renewedRoot.signed, yearOn)).toBe(365 * DAY);
+    const online = { snapshot: KEYS.snapshot, timestamp: KEYS.timestamp };
+    expect(await renewTargets(db, { targetsSigners: [KEYS.targets], online, actor: 'hubctl', now: yearOn })).toEqual({
+      targetsVersion: 2,
+    });
+    expect(expiresIn((await metadata<Targets>('2.targets.json')).signed, yearOn)).toBe(365 * DAY);
+    expect((await metadata<Timestamp>('timestamp.json')).signed.snapshotMeta.version).toBe(2);
+    expect((await listAudit(db, { limit: 2 })).map((r) => r.action)).toEqual(['tuf.renew-targets', 'tuf.renew-root']);
   });
 });
 

@@ -295,13 +295,14 @@ export async function initRepository(
 }
 
 /**
- * A new targets version adding `target`, signed by every signer given (the
- * offline targets key now; a second signer fits here when the console's
- * review flow publishes through a delegated key), with a new snapshot and
- * timestamp, stored in one transaction together with what `alsoStore`
- * writes (the release it publishes). `target` is made inside the
- * transaction, from what it reads (the release number is the stored
- * highest plus one), so a retry after another writer won makes it again.
+ * A new targets version adding `target` (none: the same targets, signed
+ * for another year), signed by every signer given (the offline targets key
+ * now; a second signer fits here when the console's review flow publishes
+ * through a delegated key), with a new snapshot and timestamp, stored in
+ * one transaction together with what `alsoStore` writes (the release it
+ * publishes, the audit row). `target` is made inside the transaction, from
+ * what it reads (the release number is the stored highest plus one), so a
+ * retry after another writer won makes it again.
  */
 export async function publishTarget<T>(
   db: HubDb,
@@ -310,7 +311,10 @@ export async function publishTarget<T>(
     online: OnlineKeys;
     now: Date;
     /** Reads what it needs in the transaction, stores what goes with the target (and its audit row), and answers the target. */
-    alsoStore: (trx: Transaction<HubDatabase>, targetsVersion: number) => Promise<{ target: TargetFile; result: T }>;
+    alsoStore: (
+      trx: Transaction<HubDatabase>,
+      targetsVersion: number,
+    ) => Promise<{ target: TargetFile | undefined; result: T }>;
   },
 ): Promise<T> {
   return withRetries(db, async (trx) => {
@@ -326,7 +330,7 @@ export async function publishTarget<T>(
         version: previous.version + 1,
         specVersion: SPEC_VERSION,
         expires: expiryAfter(opts.now, TUF_EXPIRY_MS.targets),
-        targets: { ...previous.targets, [target.path]: target },
+        targets: target === undefined ? previous.targets : { ...previous.targets, [target.path]: target },
       }),
     );
     const targetsFile = fileOf('targets', signAs(targets, root, 'targets', opts.targetsSigners));
@@ -343,7 +347,8 @@ export async function publishTarget<T>(
  * The next root version: the same keys for targets, snapshot and timestamp,
  * `newRoot` in place of the root keys, signed by the current root key and
  * the new one — a client trusting the current root accepts it (the old
- * keys' threshold), and it is valid by its own keys.
+ * keys' threshold), and it is valid by its own keys. With `newRoot` the
+ * current key, the same root signed for another year.
  */
 export async function rotateRoot(
   db: HubDb,
@@ -375,11 +380,8 @@ export async function rotateRoot(
     signAs(metadata, root, 'root', [keys.newRoot]);
     const file = fileOf('root', metadata);
     await insertMetadata(trx, [file], now);
-    await appendAudit(
-      trx,
-      { actor, action: 'tuf.rotate-root', target: `tuf-root:${file.version}`, details: keyIdsOf(root) },
-      now,
-    );
+    const action = keys.newRoot.keyId === keys.currentRoot.keyId ? 'tuf.renew-root' : 'tuf.rotate-root';
+    await appendAudit(trx, { actor, action, target: `tuf-root:${file.version}`, details: keyIdsOf(root) }, now);
     return { version: file.version, rootJson: file.body };
   });
 }
@@ -459,4 +461,25 @@ function timestampOver(
     }),
   );
   return fileOf('timestamp', signAs(timestamp, root, 'timestamp', [online.timestamp]));
+}
+
+/**
+ * The targets signed again for another year, as they are, with a new
+ * snapshot and timestamp: for a year with no release published. Audited.
+ */
+export async function renewTargets(
+  db: HubDb,
+  opts: { targetsSigners: readonly TufSigner[]; online: OnlineKeys; actor: AuditActor; now: Date },
+): Promise<{ targetsVersion: number }> {
+  return publishTarget(db, {
+    ...opts,
+    async alsoStore(trx, targetsVersion) {
+      await appendAudit(
+        trx,
+        { actor: opts.actor, action: 'tuf.renew-targets', target: `tuf-targets:${targetsVersion}` },
+        opts.now,
+      );
+      return { target: undefined, result: { targetsVersion } };
+    },
+  });
 }

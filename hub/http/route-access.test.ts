@@ -387,6 +387,13 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
           name === 'tufMetadata' ? 'application/json; charset=utf-8' : 'application/octet-stream',
         );
         if (name === 'tufTargets') expect(res.rawPayload.equals(RELEASE)).toBe(true);
+        // A HEAD (a CDN checking its copy) answers as the GET does, without the body.
+        const head = await hub.server.app.inject({ method: 'HEAD', url: path });
+        expect([head.statusCode, head.headers['content-length'], head.rawPayload.length], path).toEqual([
+          200,
+          String(res.rawPayload.length),
+          0,
+        ]);
         // Anything but GET (and HEAD) is no route: never the file.
         const posted = await hub.call({ method: 'POST', path, body: {} });
         if (posted.statusCode === 200) wrong.push(`a POST to ${path} → 200`);

@@ -38,13 +38,45 @@ export async function readTufTarget(db: HubDb, file: string): Promise<ServedFile
     .where('sha256', '=', name.sha256)
     .executeTakeFirst();
   if (row === undefined) return undefined;
-  return { body: Buffer.from(row.body), contentType: 'application/octet-stream', cacheControl: IMMUTABLE };
+  return { body: row.body, contentType: 'application/octet-stream', cacheControl: IMMUTABLE };
 }
+
+/**
+ * Releases held in memory: a few MB each, and when one is published the
+ * whole fleet fetches it within minutes — read from the database once per
+ * instance and shared by every download, not once per kiosk. A hashed name
+ * never changes, so nothing held goes stale; only the latest few are held.
+ */
+const TARGETS_HELD = 3;
 
 /** The two routes, for the hub's server. */
 export function tufFileRoutes(db: HubDb): FileRoute[] {
+  // Found ones only, the latest used last: names that are not there (a probe) never push a release out.
+  const held = new Map<string, ServedFile>();
+  // Reads under way: a release asked for by many kiosks at once is read once.
+  const reading = new Map<string, Promise<ServedFile | undefined>>();
+  const readTarget = (file: string): Promise<ServedFile | undefined> => {
+    const found = held.get(file);
+    if (found !== undefined) {
+      held.delete(file);
+      held.set(file, found);
+      return Promise.resolve(found);
+    }
+    let read = reading.get(file);
+    if (read === undefined) {
+      read = readTufTarget(db, file)
+        .then((got) => {
+          if (got !== undefined) held.set(file, got);
+          for (const oldest of held.keys()) if (held.size > TARGETS_HELD) held.delete(oldest);
+          return got;
+        })
+        .finally(() => reading.delete(file));
+      reading.set(file, read);
+    }
+    return read;
+  };
   return [
     { name: 'tufMetadata', prefix: TUF_FILE_ROUTES.tufMetadata.prefix, read: (f) => readTufMetadata(db, f) },
-    { name: 'tufTargets', prefix: TUF_FILE_ROUTES.tufTargets.prefix, read: (f) => readTufTarget(db, f) },
+    { name: 'tufTargets', prefix: TUF_FILE_ROUTES.tufTargets.prefix, read: readTarget },
   ];
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { HubDb } from '../storage/schema';
-import { hasTufKey, readTufKey, type TufKeyError } from './tuf-keys';
-import { renewExpiring, type OnlineKeys, type RenewalOutcome } from './tuf-repository';
+import { hasTufKey, readTufKey, TufKeyError } from './tuf-keys';
+import { renewExpiring, TufWrongKeyError, type OnlineKeys, type RenewalOutcome } from './tuf-repository';
 
 /** How often the hub looks whether the snapshot or timestamp needs renewing: well within the 12 hours' margin. */
 export const TUF_RENEW_EVERY_MS = 10 * 60 * 1000;
@@ -39,7 +39,7 @@ export function startTufRenewal(opts: {
     } catch (error) {
       // Kiosks keep their release but see no new one once the timestamp runs out: said loudly, at every tick.
       opts.logger.error(
-        { err: (error as TufKeyError).message },
+        error instanceof TufKeyError || error instanceof TufWrongKeyError ? { problem: error.message } : { err: error },
         'TUF repository: renewing the timestamp failed; kiosks stop updating when it expires',
       );
       keys = undefined;

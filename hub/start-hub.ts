@@ -21,6 +21,8 @@ import type { TurnSettings } from './calls/turn-credentials';
 import { RETENTION_DEFAULTS } from './config/schema';
 import { startRetentionPurge, type Retention } from './storage/retention';
 import { configuredRelease, DEFAULT_CONTENT_RELEASE } from './take-away/current-release';
+import { defaultTufKeysDir } from './releases/tuf-keys';
+import { startTufRenewal } from './releases/tuf-renewal';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -37,6 +39,8 @@ export interface HubSettings {
   payloadKeysDir?: string | undefined;
   /** Default: keys/sealing-key.pem in the data directory. */
   sealingKeyFile?: string | undefined;
+  /** The TUF repository's online keys (snapshot, timestamp); default: keys/tuf in the data directory. */
+  tufKeysDir?: string | undefined;
   /** How this instance hears the others' events; default the in-process bus (a hub of one). */
   openBus?: (logger: Logger) => Promise<LiveBus>;
   /** The web console's built files, served at `/`; default dist/hub-console of this checkout. None served when missing. */
@@ -72,7 +76,7 @@ export const defaultTotpKeyFile = (dataDir: string): string => join(dataDir, 'ke
  */
 export async function startHub(
   settings: HubSettings,
-  opts: { logger: Logger; now?: () => Date; listen?: boolean; alertSweepEveryMs?: number },
+  opts: { logger: Logger; now?: () => Date; listen?: boolean; alertSweepEveryMs?: number; tufRenewEveryMs?: number },
 ): Promise<RunningHub> {
   const now = opts.now ?? (() => new Date());
   // The keys live here whatever the engine; hub.db too on SQLite.
@@ -145,12 +149,21 @@ export async function startHub(
       retention: settings.retention ?? RETENTION_DEFAULTS,
       logger: opts.logger,
     });
+    // Every instance renews the timestamp: the database stores one of each version.
+    const tuf = startTufRenewal({
+      db: storage.db,
+      keysDir: settings.tufKeysDir ?? defaultTufKeysDir(settings.dataDir),
+      now,
+      logger: opts.logger,
+      ...(opts.tufRenewEveryMs === undefined ? {} : { everyMs: opts.tufRenewEveryMs }),
+    });
     return {
       server,
       storage,
       migration,
       bus: openedBus,
       async stop() {
+        await tuf.stop();
         await purge.stop();
         await sweep.stop();
         await server.close();

@@ -17,6 +17,7 @@ import { addFigureCommands } from './figure-commands';
 import { addKioskCommands } from './kiosk-commands';
 import { addPayloadKeyCommands } from './payload-key-commands';
 import { addPurgeCommand, addSubmissionCommands } from './submission-commands';
+import { addReleaseCommands } from './release-commands';
 import { addUserCommands } from './user-commands';
 
 /**
@@ -63,6 +64,7 @@ addCallCommands(program);
 addFigureCommands(program);
 addSubmissionCommands(program);
 addPayloadKeyCommands(program);
+addReleaseCommands(program);
 addPurgeCommand(program);
 
 const config = program.command('config').description('the hub’s configuration file (what `npm run hub` starts with)');

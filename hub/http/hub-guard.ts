@@ -8,6 +8,7 @@ import {
 } from '../../common/hub/api/access';
 import { HUB_REQUEST_HEADER, hubApi, hubPages, type HubRouteName } from '../../common/hub/api/contract';
 import { LIVE_SOCKETS } from '../../common/hub/api/live';
+import { TUF_FILE_ROUTES } from '../../common/hub/api/tuf-files';
 import { cookieValue } from '../../server-kit/http/cookies';
 import type { Caller, Guard, GuardDecision, GuardRequest } from '../../server-kit/http/guard';
 import type { HubDb, KioskStatus } from '../storage/schema';
@@ -33,6 +34,8 @@ import { sessionCookieName } from './session-cookie';
  * A kiosk's route is not for browsers: any request with an Origin or
  * Sec-Fetch-Site is refused there, so no page can make a browser call one;
  * it needs the header too, and a session cookie counts for nothing.
+ * The TUF repository's files (common/hub/api/tuf-files.ts) are public:
+ * any GET, from anywhere, with no header; nothing of the caller is read.
  */
 
 interface CallerFacts {
@@ -90,6 +93,10 @@ function liveSocketOf(
 
 function accessOf(route: GuardRequest<HubRouteName>['route']): HubAccess | undefined {
   if (route.kind === 'contract') return hubApi[route.name].access;
+  if (route.kind === 'file')
+    return Object.hasOwn(TUF_FILE_ROUTES, route.name)
+      ? TUF_FILE_ROUTES[route.name as keyof typeof TUF_FILE_ROUTES].access
+      : [];
   // A socket not in the live contract: nobody may open it.
   if (route.kind === 'socket') return liveSocketOf(route)?.access ?? [];
   // No such route (or one not ours): a session may learn it is a 404, nobody else.
@@ -109,6 +116,8 @@ export function createHubGuard(opts: HubGuardOptions): Guard<HubRouteName, HubCa
       const access = accessOf(request.route);
       // A static file (the console's page, later): public, loaded by navigation.
       if (access === undefined) return { allow: true };
+      // A public file: signed metadata and public releases, for any client and any CDN in front.
+      if (request.route.kind === 'file' && access === 'anyone') return { allow: true };
       const facts = (): CallerFacts => {
         const secure = requestIsSecure(request, opts.proxies);
         return {

@@ -15,6 +15,7 @@ import { createHubHandlers } from './hub-handlers';
 import { createHubGuard } from './hub-guard';
 import type { CurrentRelease } from '../take-away/current-release';
 import { createTakeAwayPages } from '../take-away/take-away-pages';
+import { tufFileRoutes } from '../releases/tuf-files';
 
 export interface HubServerOptions {
   logger: Logger;
@@ -66,7 +67,8 @@ function originOf(host: string, port: number, tls: boolean): string {
 /**
  * The hub's HTTP server over its contract, behind its guard (origin, the
  * custom header, sessions, each route's access), with HSTS on every answer
- * that came over TLS, and its live sockets (hub/live/live-sockets.ts).
+ * that came over TLS, its live sockets (hub/live/live-sockets.ts), and the
+ * public files of its TUF repository (hub/releases/tuf-files.ts).
  */
 export async function startHubServer(opts: HubServerOptions): Promise<HubServer> {
   const proxies = new TrustedProxies(opts.trustedProxies);
@@ -117,6 +119,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     sockets: live.sockets,
     staticDir: opts.consoleDir,
     pages: takeAway.pages,
+    files: tufFileRoutes(opts.db),
     // Ant Design makes its styles at run time, in <style> elements with the page's nonce.
     pageStyleNonce: true,
   }).catch(async (error: unknown) => {

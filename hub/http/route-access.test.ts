@@ -1,8 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { UserRole } from '../../common/hub/accounts';
 import { isKioskAccess, type HubAccess, type SessionAccess } from '../../common/hub/api/access';
 import { hubApi, hubPages, type HubPageName, type HubRouteName } from '../../common/hub/api/contract';
+import { TUF_FILE_ROUTES, type TufFileRouteName } from '../../common/hub/api/tuf-files';
+import { publishRelease, uploadRelease } from '../releases/content-releases';
+import { makeTufKeys } from '../releases/tuf-keys';
+import { initRepository } from '../releases/tuf-repository';
+import { writeContentRelease } from '../testing/content-release-files';
 import { openSession } from '../storage/sessions';
 import type { SessionScope } from '../storage/schema';
 import { ENGINES } from '../testing/test-storage';
@@ -73,6 +81,17 @@ const PAGE_LINKS: { [P in HubPageName]: string } = {
   lawPage: `/p/law?title=${encodeURIComponent('中华人民共和国劳动合同法')}&version=2012-12-28&article=${encodeURIComponent('第三十条')}`,
   officePage: '/p/office/wuhan-legal-aid-centre',
 };
+
+/** The TUF repository's files: public, whoever asks, however. */
+const DECLARED_FILES: { [R in TufFileRouteName]: HubAccess } = {
+  tufMetadata: 'anyone',
+  tufTargets: 'anyone',
+};
+
+const scratch = mkdtempSync(join(tmpdir(), 'route-access-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const TUF_KEYS = makeTufKeys(join(scratch, 'tuf'), ['root', 'targets', 'snapshot', 'timestamp']);
+const RELEASE = writeContentRelease(join(scratch, 'release.db'), { rows: 5 });
 
 let created = 0;
 /** A valid body per route, chosen so that an allowed call does no harm to the table (no such account, a wrong code…). */
@@ -351,6 +370,89 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
         const post = await hub.call({ method: 'POST', path: link, token, body: {} });
         if (post.statusCode < 400) wrong.push(`${caller.name} POST → ${post.statusCode}`);
       }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('the TUF file routes declare exactly the access written out here', () => {
+    expect(Object.fromEntries(Object.entries(TUF_FILE_ROUTES).map(([name, r]) => [name, r.access]))).toEqual(
+      DECLARED_FILES,
+    );
+  });
+
+  /** A repository with one release published: the names each file route serves, and names it must not. */
+  async function tufFiles(): Promise<Record<TufFileRouteName, { served: string[]; refused: string[] }>> {
+    const { db } = hub.storage.storage;
+    await initRepository(db, TUF_KEYS, 'hubctl', hub.now());
+    const upload = await uploadRelease(db, { bytes: RELEASE, where: 'release.db' }, 'hubctl', hub.now());
+    const { targetName } = await publishRelease(db, upload.id, {
+      targetsSigners: [TUF_KEYS.targets],
+      online: TUF_KEYS,
+      actor: 'hubctl',
+      now: hub.now(),
+    });
+    const hashed = `${createHash('sha256').update(RELEASE).digest('hex')}.${targetName}`;
+    return {
+      tufMetadata: {
+        served: ['1.root.json', '2.targets.json', '2.snapshot.json', 'timestamp.json'],
+        refused: ['3.root.json', 'root.json', '1.root.json/', '..%2F1.root.json', '..%2F..%2Fhub.db', '1.root.json%00'],
+      },
+      tufTargets: { served: [hashed], refused: [targetName, `${hashed}/x`, `..%2F${hashed}`, `a/${hashed}`] },
+    };
+  }
+
+  for (const [name, route] of Object.entries(TUF_FILE_ROUTES) as [
+    TufFileRouteName,
+    (typeof TUF_FILE_ROUTES)[TufFileRouteName],
+  ][]) {
+    it(`GET ${route.prefix}<file> (${name}), public files`, async () => {
+      const tokens = await sessions();
+      const files = (await tufFiles())[name];
+      const wrong: string[] = [];
+      const kiosk = await hub.addKiosk('approved');
+      for (const file of files.served) {
+        const path = `${route.prefix}${file}`;
+        const calls: [string, () => ReturnType<typeof hub.call>][] = [
+          ...CALLERS.map((caller): [string, () => ReturnType<typeof hub.call>] => [
+            caller.name,
+            () => hub.call({ method: 'GET', path, token: tokens.get(caller) }),
+          ]),
+          ['nobody, without X-Hub-Request (tuf-js, a CDN)', () => hub.call({ method: 'GET', path, noHubHeader: true })],
+          ['a page of another origin', () => hub.call({ method: 'GET', path, origin: 'https://evil.example' })],
+          ['a kiosk, signing as it does', () => hub.kioskCall(kiosk, { method: 'GET', path })],
+        ];
+        for (const [who, send] of calls) {
+          const res = await send();
+          if (res.statusCode !== 200) wrong.push(`${who}: ${path} → ${res.statusCode} ${res.body}`);
+        }
+        const res = await hub.call({ method: 'GET', path, noHubHeader: true });
+        const immutable = file !== 'timestamp.json';
+        expect(res.headers['cache-control'], path).toBe(
+          immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
+        );
+        expect(res.headers['content-type'], path).toBe(
+          name === 'tufMetadata' ? 'application/json; charset=utf-8' : 'application/octet-stream',
+        );
+        if (name === 'tufTargets') expect(res.rawPayload.equals(RELEASE)).toBe(true);
+        // A HEAD (a CDN checking its copy) answers as the GET does, without the body.
+        const head = await hub.server.app.inject({ method: 'HEAD', url: path });
+        expect([head.statusCode, head.headers['content-length'], head.rawPayload.length], path).toEqual([
+          200,
+          String(res.rawPayload.length),
+          0,
+        ]);
+        // Anything but GET (and HEAD) is no route: never the file.
+        const posted = await hub.call({ method: 'POST', path, body: {} });
+        if (posted.statusCode === 200) wrong.push(`a POST to ${path} → 200`);
+      }
+      for (const file of files.refused) {
+        const res = await hub.call({ method: 'GET', path: `${route.prefix}${file}`, noHubHeader: true });
+        if (res.statusCode !== 404) wrong.push(`${route.prefix}${file} → ${res.statusCode} ${res.body}`);
+        else expect(res.headers['cache-control']).toBe('no-store');
+      }
+      // A path the router resolves out of the prefix is no file route at all: refused as any unknown path.
+      const outside = await hub.call({ method: 'GET', path: `${route.prefix}%2e%2e/%2e%2e/hub.db`, noHubHeader: true });
+      if (outside.statusCode === 200) wrong.push(`a dot-dot path out of ${route.prefix} → 200`);
       expect(wrong).toEqual([]);
     });
   }

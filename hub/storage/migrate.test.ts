@@ -36,6 +36,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'case_events',
       'case_facts',
       'case_lookup_misses',
+      'content_releases',
       'duty_roster',
       'enrollment_codes',
       'hub_schema',
@@ -50,6 +51,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'lawyer_queues',
       'sessions',
       'submissions',
+      'tuf_metadata',
+      'tuf_targets',
       'users',
     ]);
     expect(await listAudit(t.storage.db, { limit: HUB_MIGRATIONS.length })).toEqual(
@@ -64,6 +67,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 8, name: 'submissions from the kiosks' },
         { version: 9, name: 'case status, anonymous case facts and daily usage' },
         { version: 10, name: 'case history, 查询进度 wrong tries, callbacks done' },
+        { version: 11, name: 'content releases and their TUF repository' },
       ]
         .map((m) => ({
           id: m.version,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +17,7 @@ import { payloadKeyUsage, preparePayloadKeyring, reencryptPayloads } from './pay
 import type { HubDb } from './schema';
 import { CLEAR_PAYLOADS, type PayloadVault } from './submission-payloads';
 import { receiveSubmission } from './submissions';
-import { programArgs } from '../testing/programs';
+import { runHubctl } from '../testing/programs';
 
 /**
  * Submissions' payloads at rest: sealed under the current payload key on
@@ -111,18 +110,7 @@ function expectNoPersonalData(bytes: Buffer, count: number) {
     for (const value of Object.values(person(n))) expect(bytes.includes(Buffer.from(value, 'utf8')), value).toBe(false);
 }
 
-function hubctl(t: TestStorage, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { PATH: process.env['PATH'], HOME: process.env['HOME'], LANG: 'C.UTF-8', ...t.env() };
-    const child = spawn(process.execPath, [...programArgs('hubctl'), ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const hubctl = (t: TestStorage, args: string[]) => runHubctl(t.env(), args);
 
 describe.each(ENGINES)('payloads encrypted at rest, on %s', (engine) => {
   const t = useTestStorage(engine);

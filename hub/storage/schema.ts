@@ -40,6 +40,9 @@ export interface HubDatabase {
   kiosk_usage_daily: KioskUsageDailyTable;
   case_events: CaseEventsTable;
   case_lookup_misses: CaseLookupMissesTable;
+  tuf_metadata: TufMetadataTable;
+  tuf_targets: TufTargetsTable;
+  content_releases: ContentReleasesTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -368,6 +371,46 @@ export interface KioskUsageDailyTable {
   count: number;
   region_code: string;
   received_at: string;
+}
+
+export type TufRole = 'root' | 'targets' | 'snapshot' | 'timestamp';
+
+/** Every signed version of every TUF role, as served (migration 11). */
+export interface TufMetadataTable {
+  role: TufRole;
+  version: number;
+  /** The metadata file's JSON text, exactly the bytes served (the snapshot and timestamp hash them). */
+  body: string;
+  expires_at: string;
+  signed_at: string;
+}
+
+/** A published TUF target file (migration 11), served as `<sha256>.<name>`. */
+export interface TufTargetsTable {
+  name: string;
+  sha256: string;
+  length: number;
+  body: Buffer;
+  created_at: string;
+}
+
+/** A content release uploaded, and once published its release number (migration 11). */
+export interface ContentReleasesTable {
+  id: Generated<number>;
+  sha256: string;
+  length: number;
+  /** The release's `meta.version`, e.g. `2026.12.07-1a2b3c4d`. */
+  version: string;
+  /** Its `PRAGMA user_version`. */
+  schema_version: number;
+  uploaded_at: string;
+  /** The audit actor who uploaded it. */
+  uploaded_by: string;
+  /** The file, until it is published (then it is the target's). */
+  body: Buffer | null;
+  release_number: ColumnType<number | null, number | null | undefined, number | null>;
+  published_at: ColumnType<string | null, string | null | undefined, string | null>;
+  published_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type CallRow = Selectable<CallsTable>;

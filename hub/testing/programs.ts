@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,4 +30,26 @@ export function programArgs(name: ProgramName): string[] {
   return process.env['VITEST'] !== undefined && existsSync(bundle)
     ? ['--enable-source-maps', bundle]
     : ['--import', 'tsx', join(ROOT, PROGRAMS[name])];
+}
+
+export interface ProgramRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs hubctl as `npm run hubctl` would, in English, with `env` (a test storage's) and nothing else from ours. */
+export function runHubctl(env: NodeJS.ProcessEnv, args: string[], input?: string): Promise<ProgramRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...programArgs('hubctl'), ...args], {
+      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], LANG: 'C.UTF-8', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
 }

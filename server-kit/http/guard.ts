@@ -22,12 +22,14 @@ export type MatchedRoute<Name extends string> =
   | { kind: 'static' }
   /** A public page by its name (a PublicPage): answered to anyone, by link, with no credential. */
   | { kind: 'page'; name: string }
+  /** A file a server's reader answers (a FileRoute, by its name): public too, its guard may still refuse it. */
+  | { kind: 'file'; name: string }
   /** No route, or one the server did not declare: it needs a caller all the same, and a 404 only tells a caller. */
   | { kind: 'unknown' };
 
-/** Whether a route may be reached with no caller: static files and public pages only, so a route added later is guarded by default. */
+/** Whether a route may be reached with no caller: static files, public pages and file routes only, so a route added later is guarded by default. */
 export function needsCaller(route: MatchedRoute<string>): boolean {
-  return route.kind !== 'static' && route.kind !== 'page';
+  return route.kind !== 'static' && route.kind !== 'page' && route.kind !== 'file';
 }
 
 /** What the connection says of a request, before any header a client may have written. */

@@ -101,6 +101,28 @@ export interface PublicPage {
   answer(request: PageRequest): PageAnswer | Promise<PageAnswer>;
 }
 
+/** A file a FileRoute answers, with how it may be cached. */
+export interface ServedFile {
+  body: Buffer | string;
+  contentType: string;
+  cacheControl: string;
+}
+
+/**
+ * Public files under a prefix, answered by a reader rather than from a
+ * folder (the hub's TUF repository, kept in its database): `GET
+ * <prefix><name>`, where the name is everything after the prefix, slashes
+ * included, for the reader to judge; undefined from it is a 404. The guard
+ * is asked as for any route (`{ kind: 'file', name }`), and may let the
+ * request through without a caller.
+ */
+export interface FileRoute {
+  name: string;
+  /** Ends with `/`. */
+  prefix: string;
+  read(name: string): Promise<ServedFile | undefined>;
+}
+
 export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   logger: Logger;
   contract: C;
@@ -123,6 +145,8 @@ export interface ServerOptions<C extends Contract, Ctx extends Caller, Event> {
   staticDir?: string | undefined;
   /** Public pages: answered without a caller, each with its own headers. */
   pages?: readonly PublicPage[];
+  /** Public files answered by readers (FileRoute). */
+  files?: readonly FileRoute[];
   /**
    * The page at `/` is answered with a fresh nonce each time, in place of
    * STYLE_NONCE_PLACEHOLDER in its index.html and in the CSP's style-src,
@@ -313,7 +337,8 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
   });
 
   // Every request to a route that needs a caller is logged, refused ones too;
-  // a static file is not (a page loads dozens at every start).
+  // a public file only when it fails (a page loads dozens at every start,
+  // kiosks poll the hub's TUF timestamp).
   app.addHook('onResponse', async (request, reply) => {
     if (!needsCaller(matchedRoute(request)) && reply.statusCode < 400) return;
     // Logged once already, within the refusals' budget.
@@ -369,6 +394,16 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
       });
       pageHeaders.set(request, answer.headers);
       return reply.code(answer.status).type('text/html; charset=utf-8').send(answer.body);
+    });
+  }
+
+  for (const file of opts.files ?? []) {
+    const config: RouteConfig = { matched: { kind: 'file', name: file.name } };
+    app.get(`${file.prefix}*`, { config }, async (request, reply) => {
+      const found = await file.read((request.params as { '*': string })['*']);
+      if (found === undefined)
+        return sendError(reply, 404, { code: 'not-found', message: `No such file: ${pathForLog(request)}` });
+      return reply.code(200).header('cache-control', found.cacheControl).type(found.contentType).send(found.body);
     });
   }
 

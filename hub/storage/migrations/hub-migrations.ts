@@ -8,6 +8,7 @@ import { callRecords } from './007-call-records';
 import { submissions } from './008-submissions';
 import { casesAndUsage } from './009-cases-and-usage';
 import { caseDesk } from './010-case-desk';
+import { contentReleases } from './011-content-releases';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -22,4 +23,5 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   submissions,
   casesAndUsage,
   caseDesk,
+  contentReleases,
 ];

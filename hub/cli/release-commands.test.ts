@@ -1,0 +1,77 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../storage/audit-log';
+import { writeContentRelease } from '../testing/content-release-files';
+import { runHubctl } from '../testing/programs';
+import { useTestStorage } from '../testing/test-storage';
+
+const scratch = mkdtempSync(join(tmpdir(), 'hubctl-release-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const RELEASE = join(scratch, 'content.db');
+writeContentRelease(RELEASE, { version: '2026.12.07-5e5e5e5e', rows: 20 });
+const NOT_SQLITE = join(scratch, 'notes.txt');
+writeFileSync(NOT_SQLITE, '这不是数据库。'.repeat(40));
+
+// The commands over the storage functions that hub/releases/tuf-repository.test.ts runs on both engines;
+// each run here is a process start (about a second on our machines), so on SQLite only.
+describe.each(['sqlite'] as const)('hubctl tuf and release on %s', (engine) => {
+  const t = useTestStorage(engine);
+  const hubctl = (...args: string[]) => runHubctl(t.env(), args);
+
+  it('makes the repository, uploads (refusing what is no release), publishes, lists, rotates the root and renews', async () => {
+    const keys = join(scratch, `${engine}-offline`);
+    const inside = await hubctl('tuf', 'init', '--keys', join(t.dataDir, 'offline'));
+    expect(inside).toMatchObject({ code: 64, stderr: expect.stringContaining("is inside the hub's data directory") });
+    expect(existsSync(join(t.dataDir, 'offline'))).toBe(false);
+
+    const init = await hubctl('tuf', 'init', '--keys', keys);
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(new RegExp(`^  root +[0-9a-f]{64}  ${join(keys, 'root.pem')}$`, 'm'));
+    expect(init.stdout).toContain(`The root kiosks are installed with: ${join(keys, '1.root.json')}`);
+    expect(JSON.parse(readFileSync(join(keys, '1.root.json'), 'utf8'))).toMatchObject({ signed: { version: 1 } });
+    expect(statSync(keys).mode & 0o777).toBe(0o700);
+    expect(statSync(join(keys, 'targets.pem')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(t.dataDir, 'keys', 'tuf', 'timestamp.pem')).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(t.dataDir, 'keys', 'tuf', 'root.pem'))).toBe(false);
+
+    expect(await hubctl('release', 'upload', NOT_SQLITE)).toMatchObject({
+      code: 65,
+      stderr: `${NOT_SQLITE} is not a SQLite database, so not a content release\n`,
+    });
+    const upload = await hubctl('release', 'upload', RELEASE, '--json');
+    expect(upload.code).toBe(0);
+    const { id } = JSON.parse(upload.stdout) as { id: number };
+    const publish = await hubctl('release', 'publish', String(id), '--keys', keys, '--json');
+    expect(publish.stderr).toBe('');
+    expect(JSON.parse(publish.stdout)).toEqual({
+      releaseNumber: 1,
+      targetName: 'content-release-1.db',
+      version: '2026.12.07-5e5e5e5e',
+      targetsVersion: 2,
+    });
+    const list = await hubctl('release', 'list', '--json');
+    expect(JSON.parse(list.stdout)).toMatchObject([{ id, version: '2026.12.07-5e5e5e5e', releaseNumber: 1 }]);
+
+    const rotate = await hubctl('tuf', 'rotate-root', '--keys', keys, '--new-keys', join(scratch, `${engine}-next`));
+    expect(rotate.stderr).toBe('');
+    expect(rotate.stdout).toContain('root version 2 signed by');
+    expect(existsSync(join(scratch, `${engine}-next`, '2.root.json'))).toBe(true);
+
+    // The root key is in the new directory now, the targets key where it was.
+    const renew = await hubctl('tuf', 'renew', '--keys', join(scratch, `${engine}-next`), '--targets-keys', keys);
+    expect(renew).toMatchObject({ code: 0, stdout: 'root version 3 and targets version 3 signed, valid for a year\n' });
+
+    const audit = await listAudit(t.storage.db, { limit: 6 });
+    expect(audit.map((r) => [r.actor, r.action])).toEqual([
+      ['hubctl', 'tuf.renew-targets'],
+      ['hubctl', 'tuf.renew-root'],
+      ['hubctl', 'tuf.rotate-root'],
+      ['hubctl', 'release.publish'],
+      ['hubctl', 'release.upload'],
+      ['hubctl', 'tuf.init'],
+    ]);
+  }, 60_000);
+});

@@ -312,16 +312,34 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
     return payload;
   });
 
+  // A public page that did not answer 2xx/3xx (a stale or mistyped link) is logged as well, but anyone can ask
+  // for such pages as fast as they like: within a budget a minute, like refusals, the rest only counted.
+  const pageFailureLog = new LogBudget(REFUSALS_LOGGED_PER_MINUTE, 60_000, (skipped) =>
+    opts.logger.warn(
+      { skipped },
+      'more public pages failed than are logged: the rest of the last minute’s are only counted',
+    ),
+  );
+
   // Every request to a route that needs a caller is logged, refused ones too;
   // a static file is not (a page loads dozens at every start).
   app.addHook('onResponse', async (request, reply) => {
-    if (!needsCaller(matchedRoute(request)) && reply.statusCode < 400) return;
+    const route = matchedRoute(request);
+    if (!needsCaller(route) && reply.statusCode < 400) return;
     // Logged once already, within the refusals' budget.
     if (refused.has(request)) return;
-    request.log.info(
-      { method: request.method, url: pathForLog(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'api request',
-    );
+    const log = () =>
+      request.log.info(
+        {
+          method: request.method,
+          url: pathForLog(request),
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'api request',
+      );
+    if (route.kind === 'page') pageFailureLog.note(log);
+    else log();
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -512,6 +512,16 @@ describe('public pages', () => {
         { kind: 'page', name: 'secret' },
       ]);
 
+      // An address the router cannot read (a bad escape, an over-long parameter): our answer, our headers, the address not echoed.
+      for (const url of ['/p/greeting/%E4%BD%A<b>', `/p/greeting/${'x'.repeat(101)}<b>`]) {
+        const bad = await pageServer.app.inject({ method: 'GET', url });
+        expect(bad.statusCode, url).toBe(400);
+        expect(bad.json(), url).toEqual({ error: { code: 'bad-request', message: 'The address is not valid' } });
+        expect(bad.headers['x-content-type-options'], url).toBe('nosniff');
+        expect(bad.headers['content-security-policy'], url).toContain("default-src 'self'");
+        expect(bad.headers['cache-control'], url).toBe('no-store');
+      }
+
       // Anyone may ask for pages that are not there as fast as they like: they are logged within a budget, the rest counted.
       for (let i = 0; i < 60; i++)
         expect((await pageServer.app.inject({ method: 'GET', url: `/p/gone/n${i}` })).statusCode).toBe(404);

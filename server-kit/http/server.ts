@@ -206,6 +206,16 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
     // The socket closes quickly on shutdown instead of waiting for idle keep-alives.
     forceCloseConnections: true,
     return503OnClosing: true,
+    // An address the router cannot read (a bad %-escape, a path parameter past its length): answered like any
+    // refusal, without the address, rather than by Fastify's own text echoing it. No hook runs for it, so the
+    // usual headers are put on here.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(bound.headers);
+      if (opts.headersFor !== undefined) reply.headers(opts.headersFor(factsOf(request)));
+      return error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendError(reply, 400, { code: 'bad-request', message: 'The address is not valid' })
+        : sendError(reply, 500, { code: 'internal', message: 'Internal error' });
+    },
   });
   const sockets = new Set<WebSocket>();
   // Not the event socket's clients: broadcasts are not for them. Kept to close them on stopping.

@@ -49,6 +49,18 @@ describe('which release the take-away pages read', () => {
     expect(shelf.release()).toBeUndefined();
     expect(logs.filter((l) => l.includes('cannot read the content release'))).toHaveLength(1);
     expect(logs[0]).toContain(`content schema ${CONTENT_SCHEMA_VERSION + 1}`);
+
+    // The version goes into the pages' ETag header: one no header may carry is refused when the release is opened.
+    for (const [name, version] of [
+      ['cn.db', '2026年12月07日'],
+      ['quote.db', '2026.12.07-"x"'],
+      ['line.db', '2026.12.07\r\nx: y'],
+      ['empty.db', ''],
+    ]) {
+      current = release(name!, version!);
+      expect(shelf.release(), version).toBeUndefined();
+      expect(logs.at(-1), version).toContain('is not a release version');
+    }
     shelf.close();
   });
 

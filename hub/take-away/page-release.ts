@@ -66,6 +66,9 @@ export interface PageRelease {
   close(): void;
 }
 
+/** What the builder writes as meta.version; the pages put it into their ETag header, where little else may go. */
+const RELEASE_VERSION = /^[0-9A-Za-z][0-9A-Za-z.-]{0,63}$/;
+
 const CITED = `l.title AS lawTitle, l.short_name AS lawShort, l.version_date AS versionDate, a.number`;
 
 /** Opens a content release for the pages; refuses one of another schema or one that is not a release, saying which file. */
@@ -82,6 +85,10 @@ export function openPageRelease(file: string): PageRelease {
       ?.value;
     if (version === undefined)
       throw new PageReleaseError(`${file}: the content release has no version in its meta table`);
+    if (!RELEASE_VERSION.test(version))
+      throw new PageReleaseError(
+        `${file}: ${JSON.stringify(version)} in its meta table is not a release version (letters, digits, dots and dashes, such as 2026.12.07-1a2b3c4d)`,
+      );
     return readerOf(db, version);
   } catch (error) {
     db?.close();

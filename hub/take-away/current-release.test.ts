@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -49,6 +49,33 @@ describe('which release the take-away pages read', () => {
     expect(shelf.release()).toBeUndefined();
     expect(logs.filter((l) => l.includes('cannot read the content release'))).toHaveLength(1);
     expect(logs[0]).toContain(`content schema ${CONTENT_SCHEMA_VERSION + 1}`);
+
+    // The version goes into the pages' ETag header: one no header may carry is refused when the release is opened.
+    for (const [name, version] of [
+      ['cn.db', '2026年12月07日'],
+      ['quote.db', '2026.12.07-"x"'],
+      ['line.db', '2026.12.07\r\nx: y'],
+      ['empty.db', ''],
+    ]) {
+      current = release(name!, version!);
+      expect(shelf.release(), version).toBeUndefined();
+      expect(logs.at(-1), version).toContain('is not a release version');
+    }
+    shelf.close();
+  });
+
+  it('a release replaced at the same path (as `npm run content:build` renames its new file into place) is the new one from the next request', () => {
+    const file = release('content.db', '2026.12.01-aaaaaaaa');
+    const shelf = new ReleaseShelf(
+      configuredRelease(file),
+      createLogger({ service: 'hub', destination: { write: () => {} } }),
+    );
+    const first = shelf.release()!;
+    expect(first.version).toBe('2026.12.01-aaaaaaaa');
+    expect(shelf.release()).toBe(first);
+    renameSync(release('next.db', '2026.12.02-bbbbbbbb'), file);
+    expect(shelf.release()!.version).toBe('2026.12.02-bbbbbbbb');
+    expect(() => first.answer('x')).toThrow(/not open/);
     shelf.close();
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openPageRelease, type PageRelease } from './page-release';
@@ -20,14 +20,25 @@ export function configuredRelease(file: string | undefined): CurrentRelease {
 }
 
 /**
+ * Which file a path names now, and in what state: a release replaced at the
+ * same path (the builder renames a new file into place) or rewritten in
+ * place is another release, though its name is the same.
+ */
+function identityOf(file: string): string | undefined {
+  const stat = statSync(file, { throwIfNoEntry: false, bigint: true });
+  return stat === undefined ? undefined : `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+}
+
+/**
  * The release the pages read, opened once and kept while it stays the
- * current one; the one before is closed when another takes its place. A
- * file that cannot be read is logged once and answered as no release, and
- * tried again on a later request.
+ * current one — the same file, not only the same name; the one before is
+ * closed when another takes its place. A file that cannot be read is
+ * logged once and answered as no release, and tried again on a later
+ * request.
  */
 export class ReleaseShelf {
-  private open: { file: string; release: PageRelease } | undefined;
-  private failedFile: string | undefined;
+  private open: { identity: string; release: PageRelease } | undefined;
+  private failed: string | undefined;
 
   constructor(
     private readonly current: CurrentRelease,
@@ -36,18 +47,19 @@ export class ReleaseShelf {
 
   release(): PageRelease | undefined {
     const file = this.current();
-    if (file === undefined) return undefined;
-    if (this.open?.file === file) return this.open.release;
+    const identity = file === undefined ? undefined : identityOf(file);
+    if (file === undefined || identity === undefined) return undefined;
+    if (this.open?.identity === identity) return this.open.release;
     try {
       const release = openPageRelease(file);
       this.open?.release.close();
-      this.open = { file, release };
-      this.failedFile = undefined;
+      this.open = { identity, release };
+      this.failed = undefined;
       return release;
     } catch (error) {
-      if (this.failedFile !== file)
+      if (this.failed !== identity)
         this.logger.error({ err: error }, 'the take-away pages cannot read the content release');
-      this.failedFile = file;
+      this.failed = identity;
       return undefined;
     }
   }

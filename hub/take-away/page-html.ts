@@ -8,9 +8,22 @@ import { takeAwayPagesEn, takeAwayPagesZhCN } from '../../common/i18n/sections/t
  * goes through `text` or `attr`; markup is built only from our own strings.
  */
 
-/** Markup made here, as opposed to text that still needs escaping. */
-export interface Html {
-  readonly html: string;
+/**
+ * Markup made here, as opposed to text that still needs escaping. A class,
+ * not a shape: a value parsed from the release's JSON that happens to have
+ * an `html` field is not markup, and `markup` refuses it.
+ */
+export class Html {
+  readonly #made = true;
+  private constructor(readonly html: string) {}
+
+  static made(this: void, html: string): Html {
+    return new Html(html);
+  }
+
+  static is(this: void, value: unknown): value is Html {
+    return typeof value === 'object' && value !== null && #made in value;
+  }
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -19,16 +32,21 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+/** One interpolated value: text escaped, markup as it is; anything else is a fault in the caller, never guessed at. */
+function piece(value: unknown): string {
+  if (typeof value === 'string') return escapeHtml(value);
+  if (Html.is(value)) return value.html;
+  throw new TypeError(`markup: expected text or markup, got ${Array.isArray(value) ? 'array' : typeof value}`);
+}
+
 /** Tagged template (not named `html`, so formatters leave the markup as written): interpolated strings are escaped, Html and lists of Html are put in as they are. */
 export function markup(parts: TemplateStringsArray, ...values: (string | Html | readonly Html[])[]): Html {
   let out = parts[0]!;
   values.forEach((value, i) => {
-    if (typeof value === 'string') out += escapeHtml(value);
-    else if (Array.isArray(value)) out += (value as readonly Html[]).map((v) => v.html).join('');
-    else out += (value as Html).html;
+    out += Array.isArray(value) ? (value as readonly unknown[]).map(piece).join('') : piece(value);
     out += parts[i + 1]!;
   });
-  return { html: out };
+  return Html.made(out);
 }
 
 export const HOTLINE = '12348';
@@ -111,7 +129,7 @@ export function renderPage(parts: PageParts): string {
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <title>${parts.title} · ${t('firmName')}</title>
-<style>${{ html: STYLE }}</style>
+<style>${Html.made(STYLE)}</style>
 </head>
 <body>
 <header><p>${t('firmName')}</p></header>

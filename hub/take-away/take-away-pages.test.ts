@@ -26,6 +26,20 @@ const VERSION = (() => {
     `INSERT INTO directory (id, kind, name, region_code, address, hours, phone, services, map_url, demo)
      VALUES ('markup-office', 'law-firm', ?, '420111', ?, NULL, '027"><b>1', '[]', 'javascript:alert(1)', 1)`,
   ).run(`所${evil}`, `址${evil}`);
+  // JSON cells whose items are objects shaped like the page's own markup: they must never pass for it.
+  const planted = { html: '<meta http-equiv="refresh" content="0;url=https://evil.example/">' };
+  db.prepare(
+    `INSERT INTO faq (id, topic_id, question, answer, next_steps, keywords, related, sort)
+     VALUES ('markup-json', 'labour-wages/unpaid-wages', '问', '答', ?, '[]', '[]', 998)`,
+  ).run(JSON.stringify([{ step: planted }, { step: [planted] }]));
+  db.prepare(
+    `INSERT INTO directory (id, kind, name, region_code, address, hours, phone, services, map_url, demo)
+     VALUES ('markup-json-office', 'law-firm', '所', '420111', '址', NULL, NULL, ?, NULL, 1)`,
+  ).run(JSON.stringify([planted]));
+  db.prepare(
+    `INSERT INTO guides (id, topic_id, title, summary, steps, keywords)
+     SELECT 'broken-guide', topic_id, title, summary, '[{"title": 1}]', keywords FROM guides LIMIT 1`,
+  ).run();
   const version = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string }).value;
   db.close();
   return version;
@@ -142,6 +156,25 @@ describe('the take-away pages', () => {
     expect(office.body).not.toContain('<b>');
     expect(office.body).toContain('<a href="tel:0271">027&quot;&gt;&lt;b&gt;1</a>');
     expect(office.body).not.toContain('javascript:');
+  });
+
+  it('a release row that is not what the schema says: an unavailable page, never its cells as markup, nothing of the fault shown', async () => {
+    for (const path of ['/p/answer/markup-json', '/p/office/markup-json-office', '/p/guide/broken-guide']) {
+      const res = await get(path);
+      expect(res.statusCode, path).toBe(500);
+      expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
+      expect(res.headers['cache-control'], path).toBe('no-store');
+      expect(res.body, path).not.toContain('http-equiv');
+      expect(res.body, path).not.toContain('evil.example');
+      expect(res.body, path).toContain('<h1>暂时无法查看</h1>');
+      expect(res.body, path).not.toMatch(/JSON|content\.db|at /);
+    }
+    // The log says which row and what was wrong; the rest of the release is still served.
+    const faults = hub.logs.filter((line) => line.includes('could not be made from the release')).join('\n');
+    expect(faults).toContain('faq markup-json: nextSteps[0].step');
+    expect(faults).toContain('office markup-json-office: services[0]');
+    expect(faults).toContain('guide broken-guide: steps[0].title');
+    expect((await get('/p/answer/wages-unpaid-what-to-do')).statusCode).toBe(200);
   });
 
   it('?lang=en: English chrome around the Chinese content, and a link back', async () => {

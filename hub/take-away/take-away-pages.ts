@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { hubPages, type HubPageName } from '../../common/hub/api/contract';
 import type { LawPageQuery, PageLanguage } from '../../common/hub/api/take-away-pages';
 import { directoryEn, directoryZhCN } from '../../common/i18n/sections/directory';
+import { LogBudget } from '../../server-kit/http/log-budget';
 import type { PageAnswer, PageRequest, PublicPage } from '../../server-kit/http/server';
 import { ReleaseShelf, type CurrentRelease } from './current-release';
 import { markup, PAGE_CSP, renderPage, wordsFor, type Html, type PageParts } from './page-html';
@@ -25,6 +26,12 @@ import type { CitedArticle, PageRelease } from './page-release';
 const CACHE_FOUND = 'public, max-age=300';
 /** A link that names nothing may name something in the next release. */
 const CACHE_MISSING = 'public, max-age=60';
+/**
+ * A page that fails (a release row not as the schema says, a file that
+ * stopped reading) fails on every request for it, and anyone may ask for it
+ * as often as they like: its log lines are counted past this many a minute.
+ */
+const FAULTS_LOGGED_PER_MINUTE = 10;
 
 type Found = { title: string; label: string; body: Html };
 /** Builds one page's content from its checked params and query, or says it is not in the release. */
@@ -46,6 +53,14 @@ export interface TakeAwayPages {
 
 export function createTakeAwayPages(opts: TakeAwayPagesOptions): TakeAwayPages {
   const shelf = new ReleaseShelf(opts.release, opts.logger);
+  const faults = new LogBudget(FAULTS_LOGGED_PER_MINUTE, 60_000, (skipped) =>
+    opts.logger.warn(
+      { skipped },
+      'more take-away pages failed than are logged: the rest of the last minute’s are only counted',
+    ),
+  );
+  const fault = (page: HubPageName, error: unknown) =>
+    faults.note(() => opts.logger.error({ err: error, page }, 'a take-away page could not be made from the release'));
   const builders: Record<HubPageName, Build> = {
     answerPage: (release, { params }, lang) => {
       const found = release.answer(params.id!);
@@ -128,7 +143,7 @@ export function createTakeAwayPages(opts: TakeAwayPagesOptions): TakeAwayPages {
   const pages = (Object.keys(hubPages) as HubPageName[]).map((name): PublicPage => ({
     name,
     path: hubPages[name].path,
-    answer: (request) => respond(request, hubPages[name], builders[name], shelf),
+    answer: (request) => respond(request, hubPages[name], builders[name], shelf, (error) => fault(name, error)),
   }));
   return { pages, close: () => shelf.close() };
 }
@@ -139,6 +154,7 @@ function respond(
   def: { params: z.ZodType; query: z.ZodType },
   build: Build,
   shelf: ReleaseShelf,
+  fault: (error: unknown) => void,
 ): PageAnswer {
   const params = def.params.safeParse(request.params);
   const query = def.query.safeParse(request.query);
@@ -153,16 +169,21 @@ function respond(
   const release = shelf.release();
   if (release === undefined) return problem(503, 'no-store', t('unavailableTitle'), t('unavailableBody'));
   const checkedQuery = query.data as Record<string, unknown>;
-  const found = build(release, { params: params.data as { id?: string }, query: checkedQuery }, lang);
-  if (found === undefined) return problem(404, CACHE_MISSING, t('notFoundTitle'), t('notFoundBody'));
-
-  const parts: PageParts = {
-    lang,
-    ...found,
-    releaseVersion: release.version,
-    otherLanguageHref: selfHref(request, checkedQuery, lang === 'en' ? 'zh-CN' : 'en'),
-  };
-  const body = renderPage(parts);
+  let body: string;
+  try {
+    const found = build(release, { params: params.data as { id?: string }, query: checkedQuery }, lang);
+    if (found === undefined) return problem(404, CACHE_MISSING, t('notFoundTitle'), t('notFoundBody'));
+    body = renderPage({
+      lang,
+      ...found,
+      releaseVersion: release.version,
+      otherLanguageHref: selfHref(request, checkedQuery, lang === 'en' ? 'zh-CN' : 'en'),
+    } satisfies PageParts);
+  } catch (error) {
+    // The phone is told only that the page is unavailable; what went wrong is for the log.
+    fault(error);
+    return problem(500, 'no-store', t('unavailableTitle'), t('unavailableBody'));
+  }
   // The release names the content; the hash of the page covers this software's way of showing it.
   const etag = `"${release.version}.${createHash('sha256').update(body).digest('base64url').slice(0, 12)}"`;
   const headers = { 'cache-control': CACHE_FOUND, etag, 'content-security-policy': PAGE_CSP };

@@ -477,7 +477,7 @@ describe('public pages', () => {
       guard: () => ({
         decide: (request) => {
           asked.push(request.route);
-          return request.route.kind === 'page' && request.route.name === 'greeting'
+          return request.route.kind === 'page' && request.route.name !== 'secret'
             ? { allow: true }
             : { allow: false, status: 403, message: 'No' };
         },
@@ -495,6 +495,7 @@ describe('public pages', () => {
           }),
         },
         { name: 'secret', path: '/p/secret', answer: () => ({ status: 200, headers: {}, body: 'secret' }) },
+        { name: 'gone', path: '/p/gone/:id', answer: () => ({ status: 404, headers: {}, body: 'gone' }) },
       ],
     });
     try {
@@ -510,6 +511,23 @@ describe('public pages', () => {
         { kind: 'page', name: 'greeting' },
         { kind: 'page', name: 'secret' },
       ]);
+
+      // An address the router cannot read (a bad escape, an over-long parameter): our answer, our headers, the address not echoed.
+      for (const url of ['/p/greeting/%E4%BD%A<b>', `/p/greeting/${'x'.repeat(101)}<b>`]) {
+        const bad = await pageServer.app.inject({ method: 'GET', url });
+        expect(bad.statusCode, url).toBe(400);
+        expect(bad.json(), url).toEqual({ error: { code: 'bad-request', message: 'The address is not valid' } });
+        expect(bad.headers['x-content-type-options'], url).toBe('nosniff');
+        expect(bad.headers['content-security-policy'], url).toContain("default-src 'self'");
+        expect(bad.headers['cache-control'], url).toBe('no-store');
+      }
+
+      // Anyone may ask for pages that are not there as fast as they like: they are logged within a budget, the rest counted.
+      for (let i = 0; i < 60; i++)
+        expect((await pageServer.app.inject({ method: 'GET', url: `/p/gone/n${i}` })).statusCode).toBe(404);
+      const logged = lines.filter((line) => line.includes('/p/gone/'));
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.length).toBeLessThanOrEqual(20);
     } finally {
       await pageServer.close();
     }

@@ -230,6 +230,16 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
     // The socket closes quickly on shutdown instead of waiting for idle keep-alives.
     forceCloseConnections: true,
     return503OnClosing: true,
+    // An address the router cannot read (a bad %-escape, a path parameter past its length): answered like any
+    // refusal, without the address, rather than by Fastify's own text echoing it. No hook runs for it, so the
+    // usual headers are put on here.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(bound.headers);
+      if (opts.headersFor !== undefined) reply.headers(opts.headersFor(factsOf(request)));
+      return error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendError(reply, 400, { code: 'bad-request', message: 'The address is not valid' })
+        : sendError(reply, 500, { code: 'internal', message: 'Internal error' });
+    },
   });
   const sockets = new Set<WebSocket>();
   // Not the event socket's clients: broadcasts are not for them. Kept to close them on stopping.
@@ -336,17 +346,35 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
     return payload;
   });
 
+  // A public page that did not answer 2xx/3xx (a stale or mistyped link) is logged as well, but anyone can ask
+  // for such pages as fast as they like: within a budget a minute, like refusals, the rest only counted.
+  const pageFailureLog = new LogBudget(REFUSALS_LOGGED_PER_MINUTE, 60_000, (skipped) =>
+    opts.logger.warn(
+      { skipped },
+      'more public pages failed than are logged: the rest of the last minute’s are only counted',
+    ),
+  );
+
   // Every request to a route that needs a caller is logged, refused ones too;
   // a public file only when it fails (a page loads dozens at every start,
   // kiosks poll the hub's TUF timestamp).
   app.addHook('onResponse', async (request, reply) => {
-    if (!needsCaller(matchedRoute(request)) && reply.statusCode < 400) return;
+    const route = matchedRoute(request);
+    if (!needsCaller(route) && reply.statusCode < 400) return;
     // Logged once already, within the refusals' budget.
     if (refused.has(request)) return;
-    request.log.info(
-      { method: request.method, url: pathForLog(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'api request',
-    );
+    const log = () =>
+      request.log.info(
+        {
+          method: request.method,
+          url: pathForLog(request),
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'api request',
+      );
+    if (route.kind === 'page') pageFailureLog.note(log);
+    else log();
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -1,8 +1,7 @@
-import { Metadata, MetadataKind, type Timestamp } from '@tufjs/models';
 import { localDateTime } from '../../common/local-date';
 import type { Check } from '../../server-kit/cli/checks';
 import type { HubDb } from '../storage/schema';
-import { currentRoot, currentTargets } from './tuf-repository';
+import { currentMetadata } from './tuf-repository';
 
 /** Less than this left of the root or the targets, `hubctl doctor` warns: time to run `hubctl tuf renew` with the offline keys. */
 export const OFFLINE_RENEW_WARNING_MS = 30 * 24 * 60 * 60 * 1000;
@@ -16,17 +15,11 @@ export const OFFLINE_RENEW_WARNING_MS = 30 * 24 * 60 * 60 * 1000;
  */
 export async function tufRepositoryCheck(db: HubDb, now: Date): Promise<Check> {
   const name = 'tuf repository';
-  const [root, targets] = [await currentRoot(db), await currentTargets(db)];
-  const timestampRow = await db
-    .selectFrom('tuf_metadata')
-    .select('body')
-    .where('role', '=', 'timestamp')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (root === undefined || targets === undefined || timestampRow === undefined)
+  const root = await currentMetadata(db, 'root');
+  const targets = await currentMetadata(db, 'targets');
+  const timestamp = await currentMetadata(db, 'timestamp');
+  if (root === undefined || targets === undefined || timestamp === undefined)
     return { name, status: 'pass', detail: 'none yet: content releases are not published (`hubctl tuf init`)' };
-  const timestamp: Metadata<Timestamp> = Metadata.fromJSON(MetadataKind.Timestamp, JSON.parse(timestampRow.body));
   const until = (signed: { expires: string }) => localDateTime(new Date(signed.expires));
   const left = (signed: { expires: string }) => Date.parse(signed.expires) - now.getTime();
   const detail = `root version ${root.signed.version} until ${until(root.signed)}, targets version ${targets.signed.version} until ${until(targets.signed)}, timestamp until ${until(timestamp.signed)}`;

@@ -8,6 +8,7 @@ import { HUB_SCHEMA_VERSION, schemaVersion } from '../storage/migrate';
 import { openHubStorage, type HubStorage, type StorageTarget } from '../storage/open-storage';
 import { maskRedisUrl, RedisBusError, redisClientOptions } from '../live/redis-bus';
 import { storageErrorMessage } from './cli-storage';
+import { tufRepositoryCheck } from '../releases/tuf-standing';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 const octal = (mode: number): string => `0${mode.toString(8)}`;
@@ -116,7 +117,7 @@ export async function redisCheck(url: string | undefined): Promise<Check> {
   }
 }
 
-/** The checks for a hub whose storage misbehaves: where the records are, whether they open, their schema, their modes. */
+/** The checks for a hub whose storage misbehaves: where the records are, whether they open, their schema, their modes; and whether its TUF repository is within its dates. */
 export async function runHubDoctor(target: StorageTarget): Promise<Check[]> {
   const checks: Check[] = [
     {
@@ -136,7 +137,9 @@ export async function runHubDoctor(target: StorageTarget): Promise<Check[]> {
   }
   try {
     checks.push(await databaseCheck(storage));
-    checks.push(await schemaCheck(storage));
+    const schema = await schemaCheck(storage);
+    checks.push(schema);
+    if (schema.status === 'pass') checks.push(await tufRepositoryCheck(storage.db, new Date()));
   } catch (error) {
     checks.push({ name: 'database', status: 'fail', detail: (error as Error).message });
   } finally {

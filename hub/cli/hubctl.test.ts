@@ -445,6 +445,7 @@ describe.each(ENGINES)('hubctl on %s', (engine) => {
           ['file modes', 'pass'],
           ['database', 'pass'],
           ['schema', 'pass'],
+          ['tuf repository', 'pass'],
           ['redis', 'pass'],
         ],
       );

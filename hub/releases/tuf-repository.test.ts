@@ -18,6 +18,7 @@ import {
 import { createLogger } from '../../server-kit/logger';
 import { readTufMetadata, readTufTarget, TIMESTAMP_CACHE } from './tuf-files';
 import { startTufRenewal } from './tuf-renewal';
+import { tufRepositoryCheck } from './tuf-standing';
 import { makeTufKeys, readTufKey } from './tuf-keys';
 import {
   initRepository,
@@ -289,6 +290,18 @@ describe.each(ENGINES)('the TUF repository on %s', (engine) => {
     expect(expiresIn((await metadata<Targets>('2.targets.json')).signed, yearOn)).toBe(365 * DAY);
     expect((await metadata<Timestamp>('timestamp.json')).signed.snapshotMeta.version).toBe(2);
     expect((await listAudit(db, { limit: 2 })).map((r) => r.action)).toEqual(['tuf.renew-targets', 'tuf.renew-root']);
+
+    // What hubctl doctor says of it: fine, then the timestamp run out (no hub renewing), then the root and targets near their end.
+    expect(await tufRepositoryCheck(db, yearOn)).toMatchObject({ status: 'pass' });
+    expect(await tufRepositoryCheck(db, new Date(yearOn.getTime() + 2 * DAY))).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('the timestamp has expired'),
+    });
+    await renewExpiring(db, online, new Date(yearOn.getTime() + 340 * DAY));
+    expect(await tufRepositoryCheck(db, new Date(yearOn.getTime() + 340 * DAY))).toMatchObject({
+      status: 'warn',
+      detail: expect.stringContaining('expiring within a month: run `hubctl tuf renew'),
+    });
   });
 });
 

@@ -91,10 +91,6 @@ async function storedVersions(trx: Db): Promise<StoredVersions> {
   };
 }
 
-/** The name a metadata file is served under. */
-export const metadataFileName = (role: TufRole, version: number): string =>
-  role === 'timestamp' ? 'timestamp.json' : `${version}.${role}.json`;
-
 /** Expiry as TUF writes it: UTC, whole seconds. */
 const expiryAfter = (now: Date, ms: number): string =>
   new Date(now.getTime() + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -113,32 +109,29 @@ async function latestOf(db: Db, role: TufRole): Promise<StoredMetadata | undefin
     .executeTakeFirst();
 }
 
-function parsed<K extends MetadataKind>(kind: K, stored: StoredMetadata) {
-  return Metadata.fromJSON(
-    kind as MetadataKind.Root,
-    JSON.parse(stored.body) as Record<string, never>,
-  ) as unknown as K extends MetadataKind.Root
-    ? Metadata<Root>
-    : K extends MetadataKind.Targets
-      ? Metadata<Targets>
-      : K extends MetadataKind.Snapshot
-        ? Metadata<Snapshot>
-        : Metadata<Timestamp>;
+interface MetadataOf {
+  root: Root;
+  targets: Targets;
+  snapshot: Snapshot;
+  timestamp: Timestamp;
+}
+
+function parsed<R extends TufRole>(role: R, stored: StoredMetadata): Metadata<MetadataOf[R]> {
+  // The kind names the class fromJSON makes; its overloads cannot say so for a role known only as R.
+  const json = JSON.parse(stored.body) as Record<string, never>;
+  return Metadata.fromJSON(role as MetadataKind.Root, json) as unknown as Metadata<MetadataOf[R]>;
 }
 
 /** Whether `tuf init` was run on this database. */
 export const repositoryExists = async (db: Db): Promise<boolean> => (await latestOf(db, 'root')) !== undefined;
 
-/** The current root, parsed; undefined before `tuf init`. */
-export async function currentRoot(db: Db): Promise<Metadata<Root> | undefined> {
-  const stored = await latestOf(db, 'root');
-  return stored === undefined ? undefined : parsed(MetadataKind.Root, stored);
-}
-
-/** The current targets metadata (every published target with its custom fields). */
-export async function currentTargets(db: Db): Promise<Metadata<Targets> | undefined> {
-  const stored = await latestOf(db, 'targets');
-  return stored === undefined ? undefined : parsed(MetadataKind.Targets, stored);
+/** The latest version of a role, parsed; undefined before `tuf init`. */
+export async function currentMetadata<R extends TufRole>(
+  db: Db,
+  role: R,
+): Promise<Metadata<MetadataOf[R]> | undefined> {
+  const stored = await latestOf(db, role);
+  return stored === undefined ? undefined : parsed(role, stored);
 }
 
 /** Signs with each signer; each must be a key the root names for the role. */
@@ -322,8 +315,8 @@ export async function publishTarget<T>(
     const targetsStored = await latestOf(trx, 'targets');
     const versions = await storedVersions(trx);
     if (rootStored === undefined || targetsStored === undefined) throw new TufRepositoryMissingError();
-    const root = parsed(MetadataKind.Root, rootStored).signed;
-    const previous = parsed(MetadataKind.Targets, targetsStored).signed;
+    const root = parsed('root', rootStored).signed;
+    const previous = parsed('targets', targetsStored).signed;
     const { target, result } = await opts.alsoStore(trx, previous.version + 1);
     const targets = new Metadata(
       new Targets({
@@ -359,7 +352,7 @@ export async function rotateRoot(
   return withRetries(db, async (trx) => {
     const stored = await latestOf(trx, 'root');
     if (stored === undefined) throw new TufRepositoryMissingError();
-    const previous = parsed(MetadataKind.Root, stored).signed;
+    const previous = parsed('root', stored).signed;
     if (!previous.roles['root']?.keyIDs.includes(keys.currentRoot.keyId))
       throw new TufWrongKeyError(
         `key ${keys.currentRoot.keyId} is not the root key of the repository's root (version ${previous.version})`,
@@ -412,11 +405,10 @@ export async function renewExpiring(db: HubDb, online: OnlineKeys, now: Date): P
         (['root', 'targets', 'snapshot', 'timestamp'] as const).map((role) => latestOf(trx, role)),
       );
       if (rootStored === undefined || targetsStored === undefined) return 'no-repository';
-      const root = parsed(MetadataKind.Root, rootStored).signed;
+      const root = parsed('root', rootStored).signed;
       checkOnlineKeys(root, online);
-      const snapshot = snapshotStored === undefined ? undefined : parsed(MetadataKind.Snapshot, snapshotStored).signed;
-      const timestamp =
-        timestampStored === undefined ? undefined : parsed(MetadataKind.Timestamp, timestampStored).signed;
+      const snapshot = snapshotStored === undefined ? undefined : parsed('snapshot', snapshotStored).signed;
+      const timestamp = timestampStored === undefined ? undefined : parsed('timestamp', timestampStored).signed;
       const left = (signed: { expires: string } | undefined) =>
         signed === undefined ? -Infinity : Date.parse(signed.expires) - now.getTime();
       const newSnapshot =

@@ -50,7 +50,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
         AuditSecretError,
       );
     }
-    expect(await listAudit(db, { limit: 10 })).toHaveLength(HUB_SCHEMA_VERSION);
+    expect(await listAudit(db, { limit: HUB_SCHEMA_VERSION + 1 })).toHaveLength(HUB_SCHEMA_VERSION);
   });
 
   it('cannot be changed or emptied: the database refuses UPDATE and DELETE', async () => {

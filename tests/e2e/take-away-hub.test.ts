@@ -73,7 +73,9 @@ describe('take it with you, to the hub', () => {
       await page.getByRole('button', { name: '老板拖欠工资' }).tap();
       await page.getByRole('button', { name: item.question }).tap();
       const screen = page.getByTestId('answer');
-      await screen.waitFor();
+      // The screen shows its section's title until the answer has loaded.
+      await screen.locator('h1', { hasText: item.question }).waitFor();
+      await screen.locator('.answer__body > p.reading').first().waitFor();
       const question = (await screen.locator('h1').innerText()).trim();
       const answer = (await screen.locator('.answer__body > p.reading').innerText()).trim();
       expect(question).toBe(item.question);

@@ -12,6 +12,7 @@ import { openContentReleases, type ContentReleases } from './content/content-rel
 import type { StepHook } from './content/release-store';
 import { templateHandlers } from './content/template-handlers';
 import { ContentUpdater } from './content/updater/content-updater';
+import { markReleaseEventsReported, releaseReport } from './content/updater/release-report';
 import { highestAccepted } from './content/release-records';
 import { prepareDataDir } from './data-dir';
 import { deviceHandlers } from './devices/device-handlers';
@@ -215,6 +216,10 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           hubUrl: () => enrolledIdentity()?.enrollment.hubUrl,
           highestAccepted: () => highestAccepted(records),
           install: (file, release) => releases.install(file, release),
+          // The hub hears of every step but the check itself at once, not at the next interval.
+          onStatus: (status) => {
+            if (status.step !== 'checking') heartbeat?.reportSoon();
+          },
           logger,
           ...(deps.contentCheckIntervalMs === undefined ? {} : { intervalMs: deps.contentCheckIntervalMs }),
         });
@@ -242,11 +247,18 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     ? new HeartbeatSender({
         dataDir,
         logger,
-        report: () => heartbeatReport(health(), content.releaseVersion(), dataDir, records),
-        // The usage days the hub stored and that were over when sent are not sent again.
+        report: () => ({
+          ...heartbeatReport(health(), content.releaseVersion(), dataDir, records),
+          ...(records === undefined || releases.switcher === undefined
+            ? {}
+            : { contentRelease: releaseReport(records, releases.switcher.served().releaseNumber, updater?.status()) }),
+        }),
+        // The usage days the hub stored and that were over when sent are not sent again; nor the release events it stored.
         taken: (_report, answer, builtAt) => {
           if (records !== undefined && answer.usageDaysStored !== undefined)
             confirmUsageDays(records, answer.usageDaysStored, new Date(builtAt));
+          if (records !== undefined && answer.releaseEventsStored !== undefined)
+            markReleaseEventsReported(records, answer.releaseEventsStored, new Date());
         },
         link,
         ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),

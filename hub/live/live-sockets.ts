@@ -145,13 +145,18 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
         }
         const at = now();
         // The heartbeat and the alerts it opens or clears are one commit.
-        const { alerts, usageDaysStored } = await opts.heartbeats.take(kiosk.id, message.report, at);
+        const { alerts, usageDaysStored, releaseEventsStored } = await opts.heartbeats.take(
+          kiosk.id,
+          message.report,
+          at,
+        );
         // Committed: only now is it acknowledged, and the consoles told.
         sendLive(socket, {
           type: 'heartbeat-ack',
           id: message.id,
           receivedAt: at.toISOString(),
           ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}),
+          ...(releaseEventsStored.length > 0 ? { releaseEventsStored } : {}),
         });
         changed();
         if (alerts !== undefined) publish({ type: 'alerts-changed', ...alerts });

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publishRelease, uploadRelease } from '../../hub/releases/content-releases';
 import { makeTufKeys, type TufSigner } from '../../hub/releases/tuf-keys';
-import { initRepository, type OnlineKeys } from '../../hub/releases/tuf-repository';
+import { initRepository, publishTarget, type OnlineKeys } from '../../hub/releases/tuf-repository';
+import { Metadata, MetadataKind, TargetFile } from '@tufjs/models';
 import { T0, type TestHub } from '../../hub/testing/test-hub';
 import { saveIdentity } from '../../service/hub/hub-identity';
 import { startInProcessKiosk, type InProcessKiosk } from '../../service/testing/in-process-service';
@@ -26,6 +28,18 @@ export interface UpdateRig {
   online: OnlineKeys;
   /** Uploads and publishes `bytes` (default: the built release as `version`); answers its release number. */
   publish(version: string, bytes?: Buffer): Promise<number>;
+  /**
+   * Signs `bytes` into the repository as target `name` with `custom`, as a
+   * hub whose builder (or targets key) went wrong would: none of the
+   * upload's checks. Answers nothing; the hub's release numbers are not used.
+   */
+  publishRaw(name: string, bytes: Buffer, custom: Record<string, unknown>): Promise<void>;
+  /** The hub's current timestamp.json, changed by `change` and signed by `signer` (default the hub's timestamp key). */
+  forgeTimestamp(change: (signed: Record<string, unknown>) => void, signer?: TufSigner): Promise<Buffer>;
+  /** The hub's stored metadata file of `role` and `version`. */
+  stored(role: 'timestamp' | 'snapshot' | 'targets', version: number): Promise<Buffer>;
+  /** The newest version of `role` the hub has. */
+  newest(role: 'timestamp' | 'snapshot' | 'targets'): Promise<number>;
   /** What the kiosk's health says it serves. */
   served(): Promise<string>;
   close(): Promise<void>;
@@ -51,6 +65,24 @@ export async function startUpdateRig(hub: TestHub): Promise<UpdateRig> {
     checkedAt: new Date().toISOString(),
   });
   const kiosk = await startInProcessKiosk({ dataDir });
+  type Role = 'timestamp' | 'snapshot' | 'targets';
+  const stored = async (role: Role, version: number): Promise<Buffer> => {
+    const row = await db
+      .selectFrom('tuf_metadata')
+      .select('body')
+      .where('role', '=', role)
+      .where('version', '=', version)
+      .executeTakeFirstOrThrow();
+    return Buffer.from(row.body);
+  };
+  const newest = async (role: Role): Promise<number> => {
+    const row = await db
+      .selectFrom('tuf_metadata')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('role', '=', role)
+      .executeTakeFirstOrThrow();
+    return Number(row.v);
+  };
   let n = 0;
   return {
     scratch,
@@ -71,6 +103,38 @@ export async function startUpdateRig(hub: TestHub): Promise<UpdateRig> {
       });
       return published.releaseNumber;
     },
+    async publishRaw(name, bytes, custom) {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      await publishTarget(db, {
+        targetsSigners: [offline.targets],
+        online,
+        now: new Date(),
+        async alsoStore(trx) {
+          await trx
+            .insertInto('tuf_targets')
+            .values({ name, sha256, length: bytes.length, body: bytes, created_at: new Date().toISOString() })
+            .execute();
+          const target = new TargetFile({
+            path: name,
+            length: bytes.length,
+            hashes: { sha256 },
+            unrecognizedFields: { custom: custom as never },
+          });
+          return { target, result: undefined };
+        },
+      });
+    },
+    async forgeTimestamp(change, signer = online.timestamp) {
+      const json = JSON.parse((await stored('timestamp', await newest('timestamp'))).toString()) as {
+        signed: Record<string, unknown>;
+      };
+      change(json.signed);
+      const forged = Metadata.fromJSON(MetadataKind.Timestamp, { ...json, signatures: [] } as never);
+      forged.sign((data) => signer.sign(data), false);
+      return Buffer.from(JSON.stringify(forged.toJSON()));
+    },
+    stored,
+    newest,
     async served() {
       return (await kiosk.ok('health')).subsystems.content.detail ?? '';
     },

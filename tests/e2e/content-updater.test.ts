@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeReleaseState, kioskReleaseStates, kiosksPerRelease } from '../../hub/fleet/kiosk-release-reports';
 import { useTestHub } from '../../hub/testing/test-hub';
 import { RootNotValidError, trustRoot, tufDirs } from '../../service/content/updater/trusted-root';
 import { startUpdateRig, waitFor, type UpdateRig } from './content-update-rig';
@@ -40,12 +41,21 @@ describe('the kiosk’s content updater', () => {
     // A second nudge (the socket opening, the timestamp) may be checking again meanwhile: it finds nothing newer.
     await waitFor(() => updater.status()?.step !== 'checking');
     expect(updater.status()).toMatchObject({ step: 'installed', releaseNumber: n, reason: null });
+    // The kiosk's heartbeat tells the hub, which counts it among the kiosks serving release n.
+    await waitFor(async () => (await kiosksPerRelease(hub.storage.storage.db)).some((r) => r.releaseNumber === n));
+    const states = await kioskReleaseStates(hub.storage.storage.db);
+    expect(describeReleaseState(states.get(rig.kioskId)!)).toBe(`serves release ${n}`);
 
     // A download cut off midway is continued from where it stopped.
     rig.proxy.tamper = (path) => (path.includes('.content-release-') ? 'cut' : undefined);
     const m = await rig.publish('2026.12.07-00000002');
     const cut = await updater.check();
     expect(cut).toMatchObject({ outcome: 'failed', reason: 'unreachable', releaseNumber: m });
+    await waitFor(async () =>
+      describeReleaseState((await kioskReleaseStates(hub.storage.storage.db)).get(rig.kioskId)!).includes(
+        `update failed release ${m} (unreachable)`,
+      ),
+    );
     const [partial] = readdirSync(tufDirs(rig.kiosk.dataDir).downloads);
     const kept = statSync(`${tufDirs(rig.kiosk.dataDir).downloads}/${partial}`).size;
     expect(kept).toBeGreaterThan(0);

@@ -211,6 +211,8 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
     receivedAt: z.string(),
     /** The usage days the heartbeat carried and the hub stored. */
     usageDaysStored: z.array(z.iso.date()).optional(),
+    /** The release events the heartbeat carried and the hub stored. */
+    releaseEventsStored: z.array(z.number().int()).optional(),
   }),
   z.object({ type: z.literal('pong'), id: MessageId }),
   /** A message was refused; `inReplyTo` is its id when it had a readable one. */

@@ -37,6 +37,7 @@ export const UPDATE_FAILURES = [
   'no-trusted-root',
   'unreachable',
   'rollback',
+  'mix-and-match',
   'expired',
   'bad-signature',
   'hash-mismatch',
@@ -77,6 +78,9 @@ export interface ContentUpdaterOptions {
 
 export const DEFAULT_CHECK_INTERVAL_MS = 30 * 60 * 1000;
 
+/** A target name that is a plain file name: no directory, no `..`. */
+const SAFE_TARGET = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
+
 /** The target names of content releases, and nothing else: no path, no other file. */
 const RELEASE_TARGET = /^content-release-([1-9][0-9]{0,8})\.db$/;
 
@@ -93,7 +97,7 @@ function newestRelease(targetNames: string[], above: number): number | undefined
 }
 
 /** Maps what tuf-js throws (its classes are not all exported) to the reason the hub is told. */
-export function failureOf(error: unknown): UpdateFailure {
+export function failureOf(error: unknown, phase: 'metadata' | 'target'): UpdateFailure {
   if (error instanceof TooLongError) return 'too-long';
   if (error instanceof FetchFailedError) return 'unreachable';
   if (error instanceof ReleaseRefusedError) return 'refused';
@@ -101,20 +105,38 @@ export function failureOf(error: unknown): UpdateFailure {
   switch (name) {
     case 'BadVersionError':
     case 'EqualVersionError':
-      return 'rollback';
+      // "… does not match snapshot version …": a file from another version than the one that names it.
+      return /match/.test((error as Error).message) ? 'mix-and-match' : 'rollback';
     case 'ExpiredMetadataError':
       return 'expired';
     case 'UnsignedMetadataError':
       return 'bad-signature';
     case 'LengthOrHashMismatchError':
-      return 'hash-mismatch';
+      // Metadata whose hash is not the one the newer metadata names: served from another version.
+      return phase === 'metadata' ? 'mix-and-match' : 'hash-mismatch';
     case 'DownloadHTTPError':
       return 'unreachable';
     case 'DownloadLengthMismatchError':
       return 'too-long';
+    case 'RuntimeError':
+      return wrappedFailure((error as Error).message);
     default:
       return 'bad-metadata';
   }
+}
+
+/**
+ * tuf-js wraps what goes wrong loading the snapshot and targets metadata in
+ * a RuntimeError that keeps only the original's text: read from that.
+ */
+function wrappedFailure(message: string): UpdateFailure {
+  if (/less than current/.test(message)) return 'rollback';
+  if (/Expected length|[Hh]ash|match/.test(message)) return 'mix-and-match';
+  if (/expired/i.test(message)) return 'expired';
+  if (/signature|threshold/i.test(message)) return 'bad-signature';
+  if (/sent more than/.test(message)) return 'too-long';
+  if (/HTTP|no answer|cut off|fetch failed/.test(message)) return 'unreachable';
+  return 'bad-metadata';
 }
 
 export class ContentUpdater {
@@ -184,6 +206,7 @@ export class ContentUpdater {
     const hubUrl = this.opts.hubUrl();
     const dirs = tufDirs(this.opts.dataDir);
     let releaseNumber: number | null = null;
+    let phase: 'metadata' | 'target' = 'metadata';
     const failed = (reason: UpdateFailure, detail: string): CheckOutcome => {
       this.tell('failed', releaseNumber, reason, detail);
       this.opts.logger.warn({ releaseNumber, reason, detail }, 'content update failed');
@@ -209,6 +232,10 @@ export class ContentUpdater {
       const targets = JSON.parse(readFileSync(join(dirs.metadata, 'targets.json'), 'utf8')) as {
         signed: { targets: Record<string, unknown> };
       };
+      // A signed name that is a path (`../`, `/`) is not one our hub makes: nothing from such metadata is taken.
+      const unsafe = Object.keys(targets.signed.targets).find((name) => !SAFE_TARGET.test(name));
+      if (unsafe !== undefined)
+        return failed('bad-target', `the targets metadata names ${JSON.stringify(unsafe)}, a path`);
       const highest = this.opts.highestAccepted();
       const newest = newestRelease(Object.keys(targets.signed.targets), highest);
       if (newest === undefined) {
@@ -229,6 +256,7 @@ export class ContentUpdater {
           `${info.path} does not say it is release ${newest}: ${JSON.stringify(info.custom)}`,
         );
       this.tell('downloading', newest);
+      phase = 'target';
       const file = join(dirs.targets, info.path);
       await updater.downloadTarget(info, file);
       try {
@@ -241,7 +269,7 @@ export class ContentUpdater {
         rmSync(file, { force: true });
       }
     } catch (error) {
-      const reason = failureOf(error);
+      const reason = failureOf(error, phase);
       const detail =
         error instanceof ReleaseRefusedError ? `${error.reason}: ${error.message}` : (error as Error).message;
       return failed(reason, detail);

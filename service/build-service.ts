@@ -97,6 +97,13 @@ export interface KioskService {
   stop(): Promise<void>;
 }
 
+/** The updater's interval: the test's, else the configuration's, else the updater's default. */
+function contentCheckInterval(deps: ServiceDeps): { intervalMs?: number } {
+  if (deps.contentCheckIntervalMs !== undefined) return { intervalMs: deps.contentCheckIntervalMs };
+  const minutes = deps.config.hub?.contentCheckMinutes;
+  return minutes === undefined ? {} : { intervalMs: minutes * 60_000 };
+}
+
 /**
  * Opens storage, the content release and the devices, and serves the
  * contract's routes over them. Nothing here reads arguments, the environment
@@ -221,7 +228,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
             if (status.step !== 'checking') heartbeat?.reportSoon();
           },
           logger,
-          ...(deps.contentCheckIntervalMs === undefined ? {} : { intervalMs: deps.contentCheckIntervalMs }),
+          ...contentCheckInterval(deps),
         });
   link.onMessage((message) => {
     if (message.type === 'case-status') caseStatus?.learn(message.status);

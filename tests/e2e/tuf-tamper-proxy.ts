@@ -4,8 +4,8 @@ import { freePort } from './hub-proxy';
 
 /**
  * Between a kiosk and its hub, as a hostile network or mirror would be: passes
- * everything on (HTTP and the live WebSocket), answers Range requests for the
- * TUF files as a CDN does, and lets a test replace what a TUF file says.
+ * everything on (HTTP, Range requests and the live WebSocket), and lets a
+ * test replace what a TUF file says.
  *
  * `tamper` is asked for every `/tuf/…` file with the hub's own bytes: it may
  * answer other bytes, `endless` (a body that never ends), or `cut` (the first
@@ -36,7 +36,11 @@ export async function startTufTamperProxy(hubPort: number): Promise<TufTamperPro
   const answerTuf = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     const range = req.headers.range;
     proxy.requests.push({ path, range });
-    const upstream = await fetch(`http://127.0.0.1:${hubPort}${path}`);
+    // The Range header goes on: the hub answers a part itself.
+    const upstream = await fetch(
+      `http://127.0.0.1:${hubPort}${path}`,
+      range === undefined ? {} : { headers: { range } },
+    );
     const bytes = Buffer.from(await upstream.arrayBuffer());
     const answer = upstream.status === 200 ? proxy.tamper?.(path, bytes) : undefined;
     if (answer === 'endless') {
@@ -56,17 +60,11 @@ export async function startTufTamperProxy(hubPort: number): Promise<TufTamperPro
       return;
     }
     const body = answer ?? bytes;
-    const m = upstream.status === 200 && range !== undefined ? /^bytes=(\d+)-$/.exec(range) : null;
-    if (m !== null && Number(m[1]) < body.length) {
-      const from = Number(m[1]);
-      res.writeHead(206, {
-        'content-range': `bytes ${from}-${body.length - 1}/${body.length}`,
-        'content-length': String(body.length - from),
-      });
-      res.end(body.subarray(from));
-      return;
-    }
-    res.writeHead(upstream.status, { 'content-length': String(body.length) });
+    const contentRange = upstream.headers.get('content-range');
+    res.writeHead(upstream.status, {
+      'content-length': String(body.length),
+      ...(contentRange === null ? {} : { 'content-range': contentRange }),
+    });
     res.end(body);
   };
   const server: Server = createHttpServer((req, res) => {

@@ -31,8 +31,8 @@ describe('content updates under attack', () => {
     trustRoot(rig.kiosk.dataDir, rig.rootJson);
     const first = await rig.publish('2026.12.07-00000001');
     expect(await updater.check()).toMatchObject({ outcome: 'installed', releaseNumber: first });
-    const serving = `number ${first}`;
-    expect(await rig.served()).toContain(serving);
+    let served = first;
+    expect(await rig.served()).toContain(`number ${served}`);
     const second = await rig.publish('2026.12.07-00000002');
 
     /** One attack: the check fails for `reason`, the hub has it from the kiosk's heartbeat, and release 1 is still served. */
@@ -53,8 +53,8 @@ describe('content updates under attack', () => {
         .selectAll()
         .where('kiosk_id', '=', rig.kioskId)
         .executeTakeFirstOrThrow();
-      expect(state, attack).toMatchObject({ served_release: first, step: 'failed', reason });
-      expect(await rig.served(), attack).toContain(serving);
+      expect(state, attack).toMatchObject({ served_release: served, step: 'failed', reason });
+      expect(await rig.served(), attack).toContain(`number ${served}`);
       rig.proxy.tamper = undefined;
     };
     const metadata = (path: string, role: string) => path.startsWith('/tuf/metadata/') && path.endsWith(role);
@@ -128,6 +128,13 @@ describe('content updates under attack', () => {
       .where('kind', '=', 'refused')
       .execute();
     expect(stored[0]).toMatchObject({ kind: 'refused', release_number: third, reason: 'damaged' });
+
+    // The refused file is not fetched again: the release below it, sound, is taken instead.
+    rig.proxy.requests.length = 0;
+    expect(await updater.check()).toMatchObject({ outcome: 'installed', releaseNumber: second });
+    expect(rig.proxy.requests.some((r) => r.path.includes(`.content-release-${third}.db`))).toBe(false);
+    served = second;
+    expect(await rig.served()).toContain(`number ${served}`);
 
     // A correctly signed target whose name is a path.
     await rig.publishRaw('../content-release-99.db', Buffer.from('x'), {

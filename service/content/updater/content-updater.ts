@@ -84,12 +84,12 @@ const SAFE_TARGET = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 /** The target names of content releases, and nothing else: no path, no other file. */
 const RELEASE_TARGET = /^content-release-([1-9][0-9]{0,8})\.db$/;
 
-/** The newest release above `above` that the verified targets name, with its custom fields. */
-function newestRelease(targetNames: string[], above: number): number | undefined {
+/** The newest release above `above` that the verified targets name, leaving out those `skip` says. */
+function newestRelease(targetNames: string[], above: number, skip: (name: string) => boolean): number | undefined {
   let best: number | undefined;
   for (const name of targetNames) {
     const m = RELEASE_TARGET.exec(name);
-    if (m === null) continue;
+    if (m === null || skip(name)) continue;
     const n = Number(m[1]);
     if (n > above && (best === undefined || n > best)) best = n;
   }
@@ -146,6 +146,8 @@ export class ContentUpdater {
   private running: Promise<CheckOutcome> | undefined;
   private again = false;
   private latest: UpdateStatus | undefined;
+  /** Release files (name and hash) the store refused since the service started: not downloaded again. */
+  private readonly refused = new Set<string>();
 
   constructor(private readonly opts: ContentUpdaterOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -230,14 +232,18 @@ export class ContentUpdater {
       await updater.refresh();
       // tuf-js lists no targets; the targets metadata it has just verified and written names them.
       const targets = JSON.parse(readFileSync(join(dirs.metadata, 'targets.json'), 'utf8')) as {
-        signed: { targets: Record<string, unknown> };
+        signed: { targets: Record<string, { hashes?: { sha256?: string } }> };
       };
+      const fileKey = (name: string) => `${name}:${targets.signed.targets[name]?.hashes?.sha256 ?? ''}`;
       // A signed name that is a path (`../`, `/`) is not one our hub makes: nothing from such metadata is taken.
       const unsafe = Object.keys(targets.signed.targets).find((name) => !SAFE_TARGET.test(name));
       if (unsafe !== undefined)
         return failed('bad-target', `the targets metadata names ${JSON.stringify(unsafe)}, a path`);
       const highest = this.opts.highestAccepted();
-      const newest = newestRelease(Object.keys(targets.signed.targets), highest);
+      // A file the store refused is not fetched again (the same name with other bytes is): the next newest is taken.
+      const newest = newestRelease(Object.keys(targets.signed.targets), highest, (name) =>
+        this.refused.has(fileKey(name)),
+      );
       if (newest === undefined) {
         // Nothing new: the last release step (installed, failed…) is still the news, not this check.
         if (before === undefined) this.tell('up-to-date', null);
@@ -260,7 +266,12 @@ export class ContentUpdater {
       const file = join(dirs.targets, info.path);
       await updater.downloadTarget(info, file);
       try {
-        const install = await this.opts.install(file, { releaseNumber: newest, version: custom.data.version });
+        const install = await this.opts
+          .install(file, { releaseNumber: newest, version: custom.data.version })
+          .catch((error: unknown) => {
+            if (error instanceof ReleaseRefusedError) this.refused.add(fileKey(info.path));
+            throw error;
+          });
         this.tell(install.switch === 'rolled-back' ? 'rolled-back' : 'installed', newest);
         this.opts.logger.info({ releaseNumber: newest, switch: install.switch }, 'content release updated');
         return { outcome: 'installed', releaseNumber: newest, install };

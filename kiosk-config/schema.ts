@@ -150,7 +150,17 @@ export const TerminalConfig = z
     /** Length of the visible "are you still there?" countdown; at least 20 s for elderly users. */
     countdownSeconds: z.number().int().min(20).max(120).default(30),
     /** The kiosk works fully offline; a hub adds delivery, updates and video lawyers. */
-    hub: z.strictObject({ url: HubUrl }).optional(),
+    hub: z
+      .strictObject({
+        url: HubUrl,
+        /**
+         * How often the kiosk asks the hub for a new content release when the
+         * hub has not nudged it (each wait drawn between half and all of it,
+         * so a fleet does not ask at once). Default 30.
+         */
+        contentCheckMinutes: z.number().int().min(5).max(1440).optional(),
+      })
+      .optional(),
     devices: z.strictObject({
       idCardReader: IdCardReaderConfig,
       receiptPrinter: ReceiptPrinterConfig,

@@ -4,6 +4,7 @@ import { hubBench } from './bench/hub';
 import { searchBench } from './bench/search';
 import { startupBench } from './bench/startup';
 import { uiBench } from './bench/ui';
+import { updateBench } from './bench/update';
 
 /**
  * `npm run bench -- <name>`: runs one benchmark. Its last output line is one
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   ui: uiBench,
   hub: hubBench,
   call: callBench,
+  update: updateBench,
 };
 
 const name = process.argv.slice(2).find((a) => !a.startsWith('--'));

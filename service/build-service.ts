@@ -11,6 +11,9 @@ import type { ContentService } from './content/content-service';
 import { openContentReleases, type ContentReleases } from './content/content-releases';
 import type { StepHook } from './content/release-store';
 import { templateHandlers } from './content/template-handlers';
+import { ContentUpdater } from './content/updater/content-updater';
+import { markReleaseEventsReported, releaseReport } from './content/updater/release-report';
+import { highestAccepted } from './content/release-records';
 import { prepareDataDir } from './data-dir';
 import { deviceHandlers } from './devices/device-handlers';
 import { DeviceManager } from './devices/device-manager';
@@ -68,6 +71,8 @@ export interface ServiceDeps {
   onCallActiveChange?: (active: boolean) => void;
   /** Called at each step of a content release's install and switch: only the kill -9 test passes one (see content/test-release-pause.ts). */
   releaseStep?: StepHook | undefined;
+  /** How often the content updater asks the hub when not nudged; default DEFAULT_CHECK_INTERVAL_MS. */
+  contentCheckIntervalMs?: number | undefined;
 }
 
 /** The service's running pieces. */
@@ -79,6 +84,8 @@ export interface KioskService {
   content: ContentService;
   /** The content release store: what is served, and the install the updater calls. */
   releases: ContentReleases;
+  /** Fetches signed releases from the hub; undefined when nothing can be installed (no records.db). */
+  updater: ContentUpdater | undefined;
   health: () => Health;
   /** Lets the UI notice that the service restarted (and its secret changed). */
   bootId: string;
@@ -88,6 +95,13 @@ export interface KioskService {
   start(): void;
   /** Closes the server, then the devices, then the databases. */
   stop(): Promise<void>;
+}
+
+/** The updater's interval: the test's, else the configuration's, else the updater's default. */
+function contentCheckInterval(deps: ServiceDeps): { intervalMs?: number } {
+  if (deps.contentCheckIntervalMs !== undefined) return { intervalMs: deps.contentCheckIntervalMs };
+  const minutes = deps.config.hub?.contentCheckMinutes;
+  return minutes === undefined ? {} : { intervalMs: minutes * 60_000 };
 }
 
 /**
@@ -200,8 +214,25 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   // 查询进度: asks the hub, and keeps what it learns (answers and pushes) for when the hub is out of reach.
   const caseStatus =
     records === undefined ? undefined : new CaseStatusLookup({ db: records, identity: enrolledIdentity, logger });
+  // Content releases from the hub's TUF repository, installed through the same store as kioskctl's.
+  const updater =
+    records === undefined || releases.switcher === undefined
+      ? undefined
+      : new ContentUpdater({
+          dataDir,
+          hubUrl: () => enrolledIdentity()?.enrollment.hubUrl,
+          highestAccepted: () => highestAccepted(records),
+          install: (file, release) => releases.install(file, release),
+          // The hub hears of every step but the check itself at once, not at the next interval.
+          onStatus: (status) => {
+            if (status.step !== 'checking') heartbeat?.reportSoon();
+          },
+          logger,
+          ...contentCheckInterval(deps),
+        });
   link.onMessage((message) => {
     if (message.type === 'case-status') caseStatus?.learn(message.status);
+    else if (message.type === 'content-published') updater?.nudge();
   });
   // A kiosk enrolled before its hub gave out a sealing key learns it from the hub, so its outbox is sealed from then on.
   const sealingKey = dirCheck.ok ? new SealingKeyFetch({ dataDir, logger }) : undefined;
@@ -215,17 +246,26 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     if (!open) return;
     sender?.hubBack();
     learnSealingKey();
+    // What the hub published while it was out of reach is fetched now, not at the next interval.
+    updater?.nudge();
   });
   // The hub hears from the kiosk once it is enrolled (kioskctl hub enroll), over its socket or HTTP; before that the sender only looks.
   const heartbeat = dirCheck.ok
     ? new HeartbeatSender({
         dataDir,
         logger,
-        report: () => heartbeatReport(health(), content.releaseVersion(), dataDir, records),
-        // The usage days the hub stored and that were over when sent are not sent again.
+        report: () => ({
+          ...heartbeatReport(health(), content.releaseVersion(), dataDir, records),
+          ...(records === undefined || releases.switcher === undefined
+            ? {}
+            : { contentRelease: releaseReport(records, releases.switcher.served().releaseNumber, updater?.status()) }),
+        }),
+        // The usage days the hub stored and that were over when sent are not sent again; nor the release events it stored.
         taken: (_report, answer, builtAt) => {
           if (records !== undefined && answer.usageDaysStored !== undefined)
             confirmUsageDays(records, answer.usageDaysStored, new Date(builtAt));
+          if (records !== undefined && answer.releaseEventsStored !== undefined)
+            markReleaseEventsReported(records, answer.releaseEventsStored, new Date());
         },
         link,
         ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),
@@ -321,6 +361,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     outbox,
     content,
     releases,
+    updater,
     health,
     bootId,
     dataDirReady: dirCheck.ok,
@@ -329,6 +370,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       heartbeat?.start();
       sender?.start();
       releases.start();
+      updater?.start();
       learnSealingKey();
       pushTimer = setInterval(push, HEALTH_PUSH_MS);
       pushTimer.unref();
@@ -347,6 +389,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     async stop() {
       calls.stop();
       releases.stop();
+      updater?.stop();
       heartbeat?.stop();
       link.stop();
       // Before records.db closes: a delivery under way finishes its row.

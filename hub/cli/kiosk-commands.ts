@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeReleaseState, kioskReleaseStates } from '../fleet/kiosk-release-reports';
 import { REGION_CODE_PATTERN } from '../../common/hub/accounts';
 import { ENROLL_CODE_MAX_SECONDS, ENROLL_CODE_MIN_SECONDS } from '../../common/hub/api/kiosks';
 import { localDateTime } from '../../common/local-date';
@@ -75,11 +76,14 @@ export function addKioskCommands(program: Command): Command {
     .description('the kiosks of the fleet, revoked ones too')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const kiosks = await withStorage(cmd.optsWithGlobals<GlobalOpts>().dataDir, { create: false }, (s) =>
-        listKiosks(s.db, new Date()),
+      const [kiosks, releases] = await withStorage(
+        cmd.optsWithGlobals<GlobalOpts>().dataDir,
+        { create: false },
+        async (s) => [await listKiosks(s.db, new Date()), await kioskReleaseStates(s.db)] as const,
       );
       if (opts.json === true) {
-        process.stdout.write(`${JSON.stringify(kiosks, null, 2)}\n`);
+        const withReleases = kiosks.map((k) => ({ ...k, contentRelease: releases.get(k.id) ?? null }));
+        process.stdout.write(`${JSON.stringify(withReleases, null, 2)}\n`);
         return;
       }
       if (kiosks.length === 0) {
@@ -91,6 +95,8 @@ export function addKioskCommands(program: Command): Command {
         process.stdout.write(
           `${String(k.id).padStart(5)}  ${k.terminalId.padEnd(16)}  ${k.status.padEnd(8)}  ${k.regionCode}  ${k.keyFingerprint}  ${seen.padEnd(22)}  ${k.displayName}${k.site === null ? '' : ` (${k.site})`}\n`,
         );
+        const release = releases.get(k.id);
+        if (release !== undefined) process.stdout.write(`${' '.repeat(7)}content: ${describeReleaseState(release)}\n`);
       }
     });
 

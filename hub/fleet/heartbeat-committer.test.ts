@@ -40,6 +40,7 @@ describe.each(ENGINES)('heartbeats committed together on %s', (engine) => {
       expect(r).toEqual({
         alerts: i % 4 === 0 ? { kioskId: kiosks[i]!.id, regionCode: '420111' } : undefined,
         usageDaysStored: i % 3 === 0 ? ['2026-03-01'] : [],
+        releaseEventsStored: [],
       }),
     );
     const usage = await db.selectFrom('kiosk_usage_daily').select(['kiosk_id', 'count']).orderBy('kiosk_id').execute();

@@ -1,5 +1,6 @@
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { storeUsageDays } from '../figures/usage-days';
+import { storeReleaseReport } from './kiosk-release-reports';
 import type { HubDb } from '../storage/schema';
 import { takeHeartbeatIn, type AlertsChanged } from './alert-evaluation';
 
@@ -27,6 +28,8 @@ export const MAX_HEARTBEATS_PER_COMMIT = 500;
 export interface HeartbeatTaken {
   alerts: AlertsChanged | undefined;
   usageDaysStored: string[];
+  /** The ids of the kiosk's release events stored (fleet/kiosk-release-reports.ts). */
+  releaseEventsStored: number[];
 }
 
 interface Waiting {
@@ -75,6 +78,7 @@ export class HeartbeatCommitter {
           out.push({
             alerts: await takeHeartbeatIn(trx, w.kioskId, w.report, w.at),
             usageDaysStored: await storeUsageDays(trx, w.kioskId, w.report.usage, w.at),
+            releaseEventsStored: await storeReleaseReport(trx, w.kioskId, w.report.contentRelease, w.at),
           });
         return out;
       });

@@ -462,12 +462,16 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     async kioskHeartbeat(body, ctx) {
       const at = now();
       const kiosk = kioskOf(ctx);
-      const { alerts, usageDaysStored } = await deps.heartbeats.take(kiosk.id, body, at);
+      const { alerts, usageDaysStored, releaseEventsStored } = await deps.heartbeats.take(kiosk.id, body, at);
       await publish(
         { type: 'kiosk-changed', kioskId: kiosk.id, regionCode: kiosk.regionCode },
         ...(alerts === undefined ? [] : [{ type: 'alerts-changed' as const, ...alerts }]),
       );
-      return { receivedAt: at.toISOString(), ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}) };
+      return {
+        receivedAt: at.toISOString(),
+        ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}),
+        ...(releaseEventsStored.length > 0 ? { releaseEventsStored } : {}),
+      };
     },
 
     async kioskSubmit(delivered, ctx) {

@@ -15,6 +15,7 @@ import { createHubHandlers } from './hub-handlers';
 import { createHubGuard } from './hub-guard';
 import type { CurrentRelease } from '../take-away/current-release';
 import { createTakeAwayPages } from '../take-away/take-away-pages';
+import { watchTufTimestamp } from '../releases/tuf-timestamp-watch';
 import { tufFileRoutes } from '../releases/tuf-files';
 
 export interface HubServerOptions {
@@ -49,6 +50,8 @@ export interface HubServerOptions {
   callTickMs?: number;
   /** Which content release the take-away pages read (hub/take-away/current-release.ts); none: they say content is unavailable. */
   contentRelease?: CurrentRelease | undefined;
+  /** How often a new TUF timestamp is looked for, to nudge kiosks (default TUF_WATCH_EVERY_MS). */
+  tufWatchMs?: number;
 }
 
 export interface HubServer extends ContractServer<never> {
@@ -91,6 +94,12 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     logger: opts.logger,
     ...(opts.sessionCheckMs === undefined ? {} : { sessionCheckMs: opts.sessionCheckMs }),
   });
+  const tufWatch = watchTufTimestamp({
+    db: opts.db,
+    logger: opts.logger,
+    onNewer: (timestampVersion) => live.toKiosks({ type: 'content-published', timestampVersion }),
+    ...(opts.tufWatchMs === undefined ? {} : { everyMs: opts.tufWatchMs }),
+  });
   const takeAway = createTakeAwayPages({ release: opts.contentRelease ?? (() => undefined), logger: opts.logger });
   const server = await startServer({
     logger: opts.logger,
@@ -124,6 +133,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     pageStyleNonce: true,
   }).catch(async (error: unknown) => {
     takeAway.close();
+    tufWatch.close();
     live.close();
     await calls.close();
     throw error;
@@ -133,6 +143,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     origin,
     calls,
     async close() {
+      tufWatch.close();
       live.close();
       await calls.close();
       await server.close();

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import { LIVE_CLOSE, LIVE_SOCKETS } from '../../common/hub/api/live';
+import { LIVE_CLOSE, LIVE_SOCKETS, type LiveServerMessage } from '../../common/hub/api/live';
 import { mayManageKiosksIn, mayWorkCasesIn, type AccountScope } from '../../common/hub/rights';
 import type { MessageSocket } from '../../server-kit/http/server';
 import type { HubCaller, KioskCaller, SessionCaller } from '../http/hub-guard';
@@ -53,6 +53,8 @@ export interface LiveSockets {
   sockets: readonly MessageSocket<HubCaller>[];
   /** Looks the consoles' sessions up again now (the timer does it every SESSION_CHECK_MS). */
   checkSessions(): Promise<void>;
+  /** Sends every kiosk socket of this instance a message (content-published: a nudge that carries nothing to trust). */
+  toKiosks(message: LiveServerMessage & { type: 'content-published' }): void;
   /** Stops hearing the bus; the server closes the sockets themselves. */
   close(): void;
 }
@@ -143,13 +145,18 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
         }
         const at = now();
         // The heartbeat and the alerts it opens or clears are one commit.
-        const { alerts, usageDaysStored } = await opts.heartbeats.take(kiosk.id, message.report, at);
+        const { alerts, usageDaysStored, releaseEventsStored } = await opts.heartbeats.take(
+          kiosk.id,
+          message.report,
+          at,
+        );
         // Committed: only now is it acknowledged, and the consoles told.
         sendLive(socket, {
           type: 'heartbeat-ack',
           id: message.id,
           receivedAt: at.toISOString(),
           ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}),
+          ...(releaseEventsStored.length > 0 ? { releaseEventsStored } : {}),
         });
         changed();
         if (alerts !== undefined) publish({ type: 'alerts-changed', ...alerts });
@@ -211,6 +218,9 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
       { name: 'console', path: LIVE_SOCKETS.console.path, onOpen: onConsole },
     ],
     checkSessions,
+    toKiosks(message) {
+      for (const set of kiosks.values()) for (const socket of set) sendLive(socket, message);
+    },
     close() {
       clearInterval(timer);
       unsubscribe();

@@ -45,6 +45,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'kiosk_health_samples',
       'kiosk_heartbeats',
       'kiosk_nonces',
+      'kiosk_release_events',
+      'kiosk_release_states',
       'kiosk_usage_daily',
       'kiosks',
       'lawyer_duty',
@@ -68,6 +70,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 9, name: 'case status, anonymous case facts and daily usage' },
         { version: 10, name: 'case history, 查询进度 wrong tries, callbacks done' },
         { version: 11, name: 'content releases and their TUF repository' },
+        { version: 12, name: 'kiosks’ content release states and events' },
       ]
         .map((m) => ({
           id: m.version,

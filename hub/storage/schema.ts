@@ -43,6 +43,8 @@ export interface HubDatabase {
   tuf_metadata: TufMetadataTable;
   tuf_targets: TufTargetsTable;
   content_releases: ContentReleasesTable;
+  kiosk_release_states: KioskReleaseStatesTable;
+  kiosk_release_events: KioskReleaseEventsTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -419,3 +421,26 @@ export type KioskRow = Selectable<KiosksTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type HubDb = Kysely<HubDatabase>;
 export type StorageEngine = 'sqlite' | 'postgres';
+
+/** Where a kiosk stands with content releases, from its latest report (migration 12). */
+export interface KioskReleaseStatesTable {
+  kiosk_id: number;
+  served_release: number;
+  step: string | null;
+  release_number: number | null;
+  reason: string | null;
+  step_at: string | null;
+  reported_at: string;
+}
+
+/** What went wrong (or was rolled back) with a kiosk's content releases, as it reported it. */
+export interface KioskReleaseEventsTable {
+  id: Generated<number>;
+  kiosk_id: number;
+  at: string;
+  kind: string;
+  release_number: number | null;
+  reason: string;
+  detail: string;
+  received_at: string;
+}

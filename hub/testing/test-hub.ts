@@ -115,6 +115,8 @@ export function useTestHub(
      * test (an hour): tests move the clock and sweep with `server.calls.tick()`.
      */
     callTickMs?: number;
+    /** How often a new TUF timestamp is looked for (kiosks nudged); default the hub's. */
+    tufWatchMs?: number;
     /** Each instance opens its own bus with this (Redis); default one in-process bus shared by all. */
     openBus?: () => Promise<LiveBus>;
     /** TURN for calls; default none. */
@@ -180,6 +182,7 @@ export function useTestHub(
       totpIssuer: '无人律所',
       bus: instanceBus,
       callTickMs: opts.callTickMs ?? 3_600_000,
+      ...(opts.tufWatchMs === undefined ? {} : { tufWatchMs: opts.tufWatchMs }),
       turn: opts.turn,
       // The checkout's build, as `npm test` makes it before the tests: opened only when a page is asked for.
       contentRelease: configuredRelease(opts.contentRelease),

@@ -11,7 +11,7 @@ import { ApiErrorBody } from '../../common/api/errors';
 import { createLogger } from '../logger';
 import type { Caller, Guard, MatchedRoute, RequestSocket } from './guard';
 import { HttpError } from './http-error';
-import { REQUEST_TIMEOUT_MS, startServer, STYLE_NONCE_PLACEHOLDER, type ContractServer } from './server';
+import { byteRange, REQUEST_TIMEOUT_MS, startServer, STYLE_NONCE_PLACEHOLDER, type ContractServer } from './server';
 
 /**
  * The server over a contract of its own, not the kiosk's: a route any
@@ -531,5 +531,18 @@ describe('public pages', () => {
     } finally {
       await pageServer.close();
     }
+  });
+});
+
+describe('the byte range a file route answers', () => {
+  it('is one open or closed range within the file; other forms get the whole file; past the end is unsatisfiable', () => {
+    expect(byteRange(undefined, 100)).toBeUndefined();
+    expect(byteRange('bytes=40-', 100)).toEqual({ start: 40, end: 99 });
+    expect(byteRange('bytes=0-9', 100)).toEqual({ start: 0, end: 9 });
+    expect(byteRange('bytes=90-500', 100)).toEqual({ start: 90, end: 99 });
+    expect(byteRange('bytes=-10', 100)).toBeUndefined();
+    expect(byteRange('bytes=0-1,5-9', 100)).toBeUndefined();
+    expect(byteRange('bytes=100-', 100)).toBe('unsatisfiable');
+    expect(byteRange('bytes=9-3', 100)).toBe('unsatisfiable');
   });
 });

@@ -109,6 +109,23 @@ export interface ServedFile {
 }
 
 /**
+ * The one byte range a Range header asks for (`bytes=N-` or `bytes=N-M`);
+ * undefined for none, or for a form not answered in part (several ranges,
+ * a suffix): those get the whole file, as HTTP allows.
+ */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const m = header === undefined ? null : /^bytes=(\d{1,15})-(\d{0,15})$/.exec(header.trim());
+  if (m === null) return undefined;
+  const start = Number(m[1]);
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start >= size || end < start) return 'unsatisfiable';
+  return { start, end };
+}
+
+/**
  * Public files under a prefix, answered by a reader rather than from a
  * folder (the hub's TUF repository, kept in its database): `GET
  * <prefix><name>`, where the name is everything after the prefix, slashes
@@ -431,7 +448,16 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
       const found = await file.read((request.params as { '*': string })['*']);
       if (found === undefined)
         return sendError(reply, 404, { code: 'not-found', message: `No such file: ${pathForLog(request)}` });
-      return reply.code(200).header('cache-control', found.cacheControl).type(found.contentType).send(found.body);
+      const body = typeof found.body === 'string' ? Buffer.from(found.body) : found.body;
+      const part = byteRange(request.headers.range, body.length);
+      reply.header('cache-control', found.cacheControl).header('accept-ranges', 'bytes').type(found.contentType);
+      if (part === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${body.length}`).send('');
+      if (part === undefined) return reply.code(200).send(body);
+      // A download cut off midway continues from where it stopped (a kiosk's release on a poor line).
+      return reply
+        .code(206)
+        .header('content-range', `bytes ${part.start}-${part.end}/${body.length}`)
+        .send(body.subarray(part.start, part.end + 1));
     });
   }
 

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EXIT_FAILED, EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 import { loadConfig } from '../config/load-config';
 import { resolveDataDir } from '../data-dir';
+import { RootNotValidError, trustRoot } from '../content/updater/trusted-root';
 import { enrollKiosk } from '../hub/enroll';
 import { HubRefusedError, HubUnreachableError, kioskStatusAtHub } from '../hub/hub-client';
 import {
@@ -131,5 +133,33 @@ export function addHubCommands(program: Command): void {
           `kiosk ${enrollment.kioskId} at ${enrollment.hubUrl}: this kiosk ${describeStanding(enrollment)}\n`,
         );
       if (unreachable !== undefined || enrollment.status === 'revoked') process.exit(EXIT_FAILED);
+    });
+
+  hub
+    .command('trust-root')
+    .description(
+      'make FILE (the 1.root.json `hubctl tuf init` wrote) the root this kiosk trusts for content releases; compare the key ids it prints with those hubctl printed',
+    )
+    .argument('<file>', 'the TUF root metadata, from the medium the hub’s administrator handed over')
+    .option('--data-dir <dir>', 'data directory (default: KIOSK_DATA_DIR, else the user data folder)')
+    .option('--replace', 'replace a root trusted already (the kiosk moves to another hub’s repository)')
+    .action((file: string, opts: { dataDir?: string; replace?: boolean }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        fail(`${file}: ${(error as Error).message}`, EXIT_USAGE);
+      }
+      try {
+        const root = trustRoot(resolveDataDir(opts.dataDir), text, { replace: opts.replace === true });
+        process.stdout.write(
+          `trusted root version ${root.version} (expires ${root.expires}); root key ids (${root.threshold} needed):\n` +
+            root.rootKeyIds.map((id) => `  ${id}\n`).join('') +
+            'These must be the key ids `hubctl tuf init` printed for the root; if not, run this again with --replace and the right file.\n',
+        );
+      } catch (error) {
+        if (error instanceof RootNotValidError) fail(`${file}: ${error.message}`, EXIT_FAILED);
+        throw error;
+      }
     });
 }

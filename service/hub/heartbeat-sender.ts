@@ -124,8 +124,15 @@ export class HeartbeatSender {
     return { state: 'unavailable', reason: reason('unreachable'), ...(detail === undefined ? {} : { detail }) };
   }
 
+  /** A beat soon, rather than at the next interval: something the hub should hear of happened (a content update's step). */
+  reportSoon(): void {
+    this.schedule(0);
+  }
+
   private schedule(ms: number): void {
     if (this.stopped) return;
+    // One timer at a time, whoever asks for the next beat.
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.beat(), ms);
     this.timer.unref();
   }

@@ -330,6 +330,7 @@ export class HubLink {
       w.resolve({
         receivedAt: m.receivedAt,
         ...(m.usageDaysStored === undefined ? {} : { usageDaysStored: m.usageDaysStored }),
+        ...(m.releaseEventsStored === undefined ? {} : { releaseEventsStored: m.releaseEventsStored }),
       });
     } else if (m.type === 'error' && m.inReplyTo !== undefined && this.waiting.has(m.inReplyTo)) {
       const w = this.waiting.get(m.inReplyTo)!;

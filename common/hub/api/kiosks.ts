@@ -185,6 +185,41 @@ export const DeviceReport = z.strictObject({
 });
 
 /**
+ * Where a kiosk stands with content releases (service/content/updater/):
+ * the release it serves (0: the one shipped with the software), its
+ * updater's last step with the reason when it failed (a stable code such as
+ * `rollback`, `expired`, `bad-signature`, `hash-mismatch`, `too-long`,
+ * `refused`), and the release events its store recorded (refused at
+ * install, set aside at start, rolled back) that the hub has not
+ * acknowledged yet, each with the kiosk's own id for it.
+ */
+export const KioskReleaseReport = z.strictObject({
+  served: z.number().int().min(0),
+  step: z
+    .strictObject({
+      step: z.string().regex(/^[a-z][a-z-]{0,31}$/),
+      releaseNumber: z.number().int().min(0).nullable(),
+      reason: z.string().max(64).nullable(),
+      detail: z.string().max(500).nullable(),
+      at: z.iso.datetime({ offset: true }),
+    })
+    .nullable(),
+  events: z
+    .array(
+      z.strictObject({
+        id: z.number().int().min(1),
+        at: z.iso.datetime({ offset: true }),
+        kind: z.string().regex(/^[a-z][a-z-]{0,31}$/),
+        releaseNumber: z.number().int().min(0),
+        reason: z.string().min(1).max(64),
+        detail: z.string().max(500),
+      }),
+    )
+    .max(50),
+});
+export type KioskReleaseReport = z.infer<typeof KioskReleaseReport>;
+
+/**
  * What a kiosk reports of itself, every half minute or so. Bounded in
  * every field: the hub keeps the latest of each kiosk.
  */
@@ -206,6 +241,8 @@ export const KioskHeartbeat = z.strictObject({
   usage: z.array(DailyUsageCount).max(2_000).optional(),
   devices: z.array(DeviceReport).max(16),
   lastCrash: z.strictObject({ at: z.string().max(40), reason: z.string().max(500) }).nullable(),
+  /** Its content releases; absent from a kiosk without a release store (or an older one). */
+  contentRelease: KioskReleaseReport.optional(),
   /** Its clock minus the hub's, in milliseconds, as it last measured (from the Date of the hub's answers). */
   clockOffsetMs: z.number().int().min(-1e13).max(1e13),
 });
@@ -215,5 +252,7 @@ export type KioskHeartbeat = z.infer<typeof KioskHeartbeat>;
 export const HeartbeatResponse = z.object({
   receivedAt: z.string(),
   usageDaysStored: z.array(z.iso.date()).optional(),
+  /** The ids of the release events it stored (or had): the kiosk marks them reported. */
+  releaseEventsStored: z.array(z.number().int()).optional(),
 });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;

@@ -211,6 +211,8 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
     receivedAt: z.string(),
     /** The usage days the heartbeat carried and the hub stored. */
     usageDaysStored: z.array(z.iso.date()).optional(),
+    /** The release events the heartbeat carried and the hub stored. */
+    releaseEventsStored: z.array(z.number().int()).optional(),
   }),
   z.object({ type: z.literal('pong'), id: MessageId }),
   /** A message was refused; `inReplyTo` is its id when it had a readable one. */
@@ -279,6 +281,13 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
    * personal data in it); kept for 查询进度 while the hub is out of reach.
    */
   z.object({ type: z.literal('case-status'), status: KioskCaseStatus }),
+  /**
+   * Kiosk only: the hub's TUF repository has a new timestamp (a release
+   * published, metadata renewed): check for updates now rather than at the
+   * next interval. Says nothing a kiosk must trust: it only asks the kiosk
+   * to look, and what it finds is verified against its trusted root.
+   */
+  z.object({ type: z.literal('content-published'), timestampVersion: z.number().int().min(1) }),
 ]);
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;
 

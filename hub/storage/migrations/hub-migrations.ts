@@ -9,6 +9,7 @@ import { submissions } from './008-submissions';
 import { casesAndUsage } from './009-cases-and-usage';
 import { caseDesk } from './010-case-desk';
 import { contentReleases } from './011-content-releases';
+import { kioskReleaseReports } from './012-kiosk-release-reports';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -24,4 +25,5 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   casesAndUsage,
   caseDesk,
   contentReleases,
+  kioskReleaseReports,
 ];

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { publishRelease, uploadRelease } from '../../hub/releases/content-releases';
+import { makeTufKeys, type TufSigner } from '../../hub/releases/tuf-keys';
+import { initRepository, publishTarget, type OnlineKeys } from '../../hub/releases/tuf-repository';
+import { Metadata, MetadataKind, TargetFile } from '@tufjs/models';
+import { T0, type TestHub } from '../../hub/testing/test-hub';
+import { saveIdentity } from '../../service/hub/hub-identity';
+import { startInProcessKiosk, type InProcessKiosk } from '../../service/testing/in-process-service';
+import { releaseVariant } from '../../service/testing/release-files';
+import { startTufTamperProxy, type TufTamperProxy } from './tuf-tamper-proxy';
+
+/**
+ * One hub with a TUF repository, a tampering proxy in front of it, and one
+ * kiosk service enrolled with the hub through the proxy: what the content
+ * update tests share. Releases are copies of the built content release under
+ * other versions, so the kiosk's own checks pass them.
+ */
+export interface UpdateRig {
+  scratch: string;
+  proxy: TufTamperProxy;
+  kiosk: InProcessKiosk;
+  kioskId: number;
+  rootJson: string;
+  offline: { root: TufSigner; targets: TufSigner };
+  online: OnlineKeys;
+  /** Uploads and publishes `bytes` (default: the built release as `version`); answers its release number. */
+  publish(version: string, bytes?: Buffer): Promise<number>;
+  /**
+   * Signs `bytes` into the repository as target `name` with `custom`, as a
+   * hub whose builder (or targets key) went wrong would: none of the
+   * upload's checks. Answers nothing; the hub's release numbers are not used.
+   */
+  publishRaw(name: string, bytes: Buffer, custom: Record<string, unknown>): Promise<void>;
+  /** The hub's current timestamp.json, changed by `change` and signed by `signer` (default the hub's timestamp key). */
+  forgeTimestamp(change: (signed: Record<string, unknown>) => void, signer?: TufSigner): Promise<Buffer>;
+  /** The hub's stored metadata file of `role` and `version`. */
+  stored(role: 'timestamp' | 'snapshot' | 'targets', version: number): Promise<Buffer>;
+  /** The newest version of `role` the hub has. */
+  newest(role: 'timestamp' | 'snapshot' | 'targets'): Promise<number>;
+  /** What the kiosk's health says it serves. */
+  served(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startUpdateRig(hub: TestHub): Promise<UpdateRig> {
+  const { db } = hub.storage.storage;
+  // The kiosk signs with its own clock: the hub's must be today's.
+  hub.advance(Date.now() - T0.getTime());
+  const scratch = mkdtempSync(join(tmpdir(), 'content-update-'));
+  const offline = makeTufKeys(join(scratch, 'offline'), ['root', 'targets']);
+  const online = makeTufKeys(join(scratch, 'online'), ['snapshot', 'timestamp']);
+  const { rootJson } = await initRepository(db, { ...offline, ...online }, 'hubctl', new Date());
+  const proxy = await startTufTamperProxy(hub.server.port);
+  const added = await hub.addKiosk('approved');
+  const dataDir = join(scratch, 'kiosk');
+  saveIdentity(dataDir, added.privateKey, {
+    hubUrl: proxy.url,
+    kioskId: added.id,
+    keyFingerprint: 'test',
+    enrolledAt: new Date().toISOString(),
+    status: 'approved',
+    checkedAt: new Date().toISOString(),
+  });
+  const kiosk = await startInProcessKiosk({ dataDir });
+  type Role = 'timestamp' | 'snapshot' | 'targets';
+  const stored = async (role: Role, version: number): Promise<Buffer> => {
+    const row = await db
+      .selectFrom('tuf_metadata')
+      .select('body')
+      .where('role', '=', role)
+      .where('version', '=', version)
+      .executeTakeFirstOrThrow();
+    return Buffer.from(row.body);
+  };
+  const newest = async (role: Role): Promise<number> => {
+    const row = await db
+      .selectFrom('tuf_metadata')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('role', '=', role)
+      .executeTakeFirstOrThrow();
+    return Number(row.v);
+  };
+  let n = 0;
+  return {
+    scratch,
+    proxy,
+    kiosk,
+    kioskId: added.id,
+    rootJson,
+    offline,
+    online,
+    async publish(version, bytes) {
+      const body = bytes ?? readFileSync(releaseVariant(join(scratch, `release-${++n}.db`), { version }));
+      const upload = await uploadRelease(db, { bytes: body, where: version }, 'hubctl', new Date());
+      const published = await publishRelease(db, upload.id, {
+        targetsSigners: [offline.targets],
+        online,
+        actor: 'hubctl',
+        now: new Date(),
+      });
+      return published.releaseNumber;
+    },
+    async publishRaw(name, bytes, custom) {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      await publishTarget(db, {
+        targetsSigners: [offline.targets],
+        online,
+        now: new Date(),
+        async alsoStore(trx) {
+          await trx
+            .insertInto('tuf_targets')
+            .values({ name, sha256, length: bytes.length, body: bytes, created_at: new Date().toISOString() })
+            .execute();
+          const target = new TargetFile({
+            path: name,
+            length: bytes.length,
+            hashes: { sha256 },
+            unrecognizedFields: { custom: custom as never },
+          });
+          return { target, result: undefined };
+        },
+      });
+    },
+    async forgeTimestamp(change, signer = online.timestamp) {
+      const json = JSON.parse((await stored('timestamp', await newest('timestamp'))).toString()) as {
+        signed: Record<string, unknown>;
+      };
+      change(json.signed);
+      const forged = Metadata.fromJSON(MetadataKind.Timestamp, { ...json, signatures: [] } as never);
+      forged.sign((data) => signer.sign(data), false);
+      return Buffer.from(JSON.stringify(forged.toJSON()));
+    },
+    stored,
+    newest,
+    async served() {
+      return (await kiosk.ok('health')).subsystems.content.detail ?? '';
+    },
+    async close() {
+      await kiosk.stop();
+      await proxy.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+export const waitFor = async (what: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> => {
+  const until = Date.now() + ms;
+  while (!(await what())) {
+    if (Date.now() > until) throw new Error('waited in vain');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};

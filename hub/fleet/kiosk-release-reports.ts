@@ -143,3 +143,42 @@ export function describeReleaseState(s: KioskReleaseState): string {
   const about = s.releaseNumber === null ? '' : ` release ${s.releaseNumber}`;
   return `serves ${served}; update ${s.step}${about}${s.reason === null ? '' : ` (${s.reason})`} at ${s.stepAt ?? '?'}`;
 }
+
+export interface ReleaseKioskCounts {
+  /** Serving it. */
+  on: number;
+  /** Their updater's last step is downloading or verifying it. */
+  downloading: number;
+  /** Their updater's last step with it failed. */
+  failed: number;
+  /** They installed it and went back to the one before. */
+  rolledBack: number;
+}
+
+const DOWNLOADING_STEPS = new Set(['downloading', 'verifying']);
+
+/**
+ * Per release, how many kiosks are on it, downloading it, failed with it, or
+ * rolled it back, from their latest states (`kioskIds`: only those kiosks,
+ * for an account that sees some regions).
+ */
+export async function kioskCountsPerRelease(
+  db: HubDb,
+  kioskIds?: ReadonlySet<number>,
+): Promise<Map<number, ReleaseKioskCounts>> {
+  const counts = new Map<number, ReleaseKioskCounts>();
+  const of = (n: number): ReleaseKioskCounts => {
+    let c = counts.get(n);
+    if (c === undefined) counts.set(n, (c = { on: 0, downloading: 0, failed: 0, rolledBack: 0 }));
+    return c;
+  };
+  for (const [kioskId, s] of await kioskReleaseStates(db)) {
+    if (kioskIds !== undefined && !kioskIds.has(kioskId)) continue;
+    of(s.served).on++;
+    if (s.releaseNumber === null || s.step === null) continue;
+    if (DOWNLOADING_STEPS.has(s.step)) of(s.releaseNumber).downloading++;
+    else if (s.step === 'failed') of(s.releaseNumber).failed++;
+    else if (s.step === 'rolled-back') of(s.releaseNumber).rolledBack++;
+  }
+  return counts;
+}

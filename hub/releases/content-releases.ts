@@ -6,6 +6,7 @@ import { contentReleaseTargetName, type ContentReleaseCustom } from '../../commo
 import { appendAudit, type AuditActor, actorText } from '../storage/audit-log';
 import type { HubDb } from '../storage/schema';
 import type { TufSigner } from './tuf-keys';
+import { storeRollout } from './rollouts';
 import { publishTarget, type OnlineKeys } from './tuf-repository';
 
 /**
@@ -155,12 +156,14 @@ export async function listReleases(db: HubDb, id?: number): Promise<ReleaseSumma
  * Publishes an uploaded release: the next release number, a target
  * `content-release-<N>.db` with its custom fields, the file moved to the
  * targets table, a new targets version signed by `targetsSigners`, and a
- * new snapshot and timestamp — all in one transaction; audited.
+ * new snapshot and timestamp — all in one transaction; audited. It goes to
+ * no kiosk until its rollout starts (rollouts.ts), unless `toAll` rolls it
+ * out to every kiosk in the same transaction.
  */
 export async function publishRelease(
   db: HubDb,
   id: number,
-  opts: { targetsSigners: readonly TufSigner[]; online: OnlineKeys; actor: AuditActor; now: Date },
+  opts: { targetsSigners: readonly TufSigner[]; online: OnlineKeys; actor: AuditActor; now: Date; toAll?: boolean },
 ): Promise<{ releaseNumber: number; targetName: string; version: string; targetsVersion: number }> {
   return publishTarget(db, {
     targetsSigners: opts.targetsSigners,
@@ -208,10 +211,17 @@ export async function publishRelease(
           actor: opts.actor,
           action: 'release.publish',
           target: `release-upload:${id}`,
-          details: { releaseNumber, version: upload.version, targetsVersion },
+          details: { releaseNumber, version: upload.version, targetsVersion, toAll: opts.toAll === true },
         },
         opts.now,
       );
+      if (opts.toAll === true)
+        await storeRollout(
+          trx,
+          { releaseNumber, stage: 'all', canaryGroup: null, percent: null, state: 'done' },
+          opts.actor,
+          opts.now,
+        );
       return { target, result: { releaseNumber, targetName, version: upload.version, targetsVersion } };
     },
   });

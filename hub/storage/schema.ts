@@ -45,6 +45,10 @@ export interface HubDatabase {
   content_releases: ContentReleasesTable;
   kiosk_release_states: KioskReleaseStatesTable;
   kiosk_release_events: KioskReleaseEventsTable;
+  kiosk_group_members: KioskGroupMembersTable;
+  release_rollouts: ReleaseRolloutsTable;
+  kiosk_release_pins: KioskReleasePinsTable;
+  release_rollout_changes: ReleaseRolloutChangesTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -443,4 +447,37 @@ export interface KioskReleaseEventsTable {
   reason: string;
   detail: string;
   received_at: string;
+}
+
+/** A kiosk's membership of a named group (migration 13). */
+export interface KioskGroupMembersTable {
+  group_name: string;
+  kiosk_id: number;
+  added_at: string;
+  added_by: string;
+}
+
+/** How far a published release goes to kiosks (hub/releases/rollouts.ts). */
+export interface ReleaseRolloutsTable {
+  release_number: number;
+  stage: 'canary' | 'percent' | 'all';
+  canary_group: string | null;
+  percent: number | null;
+  state: 'running' | 'paused' | 'aborted' | 'done';
+  changed_at: string;
+  changed_by: string;
+}
+
+/** The release a kiosk stays at. */
+export interface KioskReleasePinsTable {
+  kiosk_id: number;
+  release_number: number;
+  pinned_at: string;
+  pinned_by: string;
+}
+
+/** One row: counted up by every rollout, pin or group change, for the hub instances to notice. */
+export interface ReleaseRolloutChangesTable {
+  id: number;
+  generation: number;
 }

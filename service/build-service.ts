@@ -214,6 +214,8 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   // 查询进度: asks the hub, and keeps what it learns (answers and pushes) for when the hub is out of reach.
   const caseStatus =
     records === undefined ? undefined : new CaseStatusLookup({ db: records, identity: enrolledIdentity, logger });
+  // The highest release the hub's rollouts let this kiosk install: unknown (nothing newer) until the hub says.
+  let allowedRelease: number | undefined;
   // Content releases from the hub's TUF repository, installed through the same store as kioskctl's.
   const updater =
     records === undefined || releases.switcher === undefined
@@ -222,6 +224,13 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           dataDir,
           hubUrl: () => enrolledIdentity()?.enrollment.hubUrl,
           highestAccepted: () => highestAccepted(records),
+          // A heartbeat first: its acknowledgement says what the rollouts allow now (the last word kept while the hub is away).
+          allowedRelease: async () => {
+            await heartbeat
+              ?.beat()
+              .catch((error: unknown) => logger.warn({ err: error }, 'heartbeat before a content check failed'));
+            return allowedRelease;
+          },
           install: (file, release) => releases.install(file, release),
           // The hub hears of every step but the check itself at once, not at the next interval.
           onStatus: (status) => {
@@ -232,7 +241,10 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
         });
   link.onMessage((message) => {
     if (message.type === 'case-status') caseStatus?.learn(message.status);
-    else if (message.type === 'content-published') updater?.nudge();
+    else if (message.type === 'content-published') {
+      if (message.allowedRelease !== undefined) allowedRelease = message.allowedRelease;
+      updater?.nudge();
+    }
   });
   // A kiosk enrolled before its hub gave out a sealing key learns it from the hub, so its outbox is sealed from then on.
   const sealingKey = dirCheck.ok ? new SealingKeyFetch({ dataDir, logger }) : undefined;
@@ -266,6 +278,8 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
             confirmUsageDays(records, answer.usageDaysStored, new Date(builtAt));
           if (records !== undefined && answer.releaseEventsStored !== undefined)
             markReleaseEventsReported(records, answer.releaseEventsStored, new Date());
+          // What the hub's rollouts let this kiosk install now (the updater asks by a heartbeat before each check).
+          if (answer.allowedRelease !== undefined) allowedRelease = answer.allowedRelease;
         },
         link,
         ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),

@@ -57,7 +57,9 @@ import { createRecordHandlers } from './record-handlers';
 import { createFigureHandlers } from '../figures/figure-handlers';
 import { createCaseHandlers } from './case-handlers';
 import { createFeedbackHandlers } from './feedback-handlers';
+import { createReleaseHandlers } from './release-handlers';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { allowedReleaseOf } from '../releases/rollouts';
 
 export interface HubHandlerDeps {
   db: HubDb;
@@ -172,6 +174,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     ...createFigureHandlers(deps),
     ...createCaseHandlers(deps),
     ...createFeedbackHandlers(deps),
+    ...createReleaseHandlers(deps),
 
     async health() {
       try {
@@ -471,6 +474,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         receivedAt: at.toISOString(),
         ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}),
         ...(releaseEventsStored.length > 0 ? { releaseEventsStored } : {}),
+        allowedRelease: await allowedReleaseOf(db, kiosk.id),
       };
     },
 

@@ -97,7 +97,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
   const tufWatch = watchTufTimestamp({
     db: opts.db,
     logger: opts.logger,
-    onNewer: (timestampVersion) => live.toKiosks({ type: 'content-published', timestampVersion }),
+    onNewer: (timestampVersion) => void live.toKiosks(timestampVersion),
     ...(opts.tufWatchMs === undefined ? {} : { everyMs: opts.tufWatchMs }),
   });
   const takeAway = createTakeAwayPages({ release: opts.contentRelease ?? (() => undefined), logger: opts.logger });

@@ -31,7 +31,7 @@ describe.each(ENGINES)('kiosks’ signed requests on %s', (engine) => {
     const kiosk = await hub.addKiosk('approved');
     const first = await hub.kioskCall(kiosk, { ...HEARTBEAT, body: report(60) });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ receivedAt: T0.toISOString() });
+    expect(first.json()).toEqual({ receivedAt: T0.toISOString(), allowedRelease: 0 });
     hub.advance(30_000);
     expect((await hub.kioskCall(kiosk, { ...HEARTBEAT, body: report(90) })).statusCode).toBe(200);
 

@@ -45,7 +45,13 @@ describe.each(ENGINES)('the kiosk’s live socket on %s', (engine) => {
     hub.advance(1000);
     socket.send(heartbeat('b-1', { ...SAMPLE_REPORT, outboxDepth: 7 }));
     const ack = await socket.next();
-    expect(ack).toEqual({ type: 'heartbeat-ack', id: 'b-1', receivedAt: '2026-03-02T01:00:01.000Z' });
+    // No rollout lets it install any content release yet.
+    expect(ack).toEqual({
+      type: 'heartbeat-ack',
+      id: 'b-1',
+      receivedAt: '2026-03-02T01:00:01.000Z',
+      allowedRelease: 0,
+    });
     // Read at once, with nothing else awaited: committed before the answer went out.
     expect(await latestHeartbeat(hub.storage.storage.db, kiosk.id)).toEqual({
       receivedAt: '2026-03-02T01:00:01.000Z',

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import { LIVE_CLOSE, LIVE_SOCKETS, type LiveServerMessage } from '../../common/hub/api/live';
+import { LIVE_CLOSE, LIVE_SOCKETS } from '../../common/hub/api/live';
 import { mayManageKiosksIn, mayWorkCasesIn, type AccountScope } from '../../common/hub/rights';
 import type { MessageSocket } from '../../server-kit/http/server';
 import type { HubCaller, KioskCaller, SessionCaller } from '../http/hub-guard';
 import type { HeartbeatCommitter } from '../fleet/heartbeat-committer';
+import { allowedReleaseOf, allowedReleases } from '../releases/rollouts';
 import { findKiosk } from '../storage/kiosks';
 import type { HubDb } from '../storage/schema';
 import { liveSessionIds, SESSION_TOUCH_MS, slideSessionOnDuty } from '../storage/sessions';
@@ -53,8 +54,12 @@ export interface LiveSockets {
   sockets: readonly MessageSocket<HubCaller>[];
   /** Looks the consoles' sessions up again now (the timer does it every SESSION_CHECK_MS). */
   checkSessions(): Promise<void>;
-  /** Sends every kiosk socket of this instance a message (content-published: a nudge that carries nothing to trust). */
-  toKiosks(message: LiveServerMessage & { type: 'content-published' }): void;
+  /**
+   * Nudges every kiosk socket of this instance to check for content
+   * (content-published: nothing in it to trust), each told the highest
+   * release it may install now.
+   */
+  toKiosks(timestampVersion: number): Promise<void>;
   /** Stops hearing the bus; the server closes the sockets themselves. */
   close(): void;
 }
@@ -157,6 +162,7 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
           receivedAt: at.toISOString(),
           ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}),
           ...(releaseEventsStored.length > 0 ? { releaseEventsStored } : {}),
+          allowedRelease: await allowedReleaseOf(db, kiosk.id),
         });
         changed();
         if (alerts !== undefined) publish({ type: 'alerts-changed', ...alerts });
@@ -218,8 +224,24 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
       { name: 'console', path: LIVE_SOCKETS.console.path, onOpen: onConsole },
     ],
     checkSessions,
-    toKiosks(message) {
-      for (const set of kiosks.values()) for (const socket of set) sendLive(socket, message);
+    async toKiosks(timestampVersion) {
+      let allowed: Map<number, number>;
+      try {
+        allowed = await allowedReleases(db, [...kiosks.keys()]);
+      } catch (error) {
+        // Nudged without an allowance, a kiosk checks and keeps to the last one it heard.
+        logger.warn({ err: error }, 'kiosks’ allowed releases not read; nudged without them');
+        allowed = new Map();
+      }
+      for (const [kioskId, set] of kiosks) {
+        const allowedRelease = allowed.get(kioskId);
+        for (const socket of set)
+          sendLive(socket, {
+            type: 'content-published',
+            timestampVersion,
+            ...(allowedRelease === undefined ? {} : { allowedRelease }),
+          });
+      }
     },
     close() {
       clearInterval(timer);

@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publishRelease, uploadRelease } from '../../hub/releases/content-releases';
+import { storeRollout } from '../../hub/releases/rollouts';
 import { makeTufKeys, type TufSigner } from '../../hub/releases/tuf-keys';
 import { initRepository, publishTarget, type OnlineKeys } from '../../hub/releases/tuf-repository';
 import { Metadata, MetadataKind, TargetFile } from '@tufjs/models';
 import { T0, type TestHub } from '../../hub/testing/test-hub';
+import { trustRoot } from '../../service/content/updater/trusted-root';
 import { saveIdentity } from '../../service/hub/hub-identity';
 import { startInProcessKiosk, type InProcessKiosk } from '../../service/testing/in-process-service';
 import { releaseVariant } from '../../service/testing/release-files';
@@ -26,12 +28,17 @@ export interface UpdateRig {
   rootJson: string;
   offline: { root: TufSigner; targets: TufSigner };
   online: OnlineKeys;
-  /** Uploads and publishes `bytes` (default: the built release as `version`); answers its release number. */
-  publish(version: string, bytes?: Buffer): Promise<number>;
+  /**
+   * Uploads and publishes `bytes` (default: the built release as `version`),
+   * rolled out to every kiosk unless `rollout` is 'none'; answers its release number.
+   */
+  publish(version: string, bytes?: Buffer, rollout?: 'all' | 'none'): Promise<number>;
+  /** Another kiosk service enrolled with the hub the same way, trusting the repository's root. */
+  addKiosk(name: string): Promise<{ kiosk: InProcessKiosk; kioskId: number; served(): Promise<string> }>;
   /**
    * Signs `bytes` into the repository as target `name` with `custom`, as a
    * hub whose builder (or targets key) went wrong would: none of the
-   * upload's checks. Answers nothing; the hub's release numbers are not used.
+   * upload's checks, rolled out to every kiosk. Answers nothing; the hub's release numbers are not used.
    */
   publishRaw(name: string, bytes: Buffer, custom: Record<string, unknown>): Promise<void>;
   /** The hub's current timestamp.json, changed by `change` and signed by `signer` (default the hub's timestamp key). */
@@ -54,17 +61,22 @@ export async function startUpdateRig(hub: TestHub): Promise<UpdateRig> {
   const online = makeTufKeys(join(scratch, 'online'), ['snapshot', 'timestamp']);
   const { rootJson } = await initRepository(db, { ...offline, ...online }, 'hubctl', new Date());
   const proxy = await startTufTamperProxy(hub.server.port);
-  const added = await hub.addKiosk('approved');
-  const dataDir = join(scratch, 'kiosk');
-  saveIdentity(dataDir, added.privateKey, {
-    hubUrl: proxy.url,
-    kioskId: added.id,
-    keyFingerprint: 'test',
-    enrolledAt: new Date().toISOString(),
-    status: 'approved',
-    checkedAt: new Date().toISOString(),
-  });
-  const kiosk = await startInProcessKiosk({ dataDir });
+  const others: InProcessKiosk[] = [];
+  const enrolled = async (name: string): Promise<{ kiosk: InProcessKiosk; kioskId: number }> => {
+    const added = await hub.addKiosk('approved');
+    const dataDir = join(scratch, name);
+    saveIdentity(dataDir, added.privateKey, {
+      hubUrl: proxy.url,
+      kioskId: added.id,
+      keyFingerprint: 'test',
+      enrolledAt: new Date().toISOString(),
+      status: 'approved',
+      checkedAt: new Date().toISOString(),
+    });
+    return { kiosk: await startInProcessKiosk({ dataDir }), kioskId: added.id };
+  };
+  const servedBy = async (k: InProcessKiosk): Promise<string> => (await k.ok('health')).subsystems.content.detail ?? '';
+  const { kiosk, kioskId } = await enrolled('kiosk');
   type Role = 'timestamp' | 'snapshot' | 'targets';
   const stored = async (role: Role, version: number): Promise<Buffer> => {
     const row = await db
@@ -88,11 +100,11 @@ export async function startUpdateRig(hub: TestHub): Promise<UpdateRig> {
     scratch,
     proxy,
     kiosk,
-    kioskId: added.id,
+    kioskId,
     rootJson,
     offline,
     online,
-    async publish(version, bytes) {
+    async publish(version, bytes, rollout = 'all') {
       const body = bytes ?? readFileSync(releaseVariant(join(scratch, `release-${++n}.db`), { version }));
       const upload = await uploadRelease(db, { bytes: body, where: version }, 'hubctl', new Date());
       const published = await publishRelease(db, upload.id, {
@@ -100,8 +112,15 @@ export async function startUpdateRig(hub: TestHub): Promise<UpdateRig> {
         online,
         actor: 'hubctl',
         now: new Date(),
+        toAll: rollout === 'all',
       });
       return published.releaseNumber;
+    },
+    async addKiosk(name) {
+      const other = await enrolled(name);
+      others.push(other.kiosk);
+      trustRoot(other.kiosk.dataDir, rootJson);
+      return { ...other, served: () => servedBy(other.kiosk) };
     },
     async publishRaw(name, bytes, custom) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -114,6 +133,15 @@ export async function startUpdateRig(hub: TestHub): Promise<UpdateRig> {
             .insertInto('tuf_targets')
             .values({ name, sha256, length: bytes.length, body: bytes, created_at: new Date().toISOString() })
             .execute();
+          // Rolled out to every kiosk like the hub's own releases, so the kiosk's checks meet it.
+          const numbered = /^content-release-([0-9]+)\.db$/.exec(name);
+          if (numbered !== null)
+            await storeRollout(
+              trx,
+              { releaseNumber: Number(numbered[1]), stage: 'all', canaryGroup: null, percent: null, state: 'done' },
+              'hubctl',
+              new Date(),
+            );
           const target = new TargetFile({
             path: name,
             length: bytes.length,
@@ -135,10 +163,9 @@ export async function startUpdateRig(hub: TestHub): Promise<UpdateRig> {
     },
     stored,
     newest,
-    async served() {
-      return (await kiosk.ok('health')).subsystems.content.detail ?? '';
-    },
+    served: () => servedBy(kiosk),
     async close() {
+      for (const other of others) await other.stop();
       await kiosk.stop();
       await proxy.close();
       rmSync(scratch, { recursive: true, force: true });

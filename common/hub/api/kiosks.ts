@@ -254,5 +254,10 @@ export const HeartbeatResponse = z.object({
   usageDaysStored: z.array(z.iso.date()).optional(),
   /** The ids of the release events it stored (or had): the kiosk marks them reported. */
   releaseEventsStored: z.array(z.number().int()).optional(),
+  /**
+   * The highest content release the kiosk may install now, from the hub's
+   * staged rollouts; a kiosk that has not heard it installs nothing newer.
+   */
+  allowedRelease: z.number().int().min(0).optional(),
 });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;

@@ -213,6 +213,8 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
     usageDaysStored: z.array(z.iso.date()).optional(),
     /** The release events the heartbeat carried and the hub stored. */
     releaseEventsStored: z.array(z.number().int()).optional(),
+    /** The highest content release the kiosk may install now (the hub's rollouts); see `content-published`. */
+    allowedRelease: z.number().int().min(0).optional(),
   }),
   z.object({ type: z.literal('pong'), id: MessageId }),
   /** A message was refused; `inReplyTo` is its id when it had a readable one. */
@@ -286,8 +288,16 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
    * published, metadata renewed): check for updates now rather than at the
    * next interval. Says nothing a kiosk must trust: it only asks the kiosk
    * to look, and what it finds is verified against its trusted root.
+   * Also sent when a rollout, a pin or a group changes, with
+   * `allowedRelease`: the highest release this kiosk may install now
+   * (hub/releases/rollouts.ts) — a rollout's limit, not a trust: a kiosk
+   * installs only releases its root verifies, and none above this.
    */
-  z.object({ type: z.literal('content-published'), timestampVersion: z.number().int().min(1) }),
+  z.object({
+    type: z.literal('content-published'),
+    timestampVersion: z.number().int().min(1),
+    allowedRelease: z.number().int().min(0).optional(),
+  }),
 ]);
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;
 

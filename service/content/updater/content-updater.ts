@@ -14,7 +14,9 @@ import { tufDirs } from './trusted-root';
  * the data folder, lets tuf-js verify it (length and hash from signed
  * metadata), and hands it to the release store, which checks and switches
  * between sessions. Runs when the hub nudges it and otherwise every
- * `intervalMs`, with jitter so that a fleet does not ask all at once.
+ * `intervalMs`, with jitter so that a fleet does not ask all at once. It
+ * takes nothing above the release the hub's staged rollouts allow this
+ * kiosk (`allowedRelease`).
  *
  * Nothing is installed without a trusted root (`kioskctl hub trust-root`);
  * the metadata tuf-js trusts is kept in `<data>/tuf/metadata`, so a replayed
@@ -68,6 +70,13 @@ export interface ContentUpdaterOptions {
   hubUrl: () => string | undefined;
   /** The highest release number this kiosk ever accepted: only a higher one is fetched. */
   highestAccepted: () => number;
+  /**
+   * The highest release the hub's staged rollouts let this kiosk install,
+   * asked at each check; undefined while the hub has not said (nothing newer
+   * is installed then). Without this option every release the repository
+   * signs is taken.
+   */
+  allowedRelease?: () => Promise<number | undefined>;
   install: (file: string, release: { releaseNumber: number; version: string }) => Promise<ContentInstallResponse>;
   logger: Logger;
   /** Told at every step, for the report to the hub. */
@@ -84,14 +93,19 @@ const SAFE_TARGET = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 /** The target names of content releases, and nothing else: no path, no other file. */
 const RELEASE_TARGET = /^content-release-([1-9][0-9]{0,8})\.db$/;
 
-/** The newest release above `above` that the verified targets name, leaving out those `skip` says. */
-function newestRelease(targetNames: string[], above: number, skip: (name: string) => boolean): number | undefined {
+/** The newest release above `above` and at most `atMost` that the verified targets name, leaving out those `skip` says. */
+function newestRelease(
+  targetNames: string[],
+  above: number,
+  atMost: number,
+  skip: (name: string) => boolean,
+): number | undefined {
   let best: number | undefined;
   for (const name of targetNames) {
     const m = RELEASE_TARGET.exec(name);
     if (m === null || skip(name)) continue;
     const n = Number(m[1]);
-    if (n > above && (best === undefined || n > best)) best = n;
+    if (n > above && n <= atMost && (best === undefined || n > best)) best = n;
   }
   return best;
 }
@@ -241,7 +255,8 @@ export class ContentUpdater {
         return failed('bad-target', `the targets metadata names ${JSON.stringify(unsafe)}, a path`);
       const highest = this.opts.highestAccepted();
       // A file the store refused is not fetched again (the same name with other bytes is): the next newest is taken.
-      const newest = newestRelease(Object.keys(targets.signed.targets), highest, (name) =>
+      const allowed = this.opts.allowedRelease === undefined ? Infinity : ((await this.opts.allowedRelease()) ?? 0);
+      const newest = newestRelease(Object.keys(targets.signed.targets), highest, allowed, (name) =>
         this.refused.has(fileKey(name)),
       );
       if (newest === undefined) {

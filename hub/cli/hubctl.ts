@@ -18,6 +18,7 @@ import { addKioskCommands } from './kiosk-commands';
 import { addPayloadKeyCommands } from './payload-key-commands';
 import { addPurgeCommand, addSubmissionCommands } from './submission-commands';
 import { addReleaseCommands } from './release-commands';
+import { addRolloutCommands } from './rollout-commands';
 import { addUserCommands } from './user-commands';
 
 /**
@@ -59,12 +60,14 @@ program
   });
 
 addUserCommands(program);
-addAlertCommands(program, addKioskCommands(program));
+const kiosk = addKioskCommands(program);
+addAlertCommands(program, kiosk);
 addCallCommands(program);
 addFigureCommands(program);
 addSubmissionCommands(program);
 addPayloadKeyCommands(program);
 addReleaseCommands(program);
+addRolloutCommands(program, kiosk);
 addPurgeCommand(program);
 
 const config = program.command('config').description('the hub’s configuration file (what `npm run hub` starts with)');

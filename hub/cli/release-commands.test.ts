@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../storage/audit-log';
 import { writeContentRelease } from '../testing/content-release-files';
 import { runHubctl } from '../testing/programs';
+import { insertApprovedKiosk } from '../testing/test-kiosks';
 import { useTestStorage } from '../testing/test-storage';
 
 const scratch = mkdtempSync(join(tmpdir(), 'hubctl-release-'));
@@ -72,6 +73,35 @@ describe.each(['sqlite'] as const)('hubctl tuf and release on %s', (engine) => {
       ['hubctl', 'release.publish'],
       ['hubctl', 'release.upload'],
       ['hubctl', 'tuf.init'],
+    ]);
+
+    // Release 1 was published without --all: it goes to nobody until its rollout starts.
+    const kiosk = await insertApprovedKiosk(t.storage.db);
+    expect(await hubctl('kiosk', 'group', 'add', String(kiosk), 'canary')).toMatchObject({
+      code: 0,
+      stdout: `kiosk ${kiosk} is now in group canary\n`,
+    });
+    expect(await hubctl('release', 'rollout', '1', '--canary', 'canary')).toMatchObject({
+      code: 0,
+      stdout: 'release 1: canary group canary, running\n',
+    });
+    expect(await hubctl('kiosk', 'pin', String(kiosk), '0')).toMatchObject({
+      code: 0,
+      stdout: `kiosk ${kiosk} stays at release 0\n`,
+    });
+    const status = await hubctl('release', 'status', '1', '--json');
+    expect(JSON.parse(status.stdout)).toEqual({
+      releaseNumber: 1,
+      rollout: { releaseNumber: 1, stage: 'canary', canaryGroup: 'canary', percent: null, state: 'running' },
+      on: 0,
+      downloading: 0,
+      failed: 0,
+      rolledBack: 0,
+    });
+    expect((await listAudit(t.storage.db, { limit: 3 })).map((r) => [r.actor, r.action])).toEqual([
+      ['hubctl', 'kiosk.pin'],
+      ['hubctl', 'release.rollout'],
+      ['hubctl', 'kiosk.group-add'],
     ]);
   }, 60_000);
 });

@@ -226,8 +226,9 @@ export function addReleaseCommands(program: Command): void {
     .argument('<upload-id>', 'the id `release upload` or `release list` gave')
     .description('sign an uploaded release for the kiosks: the next release number, a new targets version')
     .requiredOption('--keys <dir>', 'the offline keys directory holding the targets key')
+    .option('--all', 'roll it out to every kiosk at once (without it, no kiosk takes it until `release rollout`)')
     .option('--json', 'print JSON')
-    .action(async (idText: string, opts: { keys: string; json?: boolean }, cmd: Command) => {
+    .action(async (idText: string, opts: { keys: string; all?: boolean; json?: boolean }, cmd: Command) => {
       const id = uploadId(idText);
       const published = await withRepository(cmd, (s, dataDir) =>
         publishRelease(s.db, id, {
@@ -235,6 +236,7 @@ export function addReleaseCommands(program: Command): void {
           online: onlineKeys(dataDir),
           actor: 'hubctl',
           now: new Date(),
+          toAll: opts.all === true,
         }),
       );
       if (opts.json === true) {
@@ -242,7 +244,10 @@ export function addReleaseCommands(program: Command): void {
         return;
       }
       process.stdout.write(
-        `published upload ${id} as release ${published.releaseNumber} (${published.targetName}, version ${published.version}, targets version ${published.targetsVersion})\n`,
+        `published upload ${id} as release ${published.releaseNumber} (${published.targetName}, version ${published.version}, targets version ${published.targetsVersion})\n` +
+          (opts.all === true
+            ? 'every kiosk takes it\n'
+            : `no kiosk takes it yet: \`hubctl release rollout ${published.releaseNumber} --canary GROUP\` (or --percent P, --all)\n`),
       );
     });
 }

@@ -17,6 +17,7 @@ import { videoCallEn } from './sections/video-call';
 import { hubCallAdminEn } from './sections/hub-call-admin';
 import { hubFiguresEn } from './sections/hub-figures';
 import { hubCasesEn } from './sections/hub-cases';
+import { hubReleasesEn } from './sections/hub-releases';
 import { takeAwayPagesEn } from './sections/take-away-pages';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
@@ -351,5 +352,6 @@ export const en: Catalogue<typeof zhCN> = {
   hubCallAdmin: hubCallAdminEn,
   hubFigures: hubFiguresEn,
   hubCases: hubCasesEn,
+  hubReleases: hubReleasesEn,
   takeAwayPages: takeAwayPagesEn,
 };

@@ -17,6 +17,7 @@ import { videoCallZhCN } from './sections/video-call';
 import { hubCallAdminZhCN } from './sections/hub-call-admin';
 import { hubFiguresZhCN } from './sections/hub-figures';
 import { hubCasesZhCN } from './sections/hub-cases';
+import { hubReleasesZhCN } from './sections/hub-releases';
 import { takeAwayPagesZhCN } from './sections/take-away-pages';
 
 /**
@@ -351,5 +352,6 @@ export const zhCN = {
   hubCallAdmin: hubCallAdminZhCN,
   hubFigures: hubFiguresZhCN,
   hubCases: hubCasesZhCN,
+  hubReleases: hubReleasesZhCN,
   takeAwayPages: takeAwayPagesZhCN,
 };

@@ -56,6 +56,13 @@ import {
 import { CallFiguresRequest, CallFiguresResponse } from './call-figures';
 import { FiguresExportRequest, FiguresExportResponse, YearFiguresRequest, YearFiguresResponse } from './year-figures';
 import { KioskSubmitBody, KioskSubmitResponse } from './submissions';
+import {
+  KioskPinRequest,
+  KioskPinResponse,
+  ReleasesResponse,
+  RolloutChangeRequest,
+  RolloutChangeResponse,
+} from './releases';
 import { SUBMIT_BODY_LIMIT } from '../../api/body-limits';
 import { LawPageQuery, PlainPageQuery, SlugPageParams, type HubPageDef } from './take-away-pages';
 import {
@@ -265,6 +272,32 @@ export const hubApi = {
     path: '/api/kiosks/opening-hours',
     body: SetOpeningHoursRequest,
     response: SetOpeningHoursResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Every published release with its rollout, and how many of the caller's kiosks are on it, downloading, failed, rolled it back. */
+  releases: route({
+    method: 'GET',
+    path: '/api/releases',
+    body: NoBody,
+    response: ReleasesResponse,
+    access: ['administrator', 'regional-administrator'],
+  }),
+  /** Widen, pause, resume or abort a release's rollout: the whole fleet's, so administrators only; 409 with the reason when refused. */
+  releaseRollout: route({
+    method: 'POST',
+    path: '/api/releases/rollout',
+    body: RolloutChangeRequest,
+    response: RolloutChangeResponse,
+    access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Keep a kiosk at a release, or let it follow the rollouts again. 404 as for kioskApprove; 409 for a release not published. */
+  kioskPin: route({
+    method: 'POST',
+    path: '/api/kiosks/pin',
+    body: KioskPinRequest,
+    response: KioskPinResponse,
     access: ['administrator', 'regional-administrator'],
     maxBodyBytes: SMALL_BODY,
   }),

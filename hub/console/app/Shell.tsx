@@ -18,6 +18,7 @@ import { FleetPage } from '../fleet/FleetPage';
 import { KioskPage } from '../fleet/KioskPage';
 import { LanguageButton } from '../shared/LanguageButton';
 import { PageMessage } from '../shared/PageMessage';
+import { ReleasesPage } from '../releases/ReleasesPage';
 import { UsersPage } from '../users/UsersPage';
 import { LiveIndicator } from './LiveIndicator';
 import { hrefOf, navFor, navPageOf, parseRoute, type ConsoleRoute, type NavPage } from './routes';
@@ -26,6 +27,7 @@ const NAV_LABELS = {
   reception: 'hubCalls.nav',
   'call-history': 'hubCalls.history.nav',
   fleet: 'hubConsole.nav.fleet',
+  releases: 'hubReleases.nav',
   'enroll-codes': 'hubConsole.nav.enrollCodes',
   users: 'hubConsole.nav.users',
   'duty-roster': 'hubCallAdmin.roster.nav',
@@ -82,6 +84,7 @@ export function Shell({ user, onSignOut, liveState }: { user: Me; onSignOut: () 
     );
   else if (current === 'figures') page = <YearFiguresPage user={user} />;
   else if (current === 'fleet') page = <FleetPage />;
+  else if (current === 'releases') page = <ReleasesPage user={user} />;
   else if (current === 'enroll-codes') page = <EnrollCodesPage user={user} />;
   else if (current === 'users') page = <UsersPage user={user} />;
   else page = <AuditPage />;

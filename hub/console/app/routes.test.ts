@@ -6,6 +6,7 @@ describe('console routes', () => {
     const routes: ConsoleRoute[] = [
       { page: 'fleet' },
       { page: 'kiosk', id: 42 },
+      { page: 'releases' },
       { page: 'enroll-codes' },
       { page: 'users' },
       { page: 'audit' },
@@ -31,6 +32,7 @@ describe('console routes', () => {
   it('shows each role the links its routes let it use', () => {
     expect(navFor('administrator')).toEqual([
       'fleet',
+      'releases',
       'enroll-codes',
       'users',
       'duty-roster',
@@ -42,6 +44,7 @@ describe('console routes', () => {
     ]);
     expect(navFor('regional-administrator')).toEqual([
       'fleet',
+      'releases',
       'enroll-codes',
       'users',
       'duty-roster',

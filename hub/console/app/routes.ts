@@ -10,6 +10,7 @@ import { hubApi, type HubRouteName } from '../../../common/hub/api/contract';
 export type ConsoleRoute =
   | { page: 'fleet' }
   | { page: 'kiosk'; id: number }
+  | { page: 'releases' }
   | { page: 'enroll-codes' }
   | { page: 'users' }
   | { page: 'audit' }
@@ -30,6 +31,7 @@ export type NavPage =
   | 'reception'
   | 'call-history'
   | 'fleet'
+  | 'releases'
   | 'enroll-codes'
   | 'users'
   | 'duty-roster'
@@ -50,6 +52,8 @@ export const NAV: readonly { page: NavPage; needs: HubRouteName }[] = [
   // A lawyer's own calls, their records, and the calls of their queues nobody answered.
   { page: 'call-history', needs: 'callsMine' },
   { page: 'fleet', needs: 'kiosks' },
+  // Content releases and their staged rollouts.
+  { page: 'releases', needs: 'releases' },
   { page: 'enroll-codes', needs: 'enrollCodeCreate' },
   { page: 'users', needs: 'users' },
   { page: 'duty-roster', needs: 'dutyRosterSet' },

@@ -1,0 +1,76 @@
+import type { Catalogue } from '../catalogue';
+
+/** The console's page of content releases and their staged rollouts (hub/console/releases/). */
+export const hubReleasesZhCN = {
+  nav: '内容发布',
+  title: '内容发布',
+  lead: '每个发布先给试点组，再给一部分终端，最后给全部终端。已装上某个发布的终端不会退回：中止后要修正，请发布新的版本。',
+  empty: '还没有发布任何内容。',
+  columns: {
+    release: '发布',
+    version: '版本',
+    rollout: '推送范围',
+    counts: '终端',
+    actions: '操作',
+  },
+  rollout: {
+    none: '未推送（没有终端会安装）',
+    canary: '试点组 {{group}}',
+    percent: '{{percent}}% 的终端',
+    percentAndCanary: '{{percent}}% 的终端及试点组 {{group}}',
+    all: '全部终端',
+  },
+  states: {
+    running: '进行中',
+    paused: '已暂停',
+    aborted: '已中止',
+    done: '已完成',
+  },
+  counts: '已安装 {{on}} · 下载中 {{downloading}} · 失败 {{failed}} · 已回退 {{rolledBack}}',
+  pause: '暂停',
+  resume: '继续',
+  abort: '中止',
+  widen: '扩大到',
+  widenToAll: '推送给全部',
+  percentLabel: '终端比例（%）',
+  abortTitle: '中止发布 {{release}} 的推送？',
+  abortEffect: '不再有新的终端安装它；已经装上的终端留在这个发布上，直到你发布新的版本。',
+  changed: '发布 {{release}} 的推送已更新。',
+};
+
+export const hubReleasesEn: Catalogue<typeof hubReleasesZhCN> = {
+  nav: 'Content releases',
+  title: 'Content releases',
+  lead: 'Each release goes to a canary group first, then to a share of the kiosks, then to all. A kiosk never goes back from a release it installed: after an abort, the fix is a newer release.',
+  empty: 'No content has been published yet.',
+  columns: {
+    release: 'Release',
+    version: 'Version',
+    rollout: 'Goes to',
+    counts: 'Kiosks',
+    actions: 'Actions',
+  },
+  rollout: {
+    none: 'No rollout (no kiosk installs it)',
+    canary: 'Canary group {{group}}',
+    percent: '{{percent}} % of the kiosks',
+    percentAndCanary: '{{percent}} % of the kiosks and canary group {{group}}',
+    all: 'Every kiosk',
+  },
+  states: {
+    running: 'running',
+    paused: 'paused',
+    aborted: 'aborted',
+    done: 'done',
+  },
+  counts: 'on it {{on}} · downloading {{downloading}} · failed {{failed}} · rolled back {{rolledBack}}',
+  pause: 'Pause',
+  resume: 'Resume',
+  abort: 'Abort',
+  widen: 'Widen to',
+  widenToAll: 'Roll out to all',
+  percentLabel: 'Share of kiosks (%)',
+  abortTitle: 'Abort the rollout of release {{release}}?',
+  abortEffect: 'No more kiosks install it; those that have it stay on it until you publish a newer release.',
+  changed: 'The rollout of release {{release}} is changed.',
+};

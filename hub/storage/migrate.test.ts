@@ -42,6 +42,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'hub_schema',
       'key_fingerprints',
       'kiosk_alerts',
+      'kiosk_commands',
       'kiosk_health_samples',
       'kiosk_heartbeats',
       'kiosk_nonces',
@@ -71,6 +72,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 10, name: 'case history, 查询进度 wrong tries, callbacks done' },
         { version: 11, name: 'content releases and their TUF repository' },
         { version: 12, name: 'kiosks’ content release states and events' },
+        { version: 13, name: 'reserved for release rollouts' },
+        { version: 14, name: 'fleet commands' },
       ]
         .map((m) => ({
           id: m.version,

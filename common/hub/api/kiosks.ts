@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StatKey } from '../../api/stats';
 import { REGION_CODE_PATTERN } from '../accounts';
 import { AlertKindSchema } from './alert-kinds';
+import { KioskCommand } from './fleet-commands';
 
 /**
  * The bodies and answers of the fleet's routes: enrollment codes and the
@@ -254,5 +255,7 @@ export const HeartbeatResponse = z.object({
   usageDaysStored: z.array(z.iso.date()).optional(),
   /** The ids of the release events it stored (or had): the kiosk marks them reported. */
   releaseEventsStored: z.array(z.number().int()).optional(),
+  /** Commands for the kiosk with no result yet (the fallback to their push over the socket): it runs each id once. */
+  commands: z.array(KioskCommand).max(50).optional(),
 });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;

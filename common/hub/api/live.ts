@@ -15,6 +15,7 @@ import {
   IceConfig,
   LawyerQueue,
 } from './calls';
+import { KioskCommand } from './fleet-commands';
 import { KioskHeartbeat } from './kiosks';
 
 /**
@@ -213,6 +214,8 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
     usageDaysStored: z.array(z.iso.date()).optional(),
     /** The release events the heartbeat carried and the hub stored. */
     releaseEventsStored: z.array(z.number().int()).optional(),
+    /** Commands for the kiosk with no result yet (common/hub/api/fleet-commands.ts). */
+    commands: z.array(KioskCommand).max(50).optional(),
   }),
   z.object({ type: z.literal('pong'), id: MessageId }),
   /** A message was refused; `inReplyTo` is its id when it had a readable one. */
@@ -288,6 +291,8 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
    * to look, and what it finds is verified against its trusted root.
    */
   z.object({ type: z.literal('content-published'), timestampVersion: z.number().int().min(1) }),
+  /** Kiosk only: an administrator's command (common/hub/api/fleet-commands.ts); also offered in each heartbeat-ack until reported. */
+  z.object({ type: z.literal('command'), command: KioskCommand }),
 ]);
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;
 

@@ -10,6 +10,8 @@ import { casesAndUsage } from './009-cases-and-usage';
 import { caseDesk } from './010-case-desk';
 import { contentReleases } from './011-content-releases';
 import { kioskReleaseReports } from './012-kiosk-release-reports';
+import { reservedForRollouts } from './013-reserved';
+import { fleetCommands } from './014-fleet-commands';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -26,4 +28,6 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   caseDesk,
   contentReleases,
   kioskReleaseReports,
+  reservedForRollouts,
+  fleetCommands,
 ];

@@ -331,6 +331,7 @@ export class HubLink {
         receivedAt: m.receivedAt,
         ...(m.usageDaysStored === undefined ? {} : { usageDaysStored: m.usageDaysStored }),
         ...(m.releaseEventsStored === undefined ? {} : { releaseEventsStored: m.releaseEventsStored }),
+        ...(m.commands === undefined ? {} : { commands: m.commands }),
       });
     } else if (m.type === 'error' && m.inReplyTo !== undefined && this.waiting.has(m.inReplyTo)) {
       const w = this.waiting.get(m.inReplyTo)!;

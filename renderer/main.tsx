@@ -124,6 +124,10 @@ if (secret === null && !(await cookieLetsUsIn())) {
     },
   });
   connection.start();
+  // An administrator's reload (a fleet command): the service sends it only between sessions.
+  connection.onEvent((event) => {
+    if (event.type === 'reload') window.location.reload();
+  });
 
   createRoot(container, {
     // Errors caught by an ErrorBoundary never reach window.onerror; report them here.

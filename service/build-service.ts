@@ -24,6 +24,7 @@ import { HeartbeatSender } from './hub/heartbeat-sender';
 import { heartbeatReport } from './hub/heartbeat-report';
 import { confirmUsageDays } from './usage/usage-upload';
 import { HubLink } from './hub/hub-link';
+import { HubCommands } from './hub/hub-commands';
 import { CallDocuments } from './hub/call-documents';
 import { callHandlers } from './hub/call-handlers';
 import { CallRelay } from './hub/call-relay';
@@ -73,6 +74,12 @@ export interface ServiceDeps {
   releaseStep?: StepHook | undefined;
   /** How often the content updater asks the hub when not nudged; default DEFAULT_CHECK_INTERVAL_MS. */
   contentCheckIntervalMs?: number | undefined;
+  /** The service's latest log lines as written (what a `collect-logs` command sends); default none. */
+  recentLog?: (() => string) | undefined;
+  /** A PNG of the screen from the shell, for a `screenshot` command; none: answered unsupported. */
+  screenshot?: (() => Promise<Buffer>) | undefined;
+  /** Stops the service so that its supervisor starts it again (a `restart-service` command); none: unsupported. */
+  restart?: (() => void) | undefined;
 }
 
 /** The service's running pieces. */
@@ -239,12 +246,27 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           logger,
           ...contentCheckInterval(deps),
         });
+  // Commands from the hub's administrators: pushed over the socket, and in each heartbeat's answer until reported.
+  const commands =
+    records === undefined
+      ? undefined
+      : new HubCommands({
+          db: records,
+          activity,
+          identity: enrolledIdentity,
+          logger,
+          recentLog: deps.recentLog ?? (() => ''),
+          reloadUi: () => broadcast({ type: 'reload' }),
+          maintenanceChanged: () => push(),
+          screenshot: deps.screenshot,
+          restart: deps.restart,
+        });
   link.onMessage((message) => {
     if (message.type === 'case-status') caseStatus?.learn(message.status);
     else if (message.type === 'content-published') {
       if (message.allowedRelease !== undefined) allowedRelease = message.allowedRelease;
       updater?.nudge();
-    }
+    } else if (message.type === 'command') commands?.receive([message.command]);
   });
   // A kiosk enrolled before its hub gave out a sealing key learns it from the hub, so its outbox is sealed from then on.
   const sealingKey = dirCheck.ok ? new SealingKeyFetch({ dataDir, logger }) : undefined;
@@ -258,6 +280,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     if (!open) return;
     sender?.hubBack();
     learnSealingKey();
+    commands?.reportSoon();
     // What the hub published while it was out of reach is fetched now, not at the next interval.
     updater?.nudge();
   });
@@ -280,6 +303,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
             markReleaseEventsReported(records, answer.releaseEventsStored, new Date());
           // What the hub's rollouts let this kiosk install now (the updater asks by a heartbeat before each check).
           if (answer.allowedRelease !== undefined) allowedRelease = answer.allowedRelease;
+          if (answer.commands !== undefined) commands?.receive(answer.commands);
         },
         link,
         ...(deps.heartbeatIntervalMs === undefined ? {} : { intervalMs: deps.heartbeatIntervalMs }),
@@ -320,6 +344,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     records: () => recordsState,
     device: (name) => devices.subsystem(name),
     ...(heartbeat === undefined ? {} : { hub: () => heartbeat.health() }),
+    maintenance: () => commands?.maintenance(),
   });
   const bootId = randomBytes(8).toString('hex');
 
@@ -385,6 +410,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       sender?.start();
       releases.start();
       updater?.start();
+      commands?.start();
       learnSealingKey();
       pushTimer = setInterval(push, HEALTH_PUSH_MS);
       pushTimer.unref();
@@ -404,6 +430,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
       calls.stop();
       releases.stop();
       updater?.stop();
+      commands?.stop();
       heartbeat?.stop();
       link.stop();
       // Before records.db closes: a delivery under way finishes its row.

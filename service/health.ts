@@ -15,6 +15,8 @@ export interface HealthSources {
   device: (name: 'idCardReader' | 'receiptPrinter') => SubsystemState;
   /** The link to the hub (service/hub/heartbeat-sender.ts); none when the data directory is unusable. */
   hub?: () => SubsystemState;
+  /** Since when the kiosk is in maintenance mode (service/hub/hub-commands.ts); undefined when it is not. */
+  maintenance?: () => { since: string } | undefined;
   now?: () => number;
 }
 
@@ -76,6 +78,7 @@ export function createHealthReporter(src: HealthSources): () => Health {
         }
       : (src.records() ?? { state: 'ok' });
     const hub = src.hub?.() ?? NO_HUB_LINK;
+    const maintenance = src.maintenance?.();
     return {
       version: src.version,
       startedAt: src.startedAt.toISOString(),
@@ -90,6 +93,8 @@ export function createHealthReporter(src: HealthSources): () => Health {
         hub,
       },
       features: featureStates({ enabled: config.features, built: BUILT_FEATURES, hubUp: hub.state === 'ok' }),
+      // Only while it is on: a health in service reads as before.
+      ...(maintenance === undefined ? {} : { maintenance }),
     };
   };
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { api, SECRET_FRAGMENT_KEY } from '../common/api/contract';
 import { callLine } from '../common/call-line';
+import pino from 'pino';
+import { COMMAND_LOGS_MAX_BYTES } from '../common/hub/api/fleet-commands';
 import { createLogger } from '../server-kit/logger';
 import { installGracefulStop } from '../server-kit/process/graceful-stop';
 import { buildService } from './build-service';
@@ -11,6 +13,7 @@ import { testHeartbeatIntervalMs } from './hub/test-heartbeat-interval';
 import { testOutboxRetry } from './outbox/test-outbox-retry';
 import { testReleasePause } from './content/test-release-pause';
 import { rootWarning } from './lockdown/process-user';
+import { RecentLogLines } from './hub/recent-log';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { bundleDirOf, readStartup } from './startup';
 import { VERSION } from './version';
@@ -25,7 +28,11 @@ async function main(): Promise<void> {
     process.env,
     bundleDirOf(import.meta.url),
   );
-  const logger = createLogger();
+  // Every line still goes to stdout (the journal); the latest are kept for a `collect-logs` command.
+  const recentLog = new RecentLogLines(COMMAND_LOGS_MAX_BYTES, pino.destination({ dest: 1, sync: true }));
+  const logger = createLogger({ destination: recentLog });
+  // Filled in once the service is built: its restart command stops it the way SIGTERM does.
+  const graceful: { stopFor?: (reason: string) => void } = {};
   // Said once at start so the journal shows it; kioskctl doctor reports it as a failure.
   const asRoot = rootWarning(process.getuid?.());
   if (asRoot !== undefined) logger.warn(asRoot);
@@ -50,6 +57,9 @@ async function main(): Promise<void> {
     releaseStep: testReleasePause(process.env, (line) => process.stdout.write(line)),
     // For the shell that started us: the camera is the page's only while a call waits or runs.
     onCallActiveChange: (active) => process.stdout.write(`${callLine(active)}\n`),
+    recentLog: () => recentLog.text(),
+    // A graceful stop: the shell that started us (Electron, or the Chromium shell's keeper) starts it again.
+    restart: () => graceful.stopFor?.('restart command'),
   });
   service.start();
   const port = service.server.port;
@@ -66,7 +76,11 @@ async function main(): Promise<void> {
   }
 
   // Before the ready line: a shell may send SIGTERM as soon as it has read it.
-  installGracefulStop({ logger, stop: () => service.stop(), afterStop: () => removeRuntimeFile(dataDir, process.pid) });
+  graceful.stopFor = installGracefulStop({
+    logger,
+    stop: () => service.stop(),
+    afterStop: () => removeRuntimeFile(dataDir, process.pid),
+  });
 
   logger.info(
     { port, version: VERSION, configName, dataDir, bootId: service.bootId, routes: Object.keys(api) },

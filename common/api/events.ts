@@ -23,6 +23,8 @@ export const ServiceEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call-ended'), callId: CallId, reason: CallEndReasonSchema }),
   /** 律师发来文书: a document the lawyer pushed, received and checked (or not received). */
   z.object({ type: z.literal('call-document'), callId: CallId, document: CallDocumentView }),
+  /** An administrator asked for the touchscreen to load again (sent only between sessions). */
+  z.object({ type: z.literal('reload') }),
 ]);
 export type ServiceEvent = z.infer<typeof ServiceEvent>;
 

@@ -105,6 +105,12 @@ export const Health = z.object({
     hub: SubsystemState,
   }),
   features: z.array(FeatureStateSchema),
+  /**
+   * Set while an administrator has the kiosk in maintenance mode (a fleet
+   * command): every screen shows 设备维护中 with the hotline, and no
+   * citizen flow starts. Absent or null: in service.
+   */
+  maintenance: z.object({ since: z.string() }).nullable().optional(),
 });
 export type Health = z.infer<typeof Health>;
 export type SubsystemName = keyof Health['subsystems'];

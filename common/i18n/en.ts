@@ -165,6 +165,10 @@ export const en: Catalogue<typeof zhCN> = {
     technicianHint:
       'For technicians: the page address has no access key. Please reopen this page from the kiosk service.',
   },
+  maintenance: {
+    title: 'Under maintenance',
+    body: 'This kiosk is being serviced and cannot be used right now. For legal help, please call the hotline below.',
+  },
   screenError: {
     title: 'This page cannot be shown right now',
     body: 'Please go back to the home screen and choose again.',

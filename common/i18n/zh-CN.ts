@@ -165,6 +165,10 @@ export const zhCN = {
     body: '请稍等，本机会自动恢复，您不需要做任何操作。',
     technicianHint: '技术人员请注意：页面地址里缺少访问密钥，请从本机服务程序重新打开此页面。',
   },
+  maintenance: {
+    title: '设备维护中',
+    body: '本机正在维护，暂停使用。需要法律帮助，请拨打下方热线。',
+  },
   screenError: {
     title: '这一页暂时打不开',
     body: '请返回首页，重新选择。',

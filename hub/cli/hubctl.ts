@@ -15,6 +15,7 @@ import { addAlertCommands } from './alert-commands';
 import { addCallCommands } from './call-commands';
 import { addFigureCommands } from './figure-commands';
 import { addKioskCommands } from './kiosk-commands';
+import { addFleetCommands } from './fleet-commands';
 import { addPayloadKeyCommands } from './payload-key-commands';
 import { addPurgeCommand, addSubmissionCommands } from './submission-commands';
 import { addReleaseCommands } from './release-commands';
@@ -68,6 +69,7 @@ addSubmissionCommands(program);
 addPayloadKeyCommands(program);
 addReleaseCommands(program);
 addRolloutCommands(program, kiosk);
+addFleetCommands(program);
 addPurgeCommand(program);
 
 const config = program.command('config').description('the hub’s configuration file (what `npm run hub` starts with)');

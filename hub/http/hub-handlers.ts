@@ -58,6 +58,8 @@ import { createFigureHandlers } from '../figures/figure-handlers';
 import { createCaseHandlers } from './case-handlers';
 import { createFeedbackHandlers } from './feedback-handlers';
 import { createReleaseHandlers } from './release-handlers';
+import { createCommandHandlers } from './command-handlers';
+import { takeOpenCommands } from '../storage/kiosk-commands';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { allowedReleaseOf } from '../releases/rollouts';
 
@@ -170,6 +172,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
 
   return {
     ...createCallHandlers(deps),
+    ...createCommandHandlers({ db, now, publish }),
     ...createRecordHandlers(deps),
     ...createFigureHandlers(deps),
     ...createCaseHandlers(deps),
@@ -470,11 +473,14 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
         { type: 'kiosk-changed', kioskId: kiosk.id, regionCode: kiosk.regionCode },
         ...(alerts === undefined ? [] : [{ type: 'alerts-changed' as const, ...alerts }]),
       );
+      // The fallback to the push: what the kiosk has not reported yet, every beat.
+      const commands = await takeOpenCommands(db, kiosk.id, at);
       return {
         receivedAt: at.toISOString(),
         ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}),
         ...(releaseEventsStored.length > 0 ? { releaseEventsStored } : {}),
         allowedRelease: await allowedReleaseOf(db, kiosk.id),
+        ...(commands.length > 0 ? { commands } : {}),
       };
     },
 

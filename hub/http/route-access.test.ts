@@ -75,6 +75,10 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   kioskHeartbeat: 'approved-kiosk',
   kioskSubmit: 'approved-kiosk',
   kioskCaseStatus: 'approved-kiosk',
+  commandSend: ['administrator', 'regional-administrator'],
+  commandList: ['administrator', 'regional-administrator'],
+  commandShow: ['administrator', 'regional-administrator'],
+  kioskCommandResult: 'approved-kiosk',
 };
 
 /** The public pages, each with a link to something the release has: anyone loads them, from anywhere. */
@@ -187,6 +191,11 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
     payload: { subject: 'overall', score: 5 },
   }),
   kioskCaseStatus: () => ({ reference: 'A260302-2227-T', phoneLast4: '0000' }),
+  // No such kiosk or command: answered 404, and nothing is sent.
+  commandSend: () => ({ kioskId: 999, kind: 'reload-ui' }),
+  commandList: () => ({}),
+  commandShow: () => ({ commandId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90' }),
+  kioskCommandResult: () => ({ commandId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90', status: 'done', detail: '' }),
 };
 
 interface Caller {
@@ -320,8 +329,8 @@ describe.each(ENGINES)('who may call each route of the hub, on %s', (engine) => 
         const approved = await hub.addKiosk('approved');
         const pending = await hub.addKiosk('pending');
         const revoked = await hub.addKiosk('revoked');
-        // A route naming something the kiosk may have (a document of its call) answers a kiosk without it 404, as for none.
-        const allowed = route.name === 'kioskCallDocument' ? [404] : [200];
+        // A route naming something the kiosk may have (a document of its call, a command sent it) answers a kiosk without it 404, as for none.
+        const allowed = route.name === 'kioskCallDocument' || route.name === 'kioskCommandResult' ? [404] : [200];
         const kioskCalls: [string, () => ReturnType<typeof hub.kioskCall>, number[]][] = [
           ['an approved kiosk', () => hub.kioskCall(approved, kioskCall()), allowed],
           ['a pending kiosk', () => hub.kioskCall(pending, kioskCall()), access === 'enrolled-kiosk' ? allowed : [403]],

@@ -59,7 +59,9 @@ export type LiveEvent =
   /** A case changed status: the instance holding the socket of the kiosk that took it pushes the status (no personal data in it). */
   | { type: 'case-status'; kioskId: number; status: KioskCaseStatus }
   /** A case of the region changed: the case desks that may see it read their lists again. */
-  | { type: 'cases-changed'; regionCode: string };
+  | { type: 'cases-changed'; regionCode: string }
+  /** A command was sent to the kiosk: the instance holding its socket pushes what is open for it. */
+  | { type: 'kiosk-command'; kioskId: number };
 
 export type LiveEventType = LiveEvent['type'];
 

@@ -40,4 +40,5 @@ export const LiveEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('call-document'), callId: CallId, kioskId: KioskId, documentId: z.uuid() }),
   z.strictObject({ type: z.literal('case-status'), kioskId: KioskId, status: KioskCaseStatus }),
   z.strictObject({ type: z.literal('cases-changed'), regionCode: RegionCode }),
+  z.strictObject({ type: z.literal('kiosk-command'), kioskId: KioskId }),
 ]) satisfies z.ZodType<LiveEvent>;

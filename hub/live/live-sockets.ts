@@ -7,6 +7,7 @@ import type { HubCaller, KioskCaller, SessionCaller } from '../http/hub-guard';
 import type { HeartbeatCommitter } from '../fleet/heartbeat-committer';
 import { allowedReleaseOf, allowedReleases } from '../releases/rollouts';
 import { findKiosk } from '../storage/kiosks';
+import { takeOpenCommands } from '../storage/kiosk-commands';
 import type { HubDb } from '../storage/schema';
 import { liveSessionIds, SESSION_TOUCH_MS, slideSessionOnDuty } from '../storage/sessions';
 import type { LiveBus, LiveEvent } from './live-bus';
@@ -102,6 +103,9 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
         for (const socket of kiosks.get(event.kioskId) ?? [])
           sendLive(socket, { type: 'case-status', status: event.status });
         return;
+      case 'kiosk-command':
+        if (kiosks.has(event.kioskId)) void pushCommands(event.kioskId);
+        return;
       case 'cases-changed':
         for (const c of consoles)
           if (mayWorkCasesIn(c.scope, event.regionCode)) sendLive(c.socket, { type: 'cases-changed' });
@@ -111,6 +115,17 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
         return;
     }
   });
+
+  /** The kiosk's open commands, over its sockets here; a socket that dies under them leaves them to the next heartbeat's answer. */
+  async function pushCommands(kioskId: number): Promise<void> {
+    try {
+      const commands = await takeOpenCommands(db, kioskId, now());
+      for (const socket of kiosks.get(kioskId) ?? [])
+        for (const command of commands) sendLive(socket, { type: 'command', command });
+    } catch (error) {
+      logger.warn({ err: error, kioskId }, 'live sockets: commands not pushed');
+    }
+  }
 
   function pushToConsoles(type: 'kiosk-changed' | 'alerts-changed', kioskId: number, regionCode: string): void {
     for (const c of consoles) if (mayManageKiosksIn(c.scope, regionCode)) sendLive(c.socket, { type, kioskId });
@@ -131,6 +146,8 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
     });
     changed();
     opts.calls.kioskOpened(socket, kiosk.id);
+    // What was sent while it was away (or by hubctl, which tells no socket) goes at once, not at the next beat.
+    void pushCommands(kiosk.id);
     /** Revoked since its upgrade was let in (the event may have passed before the socket was listed): closed. */
     const stillApproved = async (): Promise<boolean> => {
       if ((await findKiosk(db, kiosk.id))?.status === 'approved') return true;
@@ -155,6 +172,8 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
           message.report,
           at,
         );
+        // The fallback to the push: what the kiosk has not reported yet, every beat.
+        const commands = await takeOpenCommands(db, kiosk.id, at);
         // Committed: only now is it acknowledged, and the consoles told.
         sendLive(socket, {
           type: 'heartbeat-ack',
@@ -163,6 +182,7 @@ export function createLiveSockets(opts: LiveSocketsOptions): LiveSockets {
           ...(usageDaysStored.length > 0 ? { usageDaysStored } : {}),
           ...(releaseEventsStored.length > 0 ? { releaseEventsStored } : {}),
           allowedRelease: await allowedReleaseOf(db, kiosk.id),
+          ...(commands.length > 0 ? { commands } : {}),
         });
         changed();
         if (alerts !== undefined) publish({ type: 'alerts-changed', ...alerts });

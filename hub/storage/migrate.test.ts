@@ -42,6 +42,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'hub_schema',
       'key_fingerprints',
       'kiosk_alerts',
+      'kiosk_commands',
       'kiosk_group_members',
       'kiosk_health_samples',
       'kiosk_heartbeats',
@@ -76,6 +77,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 11, name: 'content releases and their TUF repository' },
         { version: 12, name: 'kiosks’ content release states and events' },
         { version: 13, name: 'staged rollouts of content releases' },
+        { version: 14, name: 'fleet commands' },
       ]
         .map((m) => ({
           id: m.version,

@@ -3,6 +3,7 @@ import type { UserRole } from '../../common/hub/accounts';
 import type { AlertKind } from '../../common/hub/api/alert-kinds';
 import type { Referral } from '../../common/hub/api/call-records';
 import type { CallEndReason, CallTopic, CallUnavailableReason, DutyStatus } from '../../common/hub/api/calls';
+import type { CommandResultStatus, FleetCommandKind } from '../../common/hub/api/fleet-commands';
 import type { Weekday } from '../../common/hub/opening-hours';
 import type { SubmissionKind } from '../../common/api/submissions';
 import type { CaseKind, CaseOutcome, CaseStatus } from '../../common/hub/cases';
@@ -49,6 +50,7 @@ export interface HubDatabase {
   release_rollouts: ReleaseRolloutsTable;
   kiosk_release_pins: KioskReleasePinsTable;
   release_rollout_changes: ReleaseRolloutChangesTable;
+  kiosk_commands: KioskCommandsTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -481,3 +483,19 @@ export interface ReleaseRolloutChangesTable {
   id: number;
   generation: number;
 }
+/** A command sent to one kiosk, and its result (migration 14). */
+export interface KioskCommandsTable {
+  id: string;
+  kiosk_id: number;
+  kind: FleetCommandKind;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  delivered_at: string | null;
+  result_status: 'expired' | CommandResultStatus | null;
+  result_detail: string | null;
+  result_at: string | null;
+  payload_kind: 'logs' | 'png' | null;
+  payload: string | null;
+}
+export type KioskCommandRow = Selectable<KioskCommandsTable>;

@@ -7,6 +7,7 @@ import { DEFAULT_LANGUAGE, isLanguageTag } from '../../ui/i18n/i18n';
 import { ReadingSizeProvider } from './reading/ReadingSize';
 import { FeatureUnavailableScreen } from './FeatureUnavailableScreen';
 import { HomeScreen } from './HomeScreen';
+import { MaintenanceScreen } from './MaintenanceScreen';
 import { RestoringScreen } from './RestoringScreen';
 import { ScreenError } from './ScreenError';
 import { StartingScreen } from './StartingScreen';
@@ -179,6 +180,8 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
   const sessionPhase = session.snapshot.phase;
 
   if (!health) return phase === 'down' ? <RestoringScreen hotline={NATIONAL_HOTLINE} /> : <StartingScreen />;
+  // 设备维护中: no screen, no attract loop, nothing a citizen could start.
+  if (health.maintenance) return <MaintenanceScreen hotline={hotlineNumber(health)} />;
 
   // While the service is away the screens stay mounted underneath, inert, so
   // the citizen is back exactly where they were when it returns.

@@ -3,6 +3,7 @@ import { ApiErrorBody } from '../../common/api/errors';
 import type { KioskHeartbeat } from '../../common/hub/api/kiosks';
 import { RegisterKioskResponse, KioskStatusResponse, HeartbeatResponse } from '../../common/hub/api/kiosks';
 import { CALL_DOCUMENT_MAX_BYTES, CallDocument } from '../../common/hub/api/calls';
+import { KioskCommandResultResponse, type KioskCommandResultRequest } from '../../common/hub/api/fleet-commands';
 import {
   KioskSubmitResponse,
   type KioskSealedSubmitRequest,
@@ -198,5 +199,16 @@ export function fetchCallDocument(identity: KioskIdentity, documentId: string): 
     },
     CallDocument,
     MAX_CALL_DOCUMENT_ANSWER_BYTES,
+  );
+}
+
+/** Reports the result of a command the hub sent; answered once committed (or had already). */
+export function reportCommandResult(identity: KioskIdentity, result: KioskCommandResultRequest) {
+  const { path } = hubApi.kioskCommandResult;
+  const body = JSON.stringify(result);
+  return send(
+    `${identity.enrollment.hubUrl}${path}`,
+    { method: 'POST', headers: { ...signed(identity, 'POST', path, body), 'content-type': 'application/json' }, body },
+    KioskCommandResultResponse,
   );
 }

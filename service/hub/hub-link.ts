@@ -332,6 +332,7 @@ export class HubLink {
         ...(m.usageDaysStored === undefined ? {} : { usageDaysStored: m.usageDaysStored }),
         ...(m.releaseEventsStored === undefined ? {} : { releaseEventsStored: m.releaseEventsStored }),
         ...(m.allowedRelease === undefined ? {} : { allowedRelease: m.allowedRelease }),
+        ...(m.commands === undefined ? {} : { commands: m.commands }),
       });
     } else if (m.type === 'error' && m.inReplyTo !== undefined && this.waiting.has(m.inReplyTo)) {
       const w = this.waiting.get(m.inReplyTo)!;

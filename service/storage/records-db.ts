@@ -133,6 +133,34 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `);
   },
+  // 5: commands from the hub, and maintenance mode.
+  (db) => {
+    db.exec(`
+      -- Each command the hub sent, by its id, so that one offered again is
+      -- not run again. status is NULL while it runs or waits (a screenshot
+      -- waits for the attract loop); reported_at is set once the hub has
+      -- the result. A restart's result is written before the service exits
+      -- and reported after it starts again.
+      CREATE TABLE hub_commands (
+        id             TEXT PRIMARY KEY,
+        kind           TEXT NOT NULL,
+        received_at    TEXT NOT NULL,
+        status         TEXT CHECK (status IN ('done', 'failed', 'unsupported')),
+        detail         TEXT,
+        payload        TEXT,
+        finished_at    TEXT,
+        reported_at    TEXT
+      ) STRICT;
+
+      -- One row while the kiosk is in maintenance mode (设备维护中): kept
+      -- across restarts until an administrator turns it off.
+      CREATE TABLE maintenance_mode (
+        id             INTEGER PRIMARY KEY CHECK (id = 1),
+        since          TEXT NOT NULL,
+        command_id     TEXT
+      ) STRICT;
+    `);
+  },
 ];
 
 /**

@@ -33,6 +33,10 @@ export interface InProcessOptions {
   dataDir?: string;
   /** Whether to open the devices (and start the health push and search warm-up) as `main` does. Default true. */
   start?: boolean;
+  /** The shell's screenshot, for a `screenshot` command; default none (answered unsupported). */
+  screenshot?: () => Promise<Buffer>;
+  /** How often the heartbeat goes; default the fleet's. */
+  heartbeatIntervalMs?: number;
 }
 
 /** An answer other than 200: its status and the contract's error body. */
@@ -75,6 +79,9 @@ export async function startInProcessKiosk(opts: InProcessOptions = {}): Promise<
     secret: tokens.ui,
     technicianToken: tokens.technician,
     startedAt: new Date(),
+    recentLog: () => lines.join(''),
+    screenshot: opts.screenshot,
+    heartbeatIntervalMs: opts.heartbeatIntervalMs,
   });
   if (opts.start !== false) service.start();
 

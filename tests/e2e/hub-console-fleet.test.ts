@@ -208,6 +208,25 @@ describe('the fleet, live in the console', () => {
     expect(await hours.innerText()).toMatch(/周日\s*08:30-17:30/);
   });
 
+  it('sends the kiosk commands from its page: maintenance on and off, and its logs, each done and shown', async () => {
+    const commands = page.getByTestId('kiosk-commands');
+    const send = async (kind: string): Promise<void> => {
+      await pickTime('命令', kind);
+      await commands.getByTestId('command-send').click();
+      // Pushed over the kiosk's socket, run, reported; the console hears the kiosk changed and reads again.
+      await poll(() => commands.innerText()).toMatch(new RegExp(`${kind}\\s+已完成`));
+    };
+    await send('进入维护模式');
+    expect((await callApi<Health>(kiosk!, '/api/health')).maintenance).toEqual({ since: expect.any(String) });
+    await send('收集日志');
+    await commands.getByRole('button', { name: '查看日志' }).click();
+    await poll(() => page.locator('.console-logs').innerText()).toContain('command from the hub');
+    await atBothSizes('kiosk-commands-logs');
+    await page.keyboard.press('Escape');
+    await send('退出维护模式');
+    expect((await callApi<Health>(kiosk!, '/api/health')).maintenance).toBeUndefined();
+  });
+
   it('revokes the kiosk in the console: its socket is closed and its next request refused, as the kiosk says', async () => {
     await page.getByTestId('revoke-1').click();
     await confirmDialog();

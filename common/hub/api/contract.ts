@@ -1,3 +1,14 @@
+import {
+  COMMAND_SCREENSHOT_MAX_BYTES,
+  CommandById,
+  CommandDetail,
+  CommandListRequest,
+  CommandListResponse,
+  FleetCommandSummary,
+  KioskCommandResultRequest,
+  KioskCommandResultResponse,
+  SendCommandRequest,
+} from './fleet-commands';
 import { z } from 'zod';
 import type { Contract, RouteNameOf } from '../../api/contract-shape';
 import { KioskCaseStatusRequest, KioskCaseStatusResponse } from '../cases';
@@ -560,6 +571,46 @@ export const hubApi = {
     body: KioskCaseStatusRequest,
     response: KioskCaseStatusResponse,
     access: 'approved-kiosk',
+  }),
+
+  // Fleet commands (common/hub/api/fleet-commands.ts). 404 for a kiosk or command outside the caller's regions, as for none.
+
+  /** Sends a kiosk a command; 409 for a kiosk not approved. */
+  commandSend: route({
+    method: 'POST',
+    path: '/api/kiosks/commands/send',
+    body: SendCommandRequest,
+    response: FleetCommandSummary,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The latest commands of the kiosks the caller manages (or of one), newest first. */
+  commandList: route({
+    method: 'POST',
+    path: '/api/kiosks/commands',
+    body: CommandListRequest,
+    response: CommandListResponse,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** One command with its result's payload (the logs, the screenshot). */
+  commandShow: route({
+    method: 'POST',
+    path: '/api/kiosks/commands/show',
+    body: CommandById,
+    response: CommandDetail,
+    access: ['administrator', 'regional-administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The calling kiosk's result of a command sent to it (404 for any other); a repeat changes nothing. */
+  kioskCommandResult: route({
+    method: 'POST',
+    path: '/api/kiosk/command-result',
+    body: KioskCommandResultRequest,
+    response: KioskCommandResultResponse,
+    access: 'approved-kiosk',
+    // A screenshot in base64, and the few fields around it.
+    maxBodyBytes: Math.ceil(COMMAND_SCREENSHOT_MAX_BYTES / 3) * 4 + 8 * 1024,
   }),
 } satisfies Contract;
 

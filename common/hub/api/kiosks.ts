@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StatKey } from '../../api/stats';
 import { REGION_CODE_PATTERN } from '../accounts';
 import { AlertKindSchema } from './alert-kinds';
+import { KioskCommand } from './fleet-commands';
 
 /**
  * The bodies and answers of the fleet's routes: enrollment codes and the
@@ -259,5 +260,7 @@ export const HeartbeatResponse = z.object({
    * staged rollouts; a kiosk that has not heard it installs nothing newer.
    */
   allowedRelease: z.number().int().min(0).optional(),
+  /** Commands for the kiosk with no result yet (the fallback to their push over the socket): it runs each id once. */
+  commands: z.array(KioskCommand).max(50).optional(),
 });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;

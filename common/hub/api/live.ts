@@ -15,6 +15,7 @@ import {
   IceConfig,
   LawyerQueue,
 } from './calls';
+import { KioskCommand } from './fleet-commands';
 import { KioskHeartbeat } from './kiosks';
 
 /**
@@ -215,6 +216,8 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
     releaseEventsStored: z.array(z.number().int()).optional(),
     /** The highest content release the kiosk may install now (the hub's rollouts); see `content-published`. */
     allowedRelease: z.number().int().min(0).optional(),
+    /** Commands for the kiosk with no result yet (common/hub/api/fleet-commands.ts). */
+    commands: z.array(KioskCommand).max(50).optional(),
   }),
   z.object({ type: z.literal('pong'), id: MessageId }),
   /** A message was refused; `inReplyTo` is its id when it had a readable one. */
@@ -298,6 +301,8 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
     timestampVersion: z.number().int().min(1),
     allowedRelease: z.number().int().min(0).optional(),
   }),
+  /** Kiosk only: an administrator's command (common/hub/api/fleet-commands.ts); also offered in each heartbeat-ack until reported. */
+  z.object({ type: z.literal('command'), command: KioskCommand }),
 ]);
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;
 

@@ -14,6 +14,7 @@ import { AlertTags, OnlineTag } from './AlertTags';
 import { DeviceState, deviceName } from './DeviceState';
 import { KioskActions } from './kiosk-actions';
 import { OpeningHoursCard } from './OpeningHoursCard';
+import { CommandsCard } from './CommandsCard';
 import { OutboxWaiting } from './OutboxWaiting';
 import { TableCard } from './TableCard';
 import { StatusTag } from './StatusTag';
@@ -192,6 +193,8 @@ export function KioskPage({ id }: { id: number }) {
       />
 
       <OpeningHoursCard detail={detail.data} onChanged={detail.reload} />
+
+      <CommandsCard kiosk={k} />
 
       <TableCard<KioskAlert>
         title={t('hubConsole.kiosk.alertHistory', { days: HEALTH_HISTORY_DAYS })}

@@ -11,6 +11,7 @@ import { caseDesk } from './010-case-desk';
 import { contentReleases } from './011-content-releases';
 import { kioskReleaseReports } from './012-kiosk-release-reports';
 import { releaseRollouts } from './013-release-rollouts';
+import { fleetCommands } from './014-fleet-commands';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -28,4 +29,5 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   contentReleases,
   kioskReleaseReports,
   releaseRollouts,
+  fleetCommands,
 ];

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync
 import { basename, join } from 'node:path';
 import type { Fetcher } from 'tuf-js';
 // Not re-exported by the package, but its Updater tells a missing next root (404) from a failure by this class.
-import { DownloadHTTPError } from 'tuf-js/dist/error';
+import { DownloadHTTPError } from 'tuf-js/dist/error.js';
 
 /**
  * How tuf-js reaches the hub: every response is read only up to the length

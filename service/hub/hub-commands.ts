@@ -122,7 +122,9 @@ export class HubCommands {
 
   /** Sends what the hub does not have yet, now (the socket came back). */
   reportSoon(): void {
-    void this.reportPending();
+    this.reportPending().catch((error: unknown) =>
+      this.opts.logger.error({ err: error }, 'command results not reported; sent again later'),
+    );
   }
 
   private begin(id: string, kind: FleetCommandKind): void {
@@ -265,6 +267,9 @@ export class HubCommands {
             }
             this.opts.logger.warn({ commandId: row.id }, 'the hub knows no such command; its result is dropped');
           }
+          // The service may have stopped (and closed records.db) while the report was on its way: the
+          // result stays unreported there, and is sent again after the next start.
+          if (this.stopped) return;
           // The hub has it: the payload (logs, a screenshot) need not stay on the kiosk.
           this.opts.db
             .prepare('UPDATE hub_commands SET reported_at = ?, payload = NULL WHERE id = ?')

@@ -112,7 +112,8 @@ describe.each(ENGINES)('submissions delivered by kiosks, on %s', (engine) => {
 
   it('refuses the same key with another body (409), logged, and keeps the first', async () => {
     const kiosk = await hub.addKiosk('approved');
-    const body = application();
+    // A key without long digit runs: the log's masking of phone and ID numbers leaves it whole.
+    const body = { ...application(), idempotencyKey: 'c0ffee0a-beef-4bad-8cab-facefeedbead' };
     expect((await deliver(hub, kiosk, body)).statusCode).toBe(200);
     const changed = {
       ...body,

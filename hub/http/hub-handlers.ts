@@ -58,6 +58,7 @@ import { createFigureHandlers } from '../figures/figure-handlers';
 import { createCaseHandlers } from './case-handlers';
 import { createFeedbackHandlers } from './feedback-handlers';
 import { createReleaseHandlers } from './release-handlers';
+import { createContentEditHandlers } from './content-edit-handlers';
 import { createCommandHandlers } from './command-handlers';
 import { takeOpenCommands } from '../storage/kiosk-commands';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
@@ -178,6 +179,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     ...createCaseHandlers(deps),
     ...createFeedbackHandlers(deps),
     ...createReleaseHandlers(deps),
+    ...createContentEditHandlers(),
 
     async health() {
       try {

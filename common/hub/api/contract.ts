@@ -1,4 +1,18 @@
 import {
+  ContentChangeByIdRequest,
+  ContentChangeResponse,
+  ContentChangesRequest,
+  ContentChangesResponse,
+  ContentDraftSaveRequest,
+  ContentItemsRequest,
+  ContentItemsResponse,
+  ContentPreviewRequest,
+  ContentPreviewResponse,
+  ContentReviewRequest,
+  ReleaseUploadReviewRequest,
+  ReleaseUploadsResponse,
+} from './content-edits';
+import {
   COMMAND_SCREENSHOT_MAX_BYTES,
   CommandById,
   CommandDetail,
@@ -611,6 +625,97 @@ export const hubApi = {
     access: 'approved-kiosk',
     // A screenshot in base64, and the few fields around it.
     maxBodyBytes: Math.ceil(COMMAND_SCREENSHOT_MAX_BYTES / 3) * 4 + 8 * 1024,
+  }),
+  // Content editing (common/hub/api/content-edits.ts): the whole fleet's content, so administrators only.
+
+  /** The items of a kind as the content source has them now, with any open change to each. */
+  contentItems: route({
+    method: 'POST',
+    path: '/api/content/items',
+    body: ContentItemsRequest,
+    response: ContentItemsResponse,
+    access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Saves a draft (new, or the caller's own again: 403 for another's, 409 once it is sent for review or the item has another open change). */
+  contentDraftSave: route({
+    method: 'POST',
+    path: '/api/content/drafts/save',
+    body: ContentDraftSaveRequest,
+    response: ContentChangeResponse,
+    access: ['administrator'],
+    maxBodyBytes: 64 * 1024,
+  }),
+  /** Sends the caller's own draft for review; 409 while it has problems (they are in the response's change too). */
+  contentSubmit: route({
+    method: 'POST',
+    path: '/api/content/changes/submit',
+    body: ContentChangeByIdRequest,
+    response: ContentChangeResponse,
+    access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** Withdraws the caller's own draft or change in review. */
+  contentWithdraw: route({
+    method: 'POST',
+    path: '/api/content/changes/withdraw',
+    body: ContentChangeByIdRequest,
+    response: ContentChangeResponse,
+    access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** The changes, open ones first (or those in one state). */
+  contentChanges: route({
+    method: 'POST',
+    path: '/api/content/changes',
+    body: ContentChangesRequest,
+    response: ContentChangesResponse,
+    access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** One change. 404 for none. */
+  contentChange: route({
+    method: 'POST',
+    path: '/api/content/changes/show',
+    body: ContentChangeByIdRequest,
+    response: ContentChangeResponse,
+    access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** A second administrator approves (which publishes it as a new release) or rejects a change in review; 403 for its author. */
+  contentReview: route({
+    method: 'POST',
+    path: '/api/content/changes/review',
+    body: ContentReviewRequest,
+    response: ContentChangeResponse,
+    access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
+  }),
+  /** How an item would look on the kiosk, with its problems and cited articles; changes nothing. */
+  contentPreview: route({
+    method: 'POST',
+    path: '/api/content/preview',
+    body: ContentPreviewRequest,
+    response: ContentPreviewResponse,
+    access: ['administrator'],
+    maxBodyBytes: 64 * 1024,
+  }),
+  /** Releases uploaded with `hubctl release upload`, with where their review stands. */
+  releaseUploads: route({
+    method: 'GET',
+    path: '/api/releases/uploads',
+    body: NoBody,
+    response: ReleaseUploadsResponse,
+    access: ['administrator'],
+  }),
+  /** A second administrator (not the uploader: 403) approves, which publishes it, or rejects an uploaded release. */
+  releaseUploadReview: route({
+    method: 'POST',
+    path: '/api/releases/uploads/review',
+    body: ReleaseUploadReviewRequest,
+    response: ReleaseUploadsResponse,
+    access: ['administrator'],
+    maxBodyBytes: SMALL_BODY,
   }),
 } satisfies Contract;
 

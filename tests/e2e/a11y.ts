@@ -66,8 +66,15 @@ export async function axeViolations(page: Page, mode: Mode): Promise<AxeViolatio
  * button on the page, the on-screen keyboard included.
  */
 export async function measure(page: Page, mode: Mode, scope = 'main'): Promise<Measured> {
-  // A button just tapped is still easing back from its pressed scale: measure what stays, not the animation.
-  // Only animations that end (a transition, not a waiting pulse that loops), and never longer than a second.
+  // A button just tapped stays pressed (:active, scaled down) for a moment after the tap: Chromium keeps
+  // the pressed look at least 150 ms so a quick tap is seen. Wait until nothing is pressed, then until it
+  // has eased back from its pressed scale: measure what stays, not the animation. Only animations that end
+  // (a transition, not a waiting pulse that loops), and never longer than a second.
+  await page
+    .waitForFunction(() => document.querySelector('button:active, [role="button"]:active') === null, undefined, {
+      timeout: 2_000,
+    })
+    .catch(() => undefined);
   await page.evaluate(() => {
     const ending = document
       .getAnimations()

@@ -160,6 +160,29 @@ describe.each(ENGINES)('staged rollouts on %s', (engine) => {
       rolledBack: 1,
     });
   });
+
+  it('changes of one rollout made at once are applied one after the other: an acknowledged pause is never lost to a widening', async () => {
+    const db = t.storage.db;
+    const kiosk = await insertApprovedKiosk(db, undefined, NOW);
+    await addKioskToGroup(db, kiosk, 'canary', 'hubctl', NOW);
+    for (let n = 1; n <= 12; n++) {
+      await published(db, n);
+      await changeRollout(db, n, { action: 'canary', group: 'canary' }, 'hubctl', NOW);
+      const [paused, widened] = await Promise.allSettled([
+        changeRollout(db, n, { action: 'pause' }, 'admin-a', NOW),
+        changeRollout(db, n, { action: 'percent', percent: 50 }, 'admin-b', NOW),
+      ]);
+      const stored = (await listRollouts(db)).find((r) => r.releaseNumber === n)!;
+      // One order or the other: widened then paused (both acknowledged, paused at 50 %), or paused and the widening refused.
+      expect(paused.status).toBe('fulfilled');
+      if (widened.status === 'fulfilled')
+        expect(stored).toMatchObject({ stage: 'percent', percent: 50, state: 'paused' });
+      else {
+        expect(widened.reason).toBeInstanceOf(RolloutRefusedError);
+        expect(stored).toMatchObject({ stage: 'canary', state: 'paused' });
+      }
+    }
+  });
 });
 
 describe('a rollout’s next step', () => {

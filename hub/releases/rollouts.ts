@@ -203,6 +203,11 @@ export async function changeRollout(
   now: Date,
 ): Promise<Rollout> {
   return db.transaction().execute(async (trx) => {
+    // Counting up the generation first takes its row's lock (PostgreSQL) until this transaction ends: a
+    // second change made at the same moment, on this hub or another, waits here and then reads what this
+    // one stored — so each change is decided on the rollout as the one before left it, and none that was
+    // acknowledged is overwritten by a change decided on the state before it.
+    await bumpGeneration(trx);
     if (!(await isPublished(trx, releaseNumber)))
       throw new RolloutRefusedError(`there is no published release ${releaseNumber}`);
     const current = (await listRollouts(trx)).find((r) => r.releaseNumber === releaseNumber);
@@ -216,7 +221,7 @@ export async function changeRollout(
       if (member === undefined)
         throw new RolloutRefusedError(`group ${JSON.stringify(change.group)} has no kiosks: add some first`);
     }
-    await storeRollout(trx, next, actor, now);
+    await writeRolloutRow(trx, next, actor, now);
     await appendAudit(
       trx,
       {
@@ -239,6 +244,11 @@ export async function changeRollout(
 
 /** Writes a rollout row (inside the caller's transaction) and counts up the generation. */
 export async function storeRollout(trx: HubDb, r: Rollout, actor: AuditActor, now: Date): Promise<void> {
+  await writeRolloutRow(trx, r, actor, now);
+  await bumpGeneration(trx);
+}
+
+async function writeRolloutRow(trx: HubDb, r: Rollout, actor: AuditActor, now: Date): Promise<void> {
   const values = {
     stage: r.stage,
     canary_group: r.canaryGroup,
@@ -252,7 +262,6 @@ export async function storeRollout(trx: HubDb, r: Rollout, actor: AuditActor, no
     .values({ release_number: r.releaseNumber, ...values })
     .onConflict((oc) => oc.column('release_number').doUpdateSet(values))
     .execute();
-  await bumpGeneration(trx);
 }
 
 /** Pins a kiosk at a release (0: the one shipped with the software), or unpins it (null). Audited. */

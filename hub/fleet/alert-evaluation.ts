@@ -5,6 +5,7 @@ import { OFFLINE_AFTER_MS } from '../../common/hub/fleet-timing';
 import type { LiveBus } from '../live/live-bus';
 import { clearAlert, clearAllAlerts, openAlert, reconcileAlerts } from '../storage/alerts';
 import { sampleHealth, pruneHealthSamples } from '../storage/health-samples';
+import { pruneCommandPayloads } from '../storage/kiosk-commands';
 import { recordHeartbeat } from '../storage/kiosks';
 import { openingHoursOf } from '../storage/opening-hours';
 import type { HubDb } from '../storage/schema';
@@ -123,6 +124,7 @@ export async function sweepAlerts(db: HubDb, now: Date): Promise<AlertsChanged[]
   }
 
   await pruneHealthSamples(db, now);
+  await pruneCommandPayloads(db, now);
   return [...changed.values()];
 }
 

@@ -236,3 +236,24 @@ export async function findCommand(
     payload,
   };
 }
+
+/**
+ * How long a command's result payload (the collected log lines, the
+ * screenshot) is kept: long enough to look into what prompted it, not for
+ * ever — a screenshot is up to 2 MB, and log lines, redacted as they are,
+ * still say what citizens did at the kiosk. The command itself, its state
+ * and who sent it stay, as the audit log does.
+ */
+export const COMMAND_PAYLOAD_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Drops the payloads of results older than COMMAND_PAYLOAD_KEEP_MS: how many. */
+export async function pruneCommandPayloads(db: HubDb, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - COMMAND_PAYLOAD_KEEP_MS).toISOString();
+  const done = await db
+    .updateTable('kiosk_commands')
+    .set({ payload: null, payload_kind: null })
+    .where('result_at', '<', cutoff)
+    .where('payload', 'is not', null)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows);
+}

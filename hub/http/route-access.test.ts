@@ -79,6 +79,16 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   commandList: ['administrator', 'regional-administrator'],
   commandShow: ['administrator', 'regional-administrator'],
   kioskCommandResult: 'approved-kiosk',
+  contentItems: ['administrator'],
+  contentDraftSave: ['administrator'],
+  contentSubmit: ['administrator'],
+  contentWithdraw: ['administrator'],
+  contentChanges: ['administrator'],
+  contentChange: ['administrator'],
+  contentReview: ['administrator'],
+  contentPreview: ['administrator'],
+  releaseUploads: ['administrator'],
+  releaseUploadReview: ['administrator'],
 };
 
 /** The public pages, each with a link to something the release has: anyone loads them, from anywhere. */
@@ -196,6 +206,16 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   commandList: () => ({}),
   commandShow: () => ({ commandId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90' }),
   kioskCommandResult: () => ({ commandId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90', status: 'done', detail: '' }),
+  contentItems: () => ({ kind: 'faq' }),
+  contentDraftSave: () => ({ changeId: 999_999, itemId: null, edit: { action: 'delete', kind: 'faq' } }),
+  contentSubmit: () => ({ changeId: 999_999 }),
+  contentWithdraw: () => ({ changeId: 999_999 }),
+  contentChanges: () => ({}),
+  contentChange: () => ({ changeId: 999_999 }),
+  contentReview: () => ({ changeId: 999_999, decision: 'reject', note: null }),
+  contentPreview: () => ({ item: { kind: 'slide', fields: { title: '标题', body: '正文', cites: [] } } }),
+  releaseUploads: () => undefined,
+  releaseUploadReview: () => ({ uploadId: 999_999, decision: 'reject', note: null }),
 };
 
 interface Caller {

@@ -169,8 +169,8 @@ describe.each(ENGINES)('staged rollouts on %s', (engine) => {
       await published(db, n);
       await changeRollout(db, n, { action: 'canary', group: 'canary' }, 'hubctl', NOW);
       const [paused, widened] = await Promise.allSettled([
-        changeRollout(db, n, { action: 'pause' }, 'admin-a', NOW),
-        changeRollout(db, n, { action: 'percent', percent: 50 }, 'admin-b', NOW),
+        changeRollout(db, n, { action: 'pause' }, { userId: 1 }, NOW),
+        changeRollout(db, n, { action: 'percent', percent: 50 }, { userId: 2 }, NOW),
       ]);
       const stored = (await listRollouts(db)).find((r) => r.releaseNumber === n)!;
       // One order or the other: widened then paused (both acknowledged, paused at 50 %), or paused and the widening refused.

@@ -34,7 +34,7 @@ describe('content release builder', () => {
     const out = join(work, 'release');
     const manifest = await buildRelease({ contentDir: CONTENT, outDir: out, laws: 'shipped' });
     expect(manifest.schemaVersion).toBe(CONTENT_SCHEMA_VERSION);
-    expect(manifest.counts['faq']).toBeGreaterThanOrEqual(120);
+    expect(manifest.counts['faq']).toBeGreaterThanOrEqual(220);
     expect(manifest.counts['laws']).toBeGreaterThanOrEqual(40);
     const db = new Database(join(out, 'content.db'), { readonly: true });
     const topics = db.prepare('SELECT count(*) AS n FROM topics WHERE parent_id IS NULL').get() as { n: number };
@@ -47,6 +47,14 @@ describe('content release builder', () => {
         )
         .get(),
     ).toEqual({ n: 0 });
+    // A situation the guided consultation offers always leads to at least one answer.
+    expect(
+      db
+        .prepare(
+          'SELECT id FROM topics t WHERE parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM faq f WHERE f.topic_id = t.id)',
+        )
+        .all(),
+    ).toEqual([]);
     // Laws carry their dates; only versions in force ship.
     expect(db.prepare("SELECT count(*) AS n FROM laws WHERE in_force = 0 OR version_date = ''").get()).toEqual({
       n: 0,

@@ -156,7 +156,10 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     regionCode: config.location.regionCode,
     configured: { hotlines: config.hotlines, dutyHours: config.videoCall.dutyHours ?? null },
     onReadFailure: (error) =>
-      logger.error({ err: error }, "the release's notices and service lines cannot be read; showing the configuration's"),
+      logger.error(
+        { err: error },
+        "the release's notices and service lines cannot be read; showing the configuration's",
+      ),
   });
   /** Why submissions and usage figures answer 503, when records.db is not open. */
   const recordsUnavailable = (): string =>

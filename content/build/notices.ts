@@ -42,10 +42,15 @@ export function loadNotices(contentDir: string, problems: ContentProblem[]): Loa
     const before = problems.length;
     const dup = seen.get(n.id);
     if (dup !== undefined)
-      problems.push({ file: source.file, line: at('id'), message: `notice id "${n.id}" is already used at line ${dup}` });
+      problems.push({
+        file: source.file,
+        line: at('id'),
+        message: `notice id "${n.id}" is already used at line ${dup}`,
+      });
     else seen.set(n.id, at('id'));
     const regionProblem = n.region_code === undefined ? undefined : regionCodeProblem(n.region_code);
-    if (regionProblem !== undefined) problems.push({ file: source.file, line: at('region_code'), message: regionProblem });
+    if (regionProblem !== undefined)
+      problems.push({ file: source.file, line: at('region_code'), message: regionProblem });
     if (n.ends_on < n.starts_on)
       problems.push({
         file: source.file,

@@ -48,7 +48,8 @@ export function loadServiceLines(contentDir: string, problems: ContentProblem[])
     const at = (...field: string[]): number => source.lineOf(['regions', i, ...field]);
     const before = problems.length;
     const regionProblem = regionCodeProblem(r.region_code);
-    if (regionProblem !== undefined) problems.push({ file: source.file, line: at('region_code'), message: regionProblem });
+    if (regionProblem !== undefined)
+      problems.push({ file: source.file, line: at('region_code'), message: regionProblem });
     const dup = seen.get(r.region_code);
     if (dup !== undefined)
       problems.push({

@@ -71,7 +71,7 @@ describe('a content release as the hub takes it', () => {
     expect(refusal(damaged)).toMatch(/^x\.db is damaged \(.+\): build it again$/);
     const other = writeContentRelease(join(scratch, 'other.db'), { schemaVersion: 9, rows: 1 });
     expect(refusal(other)).toBe(
-      "x.db is built for content schema 9, and this hub publishes schema 1: build it with this software's `npm run content:build`",
+      `x.db is built for content schema 9, and this hub publishes schema ${CONTENT_SCHEMA_VERSION}: build it with this software's \`npm run content:build\``,
     );
     const unversioned = writeContentRelease(join(scratch, 'unversioned.db'), { version: null, rows: 1 });
     expect(refusal(unversioned)).toBe(

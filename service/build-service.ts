@@ -182,6 +182,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
         forTerminal().hotlines.publicLegalService,
         ...forTerminal().hotlines.local.map((h) => h.number),
       ],
+      () => content.releaseVersion(),
     ),
   });
   const printing = printAnswers(devices, config.devices.receiptPrinter);

@@ -107,6 +107,16 @@ describe('notices and service lines from the content release', () => {
       await toggle.tap();
       await expect.poll(() => body.isVisible()).toBe(false);
 
+      // 长辈模式: the banner grows with the text and targets (80 px), and still opens.
+      await page.getByTestId('elderly-toggle').tap();
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).toBe('elderly');
+      await toggle.tap();
+      await body.waitFor();
+      await expectAccessible(page, 'elderly', 'home-notice-open-elderly');
+      await toggle.tap();
+      await page.getByTestId('elderly-toggle').tap();
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset['mode'])).not.toBe('elderly');
+
       // In English the banner's words change; the notice stays as written.
       await page.getByTestId('language-switch').tap();
       await expect.poll(() => banner.getByRole('heading').textContent()).toBe('Notices');

@@ -11,6 +11,7 @@ import type { ContentService } from './content/content-service';
 import { openContentReleases, type ContentReleases } from './content/content-releases';
 import type { StepHook } from './content/release-store';
 import { templateHandlers } from './content/template-handlers';
+import { terminalContent } from './content/terminal-content';
 import { ContentUpdater } from './content/updater/content-updater';
 import { markReleaseEventsReported, releaseReport } from './content/updater/release-report';
 import { highestAccepted } from './content/release-records';
@@ -149,6 +150,17 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
   const contentState = content.state();
   if (contentState.state !== 'ok')
     logger.error({ detail: contentState.detail }, 'no usable content release; search and answers are unavailable');
+  // The hotlines, duty hours and notices of this terminal: the served release's, over the configuration's.
+  const forTerminal = terminalContent({
+    content,
+    regionCode: config.location.regionCode,
+    configured: { hotlines: config.hotlines, dutyHours: config.videoCall.dutyHours ?? null },
+    onReadFailure: (error) =>
+      logger.error(
+        { err: error },
+        "the release's notices and service lines cannot be read; showing the configuration's",
+      ),
+  });
   /** Why submissions and usage figures answer 503, when records.db is not open. */
   const recordsUnavailable = (): string =>
     recordsState?.detail ?? (dirCheck.ok ? 'the records database is not open' : 'the data directory is not writable');
@@ -161,11 +173,16 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     publish: (event) => broadcast(event),
     publicPhones: cachedPublicPhones(
       [config.hotlines.publicLegalService, ...config.hotlines.local.map((h) => h.number)],
-      () =>
-        content
+      () => [
+        ...content
           .reader()
           .directory(config.location.regionCode)
           .entries.map((e) => e.phone),
+        // The release's hotlines for this terminal are printed whole too.
+        forTerminal().hotlines.publicLegalService,
+        ...forTerminal().hotlines.local.map((h) => h.number),
+      ],
+      () => content.releaseVersion(),
     ),
   });
   const printing = printAnswers(devices, config.devices.receiptPrinter);
@@ -345,6 +362,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     device: (name) => devices.subsystem(name),
     ...(heartbeat === undefined ? {} : { hub: () => heartbeat.health() }),
     maintenance: () => commands?.maintenance(),
+    terminalContent: forTerminal,
   });
   const bootId = randomBytes(8).toString('hex');
 

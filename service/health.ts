@@ -1,6 +1,7 @@
 import type { Health, SubsystemReason, SubsystemState } from '../common/api/health';
 import { BUILT_FEATURES, featureStates } from '../common/features';
 import type { TerminalConfig } from '../kiosk-config/schema';
+import type { TerminalContent } from './content/terminal-content';
 import { checkDataDirWritable } from './data-dir';
 
 export interface HealthSources {
@@ -17,6 +18,8 @@ export interface HealthSources {
   hub?: () => SubsystemState;
   /** Since when the kiosk is in maintenance mode (service/hub/hub-commands.ts); undefined when it is not. */
   maintenance?: () => { since: string } | undefined;
+  /** What the content release says for this terminal (content/terminal-content.ts); without it, the configuration's lines and no notices. */
+  terminalContent?: () => TerminalContent;
   now?: () => number;
 }
 
@@ -44,7 +47,7 @@ export function legalAidInfo(config: TerminalConfig): Health['terminal']['legalA
 export function createHealthReporter(src: HealthSources): () => Health {
   const now = src.now ?? Date.now;
   const { config } = src;
-  const terminal: Health['terminal'] = {
+  const configured: Health['terminal'] = {
     id: config.id,
     displayName: config.displayName,
     regionName: config.location.regionName,
@@ -79,6 +82,15 @@ export function createHealthReporter(src: HealthSources): () => Health {
       : (src.records() ?? { state: 'ok' });
     const hub = src.hub?.() ?? NO_HUB_LINK;
     const maintenance = src.maintenance?.();
+    const fromContent = src.terminalContent?.();
+    const terminal: Health['terminal'] =
+      fromContent === undefined
+        ? configured
+        : {
+            ...configured,
+            hotlines: fromContent.hotlines,
+            videoCall: { ...configured.videoCall, dutyHours: fromContent.dutyHours },
+          };
     return {
       version: src.version,
       startedAt: src.startedAt.toISOString(),
@@ -95,6 +107,7 @@ export function createHealthReporter(src: HealthSources): () => Health {
       features: featureStates({ enabled: config.features, built: BUILT_FEATURES, hubUp: hub.state === 'ok' }),
       // Only while it is on: a health in service reads as before.
       ...(maintenance === undefined ? {} : { maintenance }),
+      notices: fromContent?.notices ?? [],
     };
   };
 }

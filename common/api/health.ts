@@ -54,6 +54,11 @@ export const TerminalInfo = z.object({
   defaultLanguage: z.enum(['zh-CN', 'en']),
   idleTimeoutSeconds: z.number(),
   countdownSeconds: z.number(),
+  /**
+   * The hotlines shown on every screen that offers a phone number: from the
+   * content release's service lines of the terminal's region when it has
+   * them (content/service-lines.yaml), else from the configuration.
+   */
   hotlines: z.object({
     publicLegalService: z.string(),
     local: z.array(z.object({ name: z.string(), number: z.string() })),
@@ -83,11 +88,26 @@ export const TerminalInfo = z.object({
     maxWaitSeconds: z.number().int().positive(),
     /** Calls are recorded: the notice says so and asks the citizen's consent. */
     recording: z.boolean(),
-    /** When lawyers are on duty (China time), per weekday `HH:MM-HH:MM`; null when the configuration does not say. */
+    /**
+     * When lawyers are on duty (China time), per weekday `HH:MM-HH:MM`: the
+     * content release's service lines for the terminal's region, else the
+     * configuration's; null when neither says.
+     */
     dutyHours: z.record(z.enum(WEEKDAYS), z.array(z.string())).nullable(),
   }),
 });
 export type TerminalInfo = z.infer<typeof TerminalInfo>;
+
+/** A notice (公告) the home screen shows as a banner: one the content release has for this terminal's region, active today. */
+export const KioskNotice = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  /** YYYY-MM-DD, China time: shown from the start of startsOn to the end of endsOn. */
+  startsOn: z.string(),
+  endsOn: z.string(),
+});
+export type KioskNotice = z.infer<typeof KioskNotice>;
 
 export const Health = z.object({
   version: z.string(),
@@ -111,6 +131,8 @@ export const Health = z.object({
    * citizen flow starts. Absent or null: in service.
    */
   maintenance: z.object({ since: z.string() }).nullable().optional(),
+  /** The notices active today (China time, the kiosk's clock) for this terminal, in the release's order. */
+  notices: z.array(KioskNotice).default([]),
 });
 export type Health = z.infer<typeof Health>;
 export type SubsystemName = keyof Health['subsystems'];

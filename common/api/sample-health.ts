@@ -14,6 +14,7 @@ export function sampleHealth(over: SampleOverrides = {}): Health {
     uptimeSeconds: 1,
     configName: 'demo.json',
     features: [],
+    notices: [],
     ...rest,
     terminal: {
       id: 'demo-1',

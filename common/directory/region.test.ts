@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { directoryScope, officesForTerminal, regionCodeProblem, regionLevel, type DirectoryOffice } from './region';
+import {
+  directoryScope,
+  enclosingRegions,
+  officesForTerminal,
+  regionCodeProblem,
+  regionContains,
+  regionLevel,
+  type DirectoryOffice,
+} from './region';
 
 describe('regionCodeProblem', () => {
   it('accepts province, city and county codes', () => {
@@ -94,5 +102,23 @@ describe('officesForTerminal', () => {
       { ...withExtra.find((o) => o.id === 'baiyun-aid')!, scope: 'local' },
     ]);
     expect(JSON.stringify(withExtra)).toBe(before);
+  });
+});
+
+describe('enclosingRegions and regionContains', () => {
+  it('lists a terminal’s regions, most specific first', () => {
+    expect(enclosingRegions('420111')).toEqual(['420111', '420100', '420000']);
+    expect(enclosingRegions('420100')).toEqual(['420100', '420000']);
+    expect(enclosingRegions('420000')).toEqual(['420000']);
+    // A municipality's district: its "city" is the municipality's 0100.
+    expect(enclosingRegions('110101')).toEqual(['110101', '110100', '110000']);
+  });
+  it('contains a terminal in its own region, its city and its province, and nowhere else', () => {
+    for (const region of ['420111', '420100', '420000']) expect(regionContains(region, '420111'), region).toBe(true);
+    for (const region of ['420106', '420200', '440000', '440111'])
+      expect(regionContains(region, '420111'), region).toBe(false);
+    // A region does not lie in the regions under it.
+    expect(regionContains('420111', '420100')).toBe(false);
+    expect(regionContains('420100', '420000')).toBe(false);
   });
 });

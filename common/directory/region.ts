@@ -30,6 +30,22 @@ export const provinceOf = (code: string): string => `${code.slice(0, 2)}0000`;
 export const cityOf = (code: string): string => `${code.slice(0, 4)}00`;
 
 /**
+ * The regions `code` lies in, itself first, then its city, then its
+ * province: 420111 → 420111, 420100, 420000; a city 420100 → 420100,
+ * 420000; a province → itself.
+ */
+export function enclosingRegions(code: string): string[] {
+  const level = regionLevel(code);
+  if (level === 'province') return [code];
+  if (level === 'city') return [code, provinceOf(code)];
+  return [code, cityOf(code), provinceOf(code)];
+}
+
+/** Whether a terminal in `terminal` lies in `region` (is it, or a region under it): 420000 and 420100 contain 420111. */
+export const regionContains = (region: string, terminal: string): boolean =>
+  enclosingRegions(terminal).includes(region);
+
+/**
  * How an office's region stands to the terminal's, nearest first:
  *
  * - `local`: the terminal's own region (420111 for a terminal in 420111);

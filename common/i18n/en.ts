@@ -8,6 +8,7 @@ import { mediationEn } from './sections/mediation';
 import { submissionStatusEn } from './sections/submission-status';
 import { caseStatusEn } from './sections/case-status';
 import { ratingEn } from './sections/rating';
+import { homeNoticesEn } from './sections/home-notices';
 import { hubAccountsEn } from './sections/hub-accounts';
 import { hubDemoEn } from './sections/hub-demo';
 import { hubFleetEn } from './sections/hub-fleet';
@@ -347,6 +348,7 @@ export const en: Catalogue<typeof zhCN> = {
   submissionStatus: submissionStatusEn,
   caseStatus: caseStatusEn,
   rating: ratingEn,
+  homeNotices: homeNoticesEn,
   videoCall: videoCallEn,
   hubAccounts: hubAccountsEn,
   hubDemo: hubDemoEn,

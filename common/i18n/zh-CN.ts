@@ -8,6 +8,7 @@ import { mediationZhCN } from './sections/mediation';
 import { submissionStatusZhCN } from './sections/submission-status';
 import { caseStatusZhCN } from './sections/case-status';
 import { ratingZhCN } from './sections/rating';
+import { homeNoticesZhCN } from './sections/home-notices';
 import { hubAccountsZhCN } from './sections/hub-accounts';
 import { hubDemoZhCN } from './sections/hub-demo';
 import { hubFleetZhCN } from './sections/hub-fleet';
@@ -347,6 +348,7 @@ export const zhCN = {
   submissionStatus: submissionStatusZhCN,
   caseStatus: caseStatusZhCN,
   rating: ratingZhCN,
+  homeNotices: homeNoticesZhCN,
   videoCall: videoCallZhCN,
   hubAccounts: hubAccountsZhCN,
   hubDemo: hubDemoZhCN,

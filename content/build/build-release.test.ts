@@ -127,4 +127,26 @@ describe('content release builder', () => {
       /\/laws\/shipped\.yaml:\d+: 民法典\/_index\.md is not in the vendored corpus/,
     );
   }, 60_000);
+
+  it('refuses bad notices and service lines with the rest of the content, naming file and line', async () => {
+    const dir = contentCopy('bad-notices');
+    writeFileSync(
+      join(dir, 'notices.yaml'),
+      [
+        'notices:',
+        '  - id: x',
+        '    title: 标题',
+        '    body: 正文',
+        '    starts_on: 2027-02-05',
+        '    ends_on: 2027-02-01',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'service-lines.yaml'),
+      ['regions:', "  - region_code: '420100'", '    public_legal_service: 电话'].join('\n'),
+    );
+    const report = await problemsOf(dir);
+    expect(report).toContain('/notices.yaml:6: ends_on 2027-02-01 is before starts_on 2027-02-05');
+    expect(report).toContain('/service-lines.yaml:3: regions[0].public_legal_service: expected a phone number');
+  }, 60_000);
 });

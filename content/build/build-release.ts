@@ -9,6 +9,7 @@ import { COMMON_TERM_DOCS, CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../schema
 import { unpackCorpus } from './corpus-archive';
 import { insertDirectory, loadDirectory } from './directory';
 import { buildImeDictionary } from './ime-dictionary';
+import { insertNotices, loadNotices } from './notices';
 import { LawParseError, parseLaw, shortTitle, versionDateFromPath, type ParsedArticle } from './parse-law';
 import {
   ContentError,
@@ -23,6 +24,7 @@ import {
   yamlFiles,
   type ContentProblem,
 } from './source-files';
+import { insertServiceLines, loadServiceLines } from './service-lines';
 import { insertTemplates, loadTemplates } from './templates';
 
 export interface BuildOptions {
@@ -369,6 +371,8 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     problems,
   );
   const directory = loadDirectory(opts.contentDir, problems);
+  const notices = loadNotices(opts.contentDir, problems);
+  const serviceLines = loadServiceLines(opts.contentDir, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
   log(
@@ -548,6 +552,8 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
 
     insertDirectory(db, directory.entries);
     insertTemplates(db, templateRows);
+    insertNotices(db, notices.notices);
+    insertServiceLines(db, serviceLines.lines);
 
     // Terms: words people type, weighted by how much our content uses them.
     for (const g of synonyms?.data.groups ?? []) {
@@ -606,6 +612,8 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     'ime',
     'templates',
     'directory',
+    'notices',
+    'service_lines',
     'media',
   ]) {
     counts[table] = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -625,6 +633,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     if (existsSync(f)) inputs.update(readFileSync(f));
   }
   for (const f of directory.files) inputs.update(readFileSync(f));
+  for (const f of [notices.file, serviceLines.file]) if (f !== undefined) inputs.update(readFileSync(f));
   const created = new Date();
   const version = `${created.toISOString().slice(0, 10).replace(/-/g, '.')}-${inputs.digest('hex').slice(0, 8)}`;
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');

@@ -169,3 +169,69 @@ export const SlidesFile = z.strictObject({
 export const SynonymsFile = z.strictObject({
   groups: z.array(z.strictObject({ terms: z.array(Text).min(1), expand: z.array(Text).min(1) })),
 });
+
+/** A bare number in YAML (420111, 12348) is read as the digits it is written with. */
+export const DigitsOrText = z.union([z.string().trim(), z.number().int().nonnegative().transform(String)]);
+
+/** The phone pattern of the terminal's configuration (kiosk-config/schema.ts), so either source shows the same numbers. */
+export const PhoneNumber = DigitsOrText.pipe(
+  z.string().regex(/^[0-9+\-() ]{3,20}$/, 'expected a phone number such as "12348" or "027-0000-0101"'),
+);
+
+/** A day of the calendar as YYYY-MM-DD that exists (no 2027-02-30). */
+const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+export const CalendarDay = z
+  .string()
+  .regex(DAY_FORMAT, 'expected a date as YYYY-MM-DD, e.g. 2027-01-28')
+  .refine((d) => {
+    // A malformed date has its own problem above; this one is for well-formed dates that do not exist.
+    if (!DAY_FORMAT.test(d)) return true;
+    const parsed = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === d;
+  }, 'not a day of the calendar');
+
+/** An empty file reads as null: it lists nothing, so the kiosk keeps its configuration. */
+const emptyAs = (value: Record<string, unknown[]>) => (raw: unknown) => raw ?? value;
+
+export const NoticesFile = z.preprocess(
+  emptyAs({ notices: [] }),
+  z.strictObject({
+    notices: z.array(
+      z.strictObject({
+        id: Id,
+        region_code: DigitsOrText.optional(),
+        title: Text.pipe(z.string().max(60, 'a banner title is at most 60 characters')),
+        body: Text.pipe(z.string().max(4000)),
+        starts_on: CalendarDay,
+        ends_on: CalendarDay,
+      }),
+    ),
+  }),
+);
+
+export const ServiceLinesFile = z.preprocess(
+  emptyAs({ regions: [] }),
+  z.strictObject({
+    regions: z.array(
+      z.strictObject({
+        region_code: DigitsOrText,
+        public_legal_service: PhoneNumber.optional(),
+        local: z
+          .array(z.strictObject({ name: Text.pipe(z.string().max(40)), number: PhoneNumber }))
+          .max(8)
+          .optional(),
+        duty_hours: z
+          .strictObject({
+            mon: z.array(z.string()).optional(),
+            tue: z.array(z.string()).optional(),
+            wed: z.array(z.string()).optional(),
+            thu: z.array(z.string()).optional(),
+            fri: z.array(z.string()).optional(),
+            sat: z.array(z.string()).optional(),
+            sun: z.array(z.string()).optional(),
+          })
+          .optional(),
+      }),
+    ),
+  }),
+);

@@ -6,8 +6,11 @@
  * releases (the hub) can build one without the kiosk's service. Tables that
  * later releases fill (templates, directory, media) are part of the schema
  * now, so adding their content does not need a new schema version.
+ *
+ * Version 2 added notices and service_lines (content/notices.yaml,
+ * content/service-lines.yaml).
  */
-export const CONTENT_SCHEMA_VERSION = 1;
+export const CONTENT_SCHEMA_VERSION = 2;
 
 /** Tokens in at least this many search rows are recorded in search_df. */
 export const COMMON_TERM_DOCS = 50;
@@ -118,6 +121,29 @@ CREATE TABLE directory (
   demo        INTEGER NOT NULL CHECK (demo IN (0, 1))
 ) STRICT;
 CREATE INDEX directory_region ON directory (region_code, kind);
+
+-- Banners for the home screen between two days (China time), for every kiosk
+-- (region_code NULL) or those of a region and the regions under it.
+CREATE TABLE notices (
+  id          TEXT PRIMARY KEY,
+  region_code TEXT CHECK (region_code IS NULL OR length(region_code) = 6),
+  title       TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  starts_on   TEXT NOT NULL,
+  ends_on     TEXT NOT NULL,
+  sort        INTEGER NOT NULL,
+  CHECK (ends_on >= starts_on)
+) STRICT;
+
+-- Per region: the hotlines and the video lawyers' duty hours (an OpeningHours
+-- of common/hub/opening-hours.ts). NULL: the region does not say, so a wider
+-- region's or the terminal's configuration holds.
+CREATE TABLE service_lines (
+  region_code          TEXT PRIMARY KEY CHECK (length(region_code) = 6),
+  public_legal_service TEXT,
+  local                TEXT CHECK (local IS NULL OR json_valid(local)),
+  duty_hours           TEXT CHECK (duty_hours IS NULL OR json_valid(duty_hours))
+) STRICT;
 
 CREATE TABLE media (
   sha256 TEXT PRIMARY KEY,

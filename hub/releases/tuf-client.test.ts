@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Updater } from 'tuf-js';
 import { TUF_FILE_ROUTES } from '../../common/hub/api/tuf-files';
+import { CONTENT_SCHEMA_VERSION } from '../../content/schema/content-schema';
 import { useTestHub } from '../testing/test-hub';
 import { writeContentRelease } from '../testing/content-release-files';
 import { publishRelease, uploadRelease } from './content-releases';
@@ -59,7 +60,11 @@ describe('a kiosk’s TUF client updating from the hub', () => {
     const client = updater();
     await client.refresh();
     const info = await client.getTargetInfo('content-release-1.db');
-    expect(info?.custom).toEqual({ releaseNumber: 1, version: '2026.12.07-11111111', schemaVersion: 1 });
+    expect(info?.custom).toEqual({
+      releaseNumber: 1,
+      version: '2026.12.07-11111111',
+      schemaVersion: CONTENT_SCHEMA_VERSION,
+    });
     const downloaded = await client.downloadTarget(info!, join(kiosk, 'release-1.db'));
     expect(readFileSync(downloaded).equals(first)).toBe(true);
 

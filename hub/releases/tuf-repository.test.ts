@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Metadata, MetadataKind, type Root, type Snapshot, type Targets, type Timestamp } from '@tufjs/models';
+import { CONTENT_SCHEMA_VERSION } from '../../content/schema/content-schema';
 import { listAudit } from '../storage/audit-log';
 import { ENGINES, useTestStorage } from '../testing/test-storage';
 import { writeContentRelease } from '../testing/content-release-files';
@@ -49,7 +50,10 @@ const expiresIn = (signed: { expires: string }, from: Date) => Date.parse(signed
 
 describe('a content release as the hub takes it', () => {
   it('is checked from its bytes, and refused with what is wrong and where', () => {
-    expect(checkContentRelease(RELEASE_A, 'a.db')).toEqual({ version: '2026.12.07-aaaaaaaa', schemaVersion: 1 });
+    expect(checkContentRelease(RELEASE_A, 'a.db')).toEqual({
+      version: '2026.12.07-aaaaaaaa',
+      schemaVersion: CONTENT_SCHEMA_VERSION,
+    });
     const refusal = (bytes: Buffer) => {
       try {
         checkContentRelease(bytes, 'x.db');
@@ -67,7 +71,7 @@ describe('a content release as the hub takes it', () => {
     expect(refusal(damaged)).toMatch(/^x\.db is damaged \(.+\): build it again$/);
     const other = writeContentRelease(join(scratch, 'other.db'), { schemaVersion: 9, rows: 1 });
     expect(refusal(other)).toBe(
-      "x.db is built for content schema 9, and this hub publishes schema 1: build it with this software's `npm run content:build`",
+      `x.db is built for content schema 9, and this hub publishes schema ${CONTENT_SCHEMA_VERSION}: build it with this software's \`npm run content:build\``,
     );
     const unversioned = writeContentRelease(join(scratch, 'unversioned.db'), { version: null, rows: 1 });
     expect(refusal(unversioned)).toBe(
@@ -231,7 +235,11 @@ describe.each(ENGINES)('the TUF repository on %s', (engine) => {
     const targets = await metadata<Targets>('3.targets.json');
     expect(Object.keys(targets.signed.targets).sort()).toEqual(['content-release-1.db', 'content-release-2.db']);
     const second = targets.signed.targets['content-release-2.db']!;
-    expect(second.custom).toEqual({ releaseNumber: 2, version: '2026.12.07-aaaaaaaa', schemaVersion: 1 });
+    expect(second.custom).toEqual({
+      releaseNumber: 2,
+      version: '2026.12.07-aaaaaaaa',
+      schemaVersion: CONTENT_SCHEMA_VERSION,
+    });
     expect(second).toMatchObject({ length: RELEASE_A.length, hashes: { sha256: sha256(RELEASE_A) } });
     const snapshot = await metadata<Snapshot>('3.snapshot.json');
     expect(snapshot.signed.meta['targets.json']!.version).toBe(3);

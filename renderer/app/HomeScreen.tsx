@@ -4,6 +4,7 @@ import type { Health } from '../../common/api/health';
 import { useNavigation } from './NavigationContext';
 import { featureTarget } from './navigation';
 import { HotlineCard } from '../shared/HotlineCard';
+import { NoticeBanner } from './NoticeBanner';
 import { SearchForm } from '../search/SearchForm';
 import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { Tile } from '../../ui/buttons/Tile';
@@ -39,6 +40,8 @@ export function HomeScreen({ health }: { health: Health }) {
           <SearchForm className="home__search" onSearch={(query) => nav.push({ name: 'search', query })} />
         )}
       </header>
+
+      <NoticeBanner notices={health.notices} />
 
       {notices.length > 0 && (
         <section className="home__notices" aria-labelledby={noticesHeadingId} data-testid="home-notices">

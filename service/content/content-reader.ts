@@ -13,10 +13,29 @@ import type { ArticlesByCitationResponse } from '../../common/api/citations';
 import { parseArticleLabel } from '../../common/legal/chinese-numerals';
 import type { DirectoryKind } from '../../common/directory/kinds';
 import { officesForTerminal } from '../../common/directory/region';
+import type { OpeningHours } from '../../common/hub/opening-hours';
 import type { TemplatesResponse } from '../../common/api/templates';
 import { TemplateForm, type Template, type TemplateGoverns } from '../../common/templates/template';
 
 export class ContentNotFoundError extends Error {}
+
+export interface ReleaseNotice {
+  id: string;
+  /** Null: every kiosk. */
+  regionCode: string | null;
+  title: string;
+  body: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** One region's service lines; null where the region does not say. */
+export interface ReleaseServiceLine {
+  regionCode: string;
+  publicLegalService: string | null;
+  local: { name: string; number: string }[] | null;
+  dutyHours: OpeningHours | null;
+}
 
 interface LawRow {
   id: number;
@@ -66,7 +85,32 @@ export class ContentReader {
       directory:
         db.prepare(`SELECT id, kind, name, region_code AS regionCode, address, hours, phone, services, map_url AS mapUrl, demo
         FROM directory WHERE substr(region_code, 1, 2) = substr(?, 1, 2)`),
+      notices: db.prepare(
+        'SELECT id, region_code AS regionCode, title, body, starts_on AS startsOn, ends_on AS endsOn FROM notices ORDER BY sort',
+      ),
+      serviceLine: db.prepare(
+        'SELECT region_code AS regionCode, public_legal_service AS publicLegalService, local, duty_hours AS dutyHours FROM service_lines WHERE region_code = ?',
+      ),
       ...templateStatements(db),
+    };
+  }
+
+  /** Every notice of the release, in its order, whatever its region and days (see terminal-content.ts for which apply). */
+  notices(): ReleaseNotice[] {
+    return this.s['notices']!.all() as ReleaseNotice[];
+  }
+
+  /** The service lines the release has for exactly this region, if any. */
+  serviceLine(regionCode: string): ReleaseServiceLine | undefined {
+    const row = this.s['serviceLine']!.get(regionCode) as
+      | { regionCode: string; publicLegalService: string | null; local: string | null; dutyHours: string | null }
+      | undefined;
+    if (row === undefined) return undefined;
+    return {
+      regionCode: row.regionCode,
+      publicLegalService: row.publicLegalService,
+      local: row.local === null ? null : (JSON.parse(row.local) as { name: string; number: string }[]),
+      dutyHours: row.dutyHours === null ? null : (JSON.parse(row.dutyHours) as OpeningHours),
     };
   }
 

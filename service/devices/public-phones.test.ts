@@ -17,4 +17,16 @@ describe('the phone numbers a receipt prints whole', () => {
     phones();
     expect(reads).toBe(2);
   });
+
+  it('reads the release again once another one is served', () => {
+    let release = 'a';
+    const phones = cachedPublicPhones(
+      ['12348'],
+      () => (release === 'a' ? ['027-0000-0101'] : ['027-0000-1234']),
+      () => release,
+    );
+    expect([...phones()]).toEqual(['12348', '02700000101']);
+    release = 'b';
+    expect([...phones()]).toEqual(['12348', '02700001234']);
+  });
 });

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONTENT_SCHEMA_VERSION } from '../../content/schema/content-schema';
 import { signerOf } from '../../hub/releases/tuf-keys';
 import { useTestHub } from '../../hub/testing/test-hub';
 import type { UpdateFailure } from '../../service/content/updater/content-updater';
@@ -106,7 +107,7 @@ describe('content updates under attack', () => {
     await rig.publishRaw(`content-release-${third}.db`, readFileSync(damaged), {
       releaseNumber: third,
       version: '2026.12.07-00000003',
-      schemaVersion: 1,
+      schemaVersion: CONTENT_SCHEMA_VERSION,
     });
     await refused('a signed release failing quick_check', 'refused');
     // Acknowledged by the hub, so marked reported in records.db and not sent again.
@@ -140,7 +141,7 @@ describe('content updates under attack', () => {
     await rig.publishRaw('../content-release-99.db', Buffer.from('x'), {
       releaseNumber: 99,
       version: '2026.12.07-00000099',
-      schemaVersion: 1,
+      schemaVersion: CONTENT_SCHEMA_VERSION,
     });
     await refused('a target named with ../', 'bad-target');
   });

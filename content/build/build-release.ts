@@ -245,6 +245,8 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   const lexiconPath = join(opts.contentDir, 'search', 'lexicon.txt');
   const lexicon = existsSync(lexiconPath) ? readFileSync(lexiconPath) : undefined;
   const stopwords = new Set(readLines(join(opts.contentDir, 'search', 'stopwords.txt')));
+  const fillersPath = join(opts.contentDir, 'search', 'fillers.txt');
+  const fillers = readLines(fillersPath);
 
   // Article lookup for citations: short name → article label → row id (assigned below).
   const articleIds = new Map<string, Map<string, number>>();
@@ -621,6 +623,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     slidesPath,
     synonymsPath,
     lexiconPath,
+    fillersPath,
   ]) {
     if (existsSync(f)) inputs.update(readFileSync(f));
   }
@@ -631,6 +634,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   meta.run('version', version);
   meta.run('created', created.toISOString());
   meta.run('laws', opts.laws);
+  meta.run('search_fillers', JSON.stringify(fillers));
   db.pragma(`user_version = ${CONTENT_SCHEMA_VERSION}`);
   db.exec('ANALYZE');
   db.close();

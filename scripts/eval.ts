@@ -5,6 +5,7 @@ import { buildBm25Baseline } from './lib/bm25-baseline';
 import { buildContentIfStale } from './lib/build';
 import { ROOT } from './lib/paths';
 import {
+  articleKey,
   loadQuestions,
   rankedOf,
   relevantKeys,
@@ -37,12 +38,22 @@ const engine = openSearch(db);
 const baseline = buildBm25Baseline(db);
 const titles = titlesOfShortNames(db);
 const questions = loadQuestions();
+// Every cited article must be in the release: a typo in the set would silently count as a miss.
+const inRelease = new Set(
+  (
+    db.prepare('SELECT l.title, a.number FROM articles a JOIN laws l ON l.id = a.law_id').all() as {
+      title: string;
+      number: string;
+    }[]
+  ).map((r) => articleKey(r.title, r.number)),
+);
 
 const ours = [];
 const plain = [];
 const missed: string[] = [];
 for (const q of questions) {
   const relevant = relevantKeys(q, titles);
+  for (const k of relevant) if (!inRelease.has(k)) throw new Error(`content/eval: ${q.query}: no article ${k}`);
   const mine = score(q, relevant, rankedOf(engine.search(q.query, 50)));
   const theirs = score(q, relevant, baseline.search(q.query));
   ours.push(mine);

@@ -38,6 +38,18 @@ describe('query rewriting keeps every word the citizen typed', () => {
     expect(articleTitles(top(query, 10))).toContain(article);
   });
 
+  it('does not require a filler the segmenter splits: 谁负责 in 在超市摔倒了谁负责', () => {
+    expect(articleTitles(top('在超市摔倒了谁负责'))).toContain('民法典 第一千一百九十八条');
+    const responsible = engine.interpret('在超市摔倒了谁负责').find((g) => g.typed === '负责');
+    expect(responsible?.weak).toBe(true);
+  });
+
+  it('ranks rows by the topic words they hold when none holds them all', () => {
+    // Five topic words no single row has together; the rarest alone would miss the lease articles.
+    const titles = articleTitles(top('租的房子漏水房东不管', 10));
+    expect(titles.some((t) => ['民法典 第七百一十二条', '民法典 第七百一十三条'].includes(t))).toBe(true);
+  });
+
   it('keeps a word whose phrase is inside it: 年休假 is searched, not only the phrase 年休', () => {
     const groups = engine.interpret('年休假怎么办');
     expect(groups).toHaveLength(1);

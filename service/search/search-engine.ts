@@ -6,16 +6,22 @@ import { COMMON_TERM_DOCS, SEARCH_WEIGHTS } from '../../content/schema/content-s
 import { findRanges, makeSnippet } from './snippet';
 
 /**
- * Query side of the search. A query becomes AND-ed groups of alternatives:
+ * Query side of the search. A query becomes AND-ed groups of alternatives,
+ * one group for every word typed:
  *
- *   老板不给钱 → (拖欠 | 劳动报酬 | 工资)           colloquial phrase, from the synonym table
- *   离婚 孩子  → (离婚) AND (孩子)                 segmented words
- *   lh         → (离婚 | 劳动合同 | … | pinyin:lh)  pinyin read back into Chinese words
+ *   房东扣押金 → (房东 | 出租人 | 租赁) AND (押金 | 退还 | 租赁)   each word with its synonyms
+ *   老板不给钱 → (老板 | 拖欠 | 劳动报酬 | 工资) AND (给钱 | …)     a phrase's statute words beside its words
+ *   离婚 孩子  → (离婚) AND (孩子)                                segmented words
+ *   lh         → (离婚 | 劳动合同 | … | pinyin:lh)                 pinyin read back into Chinese words
  *
- * If nothing matches every group, any group will do; if still nothing, Han
- * bigrams of the query find text the segmenter split differently. Every term
- * reaches FTS5 as a quoted string built here, so nothing a user types is ever
- * read as query syntax.
+ * Synonyms are alternatives, never substitutes: the word typed is always
+ * searched (and counts twice in the score). Fillers (多久, 谁负责) and lone
+ * characters only add to the score while a topic word is there. If nothing
+ * matches every topic word, three or more are ranked by how many a row holds,
+ * fewer give up the most common one; if still nothing, Han bigrams of the
+ * query find text the segmenter split differently. Every term reaches FTS5 as
+ * a quoted string built here, so nothing a user types is ever read as query
+ * syntax.
  */
 export interface SynonymGroup {
   terms: readonly string[];

@@ -304,38 +304,35 @@ export class SearchEngine {
     const expression = (gs: readonly Group[], op: ' AND ' | ' OR '): string => {
       const required = gs.map(groupExpression).join(op);
       if (bonus.length === 0) return required;
-      return `(${required}) AND (${[...gs, ...bonus].map(groupExpression).join(' OR ')})`;
+      // A lone character adds as the word it is, not as a prefix of every bigram (分* reads thousands of terms).
+      const extra = bonus.map((g) => groupExpression({ ...g, prefix: [] }));
+      return `(${required}) AND (${[...gs.map(groupExpression), ...extra].join(' OR ')})`;
     };
     let active = (bonus.length > 0 ? topical : groups).map((g) => ({ g, weakness: weakness(g) }));
-    let rows = run(
-      expression(
-        active.map((a) => a.g),
-        ' AND ',
-      ),
-      estimate(active.map((a) => a.g)),
-    );
+    const all = (): Row[] => {
+      const gs = active.map((a) => a.g);
+      return run(expression(gs, ' AND '), estimate(gs));
+    };
+    // Any of them matches: at most the sum of their matches.
+    const any = (): Row[] =>
+      run(
+        expression(
+          active.map((a) => a.g),
+          ' OR ',
+        ),
+        active.reduce((n, a) => n + docs(a.g), 0),
+      );
+    let rows = all();
     while (rows.length === 0 && active.length > 1) {
       const weakest = active.reduce((w, a) => (weaker(a.weakness, w.weakness) ? a : w));
       // Only the topic words are left and no row has them all: rank rows by how many of
       // them they hold (bm25 over their alternatives) rather than keep the rarest alone.
       if (weakest.weakness[0] === 0 && active.length >= OR_AT_LEAST) {
-        rows = run(
-          expression(
-            active.map((a) => a.g),
-            ' OR ',
-          ),
-          estimate(active.map((a) => a.g)),
-        );
+        rows = any();
         break;
       }
       active = active.filter((a) => a !== weakest);
-      rows = run(
-        expression(
-          active.map((a) => a.g),
-          ' AND ',
-        ),
-        estimate(active.map((a) => a.g)),
-      );
+      rows = all();
     }
     active.push(...bonus.map((g) => ({ g, weakness: weakness(g) })));
     let terms = active.flatMap((a) => [...a.g.words, ...a.g.prefix]);

@@ -10,7 +10,7 @@ import { findRanges, makeSnippet } from './snippet';
  * one group for every word typed:
  *
  *   房东扣押金 → (房东 | 出租人 | 租赁) AND (押金 | 退还 | 租赁)   each word with its synonyms
- *   老板不给钱 → (老板 | 拖欠 | 劳动报酬 | 工资) AND (给钱 | …)     a phrase's statute words beside its words
+ *   老板不给钱 → (老板 | 给钱 | 拖欠 | 劳动报酬 | 工资)            a phrase's statute words beside its words
  *   离婚 孩子  → (离婚) AND (孩子)                                segmented words
  *   lh         → (离婚 | 劳动合同 | … | pinyin:lh)                 pinyin read back into Chinese words
  *
@@ -170,6 +170,7 @@ export class SearchEngine {
     });
     const groups: Group[] = [];
     const spansWithWord = new Set<number>();
+    const bySpan = new Map<number, Group>();
     let at = 0;
     for (const word of this.deps.analyzer.cut(text)) {
       const start = text.indexOf(word, at);
@@ -191,7 +192,17 @@ export class SearchEngine {
       const own = this.synonymOf.get(word);
       const alternatives = own !== undefined ? own : around.flatMap((i) => [spans[i]!.phrase, ...spans[i]!.expand]);
       const inFiller = start !== -1 && fillerSpans.some((f) => f.start <= start && end <= f.end);
-      groups.push(this.group([word, ...alternatives], { typed: word, weak: inFiller }));
+      // Words of one phrase that are not terms themselves (老板, 给钱 of 老板不给钱) make one
+      // group with the phrase's statute words: any of them will do, as the phrase means one thing.
+      const shared = own === undefined && !inFiller ? around[0] : undefined;
+      const merged = shared === undefined ? undefined : bySpan.get(shared);
+      if (merged !== undefined) {
+        merged.words = [...new Set([...merged.words, word])];
+        continue;
+      }
+      const g = this.group([word, ...alternatives], { typed: word, weak: inFiller });
+      if (shared !== undefined) bySpan.set(shared, g);
+      groups.push(g);
     }
     // A phrase with no word of its own (不还, 不给) still asks for its statute words, but gives way first.
     spans.forEach((s, i) => {

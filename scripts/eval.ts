@@ -1,13 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { z } from 'zod';
-import { parseCitation } from '../common/legal/citation';
-import type { SearchHit } from '../common/api/search';
 import { openContentDb } from '../service/content/content-db';
 import { openSearch } from '../service/search/open-search';
+import { buildBm25Baseline } from './lib/bm25-baseline';
 import { buildContentIfStale } from './lib/build';
 import { ROOT } from './lib/paths';
+import {
+  articleKey,
+  loadQuestions,
+  rankedOf,
+  relevantKeys,
+  score,
+  summary,
+  summaryByKind,
+  titlesOfShortNames,
+} from './lib/search-relevance';
 
 /**
  * `npm run eval -- search`: relevance of the kiosk's search on the
@@ -17,13 +23,9 @@ import { ROOT } from './lib/paths';
  *   MRR      — 1 / rank of the first relevant article hit (0 if none in the first 20), averaged.
  * `answered@5` also credits an article cited by a FAQ or guide hit in the
  * first 5 hits of any kind — what a citizen actually sees on the first screen.
+ * The same questions go through a plain BM25 over jieba text (`baseline`); a
+ * question it answers within 5 and the kiosk's search does not is listed.
  */
-const Questions = z.object({
-  questions: z.array(
-    z.object({ query: z.string(), kind: z.string(), topic: z.string(), relevant: z.array(z.string()).min(1) }),
-  ),
-});
-
 const which = process.argv[2];
 if (which !== 'search') {
   process.stderr.write('usage: npm run eval -- search\n');
@@ -33,58 +35,45 @@ if (which !== 'search') {
 await buildContentIfStale();
 const { db, version } = openContentDb(join(ROOT, 'dist', 'content', 'content.db'));
 const engine = openSearch(db);
-const { questions } = Questions.parse(
-  parse(readFileSync(join(ROOT, 'content', 'eval', 'search-questions.yaml'), 'utf8')),
+const baseline = buildBm25Baseline(db);
+const titles = titlesOfShortNames(db);
+const questions = loadQuestions();
+// Every cited article must be in the release: a typo in the set would silently count as a miss.
+const inRelease = new Set(
+  (
+    db.prepare('SELECT l.title, a.number FROM articles a JOIN laws l ON l.id = a.law_id').all() as {
+      title: string;
+      number: string;
+    }[]
+  ).map((r) => articleKey(r.title, r.number)),
 );
 
-const key = (law: string, article: string): string => `${law} ${article}`;
-type Row = { query: string; kind: string; r5: number; r10: number; rr: number; answered5: number };
-const rows: Row[] = [];
+const ours = [];
+const plain = [];
+const missed: string[] = [];
 for (const q of questions) {
-  const relevant = new Set(
-    q.relevant.map((c) => {
-      const parsed = parseCitation(c);
-      if (parsed === undefined) throw new Error(`content/eval: "${c}" is not a citation`);
-      return key(parsed.law, parsed.article);
-    }),
-  );
-  const result = engine.search(q.query, 50);
-  const articles = result.groups.article
-    .filter((h): h is Extract<SearchHit, { kind: 'article' }> => h.kind === 'article')
-    .map((h) => key(h.lawShort, h.article));
-  const recallAt = (k: number): number => articles.slice(0, k).filter((a) => relevant.has(a)).length / relevant.size;
-  const first = articles.slice(0, 20).findIndex((a) => relevant.has(a));
-  const onFirstScreen = new Set(
-    result.hits
-      .slice(0, 5)
-      .flatMap((h) =>
-        h.kind === 'article' ? [key(h.lawShort, h.article)] : h.cites.map((c) => key(c.lawShort, c.article)),
-      ),
-  );
-  rows.push({
-    query: q.query,
-    kind: q.kind,
-    r5: recallAt(5),
-    r10: recallAt(10),
-    rr: first === -1 ? 0 : 1 / (first + 1),
-    answered5: [...relevant].some((a) => onFirstScreen.has(a)) ? 1 : 0,
-  });
+  const relevant = relevantKeys(q, titles);
+  for (const k of relevant) if (!inRelease.has(k)) throw new Error(`content/eval: ${q.query}: no article ${k}`);
+  const mine = score(q, relevant, rankedOf(engine.search(q.query, 50)));
+  const theirs = score(q, relevant, baseline.search(q.query));
+  ours.push(mine);
+  plain.push(theirs);
+  if (theirs.r5 > 0 && mine.r5 === 0) missed.push(q.query);
 }
 
-const mean = (xs: number[]): number =>
-  Math.round((xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)) * 1000) / 1000;
-const summary = (rs: Row[]) => ({
-  n: rs.length,
-  recall_at_5: mean(rs.map((r) => r.r5)),
-  recall_at_10: mean(rs.map((r) => r.r10)),
-  mrr: mean(rs.map((r) => r.rr)),
-  answered_at_5: mean(rs.map((r) => r.answered5)),
-});
-const byKind: Record<string, ReturnType<typeof summary>> = {};
-for (const kind of [...new Set(rows.map((r) => r.kind))]) byKind[kind] = summary(rows.filter((r) => r.kind === kind));
-for (const r of rows.filter((x) => x.rr === 0))
+for (const r of ours.filter((x) => x.rr === 0))
   process.stderr.write(`no relevant article in the first 20: ${r.query}\n`);
+for (const q of missed) process.stderr.write(`answered at 5 by the baseline, not by the kiosk: ${q}\n`);
+const byKind = summaryByKind(ours);
 for (const [kind, s] of Object.entries(byKind)) process.stderr.write(`${kind.padEnd(10)} ${JSON.stringify(s)}\n`);
 process.stdout.write(
-  `${JSON.stringify({ eval: 'search', content: version, questions: rows.length, ...summary(rows), by_kind: byKind })}\n`,
+  `${JSON.stringify({
+    eval: 'search',
+    content: version,
+    questions: ours.length,
+    ...summary(ours),
+    by_kind: byKind,
+    baseline_bm25: { ...summary(plain), by_kind: summaryByKind(plain) },
+    baseline_only_at_5: missed,
+  })}\n`,
 );

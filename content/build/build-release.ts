@@ -6,6 +6,7 @@ import { parseCitation } from '../../common/legal/citation';
 import { createAnalyzer, wordPinyin, type Analyzer } from '../analysis/analyzer';
 import { isCjk } from '../analysis/normalize';
 import { COMMON_TERM_DOCS, CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../schema/content-schema';
+import { CitationIndex } from './citation-index';
 import { unpackCorpus } from './corpus-archive';
 import { insertDirectory, loadDirectory } from './directory';
 import { buildImeDictionary } from './ime-dictionary';
@@ -49,6 +50,12 @@ export interface Manifest {
 
 interface LawInput {
   short: string;
+  /**
+   * The instrument this is (or is a part of), whatever its display name: the
+   * Civil Code is one instrument in the kiosk release and eight parts
+   * (民法典·合同编 …) in the full one. Citations resolve by it.
+   */
+  instrument: string;
   title: string;
   category: string;
   issuer: string | undefined;
@@ -135,6 +142,7 @@ function shippedLaws(opts: BuildOptions, corpus: Map<string, string>, problems: 
     }
     out.push({
       short: entry.short,
+      instrument: entry.short,
       title,
       category: entry.category,
       issuer: issuerOf(history),
@@ -149,6 +157,30 @@ function shippedLaws(opts: BuildOptions, corpus: Map<string, string>, problems: 
     if (seen.has(law.short))
       problems.push({ file: list.file, line: 1, message: `short name ${law.short} is used twice` });
     seen.add(law.short);
+  }
+  return out;
+}
+
+/**
+ * The kiosk's short names (民法典, 民间借贷司法解释) → the title of the instrument
+ * their files are versions or parts of, as the full release names instruments
+ * (before any ·part). The list is read again here, so a full release resolves
+ * the same citations as the kiosk's own.
+ */
+function shippedInstruments(contentDir: string, corpus: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const problems: ContentProblem[] = [];
+  const listFile = join(contentDir, 'laws', 'shipped.yaml');
+  const list = loadYaml(listFile, ShippedLaws, problems, rel(contentDir, listFile));
+  for (const entry of list?.data.instruments ?? []) {
+    const path = entry.parts?.[0] ?? entry.path;
+    const text = path === undefined ? undefined : corpus.get(path);
+    if (text === undefined) continue;
+    try {
+      out.set(entry.short, parseLaw(path!, text).title);
+    } catch (error) {
+      if (!(error instanceof LawParseError)) throw error;
+    }
   }
   return out;
 }
@@ -189,6 +221,7 @@ function allLaws(corpus: Map<string, string>, log: (l: string) => void): LawInpu
     if (prev !== undefined && prev.versionDate >= versionDate) continue;
     newest.set(title, {
       short: shortTitle(title),
+      instrument: law.title,
       title,
       category: path.split('/')[0] ?? '其他',
       issuer: issuerOf(law.history),
@@ -247,15 +280,16 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   const lexiconPath = join(opts.contentDir, 'search', 'lexicon.txt');
   const lexicon = existsSync(lexiconPath) ? readFileSync(lexiconPath) : undefined;
   const stopwords = new Set(readLines(join(opts.contentDir, 'search', 'stopwords.txt')));
+  const fillersPath = join(opts.contentDir, 'search', 'fillers.txt');
+  const fillers = readLines(fillersPath);
 
-  // Article lookup for citations: short name → article label → row id (assigned below).
-  const articleIds = new Map<string, Map<string, number>>();
-  let nextArticleId = 1;
-  laws.forEach((law) => {
-    const byNumber = new Map<string, number>();
-    for (const a of law.articles) byNumber.set(`${a.ordinal}.${a.sub}`, nextArticleId++);
-    articleIds.set(law.short, byNumber);
-  });
+  // Citations resolve by instrument: in the full release the kiosk's short names
+  // (laws/shipped.yaml) still name the same instruments, whatever their display names there.
+  const citationIndex = new CitationIndex(
+    laws,
+    opts.laws === 'all' ? shippedInstruments(opts.contentDir, corpus) : new Map<string, string>(),
+  );
+  let unresolved = 0;
 
   type Cite = { articleId: number };
   const resolve = (text: string, file: string, line: number): Cite | undefined => {
@@ -268,18 +302,14 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
       });
       return undefined;
     }
-    const byNumber = articleIds.get(c.law);
-    if (byNumber === undefined) {
-      if (opts.laws === 'shipped')
-        problems.push({ file, line, message: `"${c.law}" is not a shipped law (see content/laws/shipped.yaml)` });
-      return undefined;
-    }
-    const id = byNumber.get(`${c.number.ordinal}.${c.number.sub}`);
-    if (id === undefined) {
-      problems.push({ file, line, message: `${c.law} has no ${c.article}` });
-      return undefined;
-    }
-    return { articleId: id };
+    const found = citationIndex.resolve(c);
+    if ('articleId' in found) return found;
+    // The full release (benchmarks) may hold a newer version without the article: counted, not fatal.
+    if (opts.laws === 'all') unresolved++;
+    else if (found.missing === 'law')
+      problems.push({ file, line, message: `"${c.law}" is not a shipped law (see content/laws/shipped.yaml)` });
+    else problems.push({ file, line, message: `${c.law} has no ${c.article}` });
+    return undefined;
   };
 
   // Topics: each topic and each of its situations is a row; FAQ attach to situations.
@@ -375,6 +405,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   const serviceLines = loadServiceLines(opts.contentDir, problems);
 
   if (problems.length > 0) throw new ContentError(problems);
+  if (unresolved > 0) log(`${unresolved} citations name no article of this release`);
   log(
     `sources: ${laws.length} laws, ${faqRows.length} FAQ, ${guideRows.length} guides, ${slideRows.length} slides (${Date.now() - started} ms)`,
   );
@@ -522,7 +553,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
         law.effectiveDate ?? null,
         law.source,
       );
-      const ids = articleIds.get(law.short)!;
+      const ids = citationIndex.rowIds(law);
       for (const a of law.articles) {
         const id = ids.get(`${a.ordinal}.${a.sub}`)!;
         insArticle.run(id, i + 1, a.ordinal, a.sub, a.number, JSON.stringify(a.headings), a.text);
@@ -629,6 +660,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     slidesPath,
     synonymsPath,
     lexiconPath,
+    fillersPath,
   ]) {
     if (existsSync(f)) inputs.update(readFileSync(f));
   }
@@ -640,6 +672,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   meta.run('version', version);
   meta.run('created', created.toISOString());
   meta.run('laws', opts.laws);
+  meta.run('search_fillers', JSON.stringify(fillers));
   db.pragma(`user_version = ${CONTENT_SCHEMA_VERSION}`);
   db.exec('ANALYZE');
   db.close();

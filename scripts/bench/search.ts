@@ -5,7 +5,17 @@ import { normalizeQuery } from '../../content/analysis/normalize';
 import { buildRelease, type Manifest } from '../../content/build/build-release';
 import { openContentDb } from '../../service/content/content-db';
 import { openSearch } from '../../service/search/open-search';
+import { buildBm25Baseline, type Bm25Baseline } from '../lib/bm25-baseline';
 import { DIST, ROOT } from '../lib/paths';
+import {
+  loadQuestions,
+  rankedOf,
+  relevantKeys,
+  score,
+  summary,
+  titlesOfShortNames,
+  type Ranked,
+} from '../lib/search-relevance';
 
 /**
  * A fixed mixed query set: short words, colloquial sentences, pinyin, and
@@ -65,6 +75,30 @@ const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (n: number, d = 2): number => Math.round(n * 10 ** d) / 10 ** d;
 
+/** recall@5 and MRR on the evaluation set (content/eval), articles compared by instrument. */
+function relevance(search: (q: string) => Ranked, titles: ReadonlyMap<string, string>) {
+  const rows = loadQuestions().map((q) => score(q, relevantKeys(q, titles), search(q.query)));
+  const s = summary(rows);
+  return { recall_at_5: s.recall_at_5, mrr: s.mrr };
+}
+
+/** p95 of one search function over the bench queries, warmed once as a kiosk that has been up a while is. */
+function p95Of(search: (q: string) => unknown): number {
+  for (const q of BENCH_QUERIES) search(q);
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    for (const q of BENCH_QUERIES) {
+      const t = performance.now();
+      search(q);
+      times.push(performance.now() - t);
+    }
+  }
+  return percentile(
+    times.sort((a, b) => a - b),
+    95,
+  );
+}
+
 export async function searchBench(): Promise<Record<string, unknown>> {
   const outDir = join(DIST, 'bench', 'content-all');
   const reuse = process.argv.includes('--reuse') && existsSync(join(outDir, 'manifest.json'));
@@ -96,6 +130,10 @@ export async function searchBench(): Promise<Record<string, unknown>> {
 
   const { db } = openContentDb(join(outDir, 'content.db'));
   const engine = openSearch(db);
+  const shipped = openContentDb(join(DIST, 'bench', 'content-shipped', 'content.db')).db;
+  const shippedEngine = openSearch(shipped);
+  // The kiosk's short names, read from its own release, name the same instruments in the full one.
+  const titles = titlesOfShortNames(shipped);
   const indexBytes = (
     db.prepare("SELECT sum(pgsize) AS b FROM dbstat WHERE name LIKE 'search%' OR name = 'terms'").get() as { b: number }
   ).b;
@@ -124,6 +162,19 @@ export async function searchBench(): Promise<Record<string, unknown>> {
   likeTimes.sort((a, b) => a - b);
 
   const p95 = percentile(times, 95);
+
+  // The plain way on the same documents: BM25 over jieba text (see bm25-baseline.ts).
+  process.stderr.write('indexing the full release as plain BM25 over jieba text…\n');
+  const baselines: Bm25Baseline[] = [buildBm25Baseline(db), buildBm25Baseline(shipped)];
+  const [fullBaseline, shippedBaseline] = baselines as [Bm25Baseline, Bm25Baseline];
+  const bm25P95 = p95Of((q) => fullBaseline.search(q));
+  const relevanceFigures = {
+    full: relevance((q) => rankedOf(engine.search(q, 50)), titles),
+    shipped: relevance((q) => rankedOf(shippedEngine.search(q, 50)), titles),
+    bm25_full: relevance((q) => fullBaseline.search(q), titles),
+    bm25_shipped: relevance((q) => shippedBaseline.search(q), titles),
+  };
+  for (const b of baselines) b.close();
   const likeP95 = percentile(likeTimes, 95);
   return {
     instruments: manifest.counts['laws'],
@@ -134,6 +185,8 @@ export async function searchBench(): Promise<Record<string, unknown>> {
     p99_ms: round(percentile(times, 99)),
     like_p95_ms: round(likeP95),
     speedup_vs_like: round(likeP95 / p95, 1),
+    bm25_p95_ms: round(bm25P95),
+    relevance: relevanceFigures,
     index_mb: round(indexBytes / 1e6, 1),
     db_mb: round(manifest.bytes / 1e6, 1),
     build_s: Number.isNaN(buildSeconds) ? null : round(buildSeconds, 1),

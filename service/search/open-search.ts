@@ -31,5 +31,10 @@ export function openSearch(db: Database): SearchEngine {
   const stopwords = new Set(
     (db.prepare('SELECT word FROM search_stopwords').all() as { word: string }[]).map((r) => r.word),
   );
-  return new SearchEngine({ db, analyzer: analyzerFor(lexicon), synonyms, stopwords });
+  // Kept in meta, so a release built before the list existed still opens (with none).
+  const fillersJson = (
+    db.prepare("SELECT value FROM meta WHERE key = 'search_fillers'").get() as { value: string } | undefined
+  )?.value;
+  const fillers = new Set(fillersJson === undefined ? [] : (JSON.parse(fillersJson) as string[]));
+  return new SearchEngine({ db, analyzer: analyzerFor(lexicon), synonyms, stopwords, fillers });
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchHit } from '../../common/api/search';
+import { openContentDb } from '../content/content-db';
+import { BUILT_RELEASE } from '../testing/release-files';
+import { openSearch } from './open-search';
+
+// The kiosk's own release (built before the tests), searched as the service searches it.
+const { db } = openContentDb(BUILT_RELEASE);
+const engine = openSearch(db);
+
+const top = (query: string, n = 5): SearchHit[] => engine.search(query, 20).hits.slice(0, n);
+const articleTitles = (hits: readonly SearchHit[]): string[] =>
+  hits.flatMap((h) => (h.kind === 'article' ? [h.title] : []));
+
+describe('query rewriting keeps every word the citizen typed', () => {
+  it('searches 押金 in 房东扣押金: a deposit answer is on the first screen, not only lease articles', () => {
+    const hits = top('房东扣押金');
+    expect(hits.map((h) => h.title)).toContain('租期到了，房东不退押金怎么办？');
+    expect(engine.interpret('房东扣押金').some((g) => g.words.includes('押金'))).toBe(true);
+  });
+
+  it('does not require a lone character left over by a phrase: 拾到东西不还 finds lost property', () => {
+    const titles = articleTitles(top('拾到东西不还'));
+    const lostProperty = ['第三百一十四条', '第三百一十五条', '第三百一十六条', '第三百一十七条', '第三百一十八条'].map(
+      (n) => `民法典 ${n}`,
+    );
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.filter((t) => lostProperty.includes(t)).length).toBeGreaterThanOrEqual(2);
+    // No group is a lone character that must match (不, 还 of 不还).
+    expect(engine.interpret('拾到东西不还').filter((g) => g.prefix.length > 0)).toEqual([]);
+  });
+
+  it.each([
+    ['产假最长多久', '女职工劳动保护特别规定 第七条'],
+    ['竞业限制最长多久', '劳动合同法 第二十四条'],
+    ['年休假最多几天', '职工带薪年休假条例 第三条'],
+  ])('gives up fillers before the topic when nothing has every word: %s', (query, article) => {
+    expect(articleTitles(top(query, 10))).toContain(article);
+  });
+
+  it('does not require a filler the segmenter splits: 谁负责 in 在超市摔倒了谁负责', () => {
+    expect(articleTitles(top('在超市摔倒了谁负责'))).toContain('民法典 第一千一百九十八条');
+    const responsible = engine.interpret('在超市摔倒了谁负责').find((g) => g.typed === '负责');
+    expect(responsible?.weak).toBe(true);
+  });
+
+  it('ranks rows by the topic words they hold when none holds them all', () => {
+    // Five topic words no single row has together; the rarest alone would miss the lease articles.
+    const titles = articleTitles(top('租的房子漏水房东不管', 10));
+    expect(titles.some((t) => ['民法典 第七百一十二条', '民法典 第七百一十三条'].includes(t))).toBe(true);
+  });
+
+  it('keeps a word whose phrase is inside it: 年休假 is searched, not only the phrase 年休', () => {
+    const groups = engine.interpret('年休假怎么办');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.words).toContain('年休假');
+  });
+});

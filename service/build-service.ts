@@ -37,6 +37,7 @@ import { outboxHandlers } from './outbox/outbox-handlers';
 import { OutboxSender } from './outbox/outbox-sender';
 import { SessionReferences } from './outbox/session-references';
 import { KioskActivity } from './session/kiosk-activity';
+import { ShellCapture } from './shell/shell-capture';
 import { sessionHandlers } from './session/session-handlers';
 import { createDailyStats } from './storage/daily-stats';
 import { openRecords } from './storage/open-records';
@@ -76,8 +77,12 @@ export interface ServiceDeps {
   contentCheckIntervalMs?: number | undefined;
   /** The service's latest log lines as written (what a `collect-logs` command sends); default none. */
   recentLog?: (() => string) | undefined;
-  /** A PNG of the screen from the shell, for a `screenshot` command; none: answered unsupported. */
-  screenshot?: (() => Promise<Buffer>) | undefined;
+  /**
+   * The shell that started the service takes screenshots (`--shell-captures`):
+   * it connects to the shell socket, and a `screenshot` command waits for it.
+   * Otherwise such a command is answered unsupported unless a shell connected.
+   */
+  shellCaptures?: boolean | undefined;
   /** Stops the service so that its supervisor starts it again (a `restart-service` command); none: unsupported. */
   restart?: (() => void) | undefined;
 }
@@ -246,6 +251,8 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           logger,
           ...contentCheckInterval(deps),
         });
+  // The shell's end of a screenshot: asked only in the attract loop (hub-commands.ts decides when).
+  const shellCapture = new ShellCapture({ expected: deps.shellCaptures ?? false, logger });
   // Commands from the hub's administrators: pushed over the socket, and in each heartbeat's answer until reported.
   const commands =
     records === undefined
@@ -258,7 +265,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           recentLog: deps.recentLog ?? (() => ''),
           reloadUi: () => broadcast({ type: 'reload' }),
           maintenanceChanged: () => push(),
-          screenshot: deps.screenshot,
+          screenshot: shellCapture,
           restart: deps.restart,
         });
   link.onMessage((message) => {
@@ -355,6 +362,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     secret: deps.secret,
     technicianToken: deps.technicianToken,
     rendererDir: deps.rendererDir,
+    sockets: [shellCapture.socket()],
     onEventsConnect: (send) => {
       send({ type: 'hello', bootId });
       send({ type: 'health', health: health() });

@@ -100,6 +100,7 @@ describe('the kiosk’s runner of hub commands', () => {
         return Promise.resolve();
       },
       retryMs: 3_600_000,
+      settleMs: 0,
     });
     runner.start();
     const command = (kind: FleetCommandKind, expiresInMs = 3_600_000) => ({

@@ -36,6 +36,13 @@ import { lastLines } from './recent-log';
 /** How long before results the hub did not take are sent again. */
 export const REPORT_RETRY_MS = 30_000;
 
+/**
+ * How long a screenshot waits once the kiosk is idle: the screen tells the
+ * service its session ended as it starts to wipe itself, and draws the
+ * attract loop a moment later.
+ */
+export const ATTRACT_SETTLE_MS = 2_000;
+
 /** What waits until nobody uses the kiosk. */
 const WAITS_FOR_ATTRACT_LOOP: ReadonlySet<FleetCommandKind> = new Set(['reload-ui', 'restart-service', 'screenshot']);
 
@@ -72,6 +79,8 @@ export interface HubCommandsOptions {
   report?: (identity: KioskIdentity, result: KioskCommandResultRequest) => Promise<unknown>;
   now?: () => Date;
   retryMs?: number;
+  /** ATTRACT_SETTLE_MS unless a test says otherwise. */
+  settleMs?: number;
 }
 
 export class HubCommands {
@@ -231,7 +240,9 @@ export class HubCommands {
         return { status: 'done', detail: `${lines} log lines`, payload: { kind: 'logs', text } };
       }
       case 'screenshot': {
-        // Asked again right before: a citizen may have touched the screen since the attract loop began.
+        // The attract loop drawn, then asked again right before: a citizen may have touched the screen since.
+        await new Promise((resolve) => setTimeout(resolve, this.opts.settleMs ?? ATTRACT_SETTLE_MS));
+        if (this.stopped) return undefined;
         if (!this.opts.activity.idle()) {
           this.wait(id, kind, expiresAt);
           return undefined;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
-import { SHELL_SOCKET_PATH, ShellAnswer, type ShellRequest } from '../../common/api/shell-socket';
+import { SHELL_PROTOCOL, SHELL_SOCKET_PATH, ShellAnswer, type ShellRequest } from '../../common/api/shell-socket';
 import type { MessageSocket } from '../../server-kit/http/server';
 import type { RequestContext } from '../http/request-guard';
 
@@ -51,7 +51,7 @@ export class ShellCapture implements ScreenCapturer {
 
   /** The socket route for the service's server; its guard lets only the shell in (request-guard.ts). */
   socket(): MessageSocket<RequestContext> {
-    return { name: 'shell', path: SHELL_SOCKET_PATH, onOpen: (socket) => this.open(socket) };
+    return { name: 'shell', path: SHELL_SOCKET_PATH, protocol: SHELL_PROTOCOL, onOpen: (socket) => this.open(socket) };
   }
 
   supported(): boolean {

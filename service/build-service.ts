@@ -37,7 +37,7 @@ import { outboxHandlers } from './outbox/outbox-handlers';
 import { OutboxSender } from './outbox/outbox-sender';
 import { SessionReferences } from './outbox/session-references';
 import { KioskActivity } from './session/kiosk-activity';
-import { ShellCapture } from './shell/shell-capture';
+import { ShellCapture, type ScreenCapturer } from './shell/shell-capture';
 import { sessionHandlers } from './session/session-handlers';
 import { createDailyStats } from './storage/daily-stats';
 import { openRecords } from './storage/open-records';
@@ -99,6 +99,8 @@ export interface KioskService {
   /** Fetches signed releases from the hub; undefined when nothing can be installed (no records.db). */
   updater: ContentUpdater | undefined;
   health: () => Health;
+  /** The shell's end of a screenshot (its socket): what a `screenshot` command asks. */
+  screen: ScreenCapturer;
   /** Lets the UI notice that the service restarted (and its secret changed). */
   bootId: string;
   /** Whether the data directory could be made ready; without it there is no records.db and no runtime file. */
@@ -410,6 +412,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     releases,
     updater,
     health,
+    screen: shellCapture,
     bootId,
     dataDirReady: dirCheck.ok,
     start() {

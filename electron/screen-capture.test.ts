@@ -20,7 +20,10 @@ describe('whether the shell takes the window when the service asks', () => {
       capture: false,
       reason: 'the window shows nothing yet',
     });
-    expect(decideCapture({ ...open, callActive: true })).toEqual({ capture: false, reason: 'a video call is on screen' });
+    expect(decideCapture({ ...open, callActive: true })).toEqual({
+      capture: false,
+      reason: 'a video call is on screen',
+    });
     // The call wins over everything else that would allow it.
     expect(decideCapture({ ...open, showing: 'fallback', callActive: true })).toMatchObject({ capture: false });
   });

@@ -87,8 +87,7 @@ export function createGuard(port: number, tokens: Record<CallerRole, string>): K
       // Origin with a WebSocket, so no page — ours included — and no
       // cookie can open it, and a technician's token is not the shell's.
       if (request.route.kind === 'socket' && request.route.name === 'shell') {
-        if (origin !== undefined)
-          return { allow: false, status: 403, message: 'The shell’s socket is not for pages' };
+        if (origin !== undefined) return { allow: false, status: 403, message: 'The shell’s socket is not for pages' };
         if (role === 'ui') return { allow: true, caller: { role } };
         return { allow: false, status: 401, message: 'Missing or wrong service secret' };
       }

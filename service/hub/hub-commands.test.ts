@@ -255,8 +255,16 @@ describe('the kiosk’s runner of hub commands', () => {
     expect(capturer.taken).toHaveLength(1);
     expect(second.reported).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ commandId: inTime.id, status: 'done', payload: { kind: 'png', base64: expect.any(String) } }),
-        expect.objectContaining({ commandId: late.id, status: 'failed', detail: expect.stringContaining('expired at') }),
+        expect.objectContaining({
+          commandId: inTime.id,
+          status: 'done',
+          payload: { kind: 'png', base64: expect.any(String) },
+        }),
+        expect.objectContaining({
+          commandId: late.id,
+          status: 'failed',
+          detail: expect.stringContaining('expired at'),
+        }),
       ]),
     );
     expect(second.reported).toHaveLength(2);

@@ -213,7 +213,11 @@ export class HubCommands {
   }
 
   /** Runs one command; undefined when its result comes later (a restart, reported after it). */
-  private async execute(id: string, kind: FleetCommandKind, expiresAt: number | undefined): Promise<Outcome | undefined> {
+  private async execute(
+    id: string,
+    kind: FleetCommandKind,
+    expiresAt: number | undefined,
+  ): Promise<Outcome | undefined> {
     const { db } = this.opts;
     switch (kind) {
       case 'maintenance-on': {

@@ -133,7 +133,9 @@ export class ShellCapture implements ScreenCapturer {
     }
     // ws closes with 1009 a message past the server's limit (SHELL_MESSAGE_MAX_BYTES).
     const why =
-      code === 1009 ? 'the shell’s screenshot was larger than the service takes' : 'the shell went away before it answered';
+      code === 1009
+        ? 'the shell’s screenshot was larger than the service takes'
+        : 'the shell went away before it answered';
     for (const [id, p] of this.pending) {
       if (p.socket !== socket) continue;
       clearTimeout(p.timer);

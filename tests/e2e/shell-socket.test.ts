@@ -4,8 +4,8 @@ import { bearerProtocol } from '../../common/api/events';
 import { SHELL_PROTOCOL, SHELL_SOCKET_PATH } from '../../common/api/shell-socket';
 import { connectCaptureLink, type CaptureLink, type CaptureResult } from '../../electron/screen-capture-link';
 import { createLogger } from '../../server-kit/logger';
-import { startInProcessKiosk, type InProcessKiosk } from '../testing/in-process-service';
-import { ShellCapture } from './shell-capture';
+import { startInProcessKiosk, type InProcessKiosk } from '../../service/testing/in-process-service';
+import { ShellCapture } from '../../service/shell/shell-capture';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
@@ -82,9 +82,9 @@ describe('the shell’s screenshot socket', () => {
       });
     expect(await attempt([SHELL_PROTOCOL, bearerProtocol(k.secret)])).toBe(101);
     // Our own page would send its Origin (and could not read the secret: it has it only as an HttpOnly cookie).
-    expect(
-      await attempt([SHELL_PROTOCOL, bearerProtocol(k.secret)], { origin: `http://127.0.0.1:${k.port}` }),
-    ).toBe(403);
+    expect(await attempt([SHELL_PROTOCOL, bearerProtocol(k.secret)], { origin: `http://127.0.0.1:${k.port}` })).toBe(
+      403,
+    );
     expect(await attempt([SHELL_PROTOCOL, bearerProtocol('wrong')])).toBe(401);
     expect(await attempt([SHELL_PROTOCOL])).toBe(401);
   });

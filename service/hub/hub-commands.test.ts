@@ -263,7 +263,7 @@ describe('the kiosk’s runner of hub commands', () => {
         expect.objectContaining({
           commandId: late.id,
           status: 'failed',
-          detail: expect.stringContaining('expired at'),
+          detail: `expired at ${late.expiresAt} before the kiosk could run it; no screenshot was taken`,
         }),
       ]),
     );

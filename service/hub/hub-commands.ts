@@ -163,7 +163,7 @@ export class HubCommands {
         detail: 'this service runs without a supervisor to start it again',
       });
     // Left waiting by the last run (a power cut) until past its expiry: not run late.
-    if (this.expired(expiresAt)) return this.finish(id, expiredOutcome(kind, expiresAt!));
+    if (this.expired(expiresAt)) return this.finish(id, expiredOutcome(kind, expiresAt!, 'not-run'));
     if (WAITS_FOR_ATTRACT_LOOP.has(kind) && !this.opts.activity.idle()) return this.wait(id, kind, expiresAt);
     void this.run(id, kind, expiresAt);
   }
@@ -179,7 +179,7 @@ export class HubCommands {
             () => {
               if (this.stopped || !this.waiting.has(id)) return;
               this.waiting.delete(id);
-              this.finish(id, expiredOutcome(kind, expiresAt));
+              this.finish(id, expiredOutcome(kind, expiresAt, 'in-use'));
             },
             // setTimeout holds at most ~24.8 days; a command lives at most a week.
             Math.max(0, expiresAt - this.now().getTime()),
@@ -197,7 +197,7 @@ export class HubCommands {
     for (const [id, w] of [...this.waiting]) {
       this.waiting.delete(id);
       clearTimeout(w.timer);
-      if (this.expired(w.expiresAt)) this.finish(id, expiredOutcome(w.kind, w.expiresAt!));
+      if (this.expired(w.expiresAt)) this.finish(id, expiredOutcome(w.kind, w.expiresAt!, 'in-use'));
       else void this.run(id, w.kind, w.expiresAt);
     }
   }
@@ -260,7 +260,7 @@ export class HubCommands {
           return undefined;
         }
         // The shell took long (it was away): a picture from after the expiry is not sent.
-        if (this.expired(expiresAt)) return expiredOutcome(kind, expiresAt!);
+        if (this.expired(expiresAt)) return expiredOutcome(kind, expiresAt!, 'shell-late');
         if (png.length > COMMAND_SCREENSHOT_MAX_BYTES)
           return {
             status: 'failed',
@@ -357,12 +357,21 @@ function expiryOf(text: string | null | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function expiredOutcome(kind: FleetCommandKind, expiresAt: number): Outcome {
+/**
+ * A command past its expiry: `in-use` while it waited for the attract loop,
+ * `not-run` when it was found expired before it could run (the service was
+ * off), `shell-late` when the shell's picture came after it.
+ */
+function expiredOutcome(kind: FleetCommandKind, expiresAt: number, why: 'in-use' | 'not-run' | 'shell-late'): Outcome {
+  const at = `expired at ${new Date(expiresAt).toISOString()}`;
+  const what = kind === 'screenshot' ? 'no screenshot was taken' : 'not run';
   return {
     status: 'failed',
     detail:
-      kind === 'screenshot'
-        ? `expired at ${new Date(expiresAt).toISOString()} while a citizen used the kiosk; no screenshot was taken`
-        : `expired at ${new Date(expiresAt).toISOString()} while a citizen used the kiosk; not run`,
+      why === 'in-use'
+        ? `${at} while a citizen used the kiosk; ${what}`
+        : why === 'not-run'
+          ? `${at} before the kiosk could run it; ${what}`
+          : `${at} before the shell answered; the screenshot was not sent`,
   };
 }

@@ -12,6 +12,7 @@ import { connectCaptureLink, type CaptureLink } from '../../electron/screen-capt
 import { findCommand, sendCommand } from '../../hub/storage/kiosk-commands';
 import { openSession } from '../../hub/storage/sessions';
 import { T0, useTestHub } from '../../hub/testing/test-hub';
+import { ATTRACT_SETTLE_MS } from '../../service/hub/hub-commands';
 import { saveIdentity } from '../../service/hub/hub-identity';
 import { TEST_HEARTBEAT_ENV } from '../../service/hub/test-heartbeat-interval';
 import { waitFor } from './content-update-rig';
@@ -43,7 +44,8 @@ describe('a screenshot command and a citizen’s session', () => {
     for (const c of cleanup.splice(0).reverse()) await c();
   });
 
-  async function start() {
+  /** `shellCaptures`: started as the Electron shell starts it, saying a shell will connect to take screenshots. */
+  async function start(opts: { shellCaptures?: boolean } = {}) {
     // The kiosk signs with its own clock: the hub's must be today's.
     hub.advance(Date.now() - T0.getTime());
     const admin = await hub.addAccount('admin', 'administrator');
@@ -60,10 +62,19 @@ describe('a screenshot command and a citizen’s session', () => {
       checkedAt: new Date().toISOString(),
     });
     // Beats often: a command waiting on the kiosk is offered again and again, and still runs once.
-    const kiosk: RunningKiosk = await startKiosk({ dataDir, env: { [TEST_HEARTBEAT_ENV]: '200' } });
-    cleanup.push(() => kiosk.stop());
-    const logs = () =>
-      kiosk.stdout.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const run = async (): Promise<RunningKiosk> => {
+      const k = await startKiosk({
+        dataDir,
+        env: { [TEST_HEARTBEAT_ENV]: '200' },
+        extraArgs: opts.shellCaptures === true ? ['--shell-captures'] : [],
+      });
+      cleanup.push(() => k.stop());
+      return k;
+    };
+    const kiosk = await run();
+    const logsOf = (k: RunningKiosk) => () =>
+      k.stdout.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const logs = logsOf(kiosk);
     await waitFor(() => logs().some((l) => l['msg'] === 'connected to the hub'), 15_000);
 
     // A citizen at the touchscreen: woken from the attract loop to the home screen.
@@ -73,18 +84,22 @@ describe('a screenshot command and a citizen’s session', () => {
 
     // The shell: what was on screen at each capture is noted beside the picture.
     const captures: Capture[] = [];
-    const link: CaptureLink = connectCaptureLink({
-      origin: kiosk.origin,
-      secret: kiosk.secret,
-      capture: async () => {
-        captures.push({ attractOnScreen: await attractOnScreen(page) });
-        const shot = (await cdp.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
-        return { png: Buffer.from(shot.data, 'base64') };
-      },
-      log: () => undefined,
-    });
-    cleanup.push(() => link.close());
-    await waitFor(() => logs().some((l) => l['msg'] === 'the shell connected to take screenshots'), 10_000);
+    const connectShell = async (k: RunningKiosk): Promise<CaptureLink> => {
+      const link = connectCaptureLink({
+        origin: k.origin,
+        secret: k.secret,
+        capture: async () => {
+          captures.push({ attractOnScreen: await attractOnScreen(page) });
+          const shot = (await cdp.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+          return { png: Buffer.from(shot.data, 'base64') };
+        },
+        log: () => undefined,
+      });
+      cleanup.push(() => link.close());
+      await waitFor(() => logsOf(k)().some((l) => l['msg'] === 'the shell connected to take screenshots'), 10_000);
+      return link;
+    };
+    const link = await connectShell(kiosk);
 
     const send = async (): Promise<FleetCommandSummary> => {
       const res = await hub.call({
@@ -102,7 +117,7 @@ describe('a screenshot command and a citizen’s session', () => {
       expect(res.statusCode).toBe(200);
       return res.json<CommandDetail>();
     };
-    return { kiosk, page, logs, captures, send, show, kioskId: added.id, adminId: admin.id };
+    return { kiosk, page, logs, captures, send, show, link, run, connectShell, kioskId: added.id, adminId: admin.id };
   }
 
   it('waits while the session runs, then the attract loop’s PNG reaches the console', async () => {
@@ -148,9 +163,31 @@ describe('a screenshot command and a citizen’s session', () => {
     expect((await show(id)).payload).toBeNull();
     await page.getByTestId('session-finish').tap();
     await page.locator('.attract').waitFor();
-    await new Promise((r) => setTimeout(r, 1000));
+    // Longer than the service lets the attract loop settle before it would ask the shell.
+    await new Promise((r) => setTimeout(r, ATTRACT_SETTLE_MS + 1500));
     expect(captures).toEqual([]);
     expect((await findCommand(hub.storage.storage.db, id))?.command.state).toBe('failed');
+  });
+  it('a screenshot waiting when the service is killed is taken once it runs again and its shell is back', async () => {
+    const { kiosk, page, logs, captures, send, show, link, run, connectShell } = await start({ shellCaptures: true });
+    const sent = await send();
+    await waitFor(() =>
+      logs().some((l) => l['commandId'] === sent.id && l['msg'] === 'command waits for the attract loop'),
+    );
+    // The power goes: the service dies mid-session, and its shell with it.
+    link.close();
+    kiosk.child.kill('SIGKILL');
+    await kiosk.exited;
+    expect((await show(sent.id)).command.state).toBe('delivered');
+
+    // Back: the service starts on the same records.db, the screen loads again (to the attract loop), the shell connects.
+    const again = await run();
+    await page.goto(again.url);
+    await page.getByTestId('attract').waitFor();
+    await connectShell(again);
+    await waitFor(async () => (await show(sent.id)).command.state === 'done', 20_000);
+    expect(captures).toEqual([{ attractOnScreen: true }]);
+    expect((await show(sent.id)).payload?.kind).toBe('png');
   });
 });
 

@@ -66,4 +66,12 @@ describe('serviceArgs', () => {
       serviceArgs({ configPath: '/c.json', env: { KIOSK_CONTENT: '/srv/content.db' }, contentPath: '/x/content.db' }),
     ).toEqual(['--config', '/c.json']);
   });
+
+  it('tells the service that this shell takes screenshots, when it does', () => {
+    expect(serviceArgs({ configPath: '/c.json', env: {}, shellCaptures: true })).toEqual([
+      '--config',
+      '/c.json',
+      '--shell-captures',
+    ]);
+  });
 });

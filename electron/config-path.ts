@@ -36,6 +36,8 @@ export interface ServiceArgsInputs {
    * where the service finds dist/content beside its bundle.
    */
   contentPath?: string;
+  /** This shell connects to the service's shell socket to take screenshots: the service waits for it. */
+  shellCaptures?: boolean;
 }
 
 /**
@@ -49,5 +51,6 @@ export function serviceArgs(i: ServiceArgsInputs): string[] {
   const dataDir = i.env['KIOSK_DATA_DIR']?.trim();
   if (dataDir) args.push('--data-dir', dataDir);
   if (i.contentPath !== undefined && !i.env['KIOSK_CONTENT']?.trim()) args.push('--content', i.contentPath);
+  if (i.shellCaptures === true) args.push('--shell-captures');
   return args;
 }

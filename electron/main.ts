@@ -7,7 +7,9 @@
  * There is no preload and no IPC. The page talks to the service over HTTP and
  * WebSocket exactly as it does in the Chromium fallback shell, so the path the
  * end-to-end tests drive is the path a citizen uses, and there is no bridge
- * from the page into Node to secure.
+ * from the page into Node to secure. The shell itself keeps one socket to the
+ * service, to take the screen when a fleet `screenshot` command is due
+ * (screen-capture-link.ts); the page cannot open that socket.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,6 +37,9 @@ import {
   serializeRelaunchHistory,
 } from './restart-policy';
 import { EXIT_REFUSED_ROOT, decideRoot } from './root-policy';
+import { COMMAND_SCREENSHOT_MAX_BYTES } from '../common/hub/api/fleet-commands';
+import { type CaptureLink, type CaptureResult, connectCaptureLink } from './screen-capture-link';
+import { decideCapture, smallerScreenshotWidth } from './screen-capture';
 import { kioskPageUrl, secretCookie } from '../common/shell-handover';
 import { parseCallLine } from '../common/call-line';
 import { KIOSK_URL_PREFIX, type ServiceEndpoint, parseKioskUrlLine, takeLines } from './service-url-line';
@@ -75,6 +80,8 @@ interface RunningService {
 
 let win: BrowserWindow | null = null;
 let service: RunningService | null = null;
+/** The socket on which the running service asks for screenshots. */
+let captureLink: CaptureLink | null = null;
 let serviceFailures = 0;
 let restartTimer: NodeJS.Timeout | null = null;
 let rendererFailures: number[] = [];
@@ -164,6 +171,8 @@ function startService(): void {
         configPath: configPath(),
         env: process.env,
         contentPath: app.isPackaged ? path.join(process.resourcesPath, 'content', 'content.db') : undefined,
+        // This shell connects to take screenshots: a `screenshot` command waits for it rather than being refused.
+        shellCaptures: true,
       }),
       {
         stdio: 'pipe',
@@ -229,13 +238,39 @@ function onServiceLine(running: RunningService, line: string): void {
   running.readyAt = Date.now();
   for (const t of running.timers) clearTimeout(t);
   log('info', 'service ready', { origin: endpoint.origin });
+  captureLink?.close();
+  captureLink = connectCaptureLink({ origin: endpoint.origin, secret: endpoint.secret, capture: captureWindow, log });
   showService();
+}
+
+/** The window as a PNG that fits what the hub keeps, if the service's ask may be answered now (screen-capture.ts). */
+async function captureWindow(): Promise<CaptureResult> {
+  const w = win;
+  const decision = decideCapture({
+    window: w === null ? 'none' : w.isDestroyed() ? 'destroyed' : 'open',
+    showing,
+    callActive: isCallActive(),
+  });
+  if (!decision.capture || w === null) return { refused: decision.capture ? 'no window' : decision.reason };
+  const image = await w.webContents.capturePage();
+  let png = image.toPNG();
+  let width = image.getSize().width;
+  // A large screen's PNG may not fit: scaled down a step or two, never below a readable width.
+  for (let step = 0; step < 3; step++) {
+    const next = smallerScreenshotWidth(width, png.length, COMMAND_SCREENSHOT_MAX_BYTES);
+    if (next === undefined) break;
+    width = next;
+    png = image.resize({ width, quality: 'good' }).toPNG();
+  }
+  return { png };
 }
 
 function onServiceExit(running: RunningService, code: number): void {
   for (const t of running.timers) clearTimeout(t);
   if (service !== running) return;
   service = null;
+  captureLink?.close();
+  captureLink = null;
   // A call does not outlive the service that relayed it.
   setCallActive(false);
   scheduleServiceRestart(code, running.readyAt === null ? null : Date.now() - running.readyAt);

@@ -11,7 +11,11 @@ describe('service arguments', () => {
       port: 8080,
       rendererDir: undefined,
       contentPath: undefined,
+      shellCaptures: false,
     });
+  });
+  it('hears from the shell that it takes screenshots', () => {
+    expect(parseServiceArgs(['--config', 'a.json', '--shell-captures'], {})).toMatchObject({ shellCaptures: true });
   });
   it('falls back to KIOSK_CONFIG and a free port', () => {
     expect(parseServiceArgs([], { KIOSK_CONFIG: 'b.json' })).toMatchObject({ configPath: 'b.json', port: 0 });

@@ -6,11 +6,14 @@ export interface ServiceArgs {
   port: number;
   rendererDir: string | undefined;
   contentPath: string | undefined;
+  /** The shell that starts the service takes screenshots over its socket (the Electron shell says so). */
+  shellCaptures: boolean;
 }
 
 export class UsageError extends Error {}
 
-const USAGE = 'usage: kiosk-service --config FILE [--data-dir DIR] [--port N] [--renderer-dir DIR] [--content FILE]';
+const USAGE =
+  'usage: kiosk-service --config FILE [--data-dir DIR] [--port N] [--renderer-dir DIR] [--content FILE] [--shell-captures]';
 
 /** Flags win over environment variables (KIOSK_CONFIG, KIOSK_DATA_DIR, KIOSK_PORT, KIOSK_CONTENT). */
 export function parseServiceArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ServiceArgs {
@@ -24,6 +27,7 @@ export function parseServiceArgs(argv: readonly string[], env: NodeJS.ProcessEnv
         port: { type: 'string' },
         'renderer-dir': { type: 'string' },
         content: { type: 'string' },
+        'shell-captures': { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -39,5 +43,12 @@ export function parseServiceArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   if (!/^\d+$/.test(portText) || port > 65535)
     throw new UsageError(`--port: expected a number 0–65535, got "${portText}"`);
   const contentPath = values.content ?? (env['KIOSK_CONTENT'] || undefined);
-  return { configPath, dataDir: values['data-dir'], port, rendererDir: values['renderer-dir'], contentPath };
+  return {
+    configPath,
+    dataDir: values['data-dir'],
+    port,
+    rendererDir: values['renderer-dir'],
+    contentPath,
+    shellCaptures: values['shell-captures'],
+  };
 }

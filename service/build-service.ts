@@ -38,6 +38,7 @@ import { outboxHandlers } from './outbox/outbox-handlers';
 import { OutboxSender } from './outbox/outbox-sender';
 import { SessionReferences } from './outbox/session-references';
 import { KioskActivity } from './session/kiosk-activity';
+import { ShellCapture, type ScreenCapturer } from './shell/shell-capture';
 import { sessionHandlers } from './session/session-handlers';
 import { createDailyStats } from './storage/daily-stats';
 import { openRecords } from './storage/open-records';
@@ -77,8 +78,12 @@ export interface ServiceDeps {
   contentCheckIntervalMs?: number | undefined;
   /** The service's latest log lines as written (what a `collect-logs` command sends); default none. */
   recentLog?: (() => string) | undefined;
-  /** A PNG of the screen from the shell, for a `screenshot` command; none: answered unsupported. */
-  screenshot?: (() => Promise<Buffer>) | undefined;
+  /**
+   * The shell that started the service takes screenshots (`--shell-captures`):
+   * it connects to the shell socket, and a `screenshot` command waits for it.
+   * Otherwise such a command is answered unsupported unless a shell connected.
+   */
+  shellCaptures?: boolean | undefined;
   /** Stops the service so that its supervisor starts it again (a `restart-service` command); none: unsupported. */
   restart?: (() => void) | undefined;
 }
@@ -95,6 +100,8 @@ export interface KioskService {
   /** Fetches signed releases from the hub; undefined when nothing can be installed (no records.db). */
   updater: ContentUpdater | undefined;
   health: () => Health;
+  /** The shell's end of a screenshot (its socket): what a `screenshot` command asks. */
+  screen: ScreenCapturer;
   /** Lets the UI notice that the service restarted (and its secret changed). */
   bootId: string;
   /** Whether the data directory could be made ready; without it there is no records.db and no runtime file. */
@@ -263,6 +270,8 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           logger,
           ...contentCheckInterval(deps),
         });
+  // The shell's end of a screenshot: asked only in the attract loop (hub-commands.ts decides when).
+  const shellCapture = new ShellCapture({ expected: deps.shellCaptures ?? false, logger });
   // Commands from the hub's administrators: pushed over the socket, and in each heartbeat's answer until reported.
   const commands =
     records === undefined
@@ -275,7 +284,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
           recentLog: deps.recentLog ?? (() => ''),
           reloadUi: () => broadcast({ type: 'reload' }),
           maintenanceChanged: () => push(),
-          screenshot: deps.screenshot,
+          screenshot: shellCapture,
           restart: deps.restart,
         });
   link.onMessage((message) => {
@@ -373,6 +382,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     secret: deps.secret,
     technicianToken: deps.technicianToken,
     rendererDir: deps.rendererDir,
+    sockets: [shellCapture.socket()],
     onEventsConnect: (send) => {
       send({ type: 'hello', bootId });
       send({ type: 'health', health: health() });
@@ -420,6 +430,7 @@ export async function buildService(deps: ServiceDeps): Promise<KioskService> {
     releases,
     updater,
     health,
+    screen: shellCapture,
     bootId,
     dataDirReady: dirCheck.ok,
     start() {

@@ -58,6 +58,8 @@ async function main(): Promise<void> {
     // For the shell that started us: the camera is the page's only while a call waits or runs.
     onCallActiveChange: (active) => process.stdout.write(`${callLine(active)}\n`),
     recentLog: () => recentLog.text(),
+    // The Electron shell connects to take screenshots; the Chromium shell cannot (its policy turns DevTools off).
+    shellCaptures: args.shellCaptures,
     // A graceful stop: the shell that started us (Electron, or the Chromium shell's keeper) starts it again.
     restart: () => graceful.stopFor?.('restart command'),
   });

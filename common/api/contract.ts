@@ -76,6 +76,13 @@ export const api = {
   search: route({ method: 'POST', path: '/api/search', body: SearchRequest, response: SearchResponse }),
   suggest: route({ method: 'POST', path: '/api/suggest', body: SuggestRequest, response: SuggestResponse }),
   /**
+   * 开始使用: the attract loop was touched. The service counts a citizen as
+   * present from here (service/session/kiosk-activity.ts), even on a home
+   * screen that has asked for nothing yet: what waits for the attract loop
+   * (a screenshot, a reload) waits from the first touch.
+   */
+  sessionStart: route({ method: 'POST', path: '/api/session/start', body: z.strictObject({}), response: Empty }),
+  /**
    * The citizen finished (or walked away): the service forgets what that
    * session left — a card being waited for, the list of printed receipts.
    * Nothing of it prints afterwards: a submission's receipt still waiting

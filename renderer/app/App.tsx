@@ -178,6 +178,11 @@ function Shell({ onScreenChange }: { onScreenChange: AppProps['onScreenChange'] 
   };
   const session = useKioskSession(health?.terminal ?? null, endSession);
   const sessionPhase = session.snapshot.phase;
+  // Woken from the attract loop: the service counts a citizen as here from the first touch.
+  const woken = sessionPhase !== 'attract';
+  useEffect(() => {
+    if (woken) api.call('sessionStart', {}).catch(() => undefined);
+  }, [api, woken]);
 
   if (!health) return phase === 'down' ? <RestoringScreen hotline={NATIONAL_HOTLINE} /> : <StartingScreen />;
   // 设备维护中: no screen, no attract loop, nothing a citizen could start.

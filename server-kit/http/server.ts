@@ -69,6 +69,8 @@ export interface MessageSocket<Ctx extends Caller> {
   /** What the guard sees in the matched route. */
   name: string;
   path: string;
+  /** The subprotocol the server answers with when the client offers it (a WHATWG client offering protocols needs one back). */
+  protocol?: string;
   /** Called once per socket the guard let in, with its caller; the server closes it only when stopping. */
   onOpen: (socket: WebSocket, caller: Ctx) => void;
 }
@@ -304,7 +306,9 @@ export async function startServer<C extends Contract, Ctx extends Caller, Event 
       options: {
         maxPayload: opts.maxSocketPayload ?? 64 * 1024,
         handleProtocols: (protocols: Set<string>) =>
-          events !== undefined && protocols.has(events.protocol) ? events.protocol : false,
+          [events?.protocol, ...messageSockets.map((m) => m.protocol)].find(
+            (p): p is string => p !== undefined && protocols.has(p),
+          ) ?? false,
       },
     });
   }

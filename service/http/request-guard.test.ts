@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteName } from '../../common/api/contract';
 import { bearerProtocol, EVENTS_PROTOCOL } from '../../common/api/events';
+import { SHELL_PROTOCOL } from '../../common/api/shell-socket';
 import type { GuardRequest } from '../../server-kit/http/guard';
 import { createGuard } from './request-guard';
 
@@ -13,6 +14,8 @@ interface Input {
   cookie: string | undefined;
   webSocketProtocols: string | undefined;
   needsCaller: boolean;
+  /** The shell's socket rather than a route of the contract. */
+  shellSocket?: boolean;
 }
 
 const guard = createGuard(4321, { ui: 'right-secret', technician: 'technician-token' });
@@ -36,7 +39,12 @@ const decide = (over: Partial<Input>) => {
     'sec-websocket-protocol': input.webSocketProtocols,
   };
   const request: GuardRequest<RouteName> = {
-    route: input.needsCaller ? { kind: 'contract', name: 'health' } : { kind: 'static' },
+    route:
+      input.shellSocket === true
+        ? { kind: 'socket', name: 'shell' }
+        : input.needsCaller
+          ? { kind: 'contract', name: 'health' }
+          : { kind: 'static' },
     method: 'GET',
     header: (name) => headers[name],
     socket: { encrypted: false, remoteAddress: '127.0.0.1' },
@@ -128,5 +136,30 @@ describe('request guard', () => {
         status: 401,
       });
     }
+  });
+  it('opens the shell’s socket only to a client that is no page, with the UI secret itself', () => {
+    const shell = (over: Partial<Input>) => decide({ shellSocket: true, authorization: undefined, ...over });
+    const offered = `${SHELL_PROTOCOL}, ${bearerProtocol('right-secret')}`;
+    expect(shell({ webSocketProtocols: offered })).toEqual({ allow: true, caller: { role: 'ui' } });
+    expect(shell({ authorization: 'Bearer right-secret' })).toEqual({ allow: true, caller: { role: 'ui' } });
+    // Our own page (it would send its Origin, and its cookie) may not pose as the shell.
+    expect(shell({ webSocketProtocols: offered, origin: 'http://127.0.0.1:4321' })).toMatchObject({
+      allow: false,
+      status: 403,
+    });
+    expect(shell({ cookie: 'kiosk-secret=right-secret', origin: 'http://127.0.0.1:4321' })).toMatchObject({
+      allow: false,
+      status: 403,
+    });
+    expect(shell({ cookie: 'kiosk-secret=right-secret' })).toMatchObject({ allow: false, status: 401 });
+    // Nor the technician, nor a wrong secret.
+    expect(shell({ webSocketProtocols: `${SHELL_PROTOCOL}, ${bearerProtocol('technician-token')}` })).toMatchObject({
+      allow: false,
+      status: 401,
+    });
+    expect(shell({ webSocketProtocols: `${SHELL_PROTOCOL}, ${bearerProtocol('wrong')}` })).toMatchObject({
+      allow: false,
+      status: 401,
+    });
   });
 });

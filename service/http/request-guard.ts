@@ -82,6 +82,15 @@ export function createGuard(port: number, tokens: Record<CallerRole, string>): K
         .find((p) => p.startsWith(BEARER_PROTOCOL_PREFIX))
         ?.slice(BEARER_PROTOCOL_PREFIX.length);
       const role = roleOf(bearer) ?? roleOf(fromProtocol);
+      // The shell's own socket (common/api/shell-socket.ts): the UI secret
+      // presented by a client that is no page. A browser always sends an
+      // Origin with a WebSocket, so no page — ours included — and no
+      // cookie can open it, and a technician's token is not the shell's.
+      if (request.route.kind === 'socket' && request.route.name === 'shell') {
+        if (origin !== undefined) return { allow: false, status: 403, message: 'The shell’s socket is not for pages' };
+        if (role === 'ui') return { allow: true, caller: { role } };
+        return { allow: false, status: 401, message: 'Missing or wrong service secret' };
+      }
       if (role !== undefined) return { allow: true, caller: { role } };
       // A cookie travels by itself, so it counts only on a request the browser
       // says is from our own page: a fetch marked same-origin, or a WebSocket

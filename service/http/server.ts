@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { api, EVENTS_PATH, type Api } from '../../common/api/contract';
 import { EVENTS_PROTOCOL, type ServiceEvent } from '../../common/api/events';
 import type { Handlers as ContractHandlers } from '../../server-kit/http/handlers';
-import { startServer, type ContractServer } from '../../server-kit/http/server';
+import { startServer, type ContractServer, type MessageSocket } from '../../server-kit/http/server';
+import { SHELL_MESSAGE_MAX_BYTES } from '../../common/api/shell-socket';
 import { createGuard, ownHosts, ownOrigins, type RequestContext } from './request-guard';
 
 /** One handler per route of the kiosk's contract; a missing one is a compile error. */
@@ -17,6 +18,8 @@ export interface ServerOptions {
   onEventsConnect?: (send: (event: ServiceEvent) => void) => void;
   /** Largest request body accepted on a route that does not name its own, in bytes. */
   bodyLimit?: number;
+  /** Sockets whose clients send messages too: the shell's (service/shell/shell-capture.ts). */
+  sockets?: readonly MessageSocket<RequestContext>[];
 }
 
 export interface KioskServer extends ContractServer<ServiceEvent> {
@@ -53,6 +56,9 @@ export async function startKioskServer(
       allowOrigin: (origin, port) => origin === undefined || ownOrigins(port).has(origin.toLowerCase()),
       onConnect: opts.onEventsConnect,
     },
+    sockets: opts.sockets,
+    // The shell's answer carries a screenshot.
+    maxSocketPayload: SHELL_MESSAGE_MAX_BYTES,
     bodyLimit: opts.bodyLimit,
   });
   return { ...server, secret: opts.secret };

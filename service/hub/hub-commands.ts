@@ -9,6 +9,7 @@ import {
   type KioskCommand,
   type KioskCommandResultRequest,
 } from '../../common/hub/api/fleet-commands';
+import type { ScreenCapturer } from '../shell/shell-capture';
 import { HubRefusedError, reportCommandResult } from './hub-client';
 import type { KioskIdentity } from './hub-identity';
 import { lastLines } from './recent-log';
@@ -23,7 +24,11 @@ import { lastLines } from './recent-log';
  *
  * Reloading the screen, restarting the service and taking a screenshot
  * wait for the attract loop: none of them may cut a citizen's session
- * short, and a screenshot must never show a citizen's data. Maintenance
+ * short, and a screenshot must never show a citizen's data. A command
+ * still waiting when it expires is reported failed, never run late (its
+ * expiry is kept in records.db, so across a restart too). A screenshot
+ * is asked of the shell (service/shell/shell-capture.ts) and dropped if a
+ * citizen touched the screen while it was being taken. Maintenance
  * mode is kept in records.db across restarts; the screens read it from
  * the health.
  */
@@ -31,8 +36,23 @@ import { lastLines } from './recent-log';
 /** How long before results the hub did not take are sent again. */
 export const REPORT_RETRY_MS = 30_000;
 
+/**
+ * How long a screenshot waits once the kiosk is idle: the screen tells the
+ * service its session ended as it starts to wipe itself, and draws the
+ * attract loop a moment later.
+ */
+export const ATTRACT_SETTLE_MS = 2_000;
+
 /** What waits until nobody uses the kiosk. */
 const WAITS_FOR_ATTRACT_LOOP: ReadonlySet<FleetCommandKind> = new Set(['reload-ui', 'restart-service', 'screenshot']);
+
+/** A command waiting for the attract loop. */
+interface Waiting {
+  kind: FleetCommandKind;
+  /** Epoch ms; undefined for a command kept before expiries were (records.db version 5). */
+  expiresAt: number | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
 
 interface Outcome {
   status: CommandResultStatus;
@@ -52,17 +72,19 @@ export interface HubCommandsOptions {
   reloadUi: () => void;
   /** Maintenance mode changed: the screens are told (a health push). */
   maintenanceChanged: () => void;
-  /** A PNG of the screen, from the shell; none where the shell cannot take one. */
-  screenshot?: (() => Promise<Buffer>) | undefined;
+  /** Takes the screen (the shell, over its socket); none, or one that says unsupported: answered unsupported. */
+  screenshot?: ScreenCapturer | undefined;
   /** Stops the service so that its supervisor starts it again; none where nothing would. */
   restart?: (() => void) | undefined;
   report?: (identity: KioskIdentity, result: KioskCommandResultRequest) => Promise<unknown>;
   now?: () => Date;
   retryMs?: number;
+  /** ATTRACT_SETTLE_MS unless a test says otherwise. */
+  settleMs?: number;
 }
 
 export class HubCommands {
-  private readonly waiting = new Map<string, FleetCommandKind>();
+  private readonly waiting = new Map<string, Waiting>();
   private readonly now: () => Date;
   private stopIdle: (() => void) | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -79,14 +101,15 @@ export class HubCommands {
     this.stopped = false;
     this.stopIdle = this.opts.activity.onIdle(() => this.runWaiting());
     const open = this.opts.db
-      .prepare('SELECT id, kind FROM hub_commands WHERE status IS NULL ORDER BY received_at')
+      .prepare('SELECT id, kind, expires_at FROM hub_commands WHERE status IS NULL ORDER BY received_at')
       .all() as {
       id: string;
       kind: FleetCommandKind;
+      expires_at: string | null;
     }[];
     for (const c of open) {
       if (c.kind === 'restart-service') this.finish(c.id, { status: 'done', detail: 'the service started again' });
-      else this.begin(c.id, c.kind);
+      else this.begin(c.id, c.kind, expiryOf(c.expires_at));
     }
     this.reportSoon();
   }
@@ -95,17 +118,21 @@ export class HubCommands {
     this.stopped = true;
     this.stopIdle?.();
     clearTimeout(this.retryTimer);
+    for (const w of this.waiting.values()) clearTimeout(w.timer);
+    this.waiting.clear();
   }
 
   /** Commands from the hub (pushed, or in a heartbeat's answer): each new id runs; a known one is left alone. */
   receive(commands: readonly KioskCommand[]): void {
     const insert = this.opts.db.prepare(
-      'INSERT INTO hub_commands (id, kind, received_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      'INSERT INTO hub_commands (id, kind, received_at, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
     );
     for (const c of commands) {
-      if (insert.run(c.id, c.kind, this.now().toISOString()).changes !== 1) continue;
+      const expiresAt = expiryOf(c.expiresAt);
+      const kept = expiresAt === undefined ? null : new Date(expiresAt).toISOString();
+      if (insert.run(c.id, c.kind, this.now().toISOString(), kept).changes !== 1) continue;
       this.opts.logger.info({ commandId: c.id, kind: c.kind }, 'command from the hub');
-      this.begin(c.id, c.kind);
+      this.begin(c.id, c.kind, expiresAt);
     }
     // A screen that died mid-session ends no session: the kiosk turns idle without a word, so look at every offer.
     this.runWaiting();
@@ -127,33 +154,57 @@ export class HubCommands {
     );
   }
 
-  private begin(id: string, kind: FleetCommandKind): void {
-    if (kind === 'screenshot' && this.opts.screenshot === undefined)
+  private begin(id: string, kind: FleetCommandKind, expiresAt: number | undefined): void {
+    if (kind === 'screenshot' && this.opts.screenshot?.supported() !== true)
       return this.finish(id, { status: 'unsupported', detail: 'this kiosk’s shell cannot take a screenshot' });
     if (kind === 'restart-service' && this.opts.restart === undefined)
       return this.finish(id, {
         status: 'unsupported',
         detail: 'this service runs without a supervisor to start it again',
       });
-    if (WAITS_FOR_ATTRACT_LOOP.has(kind) && !this.opts.activity.idle()) {
-      this.opts.logger.info({ commandId: id, kind }, 'command waits for the attract loop');
-      this.waiting.set(id, kind);
-      return;
-    }
-    void this.run(id, kind);
+    // Left waiting by the last run (a power cut) until past its expiry: not run late.
+    if (this.expired(expiresAt)) return this.finish(id, expiredOutcome(kind, expiresAt!, 'not-run'));
+    if (WAITS_FOR_ATTRACT_LOOP.has(kind) && !this.opts.activity.idle()) return this.wait(id, kind, expiresAt);
+    void this.run(id, kind, expiresAt);
+  }
+
+  /** Keeps a command until the attract loop; at its expiry it is reported failed, if still here. */
+  private wait(id: string, kind: FleetCommandKind, expiresAt: number | undefined): void {
+    this.opts.logger.info({ commandId: id, kind }, 'command waits for the attract loop');
+    clearTimeout(this.waiting.get(id)?.timer);
+    const timer =
+      expiresAt === undefined
+        ? undefined
+        : setTimeout(
+            () => {
+              if (this.stopped || !this.waiting.has(id)) return;
+              this.waiting.delete(id);
+              this.finish(id, expiredOutcome(kind, expiresAt, 'in-use'));
+            },
+            // setTimeout holds at most ~24.8 days; a command lives at most a week.
+            Math.max(0, expiresAt - this.now().getTime()),
+          );
+    timer?.unref();
+    this.waiting.set(id, { kind, expiresAt, timer });
+  }
+
+  private expired(expiresAt: number | undefined): boolean {
+    return expiresAt !== undefined && this.now().getTime() >= expiresAt;
   }
 
   private runWaiting(): void {
     if (this.stopped || !this.opts.activity.idle()) return;
-    for (const [id, kind] of [...this.waiting]) {
+    for (const [id, w] of [...this.waiting]) {
       this.waiting.delete(id);
-      void this.run(id, kind);
+      clearTimeout(w.timer);
+      if (this.expired(w.expiresAt)) this.finish(id, expiredOutcome(w.kind, w.expiresAt!, 'in-use'));
+      else void this.run(id, w.kind, w.expiresAt);
     }
   }
 
-  private async run(id: string, kind: FleetCommandKind): Promise<void> {
+  private async run(id: string, kind: FleetCommandKind, expiresAt: number | undefined): Promise<void> {
     try {
-      const outcome = await this.execute(id, kind);
+      const outcome = await this.execute(id, kind, expiresAt);
       if (outcome !== undefined) this.finish(id, outcome);
     } catch (error) {
       this.opts.logger.error({ err: error, commandId: id, kind }, 'command failed');
@@ -162,7 +213,11 @@ export class HubCommands {
   }
 
   /** Runs one command; undefined when its result comes later (a restart, reported after it). */
-  private async execute(id: string, kind: FleetCommandKind): Promise<Outcome | undefined> {
+  private async execute(
+    id: string,
+    kind: FleetCommandKind,
+    expiresAt: number | undefined,
+  ): Promise<Outcome | undefined> {
     const { db } = this.opts;
     switch (kind) {
       case 'maintenance-on': {
@@ -189,12 +244,23 @@ export class HubCommands {
         return { status: 'done', detail: `${lines} log lines`, payload: { kind: 'logs', text } };
       }
       case 'screenshot': {
-        // Asked again right before: a citizen may have touched the screen since the attract loop began.
+        // The attract loop drawn, then asked again right before: a citizen may have touched the screen since.
+        await new Promise((resolve) => setTimeout(resolve, this.opts.settleMs ?? ATTRACT_SETTLE_MS));
+        if (this.stopped) return undefined;
         if (!this.opts.activity.idle()) {
-          this.waiting.set(id, kind);
+          this.wait(id, kind, expiresAt);
           return undefined;
         }
-        const png = await this.opts.screenshot!();
+        const png = await this.opts.screenshot!.capture();
+        if (this.stopped) return undefined;
+        // A touch while the shell took it: the picture may show the citizen's first screen. Dropped; taken again later.
+        if (!this.opts.activity.idle()) {
+          this.opts.logger.info({ commandId: id }, 'screenshot dropped: a session began while it was taken');
+          this.wait(id, kind, expiresAt);
+          return undefined;
+        }
+        // The shell took long (it was away): a picture from after the expiry is not sent.
+        if (this.expired(expiresAt)) return expiredOutcome(kind, expiresAt!, 'shell-late');
         if (png.length > COMMAND_SCREENSHOT_MAX_BYTES)
           return {
             status: 'failed',
@@ -214,6 +280,8 @@ export class HubCommands {
   }
 
   private finish(id: string, outcome: Outcome): void {
+    // Stopped (records.db may be closed): what is still open is run or judged again at the next start.
+    if (this.stopped) return;
     this.opts.db
       .prepare(
         'UPDATE hub_commands SET status = ?, detail = ?, payload = ?, finished_at = ? WHERE id = ? AND status IS NULL',
@@ -280,4 +348,30 @@ export class HubCommands {
       this.reporting = false;
     }
   }
+}
+
+/** Epoch ms of an expiry as the hub or records.db gives it; undefined for none, or one that is no time. */
+function expiryOf(text: string | null | undefined): number | undefined {
+  if (text === null || text === undefined) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * A command past its expiry: `in-use` while it waited for the attract loop,
+ * `not-run` when it was found expired before it could run (the service was
+ * off), `shell-late` when the shell's picture came after it.
+ */
+function expiredOutcome(kind: FleetCommandKind, expiresAt: number, why: 'in-use' | 'not-run' | 'shell-late'): Outcome {
+  const at = `expired at ${new Date(expiresAt).toISOString()}`;
+  const what = kind === 'screenshot' ? 'no screenshot was taken' : 'not run';
+  return {
+    status: 'failed',
+    detail:
+      why === 'in-use'
+        ? `${at} while a citizen used the kiosk; ${what}`
+        : why === 'not-run'
+          ? `${at} before the kiosk could run it; ${what}`
+          : `${at} before the shell answered; the screenshot was not sent`,
+  };
 }

@@ -34,6 +34,14 @@ describe('whether the kiosk is between citizen sessions', () => {
     expect(told).toHaveLength(1);
   });
 
+  it('counts a citizen from the touch that wakes the attract loop, before any screen asks for content', () => {
+    const { a } = activity();
+    a.request('sessionStart');
+    expect(a.idle()).toBe(false);
+    a.sessionEnded();
+    expect(a.idle()).toBe(true);
+  });
+
   it('is busy while a call or a print is under way, even with no session', () => {
     const { a, told, setPrinting } = activity();
     a.callActiveChanged(true);

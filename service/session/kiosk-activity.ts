@@ -31,11 +31,13 @@ export interface ActivityOptions {
 
 /**
  * Whether the kiosk is between citizen sessions, as the service can tell:
- * the screen's requests start a session, its `sessionEnd` (结束使用, the idle
+ * the screen's requests start a session (the first, `sessionStart`, comes
+ * with the touch that wakes the attract loop), its `sessionEnd` (结束使用, the idle
  * countdown, a reload) ends it, and a video call or a print under way keeps
  * it going. A screen that dies mid-session sends no end: after its idle wait
  * and countdown (and a minute's grace) with no request, nobody is there.
- * What waits for an idle moment (a content release switch) listens with
+ * What waits for an idle moment (a content release switch, a fleet
+ * command such as a screenshot) listens with
  * `onIdle` and asks `idle()`.
  */
 export class KioskActivity {

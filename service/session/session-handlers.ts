@@ -15,8 +15,13 @@ export function sessionHandlers(
   references: SessionReferences,
   logger: Logger,
   others: () => void = () => undefined,
-): Pick<Handlers, 'sessionEnd'> {
+): Pick<Handlers, 'sessionStart' | 'sessionEnd'> {
   return {
+    // The request itself is what counts: KioskActivity.watching marks a session begun by it.
+    sessionStart: () => {
+      logger.info('session started');
+      return {};
+    },
     sessionEnd: ({ reason }) => {
       devices.endSession();
       references.forget();

@@ -161,6 +161,15 @@ export const RECORDS_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `);
   },
+  // 6: when each command from the hub expires.
+  (db) => {
+    db.exec(`
+      -- A command still waiting for the attract loop at this time (ISO 8601)
+      -- is reported failed and never run, after a restart too. NULL for the
+      -- commands kept before this column: they wait as before.
+      ALTER TABLE hub_commands ADD COLUMN expires_at TEXT;
+    `);
+  },
 ];
 
 /**

@@ -14,8 +14,9 @@ import { createLogger } from '../../server-kit/logger';
  * The whole service built in-process, for route tests: the demo configuration
  * (in-process simulated devices) or a variant of it, a throwaway data
  * directory with a real records.db, the built content release, and requests
- * through `app.inject` past the real guard. No port is bound; the guard
- * checks Host against GUARD_PORT, which every request here carries.
+ * through `app.inject` past the real guard. No port is bound unless asked
+ * (`listen`, for a test that opens the shell's socket); the guard checks
+ * Host against the port, which every request here carries.
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -33,8 +34,10 @@ export interface InProcessOptions {
   dataDir?: string;
   /** Whether to open the devices (and start the health push and search warm-up) as `main` does. Default true. */
   start?: boolean;
-  /** The shell's screenshot, for a `screenshot` command; default none (answered unsupported). */
-  screenshot?: () => Promise<Buffer>;
+  /** Listen on a free loopback port (the shell's socket is reached over it); default: `app.inject` only. */
+  listen?: boolean;
+  /** As if started by a shell that takes screenshots (`--shell-captures`); default not. */
+  shellCaptures?: boolean;
   /** How often the heartbeat goes; default the fleet's. */
   heartbeatIntervalMs?: number;
 }
@@ -48,6 +51,10 @@ export interface Refusal {
 export interface InProcessKiosk {
   service: KioskService;
   dataDir: string;
+  /** The UI's per-boot secret, which the shell presents on its socket. */
+  secret: string;
+  /** The port the guard takes as the service's own (bound only with `listen`). */
+  port: number;
   /** Every line the service logged so far, parsed. */
   logs(): Record<string, unknown>[];
   /** Calls a route as the touchscreen does (or as a technician's kioskctl); fails unless it answers 200. */
@@ -74,13 +81,13 @@ export async function startInProcessKiosk(opts: InProcessOptions = {}): Promise<
     contentPath: opts.contentPath ?? BUILT_RELEASE,
     rendererDir: undefined,
     logger,
-    port: GUARD_PORT,
-    listen: false,
+    port: opts.listen === true ? 0 : GUARD_PORT,
+    listen: opts.listen === true,
     secret: tokens.ui,
     technicianToken: tokens.technician,
     startedAt: new Date(),
     recentLog: () => lines.join(''),
-    screenshot: opts.screenshot,
+    shellCaptures: opts.shellCaptures,
     heartbeatIntervalMs: opts.heartbeatIntervalMs,
   });
   if (opts.start !== false) service.start();
@@ -90,7 +97,7 @@ export async function startInProcessKiosk(opts: InProcessOptions = {}): Promise<
     const res = await service.server.app.inject({
       method: def.method,
       url: def.path,
-      headers: { host: `127.0.0.1:${GUARD_PORT}`, authorization: `Bearer ${tokens[as]}` },
+      headers: { host: `127.0.0.1:${service.server.port}`, authorization: `Bearer ${tokens[as]}` },
       ...(body === undefined ? {} : { payload: body as object }),
     });
     return { status: res.statusCode, json: res.json() };
@@ -98,6 +105,8 @@ export async function startInProcessKiosk(opts: InProcessOptions = {}): Promise<
   return {
     service,
     dataDir,
+    secret: tokens.ui,
+    port: service.server.port,
     logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
     async ok(route, body, as = 'ui') {
       const { status, json } = await call(route, body, as);

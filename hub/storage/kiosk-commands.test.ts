@@ -22,7 +22,7 @@ describe.each(ENGINES)('command results kept on %s', (engine) => {
     const sent = await sendCommand(
       db,
       { kioskId: kiosk, kind: 'collect-logs', expiresAt: later(600_000) },
-      'admin',
+      'hubctl',
       NOW,
     );
     if (sent.outcome !== 'sent') throw new Error(sent.outcome);

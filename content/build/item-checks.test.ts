@@ -92,7 +92,7 @@ describe('item checks (the builder’s rules per item)', () => {
         regionCode: '420100',
         publicLegalService: '12348',
         local: [{ name: '', number: '027-0000-0000' }],
-        dutyHours: { mon: ['09:00-12:00', '14:00-13:00', '9-5'] },
+        dutyHours: { mon: ['09:00-12:00', '14:00-13:00', '9-5'], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
       },
     };
     expect(checkItem(line, { articles, topics }).map((p) => `${p.field} ${p.code}`)).toEqual([

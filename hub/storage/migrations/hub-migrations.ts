@@ -12,6 +12,7 @@ import { contentReleases } from './011-content-releases';
 import { kioskReleaseReports } from './012-kiosk-release-reports';
 import { releaseRollouts } from './013-release-rollouts';
 import { fleetCommands } from './014-fleet-commands';
+import { delegatedReleasesRole } from './015-delegated-releases-role';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -30,4 +31,5 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   kioskReleaseReports,
   releaseRollouts,
   fleetCommands,
+  delegatedReleasesRole,
 ];

@@ -31,6 +31,7 @@ import {
   type ContentProblem,
 } from './source-files';
 import { insertTemplates, loadTemplates } from './templates';
+import { releaseVersion } from './release-version';
 
 export interface BuildOptions {
   /** The content/ folder. */
@@ -40,6 +41,8 @@ export interface BuildOptions {
   /** `shipped`: the instruments in laws/shipped.yaml (the kiosk release); `all`: every instrument of the corpus (benchmarks). */
   laws: 'shipped' | 'all';
   log?: (line: string) => void;
+  /** The version of the last release published, if any: this one's version is made to compare higher (release-version.ts). */
+  after?: string | undefined;
 }
 
 export interface Manifest {
@@ -658,7 +661,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   }
   for (const f of directory.files) inputs.update(readFileSync(f));
   const created = new Date();
-  const version = `${created.toISOString().slice(0, 10).replace(/-/g, '.')}-${inputs.digest('hex').slice(0, 8)}`;
+  const version = releaseVersion(created, inputs.digest('hex'), opts.after);
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   meta.run('version', version);
   meta.run('created', created.toISOString());

@@ -79,6 +79,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 12, name: 'kiosks’ content release states and events' },
         { version: 13, name: 'staged rollouts of content releases' },
         { version: 14, name: 'fleet commands' },
+        { version: 15, name: 'TUF delegated releases role' },
         { version: 16, name: 'content changes and the review of uploaded releases' },
       ]
         .map((m) => ({

@@ -383,7 +383,8 @@ export interface KioskUsageDailyTable {
   received_at: string;
 }
 
-export type TufRole = 'root' | 'targets' | 'snapshot' | 'timestamp';
+/** The roles the repository signs; `releases` is the role targets delegates content releases to (migration 15). */
+export type TufRole = 'root' | 'targets' | 'snapshot' | 'timestamp' | 'releases';
 
 /** Every signed version of every TUF role, as served (migration 11). */
 export interface TufMetadataTable {

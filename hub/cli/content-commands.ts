@@ -1,9 +1,11 @@
+import { tmpdir } from 'node:os';
 import type { Command } from 'commander';
 import { CHANGE_STATES, type ChangeState, type ContentChange } from '../../common/hub/api/content-edits';
 import { localDateTime } from '../../common/local-date';
 import { EXIT_USAGE, fail } from '../../server-kit/cli/exit-codes';
 import { overlay, publishedEdits, readChanges } from '../content-edits/change-rows';
-import { contentDirSource, DEFAULT_CONTENT_DIR } from '../content-edits/content-dir-source';
+import { contentDirSource } from '../content-edits/content-dir-source';
+import { DEFAULT_CONTENT_DIR } from '../content-source/build-edited-release';
 import type { HubDb } from '../storage/schema';
 import { withStorage } from './cli-storage';
 
@@ -23,7 +25,8 @@ function changeLine(c: ContentChange): string {
 
 /** The items as they stand (the content folder beside the hub's code with every published change), for a change's `current`. */
 async function currentItems(db: HubDb) {
-  const source = contentDirSource({ contentDir: DEFAULT_CONTENT_DIR, workDir: DEFAULT_CONTENT_DIR });
+  // Nothing is built here: the work folder is never used.
+  const source = contentDirSource({ contentDir: DEFAULT_CONTENT_DIR, workDir: tmpdir() });
   return overlay(await source.baseItems(), await publishedEdits(db));
 }
 

@@ -365,7 +365,14 @@ export function createContentEdits(deps: ContentEditDeps) {
     actor: AuditActor,
   ): Promise<{ uploadId: number; releaseNumber: number; included: Set<number> }> {
     const published = await publishedEdits(db);
-    const built = await source.build(plus === undefined ? published : [...published, plus]);
+    const last = await db
+      .selectFrom('content_releases')
+      .select('version')
+      .where('release_number', 'is not', null)
+      .orderBy('release_number', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const built = await source.build(plus === undefined ? published : [...published, plus], last?.version);
     const checked = checkContentRelease(built.bytes, built.where);
     const at = now();
     const uploadId = await db.transaction().execute(async (trx) => {

@@ -39,8 +39,12 @@ export interface EditsSource {
   baseItems(): Promise<readonly SourceItem[]>;
   articles(): Promise<ShippedArticles>;
   topics(): Promise<TopicLookup>;
-  /** A release built from the base folder with `edits` applied in order; throws with the builder's report when it cannot be built. */
-  build(edits: readonly ItemEdit[]): Promise<BuiltRelease>;
+  /**
+   * A release built from the base folder with `edits` applied in order,
+   * its version above `after` (the last published release's); throws with
+   * the builder's report when it cannot be built.
+   */
+  build(edits: readonly ItemEdit[], after: string | undefined): Promise<BuiltRelease>;
 }
 
 /** Reads once, on first use, and keeps the answer (a failure is not kept: the next call tries again). */

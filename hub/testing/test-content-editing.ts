@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentDirSource, DEFAULT_CONTENT_DIR } from '../content-edits/content-dir-source';
+import { contentDirSource } from '../content-edits/content-dir-source';
+import { DEFAULT_CONTENT_DIR } from '../content-source/build-edited-release';
 import type { ContentEditing } from '../http/content-edit-handlers';
 import { publishReleaseOnline } from '../releases/content-releases';
 import type { TufSigner } from '../releases/tuf-keys';

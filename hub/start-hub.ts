@@ -23,6 +23,7 @@ import { startRetentionPurge, type Retention } from './storage/retention';
 import { configuredRelease, DEFAULT_CONTENT_RELEASE } from './take-away/current-release';
 import { defaultTufKeysDir } from './releases/tuf-keys';
 import { startTufRenewal } from './releases/tuf-renewal';
+import { onlineTufKeys } from './releases/online-keys';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -39,7 +40,7 @@ export interface HubSettings {
   payloadKeysDir?: string | undefined;
   /** Default: keys/sealing-key.pem in the data directory. */
   sealingKeyFile?: string | undefined;
-  /** The TUF repository's online keys (snapshot, timestamp); default: keys/tuf in the data directory. */
+  /** The TUF repository's online keys (snapshot, timestamp, releases); default: keys/tuf in the data directory. */
   tufKeysDir?: string | undefined;
   /** How this instance hears the others' events; default the in-process bus (a hub of one). */
   openBus?: (logger: Logger) => Promise<LiveBus>;
@@ -110,6 +111,7 @@ export async function startHub(
         { contentRelease: settings.contentRelease ?? DEFAULT_CONTENT_RELEASE },
         'no content release: the take-away pages answer that content is unavailable',
       );
+    const tufKeysDir = settings.tufKeysDir ?? defaultTufKeysDir(settings.dataDir);
     const tls =
       settings.tls === undefined
         ? undefined
@@ -128,6 +130,7 @@ export async function startHub(
       totpIssuer: settings.totpIssuer,
       payloads,
       sealing,
+      tufKeys: onlineTufKeys(tufKeysDir),
       bus,
       consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
       turn: settings.turn,
@@ -152,7 +155,7 @@ export async function startHub(
     // Every instance renews the timestamp: the database stores one of each version.
     const tuf = startTufRenewal({
       db: storage.db,
-      keysDir: settings.tufKeysDir ?? defaultTufKeysDir(settings.dataDir),
+      keysDir: tufKeysDir,
       now,
       logger: opts.logger,
       ...(opts.tufRenewEveryMs === undefined ? {} : { everyMs: opts.tufRenewEveryMs }),

@@ -69,8 +69,9 @@ describe('content releases signed by the delegated online key', () => {
     const variant = (name: string, version: string) =>
       readFileSync(releaseVariant(join(rig.scratch, name), { version }));
 
-    // A name outside `content-release-*`, though signed by the delegated key: listed, never taken or looked up.
-    await rig.publishDelegatedRaw('kiosk-app-91.db', variant('app-91.db', '2026.12.07.3-00000091'), {
+    // A name outside `content-release-*`, though signed by the delegated key, is not taken from the role: were it
+    // read, this path-like name would fail the whole check ('bad-target'); it is left out, and the check is clean.
+    await rig.publishDelegatedRaw('other/content-release-91.db', variant('other-91.db', '2026.12.07.3-00000091'), {
       releaseNumber: 91,
       version: '2026.12.07.3-00000091',
       schemaVersion: 0,

@@ -9,6 +9,7 @@ import { ENGINES, useTestStorage } from '../testing/test-storage';
 import { publishRelease, publishReleaseOnline, uploadRelease } from './content-releases';
 import { makeTufKeys } from './tuf-keys';
 import { readTufMetadata } from './tuf-files';
+import { tufRepositoryCheck } from './tuf-standing';
 import {
   delegateReleases,
   initRepository,
@@ -133,5 +134,17 @@ describe.each(ENGINES)('content releases delegated to the online key, on %s', (e
     const snapshot = await served<Snapshot>(`${timestamp.signed.snapshotMeta.version}.snapshot.json`);
     expect(snapshot.signed.meta['releases.json']?.version).toBe(3);
     expect(await renewExpiring(db, KEYS, later)).toBe('fresh');
+    expect(await tufRepositoryCheck(db, later)).toMatchObject({
+      status: 'pass',
+      detail: expect.stringContaining(', releases version 3 until '),
+    });
+    // A hub without the releases key (lost, or not copied to it) renews the rest but lets the role run out:
+    // kiosks take no release it signs, and the doctor says so.
+    const monthOn = new Date(later.getTime() + 31 * DAY);
+    expect(await renewExpiring(db, withoutReleases, monthOn)).toBe('renewed');
+    expect(await tufRepositoryCheck(db, monthOn)).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('releases role has expired'),
+    });
   });
 });

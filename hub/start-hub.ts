@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -23,6 +23,10 @@ import { startRetentionPurge, type Retention } from './storage/retention';
 import { configuredRelease, DEFAULT_CONTENT_RELEASE } from './take-away/current-release';
 import { defaultTufKeysDir } from './releases/tuf-keys';
 import { startTufRenewal } from './releases/tuf-renewal';
+import { onlineTufKeys } from './releases/online-keys';
+import { contentDirSource } from './content-edits/content-dir-source';
+import { DEFAULT_CONTENT_DIR } from './content-source/build-edited-release';
+import type { ContentEditing } from './http/content-edit-handlers';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -39,7 +43,7 @@ export interface HubSettings {
   payloadKeysDir?: string | undefined;
   /** Default: keys/sealing-key.pem in the data directory. */
   sealingKeyFile?: string | undefined;
-  /** The TUF repository's online keys (snapshot, timestamp); default: keys/tuf in the data directory. */
+  /** The TUF repository's online keys (snapshot, timestamp, releases); default: keys/tuf in the data directory. */
   tufKeysDir?: string | undefined;
   /** How this instance hears the others' events; default the in-process bus (a hub of one). */
   openBus?: (logger: Logger) => Promise<LiveBus>;
@@ -51,6 +55,8 @@ export interface HubSettings {
   retention?: Retention | undefined;
   /** The content release (content.db) the take-away pages read; default dist/content/content.db of this checkout, when present. */
   contentRelease?: string | undefined;
+  /** The content folder edited content is built from (hub/content-source/); default the repository's content/ beside the hub's code. */
+  contentDir?: string | undefined;
 }
 
 export interface RunningHub {
@@ -66,6 +72,25 @@ export const DEFAULT_CONSOLE_DIR = join(dirname(fileURLToPath(import.meta.url)),
 
 /** Where the TOTP key lives unless the configuration says otherwise. */
 export const defaultTotpKeyFile = (dataDir: string): string => join(dataDir, 'keys', 'totp.key');
+
+/**
+ * Content editing as this hub runs it: built from the content folder in
+ * `<data>/content-builds`, published with the online keys handed to the
+ * handlers (`tufKeys`, the releases key among them) — a hub without the
+ * releases key still starts, and an approval then fails naming
+ * `hubctl tuf delegate`.
+ */
+function contentEditingOf(settings: HubSettings, logger: Logger): ContentEditing {
+  const workDir = join(settings.dataDir, 'content-builds');
+  mkdirSync(workDir, { recursive: true, mode: 0o700 });
+  return {
+    source: contentDirSource({
+      contentDir: settings.contentDir ?? DEFAULT_CONTENT_DIR,
+      workDir,
+      log: (line) => logger.info(line),
+    }),
+  };
+}
 
 /**
  * Opens the hub's storage (making hub.db on the first start), brings its
@@ -110,6 +135,7 @@ export async function startHub(
         { contentRelease: settings.contentRelease ?? DEFAULT_CONTENT_RELEASE },
         'no content release: the take-away pages answer that content is unavailable',
       );
+    const tufKeysDir = settings.tufKeysDir ?? defaultTufKeysDir(settings.dataDir);
     const tls =
       settings.tls === undefined
         ? undefined
@@ -128,10 +154,12 @@ export async function startHub(
       totpIssuer: settings.totpIssuer,
       payloads,
       sealing,
+      tufKeys: onlineTufKeys(tufKeysDir),
       bus,
       consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
       turn: settings.turn,
       contentRelease,
+      contentEditing: contentEditingOf(settings, opts.logger),
     });
     const openedBus = bus;
     // Every instance sweeps: the sweep's writes are conditional, so two at once do the work once.
@@ -152,7 +180,7 @@ export async function startHub(
     // Every instance renews the timestamp: the database stores one of each version.
     const tuf = startTufRenewal({
       db: storage.db,
-      keysDir: settings.tufKeysDir ?? defaultTufKeysDir(settings.dataDir),
+      keysDir: tufKeysDir,
       now,
       logger: opts.logger,
       ...(opts.tufRenewEveryMs === undefined ? {} : { everyMs: opts.tufRenewEveryMs }),

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { localDateTime } from '../../common/local-date';
@@ -16,11 +16,16 @@ import {
   hasTufKey,
   makeTufKeys,
   readTufKey,
+  tufKeyFile,
   TufKeyError,
   type TufSigner,
 } from '../releases/tuf-keys';
 import {
+  delegateReleases,
   initRepository,
+  RELEASES_PATHS,
+  TufDelegationMissingError,
+  TufForeignMetadataError,
   renewTargets,
   repositoryExists,
   rotateRoot,
@@ -29,6 +34,7 @@ import {
   TufWrongKeyError,
   type OnlineKeys,
 } from '../releases/tuf-repository';
+import { listUploads } from '../content-edits/release-uploads';
 import type { HubStorage } from '../storage/open-storage';
 import { withStorage } from './cli-storage';
 
@@ -50,7 +56,9 @@ async function withRepository<T>(cmd: Command, run: (storage: HubStorage, dataDi
         error instanceof TufKeyError ||
         error instanceof TufWrongKeyError ||
         error instanceof TufRepositoryExistsError ||
-        error instanceof TufRepositoryMissingError
+        error instanceof TufRepositoryMissingError ||
+        error instanceof TufDelegationMissingError ||
+        error instanceof TufForeignMetadataError
       )
         fail(error.message, EXIT_FAILED);
       throw error;
@@ -88,7 +96,7 @@ export function addReleaseCommands(program: Command): void {
   tuf
     .command('init')
     .description(
-      'make the repository: offline root and targets keys in --keys, online snapshot and timestamp keys beside the database, the first signed metadata',
+      'make the repository: offline root and targets keys in --keys, online snapshot, timestamp and releases keys beside the database, the first signed metadata (targets delegating content releases to the online releases key: see `tuf delegate`)',
     )
     .requiredOption('--keys <dir>', 'where to make the offline keys (not the hub’s data directory; made 0700)')
     .action(async (opts: { keys: string }, cmd: Command) => {
@@ -109,6 +117,9 @@ export function addReleaseCommands(program: Command): void {
           timestamp: hasTufKey(onlineDir, 'timestamp')
             ? readTufKey(onlineDir, 'timestamp')
             : makeTufKeys(onlineDir, ['timestamp']).timestamp,
+          releases: hasTufKey(onlineDir, 'releases')
+            ? readTufKey(onlineDir, 'releases')
+            : makeTufKeys(onlineDir, ['releases']).releases,
         };
         const { rootJson } = await initRepository(s.db, { ...offline, ...online }, 'hubctl', now);
         const rootFile = join(dir, '1.root.json');
@@ -121,8 +132,56 @@ export function addReleaseCommands(program: Command): void {
             line('targets', offline.targets, join(dir, 'targets.pem')) +
             line('snapshot', online.snapshot, join(onlineDir, 'snapshot.pem')) +
             line('timestamp', online.timestamp, join(onlineDir, 'timestamp.pem')) +
+            line('releases', online.releases, join(onlineDir, 'releases.pem')) +
             `The root kiosks are installed with: ${rootFile} (also served at /tuf/metadata/1.root.json)\n` +
             `Keep ${dir} offline: it is needed again only to publish and to rotate the root.\n`,
+        );
+      });
+    });
+
+  tuf
+    .command('delegate')
+    .description(
+      [
+        `delegate content releases (${RELEASES_PATHS.join(', ')}) to the online releases key the hub keeps beside its database, signed with the offline targets key (--keys): a new targets version.`,
+        'With it, a change approved in the console (by a second administrator, never its author) is published by the hub itself.',
+        'Why this is safe enough: that four-eyes approval is the control over what is published, and the offline keys stay offline;',
+        'the root and targets keys, and what their theft would allow, are unchanged. A stolen online releases key can sign content',
+        'releases, and nothing else, until the targets role revokes it: run this again with --new-key, which retires the key file',
+        '(renamed, not deleted) and delegates to a new one; only the releases this hub published are carried over.',
+      ].join(' '),
+    )
+    .requiredOption('--keys <dir>', 'the offline keys directory holding the targets key')
+    .option('--new-key', 'make a new online releases key in place of the current one (after it was exposed)')
+    .action(async (opts: { keys: string; newKey?: boolean }, cmd: Command) => {
+      await withRepository(cmd, async (s, dataDir) => {
+        // Every key read before anything changes: a missing one leaves keys and repository as they were.
+        const targetsKey = readTufKey(offlineKeysDir(opts.keys, dataDir), 'targets');
+        const online = onlineKeys(dataDir);
+        const onlineDir = defaultTufKeysDir(dataDir);
+        if (!(await repositoryExists(s.db))) throw new TufRepositoryMissingError();
+        let retired: string | undefined;
+        if (opts.newKey === true && hasTufKey(onlineDir, 'releases')) {
+          const old = readTufKey(onlineDir, 'releases');
+          retired = join(onlineDir, `releases-retired-${old.keyId.slice(0, 16)}.pem`);
+          renameSync(tufKeyFile(onlineDir, 'releases'), retired);
+        }
+        const releases = hasTufKey(onlineDir, 'releases')
+          ? readTufKey(onlineDir, 'releases')
+          : makeTufKeys(onlineDir, ['releases']).releases;
+        const done = await delegateReleases(s.db, {
+          targetsSigners: [targetsKey],
+          online,
+          releases,
+          actor: 'hubctl',
+          now: new Date(),
+        });
+        process.stdout.write(
+          `targets version ${done.targetsVersion} delegates ${RELEASES_PATHS.join(', ')} to ${releases.keyId} (${tufKeyFile(onlineDir, 'releases')}); releases version ${done.releasesVersion} signed by it.\n` +
+            (retired === undefined
+              ? ''
+              : `The previous key is retired to ${retired}: kiosks refuse it from their next update.\n`) +
+            'Every hub on this database needs this key file: copy it to their keys directory, owner-only.\n',
         );
       });
     });
@@ -178,7 +237,9 @@ export function addReleaseCommands(program: Command): void {
   release
     .command('upload')
     .argument('<file>', 'a content.db made by `npm run content:build`')
-    .description('check a content release and keep it at the hub, unpublished')
+    .description(
+      'check a content release and keep it at the hub, in review: an administrator approves it in the console, which publishes it with the hub’s online releases key (or publish it offline with `release publish --keys DIR`)',
+    )
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
       let bytes: Buffer;
@@ -196,7 +257,8 @@ export function addReleaseCommands(program: Command): void {
       }
       process.stdout.write(
         `uploaded ${uploaded.id}: version ${uploaded.version}, ${uploaded.length} bytes, sha256 ${uploaded.sha256}\n` +
-          `publish it with \`hubctl release publish ${uploaded.id} --keys DIR\`\n`,
+          `it waits in review: an administrator approves it in the console's content review, which publishes it\n` +
+          `or publish it offline with the targets key: \`hubctl release publish ${uploaded.id} --keys DIR\`\n`,
       );
     });
 
@@ -224,21 +286,26 @@ export function addReleaseCommands(program: Command): void {
   release
     .command('publish')
     .argument('<upload-id>', 'the id `release upload` or `release list` gave')
-    .description('sign an uploaded release for the kiosks: the next release number, a new targets version')
+    .description(
+      'sign an uploaded release for the kiosks with the offline targets key, without the console’s review: the next release number, a new targets version (a release a reviewer rejected is refused)',
+    )
     .requiredOption('--keys <dir>', 'the offline keys directory holding the targets key')
     .option('--all', 'roll it out to every kiosk at once (without it, no kiosk takes it until `release rollout`)')
     .option('--json', 'print JSON')
     .action(async (idText: string, opts: { keys: string; all?: boolean; json?: boolean }, cmd: Command) => {
       const id = uploadId(idText);
-      const published = await withRepository(cmd, (s, dataDir) =>
-        publishRelease(s.db, id, {
+      const published = await withRepository(cmd, async (s, dataDir) => {
+        const [upload] = await listUploads(s.db, id);
+        if (upload?.state === 'rejected')
+          fail(`release upload ${id} was rejected in review: upload it again to publish it`, EXIT_NO_UPLOAD);
+        return publishRelease(s.db, id, {
           targetsSigners: [readTufKey(offlineKeysDir(opts.keys, dataDir), 'targets')],
           online: onlineKeys(dataDir),
           actor: 'hubctl',
           now: new Date(),
           toAll: opts.all === true,
-        }),
-      );
+        });
+      });
       if (opts.json === true) {
         process.stdout.write(`${JSON.stringify(published, null, 2)}\n`);
         return;

@@ -206,16 +206,23 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   commandList: () => ({}),
   commandShow: () => ({ commandId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90' }),
   kioskCommandResult: () => ({ commandId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90', status: 'done', detail: '' }),
-  contentItems: () => ({ kind: 'faq' }),
-  contentDraftSave: () => ({ changeId: 999_999, itemId: null, edit: { action: 'delete', kind: 'faq' } }),
-  contentSubmit: () => ({ changeId: 999_999 }),
-  contentWithdraw: () => ({ changeId: 999_999 }),
+  // No such change or upload: answered 404, nothing changes; the reads and the preview change nothing.
+  contentItems: () => ({ kind: 'slide' }),
+  contentDraftSave: () => ({
+    changeId: 999,
+    itemId: null,
+    edit: { action: 'save', item: { kind: 'slide', fields: { title: '标题', body: '正文', cites: [] } } },
+  }),
+  contentSubmit: () => ({ changeId: 999 }),
+  contentWithdraw: () => ({ changeId: 999 }),
   contentChanges: () => ({}),
-  contentChange: () => ({ changeId: 999_999 }),
-  contentReview: () => ({ changeId: 999_999, decision: 'reject', note: null }),
-  contentPreview: () => ({ item: { kind: 'slide', fields: { title: '标题', body: '正文', cites: [] } } }),
+  contentChange: () => ({ changeId: 999 }),
+  contentReview: () => ({ changeId: 999, decision: 'reject', note: null }),
+  contentPreview: () => ({
+    item: { kind: 'slide', fields: { title: '标题', body: '正文', cites: ['劳动合同法 第三十条'] } },
+  }),
   releaseUploads: () => undefined,
-  releaseUploadReview: () => ({ uploadId: 999_999, decision: 'reject', note: null }),
+  releaseUploadReview: () => ({ uploadId: 999, decision: 'reject', note: null }),
 };
 
 interface Caller {

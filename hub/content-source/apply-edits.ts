@@ -74,8 +74,14 @@ function fileFor(items: ContentItems, item: ContentItemFields): string {
   switch (item.kind) {
     case 'faq': {
       const topic = item.fields.topic;
-      const holder = [...items.faq.values()].find((i) => i.item.kind === 'faq' && i.item.fields.topic === topic);
-      return holder?.file ?? `faq/${topic}.yaml`;
+      // A topic's answers may be spread over several files (faq/tenancy.yaml, faq/tenancy-agents-sublet.yaml):
+      // a new one goes to the file named for the topic, else to the first of its files by name.
+      const files = [...items.faq.values()]
+        .filter((i) => i.item.kind === 'faq' && i.item.fields.topic === topic)
+        .map((i) => i.file)
+        .sort();
+      const named = `faq/${topic}.yaml`;
+      return files.includes(named) ? named : (files[0] ?? named);
     }
     case 'office': {
       const code = item.fields.regionCode;

@@ -63,7 +63,8 @@ export const SlideFields = z.strictObject({ title: ShortField, body: Field, cite
 export const NoticeFields = z.strictObject({
   /** Null: every kiosk; else the kiosks of this region and the regions under it. */
   regionCode: RegionCode.nullable(),
-  title: ShortField,
+  /** A banner's title: the release builder's limit (content/build/source-files.ts), so a longer one is refused here, at the field. */
+  title: z.string().max(60, 'a banner title is at most 60 characters'),
   body: Field,
   /** Shown from the start of startsOn to the end of endsOn, China time. */
   startsOn: IsoDate,

@@ -7,6 +7,8 @@ describe('console routes', () => {
       { page: 'fleet' },
       { page: 'kiosk', id: 42 },
       { page: 'releases' },
+      { page: 'content' },
+      { page: 'content-review' },
       { page: 'enroll-codes' },
       { page: 'users' },
       { page: 'audit' },
@@ -30,9 +32,12 @@ describe('console routes', () => {
   });
 
   it('shows each role the links its routes let it use', () => {
+    // Content editing and its review are the whole fleet's: administrators only, not regional ones.
     expect(navFor('administrator')).toEqual([
       'fleet',
       'releases',
+      'content',
+      'content-review',
       'enroll-codes',
       'users',
       'duty-roster',

@@ -11,6 +11,8 @@ export type ConsoleRoute =
   | { page: 'fleet' }
   | { page: 'kiosk'; id: number }
   | { page: 'releases' }
+  | { page: 'content' }
+  | { page: 'content-review' }
   | { page: 'enroll-codes' }
   | { page: 'users' }
   | { page: 'audit' }
@@ -32,6 +34,8 @@ export type NavPage =
   | 'call-history'
   | 'fleet'
   | 'releases'
+  | 'content'
+  | 'content-review'
   | 'enroll-codes'
   | 'users'
   | 'duty-roster'
@@ -54,6 +58,9 @@ export const NAV: readonly { page: NavPage; needs: HubRouteName }[] = [
   { page: 'fleet', needs: 'kiosks' },
   // Content releases and their staged rollouts.
   { page: 'releases', needs: 'releases' },
+  // Content editing and its four-eyes review: the whole fleet's content, so administrators only.
+  { page: 'content', needs: 'contentItems' },
+  { page: 'content-review', needs: 'contentChanges' },
   { page: 'enroll-codes', needs: 'enrollCodeCreate' },
   { page: 'users', needs: 'users' },
   { page: 'duty-roster', needs: 'dutyRosterSet' },

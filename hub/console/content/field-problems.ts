@@ -1,10 +1,7 @@
 import type { TFunction } from 'i18next';
-import {
-  ContentItemFields,
-  FIELD_PROBLEM_CODES,
-  type ContentItemKind,
-  type FieldProblem,
-} from '../../../common/hub/api/content-edits';
+import type { hubContentZhCN } from '../../../common/i18n/sections/hub-content';
+import { WEEKDAYS, type Weekday } from '../../../common/hub/opening-hours';
+import { ContentItemFields, type ContentItemKind, type FieldProblem } from '../../../common/hub/api/content-edits';
 
 /**
  * The problems of an item, placed beside the fields they name. The hub's
@@ -39,13 +36,61 @@ export function problemsElsewhere(problems: readonly ShownProblem[], shownPaths:
   return problems.filter((p) => !shownPaths.has(p.field));
 }
 
-/** A problem in the console's words, filled in from its params. */
+/**
+ * A problem in the console's words, filled in from its params: the law and
+ * article a citation names, the topic or situation id, the id taken. A
+ * param the hub left out shows as nothing rather than as a placeholder.
+ */
 export function problemText(t: TFunction, problem: ShownProblem): string {
-  const known = (FIELD_PROBLEM_CODES as readonly string[]).includes(problem.code);
-  return known
-    ? t(`hubContent.problems.${problem.code}`, problem.params)
-    : t(`hubContent.localProblems.${problem.code}`, problem.params);
+  const p = (name: string): string => problem.params[name] ?? '';
+  const { code } = problem;
+  switch (code) {
+    case 'law-not-shipped':
+      return t('hubContent.problems.law-not-shipped', { law: p('law') });
+    case 'article-missing':
+      return t('hubContent.problems.article-missing', { law: p('law'), article: p('article') });
+    case 'unknown-topic':
+      return t('hubContent.problems.unknown-topic', { topic: p('topic') });
+    case 'unknown-situation':
+      return t('hubContent.problems.unknown-situation', { situation: p('situation') });
+    case 'id-taken':
+      return t('hubContent.problems.id-taken', { id: p('id') });
+    case 'bad-id':
+    case 'bad-region':
+    case 'too-long':
+      return t(`hubContent.localProblems.${code}`);
+    default:
+      return t(`hubContent.problems.${code}`);
+  }
 }
+
+type FieldKey = keyof typeof hubContentZhCN.fields;
+const FIELD_KEYS: ReadonlySet<string> = new Set<FieldKey>([
+  'topic',
+  'situation',
+  'question',
+  'answer',
+  'nextSteps',
+  'cites',
+  'keywords',
+  'title',
+  'body',
+  'regionCode',
+  'startsOn',
+  'endsOn',
+  'kind',
+  'name',
+  'address',
+  'hours',
+  'phone',
+  'services',
+  'mapUrl',
+  'publicLegalService',
+  'local',
+  'dutyHours',
+]);
+const isFieldKey = (key: string): key is FieldKey => FIELD_KEYS.has(key);
+const isWeekday = (key: string): key is Weekday => (WEEKDAYS as readonly string[]).includes(key);
 
 /**
  * What the hub's request schema would refuse in an item, as problems at
@@ -76,11 +121,11 @@ export function requestProblems(item: ContentItemFields): ShownProblem[] {
 export function fieldLabel(t: TFunction, kind: ContentItemKind, path: string): string {
   const [head = '', index, sub] = path.split('.');
   const number = index === undefined ? undefined : Number(index) + 1;
-  if (kind === 'service-line' && head === 'dutyHours' && index !== undefined) {
+  if (kind === 'service-line' && head === 'dutyHours' && index !== undefined && isWeekday(index)) {
     const day = t(`hubFleet.weekdays.${index}`);
     return sub === undefined ? day : t('hubContent.fields.dutyRange', { day, number: Number(sub) + 1 });
   }
-  if (number === undefined || Number.isNaN(number)) return t(`hubContent.fields.${head}`);
+  if (number === undefined || Number.isNaN(number)) return isFieldKey(head) ? t(`hubContent.fields.${head}`) : path;
   switch (head) {
     case 'nextSteps':
       return sub === 'timeLimit'

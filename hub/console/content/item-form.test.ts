@@ -4,6 +4,7 @@ import {
   addEntry,
   blankItem,
   compareFields,
+  fieldPaths,
   itemLabel,
   problemsAfterRemoving,
   removeEntry,
@@ -72,9 +73,17 @@ describe('an item as the editor changes it', () => {
       problem('cites.1', 'article-missing'),
       problem('answer'),
     ]);
-    expect(problemsAfterRemoving([problem('nextSteps.1.step'), problem('nextSteps.2.timeLimit')], 'nextSteps', 1)).toEqual(
-      [problem('nextSteps.1.timeLimit')],
-    );
+    expect(
+      problemsAfterRemoving([problem('nextSteps.1.step'), problem('nextSteps.2.timeLimit')], 'nextSteps', 1),
+    ).toEqual([problem('nextSteps.1.timeLimit')]);
+  });
+
+  it('knows every path it draws a field for, so a problem at any other is shown apart', () => {
+    const paths = fieldPaths(faq);
+    for (const path of ['topic', 'nextSteps', 'nextSteps.1', 'nextSteps.1.timeLimit', 'cites.0', 'keywords.0'])
+      expect(paths.has(path), path).toBe(true);
+    expect(paths.has('cites.1')).toBe(false);
+    expect(fieldPaths(blankItem('service-line')).has('dutyHours.sun')).toBe(true);
   });
 
   it('labels items as the hub lists them', () => {

@@ -4,7 +4,6 @@ import {
   type ContentItemKind,
   type FieldProblem,
 } from '../../../common/hub/api/content-edits';
-import { WEEKDAYS } from '../../../common/hub/opening-hours';
 
 /**
  * An item as the editor holds it between saves: the fields of its kind,
@@ -52,7 +51,7 @@ export function blankItem(kind: ContentItemKind): ContentItemFields {
           regionCode: '',
           publicLegalService: '12348',
           local: [],
-          dutyHours: Object.fromEntries(WEEKDAYS.map((d) => [d, []])),
+          dutyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
         },
       };
   }
@@ -130,13 +129,13 @@ export function removeEntry<T extends ContentItemFields>(item: T, listPath: stri
  * list at `listPath` is removed: the removed entry's go, those of later
  * entries move up one; a problem about the list as a whole (`cites`) stays.
  */
-export function problemsAfterRemoving(
-  problems: readonly FieldProblem[],
+export function problemsAfterRemoving<P extends Pick<FieldProblem, 'field'>>(
+  problems: readonly P[],
   listPath: string,
   index: number,
-): FieldProblem[] {
+): P[] {
   const prefix = `${listPath}.`;
-  const out: FieldProblem[] = [];
+  const out: P[] = [];
   for (const problem of problems) {
     if (!problem.field.startsWith(prefix)) {
       out.push(problem);
@@ -148,6 +147,18 @@ export function problemsAfterRemoving(
     else if (at > index) out.push({ ...problem, field: [`${listPath}.${at - 1}`, ...rest].join('.') });
   }
   return out;
+}
+
+/** Every path the editor draws a field or list for: the item's fields, their lists' entries and the entries' fields. */
+export function fieldPaths(item: ContentItemFields): Set<string> {
+  const paths = new Set<string>();
+  const walk = (node: unknown, prefix: string): void => {
+    if (prefix !== '') paths.add(prefix);
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) walk(value, prefix === '' ? key : `${prefix}.${key}`);
+  };
+  walk(item.fields, '');
+  return paths;
 }
 
 /** The top-level fields of a kind, in the order the editor and the review show them. */

@@ -1,0 +1,311 @@
+import type { z } from 'zod';
+import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../common/hub/api/accounts';
+import type { ContentChange, ReleaseUploadsResponse } from '../../../common/hub/api/content-edits';
+import { WEEKDAYS } from '../../../common/hub/opening-hours';
+import { useHubClient, useHubQuery } from '../data/queries';
+import { PageError } from '../shared/PageError';
+import { describeError, formatTime } from '../shared/format';
+import { fieldLabel, problemText } from './field-problems';
+import { compareFields, itemLabel } from './item-form';
+import './content.css';
+
+type Upload = z.infer<typeof ReleaseUploadsResponse>['uploads'][number];
+
+/** A field's value as a reviewer reads it: lists one entry a line, steps with their time limits, duty hours by weekday. */
+export function valueText(t: TFunction, value: unknown): string {
+  if (value === undefined || value === null || value === '') return t('hubContent.editor.none');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value))
+    return value.length === 0 ? t('hubContent.editor.none') : value.map((v) => valueText(t, v)).join('\n');
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.step === 'string')
+      return typeof record.timeLimit === 'string' && record.timeLimit !== ''
+        ? `${record.step}（${t('answer.timeLimit')}：${record.timeLimit}）`
+        : record.step;
+    if (typeof record.name === 'string') return `${record.name} ${String(record.number ?? '')}`;
+    if (WEEKDAYS.some((d) => d in record))
+      return WEEKDAYS.map((d) => {
+        const ranges = (record[d] as string[] | undefined) ?? [];
+        return `${t(`hubFleet.weekdays.${d}`)} ${ranges.length === 0 ? t('hubFleet.closed') : ranges.join('、')}`;
+      }).join('\n');
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * 内容审核: the changes waiting for review, each with the item as it is now
+ * beside the item as the change leaves it (changed fields marked in words,
+ * not colour alone), approved or rejected with a note by an administrator
+ * other than the author — the author sees why they cannot approve their
+ * own; and the releases uploaded with hubctl, reviewed the same way.
+ */
+export function ContentReviewPage({ user }: { user: Me }) {
+  const { t } = useTranslation();
+  const changes = useHubQuery('contentChanges', { state: 'in-review' });
+  const uploads = useHubQuery('releaseUploads');
+  return (
+    <>
+      <Typography.Title level={1} className="console-page-title">
+        {t('hubContent.review.title')}
+      </Typography.Title>
+      <Typography.Paragraph>{t('hubContent.review.lead')}</Typography.Paragraph>
+      <Typography.Title level={2}>{t('hubContent.review.changesTitle')}</Typography.Title>
+      {changes.error !== undefined && <PageError error={changes.error} retry={changes.reload} />}
+      {changes.data?.changes.length === 0 && (
+        <Typography.Paragraph className="console-muted" data-testid="no-changes">
+          {t('hubContent.review.noChanges')}
+        </Typography.Paragraph>
+      )}
+      {changes.data?.changes.map((change) => (
+        <ChangeReview key={change.changeId} user={user} change={change} onDone={changes.reload} />
+      ))}
+      <Typography.Title level={2}>{t('hubContent.review.uploadsTitle')}</Typography.Title>
+      {uploads.error !== undefined && <PageError error={uploads.error} retry={uploads.reload} />}
+      <UploadsTable user={user} uploads={uploads.data?.uploads} loading={uploads.loading} onDone={uploads.reload} />
+    </>
+  );
+}
+
+function ChangeReview({ user, change, onDone }: { user: Me; change: ContentChange; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const client = useHubClient();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const own = change.author.id === user.id;
+  const shown = change.item ?? change.current;
+  const label = shown === null ? change.itemId : itemLabel(shown);
+  const rows = compareFields(change.kind, change.current, change.item);
+  const noteId = `review-note-${change.changeId}`;
+
+  const decide = async (decision: 'approve' | 'reject'): Promise<void> => {
+    setBusy(true);
+    try {
+      const { change: decided } = await client.call('contentReview', {
+        changeId: change.changeId,
+        decision,
+        note: note.trim() === '' ? null : note.trim(),
+      });
+      if (decision === 'reject') void message.success(t('hubContent.review.rejected'));
+      else if (decided.releaseNumber !== null)
+        void message.success(t('hubContent.review.approved', { release: decided.releaseNumber }));
+      else void message.success(t('hubContent.review.approvedNoRelease'));
+      onDone();
+    } catch (error) {
+      void message.error(describeError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card
+      className="content-review"
+      data-testid={`review-${change.changeId}`}
+      title={
+        <span lang="zh-CN">
+          {t('hubContent.review.change', {
+            kind: t(`hubContent.kinds.${change.kind}`),
+            label,
+            author: change.author.name,
+          })}
+        </span>
+      }
+      extra={
+        <Space>
+          {change.current === null && <Tag>{t('hubContent.review.newItem')}</Tag>}
+          {change.item === null && <Tag color="red">{t('hubContent.review.deleted')}</Tag>}
+          <Typography.Text className="console-muted">{formatTime(change.updatedAt, i18n.language, '')}</Typography.Text>
+        </Space>
+      }
+    >
+      <table className="content-compare" data-testid={`compare-${change.changeId}`}>
+        <thead>
+          <tr>
+            <th scope="col">{t('hubContent.review.field')}</th>
+            <th scope="col">{t('hubContent.review.current')}</th>
+            <th scope="col">{t('hubContent.review.proposed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.field}
+              className={row.changed ? 'content-compare--changed' : undefined}
+              data-testid={`compare-${change.changeId}-${row.field}`}
+              data-changed={row.changed}
+            >
+              <th scope="row">
+                {fieldLabel(t, change.kind, row.field)}
+                {row.changed && (
+                  <>
+                    {' '}
+                    <Tag color="gold">{t('hubContent.review.changed')}</Tag>
+                  </>
+                )}
+              </th>
+              <td lang="zh-CN">{change.current === null ? t('hubContent.editor.none') : valueText(t, row.current)}</td>
+              <td lang="zh-CN">{change.item === null ? t('hubContent.review.deleted') : valueText(t, row.proposed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {change.problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('hubContent.review.hasProblems')}
+          description={
+            <ul>
+              {change.problems.map((p, i) => (
+                <li key={i}>
+                  {fieldLabel(t, change.kind, p.field)}: {problemText(t, p)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {own && <Alert type="info" showIcon title={t('hubContent.review.ownChange')} data-testid="own-change" />}
+      <div className="content-actions">
+        <label htmlFor={noteId}>{t('hubContent.review.note')}</label>
+        <Input.TextArea
+          id={noteId}
+          data-testid={`review-note-${change.changeId}`}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+          autoSize={{ minRows: 2 }}
+        />
+      </div>
+      <Space>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={own || change.problems.length > 0}
+          onClick={() => void decide('approve')}
+          data-testid={`approve-${change.changeId}`}
+        >
+          {t('hubContent.review.approve')}
+        </Button>
+        <Button
+          danger
+          loading={busy}
+          disabled={own}
+          onClick={() => void decide('reject')}
+          data-testid={`reject-${change.changeId}`}
+        >
+          {t('hubContent.review.reject')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
+function UploadsTable({
+  user,
+  uploads,
+  loading,
+  onDone,
+}: {
+  user: Me;
+  uploads: readonly Upload[] | undefined;
+  loading: boolean;
+  onDone: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const client = useHubClient();
+  const [notes, setNotes] = useState<Record<number, string>>({});
+  const decide = async (upload: Upload, decision: 'approve' | 'reject'): Promise<void> => {
+    const note = notes[upload.uploadId]?.trim() ?? '';
+    try {
+      await client.call('releaseUploadReview', {
+        uploadId: upload.uploadId,
+        decision,
+        note: note === '' ? null : note,
+      });
+      void message.success(
+        t(decision === 'approve' ? 'hubContent.review.uploadApproved' : 'hubContent.review.uploadRejected', {
+          version: upload.version,
+        }),
+      );
+    } catch (error) {
+      void message.error(describeError(t, error));
+    }
+    onDone();
+  };
+  const columns: TableColumnsType<Upload> = [
+    { key: 'version', title: t('hubContent.review.uploadColumns.version'), render: (_v, u) => u.version },
+    { key: 'by', title: t('hubContent.review.uploadColumns.uploadedBy'), render: (_v, u) => u.uploadedBy },
+    {
+      key: 'at',
+      title: t('hubContent.review.uploadColumns.uploadedAt'),
+      render: (_v, u) => formatTime(u.uploadedAt, i18n.language, ''),
+    },
+    {
+      key: 'size',
+      title: t('hubContent.review.uploadColumns.size'),
+      render: (_v, u) => `${(u.length / 1024 / 1024).toFixed(1)} MB`,
+    },
+    {
+      key: 'state',
+      title: t('hubContent.review.uploadColumns.state'),
+      render: (_v, u) => (
+        <Tag>
+          {t(`hubContent.review.uploadStates.${u.state}`)}
+          {u.releaseNumber === null ? '' : ` · ${u.releaseNumber}`}
+        </Tag>
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('hubContent.review.uploadColumns.actions'),
+      render: (_v, u) => {
+        if (u.state !== 'in-review') return null;
+        const own = u.uploadedBy === user.login;
+        return own ? (
+          <Typography.Text className="console-muted">{t('hubContent.review.ownChange')}</Typography.Text>
+        ) : (
+          <Space wrap>
+            <Input
+              aria-label={`${t('hubContent.review.uploadNote')} ${u.version}`}
+              placeholder={t('hubContent.review.uploadNote')}
+              value={notes[u.uploadId] ?? ''}
+              maxLength={500}
+              onChange={(e) => setNotes((n) => ({ ...n, [u.uploadId]: e.target.value }))}
+            />
+            <Button
+              type="primary"
+              onClick={() => void decide(u, 'approve')}
+              data-testid={`upload-approve-${u.uploadId}`}
+            >
+              {t('hubContent.review.approve')}
+            </Button>
+            <Button danger onClick={() => void decide(u, 'reject')} data-testid={`upload-reject-${u.uploadId}`}>
+              {t('hubContent.review.reject')}
+            </Button>
+          </Space>
+        );
+      },
+    },
+  ];
+  if (uploads !== undefined && uploads.length === 0)
+    return <Typography.Paragraph className="console-muted">{t('hubContent.review.noUploads')}</Typography.Paragraph>;
+  return (
+    <Table<Upload>
+      rowKey="uploadId"
+      columns={columns}
+      dataSource={uploads ?? []}
+      loading={loading}
+      pagination={false}
+      size="small"
+      data-testid="release-uploads"
+    />
+  );
+}

@@ -92,7 +92,7 @@ export const hubContentZhCN = {
   },
   problems: {
     required: '这里不能空着。',
-    'not-a-citation': '写成“法律简称 第X条”，例如：劳动合同法 第三十条。',
+    'not-a-citation': '“{{text}}”不是依据的写法：写成“法律简称 第X条”，例如：劳动合同法 第三十条。',
     'law-not-shipped': '终端收录的法律里没有《{{law}}》。',
     'article-missing': '《{{law}}》没有{{article}}。',
     'no-citation': '解答至少要有一条法律依据。',
@@ -139,6 +139,16 @@ export const hubContentZhCN = {
     rejected: '已退回给作者。',
     ownChange: '这是你自己的修改：须由另一位管理员批准（双人审核）。',
     hasProblems: '这项修改还有问题，不能批准。',
+    historyTitle: '最近的修改',
+    historyLead: '未完成的在前，然后是最近结束的；退回的修改可在这里看到审核意见。',
+    historyColumns: {
+      item: '内容',
+      author: '作者',
+      state: '状态',
+      reviewer: '审核人',
+      note: '审核意见',
+      release: '发布',
+    },
     uploadsTitle: '上传的内容发布',
     noUploads: '没有上传的发布。',
     uploadColumns: {
@@ -246,7 +256,7 @@ export const hubContentEn: Catalogue<typeof hubContentZhCN> = {
   },
   problems: {
     required: 'This must not be empty.',
-    'not-a-citation': 'Write “<law short name> 第X条”, e.g. 劳动合同法 第三十条.',
+    'not-a-citation': '“{{text}}” is not a citation: write “<law short name> 第X条”, e.g. 劳动合同法 第三十条.',
     'law-not-shipped': 'The kiosks carry no law called 《{{law}}》.',
     'article-missing': '《{{law}}》 has no {{article}}.',
     'no-citation': 'An answer must rest on at least one article.',
@@ -292,6 +302,16 @@ export const hubContentEn: Catalogue<typeof hubContentZhCN> = {
     rejected: 'Sent back to its author.',
     ownChange: 'This is your own change: another administrator must approve it (four eyes).',
     hasProblems: 'This change still has problems and cannot be approved.',
+    historyTitle: 'Recent changes',
+    historyLead: 'Open ones first, then those closed lately; a rejected change’s review note is here.',
+    historyColumns: {
+      item: 'Item',
+      author: 'Author',
+      state: 'State',
+      reviewer: 'Reviewer',
+      note: 'Review note',
+      release: 'Release',
+    },
     uploadsTitle: 'Uploaded releases',
     noUploads: 'No release has been uploaded.',
     uploadColumns: {

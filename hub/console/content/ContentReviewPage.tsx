@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/hub/api/accounts';
 import type { ContentChange, ReleaseUploadsResponse } from '../../../common/hub/api/content-edits';
 import { WEEKDAYS } from '../../../common/hub/opening-hours';
-import { useHubClient, useHubQuery } from '../data/queries';
+import { useHubClient, useHubQuery, type Query } from '../data/queries';
 import { PageError } from '../shared/PageError';
 import { describeError, formatTime } from '../shared/format';
 import { fieldLabel, problemText } from './field-problems';
@@ -47,7 +47,12 @@ export function valueText(t: TFunction, value: unknown): string {
 export function ContentReviewPage({ user }: { user: Me }) {
   const { t } = useTranslation();
   const changes = useHubQuery('contentChanges', { state: 'in-review' });
+  const history = useHubQuery('contentChanges', {});
   const uploads = useHubQuery('releaseUploads');
+  const decided = (): void => {
+    changes.reload();
+    history.reload();
+  };
   return (
     <>
       <Typography.Title level={1} className="console-page-title">
@@ -62,8 +67,11 @@ export function ContentReviewPage({ user }: { user: Me }) {
         </Typography.Paragraph>
       )}
       {changes.data?.changes.map((change) => (
-        <ChangeReview key={change.changeId} user={user} change={change} onDone={changes.reload} />
+        <ChangeReview key={change.changeId} user={user} change={change} onDone={decided} />
       ))}
+      <Typography.Title level={2}>{t('hubContent.review.historyTitle')}</Typography.Title>
+      <Typography.Paragraph>{t('hubContent.review.historyLead')}</Typography.Paragraph>
+      <ChangeHistory changes={history} />
       <Typography.Title level={2}>{t('hubContent.review.uploadsTitle')}</Typography.Title>
       {uploads.error !== undefined && <PageError error={uploads.error} retry={uploads.reload} />}
       <UploadsTable user={user} uploads={uploads.data?.uploads} loading={uploads.loading} onDone={uploads.reload} />
@@ -106,7 +114,7 @@ function ChangeReview({ user, change, onDone }: { user: Me; change: ContentChang
   return (
     <Card
       className="content-review"
-      data-testid={`review-${change.changeId}`}
+      data-testid={`change-review-${change.changeId}`}
       title={
         <span lang="zh-CN">
           {t('hubContent.review.change', {
@@ -204,6 +212,60 @@ function ChangeReview({ user, change, onDone }: { user: Me; change: ContentChang
         </Button>
       </Space>
     </Card>
+  );
+}
+
+/** The changes open and lately closed, with where each stands and its reviewer's note. */
+function ChangeHistory({ changes }: { changes: Query<{ changes: ContentChange[] }> }) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<ContentChange> = [
+    {
+      key: 'item',
+      title: t('hubContent.review.historyColumns.item'),
+      render: (_v, c) => {
+        const shown = c.item ?? c.current;
+        return (
+          <span lang="zh-CN">
+            {t(`hubContent.kinds.${c.kind}`)} · {shown === null ? c.itemId : itemLabel(shown)}
+          </span>
+        );
+      },
+    },
+    { key: 'author', title: t('hubContent.review.historyColumns.author'), render: (_v, c) => c.author.name },
+    {
+      key: 'state',
+      title: t('hubContent.review.historyColumns.state'),
+      render: (_v, c) => <Tag data-testid={`history-state-${c.changeId}`}>{t(`hubContent.states.${c.state}`)}</Tag>,
+    },
+    {
+      key: 'reviewer',
+      title: t('hubContent.review.historyColumns.reviewer'),
+      render: (_v, c) => c.reviewer?.name ?? '',
+    },
+    {
+      key: 'note',
+      title: t('hubContent.review.historyColumns.note'),
+      render: (_v, c) => <span data-testid={`history-note-${c.changeId}`}>{c.reviewNote ?? c.failure ?? ''}</span>,
+    },
+    {
+      key: 'release',
+      title: t('hubContent.review.historyColumns.release'),
+      render: (_v, c) => c.releaseNumber ?? '',
+    },
+  ];
+  return (
+    <>
+      {changes.error !== undefined && <PageError error={changes.error} retry={changes.reload} />}
+      <Table<ContentChange>
+        rowKey="changeId"
+        columns={columns}
+        dataSource={changes.data?.changes ?? []}
+        loading={changes.loading}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        size="small"
+        data-testid="change-history"
+      />
+    </>
   );
 }
 

@@ -38,13 +38,16 @@ export function problemsElsewhere(problems: readonly ShownProblem[], shownPaths:
 
 /**
  * A problem in the console's words, filled in from its params: the law and
- * article a citation names, the topic or situation id, the id taken. A
+ * article a citation names (or the text that is not one), the topic or
+ * situation id, the id taken. A
  * param the hub left out shows as nothing rather than as a placeholder.
  */
 export function problemText(t: TFunction, problem: ShownProblem): string {
   const p = (name: string): string => problem.params[name] ?? '';
   const { code } = problem;
   switch (code) {
+    case 'not-a-citation':
+      return t('hubContent.problems.not-a-citation', { text: p('text') });
     case 'law-not-shipped':
       return t('hubContent.problems.law-not-shipped', { law: p('law') });
     case 'article-missing':

@@ -149,8 +149,8 @@ function ItemList({
             label: <span data-testid={`kind-${k}`}>{t(`hubContent.kinds.${k}`)}</span>,
           }))}
         />
-        <Input.Search
-          allowClear
+        <Input
+          type="search"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           placeholder={t('hubContent.search')}

@@ -4,7 +4,14 @@ import { en } from '../../../common/i18n/en';
 import { zhCN } from '../../../common/i18n/zh-CN';
 import { FIELD_PROBLEM_CODES } from '../../../common/hub/api/content-edits';
 import { blankItem, setField } from './item-form';
-import { fieldLabel, problemsAt, problemsElsewhere, problemText, requestProblems } from './field-problems';
+import {
+  fieldLabel,
+  problemsAt,
+  problemsElsewhere,
+  problemText,
+  requestProblems,
+  type ShownProblem,
+} from './field-problems';
 
 let zh: TFunction;
 let english: TFunction;
@@ -20,10 +27,10 @@ beforeAll(async () => {
 });
 
 describe('the problems of an item, beside their fields', () => {
-  const problems = [
-    { field: 'cites.0', code: 'article-missing' as const, params: { law: '劳动合同法', article: '第九百条' } },
-    { field: 'cites', code: 'no-citation' as const, params: {} },
-    { field: 'nextSteps.3.step', code: 'required' as const, params: {} },
+  const problems: ShownProblem[] = [
+    { field: 'cites.0', code: 'article-missing', params: { law: '劳动合同法', article: '第九百条' } },
+    { field: 'cites', code: 'no-citation', params: {} },
+    { field: 'nextSteps.3.step', code: 'required', params: {} },
   ];
 
   it('gives each field the problems naming it exactly', () => {

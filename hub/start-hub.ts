@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -23,6 +23,11 @@ import { startRetentionPurge, type Retention } from './storage/retention';
 import { configuredRelease, DEFAULT_CONTENT_RELEASE } from './take-away/current-release';
 import { defaultTufKeysDir } from './releases/tuf-keys';
 import { startTufRenewal } from './releases/tuf-renewal';
+import { onlineTufKeys } from './releases/online-keys';
+import { publishReleaseOnline } from './releases/content-releases';
+import { contentDirSource } from './content-edits/content-dir-source';
+import { DEFAULT_CONTENT_DIR } from './content-source/build-edited-release';
+import type { ContentEditing } from './http/content-edit-handlers';
 
 export interface HubSettings {
   storage: StorageTarget;
@@ -51,6 +56,8 @@ export interface HubSettings {
   retention?: Retention | undefined;
   /** The content release (content.db) the take-away pages read; default dist/content/content.db of this checkout, when present. */
   contentRelease?: string | undefined;
+  /** The content folder edited content is built from (hub/content-source/); default the repository's content/ beside the hub's code. */
+  contentDir?: string | undefined;
 }
 
 export interface RunningHub {
@@ -66,6 +73,34 @@ export const DEFAULT_CONSOLE_DIR = join(dirname(fileURLToPath(import.meta.url)),
 
 /** Where the TOTP key lives unless the configuration says otherwise. */
 export const defaultTotpKeyFile = (dataDir: string): string => join(dataDir, 'keys', 'totp.key');
+
+/**
+ * Content editing as this hub runs it: built from the content folder in
+ * `<data>/content-builds`, published with the online keys (the releases
+ * key among them) read when first needed — a hub without the releases key
+ * still starts, and an approval then fails naming `hubctl tuf delegate`.
+ */
+function contentEditingOf(settings: HubSettings, logger: Logger): ContentEditing {
+  const workDir = join(settings.dataDir, 'content-builds');
+  mkdirSync(workDir, { recursive: true, mode: 0o700 });
+  const keys = onlineTufKeys(settings.tufKeysDir ?? defaultTufKeysDir(settings.dataDir));
+  return {
+    source: contentDirSource({
+      contentDir: settings.contentDir ?? DEFAULT_CONTENT_DIR,
+      workDir,
+      log: (line) => logger.info(line),
+    }),
+    publish: async (db, uploadId, o) => {
+      try {
+        return await publishReleaseOnline(db, uploadId, { online: keys.read(), ...o });
+      } catch (error) {
+        // The key files may have been replaced (`hubctl tuf delegate`): read them again next time.
+        keys.forget();
+        throw error;
+      }
+    },
+  };
+}
 
 /**
  * Opens the hub's storage (making hub.db on the first start), brings its
@@ -132,6 +167,7 @@ export async function startHub(
       consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
       turn: settings.turn,
       contentRelease,
+      contentEditing: contentEditingOf(settings, opts.logger),
     });
     const openedBus = bus;
     // Every instance sweeps: the sweep's writes are conditional, so two at once do the work once.

@@ -2,12 +2,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { parseCitation } from '../../common/legal/citation';
 import { createAnalyzer, wordPinyin, type Analyzer } from '../analysis/analyzer';
 import { isCjk } from '../analysis/normalize';
 import { COMMON_TERM_DOCS, CONTENT_DDL, CONTENT_SCHEMA_VERSION } from '../schema/content-schema';
 import { unpackCorpus } from './corpus-archive';
 import { insertDirectory, loadDirectory } from './directory';
+import {
+  articleLabel,
+  checkCitation,
+  checkHasCitation,
+  checkTopic,
+  type ArticleLookup,
+  type ItemProblem,
+} from './item-checks';
 import { buildImeDictionary } from './ime-dictionary';
 import { LawParseError, parseLaw, shortTitle, versionDateFromPath, type ParsedArticle } from './parse-law';
 import {
@@ -24,6 +31,7 @@ import {
   type ContentProblem,
 } from './source-files';
 import { insertTemplates, loadTemplates } from './templates';
+import { releaseVersion } from './release-version';
 
 export interface BuildOptions {
   /** The content/ folder. */
@@ -33,6 +41,8 @@ export interface BuildOptions {
   /** `shipped`: the instruments in laws/shipped.yaml (the kiosk release); `all`: every instrument of the corpus (benchmarks). */
   laws: 'shipped' | 'all';
   log?: (line: string) => void;
+  /** The version of the last release published, if any: this one's version is made to compare higher (release-version.ts). */
+  after?: string | undefined;
 }
 
 export interface Manifest {
@@ -54,6 +64,20 @@ interface LawInput {
   effectiveDate: string | undefined;
   source: string;
   articles: ParsedArticle[];
+}
+
+/** A citation's problem in the words of the builder's report. */
+function citationMessage(p: ItemProblem): string {
+  switch (p.code) {
+    case 'not-a-citation':
+      return `"${p.params.text}" is not a citation; write "<law> 第X条", e.g. "劳动合同法 第三十条"`;
+    case 'law-not-shipped':
+      return `"${p.params.law}" is not a shipped law (see content/laws/shipped.yaml)`;
+    case 'article-missing':
+      return `${p.params.law} has no ${p.params.article}`;
+    default:
+      return `${p.field}: ${p.code}`;
+  }
 }
 
 function issuerOf(history: readonly string[]): string | undefined {
@@ -149,6 +173,20 @@ function shippedLaws(opts: BuildOptions, corpus: Map<string, string>, problems: 
     seen.add(law.short);
   }
   return out;
+}
+
+/**
+ * The shipped laws' articles, short name → article label → text, read from
+ * the content folder as a build reads them (what the hub checks a draft's
+ * citations against and shows beside it). Throws ContentError when the
+ * list or a law cannot be read.
+ */
+export function readShippedArticles(contentDir: string): Map<string, Map<string, string>> {
+  const problems: ContentProblem[] = [];
+  const corpus = unpackCorpus(join(contentDir, 'corpus', 'laws.jsonl.br'));
+  const laws = shippedLaws({ contentDir, outDir: '', laws: 'shipped' }, corpus, problems);
+  if (problems.length > 0) throw new ContentError(problems);
+  return new Map(laws.map((law) => [law.short, new Map(law.articles.map((a) => [articleLabel(a), a.text]))]));
 }
 
 const CATEGORY_ORDER = [
@@ -255,29 +293,22 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
     articleIds.set(law.short, byNumber);
   });
 
+  // The same rules the hub's content editing applies to a draft (item-checks.ts), keyed by canonical article label.
+  const articleLabels: ArticleLookup = new Map(
+    laws.map((law) => [law.short, new Set(law.articles.map((a) => articleLabel(a)))]),
+  );
+
   type Cite = { articleId: number };
   const resolve = (text: string, file: string, line: number): Cite | undefined => {
-    const c = parseCitation(text);
-    if (c === undefined) {
-      problems.push({
-        file,
-        line,
-        message: `"${text}" is not a citation; write "<law> 第X条", e.g. "劳动合同法 第三十条"`,
-      });
+    const checked = checkCitation(text, '', articleLabels);
+    if (checked.problem !== undefined) {
+      // Benchmarks build every instrument of the corpus: a law outside it is not cited there, not an error.
+      if (checked.problem.code !== 'law-not-shipped' || opts.laws === 'shipped')
+        problems.push({ file, line, message: citationMessage(checked.problem) });
       return undefined;
     }
-    const byNumber = articleIds.get(c.law);
-    if (byNumber === undefined) {
-      if (opts.laws === 'shipped')
-        problems.push({ file, line, message: `"${c.law}" is not a shipped law (see content/laws/shipped.yaml)` });
-      return undefined;
-    }
-    const id = byNumber.get(`${c.number.ordinal}.${c.number.sub}`);
-    if (id === undefined) {
-      problems.push({ file, line, message: `${c.law} has no ${c.article}` });
-      return undefined;
-    }
-    return { articleId: id };
+    const c = checked.citation;
+    return { articleId: articleIds.get(c.law)!.get(`${c.number.ordinal}.${c.number.sub}`)! };
   };
 
   // Topics: each topic and each of its situations is a row; FAQ attach to situations.
@@ -295,7 +326,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   for (const f of faqFiles) {
     if (f === undefined) continue;
     const situations = topicIds.get(f.data.topic);
-    if (topics !== undefined && situations === undefined)
+    if (topics !== undefined && checkTopic(f.data.topic, null, topicIds).length > 0)
       problems.push({
         file: f.file,
         line: f.lineOf(['topic']),
@@ -311,14 +342,18 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
           message: `FAQ id "${item.id}" is already used at ${dup.file}:${dup.line}`,
         });
       faqIds.set(item.id, { file: f.file, line });
-      if (item.situation !== undefined && situations !== undefined && !situations.has(item.situation)) {
+      if (
+        item.situation !== undefined &&
+        situations !== undefined &&
+        checkTopic(f.data.topic, item.situation, topicIds).length > 0
+      ) {
         problems.push({
           file: f.file,
           line: f.lineOf(['items', i, 'situation']),
           message: `situation "${item.situation}" is not under topic "${f.data.topic}" in topics.yaml`,
         });
       }
-      if (item.cites.length === 0)
+      if (checkHasCitation(item.cites).length > 0)
         problems.push({
           file: f.file,
           line,
@@ -626,7 +661,7 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
   }
   for (const f of directory.files) inputs.update(readFileSync(f));
   const created = new Date();
-  const version = `${created.toISOString().slice(0, 10).replace(/-/g, '.')}-${inputs.digest('hex').slice(0, 8)}`;
+  const version = releaseVersion(created, inputs.digest('hex'), opts.after);
   const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
   meta.run('version', version);
   meta.run('created', created.toISOString());

@@ -29,6 +29,7 @@ import {
   TufWrongKeyError,
   type OnlineKeys,
 } from '../releases/tuf-repository';
+import { listUploads } from '../content-edits/release-uploads';
 import type { HubStorage } from '../storage/open-storage';
 import { withStorage } from './cli-storage';
 
@@ -178,7 +179,9 @@ export function addReleaseCommands(program: Command): void {
   release
     .command('upload')
     .argument('<file>', 'a content.db made by `npm run content:build`')
-    .description('check a content release and keep it at the hub, unpublished')
+    .description(
+      'check a content release and keep it at the hub, in review: an administrator approves it in the console, which publishes it with the hub’s online releases key (or publish it offline with `release publish --keys DIR`)',
+    )
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { json?: boolean }, cmd: Command) => {
       let bytes: Buffer;
@@ -196,7 +199,8 @@ export function addReleaseCommands(program: Command): void {
       }
       process.stdout.write(
         `uploaded ${uploaded.id}: version ${uploaded.version}, ${uploaded.length} bytes, sha256 ${uploaded.sha256}\n` +
-          `publish it with \`hubctl release publish ${uploaded.id} --keys DIR\`\n`,
+          `it waits in review: an administrator approves it in the console's content review, which publishes it\n` +
+          `or publish it offline with the targets key: \`hubctl release publish ${uploaded.id} --keys DIR\`\n`,
       );
     });
 
@@ -224,21 +228,26 @@ export function addReleaseCommands(program: Command): void {
   release
     .command('publish')
     .argument('<upload-id>', 'the id `release upload` or `release list` gave')
-    .description('sign an uploaded release for the kiosks: the next release number, a new targets version')
+    .description(
+      'sign an uploaded release for the kiosks with the offline targets key, without the console’s review: the next release number, a new targets version (a release a reviewer rejected is refused)',
+    )
     .requiredOption('--keys <dir>', 'the offline keys directory holding the targets key')
     .option('--all', 'roll it out to every kiosk at once (without it, no kiosk takes it until `release rollout`)')
     .option('--json', 'print JSON')
     .action(async (idText: string, opts: { keys: string; all?: boolean; json?: boolean }, cmd: Command) => {
       const id = uploadId(idText);
-      const published = await withRepository(cmd, (s, dataDir) =>
-        publishRelease(s.db, id, {
+      const published = await withRepository(cmd, async (s, dataDir) => {
+        const [upload] = await listUploads(s.db, id);
+        if (upload?.state === 'rejected')
+          fail(`release upload ${id} was rejected in review: upload it again to publish it`, EXIT_NO_UPLOAD);
+        return publishRelease(s.db, id, {
           targetsSigners: [readTufKey(offlineKeysDir(opts.keys, dataDir), 'targets')],
           online: onlineKeys(dataDir),
           actor: 'hubctl',
           now: new Date(),
           toAll: opts.all === true,
-        }),
-      );
+        });
+      });
       if (opts.json === true) {
         process.stdout.write(`${JSON.stringify(published, null, 2)}\n`);
         return;

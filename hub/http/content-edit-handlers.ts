@@ -1,7 +1,14 @@
+import type { Logger } from 'pino';
 import type { HubApi } from '../../common/hub/api/contract';
 import type { Handlers } from '../../server-kit/http/handlers';
 import { HttpError } from '../../server-kit/http/http-error';
+import { ContentEditError, createContentEdits, type PublishOnline } from '../content-edits/content-edits';
+import type { EditsSource } from '../content-edits/edits-source';
+import { ReleaseQueue } from '../content-edits/release-queue';
+import { listUploads, reviewUpload } from '../content-edits/release-uploads';
+import type { HubDb } from '../storage/schema';
 import type { HubCaller } from './hub-guard';
+import { signedIn } from './route-callers';
 
 /** The console's content editing: drafts, four-eyes review, publishing as a release (common/hub/api/content-edits.ts). */
 
@@ -17,20 +24,83 @@ export type ContentEditRoutes =
   | 'releaseUploads'
   | 'releaseUploadReview';
 
-export function createContentEditHandlers(): Pick<Handlers<HubApi, HubCaller>, ContentEditRoutes> {
-  const notYet = (): never => {
-    throw new HttpError(503, 'unavailable', 'content editing is not available on this hub yet');
-  };
+export interface ContentEditing {
+  /** The content source releases are built from. */
+  source: EditsSource;
+  /** Publishes with the hub's online `releases` key; undefined when the hub has none (approvals answer 503). */
+  publish: PublishOnline | undefined;
+}
+
+const STATUS = { 'not-found': 404, forbidden: 403, conflict: 409, unavailable: 503 } as const;
+
+/** A refusal in its own words, with the status its reason calls for. */
+function refused(error: unknown): never {
+  if (error instanceof ContentEditError) throw new HttpError(STATUS[error.reason], error.reason, error.message);
+  throw error;
+}
+
+export function createContentEditHandlers(deps: {
+  db: HubDb;
+  now: () => Date;
+  logger: Logger;
+  /** Undefined: this hub edits no content (every route answers 503). */
+  contentEditing?: ContentEditing | undefined;
+}): Pick<Handlers<HubApi, HubCaller>, ContentEditRoutes> {
+  const { db, now, contentEditing } = deps;
+  if (contentEditing === undefined) {
+    const notHere = (): never => {
+      throw new HttpError(503, 'unavailable', 'content editing is not available on this hub');
+    };
+    return {
+      contentItems: notHere,
+      contentDraftSave: notHere,
+      contentSubmit: notHere,
+      contentWithdraw: notHere,
+      contentChanges: notHere,
+      contentChange: notHere,
+      contentReview: notHere,
+      contentPreview: notHere,
+      releaseUploads: notHere,
+      releaseUploadReview: notHere,
+    };
+  }
+  const queue = new ReleaseQueue();
+  const edits = createContentEdits({ db, now, logger: deps.logger, queue, ...contentEditing });
+  const userOf = (ctx: HubCaller): number => signedIn(ctx).session.user.id;
+
   return {
-    contentItems: notYet,
-    contentDraftSave: notYet,
-    contentSubmit: notYet,
-    contentWithdraw: notYet,
-    contentChanges: notYet,
-    contentChange: notYet,
-    contentReview: notYet,
-    contentPreview: notYet,
-    releaseUploads: notYet,
-    releaseUploadReview: notYet,
+    async contentItems(body) {
+      return { items: await edits.items(body.kind).catch(refused) };
+    },
+    async contentDraftSave(body, ctx) {
+      return { change: await edits.saveDraft(body, userOf(ctx)).catch(refused) };
+    },
+    async contentSubmit(body, ctx) {
+      return { change: await edits.submit(body.changeId, userOf(ctx)).catch(refused) };
+    },
+    async contentWithdraw(body, ctx) {
+      return { change: await edits.withdraw(body.changeId, userOf(ctx)).catch(refused) };
+    },
+    async contentChanges(body) {
+      return { changes: await edits.list(body.state).catch(refused) };
+    },
+    async contentChange(body) {
+      return { change: await edits.show(body.changeId).catch(refused) };
+    },
+    async contentReview(body, ctx) {
+      return { change: await edits.review(body.changeId, userOf(ctx), body.decision, body.note).catch(refused) };
+    },
+    async contentPreview(body) {
+      return edits.preview(body.item).catch(refused);
+    },
+    async releaseUploads() {
+      return { uploads: await listUploads(db) };
+    },
+    async releaseUploadReview(body, ctx) {
+      await reviewUpload({ db, now, publish: contentEditing.publish, queue }, body, { userId: userOf(ctx) }).catch(
+        refused,
+      );
+      return { uploads: await listUploads(db) };
+    },
   };
 }

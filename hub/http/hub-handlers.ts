@@ -58,7 +58,7 @@ import { createFigureHandlers } from '../figures/figure-handlers';
 import { createCaseHandlers } from './case-handlers';
 import { createFeedbackHandlers } from './feedback-handlers';
 import { createReleaseHandlers } from './release-handlers';
-import { createContentEditHandlers } from './content-edit-handlers';
+import { createContentEditHandlers, type ContentEditing } from './content-edit-handlers';
 import { createCommandHandlers } from './command-handlers';
 import { takeOpenCommands } from '../storage/kiosk-commands';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
@@ -82,6 +82,8 @@ export interface HubHandlerDeps {
   payloads?: PayloadVault;
   /** The key kiosks seal payloads to while they wait (given at enrollment and status); none: kiosks send them in clear. */
   sealing?: HubSealingKey;
+  /** Content editing's source and publisher; none: its routes answer 503. */
+  contentEditing?: ContentEditing | undefined;
 }
 
 /** What a sealed TOTP secret is bound to: its account, so it opens on no other row. */
@@ -179,7 +181,7 @@ export function createHubHandlers(deps: HubHandlerDeps): Handlers<HubApi, HubCal
     ...createCaseHandlers(deps),
     ...createFeedbackHandlers(deps),
     ...createReleaseHandlers(deps),
-    ...createContentEditHandlers(),
+    ...createContentEditHandlers(deps),
 
     async health() {
       try {

@@ -12,6 +12,7 @@ import type { PayloadVault } from '../storage/submission-payloads';
 import type { HubSealingKey } from '../kiosks/sealing-key';
 import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
 import { createHubHandlers } from './hub-handlers';
+import type { ContentEditing } from './content-edit-handlers';
 import { createHubGuard } from './hub-guard';
 import type { CurrentRelease } from '../take-away/current-release';
 import { createTakeAwayPages } from '../take-away/take-away-pages';
@@ -52,6 +53,8 @@ export interface HubServerOptions {
   contentRelease?: CurrentRelease | undefined;
   /** How often a new TUF timestamp is looked for, to nudge kiosks (default TUF_WATCH_EVERY_MS). */
   tufWatchMs?: number;
+  /** Content editing's source and publisher (start-hub.ts); none: its routes answer 503. */
+  contentEditing?: ContentEditing | undefined;
 }
 
 export interface HubServer extends ContractServer<never> {
@@ -114,6 +117,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       logger: opts.logger,
       bus: opts.bus,
       heartbeats,
+      contentEditing: opts.contentEditing,
     }),
     guard: (port) => {
       origin = opts.publicOrigin ?? originOf(opts.host, port, opts.tls !== undefined);

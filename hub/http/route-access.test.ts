@@ -79,6 +79,16 @@ const DECLARED: { [R in HubRouteName]: HubAccess } = {
   commandList: ['administrator', 'regional-administrator'],
   commandShow: ['administrator', 'regional-administrator'],
   kioskCommandResult: 'approved-kiosk',
+  contentItems: ['administrator'],
+  contentDraftSave: ['administrator'],
+  contentSubmit: ['administrator'],
+  contentWithdraw: ['administrator'],
+  contentChanges: ['administrator'],
+  contentChange: ['administrator'],
+  contentReview: ['administrator'],
+  contentPreview: ['administrator'],
+  releaseUploads: ['administrator'],
+  releaseUploadReview: ['administrator'],
 };
 
 /** The public pages, each with a link to something the release has: anyone loads them, from anywhere. */
@@ -196,6 +206,23 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   commandList: () => ({}),
   commandShow: () => ({ commandId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90' }),
   kioskCommandResult: () => ({ commandId: '7d1c4f0e-2b7a-4c53-9a51-0f6f3e1b2a90', status: 'done', detail: '' }),
+  // No such change or upload: answered 404, nothing changes; the reads and the preview change nothing.
+  contentItems: () => ({ kind: 'slide' }),
+  contentDraftSave: () => ({
+    changeId: 999,
+    itemId: null,
+    edit: { action: 'save', item: { kind: 'slide', fields: { title: '标题', body: '正文', cites: [] } } },
+  }),
+  contentSubmit: () => ({ changeId: 999 }),
+  contentWithdraw: () => ({ changeId: 999 }),
+  contentChanges: () => ({}),
+  contentChange: () => ({ changeId: 999 }),
+  contentReview: () => ({ changeId: 999, decision: 'reject', note: null }),
+  contentPreview: () => ({
+    item: { kind: 'slide', fields: { title: '标题', body: '正文', cites: ['劳动合同法 第三十条'] } },
+  }),
+  releaseUploads: () => undefined,
+  releaseUploadReview: () => ({ uploadId: 999, decision: 'reject', note: null }),
 };
 
 interface Caller {

@@ -4,10 +4,11 @@ import { TargetFile } from '@tufjs/models';
 import { CONTENT_SCHEMA_VERSION } from '../../content/schema/content-schema';
 import { contentReleaseTargetName, type ContentReleaseCustom } from '../../common/hub/api/tuf-files';
 import { appendAudit, type AuditActor, actorText } from '../storage/audit-log';
-import type { HubDb } from '../storage/schema';
+import type { Transaction } from 'kysely';
+import type { HubDatabase, HubDb } from '../storage/schema';
 import type { TufSigner } from './tuf-keys';
 import { storeRollout } from './rollouts';
-import { publishTarget, type OnlineKeys } from './tuf-repository';
+import { publishDelegatedTarget, publishTarget, type OnlineKeys, type OnlineReleaseKeys } from './tuf-repository';
 
 /**
  * Content releases (content.db files made by the content builder) as the
@@ -152,6 +153,74 @@ export async function listReleases(db: HubDb, id?: number): Promise<ReleaseSumma
   }));
 }
 
+type Published = { releaseNumber: number; targetName: string; version: string };
+
+/**
+ * The stores of a publish, in its transaction: the next release number,
+ * the file moved to the targets table, the upload marked published, the
+ * audit row, the rollout to all when asked; answers the TUF target.
+ */
+async function storePublished(
+  trx: Transaction<HubDatabase>,
+  id: number,
+  opts: { actor: AuditActor; now: Date; toAll?: boolean | undefined },
+  signedBy: { targetsVersion: number } | { releasesVersion: number },
+): Promise<{ target: TargetFile; result: Published }> {
+  const upload = await trx
+    .selectFrom('content_releases')
+    .select(['sha256', 'length', 'version', 'schema_version', 'body', 'release_number'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (upload === undefined) throw new ReleaseUploadError(`there is no uploaded release ${id}`);
+  if (upload.release_number !== null || upload.body === null)
+    throw new ReleaseUploadError(`release upload ${id} is published already, as release ${upload.release_number}`);
+  const highest = await trx
+    .selectFrom('content_releases')
+    .select((eb) => eb.fn.max('release_number').as('n'))
+    .executeTakeFirst();
+  const releaseNumber = Number(highest?.n ?? 0) + 1;
+  const targetName = contentReleaseTargetName(releaseNumber);
+  const at = opts.now.toISOString();
+  await trx
+    .insertInto('tuf_targets')
+    .values({ name: targetName, sha256: upload.sha256, length: upload.length, body: upload.body, created_at: at })
+    .execute();
+  await trx
+    .updateTable('content_releases')
+    .set({ release_number: releaseNumber, published_at: at, published_by: actorText(opts.actor), body: null })
+    .where('id', '=', id)
+    .execute();
+  const custom: ContentReleaseCustom = {
+    releaseNumber,
+    version: upload.version,
+    schemaVersion: upload.schema_version,
+  };
+  const target = new TargetFile({
+    path: targetName,
+    length: upload.length,
+    hashes: { sha256: upload.sha256 },
+    unrecognizedFields: { custom },
+  });
+  await appendAudit(
+    trx,
+    {
+      actor: opts.actor,
+      action: 'release.publish',
+      target: `release-upload:${id}`,
+      details: { releaseNumber, version: upload.version, ...signedBy, toAll: opts.toAll === true },
+    },
+    opts.now,
+  );
+  if (opts.toAll === true)
+    await storeRollout(
+      trx,
+      { releaseNumber, stage: 'all', canaryGroup: null, percent: null, state: 'done' },
+      opts.actor,
+      opts.now,
+    );
+  return { target, result: { releaseNumber, targetName, version: upload.version } };
+}
+
 /**
  * Publishes an uploaded release: the next release number, a target
  * `content-release-<N>.db` with its custom fields, the file moved to the
@@ -170,59 +239,32 @@ export async function publishRelease(
     online: opts.online,
     now: opts.now,
     async alsoStore(trx, targetsVersion) {
-      const upload = await trx
-        .selectFrom('content_releases')
-        .select(['sha256', 'length', 'version', 'schema_version', 'body', 'release_number'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (upload === undefined) throw new ReleaseUploadError(`there is no uploaded release ${id}`);
-      if (upload.release_number !== null || upload.body === null)
-        throw new ReleaseUploadError(`release upload ${id} is published already, as release ${upload.release_number}`);
-      const highest = await trx
-        .selectFrom('content_releases')
-        .select((eb) => eb.fn.max('release_number').as('n'))
-        .executeTakeFirst();
-      const releaseNumber = Number(highest?.n ?? 0) + 1;
-      const targetName = contentReleaseTargetName(releaseNumber);
-      const at = opts.now.toISOString();
-      await trx
-        .insertInto('tuf_targets')
-        .values({ name: targetName, sha256: upload.sha256, length: upload.length, body: upload.body, created_at: at })
-        .execute();
-      await trx
-        .updateTable('content_releases')
-        .set({ release_number: releaseNumber, published_at: at, published_by: actorText(opts.actor), body: null })
-        .where('id', '=', id)
-        .execute();
-      const custom: ContentReleaseCustom = {
-        releaseNumber,
-        version: upload.version,
-        schemaVersion: upload.schema_version,
-      };
-      const target = new TargetFile({
-        path: targetName,
-        length: upload.length,
-        hashes: { sha256: upload.sha256 },
-        unrecognizedFields: { custom },
-      });
-      await appendAudit(
-        trx,
-        {
-          actor: opts.actor,
-          action: 'release.publish',
-          target: `release-upload:${id}`,
-          details: { releaseNumber, version: upload.version, targetsVersion, toAll: opts.toAll === true },
-        },
-        opts.now,
-      );
-      if (opts.toAll === true)
-        await storeRollout(
-          trx,
-          { releaseNumber, stage: 'all', canaryGroup: null, percent: null, state: 'done' },
-          opts.actor,
-          opts.now,
-        );
-      return { target, result: { releaseNumber, targetName, version: upload.version, targetsVersion } };
+      const { target, result } = await storePublished(trx, id, opts, { targetsVersion });
+      return { target, result: { ...result, targetsVersion } };
+    },
+  });
+}
+
+/**
+ * Publishes an uploaded release as publishRelease does, but signed by the
+ * hub itself: the target goes into a new version of the delegated
+ * `releases` role, signed with the online releases key, with a new
+ * snapshot and timestamp, in one transaction (retried when another writer
+ * stored first). For releases the console's four-eyes review approved;
+ * releases published offline before stay valid (kiosks find them in the
+ * top-level targets first).
+ */
+export async function publishReleaseOnline(
+  db: HubDb,
+  uploadId: number,
+  opts: { online: OnlineReleaseKeys; actor: AuditActor; now: Date; toAll?: boolean },
+): Promise<{ releaseNumber: number; targetName: string; version: string; releasesVersion: number }> {
+  return publishDelegatedTarget(db, {
+    online: opts.online,
+    now: opts.now,
+    async alsoStore(trx, releasesVersion) {
+      const { target, result } = await storePublished(trx, uploadId, opts, { releasesVersion });
+      return { target, result: { ...result, releasesVersion } };
     },
   });
 }

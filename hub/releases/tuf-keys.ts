@@ -9,11 +9,13 @@ import { createOwnerOnlyFile } from '../../server-kit/owner-only-file';
  * key file is PKCS#8 PEM, owner-only; its directory 0700. Root and targets
  * keys are offline (a directory an administrator keeps away from the hub:
  * a USB key, a vault) and only `hubctl` reads them, for the command that
- * needs them; snapshot and timestamp keys are online, beside the database,
- * for the hub to renew what expires on its own.
+ * needs them; snapshot, timestamp and releases keys are online, beside the
+ * database, for the hub to renew what expires on its own and to publish a
+ * release the console's review approved.
  */
 
-export type TufKeyRole = 'root' | 'targets' | 'snapshot' | 'timestamp';
+/** `releases`: the online key the targets role delegates content releases to (tuf-repository.ts). */
+export type TufKeyRole = 'root' | 'targets' | 'snapshot' | 'timestamp' | 'releases';
 
 /** A key file is missing, readable by others, or not an ed25519 private key. */
 export class TufKeyError extends Error {}

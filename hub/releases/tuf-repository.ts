@@ -31,6 +31,18 @@ import type { TufSigner } from './tuf-keys';
  * renewing at once, or a hub renewing while `hubctl` publishes, never
  * serve two different files under one version; the loser tries again on
  * what the winner stored, or leaves it at that.
+ *
+ * Content releases can also be published without the offline keys: the
+ * targets role delegates the paths `content-release-*` to a role
+ * `releases` whose key the hub holds online, beside the snapshot and
+ * timestamp keys. Why that is safe enough: the control over what is
+ * published is the console's four-eyes approval (a second administrator
+ * approves every change), which the offline keys could not add to — they
+ * would only move the approval to whoever holds the USB key. Root and
+ * targets stay offline, so their compromise model is unchanged; a stolen
+ * online `releases` key can sign content releases (and nothing else: no
+ * other path, no new root) until the targets role revokes it, which
+ * `hubctl tuf delegate` does with a new key, with the offline targets key.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,10 +54,20 @@ export const TUF_EXPIRY_MS: Record<TufRole, number> = {
   targets: 365 * DAY_MS,
   snapshot: 7 * DAY_MS,
   timestamp: DAY_MS,
+  // Online like snapshot, but renewed with every release too: a month leaves the renewal days to be fixed in.
+  releases: 30 * DAY_MS,
 };
 
 /** The hub signs a new version of an online role when less than this is left of the current one. */
-export const TUF_RENEW_BEFORE_MS = { snapshot: 3 * DAY_MS, timestamp: 12 * HOUR_MS } as const;
+export const TUF_RENEW_BEFORE_MS = { snapshot: 3 * DAY_MS, timestamp: 12 * HOUR_MS, releases: 10 * DAY_MS } as const;
+
+/** The delegated role the hub signs content releases with, online. */
+export const RELEASES_ROLE = 'releases';
+/** What the targets role lets `releases` sign: content releases, nothing else (no app, no other file a kiosk may take). */
+export const RELEASES_PATHS: readonly string[] = ['content-release-*'];
+
+/** The roles root names keys for. */
+type TopRole = Exclude<TufRole, 'releases'>;
 
 /** The TUF specification our metadata follows (@tufjs/models's). */
 const SPEC_VERSION = '1.0.31';
@@ -66,6 +88,14 @@ export class TufRepositoryMissingError extends Error {
 }
 /** A key given to sign a role is not one the current root names for it. */
 export class TufWrongKeyError extends Error {}
+/** Publishing with the online releases key, on a repository whose targets delegate nothing to it. */
+export class TufDelegationMissingError extends Error {
+  constructor() {
+    super(
+      'the TUF targets role delegates no content releases to an online key: run `hubctl tuf delegate --keys DIR` with the offline targets key',
+    );
+  }
+}
 
 /** The keys the hub signs with on its own. */
 export interface OnlineKeys {
@@ -76,6 +106,11 @@ export interface OnlineKeys {
 interface StoredMetadata {
   version: number;
   body: string;
+}
+
+/** The keys the hub signs with on its own, with the key of the delegated `releases` role. */
+export interface OnlineReleaseKeys extends OnlineKeys {
+  releases: TufSigner;
 }
 
 /** The latest snapshot and timestamp versions a transaction read (0: none). */
@@ -114,12 +149,14 @@ interface MetadataOf {
   targets: Targets;
   snapshot: Snapshot;
   timestamp: Timestamp;
+  releases: Targets;
 }
 
 function parsed<R extends TufRole>(role: R, stored: StoredMetadata): Metadata<MetadataOf[R]> {
   // The kind names the class fromJSON makes; its overloads cannot say so for a role known only as R.
   const json = JSON.parse(stored.body) as Record<string, never>;
-  return Metadata.fromJSON(role as MetadataKind.Root, json) as unknown as Metadata<MetadataOf[R]>;
+  const kind = role === RELEASES_ROLE ? MetadataKind.Targets : role;
+  return Metadata.fromJSON(kind as MetadataKind.Root, json) as unknown as Metadata<MetadataOf[R]>;
 }
 
 /** Whether `tuf init` was run on this database. */
@@ -138,7 +175,7 @@ export async function currentMetadata<R extends TufRole>(
 function signAs<T extends Root | Targets | Snapshot | Timestamp>(
   metadata: Metadata<T>,
   root: Root,
-  role: TufRole,
+  role: TopRole,
   signers: readonly TufSigner[],
 ): Metadata<T> {
   for (const signer of signers) {
@@ -151,8 +188,54 @@ function signAs<T extends Root | Targets | Snapshot | Timestamp>(
   return metadata;
 }
 
+/** The key ids the targets role delegates content releases to (none: no delegation). */
+export const releasesKeyIdsOf = (targets: Targets): string[] =>
+  targets.delegations?.roles?.[RELEASES_ROLE]?.keyIDs ?? [];
+
+/** Signs the delegated role's metadata; the key must be the one the targets role delegates to. */
+function signDelegated(metadata: Metadata<Targets>, targets: Targets, signer: TufSigner): Metadata<Targets> {
+  checkReleasesKey(targets, signer);
+  metadata.sign((data) => signer.sign(data));
+  return metadata;
+}
+
+/** Whether `signer` is the key the targets role delegates content releases to. */
+export function checkReleasesKey(targets: Targets, signer: TufSigner): void {
+  const delegated = releasesKeyIdsOf(targets);
+  if (delegated.length === 0) throw new TufDelegationMissingError();
+  if (!delegated.includes(signer.keyId))
+    throw new TufWrongKeyError(
+      `the online releases key (${signer.keyId}) is not the one the TUF targets (version ${targets.version}) delegates to (${delegated.join(', ')}): use the key file made by \`hubctl tuf init\` or \`hubctl tuf delegate\` (every hub on one database needs the same one)`,
+    );
+}
+
+/**
+ * Targets delegating content releases to one key. Made from JSON, as
+ * @tufjs/models does not export its Delegations class.
+ */
+function delegatingTargets(
+  options: { version: number; expires: string; targets?: Record<string, TargetFile> },
+  key: Key,
+): Targets {
+  const json = new Targets({ ...options, specVersion: SPEC_VERSION }).toJSON();
+  json['delegations'] = {
+    keys: { [key.keyID]: key.toJSON() },
+    roles: [
+      {
+        name: RELEASES_ROLE,
+        keyids: [key.keyID],
+        threshold: 1,
+        // A release name the role does not list is not looked for elsewhere.
+        terminating: true,
+        paths: [...RELEASES_PATHS],
+      },
+    ],
+  };
+  return Targets.fromJSON(json);
+}
+
 /** Each role's key ids, for the audit log and the operator. */
-export const keyIdsOf = (root: Root): Record<TufRole, string[]> => ({
+export const keyIdsOf = (root: Root): Record<TopRole, string[]> => ({
   root: root.roles['root']?.keyIDs ?? [],
   targets: root.roles['targets']?.keyIDs ?? [],
   snapshot: root.roles['snapshot']?.keyIDs ?? [],
@@ -183,11 +266,19 @@ const fileOf = (role: TufRole, metadata: Metadata<Root | Targets | Snapshot | Ti
   expires: metadata.signed.expires,
 });
 
+/** A file of a targets role as the snapshot names it. */
+const metaFileOf = (file: StoredMetadata): MetaFile =>
+  new MetaFile({ version: file.version, length: Buffer.byteLength(file.body), hashes: { sha256: sha256(file.body) } });
+
+/** A stored version, as the snapshot's input. */
+const asFile = (role: TufRole, stored: StoredMetadata): NewFile => ({ role, expires: '', ...stored });
+
 /**
- * A snapshot naming the targets file as stored, and a timestamp naming that
- * snapshot, each the version after the one the transaction read as the
- * latest — to store with whatever else the transaction stores (a new
- * targets file is passed in, as it is not stored yet). Never read again
+ * A snapshot naming the targets file (and the delegated releases file,
+ * once there is one) as stored, and a timestamp naming that snapshot,
+ * each the version after the one the transaction read as the latest — to
+ * store with whatever else the transaction stores (a new targets or
+ * releases file is passed in, as it is not stored yet). Never read again
  * here: had another writer stored a version since, a second read would
  * take the version after it, and both writers would store one; with the
  * version first read, the later writer's insert is refused.
@@ -196,22 +287,18 @@ function snapshotAndTimestamp(
   root: Root,
   online: OnlineKeys,
   now: Date,
-  targets: NewFile,
+  files: { targets: NewFile; releases: NewFile | undefined },
   stored: StoredVersions,
 ): NewFile[] {
   const snapshotVersion = stored.snapshot + 1;
+  const meta: Record<string, MetaFile> = { 'targets.json': metaFileOf(files.targets) };
+  if (files.releases !== undefined) meta[`${RELEASES_ROLE}.json`] = metaFileOf(files.releases);
   const snapshot = new Metadata(
     new Snapshot({
       version: snapshotVersion,
       specVersion: SPEC_VERSION,
       expires: expiryAfter(now, TUF_EXPIRY_MS.snapshot),
-      meta: {
-        'targets.json': new MetaFile({
-          version: targets.version,
-          length: Buffer.byteLength(targets.body),
-          hashes: { sha256: sha256(targets.body) },
-        }),
-      },
+      meta,
     }),
   );
   const snapshotFile = fileOf('snapshot', signAs(snapshot, root, 'snapshot', [online.snapshot]));
@@ -245,12 +332,16 @@ async function withRetries<T>(db: HubDb, write: (trx: Transaction<HubDatabase>) 
 export interface InitKeys extends OnlineKeys {
   root: TufSigner;
   targets: TufSigner;
+  /** The online key content releases are delegated to; without it the targets delegate nothing (`hubctl tuf delegate` adds it). */
+  releases?: TufSigner | undefined;
 }
 
 /**
- * The first root (its keys: one per role, threshold 1), empty targets, and
- * the snapshot and timestamp over them. Refused when a root exists.
- * Answers the root's JSON: the file kiosks are installed with.
+ * The first root (its keys: one per role, threshold 1), empty targets
+ * (delegating content releases to `keys.releases` when given, with the
+ * delegated role's first, empty, version), and the snapshot and timestamp
+ * over them. Refused when a root exists. Answers the root's JSON: the file
+ * kiosks are installed with.
  */
 export async function initRepository(
   db: HubDb,
@@ -266,25 +357,50 @@ export async function initRepository(
   });
   for (const role of ['root', 'targets', 'snapshot', 'timestamp'] as const) root.addKey(keys[role].publicKey, role);
   const rootFile = fileOf('root', signAs(new Metadata(root), root, 'root', [keys.root]));
-  const targets = new Metadata(
-    new Targets({ version: 1, specVersion: SPEC_VERSION, expires: expiryAfter(now, TUF_EXPIRY_MS.targets) }),
-  );
-  const targetsFile = fileOf('targets', signAs(targets, root, 'targets', [keys.targets]));
+  const first = { version: 1, expires: expiryAfter(now, TUF_EXPIRY_MS.targets) };
+  const targetsSigned =
+    keys.releases === undefined
+      ? new Targets({ ...first, specVersion: SPEC_VERSION })
+      : delegatingTargets(first, keys.releases.publicKey);
+  const targetsFile = fileOf('targets', signAs(new Metadata(targetsSigned), root, 'targets', [keys.targets]));
+  const releasesFile =
+    keys.releases === undefined ? undefined : delegatedFile(targetsSigned, keys.releases, now, 1, {});
   try {
     await db.transaction().execute(async (trx) => {
       if (await repositoryExists(trx)) throw new TufRepositoryExistsError();
+      const files = { targets: targetsFile, releases: releasesFile };
       await insertMetadata(
         trx,
-        [rootFile, targetsFile, ...snapshotAndTimestamp(root, keys, now, targetsFile, await storedVersions(trx))],
+        [
+          rootFile,
+          targetsFile,
+          ...(releasesFile === undefined ? [] : [releasesFile]),
+          ...snapshotAndTimestamp(root, keys, now, files, await storedVersions(trx)),
+        ],
         now,
       );
-      await appendAudit(trx, { actor, action: 'tuf.init', target: 'tuf-root:1', details: keyIdsOf(root) }, now);
+      const details = { ...keyIdsOf(root), releases: releasesKeyIdsOf(targetsSigned) };
+      await appendAudit(trx, { actor, action: 'tuf.init', target: 'tuf-root:1', details }, now);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new TufRepositoryExistsError();
     throw error;
   }
   return { rootJson: rootFile.body };
+}
+
+/** A version of the delegated releases role listing `targets`, signed by the key `delegator` delegates to. */
+function delegatedFile(
+  delegator: Targets,
+  signer: TufSigner,
+  now: Date,
+  version: number,
+  targets: Record<string, TargetFile>,
+): NewFile {
+  const releases = new Metadata(
+    new Targets({ version, specVersion: SPEC_VERSION, expires: expiryAfter(now, TUF_EXPIRY_MS.releases), targets }),
+  );
+  return fileOf(RELEASES_ROLE, signDelegated(releases, delegator, signer));
 }
 
 /**
@@ -313,6 +429,7 @@ export async function publishTarget<T>(
   return withRetries(db, async (trx) => {
     const rootStored = await latestOf(trx, 'root');
     const targetsStored = await latestOf(trx, 'targets');
+    const releasesStored = await latestOf(trx, RELEASES_ROLE);
     const versions = await storedVersions(trx);
     if (rootStored === undefined || targetsStored === undefined) throw new TufRepositoryMissingError();
     const root = parsed('root', rootStored).signed;
@@ -324,12 +441,18 @@ export async function publishTarget<T>(
         specVersion: SPEC_VERSION,
         expires: expiryAfter(opts.now, TUF_EXPIRY_MS.targets),
         targets: target === undefined ? previous.targets : { ...previous.targets, [target.path]: target },
+        // The delegation stays as it is: only `hubctl tuf delegate` changes it.
+        ...(previous.delegations === undefined ? {} : { delegations: previous.delegations }),
       }),
     );
     const targetsFile = fileOf('targets', signAs(targets, root, 'targets', opts.targetsSigners));
+    const files = {
+      targets: targetsFile,
+      releases: releasesStored === undefined ? undefined : asFile(RELEASES_ROLE, releasesStored),
+    };
     await insertMetadata(
       trx,
-      [targetsFile, ...snapshotAndTimestamp(root, opts.online, opts.now, targetsFile, versions)],
+      [targetsFile, ...snapshotAndTimestamp(root, opts.online, opts.now, files, versions)],
       opts.now,
     );
     return result;
@@ -353,6 +476,7 @@ export async function rotateRoot(
     const stored = await latestOf(trx, 'root');
     if (stored === undefined) throw new TufRepositoryMissingError();
     const previous = parsed('root', stored).signed;
+    // Root names keys for the four top-level roles; the delegation lives in targets and is carried by it.
     if (!previous.roles['root']?.keyIDs.includes(keys.currentRoot.keyId))
       throw new TufWrongKeyError(
         `key ${keys.currentRoot.keyId} is not the root key of the repository's root (version ${previous.version})`,
@@ -398,22 +522,37 @@ export type RenewalOutcome = 'no-repository' | 'fresh' | 'renewed' | 'renewed-el
  * name the latest snapshot). `renewed-elsewhere`: another hub instance (or
  * hubctl) stored a new version first, which is as good.
  */
-export async function renewExpiring(db: HubDb, online: OnlineKeys, now: Date): Promise<RenewalOutcome> {
+export async function renewExpiring(
+  db: HubDb,
+  online: OnlineKeys & { releases?: TufSigner | undefined },
+  now: Date,
+): Promise<RenewalOutcome> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const [rootStored, targetsStored, snapshotStored, timestampStored] = await Promise.all(
-        (['root', 'targets', 'snapshot', 'timestamp'] as const).map((role) => latestOf(trx, role)),
+      const [rootStored, targetsStored, snapshotStored, timestampStored, releasesStored] = await Promise.all(
+        (['root', 'targets', 'snapshot', 'timestamp', RELEASES_ROLE] as const).map((role) => latestOf(trx, role)),
       );
       if (rootStored === undefined || targetsStored === undefined) return 'no-repository';
       const root = parsed('root', rootStored).signed;
       checkOnlineKeys(root, online);
       const snapshot = snapshotStored === undefined ? undefined : parsed('snapshot', snapshotStored).signed;
       const timestamp = timestampStored === undefined ? undefined : parsed('timestamp', timestampStored).signed;
+      const releases = releasesStored === undefined ? undefined : parsed(RELEASES_ROLE, releasesStored).signed;
       const left = (signed: { expires: string } | undefined) =>
         signed === undefined ? -Infinity : Date.parse(signed.expires) - now.getTime();
+      // Without its key (a hub whose keys directory predates the delegation) it is not renewed here; the check says so.
+      const newReleases =
+        releases !== undefined && online.releases !== undefined && left(releases) < TUF_RENEW_BEFORE_MS.releases;
+      let releasesFile = releasesStored === undefined ? undefined : asFile(RELEASES_ROLE, releasesStored);
+      if (newReleases) {
+        const delegator = parsed('targets', targetsStored).signed;
+        releasesFile = delegatedFile(delegator, online.releases!, now, releases.version + 1, releases.targets);
+      }
       const newSnapshot =
+        newReleases ||
         left(snapshot) < TUF_RENEW_BEFORE_MS.snapshot ||
-        snapshot?.meta['targets.json']?.version !== targetsStored.version;
+        snapshot?.meta['targets.json']?.version !== targetsStored.version ||
+        snapshot.meta[`${RELEASES_ROLE}.json`]?.version !== releasesStored?.version;
       const newTimestamp =
         newSnapshot ||
         left(timestamp) < TUF_RENEW_BEFORE_MS.timestamp ||
@@ -421,7 +560,16 @@ export async function renewExpiring(db: HubDb, online: OnlineKeys, now: Date): P
       if (!newTimestamp) return 'fresh';
       const read = { snapshot: snapshotStored?.version ?? 0, timestamp: timestampStored?.version ?? 0 };
       const files = newSnapshot
-        ? snapshotAndTimestamp(root, online, now, { role: 'targets', expires: '', ...targetsStored }, read)
+        ? [
+            ...(newReleases ? [releasesFile!] : []),
+            ...snapshotAndTimestamp(
+              root,
+              online,
+              now,
+              { targets: asFile('targets', targetsStored), releases: releasesFile },
+              read,
+            ),
+          ]
         : [timestampOver(root, online, now, snapshotStored!, read.timestamp)];
       await insertMetadata(trx, files, now);
       return 'renewed';
@@ -473,5 +621,115 @@ export async function renewTargets(
       );
       return { target: undefined, result: { targetsVersion } };
     },
+  });
+}
+
+/**
+ * `hubctl tuf delegate`: a new targets version, signed with the offline
+ * targets key, delegating content releases (`content-release-*`) to
+ * `releases` — an online key the hub keeps beside its snapshot and
+ * timestamp keys — in place of any key delegated before; and a new
+ * version of the delegated role signed by that key, listing the releases
+ * it listed. A key given again (the same one) only signs both anew.
+ * Revoking a stolen online key is this with a new key: the old one's
+ * signatures no longer count from the next targets version a kiosk reads.
+ */
+export async function delegateReleases(
+  db: HubDb,
+  opts: { targetsSigners: readonly TufSigner[]; online: OnlineKeys; releases: TufSigner; actor: AuditActor; now: Date },
+): Promise<{ targetsVersion: number; releasesVersion: number }> {
+  return withRetries(db, async (trx) => {
+    const rootStored = await latestOf(trx, 'root');
+    const targetsStored = await latestOf(trx, 'targets');
+    const releasesStored = await latestOf(trx, RELEASES_ROLE);
+    const versions = await storedVersions(trx);
+    if (rootStored === undefined || targetsStored === undefined) throw new TufRepositoryMissingError();
+    const root = parsed('root', rootStored).signed;
+    const previous = parsed('targets', targetsStored).signed;
+    const targetsSigned = delegatingTargets(
+      {
+        version: previous.version + 1,
+        expires: expiryAfter(opts.now, TUF_EXPIRY_MS.targets),
+        targets: previous.targets,
+      },
+      opts.releases.publicKey,
+    );
+    const targetsFile = fileOf('targets', signAs(new Metadata(targetsSigned), root, 'targets', opts.targetsSigners));
+    const listed = releasesStored === undefined ? {} : parsed(RELEASES_ROLE, releasesStored).signed.targets;
+    const releasesVersion = (releasesStored?.version ?? 0) + 1;
+    const releasesFile = delegatedFile(targetsSigned, opts.releases, opts.now, releasesVersion, listed);
+    await insertMetadata(
+      trx,
+      [
+        targetsFile,
+        releasesFile,
+        ...snapshotAndTimestamp(
+          root,
+          opts.online,
+          opts.now,
+          { targets: targetsFile, releases: releasesFile },
+          versions,
+        ),
+      ],
+      opts.now,
+    );
+    await appendAudit(
+      trx,
+      {
+        actor: opts.actor,
+        action: 'tuf.delegate',
+        target: `tuf-targets:${targetsFile.version}`,
+        details: {
+          releases: [opts.releases.keyId],
+          revoked: releasesKeyIdsOf(previous).filter((id) => id !== opts.releases.keyId),
+          paths: [...RELEASES_PATHS],
+          releasesVersion,
+        },
+      },
+      opts.now,
+    );
+    return { targetsVersion: targetsFile.version, releasesVersion };
+  });
+}
+
+/**
+ * A new version of the delegated releases role adding the target made by
+ * `alsoStore`, signed by the online releases key (which must be the one
+ * the current targets delegate to), with a new snapshot and timestamp —
+ * one transaction with what `alsoStore` writes, retried like publishTarget.
+ * No offline key is involved: what the hub publishes this way is held back
+ * by the console's review, not by a key.
+ */
+export async function publishDelegatedTarget<T>(
+  db: HubDb,
+  opts: {
+    online: OnlineReleaseKeys;
+    now: Date;
+    alsoStore: (trx: Transaction<HubDatabase>, releasesVersion: number) => Promise<{ target: TargetFile; result: T }>;
+  },
+): Promise<T> {
+  return withRetries(db, async (trx) => {
+    const rootStored = await latestOf(trx, 'root');
+    const targetsStored = await latestOf(trx, 'targets');
+    const releasesStored = await latestOf(trx, RELEASES_ROLE);
+    const versions = await storedVersions(trx);
+    if (rootStored === undefined || targetsStored === undefined) throw new TufRepositoryMissingError();
+    if (releasesStored === undefined) throw new TufDelegationMissingError();
+    const root = parsed('root', rootStored).signed;
+    const delegator = parsed('targets', targetsStored).signed;
+    checkReleasesKey(delegator, opts.online.releases);
+    const previous = parsed(RELEASES_ROLE, releasesStored).signed;
+    const { target, result } = await opts.alsoStore(trx, previous.version + 1);
+    const releasesFile = delegatedFile(delegator, opts.online.releases, opts.now, previous.version + 1, {
+      ...previous.targets,
+      [target.path]: target,
+    });
+    const files = { targets: asFile('targets', targetsStored), releases: releasesFile };
+    await insertMetadata(
+      trx,
+      [releasesFile, ...snapshotAndTimestamp(root, opts.online, opts.now, files, versions)],
+      opts.now,
+    );
+    return result;
   });
 }

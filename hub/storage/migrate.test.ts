@@ -36,6 +36,7 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
       'case_events',
       'case_facts',
       'case_lookup_misses',
+      'content_changes',
       'content_releases',
       'duty_roster',
       'enrollment_codes',
@@ -78,6 +79,8 @@ describe.each(ENGINES)('hub schema migrations on %s', (engine) => {
         { version: 12, name: 'kiosks’ content release states and events' },
         { version: 13, name: 'staged rollouts of content releases' },
         { version: 14, name: 'fleet commands' },
+        { version: 15, name: 'TUF delegated releases role' },
+        { version: 16, name: 'content changes and the review of uploaded releases' },
       ]
         .map((m) => ({
           id: m.version,

@@ -3,6 +3,7 @@ import type { UserRole } from '../../common/hub/accounts';
 import type { AlertKind } from '../../common/hub/api/alert-kinds';
 import type { Referral } from '../../common/hub/api/call-records';
 import type { CallEndReason, CallTopic, CallUnavailableReason, DutyStatus } from '../../common/hub/api/calls';
+import type { ChangeState, ContentItemKind } from '../../common/hub/api/content-edits';
 import type { CommandResultStatus, FleetCommandKind } from '../../common/hub/api/fleet-commands';
 import type { Weekday } from '../../common/hub/opening-hours';
 import type { SubmissionKind } from '../../common/api/submissions';
@@ -51,6 +52,7 @@ export interface HubDatabase {
   kiosk_release_pins: KioskReleasePinsTable;
   release_rollout_changes: ReleaseRolloutChangesTable;
   kiosk_commands: KioskCommandsTable;
+  content_changes: ContentChangesTable;
 }
 
 /** One row (id 1): the schema version this database is at, see migrate.ts. */
@@ -381,7 +383,8 @@ export interface KioskUsageDailyTable {
   received_at: string;
 }
 
-export type TufRole = 'root' | 'targets' | 'snapshot' | 'timestamp';
+/** The roles the repository signs; `releases` is the role targets delegates content releases to (migration 15). */
+export type TufRole = 'root' | 'targets' | 'snapshot' | 'timestamp' | 'releases';
 
 /** Every signed version of every TUF role, as served (migration 11). */
 export interface TufMetadataTable {
@@ -419,6 +422,14 @@ export interface ContentReleasesTable {
   release_number: ColumnType<number | null, number | null | undefined, number | null>;
   published_at: ColumnType<string | null, string | null | undefined, string | null>;
   published_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `upload`: hubctl release upload, waiting for a review; `edits`: built from approved content changes. */
+  origin: ColumnType<'upload' | 'edits', 'upload' | 'edits' | undefined, 'upload' | 'edits'>;
+  /** The audit actor who approved or rejected it. */
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  review_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set when a reviewer rejected it: it is then never published. */
+  rejected_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type CallRow = Selectable<CallsTable>;
@@ -499,3 +510,27 @@ export interface KioskCommandsTable {
   payload: string | null;
 }
 export type KioskCommandRow = Selectable<KioskCommandsTable>;
+
+/** A change to one content item (migration 16, hub/content-edits/). */
+export interface ContentChangesTable {
+  id: Generated<number>;
+  kind: ContentItemKind;
+  item_id: string;
+  /** 1 when the change makes the item (it was not in the content source). */
+  is_new: number;
+  /** ContentItemFields as JSON; null when the change deletes the item. */
+  item: string | null;
+  state: ChangeState;
+  /** FieldProblem[] as JSON, found at the last save. */
+  problems: string;
+  author_id: number;
+  reviewer_id: ColumnType<number | null, number | null | undefined, number | null>;
+  review_note: ColumnType<string | null, string | null | undefined, string | null>;
+  failure: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+  updated_at: string;
+  /** The reviewer's claim while the release is built. */
+  approved_at: ColumnType<string | null, string | null | undefined, string | null>;
+  published_at: ColumnType<string | null, string | null | undefined, string | null>;
+  upload_id: ColumnType<number | null, number | null | undefined, number | null>;
+}

@@ -19,6 +19,8 @@ import type { KioskStatus, StorageEngine } from '../storage/schema';
 import { signRequest } from '../../server-kit/kiosk-identity/request-signature';
 import { useTestStorage, type TestStorage } from './test-storage';
 import { configuredRelease } from '../take-away/current-release';
+import type { ContentEditing } from '../http/content-edit-handlers';
+import { testContentEditing } from './test-content-editing';
 
 /**
  * A hub over a test's storage (each engine, as useTestStorage), answering
@@ -129,6 +131,8 @@ export function useTestHub(
     keys?: boolean;
     /** The content release the take-away pages read; default the checkout's build (dist/content/content.db). */
     contentRelease?: string;
+    /** Content editing, made per test; default over the checkout's content/ folder, with no key to publish with. */
+    contentEditing?: () => ContentEditing;
   } = {},
 ): TestHub {
   const storage = useTestStorage(engine);
@@ -186,6 +190,7 @@ export function useTestHub(
       turn: opts.turn,
       // The checkout's build, as `npm test` makes it before the tests: opened only when a page is asked for.
       contentRelease: configuredRelease(opts.contentRelease),
+      contentEditing: (opts.contentEditing ?? (() => testContentEditing(storage.dataDir)))(),
       ...(opts.keys === true
         ? {
             payloads: await preparePayloadKeyring(db, defaultPayloadKeysDir(storage.dataDir), () => T0),

@@ -7,7 +7,8 @@ import type { HubAccess } from './access';
  * header: their integrity comes from the signatures, and the content is
  * public law text. Consistent snapshots, so every name but
  * `timestamp.json` names a file that never changes:
- *  - metadata: `N.root.json`, `N.targets.json`, `N.snapshot.json`, `timestamp.json`;
+ *  - metadata: `N.root.json`, `N.targets.json`, `N.snapshot.json`, `timestamp.json`,
+ *    and `N.releases.json` (the role targets delegates content releases to);
  *  - targets: `<sha256>.<name>`, e.g. `<sha256>.content-release-3.db`.
  * Any other name is a 404 without the storage being asked.
  *
@@ -23,17 +24,17 @@ export type TufFileRouteName = keyof typeof TUF_FILE_ROUTES;
 
 /** What a metadata file name stands for. */
 export type TufMetadataName =
-  { role: 'root' | 'targets' | 'snapshot'; version: number } | { role: 'timestamp'; version?: undefined };
+  { role: 'root' | 'targets' | 'snapshot' | 'releases'; version: number } | { role: 'timestamp'; version?: undefined };
 
 /** A version in a file name: 1 and up, no leading zero, within what the database stores. */
 const VERSION = '([1-9][0-9]{0,8})';
-const METADATA_NAME = new RegExp(`^(?:${VERSION}\\.(root|targets|snapshot)|timestamp)\\.json$`);
+const METADATA_NAME = new RegExp(`^(?:${VERSION}\\.(root|targets|snapshot|releases)|timestamp)\\.json$`);
 
 export function parseTufMetadataName(name: string): TufMetadataName | undefined {
   const m = METADATA_NAME.exec(name);
   if (m === null) return undefined;
   if (m[2] === undefined) return { role: 'timestamp' };
-  return { role: m[2] as 'root' | 'targets' | 'snapshot', version: Number(m[1]) };
+  return { role: m[2] as 'root' | 'targets' | 'snapshot' | 'releases', version: Number(m[1]) };
 }
 
 /** A target's own name: letters, digits, `-`, `_` and dots between them; no path. */

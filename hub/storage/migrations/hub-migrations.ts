@@ -12,6 +12,8 @@ import { contentReleases } from './011-content-releases';
 import { kioskReleaseReports } from './012-kiosk-release-reports';
 import { releaseRollouts } from './013-release-rollouts';
 import { fleetCommands } from './014-fleet-commands';
+import { delegatedReleasesRole } from './015-delegated-releases-role';
+import { contentChanges } from './016-content-changes';
 import type { HubMigration } from './migration';
 
 /** Every migration of the hub's schema, in order; the last one's version is the version this code reads and writes. */
@@ -30,4 +32,6 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   kioskReleaseReports,
   releaseRollouts,
   fleetCommands,
+  delegatedReleasesRole,
+  contentChanges,
 ];

@@ -1,0 +1,282 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import type {
+  ContentChange,
+  ContentItemFields,
+  ContentItemsResponse,
+  ContentPreviewResponse,
+  ReleaseUploadsResponse,
+} from '../../common/hub/api/content-edits';
+import { z } from 'zod';
+import { listAudit } from '../storage/audit-log';
+import { openSession } from '../storage/sessions';
+import { uploadRelease } from '../releases/content-releases';
+import { makeTufKeys } from '../releases/tuf-keys';
+import { initRepository } from '../releases/tuf-repository';
+import { writeContentRelease } from '../testing/content-release-files';
+import { testContentEditing } from '../testing/test-content-editing';
+import { ENGINES } from '../testing/test-storage';
+import { useTestHub, type TestHub } from '../testing/test-hub';
+
+/**
+ * Content editing over HTTP on both engines, with the real content source
+ * (the checkout's content/), the real builder and a real TUF repository:
+ * drafts checked at the field, four eyes, one open change per item, an
+ * approval that publishes a release with the new text, an uploaded release
+ * in the same review. Who may call each route: route-access.test.ts.
+ */
+
+const scratch = mkdtempSync(join(tmpdir(), 'content-edits-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const KEYS = makeTufKeys(join(scratch, 'tuf'), ['root', 'targets', 'snapshot', 'timestamp', 'releases']);
+const RELEASE = writeContentRelease(join(scratch, 'upload.db'), { rows: 5 });
+
+type Change = ContentChange;
+
+async function admins(hub: TestHub) {
+  const db = hub.storage.storage.db;
+  const [author, reviewer] = await Promise.all([
+    hub.addAccount('zhang.admin', 'administrator'),
+    hub.addAccount('li.admin', 'administrator'),
+  ]);
+  const as = async (id: number) => {
+    const token = await openSession(db, id, 'full', hub.now());
+    return (path: string, body?: unknown) =>
+      hub.call(
+        body === undefined ? { method: 'GET', path, token } : { method: 'POST', path: `/api/${path}`, token, body },
+      );
+  };
+  return { author, reviewer, byAuthor: await as(author.id), byReviewer: await as(reviewer.id) };
+}
+
+const faq = (over: Partial<Extract<ContentItemFields, { kind: 'faq' }>['fields']> = {}): ContentItemFields => ({
+  kind: 'faq',
+  fields: {
+    topic: 'labour',
+    situation: null,
+    question: '试用期被辞退有补偿吗？',
+    answer: '用人单位在试用期解除劳动合同的，应当向劳动者说明理由。',
+    nextSteps: [],
+    cites: ['劳动合同法 第九百条'],
+    keywords: ['试用期'],
+    ...over,
+  },
+});
+
+describe.each(ENGINES)('content editing on %s', (engine) => {
+  const hub = useTestHub(engine, { contentEditing: () => testContentEditing(scratch, KEYS) });
+
+  it('checks a draft at the field, sends it for review only without problems, and keeps four eyes', async () => {
+    const { byAuthor, byReviewer, author, reviewer } = await admins(hub);
+    const topic = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>()
+      .items[0]!.item;
+    const fields = faq({ topic: topic.kind === 'faq' ? topic.fields.topic : 'labour' });
+
+    const saved = await byAuthor('content/drafts/save', {
+      changeId: null,
+      itemId: null,
+      edit: { action: 'save', item: fields },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const draft = saved.json<{ change: Change }>().change;
+    expect(draft).toMatchObject({ state: 'draft', author: { id: author.id }, current: null, releaseNumber: null });
+    expect(draft.problems).toEqual([
+      { field: 'cites.0', code: 'article-missing', params: { law: '劳动合同法', article: '第九百条' } },
+    ]);
+
+    const early = await byAuthor('content/changes/submit', { changeId: draft.changeId });
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain('cites.0 (article-missing)');
+
+    // Another administrator may neither edit this draft nor open a second change to the item.
+    const fixed = faq({ ...(fields.kind === 'faq' ? fields.fields : {}), cites: ['劳动合同法 第三十条'] });
+    const foreign = await byReviewer('content/drafts/save', {
+      changeId: draft.changeId,
+      itemId: null,
+      edit: { action: 'save', item: fixed },
+    });
+    expect(foreign.statusCode).toBe(403);
+    const second = await byReviewer('content/drafts/save', {
+      changeId: null,
+      itemId: draft.itemId,
+      edit: { action: 'delete', kind: 'faq' },
+    });
+    // The item is new and not published yet: no such item to change.
+    expect(second.statusCode).toBe(404);
+
+    const again = await byAuthor('content/drafts/save', {
+      changeId: draft.changeId,
+      itemId: draft.itemId,
+      edit: { action: 'save', item: fixed },
+    });
+    expect(again.json<{ change: Change }>().change.problems).toEqual([]);
+    const sent = await byAuthor('content/changes/submit', { changeId: draft.changeId });
+    expect(sent.json<{ change: Change }>().change.state).toBe('in-review');
+    // Sent: no longer a draft to save.
+    expect(
+      (
+        await byAuthor('content/drafts/save', {
+          changeId: draft.changeId,
+          itemId: draft.itemId,
+          edit: { action: 'save', item: fixed },
+        })
+      ).statusCode,
+    ).toBe(409);
+
+    for (const decision of ['approve', 'reject']) {
+      const own = await byAuthor('content/changes/review', { changeId: draft.changeId, decision, note: null });
+      expect(own.statusCode, decision).toBe(403);
+    }
+    const rejected = await byReviewer('content/changes/review', {
+      changeId: draft.changeId,
+      decision: 'reject',
+      note: '请补充下一步',
+    });
+    expect(rejected.json<{ change: Change }>().change).toMatchObject({
+      state: 'rejected',
+      reviewer: { id: reviewer.id },
+      reviewNote: '请补充下一步',
+    });
+    expect(
+      (await byReviewer('content/changes/review', { changeId: draft.changeId, decision: 'approve', note: null }))
+        .statusCode,
+    ).toBe(409);
+
+    const listed = (await byReviewer('content/changes', {})).json<{ changes: Change[] }>().changes;
+    expect(listed.map((c) => [c.changeId, c.state])).toEqual([[draft.changeId, 'rejected']]);
+    expect(
+      (await byAuthor('content/changes/withdraw', { changeId: draft.changeId })).json<{ change: Change }>().change
+        .state,
+    ).toBe('withdrawn');
+
+    const actions = (await listAudit(hub.storage.storage.db, { limit: 20 }))
+      .filter((a) => a.action.startsWith('content.'))
+      .map((a) => `${a.actor} ${a.action}`)
+      .reverse();
+    expect(actions).toEqual([
+      `user:${author.id} content.draft.save`,
+      `user:${author.id} content.draft.save`,
+      `user:${author.id} content.submit`,
+      `user:${reviewer.id} content.review.reject`,
+      `user:${author.id} content.withdraw`,
+    ]);
+  }, 60_000);
+
+  it('previews an item with its problems and the text of the articles it cites', async () => {
+    const { byAuthor } = await admins(hub);
+    const res = await byAuthor('content/preview', {
+      item: {
+        kind: 'slide',
+        fields: { title: '试用期', body: '试用期也受法律保护', cites: ['劳动合同法 第十九条', '劳动合同法 第九百条'] },
+      },
+    });
+    const preview = res.json<z.infer<typeof ContentPreviewResponse>>();
+    expect(preview.problems).toEqual([
+      { field: 'cites.1', code: 'article-missing', params: { law: '劳动合同法', article: '第九百条' } },
+    ]);
+    expect(preview.articles).toHaveLength(1);
+    expect(preview.articles[0]!.citation).toBe('劳动合同法 第十九条');
+    expect(preview.articles[0]!.text).toContain('试用期');
+  }, 60_000);
+
+  it('publishes an approved answer edit as a release whose content.db has the new text', async () => {
+    const db = hub.storage.storage.db;
+    await initRepository(db, KEYS, 'hubctl', hub.now());
+    const { byAuthor, byReviewer, reviewer } = await admins(hub);
+    const items = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>().items;
+    const target = items[0]!;
+    expect(target.openChangeId).toBeNull();
+    if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
+    const answer = `${target.item.fields.answer}（本答复已由管理员更新。）`;
+    const edited: ContentItemFields = { kind: 'faq', fields: { ...target.item.fields, answer } };
+    const saved = (
+      await byAuthor('content/drafts/save', {
+        changeId: null,
+        itemId: target.itemId,
+        edit: { action: 'save', item: edited },
+      })
+    ).json<{ change: Change }>().change;
+    expect(saved).toMatchObject({ state: 'draft', problems: [], current: target.item });
+    const busy = await byReviewer('content/drafts/save', {
+      changeId: null,
+      itemId: target.itemId,
+      edit: { action: 'delete', kind: 'faq' },
+    });
+    expect(busy.statusCode).toBe(409);
+    expect(busy.body).toContain(`change ${saved.changeId}`);
+    await byAuthor('content/changes/submit', { changeId: saved.changeId });
+
+    const approved = await byReviewer('content/changes/review', {
+      changeId: saved.changeId,
+      decision: 'approve',
+      note: '同意',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const published = approved.json<{ change: Change }>().change;
+    expect(published).toMatchObject({
+      state: 'published',
+      reviewer: { id: reviewer.id },
+      failure: null,
+      releaseNumber: 1,
+    });
+    expect(published.current).toEqual(edited);
+
+    const target1 = await db
+      .selectFrom('tuf_targets')
+      .select('body')
+      .where('name', 'like', '%-1.db')
+      .executeTakeFirstOrThrow();
+    const release = new Database(Buffer.from(target1.body), { readonly: true });
+    try {
+      const row = release.prepare('SELECT answer FROM faq WHERE id = ?').get(target.itemId) as { answer: string };
+      expect(row.answer).toBe(answer);
+    } finally {
+      release.close();
+    }
+    // The item as it stands now has the edit; nothing open on it.
+    const now = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>().items;
+    expect(now.find((i) => i.itemId === target.itemId)).toMatchObject({ item: edited, openChangeId: null });
+  }, 180_000);
+
+  it('keeps an uploaded release in review until a second administrator approves it', async () => {
+    const db = hub.storage.storage.db;
+    await initRepository(db, KEYS, 'hubctl', hub.now());
+    const { byAuthor, byReviewer, author } = await admins(hub);
+    const first = await uploadRelease(db, { bytes: RELEASE, where: 'upload.db' }, { userId: author.id }, hub.now());
+    const second = await uploadRelease(db, { bytes: RELEASE, where: 'upload.db' }, 'hubctl', hub.now());
+    const list = (await byAuthor('/api/releases/uploads')).json<z.infer<typeof ReleaseUploadsResponse>>().uploads;
+    expect(list.map((u) => [u.uploadId, u.state, u.releaseNumber])).toEqual([
+      [second.id, 'in-review', null],
+      [first.id, 'in-review', null],
+    ]);
+
+    const own = await byAuthor('releases/uploads/review', { uploadId: first.id, decision: 'approve', note: null });
+    expect(own.statusCode).toBe(403);
+    const approved = await byReviewer('releases/uploads/review', {
+      uploadId: first.id,
+      decision: 'approve',
+      note: null,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const rejected = await byAuthor('releases/uploads/review', {
+      uploadId: second.id,
+      decision: 'reject',
+      note: '版本不对',
+    });
+    expect(
+      rejected
+        .json<z.infer<typeof ReleaseUploadsResponse>>()
+        .uploads.map((u) => [u.uploadId, u.state, u.releaseNumber]),
+    ).toEqual([
+      [second.id, 'rejected', null],
+      [first.id, 'published', 1],
+    ]);
+    expect(
+      (await byReviewer('releases/uploads/review', { uploadId: second.id, decision: 'approve', note: null }))
+        .statusCode,
+    ).toBe(409);
+  }, 60_000);
+});

@@ -106,6 +106,7 @@ export function readHubStartup(argv: readonly string[], env: NodeJS.ProcessEnv):
       turn,
       retention: config.retention,
       contentRelease: loaded.value.contentRelease,
+      contentDir: loaded.value.contentDir,
     },
   };
 }

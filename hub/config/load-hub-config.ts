@@ -14,6 +14,8 @@ export interface LoadedHubConfig {
   sealingKeyFile: string | undefined;
   /** The content release the take-away pages read, made absolute; undefined: the checkout's build. */
   contentRelease: string | undefined;
+  /** The content folder edited content is built from, made absolute; undefined: the checkout's content/. */
+  contentDir: string | undefined;
   /** The TURN section with its secret file's path made absolute; undefined when calls have no TURN. */
   turn: (NonNullable<HubConfig['turn']> & { secretFile: string }) | undefined;
 }
@@ -38,6 +40,7 @@ export function loadHubConfig(path: string): Result<LoadedHubConfig, RefusedConf
     payloadKeysDir: near(config.payloadKeysDir),
     sealingKeyFile: near(config.sealingKeyFile),
     contentRelease: near(config.contentRelease),
+    contentDir: near(config.contentDir),
     turn:
       config.turn === undefined
         ? undefined

@@ -99,6 +99,12 @@ export const HubConfig = z.strictObject({
    * when present; without one those pages say content is unavailable.
    */
   contentRelease: z.string().min(1).optional(),
+  /**
+   * The content folder (laid out as the repository's content/) that releases
+   * are built from when administrators' edits are approved in the console;
+   * relative to this file. Default: content/ of the hub's checkout.
+   */
+  contentDir: z.string().min(1).optional(),
   /** The name authenticator apps show beside the account's code. */
   totpIssuer: z.string().min(1).max(40).default('无人律所'),
   /**

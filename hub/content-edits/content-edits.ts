@@ -11,7 +11,8 @@ import { parseCitation } from '../../common/legal/citation';
 import { checkItem } from '../../content/build/item-checks';
 import { checkContentRelease } from '../releases/content-releases';
 import { actorText, appendAudit, type AuditActor } from '../storage/audit-log';
-import type { HubDb } from '../storage/schema';
+import type { ExpressionBuilder } from 'kysely';
+import type { HubDatabase, HubDb } from '../storage/schema';
 import { isUniqueViolation } from '../storage/unique-violation';
 import { currentOf, itemLabel, OPEN_STATES, overlay, publishedEdits, readChanges } from './change-rows';
 import type { EditsSource, ItemEdit, SourceItem } from './edits-source';
@@ -66,6 +67,10 @@ export interface ContentEditDeps {
 
 /** A claimed approval older than this was cut off (the hub stopped mid-build) and may be approved again. */
 const STALE_CLAIM_MS = 15 * 60 * 1000;
+
+/** No reviewer is publishing it now: never claimed, or claimed by a hub that stopped mid-build. */
+const unclaimed = (at: Date) => (eb: ExpressionBuilder<HubDatabase, 'content_changes'>) =>
+  eb.or([eb('approved_at', 'is', null), eb('approved_at', '<', new Date(at.getTime() - STALE_CLAIM_MS).toISOString())]);
 
 const notFound = (changeId: number) => new ContentEditError('not-found', `there is no content change ${changeId}`);
 
@@ -279,6 +284,7 @@ export function createContentEdits(deps: ContentEditDeps) {
         })
         .where('id', '=', changeId)
         .where('state', '=', row.state)
+        .where(unclaimed(now()))
         .executeTakeFirst();
       if (Number(moved.numUpdatedRows) !== 1)
         throw new ContentEditError('conflict', `change ${changeId} changed meanwhile: look at it again`);
@@ -341,7 +347,7 @@ export function createContentEdits(deps: ContentEditDeps) {
         .set({ state: 'rejected', reviewer_id: reviewerId, review_note: note, updated_at: now().toISOString() })
         .where('id', '=', changeId)
         .where('state', '=', 'in-review')
-        .where('approved_at', 'is', null)
+        .where(unclaimed(now()))
         .executeTakeFirst();
       if (Number(done.numUpdatedRows) !== 1)
         throw new ContentEditError('conflict', `change ${changeId} is no longer in review`);
@@ -436,12 +442,7 @@ export function createContentEdits(deps: ContentEditDeps) {
         .set({ reviewer_id: reviewerId, review_note: note, approved_at: claimedAt.toISOString() })
         .where('id', '=', changeId)
         .where('state', '=', 'in-review')
-        .where((eb) =>
-          eb.or([
-            eb('approved_at', 'is', null),
-            eb('approved_at', '<', new Date(claimedAt.getTime() - STALE_CLAIM_MS).toISOString()),
-          ]),
-        )
+        .where(unclaimed(claimedAt))
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1)
         throw new ContentEditError('conflict', `change ${changeId} is being published already`);

@@ -241,6 +241,93 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
     expect(now.find((i) => i.itemId === target.itemId)).toMatchObject({ item: edited, openChangeId: null });
   }, 180_000);
 
+  it('publishes two changes approved at once one after the other, the newer release holding both', async () => {
+    const db = hub.storage.storage.db;
+    await initRepository(db, KEYS, 'hubctl', hub.now());
+    const { byAuthor, byReviewer } = await admins(hub);
+    const items = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>().items;
+    const edits = items.slice(1, 3).map((target, i) => {
+      if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
+      return {
+        itemId: target.itemId,
+        answer: `${target.item.fields.answer}（第${i + 1}处更新）`,
+        fields: target.item.fields,
+      };
+    });
+    const changeIds: number[] = [];
+    for (const e of edits) {
+      const saved = await byAuthor('content/drafts/save', {
+        changeId: null,
+        itemId: e.itemId,
+        edit: { action: 'save', item: { kind: 'faq', fields: { ...e.fields, answer: e.answer } } },
+      });
+      const id = saved.json<{ change: Change }>().change.changeId;
+      await byAuthor('content/changes/submit', { changeId: id });
+      changeIds.push(id);
+    }
+    const answers = await Promise.all(
+      changeIds.map((changeId) => byReviewer('content/changes/review', { changeId, decision: 'approve', note: null })),
+    );
+    const published = answers.map((a) => a.json<{ change: Change }>().change);
+    expect(published.map((c) => c.state)).toEqual(['published', 'published']);
+    expect(published.map((c) => c.releaseNumber).sort()).toEqual([1, 2]);
+
+    const newest = await db
+      .selectFrom('tuf_targets')
+      .select('body')
+      .where('name', 'like', '%-2.db')
+      .executeTakeFirstOrThrow();
+    const release = new Database(Buffer.from(newest.body), { readonly: true });
+    try {
+      for (const e of edits)
+        expect(
+          (release.prepare('SELECT answer FROM faq WHERE id = ?').get(e.itemId) as { answer: string }).answer,
+        ).toBe(e.answer);
+    } finally {
+      release.close();
+    }
+  }, 300_000);
+
+  it('gives a change whose release cannot be built back to its author as failed, with the builder’s reason', async () => {
+    const db = hub.storage.storage.db;
+    await initRepository(db, KEYS, 'hubctl', hub.now());
+    const { byAuthor, byReviewer } = await admins(hub);
+    const offices = (await byAuthor('content/items', { kind: 'office' })).json<z.infer<typeof ContentItemsResponse>>()
+      .items;
+    const demo = offices.find((o) => o.label.endsWith('（演示数据）'))!;
+    if (demo.item.kind !== 'office') throw new Error('expected an office');
+    // A demo entry's name must say it is one: the builder refuses it, the field checks do not know the demo mark.
+    const renamed: ContentItemFields = {
+      kind: 'office',
+      fields: { ...demo.item.fields, name: demo.item.fields.name.replace('（演示数据）', '') },
+    };
+    const saved = (
+      await byAuthor('content/drafts/save', {
+        changeId: null,
+        itemId: demo.itemId,
+        edit: { action: 'save', item: renamed },
+      })
+    ).json<{ change: Change }>().change;
+    expect(saved.problems).toEqual([]);
+    await byAuthor('content/changes/submit', { changeId: saved.changeId });
+    const approved = await byReviewer('content/changes/review', {
+      changeId: saved.changeId,
+      decision: 'approve',
+      note: null,
+    });
+    const failed = approved.json<{ change: Change }>().change;
+    expect(failed).toMatchObject({ state: 'failed', releaseNumber: null });
+    expect(failed.failure).toContain('demo');
+    expect(await db.selectFrom('content_releases').select('id').execute()).toEqual([]);
+    // Its author takes it up again as a draft.
+    const again = await byAuthor('content/drafts/save', {
+      changeId: saved.changeId,
+      itemId: demo.itemId,
+      edit: { action: 'save', item: demo.item },
+    });
+    expect(again.json<{ change: Change }>().change).toMatchObject({ state: 'draft', failure: null });
+  }, 120_000);
+
   it('keeps an uploaded release in review until a second administrator approves it', async () => {
     const db = hub.storage.storage.db;
     await initRepository(db, KEYS, 'hubctl', hub.now());

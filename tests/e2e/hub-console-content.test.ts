@@ -39,6 +39,8 @@ let current: Page;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hub-console-content-e2e-'));
   mkdirSync(join(dataDir, 'hub'), { mode: 0o700 });
+  hub = startHubProcess(join(dataDir, 'hub'));
+  url = await hub.url;
   const offline = join(dataDir, 'offline-keys');
   for (const args of [
     ['tuf', 'init', '--keys', offline],
@@ -55,8 +57,6 @@ beforeAll(async () => {
     );
     expect(added.code, added.stderr).toBe(0);
   }
-  hub = startHubProcess(join(dataDir, 'hub'));
-  url = await hub.url;
   browser = await launchChromium({ jsFlags: null });
   author = await browser.newPage({ viewport: DESK_SIZES[0] });
   reviewer = await browser.newPage({ viewport: DESK_SIZES[0] });
@@ -80,7 +80,7 @@ const nav = (p: Page, name: string) => p.getByRole('navigation').getByRole('link
 async function openItem(p: Page): Promise<void> {
   await nav(p, '内容编辑');
   await p.getByTestId('kind-faq').click();
-  await p.getByTestId('content-search').fill('来得及');
+  await p.getByTestId('content-search').fill('现在去要还来得及');
   await p.getByTestId(`edit-${ITEM}`).click();
   await p.getByTestId('content-editor').waitFor();
 }
@@ -91,11 +91,11 @@ describe('editing content in the console', () => {
     await firstSignIn(author, url, AUTHOR, '终端');
     await nav(author, '内容编辑');
     await author.getByRole('heading', { level: 1, name: '内容编辑' }).waitFor();
-    await author.getByTestId(`item-label-${ITEM}`).waitFor();
-    expect(await author.getByTestId('content-items').locator('tbody tr').count()).toBeGreaterThan(5);
+    // A page of the answers, twenty at a time.
+    await poll(() => author.getByTestId('content-items').locator('tbody tr').count()).toBe(20);
     await atBothSizes('content-list');
 
-    await author.getByTestId('content-search').fill('来得及');
+    await author.getByTestId('content-search').fill('现在去要还来得及');
     await poll(() => author.getByTestId('content-items').locator('tbody tr').count()).toBe(1);
     await author.getByTestId('content-search').fill('没有这样的问题');
     await author.getByTestId('content-empty').waitFor();
@@ -131,8 +131,9 @@ describe('editing content in the console', () => {
     await author.getByTestId('field-nextSteps-3-step').fill('带上欠薪清单和证据，到劳动人事争议仲裁委员会立案。');
     await author.getByTestId('field-nextSteps-3-timeLimit').fill('离职之日起一年内');
     await author.getByTestId('draft-save').click();
-    await poll(() => author.getByTestId('draft-submit').isDisabled()).toBe(false);
-    expect(await author.locator('[data-testid^="problem-"]').count()).toBe(0);
+    await author.getByText('草稿已保存。').waitFor();
+    expect(await author.locator('[data-testid^="problem-"]').allInnerTexts()).toEqual([]);
+    expect(await author.getByTestId('draft-submit').isDisabled()).toBe(false);
 
     await author.getByTestId('preview-open').click();
     const screen = author.getByTestId('kiosk-preview-screen');
@@ -148,6 +149,7 @@ describe('editing content in the console', () => {
     // Drawn at the kiosk's portrait size, scaled.
     const box = await screen.boundingBox();
     expect(box!.height / box!.width).toBeCloseTo(1920 / 1080, 1);
+    await author.getByTestId('kiosk-preview').scrollIntoViewIfNeeded();
     await atBothSizes('content-preview');
   });
 

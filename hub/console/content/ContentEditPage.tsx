@@ -123,11 +123,7 @@ function ItemList({
       key: 'actions',
       title: t('hubContent.columns.actions'),
       render: (_v, i) => (
-        <Button
-          onClick={() => void open(i)}
-          data-testid={`edit-${i.itemId}`}
-          aria-label={`${t('hubContent.edit')} ${i.label}`}
-        >
+        <Button onClick={() => void open(i)} data-testid={`edit-${i.itemId}`}>
           {t('hubContent.edit')}
         </Button>
       ),
@@ -378,7 +374,7 @@ function ItemEditor({
           </Space>
         </Col>
         {previewing && editing.item.kind === 'faq' && (
-          <Col flex="0 0 auto">
+          <Col flex="0 0 auto" className="content-editor__preview">
             <KioskPreview item={editing.item} />
           </Col>
         )}

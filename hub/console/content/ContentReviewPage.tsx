@@ -153,7 +153,7 @@ function ChangeReview({ user, change, onDone }: { user: Me; change: ContentChang
                 {row.changed && (
                   <>
                     {' '}
-                    <Tag color="gold">{t('hubContent.review.changed')}</Tag>
+                    <Tag>{t('hubContent.review.changed')}</Tag>
                   </>
                 )}
               </th>
@@ -188,7 +188,7 @@ function ChangeReview({ user, change, onDone }: { user: Me; change: ContentChang
           value={note}
           maxLength={500}
           onChange={(e) => setNote(e.target.value)}
-          autoSize={{ minRows: 2 }}
+          rows={2}
         />
       </div>
       <Space>

@@ -92,7 +92,8 @@ function TextField({
   };
   return (
     <FieldFrame path={path} label={label} {...(hint === undefined ? {} : { hint })}>
-      {rows === undefined ? <Input {...common} /> : <Input.TextArea {...common} autoSize={{ minRows: rows }} />}
+      {/* A fixed height: the auto-sizing textarea measures with a hidden focusable copy, which screen readers trip on. */}
+      {rows === undefined ? <Input {...common} /> : <Input.TextArea {...common} rows={rows} />}
     </FieldFrame>
   );
 }
@@ -121,12 +122,8 @@ function TextListField({
         <Space key={i} align="start" className="content-list__row">
           <TextField path={`${path}.${i}`} label={entryLabel(i + 1)} />
           {!editing.readOnly && (
-            <Button
-              onClick={() => editing.remove(path, i)}
-              aria-label={`${entryLabel(i + 1)} · ${t('hubContent.editor.remove')}`}
-              data-testid={`remove-${fieldId(path)}-${i}`}
-            >
-              {t('hubContent.editor.remove')}
+            <Button onClick={() => editing.remove(path, i)} data-testid={`remove-${fieldId(path)}-${i}`}>
+              {t('hubContent.editor.remove')} · {entryLabel(i + 1)}
             </Button>
           )}
         </Space>

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTufKeys, defaultTufKeysDir } from '../../hub/releases/tuf-keys';
+import { initRepository } from '../../hub/releases/tuf-repository';
+import { openHubStorage, storageTarget } from '../../hub/storage/open-storage';
 import { launchChromium } from './harness';
 import { DESK_SIZES, firstSignIn, pageChecks, poll } from './hub-console-pages';
 import { hubctl, startHubProcess, type HubProcess } from './hub-processes';
@@ -36,19 +39,29 @@ let author: Page;
 let reviewer: Page;
 let current: Page;
 
+/**
+ * The TUF repository as `hubctl tuf init` makes it, with the online key the
+ * targets role delegates content releases to beside the snapshot and
+ * timestamp keys in the hub's data directory: the key the hub publishes
+ * approved changes with.
+ */
+async function delegateReleases(hubDir: string, offlineDir: string): Promise<void> {
+  const storage = await openHubStorage(storageTarget(hubDir), { create: false });
+  try {
+    const offline = makeTufKeys(offlineDir, ['root', 'targets']);
+    const online = makeTufKeys(defaultTufKeysDir(hubDir), ['snapshot', 'timestamp', 'releases']);
+    await initRepository(storage.db, { ...offline, ...online }, 'hubctl', new Date());
+  } finally {
+    await storage.close();
+  }
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hub-console-content-e2e-'));
   mkdirSync(join(dataDir, 'hub'), { mode: 0o700 });
   hub = startHubProcess(join(dataDir, 'hub'));
   url = await hub.url;
-  const offline = join(dataDir, 'offline-keys');
-  for (const args of [
-    ['tuf', 'init', '--keys', offline],
-    ['tuf', 'delegate', '--keys', offline],
-  ]) {
-    const run = await hubctl(join(dataDir, 'hub'), args);
-    expect(run.code, `hubctl ${args.join(' ')}: ${run.stderr}`).toBe(0);
-  }
+  await delegateReleases(join(dataDir, 'hub'), join(dataDir, 'offline-keys'));
   for (const account of [AUTHOR, REVIEWER]) {
     const added = await hubctl(
       join(dataDir, 'hub'),
@@ -218,6 +231,7 @@ describe('editing content in the console', () => {
 
       // The edited answer is what the list shows now, with no open change.
       current = author;
+      await author.getByTestId('editor-back').click();
       await openItem(author);
       expect(await author.getByTestId('field-nextSteps-3-timeLimit').inputValue()).toBe('自离职之日起一年内');
     },

@@ -89,7 +89,10 @@ export function Shell({ user, onSignOut, liveState }: { user: Me; onSignOut: () 
   else if (current === 'figures') page = <YearFiguresPage user={user} />;
   else if (current === 'fleet') page = <FleetPage />;
   else if (current === 'releases') page = <ReleasesPage user={user} />;
-  else if (current === 'content') page = <ContentEditPage user={user} />;
+  else if (route.page === 'content-item')
+    page = <ContentEditPage user={user} kind={route.kind} open={{ itemId: route.itemId }} />;
+  else if (route.page === 'content-kind') page = <ContentEditPage user={user} kind={route.kind} />;
+  else if (current === 'content') page = <ContentEditPage user={user} kind="faq" />;
   else if (current === 'content-review') page = <ContentReviewPage user={user} />;
   else if (current === 'enroll-codes') page = <EnrollCodesPage user={user} />;
   else if (current === 'users') page = <UsersPage user={user} />;

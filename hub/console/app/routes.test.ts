@@ -8,6 +8,9 @@ describe('console routes', () => {
       { page: 'kiosk', id: 42 },
       { page: 'releases' },
       { page: 'content' },
+      { page: 'content-kind', kind: 'service-line' },
+      { page: 'content-item', kind: 'faq', itemId: 'wages-unpaid-what-to-do' },
+      { page: 'content-item', kind: 'notice', itemId: null },
       { page: 'content-review' },
       { page: 'enroll-codes' },
       { page: 'users' },
@@ -29,6 +32,8 @@ describe('console routes', () => {
     expect(parseRoute('#/kiosks/x')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/fleet/')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/figures/report/26')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/content/poems')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/content/faq/Not_An_Id')).toEqual({ page: 'not-found' });
   });
 
   it('shows each role the links its routes let it use', () => {

@@ -1,5 +1,18 @@
 import type { z } from 'zod';
-import { App, Button, Col, Input, Row, Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Col,
+  Input,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/hub/api/accounts';
@@ -10,7 +23,9 @@ import {
   type ContentItemKind,
   type ContentItemsResponse,
 } from '../../../common/hub/api/content-edits';
+import { hrefOf, type ConsoleRoute } from '../app/routes';
 import { useHubClient, useHubQuery } from '../data/queries';
+import { PageMessage } from '../shared/PageMessage';
 import { PageError } from '../shared/PageError';
 import { describeError } from '../shared/format';
 import { fieldLabel, problemsElsewhere, problemText, requestProblems, type ShownProblem } from './field-problems';
@@ -38,27 +53,94 @@ interface Editing {
  * problem's field; the page shows it there. A change someone else wrote, or
  * one in review, is shown but not edited.
  */
-export function ContentEditPage({ user }: { user: Me }) {
+export function ContentEditPage({
+  user,
+  kind,
+  open,
+}: {
+  user: Me;
+  kind: ContentItemKind;
+  /** The item in the editor (itemId null: a new one); none: the list of the kind. */
+  open?: { itemId: string | null };
+}) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<ContentItemKind>('faq');
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const go = (route: ConsoleRoute): void => {
+    window.location.hash = hrefOf(route);
+  };
   return (
     <>
       <Typography.Title level={1} className="console-page-title">
         {t('hubContent.title')}
       </Typography.Title>
       <Typography.Paragraph>{t('hubContent.lead')}</Typography.Paragraph>
-      {editing === null ? (
+      {open === undefined ? (
         <ItemList
+          key={kind}
           kind={kind}
-          onKind={setKind}
-          onOpen={(e) => setEditing(e)}
-          onNew={() => setEditing({ kind, itemId: null, label: '', item: blankItem(kind), change: null, problems: [] })}
+          onKind={(k) => go({ page: 'content-kind', kind: k })}
+          onOpen={(itemId) => go({ page: 'content-item', kind, itemId })}
+        />
+      ) : open.itemId === null ? (
+        <ItemEditor
+          user={user}
+          initial={{ kind, itemId: null, label: '', item: blankItem(kind), change: null, problems: [] }}
+          onClose={() => go({ page: 'content-kind', kind })}
         />
       ) : (
-        <ItemEditor user={user} editing={editing} onChange={setEditing} onClose={() => setEditing(null)} />
+        <OpenItem
+          key={open.itemId}
+          user={user}
+          kind={kind}
+          itemId={open.itemId}
+          onClose={() => go({ page: 'content-kind', kind })}
+        />
       )}
     </>
+  );
+}
+
+const isOpen = (c: ContentChange): boolean => c.state === 'draft' || c.state === 'in-review';
+
+/**
+ * An item named in the address, with its open change if it has one: read
+ * from the items as published and the open changes, so a new item not yet
+ * published opens too (by its draft).
+ */
+function OpenItem({
+  user,
+  kind,
+  itemId,
+  onClose,
+}: {
+  user: Me;
+  kind: ContentItemKind;
+  itemId: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const items = useHubQuery('contentItems', { kind });
+  const changes = useHubQuery('contentChanges', {});
+  if (items.error !== undefined) return <PageError error={items.error} retry={items.reload} />;
+  if (changes.error !== undefined) return <PageError error={changes.error} retry={changes.reload} />;
+  if (items.data === undefined || changes.data === undefined || items.loading || changes.loading) return <Spin />;
+  const listed = items.data.items.find((i) => i.itemId === itemId);
+  const change = changes.data.changes.find((c) => c.kind === kind && c.itemId === itemId && isOpen(c)) ?? null;
+  if (listed === undefined && change === null)
+    return <PageMessage status="404" title={t('hubConsole.common.notFound')} />;
+  const item = change?.item ?? listed?.item ?? change?.current ?? blankItem(kind);
+  return (
+    <ItemEditor
+      user={user}
+      initial={{
+        kind,
+        itemId,
+        label: listed?.label ?? itemLabel(item),
+        item,
+        change,
+        problems: change?.problems ?? [],
+      }}
+      onClose={onClose}
+    />
   );
 }
 
@@ -66,42 +148,19 @@ function ItemList({
   kind,
   onKind,
   onOpen,
-  onNew,
 }: {
   kind: ContentItemKind;
   onKind: (kind: ContentItemKind) => void;
-  onOpen: (editing: Editing) => void;
-  onNew: () => void;
+  /** itemId null: a new item. */
+  onOpen: (itemId: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const client = useHubClient();
   const items = useHubQuery('contentItems', { kind });
   const [search, setSearch] = useState('');
   const shown = useMemo(
     () => (items.data?.items ?? []).filter((i) => i.label.toLowerCase().includes(search.trim().toLowerCase())),
     [items.data, search],
   );
-
-  const open = async (listed: Listed): Promise<void> => {
-    let change: ContentChange | null = null;
-    if (listed.openChangeId !== null) {
-      try {
-        change = (await client.call('contentChange', { changeId: listed.openChangeId })).change;
-      } catch (error) {
-        void message.error(describeError(t, error));
-        return;
-      }
-    }
-    onOpen({
-      kind,
-      itemId: listed.itemId,
-      label: listed.label,
-      item: change?.item ?? listed.item,
-      change,
-      problems: change?.problems ?? [],
-    });
-  };
 
   const columns: TableColumnsType<Listed> = [
     {
@@ -123,7 +182,7 @@ function ItemList({
       key: 'actions',
       title: t('hubContent.columns.actions'),
       render: (_v, i) => (
-        <Button onClick={() => void open(i)} data-testid={`edit-${i.itemId}`}>
+        <Button onClick={() => onOpen(i.itemId)} data-testid={`edit-${i.itemId}`}>
           {t('hubContent.edit')}
         </Button>
       ),
@@ -136,10 +195,7 @@ function ItemList({
         <Segmented<ContentItemKind>
           aria-label={t('hubContent.kindLabel')}
           value={kind}
-          onChange={(k) => {
-            onKind(k);
-            setSearch('');
-          }}
+          onChange={onKind}
           options={CONTENT_ITEM_KINDS.map((k) => ({
             value: k,
             label: <span data-testid={`kind-${k}`}>{t(`hubContent.kinds.${k}`)}</span>,
@@ -153,7 +209,7 @@ function ItemList({
           aria-label={t('hubContent.search')}
           data-testid="content-search"
         />
-        <Button type="primary" onClick={onNew} data-testid="content-new">
+        <Button type="primary" onClick={() => onOpen(null)} data-testid="content-new">
           {t('hubContent.newItem')}
         </Button>
       </Space>
@@ -177,18 +233,9 @@ function ItemList({
   );
 }
 
-function ItemEditor({
-  user,
-  editing,
-  onChange,
-  onClose,
-}: {
-  user: Me;
-  editing: Editing;
-  onChange: (editing: Editing) => void;
-  onClose: () => void;
-}) {
+function ItemEditor({ user, initial, onClose }: { user: Me; initial: Editing; onClose: () => void }) {
   const { t } = useTranslation();
+  const [editing, onChange] = useState(initial);
   const { message, modal } = App.useApp();
   const client = useHubClient();
   const [busy, setBusy] = useState(false);
@@ -207,7 +254,10 @@ function ItemEditor({
 
   const update = (item: ContentItemFields, keep = editing.problems): void =>
     onChange({ ...editing, item, problems: keep });
-  const after = (next: ContentChange): void =>
+  const after = (next: ContentChange): void => {
+    // A new item has its id once saved: the address names it from then on, so a reload opens it again.
+    if (editing.itemId === null)
+      window.history.replaceState(null, '', hrefOf({ page: 'content-item', kind: editing.kind, itemId: next.itemId }));
     onChange({
       ...editing,
       itemId: next.itemId,
@@ -217,6 +267,7 @@ function ItemEditor({
       item: next.item ?? editing.item,
       problems: next.problems,
     });
+  };
 
   const act = async (run: () => Promise<void>): Promise<void> => {
     setBusy(true);

@@ -205,6 +205,37 @@ describe('editing content in the console', () => {
     );
   });
 
+  it('a new notice with its dates the wrong way round is refused at its last day, kept as a draft across a reload, and withdrawn', async () => {
+    current = author;
+    await nav(author, '内容编辑');
+    await author.getByTestId('kind-notice').click();
+    await author.getByTestId('content-new').click();
+    await author.getByTestId('field-regionCode').fill('4201');
+    // A region code that is not one is caught before anything is sent.
+    await author.getByTestId('problem-field-regionCode').waitFor();
+    expect(await author.getByTestId('draft-save').isDisabled()).toBe(true);
+    await author.getByTestId('field-regionCode').fill('420111');
+    await author.getByTestId('field-title').fill('元旦期间法律援助中心值班安排');
+    await author.getByTestId('field-body').fill('1月1日至3日照常受理法律援助申请，咨询请拨12348。');
+    await author.getByTestId('field-startsOn').fill('2026-12-28');
+    await author.getByTestId('field-endsOn').fill('2026-12-20');
+    await author.getByTestId('draft-save').click();
+    await poll(() => author.getByTestId('problem-field-endsOn').innerText()).toBe(
+      '日期不对：要写真实的日期，结束日期不能早于开始日期。',
+    );
+    // Saved, the new item has an id, and the address names it: a reload opens the draft again.
+    await poll(() => author.evaluate(() => window.location.hash)).toMatch(/^#\/content\/notice\/[a-z0-9-]+$/);
+    await author.reload();
+    await author.getByTestId('content-editor').waitFor();
+    expect(await author.getByTestId('field-title').inputValue()).toBe('元旦期间法律援助中心值班安排');
+    expect(await author.getByTestId('change-state').innerText()).toBe('状态：草稿');
+    await author.getByTestId('problem-field-endsOn').waitFor();
+
+    await author.getByTestId('change-withdraw').click();
+    await author.getByText('修改已撤回。').waitFor();
+    await poll(() => author.evaluate(() => window.location.hash)).toBe('#/content/notice');
+  });
+
   it(
     'sent again, it is approved by the second administrator and published as a release',
     async () => {

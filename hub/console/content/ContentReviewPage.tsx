@@ -13,6 +13,13 @@ import { fieldLabel, problemText } from './field-problems';
 import { compareFields, itemLabel } from './item-form';
 import './content.css';
 
+/**
+ * An approval builds and signs a whole release before the hub answers
+ * (about ten seconds on a quiet machine, far more on a busy one): the
+ * request waits that long rather than the console's usual fifteen seconds.
+ */
+const PUBLISH_TIMEOUT_MS = 5 * 60_000;
+
 type Upload = z.infer<typeof ReleaseUploadsResponse>['uploads'][number];
 
 /** A field's value as a reviewer reads it: lists one entry a line, steps with their time limits, duty hours by weekday. */
@@ -94,11 +101,11 @@ function ChangeReview({ user, change, onDone }: { user: Me; change: ContentChang
   const decide = async (decision: 'approve' | 'reject'): Promise<void> => {
     setBusy(true);
     try {
-      const { change: decided } = await client.call('contentReview', {
-        changeId: change.changeId,
-        decision,
-        note: note.trim() === '' ? null : note.trim(),
-      });
+      const { change: decided } = await client.call(
+        'contentReview',
+        { changeId: change.changeId, decision, note: note.trim() === '' ? null : note.trim() },
+        { timeoutMs: PUBLISH_TIMEOUT_MS },
+      );
       if (decision === 'reject') void message.success(t('hubContent.review.rejected'));
       else if (decided.releaseNumber !== null)
         void message.success(t('hubContent.review.approved', { release: decided.releaseNumber }));
@@ -287,11 +294,11 @@ function UploadsTable({
   const decide = async (upload: Upload, decision: 'approve' | 'reject'): Promise<void> => {
     const note = notes[upload.uploadId]?.trim() ?? '';
     try {
-      await client.call('releaseUploadReview', {
-        uploadId: upload.uploadId,
-        decision,
-        note: note === '' ? null : note,
-      });
+      await client.call(
+        'releaseUploadReview',
+        { uploadId: upload.uploadId, decision, note: note === '' ? null : note },
+        { timeoutMs: PUBLISH_TIMEOUT_MS },
+      );
       void message.success(
         t(decision === 'approve' ? 'hubContent.review.uploadApproved' : 'hubContent.review.uploadRejected', {
           version: upload.version,

@@ -24,7 +24,6 @@ import { configuredRelease, DEFAULT_CONTENT_RELEASE } from './take-away/current-
 import { defaultTufKeysDir } from './releases/tuf-keys';
 import { startTufRenewal } from './releases/tuf-renewal';
 import { onlineTufKeys } from './releases/online-keys';
-import { publishReleaseOnline } from './releases/content-releases';
 import { contentDirSource } from './content-edits/content-dir-source';
 import { DEFAULT_CONTENT_DIR } from './content-source/build-edited-release';
 import type { ContentEditing } from './http/content-edit-handlers';
@@ -44,7 +43,7 @@ export interface HubSettings {
   payloadKeysDir?: string | undefined;
   /** Default: keys/sealing-key.pem in the data directory. */
   sealingKeyFile?: string | undefined;
-  /** The TUF repository's online keys (snapshot, timestamp); default: keys/tuf in the data directory. */
+  /** The TUF repository's online keys (snapshot, timestamp, releases); default: keys/tuf in the data directory. */
   tufKeysDir?: string | undefined;
   /** How this instance hears the others' events; default the in-process bus (a hub of one). */
   openBus?: (logger: Logger) => Promise<LiveBus>;
@@ -76,29 +75,20 @@ export const defaultTotpKeyFile = (dataDir: string): string => join(dataDir, 'ke
 
 /**
  * Content editing as this hub runs it: built from the content folder in
- * `<data>/content-builds`, published with the online keys (the releases
- * key among them) read when first needed — a hub without the releases key
- * still starts, and an approval then fails naming `hubctl tuf delegate`.
+ * `<data>/content-builds`, published with the online keys handed to the
+ * handlers (`tufKeys`, the releases key among them) — a hub without the
+ * releases key still starts, and an approval then fails naming
+ * `hubctl tuf delegate`.
  */
 function contentEditingOf(settings: HubSettings, logger: Logger): ContentEditing {
   const workDir = join(settings.dataDir, 'content-builds');
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
-  const keys = onlineTufKeys(settings.tufKeysDir ?? defaultTufKeysDir(settings.dataDir));
   return {
     source: contentDirSource({
       contentDir: settings.contentDir ?? DEFAULT_CONTENT_DIR,
       workDir,
       log: (line) => logger.info(line),
     }),
-    publish: async (db, uploadId, o) => {
-      try {
-        return await publishReleaseOnline(db, uploadId, { online: keys.read(), ...o });
-      } catch (error) {
-        // The key files may have been replaced (`hubctl tuf delegate`): read them again next time.
-        keys.forget();
-        throw error;
-      }
-    },
   };
 }
 
@@ -145,6 +135,7 @@ export async function startHub(
         { contentRelease: settings.contentRelease ?? DEFAULT_CONTENT_RELEASE },
         'no content release: the take-away pages answer that content is unavailable',
       );
+    const tufKeysDir = settings.tufKeysDir ?? defaultTufKeysDir(settings.dataDir);
     const tls =
       settings.tls === undefined
         ? undefined
@@ -163,6 +154,7 @@ export async function startHub(
       totpIssuer: settings.totpIssuer,
       payloads,
       sealing,
+      tufKeys: onlineTufKeys(tufKeysDir),
       bus,
       consoleDir: settings.consoleDir ?? DEFAULT_CONSOLE_DIR,
       turn: settings.turn,
@@ -188,7 +180,7 @@ export async function startHub(
     // Every instance renews the timestamp: the database stores one of each version.
     const tuf = startTufRenewal({
       db: storage.db,
-      keysDir: settings.tufKeysDir ?? defaultTufKeysDir(settings.dataDir),
+      keysDir: tufKeysDir,
       now,
       logger: opts.logger,
       ...(opts.tufRenewEveryMs === undefined ? {} : { everyMs: opts.tufRenewEveryMs }),

@@ -104,4 +104,54 @@ describe.each(['sqlite'] as const)('hubctl tuf and release on %s', (engine) => {
       ['hubctl', 'kiosk.group-add'],
     ]);
   }, 60_000);
+
+  it('delegates content releases to the online releases key at init, and to a new one with `tuf delegate --new-key`', async () => {
+    const keys = join(scratch, `${engine}-offline-delegate`);
+    const onlineDir = join(t.dataDir, 'keys', 'tuf');
+    expect(await hubctl('tuf', 'delegate', '--keys', keys)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`no targets key in ${keys}`),
+    });
+    const init = await hubctl('tuf', 'init', '--keys', keys);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(new RegExp(`^  releases +[0-9a-f]{64}  ${join(onlineDir, 'releases.pem')}$`, 'm'));
+    expect(statSync(join(onlineDir, 'releases.pem')).mode & 0o777).toBe(0o600);
+    const delegatedTo = async () => {
+      const row = await t.storage.db
+        .selectFrom('tuf_metadata')
+        .select('body')
+        .where('role', '=', 'targets')
+        .orderBy('version', 'desc')
+        .executeTakeFirstOrThrow();
+      const targets = JSON.parse(row.body) as {
+        signed: { version: number; delegations: { roles: { name: string; keyids: string[]; paths: string[] }[] } };
+      };
+      return targets.signed;
+    };
+    const first = await delegatedTo();
+    expect(first.delegations.roles).toEqual([
+      expect.objectContaining({ name: 'releases', paths: ['content-release-*'], keyids: [expect.any(String)] }),
+    ]);
+    const firstKey = first.delegations.roles[0]!.keyids[0]!;
+    expect(init.stdout).toContain(`releases   ${firstKey}`);
+
+    const rotated = await hubctl('tuf', 'delegate', '--keys', keys, '--new-key');
+    expect(rotated.stderr).toBe('');
+    expect(rotated.stdout).toContain('targets version 2 delegates content-release-* to ');
+    const retired = join(onlineDir, `releases-retired-${firstKey.slice(0, 16)}.pem`);
+    expect(rotated.stdout).toContain(`The previous key is retired to ${retired}`);
+    expect(existsSync(retired)).toBe(true);
+    const second = await delegatedTo();
+    expect(second.version).toBe(2);
+    const secondKey = second.delegations.roles[0]!.keyids[0]!;
+    expect(secondKey).not.toBe(firstKey);
+    expect(rotated.stdout).toContain(secondKey);
+    const [audit] = await listAudit(t.storage.db, { limit: 1 });
+    expect(audit).toMatchObject({
+      actor: 'hubctl',
+      action: 'tuf.delegate',
+      target: 'tuf-targets:2',
+      details: { releases: [secondKey], revoked: [firstKey], paths: ['content-release-*'], releasesVersion: 2 },
+    });
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { localDateTime } from '../../common/local-date';
@@ -16,11 +16,16 @@ import {
   hasTufKey,
   makeTufKeys,
   readTufKey,
+  tufKeyFile,
   TufKeyError,
   type TufSigner,
 } from '../releases/tuf-keys';
 import {
+  delegateReleases,
   initRepository,
+  RELEASES_PATHS,
+  TufDelegationMissingError,
+  TufForeignMetadataError,
   renewTargets,
   repositoryExists,
   rotateRoot,
@@ -51,7 +56,9 @@ async function withRepository<T>(cmd: Command, run: (storage: HubStorage, dataDi
         error instanceof TufKeyError ||
         error instanceof TufWrongKeyError ||
         error instanceof TufRepositoryExistsError ||
-        error instanceof TufRepositoryMissingError
+        error instanceof TufRepositoryMissingError ||
+        error instanceof TufDelegationMissingError ||
+        error instanceof TufForeignMetadataError
       )
         fail(error.message, EXIT_FAILED);
       throw error;
@@ -89,7 +96,7 @@ export function addReleaseCommands(program: Command): void {
   tuf
     .command('init')
     .description(
-      'make the repository: offline root and targets keys in --keys, online snapshot and timestamp keys beside the database, the first signed metadata',
+      'make the repository: offline root and targets keys in --keys, online snapshot, timestamp and releases keys beside the database, the first signed metadata (targets delegating content releases to the online releases key: see `tuf delegate`)',
     )
     .requiredOption('--keys <dir>', 'where to make the offline keys (not the hub’s data directory; made 0700)')
     .action(async (opts: { keys: string }, cmd: Command) => {
@@ -110,6 +117,9 @@ export function addReleaseCommands(program: Command): void {
           timestamp: hasTufKey(onlineDir, 'timestamp')
             ? readTufKey(onlineDir, 'timestamp')
             : makeTufKeys(onlineDir, ['timestamp']).timestamp,
+          releases: hasTufKey(onlineDir, 'releases')
+            ? readTufKey(onlineDir, 'releases')
+            : makeTufKeys(onlineDir, ['releases']).releases,
         };
         const { rootJson } = await initRepository(s.db, { ...offline, ...online }, 'hubctl', now);
         const rootFile = join(dir, '1.root.json');
@@ -122,8 +132,56 @@ export function addReleaseCommands(program: Command): void {
             line('targets', offline.targets, join(dir, 'targets.pem')) +
             line('snapshot', online.snapshot, join(onlineDir, 'snapshot.pem')) +
             line('timestamp', online.timestamp, join(onlineDir, 'timestamp.pem')) +
+            line('releases', online.releases, join(onlineDir, 'releases.pem')) +
             `The root kiosks are installed with: ${rootFile} (also served at /tuf/metadata/1.root.json)\n` +
             `Keep ${dir} offline: it is needed again only to publish and to rotate the root.\n`,
+        );
+      });
+    });
+
+  tuf
+    .command('delegate')
+    .description(
+      [
+        `delegate content releases (${RELEASES_PATHS.join(', ')}) to the online releases key the hub keeps beside its database, signed with the offline targets key (--keys): a new targets version.`,
+        'With it, a change approved in the console (by a second administrator, never its author) is published by the hub itself.',
+        'Why this is safe enough: that four-eyes approval is the control over what is published, and the offline keys stay offline;',
+        'the root and targets keys, and what their theft would allow, are unchanged. A stolen online releases key can sign content',
+        'releases, and nothing else, until the targets role revokes it: run this again with --new-key, which retires the key file',
+        '(renamed, not deleted) and delegates to a new one; only the releases this hub published are carried over.',
+      ].join(' '),
+    )
+    .requiredOption('--keys <dir>', 'the offline keys directory holding the targets key')
+    .option('--new-key', 'make a new online releases key in place of the current one (after it was exposed)')
+    .action(async (opts: { keys: string; newKey?: boolean }, cmd: Command) => {
+      await withRepository(cmd, async (s, dataDir) => {
+        // Every key read before anything changes: a missing one leaves keys and repository as they were.
+        const targetsKey = readTufKey(offlineKeysDir(opts.keys, dataDir), 'targets');
+        const online = onlineKeys(dataDir);
+        const onlineDir = defaultTufKeysDir(dataDir);
+        if (!(await repositoryExists(s.db))) throw new TufRepositoryMissingError();
+        let retired: string | undefined;
+        if (opts.newKey === true && hasTufKey(onlineDir, 'releases')) {
+          const old = readTufKey(onlineDir, 'releases');
+          retired = join(onlineDir, `releases-retired-${old.keyId.slice(0, 16)}.pem`);
+          renameSync(tufKeyFile(onlineDir, 'releases'), retired);
+        }
+        const releases = hasTufKey(onlineDir, 'releases')
+          ? readTufKey(onlineDir, 'releases')
+          : makeTufKeys(onlineDir, ['releases']).releases;
+        const done = await delegateReleases(s.db, {
+          targetsSigners: [targetsKey],
+          online,
+          releases,
+          actor: 'hubctl',
+          now: new Date(),
+        });
+        process.stdout.write(
+          `targets version ${done.targetsVersion} delegates ${RELEASES_PATHS.join(', ')} to ${releases.keyId} (${tufKeyFile(onlineDir, 'releases')}); releases version ${done.releasesVersion} signed by it.\n` +
+            (retired === undefined
+              ? ''
+              : `The previous key is retired to ${retired}: kiosks refuse it from their next update.\n`) +
+            'Every hub on this database needs this key file: copy it to their keys directory, owner-only.\n',
         );
       });
     });

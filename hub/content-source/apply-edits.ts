@@ -41,11 +41,13 @@ export function applyEdits(items: ContentItems, edits: readonly ItemEdit[]): Con
       throw new ContentEditMismatchError(
         `the edit of ${edit.kind} "${edit.itemId}" carries the fields of a ${edit.item.kind}`,
       );
+    if (edit.item.kind === 'service-line' && edit.item.fields.regionCode !== edit.itemId)
+      throw new ContentEditMismatchError(
+        `a service line's id is its region code: "${edit.itemId}" carries region ${edit.item.fields.regionCode}`,
+      );
     const before = map.get(edit.itemId);
     const file =
-      before !== undefined && groupOf(before.item) === groupOf(edit.item)
-        ? before.file
-        : fileFor(result, edit.item, edit.itemId);
+      before !== undefined && groupOf(before.item) === groupOf(edit.item) ? before.file : fileFor(result, edit.item);
     map.set(edit.itemId, { item: edit.item, file, extra: before?.extra ?? newExtra(edit.item) });
   }
   return result;
@@ -68,7 +70,7 @@ function newExtra(item: ContentItemFields): Record<string, unknown> {
   return item.kind === 'office' ? { demo: false } : {};
 }
 
-function fileFor(items: ContentItems, item: ContentItemFields, itemId: string): string {
+function fileFor(items: ContentItems, item: ContentItemFields): string {
   switch (item.kind) {
     case 'faq': {
       const topic = item.fields.topic;
@@ -86,10 +88,6 @@ function fileFor(items: ContentItems, item: ContentItemFields, itemId: string): 
     case 'notice':
       return NOTICES_FILE;
     case 'service-line':
-      if (item.fields.regionCode !== itemId)
-        throw new ContentEditMismatchError(
-          `a service line's id is its region code: "${itemId}" carries region ${item.fields.regionCode}`,
-        );
       return SERVICE_LINES_FILE;
   }
 }

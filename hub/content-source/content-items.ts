@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import type { ContentItemFields, ContentItemKind } from '../../common/hub/api/content-edits';
 import { WEEKDAYS } from '../../common/hub/opening-hours';
@@ -79,6 +80,20 @@ export const ServiceLinesFile = z.strictObject({
     .default([]),
 });
 
+/**
+ * Each entry's citations as written (`民法典 第七百一十条`): the builder's
+ * reading takes the space between the law and the article out, as it
+ * does in prose, but the console edits them in the form people write.
+ */
+function rawCites(text: string, list: string): (string[] | undefined)[] {
+  const entries = (parse(text) as Record<string, { cites?: unknown }[] | undefined>)[list] ?? [];
+  return entries.map((e) =>
+    Array.isArray(e.cites) && e.cites.every((c) => typeof c === 'string')
+      ? e.cites.map((c: string) => c.trim())
+      : undefined,
+  );
+}
+
 const emptyItems = (): ContentItems => ({
   faq: new Map(),
   slide: new Map(),
@@ -113,7 +128,8 @@ export function readContentItems(contentDir: string): ContentItems {
 
   for (const path of yamlFiles(join(contentDir, 'faq'))) {
     const source = loadYaml(path, FaqFile, problems, name(path));
-    for (const f of source?.data.items ?? []) {
+    const raw = source === undefined ? [] : rawCites(source.text, 'items');
+    for (const [i, f] of (source?.data.items ?? []).entries()) {
       const item: ContentItemFields = {
         kind: 'faq',
         fields: {
@@ -122,7 +138,7 @@ export function readContentItems(contentDir: string): ContentItems {
           question: f.question,
           answer: f.answer,
           nextSteps: f.next_steps.map((s) => ({ step: s.step, timeLimit: s.time_limit ?? null })),
-          cites: f.cites,
+          cites: raw[i] ?? f.cites,
           keywords: f.keywords,
         },
       };
@@ -138,12 +154,13 @@ export function readContentItems(contentDir: string): ContentItems {
   const slidesPath = join(contentDir, SLIDES_FILE);
   if (existsSync(slidesPath)) {
     const source = loadYaml(slidesPath, SlidesFile, problems, SLIDES_FILE);
-    for (const s of source?.data.slides ?? [])
+    const raw = source === undefined ? [] : rawCites(source.text, 'slides');
+    for (const [i, s] of (source?.data.slides ?? []).entries())
       add(
         'slide',
         s.id,
         {
-          item: { kind: 'slide', fields: { title: s.title, body: s.body, cites: s.cites } },
+          item: { kind: 'slide', fields: { title: s.title, body: s.body, cites: raw[i] ?? s.cites } },
           file: SLIDES_FILE,
           extra: {},
         },

@@ -45,7 +45,8 @@ function write(outDir: string, file: string, data: unknown): void {
   const path = join(outDir, file);
   mkdirSync(dirname(path), { recursive: true });
   // No folding: a folded line becomes a space, which Chinese text does not have.
-  writeFileSync(path, stringify(data, { lineWidth: 0 }));
+  // Single quotes, as people write the files (region_code: '420111').
+  writeFileSync(path, stringify(data, { lineWidth: 0, singleQuote: true }));
 }
 
 /** The items of a kind grouped by file, files and items in the order met. */

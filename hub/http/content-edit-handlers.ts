@@ -6,6 +6,8 @@ import { ContentEditError, createContentEdits, type PublishOnline } from '../con
 import type { EditsSource } from '../content-edits/edits-source';
 import { ReleaseQueue } from '../content-edits/release-queue';
 import { listUploads, reviewUpload } from '../content-edits/release-uploads';
+import { publishReleaseOnline } from '../releases/content-releases';
+import type { OnlineTufKeys } from '../releases/online-keys';
 import type { HubDb } from '../storage/schema';
 import type { HubCaller } from './hub-guard';
 import { signedIn } from './route-callers';
@@ -27,8 +29,20 @@ export type ContentEditRoutes =
 export interface ContentEditing {
   /** The content source releases are built from. */
   source: EditsSource;
-  /** Publishes with the hub's online `releases` key; undefined when the hub has none (approvals answer 503). */
-  publish: PublishOnline | undefined;
+  /** How an approved release is published; default with the hub's online keys (`tufKeys`), none without them (approvals answer 503). */
+  publish?: PublishOnline | undefined;
+}
+
+/** Publishes with the online keys, read again after a failure (the files may have been replaced by `hubctl tuf delegate`). */
+function publishWith(keys: OnlineTufKeys): PublishOnline {
+  return async (db, uploadId, opts) => {
+    try {
+      return await publishReleaseOnline(db, uploadId, { online: keys.read(), ...opts });
+    } catch (error) {
+      keys.forget();
+      throw error;
+    }
+  };
 }
 
 const STATUS = { 'not-found': 404, forbidden: 403, conflict: 409, unavailable: 503 } as const;
@@ -45,6 +59,7 @@ export function createContentEditHandlers(deps: {
   logger: Logger;
   /** Undefined: this hub edits no content (every route answers 503). */
   contentEditing?: ContentEditing | undefined;
+  tufKeys?: OnlineTufKeys | undefined;
 }): Pick<Handlers<HubApi, HubCaller>, ContentEditRoutes> {
   const { db, now, contentEditing } = deps;
   if (contentEditing === undefined) {
@@ -65,7 +80,8 @@ export function createContentEditHandlers(deps: {
     };
   }
   const queue = new ReleaseQueue();
-  const edits = createContentEdits({ db, now, logger: deps.logger, queue, ...contentEditing });
+  const publish = contentEditing.publish ?? (deps.tufKeys === undefined ? undefined : publishWith(deps.tufKeys));
+  const edits = createContentEdits({ db, now, logger: deps.logger, queue, source: contentEditing.source, publish });
   const userOf = (ctx: HubCaller): number => signedIn(ctx).session.user.id;
 
   return {
@@ -97,9 +113,7 @@ export function createContentEditHandlers(deps: {
       return { uploads: await listUploads(db) };
     },
     async releaseUploadReview(body, ctx) {
-      await reviewUpload({ db, now, publish: contentEditing.publish, queue }, body, { userId: userOf(ctx) }).catch(
-        refused,
-      );
+      await reviewUpload({ db, now, publish, queue }, body, { userId: userOf(ctx) }).catch(refused);
       return { uploads: await listUploads(db) };
     },
   };

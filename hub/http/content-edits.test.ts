@@ -19,7 +19,8 @@ import { initRepository } from '../releases/tuf-repository';
 import { writeContentRelease } from '../testing/content-release-files';
 import { testContentEditing } from '../testing/test-content-editing';
 import { ENGINES } from '../testing/test-storage';
-import { useTestHub, type TestHub } from '../testing/test-hub';
+import { ORIGIN, useTestHub, type TestHub } from '../testing/test-hub';
+import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
 
 /**
  * Content editing over HTTP on both engines, with the real content source
@@ -366,4 +367,71 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
         .statusCode,
     ).toBe(409);
   }, 60_000);
+});
+
+// Two hub instances on one database are a PostgreSQL deployment: each builds on its own, and the newer release must still hold both changes.
+describe('content editing on two hub instances (postgres)', () => {
+  const hub = useTestHub('postgres', { contentEditing: () => testContentEditing(scratch, KEYS) });
+
+  it('publishes changes approved on two instances at once, the newest release holding both', async () => {
+    const db = hub.storage.storage.db;
+    await initRepository(db, KEYS, 'hubctl', hub.now());
+    const other = await hub.startOtherInstance();
+    const { byAuthor, reviewer } = await admins(hub);
+    const reviewerToken = await openSession(db, reviewer.id, 'full', hub.now());
+    const items = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>().items;
+    const edits = items.slice(3, 5).map((target, i) => {
+      if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
+      return {
+        itemId: target.itemId,
+        answer: `${target.item.fields.answer}（实例${i + 1}更新）`,
+        fields: target.item.fields,
+      };
+    });
+    const changeIds: number[] = [];
+    for (const e of edits) {
+      const saved = await byAuthor('content/drafts/save', {
+        changeId: null,
+        itemId: e.itemId,
+        edit: { action: 'save', item: { kind: 'faq', fields: { ...e.fields, answer: e.answer } } },
+      });
+      const id = saved.json<{ change: Change }>().change.changeId;
+      await byAuthor('content/changes/submit', { changeId: id });
+      changeIds.push(id);
+    }
+    const review = (changeId: number) => ({ changeId, decision: 'approve', note: null });
+    const [here, there] = await Promise.all([
+      hub.call({
+        method: 'POST',
+        path: '/api/content/changes/review',
+        token: reviewerToken,
+        body: review(changeIds[0]!),
+      }),
+      other.app.inject({
+        method: 'POST',
+        url: '/api/content/changes/review',
+        headers: { origin: ORIGIN, [HUB_REQUEST_HEADER]: '1', cookie: `hub-session=${reviewerToken}` },
+        payload: review(changeIds[1]!),
+      }),
+    ]);
+    expect([here.statusCode, there.statusCode], `${here.body} ${there.body}`).toEqual([200, 200]);
+    expect([here, there].map((r) => r.json<{ change: Change }>().change.state)).toEqual(['published', 'published']);
+
+    const newest = await db
+      .selectFrom('content_releases')
+      .innerJoin('tuf_targets', (j) => j.onRef('tuf_targets.sha256', '=', 'content_releases.sha256'))
+      .select(['content_releases.release_number', 'tuf_targets.body'])
+      .where('content_releases.release_number', 'is not', null)
+      .orderBy('content_releases.release_number', 'desc')
+      .executeTakeFirstOrThrow();
+    const release = new Database(Buffer.from(newest.body), { readonly: true });
+    try {
+      for (const e of edits)
+        expect(
+          (release.prepare('SELECT answer FROM faq WHERE id = ?').get(e.itemId) as { answer: string }).answer,
+        ).toBe(e.answer);
+    } finally {
+      release.close();
+    }
+  }, 600_000);
 });

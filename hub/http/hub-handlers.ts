@@ -25,6 +25,7 @@ import { setOpeningHours } from '../storage/opening-hours';
 import { isCaseKind, receiveSubmission, submissionTopic } from '../storage/submissions';
 import type { PayloadVault } from '../storage/submission-payloads';
 import type { HubSealingKey } from '../kiosks/sealing-key';
+import type { OnlineTufKeys } from '../releases/online-keys';
 import type { LiveBus, LiveEvent } from '../live/live-bus';
 import type { HubDb, KioskRow, UserRow } from '../storage/schema';
 import {
@@ -82,6 +83,8 @@ export interface HubHandlerDeps {
   payloads?: PayloadVault;
   /** The key kiosks seal payloads to while they wait (given at enrollment and status); none: kiosks send them in clear. */
   sealing?: HubSealingKey;
+  /** The online TUF keys, with the delegated releases key, for publishing what the console's review approved (publishReleaseOnline). */
+  tufKeys?: OnlineTufKeys;
   /** Content editing's source and publisher; none: its routes answer 503. */
   contentEditing?: ContentEditing | undefined;
 }

@@ -10,6 +10,7 @@ import type { TurnSettings } from '../calls/turn-credentials';
 import type { HubDb } from '../storage/schema';
 import type { PayloadVault } from '../storage/submission-payloads';
 import type { HubSealingKey } from '../kiosks/sealing-key';
+import type { OnlineTufKeys } from '../releases/online-keys';
 import { HSTS, requestIsSecure, TrustedProxies } from './forwarded';
 import { createHubHandlers } from './hub-handlers';
 import type { ContentEditing } from './content-edit-handlers';
@@ -39,6 +40,8 @@ export interface HubServerOptions {
   payloads?: PayloadVault;
   /** The key kiosks seal waiting payloads to (start-hub.ts); tests of other parts may leave it out. */
   sealing?: HubSealingKey;
+  /** The online TUF keys the hub publishes approved content with (start-hub.ts); tests of other parts may leave them out. */
+  tufKeys?: OnlineTufKeys;
   /** Where this instance publishes what changed, and hears the other instances. */
   bus: LiveBus;
   /** How often the live consoles' sessions are looked up again (idle, disabled); default a minute. */
@@ -114,6 +117,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       totpIssuer: opts.totpIssuer,
       ...(opts.payloads === undefined ? {} : { payloads: opts.payloads }),
       ...(opts.sealing === undefined ? {} : { sealing: opts.sealing }),
+      ...(opts.tufKeys === undefined ? {} : { tufKeys: opts.tufKeys }),
       logger: opts.logger,
       bus: opts.bus,
       heartbeats,

@@ -11,6 +11,7 @@ import {
   type Key,
   type TargetFile,
 } from '@tufjs/models';
+import { contentReleaseTargetName } from '../../common/hub/api/tuf-files';
 import type { HubDatabase, HubDb, TufRole } from '../storage/schema';
 import { isUniqueViolation } from '../storage/unique-violation';
 import { appendAudit, type AuditActor } from '../storage/audit-log';
@@ -389,6 +390,27 @@ export async function initRepository(
   return { rootJson: rootFile.body };
 }
 
+/** The stored delegated role is not signed by the key the targets delegate to: its file was not written by this hub. */
+export class TufForeignMetadataError extends Error {}
+
+/**
+ * The latest stored version of the delegated role, refused unless the key
+ * the current targets delegate to signed it: the hub builds the next
+ * version on its list of releases, and must not sign again a list someone
+ * with write access to the database (but not the key) made up.
+ */
+function trustedReleases(delegator: Metadata<Targets>, stored: StoredMetadata): Targets {
+  const releases = parsed(RELEASES_ROLE, stored);
+  try {
+    delegator.verifyDelegate(RELEASES_ROLE, releases);
+  } catch (error) {
+    throw new TufForeignMetadataError(
+      `the stored ${RELEASES_ROLE} metadata (version ${stored.version}) is not signed by the key the TUF targets delegate to (${(error as Error).message}): it was not written by this hub; find out how it got into the database, then sign the role anew with \`hubctl tuf delegate --keys DIR\``,
+    );
+  }
+  return releases.signed;
+}
+
 /** A version of the delegated releases role listing `targets`, signed by the key `delegator` delegates to. */
 function delegatedFile(
   delegator: Targets,
@@ -545,8 +567,9 @@ export async function renewExpiring(
         releases !== undefined && online.releases !== undefined && left(releases) < TUF_RENEW_BEFORE_MS.releases;
       let releasesFile = releasesStored === undefined ? undefined : asFile(RELEASES_ROLE, releasesStored);
       if (newReleases) {
-        const delegator = parsed('targets', targetsStored).signed;
-        releasesFile = delegatedFile(delegator, online.releases!, now, releases.version + 1, releases.targets);
+        const delegator = parsed('targets', targetsStored);
+        const listed = trustedReleases(delegator, releasesStored!).targets;
+        releasesFile = delegatedFile(delegator.signed, online.releases!, now, releases.version + 1, listed);
       }
       const newSnapshot =
         newReleases ||
@@ -655,7 +678,19 @@ export async function delegateReleases(
       opts.releases.publicKey,
     );
     const targetsFile = fileOf('targets', signAs(new Metadata(targetsSigned), root, 'targets', opts.targetsSigners));
-    const listed = releasesStored === undefined ? {} : parsed(RELEASES_ROLE, releasesStored).signed.targets;
+    // Carried over: only what this hub published (its release records say so). A new key is given after the old
+    // one was stolen, and whatever the thief listed with it (validly signed by it) must not be signed again.
+    const listed: Record<string, TargetFile> = {};
+    if (releasesStored !== undefined) {
+      const own = await trx
+        .selectFrom('content_releases')
+        .select(['release_number', 'sha256'])
+        .where('release_number', 'is not', null)
+        .execute();
+      const ours = new Set(own.map((r) => `${contentReleaseTargetName(r.release_number!)}:${r.sha256}`));
+      for (const [name, target] of Object.entries(parsed(RELEASES_ROLE, releasesStored).signed.targets))
+        if (ours.has(`${name}:${target.hashes['sha256'] ?? ''}`)) listed[name] = target;
+    }
     const releasesVersion = (releasesStored?.version ?? 0) + 1;
     const releasesFile = delegatedFile(targetsSigned, opts.releases, opts.now, releasesVersion, listed);
     await insertMetadata(
@@ -716,9 +751,10 @@ export async function publishDelegatedTarget<T>(
     if (rootStored === undefined || targetsStored === undefined) throw new TufRepositoryMissingError();
     if (releasesStored === undefined) throw new TufDelegationMissingError();
     const root = parsed('root', rootStored).signed;
-    const delegator = parsed('targets', targetsStored).signed;
+    const delegatorMetadata = parsed('targets', targetsStored);
+    const delegator = delegatorMetadata.signed;
     checkReleasesKey(delegator, opts.online.releases);
-    const previous = parsed(RELEASES_ROLE, releasesStored).signed;
+    const previous = trustedReleases(delegatorMetadata, releasesStored);
     const { target, result } = await opts.alsoStore(trx, previous.version + 1);
     const releasesFile = delegatedFile(delegator, opts.online.releases, opts.now, previous.version + 1, {
       ...previous.targets,

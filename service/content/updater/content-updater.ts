@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Updater } from 'tuf-js';
@@ -7,6 +7,7 @@ import type { ContentInstallResponse } from '../../../common/api/content-release
 import { ReleaseRefusedError } from '../release-checks';
 import { FetchFailedError, RangeFetcher, TooLongError } from './range-fetcher';
 import { tufDirs } from './trusted-root';
+import { DelegatedRoleNameError, listedTargets } from './listed-targets';
 
 /**
  * The kiosk's content updater: asks the hub's TUF repository for releases
@@ -147,7 +148,8 @@ function wrappedFailure(message: string): UpdateFailure {
   if (/less than current/.test(message)) return 'rollback';
   if (/Expected length|[Hh]ash|match/.test(message)) return 'mix-and-match';
   if (/expired/i.test(message)) return 'expired';
-  if (/signature|threshold/i.test(message)) return 'bad-signature';
+  // A delegated role's metadata signed by keys its delegation does not name: "releases was signed by 0/1 keys".
+  if (/signature|threshold|signed by \d+\/\d+ keys/i.test(message)) return 'bad-signature';
   if (/sent more than/.test(message)) return 'too-long';
   if (/HTTP|no answer|cut off|fetch failed/.test(message)) return 'unreachable';
   return 'bad-metadata';
@@ -244,21 +246,21 @@ export class ContentUpdater {
     });
     try {
       await updater.refresh();
-      // tuf-js lists no targets; the targets metadata it has just verified and written names them.
-      const targets = JSON.parse(readFileSync(join(dirs.metadata, 'targets.json'), 'utf8')) as {
-        signed: { targets: Record<string, { hashes?: { sha256?: string } }> };
-      };
-      const fileKey = (name: string) => `${name}:${targets.signed.targets[name]?.hashes?.sha256 ?? ''}`;
+      // tuf-js lists no targets; the metadata it has just verified and written names them (listed-targets.ts).
+      const targets = await listedTargets(updater, dirs.metadata).catch((error: unknown) => {
+        if (error instanceof DelegatedRoleNameError) return error;
+        throw error;
+      });
+      if (targets instanceof DelegatedRoleNameError) return failed('bad-target', targets.message);
+      const fileKey = (name: string) => `${name}:${targets.get(name) ?? ''}`;
       // A signed name that is a path (`../`, `/`) is not one our hub makes: nothing from such metadata is taken.
-      const unsafe = Object.keys(targets.signed.targets).find((name) => !SAFE_TARGET.test(name));
+      const unsafe = [...targets.keys()].find((name) => !SAFE_TARGET.test(name));
       if (unsafe !== undefined)
         return failed('bad-target', `the targets metadata names ${JSON.stringify(unsafe)}, a path`);
       const highest = this.opts.highestAccepted();
       // A file the store refused is not fetched again (the same name with other bytes is): the next newest is taken.
       const allowed = this.opts.allowedRelease === undefined ? Infinity : ((await this.opts.allowedRelease()) ?? 0);
-      const newest = newestRelease(Object.keys(targets.signed.targets), highest, allowed, (name) =>
-        this.refused.has(fileKey(name)),
-      );
+      const newest = newestRelease([...targets.keys()], highest, allowed, (name) => this.refused.has(fileKey(name)));
       if (newest === undefined) {
         // Nothing new: the last release step (installed, failed…) is still the news, not this check.
         if (before === undefined) this.tell('up-to-date', null);

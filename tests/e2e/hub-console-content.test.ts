@@ -3,9 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTufKeys, defaultTufKeysDir } from '../../hub/releases/tuf-keys';
-import { initRepository } from '../../hub/releases/tuf-repository';
-import { openHubStorage, storageTarget } from '../../hub/storage/open-storage';
 import { launchChromium } from './harness';
 import { DESK_SIZES, firstSignIn, pageChecks, poll } from './hub-console-pages';
 import { hubctl, startHubProcess, type HubProcess } from './hub-processes';
@@ -39,29 +36,14 @@ let author: Page;
 let reviewer: Page;
 let current: Page;
 
-/**
- * The TUF repository as `hubctl tuf init` makes it, with the online key the
- * targets role delegates content releases to beside the snapshot and
- * timestamp keys in the hub's data directory: the key the hub publishes
- * approved changes with.
- */
-async function delegateReleases(hubDir: string, offlineDir: string): Promise<void> {
-  const storage = await openHubStorage(storageTarget(hubDir), { create: false });
-  try {
-    const offline = makeTufKeys(offlineDir, ['root', 'targets']);
-    const online = makeTufKeys(defaultTufKeysDir(hubDir), ['snapshot', 'timestamp', 'releases']);
-    await initRepository(storage.db, { ...offline, ...online }, 'hubctl', new Date());
-  } finally {
-    await storage.close();
-  }
-}
-
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hub-console-content-e2e-'));
   mkdirSync(join(dataDir, 'hub'), { mode: 0o700 });
   hub = startHubProcess(join(dataDir, 'hub'));
   url = await hub.url;
-  await delegateReleases(join(dataDir, 'hub'), join(dataDir, 'offline-keys'));
+  // The repository with its targets delegating content releases to the hub's online key: what approvals publish with.
+  const init = await hubctl(join(dataDir, 'hub'), ['tuf', 'init', '--keys', join(dataDir, 'offline-keys')]);
+  expect(init.code, init.stderr).toBe(0);
   for (const account of [AUTHOR, REVIEWER]) {
     const added = await hubctl(
       join(dataDir, 'hub'),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness';
+import { launchChromium, ROOT } from './harness';
 import { DESK_SIZES, firstSignIn, pageChecks, poll } from './hub-console-pages';
 import { hubctl, startHubProcess, type HubProcess } from './hub-processes';
 
@@ -17,14 +17,18 @@ import { hubctl, startHubProcess, type HubProcess } from './hub-processes';
  * preview (the cited article's text included) and sends it for review. The
  * author cannot approve their own change and is told why; the second
  * administrator sees the changed fields marked beside the current ones and
- * rejects with a note, which the author reads; sent again, it is approved
- * and published as a release. Every page is checked with axe at both desk
+ * rejects with a note, which the author reads; a new notice meets its date
+ * problem and survives a reload as a draft; a release uploaded with hubctl
+ * is approved in the same review; sent again, the answer is approved and
+ * published as a release. Every page is checked with axe at both desk
  * sizes and kept as a screenshot.
  */
 
 const AUTHOR = { login: 'content-author', password: 'Nei-rong-bian-ji-2026!' };
 const REVIEWER = { login: 'content-reviewer', password: 'Shen-he-ren-2026!' };
 const ITEM = 'wages-unpaid-time-limit';
+/** The release `npx tsx scripts/build.ts` builds from this checkout, uploaded as `npm run content:build`'s would be. */
+const RELEASE_FILE = join(ROOT, 'dist', 'content', 'content.db');
 /** Building and signing a release from the whole content folder, on a busy two-core machine. */
 const PUBLISH_WITHIN_MS = 120_000;
 
@@ -217,6 +221,27 @@ describe('editing content in the console', () => {
     await author.getByText('修改已撤回。').waitFor();
     await poll(() => author.evaluate(() => window.location.hash)).toBe('#/content/notice');
   });
+
+  it(
+    'a release uploaded with hubctl waits in the same review and is published by an administrator',
+    async () => {
+      const upload = await hubctl(join(dataDir, 'hub'), ['release', 'upload', RELEASE_FILE, '--json']);
+      expect(upload.code, upload.stderr).toBe(0);
+      const { id, version } = JSON.parse(upload.stdout) as { id: number; version: string };
+
+      current = reviewer;
+      await reviewer.reload();
+      const uploads = reviewer.getByTestId('release-uploads');
+      await uploads.getByText(version).waitFor();
+      expect(await uploads.innerText()).toContain('待审核');
+      await atBothSizes('content-review-upload');
+      await reviewer.getByTestId(`upload-approve-${id}`).click();
+      await reviewer.getByText(`发布 ${version} 已批准。`).waitFor({ timeout: PUBLISH_WITHIN_MS });
+      await poll(() => uploads.innerText()).toMatch(/已发布 · \d+/);
+      expect(await reviewer.getByTestId(`upload-approve-${id}`).count()).toBe(0);
+    },
+    PUBLISH_WITHIN_MS + 30_000,
+  );
 
   it(
     'sent again, it is approved by the second administrator and published as a release',

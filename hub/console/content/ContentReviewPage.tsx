@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../common/hub/api/accounts';
 import type { ContentChange, ReleaseUploadsResponse } from '../../../common/hub/api/content-edits';
-import { WEEKDAYS } from '../../../common/hub/opening-hours';
 import { useHubClient, useHubQuery, type Query } from '../data/queries';
 import { PageError } from '../shared/PageError';
 import { describeError, formatTime } from '../shared/format';
 import { fieldLabel, problemText } from './field-problems';
 import { compareFields, itemLabel } from './item-form';
+import { valueText } from './value-text';
 import './content.css';
 
 /**
@@ -21,28 +20,6 @@ import './content.css';
 const PUBLISH_TIMEOUT_MS = 5 * 60_000;
 
 type Upload = z.infer<typeof ReleaseUploadsResponse>['uploads'][number];
-
-/** A field's value as a reviewer reads it: lists one entry a line, steps with their time limits, duty hours by weekday. */
-export function valueText(t: TFunction, value: unknown): string {
-  if (value === undefined || value === null || value === '') return t('hubContent.editor.none');
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value))
-    return value.length === 0 ? t('hubContent.editor.none') : value.map((v) => valueText(t, v)).join('\n');
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (typeof record.step === 'string')
-      return typeof record.timeLimit === 'string' && record.timeLimit !== ''
-        ? `${record.step}（${t('answer.timeLimit')}：${record.timeLimit}）`
-        : record.step;
-    if (typeof record.name === 'string') return `${record.name} ${String(record.number ?? '')}`;
-    if (WEEKDAYS.some((d) => d in record))
-      return WEEKDAYS.map((d) => {
-        const ranges = (record[d] as string[] | undefined) ?? [];
-        return `${t(`hubFleet.weekdays.${d}`)} ${ranges.length === 0 ? t('hubFleet.closed') : ranges.join('、')}`;
-      }).join('\n');
-  }
-  return JSON.stringify(value);
-}
 
 /**
  * 内容审核: the changes waiting for review, each with the item as it is now

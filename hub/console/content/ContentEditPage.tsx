@@ -253,20 +253,24 @@ function ItemEditor({ user, initial, onClose }: { user: Me; initial: Editing; on
   const deletes = change !== null && change.item === null;
 
   const update = (item: ContentItemFields, keep = editing.problems): void =>
-    onChange({ ...editing, item, problems: keep });
+    onChange((e) => ({ ...e, item, problems: keep }));
+  /**
+   * The change as the hub answered: its state, id and problems. The fields
+   * stay as the author has them — the answer echoes what was sent, and
+   * anything typed while it was on its way is kept.
+   */
   const after = (next: ContentChange): void => {
     // A new item has its id once saved: the address names it from then on, so a reload opens it again.
     if (editing.itemId === null)
       window.history.replaceState(null, '', hrefOf({ page: 'content-item', kind: editing.kind, itemId: next.itemId }));
-    onChange({
-      ...editing,
+    onChange((e) => ({
+      ...e,
       itemId: next.itemId,
       // A new item is titled by what it was saved with.
-      label: editing.label === '' && next.item !== null ? itemLabel(next.item) : editing.label,
+      label: e.label === '' && next.item !== null ? itemLabel(next.item) : e.label,
       change: next,
-      item: next.item ?? editing.item,
       problems: next.problems,
-    });
+    }));
   };
 
   const act = async (run: () => Promise<void>): Promise<void> => {

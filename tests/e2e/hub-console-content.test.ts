@@ -111,8 +111,9 @@ describe('editing content in the console', () => {
     await author.getByTestId('draft-save').click();
     await poll(() => author.getByTestId('problem-field-cites-1').innerText()).toBe('《劳动合同法》没有第九百条。');
     expect(await author.getByTestId('change-state').innerText()).toBe('状态：草稿');
-    // Nothing goes for review while a problem is left.
+    // Nothing goes for review while a problem is left, and the page says how many are.
     expect(await author.getByTestId('draft-submit').isDisabled()).toBe(true);
+    expect(await author.getByTestId('problem-count').innerText()).toBe('还有 1 处问题');
     await atBothSizes('content-problem');
 
     // Removing the entry before it moves the problem up with its citation.

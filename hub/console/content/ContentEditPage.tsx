@@ -421,6 +421,12 @@ function ItemEditor({ user, initial, onClose }: { user: Me; initial: Editing; on
                 {t('hubContent.editor.delete')}
               </Button>
             )}
+            {problems.length > 0 && (
+              // Why 送审 is greyed out, where the buttons are: each problem itself is beside its field.
+              <Typography.Text type="danger" data-testid="problem-count">
+                {t('hubContent.problemsTitle', { count: problems.length })}
+              </Typography.Text>
+            )}
             {editing.item.kind === 'faq' && !previewing && (
               <Button onClick={() => setPreviewing(true)} data-testid="preview-open">
                 {t('hubContent.editor.preview')}

@@ -19,6 +19,7 @@ import { hubCallAdminEn } from './sections/hub-call-admin';
 import { hubFiguresEn } from './sections/hub-figures';
 import { hubCasesEn } from './sections/hub-cases';
 import { hubReleasesEn } from './sections/hub-releases';
+import { hubContentEn } from './sections/hub-content';
 import { takeAwayPagesEn } from './sections/take-away-pages';
 import type { Catalogue } from './catalogue';
 import type { zhCN } from './zh-CN';
@@ -359,5 +360,6 @@ export const en: Catalogue<typeof zhCN> = {
   hubFigures: hubFiguresEn,
   hubCases: hubCasesEn,
   hubReleases: hubReleasesEn,
+  hubContent: hubContentEn,
   takeAwayPages: takeAwayPagesEn,
 };

@@ -19,6 +19,7 @@ import { hubCallAdminZhCN } from './sections/hub-call-admin';
 import { hubFiguresZhCN } from './sections/hub-figures';
 import { hubCasesZhCN } from './sections/hub-cases';
 import { hubReleasesZhCN } from './sections/hub-releases';
+import { hubContentZhCN } from './sections/hub-content';
 import { takeAwayPagesZhCN } from './sections/take-away-pages';
 
 /**
@@ -359,5 +360,6 @@ export const zhCN = {
   hubFigures: hubFiguresZhCN,
   hubCases: hubCasesZhCN,
   hubReleases: hubReleasesZhCN,
+  hubContent: hubContentZhCN,
   takeAwayPages: takeAwayPagesZhCN,
 };

@@ -32,7 +32,7 @@ import { citationLabel, jobTitle } from '../print/receipt-builder';
 import { hotlineNumber } from '../app/service/health-view';
 import { useServiceQuery } from '../app/service/use-service-query';
 import { useCountOnce } from '../app/session/SessionUse';
-import { Section } from '../consultation/AnswerSections';
+import { Section } from '../../ui/answer/AnswerBlocks';
 import '../shared/content.css';
 import '../flow/flows.css';
 import './calculators.css';

@@ -8,7 +8,8 @@ import { useServiceQuery } from '../app/service/use-service-query';
 import { TakeAwayQr } from '../shared/TakeAwayQr';
 import { useCountOnce } from '../app/session/SessionUse';
 import { PrintButton } from '../print/PrintSlipButton';
-import { Citations, FeatureLinkButton, Section, StepList } from './AnswerSections';
+import { AnswerText, Section, StepList } from '../../ui/answer/AnswerBlocks';
+import { Citations, FeatureLinkButton } from './AnswerSections';
 import '../flow/flows.css';
 import '../shared/content.css';
 
@@ -33,7 +34,7 @@ export function AnswerScreen({ faqId, health }: { faqId: string; health: Health 
         {(answer) => (
           <>
             <div className="answer__body" lang="zh-CN">
-              <p className="accent-box accent-box--roomy accent-box--reading reading">{answer.answer}</p>
+              <AnswerText>{answer.answer}</AnswerText>
               {answer.nextSteps.length > 0 && (
                 <Section title={t('answer.nextSteps')}>
                   <StepList steps={answer.nextSteps} />

@@ -1,4 +1,3 @@
-import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleRef } from '../../common/api/content';
 import type { Health } from '../../common/api/health';
@@ -6,49 +5,11 @@ import type { FeatureId } from '../../common/features';
 import { useNavigation } from '../app/NavigationContext';
 import { featureTarget } from '../app/navigation';
 import { BigButton } from '../../ui/buttons/BigButton';
-import { TimeLimit } from './TimeLimit';
+import { Section } from '../../ui/answer/AnswerBlocks';
 import { citationLabel } from '../print/receipt-builder';
 import { featureState } from '../app/service/health-view';
 import { REASON_ICON } from '../shared/reason-icons';
 import '../shared/content.css';
-
-/** A titled part of a reading screen (h2). */
-export function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  const headingId = useId();
-  return (
-    <section className="content-section" aria-labelledby={headingId}>
-      <h2 id={headingId} className="content-section__heading">
-        {title}
-      </h2>
-      {hint && <p className="content-section__hint">{hint}</p>}
-      {children}
-    </section>
-  );
-}
-
-/** Numbered steps, each with its time limit marked (icon and words). */
-export function StepList({
-  steps,
-}: {
-  steps: readonly { title?: string; step: string; timeLimit?: string | undefined }[];
-}) {
-  return (
-    <ol className="steps">
-      {steps.map((s, i) => (
-        <li key={i} className="steps__item">
-          <span className="steps__number" aria-hidden="true">
-            {i + 1}
-          </span>
-          <div className="steps__body">
-            {s.title && <p className="steps__title">{s.title}</p>}
-            <p className="steps__text reading">{s.step}</p>
-            {s.timeLimit && <TimeLimit limit={s.timeLimit} />}
-          </div>
-        </li>
-      ))}
-    </ol>
-  );
-}
 
 /** The articles an answer rests on, each a button to its text: "劳动合同法 第三十条". */
 export function Citations({ cites }: { cites: readonly ArticleRef[] }) {

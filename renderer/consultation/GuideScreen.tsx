@@ -5,7 +5,8 @@ import { ScreenHeader } from '../shared/ScreenHeader';
 import { useServiceQuery } from '../app/service/use-service-query';
 import { TakeAwayQr } from '../shared/TakeAwayQr';
 import { PrintButton } from '../print/PrintSlipButton';
-import { Citations, Section, StepList } from './AnswerSections';
+import { Section, StepList } from '../../ui/answer/AnswerBlocks';
+import { Citations } from './AnswerSections';
 import '../flow/flows.css';
 import '../shared/content.css';
 

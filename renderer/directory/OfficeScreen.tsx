@@ -13,7 +13,7 @@ import { PrintSlipButton } from '../print/PrintSlipButton';
 import { jobTitle } from '../print/receipt-builder';
 import { hotlineNumber } from '../app/service/health-view';
 import { useServiceQuery } from '../app/service/use-service-query';
-import { Section } from '../consultation/AnswerSections';
+import { Section } from '../../ui/answer/AnswerBlocks';
 import { OfficeBadges, OfficeQrCode, useScopeWords } from './OfficeBadges';
 import '../shared/content.css';
 import '../flow/flows.css';

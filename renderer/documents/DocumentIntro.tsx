@@ -5,7 +5,7 @@ import { useNavigation } from '../app/NavigationContext';
 import { BigButton } from '../../ui/buttons/BigButton';
 import { type FormValues, type Party, countOptional, hasAnswers } from './form-model';
 import { citationLabel } from '../print/receipt-builder';
-import { Section } from '../consultation/AnswerSections';
+import { Section } from '../../ui/answer/AnswerBlocks';
 import { CardButton } from './CardButton';
 
 /**

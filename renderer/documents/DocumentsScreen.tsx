@@ -6,7 +6,7 @@ import { ScreenHeader } from '../shared/ScreenHeader';
 import { byCategory } from './form-model';
 import { citationLabel } from '../print/receipt-builder';
 import { useServiceQuery } from '../app/service/use-service-query';
-import { Section } from '../consultation/AnswerSections';
+import { Section } from '../../ui/answer/AnswerBlocks';
 import '../shared/content.css';
 import '../flow/flows.css';
 import './documents.css';

@@ -5,7 +5,7 @@ import { ScreenHeader } from '../shared/ScreenHeader';
 import { Tile } from '../../ui/buttons/Tile';
 import { StatusLookupButton } from '../submission-status/StatusLookupButton';
 import { CaseStatusButton } from '../case-status/CaseStatusButton';
-import { Section } from '../consultation/AnswerSections';
+import { Section } from '../../ui/answer/AnswerBlocks';
 import { OfficeCard, useNearestLegalAidOffice } from './OfficeCard';
 import '../shared/content.css';
 import '../flow/flows.css';

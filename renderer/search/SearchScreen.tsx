@@ -13,7 +13,7 @@ import { SearchForm } from './SearchForm';
 import { StatusNotice } from '../../ui/notices/StatusNotice';
 import { useServiceQuery } from '../app/service/use-service-query';
 import { useCountOnce } from '../app/session/SessionUse';
-import { Section } from '../consultation/AnswerSections';
+import { Section } from '../../ui/answer/AnswerBlocks';
 import '../shared/content.css';
 
 const RESULT_LIMIT = 20;

@@ -19,6 +19,8 @@ import { KioskPage } from '../fleet/KioskPage';
 import { LanguageButton } from '../shared/LanguageButton';
 import { PageMessage } from '../shared/PageMessage';
 import { ReleasesPage } from '../releases/ReleasesPage';
+import { ContentEditPage } from '../content/ContentEditPage';
+import { ContentReviewPage } from '../content/ContentReviewPage';
 import { UsersPage } from '../users/UsersPage';
 import { LiveIndicator } from './LiveIndicator';
 import { hrefOf, navFor, navPageOf, parseRoute, type ConsoleRoute, type NavPage } from './routes';
@@ -28,6 +30,8 @@ const NAV_LABELS = {
   'call-history': 'hubCalls.history.nav',
   fleet: 'hubConsole.nav.fleet',
   releases: 'hubReleases.nav',
+  content: 'hubContent.nav',
+  'content-review': 'hubContent.reviewNav',
   'enroll-codes': 'hubConsole.nav.enrollCodes',
   users: 'hubConsole.nav.users',
   'duty-roster': 'hubCallAdmin.roster.nav',
@@ -85,6 +89,11 @@ export function Shell({ user, onSignOut, liveState }: { user: Me; onSignOut: () 
   else if (current === 'figures') page = <YearFiguresPage user={user} />;
   else if (current === 'fleet') page = <FleetPage />;
   else if (current === 'releases') page = <ReleasesPage user={user} />;
+  else if (route.page === 'content-item')
+    page = <ContentEditPage user={user} kind={route.kind} open={{ itemId: route.itemId }} />;
+  else if (route.page === 'content-kind') page = <ContentEditPage user={user} kind={route.kind} />;
+  else if (current === 'content') page = <ContentEditPage user={user} kind="faq" />;
+  else if (current === 'content-review') page = <ContentReviewPage user={user} />;
   else if (current === 'enroll-codes') page = <EnrollCodesPage user={user} />;
   else if (current === 'users') page = <UsersPage user={user} />;
   else page = <AuditPage />;

@@ -7,6 +7,11 @@ describe('console routes', () => {
       { page: 'fleet' },
       { page: 'kiosk', id: 42 },
       { page: 'releases' },
+      { page: 'content' },
+      { page: 'content-kind', kind: 'service-line' },
+      { page: 'content-item', kind: 'faq', itemId: 'wages-unpaid-what-to-do' },
+      { page: 'content-item', kind: 'notice', itemId: null },
+      { page: 'content-review' },
       { page: 'enroll-codes' },
       { page: 'users' },
       { page: 'audit' },
@@ -27,12 +32,17 @@ describe('console routes', () => {
     expect(parseRoute('#/kiosks/x')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/fleet/')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/figures/report/26')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/content/poems')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/content/faq/Not_An_Id')).toEqual({ page: 'not-found' });
   });
 
   it('shows each role the links its routes let it use', () => {
+    // Content editing and its review are the whole fleet's: administrators only, not regional ones.
     expect(navFor('administrator')).toEqual([
       'fleet',
       'releases',
+      'content',
+      'content-review',
       'enroll-codes',
       'users',
       'duty-roster',

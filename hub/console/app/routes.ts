@@ -1,6 +1,7 @@
 import type { UserRole } from '../../../common/hub/accounts';
 import { accessRefusal, isKioskAccess } from '../../../common/hub/api/access';
 import { hubApi, type HubRouteName } from '../../../common/hub/api/contract';
+import { CONTENT_ITEM_KINDS, type ContentItemKind } from '../../../common/hub/api/content-edits';
 
 /**
  * The console's pages, addressed in the URL's fragment (`#/kiosks/3`): the
@@ -11,6 +12,12 @@ export type ConsoleRoute =
   | { page: 'fleet' }
   | { page: 'kiosk'; id: number }
   | { page: 'releases' }
+  | { page: 'content' }
+  /** The items of one kind (`#/content/notice`). */
+  | { page: 'content-kind'; kind: ContentItemKind }
+  /** One item in the editor (`#/content/faq/wages-unpaid`); itemId null: a new one (`#/content/faq/new`). */
+  | { page: 'content-item'; kind: ContentItemKind; itemId: string | null }
+  | { page: 'content-review' }
   | { page: 'enroll-codes' }
   | { page: 'users' }
   | { page: 'audit' }
@@ -32,6 +39,8 @@ export type NavPage =
   | 'call-history'
   | 'fleet'
   | 'releases'
+  | 'content'
+  | 'content-review'
   | 'enroll-codes'
   | 'users'
   | 'duty-roster'
@@ -54,6 +63,9 @@ export const NAV: readonly { page: NavPage; needs: HubRouteName }[] = [
   { page: 'fleet', needs: 'kiosks' },
   // Content releases and their staged rollouts.
   { page: 'releases', needs: 'releases' },
+  // Content editing and its four-eyes review: the whole fleet's content, so administrators only.
+  { page: 'content', needs: 'contentItems' },
+  { page: 'content-review', needs: 'contentChanges' },
   { page: 'enroll-codes', needs: 'enrollCodeCreate' },
   { page: 'users', needs: 'users' },
   { page: 'duty-roster', needs: 'dutyRosterSet' },
@@ -78,6 +90,13 @@ export function parseRoute(hash: string): ConsoleRoute {
       regionCode: report[2] ?? null,
       kioskId: report[3] === undefined ? null : Number(report[3]),
     };
+  const content = /^\/content\/([a-z-]+)(?:\/([a-z0-9]+(?:-[a-z0-9]+)*))?$/.exec(path);
+  if (content !== null) {
+    const kind = CONTENT_ITEM_KINDS.find((k) => k === content[1]);
+    if (kind === undefined) return { page: 'not-found' };
+    if (content[2] === undefined) return { page: 'content-kind', kind };
+    return { page: 'content-item', kind, itemId: content[2] === 'new' ? null : content[2] };
+  }
   const oneCase = /^\/cases\/(\d{1,9})$/.exec(path);
   if (oneCase !== null) return { page: 'case', id: Number(oneCase[1]) };
   const page = NAV.find((n) => path === `/${n.page}`)?.page;
@@ -94,6 +113,10 @@ export function hrefOf(route: ConsoleRoute): string {
       }`;
     case 'case':
       return `#/cases/${route.id}`;
+    case 'content-kind':
+      return `#/content/${route.kind}`;
+    case 'content-item':
+      return `#/content/${route.kind}/${route.itemId ?? 'new'}`;
     case 'home':
     case 'not-found':
       return '#/';
@@ -118,5 +141,6 @@ export function navPageOf(route: ConsoleRoute): NavPage | null {
   if (route.page === 'kiosk') return 'fleet';
   if (route.page === 'figures-report') return 'figures';
   if (route.page === 'case') return 'cases';
+  if (route.page === 'content-kind' || route.page === 'content-item') return 'content';
   return NAV.some((n) => n.page === route.page) ? (route.page as NavPage) : null;
 }

@@ -56,3 +56,15 @@ describe('query rewriting keeps every word the citizen typed', () => {
     expect(groups[0]!.words).toContain('年休假');
   });
 });
+
+const firstArticles = (query: string, n = 5): string[] =>
+  articleTitles(engine.search(query, 20).groups.article.slice(0, n));
+
+describe('words the content does not know', () => {
+  it('lets a word found nowhere give way before the topic words: 爸妈 in 爸妈去世没留遗嘱房子怎么分', () => {
+    // 爸妈 is in no row; required, it sent the question to the OR of its words.
+    expect(firstArticles('爸妈去世没留遗嘱房子怎么分')).toEqual(
+      expect.arrayContaining(['民法典 第一千一百二十三条', '民法典 第一千一百二十七条', '民法典 第一千一百三十条']),
+    );
+  });
+});

@@ -93,6 +93,7 @@ function groupExpression(g: Group): string {
 export class SearchEngine {
   private readonly windowed: Statement;
   private readonly docsOf: Statement;
+  private readonly matchesAny: Statement;
   private readonly unranked: Statement;
   private readonly pinyinExact: Statement;
   private readonly initialsExact: Statement;
@@ -118,6 +119,7 @@ export class SearchEngine {
     this.unranked = db.prepare(
       `SELECT d.kind, d.ref, -d.prior AS score FROM search s JOIN search_docs d ON d.rowid = s.rowid WHERE search MATCH ? LIMIT ?`,
     );
+    this.matchesAny = db.prepare('SELECT 1 FROM search WHERE search MATCH ? LIMIT 1').pluck();
     this.docsOf = db.prepare('SELECT docs FROM search_df WHERE term = ?').pluck();
     this.pinyinExact = db.prepare('SELECT term FROM terms WHERE pinyin = ? ORDER BY weight DESC LIMIT ?');
     this.initialsExact = db.prepare('SELECT term, weight FROM terms WHERE initials = ? ORDER BY weight DESC LIMIT ?');
@@ -310,7 +312,19 @@ export class SearchEngine {
       Math.min(...gs.map((g) => (g.prefix.length > 0 ? Infinity : docs(g))));
     // Fillers and lone characters are not required while a topic word is there:
     // they only add to the score of the rows that have them.
-    const topical = groups.filter((g) => g.weak !== true);
+    // A word found nowhere in the content (爸妈, a typo, a segmentation such as 债要 of
+    // 欠的债要我还) cannot be required while two known topic words remain: it would
+    // send the question to the OR of its words or, being the "rarest", outlast the
+    // topic. With one known word left the question is kept whole, as the Han
+    // bigrams of its text then say more than that word alone (娃在学校被同学打了).
+    const typedTopics = groups.filter((g) => g.weak !== true);
+    const knownTopics = typedTopics.filter(
+      (g) => g.prefix.length > 0 || this.matchesAny.get(groupExpression(g)) !== undefined,
+    );
+    const topical = knownTopics.length >= 2 ? knownTopics : typedTopics;
+    // They still count as words the question had: a long question is ranked by the
+    // topic words each row holds rather than cut down to its rarest known word.
+    const unknownTopics = typedTopics.length - topical.length;
     const bonus = topical.length > 0 ? groups.filter((g) => g.weak === true) : [];
     const expression = (gs: readonly Group[], op: ' AND ' | ' OR '): string => {
       const required = gs.map(groupExpression).join(op);
@@ -338,7 +352,7 @@ export class SearchEngine {
       const weakest = active.reduce((w, a) => (weaker(a.weakness, w.weakness) ? a : w));
       // Only the topic words are left and no row has them all: rank rows by how many of
       // them they hold (bm25 over their alternatives) rather than keep the rarest alone.
-      if (weakest.weakness[0] === 0 && active.length >= OR_AT_LEAST) {
+      if (weakest.weakness[0] === 0 && active.length + unknownTopics >= OR_AT_LEAST) {
         rows = any();
         break;
       }

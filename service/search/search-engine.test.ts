@@ -68,3 +68,16 @@ describe('words the content does not know', () => {
     );
   });
 });
+
+describe('the articles the best answers cite', () => {
+  it('places the leading answers’ citations among the best articles: 工伤 starts with the cases that count', () => {
+    // Every article of 工伤保险条例 holds 工伤; the answers say which a lawyer reads first.
+    expect(firstArticles('工伤', 1)).toEqual(['工伤保险条例 第十四条']);
+  });
+
+  it('brings the interpretation the answer cites into the first five: 老公欠的债要我还吗', () => {
+    expect(firstArticles('老公欠的债要我还吗')).toEqual(
+      expect.arrayContaining(['民法典 第一千零六十四条', '婚姻家庭编司法解释（一） 第三十三条']),
+    );
+  });
+});

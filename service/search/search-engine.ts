@@ -75,6 +75,15 @@ const CITED_SHARE = 0.6;
 /** …less for each citation further down the answer's list. */
 const CITE_ORDER_DECAY = 0.85;
 
+/** How many of the best answers place their citations among the best articles… */
+const LEADING_ANSWERS = 3;
+/** …at this share of the best article's score, */
+const LEADING_SHARE = 0.3;
+/** less for each citation further down an answer's list, */
+const LEADING_CITE_DECAY = 0.9;
+/** and less for each answer further down. */
+const LEADING_ANSWER_DECAY = 0.8;
+
 const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
 const TEXT_COLUMNS = '{title body keywords}';
 
@@ -312,11 +321,9 @@ export class SearchEngine {
       Math.min(...gs.map((g) => (g.prefix.length > 0 ? Infinity : docs(g))));
     // Fillers and lone characters are not required while a topic word is there:
     // they only add to the score of the rows that have them.
-    // A word found nowhere in the content (爸妈, a typo, a segmentation such as 债要 of
-    // 欠的债要我还) cannot be required while two known topic words remain: it would
-    // send the question to the OR of its words or, being the "rarest", outlast the
-    // topic. With one known word left the question is kept whole, as the Han
-    // bigrams of its text then say more than that word alone (娃在学校被同学打了).
+    // A word found nowhere in the content (a typo, 评理, a segmentation such as 债要 of
+    // 欠的债要我还) cannot be required: it would empty the results or, being the
+    // rarest word, outlast the topic when the commonest word gives way.
     const typedTopics = groups.filter((g) => g.weak !== true);
     const knownTopics = typedTopics.filter(
       (g) => g.prefix.length > 0 || this.matchesAny.get(groupExpression(g)) !== undefined,
@@ -387,6 +394,17 @@ export class SearchEngine {
         citedScore.set(id, Math.min(cap, (citedScore.get(id) ?? 0) + r.score * CITED_SHARE * CITE_ORDER_DECAY ** i));
       });
     }
+    // The answers that match best are the question asked: the articles they cite, in
+    // their order, are placed among the best-matching articles, scaled by the best
+    // article's score (an answer's own bm25 runs over longer text and does not compare).
+    const bestArticle = Math.max(0, ...scored.filter((r) => r.kind === 'article').map((r) => r.score));
+    answers.slice(0, LEADING_ANSWERS).forEach((a, j) => {
+      citesOfAnswer.get(`${a.kind}:${a.ref}`)!.forEach((c, i) => {
+        const id = String(c.articleId);
+        const lift = bestArticle * LEADING_SHARE * LEADING_CITE_DECAY ** i * LEADING_ANSWER_DECAY ** j;
+        citedScore.set(id, (citedScore.get(id) ?? 0) + lift);
+      });
+    });
     // Matching the words and being cited by good answers are separate evidence: they add up.
     for (const r of scored) if (r.kind === 'article') r.score += citedScore.get(r.ref) ?? 0;
     const present = new Set(scored.filter((r) => r.kind === 'article').map((r) => r.ref));

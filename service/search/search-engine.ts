@@ -321,17 +321,7 @@ export class SearchEngine {
       Math.min(...gs.map((g) => (g.prefix.length > 0 ? Infinity : docs(g))));
     // Fillers and lone characters are not required while a topic word is there:
     // they only add to the score of the rows that have them.
-    // A word found nowhere in the content (a typo, 评理, a segmentation such as 债要 of
-    // 欠的债要我还) cannot be required: it would empty the results or, being the
-    // rarest word, outlast the topic when the commonest word gives way.
-    const typedTopics = groups.filter((g) => g.weak !== true);
-    const knownTopics = typedTopics.filter(
-      (g) => g.prefix.length > 0 || this.matchesAny.get(groupExpression(g)) !== undefined,
-    );
-    const topical = knownTopics.length >= 2 ? knownTopics : typedTopics;
-    // They still count as words the question had: a long question is ranked by the
-    // topic words each row holds rather than cut down to its rarest known word.
-    const unknownTopics = typedTopics.length - topical.length;
+    const topical = groups.filter((g) => g.weak !== true);
     const bonus = topical.length > 0 ? groups.filter((g) => g.weak === true) : [];
     const expression = (gs: readonly Group[], op: ' AND ' | ' OR '): string => {
       const required = gs.map(groupExpression).join(op);
@@ -355,6 +345,25 @@ export class SearchEngine {
         active.reduce((n, a) => n + docs(a.g), 0),
       );
     let rows = all();
+    // A word found nowhere in the content (爸妈, a typo, a segmentation such as 债要 of
+    // 欠的债要我还) empties the AND. While two known topic words remain it is dropped
+    // (one LIMIT 1 lookup per word, only once the AND is empty): required, it would
+    // send the question to the OR of its words or, being the "rarest", outlast the
+    // topic. With one known word left the question is kept whole, as the Han bigrams
+    // of its text then say more than that word alone (娃在学校被同学打了).
+    let unknownTopics = 0;
+    if (rows.length === 0 && active.length >= 3) {
+      const known = active.filter(
+        (a) => a.g.prefix.length > 0 || this.matchesAny.get(groupExpression(a.g)) !== undefined,
+      );
+      if (known.length >= 2 && known.length < active.length) {
+        // They still count as words the question had: a long question is ranked by the
+        // topic words each row holds rather than cut down to its rarest known word.
+        unknownTopics = active.length - known.length;
+        active = known;
+        rows = all();
+      }
+    }
     while (rows.length === 0 && active.length > 1) {
       const weakest = active.reduce((w, a) => (weaker(a.weakness, w.weakness) ? a : w));
       // Only the topic words are left and no row has them all: rank rows by how many of

@@ -56,3 +56,28 @@ describe('query rewriting keeps every word the citizen typed', () => {
     expect(groups[0]!.words).toContain('年休假');
   });
 });
+
+const firstArticles = (query: string, n = 5): string[] =>
+  articleTitles(engine.search(query, 20).groups.article.slice(0, n));
+
+describe('words the content does not know', () => {
+  it('lets a word found nowhere give way before the topic words: 爸妈 in 爸妈去世没留遗嘱房子怎么分', () => {
+    // 爸妈 is in no row; required, it sent the question to the OR of its words.
+    expect(firstArticles('爸妈去世没留遗嘱房子怎么分')).toEqual(
+      expect.arrayContaining(['民法典 第一千一百二十三条', '民法典 第一千一百二十七条', '民法典 第一千一百三十条']),
+    );
+  });
+});
+
+describe('the articles the best answers cite', () => {
+  it('places the leading answers’ citations among the best articles: 工伤 starts with the cases that count', () => {
+    // Every article of 工伤保险条例 holds 工伤; the answers say which a lawyer reads first.
+    expect(firstArticles('工伤', 1)).toEqual(['工伤保险条例 第十四条']);
+  });
+
+  it('brings the interpretation the answer cites into the first five: 老公欠的债要我还吗', () => {
+    expect(firstArticles('老公欠的债要我还吗')).toEqual(
+      expect.arrayContaining(['民法典 第一千零六十四条', '婚姻家庭编司法解释（一） 第三十三条']),
+    );
+  });
+});

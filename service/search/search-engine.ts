@@ -75,6 +75,15 @@ const CITED_SHARE = 0.6;
 /** …less for each citation further down the answer's list. */
 const CITE_ORDER_DECAY = 0.85;
 
+/** How many of the best answers place their citations among the best articles… */
+const LEADING_ANSWERS = 3;
+/** …at this share of the best article's score, */
+const LEADING_SHARE = 0.3;
+/** less for each citation further down an answer's list, */
+const LEADING_CITE_DECAY = 0.9;
+/** and less for each answer further down. */
+const LEADING_ANSWER_DECAY = 0.8;
+
 const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
 const TEXT_COLUMNS = '{title body keywords}';
 
@@ -93,6 +102,7 @@ function groupExpression(g: Group): string {
 export class SearchEngine {
   private readonly windowed: Statement;
   private readonly docsOf: Statement;
+  private readonly matchesAny: Statement;
   private readonly unranked: Statement;
   private readonly pinyinExact: Statement;
   private readonly initialsExact: Statement;
@@ -118,6 +128,7 @@ export class SearchEngine {
     this.unranked = db.prepare(
       `SELECT d.kind, d.ref, -d.prior AS score FROM search s JOIN search_docs d ON d.rowid = s.rowid WHERE search MATCH ? LIMIT ?`,
     );
+    this.matchesAny = db.prepare('SELECT 1 FROM search WHERE search MATCH ? LIMIT 1').pluck();
     this.docsOf = db.prepare('SELECT docs FROM search_df WHERE term = ?').pluck();
     this.pinyinExact = db.prepare('SELECT term FROM terms WHERE pinyin = ? ORDER BY weight DESC LIMIT ?');
     this.initialsExact = db.prepare('SELECT term, weight FROM terms WHERE initials = ? ORDER BY weight DESC LIMIT ?');
@@ -334,11 +345,30 @@ export class SearchEngine {
         active.reduce((n, a) => n + docs(a.g), 0),
       );
     let rows = all();
+    // A word found nowhere in the content (爸妈, a typo, a segmentation such as 债要 of
+    // 欠的债要我还) empties the AND. While two known topic words remain it is dropped
+    // (one LIMIT 1 lookup per word, only once the AND is empty): required, it would
+    // send the question to the OR of its words or, being the "rarest", outlast the
+    // topic. With one known word left the question is kept whole, as the Han bigrams
+    // of its text then say more than that word alone (娃在学校被同学打了).
+    let unknownTopics = 0;
+    if (rows.length === 0 && active.length >= 3) {
+      const known = active.filter(
+        (a) => a.g.prefix.length > 0 || this.matchesAny.get(groupExpression(a.g)) !== undefined,
+      );
+      if (known.length >= 2 && known.length < active.length) {
+        // They still count as words the question had: a long question is ranked by the
+        // topic words each row holds rather than cut down to its rarest known word.
+        unknownTopics = active.length - known.length;
+        active = known;
+        rows = all();
+      }
+    }
     while (rows.length === 0 && active.length > 1) {
       const weakest = active.reduce((w, a) => (weaker(a.weakness, w.weakness) ? a : w));
       // Only the topic words are left and no row has them all: rank rows by how many of
       // them they hold (bm25 over their alternatives) rather than keep the rarest alone.
-      if (weakest.weakness[0] === 0 && active.length >= OR_AT_LEAST) {
+      if (weakest.weakness[0] === 0 && active.length + unknownTopics >= OR_AT_LEAST) {
         rows = any();
         break;
       }
@@ -373,6 +403,17 @@ export class SearchEngine {
         citedScore.set(id, Math.min(cap, (citedScore.get(id) ?? 0) + r.score * CITED_SHARE * CITE_ORDER_DECAY ** i));
       });
     }
+    // The answers that match best are the question asked: the articles they cite, in
+    // their order, are placed among the best-matching articles, scaled by the best
+    // article's score (an answer's own bm25 runs over longer text and does not compare).
+    const bestArticle = Math.max(0, ...scored.filter((r) => r.kind === 'article').map((r) => r.score));
+    answers.slice(0, LEADING_ANSWERS).forEach((a, j) => {
+      citesOfAnswer.get(`${a.kind}:${a.ref}`)!.forEach((c, i) => {
+        const id = String(c.articleId);
+        const lift = bestArticle * LEADING_SHARE * LEADING_CITE_DECAY ** i * LEADING_ANSWER_DECAY ** j;
+        citedScore.set(id, (citedScore.get(id) ?? 0) + lift);
+      });
+    });
     // Matching the words and being cited by good answers are separate evidence: they add up.
     for (const r of scored) if (r.kind === 'article') r.score += citedScore.get(r.ref) ?? 0;
     const present = new Set(scored.filter((r) => r.kind === 'article').map((r) => r.ref));

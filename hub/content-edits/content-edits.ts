@@ -66,7 +66,7 @@ export interface ContentEditDeps {
 }
 
 /** A claimed approval older than this was cut off (the hub stopped mid-build) and may be approved again. */
-const STALE_CLAIM_MS = 15 * 60 * 1000;
+export const STALE_CLAIM_MS = 15 * 60 * 1000;
 
 /** No reviewer is publishing it now: never claimed, or claimed by a hub that stopped mid-build. */
 const unclaimed = (at: Date) => (eb: ExpressionBuilder<HubDatabase, 'content_changes'>) =>

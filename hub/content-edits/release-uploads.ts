@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ReleaseUploadsResponse } from '../../common/hub/api/content-edits';
 import { actorText, appendAudit, type AuditActor } from '../storage/audit-log';
 import type { HubDb } from '../storage/schema';
-import { ContentEditError, type PublishOnline } from './content-edits';
+import { ContentEditError, STALE_CLAIM_MS, type PublishOnline } from './content-edits';
 import type { ReleaseQueue } from './release-queue';
 
 /**
@@ -72,7 +72,14 @@ export async function reviewUpload(
       .where('id', '=', review.uploadId)
       .where('release_number', 'is', null)
       .where('rejected_at', 'is', null)
-      .where('reviewed_at', 'is', null)
+      // An approval is its claim while the release is signed; one older than a publication takes was cut off
+      // (the hub stopped mid-publication) and would otherwise hold the upload in review for good.
+      .where((eb) =>
+        eb.or([
+          eb('reviewed_at', 'is', null),
+          eb('reviewed_at', '<', new Date(now().getTime() - STALE_CLAIM_MS).toISOString()),
+        ]),
+      )
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1)
       throw new ContentEditError('conflict', `release upload ${review.uploadId} is being reviewed already`);

@@ -395,6 +395,31 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
     ).toBe(409);
   }, 60_000);
 
+  it('lets an upload whose publication was cut off be approved again once its claim is stale', async () => {
+    const db = hub.storage.storage.db;
+    await initRepository(db, KEYS, 'hubctl', hub.now());
+    const upload = await uploadRelease(db, { bytes: RELEASE, where: 'upload.db' }, 'hubctl', hub.now());
+    const first = await admins(hub);
+    // The hub stopped after the approval's claim, before the release was signed.
+    await db
+      .updateTable('content_releases')
+      .set({ reviewed_at: hub.now().toISOString(), reviewed_by: `user:${first.reviewer.id}` })
+      .where('id', '=', upload.id)
+      .execute();
+    const review = { uploadId: upload.id, decision: 'approve', note: null };
+    expect((await first.byAuthor('releases/uploads/review', review)).statusCode).toBe(409);
+
+    hub.advance(16 * 60 * 1000);
+    const token = await openSession(db, first.author.id, 'full', hub.now());
+    const approved = await hub.call({ method: 'POST', path: '/api/releases/uploads/review', token, body: review });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(
+      approved
+        .json<z.infer<typeof ReleaseUploadsResponse>>()
+        .uploads.map((u) => [u.uploadId, u.state, u.releaseNumber]),
+    ).toEqual([[upload.id, 'published', 1]]);
+  }, 60_000);
+
   it('approves only the change its reviewer read: one rejected, edited and sent again meanwhile is refused', async () => {
     const db = hub.storage.storage.db;
     await initRepository(db, KEYS, 'hubctl', hub.now());

@@ -98,13 +98,26 @@ export async function reviewUpload(
   await deps.queue
     .run(() => deps.publish!(db, review.uploadId, { actor: reviewer, now: now() }))
     .catch(async (error: unknown) => {
-      // Back in review, with why: the file stays as uploaded.
-      await db
-        .updateTable('content_releases')
-        .set({ reviewed_at: null, reviewed_by: null, review_note: `not published: ${(error as Error).message}` })
-        .where('id', '=', review.uploadId)
-        .where('release_number', 'is', null)
-        .execute();
+      const failure = (error as Error).message;
+      // Back in review, with why: the file stays as uploaded. Audited, so that the approval above is not the log's last word.
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('content_releases')
+          .set({ reviewed_at: null, reviewed_by: null, review_note: `not published: ${failure}` })
+          .where('id', '=', review.uploadId)
+          .where('release_number', 'is', null)
+          .execute();
+        await appendAudit(
+          trx,
+          {
+            actor: reviewer,
+            action: 'release.publish.failed',
+            target: `release-upload:${review.uploadId}`,
+            details: { failure },
+          },
+          now(),
+        );
+      });
       throw new ContentEditError(
         'unavailable',
         `release upload ${review.uploadId} was not published: ${(error as Error).message}`,

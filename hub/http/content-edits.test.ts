@@ -395,6 +395,26 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
     ).toBe(409);
   }, 60_000);
 
+  it('puts an upload whose publication failed back in review, and audits the failure', async () => {
+    const db = hub.storage.storage.db;
+    // No TUF repository: the signature fails.
+    const upload = await uploadRelease(db, { bytes: RELEASE, where: 'upload.db' }, 'hubctl', hub.now());
+    const { byReviewer, reviewer } = await admins(hub);
+    const res = await byReviewer('releases/uploads/review', { uploadId: upload.id, decision: 'approve', note: null });
+    expect(res.statusCode, res.body).toBe(503);
+    const actions = (await listAudit(db, { limit: 20 }))
+      .filter((a) => a.target === `release-upload:${upload.id}`)
+      .map((a) => `${a.actor} ${a.action}`)
+      .reverse();
+    expect(actions).toEqual([
+      'hubctl release.upload',
+      `user:${reviewer.id} release.review.approve`,
+      `user:${reviewer.id} release.publish.failed`,
+    ]);
+    const again = (await byReviewer('/api/releases/uploads')).json<z.infer<typeof ReleaseUploadsResponse>>();
+    expect(again.uploads.map((u) => [u.uploadId, u.state])).toEqual([[upload.id, 'in-review']]);
+  }, 60_000);
+
   it('lets an upload whose publication was cut off be approved again once its claim is stale', async () => {
     const db = hub.storage.storage.db;
     await initRepository(db, KEYS, 'hubctl', hub.now());

@@ -66,7 +66,7 @@ export interface ContentEditDeps {
 }
 
 /** A claimed approval older than this was cut off (the hub stopped mid-build) and may be approved again. */
-const STALE_CLAIM_MS = 15 * 60 * 1000;
+export const STALE_CLAIM_MS = 15 * 60 * 1000;
 
 /** No reviewer is publishing it now: never claimed, or claimed by a hub that stopped mid-build. */
 const unclaimed = (at: Date) => (eb: ExpressionBuilder<HubDatabase, 'content_changes'>) =>
@@ -176,7 +176,9 @@ export function createContentEdits(deps: ContentEditDeps) {
       const problems = [...(await idProblems(kind, row.item_id, row.is_new === 1, item)), ...(await problemsOf(item))];
       try {
         await db.transaction().execute(async (trx) => {
-          await trx
+          // Only over the state read above: a change sent for review (and perhaps claimed by its reviewer)
+          // meanwhile keeps the fields its reviewer saw.
+          const saved = await trx
             .updateTable('content_changes')
             .set({
               item: item === null ? null : JSON.stringify(item),
@@ -189,7 +191,11 @@ export function createContentEdits(deps: ContentEditDeps) {
               updated_at: at,
             })
             .where('id', '=', row.id)
-            .execute();
+            .where('state', '=', row.state)
+            .where(unclaimed(now()))
+            .executeTakeFirst();
+          if (Number(saved.numUpdatedRows) !== 1)
+            throw new ContentEditError('conflict', `change ${row.id} changed meanwhile: look at it again`);
           await appendAudit(
             trx,
             {
@@ -340,17 +346,26 @@ export function createContentEdits(deps: ContentEditDeps) {
     return moveOwn(changeId, callerId, ['draft', 'in-review', 'rejected', 'failed'], 'withdrawn', 'content.withdraw');
   }
 
-  async function reject(changeId: number, reviewerId: number, note: string | null): Promise<ContentChange> {
+  /** The refusal when a change was edited (or its state moved) since its reviewer read it. */
+  const notAsRead = (changeId: number) =>
+    new ContentEditError('conflict', `change ${changeId} changed since you read it: read it again before reviewing`);
+
+  async function reject(
+    changeId: number,
+    reviewerId: number,
+    note: string | null,
+    seen: string,
+  ): Promise<ContentChange> {
     await db.transaction().execute(async (trx) => {
       const done = await trx
         .updateTable('content_changes')
         .set({ state: 'rejected', reviewer_id: reviewerId, review_note: note, updated_at: now().toISOString() })
         .where('id', '=', changeId)
         .where('state', '=', 'in-review')
+        .where('updated_at', '=', seen)
         .where(unclaimed(now()))
         .executeTakeFirst();
-      if (Number(done.numUpdatedRows) !== 1)
-        throw new ContentEditError('conflict', `change ${changeId} is no longer in review`);
+      if (Number(done.numUpdatedRows) !== 1) throw notAsRead(changeId);
       await appendAudit(
         trx,
         {
@@ -414,16 +429,22 @@ export function createContentEdits(deps: ContentEditDeps) {
     return { uploadId, releaseNumber, included: new Set(published.map((p) => p.changeId)) };
   }
 
-  async function approve(changeId: number, reviewerId: number, note: string | null): Promise<ContentChange> {
+  async function approve(
+    changeId: number,
+    reviewerId: number,
+    note: string | null,
+    seen: string,
+  ): Promise<ContentChange> {
     const row = await db
       .selectFrom('content_changes')
-      .select(['author_id', 'state'])
+      .select(['author_id', 'state', 'updated_at'])
       .where('id', '=', changeId)
       .executeTakeFirst();
     if (row === undefined) throw notFound(changeId);
     if (row.author_id === reviewerId)
       throw new ContentEditError('forbidden', `change ${changeId} is your own: a second administrator reviews it`);
     if (row.state !== 'in-review') throw new ContentEditError('conflict', `change ${changeId} is ${row.state}`);
+    if (row.updated_at !== seen) throw notAsRead(changeId);
     if (deps.publish === undefined)
       throw new ContentEditError(
         'unavailable',
@@ -442,6 +463,7 @@ export function createContentEdits(deps: ContentEditDeps) {
         .set({ reviewer_id: reviewerId, review_note: note, approved_at: claimedAt.toISOString() })
         .where('id', '=', changeId)
         .where('state', '=', 'in-review')
+        .where('updated_at', '=', seen)
         .where(unclaimed(claimedAt))
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1)
@@ -521,7 +543,14 @@ export function createContentEdits(deps: ContentEditDeps) {
     saveDraft,
     submit,
     withdraw,
-    async review(changeId: number, reviewerId: number, decision: 'approve' | 'reject', note: string | null) {
+    /** `seen`: the change's updatedAt as the reviewer read it; a change edited since is refused (409). */
+    async review(
+      changeId: number,
+      reviewerId: number,
+      decision: 'approve' | 'reject',
+      note: string | null,
+      seen: string,
+    ) {
       if (decision === 'reject') {
         const row = await db
           .selectFrom('content_changes')
@@ -531,9 +560,9 @@ export function createContentEdits(deps: ContentEditDeps) {
         if (row === undefined) throw notFound(changeId);
         if (row.author_id === reviewerId)
           throw new ContentEditError('forbidden', `change ${changeId} is your own: withdraw it instead`);
-        return reject(changeId, reviewerId, note);
+        return reject(changeId, reviewerId, note, seen);
       }
-      return approve(changeId, reviewerId, note);
+      return approve(changeId, reviewerId, note, seen);
     },
 
     /** Open changes first, then the latest closed ones, newest first; or those in one state. */

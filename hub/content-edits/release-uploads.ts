@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ReleaseUploadsResponse } from '../../common/hub/api/content-edits';
 import { actorText, appendAudit, type AuditActor } from '../storage/audit-log';
 import type { HubDb } from '../storage/schema';
-import { ContentEditError, type PublishOnline } from './content-edits';
+import { ContentEditError, STALE_CLAIM_MS, type PublishOnline } from './content-edits';
 import type { ReleaseQueue } from './release-queue';
 
 /**
@@ -72,7 +72,14 @@ export async function reviewUpload(
       .where('id', '=', review.uploadId)
       .where('release_number', 'is', null)
       .where('rejected_at', 'is', null)
-      .where('reviewed_at', 'is', null)
+      // An approval is its claim while the release is signed; one older than a publication takes was cut off
+      // (the hub stopped mid-publication) and would otherwise hold the upload in review for good.
+      .where((eb) =>
+        eb.or([
+          eb('reviewed_at', 'is', null),
+          eb('reviewed_at', '<', new Date(now().getTime() - STALE_CLAIM_MS).toISOString()),
+        ]),
+      )
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1)
       throw new ContentEditError('conflict', `release upload ${review.uploadId} is being reviewed already`);
@@ -91,13 +98,26 @@ export async function reviewUpload(
   await deps.queue
     .run(() => deps.publish!(db, review.uploadId, { actor: reviewer, now: now() }))
     .catch(async (error: unknown) => {
-      // Back in review, with why: the file stays as uploaded.
-      await db
-        .updateTable('content_releases')
-        .set({ reviewed_at: null, reviewed_by: null, review_note: `not published: ${(error as Error).message}` })
-        .where('id', '=', review.uploadId)
-        .where('release_number', 'is', null)
-        .execute();
+      const failure = (error as Error).message;
+      // Back in review, with why: the file stays as uploaded. Audited, so that the approval above is not the log's last word.
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('content_releases')
+          .set({ reviewed_at: null, reviewed_by: null, review_note: `not published: ${failure}` })
+          .where('id', '=', review.uploadId)
+          .where('release_number', 'is', null)
+          .execute();
+        await appendAudit(
+          trx,
+          {
+            actor: reviewer,
+            action: 'release.publish.failed',
+            target: `release-upload:${review.uploadId}`,
+            details: { failure },
+          },
+          now(),
+        );
+      });
       throw new ContentEditError(
         'unavailable',
         `release upload ${review.uploadId} was not published: ${(error as Error).message}`,

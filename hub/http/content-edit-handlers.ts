@@ -104,7 +104,9 @@ export function createContentEditHandlers(deps: {
       return { change: await edits.show(body.changeId).catch(refused) };
     },
     async contentReview(body, ctx) {
-      return { change: await edits.review(body.changeId, userOf(ctx), body.decision, body.note).catch(refused) };
+      return {
+        change: await edits.review(body.changeId, userOf(ctx), body.decision, body.note, body.updatedAt).catch(refused),
+      };
     },
     async contentPreview(body) {
       return edits.preview(body.item).catch(refused);

@@ -18,6 +18,7 @@ import { makeTufKeys } from '../releases/tuf-keys';
 import { initRepository } from '../releases/tuf-repository';
 import { writeContentRelease } from '../testing/content-release-files';
 import { testContentEditing } from '../testing/test-content-editing';
+import type { ContentEditing } from './content-edit-handlers';
 import { ENGINES } from '../testing/test-storage';
 import { ORIGIN, useTestHub, type TestHub } from '../testing/test-hub';
 import { HUB_REQUEST_HEADER } from '../../common/hub/api/contract';
@@ -116,6 +117,7 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
     expect(again.json<{ change: Change }>().change.problems).toEqual([]);
     const sent = await byAuthor('content/changes/submit', { changeId: draft.changeId });
     expect(sent.json<{ change: Change }>().change.state).toBe('in-review');
+    const sentAt = sent.json<{ change: Change }>().change.updatedAt;
     // Sent: no longer a draft to save.
     expect(
       (
@@ -128,11 +130,17 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
     ).toBe(409);
 
     for (const decision of ['approve', 'reject']) {
-      const own = await byAuthor('content/changes/review', { changeId: draft.changeId, decision, note: null });
+      const own = await byAuthor('content/changes/review', {
+        changeId: draft.changeId,
+        updatedAt: sentAt,
+        decision,
+        note: null,
+      });
       expect(own.statusCode, decision).toBe(403);
     }
     const rejected = await byReviewer('content/changes/review', {
       changeId: draft.changeId,
+      updatedAt: sentAt,
       decision: 'reject',
       note: '请补充下一步',
     });
@@ -142,8 +150,14 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
       reviewNote: '请补充下一步',
     });
     expect(
-      (await byReviewer('content/changes/review', { changeId: draft.changeId, decision: 'approve', note: null }))
-        .statusCode,
+      (
+        await byReviewer('content/changes/review', {
+          changeId: draft.changeId,
+          updatedAt: sentAt,
+          decision: 'approve',
+          note: null,
+        })
+      ).statusCode,
     ).toBe(409);
 
     const listed = (await byReviewer('content/changes', {})).json<{ changes: Change[] }>().changes;
@@ -208,10 +222,12 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
     });
     expect(busy.statusCode).toBe(409);
     expect(busy.body).toContain(`change ${saved.changeId}`);
-    await byAuthor('content/changes/submit', { changeId: saved.changeId });
+    const sent = (await byAuthor('content/changes/submit', { changeId: saved.changeId })).json<{ change: Change }>()
+      .change;
 
     const approved = await byReviewer('content/changes/review', {
       changeId: saved.changeId,
+      updatedAt: sent.updatedAt,
       decision: 'approve',
       note: '同意',
     });
@@ -256,6 +272,7 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
       };
     });
     const changeIds: number[] = [];
+    const seenAt = new Map<number, string>();
     for (const e of edits) {
       const saved = await byAuthor('content/drafts/save', {
         changeId: null,
@@ -263,11 +280,19 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
         edit: { action: 'save', item: { kind: 'faq', fields: { ...e.fields, answer: e.answer } } },
       });
       const id = saved.json<{ change: Change }>().change.changeId;
-      await byAuthor('content/changes/submit', { changeId: id });
+      const sent = (await byAuthor('content/changes/submit', { changeId: id })).json<{ change: Change }>().change;
       changeIds.push(id);
+      seenAt.set(id, sent.updatedAt);
     }
     const answers = await Promise.all(
-      changeIds.map((changeId) => byReviewer('content/changes/review', { changeId, decision: 'approve', note: null })),
+      changeIds.map((changeId) =>
+        byReviewer('content/changes/review', {
+          changeId,
+          updatedAt: seenAt.get(changeId),
+          decision: 'approve',
+          note: null,
+        }),
+      ),
     );
     const published = answers.map((a) => a.json<{ change: Change }>().change);
     expect(published.map((c) => c.state)).toEqual(['published', 'published']);
@@ -310,9 +335,11 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
       })
     ).json<{ change: Change }>().change;
     expect(saved.problems).toEqual([]);
-    await byAuthor('content/changes/submit', { changeId: saved.changeId });
+    const sent = (await byAuthor('content/changes/submit', { changeId: saved.changeId })).json<{ change: Change }>()
+      .change;
     const approved = await byReviewer('content/changes/review', {
       changeId: saved.changeId,
+      updatedAt: sent.updatedAt,
       decision: 'approve',
       note: null,
     });
@@ -367,6 +394,109 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
         .statusCode,
     ).toBe(409);
   }, 60_000);
+
+  it('puts an upload whose publication failed back in review, and audits the failure', async () => {
+    const db = hub.storage.storage.db;
+    // No TUF repository: the signature fails.
+    const upload = await uploadRelease(db, { bytes: RELEASE, where: 'upload.db' }, 'hubctl', hub.now());
+    const { byReviewer, reviewer } = await admins(hub);
+    const res = await byReviewer('releases/uploads/review', { uploadId: upload.id, decision: 'approve', note: null });
+    expect(res.statusCode, res.body).toBe(503);
+    const actions = (await listAudit(db, { limit: 20 }))
+      .filter((a) => a.target === `release-upload:${upload.id}`)
+      .map((a) => `${a.actor} ${a.action}`)
+      .reverse();
+    expect(actions).toEqual([
+      'hubctl release.upload',
+      `user:${reviewer.id} release.review.approve`,
+      `user:${reviewer.id} release.publish.failed`,
+    ]);
+    const again = (await byReviewer('/api/releases/uploads')).json<z.infer<typeof ReleaseUploadsResponse>>();
+    expect(again.uploads.map((u) => [u.uploadId, u.state])).toEqual([[upload.id, 'in-review']]);
+  }, 60_000);
+
+  it('lets an upload whose publication was cut off be approved again once its claim is stale', async () => {
+    const db = hub.storage.storage.db;
+    await initRepository(db, KEYS, 'hubctl', hub.now());
+    const upload = await uploadRelease(db, { bytes: RELEASE, where: 'upload.db' }, 'hubctl', hub.now());
+    const first = await admins(hub);
+    // The hub stopped after the approval's claim, before the release was signed.
+    await db
+      .updateTable('content_releases')
+      .set({ reviewed_at: hub.now().toISOString(), reviewed_by: `user:${first.reviewer.id}` })
+      .where('id', '=', upload.id)
+      .execute();
+    const review = { uploadId: upload.id, decision: 'approve', note: null };
+    expect((await first.byAuthor('releases/uploads/review', review)).statusCode).toBe(409);
+
+    hub.advance(16 * 60 * 1000);
+    const token = await openSession(db, first.author.id, 'full', hub.now());
+    const approved = await hub.call({ method: 'POST', path: '/api/releases/uploads/review', token, body: review });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(
+      approved
+        .json<z.infer<typeof ReleaseUploadsResponse>>()
+        .uploads.map((u) => [u.uploadId, u.state, u.releaseNumber]),
+    ).toEqual([[upload.id, 'published', 1]]);
+  }, 60_000);
+
+  it('approves only the change its reviewer read: one rejected, edited and sent again meanwhile is refused', async () => {
+    const db = hub.storage.storage.db;
+    await initRepository(db, KEYS, 'hubctl', hub.now());
+    const { byAuthor, byReviewer } = await admins(hub);
+    const other = await hub.addAccount('wang.admin', 'administrator');
+    const token = await openSession(db, other.id, 'full', hub.now());
+    const byOther = (path: string, body: unknown) => hub.call({ method: 'POST', path: `/api/${path}`, token, body });
+    const target = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>()
+      .items[1]!;
+    if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
+    const fields = target.item.fields;
+    const answer = (text: string): ContentItemFields => ({ kind: 'faq', fields: { ...fields, answer: text } });
+    const saved = (
+      await byAuthor('content/drafts/save', {
+        changeId: null,
+        itemId: target.itemId,
+        edit: { action: 'save', item: answer('经审核的答复。') },
+      })
+    ).json<{ change: Change }>().change;
+    // The reviewer reads the change as sent.
+    const read = (await byAuthor('content/changes/submit', { changeId: saved.changeId })).json<{ change: Change }>()
+      .change;
+
+    // Meanwhile a third administrator rejects it, and its author sends other text in the same change.
+    hub.advance(1000);
+    await byOther('content/changes/review', {
+      changeId: saved.changeId,
+      updatedAt: read.updatedAt,
+      decision: 'reject',
+      note: null,
+    });
+    hub.advance(1000);
+    await byAuthor('content/drafts/save', {
+      changeId: saved.changeId,
+      itemId: target.itemId,
+      edit: { action: 'save', item: answer('未经审核的答复。') },
+    });
+    hub.advance(1000);
+    const resent = (await byAuthor('content/changes/submit', { changeId: saved.changeId })).json<{ change: Change }>()
+      .change;
+    expect(resent.state).toBe('in-review');
+
+    for (const decision of ['approve', 'reject']) {
+      const stale = await byReviewer('content/changes/review', {
+        changeId: saved.changeId,
+        updatedAt: read.updatedAt,
+        decision,
+        note: null,
+      });
+      expect(stale.statusCode, decision).toBe(409);
+      expect(stale.body).toContain('read it again');
+    }
+    expect(await db.selectFrom('content_releases').select('id').execute()).toEqual([]);
+    expect(
+      (await byReviewer('content/changes/show', { changeId: saved.changeId })).json<{ change: Change }>().change,
+    ).toMatchObject({ state: 'in-review', reviewer: null });
+  }, 60_000);
 });
 
 // Two hub instances on one database are a PostgreSQL deployment: each builds on its own, and the newer release must still hold both changes.
@@ -389,6 +519,7 @@ describe('content editing on two hub instances (postgres)', () => {
       };
     });
     const changeIds: number[] = [];
+    const seenAt = new Map<number, string>();
     for (const e of edits) {
       const saved = await byAuthor('content/drafts/save', {
         changeId: null,
@@ -396,10 +527,16 @@ describe('content editing on two hub instances (postgres)', () => {
         edit: { action: 'save', item: { kind: 'faq', fields: { ...e.fields, answer: e.answer } } },
       });
       const id = saved.json<{ change: Change }>().change.changeId;
-      await byAuthor('content/changes/submit', { changeId: id });
+      const sent = (await byAuthor('content/changes/submit', { changeId: id })).json<{ change: Change }>().change;
       changeIds.push(id);
+      seenAt.set(id, sent.updatedAt);
     }
-    const review = (changeId: number) => ({ changeId, decision: 'approve', note: null });
+    const review = (changeId: number) => ({
+      changeId,
+      updatedAt: seenAt.get(changeId),
+      decision: 'approve',
+      note: null,
+    });
     const [here, there] = await Promise.all([
       hub.call({
         method: 'POST',
@@ -434,4 +571,75 @@ describe('content editing on two hub instances (postgres)', () => {
       release.close();
     }
   }, 600_000);
+});
+
+/** A content source whose next read of the laws waits until the test lets it go: a save caught between its read and its write. */
+function gatedEditing(): { editing: () => ContentEditing; hold: () => { reached: Promise<void>; go: () => void } } {
+  let gate: { reached: () => void; wait: Promise<void> } | undefined;
+  return {
+    editing() {
+      const real = testContentEditing(scratch, KEYS);
+      return {
+        ...real,
+        source: {
+          ...real.source,
+          async articles() {
+            const held = gate;
+            gate = undefined;
+            if (held !== undefined) {
+              held.reached();
+              await held.wait;
+            }
+            return real.source.articles();
+          },
+        },
+      };
+    },
+    hold() {
+      let reached!: () => void;
+      let go!: () => void;
+      const reachedP = new Promise<void>((r) => (reached = r));
+      gate = { reached, wait: new Promise<void>((r) => (go = r)) };
+      return { reached: reachedP, go };
+    },
+  };
+}
+
+describe.each(ENGINES)('a draft saved while it is sent for review, on %s', (engine) => {
+  const gated = gatedEditing();
+  const hub = useTestHub(engine, { contentEditing: gated.editing });
+
+  it('keeps the fields the reviewer will see: the late save is refused', async () => {
+    const { byAuthor } = await admins(hub);
+    const target = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>()
+      .items[2]!;
+    if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
+    const fields = target.item.fields;
+    const answer = (text: string): ContentItemFields => ({ kind: 'faq', fields: { ...fields, answer: text } });
+    const saved = (
+      await byAuthor('content/drafts/save', {
+        changeId: null,
+        itemId: target.itemId,
+        edit: { action: 'save', item: answer('送审的答复。') },
+      })
+    ).json<{ change: Change }>().change;
+
+    const held = gated.hold();
+    const late = byAuthor('content/drafts/save', {
+      changeId: saved.changeId,
+      itemId: target.itemId,
+      edit: { action: 'save', item: answer('送审之后改的答复。') },
+    });
+    await held.reached;
+    hub.advance(1000);
+    const sent = (await byAuthor('content/changes/submit', { changeId: saved.changeId })).json<{ change: Change }>()
+      .change;
+    expect(sent.state).toBe('in-review');
+    held.go();
+    const refused = await late;
+    expect(refused.statusCode, refused.body).toBe(409);
+    const now = (await byAuthor('content/changes/show', { changeId: saved.changeId })).json<{ change: Change }>()
+      .change;
+    expect(now).toMatchObject({ state: 'in-review', updatedAt: sent.updatedAt, item: answer('送审的答复。') });
+  }, 60_000);
 });

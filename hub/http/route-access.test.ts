@@ -217,7 +217,7 @@ const SAMPLE_BODIES: { [R in HubRouteName]: () => unknown } = {
   contentWithdraw: () => ({ changeId: 999 }),
   contentChanges: () => ({}),
   contentChange: () => ({ changeId: 999 }),
-  contentReview: () => ({ changeId: 999, decision: 'reject', note: null }),
+  contentReview: () => ({ changeId: 999, updatedAt: '2026-01-01T00:00:00.000Z', decision: 'reject', note: null }),
   contentPreview: () => ({
     item: { kind: 'slide', fields: { title: '标题', body: '正文', cites: ['劳动合同法 第三十条'] } },
   }),

@@ -189,9 +189,14 @@ export const ContentChangesRequest = z.strictObject({ state: z.enum(CHANGE_STATE
 export const ContentChangesResponse = z.object({ changes: z.array(ContentChangeSchema) });
 
 export const ContentChangeByIdRequest = z.strictObject({ changeId: z.number().int().positive() });
-/** Approve (not one's own; 403) or reject with a note; 409 when the change is not in review or still has problems. */
+/**
+ * Approve (not one's own; 403) or reject with a note; 409 when the change is not in review, still has problems,
+ * or is no longer the one the reviewer read: `updatedAt` is the change's as the console showed it, so that a change
+ * rejected, edited and sent again meanwhile is not approved unseen.
+ */
 export const ContentReviewRequest = z.strictObject({
   changeId: z.number().int().positive(),
+  updatedAt: z.string().max(40),
   decision: z.enum(['approve', 'reject']),
   note: z.string().max(500).nullable(),
 });

@@ -80,7 +80,13 @@ function ChangeReview({ user, change, onDone }: { user: Me; change: ContentChang
     try {
       const { change: decided } = await client.call(
         'contentReview',
-        { changeId: change.changeId, decision, note: note.trim() === '' ? null : note.trim() },
+        // The change as this page shows it: one changed since (saved again, sent again) is refused, not approved unseen.
+        {
+          changeId: change.changeId,
+          updatedAt: change.updatedAt,
+          decision,
+          note: note.trim() === '' ? null : note.trim(),
+        },
         { timeoutMs: PUBLISH_TIMEOUT_MS },
       );
       if (decision === 'reject') void message.success(t('hubContent.review.rejected'));

@@ -62,5 +62,6 @@ describe('hubctl command', () => {
     expect(show.stderr).toBe('');
     expect(show.stdout).toContain(`written to ${out}`);
     expect(readFileSync(out, 'utf8')).toBe('一\n二\n');
-  });
+    // Five hubctl processes, each about half a second on a quiet machine.
+  }, 30_000);
 });

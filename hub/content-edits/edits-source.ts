@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { ContentItemFields, ContentItemKind } from '../../common/hub/api/content-edits';
-import { readShippedArticles } from '../../content/build/build-release';
 import type { TopicLookup } from '../../content/build/item-checks';
 import { ContentError, loadYaml, Topics, type ContentProblem } from '../../content/build/source-files';
 
@@ -69,4 +68,4 @@ export function readTopics(contentDir: string): TopicLookup {
 
 /** The shipped laws' articles of a content folder, parsed once per folder (a second or two). */
 export const shippedArticlesOf = (contentDir: string): (() => Promise<ShippedArticles>) =>
-  once(() => Promise.resolve(readShippedArticles(contentDir)));
+  once(async () => (await import('../../content/build/build-release')).readShippedArticles(contentDir));

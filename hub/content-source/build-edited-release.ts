@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildRelease, type Manifest } from '../../content/build/build-release';
+import type { Manifest } from '../../content/build/build-release';
 import { applyEdits, type ItemEdit } from './apply-edits';
 import { readContentItems } from './content-items';
 import { writeContentSource } from './write-content-source';
@@ -37,6 +37,8 @@ export async function buildEditedRelease(opts: {
   const source = join(opts.workDir, 'content');
   writeContentSource(opts.contentDir, items, source);
   const outDir = join(opts.workDir, 'out');
+  // The builder (its segmenter and pinyin tables) is loaded for a build, not at every start of the hub and hubctl.
+  const { buildRelease } = await import('../../content/build/build-release');
   const manifest = await buildRelease({
     contentDir: source,
     outDir,

@@ -11,7 +11,7 @@ import { parseCitation } from '../../common/legal/citation';
 import { checkItem } from '../../content/build/item-checks';
 import { checkContentRelease } from '../releases/content-releases';
 import { actorText, appendAudit, type AuditActor } from '../storage/audit-log';
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import type { HubDatabase, HubDb } from '../storage/schema';
 import { isUniqueViolation } from '../storage/unique-violation';
 import { currentOf, itemLabel, OPEN_STATES, overlay, publishedEdits, readChanges } from './change-rows';
@@ -51,7 +51,12 @@ export class ContentEditError extends Error {
 export type PublishOnline = (
   db: HubDb,
   uploadId: number,
-  opts: { actor: AuditActor; now: Date },
+  opts: {
+    actor: AuditActor;
+    now: Date;
+    /** Stored in the transaction that publishes the release: what it makes true can never be lost to a crash after it. */
+    alsoStore?: (trx: Transaction<HubDatabase>, releaseNumber: number) => Promise<void>;
+  },
 ) => Promise<{ releaseNumber: number }>;
 
 export interface ContentEditDeps {
@@ -384,6 +389,7 @@ export function createContentEdits(deps: ContentEditDeps) {
   async function buildAndPublish(
     plus: ItemEdit | undefined,
     actor: AuditActor,
+    alsoStore?: (trx: Transaction<HubDatabase>, releaseNumber: number, uploadId: number) => Promise<void>,
   ): Promise<{ uploadId: number; releaseNumber: number; included: Set<number> }> {
     const published = await publishedEdits(db);
     const last = await db
@@ -425,7 +431,11 @@ export function createContentEdits(deps: ContentEditDeps) {
       );
       return row.id;
     });
-    const { releaseNumber } = await deps.publish!(db, uploadId, { actor, now: now() });
+    const { releaseNumber } = await deps.publish!(db, uploadId, {
+      actor,
+      now: now(),
+      ...(alsoStore === undefined ? {} : { alsoStore: (trx, n) => alsoStore(trx, n, uploadId) }),
+    });
     return { uploadId, releaseNumber, included: new Set(published.map((p) => p.changeId)) };
   }
 
@@ -484,17 +494,41 @@ export function createContentEdits(deps: ContentEditDeps) {
     await queue.run(async () => {
       const change = await itemOfChange(changeId);
       let outcome: Awaited<ReturnType<typeof buildAndPublish>>;
+      // The change is marked published in the transaction that publishes its release: a hub killed right
+      // after never leaves kiosks with text whose change still looks unpublished (and which the next
+      // release, built without it, would take back off them).
+      const markPublished = async (trx: Transaction<HubDatabase>, releaseNumber: number, uploadId: number) => {
+        const at = now().toISOString();
+        await trx
+          .updateTable('content_changes')
+          .set({ state: 'published', published_at: at, updated_at: at, upload_id: uploadId })
+          .where('id', '=', changeId)
+          .execute();
+        await appendAudit(
+          trx,
+          { actor, action: 'content.publish', target: `content-change:${changeId}`, details: { releaseNumber } },
+          now(),
+        );
+      };
       try {
-        outcome = await buildAndPublish({ kind: change.kind, itemId: change.item_id, item: change.item }, actor);
+        outcome = await buildAndPublish(
+          { kind: change.kind, itemId: change.item_id, item: change.item },
+          actor,
+          markPublished,
+        );
       } catch (error) {
         const failure = (error as Error).message;
         deps.logger.warn({ changeId, err: error }, 'content change approved but its release failed');
         await db.transaction().execute(async (trx) => {
-          await trx
+          // Only if its release was not published: one published before the failure (the hub lost the
+          // database's answer to the commit) stays published.
+          const failed = await trx
             .updateTable('content_changes')
             .set({ state: 'failed', failure, approved_at: null, updated_at: now().toISOString() })
             .where('id', '=', changeId)
-            .execute();
+            .where('state', '=', 'in-review')
+            .executeTakeFirst();
+          if (Number(failed.numUpdatedRows) === 0) return;
           await appendAudit(
             trx,
             { actor, action: 'content.publish.failed', target: `content-change:${changeId}`, details: { failure } },
@@ -503,24 +537,6 @@ export function createContentEdits(deps: ContentEditDeps) {
         });
         return;
       }
-      await db.transaction().execute(async (trx) => {
-        const at = now().toISOString();
-        await trx
-          .updateTable('content_changes')
-          .set({ state: 'published', published_at: at, updated_at: at, upload_id: outcome.uploadId })
-          .where('id', '=', changeId)
-          .execute();
-        await appendAudit(
-          trx,
-          {
-            actor,
-            action: 'content.publish',
-            target: `content-change:${changeId}`,
-            details: { releaseNumber: outcome.releaseNumber },
-          },
-          now(),
-        );
-      });
       // Another hub instance may have published a change while this one built: the newest release must hold both.
       const missed = (await publishedEdits(db)).filter(
         (e) => e.changeId !== changeId && !outcome.included.has(e.changeId),

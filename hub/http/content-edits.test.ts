@@ -197,122 +197,133 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
     expect(preview.articles[0]!.text).toContain('试用期');
   }, 60_000);
 
-  it('publishes an approved answer edit as a release whose content.db has the new text', async () => {
-    const db = hub.storage.storage.db;
-    await initRepository(db, KEYS, 'hubctl', hub.now());
-    const { byAuthor, byReviewer, reviewer } = await admins(hub);
-    const items = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>().items;
-    const target = items[0]!;
-    expect(target.openChangeId).toBeNull();
-    if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
-    const answer = `${target.item.fields.answer}（本答复已由管理员更新。）`;
-    const edited: ContentItemFields = { kind: 'faq', fields: { ...target.item.fields, answer } };
-    const saved = (
-      await byAuthor('content/drafts/save', {
-        changeId: null,
-        itemId: target.itemId,
-        edit: { action: 'save', item: edited },
-      })
-    ).json<{ change: Change }>().change;
-    expect(saved).toMatchObject({ state: 'draft', problems: [], current: target.item });
-    const busy = await byReviewer('content/drafts/save', {
-      changeId: null,
-      itemId: target.itemId,
-      edit: { action: 'delete', kind: 'faq' },
-    });
-    expect(busy.statusCode).toBe(409);
-    expect(busy.body).toContain(`change ${saved.changeId}`);
-    const sent = (await byAuthor('content/changes/submit', { changeId: saved.changeId })).json<{ change: Change }>()
-      .change;
-
-    const approved = await byReviewer('content/changes/review', {
-      changeId: saved.changeId,
-      updatedAt: sent.updatedAt,
-      decision: 'approve',
-      note: '同意',
-    });
-    expect(approved.statusCode, approved.body).toBe(200);
-    const published = approved.json<{ change: Change }>().change;
-    expect(published).toMatchObject({
-      state: 'published',
-      reviewer: { id: reviewer.id },
-      failure: null,
-      releaseNumber: 1,
-    });
-    expect(published.current).toEqual(edited);
-
-    const target1 = await db
-      .selectFrom('tuf_targets')
-      .select('body')
-      .where('name', 'like', '%-1.db')
-      .executeTakeFirstOrThrow();
-    const release = new Database(Buffer.from(target1.body), { readonly: true });
-    try {
-      const row = release.prepare('SELECT answer FROM faq WHERE id = ?').get(target.itemId) as { answer: string };
-      expect(row.answer).toBe(answer);
-    } finally {
-      release.close();
-    }
-    // The item as it stands now has the edit; nothing open on it.
-    const now = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>().items;
-    expect(now.find((i) => i.itemId === target.itemId)).toMatchObject({ item: edited, openChangeId: null });
-  }, 180_000);
-
-  it('publishes two changes approved at once one after the other, the newer release holding both', async () => {
-    const db = hub.storage.storage.db;
-    await initRepository(db, KEYS, 'hubctl', hub.now());
-    const { byAuthor, byReviewer } = await admins(hub);
-    const items = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>().items;
-    const edits = items.slice(1, 3).map((target, i) => {
+  // A build takes seconds and is the same on both engines: publishing on PostgreSQL is the two-instance test's below.
+  it.runIf(engine === 'sqlite')(
+    'publishes an approved answer edit as a release whose content.db has the new text',
+    async () => {
+      const db = hub.storage.storage.db;
+      await initRepository(db, KEYS, 'hubctl', hub.now());
+      const { byAuthor, byReviewer, reviewer } = await admins(hub);
+      const items = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>()
+        .items;
+      const target = items[0]!;
+      expect(target.openChangeId).toBeNull();
       if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
-      return {
-        itemId: target.itemId,
-        answer: `${target.item.fields.answer}（第${i + 1}处更新）`,
-        fields: target.item.fields,
-      };
-    });
-    const changeIds: number[] = [];
-    const seenAt = new Map<number, string>();
-    for (const e of edits) {
-      const saved = await byAuthor('content/drafts/save', {
+      const answer = `${target.item.fields.answer}（本答复已由管理员更新。）`;
+      const edited: ContentItemFields = { kind: 'faq', fields: { ...target.item.fields, answer } };
+      const saved = (
+        await byAuthor('content/drafts/save', {
+          changeId: null,
+          itemId: target.itemId,
+          edit: { action: 'save', item: edited },
+        })
+      ).json<{ change: Change }>().change;
+      expect(saved).toMatchObject({ state: 'draft', problems: [], current: target.item });
+      const busy = await byReviewer('content/drafts/save', {
         changeId: null,
-        itemId: e.itemId,
-        edit: { action: 'save', item: { kind: 'faq', fields: { ...e.fields, answer: e.answer } } },
+        itemId: target.itemId,
+        edit: { action: 'delete', kind: 'faq' },
       });
-      const id = saved.json<{ change: Change }>().change.changeId;
-      const sent = (await byAuthor('content/changes/submit', { changeId: id })).json<{ change: Change }>().change;
-      changeIds.push(id);
-      seenAt.set(id, sent.updatedAt);
-    }
-    const answers = await Promise.all(
-      changeIds.map((changeId) =>
-        byReviewer('content/changes/review', {
-          changeId,
-          updatedAt: seenAt.get(changeId),
-          decision: 'approve',
-          note: null,
-        }),
-      ),
-    );
-    const published = answers.map((a) => a.json<{ change: Change }>().change);
-    expect(published.map((c) => c.state)).toEqual(['published', 'published']);
-    expect(published.map((c) => c.releaseNumber).sort()).toEqual([1, 2]);
+      expect(busy.statusCode).toBe(409);
+      expect(busy.body).toContain(`change ${saved.changeId}`);
+      const sent = (await byAuthor('content/changes/submit', { changeId: saved.changeId })).json<{ change: Change }>()
+        .change;
 
-    const newest = await db
-      .selectFrom('tuf_targets')
-      .select('body')
-      .where('name', 'like', '%-2.db')
-      .executeTakeFirstOrThrow();
-    const release = new Database(Buffer.from(newest.body), { readonly: true });
-    try {
-      for (const e of edits)
-        expect(
-          (release.prepare('SELECT answer FROM faq WHERE id = ?').get(e.itemId) as { answer: string }).answer,
-        ).toBe(e.answer);
-    } finally {
-      release.close();
-    }
-  }, 300_000);
+      const approved = await byReviewer('content/changes/review', {
+        changeId: saved.changeId,
+        updatedAt: sent.updatedAt,
+        decision: 'approve',
+        note: '同意',
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+      const published = approved.json<{ change: Change }>().change;
+      expect(published).toMatchObject({
+        state: 'published',
+        reviewer: { id: reviewer.id },
+        failure: null,
+        releaseNumber: 1,
+      });
+      expect(published.current).toEqual(edited);
+
+      const target1 = await db
+        .selectFrom('tuf_targets')
+        .select('body')
+        .where('name', 'like', '%-1.db')
+        .executeTakeFirstOrThrow();
+      const release = new Database(Buffer.from(target1.body), { readonly: true });
+      try {
+        const row = release.prepare('SELECT answer FROM faq WHERE id = ?').get(target.itemId) as { answer: string };
+        expect(row.answer).toBe(answer);
+      } finally {
+        release.close();
+      }
+      // The item as it stands now has the edit; nothing open on it.
+      const now = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>().items;
+      expect(now.find((i) => i.itemId === target.itemId)).toMatchObject({ item: edited, openChangeId: null });
+    },
+    180_000,
+  );
+
+  it.runIf(engine === 'sqlite')(
+    'publishes two changes approved at once one after the other, the newer release holding both',
+    async () => {
+      const db = hub.storage.storage.db;
+      await initRepository(db, KEYS, 'hubctl', hub.now());
+      const { byAuthor, byReviewer } = await admins(hub);
+      const items = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>()
+        .items;
+      const edits = items.slice(1, 3).map((target, i) => {
+        if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
+        return {
+          itemId: target.itemId,
+          answer: `${target.item.fields.answer}（第${i + 1}处更新）`,
+          fields: target.item.fields,
+        };
+      });
+      const changeIds: number[] = [];
+      const seenAt = new Map<number, string>();
+      for (const e of edits) {
+        const saved = await byAuthor('content/drafts/save', {
+          changeId: null,
+          itemId: e.itemId,
+          edit: { action: 'save', item: { kind: 'faq', fields: { ...e.fields, answer: e.answer } } },
+        });
+        const id = saved.json<{ change: Change }>().change.changeId;
+        const sent = (await byAuthor('content/changes/submit', { changeId: id })).json<{ change: Change }>().change;
+        changeIds.push(id);
+        seenAt.set(id, sent.updatedAt);
+      }
+      const answers = await Promise.all(
+        changeIds.map((changeId) =>
+          byReviewer('content/changes/review', {
+            changeId,
+            updatedAt: seenAt.get(changeId),
+            decision: 'approve',
+            note: null,
+          }),
+        ),
+      );
+      const published = answers.map((a) => a.json<{ change: Change }>().change);
+      expect(published.map((c) => c.state)).toEqual(['published', 'published']);
+      expect(published.map((c) => c.releaseNumber).sort()).toEqual([1, 2]);
+
+      const newest = await db
+        .selectFrom('tuf_targets')
+        .select('body')
+        .where('name', 'like', '%-2.db')
+        .executeTakeFirstOrThrow();
+      const release = new Database(Buffer.from(newest.body), { readonly: true });
+      try {
+        for (const e of edits)
+          expect(
+            (release.prepare('SELECT answer FROM faq WHERE id = ?').get(e.itemId) as { answer: string }).answer,
+          ).toBe(e.answer);
+      } finally {
+        release.close();
+      }
+    },
+    300_000,
+  );
 
   it('gives a change whose release cannot be built back to its author as failed, with the builder’s reason', async () => {
     const db = hub.storage.storage.db;
@@ -642,4 +653,54 @@ describe.each(ENGINES)('a draft saved while it is sent for review, on %s', (engi
       .change;
     expect(now).toMatchObject({ state: 'in-review', updatedAt: sent.updatedAt, item: answer('送审的答复。') });
   }, 60_000);
+});
+
+describe('a change whose release is published but whose hub loses the answer to the commit (sqlite)', () => {
+  const hub = useTestHub('sqlite', {
+    contentEditing: () => {
+      const real = testContentEditing(scratch, KEYS);
+      return {
+        ...real,
+        // Published and committed, then the answer never comes back: a connection cut, a hub killed right after.
+        publish: async (db, uploadId, opts) => {
+          await real.publish!(db, uploadId, opts);
+          throw new Error('the connection to the database dropped after the commit');
+        },
+      };
+    },
+  });
+
+  it('is published with its release: never left looking unpublished (or failed) while kiosks may have its text', async () => {
+    const db = hub.storage.storage.db;
+    await initRepository(db, KEYS, 'hubctl', hub.now());
+    const { byAuthor, byReviewer } = await admins(hub);
+    const target = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>()
+      .items[1]!;
+    if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
+    const edited: ContentItemFields = {
+      kind: 'faq',
+      fields: { ...target.item.fields, answer: `${target.item.fields.answer}（已更新。）` },
+    };
+    const saved = (
+      await byAuthor('content/drafts/save', {
+        changeId: null,
+        itemId: target.itemId,
+        edit: { action: 'save', item: edited },
+      })
+    ).json<{ change: Change }>().change;
+    const sent = (await byAuthor('content/changes/submit', { changeId: saved.changeId })).json<{ change: Change }>()
+      .change;
+    await byReviewer('content/changes/review', {
+      changeId: saved.changeId,
+      updatedAt: sent.updatedAt,
+      decision: 'approve',
+      note: null,
+    });
+    const now = (await byAuthor('content/changes/show', { changeId: saved.changeId })).json<{ change: Change }>()
+      .change;
+    expect(now).toMatchObject({ state: 'published', releaseNumber: 1, failure: null });
+    const actions = (await listAudit(db, { limit: 50 })).map((e) => e.action);
+    expect(actions).toContain('content.publish');
+    expect(actions).not.toContain('content.publish.failed');
+  }, 120_000);
 });

@@ -257,13 +257,21 @@ export async function publishRelease(
 export async function publishReleaseOnline(
   db: HubDb,
   uploadId: number,
-  opts: { online: OnlineReleaseKeys; actor: AuditActor; now: Date; toAll?: boolean },
+  opts: {
+    online: OnlineReleaseKeys;
+    actor: AuditActor;
+    now: Date;
+    toAll?: boolean;
+    /** What else is true once the release is published, stored in the same transaction (a change marked published). */
+    alsoStore?: (trx: Transaction<HubDatabase>, releaseNumber: number) => Promise<void>;
+  },
 ): Promise<{ releaseNumber: number; targetName: string; version: string; releasesVersion: number }> {
   return publishDelegatedTarget(db, {
     online: opts.online,
     now: opts.now,
     async alsoStore(trx, releasesVersion) {
       const { target, result } = await storePublished(trx, uploadId, opts, { releasesVersion });
+      await opts.alsoStore?.(trx, result.releaseNumber);
       return { target, result: { ...result, releasesVersion } };
     },
   });

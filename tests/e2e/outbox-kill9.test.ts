@@ -29,7 +29,12 @@ import { freePort, startHubProxy, type HubProxy } from './hub-proxy';
  * the same draws again).
  */
 
-const ROUNDS = 100;
+/**
+ * Kills per test: 40 in the suite — each lands before the hub's commit, between the two commits or after
+ * both, by the seed's draw, so every case comes up many times — and as many as KIOSK_KILL9_ROUNDS asks for a
+ * longer run (KIOSK_KILL9_ROUNDS=1000).
+ */
+const ROUNDS = Number(process.env['KIOSK_KILL9_ROUNDS'] ?? 40);
 /** Submissions stored in each round: deliveries keep coming while the kill lands. */
 const PER_ROUND = 4;
 /** The trigger waits up to this long after the delivery it chose. */

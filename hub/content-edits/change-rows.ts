@@ -1,3 +1,5 @@
+import { itemLabel } from '../../common/hub/api/content-edits';
+export { itemLabel };
 import {
   ContentItemFields,
   FieldProblem,
@@ -111,19 +113,4 @@ export async function readChanges(
     updatedAt: r.updated_at,
     releaseNumber: r.release_number ?? null,
   }));
-}
-
-/** A one-line name of an item to list it by. */
-export function itemLabel(item: ContentItemFields): string {
-  switch (item.kind) {
-    case 'faq':
-      return item.fields.question;
-    case 'slide':
-    case 'notice':
-      return item.fields.title;
-    case 'office':
-      return item.fields.name;
-    case 'service-line':
-      return item.fields.regionCode;
-  }
 }

@@ -100,6 +100,21 @@ export const ContentItemFields = z.discriminatedUnion('kind', [
 ]);
 export type ContentItemFields = z.infer<typeof ContentItemFields>;
 
+/** The line an item is listed by, in the console and at the hub: the question, the title, the office's name, the region. */
+export function itemLabel(item: ContentItemFields): string {
+  switch (item.kind) {
+    case 'faq':
+      return item.fields.question;
+    case 'slide':
+    case 'notice':
+      return item.fields.title;
+    case 'office':
+      return item.fields.name;
+    case 'service-line':
+      return item.fields.regionCode;
+  }
+}
+
 /** What a check found wrong with a field; `code` is translated by the console (hub-content section), `params` fill it in. */
 export const FIELD_PROBLEM_CODES = [
   'required', // empty where the builder needs text

@@ -1,3 +1,5 @@
+import { itemLabel } from '../../../common/hub/api/content-edits';
+export { itemLabel };
 import {
   OFFICE_KINDS,
   type ContentItemFields,
@@ -54,21 +56,6 @@ export function blankItem(kind: ContentItemKind): ContentItemFields {
           dutyHours: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
         },
       };
-  }
-}
-
-/** The line an item is listed by, as the hub labels it: the question, the title, the office's name, the region. */
-export function itemLabel(item: ContentItemFields): string {
-  switch (item.kind) {
-    case 'faq':
-      return item.fields.question;
-    case 'slide':
-    case 'notice':
-      return item.fields.title;
-    case 'office':
-      return item.fields.name;
-    case 'service-line':
-      return item.fields.regionCode;
   }
 }
 

@@ -77,9 +77,19 @@ describe('a screenshot command and a citizen’s session', () => {
     const logs = logsOf(kiosk);
     await waitFor(() => logs().some((l) => l['msg'] === 'connected to the hub'), 15_000);
 
-    // A citizen at the touchscreen: woken from the attract loop to the home screen.
-    const { context, page } = await openHome(browser, kiosk, PORTRAIT);
+    // A citizen at the touchscreen: woken from the attract loop to the home screen. The touch's
+    // session start goes out beside the home screen's own requests: answered, the service knows
+    // a citizen is here (a command sent before could rightly run at once).
+    let sessionStarted: Promise<unknown> | undefined;
+    const { context, page } = await openHome(browser, kiosk, PORTRAIT, {
+      prepare: async (p) => {
+        sessionStarted = p.waitForResponse((r) => r.url().endsWith('/api/session/start') && r.ok(), {
+          timeout: 30_000,
+        });
+      },
+    });
     cleanup.push(() => context.close());
+    await sessionStarted;
     const cdp: CDPSession = await context.newCDPSession(page);
 
     // The shell: what was on screen at each capture is noted beside the picture.

@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql } from 'kysely';
-import { createClient } from 'redis';
 import type { Check } from '../../server-kit/cli/checks';
 import { sqliteFiles } from '../../server-kit/sqlite/files';
 import { HUB_SCHEMA_VERSION, schemaVersion } from '../storage/migrate';
@@ -95,6 +94,8 @@ export async function redisCheck(url: string | undefined): Promise<Check> {
     if (error instanceof RedisBusError) return { name: 'redis', status: 'fail', detail: error.message };
     throw error;
   }
+  // Loaded here, not at the top: hubctl's other commands never need the Redis client.
+  const { createClient } = await import('redis');
   const client = createClient({
     ...('url' in target ? { url: target.url } : {}),
     socket: {

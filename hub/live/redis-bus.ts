@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
 import { z } from 'zod';
 import { describeZodError, problemsToText } from '../../common/api/format-issues';
 import type { LiveBus, LiveEvent } from './live-bus';
@@ -98,6 +98,9 @@ export async function openRedisBus(
     reconnectStrategy: (retries: number, cause: Error) =>
       connected ? Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS) : cause,
   };
+  // Loaded only for a hub that uses Redis: the client and its modules take a quarter of a second to load,
+  // which every start of the hub and of hubctl would pay otherwise.
+  const { createClient } = await import('redis');
   const publisher: RedisClientType = createClient({
     ...('url' in target ? { url: target.url, socket } : { socket: { ...socket, path: target.socket.path } }),
     disableOfflineQueue: true,

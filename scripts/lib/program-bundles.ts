@@ -51,8 +51,29 @@ export async function buildProgramBundles(): Promise<void> {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     target: 'node24',
-    // npm packages stay in node_modules: native modules must be loaded from there.
-    packages: 'external',
+    // Most npm packages go into the bundle too: loading them file by file from node_modules (resolving,
+    // reading and compiling a few hundred small modules) was half of a hubctl start. These stay there:
+    // native modules, pino (its transports start worker threads from their own files), fastify and its
+    // plugins (found by name at run time), and what a program loads only when asked (Redis, spreadsheets).
+    external: [
+      'better-sqlite3',
+      '@node-rs/*',
+      'serialport',
+      '@serialport/*',
+      'pino',
+      'pino-*',
+      'thread-stream',
+      'fastify',
+      '@fastify/*',
+      'redis',
+      '@redis/*',
+      'exceljs',
+      'pg-native',
+    ],
+    // CommonJS packages in an ES module bundle still call require() for the packages left outside.
+    banner: {
+      js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
+    },
     sourcemap: 'linked',
     plugins: [keepSourceLocations],
     logLevel: 'warning',

@@ -81,3 +81,17 @@ describe('the articles the best answers cite', () => {
     );
   });
 });
+
+describe('words typed apart', () => {
+  it('reads a pinyin word next to Chinese as the word they make together: 工伤 peichang is 工伤赔偿', () => {
+    expect(engine.interpret('工伤 peichang')).toEqual(engine.interpret('工伤赔偿'));
+    // The benefits a work injury pays, not any article with 赔偿 that also says 工伤.
+    expect(firstArticles('工伤 peichang')).toEqual(
+      expect.arrayContaining(['社会保险法 第三十八条', '社会保险法 第三十九条', '工伤保险条例 第三十三条']),
+    );
+  });
+
+  it('keeps words apart when together they make no word: 押金 不退 is not read as 押金不退', () => {
+    expect(engine.interpret('押金 不退')).not.toEqual(engine.interpret('押金不退'));
+  });
+});

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CitedArticle, HitKind, SearchHit, SearchResponse, SuggestResponse } from '../../common/api/search';
 import { hanBigrams, type Analyzer } from '../../content/analysis/analyzer';
-import { normalizeQuery, splitRuns } from '../../content/analysis/normalize';
+import { normalizeQuery, splitRuns, type Run } from '../../content/analysis/normalize';
 import { COMMON_TERM_DOCS, SEARCH_WEIGHTS } from '../../content/schema/content-schema';
 import { findRanges, makeSnippet } from './snippet';
 
@@ -159,13 +159,49 @@ export class SearchEngine {
 
   /** What the query asks for, as groups; exported for tests and `kioskctl search --explain`. */
   interpret(query: string): Group[] {
+    const runs = splitRuns(query);
+    const joined = this.wordAcrossRuns(runs);
+    if (joined !== undefined) return this.chineseGroups(joined);
     const groups: Group[] = [];
-    for (const run of splitRuns(query)) {
+    for (const run of runs) {
       if (run.kind === 'cjk') groups.push(...this.chineseGroups(run.text));
       else if (run.kind === 'latin') groups.push(this.pinyinGroup(run.text));
       else groups.push({ words: [run.text], pinyin: [], prefix: [], typed: run.text });
     }
     return groups;
+  }
+
+  /**
+   * Words typed apart — one of them in full pinyin (工伤 peichang), or a space
+   * between them (劳动 合同) — that the segmenter reads as one word once joined
+   * (工伤赔偿, 劳动合同) are searched as that word typed whole, with its own
+   * statute words. Words that make no word together (押金 不退) stay apart, as
+   * typed. Initials (lh, gs) are too ambiguous to be read back, and numbers
+   * end it.
+   */
+  private wordAcrossRuns(runs: readonly Run[]): string | undefined {
+    if (runs.length < 2) return undefined;
+    let text = '';
+    const joints: number[] = [];
+    for (const run of runs) {
+      const han =
+        run.kind === 'cjk'
+          ? run.text
+          : run.kind === 'latin'
+            ? (this.pinyinExact.all(run.text, 1) as { term: string }[])[0]?.term
+            : undefined;
+      if (han === undefined) return undefined;
+      if (text !== '') joints.push(text.length);
+      text += han;
+    }
+    let at = 0;
+    for (const word of this.deps.analyzer.cut(text)) {
+      const start = text.indexOf(word, at);
+      if (start === -1) continue;
+      at = start + word.length;
+      if (joints.some((j) => start < j && j < at)) return text;
+    }
+    return undefined;
   }
 
   private chineseGroups(text: string): Group[] {

@@ -95,3 +95,12 @@ describe('words typed apart', () => {
     expect(engine.interpret('押金 不退')).not.toEqual(engine.interpret('押金不退'));
   });
 });
+
+describe('a colloquial phrase typed in pinyin without spaces', () => {
+  it('reads qiankuanbuhuan back as 欠款不还 with its statute words', () => {
+    const groups = engine.interpret('qiankuanbuhuan');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.words).toEqual(expect.arrayContaining(['欠款不还', '借款']));
+    expect(firstArticles('qiankuanbuhuan')).toContain('民间借贷司法解释 第二条');
+  });
+});

@@ -101,6 +101,12 @@ describe('a colloquial phrase typed in pinyin without spaces', () => {
     const groups = engine.interpret('qiankuanbuhuan');
     expect(groups).toHaveLength(1);
     expect(groups[0]!.words).toEqual(expect.arrayContaining(['欠款不还', '借款']));
-    expect(firstArticles('qiankuanbuhuan')).toContain('民间借贷司法解释 第二条');
+    expect(firstArticles('qiankuanbuhuan', 10)).toContain('民间借贷司法解释 第二条');
+  });
+});
+
+describe('statutes before interpretations', () => {
+  it('puts the statute ahead of the interpretation matching as well: 辞退 finds 劳动合同法 第四十条 in the first five', () => {
+    expect(firstArticles('辞退')).toContain('劳动合同法 第四十条');
   });
 });

@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { pinyin } from 'pinyin-pro';
+import { customPinyin, pinyin } from 'pinyin-pro';
 import { isCjk } from './normalize';
 
 /**
@@ -55,6 +55,21 @@ export interface WordPinyin {
   full: string;
   initials: string;
 }
+
+// 还 reads hái (still) unless a word says otherwise; in the words for paying a debt
+// back it is huán, and that is how people type them (huankuan, qiankuanbuhuan).
+// The reading is set once for everything this process reads as pinyin.
+customPinyin({
+  还款: 'huán kuǎn',
+  还钱: 'huán qián',
+  还债: 'huán zhài',
+  还清: 'huán qīng',
+  还贷: 'huán dài',
+  还本: 'huán běn',
+  不还: 'bù huán',
+  没还: 'méi huán',
+  要还: 'yào huán',
+});
 
 /** 离婚 → {full: 'lihun', initials: 'lh'}; lǘ is written v as on keyboards (律师 → lvshi). */
 export function wordPinyin(word: string): WordPinyin {

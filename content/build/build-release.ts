@@ -654,6 +654,10 @@ export async function buildRelease(opts: BuildOptions): Promise<Manifest> {
       }
     }
     if (opts.laws === 'shipped') for (const law of laws) for (const a of law.articles) countTerms(a.text, 0.2);
+    // A colloquial phrase is a term as a whole too, so that its pinyin typed without
+    // spaces (qiankuanbuhuan) reads back as the phrase, which brings its statute words.
+    for (const g of synonyms?.data.groups ?? [])
+      for (const t of g.terms) if ([...t].length >= 3 && [...t].every(isCjk) && !termFreq.has(t)) termFreq.set(t, 3);
     // The keyboard's dictionary: our legal vocabulary (lexicon, colloquial phrases, FAQ keywords, law names) boosted.
     const legalWords = new Set<string>([
       ...laws.map((l) => l.short),

@@ -81,3 +81,32 @@ describe('the articles the best answers cite', () => {
     );
   });
 });
+
+describe('words typed apart', () => {
+  it('reads a pinyin word next to Chinese as the word they make together: 工伤 peichang is 工伤赔偿', () => {
+    expect(engine.interpret('工伤 peichang')).toEqual(engine.interpret('工伤赔偿'));
+    // The benefits a work injury pays, not any article with 赔偿 that also says 工伤.
+    expect(firstArticles('工伤 peichang')).toEqual(
+      expect.arrayContaining(['社会保险法 第三十八条', '社会保险法 第三十九条', '工伤保险条例 第三十三条']),
+    );
+  });
+
+  it('keeps words apart when together they make no word: 押金 不退 is not read as 押金不退', () => {
+    expect(engine.interpret('押金 不退')).not.toEqual(engine.interpret('押金不退'));
+  });
+});
+
+describe('a colloquial phrase typed in pinyin without spaces', () => {
+  it('reads qiankuanbuhuan back as 欠款不还 with its statute words', () => {
+    const groups = engine.interpret('qiankuanbuhuan');
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.words).toEqual(expect.arrayContaining(['欠款不还', '借款']));
+    expect(firstArticles('qiankuanbuhuan', 10)).toContain('民间借贷司法解释 第二条');
+  });
+});
+
+describe('statutes before interpretations', () => {
+  it('puts the statute ahead of the interpretation matching as well: 辞退 finds 劳动合同法 第四十条 in the first five', () => {
+    expect(firstArticles('辞退')).toContain('劳动合同法 第四十条');
+  });
+});

@@ -54,6 +54,34 @@ async function admins(hub: TestHub) {
   return { author, reviewer, byAuthor: await as(author.id), byReviewer: await as(reviewer.id) };
 }
 
+type AsAdmin = Awaited<ReturnType<typeof admins>>['byAuthor'];
+
+/**
+ * Appends `mark(i)` to the answer of the editor's FAQ items `from` to `to` (exclusive), saves each as a
+ * draft and sends it for review; answers the edits, their change ids and the `updatedAt` a reviewer reads.
+ */
+async function sendAnswerEdits(byAuthor: AsAdmin, [from, to]: [number, number], mark: (i: number) => string) {
+  const { items } = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>();
+  const edits = items.slice(from, to).map((target, i) => {
+    if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
+    return { itemId: target.itemId, answer: `${target.item.fields.answer}${mark(i)}`, fields: target.item.fields };
+  });
+  const changeIds: number[] = [];
+  const seenAt = new Map<number, string>();
+  for (const e of edits) {
+    const saved = await byAuthor('content/drafts/save', {
+      changeId: null,
+      itemId: e.itemId,
+      edit: { action: 'save', item: { kind: 'faq', fields: { ...e.fields, answer: e.answer } } },
+    });
+    const id = saved.json<{ change: Change }>().change.changeId;
+    const sent = (await byAuthor('content/changes/submit', { changeId: id })).json<{ change: Change }>().change;
+    changeIds.push(id);
+    seenAt.set(id, sent.updatedAt);
+  }
+  return { edits, changeIds, seenAt };
+}
+
 const faq = (over: Partial<Extract<ContentItemFields, { kind: 'faq' }>['fields']> = {}): ContentItemFields => ({
   kind: 'faq',
   fields: {
@@ -270,29 +298,7 @@ describe.each(ENGINES)('content editing on %s', (engine) => {
       const db = hub.storage.storage.db;
       await initRepository(db, KEYS, 'hubctl', hub.now());
       const { byAuthor, byReviewer } = await admins(hub);
-      const items = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>()
-        .items;
-      const edits = items.slice(1, 3).map((target, i) => {
-        if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
-        return {
-          itemId: target.itemId,
-          answer: `${target.item.fields.answer}（第${i + 1}处更新）`,
-          fields: target.item.fields,
-        };
-      });
-      const changeIds: number[] = [];
-      const seenAt = new Map<number, string>();
-      for (const e of edits) {
-        const saved = await byAuthor('content/drafts/save', {
-          changeId: null,
-          itemId: e.itemId,
-          edit: { action: 'save', item: { kind: 'faq', fields: { ...e.fields, answer: e.answer } } },
-        });
-        const id = saved.json<{ change: Change }>().change.changeId;
-        const sent = (await byAuthor('content/changes/submit', { changeId: id })).json<{ change: Change }>().change;
-        changeIds.push(id);
-        seenAt.set(id, sent.updatedAt);
-      }
+      const { edits, changeIds, seenAt } = await sendAnswerEdits(byAuthor, [1, 3], (i) => `（第${i + 1}处更新）`);
       const answers = await Promise.all(
         changeIds.map((changeId) =>
           byReviewer('content/changes/review', {
@@ -520,28 +526,7 @@ describe('content editing on two hub instances (postgres)', () => {
     const other = await hub.startOtherInstance();
     const { byAuthor, reviewer } = await admins(hub);
     const reviewerToken = await openSession(db, reviewer.id, 'full', hub.now());
-    const items = (await byAuthor('content/items', { kind: 'faq' })).json<z.infer<typeof ContentItemsResponse>>().items;
-    const edits = items.slice(3, 5).map((target, i) => {
-      if (target.item.kind !== 'faq') throw new Error('expected a FAQ');
-      return {
-        itemId: target.itemId,
-        answer: `${target.item.fields.answer}（实例${i + 1}更新）`,
-        fields: target.item.fields,
-      };
-    });
-    const changeIds: number[] = [];
-    const seenAt = new Map<number, string>();
-    for (const e of edits) {
-      const saved = await byAuthor('content/drafts/save', {
-        changeId: null,
-        itemId: e.itemId,
-        edit: { action: 'save', item: { kind: 'faq', fields: { ...e.fields, answer: e.answer } } },
-      });
-      const id = saved.json<{ change: Change }>().change.changeId;
-      const sent = (await byAuthor('content/changes/submit', { changeId: id })).json<{ change: Change }>().change;
-      changeIds.push(id);
-      seenAt.set(id, sent.updatedAt);
-    }
+    const { edits, changeIds, seenAt } = await sendAnswerEdits(byAuthor, [3, 5], (i) => `（实例${i + 1}更新）`);
     const review = (changeId: number) => ({
       changeId,
       updatedAt: seenAt.get(changeId),
